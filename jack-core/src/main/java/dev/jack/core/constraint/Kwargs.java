@@ -1,0 +1,113 @@
+package dev.jack.core.constraint;
+
+import dev.jack.core.text.PyRegex;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A constraint's raw keyword arguments (IFEval's {@code kwargs}), read with type and range checks.
+ * JSON nulls count as absent, as in datasets whose kwargs carry every key of every constraint.
+ */
+public final class Kwargs {
+    private final Map<String, Object> values = new LinkedHashMap<>();
+    private final Set<String> read = new HashSet<>();
+
+    public Kwargs(Map<String, ?> raw) {
+        raw.forEach((k, v) -> {
+            if (v != null) values.put(k, v);
+        });
+    }
+
+    public static Kwargs of(Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) m.put((String) keyValues[i], keyValues[i + 1]);
+        return new Kwargs(m);
+    }
+
+    private Object required(String field) {
+        read.add(field);
+        Object v = values.get(field);
+        if (v == null) throw new ParameterException(field, "is required");
+        return v;
+    }
+
+    int integer(String field, int min) {
+        Object v = required(field);
+        long n;
+        if (v instanceof Long l) n = l;
+        else if (v instanceof Integer i) n = i;
+        else if (v instanceof BigInteger) throw new ParameterException(field, "is out of range: " + v);
+        else if (v instanceof Double d && d == Math.rint(d) && !d.isInfinite()) n = d.longValue();
+        else throw new ParameterException(field, "must be an integer, got " + describe(v));
+        if (n < min || n > Integer.MAX_VALUE) throw new ParameterException(field, "must be at least " + min + ", got " + n);
+        return (int) n;
+    }
+
+    String string(String field) {
+        Object v = required(field);
+        if (v instanceof String s) return s;
+        throw new ParameterException(field, "must be a string, got " + describe(v));
+    }
+
+    /** A non-blank string, stripped as the reference strips it. */
+    String strippedString(String field) {
+        String s = dev.jack.core.text.PyText.strip(string(field));
+        if (s.isEmpty()) throw new ParameterException(field, "must not be empty");
+        return s;
+    }
+
+    List<String> strings(String field) {
+        Object v = required(field);
+        if (!(v instanceof List<?> list)) throw new ParameterException(field, "must be a list of strings, got " + describe(v));
+        if (list.isEmpty()) throw new ParameterException(field, "must not be empty");
+        List<String> out = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof String s) || s.isEmpty()) {
+                throw new ParameterException(field + "[" + i + "]", "must be a non-empty string, got " + describe(list.get(i)));
+            }
+            out.add(s);
+        }
+        return List.copyOf(out);
+    }
+
+    Relation relation(String field) {
+        return Relation.parse(field, string(field));
+    }
+
+    /** Checks that a parameter which IFEval reads as a regular expression compiles. */
+    static String regex(String field, String pattern, int flags) {
+        try {
+            PyRegex.cached(pattern, flags);
+            return pattern;
+        } catch (PyRegex.InvalidPatternException e) {
+            throw new ParameterException(field, "\"" + pattern + "\" is not a valid regular expression"
+                    + " (IFEval reads it as one): " + e.getMessage());
+        }
+    }
+
+    /** Fails on keys the constraint does not take. Call after reading every parameter. */
+    void rejectUnknown() {
+        for (String key : values.keySet()) {
+            if (!read.contains(key)) {
+                throw new ParameterException(key, "is not a parameter of this constraint"
+                        + (read.isEmpty() ? " (it takes none)" : " (it takes " + String.join(", ", read) + ")"));
+            }
+        }
+    }
+
+    private static String describe(Object v) {
+        return switch (v) {
+            case String s -> "the string \"" + s + "\"";
+            case List<?> l -> "a list";
+            case Map<?, ?> m -> "an object";
+            case Boolean b -> "a boolean";
+            default -> v.toString();
+        };
+    }
+}

@@ -1,0 +1,85 @@
+package dev.jack.core.data;
+
+import dev.jack.core.json.Json;
+import dev.jack.core.json.JsonException;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Reads a JSONL file of objects line by line; every error names the file and line. Blank lines are skipped. */
+public final class JsonlReader {
+    private JsonlReader() {}
+
+    /** One parsed line, with typed field access whose errors name the file, line and field. */
+    public record Row(Path file, long line, Map<String, Object> fields) {
+        public DataFileException error(String field, String message) {
+            return new DataFileException(file, line, field, message);
+        }
+
+        public boolean has(String field) {
+            return fields.get(field) != null;
+        }
+
+        public String string(String field) {
+            Object v = fields.get(field);
+            if (v == null) throw error(field, "is missing");
+            if (v instanceof String s) return s;
+            throw error(field, "must be a string");
+        }
+
+        public long integer(String field) {
+            Object v = fields.get(field);
+            if (v == null) throw error(field, "is missing");
+            if (v instanceof Long l) return l;
+            throw error(field, "must be an integer");
+        }
+
+        public List<?> list(String field) {
+            Object v = fields.get(field);
+            if (v == null) throw error(field, "is missing");
+            if (v instanceof List<?> l) return l;
+            throw error(field, "must be a list");
+        }
+    }
+
+    public interface RowConsumer {
+        void accept(Row row);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static void forEach(Path file, RowConsumer consumer) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String text;
+            long line = 0;
+            while ((text = in.readLine()) != null) {
+                line++;
+                if (line == 1 && text.startsWith("\uFEFF")) text = text.substring(1);
+                if (text.isBlank()) continue;
+                Object parsed;
+                try {
+                    parsed = Json.parse(text);
+                } catch (JsonException e) {
+                    throw new DataFileException(file, line, null, "malformed JSON: " + e.getMessage());
+                }
+                if (!(parsed instanceof Map<?, ?> map)) {
+                    throw new DataFileException(file, line, null, "expected a JSON object");
+                }
+                consumer.accept(new Row(file, line, (Map<String, Object>) map));
+            }
+        } catch (NoSuchFileException e) {
+            throw new DataFileException(file, "no such file");
+        } catch (CharacterCodingException e) {
+            throw new DataFileException(file, "not valid UTF-8");
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.jack.core.ifeval;
+
+import dev.jack.core.data.AtomicFiles;
+import dev.jack.core.json.PyJson;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+
+/** The verdicts for a whole prompt set, its accuracies, and IFEval's output files. */
+public record Evaluation(List<Row> rows) {
+
+    /** One evaluated prompt. */
+    public record Row(IfevalPrompt prompt, String response, Verdicts verdicts) {}
+
+    /** correct / total, with the accuracy as a fraction. */
+    public record Accuracy(int correct, int total) {
+        public double value() {
+            return total == 0 ? 0 : (double) correct / total;
+        }
+
+        Map<String, Object> toJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("accuracy", value());
+            m.put("correct", correct);
+            m.put("total", total);
+            return m;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%.6f (%d/%d)", value(), correct, total);
+        }
+    }
+
+    /** Verifies every prompt's response; rows are independent, so they are checked in parallel. */
+    public static Evaluation run(List<IfevalPrompt> prompts, ResponseFile responses, Verifier verifier) {
+        List<String> answers = prompts.stream().map(responses::require).toList();
+        Row[] rows = new Row[prompts.size()];
+        IntStream.range(0, prompts.size()).parallel().forEach(i -> {
+            IfevalPrompt p = prompts.get(i);
+            rows[i] = new Row(p, answers.get(i), verifier.verify(p.constraints(), answers.get(i)));
+        });
+        return new Evaluation(List.of(rows));
+    }
+
+    public Accuracy promptLevel(boolean loose) {
+        int correct = (int) rows.stream().filter(r -> loose ? r.verdicts.allLoose() : r.verdicts.allStrict()).count();
+        return new Accuracy(correct, rows.size());
+    }
+
+    public Accuracy instructionLevel(boolean loose) {
+        int correct = 0;
+        int total = 0;
+        for (Row r : rows) {
+            List<Boolean> v = loose ? r.verdicts.loose() : r.verdicts.strict();
+            total += v.size();
+            correct += (int) v.stream().filter(b -> b).count();
+        }
+        return new Accuracy(correct, total);
+    }
+
+    /** The reference's output line: its fields in sorted order, written like Python's json.dumps. */
+    static String outputLine(Row row, boolean loose) {
+        List<Boolean> follows = loose ? row.verdicts.loose() : row.verdicts.strict();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("follow_all_instructions", !follows.contains(false));
+        fields.put("follow_instruction_list", follows);
+        fields.put("instruction_id_list", row.prompt.instructionIds());
+        fields.put("prompt", row.prompt.prompt());
+        fields.put("response", row.response);
+        return PyJson.dumps(fields);
+    }
+
+    /** Writes eval_results_strict.jsonl, eval_results_loose.jsonl and summary.json into the directory. */
+    public void write(Path dir) {
+        for (boolean loose : new boolean[] {false, true}) {
+            StringBuilder out = new StringBuilder();
+            for (Row row : rows) out.append(outputLine(row, loose)).append('\n');
+            AtomicFiles.write(dir.resolve(loose ? "eval_results_loose.jsonl" : "eval_results_strict.jsonl"), out);
+        }
+        AtomicFiles.write(dir.resolve("summary.json"), PyJson.dumps(summary()) + "\n");
+    }
+
+    public Map<String, Object> summary() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("prompt_level_strict", promptLevel(false).toJson());
+        s.put("instruction_level_strict", instructionLevel(false).toJson());
+        s.put("prompt_level_loose", promptLevel(true).toJson());
+        s.put("instruction_level_loose", instructionLevel(true).toJson());
+        s.put("per_constraint", perConstraint(false));
+        s.put("per_category", perConstraint(true));
+        return s;
+    }
+
+    /** Accuracy per constraint id (or per category, the part before ':'), sorted by name. */
+    private Map<String, Object> perConstraint(boolean byCategory) {
+        Map<String, int[]> counts = new TreeMap<>();
+        for (Row r : rows) {
+            List<String> ids = r.prompt.instructionIds();
+            for (int i = 0; i < ids.size(); i++) {
+                String name = byCategory ? ids.get(i).substring(0, Math.max(0, ids.get(i).indexOf(':'))) : ids.get(i);
+                int[] c = counts.computeIfAbsent(name, k -> new int[3]);
+                c[0]++;
+                if (r.verdicts.strict().get(i)) c[1]++;
+                if (r.verdicts.loose().get(i)) c[2]++;
+            }
+        }
+        Map<String, Object> table = new LinkedHashMap<>();
+        counts.forEach((name, c) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("total", c[0]);
+            entry.put("strict", new Accuracy(c[1], c[0]).value());
+            entry.put("loose", new Accuracy(c[2], c[0]).value());
+            table.put(name, entry);
+        });
+        return table;
+    }
+
+    public List<String> reportLines() {
+        List<String> lines = new ArrayList<>();
+        lines.add("prompt-level strict accuracy:      " + promptLevel(false));
+        lines.add("instruction-level strict accuracy: " + instructionLevel(false));
+        lines.add("prompt-level loose accuracy:       " + promptLevel(true));
+        lines.add("instruction-level loose accuracy:  " + instructionLevel(true));
+        return lines;
+    }
+}

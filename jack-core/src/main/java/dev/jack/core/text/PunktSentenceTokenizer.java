@@ -1,0 +1,267 @@
+package dev.jack.core.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * NLTK's Punkt sentence tokenizer (nltk 3.8, {@code PunktSentenceTokenizer.tokenize} with boundary
+ * realignment), applying a trained {@link PunktParameters}. Only candidate breaks are examined: each
+ * [.?!] followed by punctuation or by whitespace and a token, with the word before it as context.
+ */
+public final class PunktSentenceTokenizer {
+    private static final String NON_WORD = "[)\";}\\]*:@'({\\[?!]";
+    private static final String MULTI_CHAR = "(?:-{2,}|\\.{2,}|(?:\\.\\s){2,}\\.)";
+    private static final String WORD_START = "[^(\"`{\\[:;&#*@)}\\]\\-,]";
+
+    /** PunktLanguageVars' word tokenizer: splits punctuation other than periods off words. */
+    private static final Pattern WORD_TOKENIZER = PyRegex.compile(
+            MULTI_CHAR + "|(?=" + WORD_START + ")\\S+?(?=\\s|$|" + NON_WORD + "|" + MULTI_CHAR
+                    + "|,(?=$|\\s|" + NON_WORD + "|" + MULTI_CHAR + "))|\\S");
+    /** A potential sentence end, with the following punctuation or whitespace and next token. */
+    private static final Pattern PERIOD_CONTEXT = PyRegex.compile(
+            "[.?!](?=(?P<after>" + NON_WORD + "|\\s+(?P<next>\\S+)))");
+    private static final Pattern BOUNDARY_REALIGNMENT = PyRegex.compile(
+            "[\"')\\]}]+?(?:\\s+|(?=--)|$)", PyRegex.MULTILINE);
+    private static final Pattern NUMERIC = PyRegex.compile("^-?[.,]?\\d[\\d,.-]*\\.?$");
+
+    private final PunktParameters params;
+
+    public PunktSentenceTokenizer(PunktParameters params) {
+        this.params = params;
+    }
+
+    public int countSentences(String text) {
+        return spans(text).size() / 2;
+    }
+
+    public List<String> sentences(String text) {
+        List<Integer> spans = spans(text);
+        List<String> out = new ArrayList<>(spans.size() / 2);
+        for (int i = 0; i < spans.size(); i += 2) out.add(text.substring(spans.get(i), spans.get(i + 1)));
+        return out;
+    }
+
+    /** Sentence spans as a flat list of (start, end) pairs, after boundary realignment. */
+    List<Integer> spans(String text) {
+        List<Integer> slices = slices(text);
+        List<Integer> out = new ArrayList<>(slices.size());
+        int realign = 0;
+        for (int i = 0; i < slices.size(); i += 2) {
+            int start = slices.get(i) + realign;
+            int stop = slices.get(i + 1);
+            if (i + 2 >= slices.size()) {
+                if (start < stop) addSpan(out, start, stop);
+                break;
+            }
+            int nextStart = slices.get(i + 2);
+            int nextStop = slices.get(i + 3);
+            Matcher m = BOUNDARY_REALIGNMENT.matcher(text).region(nextStart, Math.max(nextStart, nextStop));
+            m.useTransparentBounds(false).useAnchoringBounds(true);
+            if (m.lookingAt()) {
+                addSpan(out, start, nextStart + PyText.rstrip(m.group()).length());
+                realign = m.end() - nextStart;
+            } else {
+                realign = 0;
+                if (start < stop) addSpan(out, start, stop);
+            }
+        }
+        return out;
+    }
+
+    private static void addSpan(List<Integer> out, int start, int stop) {
+        out.add(start);
+        out.add(Math.max(start, stop));
+    }
+
+    /** Sentence slices before realignment, as a flat list of (start, end) pairs. */
+    private List<Integer> slices(String text) {
+        List<Integer> slices = new ArrayList<>();
+        int lastBreak = 0;
+        Matcher m = PERIOD_CONTEXT.matcher(text);
+        // Mirrors nltk's _match_potential_end_contexts: a candidate is yielded only if the word
+        // before the next candidate starts after it; the last candidate is always yielded.
+        int prevSliceStart = 0;
+        int prevSliceStop = 0;
+        int prevEnd = -1;
+        int prevNextStart = -1;
+        String prevContext = null;
+        while (m.find()) {
+            int start = m.start();
+            int lastSpace = lastAsciiWhitespace(text, prevSliceStop, start);
+            int wordStart = lastSpace > 0 ? prevSliceStop + lastSpace + 1 : prevSliceStart;
+            if (prevContext != null && prevSliceStop <= wordStart) {
+                lastBreak = decide(slices, lastBreak, prevContext, prevEnd, prevNextStart);
+            }
+            prevContext = text.substring(wordStart, start) + m.group() + m.group("after");
+            prevEnd = m.end();
+            prevNextStart = m.start("next");
+            prevSliceStart = wordStart;
+            prevSliceStop = start;
+        }
+        if (prevContext != null) lastBreak = decide(slices, lastBreak, prevContext, prevEnd, prevNextStart);
+        slices.add(lastBreak);
+        slices.add(Math.max(lastBreak, PyText.rstrip(text).length()));
+        return slices;
+    }
+
+    private int decide(List<Integer> slices, int lastBreak, String context, int matchEnd, int nextTokStart) {
+        if (!containsSentenceBreak(context)) return lastBreak;
+        slices.add(lastBreak);
+        slices.add(matchEnd);
+        return nextTokStart >= 0 ? nextTokStart : matchEnd;
+    }
+
+    /**
+     * Index within text[from, to) of the last ASCII whitespace relative to {@code from}, or 0 if none.
+     * (nltk uses string.whitespace here, and treats a space at relative index 0 as "none".)
+     */
+    private static int lastAsciiWhitespace(String text, int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            char c = text.charAt(i);
+            if (c == ' ' || (c >= '\t' && c <= '\r')) return i - from;
+        }
+        return 0;
+    }
+
+    /** True when some token of the context is a sentence break and is followed by another token. */
+    boolean containsSentenceBreak(String context) {
+        List<Token> tokens = tokenizeWords(context);
+        for (Token t : tokens) firstPass(t);
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            secondPass(tokens.get(i), tokens.get(i + 1));
+            if (tokens.get(i).sentbreak) return true;
+        }
+        return false;
+    }
+
+    static List<Token> tokenizeWords(String text) {
+        List<Token> tokens = new ArrayList<>();
+        for (String line : PyText.split(text, "\n")) {
+            if (PyText.isBlank(line)) continue;
+            Matcher m = WORD_TOKENIZER.matcher(line);
+            while (m.find()) tokens.add(new Token(m.group()));
+        }
+        return tokens;
+    }
+
+    private void firstPass(Token t) {
+        String tok = t.tok;
+        if (tok.equals(".") || tok.equals("?") || tok.equals("!")) {
+            t.sentbreak = true;
+        } else if (t.isEllipsis()) {
+            t.ellipsis = true;
+        } else if (t.periodFinal && !tok.endsWith("..")) {
+            String stem = PyText.lower(tok.substring(0, tok.length() - 1));
+            String lastPart = stem.substring(stem.lastIndexOf('-') + 1);
+            if (params.abbrevTypes().contains(stem) || params.abbrevTypes().contains(lastPart)) {
+                t.abbr = true;
+            } else {
+                t.sentbreak = true;
+            }
+        }
+    }
+
+    private void secondPass(Token t1, Token t2) {
+        if (!t1.periodFinal) return;
+        String typ = t1.typeNoPeriod();
+        String nextTyp = t2.typeNoSentPeriod();
+        boolean initial = t1.isInitial();
+
+        if (params.collocations().contains(PunktParameters.collocationKey(typ, nextTyp))) {
+            t1.sentbreak = false;
+            t1.abbr = true;
+            return;
+        }
+        if ((t1.abbr || t1.ellipsis) && !initial) {
+            Ortho starter = orthoHeuristic(t2);
+            if (starter == Ortho.STARTER) {
+                t1.sentbreak = true;
+                return;
+            }
+            if (t2.firstUpper() && params.sentStarters().contains(nextTyp)) {
+                t1.sentbreak = true;
+                return;
+            }
+        }
+        if (initial || typ.equals("##number##")) {
+            Ortho starter = orthoHeuristic(t2);
+            if (starter == Ortho.NOT_STARTER) {
+                t1.sentbreak = false;
+                t1.abbr = true;
+                return;
+            }
+            if (starter == Ortho.UNKNOWN && initial && t2.firstUpper()
+                    && (params.ortho(nextTyp) & PunktParameters.ORTHO_LC) == 0) {
+                t1.sentbreak = false;
+                t1.abbr = true;
+            }
+        }
+    }
+
+    private enum Ortho { STARTER, NOT_STARTER, UNKNOWN }
+
+    private Ortho orthoHeuristic(Token t) {
+        if (t.tok.length() == 1 && ";:,.!?".indexOf(t.tok.charAt(0)) >= 0) return Ortho.NOT_STARTER;
+        int ortho = params.ortho(t.typeNoSentPeriod());
+        if (t.firstUpper() && (ortho & PunktParameters.ORTHO_LC) != 0 && (ortho & PunktParameters.ORTHO_MID_UC) == 0) {
+            return Ortho.STARTER;
+        }
+        if (t.firstLower() && ((ortho & PunktParameters.ORTHO_UC) != 0 || (ortho & PunktParameters.ORTHO_BEG_LC) == 0)) {
+            return Ortho.NOT_STARTER;
+        }
+        return Ortho.UNKNOWN;
+    }
+
+    /** A word token with the annotations of the two passes. */
+    static final class Token {
+        final String tok;
+        final String type;
+        final boolean periodFinal;
+        boolean sentbreak;
+        boolean abbr;
+        boolean ellipsis;
+
+        Token(String tok) {
+            this.tok = tok;
+            String lower = PyText.lower(tok);
+            this.type = NUMERIC.matcher(lower).find() ? "##number##" : lower;
+            this.periodFinal = tok.endsWith(".");
+        }
+
+        String typeNoPeriod() {
+            return type.length() > 1 && type.endsWith(".") ? type.substring(0, type.length() - 1) : type;
+        }
+
+        String typeNoSentPeriod() {
+            return sentbreak ? typeNoPeriod() : type;
+        }
+
+        boolean firstUpper() {
+            return PyText.isUpper(firstChar());
+        }
+
+        boolean firstLower() {
+            return PyText.isLower(firstChar());
+        }
+
+        private String firstChar() {
+            return tok.substring(0, Character.charCount(tok.codePointAt(0)));
+        }
+
+        /** {@code \.\.+$}: only periods, at least two. */
+        boolean isEllipsis() {
+            if (tok.length() < 2) return false;
+            for (int i = 0; i < tok.length(); i++) if (tok.charAt(i) != '.') return false;
+            return true;
+        }
+
+        /** {@code [^\W\d]\.$}: one non-digit word character and a period. */
+        boolean isInitial() {
+            int cp = tok.codePointAt(0);
+            int n = Character.charCount(cp);
+            return tok.length() == n + 1 && tok.charAt(n) == '.' && PyText.isWordChar(cp) && !PyText.isDecimal(cp);
+        }
+    }
+}

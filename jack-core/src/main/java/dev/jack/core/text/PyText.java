@@ -1,0 +1,199 @@
+package dev.jack.core.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Python {@code str} semantics that IFEval's verdicts depend on: which characters are whitespace,
+ * word characters and cased, and how {@code strip}, {@code split}, {@code lower}, {@code isupper} and
+ * {@code islower} behave. Positions are UTF-16 indexes; characters are classified by code point.
+ */
+public final class PyText {
+    private PyText() {}
+
+    private static final boolean[] ASCII_WORD = new boolean[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            ASCII_WORD[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        }
+    }
+
+    /** Python's {@code str.isspace()} for one code point (bidi class WS, B or S, or category Zs). */
+    public static boolean isSpace(int cp) {
+        if (cp <= 0x20) return cp == 0x20 || (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x1F);
+        if (cp < 0x85) return false;
+        return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A)
+                || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+    }
+
+    /** Python's regex {@code \w} for str patterns: alphanumeric (letters and numbers) or underscore. */
+    public static boolean isWordChar(int cp) {
+        if (cp < 128) return ASCII_WORD[cp];
+        return switch (Character.getType(cp)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                 Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+                 Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
+    }
+
+    /** Python's regex {@code \d} for str patterns: a decimal digit of any script. */
+    public static boolean isDecimal(int cp) {
+        if (cp < 128) return cp >= '0' && cp <= '9';
+        return Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER;
+    }
+
+    /** Python's {@code str.isupper()}: at least one cased character and no lowercase or titlecase one. */
+    public static boolean isUpper(CharSequence s) {
+        boolean cased = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = Character.codePointAt(s, i);
+            i += Character.charCount(cp);
+            if (cp < 128) {
+                if (cp >= 'a' && cp <= 'z') return false;
+                if (cp >= 'A' && cp <= 'Z') cased = true;
+            } else if (Character.isLowerCase(cp) || Character.isTitleCase(cp)) {
+                return false;
+            } else if (Character.isUpperCase(cp)) {
+                cased = true;
+            }
+        }
+        return cased;
+    }
+
+    /** Python's {@code str.islower()}: at least one cased character and no uppercase or titlecase one. */
+    public static boolean isLower(CharSequence s) {
+        boolean cased = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = Character.codePointAt(s, i);
+            i += Character.charCount(cp);
+            if (cp < 128) {
+                if (cp >= 'A' && cp <= 'Z') return false;
+                if (cp >= 'a' && cp <= 'z') cased = true;
+            } else if (Character.isUpperCase(cp) || Character.isTitleCase(cp)) {
+                return false;
+            } else if (Character.isLowerCase(cp)) {
+                cased = true;
+            }
+        }
+        return cased;
+    }
+
+    /** Python's {@code str.lower()}: full Unicode lowercase mapping, final sigma included. */
+    public static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    /** Python's {@code str.strip()} with no argument. */
+    public static String strip(String s) {
+        int start = stripStart(s);
+        return s.substring(start, stripEnd(s, start));
+    }
+
+    /** Python's {@code str.rstrip()} with no argument. */
+    public static String rstrip(String s) {
+        return s.substring(0, stripEnd(s, 0));
+    }
+
+    /** True when {@code str.strip()} would leave nothing. */
+    public static boolean isBlank(String s) {
+        return stripStart(s) == s.length();
+    }
+
+    private static int stripStart(String s) {
+        int i = 0;
+        while (i < s.length()) {
+            int cp = s.codePointAt(i);
+            if (!isSpace(cp)) break;
+            i += Character.charCount(cp);
+        }
+        return i;
+    }
+
+    private static int stripEnd(String s, int start) {
+        int end = s.length();
+        while (end > start) {
+            int cp = s.codePointBefore(end);
+            if (!isSpace(cp)) break;
+            end -= Character.charCount(cp);
+        }
+        return end;
+    }
+
+    /** Python's {@code str.strip(chars)}. */
+    public static String strip(String s, String chars) {
+        return rstrip(lstrip(s, chars), chars);
+    }
+
+    /** Python's {@code str.lstrip(chars)}. */
+    public static String lstrip(String s, String chars) {
+        int i = 0;
+        while (i < s.length()) {
+            int cp = s.codePointAt(i);
+            if (chars.indexOf(cp) < 0) break;
+            i += Character.charCount(cp);
+        }
+        return s.substring(i);
+    }
+
+    /** Python's {@code str.rstrip(chars)}. */
+    public static String rstrip(String s, String chars) {
+        int end = s.length();
+        while (end > 0) {
+            int cp = s.codePointBefore(end);
+            if (chars.indexOf(cp) < 0) break;
+            end -= Character.charCount(cp);
+        }
+        return s.substring(0, end);
+    }
+
+    /** Python's {@code str.split()} with no argument: runs of whitespace separate, empty parts dropped. */
+    public static List<String> split(String s) {
+        List<String> parts = new ArrayList<>();
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            while (i < n && isSpace(s.codePointAt(i))) i += Character.charCount(s.codePointAt(i));
+            int start = i;
+            while (i < n && !isSpace(s.codePointAt(i))) i += Character.charCount(s.codePointAt(i));
+            if (i > start) parts.add(s.substring(start, i));
+        }
+        return parts;
+    }
+
+    /** Python's {@code str.split(sep)}: every occurrence separates, empty parts kept. */
+    public static List<String> split(String s, String sep) {
+        List<String> parts = new ArrayList<>();
+        int from = 0;
+        int at;
+        while ((at = s.indexOf(sep, from)) >= 0) {
+            parts.add(s.substring(from, at));
+            from = at + sep.length();
+        }
+        parts.add(s.substring(from));
+        return parts;
+    }
+
+    /** Number of maximal runs of {@code \w} characters, as {@code len(re.findall(r"\w+", s))}. */
+    public static int countWordRuns(String s) {
+        int count = 0;
+        boolean inWord = false;
+        for (int i = 0, n = s.length(); i < n; ) {
+            char c = s.charAt(i);
+            boolean word;
+            if (c < 128) {
+                word = ASCII_WORD[c];
+                i++;
+            } else {
+                int cp = s.codePointAt(i);
+                word = isWordChar(cp);
+                i += Character.charCount(cp);
+            }
+            if (word && !inWord) count++;
+            inWord = word;
+        }
+        return count;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.jack.core;
+
+import org.junit.jupiter.api.Assumptions;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The read-only reference data beside the project root ({@code ../shared}). Tests that need it are
+ * skipped, saying why, where it is absent (a user's clone).
+ */
+public final class SharedData {
+    private SharedData() {}
+
+    public static Path root() {
+        String configured = System.getProperty("jack.shared.dir");
+        Path dir = configured != null ? Path.of(configured) : Path.of("..", "shared");
+        return dir.toAbsolutePath().normalize();
+    }
+
+    /** The path under shared/, or skips the calling test when it is not there. */
+    public static Path require(String relative) {
+        Path p = root().resolve(relative);
+        Assumptions.assumeTrue(Files.exists(p),
+                "skipped: reference data " + p + " is absent (it lives in ../shared beside the project root, which CI provides)");
+        return p;
+    }
+
+    public static Path punktEnglish() {
+        return require("ifeval/punkt_tab/english");
+    }
+}
