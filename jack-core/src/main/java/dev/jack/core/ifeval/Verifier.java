@@ -22,6 +22,10 @@ public final class Verifier {
         this.text = text;
     }
 
+    public TextTools text() {
+        return text;
+    }
+
     public Verdicts verify(List<Constraint> constraints, String response) {
         List<Boolean> strict = new ArrayList<>(constraints.size());
         List<Boolean> loose = new ArrayList<>(constraints.size());

@@ -1,5 +1,13 @@
 package dev.jack.core.text;
 
+import dev.jack.core.constraint.CapitalWordFrequency;
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.EnglishCapital;
+import dev.jack.core.constraint.EnglishLowercase;
+import dev.jack.core.constraint.NumberOfSentences;
+import dev.jack.core.constraint.ResponseLanguage;
+
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -28,6 +36,27 @@ public final class TextTools {
             }
         }
         return s;
+    }
+
+    /**
+     * Starts loading, in the background, the models that these constraints will need (the language
+     * profiles take a few hundred milliseconds), so loading overlaps with other work.
+     */
+    public void prepareFor(Collection<Constraint> constraints) {
+        boolean sentences = false;
+        boolean languages = false;
+        for (Constraint c : constraints) {
+            switch (c) {
+                case NumberOfSentences n -> sentences = true;
+                case CapitalWordFrequency f -> sentences = true;
+                case ResponseLanguage r -> languages = true;
+                case EnglishCapital e -> languages = true;
+                case EnglishLowercase e -> languages = true;
+                default -> { }
+            }
+        }
+        if (languages) Thread.ofPlatform().daemon().start(LanguageDetector::preload);
+        if (sentences) Thread.ofPlatform().daemon().start(this::sentenceTokenizer);
     }
 
     public int countSentences(String text) {

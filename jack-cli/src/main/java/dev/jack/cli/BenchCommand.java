@@ -1,0 +1,94 @@
+package dev.jack.cli;
+
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.ifeval.IfevalPrompt;
+import dev.jack.core.ifeval.ResponseFile;
+import dev.jack.core.ifeval.Verifier;
+import dev.jack.core.text.TextTools;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** {@code jack bench}: speed measurements (kept out of the unit tests). */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measures Jack's speed.",
+        subcommands = {BenchCommand.Verify.class})
+final class BenchCommand {
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Strict plus loose verification of a response file, warm, on one thread; and the cost per constraint id.")
+    static final class Verify implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--responses", required = true, paramLabel = "FILE", description = "Response file.")
+        Path responses;
+
+        @Option(names = "--input-data", required = true, paramLabel = "FILE", description = "Prompts in IFEval's input format.")
+        Path inputData;
+
+        @Option(names = "--punkt-dir", paramLabel = "DIR", description = "NLTK punkt_tab folder (see jack eval).")
+        Path punktDir;
+
+        @Option(names = "--seconds", defaultValue = "10", description = "Measuring time after warm-up (default: ${DEFAULT-VALUE}).")
+        double seconds;
+
+        @Override
+        public void run() {
+            List<IfevalPrompt> prompts = IfevalPrompt.readAll(inputData);
+            ResponseFile answers = ResponseFile.read(responses);
+            List<String> texts = prompts.stream().map(answers::require).toList();
+            DataLocations data = DataLocations.fromEnvironment();
+            Verifier verifier = new Verifier(new TextTools(() -> data.punktEnglish(punktDir)));
+            PrintWriter out = spec.commandLine().getOut();
+
+            long warmupEnd = System.nanoTime() + (long) (Math.max(2, seconds / 2) * 1e9);
+            while (System.nanoTime() < warmupEnd) passOverFile(prompts, texts, verifier);
+
+            long start = System.nanoTime();
+            long deadline = start + (long) (seconds * 1e9);
+            long responsesDone = 0;
+            int blackhole = 0;
+            while (System.nanoTime() < deadline) {
+                blackhole += passOverFile(prompts, texts, verifier);
+                responsesDone += prompts.size();
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            out.printf("strict+loose verification, 1 thread: %,.0f responses/s (%d passes over %d responses in %.1f s)%n",
+                    responsesDone / elapsed, responsesDone / prompts.size(), prompts.size(), elapsed);
+
+            Map<String, long[]> perId = new TreeMap<>();
+            long idDeadline = System.nanoTime() + (long) (seconds * 1e9);
+            while (System.nanoTime() < idDeadline) {
+                for (int i = 0; i < prompts.size(); i++) {
+                    for (Constraint c : prompts.get(i).constraints()) {
+                        long t0 = System.nanoTime();
+                        blackhole += verifier.verify(List.of(c), texts.get(i)).allLoose() ? 1 : 0;
+                        long[] cost = perId.computeIfAbsent(c.id(), k -> new long[2]);
+                        cost[0] += System.nanoTime() - t0;
+                        cost[1]++;
+                    }
+                }
+            }
+            out.println("cost per check (strict+loose), by constraint id:");
+            perId.entrySet().stream()
+                    .sorted((a, b) -> Double.compare(b.getValue()[0] / (double) b.getValue()[1], a.getValue()[0] / (double) a.getValue()[1]))
+                    .forEach(e -> out.printf("  %-45s %10.2f µs  (%d checks)%n", e.getKey(), e.getValue()[0] / 1e3 / e.getValue()[1], e.getValue()[1]));
+            if (blackhole == 42) out.println();
+        }
+
+        private static int passOverFile(List<IfevalPrompt> prompts, List<String> texts, Verifier verifier) {
+            int followed = 0;
+            for (int i = 0; i < prompts.size(); i++) {
+                if (verifier.verify(prompts.get(i).constraints(), texts.get(i)).allLoose()) followed++;
+            }
+            return followed;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.jack.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+/** Fetches a URL into a file atomically: the target appears complete or not at all. */
+final class Downloader {
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(20))
+            .build();
+
+    private Downloader() {}
+
+    static void download(URI uri, Path target) throws IOException {
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".part");
+        try {
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5))
+                    .header("User-Agent", "jack").GET().build();
+            HttpResponse<InputStream> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new IOException("HTTP " + response.statusCode() + " from " + uri);
+                }
+                Files.copy(body, tmp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (Files.size(tmp) == 0) throw new IOException("empty download from " + uri);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while downloading " + uri, e);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

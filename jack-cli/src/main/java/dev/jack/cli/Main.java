@@ -1,0 +1,41 @@
+package dev.jack.cli;
+
+import dev.jack.core.constraint.ParameterException;
+import dev.jack.core.data.DataFileException;
+import dev.jack.core.text.PunktDataException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The {@code jack} command. */
+@Command(name = "jack", mixinStandardHelpOptions = true, version = "jack 0.1.0",
+        description = "Makes and checks preference data for LLM post-training.",
+        subcommands = {EvalCommand.class, BenchCommand.class, ConstraintsCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+    /** Exit code for problems the user can fix. */
+    static final int USER_ERROR = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (isUserError(e)) {
+                commandLine.getErr().println("jack: error: " + e.getMessage());
+                return USER_ERROR;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+
+    private static boolean isUserError(Exception e) {
+        return e instanceof UserException || e instanceof DataFileException || e instanceof PunktDataException
+                || e instanceof ParameterException;
+    }
+}
