@@ -17,7 +17,7 @@ public final class PyFloat {
         int end = digits.length();
         while (end > 1 && digits.charAt(end - 1) == '0') end--;
         digits = digits.substring(0, end);
-        if (exponent >= -5 && exponent < 16) {
+        if (exponent >= -4 && exponent < 16) {
             if (exponent >= digits.length() - 1) {
                 return sign + digits + "0".repeat(exponent - digits.length() + 1) + ".0";
             }

@@ -1,0 +1,70 @@
+package dev.jack.core.json;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Acceptance follows Python's json.loads, which IFEval's json_format checker uses. */
+class JsonTest {
+    @Test
+    void acceptsWhatPythonAccepts() {
+        for (String ok : List.of("{}", "[]", "0", "-0.5e+10", "\"s\"", "true", "null", "NaN", "-Infinity",
+                "[Infinity, 1E3]", " \t\r\n{\"a\": [1, {\"b\": null}]} \n", "\"\\u00e9\\ud83d\\ude00\\/\"",
+                "{\"a\": 1, \"a\": 2}", "12345678901234567890123")) {
+            assertTrue(Json.isValid(ok), ok);
+        }
+    }
+
+    @Test
+    void rejectsWhatPythonRejects() {
+        for (String bad : List.of("", "{", "[1,]", "{\"a\":1,}", "01", "1.", ".5", "+1", "1e", "-NaN", "nan",
+                "'single'", "\"tab\there\"", "\"\\x41\"", "\"\\u12g4\"", "{a: 1}", "[1] [2]", "\uFEFF{}",
+                "\u00a0{}", "True", "\"unterminated")) {
+            assertFalse(Json.isValid(bad), bad);
+        }
+    }
+
+    @Test
+    void parsesValuesWithJavaTypes() {
+        Map<?, ?> m = (Map<?, ?>) Json.parse("{\"k\": 7, \"x\": 1.5, \"l\": [\"a\", false], \"big\": 99999999999999999999}");
+        assertEquals(7L, m.get("k"));
+        assertEquals(1.5, m.get("x"));
+        assertEquals(List.of("a", false), m.get("l"));
+        assertEquals(new java.math.BigInteger("99999999999999999999"), m.get("big"));
+    }
+
+    @Test
+    void errorsGivePositions() {
+        JsonException e = assertThrows(JsonException.class, () -> Json.parse("{\"a\" 1}"));
+        assertEquals(5, e.offset());
+        assertTrue(e.getMessage().contains("':'"));
+    }
+
+    @Test
+    void dumpsLikePython() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("b", List.of(true, false));
+        m.put("s", "é\"\\\n\u007f😀\u0001/");
+        m.put("n", null);
+        assertEquals("{\"b\": [true, false], \"s\": \"\\u00e9\\\"\\\\\\n\\u007f\\ud83d\\ude00\\u0001/\", \"n\": null}", PyJson.dumps(m));
+        assertEquals("[]", PyJson.dumps(List.of()));
+    }
+
+    @Test
+    void floatsPrintLikePythonRepr() {
+        assertEquals("0.7707948243992606", PyFloat.repr(417.0 / 541));
+        assertEquals("1.0", PyFloat.repr(1.0));
+        assertEquals("0.1", PyFloat.repr(0.1));
+        assertEquals("1e-05", PyFloat.repr(0.00001));
+        assertEquals("0.0001", PyFloat.repr(0.0001));
+        assertEquals("1e+16", PyFloat.repr(1e16));
+        assertEquals("123456789012345.0", PyFloat.repr(123456789012345.0));
+        assertEquals("-2.5", PyFloat.repr(-2.5));
+    }
+}

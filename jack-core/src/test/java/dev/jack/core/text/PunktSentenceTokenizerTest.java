@@ -1,0 +1,75 @@
+package dev.jack.core.text;
+
+import dev.jack.core.SharedData;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class PunktSentenceTokenizerTest {
+    /** A hand-made model: "dr" is an abbreviation; "smith" is seen capitalized mid-sentence. */
+    private static PunktSentenceTokenizer tiny(Set<String> abbrevs) {
+        return new PunktSentenceTokenizer(new PunktParameters(abbrevs, Set.of(PunktParameters.collocationKey("##number##", "june")),
+                Set.of("however"), Map.of("smith", PunktParameters.ORTHO_MID_UC, "the", PunktParameters.ORTHO_MID_LC | PunktParameters.ORTHO_BEG_UC,
+                "ok", PunktParameters.ORTHO_BEG_LC)));
+    }
+
+    @Test
+    void knownAbbreviationsDoNotEndSentences() {
+        String text = "Dr. Smith arrived. He sat down.";
+        assertEquals(List.of("Dr. Smith arrived.", "He sat down."), tiny(Set.of("dr")).sentences(text));
+        assertEquals(3, tiny(Set.of()).countSentences(text));
+    }
+
+    @Test
+    void abbreviationFollowedByAFrequentStarterEndsTheSentence() {
+        assertEquals(2, tiny(Set.of("dr")).countSentences("I saw the dr. However it was late."));
+    }
+
+    @Test
+    void initialsBeforeUnknownCapitalizedWordsAreAbbreviations() {
+        assertEquals(1, tiny(Set.of()).countSentences("J. Bach wrote it."));
+        assertEquals(1, tiny(Set.of()).countSentences("It was plan B. the rest failed."), "'the' is known capitalized, so it starts no sentence");
+        assertEquals(2, tiny(Set.of()).countSentences("It was plan B. ok then."), "'ok' is only known lowercase at sentence starts");
+    }
+
+    @Test
+    void collocationsJoin() {
+        assertEquals(1, tiny(Set.of()).countSentences("It happened on the 5. June was hot."));
+    }
+
+    @Test
+    void closingPunctuationStaysWithItsSentence() {
+        List<String> s = tiny(Set.of()).sentences("(How does it deal with this parenthesis?)  \"It should be part of the\nprevious sentence.\" Yes.");
+        assertEquals(List.of("(How does it deal with this parenthesis?)", "\"It should be part of the\nprevious sentence.\"", "Yes."), s);
+    }
+
+    @Test
+    void edgeCases() {
+        PunktSentenceTokenizer t = tiny(Set.of());
+        assertEquals(0, t.countSentences(""));
+        assertEquals(0, t.countSentences("   \n "));
+        assertEquals(1, t.countSentences("no final period"));
+        assertEquals(List.of(".", "leading period"), t.sentences(". leading period"));
+        assertEquals(2, t.countSentences("Very bad acting!!! I promise."));
+        assertEquals(1, t.countSentences("Wait... what"), "an ellipsis before a lowercase word of unknown context stays");
+        assertEquals(2, t.countSentences("Is it?Yes! no"), "a break needs whitespace or punctuation after it");
+    }
+
+    @Test
+    void englishModelMatchesNltksDocumentedOutput() {
+        PunktSentenceTokenizer english = new PunktSentenceTokenizer(PunktParameters.load(SharedData.punktEnglish()));
+        String text = "Punkt knows that the periods in Mr. Smith and Johann S. Bach\ndo not mark sentence boundaries.  "
+                + "And sometimes sentences\ncan start with non-capitalized words.  i is a good variable\nname.";
+        assertEquals(List.of("Punkt knows that the periods in Mr. Smith and Johann S. Bach\ndo not mark sentence boundaries.",
+                "And sometimes sentences\ncan start with non-capitalized words.", "i is a good variable\nname."), english.sentences(text));
+        String parens = "(How does it deal with this parenthesis?)  \"It should be part of the\nprevious sentence.\" "
+                + "\"(And the same with this one.)\" ('And this one!')\n\"('(And (this)) '?)\" [(and this. )]";
+        assertEquals(List.of("(How does it deal with this parenthesis?)", "\"It should be part of the\nprevious sentence.\"",
+                "\"(And the same with this one.)\"", "('And this one!')", "\"('(And (this)) '?)\"", "[(and this. )]"), english.sentences(parens));
+        assertEquals(List.of("Very bad acting!!!", "I promise."), english.sentences("Very bad acting!!! I promise."));
+    }
+}

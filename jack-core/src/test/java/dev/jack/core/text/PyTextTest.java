@@ -1,0 +1,72 @@
+package dev.jack.core.text;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PyTextTest {
+    @Test
+    void isUpperNeedsACasedCharacterAndNoLowercase() {
+        assertTrue(PyText.isUpper("HELLO, WORLD 42!"));
+        assertFalse(PyText.isUpper("123 !?"), "no cased character");
+        assertFalse(PyText.isUpper("HELLo"));
+        assertTrue(PyText.isUpper("ÉCOLE"));
+        assertFalse(PyText.isUpper("ǅ"), "titlecase letters are neither upper nor lower");
+        assertTrue(PyText.isUpper("ⅫX"), "Roman numeral twelve has the Other_Uppercase property");
+        assertFalse(PyText.isUpper("N'T ß"), "sharp s is lowercase");
+    }
+
+    @Test
+    void isLowerMirrorsIsUpper() {
+        assertTrue(PyText.isLower("hello, world 42!"));
+        assertFalse(PyText.isLower("42"));
+        assertFalse(PyText.isLower("hello World"));
+        assertTrue(PyText.isLower("ª"), "feminine ordinal is Other_Lowercase");
+        assertTrue(PyText.isLower("straße"));
+    }
+
+    @Test
+    void whitespaceIsPythonsNotJavas() {
+        assertTrue(PyText.isSpace(0x1C), "file separator counts in Python");
+        assertTrue(PyText.isSpace(0x85));
+        assertTrue(PyText.isSpace(0xA0), "no-break space counts in Python");
+        assertTrue(PyText.isSpace(0x3000));
+        assertFalse(PyText.isSpace(0x200B), "zero width space does not");
+        assertFalse(PyText.isSpace(0x180E), "Mongolian vowel separator stopped being a space in Unicode 6.3");
+        assertEquals("a b", PyText.strip("\u00a0\u2003a b\u3000\n"));
+        assertEquals(List.of("a", "b"), PyText.split(" a\u2028b\u0085"));
+    }
+
+    @Test
+    void wordRunsFollowPythonsUnicodeWordClass() {
+        assertEquals(4, PyText.countWordRuns("Hello, world! It's"));
+        assertEquals(2, PyText.countWordRuns("snake_case 42"));
+        assertEquals(2, PyText.countWordRuns("nai\u0308ve"), "a combining mark is not a word character in Python");
+        assertEquals(1, PyText.countWordRuns("½²"), "other numbers are word characters");
+        assertEquals(3, PyText.countWordRuns("日本語 テキスト 😀 x"));
+        assertEquals(0, PyText.countWordRuns(" \n—…"));
+    }
+
+    @Test
+    void splitOnSeparatorKeepsEmptyPieces() {
+        assertEquals(List.of("", "a", "", "b", ""), PyText.split("\n\na\n\n\n\nb\n\n", "\n\n"));
+        assertEquals(List.of(""), PyText.split("", "******"));
+    }
+
+    @Test
+    void stripCharsStripsAnyOfThem() {
+        assertEquals("title", PyText.rstrip(PyText.lstrip("<<<title>>", "<"), ">"));
+        assertEquals("x", PyText.strip("\"'x'\"", "'\""));
+    }
+
+    @Test
+    void lowerUsesFullMappings() {
+        assertEquals("i\u0307stanbul", PyText.lower("İstanbul"));
+
+        assertEquals("ὀδυσσεύς", PyText.lower("ὈΔΥΣΣΕΎΣ"), "final sigma at the end of a word");
+    }
+}
