@@ -8,6 +8,7 @@ import dev.jack.core.text.TextTools;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -20,12 +21,17 @@ import java.util.TreeMap;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measures Jack's speed.",
         subcommands = {BenchCommand.Verify.class})
 final class BenchCommand {
+    @ParentCommand
+    Main main;
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Strict plus loose verification of a response file, warm, on one thread; and the cost per constraint id.")
     static final class Verify implements Runnable {
         @Spec
         CommandSpec spec;
+
+        @ParentCommand
+        BenchCommand bench;
 
         @Option(names = "--responses", required = true, paramLabel = "FILE", description = "Response file.")
         Path responses;
@@ -44,7 +50,7 @@ final class BenchCommand {
             List<IfevalPrompt> prompts = IfevalPrompt.readAll(inputData);
             ResponseFile answers = ResponseFile.read(responses);
             List<String> texts = prompts.stream().map(answers::require).toList();
-            DataLocations data = DataLocations.fromEnvironment();
+            DataLocations data = bench.main.data();
             Verifier verifier = new Verifier(new TextTools(() -> data.punktEnglish(punktDir)));
             PrintWriter out = spec.commandLine().getOut();
 

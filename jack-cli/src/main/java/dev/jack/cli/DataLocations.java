@@ -30,10 +30,6 @@ final class DataLocations {
         this.env = env;
     }
 
-    static DataLocations fromEnvironment() {
-        return new DataLocations(System.getenv());
-    }
-
     Path cacheDir() {
         String dir = env.get("JACK_CACHE_DIR");
         if (dir != null && !dir.isBlank()) return Path.of(dir);

@@ -7,6 +7,7 @@ import dev.jack.core.ifeval.Verifier;
 import dev.jack.core.text.TextTools;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -21,6 +22,9 @@ import java.util.concurrent.Callable;
 final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Main main;
 
     @Option(names = "--responses", required = true, paramLabel = "FILE",
             description = "Response file: JSONL with prompt and response (and optionally key) per line.")
@@ -39,7 +43,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DataLocations data = DataLocations.fromEnvironment();
+        DataLocations data = main.data();
         Path input = inputData != null ? inputData : data.ifevalInput();
         List<IfevalPrompt> prompts = IfevalPrompt.readAll(input);
         ResponseFile answers = ResponseFile.read(responses);

@@ -7,6 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.Map;
 
 /** The {@code jack} command. */
 @Command(name = "jack", mixinStandardHelpOptions = true, version = "jack 0.1.0",
@@ -16,12 +17,22 @@ public final class Main {
     /** Exit code for problems the user can fix. */
     static final int USER_ERROR = 2;
 
-    public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    private final DataLocations data;
+
+    Main(DataLocations data) {
+        this.data = data;
     }
 
-    static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+    DataLocations data() {
+        return data;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv()));
+    }
+
+    static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+        CommandLine cli = new CommandLine(new Main(new DataLocations(env)));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

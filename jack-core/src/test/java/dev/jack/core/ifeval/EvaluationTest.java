@@ -1,0 +1,113 @@
+package dev.jack.core.ifeval;
+
+import dev.jack.core.data.DataFileException;
+import dev.jack.core.text.TextTools;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EvaluationTest {
+    @TempDir
+    Path dir;
+
+    private static final TextTools TEXT = new TextTools(() -> {
+        throw new AssertionError("Punkt not needed here");
+    });
+
+    private Path write(String name, String... lines) throws IOException {
+        return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n");
+    }
+
+    private static final String PROMPT = "{\"key\": 7, \"prompt\": \"Say hi. No commas.\", \"instruction_id_list\": [\"punctuation:no_comma\", \"startend:quotation\"], \"kwargs\": [{}, {}]}";
+
+    @Test
+    void malformedLinesNameFileAndLine() throws IOException {
+        Path input = write("in.jsonl", PROMPT, "{\"key\": 8, \"prompt\": ");
+        var e = assertThrows(DataFileException.class, () -> IfevalPrompt.readAll(input));
+        assertTrue(e.getMessage().startsWith(input + ":2: malformed JSON"), e.getMessage());
+    }
+
+    @Test
+    void badConstraintsNameTheField() throws IOException {
+        Path unknown = write("a.jsonl", PROMPT.replace("startend:quotation", "startend:quote"));
+        var e = assertThrows(DataFileException.class, () -> IfevalPrompt.readAll(unknown));
+        assertTrue(e.getMessage().contains(":1: instruction_id_list[1]: unknown constraint id \"startend:quote\""), e.getMessage());
+        Path badKwargs = write("b.jsonl", PROMPT.replace("\"kwargs\": [{}, {}]", "\"kwargs\": [{\"num_words\": 3}, {}]"));
+        e = assertThrows(DataFileException.class, () -> IfevalPrompt.readAll(badKwargs));
+        assertTrue(e.getMessage().contains(":1: kwargs[0].num_words: is not a parameter"), e.getMessage());
+        Path missing = write("c.jsonl", "{\"key\": 1, \"prompt\": \"p\", \"kwargs\": []}");
+        e = assertThrows(DataFileException.class, () -> IfevalPrompt.readAll(missing));
+        assertTrue(e.getMessage().endsWith(":1: instruction_id_list: is missing"), e.getMessage());
+    }
+
+    @Test
+    void missingResponsesNameTheKey() throws IOException {
+        List<IfevalPrompt> prompts = IfevalPrompt.readAll(write("in.jsonl", PROMPT));
+        ResponseFile responses = ResponseFile.read(write("r.jsonl", "{\"prompt\": \"another\", \"response\": \"x\"}"));
+        var e = assertThrows(DataFileException.class, () -> Evaluation.run(prompts, responses, new Verifier(TEXT)));
+        assertTrue(e.getMessage().contains("no response for prompt key 7"), e.getMessage());
+    }
+
+    @Test
+    void duplicateAnswersWarnAndTheLastCounts() throws IOException {
+        List<IfevalPrompt> prompts = IfevalPrompt.readAll(write("in.jsonl", PROMPT));
+        ResponseFile responses = ResponseFile.read(write("r.jsonl",
+                "{\"prompt\": \"Say hi. No commas.\", \"response\": \"hi, there\"}",
+                "{\"prompt\": \"Say hi. No commas.\", \"response\": \"\\\"hi there\\\"\"}"));
+        assertEquals(1, responses.warnings().size());
+        assertTrue(responses.warnings().getFirst().contains("already answered on line 1"));
+        Evaluation ev = Evaluation.run(prompts, responses, new Verifier(TEXT));
+        assertEquals(List.of(true, true), ev.rows().getFirst().verdicts().strict());
+    }
+
+    @Test
+    void keysTakePrecedenceOverPromptText() throws IOException {
+        List<IfevalPrompt> prompts = IfevalPrompt.readAll(write("in.jsonl", PROMPT));
+        ResponseFile responses = ResponseFile.read(write("r.jsonl",
+                "{\"prompt\": \"Say hi. No commas.\", \"response\": \"by prompt, with comma\"}",
+                "{\"key\": 7, \"prompt\": \"edited prompt\", \"response\": \"by key\"}"));
+        assertEquals("by key", responses.require(prompts.getFirst()));
+    }
+
+    @Test
+    void blankResponsesFollowNothing() {
+        Verifier v = new Verifier(TEXT);
+        var noComma = dev.jack.core.constraint.ConstraintRegistry.create("punctuation:no_comma", java.util.Map.of());
+        assertFalse(v.follows(noComma, " \n "));
+        assertTrue(v.follows(noComma, "x"));
+    }
+
+    @Test
+    void looseVariantsDropFirstAndLastLinesAndAsterisks() {
+        assertEquals(List.of("**Intro**\nbody\nend".replace("*", ""), "body\nend", "**Intro**\nbody", "body"),
+                Verifier.looseVariants("**Intro**\nbody\nend").subList(0, 4));
+        var quoted = dev.jack.core.constraint.ConstraintRegistry.create("startend:quotation", java.util.Map.of());
+        Verdicts v = new Verifier(TEXT).verify(List.of(quoted), "Sure! Here it is:\n\"quoted answer\"");
+        assertEquals(List.of(false), v.strict());
+        assertEquals(List.of(true), v.loose());
+    }
+
+    @Test
+    void outputFilesAreWrittenWhole() throws IOException {
+        List<IfevalPrompt> prompts = IfevalPrompt.readAll(write("in.jsonl", PROMPT));
+        ResponseFile responses = ResponseFile.read(write("r.jsonl", "{\"prompt\": \"Say hi. No commas.\", \"response\": \"Hi, é\"}"));
+        Evaluation ev = Evaluation.run(prompts, responses, new Verifier(TEXT));
+        ev.write(dir.resolve("out"));
+        assertEquals("{\"follow_all_instructions\": false, \"follow_instruction_list\": [false, false], \"instruction_id_list\": "
+                + "[\"punctuation:no_comma\", \"startend:quotation\"], \"prompt\": \"Say hi. No commas.\", \"response\": \"Hi, \\u00e9\"}\n",
+                Files.readString(dir.resolve("out/eval_results_strict.jsonl")));
+        assertTrue(Files.readString(dir.resolve("out/summary.json")).startsWith("{\"prompt_level_strict\": {\"accuracy\": 0.0, \"correct\": 0, \"total\": 1}"));
+        try (var files = Files.list(dir.resolve("out"))) {
+            assertEquals(3, files.count(), "no temporary files are left behind");
+        }
+    }
+}
