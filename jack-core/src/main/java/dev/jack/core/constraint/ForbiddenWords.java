@@ -1,5 +1,6 @@
 package dev.jack.core.constraint;
 
+import dev.jack.core.text.Literals;
 import dev.jack.core.text.PyRegex;
 import dev.jack.core.text.TextTools;
 
@@ -33,7 +34,10 @@ public record ForbiddenWords(List<String> forbiddenWords) implements Constraint 
 
     public boolean isFollowedBy(String response, TextTools text) {
         for (String word : forbiddenWords) {
-            if (PyRegex.cached(wholeWord(word), PyRegex.IGNORECASE).matcher(response).find()) return false;
+            boolean found = PyRegex.isLiteral(word)
+                    ? Literals.containsWholeWordIgnoreCase(response, word)
+                    : PyRegex.cached(wholeWord(word), PyRegex.IGNORECASE).matcher(response).find();
+            if (found) return false;
         }
         return true;
     }

@@ -1,5 +1,6 @@
 package dev.jack.core.constraint;
 
+import dev.jack.core.text.Literals;
 import dev.jack.core.text.PyRegex;
 import dev.jack.core.text.TextTools;
 
@@ -27,7 +28,10 @@ public record KeywordsExistence(List<String> keywords) implements Constraint {
 
     public boolean isFollowedBy(String response, TextTools text) {
         for (String keyword : keywords) {
-            if (!PyRegex.cached(keyword, PyRegex.IGNORECASE).matcher(response).find()) return false;
+            boolean found = PyRegex.isLiteral(keyword)
+                    ? Literals.indexOfIgnoreCase(response, keyword, 0) >= 0
+                    : PyRegex.cached(keyword, PyRegex.IGNORECASE).matcher(response).find();
+            if (!found) return false;
         }
         return true;
     }

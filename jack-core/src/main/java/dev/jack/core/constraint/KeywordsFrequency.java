@@ -1,5 +1,6 @@
 package dev.jack.core.constraint;
 
+import dev.jack.core.text.Literals;
 import dev.jack.core.text.PyRegex;
 import dev.jack.core.text.TextTools;
 
@@ -25,10 +26,14 @@ public record KeywordsFrequency(String keyword, int frequency, Relation relation
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
+        return relation.holds(PyRegex.isLiteral(keyword) ? Literals.countIgnoreCase(response, keyword) : countMatches(response), frequency);
+    }
+
+    private int countMatches(String response) {
         Matcher m = PyRegex.cached(keyword, PyRegex.IGNORECASE).matcher(response);
         int count = 0;
         while (m.find()) count++;
-        return relation.holds(count, frequency);
+        return count;
     }
 
     public Map<String, Object> kwargs() {

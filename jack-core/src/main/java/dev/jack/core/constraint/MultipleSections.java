@@ -34,6 +34,7 @@ public record MultipleSections(String sectionSpliter, int numSections) implement
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
+        if (PyRegex.isLiteral(sectionSpliter) && !response.contains(sectionSpliter)) return numSections <= 0;
         Matcher m = PyRegex.cached(pattern(sectionSpliter), 0).matcher(response);
         int sections = 0;
         while (m.find()) sections++;
