@@ -1,6 +1,7 @@
 package dev.jack.core.constraint;
 
 import dev.jack.core.text.PyRegex;
+import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
 import java.util.Map;
@@ -34,11 +35,30 @@ public record MultipleSections(String sectionSpliter, int numSections) implement
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        if (PyRegex.isLiteral(sectionSpliter) && !response.contains(sectionSpliter)) return numSections <= 0;
-        Matcher m = PyRegex.cached(pattern(sectionSpliter), 0).matcher(response);
-        int sections = 0;
-        while (m.find()) sections++;
-        return sections >= numSections;
+        return countMarkers(response, sectionSpliter) >= numSections;
+    }
+
+    /** Non-overlapping matches of {@code \s?SPLITTER\s?\d+\s?}, scanned directly when the splitter is plain text. */
+    static int countMarkers(String s, String spliter) {
+        int count = 0;
+        if (!PyRegex.isLiteral(spliter)) {
+            Matcher m = PyRegex.cached(pattern(spliter), 0).matcher(s);
+            while (m.find()) count++;
+            return count;
+        }
+        for (int at = s.indexOf(spliter); at >= 0; ) {
+            int i = at + spliter.length();
+            if (i < s.length() && PyText.isSpace(s.charAt(i)) && i + 1 < s.length() && PyText.isDecimal(s.codePointAt(i + 1))) i++;
+            if (i < s.length() && PyText.isDecimal(s.codePointAt(i))) {
+                while (i < s.length() && PyText.isDecimal(s.codePointAt(i))) i += Character.charCount(s.codePointAt(i));
+                if (i < s.length() && PyText.isSpace(s.charAt(i))) i++;
+                count++;
+                at = s.indexOf(spliter, i);
+            } else {
+                at = s.indexOf(spliter, at + 1);
+            }
+        }
+        return count;
     }
 
     public Map<String, Object> kwargs() { return Map.of("section_spliter", sectionSpliter, "num_sections", numSections); }

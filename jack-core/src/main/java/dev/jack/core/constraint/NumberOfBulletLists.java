@@ -1,11 +1,9 @@
 package dev.jack.core.constraint;
 
-import dev.jack.core.text.PyRegex;
+import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * detectable_format:number_bullet_lists — exactly N markdown bullet points ("* " or "- " lines),
@@ -13,8 +11,6 @@ import java.util.regex.Pattern;
  */
 public record NumberOfBulletLists(int numBullets) implements Constraint {
     public static final String ID = "detectable_format:number_bullet_lists";
-    private static final Pattern STAR = PyRegex.compile("^\\s*\\*[^*].*$", PyRegex.MULTILINE);
-    private static final Pattern DASH = PyRegex.compile("^\\s*-.*$", PyRegex.MULTILINE);
 
     static NumberOfBulletLists parse(Kwargs k) {
         return new NumberOfBulletLists(k.integer("num_bullets", 0));
@@ -27,13 +23,41 @@ public record NumberOfBulletLists(int numBullets) implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        return count(STAR.matcher(response)) + count(DASH.matcher(response)) == numBullets;
+        return countBullets(response, '*') + countBullets(response, '-') == numBullets;
     }
 
-    private static int count(Matcher m) {
-        int n = 0;
-        while (m.find()) n++;
-        return n;
+    /**
+     * Counts matches of {@code ^\s*\*[^*].*$} (marker '*') or {@code ^\s*-.*$} (marker '-') in
+     * MULTILINE mode. From a line start, {@code \s*} runs to the first non-space character, across
+     * blank lines; a match needs the marker there (and, for '*', any one character but '*' after it,
+     * a newline included, so the match may run on through the next line). The next match can only
+     * start at the line after the one where this one ended.
+     */
+    static int countBullets(String s, char marker) {
+        int count = 0;
+        int lineStart = 0;
+        int n = s.length();
+        while (lineStart < n) {
+            int q = lineStart;
+            while (q < n && PyText.isSpace(s.charAt(q))) q++;
+            int end = -1;
+            if (q < n && s.charAt(q) == marker) {
+                if (marker == '-') end = q + 1;
+                else if (q + 1 < n && s.charAt(q + 1) != '*') end = q + 2;
+            }
+            int resume;
+            if (end >= 0) {
+                count++;
+                resume = end;
+            } else {
+                resume = q;
+            }
+            int newline = s.indexOf('\n', resume);
+            if (end >= 0 && s.charAt(end - 1) == '\n') newline = s.indexOf('\n', end);
+            if (newline < 0) break;
+            lineStart = newline + 1;
+        }
+        return count;
     }
 
     public Map<String, Object> kwargs() { return Map.of("num_bullets", numBullets); }

@@ -98,6 +98,32 @@ class FastPathEquivalenceTest {
     }
 
     @Test
+    void bulletScannerMatchesTheRegexes() {
+        Pattern star = PyRegex.compile("^\\s*\\*[^\\*].*$", PyRegex.MULTILINE);
+        Pattern dash = PyRegex.compile("^\\s*-.*$", PyRegex.MULTILINE);
+        Random random = new Random(6);
+        for (int i = 0; i < CASES; i++) {
+            String t = randomText(random);
+            assertEquals(count(star, t), NumberOfBulletLists.countBullets(t, '*'), t);
+            assertEquals(count(dash, t), NumberOfBulletLists.countBullets(t, '-'), t);
+        }
+    }
+
+    @Test
+    void sectionScannerMatchesTheRegex() {
+        Random random = new Random(7);
+        String digits = "12\u0663 \n\u00a0SECTION Section S";
+        for (int i = 0; i < CASES; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(30); k > 0; k--) b.append(digits.charAt(random.nextInt(digits.length())));
+            String t = b.toString();
+            for (String spliter : new String[] {"SECTION", "S", "Section"}) {
+                assertEquals(count(PyRegex.compile("\\s?" + spliter + "\\s?\\d+\\s?"), t), MultipleSections.countMarkers(t, spliter), spliter + " in " + t);
+            }
+        }
+    }
+
+    @Test
     void placeholderScannerMatchesFindall() {
         Pattern placeholder = PyRegex.compile("\\[.*?\\]");
         Random random = new Random(5);
