@@ -1,0 +1,99 @@
+package dev.jack.core.text;
+
+import com.cybozu.labs.langdetect.Detector;
+import com.cybozu.labs.langdetect.DetectorFactory;
+import com.cybozu.labs.langdetect.LangDetectException;
+import dev.jack.core.SharedData;
+import dev.jack.core.json.Json;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Jack's detector must give the langdetect library's answer (same seed) on every text. */
+class LanguageDetectorTest {
+    private static final LanguageDetector JACK = new LanguageDetector();
+
+    @BeforeAll
+    static void loadTheLibrary() throws Exception {
+        List<String> profiles = new ArrayList<>();
+        for (String lang : LanguageDetector.LANGUAGES) {
+            try (InputStream in = DetectorFactory.class.getResourceAsStream("/profiles/" + lang)) {
+                profiles.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        DetectorFactory.clear();
+        DetectorFactory.loadProfile(profiles);
+        DetectorFactory.setSeed(LanguageDetector.SEED);
+    }
+
+    private static Optional<String> library(String text) {
+        try {
+            Detector d = DetectorFactory.create();
+            d.append(text);
+            return Optional.of(d.detect());
+        } catch (LangDetectException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void assertSameAnswers(List<String> texts) {
+        List<String> differences = new ArrayList<>();
+        for (String t : texts) {
+            Optional<String> expected = library(t);
+            Optional<String> actual = JACK.detect(t);
+            if (!expected.equals(actual)) differences.add(expected + " vs " + actual + ": " + t.substring(0, Math.min(80, t.length())));
+        }
+        assertTrue(differences.isEmpty(), differences.size() + " of " + texts.size() + " differ:\n" + String.join("\n", differences));
+    }
+
+    @Test
+    void knownLanguages() {
+        assertEquals(Optional.of("fr"), JACK.detect("Bonjour, je voudrais réserver une table pour deux personnes ce soir."));
+        assertEquals(Optional.of("ja"), JACK.detect("今日はいい天気ですね。散歩に行きましょう。"));
+        assertEquals(Optional.of("ru"), JACK.detect("Это предложение написано на русском языке."));
+        assertEquals(Optional.empty(), JACK.detect("1234 !!! ... http://example.com/x"), "no features");
+    }
+
+    @Test
+    void sameAnswersAsTheLibraryOnVariedTexts() {
+        List<String> texts = new ArrayList<>(List.of("", " ", "a", "A", "ABC DEF", "The USA and the UK.", "Ça va très bien, merci!",
+                "Việt Nam là một quốc gia", "Tiếng Việt có dấu: ả ã ạ ầ", "مرحبا بالعالم", "नमस्ते दुनिया", "你好，世界",
+                "Mixed English text with 日本語 and русский слова", "mail me at someone@example.com or see https://example.org/page",
+                "ñandú pingüino", "ΑΛΦΑ ΒΗΤΑ", "şţ șț", "ABCdef GHIjkl"));
+        Random random = new Random(11);
+        String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ     .,éàüßçñøåæœšžčřтдяжשׁعبنकखगあいアイ한국中文ạệữ";
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(200); k > 0; k--) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            texts.add(b.toString());
+        }
+        assertSameAnswers(texts);
+    }
+
+    @Test
+    void sameAnswersAsTheLibraryOnIfevalResponses() throws IOException {
+        Path responses = SharedData.require("ifeval/responses_gpt4.jsonl");
+        List<String> texts = new ArrayList<>();
+        for (String line : Files.readAllLines(responses)) {
+            Map<?, ?> row = (Map<?, ?>) Json.parse(line);
+            String r = (String) row.get("response");
+            texts.add(r);
+            texts.add(r.toUpperCase());
+            texts.add((String) row.get("prompt"));
+        }
+        assertSameAnswers(texts);
+    }
+}
