@@ -42,7 +42,7 @@ public record IfevalPrompt(long key, String prompt, List<String> instructionIds,
             } catch (UnknownConstraintException e) {
                 throw row.error("instruction_id_list[" + i + "]", e.getMessage());
             } catch (ParameterException e) {
-                throw row.error("kwargs[" + i + "]." + e.getMessage(), "(constraint " + id + ")");
+                throw row.error("kwargs[" + i + "]." + e.field(), e.reason() + " (constraint " + id + ")");
             }
             idList.add(id);
         }
