@@ -151,8 +151,9 @@ public final class LanguageDetector {
 
     /** Detector.append: drop URLs and e-mail addresses, normalize Vietnamese, squeeze double spaces. */
     private static StringBuilder prepare(String text) {
-        text = URL.matcher(text).replaceAll(" ");
-        text = MAIL.matcher(text).replaceAll(" ");
+        // Both patterns need a fixed character, so texts without it skip the (slow) scan.
+        if (text.contains("http")) text = URL.matcher(text).replaceAll(" ");
+        if (text.indexOf('@') >= 0) text = MAIL.matcher(text).replaceAll(" ");
         text = NGram.normalize_vi(text);
         StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_TEXT_LENGTH));
         char previous = 0;
@@ -239,15 +240,13 @@ public final class LanguageDetector {
         return result;
     }
 
+    /** Divides by the sum (added in order, as the library does) and returns the largest probability. */
     private static double normalize(double[] probability) {
-        double max = 0;
         double sum = 0;
         for (double p : probability) sum += p;
-        for (int j = 0; j < probability.length; j++) {
-            double p = probability[j] / sum;
-            if (max < p) max = p;
-            probability[j] = p;
-        }
+        for (int j = 0; j < probability.length; j++) probability[j] /= sum;
+        double max = 0;
+        for (double p : probability) max = Math.max(max, p);
         return max;
     }
 }

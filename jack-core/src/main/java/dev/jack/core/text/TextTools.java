@@ -22,6 +22,12 @@ public final class TextTools {
     private final LanguageDetector languages = new LanguageDetector();
     private volatile PunktSentenceTokenizer sentences;
     private volatile NltkWordTokenizer words;
+    /** The last answer of each analysis: checkers often ask twice about the same text (e.g. synthesis, then verification). */
+    private volatile Memo<Integer> lastSentenceCount;
+    private volatile Memo<List<String>> lastWords;
+    private volatile Memo<Optional<String>> lastLanguage;
+
+    private record Memo<T>(String text, T value) {}
 
     public TextTools(Supplier<PunktParameters> punktSource) {
         this.punktSource = punktSource;
@@ -60,19 +66,31 @@ public final class TextTools {
     }
 
     public int countSentences(String text) {
-        return sentenceTokenizer().countSentences(text);
+        Memo<Integer> m = lastSentenceCount;
+        if (m != null && m.text.equals(text)) return m.value;
+        int count = sentenceTokenizer().countSentences(text);
+        lastSentenceCount = new Memo<>(text, count);
+        return count;
     }
 
     public List<String> wordTokenize(String text) {
+        Memo<List<String>> m = lastWords;
+        if (m != null && m.text.equals(text)) return m.value;
         NltkWordTokenizer w = words;
         if (w == null) {
             w = new NltkWordTokenizer(sentenceTokenizer());
             words = w;
         }
-        return w.tokenize(text);
+        List<String> tokens = List.copyOf(w.tokenize(text));
+        lastWords = new Memo<>(text, tokens);
+        return tokens;
     }
 
     public Optional<String> detectLanguage(String text) {
-        return languages.detect(text);
+        Memo<Optional<String>> m = lastLanguage;
+        if (m != null && m.text.equals(text)) return m.value;
+        Optional<String> language = languages.detect(text);
+        lastLanguage = new Memo<>(text, language);
+        return language;
     }
 }

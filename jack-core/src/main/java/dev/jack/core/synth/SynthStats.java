@@ -1,0 +1,99 @@
+package dev.jack.core.synth;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** What a synthesis run made: constraint frequencies, pair coverage, k, categories, tiers, and what it dropped. */
+public final class SynthStats {
+    private final Map<String, Integer> constraints = new TreeMap<>();
+    private final Map<String, Integer> pairs = new TreeMap<>();
+    private final Map<Integer, Integer> k = new TreeMap<>();
+    private final Map<String, Integer> categories = new TreeMap<>();
+    private final Map<String, Integer> difficulties = new TreeMap<>();
+    private final Map<String, Integer> dropped = new TreeMap<>();
+    private int prompts;
+    private int duplicates;
+
+    void accept(SynthesizedPrompt p) {
+        prompts++;
+        List<String> ids = p.instructionIds();
+        for (String id : ids) constraints.merge(id, 1, Integer::sum);
+        for (int i = 0; i < ids.size(); i++) {
+            for (int j = i + 1; j < ids.size(); j++) pairs.merge(Synthesizer.pairKey(ids.get(i), ids.get(j)), 1, Integer::sum);
+        }
+        k.merge(ids.size(), 1, Integer::sum);
+        categories.merge(p.task().category(), 1, Integer::sum);
+        difficulties.merge(p.difficulty().label(), 1, Integer::sum);
+    }
+
+    void dropped(String reason) {
+        dropped.merge(reason, 1, Integer::sum);
+    }
+
+    void duplicate() {
+        duplicates++;
+    }
+
+    public int prompts() {
+        return prompts;
+    }
+
+    public int droppedWithoutWitness() {
+        return dropped.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    public Map<String, Integer> constraintCounts() {
+        return constraints;
+    }
+
+    public Map<String, Integer> pairCounts() {
+        return pairs;
+    }
+
+    /** Every pair of synthesized constraints that the compatibility table allows. */
+    public static List<String> allowedPairs() {
+        List<String> allowed = new ArrayList<>();
+        for (int i = 0; i < Ids.SYNTHESIZED.size(); i++) {
+            for (int j = i + 1; j < Ids.SYNTHESIZED.size(); j++) {
+                String a = Ids.SYNTHESIZED.get(i);
+                String b = Ids.SYNTHESIZED.get(j);
+                if (Compatibility.compatible(a, b)) allowed.add(Synthesizer.pairKey(a, b));
+            }
+        }
+        return allowed;
+    }
+
+    public double pairCoverage() {
+        List<String> allowed = allowedPairs();
+        return (double) allowed.stream().filter(pairs::containsKey).count() / allowed.size();
+    }
+
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("prompts", prompts);
+        m.put("dropped_without_witness", droppedWithoutWitness());
+        m.put("dropped_by_failing_constraint", dropped);
+        m.put("duplicates_skipped", duplicates);
+        m.put("allowed_pair_coverage", pairCoverage());
+        m.put("k", new TreeMap<>(k.entrySet().stream().collect(java.util.stream.Collectors.toMap(e -> String.valueOf(e.getKey()), Map.Entry::getValue))));
+        m.put("difficulty", difficulties);
+        m.put("categories", categories);
+        m.put("constraints", constraints);
+        m.put("pairs", pairs);
+        return m;
+    }
+
+    public List<String> reportLines() {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("prompts: %d   dropped without a witness: %d   duplicates skipped: %d", prompts, droppedWithoutWitness(), duplicates));
+        lines.add(String.format("allowed constraint pairs covered: %.1f%% of %d", 100 * pairCoverage(), allowedPairs().size()));
+        lines.add("constraints per prompt: " + k);
+        lines.add("difficulty: " + difficulties);
+        lines.add("categories: " + categories);
+        if (!dropped.isEmpty()) lines.add("dropped, by the constraint the witness failed: " + dropped);
+        return lines;
+    }
+}
