@@ -1,6 +1,11 @@
 package dev.jack.cli;
 
 import dev.jack.core.constraint.Constraint;
+import dev.jack.core.synth.BaseTask;
+import dev.jack.core.synth.Difficulty;
+import dev.jack.core.synth.Hardness;
+import dev.jack.core.synth.SynthStats;
+import dev.jack.core.synth.Synthesizer;
 import dev.jack.core.ifeval.IfevalPrompt;
 import dev.jack.core.ifeval.ResponseFile;
 import dev.jack.core.ifeval.Verifier;
@@ -19,7 +24,7 @@ import java.util.TreeMap;
 
 /** {@code jack bench}: speed measurements (kept out of the unit tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measures Jack's speed.",
-        subcommands = {BenchCommand.Verify.class})
+        subcommands = {BenchCommand.Verify.class, BenchCommand.Synth.class})
 final class BenchCommand {
     @ParentCommand
     Main main;
@@ -89,12 +94,50 @@ final class BenchCommand {
             if (blackhole == 42) out.println();
         }
 
-        private static int passOverFile(List<IfevalPrompt> prompts, List<String> texts, Verifier verifier) {
+        static int passOverFile(List<IfevalPrompt> prompts, List<String> texts, Verifier verifier) {
             int followed = 0;
             for (int i = 0; i < prompts.size(); i++) {
                 if (verifier.verify(prompts.get(i).constraints(), texts.get(i)).allLoose()) followed++;
             }
             return followed;
+        }
+    }
+
+    @Command(name = "synth", mixinStandardHelpOptions = true,
+            description = "Synthesis of prompts with their witnesses checked, warm, on one thread.")
+    static final class Synth implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @ParentCommand
+        BenchCommand bench;
+
+        @Option(names = "--count", defaultValue = "48000", description = "Prompts per run (default: ${DEFAULT-VALUE}).")
+        int count;
+
+        @Option(names = "--runs", defaultValue = "3", description = "Measured runs after one warm-up run (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Option(names = "--punkt-dir", paramLabel = "DIR", description = "NLTK punkt_tab folder (see jack eval).")
+        Path punktDir;
+
+        @Override
+        public void run() {
+            DataLocations data = bench.main.data();
+            TextTools text = new TextTools(() -> data.punktEnglish(punktDir));
+            List<BaseTask> tasks = BaseTask.builtIn();
+            PrintWriter out = spec.commandLine().getOut();
+            for (int r = 0; r <= runs; r++) {
+                SynthStats stats = new SynthStats();
+                Synthesizer.Options options = new Synthesizer.Options(r + 1, 1, 6, Difficulty.MIXED, Hardness.defaults(), java.util.Set.of());
+                long[] bytes = {0};
+                long start = System.nanoTime();
+                new Synthesizer(tasks, options, text, stats).run(count, 1, p -> bytes[0] += p.toJsonLine().length() + p.witnessJsonLine().length());
+                double seconds = (System.nanoTime() - start) / 1e9;
+                out.printf("%s: %d prompts with checked witnesses in %.2f s (%,.0f prompts/s, %d dropped, %.1f MB of JSONL)%n",
+                        r == 0 ? "warm-up" : "run " + r, stats.prompts(), seconds, stats.prompts() / seconds,
+                        stats.droppedWithoutWitness(), bytes[0] / 1e6);
+            }
         }
     }
 }

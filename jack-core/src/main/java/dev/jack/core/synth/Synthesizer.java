@@ -213,6 +213,8 @@ public final class Synthesizer {
         List<Constraint> constraints;
         String witnessText;
         List<String> pool;
+        /** The pool in a random order, used up before any sentence repeats. */
+        final List<String> deck = new ArrayList<>();
         Witness w;
 
         Draft(SplittableRandom rng, BaseTask task, List<String> ids) {
@@ -231,7 +233,11 @@ public final class Synthesizer {
         }
 
         String sentence() {
-            return pick(pool);
+            if (deck.isEmpty()) {
+                deck.addAll(pool);
+                for (int i = deck.size() - 1; i > 0; i--) java.util.Collections.swap(deck, i, rng.nextInt(i + 1));
+            }
+            return deck.removeLast();
         }
 
         Relation relation() {
@@ -245,7 +251,8 @@ public final class Synthesizer {
         /** Builds parameters and witness; returns the id of the first constraint the witness fails, if any. */
         Optional<String> build() {
             String language = has.contains(LANGUAGE) ? pick(List.copyOf(new java.util.TreeSet<>(Vocabulary.OTHER_LANGUAGES.keySet()))) : "en";
-            pool = language.equals("en") ? Vocabulary.ENGLISH : Vocabulary.OTHER_LANGUAGES.get(language);
+            pool = language.equals("en") ? (has.contains(CAPITAL) ? capitalEnglish() : Vocabulary.ENGLISH)
+                    : Vocabulary.OTHER_LANGUAGES.get(language);
 
             List<String> keywords = List.of();
             String frequencyWord = null;
@@ -388,7 +395,8 @@ public final class Synthesizer {
             int letterFrequency = 0;
             if (has.contains(LETTER_FREQUENCY)) {
                 letterRelation = relation();
-                String letters = letterRelation == Relation.AT_LEAST ? Vocabulary.COMMON_LETTERS : Vocabulary.RARE_LETTERS;
+                String letters = letterRelation == Relation.LESS_THAN ? Vocabulary.RARE_LETTERS
+                        : language.equals("en") ? Vocabulary.COMMON_LETTERS : lettersOf(witnessText);
                 letter = String.valueOf(letters.charAt(rng.nextInt(letters.length())));
                 int present = Literals.countIgnoreCase(PyText.lower(witnessText), letter);
                 if (letterRelation == Relation.AT_LEAST) {
@@ -471,6 +479,32 @@ public final class Synthesizer {
             parts.addAll(sentences.subList(before, sentences.size()));
             return String.join(" ", parts);
         }
+    }
+
+    private volatile List<String> capitalEnglish;
+
+    /**
+     * English sentences that langdetect still reads as English (or cannot read) once they are in
+     * capitals: it ignores letters after the first of each all-capital word, so some sentences lose it.
+     */
+    private List<String> capitalEnglish() {
+        List<String> c = capitalEnglish;
+        if (c == null) {
+            c = Vocabulary.ENGLISH.stream()
+                    .filter(s -> text.detectLanguage(s.toUpperCase(java.util.Locale.ROOT)).map("en"::equals).orElse(true))
+                    .toList();
+            capitalEnglish = c;
+        }
+        return c;
+    }
+
+    /** The distinct lowercase letters of a text, for letter constraints on text in other scripts. */
+    private static String lettersOf(String text) {
+        StringBuilder letters = new StringBuilder();
+        for (char ch : PyText.lower(text).toCharArray()) {
+            if (Character.isLetter(ch) && letters.indexOf(String.valueOf(ch)) < 0) letters.append(ch);
+        }
+        return letters.toString();
     }
 
     private static String format(Object value) {

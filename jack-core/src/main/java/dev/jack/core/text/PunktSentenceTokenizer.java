@@ -19,9 +19,6 @@ public final class PunktSentenceTokenizer {
     private static final Pattern WORD_TOKENIZER = PyRegex.compile(
             MULTI_CHAR + "|(?=" + WORD_START + ")\\S+?(?=\\s|$|" + NON_WORD + "|" + MULTI_CHAR
                     + "|,(?=$|\\s|" + NON_WORD + "|" + MULTI_CHAR + "))|\\S");
-    /** A potential sentence end, with the following punctuation or whitespace and next token. */
-    private static final Pattern PERIOD_CONTEXT = PyRegex.compile(
-            "[.?!](?=(?P<after>" + NON_WORD + "|\\s+(?P<next>\\S+)))");
     private static final Pattern BOUNDARY_REALIGNMENT = PyRegex.compile(
             "[\"')\\]}]+?(?:\\s+|(?=--)|$)", PyRegex.MULTILINE);
     private static final Pattern NUMERIC = PyRegex.compile("^-?[.,]?\\d[\\d,.-]*\\.?$");
@@ -79,7 +76,6 @@ public final class PunktSentenceTokenizer {
     private List<Integer> slices(String text) {
         List<Integer> slices = new ArrayList<>();
         int lastBreak = 0;
-        Matcher m = PERIOD_CONTEXT.matcher(text);
         // Mirrors nltk's _match_potential_end_contexts: a candidate is yielded only if the word
         // before the next candidate starts after it; the last candidate is always yielded.
         int prevSliceStart = 0;
@@ -87,16 +83,27 @@ public final class PunktSentenceTokenizer {
         int prevEnd = -1;
         int prevNextStart = -1;
         String prevContext = null;
-        while (m.find()) {
-            int start = m.start();
+        for (int start = nextCandidate(text, 0); start >= 0; start = nextCandidate(text, start + 1)) {
+            // The candidate's lookahead: one non-word character, or whitespace and the next token.
+            int afterEnd;
+            int nextStart;
+            if (NON_WORD_CHARS.indexOf(text.charAt(start + 1)) >= 0) {
+                afterEnd = start + 2;
+                nextStart = -1;
+            } else {
+                nextStart = start + 1;
+                while (PyText.isSpace(text.charAt(nextStart))) nextStart++;
+                afterEnd = nextStart;
+                while (afterEnd < text.length() && !PyText.isSpace(text.charAt(afterEnd))) afterEnd++;
+            }
             int lastSpace = lastAsciiWhitespace(text, prevSliceStop, start);
             int wordStart = lastSpace > 0 ? prevSliceStop + lastSpace + 1 : prevSliceStart;
             if (prevContext != null && prevSliceStop <= wordStart) {
                 lastBreak = decide(slices, lastBreak, prevContext, prevEnd, prevNextStart);
             }
-            prevContext = text.substring(wordStart, start) + m.group() + m.group("after");
-            prevEnd = m.end();
-            prevNextStart = m.start("next");
+            prevContext = text.substring(wordStart, afterEnd);
+            prevEnd = start + 1;
+            prevNextStart = nextStart;
             prevSliceStart = wordStart;
             prevSliceStop = start;
         }
@@ -104,6 +111,29 @@ public final class PunktSentenceTokenizer {
         slices.add(lastBreak);
         slices.add(Math.max(lastBreak, PyText.rstrip(text).length()));
         return slices;
+    }
+
+    private static final String NON_WORD_CHARS = ")\";}]*:@'({[?!";
+
+    /**
+     * The next index at or after {@code from} of a potential sentence end, as nltk's period-context
+     * regex {@code [.?!](?=(NonWord|\s+\S+))} finds them: '.', '?' or '!' followed by a non-word
+     * character, or by whitespace and then a non-space character. -1 when there is none.
+     */
+    private static int nextCandidate(String text, int from) {
+        int n = text.length();
+        for (int i = from; i < n - 1; i++) {
+            char c = text.charAt(i);
+            if (c != '.' && c != '?' && c != '!') continue;
+            char next = text.charAt(i + 1);
+            if (NON_WORD_CHARS.indexOf(next) >= 0) return i;
+            if (PyText.isSpace(next)) {
+                int j = i + 2;
+                while (j < n && PyText.isSpace(text.charAt(j))) j++;
+                if (j < n) return i;
+            }
+        }
+        return -1;
     }
 
     private int decide(List<Integer> slices, int lastBreak, String context, int matchEnd, int nextTokStart) {

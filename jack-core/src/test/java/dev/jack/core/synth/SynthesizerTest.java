@@ -1,0 +1,237 @@
+package dev.jack.core.synth;
+
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.data.JsonlReader;
+import dev.jack.core.ifeval.IfevalPrompt;
+import dev.jack.core.ifeval.Verifier;
+import dev.jack.core.json.Json;
+import dev.jack.core.text.PunktParameters;
+import dev.jack.core.text.TextTools;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SynthesizerTest {
+    /** A Punkt model with no abbreviations: synthesis and checking use the same one, so witnesses hold. */
+    static final TextTools TEXT = new TextTools(() -> new PunktParameters(Set.of(), Set.of(), Set.of(), Map.of()));
+    static final int LARGE = 20_000;
+    static List<SynthesizedPrompt> large;
+    static SynthStats largeStats;
+
+    static List<SynthesizedPrompt> synthesize(int count, Synthesizer.Options options, SynthStats stats) {
+        List<SynthesizedPrompt> out = new ArrayList<>();
+        new Synthesizer(BaseTask.builtIn(), options, TEXT, stats).run(count, 1, out::add);
+        return out;
+    }
+
+    static Synthesizer.Options options(long seed, int min, int max, Difficulty difficulty) {
+        return new Synthesizer.Options(seed, min, max, difficulty, Hardness.defaults(), Set.of());
+    }
+
+    @BeforeAll
+    static void largeRun() {
+        largeStats = new SynthStats();
+        large = synthesize(LARGE, options(7, 1, 6, Difficulty.MIXED), largeStats);
+    }
+
+    @Test
+    void theCorpusHasThreeThousandDistinctTasksInTwelveCategories() {
+        List<BaseTask> tasks = BaseTask.builtIn();
+        assertTrue(tasks.size() >= 3000, "tasks: " + tasks.size());
+        assertEquals(tasks.size(), tasks.stream().map(BaseTask::text).distinct().count());
+        assertTrue(tasks.stream().map(BaseTask::category).distinct().count() >= 12);
+        for (BaseTask t : tasks) {
+            assertTrue(t.text().matches("[A-Z][^,0-9{}]*[.?]"), "a plain sentence without commas or digits: " + t.text());
+            assertFalse(t.text().contains("  "), t.text());
+        }
+    }
+
+    @Test
+    void promptsAreUniqueAfterNormalization() {
+        Set<String> seen = new HashSet<>();
+        for (SynthesizedPrompt p : large) assertTrue(seen.add(p.prompt().toLowerCase().replaceAll("\\s+", " ")), p.prompt());
+        assertEquals(LARGE, large.size());
+    }
+
+    @Test
+    void everyWitnessPassesEveryConstraintAfterARoundTripThroughTheFileFormat(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("prompts.jsonl");
+        Files.write(file, large.stream().map(SynthesizedPrompt::toJsonLine).toList());
+        List<IfevalPrompt> parsed = IfevalPrompt.readAll(file);
+        Verifier verifier = new Verifier(TEXT);
+        for (int i = 0; i < parsed.size(); i++) {
+            IfevalPrompt p = parsed.get(i);
+            assertEquals(large.get(i).constraints(), p.constraints(), "kwargs survive the file format");
+            for (Constraint c : p.constraints()) {
+                assertTrue(verifier.follows(c, large.get(i).witness()), c + " fails its witness:\n" + large.get(i).witness());
+            }
+        }
+    }
+
+    @Test
+    void forbiddenPairsNeverAppearAndEveryAllowedPairDoes() {
+        for (SynthesizedPrompt p : large) {
+            List<String> ids = p.instructionIds();
+            assertEquals(ids.size(), new HashSet<>(ids).size(), "no constraint twice");
+            for (int i = 0; i < ids.size(); i++) {
+                for (int j = i + 1; j < ids.size(); j++) {
+                    assertNull(Compatibility.reason(ids.get(i), ids.get(j)), ids.get(i) + " with " + ids.get(j));
+                }
+            }
+        }
+        List<String> missing = SynthStats.allowedPairs().stream().filter(pair -> !largeStats.pairCounts().containsKey(pair)).toList();
+        assertTrue(missing.isEmpty(), "allowed pairs never drawn: " + missing);
+        assertEquals(Ids.SYNTHESIZED.size(), largeStats.constraintCounts().size(), "every constraint is used");
+    }
+
+    @Test
+    void parametersStayInTheirRanges() {
+        for (SynthesizedPrompt p : large) {
+            Map<String, Map<String, Object>> kwargs = new java.util.HashMap<>();
+            for (Constraint c : p.constraints()) kwargs.put(c.id(), c.kwargs());
+            kwargs.forEach((id, k) -> {
+                switch (id) {
+                    case Ids.PARAGRAPHS -> assertRange(k.get("num_paragraphs"), 1, 5);
+                    case Ids.NTH_PARAGRAPH -> {
+                        assertRange(k.get("num_paragraphs"), 1, 5);
+                        assertRange(k.get("nth_paragraph"), 1, (Integer) k.get("num_paragraphs"));
+                    }
+                    case Ids.BULLETS -> assertRange(k.get("num_bullets"), 1, 5);
+                    case Ids.HIGHLIGHTS -> assertRange(k.get("num_highlights"), 1, 4);
+                    case Ids.PLACEHOLDERS -> assertRange(k.get("num_placeholders"), 1, 4);
+                    case Ids.SECTIONS -> assertRange(k.get("num_sections"), 2, 5);
+                    case Ids.WORDS -> assertRange(k.get("num_words"), 5, 2000);
+                    case Ids.SENTENCES -> assertRange(k.get("num_sentences"), 1, 200);
+                    case Ids.KEYWORDS -> assertTrue(((List<?>) k.get("keywords")).size() >= 2);
+                    default -> { }
+                }
+            });
+            if (kwargs.containsKey(Ids.KEYWORDS) && kwargs.containsKey(Ids.FORBIDDEN)) {
+                List<?> forbidden = (List<?>) kwargs.get(Ids.FORBIDDEN).get("forbidden_words");
+                for (Object kw : (List<?>) kwargs.get(Ids.KEYWORDS).get("keywords")) assertFalse(forbidden.contains(kw), p.prompt());
+            }
+            if (kwargs.containsKey(Ids.LETTER_FREQUENCY) && "less than".equals(kwargs.get(Ids.LETTER_FREQUENCY).get("let_relation"))) {
+                assertTrue(Vocabulary.RARE_LETTERS.contains((String) kwargs.get(Ids.LETTER_FREQUENCY).get("letter")));
+            }
+            if (kwargs.containsKey(Ids.REPEAT_PROMPT)) {
+                assertTrue(p.prompt().startsWith(p.task().text()), "the request to repeat opens the prompt");
+                assertEquals(p.task().text(), kwargs.get(Ids.REPEAT_PROMPT).get("prompt_to_repeat"));
+            }
+        }
+    }
+
+    private static void assertRange(Object value, int lo, int hi) {
+        int v = (Integer) value;
+        assertTrue(v >= lo && v <= hi, v + " not in " + lo + ".." + hi);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameBytes() {
+        List<String> a = synthesize(2000, options(3, 1, 6, Difficulty.MIXED), new SynthStats()).stream().map(SynthesizedPrompt::toJsonLine).toList();
+        List<String> b = synthesize(2000, options(3, 1, 6, Difficulty.MIXED), new SynthStats()).stream().map(SynthesizedPrompt::toJsonLine).toList();
+        List<String> c = synthesize(2000, options(4, 1, 6, Difficulty.MIXED), new SynthStats()).stream().map(SynthesizedPrompt::toJsonLine).toList();
+        assertEquals(a, b);
+        assertNotEquals(a, c);
+    }
+
+    @Test
+    void difficultyAndConstraintCountsAreHonoured() {
+        for (SynthesizedPrompt p : synthesize(2000, options(5, 1, 6, Difficulty.EASY), new SynthStats())) {
+            assertTrue(p.constraints().size() <= 2);
+            assertEquals(Difficulty.EASY, p.difficulty());
+        }
+        for (SynthesizedPrompt p : synthesize(2000, options(5, 1, 6, Difficulty.HARD), new SynthStats())) {
+            assertTrue(p.constraints().size() >= 4);
+        }
+        for (SynthesizedPrompt p : synthesize(2000, options(5, 3, 3, Difficulty.MIXED), new SynthStats())) {
+            assertEquals(3, p.constraints().size());
+        }
+        // Hard prompts lean on hard constraints, easy ones on easy constraints.
+        double hard = meanHardness(Difficulty.HARD);
+        double easy = meanHardness(Difficulty.EASY);
+        assertTrue(hard > easy + 0.05, "hard " + hard + " vs easy " + easy);
+    }
+
+    private static double meanHardness(Difficulty d) {
+        Hardness h = Hardness.defaults();
+        return synthesize(3000, options(9, 1, 6, d), new SynthStats()).stream()
+                .flatMap(p -> p.instructionIds().stream()).mapToDouble(h::of).average().orElseThrow();
+    }
+
+    @Test
+    void splitsHaveDisjointTasksAndTrainAvoidsHeldOutPairs() {
+        List<SplitPlan.Part> parts = SplitPlan.trainTest(BaseTask.builtIn(), 3000, 0.2, 0.2, 11);
+        SplitPlan.Part train = parts.get(0);
+        SplitPlan.Part test = parts.get(1);
+        assertEquals(2400, train.count());
+        assertEquals(600, test.count());
+        Set<String> trainTasks = new HashSet<>(train.tasks().stream().map(BaseTask::text).toList());
+        assertTrue(test.tasks().stream().noneMatch(t -> trainTasks.contains(t.text())));
+        assertFalse(train.heldOutPairs().isEmpty());
+        List<SynthesizedPrompt> prompts = new ArrayList<>();
+        new Synthesizer(train.tasks(), new Synthesizer.Options(11, 1, 6, Difficulty.MIXED, Hardness.defaults(), train.heldOutPairs()),
+                TEXT, new SynthStats()).run(train.count(), 1, prompts::add);
+        for (SynthesizedPrompt p : prompts) {
+            assertTrue(trainTasks.contains(p.task().text()));
+            List<String> ids = p.instructionIds();
+            for (int i = 0; i < ids.size(); i++) {
+                for (int j = i + 1; j < ids.size(); j++) assertFalse(train.heldOutPairs().contains(Synthesizer.pairKey(ids.get(i), ids.get(j))));
+            }
+        }
+    }
+
+    @Test
+    void outputRowsAreIfevalInputsWithMetadata() {
+        Map<?, ?> row = (Map<?, ?>) Json.parse(large.getFirst().toJsonLine());
+        assertEquals(List.of("key", "prompt", "instruction_id_list", "kwargs", "base_task_id", "category", "k", "difficulty", "seed"),
+                new ArrayList<>(((Map<?, ?>) row).keySet()));
+        Map<?, ?> witness = (Map<?, ?>) Json.parse(large.getFirst().witnessJsonLine());
+        assertEquals(List.of("key", "prompt", "response"), new ArrayList<>(witness.keySet()));
+        assertEquals(row.get("prompt"), witness.get("prompt"));
+    }
+
+    @Test
+    void hardnessComesFromPassRates(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("h.json"), "{\"punctuation:no_comma\": {\"pass_rate\": 0.9}, \"startend:quotation\": 0.75}");
+        Hardness h = Hardness.read(file);
+        assertEquals(0.1, h.of("punctuation:no_comma"), 1e-9);
+        assertEquals(0.75, h.of("startend:quotation"), 1e-9);
+        assertEquals(Hardness.defaults().of("detectable_format:title"), h.of("detectable_format:title"));
+        Path bad = Files.writeString(dir.resolve("bad.json"), "{\"punctuation:no_comma\": 2}");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.jack.core.data.DataFileException.class, () -> Hardness.read(bad));
+        assertTrue(e.getMessage().contains("between 0 and 1"));
+    }
+
+    @Test
+    void usersBringTheirOwnTasks(@TempDir Path dir) throws IOException {
+        Path txt = Files.writeString(dir.resolve("tasks.txt"), "Describe your favorite season.\n\nDescribe your favorite season.\nWrite a note to a friend.\n");
+        assertEquals(List.of("Describe your favorite season.", "Write a note to a friend."), BaseTask.read(txt, "prompt").stream().map(BaseTask::text).toList());
+        Path jsonl = Files.writeString(dir.resolve("tasks.jsonl"), "{\"instruction\": \"Plan a picnic.\", \"category\": \"plan\"}\n");
+        BaseTask t = BaseTask.read(jsonl, "instruction").getFirst();
+        assertEquals("plan", t.category());
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.jack.core.data.DataFileException.class, () -> BaseTask.read(jsonl, "prompt"));
+        assertTrue(e.getMessage().contains(":1: prompt: is missing"), e.getMessage());
+        JsonlReader.forEach(jsonl, row -> assertEquals("Plan a picnic.", row.string("instruction")));
+    }
+
+    @Test
+    void everyConstraintHasThreeWordingsAndFilledPlaceholders() {
+        for (String id : Ids.SYNTHESIZED) assertTrue(Phrasings.BY_ID.get(id).size() >= 3, id);
+        for (SynthesizedPrompt p : large.subList(0, 2000)) assertFalse(p.prompt().matches("(?s).*\\{[a-z_]+}.*"), p.prompt());
+    }
+}
