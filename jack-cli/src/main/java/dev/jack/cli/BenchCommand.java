@@ -127,16 +127,20 @@ final class BenchCommand {
             TextTools text = new TextTools(() -> data.punktEnglish(punktDir));
             List<BaseTask> tasks = BaseTask.builtIn();
             PrintWriter out = spec.commandLine().getOut();
-            for (int r = 0; r <= runs; r++) {
-                SynthStats stats = new SynthStats();
-                Synthesizer.Options options = new Synthesizer.Options(r + 1, 1, 6, Difficulty.MIXED, Hardness.defaults(), java.util.Set.of());
-                long[] bytes = {0};
-                long start = System.nanoTime();
-                new Synthesizer(tasks, options, text, stats).run(count, 1, p -> bytes[0] += p.toJsonLine().length() + p.witnessJsonLine().length());
-                double seconds = (System.nanoTime() - start) / 1e9;
-                out.printf("%s: %d prompts with checked witnesses in %.2f s (%,.0f prompts/s, %d dropped, %.1f MB of JSONL)%n",
-                        r == 0 ? "warm-up" : "run " + r, stats.prompts(), seconds, stats.prompts() / seconds,
-                        stats.droppedWithoutWitness(), bytes[0] / 1e6);
+            int cores = Runtime.getRuntime().availableProcessors();
+            for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
+                for (int r = 0; r <= runs; r++) {
+                    SynthStats stats = new SynthStats();
+                    Synthesizer.Options options = new Synthesizer.Options(r + 1, 1, 6, Difficulty.MIXED, Hardness.defaults(), java.util.Set.of());
+                    long[] bytes = {0};
+                    long start = System.nanoTime();
+                    new Synthesizer(tasks, options, text, stats).run(count, 1, threads,
+                            p -> bytes[0] += p.toJsonLine().length() + p.witnessJsonLine().length());
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    out.printf("%d thread%s, %s: %d prompts with checked witnesses in %.2f s (%,.0f prompts/s, %d dropped, %.1f MB of JSONL)%n",
+                            threads, threads == 1 ? "" : "s", r == 0 ? "warm-up" : "run " + r, stats.prompts(), seconds,
+                            stats.prompts() / seconds, stats.droppedWithoutWitness(), bytes[0] / 1e6);
+                }
             }
         }
     }

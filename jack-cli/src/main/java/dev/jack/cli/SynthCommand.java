@@ -80,6 +80,9 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--punkt-dir", paramLabel = "DIR", description = "NLTK punkt_tab folder (see jack eval).")
     Path punktDir;
 
+    @Option(names = "--threads", description = "Worker threads (default: all cores). The output does not depend on it.")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Override
     public Integer call() {
         if (count < 1) throw new UserException("--count must be at least 1");
@@ -121,7 +124,7 @@ final class SynthCommand implements Callable<Integer> {
             long started = System.nanoTime();
             long firstKey = key;
             writeStreaming(prompts, witnessPath, (promptSink, witnessSink) ->
-                    new Synthesizer(part.tasks(), options, text, stats).run(part.count(), firstKey, p -> {
+                    new Synthesizer(part.tasks(), options, text, stats).run(part.count(), firstKey, Math.max(1, threads), p -> {
                         promptSink.accept(p.toJsonLine());
                         if (witnessSink != null) witnessSink.accept(p.witnessJsonLine());
                     }));

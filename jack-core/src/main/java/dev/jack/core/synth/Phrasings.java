@@ -38,7 +38,7 @@ final class Phrasings {
                     "Answer in {relation} {num_sentences} {sentences}.",
                     "Use {relation} {num_sentences} {sentences} in your reply.")),
             Map.entry(PARAGRAPHS, List.of(
-                    "There should be {num_paragraphs} {paragraphs}, separated with the markdown divider: ***",
+                    "There should be {num_paragraphs} {paragraphs}, separated with the markdown divider (***).",
                     "Write exactly {num_paragraphs} {paragraphs} and put *** between paragraphs.",
                     "Your answer must have {num_paragraphs} {paragraphs}; use *** as the divider between them.")),
             Map.entry(WORDS, List.of(
@@ -54,9 +54,9 @@ final class Phrasings {
                     "Include at least {num_placeholders} {placeholders} like [name] in your answer.",
                     "Leave at least {num_placeholders} {placeholders} in square brackets (for example [date]) to fill in later.")),
             Map.entry(POSTSCRIPT, List.of(
-                    "At the end of your response, please add a postscript starting with {postscript_marker}",
-                    "End with a postscript that begins with {postscript_marker}",
-                    "Add a note at the very end that starts with {postscript_marker}")),
+                    "At the end of your response, please add a postscript starting with \"{postscript_marker}\".",
+                    "End with a postscript that begins with \"{postscript_marker}\".",
+                    "Add a note at the very end that starts with \"{postscript_marker}\".")),
             Map.entry(BULLETS, List.of(
                     "Your answer must contain exactly {num_bullets} bullet {points}. Use markdown bullets such as:\n* This is a point.",
                     "Use exactly {num_bullets} markdown bullet {points} (lines starting with \"* \").",
@@ -87,7 +87,7 @@ final class Phrasings {
                     "Start your response by copying the first sentence of this message word for word, and then respond.")),
             Map.entry(END_PHRASE, List.of(
                     "Finish your response with this exact phrase: {end_phrase} No other words should follow this phrase.",
-                    "End your answer with the exact phrase \"{end_phrase}\"",
+                    "End your answer with the exact phrase \"{end_phrase}\" and nothing after it.",
                     "The very last words of your response must be: {end_phrase}")),
             Map.entry(CAPITAL_WORDS, List.of(
                     "In your response, words with all capital letters should appear {capital_relation} {capital_frequency} {times}.",

@@ -92,26 +92,67 @@ public final class Synthesizer {
                 combinable[i][j] = Compatibility.compatible(a, b) && !options.heldOutPairs().contains(pairKey(a, b));
             }
         }
+        for (Difficulty tier : Difficulty.values()) {
+            double[] w = new double[n];
+            for (int i = 0; i < n; i++) w[i] = tier.weight(options.hardness().of(SYNTHESIZED.get(i)));
+            tierWeights.put(tier, w);
+        }
     }
 
-    /** Makes {@code count} unique prompts with keys firstKey, firstKey+1, ..., handing each to the sink in order. */
-    public void run(int count, long firstKey, Consumer<SynthesizedPrompt> sink) {
-        long key = firstKey;
-        int made = 0;
-        int failuresInARow = 0;
-        for (long attempt = 0; made < count; attempt++) {
-            Optional<SynthesizedPrompt> p = attempt(attempt, key);
-            if (p.isPresent()) {
-                sink.accept(p.get());
-                stats.accept(p.get());
-                key++;
-                made++;
-                failuresInARow = 0;
-            } else if (++failuresInARow > 10_000) {
-                throw new IllegalStateException("no new prompt in 10,000 attempts after " + made
-                        + ": the options leave too few distinct prompts");
+    /** What one attempt produced: a prompt without its key yet, or the reason it was dropped. */
+    private record Outcome(String prompt, List<Constraint> constraints, BaseTask task, Difficulty difficulty,
+                           long seed, String witness, String droppedBecause) {}
+
+    /**
+     * Makes {@code count} unique prompts with keys firstKey, firstKey+1, ..., handing each to the sink in
+     * order. Attempts are independent, so batches of them run on {@code threads} threads; they are
+     * accepted strictly in attempt order, so the output does not depend on the thread count.
+     */
+    public void run(int count, long firstKey, int threads, Consumer<SynthesizedPrompt> sink) {
+        java.util.concurrent.ForkJoinPool pool = threads > 1 ? new java.util.concurrent.ForkJoinPool(threads) : null;
+        try {
+            long key = firstKey;
+            int made = 0;
+            int failuresInARow = 0;
+            int batch = threads > 1 ? 512 : 1;
+            for (long next = 0; made < count; next += batch) {
+                long base = next;
+                Outcome[] outcomes = new Outcome[batch];
+                if (pool == null) {
+                    outcomes[0] = attempt(base);
+                } else {
+                    pool.submit(() -> java.util.stream.IntStream.range(0, outcomes.length).parallel()
+                            .forEach(i -> outcomes[i] = attempt(base + i))).join();
+                }
+                for (Outcome o : outcomes) {
+                    if (made == count) break;
+                    if (o.droppedBecause() != null) {
+                        stats.dropped(o.droppedBecause());
+                    } else if (!seenPrompts.add(normalizedHash(o.prompt()))) {
+                        stats.duplicate();
+                    } else {
+                        SynthesizedPrompt p = new SynthesizedPrompt(key++, o.prompt(), o.constraints(), o.task(),
+                                o.difficulty(), o.seed(), o.witness());
+                        sink.accept(p);
+                        stats.accept(p);
+                        made++;
+                        failuresInARow = 0;
+                        continue;
+                    }
+                    if (++failuresInARow > 10_000) {
+                        throw new IllegalStateException("no new prompt in 10,000 attempts after " + made
+                                + ": the options leave too few distinct prompts");
+                    }
+                }
             }
+        } finally {
+            if (pool != null) pool.shutdownNow();
         }
+    }
+
+    /** Single-threaded {@link #run(int, long, int, Consumer)}. */
+    public void run(int count, long firstKey, Consumer<SynthesizedPrompt> sink) {
+        run(count, firstKey, 1, sink);
     }
 
     private static long mix(long seed, long n) {
@@ -121,7 +162,7 @@ public final class Synthesizer {
         return z ^ (z >>> 31);
     }
 
-    Optional<SynthesizedPrompt> attempt(long attempt, long key) {
+    private Outcome attempt(long attempt) {
         long seed = mix(options.seed(), attempt);
         SplittableRandom rng = new SplittableRandom(seed);
         BaseTask task = tasks.get(rng.nextInt(tasks.size()));
@@ -135,22 +176,11 @@ public final class Synthesizer {
         }
         int k = lo + rng.nextInt(hi - lo + 1);
         List<String> ids = chooseIds(rng, k, tier);
-        if (ids.size() < k) {
-            stats.dropped("no compatible constraint set");
-            return Optional.empty();
-        }
+        if (ids.size() < k) return new Outcome(null, null, null, null, seed, null, "no compatible constraint set");
         Draft draft = new Draft(rng, task, ids);
         Optional<String> failure = draft.build();
-        if (failure.isPresent()) {
-            stats.dropped(failure.get());
-            return Optional.empty();
-        }
-        String prompt = draft.prompt();
-        if (!seenPrompts.add(normalizedHash(prompt))) {
-            stats.duplicate();
-            return Optional.empty();
-        }
-        return Optional.of(new SynthesizedPrompt(key, prompt, draft.constraints, task, tier, seed, draft.witnessText));
+        if (failure.isPresent()) return new Outcome(null, null, null, null, seed, null, failure.get());
+        return new Outcome(draft.prompt(), draft.constraints, task, tier, seed, draft.witnessText, null);
     }
 
     /** 64-bit hash of the prompt with case and whitespace runs normalized. */
@@ -175,11 +205,7 @@ public final class Synthesizer {
         int n = SYNTHESIZED.size();
         boolean[] allowed = new boolean[n];
         java.util.Arrays.fill(allowed, true);
-        double[] weight = tierWeights.computeIfAbsent(tier, t -> {
-            double[] w = new double[n];
-            for (int i = 0; i < n; i++) w[i] = t.weight(options.hardness().of(SYNTHESIZED.get(i)));
-            return w;
-        });
+        double[] weight = tierWeights.get(tier);
         List<String> chosen = new ArrayList<>();
         while (chosen.size() < k) {
             double total = 0;
@@ -386,9 +412,9 @@ public final class Synthesizer {
             witnessText = w.render();
             if (wordsRelation == Relation.LESS_THAN) numWords = PyText.countWordRuns(witnessText) + between(5, 80);
             if (sentencesRelation == Relation.LESS_THAN) numSentences = text.countSentences(witnessText) + between(1, 5);
-            if (frequencyRelation == Relation.LESS_THAN) frequency = Literals.countIgnoreCase(witnessText, frequencyWord) + between(1, 3);
+            if (frequencyRelation == Relation.LESS_THAN) frequency = Math.max(2, Literals.countIgnoreCase(witnessText, frequencyWord) + between(1, 3));
             if (capitalRelation == Relation.LESS_THAN) {
-                capitals = (int) text.wordTokenize(witnessText).stream().filter(PyText::isUpper).count() + between(1, 5);
+                capitals = Math.max(2, (int) text.wordTokenize(witnessText).stream().filter(PyText::isUpper).count() + between(1, 5));
             }
             String letter = null;
             Relation letterRelation = null;

@@ -147,6 +147,10 @@ class SynthesizerTest {
         List<String> c = synthesize(2000, options(4, 1, 6, Difficulty.MIXED), new SynthStats()).stream().map(SynthesizedPrompt::toJsonLine).toList();
         assertEquals(a, b);
         assertNotEquals(a, c);
+        List<String> parallel = new ArrayList<>();
+        new Synthesizer(BaseTask.builtIn(), options(3, 1, 6, Difficulty.MIXED), TEXT, new SynthStats())
+                .run(2000, 1, 2, p -> parallel.add(p.toJsonLine()));
+        assertEquals(a, parallel, "the thread count does not change the output");
     }
 
     @Test
