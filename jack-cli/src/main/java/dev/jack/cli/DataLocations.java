@@ -57,11 +57,15 @@ final class DataLocations {
             Files.deleteIfExists(zip);
         } catch (IOException | RuntimeException e) {
             throw new UserException("cannot find NLTK's Punkt sentence model: no --punkt-dir given, JACK_PUNKT_DIR not set, "
-                    + "nothing in the cache (" + cached + "), and downloading " + url + " failed: " + e.getMessage()
+                    + "nothing in the cache (" + cached + "), and downloading " + url + " failed: " + describe(e)
                     + ". Pass --punkt-dir (or set JACK_PUNKT_DIR) to a punkt_tab folder holding english/, "
                     + "as in nltk_data's tokenizers/punkt_tab.", e);
         }
         return loadPunkt(cached, "the downloaded package");
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static PunktParameters loadPunkt(Path punktTab, String source) {
@@ -115,7 +119,7 @@ final class DataLocations {
             System.err.println("jack: downloading IFEval's prompts from " + url + " into " + cached);
             Downloader.download(URI.create(url), cached);
         } catch (IOException | RuntimeException e) {
-            throw new UserException("cannot download IFEval's prompts from " + url + ": " + e.getMessage()
+            throw new UserException("cannot download IFEval's prompts from " + url + ": " + describe(e)
                     + ". Pass --input-data with a local copy of IFEval's input_data.jsonl.", e);
         }
         return cached;

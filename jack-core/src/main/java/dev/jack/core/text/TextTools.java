@@ -33,11 +33,20 @@ public final class TextTools {
         this.punktSource = punktSource;
     }
 
+    private RuntimeException punktFailure;
+
     private PunktSentenceTokenizer sentenceTokenizer() {
         PunktSentenceTokenizer s = sentences;
         if (s == null) {
             synchronized (this) {
-                if (sentences == null) sentences = new PunktSentenceTokenizer(punktSource.get());
+                // A model that could not be had is not looked for again (no second download attempt).
+                if (punktFailure != null) throw punktFailure;
+                try {
+                    if (sentences == null) sentences = new PunktSentenceTokenizer(punktSource.get());
+                } catch (RuntimeException e) {
+                    punktFailure = e;
+                    throw e;
+                }
                 s = sentences;
             }
         }
