@@ -24,7 +24,7 @@ import java.util.TreeMap;
 
 /** {@code jack bench}: speed measurements (kept out of the unit tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measures Jack's speed.",
-        subcommands = {BenchCommand.Verify.class, BenchCommand.Synth.class})
+        subcommands = {BenchCommand.Verify.class, BenchCommand.Synth.class, BenchCommand.Sample.class})
 final class BenchCommand {
     @ParentCommand
     Main main;
@@ -143,5 +143,61 @@ final class BenchCommand {
                 }
             }
         }
+    }
+
+    @Command(name = "sample", mixinStandardHelpOptions = true,
+            description = "The HTTP client against a local server that answers instantly: requests per second with many in flight.")
+    static final class Sample implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--requests", defaultValue = "100000", description = "Requests per run (default: ${DEFAULT-VALUE}).")
+        int requests;
+
+        @Option(names = "--in-flight", defaultValue = "1000", description = "Requests in flight (default: ${DEFAULT-VALUE}).")
+        int inFlight;
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (dev.jack.llm.StubServer server = dev.jack.llm.StubServer.start("stub");
+                 dev.jack.llm.OpenAiBackend client = new dev.jack.llm.OpenAiBackend(new dev.jack.llm.OpenAiBackend.Config(
+                         server.url(), "stub", null, dev.jack.llm.OpenAiBackend.Endpoint.CHAT, inFlight,
+                         java.time.Duration.ofSeconds(60), 3, java.time.Duration.ofMillis(100), java.time.Duration.ofSeconds(2)), out::println)) {
+                for (int round = 0; round < 3; round++) {
+                    java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(2 * inFlight);
+                    java.util.concurrent.atomic.AtomicLong ok = new java.util.concurrent.atomic.AtomicLong();
+                    long peak = 0;
+                    long start = System.nanoTime();
+                    for (int i = 0; i < requests; i++) {
+                        window.acquireUninterruptibly();
+                        var request = dev.jack.llm.GenerationRequest.of(new dev.jack.llm.Prompt.Chat(
+                                java.util.List.of(dev.jack.llm.Prompt.Message.user("prompt " + i))), 16).withSeed((long) i);
+                        client.generate(request).whenComplete((r, e) -> {
+                            if (e == null) ok.incrementAndGet();
+                            window.release();
+                        });
+                        if ((i & 4095) == 0) peak = Math.max(peak, liveHeapAfterLastGc());
+                    }
+                    window.acquireUninterruptibly(2 * inFlight);
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    out.printf("%s: %d requests (%d ok) in %.2f s = %,.0f requests/s with %d in flight; live heap after GC at most %d MB%n",
+                            round == 0 ? "warm-up" : "run " + round, requests, ok.get(), seconds, requests / seconds, inFlight, peak >> 20);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Heap still in use after the last collection: what a run really holds, not its garbage. */
+    static long liveHeapAfterLastGc() {
+        long used = 0;
+        for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                used += pool.getCollectionUsage().getUsed();
+            }
+        }
+        return used;
     }
 }

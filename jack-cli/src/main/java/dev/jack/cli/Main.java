@@ -12,15 +12,21 @@ import java.util.Map;
 /** The {@code jack} command. */
 @Command(name = "jack", mixinStandardHelpOptions = true, version = "jack 0.1.0",
         description = "Makes and checks preference data for LLM post-training.",
-        subcommands = {EvalCommand.class, SynthCommand.class, BenchCommand.class, ConstraintsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EvalCommand.class, SynthCommand.class, SampleCommand.class, BenchCommand.class, ConstraintsCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code for problems the user can fix. */
     static final int USER_ERROR = 2;
 
+    private final Map<String, String> env;
     private final DataLocations data;
 
-    Main(DataLocations data) {
-        this.data = data;
+    Main(Map<String, String> env) {
+        this.env = env;
+        this.data = new DataLocations(env);
+    }
+
+    Map<String, String> env() {
+        return env;
     }
 
     DataLocations data() {
@@ -32,7 +38,7 @@ public final class Main {
     }
 
     static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
-        CommandLine cli = new CommandLine(new Main(new DataLocations(env)));
+        CommandLine cli = new CommandLine(new Main(env));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

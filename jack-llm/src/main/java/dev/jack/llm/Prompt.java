@@ -1,0 +1,30 @@
+package dev.jack.llm;
+
+import java.util.List;
+
+/** What a model continues: chat messages, or a raw text prefix (continuation, as tree search needs). */
+public sealed interface Prompt {
+    /** One chat turn. */
+    record Message(String role, String content) {
+        public static Message system(String content) {
+            return new Message("system", content);
+        }
+
+        public static Message user(String content) {
+            return new Message("user", content);
+        }
+
+        public static Message assistant(String content) {
+            return new Message("assistant", content);
+        }
+    }
+
+    record Chat(List<Message> messages) implements Prompt {
+        public Chat {
+            messages = List.copyOf(messages);
+            if (messages.isEmpty()) throw new IllegalArgumentException("a chat prompt needs at least one message");
+        }
+    }
+
+    record Raw(String prefix) implements Prompt {}
+}

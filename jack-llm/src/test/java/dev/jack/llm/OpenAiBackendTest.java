@@ -1,0 +1,153 @@
+package dev.jack.llm;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OpenAiBackendTest {
+    private static OpenAiBackend.Config config(java.net.URI url, String key, int maxAttempts, Duration timeout) {
+        return new OpenAiBackend.Config(url, "stub", key, OpenAiBackend.Endpoint.CHAT, 32, timeout, maxAttempts,
+                Duration.ofMillis(5), Duration.ofMillis(50));
+    }
+
+    private static GenerationRequest ask(String text, long seed, int n) {
+        return GenerationRequest.of(new Prompt.Chat(List.of(Prompt.Message.user(text))), 32).withSeed(seed).withN(n);
+    }
+
+    @Test
+    void chatAndRawPromptsGetDeterministicAnswers() throws IOException {
+        try (StubServer server = StubServer.start("stub");
+             OpenAiBackend client = new OpenAiBackend(config(server.url(), null, 3, Duration.ofSeconds(10)), s -> { })) {
+            client.checkModel();
+            GenerationResult chat = client.generate(ask("Tell me a joke.", 7, 2)).join();
+            assertEquals(List.of(StubServer.answer("Tell me a joke.", 7L, 0), StubServer.answer("Tell me a joke.", 7L, 1)),
+                    chat.completions().stream().map(GenerationResult.Completion::text).toList());
+            GenerationResult raw = client.generate(new GenerationRequest(new Prompt.Raw("Once upon a time"), 1, 0.0, null, null,
+                    3L, 16, List.of("\n"), 2)).join();
+            assertEquals(StubServer.answer("Once upon a time", 3L, 0), raw.completions().getFirst().text());
+            assertFalse(raw.completions().getFirst().logprobs().isEmpty(), "logprobs were asked for");
+            assertTrue(raw.completions().getFirst().logprobs().getFirst().id() != null);
+        }
+    }
+
+    @Test
+    void theModelCheckListsWhatTheServerHas() throws IOException {
+        try (StubServer server = StubServer.start("llama-3");
+             OpenAiBackend client = new OpenAiBackend(config(server.url(), null, 3, Duration.ofSeconds(10)), s -> { })) {
+            GenerationException e = assertThrows(GenerationException.class, client::checkModel);
+            assertTrue(e.getMessage().contains("\"stub\" is not served") && e.getMessage().contains("llama-3"), e.getMessage());
+        }
+    }
+
+    @Test
+    void nAboveTheServersLimitIsSplitAndSaidOnce() throws IOException {
+        List<String> log = new CopyOnWriteArrayList<>();
+        try (StubServer server = new StubServer("stub", 0, 1, 0, 1);
+             OpenAiBackend client = new OpenAiBackend(config(server.url(), null, 3, Duration.ofSeconds(10)), log::add)) {
+            for (int round = 0; round < 3; round++) {
+                GenerationResult r = client.generate(ask("Q" + round, 100, 4)).join();
+                assertEquals(4, r.completions().size());
+                for (int i = 0; i < 4; i++) assertEquals(StubServer.answer("Q" + round, 100L + i, 0), r.completions().get(i).text());
+            }
+            assertEquals(1, log.size(), log.toString());
+            assertTrue(log.getFirst().contains("one request per completion"));
+        }
+    }
+
+    @Test
+    void everyRequestEndsDoneOrFailedUnderFaults() throws IOException {
+        int requests = 3000;
+        try (StubServer server = new StubServer("stub", 0.2, Integer.MAX_VALUE, 400, 42);
+             OpenAiBackend client = new OpenAiBackend(config(server.url(), null, 8, Duration.ofMillis(150)), s -> { })) {
+            List<CompletableFuture<GenerationResult>> futures = new ArrayList<>();
+            for (int i = 0; i < requests; i++) futures.add(client.generate(ask("prompt " + i, i, 1)));
+            int done = 0;
+            int failed = 0;
+            for (int i = 0; i < requests; i++) {
+                try {
+                    GenerationResult r = futures.get(i).join();
+                    assertEquals(StubServer.answer("prompt " + i, (long) i, 0), r.completions().getFirst().text(), "no mix-ups");
+                    done++;
+                } catch (CompletionException e) {
+                    assertInstanceOf(GenerationException.class, e.getCause());
+                    assertTrue(e.getCause().getMessage().startsWith("gave up after 8 attempts"), e.getCause().getMessage());
+                    failed++;
+                }
+            }
+            assertEquals(requests, done + failed);
+            assertTrue(server.faultsInjected() > requests / 10, "faults were injected: " + server.faultsInjected());
+            assertTrue(client.retries() >= server.faultsInjected() - 10, "faults were retried");
+            assertTrue(done > requests * 0.99, "almost all succeed within 8 attempts: " + done);
+        }
+    }
+
+    @Test
+    void clientErrorsAreNotRetriedAndTheKeyNeverShows() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        int[] calls = {0};
+        server.createContext("/v1/chat/completions", ex -> {
+            calls[0]++;
+            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            byte[] body = ("{\"error\": \"bad key " + auth + "\"}").getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(401, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        server.start();
+        try (OpenAiBackend client = new OpenAiBackend(config(java.net.URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+                "sk-secret-123", 5, Duration.ofSeconds(5)), s -> { })) {
+            CompletionException e = assertThrows(CompletionException.class, () -> client.generate(ask("x", 1, 1)).join());
+            assertEquals(1, calls[0], "a 401 is not retried");
+            assertTrue(e.getCause().getMessage().contains("HTTP 401"), e.getCause().getMessage());
+            assertFalse(e.getCause().getMessage().contains("sk-secret-123"), e.getCause().getMessage());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void retryAfterIsHonoured() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        long[] times = new long[2];
+        int[] calls = {0};
+        server.createContext("/v1/chat/completions", ex -> {
+            ex.getRequestBody().readAllBytes();
+            times[Math.min(calls[0], 1)] = System.nanoTime();
+            byte[] body;
+            if (calls[0]++ == 0) {
+                ex.getResponseHeaders().add("Retry-After", "1");
+                body = "{}".getBytes(StandardCharsets.UTF_8);
+                ex.sendResponseHeaders(429, body.length);
+            } else {
+                body = "{\"choices\": [{\"index\": 0, \"message\": {\"content\": \"ok\"}, \"finish_reason\": \"stop\"}]}".getBytes(StandardCharsets.UTF_8);
+                ex.sendResponseHeaders(200, body.length);
+            }
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        server.start();
+        OpenAiBackend.Config c = new OpenAiBackend.Config(java.net.URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+                "stub", null, OpenAiBackend.Endpoint.CHAT, 4, Duration.ofSeconds(5), 3, Duration.ofMillis(1), Duration.ofSeconds(5));
+        try (OpenAiBackend client = new OpenAiBackend(c, s -> { })) {
+            assertEquals("ok", client.generate(ask("x", 1, 1)).join().completions().getFirst().text());
+            assertTrue(times[1] - times[0] >= 900_000_000L, "waited for Retry-After: " + (times[1] - times[0]) / 1e6 + " ms");
+        } finally {
+            server.stop(0);
+        }
+    }
+}
