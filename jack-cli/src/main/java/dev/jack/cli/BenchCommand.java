@@ -24,7 +24,7 @@ import java.util.TreeMap;
 
 /** {@code jack bench}: speed measurements (kept out of the unit tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measures Jack's speed.",
-        subcommands = {BenchCommand.Verify.class, BenchCommand.Synth.class, BenchCommand.Sample.class})
+        subcommands = {BenchCommand.Verify.class, BenchCommand.Synth.class, BenchCommand.Sample.class, BenchCommand.StubServerCommand.class})
 final class BenchCommand {
     @ParentCommand
     Main main;
@@ -199,5 +199,28 @@ final class BenchCommand {
             }
         }
         return used;
+    }
+
+    @Command(name = "stub-server", mixinStandardHelpOptions = true,
+            description = "Runs the trivial local OpenAI-compatible server until stopped, to compare jack sample with a load generator such as wrk.")
+    static final class StubServerCommand implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--model", defaultValue = "stub", description = "Model name it serves (default: ${DEFAULT-VALUE}).")
+        String model;
+
+        @Override
+        public void run() {
+            try (dev.jack.llm.StubServer server = dev.jack.llm.StubServer.start(model)) {
+                spec.commandLine().getOut().println("serving " + model + " at " + server.url() + " (Ctrl-C to stop)");
+                spec.commandLine().getOut().flush();
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 }

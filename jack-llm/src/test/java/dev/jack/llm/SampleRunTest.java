@@ -86,6 +86,26 @@ class SampleRunTest {
     }
 
     @Test
+    void underFaultsEveryRowEndsWrittenOnceOrListedAsFailed() throws IOException {
+        Path prompts = prompts(400);
+        Path out = dir.resolve("samples.jsonl");
+        SampleRun.Summary s;
+        try (StubServer flaky = new StubServer("stub", 0.2, Integer.MAX_VALUE, 0, 9)) {
+            s = sample(flaky, prompts, out, 1.0, 8);
+        }
+        List<String> rows = Files.readAllLines(out);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (String row : rows) {
+            java.util.Map<?, ?> r = (java.util.Map<?, ?>) dev.jack.core.json.Json.parse(row);
+            assertTrue(ids.add(r.get("key") + "/" + r.get("sample_index")), "no duplicate: " + row);
+        }
+        long failed = Files.exists(dir.resolve("samples.jsonl.failed.jsonl")) ? Files.readAllLines(dir.resolve("samples.jsonl.failed.jsonl")).size() : 0;
+        assertEquals(1200, rows.size() + failed, "none lost");
+        assertEquals(s.done(), rows.size());
+        assertTrue(s.retried() > 100, "faults were retried: " + s.retried());
+    }
+
+    @Test
     void otherSettingsAreRefused() throws IOException {
         Path prompts = prompts(3);
         Path out = dir.resolve("samples.jsonl");
