@@ -154,7 +154,7 @@ public final class LanguageDetector {
         // Both patterns need a fixed character, so texts without it skip the (slow) scan.
         if (text.contains("http")) text = URL.matcher(text).replaceAll(" ");
         if (text.indexOf('@') >= 0) text = MAIL.matcher(text).replaceAll(" ");
-        text = NGram.normalize_vi(text);
+        if (hasVietnameseMark(text)) text = NGram.normalize_vi(text);
         StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_TEXT_LENGTH));
         char previous = 0;
         for (int i = 0; i < text.length() && i < MAX_TEXT_LENGTH; i++) {
@@ -163,6 +163,15 @@ public final class LanguageDetector {
             previous = c;
         }
         return out;
+    }
+
+    /** normalize_vi only rewrites a vowel followed by one of these combining marks; other texts skip its regex scan. */
+    private static boolean hasVietnameseMark(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u0300' || c == '\u0301' || c == '\u0303' || c == '\u0309' || c == '\u0323') return true;
+        }
+        return false;
     }
 
     /** Detector.cleaningText: text mostly in another script loses its Latin letters. */

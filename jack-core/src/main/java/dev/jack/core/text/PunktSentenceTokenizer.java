@@ -11,14 +11,10 @@ import java.util.regex.Pattern;
  * [.?!] followed by punctuation or by whitespace and a token, with the word before it as context.
  */
 public final class PunktSentenceTokenizer {
-    private static final String NON_WORD = "[)\";}\\]*:@'({\\[?!]";
-    private static final String MULTI_CHAR = "(?:-{2,}|\\.{2,}|(?:\\.\\s){2,}\\.)";
-    private static final String WORD_START = "[^(\"`{\\[:;&#*@)}\\]\\-,]";
-
-    /** PunktLanguageVars' word tokenizer: splits punctuation other than periods off words. */
-    private static final Pattern WORD_TOKENIZER = PyRegex.compile(
-            MULTI_CHAR + "|(?=" + WORD_START + ")\\S+?(?=\\s|$|" + NON_WORD + "|" + MULTI_CHAR
-                    + "|,(?=$|\\s|" + NON_WORD + "|" + MULTI_CHAR + "))|\\S");
+    /** Characters that cannot appear within words (PunktLanguageVars._re_non_word_chars). */
+    private static final String NON_WORD_CHARS = ")\";}]*:@'({[?!";
+    /** Characters that cannot start a word token (PunktLanguageVars._re_word_start excludes them). */
+    private static final String NOT_WORD_START = "(\"`{[:;&#*@)}]-,";
     private static final Pattern BOUNDARY_REALIGNMENT = PyRegex.compile(
             "[\"')\\]}]+?(?:\\s+|(?=--)|$)", PyRegex.MULTILINE);
     private static final Pattern NUMERIC = PyRegex.compile("^-?[.,]?\\d[\\d,.-]*\\.?$");
@@ -113,7 +109,6 @@ public final class PunktSentenceTokenizer {
         return slices;
     }
 
-    private static final String NON_WORD_CHARS = ")\";}]*:@'({[?!";
 
     /**
      * The next index at or after {@code from} of a potential sentence end, as nltk's period-context
@@ -170,10 +165,76 @@ public final class PunktSentenceTokenizer {
         List<Token> tokens = new ArrayList<>();
         for (String line : PyText.split(text, "\n")) {
             if (PyText.isBlank(line)) continue;
-            Matcher m = WORD_TOKENIZER.matcher(line);
-            while (m.find()) tokens.add(new Token(m.group()));
+            for (String word : wordTokens(line)) tokens.add(new Token(word));
         }
         return tokens;
+    }
+
+    /**
+     * PunktLanguageVars.word_tokenize: findall of
+     * {@code MultiChar | (?=WordStart)\S+?(?=\s|$|NonWord|MultiChar|,(?=$|\s|NonWord|MultiChar)) | \S},
+     * scanned by hand (the regex dominated sentence counting). MultiChar is {@code -{2,}}, {@code \.{2,}}
+     * or {@code (?:\.\s){2,}\.}.
+     */
+    static List<String> wordTokens(String line) {
+        List<String> out = new ArrayList<>();
+        int n = line.length();
+        int i = 0;
+        while (i < n) {
+            char c = line.charAt(i);
+            if (PyText.isSpace(c)) {
+                i++;
+                continue;
+            }
+            int end = multiCharEnd(line, i);
+            if (end < 0) {
+                if (NOT_WORD_START.indexOf(c) >= 0) {
+                    end = i + Character.charCount(line.codePointAt(i));
+                } else {
+                    end = i + Character.charCount(line.codePointAt(i));
+                    while (!endsWord(line, end)) end += Character.charCount(line.codePointAt(end));
+                }
+            }
+            out.add(line.substring(i, end));
+            i = end;
+        }
+        return out;
+    }
+
+    /** Whether a word token may end before index j: whitespace, the end, a non-word character, multi-char punctuation, or a final comma. */
+    private static boolean endsWord(String s, int j) {
+        if (j >= s.length()) return true;
+        char c = s.charAt(j);
+        if (PyText.isSpace(c) || NON_WORD_CHARS.indexOf(c) >= 0 || multiCharEnd(s, j) >= 0) return true;
+        if (c != ',') return false;
+        int k = j + 1;
+        return k >= s.length() || PyText.isSpace(s.charAt(k)) || NON_WORD_CHARS.indexOf(s.charAt(k)) >= 0 || multiCharEnd(s, k) >= 0;
+    }
+
+    /** The end of multi-character punctuation starting at i, or -1. */
+    private static int multiCharEnd(String s, int i) {
+        int n = s.length();
+        if (i + 1 >= n) return -1;
+        char c = s.charAt(i);
+        if ((c == '-' || c == '.') && s.charAt(i + 1) == c) {
+            int j = i + 2;
+            while (j < n && s.charAt(j) == c) j++;
+            return j;
+        }
+        if (c != '.') return -1;
+        // (?:\.\s){2,}\. : the most ". " pairs that are still followed by a period.
+        int pairs = 0;
+        int j = i;
+        while (j + 1 < n && s.charAt(j) == '.' && PyText.isSpace(s.charAt(j + 1))) {
+            pairs++;
+            j += 2;
+        }
+        while (pairs >= 2) {
+            int afterPairs = i + 2 * pairs;
+            if (afterPairs < n && s.charAt(afterPairs) == '.') return afterPairs + 1;
+            pairs--;
+        }
+        return -1;
     }
 
     private void firstPass(Token t) {

@@ -72,4 +72,30 @@ class PunktSentenceTokenizerTest {
                 "\"(And the same with this one.)\"", "('And this one!')", "\"('(And (this)) '?)\"", "[(and this. )]"), english.sentences(parens));
         assertEquals(List.of("Very bad acting!!!", "I promise."), english.sentences("Very bad acting!!! I promise."));
     }
+
+    /** NLTK's own word-tokenizer regex (PunktLanguageVars), the oracle for the hand-written scanner. */
+    private static final java.util.regex.Pattern NLTK_WORDS;
+
+    static {
+        String nonWord = "(?:[)\";}\\]\\*:@'({\\[?!])";
+        String multiChar = "(?:\\-{2,}|\\.{2,}|(?:\\.\\s){2,}\\.)";
+        String wordStart = "[^\\(\"`{\\[:;&\\#\\*@\\)}\\]\\-,]";
+        NLTK_WORDS = PyRegex.compile("(" + multiChar + "|(?=" + wordStart + ")\\S+?(?=\\s|$|" + nonWord + "|" + multiChar
+                + "|,(?=$|\\s|" + nonWord + "|" + multiChar + "))|\\S)");
+    }
+
+    @Test
+    void wordScannerMatchesNltksRegex() {
+        java.util.Random random = new java.util.Random(8);
+        String alphabet = "ab.. -,,;:'\"()[]{}?!*@#&`\u00a0\tÉ1.";
+        for (int i = 0; i < 30_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(16); k > 0; k--) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            String line = b.toString();
+            List<String> expected = new java.util.ArrayList<>();
+            java.util.regex.Matcher m = NLTK_WORDS.matcher(line);
+            while (m.find()) expected.add(m.group());
+            assertEquals(expected, PunktSentenceTokenizer.wordTokens(line), line);
+        }
+    }
 }
