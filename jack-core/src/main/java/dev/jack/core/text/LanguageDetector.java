@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.regex.Pattern;
 
 /**
@@ -49,6 +48,17 @@ public final class LanguageDetector {
     private static final int BASE_FREQ = 10_000;
 
     private static volatile Model model;
+
+    /** NGram.normalize and the cleaning step's "non-Latin" test for every char, computed once (both look up Unicode blocks). */
+    private static final char[] NORMALIZED = new char[65536];
+    private static final java.util.BitSet NON_LATIN = new java.util.BitSet(65536);
+
+    static {
+        for (int c = 0; c < 65536; c++) {
+            NORMALIZED[c] = NGram.normalize((char) c);
+            if (c >= 0x300 && UnicodeBlock.of((char) c) != UnicodeBlock.LATIN_EXTENDED_ADDITIONAL) NON_LATIN.set(c);
+        }
+    }
 
     /** The n-gram probabilities of all profiles: gram key to a row of one probability per language. */
     private record Model(long[] keys, int[] rows, double[] probabilities, int mask) {
@@ -181,7 +191,7 @@ public final class LanguageDetector {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c <= 'z' && c >= 'A') latin++;
-            else if (c >= '\u0300' && UnicodeBlock.of(c) != UnicodeBlock.LATIN_EXTENDED_ADDITIONAL) nonLatin++;
+            else if (NON_LATIN.get(c)) nonLatin++;
         }
         if (latin * 2 >= nonLatin) return text;
         StringBuilder without = new StringBuilder(text.length());
@@ -201,7 +211,7 @@ public final class LanguageDetector {
         int length = 1;
         boolean capitalWord = false;
         for (int i = 0; i < text.length(); i++) {
-            char ch = NGram.normalize(text.charAt(i));
+            char ch = NORMALIZED[text.charAt(i)];
             char last = grams[length - 1];
             if (last == ' ') {
                 grams[0] = ' ';
@@ -233,7 +243,7 @@ public final class LanguageDetector {
         int languages = LANGUAGES.size();
         double[] result = new double[languages];
         double[] table = m.probabilities();
-        Random random = new Random(SEED);
+        LegacyRandom random = new LegacyRandom(SEED);
         double[] probability = new double[languages];
         for (int t = 0; t < TRIALS; t++) {
             Arrays.fill(probability, 1.0 / languages);

@@ -1,0 +1,58 @@
+package dev.jack.core.text;
+
+/**
+ * java.util.Random's exact sequence (48-bit LCG, nextInt(bound), the polar-method nextGaussian) for
+ * one thread: langdetect's trials draw from it in a tight loop, where Random's atomic seed update
+ * costs more than the work. A test checks it against java.util.Random.
+ */
+final class LegacyRandom {
+    private static final long MULTIPLIER = 0x5DEECE66DL;
+    private static final long ADDEND = 0xBL;
+    private static final long MASK = (1L << 48) - 1;
+
+    private long seed;
+    private double nextNextGaussian;
+    private boolean haveNextNextGaussian;
+
+    LegacyRandom(long seed) {
+        this.seed = (seed ^ MULTIPLIER) & MASK;
+    }
+
+    private int next(int bits) {
+        seed = (seed * MULTIPLIER + ADDEND) & MASK;
+        return (int) (seed >>> (48 - bits));
+    }
+
+    int nextInt(int bound) {
+        int r = next(31);
+        int m = bound - 1;
+        if ((bound & m) == 0) return (int) ((bound * (long) r) >> 31);
+        for (int u = r; u - (r = u % bound) + m < 0; u = next(31)) {
+            // Rejects the values that would bias the result, as java.util.Random does.
+        }
+        return r;
+    }
+
+    double nextDouble() {
+        return (((long) next(26) << 27) + next(27)) * 0x1.0p-53;
+    }
+
+    double nextGaussian() {
+        if (haveNextNextGaussian) {
+            haveNextNextGaussian = false;
+            return nextNextGaussian;
+        }
+        double v1;
+        double v2;
+        double s;
+        do {
+            v1 = 2 * nextDouble() - 1;
+            v2 = 2 * nextDouble() - 1;
+            s = v1 * v1 + v2 * v2;
+        } while (s >= 1 || s == 0);
+        double multiplier = StrictMath.sqrt(-2 * StrictMath.log(s) / s);
+        nextNextGaussian = v2 * multiplier;
+        haveNextNextGaussian = true;
+        return v1 * multiplier;
+    }
+}
