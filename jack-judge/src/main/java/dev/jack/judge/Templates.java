@@ -1,0 +1,46 @@
+package dev.jack.judge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Judge prompts: editable text resources with {placeholders}; a file of the same name in a given folder overrides one. */
+public final class Templates {
+    private final Path overrides;
+
+    public Templates(Path overrides) {
+        this.overrides = overrides;
+    }
+
+    public String load(String name) {
+        try {
+            if (overrides != null && Files.isRegularFile(overrides.resolve(name))) return Files.readString(overrides.resolve(name));
+            try (InputStream in = Templates.class.getResourceAsStream(name)) {
+                if (in == null) throw new IllegalArgumentException("no judge prompt named " + name);
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Fills {name} placeholders in one pass, so values containing braces are left alone. */
+    public static String fill(String template, Map<String, String> values) {
+        StringBuilder out = new StringBuilder(template.length() + 256);
+        int i = 0;
+        while (i < template.length()) {
+            int open = template.indexOf('{', i);
+            int close = open < 0 ? -1 : template.indexOf('}', open);
+            if (close < 0) break;
+            String name = template.substring(open + 1, close);
+            out.append(template, i, open);
+            out.append(values.containsKey(name) ? values.get(name) : template.substring(open, close + 1));
+            i = close + 1;
+        }
+        return out.append(template.substring(i)).toString();
+    }
+}
