@@ -1,0 +1,143 @@
+package dev.jack.judge;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Quality of critiques used as rationales.
+ *
+ * <ul>
+ * <li>Evidence: the spans a critique quotes ("..." or “...”, three characters or more) that occur in
+ *     the response.</li>
+ * <li>Comprehensiveness = p(v | response) − p(v | response without the evidence): how much the verdict
+ *     v depends on the cited evidence (higher is better).</li>
+ * <li>Sufficiency = p(v | response) − p(v | the evidence alone): how much is lost keeping only the
+ *     evidence (lower is better).</li>
+ * <li>Leakage-adjusted simulatability (LAS): a simulator (multinomial naive Bayes over words, trained
+ *     from scratch with k-fold cross-validation) predicts the verdict from the input, and from the input
+ *     plus the critique. A critique "leaks" when the simulator predicts the verdict from the critique
+ *     alone. LAS = the mean, over the leaking and the non-leaking groups that are present, of
+ *     accuracy(input + critique) − accuracy(input) within the group.</li>
+ * </ul>
+ * p is the judge's probability of its verdict, supplied by the caller.
+ */
+public final class RationaleMetrics {
+    private RationaleMetrics() {}
+
+    private static final Pattern QUOTE = Pattern.compile("\"([^\"]{3,})\"|“([^”]{3,})”");
+
+    public static List<String> evidence(String critique, String response) {
+        List<String> spans = new ArrayList<>();
+        Matcher m = QUOTE.matcher(critique);
+        while (m.find()) {
+            String span = m.group(1) != null ? m.group(1) : m.group(2);
+            if (response.contains(span) && !spans.contains(span)) spans.add(span);
+        }
+        return spans;
+    }
+
+    public static double comprehensiveness(ToDoubleFunction<String> p, String response, List<String> evidence) {
+        String without = response;
+        for (String span : evidence) without = without.replace(span, "");
+        return p.applyAsDouble(response) - p.applyAsDouble(without);
+    }
+
+    public static double sufficiency(ToDoubleFunction<String> p, String response, List<String> evidence) {
+        return p.applyAsDouble(response) - p.applyAsDouble(String.join(" ", evidence));
+    }
+
+    /** One example for simulatability: the input the judge saw, its critique, and its verdict label. */
+    public record Example(String input, String critique, String label) {}
+
+    /** LAS with k-fold cross-validation (fold of example i = i mod k). */
+    public static double leakageAdjustedSimulatability(List<Example> examples, int folds) {
+        int n = examples.size();
+        String[] withInput = new String[n];
+        String[] withBoth = new String[n];
+        String[] withCritique = new String[n];
+        for (int f = 0; f < folds; f++) {
+            NaiveBayes inputOnly = new NaiveBayes();
+            NaiveBayes both = new NaiveBayes();
+            NaiveBayes critiqueOnly = new NaiveBayes();
+            for (int i = 0; i < n; i++) {
+                if (i % folds == f) continue;
+                Example e = examples.get(i);
+                inputOnly.train(e.input(), e.label());
+                both.train(e.input() + " " + e.critique(), e.label());
+                critiqueOnly.train(e.critique(), e.label());
+            }
+            for (int i = f; i < n; i += folds) {
+                Example e = examples.get(i);
+                withInput[i] = inputOnly.predict(e.input());
+                withBoth[i] = both.predict(e.input() + " " + e.critique());
+                withCritique[i] = critiqueOnly.predict(e.critique());
+            }
+        }
+        double total = 0;
+        int groups = 0;
+        for (boolean leaking : new boolean[] {true, false}) {
+            int count = 0;
+            double gain = 0;
+            for (int i = 0; i < n; i++) {
+                String label = examples.get(i).label();
+                if (label.equals(withCritique[i]) != leaking) continue;
+                count++;
+                gain += (label.equals(withBoth[i]) ? 1 : 0) - (label.equals(withInput[i]) ? 1 : 0);
+            }
+            if (count > 0) {
+                total += gain / count;
+                groups++;
+            }
+        }
+        return groups == 0 ? Double.NaN : total / groups;
+    }
+
+    /** Multinomial naive Bayes over lowercase words with add-one smoothing; ties go to the alphabetically first label. */
+    static final class NaiveBayes {
+        private final Map<String, Map<String, Integer>> wordCounts = new HashMap<>();
+        private final Map<String, Integer> totals = new HashMap<>();
+        private final Map<String, Integer> documents = new HashMap<>();
+        private final java.util.Set<String> vocabulary = new java.util.HashSet<>();
+        private int documentCount;
+
+        void train(String text, String label) {
+            documentCount++;
+            documents.merge(label, 1, Integer::sum);
+            Map<String, Integer> counts = wordCounts.computeIfAbsent(label, k -> new HashMap<>());
+            for (String w : words(text)) {
+                counts.merge(w, 1, Integer::sum);
+                totals.merge(label, 1, Integer::sum);
+                vocabulary.add(w);
+            }
+        }
+
+        String predict(String text) {
+            String best = null;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (String label : new TreeSet<>(documents.keySet())) {
+                double score = Math.log(documents.get(label) / (double) documentCount);
+                Map<String, Integer> counts = wordCounts.get(label);
+                double denominator = totals.getOrDefault(label, 0) + vocabulary.size() + 1;
+                for (String w : words(text)) score += Math.log((counts.getOrDefault(w, 0) + 1) / denominator);
+                if (score > bestScore + 1e-12) {
+                    best = label;
+                    bestScore = score;
+                }
+            }
+            return best;
+        }
+
+        private static List<String> words(String text) {
+            List<String> out = new ArrayList<>();
+            for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) if (!w.isEmpty()) out.add(w);
+            return out;
+        }
+    }
+}
