@@ -4,15 +4,14 @@ import dev.jack.llm.GenerationException;
 import dev.jack.llm.OpenAiBackend;
 import dev.jack.llm.SampleRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** {@code jack sample}: n responses per prompt from an OpenAI-compatible server, resumable. */
@@ -29,11 +28,8 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--prompts", required = true, paramLabel = "FILE", description = "Prompts (IFEval input format: key and prompt are used).")
     Path prompts;
 
-    @Option(names = "--backend", required = true, paramLabel = "URL", description = "Server base URL, e.g. http://127.0.0.1:8000 (/v1 is added).")
-    URI backend;
-
-    @Option(names = "--model", required = true, description = "Model name; checked against /v1/models.")
-    String model;
+    @Mixin
+    BackendOptions server;
 
     @Option(names = "--n", defaultValue = "8", description = "Samples per prompt (default: ${DEFAULT-VALUE}).")
     int n;
@@ -65,21 +61,6 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--logprobs", description = "Also store per-token logprobs with this many top alternatives.")
     Integer logprobs;
 
-    @Option(names = "--concurrency", defaultValue = "64", description = "Requests in flight (default: ${DEFAULT-VALUE}).")
-    int concurrency;
-
-    @Option(names = "--max-attempts", defaultValue = "6", description = "Attempts per request before it is recorded as failed (default: ${DEFAULT-VALUE}).")
-    int maxAttempts;
-
-    @Option(names = "--timeout", defaultValue = "300", description = "Seconds per request (default: ${DEFAULT-VALUE}).")
-    double timeout;
-
-    @Option(names = "--api-key-env", defaultValue = "OPENAI_API_KEY", description = "Environment variable holding the API key (default: ${DEFAULT-VALUE}).")
-    String apiKeyEnv;
-
-    @Option(names = "--no-model-check", description = "Skip the /v1/models check.")
-    boolean noModelCheck;
-
     @Override
     public Integer call() {
         if (n < 1) throw new UserException("--n must be at least 1");
@@ -88,17 +69,13 @@ final class SampleCommand implements Callable<Integer> {
             case "completions" -> OpenAiBackend.Endpoint.COMPLETIONS;
             default -> throw new UserException("--endpoint must be chat or completions");
         };
-        String apiKey = main.env().get(apiKeyEnv);
-        OpenAiBackend.Config config = new OpenAiBackend.Config(backend, model, apiKey, ep, concurrency,
-                Duration.ofMillis((long) (timeout * 1000)), maxAttempts, Duration.ofMillis(500), Duration.ofSeconds(30));
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter console = spec.commandLine().getOut();
-        try (OpenAiBackend client = new OpenAiBackend(config, line -> err.println("jack: " + line))) {
-            if (!noModelCheck) client.checkModel();
-            SampleRun.Settings settings = new SampleRun.Settings(model, endpoint, system, n, temperature, topP, topK,
+        try (OpenAiBackend client = server.open(ep, main.env(), err)) {
+            SampleRun.Settings settings = new SampleRun.Settings(server.model, endpoint, system, n, temperature, topP, topK,
                     maxTokens, seed, logprobs);
             ProgressBar bar = new ProgressBar(err, System.console() != null);
-            SampleRun.Summary s = new SampleRun(client, settings, Math.max(2 * concurrency, 16))
+            SampleRun.Summary s = new SampleRun(client, settings, Math.max(2 * server.concurrency, 16))
                     .run(prompts, out, bar::update, line -> err.println("jack: " + line));
             bar.finish();
             console.printf("rows: %d total, %d already done, %d done now, %d failed; %d attempts retried%n",

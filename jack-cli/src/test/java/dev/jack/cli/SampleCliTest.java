@@ -36,21 +36,22 @@ class SampleCliTest {
 
     @Test
     void killedAgainAndAgainItStillEndsWithTheSameFile() throws Exception {
-        Path prompts = prompts(60);
+        Path prompts = prompts(100);
         Path reference = dir.resolve("reference.jsonl");
         Path resumed = dir.resolve("resumed.jsonl");
         try (StubServer server = StubServer.start("stub")) {
             StringWriter err = new StringWriter();
             assertEquals(0, Main.run(args(server, prompts, reference), new PrintWriter(new StringWriter()), new PrintWriter(err), Map.of()), err.toString());
-            server.delay(25);
+            // Slow answers make a run take several seconds, so every kill lands mid-run.
+            server.delay(40);
             Random random = new Random(3);
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
             command.addAll(List.of(args(server, prompts, resumed)));
             int kills = 0;
-            for (int round = 0; round < 4; round++) {
+            for (int round = 0; round < 6 && kills < 3; round++) {
                 Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                if (!p.waitFor(700 + random.nextInt(1500), TimeUnit.MILLISECONDS)) {
+                if (!p.waitFor(800 + random.nextInt(1200), TimeUnit.MILLISECONDS)) {
                     p.destroyForcibly().waitFor();
                     kills++;
                 }
@@ -59,10 +60,10 @@ class SampleCliTest {
             server.delay(0);
             StringWriter out = new StringWriter();
             assertEquals(0, Main.run(args(server, prompts, resumed), new PrintWriter(out), new PrintWriter(err), Map.of()), err.toString());
-            assertTrue(out.toString().contains("240 total"), out.toString());
+            assertTrue(out.toString().contains("400 total"), out.toString());
         }
         assertEquals(Files.readString(reference), Files.readString(resumed));
-        assertEquals(240, Files.readAllLines(resumed).size());
+        assertEquals(400, Files.readAllLines(resumed).size());
     }
 
     @Test

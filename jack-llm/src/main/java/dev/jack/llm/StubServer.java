@@ -34,6 +34,7 @@ public final class StubServer implements AutoCloseable {
     private final int maxN;
     private final long hangMillis;
     private volatile long delayMillis;
+    private volatile java.util.function.UnaryOperator<String> script;
     private final Random faults;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong faultsInjected = new AtomicLong();
@@ -63,6 +64,11 @@ public final class StubServer implements AutoCloseable {
 
     public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Answers with this function of the prompt (the last chat message or the raw prompt) instead of {@link #answer}. */
+    public void script(java.util.function.UnaryOperator<String> script) {
+        this.script = script;
     }
 
     /** Makes every generation answer after this delay (to keep a run busy long enough to interrupt it). */
@@ -146,7 +152,7 @@ public final class StubServer implements AutoCloseable {
         String prompt = chat ? lastMessage(request) : (String) request.get("prompt");
         List<Object> choices = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            String text = answer(prompt, seed, i);
+            String text = script != null ? script.apply(prompt) : answer(prompt, seed, i);
             Map<String, Object> choice = new LinkedHashMap<>();
             choice.put("index", i);
             if (chat) choice.put("message", Map.of("role", "assistant", "content", text));

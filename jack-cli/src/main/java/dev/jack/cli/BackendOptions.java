@@ -1,0 +1,52 @@
+package dev.jack.cli;
+
+import dev.jack.llm.OpenAiBackend;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+/** The options that pick and tune an OpenAI-compatible server, shared by the commands that call one. */
+final class BackendOptions {
+    @Option(names = "--backend", paramLabel = "URL", description = "Server base URL, e.g. http://127.0.0.1:8000 (/v1 is added).")
+    URI backend;
+
+    @Option(names = "--model", description = "Model name; checked against /v1/models.")
+    String model;
+
+    @Option(names = "--concurrency", defaultValue = "64", description = "Requests in flight (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--max-attempts", defaultValue = "6", description = "Attempts per request (default: ${DEFAULT-VALUE}).")
+    int maxAttempts;
+
+    @Option(names = "--timeout", defaultValue = "300", description = "Seconds per request (default: ${DEFAULT-VALUE}).")
+    double timeout;
+
+    @Option(names = "--api-key-env", defaultValue = "OPENAI_API_KEY", description = "Environment variable holding the API key (default: ${DEFAULT-VALUE}).")
+    String apiKeyEnv;
+
+    @Option(names = "--no-model-check", description = "Skip the /v1/models check.")
+    boolean noModelCheck;
+
+    boolean given() {
+        return backend != null;
+    }
+
+    /** A connected client (the model checked unless told otherwise), logging to err. */
+    OpenAiBackend open(OpenAiBackend.Endpoint endpoint, Map<String, String> env, PrintWriter err) {
+        if (backend == null || model == null) throw new UserException("--backend and --model are required");
+        OpenAiBackend client = new OpenAiBackend(new OpenAiBackend.Config(backend, model, env.get(apiKeyEnv), endpoint, concurrency,
+                Duration.ofMillis((long) (timeout * 1000)), maxAttempts, Duration.ofMillis(500), Duration.ofSeconds(30)),
+                line -> err.println("jack: " + line));
+        try {
+            if (!noModelCheck) client.checkModel();
+        } catch (dev.jack.llm.GenerationException e) {
+            client.close();
+            throw new UserException(e.getMessage(), e);
+        }
+        return client;
+    }
+}
