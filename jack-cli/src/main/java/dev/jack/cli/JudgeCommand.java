@@ -41,7 +41,7 @@ import java.util.function.IntFunction;
 /** {@code jack judge}: LLM judges, reward accuracy, CrossEval-style evaluation and Llama Guard screening. */
 @Command(name = "judge", mixinStandardHelpOptions = true, description = "Judges beyond verifiers.",
         subcommands = {JudgeCommand.Accuracy.class, JudgeCommand.CrossEvalCommand.class, JudgeCommand.Guard.class,
-                JudgeCommand.Critiques.class})
+                JudgeCommand.Critiques.class, JudgeCommand.Rationale.class})
 final class JudgeCommand {
     @ParentCommand
     Main main;
@@ -417,6 +417,65 @@ final class JudgeCommand {
                 else CritiqueSet.merge(backend, templates, ofSide, 1, 10, s + 3).ifPresent(refined::add);
             }
             return refined;
+        }
+    }
+
+    @Command(name = "rationale", mixinStandardHelpOptions = true,
+            description = "Rationale quality of critiques: comprehensiveness, sufficiency and leakage-adjusted simulatability.")
+    static final class Rationale implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @ParentCommand
+        JudgeCommand judge;
+
+        @Mixin
+        BackendOptions server;
+
+        @Option(names = "--critiques", required = true, paramLabel = "FILE", description = "JSONL with prompt, response, critique and score (as jack judge critiques writes).")
+        Path critiques;
+
+        @Option(names = "--scale", defaultValue = "1-10", description = "The score scale (default: ${DEFAULT-VALUE}).")
+        String scale;
+
+        @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds for the simulator (default: ${DEFAULT-VALUE}).")
+        int folds;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "Report JSON.")
+        Path out;
+
+        @Override
+        public void run() {
+            int[] range = SynthCommand.parseRange(scale);
+            List<JsonlReader.Row> rows = rows(critiques);
+            List<dev.jack.judge.RationaleMetrics.Example> examples = new ArrayList<>();
+            for (JsonlReader.Row r : rows) {
+                if (!(r.fields().get("score") instanceof Number score)) throw r.error("score", "must be a number");
+                String label = score.doubleValue() >= (range[0] + range[1]) / 2.0 ? "high" : "low";
+                examples.add(new dev.jack.judge.RationaleMetrics.Example(r.string("prompt") + "\n" + r.string("response"), r.string("critique"), label));
+            }
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("rows", rows.size());
+            report.put("las", dev.jack.judge.RationaleMetrics.leakageAdjustedSimulatability(examples, Math.max(2, folds)));
+            try (OpenAiBackend backend = server.open(OpenAiBackend.Endpoint.CHAT, judge.main.env(), spec.commandLine().getErr())) {
+                dev.jack.judge.VerdictProbability p = new dev.jack.judge.VerdictProbability(backend, new Templates(null), range[0], range[1]);
+                List<double[]> scores = inParallel(rows.size(), server.concurrency, i -> {
+                    JsonlReader.Row r = rows.get(i);
+                    String response = r.string("response");
+                    List<String> evidence = dev.jack.judge.RationaleMetrics.evidence(r.string("critique"), response);
+                    if (evidence.isEmpty()) return null;
+                    double verdict = ((Number) r.fields().get("score")).doubleValue();
+                    java.util.function.ToDoubleFunction<String> prob = text -> p.of(r.string("prompt"), text, verdict);
+                    return new double[] {dev.jack.judge.RationaleMetrics.comprehensiveness(prob, response, evidence),
+                            dev.jack.judge.RationaleMetrics.sufficiency(prob, response, evidence)};
+                });
+                List<double[]> measured = scores.stream().filter(java.util.Objects::nonNull).toList();
+                report.put("rows_citing_evidence", measured.size());
+                report.put("comprehensiveness", measured.stream().mapToDouble(d -> d[0]).average().orElse(Double.NaN));
+                report.put("sufficiency", measured.stream().mapToDouble(d -> d[1]).average().orElse(Double.NaN));
+            }
+            AtomicFiles.write(out, PyJson.dumps(report) + "\n");
+            spec.commandLine().getOut().println(PyJson.dumps(report));
         }
     }
 }

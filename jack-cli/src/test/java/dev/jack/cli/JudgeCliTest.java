@@ -116,4 +116,21 @@ class JudgeCliTest {
             assertTrue(out.toString().contains("2 responses had no critique that agreed"), out.toString());
         }
     }
+
+    @Test
+    void rationaleMetricsRun() throws IOException {
+        Path critiques = Files.write(dir.resolve("critiques.jsonl"), List.of(
+                "{\"prompt\": \"Q\", \"response\": \"The plan is excellent.\", \"critique\": \"It says \\\"plan is excellent\\\".\", \"score\": 9}",
+                "{\"prompt\": \"Q\", \"response\": \"Nothing useful.\", \"critique\": \"Vague.\", \"score\": 2}"));
+        try (StubServer server = StubServer.start("judge")) {
+            server.script(p -> "Fine.\nScore: 9/10");
+            Path report = dir.resolve("rationale.json");
+            assertEquals(0, jack("judge", "rationale", "--critiques", critiques.toString(), "--folds", "2", "--backend", server.url().toString(),
+                    "--model", "judge", "--out", report.toString()), err.toString());
+            Map<?, ?> r = (Map<?, ?>) Json.parse(Files.readString(report));
+            assertEquals(2L, r.get("rows"));
+            assertEquals(1L, r.get("rows_citing_evidence"), "only the first critique quotes the response");
+            assertTrue(r.containsKey("las") && r.containsKey("comprehensiveness") && r.containsKey("sufficiency"));
+        }
+    }
 }
