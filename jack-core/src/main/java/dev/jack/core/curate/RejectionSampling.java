@@ -1,0 +1,97 @@
+package dev.jack.core.curate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Preference pairs from n scored samples of one prompt, with a declared contrast: HIGH pairs the best
+ * with the worst, LOW pairs adjacent reward levels (the smallest gap that is not zero), MIXED draws
+ * HIGH for a set share of prompts. A pair never has equal rewards and its gap is at least the minimum;
+ * a sample is used in one pair at most; choices among equals are drawn from a seed (or, with a
+ * judge, the best-judged sample is chosen and the worst-judged rejected).
+ */
+public final class RejectionSampling {
+    public enum Contrast { HIGH, LOW, MIXED }
+
+    /** A scored sample: its index among the prompt's samples and its reward. */
+    public record Sample(int index, double reward) {}
+
+    /** A pair of sample indices, the contrast that made it, and both rewards. */
+    public record Pair(int chosen, int rejected, double chosenReward, double rejectedReward, Contrast contrast) {}
+
+    public record Options(Contrast contrast, double highShare, double minGap, int maxPairs, long seed) {
+        public Options {
+            if (maxPairs < 1) throw new IllegalArgumentException("at most pairs per prompt must be at least 1");
+            if (minGap < 0) throw new IllegalArgumentException("the minimum gap must not be negative");
+        }
+    }
+
+    private RejectionSampling() {}
+
+    /**
+     * Pairs for one prompt (its key seeds the choices); empty when all samples score the same. The
+     * optional judge scores samples to break ties among equal rewards.
+     */
+    public static List<Pair> pairs(long key, List<Sample> samples, Options o, ToDoubleFunction<Sample> judge) {
+        SplittableRandom rng = new SplittableRandom(o.seed() * 0x9E3779B97F4A7C15L + key);
+        Contrast contrast = o.contrast() != Contrast.MIXED ? o.contrast() : rng.nextDouble() < o.highShare() ? Contrast.HIGH : Contrast.LOW;
+        // Reward levels, high to low; within a level, the order ties are broken in.
+        TreeMap<Double, List<Sample>> levels = new TreeMap<>(Comparator.reverseOrder());
+        for (Sample s : samples) levels.computeIfAbsent(s.reward(), r -> new ArrayList<>()).add(s);
+        if (levels.size() < 2) return List.of();
+        for (List<Sample> level : levels.values()) order(level, rng, judge);
+        List<Pair> pairs = new ArrayList<>();
+        List<Double> rewards = new ArrayList<>(levels.keySet());
+        while (pairs.size() < o.maxPairs()) {
+            Pair next = contrast == Contrast.HIGH ? highest(levels, rewards, o.minGap()) : closest(levels, rewards, o.minGap());
+            if (next == null) break;
+            pairs.add(new Pair(next.chosen(), next.rejected(), next.chosenReward(), next.rejectedReward(), contrast));
+        }
+        return pairs;
+    }
+
+    /** Shuffles a level by the seed, then (with a judge) sorts it best-judged first. */
+    private static void order(List<Sample> level, SplittableRandom rng, ToDoubleFunction<Sample> judge) {
+        for (int i = level.size() - 1; i > 0; i--) java.util.Collections.swap(level, i, rng.nextInt(i + 1));
+        if (judge != null) level.sort(Comparator.comparingDouble(judge).reversed());
+    }
+
+    /** Best remaining against worst remaining, if their gap is big enough; takes both out. */
+    private static Pair highest(Map<Double, List<Sample>> levels, List<Double> rewards, double minGap) {
+        Double top = null;
+        Double bottom = null;
+        for (double r : rewards) if (!levels.get(r).isEmpty()) {
+            if (top == null) top = r;
+            bottom = r;
+        }
+        if (top == null || top.equals(bottom) || top - bottom < minGap) return null;
+        return take(levels, top, bottom);
+    }
+
+    /** The two adjacent remaining levels with the smallest gap that is at least minGap (and above 0). */
+    private static Pair closest(Map<Double, List<Sample>> levels, List<Double> rewards, double minGap) {
+        List<Double> present = rewards.stream().filter(r -> !levels.get(r).isEmpty()).toList();
+        Double hi = null;
+        Double lo = null;
+        for (int i = 0; i + 1 < present.size(); i++) {
+            double gap = present.get(i) - present.get(i + 1);
+            if (gap > 0 && gap >= minGap && (hi == null || gap < hi - lo)) {
+                hi = present.get(i);
+                lo = present.get(i + 1);
+            }
+        }
+        return hi == null ? null : take(levels, hi, lo);
+    }
+
+    private static Pair take(Map<Double, List<Sample>> levels, double hi, double lo) {
+        Sample chosen = levels.get(hi).removeFirst();
+        List<Sample> low = levels.get(lo);
+        Sample rejected = low.removeLast();
+        return new Pair(chosen.index(), rejected.index(), hi, lo, null);
+    }
+}
