@@ -76,12 +76,7 @@ public final class CritiqueSet {
      */
     public static List<Row> topK(Backend backend, Templates templates, List<Row> critiques, int k, long seed) {
         if (critiques.size() <= k) return critiques;
-        StringBuilder list = new StringBuilder();
-        for (int i = 0; i < critiques.size(); i++) list.append("[Critique ").append(i + 1).append("]\n").append(critiques.get(i).critique().strip()).append("\n\n");
-        Map<String, String> values = new HashMap<>();
-        values.put("prompt", critiques.getFirst().prompt());
-        values.put("response", critiques.getFirst().response());
-        values.put("critiques", list.toString().strip());
+        Map<String, String> values = values(critiques);
         values.put("count", String.valueOf(critiques.size()));
         String answer = ask(backend, Templates.fill(templates.load("rank.txt"), values), seed);
         List<Integer> order = readRanking(answer, critiques.size());
@@ -108,18 +103,24 @@ public final class CritiqueSet {
 
     /** Merges the critiques of one response into one summary critique with its own score; empty when the merged score is unreadable. */
     public static java.util.Optional<Row> merge(Backend backend, Templates templates, List<Row> critiques, double min, double max, long seed) {
-        StringBuilder list = new StringBuilder();
-        for (int i = 0; i < critiques.size(); i++) list.append("[Critique ").append(i + 1).append("]\n").append(critiques.get(i).critique().strip()).append("\n\n");
-        Map<String, String> values = new HashMap<>();
-        values.put("prompt", critiques.getFirst().prompt());
-        values.put("response", critiques.getFirst().response());
-        values.put("critiques", list.toString().strip());
+        Map<String, String> values = values(critiques);
         values.put("max", String.valueOf((long) max));
         String merged = ask(backend, Templates.fill(templates.load("merge.txt"), values), seed);
         OptionalDouble score = Scores.parse(merged, min, max);
         if (score.isEmpty()) return java.util.Optional.empty();
         Row first = critiques.getFirst();
         return java.util.Optional.of(new Row(first.pairId(), first.side(), first.prompt(), first.response(), merged.strip(), score.getAsDouble()));
+    }
+
+    /** The request, the response and the numbered critiques, for the ranking and merging prompts. */
+    private static Map<String, String> values(List<Row> critiques) {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < critiques.size(); i++) list.append("[Critique ").append(i + 1).append("]\n").append(critiques.get(i).critique().strip()).append("\n\n");
+        Map<String, String> values = new HashMap<>();
+        values.put("prompt", critiques.getFirst().prompt());
+        values.put("response", critiques.getFirst().response());
+        values.put("critiques", list.toString().strip());
+        return values;
     }
 
     private static String ask(Backend backend, String prompt, long seed) {
