@@ -1,0 +1,212 @@
+package dev.jack.llm.engine;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A GGUF v2/v3 file, memory-mapped: its metadata (key → value) and its tensors (name, type, shape,
+ * data). Multi-gigabyte files open instantly; nothing is copied. Malformed or truncated files fail
+ * with a message naming the file and what is wrong.
+ */
+public final class GgufFile implements AutoCloseable {
+    private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+    /** One tensor: ggml type id, dimensions (innermost first, as GGUF stores them) and its bytes. */
+    public record Tensor(String name, int type, long[] dims, MemorySegment data) {
+        public long elements() {
+            long n = 1;
+            for (long d : dims) n *= d;
+            return n;
+        }
+    }
+
+    /** Thrown for files Jack cannot read; the message names the file. */
+    public static final class FormatException extends RuntimeException {
+        public FormatException(String message) {
+            super(message);
+        }
+    }
+
+    private final Path path;
+    private final Arena arena;
+    private final MemorySegment file;
+    private final Map<String, Object> metadata = new LinkedHashMap<>();
+    private final Map<String, Tensor> tensors = new LinkedHashMap<>();
+    private long pos;
+
+    private GgufFile(Path path, Arena arena, MemorySegment file) {
+        this.path = path;
+        this.arena = arena;
+        this.file = file;
+    }
+
+    public static GgufFile open(Path path) {
+        Arena arena = Arena.ofShared();
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            GgufFile g = new GgufFile(path, arena, channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena));
+            g.read();
+            return g;
+        } catch (NoSuchFileException e) {
+            arena.close();
+            throw new FormatException(path + ": no such file");
+        } catch (IOException e) {
+            arena.close();
+            throw new FormatException(path + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    public Map<String, Object> metadata() {
+        return metadata;
+    }
+
+    public Map<String, Tensor> tensors() {
+        return tensors;
+    }
+
+    public Tensor tensor(String name) {
+        Tensor t = tensors.get(name);
+        if (t == null) throw new FormatException(path + ": no tensor named " + name);
+        return t;
+    }
+
+    /** A metadata value, or an error naming the key. */
+    public Object get(String key) {
+        Object v = metadata.get(key);
+        if (v == null) throw new FormatException(path + ": metadata key " + key + " is missing");
+        return v;
+    }
+
+    private FormatException bad(String what) {
+        return new FormatException(path + ": " + what + " (at byte " + pos + " of " + file.byteSize() + ")");
+    }
+
+    private void need(long bytes) {
+        if (bytes < 0 || pos + bytes > file.byteSize()) throw bad("truncated file");
+    }
+
+    private int i32() {
+        need(4);
+        int v = file.get(INT, pos);
+        pos += 4;
+        return v;
+    }
+
+    private long i64() {
+        need(8);
+        long v = file.get(LONG, pos);
+        pos += 8;
+        return v;
+    }
+
+    private String string() {
+        long length = i64();
+        if (length > Integer.MAX_VALUE) throw bad("string too long");
+        need(length);
+        String s = new String(file.asSlice(pos, length).toArray(ValueLayout.JAVA_BYTE), StandardCharsets.UTF_8);
+        pos += length;
+        return s;
+    }
+
+    private Object value(int type) {
+        return switch (type) {
+            case 0, 1 -> {
+                need(1);
+                byte b = file.get(ValueLayout.JAVA_BYTE, pos++);
+                yield type == 0 ? (long) (b & 0xff) : (long) b;
+            }
+            case 2, 3 -> {
+                need(2);
+                short s = file.get(SHORT, pos);
+                pos += 2;
+                yield type == 2 ? (long) (s & 0xffff) : (long) s;
+            }
+            case 4 -> i32() & 0xffffffffL;
+            case 5 -> (long) i32();
+            case 6 -> {
+                need(4);
+                float f = file.get(FLOAT, pos);
+                pos += 4;
+                yield (double) f;
+            }
+            case 7 -> {
+                need(1);
+                yield file.get(ValueLayout.JAVA_BYTE, pos++) != 0;
+            }
+            case 8 -> string();
+            case 9 -> {
+                int elementType = i32();
+                long count = i64();
+                if (count < 0 || count > file.byteSize()) throw bad("array too long");
+                List<Object> list = new ArrayList<>((int) count);
+                for (long i = 0; i < count; i++) list.add(value(elementType));
+                yield list;
+            }
+            case 10, 11 -> i64();
+            case 12 -> {
+                need(8);
+                double d = file.get(DOUBLE, pos);
+                pos += 8;
+                yield d;
+            }
+            default -> throw bad("unknown metadata value type " + type);
+        };
+    }
+
+    private void read() {
+        if (file.byteSize() < 24 || i32() != 0x46554747) throw bad("not a GGUF file (no GGUF magic)");
+        int version = i32();
+        if (version != 2 && version != 3) throw bad("unsupported GGUF version " + version + " (2 and 3 are supported)");
+        long tensorCount = i64();
+        long kvCount = i64();
+        for (long i = 0; i < kvCount; i++) {
+            String key = string();
+            metadata.put(key, value(i32()));
+        }
+        record Info(String name, int type, long[] dims, long offset) {}
+        List<Info> infos = new ArrayList<>();
+        for (long i = 0; i < tensorCount; i++) {
+            String name = string();
+            int nDims = i32();
+            if (nDims < 1 || nDims > 4) throw bad("tensor " + name + " has " + nDims + " dimensions");
+            long[] dims = new long[nDims];
+            for (int d = 0; d < nDims; d++) dims[d] = i64();
+            infos.add(new Info(name, i32(), dims, i64()));
+        }
+        long alignment = metadata.get("general.alignment") instanceof Long a ? a : 32;
+        long dataStart = (pos + alignment - 1) / alignment * alignment;
+        for (Info info : infos) {
+            long elements = 1;
+            for (long d : info.dims()) elements *= d;
+            long bytes = GgmlType.bytes(info.type(), elements, path + ": tensor " + info.name());
+            long start = dataStart + info.offset();
+            if (start < dataStart || start + bytes > file.byteSize()) {
+                throw new FormatException(path + ": tensor " + info.name() + " lies past the end of the file (truncated?)");
+            }
+            tensors.put(info.name(), new Tensor(info.name(), info.type(), info.dims(), file.asSlice(start, bytes)));
+        }
+    }
+
+    @Override
+    public void close() {
+        arena.close();
+    }
+}
