@@ -1,0 +1,111 @@
+package dev.jack.llm.engine;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
+/** Turns rows of ggml tensors into floats: F32, F16, BF16, Q8_0, Q4_0, Q4_K and Q6_K, as ggml dequantizes them. */
+final class Dequant {
+    private Dequant() {}
+
+    private static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfShort I16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+    private static float f16(MemorySegment s, long at) {
+        return Float.float16ToFloat(s.get(I16, at));
+    }
+
+    private static int u8(MemorySegment s, long at) {
+        return s.get(ValueLayout.JAVA_BYTE, at) & 0xff;
+    }
+
+    /** Writes elements [first, first + n) of the tensor (n a multiple of the block size) into out. */
+    static void row(int type, MemorySegment data, long first, int n, float[] out) {
+        switch (type) {
+            case GgmlType.F32 -> MemorySegment.copy(data, F32, first * 4, out, 0, n);
+            case GgmlType.F16 -> {
+                for (int i = 0; i < n; i++) out[i] = f16(data, (first + i) * 2);
+            }
+            case GgmlType.BF16 -> {
+                for (int i = 0; i < n; i++) out[i] = Float.intBitsToFloat((data.get(I16, (first + i) * 2) & 0xffff) << 16);
+            }
+            case GgmlType.Q8_0 -> {
+                for (int b = 0; b < n / 32; b++) {
+                    long at = (first / 32 + b) * 34;
+                    float d = f16(data, at);
+                    for (int j = 0; j < 32; j++) out[b * 32 + j] = d * data.get(ValueLayout.JAVA_BYTE, at + 2 + j);
+                }
+            }
+            case GgmlType.Q4_0 -> {
+                for (int b = 0; b < n / 32; b++) {
+                    long at = (first / 32 + b) * 18;
+                    float d = f16(data, at);
+                    for (int j = 0; j < 16; j++) {
+                        int q = u8(data, at + 2 + j);
+                        out[b * 32 + j] = ((q & 0xf) - 8) * d;
+                        out[b * 32 + 16 + j] = ((q >> 4) - 8) * d;
+                    }
+                }
+            }
+            case GgmlType.Q4_K -> {
+                for (int b = 0; b < n / 256; b++) {
+                    long at = (first / 256 + b) * 144;
+                    float d = f16(data, at);
+                    float min = f16(data, at + 2);
+                    long scales = at + 4;
+                    long q = at + 16;
+                    int y = b * 256;
+                    for (int j = 0, is = 0; j < 256; j += 64, is += 2) {
+                        float d1 = d * scale(data, scales, is);
+                        float m1 = min * minimum(data, scales, is);
+                        float d2 = d * scale(data, scales, is + 1);
+                        float m2 = min * minimum(data, scales, is + 1);
+                        for (int l = 0; l < 32; l++) out[y + l] = d1 * (u8(data, q + l) & 0xf) - m1;
+                        for (int l = 0; l < 32; l++) out[y + 32 + l] = d2 * (u8(data, q + l) >> 4) - m2;
+                        q += 32;
+                        y += 64;
+                    }
+                }
+            }
+            case GgmlType.Q6_K -> {
+                for (int b = 0; b < n / 256; b++) {
+                    long at = (first / 256 + b) * 210;
+                    long ql = at;
+                    long qh = at + 128;
+                    long sc = at + 192;
+                    float d = f16(data, at + 208);
+                    int y = b * 256;
+                    for (int half = 0; half < 2; half++) {
+                        for (int l = 0; l < 32; l++) {
+                            int is = l / 16;
+                            int h = u8(data, qh + l);
+                            int q1 = ((u8(data, ql + l) & 0xf) | ((h & 3) << 4)) - 32;
+                            int q2 = ((u8(data, ql + l + 32) & 0xf) | (((h >> 2) & 3) << 4)) - 32;
+                            int q3 = ((u8(data, ql + l) >> 4) | (((h >> 4) & 3) << 4)) - 32;
+                            int q4 = ((u8(data, ql + l + 32) >> 4) | (((h >> 6) & 3) << 4)) - 32;
+                            out[y + l] = d * data.get(ValueLayout.JAVA_BYTE, sc + is) * q1;
+                            out[y + l + 32] = d * data.get(ValueLayout.JAVA_BYTE, sc + is + 2) * q2;
+                            out[y + l + 64] = d * data.get(ValueLayout.JAVA_BYTE, sc + is + 4) * q3;
+                            out[y + l + 96] = d * data.get(ValueLayout.JAVA_BYTE, sc + is + 6) * q4;
+                        }
+                        y += 128;
+                        ql += 64;
+                        qh += 32;
+                        sc += 8;
+                    }
+                }
+            }
+            default -> throw new GgufFile.FormatException("tensor type " + GgmlType.name(type) + " is not supported");
+        }
+    }
+
+    /** The 6-bit scale j of a Q4_K block's 12 scale bytes. */
+    private static int scale(MemorySegment s, long q, int j) {
+        return j < 4 ? u8(s, q + j) & 63 : (u8(s, q + j + 4) & 0xf) | ((u8(s, q + j - 4) >> 6) << 4);
+    }
+
+    /** The 6-bit minimum j of a Q4_K block's 12 scale bytes. */
+    private static int minimum(MemorySegment s, long q, int j) {
+        return j < 4 ? u8(s, q + j + 4) & 63 : (u8(s, q + j + 4) >> 4) | ((u8(s, q + j) >> 6) << 4);
+    }
+}
