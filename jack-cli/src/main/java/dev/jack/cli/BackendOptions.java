@@ -1,19 +1,27 @@
 package dev.jack.cli;
 
+import dev.jack.llm.Backend;
+import dev.jack.llm.EmbeddedBackend;
 import dev.jack.llm.OpenAiBackend;
+import dev.jack.llm.engine.GgufFile;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-/** The options that pick and tune an OpenAI-compatible server, shared by the commands that call one. */
+/**
+ * The options that pick the model: an OpenAI-compatible server, or Jack's embedded engine on a local GGUF file
+ * ({@code --backend embedded --model FILE.gguf}). Shared by the commands that call a model.
+ */
 final class BackendOptions {
-    @Option(names = "--backend", paramLabel = "URL", description = "Server base URL, e.g. http://127.0.0.1:8000 (/v1 is added).")
+    @Option(names = "--backend", paramLabel = "URL", description = "Server base URL, e.g. http://127.0.0.1:8000 (/v1 is added), or 'embedded' for Jack's own engine.")
     URI backend;
 
-    @Option(names = "--model", description = "Model name; checked against /v1/models.")
+    @Option(names = "--model", description = "Model name, checked against /v1/models; with --backend embedded, a GGUF file.")
     String model;
 
     @Option(names = "--concurrency", defaultValue = "64", description = "Requests in flight (default: ${DEFAULT-VALUE}).")
@@ -35,9 +43,10 @@ final class BackendOptions {
         return backend != null;
     }
 
-    /** A connected client (the model checked unless told otherwise), logging to err. */
-    OpenAiBackend open(OpenAiBackend.Endpoint endpoint, Map<String, String> env, PrintWriter err) {
+    /** A connected client (the model checked unless told otherwise), or the loaded engine; logging to err. */
+    Backend open(OpenAiBackend.Endpoint endpoint, Map<String, String> env, PrintWriter err) {
         if (backend == null || model == null) throw new UserException("--backend and --model are required");
+        if (backend.toString().equals("embedded")) return openEmbedded();
         OpenAiBackend client = new OpenAiBackend(new OpenAiBackend.Config(backend, model, env.get(apiKeyEnv), endpoint, concurrency,
                 Duration.ofMillis((long) (timeout * 1000)), maxAttempts, Duration.ofMillis(500), Duration.ofSeconds(30)),
                 line -> err.println("jack: " + line));
@@ -48,5 +57,15 @@ final class BackendOptions {
             throw new UserException(e.getMessage(), e);
         }
         return client;
+    }
+
+    private Backend openEmbedded() {
+        Path file = Path.of(model);
+        if (!Files.isRegularFile(file)) throw new UserException("--model " + model + ": no such GGUF file");
+        try {
+            return EmbeddedBackend.open(file, Runtime.getRuntime().availableProcessors());
+        } catch (GgufFile.FormatException | IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), e);
+        }
     }
 }

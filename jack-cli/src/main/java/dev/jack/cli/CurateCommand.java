@@ -11,6 +11,7 @@ import dev.jack.core.json.PyJson;
 import dev.jack.core.text.TextTools;
 import dev.jack.judge.CritiqueJudge;
 import dev.jack.judge.Templates;
+import dev.jack.llm.Backend;
 import dev.jack.llm.OpenAiBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -166,7 +167,7 @@ final class CurateCommand {
                 if (!row.has("reward")) throw row.error("reward", "is missing (run jack score first)");
                 byKey.computeIfAbsent(row.integer("key"), k -> new ArrayList<>()).add(row);
             });
-            OpenAiBackend backend = judgeServer.given()
+            Backend backend = judgeServer.given()
                     ? judgeServer.open(OpenAiBackend.Endpoint.CHAT, curate.main.env(), spec.commandLine().getErr()) : null;
             try {
                 CritiqueJudge judge = backend == null ? null : new CritiqueJudge(backend, new Templates(null), 1, 10, 0.0, 1024);

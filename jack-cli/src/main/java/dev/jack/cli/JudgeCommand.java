@@ -149,7 +149,7 @@ final class JudgeCommand {
                 }
             } else {
                 PrintWriter err = spec.commandLine().getErr();
-                try (OpenAiBackend backend = server.open(OpenAiBackend.Endpoint.CHAT, judge.main.env(), err)) {
+                try (Backend backend = server.open(OpenAiBackend.Endpoint.CHAT, judge.main.env(), err)) {
                     CritiqueJudge j = new CritiqueJudge(backend, new Templates(null), 1, 10, 0.0, 1024);
                     List<double[]> outcomes = inParallel(rows.size(), server.concurrency, i -> {
                         JsonlReader.Row r = rows.get(i);
@@ -224,7 +224,7 @@ final class JudgeCommand {
             Templates templates = new Templates(null);
             Map<String, Object> report = new LinkedHashMap<>();
             PrintWriter console = spec.commandLine().getOut();
-            try (OpenAiBackend backend = server.open(OpenAiBackend.Endpoint.CHAT, judge.main.env(), spec.commandLine().getErr())) {
+            try (Backend backend = server.open(OpenAiBackend.Endpoint.CHAT, judge.main.env(), spec.commandLine().getErr())) {
                 if (responses != null) {
                     Map<String, String> answers = new LinkedHashMap<>();
                     JsonlReader.forEach(responses, r -> answers.put(r.string("prompt_id"), r.string("response")));
@@ -301,7 +301,7 @@ final class JudgeCommand {
             List<JsonlReader.Row> rows = rows(input);
             StringBuilder kept = new StringBuilder();
             int unsafe = 0;
-            try (OpenAiBackend backend = server.open(OpenAiBackend.Endpoint.CHAT, judge.main.env(), spec.commandLine().getErr())) {
+            try (Backend backend = server.open(OpenAiBackend.Endpoint.CHAT, judge.main.env(), spec.commandLine().getErr())) {
                 LlamaGuard guard = new LlamaGuard(backend);
                 List<Map<String, Object>> verdicts = inParallel(rows.size(), server.concurrency, i -> screen(guard, rows.get(i)));
                 for (int i = 0; i < rows.size(); i++) {
@@ -388,7 +388,7 @@ final class JudgeCommand {
             Templates templates = new Templates(promptsDir);
             StringBuilder lines = new StringBuilder();
             int droppedSides = 0;
-            try (OpenAiBackend backend = server.open(OpenAiBackend.Endpoint.CHAT, judge.main.env(), spec.commandLine().getErr())) {
+            try (Backend backend = server.open(OpenAiBackend.Endpoint.CHAT, judge.main.env(), spec.commandLine().getErr())) {
                 CritiqueJudge j = new CritiqueJudge(backend, templates, 1, 10, temperature, 1024);
                 List<List<CritiqueSet.Row>> perPair = inParallel(rows.size(), server.concurrency, i -> build(backend, templates, j, rows.get(i), i));
                 for (List<CritiqueSet.Row> set : perPair) {
@@ -457,7 +457,7 @@ final class JudgeCommand {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("rows", rows.size());
             report.put("las", dev.jack.judge.RationaleMetrics.leakageAdjustedSimulatability(examples, Math.max(2, folds)));
-            try (OpenAiBackend backend = server.open(OpenAiBackend.Endpoint.CHAT, judge.main.env(), spec.commandLine().getErr())) {
+            try (Backend backend = server.open(OpenAiBackend.Endpoint.CHAT, judge.main.env(), spec.commandLine().getErr())) {
                 dev.jack.judge.VerdictProbability p = new dev.jack.judge.VerdictProbability(backend, new Templates(null), range[0], range[1]);
                 List<double[]> scores = inParallel(rows.size(), server.concurrency, i -> {
                     JsonlReader.Row r = rows.get(i);

@@ -1,6 +1,7 @@
 package dev.jack.cli;
 
 import dev.jack.llm.GenerationException;
+import dev.jack.llm.Backend;
 import dev.jack.llm.OpenAiBackend;
 import dev.jack.llm.SampleRun;
 import picocli.CommandLine.Command;
@@ -71,7 +72,7 @@ final class SampleCommand implements Callable<Integer> {
         };
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter console = spec.commandLine().getOut();
-        try (OpenAiBackend client = server.open(ep, main.env(), err)) {
+        try (Backend client = server.open(ep, main.env(), err)) {
             SampleRun.Settings settings = new SampleRun.Settings(server.model, endpoint, system, n, temperature, topP, topK,
                     maxTokens, seed, logprobs);
             ProgressBar bar = new ProgressBar(err, System.console() != null);

@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
  * flight and completes each future with the result, or exceptionally with {@link GenerationException}
  * once it has given up on that request.
  */
-public sealed interface Backend extends AutoCloseable permits OpenAiBackend, ScriptedBackend {
+public sealed interface Backend extends AutoCloseable permits EmbeddedBackend, OpenAiBackend, ScriptedBackend {
     /** The model this backend serves. */
     String model();
 

@@ -73,6 +73,10 @@ public final class LlamaModel {
         return vocab;
     }
 
+    public int contextLength() {
+        return contextLength;
+    }
+
     /** y = W x for a GGUF matrix stored as rows of {@code in} elements (dims [in, out]). */
     private static void matvec(GgufFile.Tensor w, float[] x, float[] y, float[] row) {
         int in = (int) w.dims()[0];
@@ -133,6 +137,17 @@ public final class LlamaModel {
 
         public int length() {
             return length;
+        }
+
+        /** An independent session holding the same cached positions: siblings continue one prefix without recomputing it. */
+        public Session copy() {
+            Session c = new Session();
+            for (int l = 0; l < layers; l++) {
+                c.keys[l] = Arrays.copyOf(keys[l], length * kvHeads * headDim);
+                c.values[l] = Arrays.copyOf(values[l], length * kvHeads * headDim);
+            }
+            c.length = length;
+            return c;
         }
 
         /** Feeds one token at the next position and returns the logits for the token after it. */

@@ -1,0 +1,158 @@
+package dev.jack.llm;
+
+import dev.jack.llm.engine.GgufFile;
+import dev.jack.llm.engine.Llama3Tokenizer;
+import dev.jack.llm.engine.LlamaModel;
+import dev.jack.llm.engine.Sampler;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Jack's own engine behind the Backend interface: a Llama 3 family GGUF file run in this JVM. Requests run on
+ * one platform thread per core; the n completions of a request share one evaluation of the prompt.
+ * Logprobs are the model's distribution before sampling filters, as llama.cpp reports by default.
+ */
+public final class EmbeddedBackend implements Backend {
+    /** Unset sampling settings take OpenAI's defaults (temperature 1, no top-k, top-p 1), and seed 0. */
+    private static final double DEFAULT_TEMPERATURE = 1.0;
+
+    private final GgufFile gguf;
+    private final LlamaModel model;
+    private final Llama3Tokenizer tokenizer;
+    private final ChatTemplates.Style style;
+    private final Set<Integer> endTokens = new HashSet<>();
+    private final String name;
+    private final ExecutorService workers;
+
+    private EmbeddedBackend(GgufFile gguf, String name, int threads) {
+        this.gguf = gguf;
+        this.name = name;
+        this.model = new LlamaModel(gguf);
+        this.tokenizer = Llama3Tokenizer.from(gguf);
+        this.style = ChatTemplates.Style.of(gguf.metadata().get("tokenizer.chat_template") instanceof String t ? t : null);
+        for (String key : List.of("tokenizer.ggml.eos_token_id", "tokenizer.ggml.eot_token_id")) {
+            if (gguf.metadata().get(key) instanceof Number id) endTokens.add(id.intValue());
+        }
+        List<Integer> eot = tokenizer.encode("<|eot_id|>", true);
+        if (eot.size() == 1) endTokens.add(eot.getFirst());
+        this.workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("jack-engine-", 0).factory());
+    }
+
+    /** Opens a GGUF file; errors name the file and what is unsupported. */
+    public static EmbeddedBackend open(Path file, int threads) {
+        GgufFile gguf = GgufFile.open(file);
+        try {
+            String fileName = file.getFileName().toString();
+            return new EmbeddedBackend(gguf, fileName.endsWith(".gguf") ? fileName.substring(0, fileName.length() - 5) : fileName, threads);
+        } catch (RuntimeException e) {
+            gguf.close();
+            throw new GgufFile.FormatException(file + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String model() {
+        return name;
+    }
+
+    public Llama3Tokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    /** The prompt's token ids, BOS first, as llama.cpp tokenizes a rendered prompt (control-token text parsed). */
+    public List<Integer> promptTokens(Prompt prompt) {
+        String text = switch (prompt) {
+            case Prompt.Chat chat -> ChatTemplates.render(chat.messages(), style, true, ChatTemplates.DEFAULT_DATE);
+            case Prompt.Raw raw -> raw.prefix();
+        };
+        List<Integer> ids = new ArrayList<>();
+        ids.add(tokenizer.bos());
+        ids.addAll(tokenizer.encode(text, true));
+        return ids;
+    }
+
+    @Override
+    public CompletableFuture<GenerationResult> generate(GenerationRequest request) {
+        return CompletableFuture.supplyAsync(() -> run(request), workers);
+    }
+
+    private GenerationResult run(GenerationRequest request) {
+        List<Integer> prompt = promptTokens(request.prompt());
+        if (prompt.size() + 1 > model.contextLength()) {
+            throw new GenerationException("the prompt has " + prompt.size() + " tokens; the model's context is " + model.contextLength(), 1);
+        }
+        LlamaModel.Session prefix = model.new Session();
+        float[] logits = null;
+        for (int token : prompt) logits = prefix.next(token);
+        List<GenerationResult.Completion> completions = new ArrayList<>();
+        long seed = request.seed() == null ? 0 : request.seed();
+        for (int i = 0; i < request.n(); i++) {
+            Sampler sampler = new Sampler(new Sampler.Settings(
+                    request.temperature() == null ? DEFAULT_TEMPERATURE : request.temperature(),
+                    request.topK() == null ? 0 : request.topK(), request.topP() == null ? 1 : request.topP(), 0,
+                    seed + i * 0x9E3779B97F4A7C15L));
+            LlamaModel.Session session = i == request.n() - 1 ? prefix : prefix.copy();
+            completions.add(complete(session, logits.clone(), sampler, request));
+        }
+        return new GenerationResult(completions, prompt.size());
+    }
+
+    private GenerationResult.Completion complete(LlamaModel.Session session, float[] logits, Sampler sampler, GenerationRequest request) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        List<GenerationResult.TokenLogprob> logprobs = new ArrayList<>();
+        int generated = 0;
+        while (true) {
+            if (generated == request.maxTokens() || session.length() >= model.contextLength()) {
+                return new GenerationResult.Completion(bytes.toString(StandardCharsets.UTF_8), "length", generated, logprobs);
+            }
+            int token = sampler.next(logits);
+            generated++;
+            if (request.logprobs() != null) logprobs.add(logprob(logits, token, request.logprobs()));
+            if (endTokens.contains(token)) {
+                return new GenerationResult.Completion(bytes.toString(StandardCharsets.UTF_8), "stop", generated, logprobs);
+            }
+            bytes.writeBytes(tokenizer.tokenBytes(token));
+            String text = bytes.toString(StandardCharsets.UTF_8);
+            int stopAt = firstStop(text, request.stop());
+            if (stopAt >= 0) return new GenerationResult.Completion(text.substring(0, stopAt), "stop", generated, logprobs);
+            logits = session.next(token);
+        }
+    }
+
+    private static int firstStop(String text, List<String> stops) {
+        int first = -1;
+        for (String stop : stops) {
+            int at = text.indexOf(stop);
+            if (at >= 0 && (first < 0 || at < first)) first = at;
+        }
+        return first;
+    }
+
+    private GenerationResult.TokenLogprob logprob(float[] logits, int token, int top) {
+        double[] logprobs = LlamaModel.logSoftmax(logits);
+        List<GenerationResult.Alternative> alternatives = new ArrayList<>();
+        if (top > 0) {
+            for (int id : Sampler.topIds(logits, top)) alternatives.add(new GenerationResult.Alternative(text(id), id, logprobs[id]));
+        }
+        return new GenerationResult.TokenLogprob(text(token), token, logprobs[token], alternatives);
+    }
+
+    private String text(int id) {
+        return new String(tokenizer.tokenBytes(id), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        gguf.close();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.jack.llm.engine;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Picks the next token from logits: greedy at temperature 0, otherwise top-k, then top-p, then min-p
+ * (llama.cpp's order), then a seeded draw from the softmax at the temperature. The same seed and
+ * logits always give the same token.
+ */
+public final class Sampler {
+    /** Sampling settings; topK 0, topP 1 and minP 0 disable those filters. */
+    public record Settings(double temperature, int topK, double topP, double minP, long seed) {
+        public Settings {
+            if (temperature < 0) throw new IllegalArgumentException("temperature must be at least 0");
+            if (topK < 0) throw new IllegalArgumentException("top_k must be at least 0");
+            if (!(topP > 0 && topP <= 1)) throw new IllegalArgumentException("top_p must be in (0, 1]");
+            if (!(minP >= 0 && minP < 1)) throw new IllegalArgumentException("min_p must be in [0, 1)");
+        }
+
+        public static Settings greedy() {
+            return new Settings(0, 0, 1, 0, 0);
+        }
+    }
+
+    private final Settings settings;
+    private final SplittableRandom random;
+
+    public Sampler(Settings settings) {
+        this.settings = settings;
+        this.random = new SplittableRandom(settings.seed());
+    }
+
+    public int next(float[] logits) {
+        if (settings.temperature() == 0) return argmax(logits);
+        int[] candidates = candidates(logits);
+        double max = logits[candidates[0]];
+        double[] weights = new double[candidates.length];
+        double total = 0;
+        for (int i = 0; i < candidates.length; i++) {
+            weights[i] = Math.exp((logits[candidates[i]] - max) / settings.temperature());
+            total += weights[i];
+        }
+        double draw = random.nextDouble() * total;
+        for (int i = 0; i < candidates.length; i++) {
+            draw -= weights[i];
+            if (draw < 0) return candidates[i];
+        }
+        return candidates[candidates.length - 1];
+    }
+
+    static int argmax(float[] logits) {
+        int best = 0;
+        for (int i = 1; i < logits.length; i++) if (logits[i] > logits[best]) best = i;
+        return best;
+    }
+
+    /** Token ids that survive the filters, by falling logit (ties by id); never empty. */
+    private int[] candidates(float[] logits) {
+        int[] order = byFallingLogit(logits);
+        int keep = settings.topK() > 0 ? Math.min(settings.topK(), order.length) : order.length;
+        if (settings.topP() < 1 || settings.minP() > 0) {
+            double max = logits[order[0]];
+            double total = 0;
+            double[] p = new double[keep];
+            for (int i = 0; i < keep; i++) total += p[i] = Math.exp(logits[order[i]] - max);
+            double cumulative = 0;
+            int kept = 0;
+            while (kept < keep) {
+                double probability = p[kept] / total;
+                if (kept > 0 && probability < settings.minP() * (p[0] / total)) break;
+                cumulative += probability;
+                kept++;
+                if (cumulative >= settings.topP()) break;
+            }
+            keep = kept;
+        }
+        return Arrays.copyOf(order, keep);
+    }
+
+    /** The k ids with the highest logits, highest first (ties by id), without sorting the vocabulary. */
+    public static int[] topIds(float[] logits, int k) {
+        k = Math.min(k, logits.length);
+        int[] best = new int[k];
+        int size = 0;
+        for (int id = 0; id < logits.length; id++) {
+            if (size == k && logits[id] <= logits[best[k - 1]]) continue;
+            int at = size < k ? size++ : k - 1;
+            while (at > 0 && logits[best[at - 1]] < logits[id]) {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = id;
+        }
+        return best;
+    }
+
+    /** Sorts ids by logit, descending, via one primitive sort of (order-preserving logit bits, id) pairs. */
+    static int[] byFallingLogit(float[] logits) {
+        long[] keys = new long[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            int bits = Float.floatToIntBits(logits[i]);
+            int ascending = bits >= 0 ? bits : bits ^ 0x7fffffff;
+            keys[i] = ((long) ~ascending << 32) | i;
+        }
+        Arrays.sort(keys);
+        int[] order = new int[logits.length];
+        for (int i = 0; i < order.length; i++) order[i] = (int) keys[i];
+        return order;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.jack.llm;
+
+import dev.jack.core.json.Json;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The embedded engine behind the Backend interface, against llama.cpp's greedy runs in ../shared/llm. */
+class EmbeddedBackendTest {
+    private static final Path LLM = Path.of(System.getProperty("jack.shared.dir", "../shared")).toAbsolutePath().normalize().resolve("llm");
+
+    private static Path model(String name) {
+        Path file = LLM.resolve(name + ".gguf");
+        Assumptions.assumeTrue(Files.exists(file), "skipped: " + file + " is absent (reference data lives in ../shared, which CI provides)");
+        return file;
+    }
+
+    /** The shared README: free-running greedy decoding can reproduce llama.cpp's tokens exactly on the F32 models. */
+    @ParameterizedTest
+    @ValueSource(strings = {"tiny-f32", "tiny256-f32"})
+    void greedyDecodingReproducesLlamaCpp(String name) throws IOException {
+        try (EmbeddedBackend backend = EmbeddedBackend.open(model(name), 2)) {
+            for (String line : Files.readAllLines(LLM.resolve("expected/" + name + ".greedy.jsonl"))) {
+                Map<?, ?> row = (Map<?, ?>) Json.parse(line);
+                List<Integer> expected = ((List<?>) row.get("generated_token_ids")).stream().map(o -> ((Long) o).intValue()).toList();
+                Prompt prompt = new Prompt.Raw((String) row.get("prompt"));
+                assertEquals(((List<?>) row.get("prompt_token_ids")).stream().map(o -> ((Long) o).intValue()).toList(),
+                        backend.promptTokens(prompt), row.get("name") + " prompt");
+                GenerationResult result = backend.generate(new GenerationRequest(prompt, 1, 0.0, null, null, null,
+                        expected.size(), List.of(), 5)).join();
+                GenerationResult.Completion completion = result.completions().getFirst();
+                assertEquals(expected, completion.logprobs().stream().map(GenerationResult.TokenLogprob::id).toList(), (String) row.get("name"));
+                assertEquals("length", completion.finishReason());
+                assertEquals(backend.tokenizer().decode(expected), completion.text());
+                GenerationResult.TokenLogprob first = completion.logprobs().getFirst();
+                assertEquals(5, first.top().size());
+                assertEquals(first.id(), first.top().getFirst().id(), "greedy picks the top alternative");
+            }
+        }
+    }
+
+    @Test
+    void seededSamplingIsReproducibleAndSiblingsDiffer() {
+        try (EmbeddedBackend backend = EmbeddedBackend.open(model("tiny-q8_0"), 2)) {
+            GenerationRequest request = new GenerationRequest(new Prompt.Chat(List.of(Prompt.Message.user("Tell me a story."))),
+                    3, 0.9, 0.95, 40, 7L, 20, List.of(), null);
+            GenerationResult once = backend.generate(request).join();
+            GenerationResult again = backend.generate(request).join();
+            assertEquals(once, again);
+            assertEquals(3, once.completions().size());
+            assertNotEquals(once.completions().get(0).text(), once.completions().get(1).text());
+            assertNotEquals(once, backend.generate(request.withSeed(8L)).join());
+            assertEquals(backend.promptTokens(request.prompt()).size(), once.promptTokens());
+        }
+    }
+
+    @Test
+    void aStopStringEndsTheCompletionBeforeIt() {
+        try (EmbeddedBackend backend = EmbeddedBackend.open(model("tiny-f32"), 1)) {
+            Prompt prompt = new Prompt.Raw("The sky is blue because");
+            String free = backend.generate(new GenerationRequest(prompt, 1, 0.0, null, null, null, 24, List.of(), null)).join()
+                    .completions().getFirst().text();
+            String stop = free.substring(6, 9);
+            GenerationResult.Completion stopped = backend.generate(new GenerationRequest(prompt, 1, 0.0, null, null, null, 24, List.of(stop), null))
+                    .join().completions().getFirst();
+            assertEquals("stop", stopped.finishReason());
+            assertEquals(free.substring(0, free.indexOf(stop)), stopped.text());
+            assertTrue(stopped.completionTokens() < 24);
+        }
+    }
+}
