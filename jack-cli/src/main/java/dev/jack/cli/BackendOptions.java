@@ -8,7 +8,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -21,7 +20,7 @@ final class BackendOptions {
     @Option(names = "--backend", paramLabel = "URL", description = "Server base URL, e.g. http://127.0.0.1:8000 (/v1 is added), or 'embedded' for Jack's own engine.")
     URI backend;
 
-    @Option(names = "--model", description = "Model name, checked against /v1/models; with --backend embedded, a GGUF file.")
+    @Option(names = "--model", description = "Model name, checked against /v1/models; with --backend embedded, a GGUF file or 'tiny' (random weights, noise).")
     String model;
 
     @Option(names = "--concurrency", defaultValue = "64", description = "Requests in flight (default: ${DEFAULT-VALUE}).")
@@ -46,7 +45,7 @@ final class BackendOptions {
     /** A connected client (the model checked unless told otherwise), or the loaded engine; logging to err. */
     Backend open(OpenAiBackend.Endpoint endpoint, Map<String, String> env, PrintWriter err) {
         if (backend == null || model == null) throw new UserException("--backend and --model are required");
-        if (backend.toString().equals("embedded")) return openEmbedded();
+        if (backend.toString().equals("embedded")) return openEmbedded(env, err);
         OpenAiBackend client = new OpenAiBackend(new OpenAiBackend.Config(backend, model, env.get(apiKeyEnv), endpoint, concurrency,
                 Duration.ofMillis((long) (timeout * 1000)), maxAttempts, Duration.ofMillis(500), Duration.ofSeconds(30)),
                 line -> err.println("jack: " + line));
@@ -59,9 +58,8 @@ final class BackendOptions {
         return client;
     }
 
-    private Backend openEmbedded() {
-        Path file = Path.of(model);
-        if (!Files.isRegularFile(file)) throw new UserException("--model " + model + ": no such GGUF file");
+    private Backend openEmbedded(Map<String, String> env, PrintWriter err) {
+        Path file = new DataLocations(env).model(model, err);
         try {
             return EmbeddedBackend.open(file, Runtime.getRuntime().availableProcessors());
         } catch (GgufFile.FormatException | IllegalArgumentException e) {

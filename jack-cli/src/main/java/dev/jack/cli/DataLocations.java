@@ -1,9 +1,11 @@
 package dev.jack.cli;
 
 import dev.jack.core.text.PunktParameters;
+import dev.jack.llm.engine.RandomLlama;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +38,29 @@ final class DataLocations {
         String xdg = env.get("XDG_CACHE_HOME");
         if (xdg != null && !xdg.isBlank()) return Path.of(xdg, "jack");
         return Path.of(System.getProperty("user.home"), ".cache", "jack");
+    }
+
+    /**
+     * A GGUF file for the embedded engine: a local path, or {@code tiny}, a small random-weight model built once
+     * into the cache (same bytes every time) for demos and tests.
+     */
+    Path model(String spec, PrintWriter err) {
+        if (spec.equals("tiny")) {
+            Path tiny = cacheDir().resolve("models").resolve("tiny-q8_0.gguf");
+            if (!Files.isRegularFile(tiny)) {
+                try {
+                    Files.createDirectories(tiny.getParent());
+                    RandomLlama.write(tiny, RandomLlama.Shape.tiny(), 0, "jack tiny");
+                } catch (IOException e) {
+                    throw new UserException("cannot build the tiny model in " + tiny + ": " + e.getMessage(), e);
+                }
+            }
+            err.println("jack: model tiny has random weights; its output is noise (for demos and tests)");
+            return tiny;
+        }
+        Path file = Path.of(spec);
+        if (!Files.isRegularFile(file)) throw new UserException("--model " + spec + ": no such GGUF file (give a path, or tiny)");
+        return file;
     }
 
     /**

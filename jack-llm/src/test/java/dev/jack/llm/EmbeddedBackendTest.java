@@ -2,7 +2,9 @@ package dev.jack.llm;
 
 import dev.jack.core.json.Json;
 import org.junit.jupiter.api.Assumptions;
+import dev.jack.llm.engine.RandomLlama;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -51,8 +53,10 @@ class EmbeddedBackendTest {
     }
 
     @Test
-    void seededSamplingIsReproducibleAndSiblingsDiffer() {
-        try (EmbeddedBackend backend = EmbeddedBackend.open(model("tiny-q8_0"), 2)) {
+    void seededSamplingIsReproducibleAndSiblingsDiffer(@TempDir Path dir) throws IOException {
+        Path tiny = dir.resolve("tiny.gguf");
+        RandomLlama.write(tiny, RandomLlama.Shape.tiny(), 0, "tiny");
+        try (EmbeddedBackend backend = EmbeddedBackend.open(tiny, 2)) {
             GenerationRequest request = new GenerationRequest(new Prompt.Chat(List.of(Prompt.Message.user("Tell me a story."))),
                     3, 0.9, 0.95, 40, 7L, 20, List.of(), null);
             GenerationResult once = backend.generate(request).join();

@@ -68,6 +68,11 @@ public final class Llama3Tokenizer {
         return new Llama3Tokenizer(tokens, types, merges, bos);
     }
 
+    /** The vocabulary string of a single-byte token under GPT-2's byte-to-character map. */
+    static String byteToken(int b) {
+        return String.valueOf(BYTE_TO_CHAR[b]);
+    }
+
     public int bos() {
         return bos;
     }

@@ -1,0 +1,181 @@
+package dev.jack.llm.engine;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Builds Llama-architecture GGUF files with random weights, of any shape: the {@code tiny} demo model, test
+ * models, and realistic-width models for speed benchmarks. Their output is noise. The vocabulary is byte-level
+ * (every byte is a token, so any text tokenizes), padded with filler tokens up to the requested size, and
+ * ends with the Llama 3 control tokens.
+ */
+public final class RandomLlama {
+    private RandomLlama() {}
+
+    /** A model's shape and weight type (F32, F16, Q8_0 or Q4_K for the matrices; norms are always F32). */
+    public record Shape(int dim, int layers, int heads, int kvHeads, int ffn, int vocab, int context, int type) {
+        public Shape {
+            if (dim % heads != 0 || heads % kvHeads != 0) throw new IllegalArgumentException("dim must divide by heads and heads by kv heads");
+            if (vocab < 256 + SPECIALS.size()) throw new IllegalArgumentException("vocab must be at least " + (256 + SPECIALS.size()));
+        }
+
+        /** The {@code tiny} model: small enough to build in a moment, big enough to exercise every code path. */
+        public static Shape tiny() {
+            return new Shape(64, 2, 4, 2, 192, 512, 2048, GgmlType.Q8_0);
+        }
+    }
+
+    static final List<String> SPECIALS = List.of("<|begin_of_text|>", "<|end_of_text|>", "<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>");
+    private static final String CHAT_TEMPLATE = "{% for message in messages %}<|start_header_id|>{{ message['role'] }}<|end_header_id|>\n\n"
+            + "{{ message['content'] | trim }}<|eot_id|>{% endfor %}{% if add_generation_prompt %}<|start_header_id|>assistant<|end_header_id|>\n\n{% endif %}";
+
+    public static void write(Path file, Shape shape, long seed, String name) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<String> tokens = new ArrayList<>();
+        List<Long> types = new ArrayList<>();
+        for (int b = 0; b < 256; b++) {
+            tokens.add(Llama3Tokenizer.byteToken(b));
+            types.add(1L);
+        }
+        for (int i = 0; tokens.size() < shape.vocab() - SPECIALS.size(); i++) {
+            tokens.add(Llama3Tokenizer.byteToken(' ') + "t" + Integer.toString(i, 36));
+            types.add(1L);
+        }
+        int firstSpecial = tokens.size();
+        for (String s : SPECIALS) {
+            tokens.add(s);
+            types.add(3L);
+        }
+        GgufWriter w = new GgufWriter()
+                .put("general.architecture", "llama")
+                .put("general.name", name + " (random weights: produces noise)")
+                .put("llama.context_length", (long) shape.context())
+                .put("llama.embedding_length", (long) shape.dim())
+                .put("llama.block_count", (long) shape.layers())
+                .put("llama.feed_forward_length", (long) shape.ffn())
+                .put("llama.attention.head_count", (long) shape.heads())
+                .put("llama.attention.head_count_kv", (long) shape.kvHeads())
+                .put("llama.attention.layer_norm_rms_epsilon", 1e-5)
+                .put("llama.rope.freq_base", 500000.0)
+                .put("tokenizer.ggml.model", "gpt2")
+                .put("tokenizer.ggml.pre", "llama-bpe")
+                .put("tokenizer.ggml.tokens", tokens)
+                .put("tokenizer.ggml.token_type", types.stream().map(t -> (int) (long) t).toList())
+                .put("tokenizer.ggml.merges", List.of())
+                .put("tokenizer.ggml.bos_token_id", (long) firstSpecial)
+                .put("tokenizer.ggml.eos_token_id", (long) firstSpecial + 1)
+                .put("tokenizer.ggml.eot_token_id", (long) firstSpecial + 4)
+                .put("tokenizer.chat_template", CHAT_TEMPLATE);
+        int kvDim = shape.dim() / shape.heads() * shape.kvHeads();
+        matrix(w, "token_embd.weight", shape.dim(), shape.vocab(), shape.type(), 1.0, random);
+        ones(w, "output_norm.weight", shape.dim());
+        matrix(w, "output.weight", shape.dim(), shape.vocab(), shape.type(), 1 / Math.sqrt(shape.dim()) * 4, random);
+        for (int l = 0; l < shape.layers(); l++) {
+            String p = "blk." + l + ".";
+            double in = 1 / Math.sqrt(shape.dim());
+            ones(w, p + "attn_norm.weight", shape.dim());
+            matrix(w, p + "attn_q.weight", shape.dim(), shape.dim(), shape.type(), in * 2, random);
+            matrix(w, p + "attn_k.weight", shape.dim(), kvDim, shape.type(), in * 2, random);
+            matrix(w, p + "attn_v.weight", shape.dim(), kvDim, shape.type(), in, random);
+            matrix(w, p + "attn_output.weight", shape.dim(), shape.dim(), shape.type(), in, random);
+            ones(w, p + "ffn_norm.weight", shape.dim());
+            matrix(w, p + "ffn_gate.weight", shape.dim(), shape.ffn(), shape.type(), in, random);
+            matrix(w, p + "ffn_up.weight", shape.dim(), shape.ffn(), shape.type(), in, random);
+            matrix(w, p + "ffn_down.weight", shape.ffn(), shape.dim(), shape.type(), 1 / Math.sqrt(shape.ffn()), random);
+        }
+        w.write(file);
+    }
+
+    private static void ones(GgufWriter w, String name, int n) {
+        float[] v = new float[n];
+        java.util.Arrays.fill(v, 1f);
+        w.tensor(name, GgmlType.F32, new long[] {n}, encode(v, GgmlType.F32));
+    }
+
+    private static void matrix(GgufWriter w, String name, int in, int out, int type, double std, SplittableRandom random) {
+        float[] v = new float[in * out];
+        for (int i = 0; i < v.length; i++) v[i] = (float) (gaussian(random) * std);
+        w.tensor(name, type, new long[] {in, out}, encode(v, type));
+    }
+
+    private static double gaussian(SplittableRandom random) {
+        return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
+    }
+
+    /** Quantizes values to a type: F32, F16 exactly; Q8_0 and Q4_K by per-block scales as ggml's reference quantizers do in spirit. */
+    static byte[] encode(float[] v, int type) {
+        ByteBuffer b = ByteBuffer.allocate((int) GgmlType.bytes(type, v.length, "values")).order(ByteOrder.LITTLE_ENDIAN);
+        switch (type) {
+            case GgmlType.F32 -> { for (float x : v) b.putFloat(x); }
+            case GgmlType.F16 -> { for (float x : v) b.putShort(Float.floatToFloat16(x)); }
+            case GgmlType.Q8_0 -> {
+                for (int block = 0; block < v.length; block += 32) {
+                    float max = 0;
+                    for (int i = 0; i < 32; i++) max = Math.max(max, Math.abs(v[block + i]));
+                    float d = max / 127;
+                    b.putShort(Float.floatToFloat16(d));
+                    for (int i = 0; i < 32; i++) b.put((byte) (d == 0 ? 0 : Math.round(v[block + i] / d)));
+                }
+            }
+            case GgmlType.Q4_K -> { for (int block = 0; block < v.length; block += 256) q4k(v, block, b); }
+            default -> throw new IllegalArgumentException("cannot write random weights of type " + GgmlType.name(type));
+        }
+        return b.array();
+    }
+
+    /**
+     * One Q4_K super-block: eight sub-blocks of 32, each x ≈ d·sc·q − dmin·m with 6-bit sc, m and 4-bit q.
+     * Scales are fitted per sub-block by min/max, which is coarser than ggml's search but a valid encoding.
+     */
+    private static void q4k(float[] v, int start, ByteBuffer b) {
+        float[] scale = new float[8];
+        float[] min = new float[8];
+        for (int s = 0; s < 8; s++) {
+            float lo = 0;
+            float hi = 0;
+            for (int i = 0; i < 32; i++) {
+                lo = Math.min(lo, v[start + s * 32 + i]);
+                hi = Math.max(hi, v[start + s * 32 + i]);
+            }
+            scale[s] = (hi - lo) / 15;
+            min[s] = -lo;
+        }
+        float maxScale = 0;
+        float maxMin = 0;
+        for (int s = 0; s < 8; s++) {
+            maxScale = Math.max(maxScale, scale[s]);
+            maxMin = Math.max(maxMin, min[s]);
+        }
+        float d = Float.float16ToFloat(Float.floatToFloat16(maxScale / 63));
+        float dmin = Float.float16ToFloat(Float.floatToFloat16(maxMin / 63));
+        int[] sc = new int[8];
+        int[] m = new int[8];
+        for (int s = 0; s < 8; s++) {
+            sc[s] = d == 0 ? 0 : Math.min(63, Math.round(scale[s] / d));
+            m[s] = dmin == 0 ? 0 : Math.min(63, Math.round(min[s] / dmin));
+        }
+        b.putShort(Float.floatToFloat16(d));
+        b.putShort(Float.floatToFloat16(dmin));
+        byte[] packed = new byte[12];
+        for (int s = 0; s < 4; s++) {
+            packed[s] = (byte) (sc[s] | (sc[s + 4] >> 4) << 6);
+            packed[s + 4] = (byte) (m[s] | (m[s + 4] >> 4) << 6);
+            packed[s + 8] = (byte) ((sc[s + 4] & 15) | (m[s + 4] & 15) << 4);
+        }
+        b.put(packed);
+        int[] q = new int[256];
+        for (int s = 0; s < 8; s++) {
+            float step = d * sc[s];
+            float offset = dmin * m[s];
+            for (int i = 0; i < 32; i++) q[s * 32 + i] = step == 0 ? 0 : Math.clamp(Math.round((v[start + s * 32 + i] + offset) / step), 0, 15);
+        }
+        for (int chunk = 0; chunk < 256; chunk += 64) {
+            for (int i = 0; i < 32; i++) b.put((byte) (q[chunk + i] | q[chunk + 32 + i] << 4));
+        }
+    }
+}
