@@ -13,7 +13,7 @@ import java.util.Map;
 @Command(name = "jack", mixinStandardHelpOptions = true, version = "jack 0.1.0",
         description = "Makes and checks preference data for LLM post-training.",
         subcommands = {EvalCommand.class, SynthCommand.class, SampleCommand.class, CurateCommand.Score.class, CurateCommand.Curate.class,
-                JudgeCommand.class, BenchCommand.class, ConstraintsCommand.class, CommandLine.HelpCommand.class})
+                JudgeCommand.class, ServeCommand.class, BenchCommand.class, ConstraintsCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code for problems the user can fix. */
     static final int USER_ERROR = 2;

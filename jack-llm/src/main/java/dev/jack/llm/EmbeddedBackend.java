@@ -68,12 +68,26 @@ public final class EmbeddedBackend implements Backend {
         return tokenizer;
     }
 
-    /** The prompt's token ids, BOS first, as llama.cpp tokenizes a rendered prompt (control-token text parsed). */
+    /**
+     * The prompt's token ids: text gets BOS first and is tokenized as llama.cpp tokenizes a rendered prompt
+     * (control-token text parsed); token ids are taken as given, after a range check.
+     */
     public List<Integer> promptTokens(Prompt prompt) {
-        String text = switch (prompt) {
-            case Prompt.Chat chat -> ChatTemplates.render(chat.messages(), style, true, ChatTemplates.DEFAULT_DATE);
-            case Prompt.Raw raw -> raw.prefix();
+        return switch (prompt) {
+            case Prompt.Chat chat -> tokenizeWithBos(ChatTemplates.render(chat.messages(), style, true, ChatTemplates.DEFAULT_DATE));
+            case Prompt.Raw raw -> tokenizeWithBos(raw.prefix());
+            case Prompt.Tokens tokens -> {
+                for (int id : tokens.ids()) {
+                    if (id < 0 || id >= model.vocabularySize()) {
+                        throw new IllegalArgumentException("prompt token id " + id + " is outside the vocabulary (0.." + (model.vocabularySize() - 1) + ")");
+                    }
+                }
+                yield tokens.ids();
+            }
         };
+    }
+
+    private List<Integer> tokenizeWithBos(String text) {
         List<Integer> ids = new ArrayList<>();
         ids.add(tokenizer.bos());
         ids.addAll(tokenizer.encode(text, true));

@@ -202,6 +202,7 @@ public final class OpenAiBackend implements Backend {
             }
             case Prompt.Chat chat -> b.put("prompt", ChatTemplates.llama3(chat));
             case Prompt.Raw raw -> b.put("prompt", raw.prefix());
+            case Prompt.Tokens tokens -> b.put("prompt", tokens.ids());
         }
         b.put("n", r.n());
         b.put("max_tokens", r.maxTokens());

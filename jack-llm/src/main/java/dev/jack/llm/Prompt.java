@@ -2,7 +2,10 @@ package dev.jack.llm;
 
 import java.util.List;
 
-/** What a model continues: chat messages, or a raw text prefix (continuation, as tree search needs). */
+/**
+ * What a model continues: chat messages, a raw text prefix (continuation, as tree search needs), or token ids
+ * taken as they are (no BOS added).
+ */
 public sealed interface Prompt {
     /** One chat turn. */
     record Message(String role, String content) {
@@ -27,4 +30,11 @@ public sealed interface Prompt {
     }
 
     record Raw(String prefix) implements Prompt {}
+
+    record Tokens(List<Integer> ids) implements Prompt {
+        public Tokens {
+            ids = List.copyOf(ids);
+            if (ids.isEmpty()) throw new IllegalArgumentException("a token prompt needs at least one token");
+        }
+    }
 }

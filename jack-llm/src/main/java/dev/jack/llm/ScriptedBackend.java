@@ -34,6 +34,7 @@ public final class ScriptedBackend implements Backend {
         return switch (request.prompt()) {
             case Prompt.Chat chat -> chat.messages().getLast().content();
             case Prompt.Raw raw -> raw.prefix();
+            case Prompt.Tokens tokens -> tokens.ids().toString();
         };
     }
 
