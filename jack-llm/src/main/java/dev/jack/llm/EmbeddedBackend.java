@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -105,40 +106,75 @@ public final class EmbeddedBackend implements Backend {
             throw new GenerationException("the prompt has " + prompt.size() + " tokens; the model's context is " + model.contextLength(), 1);
         }
         LlamaModel.Session prefix = model.new Session();
-        float[] logits = null;
-        for (int token : prompt) logits = prefix.next(token);
-        List<GenerationResult.Completion> completions = new ArrayList<>();
+        float[] logits = prefix.prefill(prompt);
         long seed = request.seed() == null ? 0 : request.seed();
+        List<Sibling> siblings = new ArrayList<>();
         for (int i = 0; i < request.n(); i++) {
             Sampler sampler = new Sampler(new Sampler.Settings(
                     request.temperature() == null ? DEFAULT_TEMPERATURE : request.temperature(),
                     request.topK() == null ? 0 : request.topK(), request.topP() == null ? 1 : request.topP(), 0,
                     seed + i * 0x9E3779B97F4A7C15L));
-            LlamaModel.Session session = i == request.n() - 1 ? prefix : prefix.copy();
-            completions.add(complete(session, logits.clone(), sampler, request));
+            siblings.add(new Sibling(i == request.n() - 1 ? prefix : prefix.copy(), sampler, logits.clone()));
         }
-        return new GenerationResult(completions, prompt.size());
+        // The siblings decode together: one forward pass per step for all that are still running.
+        List<Sibling> running = new ArrayList<>(siblings);
+        while (!running.isEmpty()) {
+            int[] tokens = new int[running.size()];
+            List<Sibling> next = new ArrayList<>();
+            for (Sibling s : running) {
+                int token = s.step(request);
+                if (token >= 0) {
+                    tokens[next.size()] = token;
+                    next.add(s);
+                }
+            }
+            if (next.isEmpty()) break;
+            float[][] all = model.decode(next.stream().map(Sibling::session).toList(), Arrays.copyOf(tokens, next.size()));
+            for (int i = 0; i < next.size(); i++) next.get(i).logits = all[i];
+            running = next;
+        }
+        return new GenerationResult(siblings.stream().map(s -> s.completion).toList(), prompt.size());
     }
 
-    private GenerationResult.Completion complete(LlamaModel.Session session, float[] logits, Sampler sampler, GenerationRequest request) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        List<GenerationResult.TokenLogprob> logprobs = new ArrayList<>();
-        int generated = 0;
-        while (true) {
+    /** One of a request's n completions while it is being generated. */
+    private final class Sibling {
+        final LlamaModel.Session session;
+        final Sampler sampler;
+        float[] logits;
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final List<GenerationResult.TokenLogprob> logprobs = new ArrayList<>();
+        int generated;
+        GenerationResult.Completion completion;
+
+        Sibling(LlamaModel.Session session, Sampler sampler, float[] logits) {
+            this.session = session;
+            this.sampler = sampler;
+            this.logits = logits;
+        }
+
+        LlamaModel.Session session() {
+            return session;
+        }
+
+        /** Samples the next token and returns it, or returns -1 once the completion is finished. */
+        int step(GenerationRequest request) {
             if (generated == request.maxTokens() || session.length() >= model.contextLength()) {
-                return new GenerationResult.Completion(bytes.toString(StandardCharsets.UTF_8), "length", generated, logprobs);
+                return finish(bytes.toString(StandardCharsets.UTF_8), "length");
             }
             int token = sampler.next(logits);
             generated++;
             if (request.logprobs() != null) logprobs.add(logprob(logits, token, request.logprobs()));
-            if (endTokens.contains(token)) {
-                return new GenerationResult.Completion(bytes.toString(StandardCharsets.UTF_8), "stop", generated, logprobs);
-            }
+            if (endTokens.contains(token)) return finish(bytes.toString(StandardCharsets.UTF_8), "stop");
             bytes.writeBytes(tokenizer.tokenBytes(token));
             String text = bytes.toString(StandardCharsets.UTF_8);
             int stopAt = firstStop(text, request.stop());
-            if (stopAt >= 0) return new GenerationResult.Completion(text.substring(0, stopAt), "stop", generated, logprobs);
-            logits = session.next(token);
+            if (stopAt >= 0) return finish(text.substring(0, stopAt), "stop");
+            return token;
+        }
+
+        private int finish(String text, String reason) {
+            completion = new GenerationResult.Completion(text, reason, generated, logprobs);
+            return -1;
         }
     }
 

@@ -1,11 +1,13 @@
 package dev.jack.llm.engine;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A Llama 3 family model (RMSNorm, RoPE with optional frequency factors, grouped-query attention,
- * SwiGLU, tied or untied output) evaluated in float32, one sequence at a time, with a KV cache.
- * Weights stay in the mapped file and are dequantized row by row as they are used.
+ * SwiGLU, tied or untied output) evaluated in float32 with a KV cache per sequence. A forward pass takes a
+ * batch (prompt positions of one sequence, or one new token of each of several sequences), so every weight
+ * row is read once per batch. Weights stay in the mapped file and are dequantized row by row as they are used.
  */
 public final class LlamaModel {
     final int dim;
@@ -77,18 +79,6 @@ public final class LlamaModel {
         return contextLength;
     }
 
-    /** y = W x for a GGUF matrix stored as rows of {@code in} elements (dims [in, out]). */
-    private static void matvec(GgufFile.Tensor w, float[] x, float[] y, float[] row) {
-        int in = (int) w.dims()[0];
-        int out = (int) w.dims()[1];
-        for (int o = 0; o < out; o++) {
-            Dequant.row(w.type(), w.data(), (long) o * in, in, row);
-            float sum = 0;
-            for (int i = 0; i < in; i++) sum += row[i] * x[i];
-            y[o] = sum;
-        }
-    }
-
     private void rmsnorm(float[] x, float[] weight, float[] out) {
         double ss = 0;
         for (float v : x) ss += v * v;
@@ -112,21 +102,109 @@ public final class LlamaModel {
         }
     }
 
-    /** One sequence's state: the KV cache and scratch buffers. */
+    /** Prompt tokens evaluated per forward pass: one weight read serves this many positions. */
+    private static final int PREFILL_CHUNK = 64;
+
+    /**
+     * Decodes one token for each session, all in one forward pass (each weight row is read once for the batch),
+     * and returns each session's logits for the token after.
+     */
+    public float[][] decode(List<Session> sessions, int[] tokens) {
+        return forward(sessions.toArray(Session[]::new), tokens, true);
+    }
+
+    /**
+     * Evaluates entry i's token at its session's next position. A session may appear in several entries, in
+     * position order (a prompt chunk). Logits come for every entry, or only for the last one.
+     */
+    private float[][] forward(Session[] sessions, int[] tokens, boolean everyEntry) {
+        int count = tokens.length;
+        int kvDim = kvHeads * headDim;
+        int group = heads / kvHeads;
+        int[] pos = new int[count];
+        for (int i = 0; i < count; i++) {
+            if (tokens[i] < 0 || tokens[i] >= vocab) throw new IllegalArgumentException("token id " + tokens[i] + " is outside the vocabulary");
+            pos[i] = sessions[i].length++;
+            sessions[i].reserve(pos[i] + 1);
+        }
+        float[][] x = new float[count][dim];
+        float[][] xb = new float[count][dim];
+        float[][] q = new float[count][dim];
+        float[][] k = new float[count][kvDim];
+        float[][] v = new float[count][kvDim];
+        float[][] attention = new float[count][dim];
+        float[][] projected = new float[count][dim];
+        float[][] gate = new float[count][ffn];
+        float[][] up = new float[count][ffn];
+        for (int i = 0; i < count; i++) Dequant.row(embeddings.type(), embeddings.data(), (long) tokens[i] * dim, dim, x[i]);
+        float scale = (float) (1.0 / Math.sqrt(headDim));
+        for (int l = 0; l < layers; l++) {
+            Layer layer = blocks[l];
+            for (int i = 0; i < count; i++) rmsnorm(x[i], layer.attnNorm(), xb[i]);
+            Kernels.matmul(layer.q(), xb, q, count);
+            Kernels.matmul(layer.k(), xb, k, count);
+            Kernels.matmul(layer.v(), xb, v, count);
+            for (int i = 0; i < count; i++) {
+                rope(q[i], heads, pos[i]);
+                rope(k[i], kvHeads, pos[i]);
+                System.arraycopy(k[i], 0, sessions[i].keys[l], pos[i] * kvDim, kvDim);
+                System.arraycopy(v[i], 0, sessions[i].values[l], pos[i] * kvDim, kvDim);
+            }
+            for (int i = 0; i < count; i++) {
+                float[] keys = sessions[i].keys[l];
+                float[] values = sessions[i].values[l];
+                float[] scores = new float[pos[i] + 1];
+                for (int h = 0; h < heads; h++) {
+                    int kvOffset = (h / group) * headDim;
+                    float max = Float.NEGATIVE_INFINITY;
+                    for (int t = 0; t <= pos[i]; t++) {
+                        float s = 0;
+                        for (int d = 0; d < headDim; d++) s += q[i][h * headDim + d] * keys[t * kvDim + kvOffset + d];
+                        scores[t] = s * scale;
+                        max = Math.max(max, scores[t]);
+                    }
+                    float sum = 0;
+                    for (int t = 0; t <= pos[i]; t++) {
+                        scores[t] = (float) Math.exp(scores[t] - max);
+                        sum += scores[t];
+                    }
+                    for (int d = 0; d < headDim; d++) attention[i][h * headDim + d] = 0;
+                    for (int t = 0; t <= pos[i]; t++) {
+                        float weight = scores[t] / sum;
+                        int at = t * kvDim + kvOffset;
+                        for (int d = 0; d < headDim; d++) attention[i][h * headDim + d] += weight * values[at + d];
+                    }
+                }
+            }
+            Kernels.matmul(layer.o(), attention, projected, count);
+            for (int i = 0; i < count; i++) {
+                for (int d = 0; d < dim; d++) x[i][d] += projected[i][d];
+                rmsnorm(x[i], layer.ffnNorm(), xb[i]);
+            }
+            Kernels.matmul(layer.gate(), xb, gate, count);
+            Kernels.matmul(layer.up(), xb, up, count);
+            for (int i = 0; i < count; i++) {
+                for (int d = 0; d < ffn; d++) gate[i][d] = gate[i][d] / (1f + (float) Math.exp(-gate[i][d])) * up[i][d];
+            }
+            Kernels.matmul(layer.down(), gate, projected, count);
+            for (int i = 0; i < count; i++) for (int d = 0; d < dim; d++) x[i][d] += projected[i][d];
+        }
+        int first = everyEntry ? 0 : count - 1;
+        float[][] normed = new float[count - first][];
+        for (int i = first; i < count; i++) {
+            normed[i - first] = new float[dim];
+            rmsnorm(x[i], outputNorm, normed[i - first]);
+        }
+        float[][] logits = new float[count - first][vocab];
+        Kernels.matmul(output, normed, logits, count - first);
+        return logits;
+    }
+
+    /** One sequence's state: its KV cache. */
     public final class Session {
         private final float[][] keys = new float[layers][];
         private final float[][] values = new float[layers][];
         private int length;
-        private final float[] x = new float[dim];
-        private final float[] xb = new float[dim];
-        private final float[] q = new float[dim];
-        private final float[] k = new float[kvHeads * headDim];
-        private final float[] v = new float[kvHeads * headDim];
-        private final float[] attention = new float[dim];
-        private final float[] projected = new float[dim];
-        private final float[] gate = new float[ffn];
-        private final float[] up = new float[ffn];
-        private final float[] row = new float[Math.max(ffn, dim)];
 
         public Session() {
             for (int l = 0; l < layers; l++) {
@@ -137,6 +215,16 @@ public final class LlamaModel {
 
         public int length() {
             return length;
+        }
+
+        private void reserve(int positions) {
+            int kvDim = kvHeads * headDim;
+            if (keys[0].length >= positions * kvDim) return;
+            int capacity = Math.max(16, positions * 2) * kvDim;
+            for (int l = 0; l < layers; l++) {
+                keys[l] = Arrays.copyOf(keys[l], capacity);
+                values[l] = Arrays.copyOf(values[l], capacity);
+            }
         }
 
         /** An independent session holding the same cached positions: siblings continue one prefix without recomputing it. */
@@ -152,61 +240,20 @@ public final class LlamaModel {
 
         /** Feeds one token at the next position and returns the logits for the token after it. */
         public float[] next(int token) {
-            if (token < 0 || token >= vocab) throw new IllegalArgumentException("token id " + token + " is outside the vocabulary");
-            int pos = length;
-            Dequant.row(embeddings.type(), embeddings.data(), (long) token * dim, dim, x);
-            int kvDim = kvHeads * headDim;
-            int group = heads / kvHeads;
-            for (int l = 0; l < layers; l++) {
-                Layer layer = blocks[l];
-                rmsnorm(x, layer.attnNorm(), xb);
-                matvec(layer.q(), xb, q, row);
-                matvec(layer.k(), xb, k, row);
-                matvec(layer.v(), xb, v, row);
-                rope(q, heads, pos);
-                rope(k, kvHeads, pos);
-                if (keys[l].length < (pos + 1) * kvDim) {
-                    int capacity = Math.max(16, (pos + 1) * 2) * kvDim;
-                    keys[l] = Arrays.copyOf(keys[l], capacity);
-                    values[l] = Arrays.copyOf(values[l], capacity);
-                }
-                System.arraycopy(k, 0, keys[l], pos * kvDim, kvDim);
-                System.arraycopy(v, 0, values[l], pos * kvDim, kvDim);
-                float scale = (float) (1.0 / Math.sqrt(headDim));
-                float[] scores = new float[pos + 1];
-                for (int h = 0; h < heads; h++) {
-                    int kvOffset = (h / group) * headDim;
-                    float max = Float.NEGATIVE_INFINITY;
-                    for (int t = 0; t <= pos; t++) {
-                        float s = 0;
-                        for (int i = 0; i < headDim; i++) s += q[h * headDim + i] * keys[l][t * kvDim + kvOffset + i];
-                        scores[t] = s * scale;
-                        max = Math.max(max, scores[t]);
-                    }
-                    float sum = 0;
-                    for (int t = 0; t <= pos; t++) {
-                        scores[t] = (float) Math.exp(scores[t] - max);
-                        sum += scores[t];
-                    }
-                    for (int i = 0; i < headDim; i++) {
-                        float acc = 0;
-                        for (int t = 0; t <= pos; t++) acc += scores[t] * values[l][t * kvDim + kvOffset + i];
-                        attention[h * headDim + i] = acc / sum;
-                    }
-                }
-                matvec(layer.o(), attention, projected, row);
-                for (int i = 0; i < dim; i++) x[i] += projected[i];
-                rmsnorm(x, layer.ffnNorm(), xb);
-                matvec(layer.gate(), xb, gate, row);
-                matvec(layer.up(), xb, up, row);
-                for (int i = 0; i < ffn; i++) gate[i] = gate[i] / (1f + (float) Math.exp(-gate[i])) * up[i];
-                matvec(layer.down(), gate, projected, row);
-                for (int i = 0; i < dim; i++) x[i] += projected[i];
+            return forward(new Session[] {this}, new int[] {token}, true)[0];
+        }
+
+        /** Feeds prompt tokens in chunks (one weight read per chunk) and returns the logits after the last. */
+        public float[] prefill(List<Integer> tokens) {
+            if (tokens.isEmpty()) throw new IllegalArgumentException("nothing to prefill");
+            float[] logits = null;
+            for (int start = 0; start < tokens.size(); start += PREFILL_CHUNK) {
+                int end = Math.min(tokens.size(), start + PREFILL_CHUNK);
+                Session[] self = new Session[end - start];
+                Arrays.fill(self, this);
+                int[] chunk = tokens.subList(start, end).stream().mapToInt(Integer::intValue).toArray();
+                logits = forward(self, chunk, false)[0];
             }
-            rmsnorm(x, outputNorm, xb);
-            float[] logits = new float[vocab];
-            matvec(output, xb, logits, row);
-            length++;
             return logits;
         }
     }

@@ -85,6 +85,29 @@ class GgufWriterTest {
         }
     }
 
+    /** A batch (prompt chunk, or several sessions) computes what one token at a time computes. */
+    @Test
+    void batchedPassesEqualOneTokenAtATime() throws IOException {
+        Path file = dir.resolve("b.gguf");
+        RandomLlama.write(file, new RandomLlama.Shape(128, 2, 4, 2, 256, 300, 256, GgmlType.Q8_0), 5, "b");
+        try (GgufFile g = GgufFile.open(file)) {
+            LlamaModel model = new LlamaModel(g);
+            List<Integer> prompt = new java.util.ArrayList<>();
+            for (int i = 0; i < 150; i++) prompt.add((i * 37) % 300);
+            LlamaModel.Session single = model.new Session();
+            float[] expected = null;
+            for (int t : prompt) expected = single.next(t);
+            LlamaModel.Session chunked = model.new Session();
+            assertArrayEquals(expected, chunked.prefill(prompt), 1e-4f);
+            LlamaModel.Session a = chunked.copy();
+            LlamaModel.Session b = chunked.copy();
+            float[][] both = model.decode(List.of(a, b), new int[] {7, 11});
+            assertArrayEquals(single.copy().next(7), both[0], 1e-4f);
+            assertArrayEquals(single.copy().next(11), both[1], 1e-4f);
+            assertEquals(151, a.length());
+        }
+    }
+
     private static double[] toDouble(float[] f) {
         double[] d = new double[f.length];
         for (int i = 0; i < f.length; i++) d[i] = f[i];
