@@ -24,7 +24,8 @@ import java.util.TreeMap;
 
 /** {@code jack bench}: speed measurements (kept out of the unit tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measures Jack's speed.",
-        subcommands = {BenchCommand.Verify.class, BenchCommand.Synth.class, BenchCommand.Sample.class, BenchCommand.StubServerCommand.class})
+        subcommands = {BenchCommand.Verify.class, BenchCommand.Synth.class, BenchCommand.Sample.class, BenchCommand.StubServerCommand.class,
+                BenchCommand.Engine.class})
 final class BenchCommand {
     @ParentCommand
     Main main;
@@ -142,6 +143,97 @@ final class BenchCommand {
                             stats.prompts() / seconds, stats.droppedWithoutWitness(), bytes[0] / 1e6);
                 }
             }
+        }
+    }
+
+    @Command(name = "engine", mixinStandardHelpOptions = true,
+            description = {"The embedded engine: prompt processing, single-stream decode and batched decode tokens/s.",
+                    "Without --model it builds a random-weight model of the given shape into the cache (realistic width, noise output)."})
+    static final class Engine implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @ParentCommand
+        BenchCommand bench;
+
+        @Option(names = "--model", description = "A GGUF file (default: a random model of the shape below).")
+        Path model;
+
+        @Option(names = "--type", defaultValue = "q8_0", description = "Weight type of the random model: f32, f16, q8_0 or q4_k (default: ${DEFAULT-VALUE}).")
+        String type;
+
+        @Option(names = "--dim", defaultValue = "2048", description = "Width of the random model (default: ${DEFAULT-VALUE}, as Llama 3.2 1B).")
+        int dim;
+
+        @Option(names = "--layers", defaultValue = "4", description = "Layers of the random model (default: ${DEFAULT-VALUE}; Llama 3.2 1B has 16).")
+        int layers;
+
+        @Option(names = "--vocab", defaultValue = "32000", description = "Vocabulary of the random model (default: ${DEFAULT-VALUE}).")
+        int vocab;
+
+        @Option(names = "--prompt", defaultValue = "128", description = "Prompt tokens (default: ${DEFAULT-VALUE}).")
+        int promptTokens;
+
+        @Option(names = "--tokens", defaultValue = "32", description = "Tokens decoded per sequence (default: ${DEFAULT-VALUE}).")
+        int tokens;
+
+        @Option(names = "--batch", defaultValue = "1,4,8", split = ",", description = "Batch sizes for decoding (default: ${DEFAULT-VALUE}).")
+        int[] batches;
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            Path file = model != null ? model : randomModel(out);
+            try (dev.jack.llm.engine.GgufFile gguf = dev.jack.llm.engine.GgufFile.open(file)) {
+                dev.jack.llm.engine.LlamaModel llama = new dev.jack.llm.engine.LlamaModel(gguf);
+                out.printf("model %s, %d cores%n", file.getFileName(), Runtime.getRuntime().availableProcessors());
+                java.util.List<Integer> prompt = new java.util.ArrayList<>();
+                for (int i = 0; i < promptTokens; i++) prompt.add((i * 7919) % llama.vocabularySize());
+                for (int round = 0; round < 2; round++) {
+                    String label = round == 0 ? "warm-up" : "measured";
+                    dev.jack.llm.engine.LlamaModel.Session session = llama.new Session();
+                    long start = System.nanoTime();
+                    session.prefill(prompt);
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    out.printf("%s: prompt processing %d tokens: %.1f tokens/s%n", label, promptTokens, promptTokens / seconds);
+                    for (int batch : batches) {
+                        java.util.List<dev.jack.llm.engine.LlamaModel.Session> sessions = new java.util.ArrayList<>();
+                        for (int b = 0; b < batch; b++) sessions.add(session.copy());
+                        int[] next = new int[batch];
+                        start = System.nanoTime();
+                        for (int t = 0; t < tokens; t++) {
+                            for (int b = 0; b < batch; b++) next[b] = (t * 31 + b * 17) % llama.vocabularySize();
+                            llama.decode(sessions, next);
+                        }
+                        seconds = (System.nanoTime() - start) / 1e9;
+                        out.printf("%s: decode batch %d: %.1f tokens/s in all (%.1f per sequence)%n", label, batch,
+                                batch * tokens / seconds, tokens / seconds);
+                    }
+                }
+            }
+        }
+
+        private Path randomModel(PrintWriter out) {
+            int ggmlType = switch (type) {
+                case "f32" -> dev.jack.llm.engine.GgmlType.F32;
+                case "f16" -> dev.jack.llm.engine.GgmlType.F16;
+                case "q8_0" -> dev.jack.llm.engine.GgmlType.Q8_0;
+                case "q4_k" -> dev.jack.llm.engine.GgmlType.Q4_K;
+                default -> throw new UserException("--type must be f32, f16, q8_0 or q4_k");
+            };
+            Path file = bench.main.data().cacheDir().resolve("models").resolve("bench-" + type + "-d" + dim + "-l" + layers + "-v" + vocab + ".gguf");
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                out.println("building " + file + " (random weights)...");
+                out.flush();
+                try {
+                    java.nio.file.Files.createDirectories(file.getParent());
+                    dev.jack.llm.engine.RandomLlama.write(file, new dev.jack.llm.engine.RandomLlama.Shape(dim, layers, dim / 64, dim / 256,
+                            dim * 4, vocab, 8192, ggmlType), 1, "bench");
+                } catch (java.io.IOException e) {
+                    throw new UserException("cannot write " + file + ": " + e.getMessage(), e);
+                }
+            }
+            return file;
         }
     }
 
