@@ -41,10 +41,26 @@ final class DataLocations {
     }
 
     /**
-     * A GGUF file for the embedded engine: a local path, or {@code tiny}, a small random-weight model built once
-     * into the cache (same bytes every time) for demos and tests.
+     * A GGUF file for the embedded engine: a local path; {@code hf://OWNER/REPO/FILE.gguf}, downloaded once from
+     * the Hugging Face endpoint into the cache; or {@code tiny}, a small random-weight model built once into the
+     * cache (same bytes every time) for demos and tests.
      */
     Path model(String spec, PrintWriter err) {
+        if (spec.startsWith("hf://")) {
+            String path = spec.substring("hf://".length());
+            String[] parts = path.split("/", 3);
+            if (parts.length < 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty() || path.contains("..")) {
+                throw new UserException("--model " + spec + ": expected hf://OWNER/REPO/FILE.gguf");
+            }
+            String endpoint = env.getOrDefault("JACK_HF_ENDPOINT", env.getOrDefault("HF_ENDPOINT", HF_ENDPOINT));
+            URI url = URI.create(endpoint.replaceAll("/+$", "") + "/" + parts[0] + "/" + parts[1] + "/resolve/main/" + parts[2]);
+            Path target = cacheDir().resolve("models").resolve("hf").resolve(parts[0]).resolve(parts[1]).resolve(parts[2]);
+            try {
+                return ModelDownloader.fetch(url, target, err);
+            } catch (IOException | RuntimeException e) {
+                throw new UserException("cannot get " + spec + ": " + describe(e), e);
+            }
+        }
         if (spec.equals("tiny")) {
             Path tiny = cacheDir().resolve("models").resolve("tiny-q8_0.gguf");
             if (!Files.isRegularFile(tiny)) {
