@@ -3,6 +3,7 @@ package dev.jack.llm;
 import dev.jack.llm.engine.GgufFile;
 import dev.jack.llm.engine.Llama3Tokenizer;
 import dev.jack.llm.engine.LlamaModel;
+import dev.jack.llm.engine.PrefixCache;
 import dev.jack.llm.engine.Sampler;
 
 import java.io.ByteArrayOutputStream;
@@ -16,10 +17,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Jack's own engine behind the Backend interface: a Llama 3 family GGUF file run in this JVM. Requests run on
- * one platform thread per core; the n completions of a request share one evaluation of the prompt.
+ * platform worker threads; the n completions of a request share one evaluation of the prompt and decode in
+ * one batch, and a prompt that shares a prefix with recent work reuses its cache.
  * Logprobs are the model's distribution before sampling filters, as llama.cpp reports by default.
  */
 public final class EmbeddedBackend implements Backend {
@@ -33,6 +36,10 @@ public final class EmbeddedBackend implements Backend {
     private final Set<Integer> endTokens = new HashSet<>();
     private final String name;
     private final ExecutorService workers;
+    /** Prompt positions kept for reuse across requests. */
+    private static final int PREFIX_CACHE_POSITIONS = 16_384;
+    private final PrefixCache prefixes = new PrefixCache(PREFIX_CACHE_POSITIONS);
+    private final AtomicLong reusedPromptTokens = new AtomicLong();
 
     private EmbeddedBackend(GgufFile gguf, String name, int threads) {
         this.gguf = gguf;
@@ -63,6 +70,11 @@ public final class EmbeddedBackend implements Backend {
     @Override
     public String model() {
         return name;
+    }
+
+    /** Prompt tokens taken from cached work instead of being computed, since the backend opened. */
+    public long reusedPromptTokens() {
+        return reusedPromptTokens.get();
     }
 
     public Llama3Tokenizer tokenizer() {
@@ -105,8 +117,10 @@ public final class EmbeddedBackend implements Backend {
         if (prompt.size() + 1 > model.contextLength()) {
             throw new GenerationException("the prompt has " + prompt.size() + " tokens; the model's context is " + model.contextLength(), 1);
         }
-        LlamaModel.Session prefix = model.new Session();
-        float[] logits = prefix.prefill(prompt);
+        PrefixCache.Evaluated evaluated = prefixes.evaluate(model, prompt);
+        reusedPromptTokens.addAndGet(evaluated.reused());
+        LlamaModel.Session prefix = evaluated.session();
+        float[] logits = evaluated.logits();
         long seed = request.seed() == null ? 0 : request.seed();
         List<Sibling> siblings = new ArrayList<>();
         for (int i = 0; i < request.n(); i++) {

@@ -69,6 +69,28 @@ class EmbeddedBackendTest {
         }
     }
 
+    /** A prompt that extends earlier work reuses its cache, and the answer is the one a fresh engine gives. */
+    @Test
+    void sharedPrefixesAreReusedWithoutChangingAnswers(@TempDir Path dir) throws IOException {
+        Path tiny = dir.resolve("tiny.gguf");
+        RandomLlama.write(tiny, RandomLlama.Shape.tiny(), 0, "tiny");
+        Prompt node = new Prompt.Raw("Once upon a time, in a land far away, there lived");
+        Prompt child = new Prompt.Raw("Once upon a time, in a land far away, there lived a fox");
+        try (EmbeddedBackend cached = EmbeddedBackend.open(tiny, 1); EmbeddedBackend fresh = EmbeddedBackend.open(tiny, 1)) {
+            GenerationRequest first = new GenerationRequest(node, 2, 0.7, null, null, 5L, 10, List.of(), 2);
+            GenerationRequest second = new GenerationRequest(child, 2, 0.7, null, null, 5L, 10, List.of(), 2);
+            cached.generate(first).join();
+            assertEquals(0, cached.reusedPromptTokens());
+            GenerationResult extended = cached.generate(second).join();
+            int nodeTokens = cached.promptTokens(node).size();
+            assertEquals(nodeTokens, cached.reusedPromptTokens(), "the whole earlier prompt is reused");
+            assertEquals(fresh.generate(second).join(), extended);
+            GenerationResult again = cached.generate(first).join();
+            assertEquals(nodeTokens * 2L, cached.reusedPromptTokens(), "a repeated prompt is not evaluated again");
+            assertEquals(fresh.generate(first).join(), again);
+        }
+    }
+
     @Test
     void aStopStringEndsTheCompletionBeforeIt() {
         try (EmbeddedBackend backend = EmbeddedBackend.open(model("tiny-f32"), 1)) {

@@ -44,7 +44,7 @@ final class Kernels {
         for (int bound = F.loopBound(n); i < bound; i += step) {
             acc0 = FloatVector.fromArray(F, a, i).fma(FloatVector.fromArray(F, b, i), acc0);
         }
-        float sum = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+        float sum = lanes(acc0.add(acc1).add(acc2.add(acc3)));
         for (; i < n; i++) sum += a[i] * b[i];
         return sum;
     }
@@ -58,39 +58,74 @@ final class Kernels {
         if ((long) in * out * count >= PARALLEL_THRESHOLD) range = range.parallel();
         range.forEach(task -> {
             float[] row = new float[in];
+            float[] scales = new float[in / 32];
             for (int o = task * ROWS_PER_TASK, end = Math.min(out, o + ROWS_PER_TASK); o < end; o++) {
-                // One input and Q8_0: straight from the file. Otherwise the row is decoded once (into a
-                // cache-resident buffer) and multiplied with every input.
-                if (count == 1 && w.type() == GgmlType.Q8_0) {
-                    ys[0][o] = dotQ8(w.data(), (long) o * (in / 32) * 34, xs[0], in);
+                // Q8_0 rows are read straight from the file (the row stays in L1 across the batch); other
+                // types are decoded once into a buffer. Either way an output does not depend on the batch it
+                // was computed in, so caching and batching never change an answer.
+                if (w.type() == GgmlType.Q8_0) {
+                    long offset = (long) o * (in / 32) * 34;
+                    if (count == 1) {
+                        ys[0][o] = dotQ8(w.data(), offset, xs[0], in);
+                    } else {
+                        widenQ8(w.data(), offset, row, scales, in);
+                        for (int b = 0; b < count; b++) ys[b][o] = dotQ8(row, scales, xs[b], in);
+                    }
                     continue;
                 }
-                if (w.type() == GgmlType.Q8_0) decodeQ8(w.data(), (long) o * (in / 32) * 34, row, in);
-                else Dequant.row(w.type(), w.data(), (long) o * in, in, row);
+                Dequant.row(w.type(), w.data(), (long) o * in, in, row);
                 for (int b = 0; b < count; b++) ys[b][o] = dot(row, xs[b], in);
             }
         });
     }
 
-    /** Q8_0 blocks: an f16 scale and 32 signed bytes, widened to floats eight at a time; one sum per block. */
+    /** Q8_0 blocks: an f16 scale and 32 signed bytes, widened to floats eight at a time. */
     private static float dotQ8(MemorySegment s, long offset, float[] x, int n) {
-        float sum = 0;
+        FloatVector acc = FloatVector.zero(F);
         for (int block = 0; block < n / 32; block++) {
             long at = offset + block * 34L;
-            FloatVector acc = FloatVector.zero(F);
-            for (int j = 0; j < 32; j += 8) acc = q8(s, at + 2 + j).fma(FloatVector.fromArray(F, x, block * 32 + j), acc);
-            sum += Float.float16ToFloat(s.get(SHORT_LE, at)) * acc.reduceLanes(VectorOperators.ADD);
+            int base = block * 32;
+            FloatVector products = q8(s, at + 2).mul(FloatVector.fromArray(F, x, base));
+            products = q8(s, at + 10).fma(FloatVector.fromArray(F, x, base + 8), products);
+            products = q8(s, at + 18).fma(FloatVector.fromArray(F, x, base + 16), products);
+            products = q8(s, at + 26).fma(FloatVector.fromArray(F, x, base + 24), products);
+            acc = products.fma(FloatVector.broadcast(F, Float.float16ToFloat(s.get(SHORT_LE, at))), acc);
         }
-        return sum;
+        return lanes(acc);
     }
 
-    /** Decodes a Q8_0 row into floats with vector widening, for multiplying with several inputs. */
-    private static void decodeQ8(MemorySegment s, long offset, float[] row, int n) {
+    /** Widens a Q8_0 row once (values and scales kept apart, so exactly) for multiplying with several inputs. */
+    private static void widenQ8(MemorySegment s, long offset, float[] values, float[] scales, int n) {
         for (int block = 0; block < n / 32; block++) {
             long at = offset + block * 34L;
-            float d = Float.float16ToFloat(s.get(SHORT_LE, at));
-            for (int j = 0; j < 32; j += 8) q8(s, at + 2 + j).mul(d).intoArray(row, block * 32 + j);
+            scales[block] = Float.float16ToFloat(s.get(SHORT_LE, at));
+            for (int j = 0; j < 32; j += 8) q8(s, at + 2 + j).intoArray(values, block * 32 + j);
         }
+    }
+
+    /** The same operations as {@link #dotQ8(MemorySegment, long, float[], int)} on a widened row: the same result, bit for bit. */
+    private static float dotQ8(float[] values, float[] scales, float[] x, int n) {
+        FloatVector acc = FloatVector.zero(F);
+        for (int block = 0; block < n / 32; block++) {
+            int base = block * 32;
+            FloatVector products = FloatVector.fromArray(F, values, base).mul(FloatVector.fromArray(F, x, base));
+            products = FloatVector.fromArray(F, values, base + 8).fma(FloatVector.fromArray(F, x, base + 8), products);
+            products = FloatVector.fromArray(F, values, base + 16).fma(FloatVector.fromArray(F, x, base + 16), products);
+            products = FloatVector.fromArray(F, values, base + 24).fma(FloatVector.fromArray(F, x, base + 24), products);
+            acc = products.fma(FloatVector.broadcast(F, scales[block]), acc);
+        }
+        return lanes(acc);
+    }
+
+    /**
+     * The sum of a vector's lanes in a fixed order. reduceLanes(ADD) leaves the order open, and the interpreter
+     * and the JIT compiler then round differently: an answer would depend on how warm the JVM is.
+     */
+    private static float lanes(FloatVector v) {
+        float[] a = v.toArray();
+        float sum = 0;
+        for (float x : a) sum += x;
+        return sum;
     }
 
     private static FloatVector q8(MemorySegment s, long at) {

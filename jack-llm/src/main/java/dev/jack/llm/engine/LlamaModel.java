@@ -227,6 +227,12 @@ public final class LlamaModel {
             }
         }
 
+        /** Forgets every position from the given one on: a shorter shared prefix of a cached session. */
+        public void truncate(int positions) {
+            if (positions < 0 || positions > length) throw new IllegalArgumentException("cannot truncate " + length + " positions to " + positions);
+            length = positions;
+        }
+
         /** An independent session holding the same cached positions: siblings continue one prefix without recomputing it. */
         public Session copy() {
             Session c = new Session();

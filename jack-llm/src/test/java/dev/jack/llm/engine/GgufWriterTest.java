@@ -85,7 +85,7 @@ class GgufWriterTest {
         }
     }
 
-    /** A batch (prompt chunk, or several sessions) computes what one token at a time computes. */
+    /** A batch (prompt chunk, or several sessions) computes bit for bit what one token at a time computes. */
     @Test
     void batchedPassesEqualOneTokenAtATime() throws IOException {
         Path file = dir.resolve("b.gguf");
@@ -98,12 +98,12 @@ class GgufWriterTest {
             float[] expected = null;
             for (int t : prompt) expected = single.next(t);
             LlamaModel.Session chunked = model.new Session();
-            assertArrayEquals(expected, chunked.prefill(prompt), 1e-4f);
+            assertArrayEquals(expected, chunked.prefill(prompt), "bit for bit");
             LlamaModel.Session a = chunked.copy();
             LlamaModel.Session b = chunked.copy();
             float[][] both = model.decode(List.of(a, b), new int[] {7, 11});
-            assertArrayEquals(single.copy().next(7), both[0], 1e-4f);
-            assertArrayEquals(single.copy().next(11), both[1], 1e-4f);
+            assertArrayEquals(single.copy().next(7), both[0], "bit for bit");
+            assertArrayEquals(single.copy().next(11), both[1], "bit for bit");
             assertEquals(151, a.length());
         }
     }
