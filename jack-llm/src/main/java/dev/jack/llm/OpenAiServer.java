@@ -230,7 +230,8 @@ public final class OpenAiServer implements AutoCloseable {
         return x.doubleValue();
     }
 
-    private static void respond(HttpExchange ex, int status, String body) throws IOException {
+    /** Sends a JSON body with its status (shared with the stub server). */
+    static void respond(HttpExchange ex, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Content-Type", "application/json");
         ex.sendResponseHeaders(status, bytes.length);

@@ -92,7 +92,7 @@ public final class StubServer implements AutoCloseable {
     }
 
     private void models(HttpExchange ex) throws IOException {
-        respond(ex, 200, PyJson.dumps(Map.of("object", "list", "data", List.of(Map.of("id", model, "object", "model")))));
+        OpenAiServer.respond(ex, 200, PyJson.dumps(Map.of("object", "list", "data", List.of(Map.of("id", model, "object", "model")))));
     }
 
     private void generate(HttpExchange ex, boolean chat) throws IOException {
@@ -117,15 +117,15 @@ public final class StubServer implements AutoCloseable {
             switch (fault) {
                 case THROTTLE -> {
                     ex.getResponseHeaders().add("Retry-After", "0");
-                    respond(ex, 429, "{\"error\": {\"message\": \"rate limited\"}}");
+                    OpenAiServer.respond(ex, 429, "{\"error\": {\"message\": \"rate limited\"}}");
                     return;
                 }
                 case ERROR_500 -> {
-                    respond(ex, 500, "{\"error\": {\"message\": \"internal error\"}}");
+                    OpenAiServer.respond(ex, 500, "{\"error\": {\"message\": \"internal error\"}}");
                     return;
                 }
                 case ERROR_503 -> {
-                    respond(ex, 503, "{\"error\": {\"message\": \"unavailable\"}}");
+                    OpenAiServer.respond(ex, 503, "{\"error\": {\"message\": \"unavailable\"}}");
                     return;
                 }
                 case RESET -> {
@@ -145,7 +145,7 @@ public final class StubServer implements AutoCloseable {
         Map<?, ?> request = (Map<?, ?>) Json.parse(body);
         int n = request.get("n") instanceof Long l ? l.intValue() : 1;
         if (n > maxN) {
-            respond(ex, 400, "{\"error\": {\"message\": \"n must be at most " + maxN + "\", \"type\": \"invalid_request_error\"}}");
+            OpenAiServer.respond(ex, 400, "{\"error\": {\"message\": \"n must be at most " + maxN + "\", \"type\": \"invalid_request_error\"}}");
             return;
         }
         Long seed = request.get("seed") instanceof Long s ? s : null;
@@ -171,7 +171,7 @@ public final class StubServer implements AutoCloseable {
         String json = PyJson.dumps(response);
         if (fault == Fault.TRUNCATED) json = json.substring(0, json.length() / 2);
         if (fault == Fault.MALFORMED) json = "{\"choices\": [oops";
-        respond(ex, 200, json);
+        OpenAiServer.respond(ex, 200, json);
     }
 
     private static Map<String, Object> logprobs(String text) {
@@ -188,15 +188,6 @@ public final class StubServer implements AutoCloseable {
     private static String lastMessage(Map<?, ?> request) {
         List<?> messages = (List<?>) request.get("messages");
         return (String) ((Map<?, ?>) messages.getLast()).get("content");
-    }
-
-    private static void respond(HttpExchange ex, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().add("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 
     @Override
