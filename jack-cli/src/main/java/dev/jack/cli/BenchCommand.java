@@ -1,23 +1,30 @@
 package dev.jack.cli;
 
 import dev.jack.core.constraint.Constraint;
+import dev.jack.core.ifeval.IfevalPrompt;
+import dev.jack.core.ifeval.ResponseFile;
+import dev.jack.core.ifeval.Verifier;
 import dev.jack.core.synth.BaseTask;
 import dev.jack.core.synth.Difficulty;
 import dev.jack.core.synth.Hardness;
 import dev.jack.core.synth.SynthStats;
 import dev.jack.core.synth.Synthesizer;
-import dev.jack.core.ifeval.IfevalPrompt;
-import dev.jack.core.ifeval.ResponseFile;
-import dev.jack.core.ifeval.Verifier;
 import dev.jack.core.text.TextTools;
+import dev.jack.llm.engine.GgmlType;
+import dev.jack.llm.engine.GgufFile;
+import dev.jack.llm.engine.LlamaModel;
+import dev.jack.llm.engine.RandomLlama;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -184,20 +191,20 @@ final class BenchCommand {
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
             Path file = model != null ? model : randomModel(out);
-            try (dev.jack.llm.engine.GgufFile gguf = dev.jack.llm.engine.GgufFile.open(file)) {
-                dev.jack.llm.engine.LlamaModel llama = new dev.jack.llm.engine.LlamaModel(gguf);
+            try (GgufFile gguf = GgufFile.open(file)) {
+                LlamaModel llama = new LlamaModel(gguf);
                 out.printf("model %s, %d cores%n", file.getFileName(), Runtime.getRuntime().availableProcessors());
-                java.util.List<Integer> prompt = new java.util.ArrayList<>();
+                List<Integer> prompt = new ArrayList<>();
                 for (int i = 0; i < promptTokens; i++) prompt.add((i * 7919) % llama.vocabularySize());
                 for (int round = 0; round < 2; round++) {
                     String label = round == 0 ? "warm-up" : "measured";
-                    dev.jack.llm.engine.LlamaModel.Session session = llama.new Session();
+                    LlamaModel.Session session = llama.new Session();
                     long start = System.nanoTime();
                     session.prefill(prompt);
                     double seconds = (System.nanoTime() - start) / 1e9;
                     out.printf("%s: prompt processing %d tokens: %.1f tokens/s%n", label, promptTokens, promptTokens / seconds);
                     for (int batch : batches) {
-                        java.util.List<dev.jack.llm.engine.LlamaModel.Session> sessions = new java.util.ArrayList<>();
+                        List<LlamaModel.Session> sessions = new ArrayList<>();
                         for (int b = 0; b < batch; b++) sessions.add(session.copy());
                         int[] next = new int[batch];
                         start = System.nanoTime();
@@ -215,21 +222,21 @@ final class BenchCommand {
 
         private Path randomModel(PrintWriter out) {
             int ggmlType = switch (type) {
-                case "f32" -> dev.jack.llm.engine.GgmlType.F32;
-                case "f16" -> dev.jack.llm.engine.GgmlType.F16;
-                case "q8_0" -> dev.jack.llm.engine.GgmlType.Q8_0;
-                case "q4_k" -> dev.jack.llm.engine.GgmlType.Q4_K;
+                case "f32" -> GgmlType.F32;
+                case "f16" -> GgmlType.F16;
+                case "q8_0" -> GgmlType.Q8_0;
+                case "q4_k" -> GgmlType.Q4_K;
                 default -> throw new UserException("--type must be f32, f16, q8_0 or q4_k");
             };
             Path file = bench.main.data().cacheDir().resolve("models").resolve("bench-" + type + "-d" + dim + "-l" + layers + "-v" + vocab + ".gguf");
-            if (!java.nio.file.Files.isRegularFile(file)) {
+            if (!Files.isRegularFile(file)) {
                 out.println("building " + file + " (random weights)...");
                 out.flush();
                 try {
-                    java.nio.file.Files.createDirectories(file.getParent());
-                    dev.jack.llm.engine.RandomLlama.write(file, new dev.jack.llm.engine.RandomLlama.Shape(dim, layers, dim / 64, dim / 256,
+                    Files.createDirectories(file.getParent());
+                    RandomLlama.write(file, new RandomLlama.Shape(dim, layers, dim / 64, dim / 256,
                             dim * 4, vocab, 8192, ggmlType), 1, "bench");
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     throw new UserException("cannot write " + file + ": " + e.getMessage(), e);
                 }
             }
@@ -276,7 +283,7 @@ final class BenchCommand {
                     out.printf("%s: %d requests (%d ok) in %.2f s = %,.0f requests/s with %d in flight; live heap after GC at most %d MB%n",
                             round == 0 ? "warm-up" : "run " + round, requests, ok.get(), seconds, requests / seconds, inFlight, peak >> 20);
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }
@@ -310,7 +317,7 @@ final class BenchCommand {
                 Thread.sleep(Long.MAX_VALUE);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }

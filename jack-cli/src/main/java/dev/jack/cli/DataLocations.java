@@ -52,8 +52,7 @@ final class DataLocations {
             if (parts.length < 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty() || path.contains("..")) {
                 throw new UserException("--model " + spec + ": expected hf://OWNER/REPO/FILE.gguf");
             }
-            String endpoint = env.getOrDefault("JACK_HF_ENDPOINT", env.getOrDefault("HF_ENDPOINT", HF_ENDPOINT));
-            URI url = URI.create(endpoint.replaceAll("/+$", "") + "/" + parts[0] + "/" + parts[1] + "/resolve/main/" + parts[2]);
+            URI url = URI.create(hfEndpoint() + "/" + parts[0] + "/" + parts[1] + "/resolve/main/" + parts[2]);
             Path target = cacheDir().resolve("models").resolve("hf").resolve(parts[0]).resolve(parts[1]).resolve(parts[2]);
             try {
                 return ModelDownloader.fetch(url, target, err);
@@ -150,12 +149,16 @@ final class DataLocations {
         }
     }
 
+    /** The Hugging Face endpoint (a mirror from JACK_HF_ENDPOINT or HF_ENDPOINT), without a trailing slash. */
+    private String hfEndpoint() {
+        return env.getOrDefault("JACK_HF_ENDPOINT", env.getOrDefault("HF_ENDPOINT", HF_ENDPOINT)).replaceAll("/+$", "");
+    }
+
     /** IFEval's prompts (google/IFEval on Hugging Face), downloaded once into the cache. */
     Path ifevalInput() {
         Path cached = cacheDir().resolve("ifeval").resolve("input_data.jsonl");
         if (Files.isRegularFile(cached)) return cached;
-        String endpoint = env.getOrDefault("JACK_HF_ENDPOINT", env.getOrDefault("HF_ENDPOINT", HF_ENDPOINT));
-        String url = endpoint.replaceAll("/+$", "") + IFEVAL_PATH;
+        String url = hfEndpoint() + IFEVAL_PATH;
         try {
             System.err.println("jack: downloading IFEval's prompts from " + url + " into " + cached);
             Downloader.download(URI.create(url), cached);

@@ -13,7 +13,8 @@ import java.time.Duration;
 
 /** Fetches a URL into a file atomically: the target appears complete or not at all. */
 final class Downloader {
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
+    /** Follows redirects (Hugging Face and GitHub answer with one); shared with the model downloader. */
+    static final HttpClient CLIENT = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(20))
             .build();

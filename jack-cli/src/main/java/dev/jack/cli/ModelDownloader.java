@@ -26,8 +26,7 @@ import java.util.Optional;
  * The file appears at its final path only once verified.
  */
 final class ModelDownloader {
-    private static final HttpClient FOLLOWING = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-            .connectTimeout(Duration.ofSeconds(20)).build();
+    /** Hugging Face gives a file's size and hash on the redirect itself, so that answer must not be followed. */
     private static final HttpClient NOT_FOLLOWING = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(20)).build();
 
@@ -83,7 +82,7 @@ final class ModelDownloader {
     private static long transfer(URI url, Path partial, long offset, long total, PrintWriter err) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofHours(6)).header("User-Agent", "jack");
         if (offset > 0) request.header("Range", "bytes=" + offset + "-");
-        HttpResponse<InputStream> response = FOLLOWING.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = Downloader.CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             if (response.statusCode() == 200) {
                 offset = 0;

@@ -180,9 +180,12 @@ public final class EmbeddedBackend implements Backend {
             if (request.logprobs() != null) logprobs.add(logprob(logits, token, request.logprobs()));
             if (endTokens.contains(token)) return finish(bytes.toString(StandardCharsets.UTF_8), "stop");
             bytes.writeBytes(tokenizer.tokenBytes(token));
-            String text = bytes.toString(StandardCharsets.UTF_8);
-            int stopAt = firstStop(text, request.stop());
-            if (stopAt >= 0) return finish(text.substring(0, stopAt), "stop");
+            if (!request.stop().isEmpty()) {
+                // Stop strings may span tokens, so the text so far is searched; without them nothing is decoded here.
+                String text = bytes.toString(StandardCharsets.UTF_8);
+                int stopAt = firstStop(text, request.stop());
+                if (stopAt >= 0) return finish(text.substring(0, stopAt), "stop");
+            }
             return token;
         }
 

@@ -158,7 +158,7 @@ public final class OpenAiServer implements AutoCloseable {
         Prompt prompt = chat ? chatPrompt(body.get("messages")) : textPrompt(body.get("prompt"));
         int n = integer(body, "n", 1, 1, 128);
         int maxTokens = integer(body, "max_tokens", chat ? chatDefaultMaxTokens : COMPLETIONS_DEFAULT_MAX_TOKENS, 1, Integer.MAX_VALUE);
-        if (body.get("max_completion_tokens") != null) maxTokens = integer(body, "max_completion_tokens", maxTokens, 1, Integer.MAX_VALUE);
+        maxTokens = integer(body, "max_completion_tokens", maxTokens, 1, Integer.MAX_VALUE);
         Double temperature = number(body, "temperature", 0, 2);
         Double topP = number(body, "top_p", Double.MIN_VALUE, 1);
         Integer topK = body.get("top_k") == null ? null : integer(body, "top_k", 0, 0, Integer.MAX_VALUE);

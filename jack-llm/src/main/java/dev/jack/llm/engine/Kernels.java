@@ -60,21 +60,18 @@ final class Kernels {
             float[] row = new float[in];
             float[] scales = new float[in / 32];
             for (int o = task * ROWS_PER_TASK, end = Math.min(out, o + ROWS_PER_TASK); o < end; o++) {
-                // Q8_0 rows are read straight from the file (the row stays in L1 across the batch); other
-                // types are decoded once into a buffer. Either way an output does not depend on the batch it
-                // was computed in, so caching and batching never change an answer.
-                if (w.type() == GgmlType.Q8_0) {
-                    long offset = (long) o * (in / 32) * 34;
-                    if (count == 1) {
-                        ys[0][o] = dotQ8(w.data(), offset, xs[0], in);
-                    } else {
-                        widenQ8(w.data(), offset, row, scales, in);
-                        for (int b = 0; b < count; b++) ys[b][o] = dotQ8(row, scales, xs[b], in);
-                    }
-                    continue;
+                // One Q8_0 input reads the row straight from the file; a batch widens it once and then does
+                // the same arithmetic per input; other types are decoded once into a buffer. Either way an
+                // output does not depend on the batch it was computed in, so batching never changes an answer.
+                if (w.type() == GgmlType.Q8_0 && count == 1) {
+                    ys[0][o] = dotQ8(w.data(), (long) o * (in / 32) * 34, xs[0], in);
+                } else if (w.type() == GgmlType.Q8_0) {
+                    widenQ8(w.data(), (long) o * (in / 32) * 34, row, scales, in);
+                    for (int b = 0; b < count; b++) ys[b][o] = dotQ8(row, scales, xs[b], in);
+                } else {
+                    Dequant.row(w.type(), w.data(), (long) o * in, in, row);
+                    for (int b = 0; b < count; b++) ys[b][o] = dot(row, xs[b], in);
                 }
-                Dequant.row(w.type(), w.data(), (long) o * in, in, row);
-                for (int b = 0; b < count; b++) ys[b][o] = dot(row, xs[b], in);
             }
         });
     }

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -37,19 +38,19 @@ public final class RandomLlama {
     public static void write(Path file, Shape shape, long seed, String name) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
         List<String> tokens = new ArrayList<>();
-        List<Long> types = new ArrayList<>();
+        List<Integer> types = new ArrayList<>();
         for (int b = 0; b < 256; b++) {
             tokens.add(Llama3Tokenizer.byteToken(b));
-            types.add(1L);
+            types.add(1);
         }
         for (int i = 0; tokens.size() < shape.vocab() - SPECIALS.size(); i++) {
             tokens.add(Llama3Tokenizer.byteToken(' ') + "t" + Integer.toString(i, 36));
-            types.add(1L);
+            types.add(1);
         }
         int firstSpecial = tokens.size();
         for (String s : SPECIALS) {
             tokens.add(s);
-            types.add(3L);
+            types.add(3);
         }
         GgufWriter w = new GgufWriter()
                 .put("general.architecture", "llama")
@@ -65,7 +66,7 @@ public final class RandomLlama {
                 .put("tokenizer.ggml.model", "gpt2")
                 .put("tokenizer.ggml.pre", "llama-bpe")
                 .put("tokenizer.ggml.tokens", tokens)
-                .put("tokenizer.ggml.token_type", types.stream().map(t -> (int) (long) t).toList())
+                .put("tokenizer.ggml.token_type", types)
                 .put("tokenizer.ggml.merges", List.of())
                 .put("tokenizer.ggml.bos_token_id", (long) firstSpecial)
                 .put("tokenizer.ggml.eos_token_id", (long) firstSpecial + 1)
@@ -93,7 +94,7 @@ public final class RandomLlama {
 
     private static void ones(GgufWriter w, String name, int n) {
         float[] v = new float[n];
-        java.util.Arrays.fill(v, 1f);
+        Arrays.fill(v, 1f);
         w.tensor(name, GgmlType.F32, new long[] {n}, encode(v, GgmlType.F32));
     }
 

@@ -57,8 +57,9 @@ public final class Sampler {
 
     /** Token ids that survive the filters, by falling logit (ties by id); never empty. */
     private int[] candidates(float[] logits) {
-        int[] order = byFallingLogit(logits);
-        int keep = settings.topK() > 0 ? Math.min(settings.topK(), order.length) : order.length;
+        // With top-k only the k best are ordered; a full sort of a 128k vocabulary per token would cost more.
+        int[] order = settings.topK() > 0 ? topIds(logits, settings.topK()) : byFallingLogit(logits);
+        int keep = order.length;
         if (settings.topP() < 1 || settings.minP() > 0) {
             double max = logits[order[0]];
             double total = 0;

@@ -1,0 +1,64 @@
+package dev.jack.llm.engine;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SamplerTest {
+    /** Logits of the probabilities 0.5, 0.3, 0.15, 0.05 at temperature 1, out of order. */
+    private static final float[] LOGITS = {(float) Math.log(0.15), (float) Math.log(0.5), (float) Math.log(0.05), (float) Math.log(0.3)};
+
+    private static Set<Integer> drawn(Sampler.Settings settings, int draws) {
+        Sampler sampler = new Sampler(settings);
+        Set<Integer> seen = new TreeSet<>();
+        for (int i = 0; i < draws; i++) seen.add(sampler.next(LOGITS));
+        return seen;
+    }
+
+    @Test
+    void eachFilterKeepsExactlyTheTokensItShould() {
+        assertEquals(Set.of(1), drawn(Sampler.Settings.greedy(), 50));
+        assertEquals(Set.of(0, 1, 2, 3), drawn(new Sampler.Settings(1, 0, 1, 0, 1), 2000));
+        assertEquals(Set.of(1, 3), drawn(new Sampler.Settings(1, 2, 1, 0, 2), 2000), "top-k 2");
+        assertEquals(Set.of(1, 3), drawn(new Sampler.Settings(1, 0, 0.8, 0, 3), 2000), "top-p 0.8 stops once 0.5 + 0.3 is reached");
+        assertEquals(Set.of(1, 3, 0), drawn(new Sampler.Settings(1, 0, 1, 0.2, 4), 2000), "min-p 0.2 drops what is under 0.1");
+    }
+
+    @Test
+    void drawsFollowTheDistributionAndTheSeed() {
+        Sampler sampler = new Sampler(new Sampler.Settings(1, 0, 1, 0, 9));
+        int[] counts = new int[4];
+        for (int i = 0; i < 20000; i++) counts[sampler.next(LOGITS)]++;
+        assertEquals(0.5, counts[1] / 20000.0, 0.02);
+        assertEquals(0.3, counts[3] / 20000.0, 0.02);
+        int[] first = new int[20];
+        int[] again = new int[20];
+        Sampler a = new Sampler(new Sampler.Settings(0.7, 3, 0.9, 0.05, 42));
+        Sampler b = new Sampler(new Sampler.Settings(0.7, 3, 0.9, 0.05, 42));
+        for (int i = 0; i < 20; i++) {
+            first[i] = a.next(LOGITS);
+            again[i] = b.next(LOGITS);
+        }
+        assertArrayEquals(first, again);
+    }
+
+    @Test
+    void topIdsAreTheBestInOrderWithTiesById() {
+        assertArrayEquals(new int[] {1, 3, 0}, Sampler.topIds(LOGITS, 3));
+        assertArrayEquals(new int[] {2, 0, 1}, Sampler.topIds(new float[] {1f, 1f, 2f, 0f}, 3));
+        assertArrayEquals(Sampler.byFallingLogit(LOGITS), Sampler.topIds(LOGITS, 10));
+    }
+
+    @Test
+    void badSettingsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new Sampler.Settings(-1, 0, 1, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new Sampler.Settings(1, 0, 0, 0, 0));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new Sampler.Settings(1, -2, 1, 0, 0)).getMessage().contains("top_k"));
+    }
+}
