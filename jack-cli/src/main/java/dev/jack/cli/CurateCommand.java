@@ -33,6 +33,29 @@ import java.util.function.ToDoubleFunction;
 final class CurateCommand {
     private CurateCommand() {}
 
+    static Reward reward(String name) {
+        try {
+            return Reward.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--reward: " + e.getMessage());
+        }
+    }
+
+    /** TRL's prompt, chosen and rejected: plain strings, or chat turns. */
+    static Map<String, Object> trlTexts(String format, String prompt, String chosen, String rejected) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        if (format.equals("messages")) {
+            row.put("prompt", List.of(Map.of("role", "user", "content", prompt)));
+            row.put("chosen", List.of(Map.of("role", "assistant", "content", chosen)));
+            row.put("rejected", List.of(Map.of("role", "assistant", "content", rejected)));
+        } else {
+            row.put("prompt", prompt);
+            row.put("chosen", chosen);
+            row.put("rejected", rejected);
+        }
+        return row;
+    }
+
     static Map<Long, IfevalPrompt> promptsByKey(Path prompts) {
         Map<Long, IfevalPrompt> byKey = new HashMap<>();
         for (IfevalPrompt p : IfevalPrompt.readAll(prompts)) byKey.put(p.key(), p);
@@ -68,12 +91,7 @@ final class CurateCommand {
 
         @Override
         public void run() {
-            Reward kind;
-            try {
-                kind = Reward.parse(reward);
-            } catch (IllegalArgumentException e) {
-                throw new UserException("--reward: " + e.getMessage());
-            }
+            Reward kind = reward(reward);
             Map<Long, IfevalPrompt> byKey = promptsByKey(prompts);
             List<JsonlReader.Row> rows = new ArrayList<>();
             JsonlReader.forEach(samples, rows::add);
@@ -101,7 +119,7 @@ final class CurateCommand {
     }
 
     @Command(name = "curate", mixinStandardHelpOptions = true, description = "Builds preference pairs for DPO.",
-            subcommands = {CurateCommand.Rs.class})
+            subcommands = {CurateCommand.Rs.class, MctsCommand.class})
     static final class Curate {
         @ParentCommand
         Main main;
@@ -176,8 +194,11 @@ final class CurateCommand {
                 int withoutPair = 0;
                 int belowFloor = 0;
                 int pairCount = 0;
+                long generatedTokens = 0;
                 for (Map.Entry<Long, List<JsonlReader.Row>> e : byKey.entrySet()) {
                     List<JsonlReader.Row> rows = e.getValue();
+                    long promptTokens = rows.stream().mapToLong(r -> r.has("completion_tokens") ? r.integer("completion_tokens") : 0).sum();
+                    generatedTokens += promptTokens;
                     List<RejectionSampling.Sample> samples = new ArrayList<>();
                     for (int i = 0; i < rows.size(); i++) samples.add(new RejectionSampling.Sample(i, ((Number) rows.get(i).fields().get("reward")).doubleValue()));
                     ToDoubleFunction<RejectionSampling.Sample> score = judge == null ? null : s -> judged.computeIfAbsent(e.getKey() + "/" + s.index(),
@@ -190,30 +211,36 @@ final class CurateCommand {
                             belowFloor++;
                             continue;
                         }
-                        lines.append(PyJson.dumps(trlRow(rows.get(p.chosen()), rows.get(p.rejected()), p))).append('\n');
+                        Map<String, Object> row = trlRow(rows.get(p.chosen()), rows.get(p.rejected()), p);
+                        row.put("prompt_llm_calls", rows.size());
+                        row.put("prompt_generated_tokens", promptTokens);
+                        lines.append(PyJson.dumps(row)).append('\n');
                         pairCount++;
                     }
                 }
                 AtomicFiles.write(out, lines);
+                long samples = byKey.values().stream().mapToLong(List::size).sum();
+                Map<String, Object> stats = new LinkedHashMap<>();
+                stats.put("method", "rs");
+                stats.put("contrast", contrast);
+                stats.put("prompts", byKey.size());
+                stats.put("prompts_without_pair", withoutPair);
+                stats.put("pairs", pairCount);
+                stats.put("llm_calls", samples);
+                stats.put("generated_tokens", generatedTokens);
+                stats.put("llm_calls_per_pair", pairCount == 0 ? null : (double) samples / pairCount);
+                stats.put("generated_tokens_per_pair", pairCount == 0 ? null : (double) generatedTokens / pairCount);
+                AtomicFiles.write(MctsCommand.statsPath(out), PyJson.dumps(stats) + "\n");
                 spec.commandLine().getOut().printf("%d prompts: %d pairs, %d prompts whose samples all scored the same%s; wrote %s%n",
-                        byKey.size(), pairCount, withoutPair, qualityFloor == null ? "" : ", " + belowFloor + " pairs under the quality floor", out);
+                        byKey.size(), pairCount, withoutPair, qualityFloor == null ? "" : ", " + belowFloor + " pairs under the quality floor",
+                        out + " and " + MctsCommand.statsPath(out));
             } finally {
                 if (backend != null) backend.close();
             }
         }
 
         private Map<String, Object> trlRow(JsonlReader.Row chosen, JsonlReader.Row rejected, RejectionSampling.Pair p) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            String prompt = chosen.string("prompt");
-            if (format.equals("messages")) {
-                row.put("prompt", List.of(Map.of("role", "user", "content", prompt)));
-                row.put("chosen", List.of(Map.of("role", "assistant", "content", chosen.string("response"))));
-                row.put("rejected", List.of(Map.of("role", "assistant", "content", rejected.string("response"))));
-            } else {
-                row.put("prompt", prompt);
-                row.put("chosen", chosen.string("response"));
-                row.put("rejected", rejected.string("response"));
-            }
+            Map<String, Object> row = trlTexts(format, chosen.string("prompt"), chosen.string("response"), rejected.string("response"));
             row.put("key", chosen.integer("key"));
             row.put("instruction_id_list", chosen.fields().get("instruction_id_list"));
             row.put("chosen_reward", p.chosenReward());

@@ -61,7 +61,8 @@ final class DataLocations {
             }
         }
         if (spec.equals("tiny")) {
-            Path tiny = cacheDir().resolve("models").resolve("tiny-q8_0.gguf");
+            // The folder names the tiny model's version: a cached file of an older shape is never reused.
+            Path tiny = cacheDir().resolve("models").resolve("tiny-v2").resolve("tiny-q8_0.gguf");
             if (!Files.isRegularFile(tiny)) {
                 try {
                     Files.createDirectories(tiny.getParent());

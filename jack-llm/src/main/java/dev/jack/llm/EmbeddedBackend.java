@@ -89,6 +89,7 @@ public final class EmbeddedBackend implements Backend {
         return switch (prompt) {
             case Prompt.Chat chat -> tokenizeWithBos(ChatTemplates.render(chat.messages(), style, true, ChatTemplates.DEFAULT_DATE));
             case Prompt.Raw raw -> tokenizeWithBos(raw.prefix());
+            case Prompt.Continuation c -> tokenizeWithBos(ChatTemplates.render(c.messages(), style, true, ChatTemplates.DEFAULT_DATE) + c.reply());
             case Prompt.Tokens tokens -> {
                 for (int id : tokens.ids()) {
                     if (id < 0 || id >= model.vocabularySize()) {

@@ -202,6 +202,7 @@ public final class OpenAiBackend implements Backend {
             }
             case Prompt.Chat chat -> b.put("prompt", ChatTemplates.llama3(chat));
             case Prompt.Raw raw -> b.put("prompt", raw.prefix());
+            case Prompt.Continuation c -> b.put("prompt", ChatTemplates.llama3(new Prompt.Chat(c.messages())) + c.reply());
             case Prompt.Tokens tokens -> b.put("prompt", tokens.ids());
         }
         b.put("n", r.n());

@@ -3,8 +3,8 @@ package dev.jack.llm;
 import java.util.List;
 
 /**
- * What a model continues: chat messages, a raw text prefix (continuation, as tree search needs), or token ids
- * taken as they are (no BOS added).
+ * What a model continues: chat messages, a raw text prefix, the assistant's partial reply to chat messages
+ * (tree search continues it with the chat template applied), or token ids taken as they are (no BOS added).
  */
 public sealed interface Prompt {
     /** One chat turn. */
@@ -30,6 +30,14 @@ public sealed interface Prompt {
     }
 
     record Raw(String prefix) implements Prompt {}
+
+    /** The messages rendered with the chat template and its generation prompt, then the reply so far, continued as raw text. */
+    record Continuation(List<Message> messages, String reply) implements Prompt {
+        public Continuation {
+            messages = List.copyOf(messages);
+            if (messages.isEmpty()) throw new IllegalArgumentException("a continuation needs at least one message");
+        }
+    }
 
     record Tokens(List<Integer> ids) implements Prompt {
         public Tokens {

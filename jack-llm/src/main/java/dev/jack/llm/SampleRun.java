@@ -2,18 +2,16 @@ package dev.jack.llm;
 
 import dev.jack.core.data.AtomicFiles;
 import dev.jack.core.data.DataFileException;
+import dev.jack.core.data.Journal;
 import dev.jack.core.data.JsonlReader;
 import dev.jack.core.json.Json;
 import dev.jack.core.json.PyJson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -91,14 +89,16 @@ public final class SampleRun {
             if (positions.putIfAbsent(key, positions.size()) != null) throw row.error("key", "duplicate key " + key);
             for (int i = 0; i < settings.n(); i++) items.add(new Item(key, i, positions.get(key), prompt));
         });
-        Set<String> done = resume(out);
-        List<Item> toDo = items.stream().filter(it -> !done.contains(it.key + "/" + it.index)).toList();
-        long retriesBefore = backend instanceof OpenAiBackend o ? o.retries() : 0;
+        Set<String> done = new HashSet<>();
+        List<Item> toDo;
         Map<String, Integer> failures = new TreeMap<>();
         List<String> failedRows = new ArrayList<>();
         AtomicLong finished = new AtomicLong();
+        long retriesBefore = backend instanceof OpenAiBackend o ? o.retries() : 0;
         Semaphore queue = new Semaphore(maxQueued);
-        try (FileChannel channel = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+        try (Journal journal = Journal.open(out)) {
+            done.addAll(resume(journal));
+            toDo = items.stream().filter(it -> !done.contains(it.key + "/" + it.index)).toList();
             for (Item it : toDo) {
                 queue.acquireUninterruptibly();
                 Prompt.Chat chat = new Prompt.Chat(settings.system() == null
@@ -110,7 +110,7 @@ public final class SampleRun {
                 backend.generate(request).whenComplete((result, error) -> {
                     try {
                         if (error == null) {
-                            append(channel, row(it, seed, result));
+                            journal.append(row(it, seed, result));
                         } else {
                             Throwable cause = error.getCause() != null ? error.getCause() : error;
                             String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
@@ -134,8 +134,6 @@ public final class SampleRun {
             }
             queue.acquireUninterruptibly(maxQueued);
             queue.release(maxQueued);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
         }
         Path failedFile = out.resolveSibling(out.getFileName() + ".failed.jsonl");
         if (failedRows.isEmpty()) {
@@ -199,54 +197,29 @@ public final class SampleRun {
         return PyJson.dumps(row);
     }
 
-    private static void append(FileChannel channel, String line) {
-        ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
-        synchronized (channel) {
-            try {
-                while (bytes.hasRemaining()) channel.write(bytes);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
     /**
      * Reads the rows already written: cuts off a trailing partial line (a kill mid-write), and fails
      * if earlier rows were made with other settings.
      */
-    private Set<String> resume(Path out) {
+    private Set<String> resume(Journal journal) {
         Set<String> done = new HashSet<>();
-        if (!Files.exists(out)) return done;
-        try {
-            byte[] bytes = Files.readAllBytes(out);
-            int end = bytes.length;
-            while (end > 0 && bytes[end - 1] != '\n') end--;
-            if (end < bytes.length) {
-                try (FileChannel ch = FileChannel.open(out, StandardOpenOption.WRITE)) {
-                    ch.truncate(end);
-                }
+        List<String> lines = journal.existingLines();
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (l.isBlank()) continue;
+            Map<?, ?> row;
+            try {
+                row = (Map<?, ?>) Json.parse(l);
+            } catch (RuntimeException e) {
+                throw new DataFileException(journal.path(), i + 1, null, "not a sample row: " + e.getMessage());
             }
-            String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
-            long line = 0;
-            for (String l : text.split("\n")) {
-                line++;
-                if (l.isBlank()) continue;
-                Map<?, ?> row;
-                try {
-                    row = (Map<?, ?>) Json.parse(l);
-                } catch (RuntimeException e) {
-                    throw new DataFileException(out, line, null, "not a sample row: " + e.getMessage());
-                }
-                if (!settings.model().equals(row.get("model")) || !PyJson.dumps(settings.params()).equals(PyJson.dumps(row.get("params")))
-                        || !settings.endpoint().equals(row.get("endpoint"))
-                        || !Long.valueOf(rowSeed(settings.seed(), (Long) row.get("key"), ((Long) row.get("sample_index")).intValue())).equals(row.get("seed"))) {
-                    throw new DataFileException(out, line, "params",
-                            "this file was sampled with other settings (model, endpoint, parameters or seed); rerun with the same arguments or choose another --out");
-                }
-                done.add(row.get("key") + "/" + row.get("sample_index"));
+            if (!settings.model().equals(row.get("model")) || !PyJson.dumps(settings.params()).equals(PyJson.dumps(row.get("params")))
+                    || !settings.endpoint().equals(row.get("endpoint"))
+                    || !Long.valueOf(rowSeed(settings.seed(), (Long) row.get("key"), ((Long) row.get("sample_index")).intValue())).equals(row.get("seed"))) {
+                throw new DataFileException(journal.path(), i + 1, "params",
+                        "this file was sampled with other settings (model, endpoint, parameters or seed); rerun with the same arguments or choose another --out");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            done.add(row.get("key") + "/" + row.get("sample_index"));
         }
         return done;
     }

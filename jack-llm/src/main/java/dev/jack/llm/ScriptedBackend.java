@@ -29,11 +29,12 @@ public final class ScriptedBackend implements Backend {
         return calls.get();
     }
 
-    /** The text of a request's last user message (or its raw prefix). */
+    /** The text of a request's last user message (or its raw prefix, or the reply being continued). */
     public static String lastText(GenerationRequest request) {
         return switch (request.prompt()) {
             case Prompt.Chat chat -> chat.messages().getLast().content();
             case Prompt.Raw raw -> raw.prefix();
+            case Prompt.Continuation c -> c.reply();
             case Prompt.Tokens tokens -> tokens.ids().toString();
         };
     }

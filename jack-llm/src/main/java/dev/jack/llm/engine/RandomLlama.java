@@ -27,7 +27,7 @@ public final class RandomLlama {
 
         /** The {@code tiny} model: small enough to build in a moment, big enough to exercise every code path. */
         public static Shape tiny() {
-            return new Shape(64, 2, 4, 2, 192, 512, 2048, GgmlType.Q8_0);
+            return new Shape(64, 2, 4, 2, 192, 512, 8192, GgmlType.Q8_0);
         }
     }
 

@@ -1,0 +1,110 @@
+package dev.jack.cli;
+
+import dev.jack.core.json.Json;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** jack curate mcts end to end on the embedded tiny model: pairs that share a prefix, costs, and resuming. */
+class MctsCliTest {
+    @TempDir
+    Path dir;
+
+    private StringWriter out;
+    private StringWriter err;
+    private Path prompts;
+    private Path punkt;
+
+    private int jack(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), Map.of("JACK_CACHE_DIR", dir.resolve("cache").toString()));
+    }
+
+    @BeforeEach
+    void prompts() throws IOException {
+        Path english = Files.createDirectories(dir.resolve("punkt_tab/english"));
+        for (String f : new String[] {"abbrev_types.txt", "collocations.tab", "sent_starters.txt", "ortho_context.tab"}) Files.writeString(english.resolve(f), "");
+        punkt = english.getParent();
+        List<String> rows = new ArrayList<>();
+        String[] tasks = {"Write a story about a fox.", "Describe the sea.", "Give advice to a new cook.", "Explain why the sky is blue."};
+        for (int i = 0; i < tasks.length; i++) {
+            rows.add("{\"key\": " + (i + 1) + ", \"prompt\": \"" + tasks[i] + " Do not use any commas. Answer with less than 60 words.\", "
+                    + "\"instruction_id_list\": [\"punctuation:no_comma\", \"length_constraints:number_words\"], "
+                    + "\"kwargs\": [{}, {\"relation\": \"less than\", \"num_words\": 60}]}");
+        }
+        prompts = Files.write(dir.resolve("prompts.jsonl"), rows);
+    }
+
+    private String[] mcts(Path pairs, String... extra) {
+        List<String> args = new ArrayList<>(List.of("curate", "mcts", "--backend", "embedded", "--model", "tiny", "--prompts", prompts.toString(),
+                "--out", pairs.toString(), "--preset", "lean", "--max-tokens", "96", "--step-tokens", "4-12", "--min-q-gap", "0",
+                "--punkt-dir", punkt.toString()));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void pairsShareAPrefixThenDivergeAndTheRunCountsItsCost() throws IOException {
+        Path pairs = dir.resolve("pairs.jsonl");
+        assertEquals(0, jack(mcts(pairs)), err.toString());
+        assertTrue(err.toString().contains("random weights; its output is noise"), err.toString());
+        int shared = 0;
+        for (String line : Files.readAllLines(pairs)) {
+            Map<?, ?> p = (Map<?, ?>) Json.parse(line);
+            String chosen = (String) p.get("chosen");
+            String rejected = (String) p.get("rejected");
+            int prefix = ((Long) p.get("shared_prefix_chars")).intValue();
+            assertEquals(chosen.substring(0, prefix), rejected.substring(0, prefix));
+            assertTrue((Double) p.get("chosen_reward") > (Double) p.get("rejected_reward"));
+            assertEquals("mcts", p.get("method"));
+            long depth = (Long) p.get("depth");
+            if (depth > 0) {
+                shared++;
+                assertTrue(prefix > 0 && (Long) p.get("shared_prefix_tokens") >= 4 * depth, line);
+                assertTrue((Long) p.get("chosen_visits") >= 2 && (Long) p.get("rejected_visits") >= 2, line);
+            } else {
+                assertEquals(0, prefix);
+            }
+            assertTrue((Long) p.get("prompt_llm_calls") > 0);
+        }
+        assertTrue(shared > 0, "some pairs share a prefix: " + out);
+        Map<?, ?> stats = (Map<?, ?>) Json.parse(Files.readString(MctsCommand.statsPath(pairs)));
+        assertEquals(4L, stats.get("prompts"));
+        assertEquals((long) Files.readAllLines(pairs).size(), stats.get("pairs"));
+        assertTrue((Long) stats.get("llm_calls") >= 4 && (Long) stats.get("generated_tokens") > 0, stats.toString());
+    }
+
+    @Test
+    void anInterruptedRunFinishesWithTheSameBytes() throws IOException {
+        Path whole = dir.resolve("whole.jsonl");
+        assertEquals(0, jack(mcts(whole)), err.toString());
+        byte[] expected = Files.readAllBytes(whole);
+
+        // A run killed after its first prompt, halfway through writing the second: the journal is all that is left.
+        Path resumed = dir.resolve("resumed.jsonl");
+        Path journal = dir.resolve("resumed.jsonl.journal.jsonl");
+        List<String> lines = Files.readAllLines(whole.resolveSibling("whole.jsonl.journal.jsonl"));
+        Files.writeString(journal, lines.get(0) + "\n" + lines.get(1).substring(0, lines.get(1).length() / 2), StandardCharsets.UTF_8);
+        assertEquals(0, jack(mcts(resumed)), err.toString());
+        assertArrayEquals(expected, Files.readAllBytes(resumed));
+        assertEquals(Files.readString(MctsCommand.statsPath(whole)), Files.readString(MctsCommand.statsPath(resumed)));
+
+        assertEquals(2, jack(mcts(resumed, "--seed", "9")));
+        assertTrue(err.toString().contains("resumed.jsonl.journal.jsonl:1: settings: ") && err.toString().contains("other settings"), err.toString());
+    }
+}
