@@ -180,86 +180,110 @@ final class CurateCommand {
             } catch (IllegalArgumentException e) {
                 throw new UserException(e.getMessage());
             }
-            Map<Long, List<JsonlReader.Row>> byKey = new LinkedHashMap<>();
-            JsonlReader.forEach(scored, row -> {
-                if (!row.has("reward")) throw row.error("reward", "is missing (run jack score first)");
-                byKey.computeIfAbsent(row.integer("key"), k -> new ArrayList<>()).add(row);
-            });
+            Map<Long, List<JsonlReader.Row>> byKey = readScored(scored);
             Backend backend = judgeServer.given()
                     ? judgeServer.open(OpenAiBackend.Endpoint.CHAT, curate.main.env(), spec.commandLine().getErr()) : null;
             try {
                 CritiqueJudge judge = backend == null ? null : new CritiqueJudge(backend, new Templates(null), 1, 10, 0.0, 1024);
-                Map<String, Double> judged = new ConcurrentHashMap<>();
+                Map<JsonlReader.Row, Double> judged = new ConcurrentHashMap<>();
+                ToDoubleFunction<JsonlReader.Row> score = judge == null ? null : row -> judged.computeIfAbsent(row,
+                        r -> judge.pointwise(r.string("prompt"), r.string("response"), 1, seed, CritiqueJudge.Aggregate.MEAN).score().orElse(0));
+                RsPairs result = rsPairs(byKey, options, format, score, qualityFloor);
                 StringBuilder lines = new StringBuilder();
-                int withoutPair = 0;
-                int belowFloor = 0;
-                int pairCount = 0;
-                long generatedTokens = 0;
-                for (Map.Entry<Long, List<JsonlReader.Row>> e : byKey.entrySet()) {
-                    List<JsonlReader.Row> rows = e.getValue();
-                    long promptTokens = rows.stream().mapToLong(r -> r.has("completion_tokens") ? r.integer("completion_tokens") : 0).sum();
-                    generatedTokens += promptTokens;
-                    List<RejectionSampling.Sample> samples = new ArrayList<>();
-                    for (int i = 0; i < rows.size(); i++) samples.add(new RejectionSampling.Sample(i, ((Number) rows.get(i).fields().get("reward")).doubleValue()));
-                    ToDoubleFunction<RejectionSampling.Sample> score = judge == null ? null : s -> judged.computeIfAbsent(e.getKey() + "/" + s.index(),
-                            k -> judge.pointwise(rows.get(s.index()).string("prompt"), rows.get(s.index()).string("response"), 1, seed,
-                                    CritiqueJudge.Aggregate.MEAN).score().orElse(0));
-                    List<RejectionSampling.Pair> pairs = RejectionSampling.pairs(e.getKey(), samples, options, score);
-                    if (pairs.isEmpty()) withoutPair++;
-                    for (RejectionSampling.Pair p : pairs) {
-                        if (qualityFloor != null && score.applyAsDouble(samples.get(p.chosen())) < qualityFloor) {
-                            belowFloor++;
-                            continue;
-                        }
-                        Map<String, Object> row = trlRow(rows.get(p.chosen()), rows.get(p.rejected()), p);
-                        row.put("prompt_llm_calls", rows.size());
-                        row.put("prompt_generated_tokens", promptTokens);
-                        lines.append(PyJson.dumps(row)).append('\n');
-                        pairCount++;
-                    }
-                }
+                for (Map<String, Object> row : result.rows()) lines.append(PyJson.dumps(row)).append('\n');
                 AtomicFiles.write(out, lines);
-                long samples = byKey.values().stream().mapToLong(List::size).sum();
-                Map<String, Object> stats = new LinkedHashMap<>();
-                stats.put("method", "rs");
-                stats.put("contrast", contrast);
-                stats.put("prompts", byKey.size());
-                stats.put("prompts_without_pair", withoutPair);
-                stats.put("pairs", pairCount);
-                stats.put("llm_calls", samples);
-                stats.put("generated_tokens", generatedTokens);
-                stats.put("llm_calls_per_pair", pairCount == 0 ? null : (double) samples / pairCount);
-                stats.put("generated_tokens_per_pair", pairCount == 0 ? null : (double) generatedTokens / pairCount);
-                AtomicFiles.write(MctsCommand.statsPath(out), PyJson.dumps(stats) + "\n");
+                AtomicFiles.write(MctsCommand.statsPath(out), PyJson.dumps(result.stats(contrast)) + "\n");
                 spec.commandLine().getOut().printf("%d prompts: %d pairs, %d prompts whose samples all scored the same%s; wrote %s%n",
-                        byKey.size(), pairCount, withoutPair, qualityFloor == null ? "" : ", " + belowFloor + " pairs under the quality floor",
-                        out + " and " + MctsCommand.statsPath(out));
+                        result.prompts(), result.rows().size(), result.withoutPair(),
+                        qualityFloor == null ? "" : ", " + result.belowFloor() + " pairs under the quality floor", out + " and " + MctsCommand.statsPath(out));
             } finally {
                 if (backend != null) backend.close();
             }
         }
+    }
 
-        private Map<String, Object> trlRow(JsonlReader.Row chosen, JsonlReader.Row rejected, RejectionSampling.Pair p) {
-            Map<String, Object> row = trlTexts(format, chosen.string("prompt"), chosen.string("response"), rejected.string("response"));
-            row.put("key", chosen.integer("key"));
-            row.put("instruction_id_list", chosen.fields().get("instruction_id_list"));
-            row.put("chosen_reward", p.chosenReward());
-            row.put("rejected_reward", p.rejectedReward());
-            for (String kind : List.of("reward_strict", "reward_loose")) {
-                row.put("chosen_" + kind, chosen.fields().get(kind));
-                row.put("rejected_" + kind, rejected.fields().get(kind));
-            }
-            row.put("contrast", p.contrast().name().toLowerCase(java.util.Locale.ROOT));
-            row.put("method", "rs");
-            row.put("depth", 0);
-            row.put("shared_prefix_chars", 0);
-            row.put("shared_prefix_tokens", 0);
-            row.put("chosen_sample_index", chosen.fields().get("sample_index"));
-            row.put("rejected_sample_index", rejected.fields().get("sample_index"));
-            row.put("chosen_seed", chosen.fields().get("seed"));
-            row.put("rejected_seed", rejected.fields().get("seed"));
-            row.put("params", chosen.fields().get("params"));
-            return row;
+    /** Scored sample rows grouped by prompt key, in file order. */
+    static Map<Long, List<JsonlReader.Row>> readScored(Path scored) {
+        Map<Long, List<JsonlReader.Row>> byKey = new LinkedHashMap<>();
+        JsonlReader.forEach(scored, row -> {
+            if (!row.has("reward")) throw row.error("reward", "is missing (run jack score first)");
+            byKey.computeIfAbsent(row.integer("key"), k -> new ArrayList<>()).add(row);
+        });
+        return byKey;
+    }
+
+    /** Rejection-sampling pairs as TRL rows, and what making them counted. */
+    record RsPairs(List<Map<String, Object>> rows, int prompts, int withoutPair, int belowFloor, long samples, long generatedTokens) {
+        Map<String, Object> stats(String contrast) {
+            Map<String, Object> stats = new LinkedHashMap<>();
+            stats.put("method", "rs");
+            stats.put("contrast", contrast);
+            stats.put("prompts", prompts);
+            stats.put("prompts_without_pair", withoutPair);
+            stats.put("pairs", rows.size());
+            stats.put("llm_calls", samples);
+            stats.put("generated_tokens", generatedTokens);
+            stats.put("llm_calls_per_pair", rows.isEmpty() ? null : (double) samples / rows.size());
+            stats.put("generated_tokens_per_pair", rows.isEmpty() ? null : (double) generatedTokens / rows.size());
+            return stats;
         }
+    }
+
+    /**
+     * Pairs for every prompt. The optional judge score breaks ties among equal rewards and, with a quality floor,
+     * drops pairs whose chosen response scores below it.
+     */
+    static RsPairs rsPairs(Map<Long, List<JsonlReader.Row>> byKey, RejectionSampling.Options options, String format,
+                           ToDoubleFunction<JsonlReader.Row> judge, Double qualityFloor) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        int withoutPair = 0;
+        int belowFloor = 0;
+        long generatedTokens = 0;
+        long sampleCount = 0;
+        for (Map.Entry<Long, List<JsonlReader.Row>> e : byKey.entrySet()) {
+            List<JsonlReader.Row> rows = e.getValue();
+            sampleCount += rows.size();
+            long promptTokens = rows.stream().mapToLong(r -> r.has("completion_tokens") ? r.integer("completion_tokens") : 0).sum();
+            generatedTokens += promptTokens;
+            List<RejectionSampling.Sample> samples = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) samples.add(new RejectionSampling.Sample(i, ((Number) rows.get(i).fields().get("reward")).doubleValue()));
+            List<RejectionSampling.Pair> pairs = RejectionSampling.pairs(e.getKey(), samples, options,
+                    judge == null ? null : s -> judge.applyAsDouble(rows.get(s.index())));
+            if (pairs.isEmpty()) withoutPair++;
+            for (RejectionSampling.Pair p : pairs) {
+                if (qualityFloor != null && judge.applyAsDouble(rows.get(p.chosen())) < qualityFloor) {
+                    belowFloor++;
+                    continue;
+                }
+                Map<String, Object> row = trlRow(format, rows.get(p.chosen()), rows.get(p.rejected()), p);
+                row.put("prompt_llm_calls", rows.size());
+                row.put("prompt_generated_tokens", promptTokens);
+                out.add(row);
+            }
+        }
+        return new RsPairs(out, byKey.size(), withoutPair, belowFloor, sampleCount, generatedTokens);
+    }
+
+    private static Map<String, Object> trlRow(String format, JsonlReader.Row chosen, JsonlReader.Row rejected, RejectionSampling.Pair p) {
+        Map<String, Object> row = trlTexts(format, chosen.string("prompt"), chosen.string("response"), rejected.string("response"));
+        row.put("key", chosen.integer("key"));
+        row.put("instruction_id_list", chosen.fields().get("instruction_id_list"));
+        row.put("chosen_reward", p.chosenReward());
+        row.put("rejected_reward", p.rejectedReward());
+        for (String kind : List.of("reward_strict", "reward_loose")) {
+            row.put("chosen_" + kind, chosen.fields().get(kind));
+            row.put("rejected_" + kind, rejected.fields().get(kind));
+        }
+        row.put("contrast", p.contrast().name().toLowerCase(java.util.Locale.ROOT));
+        row.put("method", "rs");
+        row.put("depth", 0);
+        row.put("shared_prefix_chars", 0);
+        row.put("shared_prefix_tokens", 0);
+        row.put("chosen_sample_index", chosen.fields().get("sample_index"));
+        row.put("rejected_sample_index", rejected.fields().get("sample_index"));
+        row.put("chosen_seed", chosen.fields().get("seed"));
+        row.put("rejected_seed", rejected.fields().get("seed"));
+        row.put("params", chosen.fields().get("params"));
+        return row;
     }
 }

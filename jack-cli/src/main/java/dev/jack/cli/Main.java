@@ -12,7 +12,7 @@ import java.util.Map;
 /** The {@code jack} command. */
 @Command(name = "jack", mixinStandardHelpOptions = true, version = "jack 0.1.0",
         description = "Makes and checks preference data for LLM post-training.",
-        subcommands = {EvalCommand.class, SynthCommand.class, SampleCommand.class, CurateCommand.Score.class, CurateCommand.Curate.class, ReportCommand.class,
+        subcommands = {EvalCommand.class, SynthCommand.class, SampleCommand.class, CurateCommand.Score.class, CurateCommand.Curate.class, AblateCommand.class, ReportCommand.class, RunCommand.class,
                 JudgeCommand.class, ServeCommand.class, BenchCommand.class, ConstraintsCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code for problems the user can fix. */

@@ -114,6 +114,9 @@ final class MctsCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--parallel-prompts", defaultValue = "4", description = "Prompts searched at once (default: ${DEFAULT-VALUE}).")
     int parallelPrompts;
 
+    @Option(names = "--limit", description = "Search only the first N prompts (tree search costs more calls per prompt than sampling).")
+    Integer limit;
+
     @Option(names = "--format", defaultValue = "strings", description = "strings, or messages (chat turns) (default: ${DEFAULT-VALUE}).")
     String format;
 
@@ -129,7 +132,9 @@ final class MctsCommand implements java.util.concurrent.Callable<Integer> {
         Reward kind = CurateCommand.reward(reward);
         if (!format.equals("strings") && !format.equals("messages")) throw new UserException("--format must be strings or messages");
         if (parallelPrompts < 1) throw new UserException("--parallel-prompts must be at least 1");
-        List<IfevalPrompt> all = IfevalPrompt.readAll(prompts);
+        if (limit != null && limit < 1) throw new UserException("--limit must be at least 1");
+        List<IfevalPrompt> read = IfevalPrompt.readAll(prompts);
+        List<IfevalPrompt> all = limit == null ? read : read.subList(0, Math.min(limit, read.size()));
         Verifier verifier = new Verifier(new TextTools(() -> curate.main.data().punktEnglish(punktDir)));
         PrintWriter err = spec.commandLine().getErr();
         Path journalPath = out.resolveSibling(out.getFileName() + ".journal.jsonl");

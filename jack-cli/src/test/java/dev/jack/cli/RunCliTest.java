@@ -1,0 +1,136 @@
+package dev.jack.cli;
+
+import dev.jack.core.json.Json;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** jack run: the whole pipeline from one config on the embedded tiny model; skipping, redoing and resuming stages. */
+class RunCliTest {
+    @TempDir
+    Path dir;
+
+    private StringWriter out;
+    private StringWriter err;
+    private Path punkt;
+
+    private int jack(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), Map.of("JACK_CACHE_DIR", dir.resolve("cache").toString()));
+    }
+
+    @BeforeEach
+    void punkt() throws IOException {
+        Path english = Files.createDirectories(dir.resolve("punkt_tab/english"));
+        for (String f : new String[] {"abbrev_types.txt", "collocations.tab", "sent_starters.txt", "ortho_context.tab"}) Files.writeString(english.resolve(f), "");
+        punkt = english.getParent();
+    }
+
+    private Path config(String name, String mctsMaxTokens) throws IOException {
+        return config(name, mctsMaxTokens, "synth: {count: 6, constraints: 1-2}");
+    }
+
+    private Path config(String name, String mctsMaxTokens, String prompts) throws IOException {
+        return Files.writeString(dir.resolve(name), """
+                # a small run
+                seed: 3
+                punkt_dir: %s
+                %s
+                sample: {n: 4, max_tokens: 48}
+                curate:
+                  rs: {contrast: high}
+                  mcts: {preset: lean, max_tokens: %s, step_tokens: 4-12, min_q_gap: 0, limit: 3}
+                report: {sample: 10}
+                """.formatted(punkt, prompts, mctsMaxTokens));
+    }
+
+    private static final List<String> OUTPUTS = List.of("prompts.jsonl", "samples.jsonl", "scored.jsonl", "pairs-rs.jsonl",
+            "pairs-rs.jsonl.stats.json", "pairs-mcts.jsonl", "pairs-mcts.jsonl.stats.json", "ablations/ablations.json",
+            "ablations/contrast-low.jsonl", "report.html");
+
+    @Test
+    void runsEveryStageThenSkipsThemAndRedoesOnlyWhatChanged() throws IOException {
+        Path a = dir.resolve("a");
+        assertEquals(0, jack("run", "--config", config("run.yaml", "48").toString(), "--out-dir", a.toString()), err.toString());
+        for (String stage : List.of("synth", "sample", "score", "rs", "mcts", "ablate", "report")) {
+            assertTrue(out.toString().contains("stage " + stage + ": jack "), out.toString());
+        }
+        // Pair files may be empty here (the tiny model's noise rarely meets a synthesized constraint); the next test has pairs.
+        for (String f : OUTPUTS) {
+            boolean pairFile = f.endsWith(".jsonl") && (f.startsWith("pairs-") || f.startsWith("ablations/"));
+            assertTrue(Files.exists(a.resolve(f)) && (pairFile || Files.size(a.resolve(f)) > 0), f);
+        }
+        assertEquals(24, Files.readAllLines(a.resolve("samples.jsonl")).size());
+        Map<?, ?> mcts = (Map<?, ?>) Json.parse(Files.readString(a.resolve("pairs-mcts.jsonl.stats.json")));
+        assertEquals(3L, mcts.get("prompts"));
+
+        assertEquals(0, jack("run", "--config", dir.resolve("run.yaml").toString(), "--out-dir", a.toString()), err.toString());
+        assertEquals(7, out.toString().split("done before, skipped", -1).length - 1, out.toString());
+
+        // Another tree-search setting: sampling stays, tree search and what depends on it run again.
+        byte[] samples = Files.readAllBytes(a.resolve("samples.jsonl"));
+        assertEquals(0, jack("run", "--config", config("run2.yaml", "40").toString(), "--out-dir", a.toString()), err.toString());
+        for (String stage : List.of("synth", "sample", "score", "rs")) assertTrue(out.toString().contains("stage " + stage + ": done before, skipped"), out.toString());
+        for (String stage : List.of("mcts", "ablate", "report")) assertTrue(out.toString().contains("stage " + stage + ": jack "), out.toString());
+        assertArrayEquals(samples, Files.readAllBytes(a.resolve("samples.jsonl")));
+    }
+
+    @Test
+    void anInterruptedRunEndsWithTheSameFilesAsAnUninterruptedOne() throws IOException {
+        // Prompts the noise sometimes meets: short answers without commas.
+        StringBuilder prompts = new StringBuilder();
+        for (int key = 1; key <= 6; key++) {
+            prompts.append("{\"key\": ").append(key).append(", \"prompt\": \"Task ").append(key).append(". No commas. Under 40 words.\", ")
+                    .append("\"instruction_id_list\": [\"punctuation:no_comma\", \"length_constraints:number_words\"], ")
+                    .append("\"kwargs\": [{}, {\"relation\": \"less than\", \"num_words\": 40}]}\n");
+        }
+        Path promptFile = Files.writeString(dir.resolve("prompts.jsonl"), prompts);
+        Path config = config("run.yaml", "48", "prompts: " + promptFile);
+        Path whole = dir.resolve("whole");
+        assertEquals(0, jack("run", "--config", config.toString(), "--out-dir", whole.toString()), err.toString());
+        assertFalse(out.toString().contains("stage synth"), "given prompts, there is no synth stage");
+        for (String f : List.of("pairs-rs.jsonl", "pairs-mcts.jsonl", "ablations/contrast-low.jsonl")) {
+            assertFalse(Files.readAllLines(whole.resolve(f)).isEmpty(), f + " has pairs\n" + out);
+        }
+
+        // Killed during tree search: its stage marker says not done, its journal holds one prompt and half a line.
+        Path cut = dir.resolve("cut");
+        assertEquals(0, jack("run", "--config", config.toString(), "--out-dir", cut.toString()), err.toString());
+        List<String> journal = Files.readAllLines(cut.resolve("pairs-mcts.jsonl.journal.jsonl"));
+        Files.writeString(cut.resolve("pairs-mcts.jsonl.journal.jsonl"), journal.get(0) + "\n" + journal.get(1).substring(0, 40));
+        for (String f : List.of("pairs-mcts.jsonl", "pairs-mcts.jsonl.stats.json", "report.html")) Files.delete(cut.resolve(f));
+        Path marker = cut.resolve(".jack-run/mcts.json");
+        Files.writeString(marker, Files.readString(marker).replace("\"done\": true", "\"done\": false"));
+        Files.delete(cut.resolve(".jack-run/report.json"));
+        assertEquals(0, jack("run", "--config", config.toString(), "--out-dir", cut.toString()), err.toString());
+        assertTrue(out.toString().contains("stage sample: done before, skipped"));
+        for (String f : OUTPUTS) {
+            if (!f.equals("prompts.jsonl")) assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(cut.resolve(f)), f);
+        }
+    }
+
+    @Test
+    void aConfigErrorNamesTheFileAndTheKey() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "curate:\n  rs: {contrst: high}\n");
+        assertEquals(2, jack("run", "--config", bad.toString(), "--out-dir", dir.resolve("x").toString()));
+        assertTrue(err.toString().contains("bad.yaml: curate.rs.contrst: unknown key (known here: contrast, format, high_share, max_pairs, min_gap)"), err.toString());
+        Path notYaml = Files.writeString(dir.resolve("broken.json"), "{\"seed\": [1,");
+        assertEquals(2, jack("run", "--config", notYaml.toString()));
+        assertTrue(err.toString().contains("broken.json: not valid YAML or JSON"), err.toString());
+        assertFalse(Files.exists(dir.resolve("x")), "nothing is written before the config is valid");
+    }
+}
