@@ -12,6 +12,7 @@ import dev.jack.core.json.Json;
 import dev.jack.core.json.PyJson;
 import dev.jack.core.text.TextTools;
 import dev.jack.llm.Backend;
+import dev.jack.llm.EmbeddedBackend;
 import dev.jack.llm.GenerationException;
 import dev.jack.llm.GenerationRequest;
 import dev.jack.llm.GenerationResult;
@@ -171,6 +172,10 @@ final class MctsCommand implements java.util.concurrent.Callable<Integer> {
                 }
             }
             bar.finish();
+            if (backend instanceof EmbeddedBackend engine) {
+                // Printed, not stored: it depends on what this process happened to have cached.
+                err.println("jack: prompt tokens taken from the engine's prefix cache in this process: " + engine.reusedPromptTokens());
+            }
         }
         PrintWriter console = spec.commandLine().getOut();
         if (!failures.isEmpty()) {
