@@ -55,6 +55,9 @@ final class AblateCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "1", description = "Seed for every choice among equals (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--parquet", description = "Also write each variant as Parquet.")
+    boolean parquet;
+
     @Option(names = "--format", defaultValue = "strings", description = "strings, or messages (chat turns) (default: ${DEFAULT-VALUE}).")
     String format;
 
@@ -97,9 +100,7 @@ final class AblateCommand implements Runnable {
         Map<String, Object> summary = new LinkedHashMap<>();
         for (Map.Entry<String, List<Map<String, Object>>> v : variants.entrySet()) {
             Path file = outDir.resolve(v.getKey() + ".jsonl");
-            StringBuilder lines = new StringBuilder();
-            for (Map<String, Object> row : v.getValue()) lines.append(PyJson.dumps(row)).append('\n');
-            AtomicFiles.write(file, lines);
+            CurateCommand.writePairs(file, v.getValue(), parquet);
             summary.put(v.getKey(), stats(file, v.getValue(), tiers));
         }
         Map<String, Object> doc = new LinkedHashMap<>();

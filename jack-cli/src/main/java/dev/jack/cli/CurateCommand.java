@@ -4,6 +4,7 @@ import dev.jack.core.curate.RejectionSampling;
 import dev.jack.core.curate.Reward;
 import dev.jack.core.data.AtomicFiles;
 import dev.jack.core.data.JsonlReader;
+import dev.jack.core.data.ParquetWriter;
 import dev.jack.core.ifeval.IfevalPrompt;
 import dev.jack.core.ifeval.Verdicts;
 import dev.jack.core.ifeval.Verifier;
@@ -54,6 +55,19 @@ final class CurateCommand {
             row.put("rejected", rejected);
         }
         return row;
+    }
+
+    /** Pairs as JSONL at {@code out} and, when asked, also as Parquet beside it ({@code .jsonl} becomes {@code .parquet}). */
+    static void writePairs(Path out, List<Map<String, Object>> rows, boolean parquet) {
+        StringBuilder lines = new StringBuilder();
+        for (Map<String, Object> row : rows) lines.append(PyJson.dumps(row)).append('\n');
+        AtomicFiles.write(out, lines);
+        if (parquet) ParquetWriter.write(parquetPath(out), rows);
+    }
+
+    static Path parquetPath(Path jsonl) {
+        String name = jsonl.getFileName().toString();
+        return jsonl.resolveSibling((name.endsWith(".jsonl") ? name.substring(0, name.length() - 6) : name) + ".parquet");
     }
 
     static Map<Long, IfevalPrompt> promptsByKey(Path prompts) {
@@ -161,6 +175,9 @@ final class CurateCommand {
         @Option(names = "--format", defaultValue = "strings", description = "strings, or messages (chat turns) (default: ${DEFAULT-VALUE}).")
         String format;
 
+        @Option(names = "--parquet", description = "Also write the pairs as Parquet beside OUT (.jsonl becomes .parquet).")
+        boolean parquet;
+
         @Option(names = "--quality-floor", description = "With a judge (--backend, --model): drop pairs whose chosen response the judge scores below this (1-10).")
         Double qualityFloor;
 
@@ -189,9 +206,7 @@ final class CurateCommand {
                 ToDoubleFunction<JsonlReader.Row> score = judge == null ? null : row -> judged.computeIfAbsent(row,
                         r -> judge.pointwise(r.string("prompt"), r.string("response"), 1, seed, CritiqueJudge.Aggregate.MEAN).score().orElse(0));
                 RsPairs result = rsPairs(byKey, options, format, score, qualityFloor);
-                StringBuilder lines = new StringBuilder();
-                for (Map<String, Object> row : result.rows()) lines.append(PyJson.dumps(row)).append('\n');
-                AtomicFiles.write(out, lines);
+                writePairs(out, result.rows(), parquet);
                 AtomicFiles.write(MctsCommand.statsPath(out), PyJson.dumps(result.stats(contrast)) + "\n");
                 spec.commandLine().getOut().printf("%d prompts: %d pairs, %d prompts whose samples all scored the same%s; wrote %s%n",
                         result.prompts(), result.rows().size(), result.withoutPair(),

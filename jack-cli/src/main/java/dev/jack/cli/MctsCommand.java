@@ -118,6 +118,9 @@ final class MctsCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--limit", description = "Search only the first N prompts (tree search costs more calls per prompt than sampling).")
     Integer limit;
 
+    @Option(names = "--parquet", description = "Also write the pairs as Parquet beside OUT (.jsonl becomes .parquet).")
+    boolean parquet;
+
     @Option(names = "--format", defaultValue = "strings", description = "strings, or messages (chat turns) (default: ${DEFAULT-VALUE}).")
     String format;
 
@@ -321,7 +324,7 @@ final class MctsCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     private void writeOutputs(List<IfevalPrompt> all, Map<Long, Searched> done, Mcts.Settings settings) {
-        StringBuilder lines = new StringBuilder();
+        List<Map<String, Object>> rows = new ArrayList<>();
         long calls = 0;
         long tokens = 0;
         int withoutPair = 0;
@@ -337,10 +340,10 @@ final class MctsCommand implements java.util.concurrent.Callable<Integer> {
                 row.put("prompt_generated_tokens", s.generatedTokens());
                 if (((Number) row.get("depth")).intValue() == 0) rootPairs++;
                 else sharedPrefixPairs++;
-                lines.append(PyJson.dumps(row)).append('\n');
+                rows.add(row);
             }
         }
-        AtomicFiles.write(out, lines);
+        CurateCommand.writePairs(out, rows, parquet);
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("method", "mcts");
         stats.put("preset", preset);

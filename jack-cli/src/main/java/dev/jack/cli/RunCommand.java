@@ -61,10 +61,10 @@ final class RunCommand implements Callable<Integer> {
             "synth", Set.of("count", "constraints", "difficulty", "hardness", "tasks", "task_field", "threads"),
             "sample", Set.of("n", "temperature", "top_p", "top_k", "max_tokens", "system", "endpoint", "logprobs"),
             "score", Set.of("reward", "all_or_nothing"),
-            "rs", Set.of("contrast", "high_share", "min_gap", "max_pairs", "format"),
+            "rs", Set.of("contrast", "high_share", "min_gap", "max_pairs", "format", "parquet"),
             "mcts", Set.of("preset", "k", "k_root", "simulations_root", "simulations", "depth", "exploration", "prior", "min_q_gap",
-                    "max_pairs", "step_tokens", "temperature", "top_p", "max_tokens", "parallel_prompts", "format", "limit"),
-            "ablate", Set.of("max_pairs", "min_gap", "high_share", "format"),
+                    "max_pairs", "step_tokens", "temperature", "top_p", "max_tokens", "parallel_prompts", "format", "limit", "parquet"),
+            "ablate", Set.of("max_pairs", "min_gap", "high_share", "format", "parquet"),
             "report", Set.of("sample"));
     private static final Set<String> TOP_LEVEL = Set.of("out_dir", "seed", "prompts", "punkt_dir", "stages", "model", "synth", "sample",
             "score", "curate", "ablate", "report");
@@ -280,8 +280,9 @@ final class RunCommand implements Callable<Integer> {
             case "synth" -> List.of(dir.resolve("prompts.jsonl"), dir.resolve("prompts.stats.json"));
             case "sample" -> List.of(dir.resolve("samples.jsonl"), dir.resolve("samples.jsonl.failed.jsonl"));
             case "score" -> List.of(dir.resolve("scored.jsonl"));
-            case "rs" -> List.of(dir.resolve("pairs-rs.jsonl"), dir.resolve("pairs-rs.jsonl.stats.json"));
-            case "mcts" -> List.of(dir.resolve("pairs-mcts.jsonl"), dir.resolve("pairs-mcts.jsonl.stats.json"), dir.resolve("pairs-mcts.jsonl.journal.jsonl"));
+            case "rs" -> List.of(dir.resolve("pairs-rs.jsonl"), dir.resolve("pairs-rs.jsonl.stats.json"), dir.resolve("pairs-rs.parquet"));
+            case "mcts" -> List.of(dir.resolve("pairs-mcts.jsonl"), dir.resolve("pairs-mcts.jsonl.stats.json"), dir.resolve("pairs-mcts.jsonl.journal.jsonl"),
+                    dir.resolve("pairs-mcts.parquet"));
             case "ablate" -> List.of(dir.resolve("ablations"));
             case "report" -> List.of(dir.resolve("report.html"));
             default -> List.of();

@@ -61,8 +61,10 @@ class MctsCliTest {
     @Test
     void pairsShareAPrefixThenDivergeAndTheRunCountsItsCost() throws IOException {
         Path pairs = dir.resolve("pairs.jsonl");
-        assertEquals(0, jack(mcts(pairs)), err.toString());
+        assertEquals(0, jack(mcts(pairs, "--parquet")), err.toString());
         assertTrue(err.toString().contains("random weights; its output is noise"), err.toString());
+        byte[] parquet = Files.readAllBytes(dir.resolve("pairs.parquet"));
+        assertEquals("PAR1PAR1", new String(parquet, 0, 4, StandardCharsets.US_ASCII) + new String(parquet, parquet.length - 4, 4, StandardCharsets.US_ASCII));
         int shared = 0;
         for (String line : Files.readAllLines(pairs)) {
             Map<?, ?> p = (Map<?, ?>) Json.parse(line);

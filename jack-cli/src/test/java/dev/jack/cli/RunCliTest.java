@@ -127,7 +127,7 @@ class RunCliTest {
     void aConfigErrorNamesTheFileAndTheKey() throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "curate:\n  rs: {contrst: high}\n");
         assertEquals(2, jack("run", "--config", bad.toString(), "--out-dir", dir.resolve("x").toString()));
-        assertTrue(err.toString().contains("bad.yaml: curate.rs.contrst: unknown key (known here: contrast, format, high_share, max_pairs, min_gap)"), err.toString());
+        assertTrue(err.toString().contains("bad.yaml: curate.rs.contrst: unknown key (known here: contrast, format, high_share, max_pairs, min_gap, parquet)"), err.toString());
         Path notYaml = Files.writeString(dir.resolve("broken.json"), "{\"seed\": [1,");
         assertEquals(2, jack("run", "--config", notYaml.toString()));
         assertTrue(err.toString().contains("broken.json: not valid YAML or JSON"), err.toString());

@@ -12,12 +12,16 @@ public final class AtomicFiles {
     private AtomicFiles() {}
 
     public static void write(Path target, CharSequence content) {
+        writeBytes(target, content.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static void writeBytes(Path target, byte[] content) {
         try {
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             try {
-                Files.writeString(tmp, content, StandardCharsets.UTF_8);
+                Files.write(tmp, content);
                 // Temporary files are private (0600); the result is an ordinary file, or keeps the permissions it had.
                 if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
                     Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
