@@ -165,9 +165,14 @@ public final class CrossEval {
         double[] y = human.stream().mapToDouble(Double::doubleValue).toArray();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("n", x.length);
-        m.put("pearson", Correlation.pearson(x, y));
-        m.put("spearman", Correlation.spearman(x, y));
-        m.put("kendall", Correlation.kendall(x, y));
+        m.put("pearson", definedOrNull(Correlation.pearson(x, y)));
+        m.put("spearman", definedOrNull(Correlation.spearman(x, y)));
+        m.put("kendall", definedOrNull(Correlation.kendall(x, y)));
         return m;
+    }
+
+    /** An undefined correlation (too few points, or no variance) is null, so the report stays valid JSON. */
+    private static Double definedOrNull(double v) {
+        return Double.isNaN(v) ? null : v;
     }
 }
