@@ -166,7 +166,7 @@ final class BenchCommand {
         @Option(names = "--model", description = "A GGUF file (default: a random model of the shape below).")
         Path model;
 
-        @Option(names = "--type", defaultValue = "q8_0", description = "Weight type of the random model: f32, f16, q8_0 or q4_k (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--type", defaultValue = "q8_0", description = "Weight type of the random model: f32, f16, q8_0, q4_k or q6_k (default: ${DEFAULT-VALUE}).")
         String type;
 
         @Option(names = "--dim", defaultValue = "2048", description = "Width of the random model (default: ${DEFAULT-VALUE}, as Llama 3.2 1B).")
@@ -226,7 +226,8 @@ final class BenchCommand {
                 case "f16" -> GgmlType.F16;
                 case "q8_0" -> GgmlType.Q8_0;
                 case "q4_k" -> GgmlType.Q4_K;
-                default -> throw new UserException("--type must be f32, f16, q8_0 or q4_k");
+                case "q6_k" -> GgmlType.Q6_K;
+                default -> throw new UserException("--type must be f32, f16, q8_0, q4_k or q6_k");
             };
             Path file = bench.main.data().cacheDir().resolve("models").resolve("bench-" + type + "-d" + dim + "-l" + layers + "-v" + vocab + ".gguf");
             if (!Files.isRegularFile(file)) {

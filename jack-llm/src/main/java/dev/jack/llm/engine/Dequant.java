@@ -92,10 +92,10 @@ final class Dequant {
             float min = Float.float16ToFloat((short) ((block[2] & 0xff) | block[3] << 8));
             int y = b * 256;
             for (int j = 0, is = 0, q = 16; j < 256; j += 64, is += 2, q += 32, y += 64) {
-                float d1 = d * scale(block, is);
-                float m1 = min * minimum(block, is);
-                float d2 = d * scale(block, is + 1);
-                float m2 = min * minimum(block, is + 1);
+                float d1 = d * q4kScale(block, 0, is);
+                float m1 = min * q4kMinimum(block, 0, is);
+                float d2 = d * q4kScale(block, 0, is + 1);
+                float m2 = min * q4kMinimum(block, 0, is + 1);
                 for (int l = 0; l < 32; l++) {
                     int v = block[q + l] & 0xff;
                     out[y + l] = d1 * (v & 0xf) - m1;
@@ -105,13 +105,15 @@ final class Dequant {
         }
     }
 
-    /** The 6-bit scale j of a Q4_K block's 12 scale bytes (which start at byte 4). */
-    private static int scale(byte[] block, int j) {
-        return j < 4 ? block[4 + j] & 63 : (block[4 + j + 4] & 0xf) | (((block[4 + j - 4] & 0xff) >> 6) << 4);
+    /** The 6-bit scale j of the Q4_K block at {@code at} (its 12 scale bytes start at byte 4). */
+    static int q4kScale(byte[] raw, int at, int j) {
+        int s = at + 4;
+        return j < 4 ? raw[s + j] & 63 : (raw[s + j + 4] & 0xf) | (((raw[s + j - 4] & 0xff) >> 6) << 4);
     }
 
-    /** The 6-bit minimum j of a Q4_K block's 12 scale bytes. */
-    private static int minimum(byte[] block, int j) {
-        return j < 4 ? block[4 + j + 4] & 63 : ((block[4 + j + 4] & 0xff) >> 4) | (((block[4 + j] & 0xff) >> 6) << 4);
+    /** The 6-bit minimum j of the Q4_K block at {@code at}. */
+    static int q4kMinimum(byte[] raw, int at, int j) {
+        int s = at + 4;
+        return j < 4 ? raw[s + j + 4] & 63 : ((raw[s + j + 4] & 0xff) >> 4) | (((raw[s + j] & 0xff) >> 6) << 4);
     }
 }

@@ -20,6 +20,7 @@ final class Kernels {
 
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
     private static final VectorSpecies<Byte> B8 = ByteVector.SPECIES_64;
+    private static final VectorSpecies<Byte> B32 = ByteVector.SPECIES_256;
     private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
     private static final ValueLayout.OfShort SHORT_LE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(LE);
     /** Rows per parallel task: large enough to amortize scheduling, small enough to balance cores. */
@@ -53,27 +54,148 @@ final class Kernels {
     static void matmul(GgufFile.Tensor w, float[][] xs, float[][] ys, int count) {
         int in = (int) w.dims()[0];
         int out = (int) w.dims()[1];
+        int type = w.type();
+        boolean kQuant = type == GgmlType.Q4_K || type == GgmlType.Q6_K;
+        long rowBytes = kQuant ? (long) in / 256 * (type == GgmlType.Q4_K ? 144 : 210) : 0;
+        // Q4_K subtracts a minimum per 32 values: the inputs' sums over each 32 are the same for every row.
+        float[][] sums = type == GgmlType.Q4_K ? chunkSums(xs, count, in) : null;
         int tasks = (out + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
         IntStream range = IntStream.range(0, tasks);
         if ((long) in * out * count >= PARALLEL_THRESHOLD) range = range.parallel();
         range.forEach(task -> {
             float[] row = new float[in];
-            float[] scales = new float[in / 32];
+            float[] scales = new float[in / 16];
+            float[] minimums = new float[in / 32];
+            byte[] raw = new byte[(int) rowBytes];
             for (int o = task * ROWS_PER_TASK, end = Math.min(out, o + ROWS_PER_TASK); o < end; o++) {
                 // One Q8_0 input reads the row straight from the file; a batch widens it once and then does
-                // the same arithmetic per input; other types are decoded once into a buffer. Either way an
-                // output does not depend on the batch it was computed in, so batching never changes an answer.
-                if (w.type() == GgmlType.Q8_0 && count == 1) {
+                // the same arithmetic per input; K-quant rows are widened once (values and scales apart), and
+                // other types decoded once, into buffers. Either way an output does not depend on the
+                // batch it was computed in, so batching never changes an answer.
+                if (type == GgmlType.Q8_0 && count == 1) {
                     ys[0][o] = dotQ8(w.data(), (long) o * (in / 32) * 34, xs[0], in);
-                } else if (w.type() == GgmlType.Q8_0) {
+                } else if (type == GgmlType.Q8_0) {
                     widenQ8(w.data(), (long) o * (in / 32) * 34, row, scales, in);
                     for (int b = 0; b < count; b++) ys[b][o] = dotQ8(row, scales, xs[b], in);
+                } else if (kQuant) {
+                    MemorySegment.copy(w.data(), ValueLayout.JAVA_BYTE, o * rowBytes, raw, 0, raw.length);
+                    if (type == GgmlType.Q4_K) {
+                        widenQ4K(raw, row, scales, minimums, in);
+                        for (int b = 0; b < count; b++) ys[b][o] = dotQ4K(row, scales, minimums, xs[b], sums[b], in);
+                    } else {
+                        widenQ6K(raw, row, scales, in);
+                        for (int b = 0; b < count; b++) ys[b][o] = dotQ6K(row, scales, xs[b], in);
+                    }
                 } else {
-                    Dequant.row(w.type(), w.data(), (long) o * in, in, row);
+                    Dequant.row(type, w.data(), (long) o * in, in, row);
                     for (int b = 0; b < count; b++) ys[b][o] = dot(row, xs[b], in);
                 }
             }
         });
+    }
+
+    private static float[][] chunkSums(float[][] xs, int count, int n) {
+        float[][] sums = new float[count][n / 32];
+        for (int b = 0; b < count; b++) {
+            for (int c = 0; c < n / 32; c++) {
+                float s = 0;
+                for (int i = c * 32; i < c * 32 + 32; i++) s += xs[b][i];
+                sums[b][c] = s;
+            }
+        }
+        return sums;
+    }
+
+    /**
+     * Widens a Q4_K row (super-blocks of f16 d and dmin, 12 bytes of 6-bit scales and minimums, 128 bytes of 4-bit
+     * values): the 4-bit values as floats, and per 32 values d·scale and dmin·minimum.
+     */
+    private static void widenQ4K(byte[] raw, float[] values, float[] scales, float[] minimums, int n) {
+        ByteVector low = ByteVector.broadcast(B32, (byte) 0x0F);
+        for (int block = 0; block < n / 256; block++) {
+            int at = block * 144;
+            float d = Float.float16ToFloat((short) ((raw[at] & 0xff) | raw[at + 1] << 8));
+            float dmin = Float.float16ToFloat((short) ((raw[at + 2] & 0xff) | raw[at + 3] << 8));
+            for (int j = 0; j < 4; j++) {
+                int sub = block * 8 + 2 * j;
+                ByteVector q = ByteVector.fromArray(B32, raw, at + 16 + 32 * j);
+                ByteVector lo = q.and(low);
+                ByteVector hi = q.lanewise(VectorOperators.LSHR, 4);
+                // Written out: a helper taking a vector is not always inlined, and a vector that escapes is boxed.
+                int v = sub * 32;
+                ((FloatVector) lo.convertShape(VectorOperators.B2F, F, 0)).intoArray(values, v);
+                ((FloatVector) lo.convertShape(VectorOperators.B2F, F, 1)).intoArray(values, v + 8);
+                ((FloatVector) lo.convertShape(VectorOperators.B2F, F, 2)).intoArray(values, v + 16);
+                ((FloatVector) lo.convertShape(VectorOperators.B2F, F, 3)).intoArray(values, v + 24);
+                ((FloatVector) hi.convertShape(VectorOperators.B2F, F, 0)).intoArray(values, v + 32);
+                ((FloatVector) hi.convertShape(VectorOperators.B2F, F, 1)).intoArray(values, v + 40);
+                ((FloatVector) hi.convertShape(VectorOperators.B2F, F, 2)).intoArray(values, v + 48);
+                ((FloatVector) hi.convertShape(VectorOperators.B2F, F, 3)).intoArray(values, v + 56);
+                scales[sub] = d * Dequant.q4kScale(raw, at, 2 * j);
+                scales[sub + 1] = d * Dequant.q4kScale(raw, at, 2 * j + 1);
+                minimums[sub] = dmin * Dequant.q4kMinimum(raw, at, 2 * j);
+                minimums[sub + 1] = dmin * Dequant.q4kMinimum(raw, at, 2 * j + 1);
+            }
+        }
+    }
+
+    /** A widened Q4_K row against x: per 32 values, scale·Σ q·x − minimum·Σ x, with Σ x precomputed. */
+    private static float dotQ4K(float[] values, float[] scales, float[] minimums, float[] x, float[] sums, int n) {
+        FloatVector acc = FloatVector.zero(F);
+        float subtracted = 0;
+        for (int sub = 0; sub < n / 32; sub++) {
+            int base = sub * 32;
+            FloatVector products = FloatVector.fromArray(F, values, base).mul(FloatVector.fromArray(F, x, base));
+            products = FloatVector.fromArray(F, values, base + 8).fma(FloatVector.fromArray(F, x, base + 8), products);
+            products = FloatVector.fromArray(F, values, base + 16).fma(FloatVector.fromArray(F, x, base + 16), products);
+            products = FloatVector.fromArray(F, values, base + 24).fma(FloatVector.fromArray(F, x, base + 24), products);
+            acc = products.fma(FloatVector.broadcast(F, scales[sub]), acc);
+            subtracted += minimums[sub] * sums[sub];
+        }
+        return lanes(acc) - subtracted;
+    }
+
+    /**
+     * Widens a Q6_K row (super-blocks of 128 bytes of low 4 bits, 64 of high 2 bits, 16 signed 8-bit scales, f16 d):
+     * the 6-bit values minus 32 as floats, and per 16 values d·scale.
+     */
+    private static void widenQ6K(byte[] raw, float[] values, float[] scales, int n) {
+        ByteVector low4 = ByteVector.broadcast(B32, (byte) 0x0F);
+        ByteVector low2 = ByteVector.broadcast(B32, (byte) 0x03);
+        ByteVector offset = ByteVector.broadcast(B32, (byte) 32);
+        for (int block = 0; block < n / 256; block++) {
+            int at = block * 210;
+            float d = Float.float16ToFloat((short) ((raw[at + 208] & 0xff) | raw[at + 209] << 8));
+            for (int half = 0; half < 2; half++) {
+                ByteVector l0 = ByteVector.fromArray(B32, raw, at + 64 * half);
+                ByteVector l1 = ByteVector.fromArray(B32, raw, at + 64 * half + 32);
+                ByteVector h = ByteVector.fromArray(B32, raw, at + 128 + 32 * half);
+                int base = block * 256 + 128 * half;
+                for (int k = 0; k < 4; k++) {
+                    ByteVector lowBits = (k % 2 == 0 ? l0 : l1);
+                    lowBits = k < 2 ? lowBits.and(low4) : lowBits.lanewise(VectorOperators.LSHR, 4);
+                    ByteVector q = lowBits.or(h.lanewise(VectorOperators.LSHR, 2 * k).and(low2).lanewise(VectorOperators.LSHL, 4)).sub(offset);
+                    int v = base + 32 * k;
+                    ((FloatVector) q.convertShape(VectorOperators.B2F, F, 0)).intoArray(values, v);
+                    ((FloatVector) q.convertShape(VectorOperators.B2F, F, 1)).intoArray(values, v + 8);
+                    ((FloatVector) q.convertShape(VectorOperators.B2F, F, 2)).intoArray(values, v + 16);
+                    ((FloatVector) q.convertShape(VectorOperators.B2F, F, 3)).intoArray(values, v + 24);
+                }
+                for (int k = 0; k < 8; k++) scales[base / 16 + k] = d * raw[at + 192 + 8 * half + k];
+            }
+        }
+    }
+
+    /** A widened Q6_K row against x: per 16 values, scale·Σ q·x. */
+    private static float dotQ6K(float[] values, float[] scales, float[] x, int n) {
+        FloatVector acc = FloatVector.zero(F);
+        for (int c = 0; c < n / 16; c++) {
+            int base = c * 16;
+            FloatVector products = FloatVector.fromArray(F, values, base).mul(FloatVector.fromArray(F, x, base));
+            products = FloatVector.fromArray(F, values, base + 8).fma(FloatVector.fromArray(F, x, base + 8), products);
+            acc = products.fma(FloatVector.broadcast(F, scales[c]), acc);
+        }
+        return lanes(acc);
     }
 
     /** Q8_0 blocks: an f16 scale and 32 signed bytes, widened to floats eight at a time. */

@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
 public final class RandomLlama {
     private RandomLlama() {}
 
-    /** A model's shape and weight type (F32, F16, Q8_0 or Q4_K for the matrices; norms are always F32). */
+    /** A model's shape and weight type (F32, F16, Q8_0, Q4_K or Q6_K for the matrices; norms are always F32). */
     public record Shape(int dim, int layers, int heads, int kvHeads, int ffn, int vocab, int context, int type) {
         public Shape {
             if (dim % heads != 0 || heads % kvHeads != 0) throw new IllegalArgumentException("dim must divide by heads and heads by kv heads");
@@ -108,7 +108,7 @@ public final class RandomLlama {
         return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
     }
 
-    /** Quantizes values to a type: F32, F16 exactly; Q8_0 and Q4_K by per-block scales as ggml's reference quantizers do in spirit. */
+    /** Quantizes values to a type: F32, F16 exactly; Q8_0, Q4_K and Q6_K by per-block scales as ggml's reference quantizers do in spirit. */
     static byte[] encode(float[] v, int type) {
         ByteBuffer b = ByteBuffer.allocate((int) GgmlType.bytes(type, v.length, "values")).order(ByteOrder.LITTLE_ENDIAN);
         switch (type) {
@@ -124,6 +124,7 @@ public final class RandomLlama {
                 }
             }
             case GgmlType.Q4_K -> { for (int block = 0; block < v.length; block += 256) q4k(v, block, b); }
+            case GgmlType.Q6_K -> { for (int block = 0; block < v.length; block += 256) q6k(v, block, b); }
             default -> throw new IllegalArgumentException("cannot write random weights of type " + GgmlType.name(type));
         }
         return b.array();
@@ -178,5 +179,46 @@ public final class RandomLlama {
         for (int chunk = 0; chunk < 256; chunk += 64) {
             for (int i = 0; i < 32; i++) b.put((byte) (q[chunk + i] | q[chunk + 32 + i] << 4));
         }
+    }
+
+    /**
+     * One Q6_K super-block: sixteen sub-blocks of 16, each x ≈ d·sc·(q − 32) with a signed 8-bit sc and 6-bit q;
+     * the low 4 bits of q go to ql, the high 2 to qh, in ggml's interleaving.
+     */
+    private static void q6k(float[] v, int start, ByteBuffer b) {
+        float[] scale = new float[16];
+        float maxScale = 0;
+        for (int s = 0; s < 16; s++) {
+            float max = 0;
+            for (int i = 0; i < 16; i++) max = Math.max(max, Math.abs(v[start + s * 16 + i]));
+            scale[s] = max / 31;
+            maxScale = Math.max(maxScale, scale[s]);
+        }
+        float d = Float.float16ToFloat(Float.floatToFloat16(maxScale / 127));
+        int[] sc = new int[16];
+        int[] q = new int[256];
+        for (int s = 0; s < 16; s++) {
+            sc[s] = d == 0 ? 0 : Math.min(127, Math.round(scale[s] / d));
+            float step = d * sc[s];
+            for (int i = 0; i < 16; i++) q[s * 16 + i] = (step == 0 ? 0 : Math.clamp(Math.round(v[start + s * 16 + i] / step), -32, 31)) + 32;
+        }
+        byte[] ql = new byte[128];
+        byte[] qh = new byte[64];
+        for (int half = 0; half < 2; half++) {
+            for (int l = 0; l < 32; l++) {
+                int base = 128 * half + l;
+                int q1 = q[base];
+                int q2 = q[base + 32];
+                int q3 = q[base + 64];
+                int q4 = q[base + 96];
+                ql[64 * half + l] = (byte) ((q1 & 0xF) | (q3 & 0xF) << 4);
+                ql[64 * half + l + 32] = (byte) ((q2 & 0xF) | (q4 & 0xF) << 4);
+                qh[32 * half + l] = (byte) ((q1 >> 4) | (q2 >> 4) << 2 | (q3 >> 4) << 4 | (q4 >> 4) << 6);
+            }
+        }
+        b.put(ql);
+        b.put(qh);
+        for (int s = 0; s < 16; s++) b.put((byte) sc[s]);
+        b.putShort(Float.floatToFloat16(d));
     }
 }

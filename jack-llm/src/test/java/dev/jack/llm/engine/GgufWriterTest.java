@@ -46,7 +46,7 @@ class GgufWriterTest {
 
     /** Quantized random weights decode to the values they encode, within each type's step. */
     @ParameterizedTest
-    @ValueSource(ints = {GgmlType.F16, GgmlType.Q8_0, GgmlType.Q4_K})
+    @ValueSource(ints = {GgmlType.F16, GgmlType.Q8_0, GgmlType.Q4_K, GgmlType.Q6_K})
     void quantizedWeightsDecodeCloseToTheirValues(int type) {
         float[] values = new float[512];
         for (int i = 0; i < values.length; i++) values[i] = (float) Math.sin(i * 0.37) * (i % 7 + 1);
@@ -60,13 +60,14 @@ class GgufWriterTest {
         double tolerance = switch (type) {
             case GgmlType.F16 -> 0.01;
             case GgmlType.Q8_0 -> 7.0 / 127;
+            case GgmlType.Q6_K -> 7.0 / 31;
             default -> 2 * 14.0 / 15;
         };
         for (int i = 0; i < values.length; i++) assertEquals(values[i], decoded[i], tolerance, "element " + i);
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {GgmlType.F32, GgmlType.F16, GgmlType.Q8_0, GgmlType.Q4_K})
+    @ValueSource(ints = {GgmlType.F32, GgmlType.F16, GgmlType.Q8_0, GgmlType.Q4_K, GgmlType.Q6_K})
     void randomModelsOfOddShapesLoadAndRun(int type) throws IOException {
         Path file = dir.resolve("odd.gguf");
         RandomLlama.write(file, new RandomLlama.Shape(256, 3, 8, 2, 512, 300, 64, type), 3, "odd");
@@ -86,10 +87,11 @@ class GgufWriterTest {
     }
 
     /** A batch (prompt chunk, or several sessions) computes bit for bit what one token at a time computes. */
-    @Test
-    void batchedPassesEqualOneTokenAtATime() throws IOException {
+    @ParameterizedTest
+    @ValueSource(ints = {GgmlType.Q8_0, GgmlType.Q4_K, GgmlType.Q6_K})
+    void batchedPassesEqualOneTokenAtATime(int type) throws IOException {
         Path file = dir.resolve("b.gguf");
-        RandomLlama.write(file, new RandomLlama.Shape(128, 2, 4, 2, 256, 300, 256, GgmlType.Q8_0), 5, "b");
+        RandomLlama.write(file, new RandomLlama.Shape(256, 2, 4, 2, 512, 300, 256, type), 5, "b");
         try (GgufFile g = GgufFile.open(file)) {
             LlamaModel model = new LlamaModel(g);
             List<Integer> prompt = new java.util.ArrayList<>();
