@@ -187,6 +187,9 @@ final class BenchCommand {
         @Option(names = "--batch", defaultValue = "1,4,8", split = ",", description = "Batch sizes for decoding (default: ${DEFAULT-VALUE}).")
         int[] batches;
 
+        @Option(names = "--requests", defaultValue = "8", description = "Requests sent to the engine one after another, then all at once (default: ${DEFAULT-VALUE}; 0 skips).")
+        int requests;
+
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
@@ -216,6 +219,32 @@ final class BenchCommand {
                         out.printf("%s: decode batch %d: %.1f tokens/s in all (%.1f per sequence)%n", label, batch,
                                 batch * tokens / seconds, tokens / seconds);
                     }
+                }
+            }
+            if (requests > 0) requests(file, out);
+        }
+
+        /** Separate requests through the backend (16-token prompts, sampled): sequential against continuously batched. */
+        private void requests(Path file, PrintWriter out) {
+            try (dev.jack.llm.EmbeddedBackend engine = dev.jack.llm.EmbeddedBackend.open(file, Runtime.getRuntime().availableProcessors())) {
+                List<dev.jack.llm.GenerationRequest> all = new ArrayList<>();
+                for (int r = 0; r < requests; r++) {
+                    List<Integer> prompt = new ArrayList<>();
+                    for (int i = 0; i < 16; i++) prompt.add((r * 1009 + i * 7919) % engine.tokenizer().vocabularySize());
+                    all.add(new dev.jack.llm.GenerationRequest(new dev.jack.llm.Prompt.Tokens(prompt), 1, 1.0, null, null, (long) r, tokens, List.of(), null));
+                }
+                for (String mode : List.of("one after another", "all at once")) {
+                    long start = System.nanoTime();
+                    List<java.util.concurrent.CompletableFuture<dev.jack.llm.GenerationResult>> futures = new ArrayList<>();
+                    for (var request : all) {
+                        var f = engine.generate(request);
+                        if (mode.startsWith("one")) f.join();
+                        futures.add(f);
+                    }
+                    long generated = futures.stream().mapToLong(f -> f.join().completions().getFirst().completionTokens()).sum();
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    out.printf("%d requests %s: %.1f generated tokens/s (prompts included), largest batch %d%n", requests, mode,
+                            generated / seconds, engine.largestBatch());
                 }
             }
         }

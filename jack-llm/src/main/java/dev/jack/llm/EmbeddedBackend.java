@@ -15,15 +15,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Iterator;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Jack's own engine behind the Backend interface: a Llama 3 family GGUF file run in this JVM. Requests run on
- * platform worker threads; the n completions of a request share one evaluation of the prompt and decode in
- * one batch, and a prompt that shares a prefix with recent work reuses its cache.
- * Logprobs are the model's distribution before sampling filters, as llama.cpp reports by default.
+ * Jack's own engine behind the Backend interface: a Llama 3 family GGUF file run in this JVM. One scheduler
+ * batches continuously: requests queue, each joins the running batch as soon as its prompt is evaluated, and
+ * every step decodes one token for all running sequences of all requests in one forward pass. The n
+ * completions of a request share one evaluation of the prompt, and a prompt that shares a prefix with recent
+ * work reuses its cache. Kernels compute each sequence exactly as they would alone, so neither batching nor
+ * caching changes an answer. Logprobs are the model's distribution before sampling filters, as llama.cpp
+ * reports by default.
  */
 public final class EmbeddedBackend implements Backend {
     /** Unset sampling settings take OpenAI's defaults (temperature 1, no top-k, top-p 1), and seed 0. */
@@ -35,11 +42,18 @@ public final class EmbeddedBackend implements Backend {
     private final ChatTemplates.Style style;
     private final Set<Integer> endTokens = new HashSet<>();
     private final String name;
-    private final ExecutorService workers;
+    /** Runs the scheduler; the forward pass's parallel loops run in it too, so it bounds the cores used. */
+    private final ForkJoinPool pool;
+    private final LinkedBlockingQueue<Job> queue = new LinkedBlockingQueue<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean closed;
+    /** Sequences decoded together at most; requests beyond it wait in the queue. */
+    private static final int MAX_BATCH = 64;
     /** Prompt positions kept for reuse across requests. */
     private static final int PREFIX_CACHE_POSITIONS = 16_384;
     private final PrefixCache prefixes = new PrefixCache(PREFIX_CACHE_POSITIONS);
     private final AtomicLong reusedPromptTokens = new AtomicLong();
+    private final AtomicInteger largestBatch = new AtomicInteger();
 
     private EmbeddedBackend(GgufFile gguf, String name, int threads) {
         this.gguf = gguf;
@@ -52,7 +66,13 @@ public final class EmbeddedBackend implements Backend {
         }
         List<Integer> eot = tokenizer.encode("<|eot_id|>", true);
         if (eot.size() == 1) endTokens.add(eot.getFirst());
-        this.workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("jack-engine-", 0).factory());
+        this.pool = new ForkJoinPool(threads, p -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            t.setName("jack-engine-" + t.getPoolIndex());
+            t.setDaemon(true);
+            return t;
+        }, null, false);
+        pool.execute(this::schedule);
     }
 
     /** Opens a GGUF file; errors name the file and what is unsupported. */
@@ -75,6 +95,11 @@ public final class EmbeddedBackend implements Backend {
     /** Prompt tokens taken from cached work instead of being computed, since the backend opened. */
     public long reusedPromptTokens() {
         return reusedPromptTokens.get();
+    }
+
+    /** The most sequences decoded in one forward pass since the backend opened. */
+    public int largestBatch() {
+        return largestBatch.get();
     }
 
     public Llama3Tokenizer tokenizer() {
@@ -110,45 +135,113 @@ public final class EmbeddedBackend implements Backend {
 
     @Override
     public CompletableFuture<GenerationResult> generate(GenerationRequest request) {
-        return CompletableFuture.supplyAsync(() -> run(request), workers);
+        Job job = new Job(request);
+        if (closed) {
+            job.future.completeExceptionally(new GenerationException("the engine is closed", 1));
+        } else {
+            queue.add(job);
+        }
+        return job.future;
     }
 
-    private GenerationResult run(GenerationRequest request) {
-        List<Integer> prompt = promptTokens(request.prompt());
-        if (prompt.size() + 1 > model.contextLength()) {
-            throw new GenerationException("the prompt has " + prompt.size() + " tokens; the model's context is " + model.contextLength(), 1);
+    /** A request in the scheduler: its siblings once its prompt is evaluated. */
+    private final class Job {
+        final GenerationRequest request;
+        final CompletableFuture<GenerationResult> future = new CompletableFuture<>();
+        final List<Sibling> siblings = new ArrayList<>();
+        int promptTokens;
+
+        Job(GenerationRequest request) {
+            this.request = request;
         }
-        PrefixCache.Evaluated evaluated = prefixes.evaluate(model, prompt);
-        reusedPromptTokens.addAndGet(evaluated.reused());
-        LlamaModel.Session prefix = evaluated.session();
-        float[] logits = evaluated.logits();
-        long seed = request.seed() == null ? 0 : request.seed();
-        List<Sibling> siblings = new ArrayList<>();
-        for (int i = 0; i < request.n(); i++) {
-            Sampler sampler = new Sampler(new Sampler.Settings(
-                    request.temperature() == null ? DEFAULT_TEMPERATURE : request.temperature(),
-                    request.topK() == null ? 0 : request.topK(), request.topP() == null ? 1 : request.topP(), 0,
-                    seed + i * 0x9E3779B97F4A7C15L));
-            siblings.add(new Sibling(i == request.n() - 1 ? prefix : prefix.copy(), sampler, logits.clone()));
+    }
+
+    /** The scheduler loop: admit queued requests while the batch has room, then decode one step for all. */
+    private void schedule() {
+        List<Job> active = new ArrayList<>();
+        try {
+            while (!closed) {
+                if (active.isEmpty()) {
+                    Job first = queue.take();
+                    if (!closed && start(first)) active.add(first);
+                }
+                for (Job next; !closed && (next = queue.peek()) != null && running(active) + next.request.n() <= MAX_BATCH; ) {
+                    queue.poll();
+                    if (start(next)) active.add(next);
+                }
+                step(active);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            for (Job job : active) job.future.completeExceptionally(e);
+            throw e;
+        } finally {
+            GenerationException closedError = new GenerationException("the engine is closed", 1);
+            for (Job job : active) job.future.completeExceptionally(closedError);
+            for (Job job; (job = queue.poll()) != null; ) job.future.completeExceptionally(closedError);
+            stopped.countDown();
         }
-        // The siblings decode together: one forward pass per step for all that are still running.
-        List<Sibling> running = new ArrayList<>(siblings);
-        while (!running.isEmpty()) {
-            int[] tokens = new int[running.size()];
-            List<Sibling> next = new ArrayList<>();
-            for (Sibling s : running) {
-                int token = s.step(request);
+    }
+
+    private static int running(List<Job> active) {
+        int n = 0;
+        for (Job job : active) for (Sibling s : job.siblings) if (s.completion == null) n++;
+        return n;
+    }
+
+    /** Evaluates a job's prompt and creates its siblings; false (and the job failed) when the prompt cannot run. */
+    private boolean start(Job job) {
+        GenerationRequest request = job.request;
+        try {
+            List<Integer> prompt = promptTokens(request.prompt());
+            if (prompt.size() + 1 > model.contextLength()) {
+                throw new GenerationException("the prompt has " + prompt.size() + " tokens; the model's context is " + model.contextLength(), 1);
+            }
+            PrefixCache.Evaluated evaluated = prefixes.evaluate(model, prompt);
+            reusedPromptTokens.addAndGet(evaluated.reused());
+            job.promptTokens = prompt.size();
+            long seed = request.seed() == null ? 0 : request.seed();
+            for (int i = 0; i < request.n(); i++) {
+                Sampler sampler = new Sampler(new Sampler.Settings(
+                        request.temperature() == null ? DEFAULT_TEMPERATURE : request.temperature(),
+                        request.topK() == null ? 0 : request.topK(), request.topP() == null ? 1 : request.topP(), 0,
+                        seed + i * 0x9E3779B97F4A7C15L));
+                job.siblings.add(new Sibling(i == request.n() - 1 ? evaluated.session() : evaluated.session().copy(), sampler, evaluated.logits().clone()));
+            }
+            return true;
+        } catch (RuntimeException e) {
+            job.future.completeExceptionally(e);
+            return false;
+        }
+    }
+
+    /** Samples a token for every running sequence, decodes them all in one pass, and completes finished jobs. */
+    private void step(List<Job> active) {
+        List<Sibling> next = new ArrayList<>();
+        List<Integer> tokens = new ArrayList<>();
+        for (Job job : active) {
+            for (Sibling s : job.siblings) {
+                if (s.completion != null) continue;
+                int token = s.step(job.request);
                 if (token >= 0) {
-                    tokens[next.size()] = token;
                     next.add(s);
+                    tokens.add(token);
                 }
             }
-            if (next.isEmpty()) break;
-            float[][] all = model.decode(next.stream().map(Sibling::session).toList(), Arrays.copyOf(tokens, next.size()));
-            for (int i = 0; i < next.size(); i++) next.get(i).logits = all[i];
-            running = next;
         }
-        return new GenerationResult(siblings.stream().map(s -> s.completion).toList(), prompt.size());
+        if (!next.isEmpty()) {
+            largestBatch.accumulateAndGet(next.size(), Math::max);
+            float[][] all = model.decode(next.stream().map(Sibling::session).toList(), tokens.stream().mapToInt(Integer::intValue).toArray());
+            for (int i = 0; i < next.size(); i++) next.get(i).logits = all[i];
+        }
+        for (Iterator<Job> it = active.iterator(); it.hasNext(); ) {
+            Job job = it.next();
+            if (job.siblings.stream().allMatch(s -> s.completion != null)) {
+                job.future.complete(new GenerationResult(job.siblings.stream().map(s -> s.completion).toList(), job.promptTokens));
+                it.remove();
+            }
+        }
     }
 
     /** One of a request's n completions while it is being generated. */
@@ -218,9 +311,18 @@ public final class EmbeddedBackend implements Backend {
         return new String(tokenizer.tokenBytes(id), StandardCharsets.UTF_8);
     }
 
+    /** Stops the scheduler (requests still running or queued fail) and unmaps the file once nothing uses it. */
     @Override
-    public void close() {
-        workers.shutdownNow();
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        queue.add(new Job(GenerationRequest.of(new Prompt.Raw(""), 1)));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pool.shutdown();
         gguf.close();
     }
 }

@@ -52,6 +52,39 @@ class EmbeddedBackendTest {
         }
     }
 
+    /** Continuous batching: requests that overlap in time decode together, and each gets what it would get alone. */
+    @Test
+    void concurrentRequestsBatchTogetherWithoutChangingAnyAnswer(@TempDir Path dir) throws IOException {
+        Path tiny = dir.resolve("tiny.gguf");
+        RandomLlama.write(tiny, RandomLlama.Shape.tiny(), 0, "tiny");
+        List<GenerationRequest> requests = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            requests.add(new GenerationRequest(new Prompt.Chat(List.of(Prompt.Message.user("Prompt number " + i))), 1 + i % 3, 1.0, null, null,
+                    (long) i, 12 + i, List.of(), i % 2 == 0 ? 2 : null));
+        }
+        List<GenerationResult> alone = new java.util.ArrayList<>();
+        try (EmbeddedBackend backend = EmbeddedBackend.open(tiny, 2)) {
+            for (GenerationRequest r : requests) alone.add(backend.generate(r).join());
+            assertEquals(3, backend.largestBatch(), "one at a time, a batch is one request's siblings");
+        }
+        try (EmbeddedBackend backend = EmbeddedBackend.open(tiny, 2)) {
+            List<java.util.concurrent.CompletableFuture<GenerationResult>> futures = requests.stream().map(backend::generate).toList();
+            assertEquals(alone, futures.stream().map(java.util.concurrent.CompletableFuture::join).toList());
+            assertTrue(backend.largestBatch() > 3, "requests decoded together: " + backend.largestBatch());
+        }
+    }
+
+    @Test
+    void aClosedEngineRefusesRequests(@TempDir Path dir) throws IOException {
+        Path tiny = dir.resolve("tiny.gguf");
+        RandomLlama.write(tiny, RandomLlama.Shape.tiny(), 0, "tiny");
+        EmbeddedBackend backend = EmbeddedBackend.open(tiny, 2);
+        backend.close();
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CompletionException.class,
+                () -> backend.generate(GenerationRequest.of(new Prompt.Raw("hi"), 4)).join());
+        assertTrue(refused.getCause().getMessage().contains("closed"), refused.getCause().getMessage());
+    }
+
     @Test
     void seededSamplingIsReproducibleAndSiblingsDiffer(@TempDir Path dir) throws IOException {
         Path tiny = dir.resolve("tiny.gguf");
