@@ -79,7 +79,9 @@ final class Kernels {
                     for (int b = 0; b < count; b++) ys[b][o] = dotQ8(row, scales, xs[b], in);
                 } else if (kQuant) {
                     MemorySegment.copy(w.data(), ValueLayout.JAVA_BYTE, o * rowBytes, raw, 0, raw.length);
-                    if (type == GgmlType.Q4_K) {
+                    if (type == GgmlType.Q4_K && count == 1) {
+                        ys[0][o] = dotQ4K(raw, xs[0], sums[0], in);
+                    } else if (type == GgmlType.Q4_K) {
                         widenQ4K(raw, row, scales, minimums, in);
                         for (int b = 0; b < count; b++) ys[b][o] = dotQ4K(row, scales, minimums, xs[b], sums[b], in);
                     } else {
@@ -111,32 +113,61 @@ final class Kernels {
      * values): the 4-bit values as floats, and per 32 values d·scale and dmin·minimum.
      */
     private static void widenQ4K(byte[] raw, float[] values, float[] scales, float[] minimums, int n) {
-        ByteVector low = ByteVector.broadcast(B32, (byte) 0x0F);
         for (int block = 0; block < n / 256; block++) {
             int at = block * 144;
             float d = Float.float16ToFloat((short) ((raw[at] & 0xff) | raw[at + 1] << 8));
             float dmin = Float.float16ToFloat((short) ((raw[at + 2] & 0xff) | raw[at + 3] << 8));
             for (int j = 0; j < 4; j++) {
                 int sub = block * 8 + 2 * j;
-                ByteVector q = ByteVector.fromArray(B32, raw, at + 16 + 32 * j);
-                ByteVector lo = q.and(low);
-                ByteVector hi = q.lanewise(VectorOperators.LSHR, 4);
-                // Written out: a helper taking a vector is not always inlined, and a vector that escapes is boxed.
+                // Eight bytes at a time, each converted whole: converting the upper parts of a wider vector is slower.
                 int v = sub * 32;
-                ((FloatVector) lo.convertShape(VectorOperators.B2F, F, 0)).intoArray(values, v);
-                ((FloatVector) lo.convertShape(VectorOperators.B2F, F, 1)).intoArray(values, v + 8);
-                ((FloatVector) lo.convertShape(VectorOperators.B2F, F, 2)).intoArray(values, v + 16);
-                ((FloatVector) lo.convertShape(VectorOperators.B2F, F, 3)).intoArray(values, v + 24);
-                ((FloatVector) hi.convertShape(VectorOperators.B2F, F, 0)).intoArray(values, v + 32);
-                ((FloatVector) hi.convertShape(VectorOperators.B2F, F, 1)).intoArray(values, v + 40);
-                ((FloatVector) hi.convertShape(VectorOperators.B2F, F, 2)).intoArray(values, v + 48);
-                ((FloatVector) hi.convertShape(VectorOperators.B2F, F, 3)).intoArray(values, v + 56);
+                for (int k = 0; k < 32; k += 8) {
+                    ByteVector q = ByteVector.fromArray(B8, raw, at + 16 + 32 * j + k);
+                    ((FloatVector) q.and((byte) 0x0F).convertShape(VectorOperators.B2F, F, 0)).intoArray(values, v + k);
+                    ((FloatVector) q.lanewise(VectorOperators.LSHR, 4).convertShape(VectorOperators.B2F, F, 0)).intoArray(values, v + 32 + k);
+                }
                 scales[sub] = d * Dequant.q4kScale(raw, at, 2 * j);
                 scales[sub + 1] = d * Dequant.q4kScale(raw, at, 2 * j + 1);
                 minimums[sub] = dmin * Dequant.q4kMinimum(raw, at, 2 * j);
                 minimums[sub + 1] = dmin * Dequant.q4kMinimum(raw, at, 2 * j + 1);
             }
         }
+    }
+
+    /**
+     * One input against a Q4_K row straight from its bytes: the operations of the widened
+     * {@link #dotQ4K(float[], float[], float[], float[], float[], int)} in the same order, so the same result bit for bit.
+     */
+    private static float dotQ4K(byte[] raw, float[] x, float[] sums, int n) {
+        FloatVector acc = FloatVector.zero(F);
+        float subtracted = 0;
+        for (int block = 0; block < n / 256; block++) {
+            int at = block * 144;
+            float d = Float.float16ToFloat((short) ((raw[at] & 0xff) | raw[at + 1] << 8));
+            float dmin = Float.float16ToFloat((short) ((raw[at + 2] & 0xff) | raw[at + 3] << 8));
+            for (int sub = 0; sub < 8; sub++) {
+                int q = at + 16 + 32 * (sub / 2);
+                int base = block * 256 + 32 * sub;
+                // Low halves for even sub-blocks, high halves for odd ones; constant shifts compile to simpler code.
+                ByteVector b0 = ByteVector.fromArray(B8, raw, q);
+                ByteVector b1 = ByteVector.fromArray(B8, raw, q + 8);
+                ByteVector b2 = ByteVector.fromArray(B8, raw, q + 16);
+                ByteVector b3 = ByteVector.fromArray(B8, raw, q + 24);
+                if (sub % 2 == 1) {
+                    b0 = b0.lanewise(VectorOperators.LSHR, 4);
+                    b1 = b1.lanewise(VectorOperators.LSHR, 4);
+                    b2 = b2.lanewise(VectorOperators.LSHR, 4);
+                    b3 = b3.lanewise(VectorOperators.LSHR, 4);
+                }
+                FloatVector products = ((FloatVector) b0.and((byte) 0x0F).convertShape(VectorOperators.B2F, F, 0)).mul(FloatVector.fromArray(F, x, base));
+                products = ((FloatVector) b1.and((byte) 0x0F).convertShape(VectorOperators.B2F, F, 0)).fma(FloatVector.fromArray(F, x, base + 8), products);
+                products = ((FloatVector) b2.and((byte) 0x0F).convertShape(VectorOperators.B2F, F, 0)).fma(FloatVector.fromArray(F, x, base + 16), products);
+                products = ((FloatVector) b3.and((byte) 0x0F).convertShape(VectorOperators.B2F, F, 0)).fma(FloatVector.fromArray(F, x, base + 24), products);
+                acc = products.fma(FloatVector.broadcast(F, d * Dequant.q4kScale(raw, at, sub)), acc);
+                subtracted += dmin * Dequant.q4kMinimum(raw, at, sub) * sums[base / 32];
+            }
+        }
+        return lanes(acc) - subtracted;
     }
 
     /** A widened Q4_K row against x: per 32 values, scale·Σ q·x − minimum·Σ x, with Σ x precomputed. */
@@ -160,26 +191,26 @@ final class Kernels {
      * the 6-bit values minus 32 as floats, and per 16 values d·scale.
      */
     private static void widenQ6K(byte[] raw, float[] values, float[] scales, int n) {
-        ByteVector low4 = ByteVector.broadcast(B32, (byte) 0x0F);
-        ByteVector low2 = ByteVector.broadcast(B32, (byte) 0x03);
-        ByteVector offset = ByteVector.broadcast(B32, (byte) 32);
         for (int block = 0; block < n / 256; block++) {
             int at = block * 210;
             float d = Float.float16ToFloat((short) ((raw[at + 208] & 0xff) | raw[at + 209] << 8));
             for (int half = 0; half < 2; half++) {
-                ByteVector l0 = ByteVector.fromArray(B32, raw, at + 64 * half);
-                ByteVector l1 = ByteVector.fromArray(B32, raw, at + 64 * half + 32);
-                ByteVector h = ByteVector.fromArray(B32, raw, at + 128 + 32 * half);
+                int ql = at + 64 * half;
+                int qh = at + 128 + 32 * half;
                 int base = block * 256 + 128 * half;
-                for (int k = 0; k < 4; k++) {
-                    ByteVector lowBits = (k % 2 == 0 ? l0 : l1);
-                    lowBits = k < 2 ? lowBits.and(low4) : lowBits.lanewise(VectorOperators.LSHR, 4);
-                    ByteVector q = lowBits.or(h.lanewise(VectorOperators.LSHR, 2 * k).and(low2).lanewise(VectorOperators.LSHL, 4)).sub(offset);
-                    int v = base + 32 * k;
-                    ((FloatVector) q.convertShape(VectorOperators.B2F, F, 0)).intoArray(values, v);
-                    ((FloatVector) q.convertShape(VectorOperators.B2F, F, 1)).intoArray(values, v + 8);
-                    ((FloatVector) q.convertShape(VectorOperators.B2F, F, 2)).intoArray(values, v + 16);
-                    ((FloatVector) q.convertShape(VectorOperators.B2F, F, 3)).intoArray(values, v + 24);
+                // Eight bytes at a time with constant shifts: the forms the JIT compiles to plain vector code.
+                for (int l = 0; l < 32; l += 8) {
+                    ByteVector l0 = ByteVector.fromArray(B8, raw, ql + l);
+                    ByteVector l1 = ByteVector.fromArray(B8, raw, ql + 32 + l);
+                    ByteVector h = ByteVector.fromArray(B8, raw, qh + l);
+                    ByteVector q1 = l0.and((byte) 0x0F).or(h.and((byte) 3).lanewise(VectorOperators.LSHL, 4)).sub((byte) 32);
+                    ByteVector q2 = l1.and((byte) 0x0F).or(h.lanewise(VectorOperators.LSHR, 2).and((byte) 3).lanewise(VectorOperators.LSHL, 4)).sub((byte) 32);
+                    ByteVector q3 = l0.lanewise(VectorOperators.LSHR, 4).or(h.lanewise(VectorOperators.LSHR, 4).and((byte) 3).lanewise(VectorOperators.LSHL, 4)).sub((byte) 32);
+                    ByteVector q4 = l1.lanewise(VectorOperators.LSHR, 4).or(h.lanewise(VectorOperators.LSHR, 6).lanewise(VectorOperators.LSHL, 4)).sub((byte) 32);
+                    ((FloatVector) q1.convertShape(VectorOperators.B2F, F, 0)).intoArray(values, base + l);
+                    ((FloatVector) q2.convertShape(VectorOperators.B2F, F, 0)).intoArray(values, base + 32 + l);
+                    ((FloatVector) q3.convertShape(VectorOperators.B2F, F, 0)).intoArray(values, base + 64 + l);
+                    ((FloatVector) q4.convertShape(VectorOperators.B2F, F, 0)).intoArray(values, base + 96 + l);
                 }
                 for (int k = 0; k < 8; k++) scales[base / 16 + k] = d * raw[at + 192 + 8 * half + k];
             }
