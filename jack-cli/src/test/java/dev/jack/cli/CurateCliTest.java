@@ -32,8 +32,7 @@ class CurateCliTest {
 
     @Test
     void witnessesBeatBrokenAnswers() throws IOException {
-        Path punkt = Files.createDirectories(dir.resolve("punkt_tab/english"));
-        for (String f : new String[] {"abbrev_types.txt", "collocations.tab", "sent_starters.txt", "ortho_context.tab"}) Files.writeString(punkt.resolve(f), "");
+        Path punkt = CliHarness.emptyPunkt(dir).resolve("english");
         Path prompts = dir.resolve("prompts.jsonl");
         Path witnesses = dir.resolve("witnesses.jsonl");
         assertEquals(0, jack("synth", "--count", "50", "--seed", "2", "--constraints", "2-3", "--out", prompts.toString(),

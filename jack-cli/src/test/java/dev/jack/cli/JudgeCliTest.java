@@ -87,15 +87,20 @@ class JudgeCliTest {
         }
     }
 
-    @Test
-    void crossEvalAndCritiquesThroughAServer() throws IOException {
+    /** A one-row CrossEval table: reference i is "ref i", rated i + 1 by both experts. */
+    static Path crossEvalTable(Path dir) throws IOException {
         StringBuilder row = new StringBuilder("{\"prompt_id\": \"p1\", \"capability\": \"Coding\", \"difficulty\": \"easy\", \"categories\": \"c\", \"prompt\": \"Sort a list\"");
         for (int i = 1; i <= 3; i++) {
             row.append(", \"response_").append(i).append("\": \"ref ").append(i).append("\"");
             for (int j = 1; j <= 2; j++) row.append(", \"response_").append(i).append("_human_").append(j).append("_rating\": ").append(i + 1)
                     .append(", \"response_").append(i).append("_human_").append(j).append("_explanation\": \"why\"");
         }
-        Path table = Files.writeString(dir.resolve("table.jsonl"), row.append("}\n").toString());
+        return Files.writeString(dir.resolve("table.jsonl"), row.append("}\n").toString());
+    }
+
+    @Test
+    void crossEvalAndCritiquesThroughAServer() throws IOException {
+        Path table = crossEvalTable(dir);
         Path responses = Files.writeString(dir.resolve("responses.jsonl"), "{\"prompt_id\": \"p1\", \"response\": \"sorted(xs)\"}\n");
         try (StubServer server = StubServer.start("judge")) {
             server.script(p -> p.contains("[Response to rate]\nref 3") ? "Score: 4/5" : p.contains("[Response to rate]\nref") ? "Score: 2/5" : "Score: 5/5");

@@ -95,13 +95,7 @@ class JudgeThroughServeTest {
 
     @Test
     void crossEvalRetriesThenReportsTheItemUnscored() throws IOException {
-        StringBuilder row = new StringBuilder("{\"prompt_id\": \"p1\", \"capability\": \"Coding\", \"difficulty\": \"easy\", \"categories\": \"c\", \"prompt\": \"Sort a list\"");
-        for (int i = 1; i <= 3; i++) {
-            row.append(", \"response_").append(i).append("\": \"ref ").append(i).append("\"");
-            for (int j = 1; j <= 2; j++) row.append(", \"response_").append(i).append("_human_").append(j).append("_rating\": ").append(i + 1)
-                    .append(", \"response_").append(i).append("_human_").append(j).append("_explanation\": \"why\"");
-        }
-        Path table = Files.writeString(dir.resolve("table.jsonl"), row.append("}\n").toString());
+        Path table = JudgeCliTest.crossEvalTable(dir);
         Path responses = Files.writeString(dir.resolve("responses.jsonl"), "{\"prompt_id\": \"p1\", \"response\": \"sorted(xs)\"}\n");
         Path report = dir.resolve("crosseval.json");
         assertEquals(0, judge("crosseval", "--table", table.toString(), "--responses", responses.toString(), "--agreement",

@@ -6,8 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,22 +22,18 @@ class MctsCliTest {
     @TempDir
     Path dir;
 
-    private StringWriter out;
-    private StringWriter err;
+    private CliHarness cli;
     private Path prompts;
     private Path punkt;
 
     private int jack(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), Map.of("JACK_CACHE_DIR", dir.resolve("cache").toString()));
+        return cli.jack(args);
     }
 
     @BeforeEach
     void prompts() throws IOException {
-        Path english = Files.createDirectories(dir.resolve("punkt_tab/english"));
-        for (String f : new String[] {"abbrev_types.txt", "collocations.tab", "sent_starters.txt", "ortho_context.tab"}) Files.writeString(english.resolve(f), "");
-        punkt = english.getParent();
+        cli = CliHarness.withCache(dir);
+        punkt = CliHarness.emptyPunkt(dir);
         List<String> rows = new ArrayList<>();
         String[] tasks = {"Write a story about a fox.", "Describe the sea.", "Give advice to a new cook.", "Explain why the sky is blue."};
         for (int i = 0; i < tasks.length; i++) {
@@ -61,8 +55,8 @@ class MctsCliTest {
     @Test
     void pairsShareAPrefixThenDivergeAndTheRunCountsItsCost() throws IOException {
         Path pairs = dir.resolve("pairs.jsonl");
-        assertEquals(0, jack(mcts(pairs, "--parquet")), err.toString());
-        assertTrue(err.toString().contains("random weights; its output is noise"), err.toString());
+        assertEquals(0, jack(mcts(pairs, "--parquet")), cli.err());
+        assertTrue(cli.err().contains("random weights; its output is noise"), cli.err());
         byte[] parquet = Files.readAllBytes(dir.resolve("pairs.parquet"));
         assertEquals("PAR1PAR1", new String(parquet, 0, 4, StandardCharsets.US_ASCII) + new String(parquet, parquet.length - 4, 4, StandardCharsets.US_ASCII));
         int shared = 0;
@@ -84,7 +78,7 @@ class MctsCliTest {
             }
             assertTrue((Long) p.get("prompt_llm_calls") > 0);
         }
-        assertTrue(shared > 0, "some pairs share a prefix: " + out);
+        assertTrue(shared > 0, "some pairs share a prefix: " + cli.out());
         Map<?, ?> stats = (Map<?, ?>) Json.parse(Files.readString(MctsCommand.statsPath(pairs)));
         assertEquals(4L, stats.get("prompts"));
         assertEquals((long) Files.readAllLines(pairs).size(), stats.get("pairs"));
@@ -94,7 +88,7 @@ class MctsCliTest {
     @Test
     void anInterruptedRunFinishesWithTheSameBytes() throws IOException {
         Path whole = dir.resolve("whole.jsonl");
-        assertEquals(0, jack(mcts(whole)), err.toString());
+        assertEquals(0, jack(mcts(whole)), cli.err());
         byte[] expected = Files.readAllBytes(whole);
 
         // A run killed after its first prompt, halfway through writing the second: the journal is all that is left.
@@ -102,11 +96,11 @@ class MctsCliTest {
         Path journal = dir.resolve("resumed.jsonl.journal.jsonl");
         List<String> lines = Files.readAllLines(whole.resolveSibling("whole.jsonl.journal.jsonl"));
         Files.writeString(journal, lines.get(0) + "\n" + lines.get(1).substring(0, lines.get(1).length() / 2), StandardCharsets.UTF_8);
-        assertEquals(0, jack(mcts(resumed)), err.toString());
+        assertEquals(0, jack(mcts(resumed)), cli.err());
         assertArrayEquals(expected, Files.readAllBytes(resumed));
         assertEquals(Files.readString(MctsCommand.statsPath(whole)), Files.readString(MctsCommand.statsPath(resumed)));
 
         assertEquals(2, jack(mcts(resumed, "--seed", "9")));
-        assertTrue(err.toString().contains("resumed.jsonl.journal.jsonl:1: settings: ") && err.toString().contains("other settings"), err.toString());
+        assertTrue(cli.err().contains("resumed.jsonl.journal.jsonl:1: settings: ") && cli.err().contains("other settings"), cli.err());
     }
 }

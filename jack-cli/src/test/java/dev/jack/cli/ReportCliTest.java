@@ -6,8 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,12 +26,7 @@ class ReportCliTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int jack(String... args) {
-        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), Map.of());
-    }
+    private final CliHarness cli = new CliHarness(Map.of());
 
     private static Map<String, Object> pair(String method, long key, String prefix, String chosen, String rejected, double cr, double rr, int depth) {
         Map<String, Object> row = new LinkedHashMap<>();
@@ -88,8 +81,8 @@ class ReportCliTest {
         Files.writeString(MctsCommand.statsPath(mctsFile), "{\"method\": \"mcts\", \"prompts\": 6, \"prompts_without_pair\": 0, "
                 + "\"llm_calls_per_pair\": 13.3, \"generated_tokens_per_pair\": 3333.3}\n");
         Path html = dir.resolve("report.html");
-        assertEquals(0, jack("report", "--pairs", rsFile.toString(), "--pairs", mctsFile.toString(), "--scored", scoredFile.toString(),
-                "--prompts", promptFile.toString(), "--out", html.toString()), err.toString());
+        assertEquals(0, cli.jack("report", "--pairs", rsFile.toString(), "--pairs", mctsFile.toString(), "--scored", scoredFile.toString(),
+                "--prompts", promptFile.toString(), "--out", html.toString()), cli.err());
         String page = Files.readString(html);
         assertFalse(Pattern.compile("(src|href)\\s*=", Pattern.CASE_INSENSITIVE).matcher(page).find(), "nothing is loaded from elsewhere");
         assertFalse(page.contains("</script><b>"), "text from the data cannot close the data's script element");

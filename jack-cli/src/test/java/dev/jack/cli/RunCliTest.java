@@ -6,8 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,21 +21,17 @@ class RunCliTest {
     @TempDir
     Path dir;
 
-    private StringWriter out;
-    private StringWriter err;
+    private CliHarness cli;
     private Path punkt;
 
     private int jack(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), Map.of("JACK_CACHE_DIR", dir.resolve("cache").toString()));
+        return cli.jack(args);
     }
 
     @BeforeEach
-    void punkt() throws IOException {
-        Path english = Files.createDirectories(dir.resolve("punkt_tab/english"));
-        for (String f : new String[] {"abbrev_types.txt", "collocations.tab", "sent_starters.txt", "ortho_context.tab"}) Files.writeString(english.resolve(f), "");
-        punkt = english.getParent();
+    void setUp() throws IOException {
+        cli = CliHarness.withCache(dir);
+        punkt = CliHarness.emptyPunkt(dir);
     }
 
     private Path config(String name, String mctsMaxTokens) throws IOException {
@@ -65,9 +59,9 @@ class RunCliTest {
     @Test
     void runsEveryStageThenSkipsThemAndRedoesOnlyWhatChanged() throws IOException {
         Path a = dir.resolve("a");
-        assertEquals(0, jack("run", "--config", config("run.yaml", "48").toString(), "--out-dir", a.toString()), err.toString());
+        assertEquals(0, jack("run", "--config", config("run.yaml", "48").toString(), "--out-dir", a.toString()), cli.err());
         for (String stage : List.of("synth", "sample", "score", "rs", "mcts", "ablate", "report")) {
-            assertTrue(out.toString().contains("stage " + stage + ": jack "), out.toString());
+            assertTrue(cli.out().contains("stage " + stage + ": jack "), cli.out());
         }
         // Pair files may be empty here (the tiny model's noise rarely meets a synthesized constraint); the next test has pairs.
         for (String f : OUTPUTS) {
@@ -78,14 +72,14 @@ class RunCliTest {
         Map<?, ?> mcts = (Map<?, ?>) Json.parse(Files.readString(a.resolve("pairs-mcts.jsonl.stats.json")));
         assertEquals(3L, mcts.get("prompts"));
 
-        assertEquals(0, jack("run", "--config", dir.resolve("run.yaml").toString(), "--out-dir", a.toString()), err.toString());
-        assertEquals(7, out.toString().split("done before, skipped", -1).length - 1, out.toString());
+        assertEquals(0, jack("run", "--config", dir.resolve("run.yaml").toString(), "--out-dir", a.toString()), cli.err());
+        assertEquals(7, cli.out().split("done before, skipped", -1).length - 1, cli.out());
 
         // Another tree-search setting: sampling stays, tree search and what depends on it run again.
         byte[] samples = Files.readAllBytes(a.resolve("samples.jsonl"));
-        assertEquals(0, jack("run", "--config", config("run2.yaml", "40").toString(), "--out-dir", a.toString()), err.toString());
-        for (String stage : List.of("synth", "sample", "score", "rs")) assertTrue(out.toString().contains("stage " + stage + ": done before, skipped"), out.toString());
-        for (String stage : List.of("mcts", "ablate", "report")) assertTrue(out.toString().contains("stage " + stage + ": jack "), out.toString());
+        assertEquals(0, jack("run", "--config", config("run2.yaml", "40").toString(), "--out-dir", a.toString()), cli.err());
+        for (String stage : List.of("synth", "sample", "score", "rs")) assertTrue(cli.out().contains("stage " + stage + ": done before, skipped"), cli.out());
+        for (String stage : List.of("mcts", "ablate", "report")) assertTrue(cli.out().contains("stage " + stage + ": jack "), cli.out());
         assertArrayEquals(samples, Files.readAllBytes(a.resolve("samples.jsonl")));
     }
 
@@ -101,23 +95,23 @@ class RunCliTest {
         Path promptFile = Files.writeString(dir.resolve("prompts.jsonl"), prompts);
         Path config = config("run.yaml", "48", "prompts: " + promptFile);
         Path whole = dir.resolve("whole");
-        assertEquals(0, jack("run", "--config", config.toString(), "--out-dir", whole.toString()), err.toString());
-        assertFalse(out.toString().contains("stage synth"), "given prompts, there is no synth stage");
+        assertEquals(0, jack("run", "--config", config.toString(), "--out-dir", whole.toString()), cli.err());
+        assertFalse(cli.out().contains("stage synth"), "given prompts, there is no synth stage");
         for (String f : List.of("pairs-rs.jsonl", "pairs-mcts.jsonl", "ablations/contrast-low.jsonl")) {
-            assertFalse(Files.readAllLines(whole.resolve(f)).isEmpty(), f + " has pairs\n" + out);
+            assertFalse(Files.readAllLines(whole.resolve(f)).isEmpty(), f + " has pairs\n" + cli.out());
         }
 
         // Killed during tree search: its stage marker says not done, its journal holds one prompt and half a line.
         Path cut = dir.resolve("cut");
-        assertEquals(0, jack("run", "--config", config.toString(), "--out-dir", cut.toString()), err.toString());
+        assertEquals(0, jack("run", "--config", config.toString(), "--out-dir", cut.toString()), cli.err());
         List<String> journal = Files.readAllLines(cut.resolve("pairs-mcts.jsonl.journal.jsonl"));
         Files.writeString(cut.resolve("pairs-mcts.jsonl.journal.jsonl"), journal.get(0) + "\n" + journal.get(1).substring(0, 40));
         for (String f : List.of("pairs-mcts.jsonl", "pairs-mcts.jsonl.stats.json", "report.html")) Files.delete(cut.resolve(f));
         Path marker = cut.resolve(".jack-run/mcts.json");
         Files.writeString(marker, Files.readString(marker).replace("\"done\": true", "\"done\": false"));
         Files.delete(cut.resolve(".jack-run/report.json"));
-        assertEquals(0, jack("run", "--config", config.toString(), "--out-dir", cut.toString()), err.toString());
-        assertTrue(out.toString().contains("stage sample: done before, skipped"));
+        assertEquals(0, jack("run", "--config", config.toString(), "--out-dir", cut.toString()), cli.err());
+        assertTrue(cli.out().contains("stage sample: done before, skipped"));
         for (String f : OUTPUTS) {
             if (!f.equals("prompts.jsonl")) assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(cut.resolve(f)), f);
         }
@@ -127,10 +121,10 @@ class RunCliTest {
     void aConfigErrorNamesTheFileAndTheKey() throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "curate:\n  rs: {contrst: high}\n");
         assertEquals(2, jack("run", "--config", bad.toString(), "--out-dir", dir.resolve("x").toString()));
-        assertTrue(err.toString().contains("bad.yaml: curate.rs.contrst: unknown key (known here: contrast, format, high_share, max_pairs, min_gap, parquet)"), err.toString());
+        assertTrue(cli.err().contains("bad.yaml: curate.rs.contrst: unknown key (known here: contrast, format, high_share, max_pairs, min_gap, parquet)"), cli.err());
         Path notYaml = Files.writeString(dir.resolve("broken.json"), "{\"seed\": [1,");
         assertEquals(2, jack("run", "--config", notYaml.toString()));
-        assertTrue(err.toString().contains("broken.json: not valid YAML or JSON"), err.toString());
+        assertTrue(cli.err().contains("broken.json: not valid YAML or JSON"), cli.err());
         assertFalse(Files.exists(dir.resolve("x")), "nothing is written before the config is valid");
     }
 }

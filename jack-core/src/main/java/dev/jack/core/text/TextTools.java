@@ -71,7 +71,13 @@ public final class TextTools {
             }
         }
         if (languages) Thread.ofPlatform().daemon().start(LanguageDetector::preload);
-        if (sentences) Thread.ofPlatform().daemon().start(this::sentenceTokenizer);
+        if (sentences) Thread.ofPlatform().daemon().start(() -> {
+            try {
+                sentenceTokenizer();
+            } catch (RuntimeException e) {
+                // Not here: the first sentence count meets the same error and reports it to the user.
+            }
+        });
     }
 
     public int countSentences(String text) {

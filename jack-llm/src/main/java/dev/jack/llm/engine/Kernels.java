@@ -172,18 +172,10 @@ final class Kernels {
 
     /** A widened Q4_K row against x: per 32 values, scale·Σ q·x − minimum·Σ x, with Σ x precomputed. */
     private static float dotQ4K(float[] values, float[] scales, float[] minimums, float[] x, float[] sums, int n) {
-        FloatVector acc = FloatVector.zero(F);
+        // The scaled part is a widened Q8_0 product (a scale per 32 values).
         float subtracted = 0;
-        for (int sub = 0; sub < n / 32; sub++) {
-            int base = sub * 32;
-            FloatVector products = FloatVector.fromArray(F, values, base).mul(FloatVector.fromArray(F, x, base));
-            products = FloatVector.fromArray(F, values, base + 8).fma(FloatVector.fromArray(F, x, base + 8), products);
-            products = FloatVector.fromArray(F, values, base + 16).fma(FloatVector.fromArray(F, x, base + 16), products);
-            products = FloatVector.fromArray(F, values, base + 24).fma(FloatVector.fromArray(F, x, base + 24), products);
-            acc = products.fma(FloatVector.broadcast(F, scales[sub]), acc);
-            subtracted += minimums[sub] * sums[sub];
-        }
-        return lanes(acc) - subtracted;
+        for (int sub = 0; sub < n / 32; sub++) subtracted += minimums[sub] * sums[sub];
+        return dotQ8(values, scales, x, n) - subtracted;
     }
 
     /**
