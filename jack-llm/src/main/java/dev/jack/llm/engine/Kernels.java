@@ -26,7 +26,7 @@ final class Kernels {
     /** Rows per parallel task: large enough to amortize scheduling, small enough to balance cores. */
     private static final int ROWS_PER_TASK = 32;
     /** Below this many multiply-adds a product runs on the calling thread. */
-    private static final long PARALLEL_THRESHOLD = 1 << 18;
+    static final long PARALLEL_THRESHOLD = 1 << 18;
 
     /** Four accumulators: one fma chain would wait on the fma latency at every step. */
     static float dot(float[] a, float[] b, int n) {

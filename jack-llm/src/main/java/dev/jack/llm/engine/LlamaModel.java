@@ -2,6 +2,7 @@ package dev.jack.llm.engine;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A Llama 3 family model (RMSNorm, RoPE with optional frequency factors, grouped-query attention,
@@ -150,9 +151,15 @@ public final class LlamaModel {
                 System.arraycopy(k[i], 0, sessions[i].keys[l], pos[i] * kvDim, kvDim);
                 System.arraycopy(v[i], 0, sessions[i].values[l], pos[i] * kvDim, kvDim);
             }
-            for (int i = 0; i < count; i++) {
-                float[] keys = sessions[i].keys[l];
-                float[] values = sessions[i].values[l];
+            // Sequences (or prompt positions) attend independently: in parallel when there is enough of it.
+            int layerIndex = l;
+            long work = 0;
+            for (int i = 0; i < count; i++) work += (long) (pos[i] + 1) * dim;
+            IntStream sequences = IntStream.range(0, count);
+            if (count > 1 && work >= Kernels.PARALLEL_THRESHOLD) sequences = sequences.parallel();
+            sequences.forEach(i -> {
+                float[] keys = sessions[i].keys[layerIndex];
+                float[] values = sessions[i].values[layerIndex];
                 float[] scores = new float[pos[i] + 1];
                 for (int h = 0; h < heads; h++) {
                     int kvOffset = (h / group) * headDim;
@@ -175,7 +182,7 @@ public final class LlamaModel {
                         for (int d = 0; d < headDim; d++) attention[i][h * headDim + d] += weight * values[at + d];
                     }
                 }
-            }
+            });
             Kernels.matmul(layer.o(), attention, projected, count);
             for (int i = 0; i < count; i++) {
                 for (int d = 0; d < dim; d++) x[i][d] += projected[i][d];
