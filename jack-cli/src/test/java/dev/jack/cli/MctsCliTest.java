@@ -86,6 +86,38 @@ class MctsCliTest {
     }
 
     @Test
+    void aRunKilledMidwayResumesToTheSameBytes() throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (int key = 1; key <= 12; key++) {
+            rows.add("{\"key\": " + key + ", \"prompt\": \"Task " + key + ". No commas. Under 60 words.\", "
+                    + "\"instruction_id_list\": [\"punctuation:no_comma\", \"length_constraints:number_words\"], "
+                    + "\"kwargs\": [{}, {\"relation\": \"less than\", \"num_words\": 60}]}");
+        }
+        prompts = Files.write(dir.resolve("twelve.jsonl"), rows);
+        Path whole = dir.resolve("whole.jsonl");
+        assertEquals(0, jack(mcts(whole, "--parallel-prompts", "1")), cli.err());
+
+        Path killed = dir.resolve("killed.jsonl");
+        Path journal = dir.resolve("killed.jsonl.journal.jsonl");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(List.of(mcts(killed, "--parallel-prompts", "1")));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("JACK_CACHE_DIR", dir.resolve("cache").toString());
+        Process p = builder.start();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (p.isAlive() && System.nanoTime() < deadline && (!Files.exists(journal) || Files.readAllLines(journal).isEmpty())) Thread.sleep(10);
+        assertTrue(p.isAlive(), "the run was still going when the first prompt was done");
+        p.destroyForcibly().waitFor();
+        int searched = Files.readAllLines(journal).size();
+        assertTrue(searched >= 1 && searched < 12 && !Files.exists(killed), "killed midway, after " + searched + " prompts");
+
+        assertEquals(0, jack(mcts(killed, "--parallel-prompts", "1")), cli.err());
+        assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(killed));
+    }
+
+    @Test
     void anInterruptedRunFinishesWithTheSameBytes() throws IOException {
         Path whole = dir.resolve("whole.jsonl");
         assertEquals(0, jack(mcts(whole)), cli.err());
