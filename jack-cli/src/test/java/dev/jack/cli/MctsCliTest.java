@@ -1,6 +1,8 @@
 package dev.jack.cli;
 
 import dev.jack.core.json.Json;
+import dev.jack.llm.EmbeddedBackend;
+import dev.jack.llm.OpenAiServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +17,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** jack curate mcts end to end on the embedded tiny model: pairs that share a prefix, costs, and resuming. */
@@ -83,6 +86,29 @@ class MctsCliTest {
         assertEquals(4L, stats.get("prompts"));
         assertEquals((long) Files.readAllLines(pairs).size(), stats.get("pairs"));
         assertTrue((Long) stats.get("llm_calls") >= 4 && (Long) stats.get("generated_tokens") > 0, stats.toString());
+    }
+
+    /** Through an OpenAI-compatible server (completions with the Llama 3 template applied client-side), the same search. */
+    @Test
+    void throughAServerTheSearchIsTheSame() throws IOException {
+        Path embedded = dir.resolve("embedded.jsonl");
+        assertEquals(0, jack(mcts(embedded)), cli.err());
+        Path tiny = dir.resolve("cache/models/tiny-v2/tiny-q8_0.gguf");
+        Path served = dir.resolve("served.jsonl");
+        try (EmbeddedBackend engine = EmbeddedBackend.open(tiny, 2)) {
+            OpenAiServer server = new OpenAiServer(engine, "127.0.0.1", 0, null, 64);
+            try {
+                List<String> args = new ArrayList<>(List.of(mcts(served)));
+                args.set(args.indexOf("embedded"), server.url().toString());
+                args.set(args.indexOf("tiny"), "tiny-q8_0");
+                assertEquals(0, jack(args.toArray(String[]::new)), cli.err());
+            } finally {
+                server.stop(0);
+            }
+        }
+        List<String> expected = Files.readAllLines(embedded).stream().map(l -> l.replace("\"model\": \"tiny\"", "\"model\": \"tiny-q8_0\"")).toList();
+        assertFalse(expected.isEmpty());
+        assertEquals(expected, Files.readAllLines(served));
     }
 
     @Test
