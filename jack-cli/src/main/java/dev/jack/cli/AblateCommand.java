@@ -63,7 +63,7 @@ final class AblateCommand implements Runnable {
 
     @Override
     public void run() {
-        if (!format.equals("strings") && !format.equals("messages")) throw new UserException("--format must be strings or messages");
+        CurateCommand.checkFormat(format);
         Map<Long, List<JsonlReader.Row>> samples = CurateCommand.readScored(scored);
         Map<String, List<Map<String, Object>>> variants = new LinkedHashMap<>();
         for (RejectionSampling.Contrast c : RejectionSampling.Contrast.values()) {

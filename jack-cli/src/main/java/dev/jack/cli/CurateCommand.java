@@ -42,6 +42,11 @@ final class CurateCommand {
         }
     }
 
+    /** Checks a --format value: strings or messages. */
+    static void checkFormat(String format) {
+        if (!format.equals("strings") && !format.equals("messages")) throw new UserException("--format must be strings or messages");
+    }
+
     /** TRL's prompt, chosen and rejected: plain strings, or chat turns. */
     static Map<String, Object> trlTexts(String format, String prompt, String chosen, String rejected) {
         Map<String, Object> row = new LinkedHashMap<>();
@@ -189,7 +194,7 @@ final class CurateCommand {
                 case "mixed" -> RejectionSampling.Contrast.MIXED;
                 default -> throw new UserException("--contrast must be high, low or mixed");
             };
-            if (!format.equals("strings") && !format.equals("messages")) throw new UserException("--format must be strings or messages");
+            checkFormat(format);
             if (qualityFloor != null && !judgeServer.given()) throw new UserException("--quality-floor needs a judge: --backend and --model");
             RejectionSampling.Options options;
             try {

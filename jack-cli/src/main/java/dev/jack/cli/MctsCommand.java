@@ -134,7 +134,7 @@ final class MctsCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() {
         Mcts.Settings settings = settings();
         Reward kind = CurateCommand.reward(reward);
-        if (!format.equals("strings") && !format.equals("messages")) throw new UserException("--format must be strings or messages");
+        CurateCommand.checkFormat(format);
         if (parallelPrompts < 1) throw new UserException("--parallel-prompts must be at least 1");
         if (limit != null && limit < 1) throw new UserException("--limit must be at least 1");
         List<IfevalPrompt> read = IfevalPrompt.readAll(prompts);

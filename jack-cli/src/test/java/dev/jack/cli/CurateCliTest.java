@@ -6,8 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,11 +21,10 @@ class CurateCliTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliHarness cli = new CliHarness(Map.of());
 
     private int jack(String... args) {
-        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), Map.of());
+        return cli.jack(args);
     }
 
     @Test
@@ -36,7 +33,7 @@ class CurateCliTest {
         Path prompts = dir.resolve("prompts.jsonl");
         Path witnesses = dir.resolve("witnesses.jsonl");
         assertEquals(0, jack("synth", "--count", "50", "--seed", "2", "--constraints", "2-3", "--out", prompts.toString(),
-                "--witnesses", witnesses.toString(), "--punkt-dir", punkt.getParent().toString()), err.toString());
+                "--witnesses", witnesses.toString(), "--punkt-dir", punkt.getParent().toString()), cli.err());
         List<String> samples = new ArrayList<>();
         for (String line : Files.readAllLines(witnesses)) {
             Map<?, ?> w = (Map<?, ?>) Json.parse(line);
@@ -53,11 +50,11 @@ class CurateCliTest {
         Path sampleFile = Files.write(dir.resolve("samples.jsonl"), samples);
         Path scored = dir.resolve("scored.jsonl");
         assertEquals(0, jack("score", "--prompts", prompts.toString(), "--samples", sampleFile.toString(), "--out", scored.toString(),
-                "--punkt-dir", punkt.getParent().toString()), err.toString());
+                "--punkt-dir", punkt.getParent().toString()), cli.err());
         Path pairs = dir.resolve("pairs.jsonl");
-        assertEquals(0, jack("curate", "rs", "--scored", scored.toString(), "--out", pairs.toString(), "--format", "messages"), err.toString());
+        assertEquals(0, jack("curate", "rs", "--scored", scored.toString(), "--out", pairs.toString(), "--format", "messages"), cli.err());
         List<String> lines = Files.readAllLines(pairs);
-        assertTrue(lines.size() >= 45, "nearly every prompt yields a pair: " + lines.size() + "\n" + out);
+        assertTrue(lines.size() >= 45, "nearly every prompt yields a pair: " + lines.size() + "\n" + cli.out());
         for (String line : lines) {
             Map<?, ?> p = (Map<?, ?>) Json.parse(line);
             assertEquals(1.0, p.get("chosen_reward"));
@@ -68,6 +65,6 @@ class CurateCliTest {
             assertEquals("rs", p.get("method"));
         }
         assertEquals(2, jack("curate", "rs", "--scored", sampleFile.toString(), "--out", pairs.toString()));
-        assertTrue(err.toString().contains("reward: is missing (run jack score first)"), err.toString());
+        assertTrue(cli.err().contains("reward: is missing (run jack score first)"), cli.err());
     }
 }

@@ -6,8 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,11 +18,10 @@ class JudgeCliTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliHarness cli = new CliHarness(Map.of());
 
     private int jack(String... args) {
-        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), Map.of());
+        return cli.jack(args);
     }
 
     private Path pairs() throws IOException {
@@ -43,7 +40,7 @@ class JudgeCliTest {
         Path sections = Files.writeString(dir.resolve("sections.json"), "{\"chat\": [\"easy\", \"hard\"]}");
         Path report = dir.resolve("report.json");
         assertEquals(0, jack("judge", "accuracy", "--pairs", pairs().toString(), "--rewards", rewards.toString(),
-                "--sections", sections.toString(), "--out", report.toString()), err.toString());
+                "--sections", sections.toString(), "--out", report.toString()), cli.err());
         Map<?, ?> r = (Map<?, ?>) Json.parse(Files.readString(report));
         assertEquals(1.0 / 3, (Double) r.get("overall"), 1e-12, "one of three: a tie is wrong");
         assertEquals(0.5, ((Map<?, ?>) r.get("subsets")).get("easy"));
@@ -56,7 +53,7 @@ class JudgeCliTest {
             server.script(p -> p.substring(p.indexOf("[Response A]"), p.indexOf("[Response B]")).contains("good") ? "Verdict: A" : "Verdict: B");
             Path report = dir.resolve("report.json");
             assertEquals(0, jack("judge", "accuracy", "--pairs", pairs().toString(), "--backend", server.url().toString(), "--model", "judge",
-                    "--both-orders", "--out", report.toString()), err.toString());
+                    "--both-orders", "--out", report.toString()), cli.err());
             Map<?, ?> r = (Map<?, ?>) Json.parse(Files.readString(report));
             assertEquals(1.0, ((Map<?, ?>) r.get("subsets")).get("easy"));
             assertEquals(0.0, ((Map<?, ?>) r.get("subsets")).get("hard"));
@@ -72,18 +69,18 @@ class JudgeCliTest {
             server.script(p -> p.contains("weapon") && p.contains("'User'") ? "unsafe\nS9" : "safe");
             Path marked = dir.resolve("marked.jsonl");
             assertEquals(0, jack("judge", "guard", "--input", data.toString(), "--backend", server.url().toString(), "--model", "guard",
-                    "--out", marked.toString()), err.toString());
+                    "--out", marked.toString()), cli.err());
             List<String> lines = Files.readAllLines(marked);
             assertEquals(2, lines.size());
             assertTrue(lines.get(1).contains("\"safety\": {\"prompt\": {\"safe\": false, \"categories\": [\"S9\"]}, \"response\": {\"safe\": true"), lines.get(1));
             Path dropped = dir.resolve("dropped.jsonl");
             assertEquals(0, jack("judge", "guard", "--input", data.toString(), "--backend", server.url().toString(), "--model", "guard",
-                    "--drop", "--out", dropped.toString()), err.toString());
+                    "--drop", "--out", dropped.toString()), cli.err());
             assertEquals(1, Files.readAllLines(dropped).size());
             server.script(p -> "probably fine");
             assertEquals(2, jack("judge", "guard", "--input", data.toString(), "--backend", server.url().toString(), "--model", "guard",
                     "--out", dir.resolve("x.jsonl").toString()));
-            assertTrue(err.toString().contains(":1: prompt: Llama Guard's answer could not be used"), err.toString());
+            assertTrue(cli.err().contains(":1: prompt: Llama Guard's answer could not be used"), cli.err());
         }
     }
 
@@ -106,7 +103,7 @@ class JudgeCliTest {
             server.script(p -> p.contains("[Response to rate]\nref 3") ? "Score: 4/5" : p.contains("[Response to rate]\nref") ? "Score: 2/5" : "Score: 5/5");
             Path report = dir.resolve("crosseval.json");
             assertEquals(0, jack("judge", "crosseval", "--table", table.toString(), "--responses", responses.toString(), "--agreement",
-                    "--backend", server.url().toString(), "--model", "judge", "--out", report.toString()), err.toString());
+                    "--backend", server.url().toString(), "--model", "judge", "--out", report.toString()), cli.err());
             Map<?, ?> r = (Map<?, ?>) Json.parse(Files.readString(report));
             assertEquals(100.0, ((Map<?, ?>) r.get("individual")).get("Coding"));
             Map<?, ?> overall = (Map<?, ?>) ((Map<?, ?>) r.get("agreement")).get("overall");
@@ -115,10 +112,10 @@ class JudgeCliTest {
             server.script(p -> p.contains("a good answer") || p.contains("another good one") ? "Strong.\nScore: 8/10" : "Weak.\nScore: 3/10");
             Path training = dir.resolve("critiques.jsonl");
             assertEquals(0, jack("judge", "critiques", "--pairs", pairs().toString(), "--m", "2", "--backend", server.url().toString(),
-                    "--model", "judge", "--out", training.toString()), err.toString());
+                    "--model", "judge", "--out", training.toString()), cli.err());
             List<String> lines = Files.readAllLines(training);
             assertEquals(8, lines.size(), "pairs 1 and 2: two agreeing critiques per side; pair 3 has none");
-            assertTrue(out.toString().contains("2 responses had no critique that agreed"), out.toString());
+            assertTrue(cli.out().contains("2 responses had no critique that agreed"), cli.out());
         }
     }
 
@@ -131,7 +128,7 @@ class JudgeCliTest {
             server.script(p -> "Fine.\nScore: 9/10");
             Path report = dir.resolve("rationale.json");
             assertEquals(0, jack("judge", "rationale", "--critiques", critiques.toString(), "--folds", "2", "--backend", server.url().toString(),
-                    "--model", "judge", "--out", report.toString()), err.toString());
+                    "--model", "judge", "--out", report.toString()), cli.err());
             Map<?, ?> r = (Map<?, ?>) Json.parse(Files.readString(report));
             assertEquals(2L, r.get("rows"));
             assertEquals(1L, r.get("rows_citing_evidence"), "only the first critique quotes the response");

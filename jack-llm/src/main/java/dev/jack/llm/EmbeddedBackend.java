@@ -174,6 +174,8 @@ public final class EmbeddedBackend implements Backend {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
+            // The engine cannot go on: later requests fail at once instead of waiting for a scheduler that is gone.
+            closed = true;
             for (Job job : active) job.future.completeExceptionally(e);
             throw e;
         } finally {

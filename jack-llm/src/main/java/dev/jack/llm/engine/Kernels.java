@@ -20,7 +20,6 @@ final class Kernels {
 
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
     private static final VectorSpecies<Byte> B8 = ByteVector.SPECIES_64;
-    private static final VectorSpecies<Byte> B32 = ByteVector.SPECIES_256;
     private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
     private static final ValueLayout.OfShort SHORT_LE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(LE);
     /** Rows per parallel task: large enough to amortize scheduling, small enough to balance cores. */
@@ -68,10 +67,10 @@ final class Kernels {
             float[] minimums = new float[in / 32];
             byte[] raw = new byte[(int) rowBytes];
             for (int o = task * ROWS_PER_TASK, end = Math.min(out, o + ROWS_PER_TASK); o < end; o++) {
-                // One Q8_0 input reads the row straight from the file; a batch widens it once and then does
-                // the same arithmetic per input; K-quant rows are widened once (values and scales apart), and
-                // other types decoded once, into buffers. Either way an output does not depend on the
-                // batch it was computed in, so batching never changes an answer.
+                // One Q8_0 input reads the row straight from the file, one Q4_K input from a copy of the row's
+                // bytes; a batch widens the row once (values and scales apart) and then does the same arithmetic
+                // per input; Q6_K rows are always widened, other types decoded once. Either way an output does not
+                // depend on the batch it was computed in, so batching never changes an answer.
                 if (type == GgmlType.Q8_0 && count == 1) {
                     ys[0][o] = dotQ8(w.data(), (long) o * (in / 32) * 34, xs[0], in);
                 } else if (type == GgmlType.Q8_0) {
