@@ -1,12 +1,5 @@
 package dev.jack.core.text;
 
-import dev.jack.core.constraint.CapitalWordFrequency;
-import dev.jack.core.constraint.Constraint;
-import dev.jack.core.constraint.EnglishCapital;
-import dev.jack.core.constraint.EnglishLowercase;
-import dev.jack.core.constraint.NumberOfSentences;
-import dev.jack.core.constraint.ResponseLanguage;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -54,30 +47,20 @@ public final class TextTools {
     }
 
     /**
-     * Starts loading, in the background, the models that these constraints will need (the language
-     * profiles take a few hundred milliseconds), so loading overlaps with other work.
+     * Starts loading, in the background, the models that these analyses need (the language profiles
+     * take a few hundred milliseconds), so loading overlaps with other work.
      */
-    public void prepareFor(Collection<Constraint> constraints) {
-        boolean sentences = false;
-        boolean languages = false;
-        for (Constraint c : constraints) {
-            switch (c) {
-                case NumberOfSentences n -> sentences = true;
-                case CapitalWordFrequency f -> sentences = true;
-                case ResponseLanguage r -> languages = true;
-                case EnglishCapital e -> languages = true;
-                case EnglishLowercase e -> languages = true;
-                default -> { }
-            }
+    public void prepareFor(Collection<TextAnalysis> analyses) {
+        if (analyses.contains(TextAnalysis.LANGUAGE)) Thread.ofPlatform().daemon().start(LanguageDetector::preload);
+        if (analyses.contains(TextAnalysis.SENTENCES) || analyses.contains(TextAnalysis.WORD_TOKENS)) {
+            Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    sentenceTokenizer();
+                } catch (RuntimeException e) {
+                    // Not here: the first sentence count meets the same error and reports it to the user.
+                }
+            });
         }
-        if (languages) Thread.ofPlatform().daemon().start(LanguageDetector::preload);
-        if (sentences) Thread.ofPlatform().daemon().start(() -> {
-            try {
-                sentenceTokenizer();
-            } catch (RuntimeException e) {
-                // Not here: the first sentence count meets the same error and reports it to the user.
-            }
-        });
     }
 
     public int countSentences(String text) {
