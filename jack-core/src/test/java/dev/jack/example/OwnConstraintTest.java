@@ -5,7 +5,6 @@ import dev.jack.core.constraint.ConstraintRegistry;
 import dev.jack.core.constraint.ParameterException;
 import dev.jack.core.constraint.ifeval.EndChecker;
 import dev.jack.core.constraint.ifeval.Postscript;
-import dev.jack.core.ifeval.IfevalPrompt;
 import dev.jack.core.ifeval.Verdicts;
 import dev.jack.core.ifeval.Verifier;
 import dev.jack.core.synth.BaseTask;
@@ -14,13 +13,12 @@ import dev.jack.core.synth.Hardness;
 import dev.jack.core.synth.SynthStats;
 import dev.jack.core.synth.SynthesizedPrompt;
 import dev.jack.core.synth.Synthesizer;
-import dev.jack.core.text.PunktParameters;
+import dev.jack.core.synth.WitnessChecks;
 import dev.jack.core.text.TextTools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * META-INF/services file) is checked, verified and synthesized like IFEval's own.
  */
 class OwnConstraintTest {
-    /** A Punkt model with no abbreviations: synthesis and checking use the same one, so witnesses hold. */
-    private static final TextTools TEXT = new TextTools(() -> new PunktParameters(Set.of(), Set.of(), Set.of(), Map.of()));
+    private static final TextTools TEXT = WitnessChecks.TEXT;
 
     @Test
     void theRegistryFindsItThroughServiceLoader() {
@@ -78,15 +75,8 @@ class OwnConstraintTest {
         assertTrue(withIt.stream().noneMatch(p -> p.instructionIds().contains(EndChecker.ID)), "its declared conflict holds");
         assertEquals(1.0, stats.pairCoverage(), 0.0, "pairs with it are counted as allowed pairs");
 
-        Path file = dir.resolve("prompts.jsonl");
-        Files.write(file, prompts.stream().map(SynthesizedPrompt::toJsonLine).toList());
-        List<IfevalPrompt> parsed = IfevalPrompt.readAll(file);
+        WitnessChecks.assertWitnessesPassAfterARoundTrip(prompts, dir);
         Verifier verifier = new Verifier(TEXT);
-        for (int i = 0; i < prompts.size(); i++) {
-            SynthesizedPrompt p = prompts.get(i);
-            assertEquals(p.constraints(), parsed.get(i).constraints(), "its kwargs survive the file format");
-            assertTrue(verifier.verify(parsed.get(i).constraints(), p.witness()).allStrict(), p.prompt() + "\n" + p.witness());
-        }
         for (SynthesizedPrompt p : withIt) {
             String word = (String) p.constraints().get(p.instructionIds().indexOf(LastWord.ID)).kwargs().get("word");
             assertTrue(p.prompt().contains(word), "a phrasing names the word: " + p.prompt());

@@ -15,10 +15,7 @@ import dev.jack.core.constraint.ifeval.NumberOfSentences;
 import dev.jack.core.constraint.ifeval.NumberOfWords;
 import dev.jack.core.constraint.ifeval.RepeatPrompt;
 import dev.jack.core.data.JsonlReader;
-import dev.jack.core.ifeval.IfevalPrompt;
-import dev.jack.core.ifeval.Verifier;
 import dev.jack.core.json.Json;
-import dev.jack.core.text.PunktParameters;
 import dev.jack.core.text.TextTools;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,8 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SynthesizerTest {
-    /** A Punkt model with no abbreviations: synthesis and checking use the same one, so witnesses hold. */
-    static final TextTools TEXT = new TextTools(() -> new PunktParameters(Set.of(), Set.of(), Set.of(), Map.of()));
+    static final TextTools TEXT = WitnessChecks.TEXT;
     static final int LARGE = 20_000;
     static List<SynthesizedPrompt> large;
     static SynthStats largeStats;
@@ -83,17 +79,7 @@ class SynthesizerTest {
 
     @Test
     void everyWitnessPassesEveryConstraintAfterARoundTripThroughTheFileFormat(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("prompts.jsonl");
-        Files.write(file, large.stream().map(SynthesizedPrompt::toJsonLine).toList());
-        List<IfevalPrompt> parsed = IfevalPrompt.readAll(file);
-        Verifier verifier = new Verifier(TEXT);
-        for (int i = 0; i < parsed.size(); i++) {
-            IfevalPrompt p = parsed.get(i);
-            assertEquals(large.get(i).constraints(), p.constraints(), "kwargs survive the file format");
-            for (Constraint c : p.constraints()) {
-                assertTrue(verifier.follows(c, large.get(i).witness()), c + " fails its witness:\n" + large.get(i).witness());
-            }
-        }
+        WitnessChecks.assertWitnessesPassAfterARoundTrip(large, dir);
     }
 
     @Test
