@@ -135,11 +135,6 @@ public final class ConstraintType<C extends Constraint> {
         return sketches.get();
     }
 
-    @Override
-    public String toString() {
-        return id;
-    }
-
     /** Collects a type's parts; {@link #build()} checks them. */
     public static final class Builder<C extends Constraint> {
         private final String id;
@@ -159,16 +154,19 @@ public final class ConstraintType<C extends Constraint> {
             this.parser = Objects.requireNonNull(parser);
         }
 
+        /** The kwargs it takes, as {@code jack constraints} lists them (a test checks they are the example's). */
         public Builder<C> parameters(Parameter... parameters) {
             this.parameters = List.of(parameters);
             return this;
         }
 
+        /** A typical instance (required): listings show its description. */
         public Builder<C> example(C example) {
             this.example = example;
             return this;
         }
 
+        /** The text analyses the checker asks {@link dev.jack.core.text.TextTools} for. */
         public Builder<C> analyses(TextAnalysis... analyses) {
             this.analyses.addAll(List.of(analyses));
             return this;
@@ -187,6 +185,7 @@ public final class ConstraintType<C extends Constraint> {
             return this;
         }
 
+        /** The ways a synthesized prompt states it (see {@link ConstraintType#phrasings()}); three or more. */
         public Builder<C> phrasings(String... phrasings) {
             this.phrasings = List.of(phrasings);
             return this;
@@ -202,6 +201,12 @@ public final class ConstraintType<C extends Constraint> {
             return this;
         }
 
+        /**
+         * The type.
+         *
+         * @throws NullPointerException without an example
+         * @throws IllegalArgumentException for a hardness outside [0, 1], or phrasings without synthesis or the reverse
+         */
         public ConstraintType<C> build() {
             return new ConstraintType<>(this);
         }

@@ -23,9 +23,6 @@ public interface Draft {
     /** "at least" or "less than", even odds. */
     Relation relation();
 
-    /** Whether the prompt also has this constraint. */
-    boolean has(String id);
-
     /** The base task's text. */
     String taskText();
 

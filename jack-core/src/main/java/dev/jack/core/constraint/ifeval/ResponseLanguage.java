@@ -44,7 +44,7 @@ public record ResponseLanguage(String language) implements Constraint {
      * Neutral sentences in the languages synthesis asks for, by langdetect code: the witness is written in
      * them. Written for Jack, without commas, digits or brackets.
      */
-    public static final Map<String, List<String>> SENTENCES = Map.of(
+    private static final Map<String, List<String>> SENTENCES = Map.of(
             "fr", List.of(
                     "Cette idée est simple et facile à suivre.",
                     "Beaucoup de gens trouvent cela utile au quotidien.",
