@@ -2,7 +2,6 @@ package dev.jack.llm;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -58,12 +57,5 @@ class OpenAiResponsesTest {
                 "{\"choices\": [{\"text\": \"x\", \"logprobs\": {\"content\": [{\"token\": 1}]}}]}"}) {
             assertThrows(OpenAiResponses.MalformedResponse.class, () -> OpenAiResponses.parse(bad), bad);
         }
-    }
-
-    @Test
-    void llama3TemplateOpensTheAssistantTurn() throws IOException {
-        String rendered = ChatTemplates.llama3(new Prompt.Chat(java.util.List.of(Prompt.Message.system(" Be brief. "), Prompt.Message.user("Hi"))));
-        assertEquals("<|start_header_id|>system<|end_header_id|>\n\nBe brief.<|eot_id|><|start_header_id|>user<|end_header_id|>\n\nHi<|eot_id|>"
-                + "<|start_header_id|>assistant<|end_header_id|>\n\n", rendered);
     }
 }
