@@ -98,10 +98,10 @@ public final class OpenAiServer implements AutoCloseable {
         public static final int DEFAULT_MAX_JSON_DEPTH = 64;
 
         public Options {
-            if (chatDefaultMaxTokens < 1) throw new IllegalArgumentException("the default max_tokens must be at least 1");
-            if (maxBodyBytes < 1024) throw new IllegalArgumentException("the body limit must be at least 1024 bytes");
-            if (maxPromptChars < 1) throw new IllegalArgumentException("the prompt limit must be at least 1 character");
-            if (maxJsonDepth < 4) throw new IllegalArgumentException("the JSON depth limit must be at least 4");
+            if (chatDefaultMaxTokens < 1) throw new IllegalArgumentException("--max-tokens must be at least 1, got " + chatDefaultMaxTokens);
+            if (maxBodyBytes < 1024) throw new IllegalArgumentException("--max-body-bytes must be at least 1024, got " + maxBodyBytes);
+            if (maxPromptChars < 1) throw new IllegalArgumentException("--max-prompt-chars must be at least 1, got " + maxPromptChars);
+            if (maxJsonDepth < 4) throw new IllegalArgumentException("the JSON depth limit must be at least 4, got " + maxJsonDepth);
         }
 
         public static Options of(String apiKey, int chatDefaultMaxTokens) {
@@ -760,6 +760,15 @@ public final class OpenAiServer implements AutoCloseable {
     /** Stops accepting requests and waits up to the given seconds for those in progress. */
     public void stop(int seconds) {
         server.stop(seconds);
+    }
+
+    /**
+     * Stops as SIGTERM should, within about 2 s: no new connections, requests in progress get up to a second to finish,
+     * then the engine closes (requests still running fail, streams end) and so do the remaining connections.
+     */
+    public void shutdown() {
+        stop(1);
+        engine.close();
     }
 
     @Override
