@@ -60,7 +60,10 @@ public final class ControlTokens {
         return new ControlTokens(all);
     }
 
-    /** The first control-token text in the response (the earliest offset; the longest token there), if any. Linear in the text. */
+    /**
+     * The first control-token text in the response (the earliest offset; the longest token there), if any. One pass
+     * over the text per pattern: time grows with the text's length times the number of texts to look for.
+     */
     public Optional<Match> find(String response) {
         Match first = null;
         if (literal != null) {

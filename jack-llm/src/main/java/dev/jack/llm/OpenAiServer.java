@@ -19,6 +19,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -205,6 +206,8 @@ public final class OpenAiServer implements AutoCloseable {
         error.put("type", type);
         error.put("param", param);
         error.put("code", status);
+        // The rest of an oversized body is not read: the connection cannot carry another request.
+        if (status == 413) ex.getResponseHeaders().add("Connection", "close");
         respond(ex, status, PyJson.dumps(Map.of("error", error)));
     }
 
@@ -221,6 +224,9 @@ public final class OpenAiServer implements AutoCloseable {
     private String body(HttpExchange ex) throws BadRequest, IOException {
         if (!ex.getRequestMethod().equals("POST")) throw new BadRequest(405, "use POST");
         long limit = options.maxBodyBytes();
+        // Taken before any refusal, so that closing the exchange drains what the client already sent instead of
+        // resetting the connection, which could discard the answer before the client reads it.
+        InputStream in = ex.getRequestBody();
         String declared = ex.getRequestHeaders().getFirst("Content-Length");
         if (declared != null) {
             try {
@@ -230,12 +236,10 @@ public final class OpenAiServer implements AutoCloseable {
             }
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (InputStream in = ex.getRequestBody()) {
-            byte[] buffer = new byte[16384];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                if (bytes.size() + n > limit) throw tooLarge();
-                bytes.write(buffer, 0, n);
-            }
+        byte[] buffer = new byte[16384];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            if (bytes.size() + n > limit) throw tooLarge();
+            bytes.write(buffer, 0, n);
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
@@ -726,7 +730,7 @@ public final class OpenAiServer implements AutoCloseable {
     private static Double number(Map<?, ?> body, String field, double min, double max, boolean minIncluded) throws BadRequest {
         Object value = body.get(field);
         if (value == null) return null;
-        String range = (minIncluded ? " from " + fmt(min) : " above " + fmt(min)) + " to " + fmt(max);
+        String range = minIncluded ? " from " + fmt(min) + " to " + fmt(max) : " above " + fmt(min) + " and at most " + fmt(max);
         if (!(value instanceof Number x) || value instanceof BigInteger) {
             throw new BadRequest(400, field + " must be a number" + range + ", got " + describe(value), field);
         }
@@ -763,13 +767,22 @@ public final class OpenAiServer implements AutoCloseable {
     }
 
     /**
-     * Stops as SIGTERM should, within about 2 s: no new connections, requests in progress get up to a second to finish,
-     * then the engine closes (requests still running fail, streams end) and so do the remaining connections.
+     * Stops as SIGTERM should, within 2 s: no new connections, requests in progress get up to a second to finish, then
+     * the remaining connections close and so does the engine (requests still running fail). The engine's close is awaited
+     * for at most {@value #ENGINE_CLOSE_MILLIS} ms: a forward pass of a large model can take longer, and the process's
+     * exit ends it anyway.
      */
     public void shutdown() {
         stop(1);
-        engine.close();
+        Thread closing = Thread.ofPlatform().daemon().name("jack-engine-close").start(engine::close);
+        try {
+            closing.join(Duration.ofMillis(ENGINE_CLOSE_MILLIS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
+
+    private static final int ENGINE_CLOSE_MILLIS = 800;
 
     @Override
     public void close() {
