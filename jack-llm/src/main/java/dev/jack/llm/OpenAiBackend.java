@@ -230,7 +230,7 @@ public final class OpenAiBackend implements Backend {
                 Reply response = exchange(http, events);
                 int status = response.status();
                 if (status == 200) {
-                    GenerationResult result = events != null ? events.result() : OpenAiResponses.parse(response.body());
+                    GenerationResult result = response.streamed() ? events.result() : OpenAiResponses.parse(response.body());
                     if (request.n() > 1 && result.completions().size() < request.n()) return splitFromNowOn("returned "
                             + result.completions().size() + " choices for n=" + request.n());
                     return result;
@@ -329,8 +329,8 @@ public final class OpenAiBackend implements Backend {
         throw new GenerationException(scrub(url + ": gave up after " + config.maxAttempts() + " attempts; last: " + lastFailure), config.maxAttempts());
     }
 
-    /** An HTTP answer: its status, body (empty for a consumed event stream) and Retry-After header. */
-    private record Reply(int status, String body, String retryAfter) {}
+    /** An HTTP answer: its status, body (empty when it was an event stream, read into the caller's collector) and Retry-After header. */
+    private record Reply(int status, String body, String retryAfter, boolean streamed) {}
 
     /** An attempt that passed its deadline or, streaming, its idle timeout. */
     private static final class TimedOut extends Exception {
@@ -340,8 +340,8 @@ public final class OpenAiBackend implements Backend {
     }
 
     /**
-     * Sends a request and reads its response within the timeout, which covers the body too; a 200 response with
-     * {@code events} is read as server-sent events into it, under the idle timeout as well. On either limit the
+     * Sends a request and reads its response within the timeout, which covers the body too; a 200 event stream
+     * ({@code text/event-stream}) is read into {@code events}, under the idle timeout as well. On either limit the
      * exchange is cancelled and its connection closed.
      */
     private Reply exchange(HttpRequest request, OpenAiResponses.Stream events) throws IOException, TimedOut, InterruptedException, OpenAiResponses.MalformedResponse {
@@ -364,13 +364,15 @@ public final class OpenAiBackend implements Backend {
             pending.cancel(true);
             throw e;
         }
-        boolean streaming = events != null && response.statusCode() == 200;
+        // A server that ignores "stream" answers with one JSON body, which is read as such.
+        boolean streaming = events != null && response.statusCode() == 200
+                && response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
         Guard guard = new Guard(response.body(), deadline, streaming ? config.idleTimeout().toNanos() : 0);
         try (InputStream in = guard) {
             String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
-            if (!streaming) return new Reply(response.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8), retryAfter);
+            if (!streaming) return new Reply(response.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8), retryAfter, false);
             readEvents(in, events);
-            return new Reply(200, "", retryAfter);
+            return new Reply(200, "", retryAfter, true);
         } catch (IOException e) {
             if (guard.fired != null) throw new TimedOut(guard.fired.equals("deadline") ? timedOut
                     : "the server sent nothing for " + seconds(config.idleTimeout()) + " (idle timeout)");

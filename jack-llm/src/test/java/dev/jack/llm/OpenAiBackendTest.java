@@ -45,6 +45,15 @@ class OpenAiBackendTest {
         }
     }
 
+    /** A server that does not stream answers "stream": true with one JSON body; the client takes it as it is. */
+    @Test
+    void aServerThatIgnoresStreamingIsReadAsAWhole() throws IOException {
+        try (StubServer server = StubServer.start("stub");
+             OpenAiBackend client = new OpenAiBackend(config(server.url(), null, 1, Duration.ofSeconds(10)).withStream(true, null), s -> { })) {
+            assertEquals(StubServer.answer("Hi", 4L, 0), client.generate(ask("Hi", 4, 1)).join().completions().getFirst().text());
+        }
+    }
+
     @Test
     void theModelCheckListsWhatTheServerHas() throws IOException {
         try (StubServer server = StubServer.start("llama-3");
