@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  */
 final class ServerTemplates {
     /** The reply used to probe: leading and trailing whitespace, which a continuation must keep. */
-    static final String PROBE_REPLY = " Once upon a time,\n\n";
+    private static final String PROBE_REPLY = " Once upon a time,\n\n";
     private static final List<Prompt.Message> PROBE_MESSAGES = List.of(Prompt.Message.user("Hi"));
     /** Rendered conversations kept: tree search continues the same conversation many times. */
     private static final int CACHED_RENDERINGS = 256;
