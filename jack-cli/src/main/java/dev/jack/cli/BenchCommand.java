@@ -1,5 +1,7 @@
 package dev.jack.cli;
 
+import dev.jack.core.UserException;
+import dev.jack.core.data.DataLocations;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.ifeval.IfevalPrompt;
 import dev.jack.core.ifeval.ResponseFile;
@@ -289,7 +291,7 @@ final class BenchCommand {
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            try (dev.jack.llm.StubServer server = dev.jack.llm.StubServer.start("stub");
+            try (BenchFixtureServer server = new BenchFixtureServer("stub");
                  dev.jack.llm.OpenAiBackend client = new dev.jack.llm.OpenAiBackend(new dev.jack.llm.OpenAiBackend.Config(
                          server.url(), "stub", null, dev.jack.llm.OpenAiBackend.Endpoint.CHAT, inFlight,
                          java.time.Duration.ofSeconds(60), 3, java.time.Duration.ofMillis(100), java.time.Duration.ofSeconds(2)), out::println)) {
@@ -331,7 +333,7 @@ final class BenchCommand {
     }
 
     @Command(name = "stub-server", mixinStandardHelpOptions = true,
-            description = "Runs the trivial local OpenAI-compatible server until stopped, to compare jack sample with a load generator such as wrk.")
+            description = "Runs the benchmark fixture (a local OpenAI-compatible endpoint that answers at once) until stopped, to compare jack sample with a load generator such as wrk.")
     static final class StubServerCommand implements Runnable {
         @Spec
         CommandSpec spec;
@@ -341,7 +343,7 @@ final class BenchCommand {
 
         @Override
         public void run() {
-            try (dev.jack.llm.StubServer server = dev.jack.llm.StubServer.start(model)) {
+            try (BenchFixtureServer server = new BenchFixtureServer(model)) {
                 spec.commandLine().getOut().println("serving " + model + " at " + server.url() + " (Ctrl-C to stop)");
                 spec.commandLine().getOut().flush();
                 Thread.sleep(Long.MAX_VALUE);

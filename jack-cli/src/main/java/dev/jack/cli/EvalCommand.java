@@ -1,5 +1,6 @@
 package dev.jack.cli;
 
+import dev.jack.core.data.DataLocations;
 import dev.jack.core.ifeval.Evaluation;
 import dev.jack.core.ifeval.IfevalPrompt;
 import dev.jack.core.ifeval.ResponseFile;

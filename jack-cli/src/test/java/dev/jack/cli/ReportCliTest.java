@@ -1,5 +1,6 @@
 package dev.jack.cli;
 
+import dev.jack.core.data.CurationStats;
 import dev.jack.core.json.PyJson;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class ReportCliTest {
         Path scoredFile = write("scored.jsonl", scored);
         Path rsFile = write("rs.jsonl", rs);
         Path mctsFile = write("mcts.jsonl", mcts);
-        Files.writeString(MctsCommand.statsPath(mctsFile), "{\"method\": \"mcts\", \"prompts\": 6, \"prompts_without_pair\": 0, "
+        Files.writeString(CurationStats.pathFor(mctsFile), "{\"method\": \"mcts\", \"prompts\": 6, \"prompts_without_pair\": 0, "
                 + "\"llm_calls_per_pair\": 13.3, \"generated_tokens_per_pair\": 3333.3}\n");
         Path html = dir.resolve("report.html");
         assertEquals(0, cli.jack("report", "--pairs", rsFile.toString(), "--pairs", mctsFile.toString(), "--scored", scoredFile.toString(),

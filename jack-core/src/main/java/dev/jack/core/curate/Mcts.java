@@ -212,9 +212,7 @@ public final class Mcts {
     }
 
     private long callSeed() {
-        long z = seed * 0x9E3779B97F4A7C15L + (calls + 1) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 31)) * 0x94D049BB133111EBL;
-        return (z ^ (z >>> 29)) & 0x7FFFFFFFL;
+        return dev.jack.core.Seeds.call(seed, calls + 1);
     }
 
     private static void backup(Node from, Finished finished) {

@@ -1,9 +1,10 @@
-package dev.jack.cli;
+package dev.jack.llm;
+
+import dev.jack.core.data.Downloader;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Downloads a model file once into the cache: resumable (what arrived stays in {@code FILE.partial} and a rerun
@@ -35,7 +37,7 @@ final class ModelDownloader {
     /** What the server says the file is: its size and SHA-256, when it says. */
     record Expected(long size, String sha256) {}
 
-    static Path fetch(URI url, Path target, PrintWriter err) throws IOException {
+    static Path fetch(URI url, Path target, Consumer<String> log) throws IOException {
         if (Files.isRegularFile(target)) return target;
         Files.createDirectories(target.toAbsolutePath().getParent());
         try {
@@ -46,7 +48,7 @@ final class ModelDownloader {
                 Files.delete(partial);
                 offset = 0;
             }
-            if (expected.size() < 0 || offset < expected.size()) offset = transfer(url, partial, offset, expected.size(), err);
+            if (expected.size() < 0 || offset < expected.size()) offset = transfer(url, partial, offset, expected.size(), log);
             long size = Files.size(partial);
             if (expected.size() >= 0 && size != expected.size()) {
                 throw new IOException("downloaded " + size + " bytes of " + url + ", expected " + expected.size() + "; rerun to resume");
@@ -79,7 +81,7 @@ final class ModelDownloader {
     }
 
     /** Appends the rest of the file from offset; returns the new size. A 200 answer to a Range request restarts. */
-    private static long transfer(URI url, Path partial, long offset, long total, PrintWriter err) throws IOException, InterruptedException {
+    private static long transfer(URI url, Path partial, long offset, long total, Consumer<String> log) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofHours(6)).header("User-Agent", "jack");
         if (offset > 0) request.header("Range", "bytes=" + offset + "-");
         HttpResponse<InputStream> response = Downloader.CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -89,7 +91,7 @@ final class ModelDownloader {
             } else if (response.statusCode() != 206) {
                 throw new IOException("HTTP " + response.statusCode() + " from " + url);
             }
-            err.println("jack: downloading " + url + (offset > 0 ? " (resuming at " + megabytes(offset) + ")" : "") + " into " + partial.getParent());
+            log.accept("downloading " + url + (offset > 0 ? " (resuming at " + megabytes(offset) + ")" : "") + " into " + partial.getParent());
             byte[] buffer = new byte[1 << 20];
             long done = offset;
             long lastReport = System.nanoTime();
@@ -101,7 +103,7 @@ final class ModelDownloader {
                     done += n;
                     if (System.nanoTime() - lastReport > 2_000_000_000L) {
                         lastReport = System.nanoTime();
-                        err.println("jack:   " + megabytes(done) + (total > 0 ? String.format(" of %s (%.0f%%)", megabytes(total), 100.0 * done / total) : ""));
+                        log.accept("  " + megabytes(done) + (total > 0 ? String.format(" of %s (%.0f%%)", megabytes(total), 100.0 * done / total) : ""));
                     }
                 }
             } catch (IOException e) {

@@ -1,11 +1,11 @@
-package dev.jack.cli;
+package dev.jack.core.data;
 
+import dev.jack.core.OptionException;
+import dev.jack.core.UserException;
 import dev.jack.core.text.PunktParameters;
-import dev.jack.llm.engine.RandomLlama;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,24 +15,26 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Where Jack finds the data it does not ship: NLTK's punkt_tab package and IFEval's prompts. Each is
- * looked up in an explicit location, then Jack's cache, and downloaded into the cache once.
+ * Where Jack finds the data it does not ship: NLTK's punkt_tab package and IFEval's prompts (and, in jack-llm,
+ * models). Each is looked up in an explicit location, then Jack's cache, and downloaded into the cache once.
  *
  * <p>Environment: {@code JACK_CACHE_DIR} (default {@code $XDG_CACHE_HOME/jack} or {@code ~/.cache/jack}),
  * {@code JACK_PUNKT_DIR}, {@code JACK_PUNKT_URL}, {@code JACK_HF_ENDPOINT} or {@code HF_ENDPOINT}.
  */
-final class DataLocations {
-    static final String PUNKT_URL = "https://raw.githubusercontent.com/nltk/nltk_data/gh-pages/packages/tokenizers/punkt_tab.zip";
-    static final String HF_ENDPOINT = "https://huggingface.co";
-    static final String IFEVAL_PATH = "/datasets/google/IFEval/resolve/main/ifeval_input_data.jsonl";
+public final class DataLocations {
+    public static final String PUNKT_URL = "https://raw.githubusercontent.com/nltk/nltk_data/gh-pages/packages/tokenizers/punkt_tab.zip";
+    public static final String HF_ENDPOINT = "https://huggingface.co";
+    public static final String IFEVAL_PATH = "/datasets/google/IFEval/resolve/main/ifeval_input_data.jsonl";
 
     private final Map<String, String> env;
 
-    DataLocations(Map<String, String> env) {
+    /** Locations read from these environment variables. */
+    public DataLocations(Map<String, String> env) {
         this.env = env;
     }
 
-    Path cacheDir() {
+    /** Jack's cache: {@code JACK_CACHE_DIR}, else {@code $XDG_CACHE_HOME/jack}, else {@code ~/.cache/jack}. */
+    public Path cacheDir() {
         String dir = env.get("JACK_CACHE_DIR");
         if (dir != null && !dir.isBlank()) return Path.of(dir);
         String xdg = env.get("XDG_CACHE_HOME");
@@ -41,50 +43,17 @@ final class DataLocations {
     }
 
     /**
-     * A GGUF file for the embedded engine: a local path; {@code hf://OWNER/REPO/FILE.gguf}, downloaded once from
-     * the Hugging Face endpoint into the cache; or {@code tiny}, a small random-weight model built once into the
-     * cache (same bytes every time) for demos and tests.
-     */
-    Path model(String spec, PrintWriter err) {
-        if (spec.startsWith("hf://")) {
-            String path = spec.substring("hf://".length());
-            String[] parts = path.split("/", 3);
-            if (parts.length < 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty() || path.contains("..")) {
-                throw new UserException("--model " + spec + ": expected hf://OWNER/REPO/FILE.gguf");
-            }
-            URI url = URI.create(hfEndpoint() + "/" + parts[0] + "/" + parts[1] + "/resolve/main/" + parts[2]);
-            Path target = cacheDir().resolve("models").resolve("hf").resolve(parts[0]).resolve(parts[1]).resolve(parts[2]);
-            try {
-                return ModelDownloader.fetch(url, target, err);
-            } catch (IOException | RuntimeException e) {
-                throw new UserException("cannot get " + spec + ": " + describe(e), e);
-            }
-        }
-        if (spec.equals("tiny")) {
-            // The folder names the tiny model's version: a cached file of an older shape is never reused.
-            Path tiny = cacheDir().resolve("models").resolve("tiny-v2").resolve("tiny-q8_0.gguf");
-            if (!Files.isRegularFile(tiny)) {
-                try {
-                    Files.createDirectories(tiny.getParent());
-                    RandomLlama.write(tiny, RandomLlama.Shape.tiny(), 0, "jack tiny");
-                } catch (IOException e) {
-                    throw new UserException("cannot build the tiny model in " + tiny + ": " + e.getMessage(), e);
-                }
-            }
-            err.println("jack: model tiny has random weights; its output is noise (for demos and tests)");
-            return tiny;
-        }
-        Path file = Path.of(spec);
-        if (!Files.isRegularFile(file)) throw new UserException("--model " + spec + ": no such GGUF file (give a path, or tiny)");
-        return file;
-    }
-
-    /**
      * The English Punkt model from a punkt_tab folder (the one holding {@code english/}): the given
      * folder, else {@code JACK_PUNKT_DIR}, else the cache, else NLTK's package downloaded into the cache.
      */
-    PunktParameters punktEnglish(Path punktDir) {
-        if (punktDir != null) return loadPunkt(punktDir, "--punkt-dir");
+    public PunktParameters punktEnglish(Path punktDir) {
+        if (punktDir != null) {
+            if (!Files.isDirectory(punktDir.resolve("english"))) {
+                throw new OptionException("punkt_dir", punktDir + (Files.isDirectory(punktDir) ? " is not a punkt_tab folder (it has no english/ folder)"
+                        : " does not exist (give the punkt_tab folder that holds english/)"));
+            }
+            return PunktParameters.load(punktDir.resolve("english"));
+        }
         String fromEnv = env.get("JACK_PUNKT_DIR");
         if (fromEnv != null && !fromEnv.isBlank()) return loadPunkt(Path.of(fromEnv), "JACK_PUNKT_DIR");
         Path cached = cacheDir().resolve("punkt_tab");
@@ -105,7 +74,8 @@ final class DataLocations {
         return loadPunkt(cached, "the downloaded package");
     }
 
-    private static String describe(Exception e) {
+    /** An exception's message, or its class name when it has none (ConnectException often has none). */
+    public static String describe(Exception e) {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
@@ -151,12 +121,12 @@ final class DataLocations {
     }
 
     /** The Hugging Face endpoint (a mirror from JACK_HF_ENDPOINT or HF_ENDPOINT), without a trailing slash. */
-    private String hfEndpoint() {
+    public String hfEndpoint() {
         return env.getOrDefault("JACK_HF_ENDPOINT", env.getOrDefault("HF_ENDPOINT", HF_ENDPOINT)).replaceAll("/+$", "");
     }
 
     /** IFEval's prompts (google/IFEval on Hugging Face), downloaded once into the cache. */
-    Path ifevalInput() {
+    public Path ifevalInput() {
         Path cached = cacheDir().resolve("ifeval").resolve("input_data.jsonl");
         if (Files.isRegularFile(cached)) return cached;
         String url = hfEndpoint() + IFEVAL_PATH;

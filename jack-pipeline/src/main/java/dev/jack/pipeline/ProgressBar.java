@@ -1,20 +1,21 @@
-package dev.jack.cli;
+package dev.jack.pipeline;
 
 import java.io.PrintWriter;
 
 /** A progress line with rate and ETA: redrawn in place on a terminal, printed every 10 s otherwise. */
-final class ProgressBar {
+public final class ProgressBar {
     private final PrintWriter out;
     private final boolean terminal;
     private final long start = System.nanoTime();
     private long lastDraw;
 
-    ProgressBar(PrintWriter out, boolean terminal) {
+    public ProgressBar(PrintWriter out, boolean terminal) {
         this.out = out;
         this.terminal = terminal;
     }
 
-    synchronized void update(long finished, long toDo, long retries, long failed) {
+    /** Draws the line when due: finished of toDo items, with the retries and failures so far. */
+    public synchronized void update(long finished, long toDo, long retries, long failed) {
         long now = System.nanoTime();
         long interval = terminal ? 200_000_000L : 10_000_000_000L;
         if (now - lastDraw < interval && finished < toDo) return;
@@ -32,7 +33,8 @@ final class ProgressBar {
         out.flush();
     }
 
-    void finish() {
+    /** Ends the line on a terminal. */
+    public void finish() {
         if (terminal) out.println();
     }
 }

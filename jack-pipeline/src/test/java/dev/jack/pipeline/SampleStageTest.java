@@ -1,6 +1,10 @@
-package dev.jack.llm;
+package dev.jack.pipeline;
 
+import dev.jack.core.Seeds;
 import dev.jack.core.data.DataFileException;
+import dev.jack.llm.OpenAiBackend;
+import dev.jack.llm.StubServer;
+import dev.jack.pipeline.stage.SampleStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SampleRunTest {
+/** jack sample's stage against the stub server: row order, resuming, faults, settings checks. */
+class SampleStageTest {
     @TempDir
     Path dir;
 
@@ -29,8 +34,9 @@ class SampleRunTest {
         return Files.write(dir.resolve("prompts.jsonl"), lines);
     }
 
-    private static SampleRun.Settings settings(double temperature) {
-        return new SampleRun.Settings("stub", "chat", null, 3, temperature, null, null, 64, 5, null);
+    private SampleStage stage(Path prompts, Path out, double temperature) {
+        return new SampleStage(prompts, out, new SampleStage.Options(3, OpenAiBackend.Endpoint.CHAT, null, temperature, null, null, 64, 5, null),
+                new ModelOptions("http://127.0.0.1:1", "stub", "OPENAI_API_KEY", 8, 5, 3, false));
     }
 
     private static OpenAiBackend client(StubServer server, int maxAttempts) {
@@ -38,9 +44,9 @@ class SampleRunTest {
                 Duration.ofSeconds(5), maxAttempts, Duration.ofMillis(1), Duration.ofMillis(5)), s -> { });
     }
 
-    private SampleRun.Summary sample(StubServer server, Path prompts, Path out, double temperature, int maxAttempts) {
+    private SampleStage.Summary sample(StubServer server, Path prompts, Path out, double temperature, int maxAttempts) {
         try (OpenAiBackend c = client(server, maxAttempts)) {
-            return new SampleRun(c, settings(temperature), 16).run(prompts, out, (a, b, r, f) -> { }, s -> { });
+            return stage(prompts, out, temperature).sample(c, (a, b, r, f) -> { }, s -> { });
         }
     }
 
@@ -49,7 +55,7 @@ class SampleRunTest {
         Path prompts = prompts(20);
         Path out = dir.resolve("samples.jsonl");
         try (StubServer server = StubServer.start("stub")) {
-            SampleRun.Summary s = sample(server, prompts, out, 0.7, 3);
+            SampleStage.Summary s = sample(server, prompts, out, 0.7, 3);
             assertEquals(60, s.total());
             assertEquals(60, s.done());
         }
@@ -58,7 +64,7 @@ class SampleRunTest {
         assertTrue(rows.getFirst().startsWith("{\"key\": 1000, \"sample_index\": 0, \"prompt\": \"Write about topic 0.\", \"response\": \"Answer "), rows.getFirst());
         assertTrue(rows.get(5).startsWith("{\"key\": 1001, \"sample_index\": 2,"), rows.get(5));
         assertTrue(rows.getFirst().contains("\"params\": {\"temperature\": 0.7, \"top_p\": null, \"top_k\": null, \"max_tokens\": 64"), rows.getFirst());
-        long seed = SampleRun.rowSeed(5, 1000, 0);
+        long seed = Seeds.row(5, 1000, 0);
         assertTrue(rows.getFirst().contains(StubServer.answer("Write about topic 0.", seed, 0)), "the row's own seed was sent");
         assertTrue(rows.getFirst().endsWith("\"seed\": " + seed + "}"));
     }
@@ -77,7 +83,7 @@ class SampleRunTest {
         java.util.Collections.reverse(kept);
         Files.writeString(partial, String.join("\n", kept) + "\n" + rows.get(25).substring(0, 40), StandardCharsets.UTF_8);
         try (StubServer server = StubServer.start("stub")) {
-            SampleRun.Summary s = sample(server, prompts, partial, 1.0, 3);
+            SampleStage.Summary s = sample(server, prompts, partial, 1.0, 3);
             assertEquals(25, s.alreadyDone());
             assertEquals(35, s.done());
             assertEquals(35, server.requests(), "only the missing rows are requested");
@@ -89,7 +95,7 @@ class SampleRunTest {
     void underFaultsEveryRowEndsWrittenOnceOrListedAsFailed() throws IOException {
         Path prompts = prompts(400);
         Path out = dir.resolve("samples.jsonl");
-        SampleRun.Summary s;
+        SampleStage.Summary s;
         try (StubServer flaky = new StubServer("stub", 0.2, Integer.MAX_VALUE, 0, 9)) {
             s = sample(flaky, prompts, out, 1.0, 8);
         }
@@ -124,7 +130,7 @@ class SampleRunTest {
         long failedRows;
         try (StubServer broken = new StubServer("stub", 1.0, Integer.MAX_VALUE, 0, 3)) {
             // Every request gets a fault; a zero-length hang still answers, so a few rows may succeed.
-            SampleRun.Summary s = sample(broken, prompts, out, 1.0, 2);
+            SampleStage.Summary s = sample(broken, prompts, out, 1.0, 2);
             assertEquals(15, s.failed() + s.done());
             assertTrue(s.failed() >= 10, "most rows failed: " + s.failed());
             failedRows = s.failed();
@@ -133,7 +139,7 @@ class SampleRunTest {
         assertEquals(failedRows, failures.size());
         assertTrue(failures.getFirst().contains("\"attempts\":") && failures.getFirst().contains("\"reason\": \""), failures.getFirst());
         try (StubServer healthy = StubServer.start("stub")) {
-            SampleRun.Summary s = sample(healthy, prompts, out, 1.0, 2);
+            SampleStage.Summary s = sample(healthy, prompts, out, 1.0, 2);
             assertEquals(failedRows, s.done());
             assertEquals(0, s.failed());
         }

@@ -1,4 +1,4 @@
-package dev.jack.cli;
+package dev.jack.core.data;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,16 +12,17 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 /** Fetches a URL into a file atomically: the target appears complete or not at all. */
-final class Downloader {
+public final class Downloader {
     /** Follows redirects (Hugging Face and GitHub answer with one); shared with the model downloader. */
-    static final HttpClient CLIENT = HttpClient.newBuilder()
+    public static final HttpClient CLIENT = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(20))
             .build();
 
     private Downloader() {}
 
-    static void download(URI uri, Path target) throws IOException {
+    /** Fetches {@code uri} (following redirects) into {@code target}; an answer other than 200 or an empty body is an IOException. */
+    public static void download(URI uri, Path target) throws IOException {
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".part");
         try {

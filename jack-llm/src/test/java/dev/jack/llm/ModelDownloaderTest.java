@@ -1,14 +1,14 @@
-package dev.jack.cli;
+package dev.jack.llm;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.jack.core.UserException;
+import dev.jack.core.data.DataLocations;
 import dev.jack.llm.engine.RandomLlama;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,21 +68,21 @@ class ModelDownloaderTest {
         List<String> ranges = new CopyOnWriteArrayList<>();
         HttpServer server = serve(file, ModelDownloader.sha256(source), new AtomicBoolean(true), ranges);
         try {
-            DataLocations data = new DataLocations(Map.of("JACK_CACHE_DIR", dir.resolve("cache").toString(),
-                    "JACK_HF_ENDPOINT", "http://127.0.0.1:" + server.getAddress().getPort()));
-            StringWriter log = new StringWriter();
-            UserException broken = assertThrows(UserException.class, () -> data.model("hf://owner/repo/m.gguf", new PrintWriter(log, true)));
+            ModelFiles data = new ModelFiles(new DataLocations(Map.of("JACK_CACHE_DIR", dir.resolve("cache").toString(),
+                    "JACK_HF_ENDPOINT", "http://127.0.0.1:" + server.getAddress().getPort())));
+            StringBuilder log = new StringBuilder();
+            UserException broken = assertThrows(UserException.class, () -> data.resolve("hf://owner/repo/m.gguf", l -> log.append(l).append('\n')));
             assertTrue(broken.getMessage().contains("rerun to resume"), broken.getMessage());
             Path partial = dir.resolve("cache/models/hf/owner/repo/m.gguf.partial");
             long kept = Files.size(partial);
             assertTrue(kept > 0 && kept < file.length, "kept " + kept);
 
-            Path model = data.model("hf://owner/repo/m.gguf", new PrintWriter(log, true));
+            Path model = data.resolve("hf://owner/repo/m.gguf", l -> log.append(l).append('\n'));
             assertArrayEquals(file, Files.readAllBytes(model));
             assertEquals(List.of("null", "bytes=" + kept + "-"), ranges);
             assertFalse(Files.exists(partial));
             assertTrue(log.toString().contains("resuming at"), log.toString());
-            assertEquals(model, data.model("hf://owner/repo/m.gguf", new PrintWriter(log, true)), "a cached file is not fetched again");
+            assertEquals(model, data.resolve("hf://owner/repo/m.gguf", l -> log.append(l).append('\n')), "a cached file is not fetched again");
             assertEquals(2, ranges.size());
         } finally {
             server.stop(0);
@@ -94,14 +94,14 @@ class ModelDownloaderTest {
         byte[] file = "not really a model".getBytes();
         HttpServer server = serve(file, "ab".repeat(32), new AtomicBoolean(false), new CopyOnWriteArrayList<>());
         try {
-            DataLocations data = new DataLocations(Map.of("JACK_CACHE_DIR", dir.resolve("cache").toString(),
-                    "JACK_HF_ENDPOINT", "http://127.0.0.1:" + server.getAddress().getPort()));
-            UserException e = assertThrows(UserException.class, () -> data.model("hf://owner/repo/m.gguf", new PrintWriter(new StringWriter())));
+            ModelFiles data = new ModelFiles(new DataLocations(Map.of("JACK_CACHE_DIR", dir.resolve("cache").toString(),
+                    "JACK_HF_ENDPOINT", "http://127.0.0.1:" + server.getAddress().getPort())));
+            UserException e = assertThrows(UserException.class, () -> data.resolve("hf://owner/repo/m.gguf", l -> { }));
             assertTrue(e.getMessage().contains("checksum mismatch"), e.getMessage());
             try (var files = Files.list(dir.resolve("cache/models/hf/owner/repo"))) {
                 assertEquals(0, files.count());
             }
-            UserException bad = assertThrows(UserException.class, () -> data.model("hf://owner/m.gguf", new PrintWriter(new StringWriter())));
+            UserException bad = assertThrows(UserException.class, () -> data.resolve("hf://owner/m.gguf", l -> { }));
             assertTrue(bad.getMessage().contains("expected hf://OWNER/REPO/FILE.gguf"), bad.getMessage());
         } finally {
             server.stop(0);
