@@ -125,7 +125,7 @@ public final class Section {
     /** A whole number; a value of another type gets a stand-in that the record's range check refuses. */
     public int whole(String key, int otherwise) {
         Object v = scalar(key, "a whole number");
-        if (v == null) return otherwise;
+        if (v == null) return typeErrors.containsKey(key) ? Integer.MIN_VALUE : otherwise;
         if ((v instanceof Integer || v instanceof Long) && ((Number) v).longValue() == ((Number) v).intValue()) return ((Number) v).intValue();
         if (!typeErrors.containsKey(key)) wrongType(key);
         return Integer.MIN_VALUE;
@@ -148,7 +148,7 @@ public final class Section {
     /** A number (whole or not). */
     public double number(String key, double otherwise) {
         Object v = scalar(key, "a number");
-        if (v == null) return otherwise;
+        if (v == null) return typeErrors.containsKey(key) ? Double.NaN : otherwise;
         if (v instanceof Number n && !(v instanceof java.math.BigInteger)) return n.doubleValue();
         if (!typeErrors.containsKey(key)) wrongType(key);
         return Double.NaN;
