@@ -104,7 +104,7 @@ final class JudgeCommand {
 
         @Override
         public Integer call() {
-            return judge.main.run(spec, new CrossEvalStage(table, responses, agreement, out, new CrossEvalStage.Options(seed, maxTokens), model.options()));
+            return judge.main.run(spec, new CrossEvalStage(table, responses, out, new CrossEvalStage.Options(agreement, seed, maxTokens), model.options()));
         }
     }
 

@@ -83,22 +83,21 @@ public final class JsonlReader {
 
         /** A list of strings, or null when the field is absent or null. */
         public List<String> optionalStrings(String field) {
-            if (!has(field)) return null;
-            List<?> l = list(field);
-            for (int i = 0; i < l.size(); i++) if (!(l.get(i) instanceof String)) throw error(field + "[" + i + "]", "must be a string");
-            @SuppressWarnings("unchecked")
-            List<String> strings = (List<String>) l;
-            return strings;
+            return optionalList(field, String.class, "must be a string");
         }
 
         /** A list of booleans, or null when the field is absent or null. */
         public List<Boolean> optionalBooleans(String field) {
+            return optionalList(field, Boolean.class, "must be true or false");
+        }
+
+        private <T> List<T> optionalList(String field, Class<T> type, String otherwise) {
             if (!has(field)) return null;
             List<?> l = list(field);
-            for (int i = 0; i < l.size(); i++) if (!(l.get(i) instanceof Boolean)) throw error(field + "[" + i + "]", "must be true or false");
+            for (int i = 0; i < l.size(); i++) if (!type.isInstance(l.get(i))) throw error(field + "[" + i + "]", otherwise);
             @SuppressWarnings("unchecked")
-            List<Boolean> booleans = (List<Boolean>) l;
-            return booleans;
+            List<T> typed = (List<T>) l;
+            return typed;
         }
 
         /** The fields other than these, in file order (what a typed record keeps as it is). */

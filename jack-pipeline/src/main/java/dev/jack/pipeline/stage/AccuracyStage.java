@@ -13,6 +13,7 @@ import dev.jack.llm.OpenAiBackend;
 import dev.jack.pipeline.Check;
 import dev.jack.pipeline.Inputs;
 import dev.jack.pipeline.ModelOptions;
+import dev.jack.pipeline.ModelSettings;
 import dev.jack.core.OptionException;
 import dev.jack.pipeline.Stage;
 import dev.jack.pipeline.StageContext;
@@ -50,10 +51,9 @@ public record AccuracyStage(Path pairs, Path rewards, Path sections, Path out, O
 
     @Override
     public Record settings() {
-        return rewards != null ? options : new Judged(options, judge.identity());
+        return rewards != null ? options : new ModelSettings(options, judge.identity());
     }
 
-    private record Judged(Options options, String judge) {}
 
     @Override
     public List<Path> inputs() {

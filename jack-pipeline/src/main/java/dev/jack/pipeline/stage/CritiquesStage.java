@@ -12,6 +12,7 @@ import dev.jack.llm.Backend;
 import dev.jack.llm.OpenAiBackend;
 import dev.jack.pipeline.Check;
 import dev.jack.pipeline.ModelOptions;
+import dev.jack.pipeline.ModelSettings;
 import dev.jack.pipeline.Stage;
 import dev.jack.pipeline.StageContext;
 
@@ -47,10 +48,9 @@ public record CritiquesStage(Path pairs, Path out, Options options, ModelOptions
 
     @Override
     public Record settings() {
-        return new Judged(options, judge.identity());
+        return new ModelSettings(options, judge.identity());
     }
 
-    private record Judged(Options options, String judge) {}
 
     @Override
     public List<Path> inputs() {

@@ -10,6 +10,7 @@ import dev.jack.llm.OpenAiBackend;
 import dev.jack.pipeline.Check;
 import dev.jack.pipeline.Inputs;
 import dev.jack.pipeline.ModelOptions;
+import dev.jack.pipeline.ModelSettings;
 import dev.jack.pipeline.Stage;
 import dev.jack.pipeline.StageContext;
 
@@ -22,11 +23,11 @@ import java.util.Map;
 
 /**
  * {@code jack judge crosseval}: a judge rates the model's responses against expert-rated references ({@link CrossEval}),
- * and with {@code agreement} also rates every reference to report judge-human agreement.
+ * and with {@code agreement} also rates every reference (leaving it out of the prompt) to report judge-human agreement.
  */
-public record CrossEvalStage(Path table, Path responses, boolean agreement, Path out, Options options, ModelOptions judge) implements Stage {
-    /** The seed (item i uses seed + i) and the judge's answer length. */
-    public record Options(long seed, int maxTokens) {
+public record CrossEvalStage(Path table, Path responses, Path out, Options options, ModelOptions judge) implements Stage {
+    /** Also rate the references for judge-human agreement; the seed (item i uses seed + i); the judge's answer length. */
+    public record Options(boolean agreement, long seed, int maxTokens) {
         public Options {
             Check.atLeast("max_tokens", maxTokens, 1);
         }
@@ -39,10 +40,8 @@ public record CrossEvalStage(Path table, Path responses, boolean agreement, Path
 
     @Override
     public Record settings() {
-        return new Judged(options, agreement, judge.identity());
+        return new ModelSettings(options, judge.identity());
     }
-
-    private record Judged(Options options, boolean agreement, String judge) {}
 
     @Override
     public List<Path> inputs() {
@@ -56,7 +55,7 @@ public record CrossEvalStage(Path table, Path responses, boolean agreement, Path
 
     @Override
     public Status run(StageContext context) {
-        if (responses == null && !agreement) throw new UserException("give --responses, --agreement, or both");
+        if (responses == null && !options.agreement()) throw new UserException("give --responses, --agreement, or both");
         List<CrossEval.Item> items = CrossEval.read(table);
         Templates templates = new Templates(null);
         Map<String, Object> report = new LinkedHashMap<>();
@@ -72,7 +71,7 @@ public record CrossEvalStage(Path table, Path responses, boolean agreement, Path
                 ((Map<?, ?>) report.get("individual")).forEach((k, v) -> console.printf("  %-40s %6.1f%n", k, (Double) v));
                 ((Map<?, ?>) report.get("cross")).forEach((k, v) -> console.printf("  %-40s %6.1f%n", k, (Double) v));
             }
-            if (agreement) {
+            if (options.agreement()) {
                 CrossEval.Judged judged = CrossEval.judgeAgreement(backend, templates, items, options.seed(), judge.concurrency(), options.maxTokens());
                 report.put("agreement", judged.report());
                 unreadable.add(judged.unreadable());

@@ -9,6 +9,7 @@ import dev.jack.llm.Backend;
 import dev.jack.llm.OpenAiBackend;
 import dev.jack.pipeline.Check;
 import dev.jack.pipeline.ModelOptions;
+import dev.jack.pipeline.ModelSettings;
 import dev.jack.pipeline.Stage;
 import dev.jack.pipeline.StageContext;
 
@@ -40,10 +41,9 @@ public record GuardStage(Path input, Path out, Options options, ModelOptions jud
 
     @Override
     public Record settings() {
-        return new Judged(options, judge.identity());
+        return new ModelSettings(options, judge.identity());
     }
 
-    private record Judged(Options options, String judge) {}
 
     @Override
     public List<Path> inputs() {

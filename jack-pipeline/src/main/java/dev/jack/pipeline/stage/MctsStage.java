@@ -27,6 +27,7 @@ import dev.jack.pipeline.Check;
 import dev.jack.pipeline.Inputs;
 import dev.jack.pipeline.IntRange;
 import dev.jack.pipeline.ModelOptions;
+import dev.jack.pipeline.ModelSettings;
 import dev.jack.core.OptionException;
 import dev.jack.pipeline.ProgressBar;
 import dev.jack.pipeline.Stage;
@@ -118,10 +119,9 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
 
     @Override
     public Record settings() {
-        return new Settings(options, model.identity());
+        return new ModelSettings(options, model.identity());
     }
 
-    private record Settings(Options options, String model) {}
 
     @Override
     public List<Path> inputs() {

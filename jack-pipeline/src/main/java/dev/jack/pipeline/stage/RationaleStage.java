@@ -10,6 +10,7 @@ import dev.jack.llm.OpenAiBackend;
 import dev.jack.pipeline.Check;
 import dev.jack.pipeline.IntRange;
 import dev.jack.pipeline.ModelOptions;
+import dev.jack.pipeline.ModelSettings;
 import dev.jack.pipeline.Stage;
 import dev.jack.pipeline.StageContext;
 
@@ -41,10 +42,9 @@ public record RationaleStage(Path critiques, Path out, Options options, ModelOpt
 
     @Override
     public Record settings() {
-        return new Judged(options, judge.identity());
+        return new ModelSettings(options, judge.identity());
     }
 
-    private record Judged(Options options, String judge) {}
 
     @Override
     public List<Path> inputs() {

@@ -12,6 +12,7 @@ import dev.jack.llm.OpenAiBackend;
 import dev.jack.pipeline.Check;
 import dev.jack.pipeline.Inputs;
 import dev.jack.pipeline.ModelOptions;
+import dev.jack.pipeline.ModelSettings;
 import dev.jack.core.OptionException;
 import dev.jack.pipeline.Stage;
 import dev.jack.pipeline.StageContext;
@@ -56,10 +57,9 @@ public record RsStage(Path scored, Path out, Options options, ModelOptions judge
 
     @Override
     public Record settings() {
-        return judge == null || !judge.given() ? options : new Judged(options, judge.identity());
+        return judge == null || !judge.given() ? options : new ModelSettings(options, judge.identity());
     }
 
-    private record Judged(Options options, String judge) {}
 
     @Override
     public List<Path> inputs() {

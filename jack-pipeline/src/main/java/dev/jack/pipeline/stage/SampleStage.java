@@ -19,6 +19,7 @@ import dev.jack.llm.Prompt;
 import dev.jack.pipeline.Check;
 import dev.jack.pipeline.Inputs;
 import dev.jack.pipeline.ModelOptions;
+import dev.jack.pipeline.ModelSettings;
 import dev.jack.pipeline.ProgressBar;
 import dev.jack.pipeline.Stage;
 import dev.jack.pipeline.StageContext;
@@ -100,11 +101,10 @@ public record SampleStage(Path prompts, Path out, Options options, ModelOptions 
 
     @Override
     public Record settings() {
-        return new Settings(options, model.identity());
+        return new ModelSettings(options, model.identity());
     }
 
     /** What decides the rows: the options and the model (not how it is reached). */
-    private record Settings(Options options, String model) {}
 
     @Override
     public List<Path> inputs() {
