@@ -1,4 +1,4 @@
-package dev.jack.cli;
+package dev.jack.pipeline.bench;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -23,12 +23,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code jack bench stub-server} serves it for load generators such as wrk). The tests' fault-injecting stub lives
  * in jack-llm's test sources.
  */
-final class BenchFixtureServer implements AutoCloseable {
+public final class BenchFixtureServer implements AutoCloseable {
     private final HttpServer server;
     private final String model;
     private final AtomicLong requests = new AtomicLong();
 
-    BenchFixtureServer(String model) throws IOException {
+    /** Starts serving on a free port of 127.0.0.1, naming {@code model} in /v1/models. */
+    public BenchFixtureServer(String model) throws IOException {
         this.model = model;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -38,7 +39,7 @@ final class BenchFixtureServer implements AutoCloseable {
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
