@@ -5,7 +5,6 @@ import dev.jack.core.data.DataLocations;
 import dev.jack.core.ifeval.IfevalPrompt;
 import dev.jack.core.ifeval.ResponseFile;
 import dev.jack.core.ifeval.Verifier;
-import dev.jack.core.text.TextTools;
 import dev.jack.llm.engine.GgmlType;
 import dev.jack.llm.engine.GgufFile;
 import dev.jack.llm.engine.LlamaModel;
@@ -47,7 +46,7 @@ final class BenchCommand {
         @Option(names = "--input-data", required = true, paramLabel = "FILE", description = "Prompts in IFEval's input format.")
         Path inputData;
 
-        @Option(names = "--punkt-dir", paramLabel = "DIR", description = "NLTK punkt_tab folder (see jack eval).")
+        @Option(names = "--punkt-dir", paramLabel = "DIR", description = "NLTK punkt_tab folder (the one holding english/). Default: $JACK_PUNKT_DIR, else Jack's own copy.")
         Path punktDir;
 
         @Option(names = "--seconds", defaultValue = "10", description = "Measuring time after warm-up (default: ${DEFAULT-VALUE}).")
@@ -58,8 +57,7 @@ final class BenchCommand {
             List<IfevalPrompt> prompts = IfevalPrompt.readAll(inputData);
             ResponseFile answers = ResponseFile.read(responses);
             List<String> texts = prompts.stream().map(answers::require).toList();
-            DataLocations data = bench.main.data();
-            Benchmarks.verify(prompts, texts, new Verifier(new TextTools(() -> data.punktEnglish(punktDir))), seconds, spec.commandLine().getOut());
+            Benchmarks.verify(prompts, texts, new Verifier(bench.main.context(spec).text(punktDir)), seconds, spec.commandLine().getOut());
         }
     }
 
@@ -78,13 +76,12 @@ final class BenchCommand {
         @Option(names = "--runs", defaultValue = "3", description = "Measured runs after one warm-up run (default: ${DEFAULT-VALUE}).")
         int runs;
 
-        @Option(names = "--punkt-dir", paramLabel = "DIR", description = "NLTK punkt_tab folder (see jack eval).")
+        @Option(names = "--punkt-dir", paramLabel = "DIR", description = "NLTK punkt_tab folder (the one holding english/). Default: $JACK_PUNKT_DIR, else Jack's own copy.")
         Path punktDir;
 
         @Override
         public void run() {
-            DataLocations data = bench.main.data();
-            Benchmarks.synth(new TextTools(() -> data.punktEnglish(punktDir)), count, runs, spec.commandLine().getOut());
+            Benchmarks.synth(bench.main.context(spec).text(punktDir), count, runs, spec.commandLine().getOut());
         }
     }
 

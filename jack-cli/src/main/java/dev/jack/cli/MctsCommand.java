@@ -58,7 +58,7 @@ final class MctsCommand implements Callable<Integer> {
     @Option(names = "--prior", defaultValue = "uniform", description = "uniform, or logprob (softmax of the steps' mean token logprobs) (default: ${DEFAULT-VALUE}).")
     MctsStage.Prior prior;
 
-    @Option(names = "--min-q-gap", defaultValue = "0.1", description = "Smallest Q gap between a pair's children (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-q-gap", defaultValue = "0.1", description = "Smallest Q gap between a shared-prefix pair's children (default: ${DEFAULT-VALUE}). The depth-0 pair skips it and the two-visits rule: like a rejection-sampling pair, it only needs different rewards.")
     double minQGap;
 
     @Option(names = "--max-pairs", defaultValue = "4", description = "Shared-prefix pairs per prompt at most; the depth-0 pair comes on top (default: ${DEFAULT-VALUE}).")
@@ -97,7 +97,7 @@ final class MctsCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "strings", description = "strings, or messages (chat turns) (default: ${DEFAULT-VALUE}).")
     PairFormat format;
 
-    @Option(names = "--punkt-dir", paramLabel = "DIR", description = "NLTK punkt_tab folder (see jack eval).")
+    @Option(names = "--punkt-dir", paramLabel = "DIR", description = "NLTK punkt_tab folder (the one holding english/). Default: $JACK_PUNKT_DIR, else Jack's own copy.")
     Path punktDir;
 
     @Override

@@ -27,7 +27,7 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--scored", paramLabel = "FILE", description = "Scored samples from jack score: reward distribution and per-constraint pass rates.")
     Path scored;
 
-    @Option(names = "--prompts", paramLabel = "FILE", description = "The prompts (from jack synth): pairs per prompt by difficulty tier.")
+    @Option(names = "--prompts", paramLabel = "FILE", description = "The prompts (from jack synth): pairs per prompt by difficulty tier, and each shown pair's constraint checks.")
     Path prompts;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The HTML file to write.")
@@ -39,8 +39,11 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed for choosing the sample (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--punkt-dir", paramLabel = "DIR", description = "NLTK punkt_tab folder (the one holding english/). Default: $JACK_PUNKT_DIR, else Jack's own copy.")
+    Path punktDir;
+
     @Override
     public Integer call() {
-        return main.run(spec, new ReportStage(pairs, scored, prompts, out, new ReportStage.Options(sample, seed)));
+        return main.run(spec, new ReportStage(pairs, scored, prompts, out, new ReportStage.Options(sample, seed, punktDir)));
     }
 }

@@ -33,7 +33,7 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--all-or-nothing", description = "Reward 1 only when every constraint is followed, else 0.")
     boolean allOrNothing;
 
-    @Option(names = "--punkt-dir", paramLabel = "DIR", description = "NLTK punkt_tab folder (see jack eval).")
+    @Option(names = "--punkt-dir", paramLabel = "DIR", description = "NLTK punkt_tab folder (the one holding english/). Default: $JACK_PUNKT_DIR, else Jack's own copy.")
     Path punktDir;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The sample rows with strict, loose, reward_strict, reward_loose and reward.")

@@ -64,7 +64,7 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--holdout-pairs", defaultValue = "0", description = "Share of allowed constraint pairs kept out of the train split (default: ${DEFAULT-VALUE}).")
     double holdoutPairs;
 
-    @Option(names = "--punkt-dir", paramLabel = "DIR", description = "NLTK punkt_tab folder (see jack eval).")
+    @Option(names = "--punkt-dir", paramLabel = "DIR", description = "NLTK punkt_tab folder (the one holding english/). Default: $JACK_PUNKT_DIR, else Jack's own copy.")
     Path punktDir;
 
     @Option(names = "--threads", description = "Worker threads (default: all cores). The output does not depend on it.")

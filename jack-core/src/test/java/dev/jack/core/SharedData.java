@@ -7,7 +7,8 @@ import java.nio.file.Path;
 
 /**
  * The read-only reference data beside the project root ({@code ../shared}). Tests that need it are
- * skipped, saying why, where it is absent (a user's clone).
+ * skipped, saying why, where it is absent (a user's clone); with {@code JACK_REQUIRE_SHARED} set they fail
+ * instead ({@link RequireSharedData}).
  */
 public final class SharedData {
     private SharedData() {}

@@ -19,8 +19,11 @@ import java.util.function.Consumer;
  * once into {@code CACHE/models/tiny-v2/} (the same bytes every time), for demos and tests.
  */
 public final class ModelFiles {
-    /** The tiny model's file name; its folder names the tiny model's version, so a file of an older shape is never reused. */
-    private static final String TINY = "tiny-v2/tiny-q8_0.gguf";
+    /**
+     * The tiny model's file: its folder names the tiny model's version, so a file of an older shape is never reused;
+     * its name makes the engine call the model {@code tiny}, the name users give it.
+     */
+    private static final String TINY = "tiny-v2/tiny.gguf";
 
     private final DataLocations data;
 
@@ -37,10 +40,11 @@ public final class ModelFiles {
     public Path resolve(String spec, Consumer<String> log) {
         if (spec.startsWith("hf://")) {
             URI url = hfUrl(spec);
+            Path cached = hfPath(spec);
             try {
-                return ModelDownloader.fetch(url, hfPath(spec), log);
+                return ModelDownloader.fetch(url, cached, log);
             } catch (IOException | RuntimeException e) {
-                throw new OptionException("model", spec + ": cannot get it: " + DataLocations.describe(e));
+                throw new OptionException("model", spec + ": " + data.downloadFailure("the model", url, cached, e, "give a local GGUF path"));
             }
         }
         if (spec.equals("tiny")) {

@@ -132,7 +132,7 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
         AblateStage.Options ablate = ablateSection.build(() -> AblateStage.Options.of(ablateSection.whole("max_pairs", rs.maxPairs()),
                 ablateSection.number("min_gap", rs.minGap()), ablateSection.number("high_share", rs.highShare()), seed,
                 ablateSection.choice("format", PairFormat.class, rs.format()), ablateSection.flag("parquet", rs.parquet())));
-        ReportStage.Options report = reportSection.build(() -> new ReportStage.Options(reportSection.whole("sample", 40), seed));
+        ReportStage.Options report = reportSection.build(() -> new ReportStage.Options(reportSection.whole("sample", 40), seed, punktDir));
 
         Map<String, String> places = new LinkedHashMap<>();
         for (Section s : List.of(top, modelSection, synthSection, sampleSection, scoreSection, curate, rsSection, mctsSection, ablateSection, reportSection)) {

@@ -25,8 +25,12 @@ public record StageContext(Map<String, String> env, PrintWriter out, PrintWriter
         return new ModelFiles(data());
     }
 
-    /** Text analysis with the English Punkt model from {@code punktDir}, or from where {@link DataLocations} looks. */
+    /**
+     * Text analysis with the English Punkt model from {@code punktDir}, or from where {@link DataLocations} looks (in
+     * the end, Jack's own copy). A given folder is checked now; the model is read when a check first needs it.
+     */
     public TextTools text(Path punktDir) {
+        DataLocations.checkPunktDir(punktDir);
         DataLocations data = data();
         return new TextTools(() -> data.punktEnglish(punktDir));
     }

@@ -86,7 +86,7 @@ public final class RejectionSampling {
         if (c.prompt() == null) throw new IllegalArgumentException("sample " + c.key() + "/" + c.sampleIndex() + " has no prompt");
         return new PreferencePair(c.prompt(), c.response(), r.response(), c.key(), chosen.instructionIds(), p.chosenReward(), p.rejectedReward(),
                 chosen.rewardStrict(), rejected.rewardStrict(), chosen.rewardLoose(), rejected.rewardLoose(), Choices.label(p.contrast()), "rs",
-                0, 0, 0, new PreferencePair.Sampled(c.sampleIndex(), r.sampleIndex(), c.seed(), r.seed(), c.params()), null, null, null);
+                0, 0, 0, c.finishReason(), r.finishReason(), new PreferencePair.Sampled(c.sampleIndex(), r.sampleIndex(), c.seed(), r.seed(), c.params()), null, null, null);
     }
 
     /**

@@ -23,8 +23,7 @@ public final class Downloader {
 
     /** Fetches {@code uri} (following redirects) into {@code target}; an answer other than 200 or an empty body is an IOException. */
     public static void download(URI uri, Path target) throws IOException {
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".part");
+        Path tmp = AtomicFiles.temporaryFor(target);
         try {
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5))
                     .header("User-Agent", "jack").GET().build();
@@ -36,7 +35,7 @@ public final class Downloader {
                 Files.copy(body, tmp, StandardCopyOption.REPLACE_EXISTING);
             }
             if (Files.size(tmp) == 0) throw new IOException("empty download from " + uri);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.moveIntoPlace(tmp, target);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while downloading " + uri, e);

@@ -12,7 +12,8 @@ import java.util.Set;
  * strict and loose rewards of both ({@code chosen_reward_strict}, {@code rejected_reward_strict},
  * {@code chosen_reward_loose}, {@code rejected_reward_loose}), {@code contrast} ({@code high}, {@code low} or
  * {@code tree}), {@code method} ({@code rs} or {@code mcts}), {@code depth} (steps of shared prefix; 0 without one),
- * {@code shared_prefix_chars}, {@code shared_prefix_tokens}; then where the pair came from ({@link Origin}); then the
+ * {@code shared_prefix_chars}, {@code shared_prefix_tokens}, why each response ended ({@code chosen_finish_reason},
+ * {@code rejected_finish_reason}: {@code stop}, {@code length}, or null when unknown); then where the pair came from ({@link Origin}); then the
  * cost of its prompt, {@code prompt_llm_calls} and {@code prompt_generated_tokens}. Pair files from elsewhere need
  * only {@code prompt}, {@code chosen}, {@code rejected}; their other fields are kept in {@code other}. Rewards are in
  * [0, 1] for Jack's pairs; a pair read from elsewhere without rewards has NaN there.
@@ -20,8 +21,8 @@ import java.util.Set;
 public record PreferencePair(String prompt, String chosen, String rejected, Long key, List<String> instructionIds,
                              double chosenReward, double rejectedReward, Double chosenRewardStrict, Double rejectedRewardStrict,
                              Double chosenRewardLoose, Double rejectedRewardLoose, String contrast, String method, Integer depth,
-                             Integer sharedPrefixChars, Integer sharedPrefixTokens, Origin origin, Long promptLlmCalls,
-                             Long promptGeneratedTokens, Map<String, Object> other) {
+                             Integer sharedPrefixChars, Integer sharedPrefixTokens, String chosenFinishReason, String rejectedFinishReason,
+                             Origin origin, Long promptLlmCalls, Long promptGeneratedTokens, Map<String, Object> other) {
 
     /** Where a pair's two responses came from. */
     public sealed interface Origin {}
@@ -36,7 +37,7 @@ public record PreferencePair(String prompt, String chosen, String rejected, Long
 
     private static final Set<String> FIELDS = Set.of("prompt", "chosen", "rejected", "key", "instruction_id_list", "chosen_reward",
             "rejected_reward", "chosen_reward_strict", "rejected_reward_strict", "chosen_reward_loose", "rejected_reward_loose",
-            "contrast", "method", "depth", "shared_prefix_chars", "shared_prefix_tokens", "chosen_sample_index", "rejected_sample_index",
+            "contrast", "method", "depth", "shared_prefix_chars", "shared_prefix_tokens", "chosen_finish_reason", "rejected_finish_reason", "chosen_sample_index", "rejected_sample_index",
             "chosen_seed", "rejected_seed", "params", "chosen_visits", "rejected_visits", "chosen_q", "rejected_q", "model", "seed",
             "prompt_llm_calls", "prompt_generated_tokens");
 
@@ -48,7 +49,7 @@ public record PreferencePair(String prompt, String chosen, String rejected, Long
     public PreferencePair withCost(long llmCalls, long generatedTokens) {
         return new PreferencePair(prompt, chosen, rejected, key, instructionIds, chosenReward, rejectedReward, chosenRewardStrict,
                 rejectedRewardStrict, chosenRewardLoose, rejectedRewardLoose, contrast, method, depth, sharedPrefixChars,
-                sharedPrefixTokens, origin, llmCalls, generatedTokens, other);
+                sharedPrefixTokens, chosenFinishReason, rejectedFinishReason, origin, llmCalls, generatedTokens, other);
     }
 
     /** chosen_reward − rejected_reward. */
@@ -80,7 +81,8 @@ public record PreferencePair(String prompt, String chosen, String rejected, Long
                 row.optionalInteger("key"), row.optionalStrings("instruction_id_list"), reward(row, "chosen_reward"), reward(row, "rejected_reward"),
                 row.optionalNumber("chosen_reward_strict"), row.optionalNumber("rejected_reward_strict"), row.optionalNumber("chosen_reward_loose"),
                 row.optionalNumber("rejected_reward_loose"), row.optionalString("contrast"), row.optionalString("method"), small(row, "depth"),
-                small(row, "shared_prefix_chars"), small(row, "shared_prefix_tokens"), origin, row.optionalInteger("prompt_llm_calls"),
+                small(row, "shared_prefix_chars"), small(row, "shared_prefix_tokens"), row.optionalString("chosen_finish_reason"),
+                row.optionalString("rejected_finish_reason"), origin, row.optionalInteger("prompt_llm_calls"),
                 row.optionalInteger("prompt_generated_tokens"), other);
     }
 
@@ -112,6 +114,8 @@ public record PreferencePair(String prompt, String chosen, String rejected, Long
         row.put("depth", depth);
         row.put("shared_prefix_chars", sharedPrefixChars);
         row.put("shared_prefix_tokens", sharedPrefixTokens);
+        row.put("chosen_finish_reason", chosenFinishReason);
+        row.put("rejected_finish_reason", rejectedFinishReason);
         switch (origin) {
             case Sampled s -> {
                 row.put("chosen_sample_index", s.chosenSampleIndex());

@@ -50,7 +50,8 @@ class DataRecordsTest {
         String mcts = "{\"prompt\": \"P\", \"chosen\": \"ab\", \"rejected\": \"ac\", \"key\": 5, \"instruction_id_list\": [\"a:b\"], "
                 + "\"chosen_reward\": 1.0, \"rejected_reward\": 0.0, \"chosen_reward_strict\": 1.0, \"rejected_reward_strict\": 0.0, "
                 + "\"chosen_reward_loose\": 1.0, \"rejected_reward_loose\": 0.5, \"contrast\": \"tree\", \"method\": \"mcts\", \"depth\": 1, "
-                + "\"shared_prefix_chars\": 1, \"shared_prefix_tokens\": 4, \"chosen_visits\": 3, \"rejected_visits\": 2, \"chosen_q\": 0.75, "
+                + "\"shared_prefix_chars\": 1, \"shared_prefix_tokens\": 4, \"chosen_finish_reason\": \"stop\", \"rejected_finish_reason\": \"length\", "
+                + "\"chosen_visits\": 3, \"rejected_visits\": 2, \"chosen_q\": 0.75, "
                 + "\"rejected_q\": 0.25, \"model\": \"tiny\", \"seed\": 77, \"params\": {\"temperature\": 1.0, \"top_p\": null, \"max_tokens\": 128, "
                 + "\"preset\": \"lean\"}, \"prompt_llm_calls\": 12, \"prompt_generated_tokens\": 900}";
         PreferencePair p = PreferencePair.read(row(mcts));
@@ -64,7 +65,8 @@ class DataRecordsTest {
         String rs = "{\"prompt\": \"P\", \"chosen\": \"a\", \"rejected\": \"b\", \"key\": 8, \"instruction_id_list\": [\"a:b\", \"c:d\"], "
                 + "\"chosen_reward\": 1.0, \"rejected_reward\": 0.5, \"chosen_reward_strict\": 1.0, \"rejected_reward_strict\": 0.5, "
                 + "\"chosen_reward_loose\": 1.0, \"rejected_reward_loose\": 0.5, \"contrast\": \"high\", \"method\": \"rs\", \"depth\": 0, "
-                + "\"shared_prefix_chars\": 0, \"shared_prefix_tokens\": 0, \"chosen_sample_index\": 6, \"rejected_sample_index\": 1, "
+                + "\"shared_prefix_chars\": 0, \"shared_prefix_tokens\": 0, \"chosen_finish_reason\": \"stop\", \"rejected_finish_reason\": null, "
+                + "\"chosen_sample_index\": 6, \"rejected_sample_index\": 1, "
                 + "\"chosen_seed\": 1841661749, \"rejected_seed\": 1709993541, \"params\": {\"temperature\": 1.0}, \"prompt_llm_calls\": 8, "
                 + "\"prompt_generated_tokens\": 528}";
         assertEquals(rs, PyJson.dumps(PreferencePair.read(row(rs)).toJson(PairFormat.STRINGS)));

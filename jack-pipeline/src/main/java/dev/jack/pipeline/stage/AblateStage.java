@@ -28,7 +28,8 @@ import java.util.function.ToDoubleFunction;
  * {@code outDir}, with their statistics in {@code ablations.json}: contrast (rejection sampling with high, low and
  * mixed contrast, made by the same function and options as {@code jack curate rs}), shared prefixes (tree-search
  * pairs that share one against high-contrast pairs that do not, at equal pair count), and prompt difficulty (the
- * high-contrast pairs split by the prompts' tier).
+ * high-contrast pairs split by the prompts' tier, one variant per tier the prompts have). A variant that comes out
+ * empty is still written and listed, with 0 pairs.
  */
 public record AblateStage(Path scored, Path mcts, Path prompts, Path outDir, Options options) implements Stage {
     /** The rejection-sampling options every contrast variant shares (its contrast is the variant's), the format and Parquet. */
@@ -81,12 +82,10 @@ public record AblateStage(Path scored, Path mcts, Path prompts, Path outDir, Opt
             variants.put("prefix-none", subset(high, n, o.seed() + 1));
         }
         Map<Long, String> tiers = prompts == null ? Map.of() : PromptTier.difficulties(prompts);
-        Map<String, List<PreferencePair>> byTier = new TreeMap<>();
-        for (PreferencePair pair : high) {
-            String tier = tiers.get(pair.key());
-            if (tier != null) byTier.computeIfAbsent(tier, t -> new ArrayList<>()).add(pair);
+        // Every tier the prompts have, easy to hard, gets a variant, even one without a high-contrast pair.
+        for (String tier : PromptTier.order(tiers.values())) {
+            variants.put("difficulty-" + tier, high.stream().filter(p -> tier.equals(tiers.get(p.key()))).toList());
         }
-        byTier.forEach((tier, rows) -> variants.put("difficulty-" + tier, rows));
 
         Map<String, Object> summary = new LinkedHashMap<>();
         for (Map.Entry<String, List<PreferencePair>> v : variants.entrySet()) {
@@ -104,9 +103,9 @@ public record AblateStage(Path scored, Path mcts, Path prompts, Path outDir, Opt
         doc.put("variants", summary);
         AtomicFiles.write(outDir.resolve("ablations.json"), PyJson.dumps(doc) + "\n");
         PrintWriter console = context.out();
-        variants.forEach((name, pairs) -> console.printf("  %-22s %5d pairs%n", name, pairs.size()));
+        variants.forEach((name, pairs) -> console.printf("  %-22s %5d pairs%s%n", name, pairs.size(), pairs.isEmpty() ? " (empty)" : ""));
         if (mcts == null) console.println("  (no --mcts: the shared-prefix variants are left out)");
-        if (byTier.isEmpty()) console.println("  (no prompts with a difficulty: the tier variants are left out)");
+        if (tiers.isEmpty()) console.println("  (no prompts with a difficulty: the tier variants are left out)");
         console.printf("wrote %d variants and %s%n", summary.size(), outDir.resolve("ablations.json"));
         return Status.DONE;
     }

@@ -248,8 +248,13 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
         Mcts.Outcome rejected = pair.rejected().outcome();
         return new PreferencePair(p.prompt(), pair.chosen().text(), pair.rejected().text(), p.key(), p.instructionIds(), chosen.reward(),
                 rejected.reward(), chosen.strict(), rejected.strict(), chosen.loose(), rejected.loose(), "tree", "mcts", pair.depth(),
-                pair.prefix().length(), pair.prefixTokens(), new PreferencePair.Searched(pair.chosenVisits(), pair.rejectedVisits(),
+                pair.prefix().length(), pair.prefixTokens(), finishReason(pair.chosen()), finishReason(pair.rejected()), new PreferencePair.Searched(pair.chosenVisits(), pair.rejectedVisits(),
                 pair.chosenQ(), pair.rejectedQ(), model.model(), promptSeed, params), null, null, null);
+    }
+
+    /** A rollout ends at the model's own stop or at the token limit (Jack's backends report no other reason). */
+    private static String finishReason(Mcts.Finished response) {
+        return response.stopped() ? "stop" : "length";
     }
 
     private Map<String, Object> journalRow(Searched s, Map<String, Object> fingerprint) {

@@ -14,6 +14,14 @@ record PromptTier(long key, String difficulty) {
         return JsonlReader.readAll(file, row -> new PromptTier(row.integer("key"), row.optionalString("difficulty")));
     }
 
+    /** The tiers among these, easy, moderate and hard first, then any others alphabetically. */
+    static List<String> order(java.util.Collection<String> tiers) {
+        List<String> ordered = new java.util.ArrayList<>();
+        for (String t : List.of("easy", "moderate", "hard")) if (tiers.contains(t)) ordered.add(t);
+        tiers.stream().filter(t -> !ordered.contains(t)).distinct().sorted().forEach(ordered::add);
+        return ordered;
+    }
+
     /** The tier of each prompt that has one. */
     static Map<Long, String> difficulties(Path file) {
         Map<Long, String> tiers = new LinkedHashMap<>();

@@ -6,30 +6,41 @@ import dev.jack.core.data.ScoredSample;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.DoubleToIntFunction;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The numbers behind {@code jack report}'s charts and table, computed from the input files (the page only draws
- * them). Each chart has bar labels and one or more series of values per label (null where a series has no value).
+ * The numbers behind {@code jack report}'s table and charts, computed from the input files; the page only draws
+ * them. Each chart has axis titles, bar labels (bins are labelled by their range), and series of one value per label
+ * (null where a series has no value), each with the count behind it.
  */
 public final class ReportCharts {
     private ReportCharts() {}
 
-    /** One pairs file: its name, method, pairs, and its stats file where there is one. */
-    public record Run(String name, String method, List<PreferencePair> pairs, CurationStats stats) {
-        /** Prompts the method worked on: from the stats, else the prompts its pairs came from. */
+    /**
+     * One pairs file: its name, method, pairs, and its stats file where there is one; {@code covered} are the prompts
+     * its method worked on (see {@link #runs}).
+     */
+    public record Run(String name, String method, List<PreferencePair> pairs, CurationStats stats, List<PromptTier> covered) {
+        /** Prompts the method worked on. */
         public int prompts() {
-            return stats != null && stats.prompts() != null ? stats.prompts() : (int) pairs.stream().map(PreferencePair::key).distinct().count();
+            return covered.size();
         }
 
         public Integer withoutPair() {
             return stats == null ? null : stats.promptsWithoutPair();
+        }
+
+        public Double pairsPerPrompt() {
+            return covered.isEmpty() ? null : (double) pairs.size() / covered.size();
         }
 
         /** LLM calls per pair: from the stats, else summed over the prompts the pairs record. */
@@ -44,7 +55,7 @@ public final class ReportCharts {
             return perPair(PreferencePair::promptGeneratedTokens);
         }
 
-        private Double perPair(java.util.function.Function<PreferencePair, Long> cost) {
+        private Double perPair(Function<PreferencePair, Long> cost) {
             if (pairs.isEmpty() || cost.apply(pairs.getFirst()) == null) return null;
             Map<Long, Long> perPrompt = new HashMap<>();
             for (PreferencePair p : pairs) perPrompt.put(p.key(), cost.apply(p));
@@ -52,19 +63,50 @@ public final class ReportCharts {
         }
     }
 
-    /** A series of a chart: its name and one value per label. */
-    public record Series(String name, List<Double> values) {}
+    /**
+     * The runs of these pairs files, with the prompts each one covered: with a stats file, the first {@code prompts} of
+     * the prompts file (a tree search with {@code --limit N} searches the first N; rejection sampling counts every
+     * prompt that was sampled); without one, every prompt of the file; without a prompts file, the prompts its pairs
+     * name. So the table's prompt counts and the pairs-per-prompt chart use the same denominators.
+     */
+    public static Run run(String name, List<PreferencePair> pairs, CurationStats stats, List<PromptTier> prompts) {
+        String method = pairs.isEmpty() ? (stats == null ? "?" : String.valueOf(stats.method())) : String.valueOf(pairs.getFirst().method());
+        List<PromptTier> covered;
+        if (prompts.isEmpty()) {
+            covered = pairs.stream().map(PreferencePair::key).distinct().map(k -> new PromptTier(k == null ? -1 : k, null)).toList();
+        } else if (stats != null && stats.prompts() != null && stats.prompts() <= prompts.size()) {
+            covered = prompts.subList(0, stats.prompts());
+        } else {
+            covered = prompts;
+        }
+        return new Run(name, method, pairs, stats, covered);
+    }
 
-    /** A chart: bar labels, series, and what to say when there is nothing to draw. */
-    public record Chart(List<String> labels, List<Series> series, String empty) {
+    /** A series: its name, how many items it counts (responses, pairs, prompts; null where it does not apply), its values and what each value is. */
+    public record Series(String name, Integer n, List<Double> values, List<String> details) {
+        Series(String name, Integer n, List<Double> values) {
+            this(name, n, values, null);
+        }
+    }
+
+    /**
+     * A chart: axis titles, bar labels, series, whether the values are shares in [0, 1] (the axis then ends at 1), and
+     * what to say when there is nothing to draw.
+     */
+    public record Chart(String xTitle, String yTitle, List<String> labels, List<Series> series, boolean shares, String empty) {
         Map<String, Object> toJson() {
             Map<String, Object> c = new LinkedHashMap<>();
+            c.put("xTitle", xTitle);
+            c.put("yTitle", yTitle);
+            c.put("shares", shares);
             c.put("labels", labels);
             List<Object> s = new ArrayList<>();
             for (Series one : series) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("name", one.name());
+                m.put("n", one.n());
                 m.put("values", one.values());
+                m.put("details", one.details());
                 s.add(m);
             }
             c.put("series", s);
@@ -73,10 +115,20 @@ public final class ReportCharts {
         }
     }
 
-    /** Labels 0.1, 0.2, ... 1.0 (or 0.0 ... 1.0 when {@code from} is 0). */
-    static List<String> tenths(int from) {
+    private static final String NO_PAIRS = "no pairs in these files";
+
+    /** Reward bins: [0.0, 0.1), ..., [0.9, 1.0), and 1.0 alone. */
+    static List<String> rewardBins() {
         List<String> labels = new ArrayList<>();
-        for (int i = from; i <= 10; i++) labels.add(String.format(Locale.ROOT, "%.1f", i / 10.0));
+        for (int i = 0; i < 10; i++) labels.add(String.format(Locale.ROOT, "[%.1f, %.1f)", i / 10.0, (i + 1) / 10.0));
+        labels.add("1.0");
+        return labels;
+    }
+
+    /** Reward-gap bins: (0.0, 0.1], ..., (0.9, 1.0] (a pair's gap is never 0). */
+    static List<String> gapBins() {
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < 10; i++) labels.add(String.format(Locale.ROOT, "(%.1f, %.1f]", i / 10.0, (i + 1) / 10.0));
         return labels;
     }
 
@@ -94,22 +146,29 @@ public final class ReportCharts {
         return Math.min(10, Math.max(0, (int) Math.floor(r * 10 + 1e-9)));
     }
 
+    /** Gaps in tenths, upper ends included. */
+    static int gapBin(double gap) {
+        return Math.min(9, Math.max(0, (int) Math.ceil(gap * 10 - 1e-9) - 1));
+    }
+
     /** The reward distribution: all samples, and the chosen and rejected responses of each run. */
     public static Chart rewards(List<Run> runs, List<ScoredSample> scored) {
         List<Series> series = new ArrayList<>();
-        if (!scored.isEmpty()) series.add(new Series("samples", shares(scored, ScoredSample::reward, ReportCharts::rewardBin, 11)));
+        if (!scored.isEmpty()) series.add(new Series("samples", scored.size(), shares(scored, ScoredSample::reward, ReportCharts::rewardBin, 11)));
         for (Run run : runs) {
-            series.add(new Series("chosen · " + run.name(), shares(run.pairs(), PreferencePair::chosenReward, ReportCharts::rewardBin, 11)));
-            series.add(new Series("rejected · " + run.name(), shares(run.pairs(), PreferencePair::rejectedReward, ReportCharts::rewardBin, 11)));
+            series.add(new Series("chosen · " + run.name(), run.pairs().size(), shares(run.pairs(), PreferencePair::chosenReward, ReportCharts::rewardBin, 11)));
+            series.add(new Series("rejected · " + run.name(), run.pairs().size(), shares(run.pairs(), PreferencePair::rejectedReward, ReportCharts::rewardBin, 11)));
         }
-        return new Chart(tenths(0), series, "no rewards");
+        return new Chart("reward", "share of responses", rewardBins(), series, true, "no rewards: give --scored or pairs with rewards");
     }
 
-    /** Strict and loose pass rate of each constraint id over the scored samples. */
+    /** Strict and loose pass rate of each constraint id (category kept) over the scored samples, with the checks behind each. */
     public static Chart passRates(List<ScoredSample> scored) {
         Map<String, int[]> counts = new TreeMap<>();
+        int samples = 0;
         for (ScoredSample s : scored) {
             if (s.instructionIds() == null || s.strict() == null || s.loose() == null) continue;
+            samples++;
             for (int i = 0; i < s.instructionIds().size(); i++) {
                 int[] c = counts.computeIfAbsent(s.instructionIds().get(i), k -> new int[3]);
                 c[0]++;
@@ -120,23 +179,29 @@ public final class ReportCharts {
         List<String> labels = new ArrayList<>();
         List<Double> strict = new ArrayList<>();
         List<Double> loose = new ArrayList<>();
+        List<String> strictDetails = new ArrayList<>();
+        List<String> looseDetails = new ArrayList<>();
         counts.forEach((id, c) -> {
-            labels.add(id.substring(id.indexOf(':') + 1));
+            labels.add(id + " (n=" + c[0] + ")");
             strict.add((double) c[1] / c[0]);
             loose.add((double) c[2] / c[0]);
+            strictDetails.add(c[1] + " of " + c[0] + " passed");
+            looseDetails.add(c[2] + " of " + c[0] + " passed");
         });
-        return new Chart(labels, List.of(new Series("strict", strict), new Series("loose", loose)), "give --scored (jack score output) for pass rates");
+        return new Chart("constraint (n = responses it was checked on)", "pass rate", labels,
+                List.of(new Series("strict", samples, strict, strictDetails), new Series("loose", samples, loose, looseDetails)), true,
+                "give --scored (jack score output) for pass rates");
     }
 
-    private static Chart histogram(List<Run> runs, ToDoubleFunction<PreferencePair> value, DoubleToIntFunction bin, List<String> labels, String empty) {
+    private static Chart histogram(List<Run> runs, ToDoubleFunction<PreferencePair> value, DoubleToIntFunction bin, List<String> labels, String xTitle) {
         List<Series> series = new ArrayList<>();
-        for (Run run : runs) series.add(new Series(run.name(), shares(run.pairs(), value, bin, labels.size())));
-        return new Chart(labels, series, empty);
+        for (Run run : runs) series.add(new Series(run.name(), run.pairs().size(), shares(run.pairs(), value, bin, labels.size())));
+        return new Chart(xTitle, "share of pairs", labels, series, true, NO_PAIRS);
     }
 
-    /** The reward gap of each pair, in tenths (0.1 holds gaps up to 0.1). */
+    /** The reward gap of each pair, in tenths. */
     public static Chart contrast(List<Run> runs) {
-        return histogram(runs, PreferencePair::rewardGap, gap -> Math.min(9, Math.max(0, (int) Math.ceil(gap * 10 - 1e-9) - 1)), tenths(1), "no pairs");
+        return histogram(runs, PreferencePair::rewardGap, ReportCharts::gapBin, gapBins(), "reward gap (chosen − rejected)");
     }
 
     /** Shared-prefix lengths in tokens: 0, then bins 16 tokens wide. */
@@ -147,48 +212,59 @@ public final class ReportCharts {
         int bins = 1 + (maxTokens + width - 1) / width;
         List<String> labels = new ArrayList<>(List.of("0"));
         for (int b = 1; b < bins; b++) labels.add(((b - 1) * width + 1) + "–" + (b * width));
-        return histogram(runs, ReportCharts::tokens, t -> t == 0 ? 0 : 1 + ((int) t - 1) / width, labels, "no pairs");
+        return histogram(runs, ReportCharts::tokens, t -> t == 0 ? 0 : 1 + ((int) t - 1) / width, labels, "shared prefix (tokens)");
     }
 
     private static int tokens(PreferencePair p) {
         return p.sharedPrefixTokens() == null ? 0 : p.sharedPrefixTokens();
     }
 
-    /** Pairs per prompt in each difficulty tier, for each run. */
+    /** Pairs per prompt in each difficulty tier, each run divided by the prompts of that tier it covered. */
     public static Chart difficulty(List<Run> runs, List<PromptTier> prompts) {
-        Map<Long, String> tier = new LinkedHashMap<>();
-        for (PromptTier p : prompts) tier.put(p.key(), p.difficulty() == null ? "unknown" : p.difficulty());
-        List<String> labels = new ArrayList<>();
-        for (String t : List.of("easy", "moderate", "hard")) if (tier.containsValue(t)) labels.add(t);
-        tier.values().stream().filter(t -> !labels.contains(t)).distinct().sorted().forEach(labels::add);
-        if (labels.isEmpty()) labels.add("all");
-        Map<String, Integer> promptsPerTier = new HashMap<>();
-        tier.values().forEach(t -> promptsPerTier.merge(t, 1, Integer::sum));
+        Set<String> tiers = new HashSet<>();
+        for (PromptTier p : prompts) tiers.add(tier(p));
+        List<String> labels = prompts.isEmpty() ? List.of("all") : PromptTier.order(tiers);
         List<Series> series = new ArrayList<>();
         for (Run run : runs) {
-            Map<String, Integer> pairsPerTier = new HashMap<>();
-            for (PreferencePair p : run.pairs()) pairsPerTier.merge(tier.isEmpty() ? "all" : tier.getOrDefault(p.key(), "unknown"), 1, Integer::sum);
-            List<Double> values = new ArrayList<>();
-            for (String t : labels) {
-                int n = tier.isEmpty() ? run.prompts() : promptsPerTier.getOrDefault(t, 0);
-                values.add(n == 0 ? null : (double) pairsPerTier.getOrDefault(t, 0) / n);
+            Map<Long, String> tierOf = new HashMap<>();
+            Map<String, Integer> promptsPerTier = new HashMap<>();
+            for (PromptTier p : run.covered()) {
+                tierOf.put(p.key(), prompts.isEmpty() ? "all" : tier(p));
+                promptsPerTier.merge(prompts.isEmpty() ? "all" : tier(p), 1, Integer::sum);
             }
-            series.add(new Series(run.name(), values));
+            Map<String, Integer> pairsPerTier = new HashMap<>();
+            for (PreferencePair p : run.pairs()) pairsPerTier.merge(tierOf.getOrDefault(p.key(), "unknown"), 1, Integer::sum);
+            List<Double> values = new ArrayList<>();
+            List<String> details = new ArrayList<>();
+            for (String t : labels) {
+                int n = promptsPerTier.getOrDefault(t, 0);
+                int pairs = pairsPerTier.getOrDefault(t, 0);
+                values.add(n == 0 ? null : (double) pairs / n);
+                details.add(pairs + " pairs / " + n + " prompts");
+            }
+            series.add(new Series(run.name(), run.prompts(), values, details));
         }
-        return new Chart(labels, series, "no pairs");
+        return new Chart("difficulty tier", "pairs per prompt", labels, series, false, NO_PAIRS);
+    }
+
+    private static String tier(PromptTier p) {
+        return p.difficulty() == null ? "unknown" : p.difficulty();
     }
 
     /** LLM calls and generated tokens (thousands) per pair, one group per run. */
     public static Chart cost(List<Run> runs) {
         List<Double> calls = new ArrayList<>();
         List<Double> kiloTokens = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
         for (Run run : runs) {
+            labels.add(run.name() + " (" + run.pairs().size() + " pairs)");
             calls.add(run.callsPerPair());
             Double t = run.tokensPerPair();
             kiloTokens.add(t == null ? null : t / 1000);
         }
-        return new Chart(runs.stream().map(Run::name).toList(),
-                List.of(new Series("LLM calls per pair", calls), new Series("generated tokens per pair (thousands)", kiloTokens)),
-                "no cost figures (curate with this version of jack)");
+        return new Chart("pairs file", "per pair", labels,
+                List.of(new Series("LLM calls per pair", null, calls), new Series("generated tokens per pair (thousands)", null, kiloTokens)), false,
+                runs.stream().allMatch(r -> r.pairs().isEmpty()) ? "no pairs, so no cost per pair"
+                        : "the pairs record no LLM calls or tokens and there is no stats file beside them");
     }
 }
