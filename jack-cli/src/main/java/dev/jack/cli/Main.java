@@ -122,11 +122,15 @@ public final class Main {
 
     /** A misspelled or missing flag, or a value of the wrong type: one line naming it, and where to look. */
     private static int badArguments(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        // A misspelled flag also leaves the flag it meant missing: the misspelling is the mistake to name.
+        if (!(e instanceof CommandLine.UnmatchedArgumentException) && !command.getUnmatchedArguments().isEmpty()) {
+            e = new CommandLine.UnmatchedArgumentException(command, command.getUnmatchedArguments());
+        }
         String message = e.getMessage();
         if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
             message += "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
         }
-        CommandLine command = e.getCommandLine();
         e.getCommandLine().getErr().println("jack: error: " + message + " (see: " + command.getCommandSpec().qualifiedName() + " --help)");
         return USER_ERROR;
     }

@@ -69,6 +69,11 @@ class RunCliTest {
             assertTrue(Files.exists(a.resolve(f)) && (pairFile || Files.size(a.resolve(f)) > 0), f);
         }
         assertEquals(24, Files.readAllLines(a.resolve("samples.jsonl")).size());
+        try (var files = Files.walk(a)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), "every output is 0644: " + f);
+            }
+        }
         Map<?, ?> mcts = (Map<?, ?>) Json.parse(Files.readString(a.resolve("pairs-mcts.jsonl.stats.json")));
         assertEquals(3L, mcts.get("prompts"));
 

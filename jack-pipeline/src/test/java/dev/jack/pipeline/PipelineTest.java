@@ -78,6 +78,19 @@ class PipelineTest {
     }
 
     @Test
+    void anErrorInsideAStageNamesTheConfigKeyNotAFlag() throws IOException {
+        Path config = Files.writeString(dir.resolve("hf.yaml"), "prompts: %s\nstages: [sample]\nmodel:\n  backend: embedded\n  model: hf://owner/repo/m.gguf\n"
+                .formatted(prompts));
+        StageContext context = new StageContext(Map.of("JACK_CACHE_DIR", dir.resolve("cache").toString(), "JACK_HF_ENDPOINT", "http://127.0.0.1:9"),
+                new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true), false);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.jack.core.UserException.class,
+                () -> new Pipeline(RunConfig.read(config, dir.resolve("hf"))).run(context, false));
+        assertTrue(e.getMessage().startsWith(config + ":5: model.model: hf://owner/repo/m.gguf: cannot download the model from "
+                + "http://127.0.0.1:9/owner/repo/resolve/main/m.gguf"), e.getMessage());
+        assertTrue(e.getMessage().contains("JACK_HF_ENDPOINT") && !e.getMessage().contains("--model"), e.getMessage());
+    }
+
+    @Test
     void aStageThatStoppedResumesWithoutLosingItsWork() throws IOException {
         run();
         // A killed run leaves the marker unfinished and the journal as it was.

@@ -30,9 +30,9 @@ public final class ReportCharts {
      * its method worked on (see {@link #runs}).
      */
     public record Run(String name, String method, List<PreferencePair> pairs, CurationStats stats, List<PromptTier> covered) {
-        /** Prompts the method worked on. */
+        /** Prompts the method worked on: as its stats say, else those it covered. */
         public int prompts() {
-            return covered.size();
+            return stats != null && stats.prompts() != null ? stats.prompts() : covered.size();
         }
 
         public Integer withoutPair() {
@@ -40,7 +40,7 @@ public final class ReportCharts {
         }
 
         public Double pairsPerPrompt() {
-            return covered.isEmpty() ? null : (double) pairs.size() / covered.size();
+            return prompts() == 0 ? null : (double) pairs.size() / prompts();
         }
 
         /** LLM calls per pair: from the stats, else summed over the prompts the pairs record. */
