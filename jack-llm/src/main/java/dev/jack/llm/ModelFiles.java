@@ -65,15 +65,6 @@ public final class ModelFiles {
         return file;
     }
 
-    /**
-     * The local file a spec names without fetching or building anything: the path itself, or the cached file of an
-     * {@code hf://} spec; null for {@code tiny} (its bytes are fixed by Jack's version).
-     */
-    public Path localFile(String spec) {
-        if (spec.equals("tiny")) return null;
-        return spec.startsWith("hf://") ? hfPath(spec) : Path.of(spec);
-    }
-
     private String[] hfParts(String spec) {
         String path = spec.substring("hf://".length());
         String[] parts = path.split("/", 3);

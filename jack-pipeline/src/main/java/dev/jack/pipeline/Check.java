@@ -52,12 +52,6 @@ public final class Check {
         return value;
     }
 
-    /** A value that must be given. */
-    public static <T> T given(String key, T value, String what) {
-        if (value == null) throw new OptionException(key, "expected " + what + ", got nothing");
-        return value;
-    }
-
     /** A number as a person writes it: 0.5, 1, 1e-06. */
     static String format(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.valueOf((long) v);

@@ -83,13 +83,6 @@ public final class Section {
         return t == null ? line : t.getKeyNode().getStartMark().getLine() + 1;
     }
 
-    /** Whether the key is given (with a value other than null). */
-    public boolean has(String key) {
-        known.add(key);
-        NodeTuple t = entries.get(key);
-        return t != null && !isNull(t.getValueNode());
-    }
-
     /** A nested section ({@code curate} holds {@code rs} and {@code mcts}); empty when the key is absent. */
     public Section section(String key) {
         known.add(key);
@@ -264,7 +257,7 @@ public final class Section {
     }
 
     /** Fails on the first key that no getter asked for, listing the known ones. */
-    public void finish() {
+    private void finish() {
         for (String key : entries.keySet()) {
             if (!known.contains(key)) {
                 throw error(lineOf(key), qualified(key), "unknown key (known here: " + String.join(", ", known.stream().sorted().toList()) + ")");

@@ -1,7 +1,6 @@
 package dev.jack.pipeline.stage;
 
 import dev.jack.core.data.AtomicFiles;
-import dev.jack.core.data.JsonlReader;
 import dev.jack.core.data.PairFormat;
 import dev.jack.core.data.ParquetWriter;
 import dev.jack.core.data.PreferencePair;
@@ -11,14 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Pairs files: read in either format, written as JSONL and, when asked, as Parquet beside it ({@code .jsonl} becomes {@code .parquet}). */
+/** Pairs files, written as JSONL and, when asked, as Parquet beside it ({@code .jsonl} becomes {@code .parquet}). */
 public final class Pairs {
     private Pairs() {}
-
-    /** Every pair of a file. */
-    public static List<PreferencePair> read(Path file) {
-        return JsonlReader.readAll(file, PreferencePair::read);
-    }
 
     /** Writes the pairs in the format, whole or not at all. */
     public static void write(Path out, List<PreferencePair> pairs, PairFormat format, boolean parquet) {
