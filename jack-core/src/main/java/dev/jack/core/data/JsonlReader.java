@@ -1,11 +1,11 @@
 package dev.jack.core.data;
 
+import dev.jack.core.UserException;
 import dev.jack.core.json.Json;
 import dev.jack.core.json.JsonException;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -121,8 +121,15 @@ public final class JsonlReader {
         return out;
     }
 
+    /**
+     * Calls the consumer with each row of the file, in order.
+     *
+     * @throws DataFileException for a missing file, a folder, a line that is not a JSON object (nested deeper than
+     *     the parser can go included) or not UTF-8, each naming the file and line; and what the consumer throws
+     */
     @SuppressWarnings("unchecked")
     public static void forEach(Path file, RowConsumer consumer) {
+        if (Files.isDirectory(file)) throw new DataFileException(file, "is a folder; expected a file");
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String text;
             long line = 0;
@@ -135,6 +142,9 @@ public final class JsonlReader {
                     parsed = Json.parse(text);
                 } catch (JsonException e) {
                     throw new DataFileException(file, line, null, "malformed JSON: " + e.getMessage());
+                } catch (StackOverflowError e) {
+                    // Json's recursive descent on nesting deeper than the thread's stack allows (Python refuses such lines too).
+                    throw new DataFileException(file, line, null, "malformed JSON: nested too deeply");
                 }
                 if (!(parsed instanceof Map<?, ?> map)) {
                     throw new DataFileException(file, line, null, "expected a JSON object");
@@ -144,9 +154,15 @@ public final class JsonlReader {
         } catch (NoSuchFileException e) {
             throw new DataFileException(file, "no such file");
         } catch (CharacterCodingException e) {
-            throw new DataFileException(file, "not valid UTF-8");
+            long line;
+            try {
+                line = TextFiles.firstMalformedLine(file);
+            } catch (IOException again) {
+                line = 0;
+            }
+            throw line > 0 ? TextFiles.notUtf8(file, line) : new DataFileException(file, "not valid UTF-8");
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+            throw new UserException(file + ": cannot read it: " + e.getMessage(), e);
         }
     }
 }

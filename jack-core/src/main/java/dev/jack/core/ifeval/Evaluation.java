@@ -87,6 +87,17 @@ public record Evaluation(List<Row> rows) {
         AtomicFiles.write(dir.resolve("summary.json"), PyJson.dumps(summary()) + "\n");
     }
 
+    /**
+     * The checks that could not run (a checker threw; the constraint counts as not followed), one line each:
+     * {@code prompt key K: ID: error}, in prompt order.
+     */
+    public List<String> checkerErrors() {
+        List<String> lines = new ArrayList<>();
+        for (Row r : rows) for (String e : r.verdicts.errors()) lines.add("prompt key " + r.prompt.key() + ": " + e);
+        return lines;
+    }
+
+    /** The accuracies, per constraint and category; and {@code checker_errors} when some check could not run. */
     public Map<String, Object> summary() {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("prompt_level_strict", promptLevel(false).toJson());
@@ -95,6 +106,8 @@ public record Evaluation(List<Row> rows) {
         s.put("instruction_level_loose", instructionLevel(true).toJson());
         s.put("per_constraint", perConstraint(false));
         s.put("per_category", perConstraint(true));
+        List<String> errors = checkerErrors();
+        if (!errors.isEmpty()) s.put("checker_errors", errors);
         return s;
     }
 

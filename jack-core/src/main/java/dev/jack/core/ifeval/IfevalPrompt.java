@@ -6,20 +6,55 @@ import dev.jack.core.constraint.ParameterException;
 import dev.jack.core.constraint.UnknownConstraintException;
 import dev.jack.core.data.DataFileException;
 import dev.jack.core.data.JsonlReader;
+import dev.jack.core.json.PyJson;
 
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** One row of IFEval's input format: key, prompt, instruction ids and their kwargs, parsed into constraints. */
 public record IfevalPrompt(long key, String prompt, List<String> instructionIds, List<Constraint> constraints) {
 
+    /**
+     * Every prompt of a file, in file order.
+     *
+     * @throws DataFileException for a bad row, a key given twice, or a file without prompts
+     */
     public static List<IfevalPrompt> readAll(Path file) {
         List<IfevalPrompt> prompts = new ArrayList<>();
-        JsonlReader.forEach(file, row -> prompts.add(fromRow(row)));
+        Map<Long, Long> lineOf = new HashMap<>();
+        JsonlReader.forEach(file, row -> {
+            IfevalPrompt p = fromRow(row);
+            Long first = lineOf.putIfAbsent(p.key(), row.line());
+            if (first != null) throw row.error("key", "duplicate key " + p.key() + " (first on line " + first + ")");
+            prompts.add(p);
+        });
         if (prompts.isEmpty()) throw new DataFileException(file, "no prompts");
         return prompts;
+    }
+
+    /**
+     * SHA-256 (hex) of what a result for this prompt is computed from: its text, its constraint ids and their
+     * parameters. A journal keeps it with each row, so that a resumed run redoes the rows whose prompt changed.
+     */
+    public String digest() {
+        List<Object> content = new ArrayList<>();
+        content.add(prompt);
+        content.add(instructionIds);
+        // Keys sorted: the kwargs maps' own order may differ from one run to the next.
+        content.add(constraints.stream().map(c -> new TreeMap<>(c.kwargs())).toList());
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(PyJson.dumps(content).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static IfevalPrompt fromRow(JsonlReader.Row row) {

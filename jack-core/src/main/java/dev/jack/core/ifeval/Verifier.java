@@ -1,5 +1,6 @@
 package dev.jack.core.ifeval;
 
+import dev.jack.core.UserException;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextAnalysis;
@@ -36,23 +37,55 @@ public final class Verifier {
         text.prepareFor(analyses);
     }
 
+    /**
+     * The strict and loose verdicts of each constraint on the response. A checker that throws (any runtime exception,
+     * or a stack overflow) makes that constraint not followed and is listed in {@link Verdicts#errors()}; the other
+     * constraints are still checked.
+     *
+     * @throws UserException when a model a checker needs cannot be had (e.g. a Punkt folder without its files)
+     */
     public Verdicts verify(List<Constraint> constraints, String response) {
         List<Boolean> strict = new ArrayList<>(constraints.size());
         List<Boolean> loose = new ArrayList<>(constraints.size());
+        List<String> errors = new ArrayList<>();
         List<String> variants = null;
         for (Constraint c : constraints) {
-            boolean s = follows(c, response);
-            strict.add(s);
-            if (!s) {
-                if (variants == null) variants = looseVariants(response);
-                s = variants.stream().anyMatch(v -> follows(c, v));
+            boolean s = false;
+            boolean l = false;
+            try {
+                s = check(c, response);
+                l = s;
+                if (!s) {
+                    if (variants == null) variants = looseVariants(response);
+                    for (String v : variants) if (l = check(c, v)) break;
+                }
+            } catch (UserException e) {
+                throw e;
+            } catch (RuntimeException | StackOverflowError e) {
+                errors.add(c.id() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
-            loose.add(s);
+            strict.add(s);
+            loose.add(l);
         }
-        return new Verdicts(strict, loose);
+        return new Verdicts(strict, loose, errors);
     }
 
+    /**
+     * Whether the response follows the constraint under the strict checker; a checker that throws counts as not followed.
+     *
+     * @throws UserException as {@link #verify} does
+     */
     public boolean follows(Constraint c, String response) {
+        try {
+            return check(c, response);
+        } catch (UserException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            return false;
+        }
+    }
+
+    private boolean check(Constraint c, String response) {
         return !PyText.isBlank(response) && c.isFollowedBy(response, text);
     }
 

@@ -58,23 +58,36 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         Verifier verifier = new Verifier(context.text(options.punktDir()));
         ScoredSample[] scored = new ScoredSample[rows.size()];
         String[] lines = new String[rows.size()];
+        List<String> checkerErrors = new ArrayList<>();
         IntStream.range(0, rows.size()).parallel().forEach(i -> {
             JsonlReader.Row row = rows.get(i);
             Sample sample = Sample.read(row);
             IfevalPrompt p = byKey.get(sample.key());
             if (p == null) throw row.error("key", "no prompt with key " + sample.key() + " in " + prompts);
             if (sample.response() == null) throw row.error("response", "is missing");
-            scored[i] = score(sample, p, verifier);
-            lines[i] = PyJson.dumps(scored[i].toJson());
+            if (sample.prompt() != null && !sample.prompt().equals(p.prompt())) {
+                throw row.error("prompt", "is not the prompt with key " + sample.key() + " in " + prompts + " (sampled from another version of the prompts?)");
+            }
+            Verdicts v = verifier.verify(p.constraints(), sample.response());
+            scored[i] = score(sample, p, v);
+            Map<String, Object> json = scored[i].toJson();
+            // A check that could not run counts as not followed; the row says which and why.
+            if (!v.errors().isEmpty()) {
+                json.put("checker_errors", v.errors());
+                synchronized (checkerErrors) {
+                    for (String e : v.errors()) checkerErrors.add(row.file() + ":" + row.line() + ": key " + sample.key() + ": " + e);
+                }
+            }
+            lines[i] = PyJson.dumps(json);
         });
+        checkerErrors.stream().sorted().forEach(e -> context.note("warning: " + e + " (counted as not followed)"));
         AtomicFiles.write(out, lines.length == 0 ? "" : String.join("\n", lines) + "\n");
         double mean = Arrays.stream(scored).mapToDouble(ScoredSample::reward).average().orElse(0);
         context.out().printf("scored %d samples (mean %s reward %.4f); wrote %s%n", lines.length, Choices.label(options.reward()), mean, out);
         return Status.DONE;
     }
 
-    private ScoredSample score(Sample sample, IfevalPrompt p, Verifier verifier) {
-        Verdicts v = verifier.verify(p.constraints(), sample.response());
+    private ScoredSample score(Sample sample, IfevalPrompt p, Verdicts v) {
         boolean all = options.allOrNothing();
         return new ScoredSample(sample, p.instructionIds(), v.strict(), v.loose(), Reward.STRICT.of(v, all), Reward.LOOSE.of(v, all),
                 options.reward().of(v, all));

@@ -40,19 +40,19 @@ public record NumberOfPlaceholders(int numPlaceholders) implements Constraint {
         return "The response must contain at least " + numPlaceholders + " placeholders represented by square brackets, such as [address].";
     }
 
-    /** Counts {@code re.findall(r"\[.*?\]")}: a '[' and the nearest ']' on the same line. */
+    /**
+     * Counts {@code re.findall(r"\[.*?\]")}: a '[' and the nearest ']' on the same line. When a '[' finds none, no
+     * '[' before the end of its line can, so the search goes on from there (linear, where the regex is quadratic on
+     * a line of '[').
+     */
     public boolean isFollowedBy(String response, TextTools text) {
         int count = 0;
         int i = response.indexOf('[');
         while (i >= 0) {
             int j = i + 1;
             while (j < response.length() && response.charAt(j) != ']' && response.charAt(j) != '\n') j++;
-            if (j < response.length() && response.charAt(j) == ']') {
-                count++;
-                i = response.indexOf('[', j + 1);
-            } else {
-                i = response.indexOf('[', i + 1);
-            }
+            if (j < response.length() && response.charAt(j) == ']') count++;
+            i = response.indexOf('[', j + 1);
         }
         return count >= numPlaceholders;
     }

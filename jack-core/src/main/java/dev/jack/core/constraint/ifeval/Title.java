@@ -6,19 +6,15 @@ import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
 import dev.jack.core.constraint.Witness;
-import dev.jack.core.text.PyRegex;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** detectable_format:title — a non-blank title in double angular brackets, {@code <<like this>>}, on one line. */
 public record Title() implements Constraint {
     public static final String ID = "detectable_format:title";
-    private static final Pattern TITLE = PyRegex.compile("<<[^\\n]+>>");
 
     /** English titles for synthesized witnesses (in other languages a sentence is the title). */
     private static final List<String> TITLES = List.of("A Closer Look", "Notes and Thoughts", "The Main Idea", "Getting Started",
@@ -43,10 +39,26 @@ public record Title() implements Constraint {
         return "Your answer must contain a title, wrapped in double angular brackets, such as <<poem of joy>>.";
     }
 
+    /**
+     * Whether {@code re.findall(r"<<[^\n]+>>", response)} has a match that is not blank once its angle brackets
+     * are stripped. Hand-written because the regex backtracks over a whole line from every {@code <<} (quadratic on
+     * {@code "<<" * 50000}): a line holds at most one match, from its first {@code <<} to its last {@code >>}, if
+     * they leave at least one character between them (the greedy {@code [^\n]+} ends at the last {@code >>}, and the
+     * search resumes after it, where no {@code >>} is left on the line).
+     */
     public boolean isFollowedBy(String response, TextTools text) {
-        Matcher m = TITLE.matcher(response);
-        while (m.find()) {
-            if (!PyText.isBlank(PyText.rstrip(PyText.lstrip(m.group(), "<"), ">"))) return true;
+        for (int start = 0; start <= response.length(); ) {
+            int newline = response.indexOf('\n', start);
+            int end = newline < 0 ? response.length() : newline;
+            int open = response.indexOf("<<", start);
+            if (open >= 0 && open < end) {
+                int close = response.lastIndexOf(">>", end - 2);
+                if (close >= open + 3 && !PyText.isBlank(PyText.rstrip(PyText.lstrip(response.substring(open, close + 2), "<"), ">"))) {
+                    return true;
+                }
+            }
+            if (newline < 0) break;
+            start = newline + 1;
         }
         return false;
     }
