@@ -1,5 +1,7 @@
 package dev.jack.cli;
 
+import dev.jack.core.data.OutputLock;
+import dev.jack.core.data.OutputPaths;
 import dev.jack.core.ifeval.Evaluation;
 import dev.jack.core.ifeval.IfevalPrompt;
 import dev.jack.core.ifeval.ResponseFile;
@@ -45,16 +47,21 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StageContext context = main.context(spec);
+        List<Path> outputs = Evaluation.FILES.stream().map(outputDir::resolve).toList();
+        OutputPaths.check(inputData == null ? List.of(responses) : List.of(responses, inputData), outputs, List.of());
         TextTools text = context.text(punktDir);
-        Path input = inputData != null ? inputData : context.data().ifevalInput(context::note);
-        List<IfevalPrompt> prompts = IfevalPrompt.readAll(input);
-        ResponseFile answers = ResponseFile.read(responses);
-        answers.warnings().forEach(w -> context.note("warning: " + w));
-        Evaluation evaluation = Evaluation.run(prompts, answers, new Verifier(text));
-        evaluation.write(outputDir);
-        var out = spec.commandLine().getOut();
-        evaluation.reportLines().forEach(out::println);
-        out.println("wrote " + outputDir.resolve("eval_results_strict.jsonl") + ", eval_results_loose.jsonl and summary.json");
+        try (OutputLock lock = OutputLock.acquire(outputs)) {
+            Path input = inputData != null ? inputData : context.data().ifevalInput(context::note);
+            List<IfevalPrompt> prompts = IfevalPrompt.readAll(input);
+            ResponseFile answers = ResponseFile.read(responses);
+            answers.warnings().forEach(w -> context.note("warning: " + w));
+            Evaluation evaluation = Evaluation.run(prompts, answers, new Verifier(text));
+            evaluation.checkerErrors().forEach(e -> context.note("warning: " + e + " (counted as not followed; listed in summary.json)"));
+            evaluation.write(outputDir);
+            var out = spec.commandLine().getOut();
+            evaluation.reportLines().forEach(out::println);
+            out.println("wrote " + outputs.getFirst() + ", eval_results_loose.jsonl and summary.json");
+        }
         return 0;
     }
 }

@@ -15,12 +15,14 @@ import dev.jack.pipeline.IntRange;
 import dev.jack.pipeline.JackVersion;
 import dev.jack.pipeline.Stage;
 import dev.jack.pipeline.StageContext;
+import dev.jack.pipeline.StageGuard;
 import dev.jack.pipeline.stage.MctsStage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -61,9 +63,9 @@ public final class Main {
         return new StageContext(env, spec.commandLine().getOut(), spec.commandLine().getErr(), System.console() != null);
     }
 
-    /** Runs a stage; the exit code. */
+    /** Runs a stage (its paths checked and its outputs locked first: {@link StageGuard}); the exit code. */
     int run(CommandSpec spec, Stage stage) {
-        return exitCode(stage.run(context(spec)));
+        return exitCode(StageGuard.run(stage, context(spec)));
     }
 
     static int exitCode(Stage.Status status) {
@@ -102,6 +104,11 @@ public final class Main {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof UserException || e instanceof ParameterException) {
                 commandLine.getErr().println("jack: error: " + e.getMessage());
+                return USER_ERROR;
+            }
+            // A file that cannot be read or written (no permission, a full disk): the user's to fix, not a bug.
+            if (e instanceof UncheckedIOException io) {
+                commandLine.getErr().println("jack: error: " + io.getMessage());
                 return USER_ERROR;
             }
             throw e;

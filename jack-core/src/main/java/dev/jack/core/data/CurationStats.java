@@ -66,7 +66,12 @@ public record CurationStats(String method, String contrast, String preset, Map<S
 
     /** Writes the stats beside the pairs file. */
     public void writeFor(Path pairs) {
-        AtomicFiles.write(pathFor(pairs), PyJson.dumps(toJson()) + "\n");
+        writeTo(pathFor(pairs));
+    }
+
+    /** Writes the stats to this file. */
+    public void writeTo(Path file) {
+        AtomicFiles.write(file, PyJson.dumps(toJson()) + "\n");
     }
 
     /** The stats as JSON fields, in file order. */

@@ -26,9 +26,12 @@ public final class OutputLock implements AutoCloseable {
     private record Held(Path file, FileChannel channel, FileLock lock) {}
 
     private final List<Held> held;
+    /** Folders made to hold the lock files, deepest last: removed on close if nothing was written into them. */
+    private final List<Path> madeFolders;
 
-    private OutputLock(List<Held> held) {
+    private OutputLock(List<Held> held, List<Path> madeFolders) {
         this.held = held;
+        this.madeFolders = madeFolders;
     }
 
     /**
@@ -38,13 +41,17 @@ public final class OutputLock implements AutoCloseable {
      */
     public static OutputLock acquire(List<Path> outputs) {
         List<Held> held = new ArrayList<>();
+        List<Path> made = new ArrayList<>();
         try {
-            for (Path out : outputs) held.add(lock(out));
+            for (Path out : outputs) {
+                makeFolders(lockFile(out).getParent(), made);
+                held.add(lock(out));
+            }
         } catch (RuntimeException e) {
-            new OutputLock(held).close();
+            new OutputLock(held, made).close();
             throw e;
         }
-        return new OutputLock(held);
+        return new OutputLock(held, made);
     }
 
     /** The lock file of an output. */
@@ -57,7 +64,6 @@ public final class OutputLock implements AutoCloseable {
         Path file = lockFile(output);
         String pid = Long.toString(ProcessHandle.current().pid());
         try {
-            Files.createDirectories(file.getParent());
             // A holder removes its lock file when done: a process that locked the file just before it was removed
             // holds a lock on a file no longer there, so it checks that the file at the path is the one it wrote.
             for (int attempt = 0; ; attempt++) {
@@ -85,6 +91,20 @@ public final class OutputLock implements AutoCloseable {
         }
     }
 
+    /** Creates a folder and those above it that are missing, adding each one made to {@code made}, outermost first. */
+    private static void makeFolders(Path dir, List<Path> made) {
+        List<Path> missing = new ArrayList<>();
+        for (Path d = dir; d != null && !Files.exists(d); d = d.getParent()) missing.addFirst(d);
+        try {
+            for (Path d : missing) {
+                Files.createDirectory(d);
+                made.add(d);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     private static String readHolder(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8).strip();
@@ -101,7 +121,7 @@ public final class OutputLock implements AutoCloseable {
         return new UserException(output + ": is being written by " + who + "; wait for it to finish, or stop it, then rerun");
     }
 
-    /** Releases the locks and removes the lock files. */
+    /** Releases the locks, removes the lock files, and the folders made for them if nothing else went into them. */
     @Override
     public void close() {
         for (Held h : held) {
@@ -111,6 +131,13 @@ public final class OutputLock implements AutoCloseable {
                 h.channel().close();
             } catch (IOException e) {
                 // The lock goes with the process at the latest; a lock file left behind is harmless.
+            }
+        }
+        for (Path d : madeFolders.reversed()) {
+            try {
+                Files.deleteIfExists(d);
+            } catch (IOException e) {
+                // Not empty: the command wrote its outputs there.
             }
         }
     }

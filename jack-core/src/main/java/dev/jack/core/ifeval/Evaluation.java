@@ -1,6 +1,7 @@
 package dev.jack.core.ifeval;
 
 import dev.jack.core.data.AtomicFiles;
+import dev.jack.core.data.FileSet;
 import dev.jack.core.json.PyJson;
 
 import java.nio.file.Path;
@@ -77,14 +78,20 @@ public record Evaluation(List<Row> rows) {
         return PyJson.dumps(fields);
     }
 
-    /** Writes eval_results_strict.jsonl, eval_results_loose.jsonl and summary.json into the directory. */
+    /** The files {@link #write} writes into its folder. */
+    public static final List<String> FILES = List.of("eval_results_strict.jsonl", "eval_results_loose.jsonl", "summary.json");
+
+    /** Writes eval_results_strict.jsonl, eval_results_loose.jsonl and summary.json into the directory, as one set ({@link FileSet}). */
     public void write(Path dir) {
-        for (boolean loose : new boolean[] {false, true}) {
-            StringBuilder out = new StringBuilder();
-            for (Row row : rows) out.append(outputLine(row, loose)).append('\n');
-            AtomicFiles.write(dir.resolve(loose ? "eval_results_loose.jsonl" : "eval_results_strict.jsonl"), out);
+        try (FileSet set = new FileSet()) {
+            for (boolean loose : new boolean[] {false, true}) {
+                StringBuilder out = new StringBuilder();
+                for (Row row : rows) out.append(outputLine(row, loose)).append('\n');
+                AtomicFiles.write(set.stage(dir.resolve(FILES.get(loose ? 1 : 0))), out);
+            }
+            AtomicFiles.write(set.stage(dir.resolve(FILES.get(2))), PyJson.dumps(summary()) + "\n");
+            set.commit();
         }
-        AtomicFiles.write(dir.resolve("summary.json"), PyJson.dumps(summary()) + "\n");
     }
 
     /**

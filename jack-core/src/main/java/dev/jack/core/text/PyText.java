@@ -83,7 +83,25 @@ public final class PyText {
 
     /** Python's {@code str.lower()}: full Unicode lowercase mapping, final sigma included. */
     public static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
+        return s.indexOf('Σ') < 0 ? lowerWithoutSigma(s) : s.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * {@code s.toLowerCase(Locale.ROOT)} for a text without Σ, in linear time. The JDK's own grows its result array
+     * by copying it for each character whose lower case is longer, which is quadratic on a run of them; in the root
+     * locale the only such character is İ (lower case "i̇", i and a combining dot, as in Python), so the text is
+     * lowered between them and each İ mapped here.
+     */
+    static String lowerWithoutSigma(String s) {
+        int at = s.indexOf('İ');
+        if (at < 0) return s.toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        int from = 0;
+        for (; at >= 0; at = s.indexOf('İ', from)) {
+            out.append(s.substring(from, at).toLowerCase(Locale.ROOT)).append("i\u0307");
+            from = at + 1;
+        }
+        return out.append(s.substring(from).toLowerCase(Locale.ROOT)).toString();
     }
 
     /** Python's {@code str.strip()} with no argument. */

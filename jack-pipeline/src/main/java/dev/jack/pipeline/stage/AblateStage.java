@@ -61,6 +61,11 @@ public record AblateStage(Path scored, Path mcts, Path prompts, Path outDir, Opt
     }
 
     @Override
+    public List<Path> outputFolders() {
+        return List.of(outDir);
+    }
+
+    @Override
     public Status run(StageContext context) {
         RsStage.Options o = options.pairing();
         Map<Long, List<ScoredSample>> samples = RsStage.readScored(scored);

@@ -334,10 +334,9 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
                 pairs.add(pair.withCost(s.calls(), s.generatedTokens()));
             }
         }
-        Pairs.write(out, pairs, options.format(), options.parquet());
         CurationStats stats = CurationStats.mcts(Choices.label(options.preset()), fingerprint(settings), all.size(), withoutPair,
                 sharedPrefixPairs, rootPairs, calls, tokens);
-        stats.writeFor(out);
+        Pairs.write(out, pairs, options.format(), options.parquet(), stats);
         console.printf("%d prompts: %d pairs (%d with a shared prefix, %d at depth 0), %d prompts without a pair; "
                         + "%d LLM calls, %d generated tokens; wrote %s and %s%n", all.size(), stats.pairs(), sharedPrefixPairs, rootPairs,
                 withoutPair, calls, tokens, out, CurationStats.pathFor(out));

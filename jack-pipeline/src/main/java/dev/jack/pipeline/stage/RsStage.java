@@ -85,8 +85,7 @@ public record RsStage(Path scored, Path out, Options options, ModelOptions judge
                         CritiqueJudge.Aggregate.MEAN).score().orElse(0));
             }
             RejectionSampling.Curated result = RejectionSampling.curate(byKey, options.pairing(), score, options.qualityFloor());
-            Pairs.write(out, result.pairs(), options.format(), options.parquet());
-            result.stats(options.contrast()).writeFor(out);
+            Pairs.write(out, result.pairs(), options.format(), options.parquet(), result.stats(options.contrast()));
             context.out().printf("%d prompts: %d pairs, %d prompts whose samples all scored the same%s; wrote %s%n",
                     result.prompts(), result.pairs().size(), result.withoutPair(),
                     options.qualityFloor() == null ? "" : ", " + result.belowFloor() + " pairs under the quality floor",

@@ -44,21 +44,17 @@ public record Title() implements Constraint {
      * are stripped. Hand-written because the regex backtracks over a whole line from every {@code <<} (quadratic on
      * {@code "<<" * 50000}): a line holds at most one match, from its first {@code <<} to its last {@code >>}, if
      * they leave at least one character between them (the greedy {@code [^\n]+} ends at the last {@code >>}, and the
-     * search resumes after it, where no {@code >>} is left on the line).
+     * search resumes after it, where no {@code >>} is left on the line). Each line is scanned once.
      */
     public boolean isFollowedBy(String response, TextTools text) {
-        for (int start = 0; start <= response.length(); ) {
-            int newline = response.indexOf('\n', start);
+        for (int open = response.indexOf("<<"); open >= 0; ) {
+            int newline = response.indexOf('\n', open);
             int end = newline < 0 ? response.length() : newline;
-            int open = response.indexOf("<<", start);
-            if (open >= 0 && open < end) {
-                int close = response.lastIndexOf(">>", end - 2);
-                if (close >= open + 3 && !PyText.isBlank(PyText.rstrip(PyText.lstrip(response.substring(open, close + 2), "<"), ">"))) {
-                    return true;
-                }
-            }
+            int close = end - 2;
+            while (close >= open + 3 && !response.startsWith(">>", close)) close--;
+            if (close >= open + 3 && !PyText.isBlank(PyText.rstrip(PyText.lstrip(response.substring(open, close + 2), "<"), ">"))) return true;
             if (newline < 0) break;
-            start = newline + 1;
+            open = response.indexOf("<<", newline + 1);
         }
         return false;
     }
