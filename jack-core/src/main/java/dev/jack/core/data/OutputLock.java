@@ -7,14 +7,16 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Exclusive locks on the files (and folders) a command writes, so that two processes never write the same output:
@@ -24,6 +26,9 @@ import java.util.List;
  */
 public final class OutputLock implements AutoCloseable {
     private record Held(Path file, FileChannel channel, FileLock lock) {}
+
+    /** The lock files this process holds. */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
     private final List<Held> held;
     /** Folders made to hold the lock files, deepest last: removed on close if nothing was written into them. */
@@ -63,31 +68,46 @@ public final class OutputLock implements AutoCloseable {
     private static Held lock(Path output) {
         Path file = lockFile(output);
         String pid = Long.toString(ProcessHandle.current().pid());
+        // POSIX locks belong to the process and go when any descriptor of the file is closed, so this process never
+        // opens a lock file it holds: it knows its own locks.
+        if (!HELD.add(file)) throw inUse(output, pid);
         try {
-            // A holder removes its lock file when done: a process that locked the file just before it was removed
-            // holds a lock on a file no longer there, so it checks that the file at the path is the one it wrote.
             for (int attempt = 0; ; attempt++) {
+                // A holder removes its lock file when done: a lock taken on a file no longer at the path (removed
+                // between opening and locking) is worth nothing, so the file at the path must stay the one opened.
+                Object before = fileKey(file);
                 FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-                FileLock lock;
-                try {
-                    lock = channel.tryLock();
-                } catch (OverlappingFileLockException e) {
-                    channel.close();
-                    throw inUse(output, pid);
-                }
-                if (lock == null) {
-                    String holder = readHolder(file);
+                Object opened = fileKey(file);
+                FileLock lock = before == null || before.equals(opened) ? channel.tryLock() : null;
+                if (lock == null && (before == null || before.equals(opened))) {
+                    String holder = readHolder(channel);
                     channel.close();
                     throw inUse(output, holder);
                 }
-                channel.truncate(0);
-                channel.write(ByteBuffer.wrap((pid + "\n").getBytes(StandardCharsets.UTF_8)), 0);
-                if (pid.equals(readHolder(file)) || attempt == 10) return new Held(file, channel, lock);
-                lock.release();
+                if (lock != null && opened != null && opened.equals(fileKey(file))) {
+                    channel.truncate(0);
+                    channel.write(ByteBuffer.wrap((pid + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+                    return new Held(file, channel, lock);
+                }
+                if (lock != null) lock.release();
                 channel.close();
+                if (attempt == 10) throw new UserException(output + ": its lock file " + file + " keeps changing; rerun");
             }
         } catch (IOException e) {
+            HELD.remove(file);
             throw new UncheckedIOException("cannot lock " + output + " (" + file + "): " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            HELD.remove(file);
+            throw e;
+        }
+    }
+
+    /** The file's identity (device and inode), or null when there is none at the path. */
+    private static Object fileKey(Path file) throws IOException {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        } catch (NoSuchFileException e) {
+            return null;
         }
     }
 
@@ -105,14 +125,11 @@ public final class OutputLock implements AutoCloseable {
         }
     }
 
-    private static String readHolder(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8).strip();
-        } catch (NoSuchFileException e) {
-            return "";
-        } catch (IOException e) {
-            return "";
-        }
+    /** The process id the holder wrote, read through our own descriptor. */
+    private static String readHolder(FileChannel channel) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(32);
+        channel.read(b, 0);
+        return new String(b.array(), 0, b.position(), StandardCharsets.UTF_8).strip();
     }
 
     private static UserException inUse(Path output, String holder) {
@@ -131,6 +148,8 @@ public final class OutputLock implements AutoCloseable {
                 h.channel().close();
             } catch (IOException e) {
                 // The lock goes with the process at the latest; a lock file left behind is harmless.
+            } finally {
+                HELD.remove(h.file());
             }
         }
         for (Path d : madeFolders.reversed()) {
