@@ -115,7 +115,7 @@ class AdversarialResponsesTest {
     }
 
     /** A checker with a bug: it throws on every response. */
-    private record Broken() implements Constraint {
+    record Broken() implements Constraint {
         static final ConstraintType<Broken> TYPE = ConstraintType.builder("test:broken", k -> new Broken()).example(new Broken()).build();
 
         public ConstraintType<?> type() {
