@@ -37,15 +37,17 @@ public final class Journal implements AutoCloseable {
         this.addNewline = addNewline;
     }
 
+    /** How every row of a journal begins: Jack's rows give their key first. */
+    static final String ROW_START = "{\"key\": ";
+
     /**
-     * Reads a journal (a missing file is an empty one) without changing it.
+     * Reads a journal (a missing file is an empty one) without changing it. A last line without its newline is a row
+     * cut off by a kill if it begins as every row does (<code>{"key": </code>), or is a complete row if it is complete
+     * JSON; anything else means the file is not a journal, and it is refused.
      *
-     * @param rowStart how every row the stage writes begins (e.g. <code>{"key": </code>): a last line without its
-     *                 newline is a row cut off by a kill only if it begins so (or is complete JSON); anything else
-     *                 means the file is not this stage's, and it is refused
      * @throws DataFileException for such a last line, naming the file and line
      */
-    public static Journal open(Path path, String rowStart) {
+    public static Journal open(Path path) {
         try {
             if (!Files.exists(path)) return new Journal(path, List.of(), 0, false);
             byte[] bytes = Files.readAllBytes(path);
@@ -60,7 +62,7 @@ public final class Journal implements AutoCloseable {
                     lines.add(tail);
                     addNewline = true;
                     end = bytes.length;
-                } else if (!tail.startsWith(rowStart)) {
+                } else if (!tail.startsWith(ROW_START)) {
                     throw new DataFileException(path, lines.size() + 1, null,
                             "not a row this command writes (the file is not one of its outputs?); nothing was changed: choose another output path");
                 }

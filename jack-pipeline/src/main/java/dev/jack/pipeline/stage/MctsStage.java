@@ -152,7 +152,7 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
         Map<Long, Searched> done = new HashMap<>();
         List<String> failures = new ArrayList<>();
         Set<String> checkerErrors = ConcurrentHashMap.newKeySet();
-        try (Backend backend = model.open(OpenAiBackend.Endpoint.COMPLETIONS, context); Journal journal = Journal.open(journalPath(), "{\"key\": ")) {
+        try (Backend backend = model.open(OpenAiBackend.Endpoint.COMPLETIONS, context); Journal journal = Journal.open(journalPath())) {
             readJournal(journal, fingerprint, all, done);
             journal.begin();
             List<IfevalPrompt> toDo = all.stream().filter(p -> !done.containsKey(p.key())).toList();

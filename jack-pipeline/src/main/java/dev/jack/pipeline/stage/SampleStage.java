@@ -94,9 +94,6 @@ public record SampleStage(Path prompts, Path out, Options options, ModelOptions 
 
     private record Item(long key, int index, String prompt) {}
 
-    /** How every row of the output begins (a last line cut off by a kill is recognized by it). */
-    private static final String ROW_START = "{\"key\": ";
-
     @Override
     public String name() {
         return "sample";
@@ -158,7 +155,7 @@ public record SampleStage(Path prompts, Path out, Options options, ModelOptions 
         AtomicLong finished = new AtomicLong();
         long retriesBefore = backend instanceof OpenAiBackend o ? o.retries() : 0;
         Set<String> done;
-        try (Journal journal = Journal.open(out, ROW_START)) {
+        try (Journal journal = Journal.open(out)) {
             done = resume(journal, promptOf);
             journal.begin();
             List<Item> toDo = items.stream().filter(it -> !done.contains(it.key + "/" + it.index)).toList();
