@@ -78,7 +78,8 @@ public final class CheckerBench {
 
     /**
      * Times every constraint on every shape at each size (best of three below 1 MB, one run at 1 MB and over), after
-     * a warm-up on 2,000-character responses, and prints the slowest rows and the slowest per size. Sizes are run
+     * a warm-up on 2,000-character responses, and prints the slowest rows, the slowest shape of each constraint, and
+     * the slowest row per size. Sizes are run
      * smallest first, after one a tenth of the smallest; a row that took over 1 s at the size before is not run, and
      * is listed as such.
      */
@@ -122,6 +123,15 @@ public final class CheckerBench {
         rows.stream().sorted(Comparator.comparingDouble(Row::millis).reversed()).limit(top)
                 .forEach(r -> out.printf("  %-45s %-14s %,10d chars %10.2f ms (%.2f ms per 100 KB)%n", r.id(), r.shape(), r.chars(), r.millis(),
                         r.millis() * 100_000 / r.chars()));
+        out.println("slowest shape per constraint, in ms per 100 KB, at each size:");
+        for (Constraint c : constraints) {
+            StringBuilder line = new StringBuilder(String.format("  %-45s", c.id()));
+            for (int size : sizes) {
+                rows.stream().filter(r -> r.chars() == size && r.id().equals(c.id())).max(Comparator.comparingDouble(Row::millis)).ifPresent(r ->
+                        line.append(String.format(" %10.2f (%s)", r.millis() * 100_000 / size, r.shape())));
+            }
+            out.println(line);
+        }
         for (int size : sizes) {
             rows.stream().filter(r -> r.chars() == size).max(Comparator.comparingDouble(Row::millis)).ifPresent(r ->
                     out.printf("slowest at %,d chars: %.2f ms (%s on %s); target under %.0f ms%n", size, r.millis(), r.id(), r.shape(), 10.0 * size / 100_000));
