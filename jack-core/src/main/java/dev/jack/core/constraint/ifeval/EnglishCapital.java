@@ -3,13 +3,17 @@ package dev.jack.core.constraint.ifeval;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.Witness;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextAnalysis;
 import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,6 +50,46 @@ public record EnglishCapital() implements Constraint {
 
     public boolean isFollowedBy(String response, TextTools text) {
         return PyText.isUpper(response) && text.detectLanguage(response).map("en"::equals).orElse(true);
+    }
+
+    /** Passed: the whole text. Failed: each run of words with lowercase letters, or the whole text when the language is what fails. */
+    public List<Span> spans(String response, TextTools text) {
+        int start = PyText.stripStart(response);
+        int end = Math.max(start, PyText.rstrip(response).length());
+        if (PyText.isUpper(response)) {
+            String language = text.detectLanguage(response).orElse("undetectable");
+            return List.of(new Span(start, end, language.equals("en") || language.equals("undetectable") ? "all capitals, English" : "detected language " + language + ", not English"));
+        }
+        List<Span> out = new ArrayList<>();
+        int[] run = null;
+        for (int[] w : PyText.wordRuns(response)) {
+            boolean wrong = !response.substring(w[0], w[1]).toUpperCase(Locale.ROOT).equals(response.substring(w[0], w[1]));
+            if (!wrong) continue;
+            if (run != null && PyText.isBlank(response.substring(run[1], w[0])) && !response.substring(run[1], w[0]).contains("\n")) {
+                run[1] = w[1];
+            } else {
+                if (run != null) out.add(new Span(run[0], run[1], "not in capitals"));
+                run = new int[] {w[0], w[1]};
+            }
+        }
+        if (run != null) out.add(new Span(run[0], run[1], "not in capitals"));
+        if (out.isEmpty()) out.add(Span.missing(start, "no letters"));
+        return out;
+    }
+
+    /** The last word with cased letters lowercased. */
+    public List<Edit> breaks(String response, TextTools text) {
+        List<int[]> words = PyText.wordRuns(response);
+        for (int i = words.size() - 1; i >= 0; i--) {
+            String word = response.substring(words.get(i)[0], words.get(i)[1]);
+            if (PyText.isUpper(word)) return List.of(new Edit("lowercase_word", Edits.replace(response, words.get(i)[0], words.get(i)[1], PyText.lower(word))));
+        }
+        return List.of();
+    }
+
+    /** The whole text in capitals. */
+    public List<Edit> repairs(String response, TextTools text) {
+        return List.of(new Edit("uppercase", response.toUpperCase(Locale.ROOT)));
     }
 
     public Map<String, Object> kwargs() { return Map.of(); }

@@ -3,13 +3,19 @@ package dev.jack.core.constraint.ifeval;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.Witness;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextAnalysis;
 import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** change_case:english_lowercase — all lowercase letters, and English (undetectable text passes). */
@@ -42,6 +48,48 @@ public record EnglishLowercase() implements Constraint {
 
     public boolean isFollowedBy(String response, TextTools text) {
         return PyText.isLower(response) && text.detectLanguage(response).map("en"::equals).orElse(true);
+    }
+
+    /** Passed: the whole text. Failed: each run of words with capital letters, or the whole text when the language is what fails. */
+    public List<Span> spans(String response, TextTools text) {
+        int start = PyText.stripStart(response);
+        int end = Math.max(start, PyText.rstrip(response).length());
+        if (PyText.isLower(response)) {
+            String language = text.detectLanguage(response).orElse("undetectable");
+            return List.of(new Span(start, end, language.equals("en") || language.equals("undetectable") ? "all lowercase, English" : "detected language " + language + ", not English"));
+        }
+        List<Span> out = new ArrayList<>();
+        int[] run = null;
+        for (int[] w : PyText.wordRuns(response)) {
+            boolean wrong = !PyText.lower(response.substring(w[0], w[1])).equals(response.substring(w[0], w[1]));
+            if (!wrong) continue;
+            if (run != null && PyText.isBlank(response.substring(run[1], w[0])) && !response.substring(run[1], w[0]).contains("\n")) {
+                run[1] = w[1];
+            } else {
+                if (run != null) out.add(new Span(run[0], run[1], "not in lowercase"));
+                run = new int[] {w[0], w[1]};
+            }
+        }
+        if (run != null) out.add(new Span(run[0], run[1], "not in lowercase"));
+        if (out.isEmpty()) out.add(Span.missing(start, "no letters"));
+        return out;
+    }
+
+    /** The first word with cased letters capitalized. */
+    public List<Edit> breaks(String response, TextTools text) {
+        for (int[] w : PyText.wordRuns(response)) {
+            String word = response.substring(w[0], w[1]);
+            if (PyText.isLower(word)) {
+                String capital = word.substring(0, Character.charCount(word.codePointAt(0))).toUpperCase(Locale.ROOT);
+                return List.of(new Edit("capitalize_word", Edits.replace(response, w[0], w[0] + Character.charCount(word.codePointAt(0)), capital)));
+            }
+        }
+        return List.of();
+    }
+
+    /** The whole text in lowercase. */
+    public List<Edit> repairs(String response, TextTools text) {
+        return List.of(new Edit("lowercase", PyText.lower(response)));
     }
 
     public Map<String, Object> kwargs() { return Map.of(); }
