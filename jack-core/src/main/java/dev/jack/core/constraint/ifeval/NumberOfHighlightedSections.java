@@ -23,8 +23,8 @@ import java.util.regex.Matcher;
 
 /**
  * detectable_format:number_highlighted_sections — at least N non-blank {@code *highlights*}. As in the
- * reference, single- and double-asterisk spans are counted in two separate passes and added, so a
- * {@code **bold**} span counts twice.
+ * reference, single- and double-asterisk spans are counted in two separate passes and added (a {@code **bold**}
+ * span counts once: the single-asterisk pass sees two empty {@code **} there).
  */
 public record NumberOfHighlightedSections(int numHighlights) implements Constraint {
     public static final String ID = "detectable_format:number_highlighted_sections";
@@ -65,7 +65,7 @@ public record NumberOfHighlightedSections(int numHighlights) implements Constrai
         return found;
     }
 
-    /** Each highlight (a **bold** one, counted twice by the reference, once per pass); too few, also where more would go. */
+    /** Each highlight the reference counts; too few, also where more would go. */
     public List<Span> spans(String response, TextTools text) {
         return Edits.counted(highlights(response), Relation.AT_LEAST, numHighlights, "highlight", Edits.textEnd(response));
     }
