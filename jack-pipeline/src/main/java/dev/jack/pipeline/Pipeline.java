@@ -7,6 +7,7 @@ import dev.jack.core.json.Json;
 import dev.jack.pipeline.RunConfig.Step;
 import dev.jack.pipeline.config.ConfigException;
 import dev.jack.pipeline.stage.AblateStage;
+import dev.jack.pipeline.stage.EditStage;
 import dev.jack.pipeline.stage.MctsStage;
 import dev.jack.pipeline.stage.ReportStage;
 import dev.jack.pipeline.stage.RsStage;
@@ -29,7 +30,7 @@ import java.util.stream.Stream;
 /**
  * {@code jack run}: the stages a {@link RunConfig} selects, in order, in this process, with the run's file layout in
  * its out dir: {@code prompts.jsonl} (unless the config gives prompts), {@code samples.jsonl}, {@code scored.jsonl},
- * {@code pairs-rs.jsonl}, {@code pairs-mcts.jsonl}, {@code ablations/}, {@code report.html}; each stage adds the files
+ * {@code pairs-rs.jsonl}, {@code pairs-edit.jsonl}, {@code pairs-mcts.jsonl}, {@code ablations/}, {@code report.html}; each stage adds the files
  * it derives from those ({@code .stats.json}, journals), and {@code .jack-run/STAGE.json} records its
  * {@link Fingerprint}. A stage whose fingerprint matches a finished run is skipped; one that differs starts afresh
  * (its old outputs are removed first); an unfinished one with the same fingerprint resumes (sample and mcts keep
@@ -49,6 +50,7 @@ public final class Pipeline {
         Path samples = dir.resolve("samples.jsonl");
         Path scored = dir.resolve("scored.jsonl");
         Path rsPairs = dir.resolve("pairs-rs.jsonl");
+        Path editPairs = dir.resolve("pairs-edit.jsonl");
         Path mctsPairs = dir.resolve("pairs-mcts.jsonl");
         List<Stage> stages = new ArrayList<>();
         for (Step step : config.steps()) {
@@ -57,14 +59,17 @@ public final class Pipeline {
                 case SAMPLE -> new SampleStage(prompts, samples, config.sample(), config.model());
                 case SCORE -> new ScoreStage(prompts, samples, scored, config.score());
                 case RS -> new RsStage(scored, rsPairs, config.rs(), null);
+                case EDIT -> new EditStage(prompts, scored, editPairs, config.edit());
                 case MCTS -> new MctsStage(prompts, mctsPairs, config.mcts(), config.model(), config.parallelPrompts());
                 case ABLATE -> new AblateStage(scored, config.steps().contains(Step.MCTS) ? mctsPairs : null, prompts, dir.resolve("ablations"),
                         config.ablate());
                 case REPORT -> {
                     List<Path> pairs = new ArrayList<>();
                     if (config.steps().contains(Step.RS)) pairs.add(rsPairs);
+                    if (config.steps().contains(Step.EDIT)) pairs.add(editPairs);
                     if (config.steps().contains(Step.MCTS)) pairs.add(mctsPairs);
-                    yield new ReportStage(pairs, config.steps().contains(Step.SCORE) ? scored : null, prompts, dir.resolve("report.html"),
+                    yield new ReportStage(pairs, config.steps().contains(Step.SCORE) ? scored : null, prompts,
+                            config.steps().contains(Step.ABLATE) ? dir.resolve("ablations").resolve("ablations.json") : null, dir.resolve("report.html"),
                             config.report());
                 }
             });

@@ -1,14 +1,20 @@
 package dev.jack.pipeline;
 
 import dev.jack.core.Choices;
+import dev.jack.core.OptionException;
+import dev.jack.core.curate.MinimalEdits;
 import dev.jack.core.curate.RejectionSampling;
 import dev.jack.core.curate.Reward;
+import dev.jack.core.data.Decontamination;
 import dev.jack.core.data.PairFormat;
 import dev.jack.core.synth.Difficulty;
+import dev.jack.core.synth.DifficultyThresholds;
 import dev.jack.llm.OpenAiBackend;
 import dev.jack.pipeline.config.ConfigFile;
 import dev.jack.pipeline.config.Section;
 import dev.jack.pipeline.stage.AblateStage;
+import dev.jack.pipeline.stage.Decontaminate;
+import dev.jack.pipeline.stage.EditStage;
 import dev.jack.pipeline.stage.MctsStage;
 import dev.jack.pipeline.stage.ReportStage;
 import dev.jack.pipeline.stage.RsStage;
@@ -29,23 +35,24 @@ import java.util.Set;
 /**
  * {@code jack run}'s config, bound to the stages' options records. The schema (README, "The whole run"): top-level
  * {@code out_dir}, {@code seed}, {@code prompts}, {@code punkt_dir}, {@code stages}, and one section per stage
- * ({@code model}, {@code synth}, {@code sample}, {@code score}, {@code curate.rs}, {@code curate.mcts}, {@code ablate},
- * {@code report}) whose keys are the stage's options in snake case. Everything is checked when the file is read, before
+ * ({@code model}, {@code synth}, {@code sample}, {@code score}, {@code curate.rs}, {@code curate.edit},
+ * {@code curate.mcts}, {@code ablate}, {@code report}) whose keys are the stage's options in snake case. Everything is checked when the file is read, before
  * any stage runs: a bad value is one error {@code file:line: section.key: expected ..., got ...}.
  *
  * @param places where each key given in the file is ({@code sample.n} → {@code run.yaml:14}), to name it in errors
  */
 public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path punktDir, Set<Step> steps, ModelOptions model,
                         SynthStage.Options synth, int synthThreads, SampleStage.Options sample, ScoreStage.Options score, RsStage.Options rs,
-                        MctsStage.Options mcts, int parallelPrompts, AblateStage.Options ablate, ReportStage.Options report,
+                        EditStage.Options edit, MctsStage.Options mcts, int parallelPrompts, AblateStage.Options ablate, ReportStage.Options report,
                         Map<String, String> places) {
     /** The pipeline's stages, in the order they run. */
-    public enum Step { SYNTH, SAMPLE, SCORE, RS, MCTS, ABLATE, REPORT }
+    public enum Step { SYNTH, SAMPLE, SCORE, RS, EDIT, MCTS, ABLATE, REPORT }
 
     /** Each stage's config section. */
     static String section(Step step) {
         return switch (step) {
             case RS -> "curate.rs";
+            case EDIT -> "curate.edit";
             case MCTS -> "curate.mcts";
             default -> Choices.label(step);
         };
@@ -69,6 +76,7 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
         Section scoreSection = top.section("score");
         Section curate = top.section("curate");
         Section rsSection = curate.section("rs");
+        Section editSection = curate.section("edit");
         Section mctsSection = curate.section("mcts");
         Section ablateSection = top.section("ablate");
         Section reportSection = top.section("report");
@@ -103,18 +111,22 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
             Check.atLeast("threads", threads[0], 1);
             return new SynthStage.Options(synthSection.whole("count", 100), seed, synthSection.range("constraints", SynthStage.Options.DEFAULT_CONSTRAINTS),
                     synthSection.choice("difficulty", Difficulty.class, Difficulty.MIXED), existing(synthSection, "hardness"),
-                    existing(synthSection, "tasks"), synthSection.text("task_field", "prompt"), false, 0.1, 0, punktDir);
+                    existing(synthSection, "tasks"), synthSection.text("task_field", "prompt"), false, 0.1, 0, punktDir,
+                    decontaminate(synthSection), thresholds(synthSection, null));
         });
         SampleStage.Options sample = sampleSection.build(() -> new SampleStage.Options(sampleSection.whole("n", 8),
                 sampleSection.choice("endpoint", OpenAiBackend.Endpoint.class, OpenAiBackend.Endpoint.CHAT), sampleSection.text("system", null),
                 sampleSection.number("temperature", 1.0), sampleSection.optionalNumber("top_p"), sampleSection.optionalWhole("top_k"),
                 sampleSection.whole("max_tokens", 1024), seed, sampleSection.optionalWhole("logprobs")));
         ScoreStage.Options score = scoreSection.build(() -> new ScoreStage.Options(scoreSection.choice("reward", Reward.class, Reward.STRICT),
-                scoreSection.flag("all_or_nothing", false), punktDir));
+                scoreSection.flag("all_or_nothing", false), punktDir, scoreSection.flag("spans", false)));
         RsStage.Options rs = rsSection.build(() -> new RsStage.Options(
                 rsSection.choice("contrast", RejectionSampling.Contrast.class, RejectionSampling.Contrast.HIGH), rsSection.number("high_share", 0.5),
                 rsSection.number("min_gap", 0), rsSection.whole("max_pairs", 1), seed, rsSection.choice("format", PairFormat.class, PairFormat.STRINGS),
                 rsSection.flag("parquet", false), null));
+        EditStage.Options edit = editSection.build(() -> new EditStage.Options(editSection.choice("mode", MinimalEdits.Mode.class, MinimalEdits.Mode.BOTH),
+                editSection.whole("max_pairs", 1), seed, score.reward(), score.allOrNothing(), editSection.choice("format", PairFormat.class, rs.format()),
+                editSection.flag("parquet", rs.parquet()), punktDir));
         int[] parallel = {0};
         MctsStage.Options mcts = mctsSection.build(() -> {
             parallel[0] = mctsSection.whole("parallel_prompts", 4);
@@ -129,17 +141,47 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
                     mctsSection.flag("parquet", false), punktDir);
         });
         // The ablations pair with curate.rs's configuration unless this section says otherwise: one configuration, one function.
-        AblateStage.Options ablate = ablateSection.build(() -> AblateStage.Options.of(ablateSection.whole("max_pairs", rs.maxPairs()),
+        AblateStage.Options ablate = ablateSection.build(() -> new AblateStage.Options(AblateStage.Options.pairing(ablateSection.whole("max_pairs", rs.maxPairs()),
                 ablateSection.number("min_gap", rs.minGap()), ablateSection.number("high_share", rs.highShare()), seed,
-                ablateSection.choice("format", PairFormat.class, rs.format()), ablateSection.flag("parquet", rs.parquet())));
-        ReportStage.Options report = reportSection.build(() -> new ReportStage.Options(reportSection.whole("sample", 40), seed, punktDir));
+                ablateSection.choice("format", PairFormat.class, rs.format()), ablateSection.flag("parquet", rs.parquet())),
+                ablateSection.number("gap_bin", AblateStage.Options.DEFAULT_GAP_BIN),
+                ablateSection.choice("prefix_control", AblateStage.PrefixControl.class, AblateStage.PrefixControl.DEPTH0), ablateSection.flag("match_length", false),
+                ablateSection.number("length_tolerance", AblateStage.Options.DEFAULT_LENGTH_TOLERANCE),
+                ablateSection.choice("difficulty_by", AblateStage.DifficultyBy.class, AblateStage.DifficultyBy.MEASURED),
+                thresholds(ablateSection, DifficultyThresholds.DEFAULT), budget(ablateSection), decontaminate(ablateSection)));
+        ReportStage.Options report = reportSection.build(() -> new ReportStage.Options(reportSection.whole("sample", 40), seed, punktDir,
+                thresholds(reportSection, ablate.thresholds())));
 
         Map<String, String> places = new LinkedHashMap<>();
-        for (Section s : List.of(top, modelSection, synthSection, sampleSection, scoreSection, curate, rsSection, mctsSection, ablateSection, reportSection)) {
+        for (Section s : List.of(top, modelSection, synthSection, sampleSection, scoreSection, curate, rsSection, editSection, mctsSection, ablateSection,
+                reportSection)) {
             places.putAll(s.places());
         }
-        return new RunConfig(file, outDir != null ? outDir : dir, seed, prompts, punktDir, steps, model, synth, threads[0], sample, score, rs, mcts,
-                parallel[0], ablate, report, places);
+        return new RunConfig(file, outDir != null ? outDir : dir, seed, prompts, punktDir, steps, model, synth, threads[0], sample, score, rs, edit,
+                mcts, parallel[0], ablate, report, places);
+    }
+
+    /** A section's {@code decontaminate} (a list of evaluation sets), {@code decontaminate_ngram} and {@code decontaminate_share}. */
+    private static Decontaminate decontaminate(Section section) {
+        return new Decontaminate(section.texts("decontaminate", List.of()), section.whole("decontaminate_ngram", Decontamination.DEFAULT_NGRAM),
+                section.number("decontaminate_share", Decontamination.DEFAULT_SHARE));
+    }
+
+    /** A section's {@code difficulty_thresholds}, {@code HARD_BELOW,EASY_FROM}. */
+    private static DifficultyThresholds thresholds(Section section, DifficultyThresholds otherwise) {
+        String text = section.text("difficulty_thresholds", null);
+        if (text == null) return otherwise;
+        try {
+            return DifficultyThresholds.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new OptionException("difficulty_thresholds", e.getMessage());
+        }
+    }
+
+    /** A section's {@code budget}: generated tokens per prompt, or null. */
+    private static Long budget(Section section) {
+        Integer tokens = section.optionalWhole("budget");
+        return tokens == null ? null : tokens.longValue();
     }
 
     private static Path existing(Section section, String key) {

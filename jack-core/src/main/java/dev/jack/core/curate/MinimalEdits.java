@@ -61,6 +61,12 @@ public final class MinimalEdits {
 
     /** The verified pairs of one prompt's responses, at most {@code maxPairs}, in the order the responses come. */
     public static List<Pair> pairs(long key, List<Constraint> constraints, List<String> responses, Verifier verifier, Options options) {
+        return pairs(key, constraints, responses, responses.stream().map(r -> verifier.verify(constraints, r == null ? "" : r)).toList(), verifier, options);
+    }
+
+    /** As {@link #pairs(long, List, List, Verifier, Options)}, with the responses' verdicts already at hand. */
+    public static List<Pair> pairs(long key, List<Constraint> constraints, List<String> responses, List<Verdicts> verdicts, Verifier verifier,
+                                   Options options) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < constraints.size(); i++) order.add(i);
         SplittableRandom rng = new SplittableRandom(Seeds.prompt(options.seed(), key));
@@ -69,7 +75,7 @@ public final class MinimalEdits {
         for (int r = 0; r < responses.size() && pairs.size() < options.maxPairs(); r++) {
             String response = responses.get(r);
             if (response == null || PyText.isBlank(response)) continue;
-            Verdicts v = verifier.verify(constraints, response);
+            Verdicts v = verdicts.get(r);
             List<Integer> failed = new ArrayList<>();
             for (int i = 0; i < constraints.size(); i++) if (!v.strict().get(i)) failed.add(i);
             Pair pair = null;

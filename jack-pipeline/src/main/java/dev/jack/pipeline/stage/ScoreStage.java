@@ -1,15 +1,19 @@
 package dev.jack.pipeline.stage;
 
 import dev.jack.core.Choices;
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.curate.Reward;
 import dev.jack.core.data.AtomicFiles;
 import dev.jack.core.data.JsonlReader;
+import dev.jack.core.data.PassRates;
 import dev.jack.core.data.Sample;
 import dev.jack.core.data.ScoredSample;
 import dev.jack.core.ifeval.IfevalPrompt;
 import dev.jack.core.ifeval.Verdicts;
 import dev.jack.core.ifeval.Verifier;
 import dev.jack.core.json.PyJson;
+import dev.jack.core.text.PyText;
 import dev.jack.pipeline.Inputs;
 import dev.jack.pipeline.Stage;
 import dev.jack.pipeline.StageContext;
@@ -18,17 +22,31 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
  * {@code jack score}: each sample with its prompt's per-constraint strict and loose verdicts and rewards
- * ({@link ScoredSample}), so that curation and reports never verify again. Rows keep the samples' order.
+ * ({@link ScoredSample}), so that curation and reports never verify again. Rows keep the samples' order. Beside
+ * {@code out}, each prompt's measured difficulty over its samples ({@link PassRates}) goes to
+ * {@code OUT.pass_rates.jsonl} (out's {@code .jsonl} replaced), in the order prompts first appear. With
+ * {@code spans}, each row also gets {@code spans}: per constraint (in {@code instruction_id_list} order) the
+ * stretches of the response that decide its strict verdict ({@link Constraint#spans}), as {@code start}, {@code end}
+ * (Unicode code point offsets, as Python indexes the string) and {@code label}.
  */
 public record ScoreStage(Path prompts, Path samples, Path out, Options options) implements Stage {
-    /** The reward that counts ({@code reward}), all or nothing (1 only when every constraint is followed), and the Punkt folder (null: Jack's own). */
-    public record Options(Reward reward, boolean allOrNothing, Path punktDir) {}
+    /**
+     * The reward that counts ({@code reward}), all or nothing (1 only when every constraint is followed), the Punkt
+     * folder (null: Jack's own), and whether rows get the checkers' spans.
+     */
+    public record Options(Reward reward, boolean allOrNothing, Path punktDir, boolean spans) {
+        /** Without spans. */
+        public Options(Reward reward, boolean allOrNothing, Path punktDir) {
+            this(reward, allOrNothing, punktDir, false);
+        }
+    }
 
     @Override
     public Record settings() {
@@ -47,7 +65,12 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
 
     @Override
     public List<Path> outputs() {
-        return List.of(out);
+        return List.of(out, passRatesPath(out));
+    }
+
+    /** Where the pass rates of a scored file are: {@code scored.jsonl} → {@code scored.pass_rates.jsonl}. */
+    public static Path passRatesPath(Path scored) {
+        return Inputs.replaceJsonl(scored, ".pass_rates.jsonl");
     }
 
     @Override
@@ -65,12 +88,43 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
             if (p == null) throw row.error("key", "no prompt with key " + sample.key() + " in " + prompts);
             if (sample.response() == null) throw row.error("response", "is missing");
             scored[i] = score(sample, p, verifier);
-            lines[i] = PyJson.dumps(scored[i].toJson());
+            Map<String, Object> json = scored[i].toJson();
+            if (options.spans()) json.put("spans", spans(p, sample.response(), verifier));
+            lines[i] = PyJson.dumps(json);
         });
         AtomicFiles.write(out, lines.length == 0 ? "" : String.join("\n", lines) + "\n");
         double mean = Arrays.stream(scored).mapToDouble(ScoredSample::reward).average().orElse(0);
         context.out().printf("scored %d samples (mean %s reward %.4f); wrote %s%n", lines.length, Choices.label(options.reward()), mean, out);
+        List<PassRates> rates = passRates(Arrays.asList(scored));
+        AtomicFiles.writeJsonl(passRatesPath(out), rates.stream().map(PassRates::toJson).toList());
+        context.out().printf("pass rates of %d prompts (mean pass@1 %.4f, pass@n %.4f); wrote %s%n", rates.size(),
+                rates.stream().mapToDouble(PassRates::passAt1).average().orElse(0), rates.stream().mapToDouble(PassRates::passAtN).average().orElse(0),
+                passRatesPath(out));
         return Status.DONE;
+    }
+
+    /** Each prompt's pass rates over its scored samples, prompts in the order they first appear. */
+    public static List<PassRates> passRates(List<ScoredSample> scored) {
+        Map<Long, List<ScoredSample>> byKey = new LinkedHashMap<>();
+        for (ScoredSample s : scored) byKey.computeIfAbsent(s.sample().key(), k -> new ArrayList<>()).add(s);
+        return byKey.values().stream().map(PassRates::of).toList();
+    }
+
+    /** Per constraint, its spans on the response as JSON objects with code point offsets. */
+    private static List<List<Map<String, Object>>> spans(IfevalPrompt p, String response, Verifier verifier) {
+        List<List<Map<String, Object>>> out = new ArrayList<>();
+        for (Constraint c : p.constraints()) {
+            List<Map<String, Object>> spans = new ArrayList<>();
+            for (Span s : PyText.isBlank(response) ? List.<Span>of() : c.spans(response, verifier.text())) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("start", response.codePointCount(0, s.start()));
+                m.put("end", response.codePointCount(0, s.end()));
+                m.put("label", s.label());
+                spans.add(m);
+            }
+            out.add(spans);
+        }
+        return out;
     }
 
     private ScoredSample score(Sample sample, IfevalPrompt p, Verifier verifier) {
