@@ -13,6 +13,7 @@ import dev.jack.core.data.PassRates;
 import dev.jack.core.data.PreferencePair;
 import dev.jack.core.data.ScoredSample;
 import dev.jack.core.json.PyJson;
+import dev.jack.core.synth.Difficulty;
 import dev.jack.core.synth.DifficultyThresholds;
 import dev.jack.pipeline.Check;
 import dev.jack.pipeline.Inputs;
@@ -183,7 +184,9 @@ public record AblateStage(Path scored, Path mcts, Path prompts, Path outDir, Opt
                     variants, details));
         }
 
-        List<String> tierNames = PromptTier.order(new HashSet<>(tiers.values()));
+        // Measured tiers are always the three, so that every run writes the same files; prior tiers are those the prompts have.
+        List<String> tierNames = options.difficultyBy() == DifficultyBy.MEASURED && !tiers.isEmpty()
+                ? List.of(Difficulty.EASY.label(), Difficulty.MODERATE.label(), Difficulty.HARD.label()) : PromptTier.order(new HashSet<>(tiers.values()));
         if (!tierNames.isEmpty()) {
             List<List<PreferencePair>> byTier = new ArrayList<>();
             for (String tier : tierNames) byTier.add(high.stream().filter(p -> tier.equals(tiers.get(p.key()))).toList());
@@ -237,7 +240,7 @@ public record AblateStage(Path scored, Path mcts, Path prompts, Path outDir, Opt
 
         if (decontamination != null) console.printf("  dropped %s prompts that overlap evaluation prompts%n", decontamination.get("prompts_dropped"));
         for (Comparison c : comparisons) {
-            console.printf("  %s: same %s%n", c.name(), c.heldFixed());
+            console.printf("  %s, holding fixed %s:%n", c.name(), c.heldFixed());
             for (String v : c.variants()) {
                 List<PreferencePair> pairs = variants.get(v);
                 console.printf(Locale.ROOT, "    %-20s %5d pairs %5d prompts%s%n", v, pairs.size(), prompts(pairs),

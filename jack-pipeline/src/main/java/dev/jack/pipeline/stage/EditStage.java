@@ -66,7 +66,7 @@ public record EditStage(Path prompts, Path scored, Path out, Options options) im
         return List.of(out, CurationStats.pathFor(out), Inputs.replaceJsonl(out, ".parquet"));
     }
 
-    /** One prompt's outcome: its pairs, whether all its samples scored the same, and its cost. */
+    /** One prompt's outcome: its pairs, and whether all its samples scored the same. */
     private record Outcome(List<PreferencePair> pairs, boolean flat) {}
 
     @Override
