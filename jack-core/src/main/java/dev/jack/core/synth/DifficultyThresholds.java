@@ -24,8 +24,8 @@ public record DifficultyThresholds(double hardBelow, double easyFrom) {
         String[] parts = text.split(",", -1);
         try {
             if (parts.length == 2) return new DifficultyThresholds(Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip()));
-        } catch (NumberFormatException e) {
-            // Reported below.
+        } catch (IllegalArgumentException e) {
+            // Not numbers, or not in order: reported below with the text as given.
         }
         throw new IllegalArgumentException("expected " + EXPECTED + ", got \"" + text + "\"");
     }
