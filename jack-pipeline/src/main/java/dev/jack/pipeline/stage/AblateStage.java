@@ -146,6 +146,7 @@ public record AblateStage(Path scored, Path mcts, Path prompts, Path outDir, Opt
 
     @Override
     public Status run(StageContext context) {
+        if (options.budget() != null && mcts == null) throw new OptionException("budget", "needs the tree search's pairs (--mcts)");
         RsStage.Options o = options.pairing();
         PrintWriter console = context.out();
         Map<Long, List<ScoredSample>> samples = RsStage.readScored(scored);
@@ -203,10 +204,7 @@ public record AblateStage(Path scored, Path mcts, Path prompts, Path outDir, Opt
                             : "the prompts' difficulty tier from jack synth (a prior: how many and which constraints)", variants, details));
         }
 
-        if (options.budget() != null) {
-            if (tree == null) throw new OptionException("budget", "needs the tree search's pairs (--mcts)");
-            comparisons.add(budget(samples, tree, variants));
-        }
+        if (options.budget() != null) comparisons.add(budget(samples, tree, variants));
 
         Map<String, String> comparisonOf = new HashMap<>();
         for (Comparison c : comparisons) for (String v : c.variants()) comparisonOf.put(v, c.name());
