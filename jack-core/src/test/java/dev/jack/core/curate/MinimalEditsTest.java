@@ -81,18 +81,19 @@ class MinimalEditsTest {
         ResponseFile responses = ResponseFile.read(SharedData.require("ifeval/responses_gpt4.jsonl"));
         Map<String, Integer> counts = new TreeMap<>();
         Map<String, Integer> looseCounts = new TreeMap<>();
-        int pairs = 0;
         for (IfevalPrompt p : prompts) {
             String response = responses.require(p);
             for (boolean loose : new boolean[] {false, true}) {
                 for (MinimalEdits.Pair pair : MinimalEdits.pairs(p.key(), p.constraints(), List.of(response), VERIFIER,
                         new MinimalEdits.Options(MinimalEdits.Mode.BOTH, 1, 1, loose))) {
                     verify(p.constraints(), pair, loose, loose ? looseCounts : counts);
-                    pairs++;
                 }
             }
         }
-        assertTrue(pairs > 350, pairs + " pairs: " + counts);
+        // One response per prompt: most give a pair either way; the loose requirement costs a few.
+        int strictPairs = counts.values().stream().mapToInt(Integer::intValue).sum();
+        int loosePairs = looseCounts.values().stream().mapToInt(Integer::intValue).sum();
+        assertTrue(strictPairs > 450 && loosePairs > 420 && loosePairs <= strictPairs, strictPairs + " and " + loosePairs + " pairs: " + counts);
         long repaired = counts.entrySet().stream().filter(e -> e.getKey().endsWith("REPAIR")).count();
         assertTrue(repaired >= 8, "repairs of at least 8 kinds of constraint: " + counts);
     }
