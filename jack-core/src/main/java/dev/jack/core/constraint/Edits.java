@@ -213,6 +213,37 @@ public final class Edits {
         return new int[] {start, end};
     }
 
+    /**
+     * The spans of a whole-text letter-case constraint (IFEval's all-capitals and all-lowercase): with the text in the
+     * case ({@code inCase}), the whole text, labelled {@code inCaseLabel} or with the language langdetect reads when
+     * that is not English; otherwise each run of words on a line that {@code wrongWord} marks, labelled
+     * {@code wrongLabel}.
+     */
+    public static List<Span> caseSpans(String response, TextTools text, boolean inCase, Predicate<String> wrongWord, String inCaseLabel,
+                                       String wrongLabel) {
+        int start = PyText.stripStart(response);
+        int end = Math.max(start, PyText.rstrip(response).length());
+        if (inCase) {
+            String language = text.detectLanguage(response).orElse("en");
+            return List.of(new Span(start, end, language.equals("en") ? inCaseLabel : "detected language " + language + ", not English"));
+        }
+        List<Span> out = new ArrayList<>();
+        int[] run = null;
+        for (int[] w : PyText.wordRuns(response)) {
+            if (!wrongWord.test(response.substring(w[0], w[1]))) continue;
+            String between = run == null ? null : response.substring(run[1], w[0]);
+            if (between != null && PyText.isBlank(between) && !between.contains("\n")) {
+                run[1] = w[1];
+            } else {
+                if (run != null) out.add(new Span(run[0], run[1], wrongLabel));
+                run = new int[] {w[0], w[1]};
+            }
+        }
+        if (run != null) out.add(new Span(run[0], run[1], wrongLabel));
+        if (out.isEmpty()) out.add(Span.missing(start, "no letters"));
+        return out;
+    }
+
     /** The spans as they are, labelled {@code label 1}, {@code label 2}, ... */
     public static List<Span> numbered(List<int[]> ranges, String label) {
         List<Span> out = new ArrayList<>(ranges.size());

@@ -13,7 +13,6 @@ import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextAnalysis;
 import dev.jack.core.text.TextTools;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,27 +53,7 @@ public record EnglishCapital() implements Constraint {
 
     /** Passed: the whole text. Failed: each run of words with lowercase letters, or the whole text when the language is what fails. */
     public List<Span> spans(String response, TextTools text) {
-        int start = PyText.stripStart(response);
-        int end = Math.max(start, PyText.rstrip(response).length());
-        if (PyText.isUpper(response)) {
-            String language = text.detectLanguage(response).orElse("undetectable");
-            return List.of(new Span(start, end, language.equals("en") || language.equals("undetectable") ? "all capitals, English" : "detected language " + language + ", not English"));
-        }
-        List<Span> out = new ArrayList<>();
-        int[] run = null;
-        for (int[] w : PyText.wordRuns(response)) {
-            boolean wrong = !response.substring(w[0], w[1]).toUpperCase(Locale.ROOT).equals(response.substring(w[0], w[1]));
-            if (!wrong) continue;
-            if (run != null && PyText.isBlank(response.substring(run[1], w[0])) && !response.substring(run[1], w[0]).contains("\n")) {
-                run[1] = w[1];
-            } else {
-                if (run != null) out.add(new Span(run[0], run[1], "not in capitals"));
-                run = new int[] {w[0], w[1]};
-            }
-        }
-        if (run != null) out.add(new Span(run[0], run[1], "not in capitals"));
-        if (out.isEmpty()) out.add(Span.missing(start, "no letters"));
-        return out;
+        return Edits.caseSpans(response, text, PyText.isUpper(response), w -> !w.toUpperCase(Locale.ROOT).equals(w), "all capitals, English", "not in capitals");
     }
 
     /** The last word with cased letters lowercased. */
