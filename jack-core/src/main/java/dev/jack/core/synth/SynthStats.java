@@ -68,11 +68,6 @@ public final class SynthStats {
         this.thresholds = thresholds;
     }
 
-    /** Prompts dropped because they overlapped an evaluation prompt. */
-    public int contaminatedPrompts() {
-        return contaminated;
-    }
-
     public int prompts() {
         return prompts;
     }

@@ -2,7 +2,6 @@ package dev.jack.core.curate;
 
 import dev.jack.core.SharedData;
 import dev.jack.core.constraint.Constraint;
-import dev.jack.core.constraint.ConstraintRegistry;
 import dev.jack.core.constraint.ifeval.IfevalCatalog;
 import dev.jack.core.constraint.ifeval.ResponseLanguage;
 import dev.jack.core.ifeval.IfevalPrompt;

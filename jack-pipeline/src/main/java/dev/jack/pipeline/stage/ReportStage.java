@@ -1,8 +1,8 @@
 package dev.jack.pipeline.stage;
 
 import dev.jack.core.Seeds;
-import dev.jack.core.data.AtomicFiles;
 import dev.jack.core.constraint.Span;
+import dev.jack.core.data.AtomicFiles;
 import dev.jack.core.data.CurationStats;
 import dev.jack.core.data.DataFileException;
 import dev.jack.core.data.JsonlReader;
@@ -28,6 +28,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -224,6 +225,8 @@ public record ReportStage(List<Path> pairs, Path scored, Path prompts, Path abla
             return doc;
         } catch (JsonException e) {
             throw new DataFileException(file, "not JSON: " + e.getMessage());
+        } catch (NoSuchFileException e) {
+            throw new DataFileException(file, "no such file");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
