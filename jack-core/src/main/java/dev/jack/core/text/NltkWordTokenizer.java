@@ -52,13 +52,6 @@ public final class NltkWordTokenizer {
     private static final int BRACKET = 1 << 9;
     private static final int DASH = 1 << 10;
     private static final int QUOTE_CLOSE = 1 << 11; // » ” ’
-    // Contraction first letters (after case folding).
-    private static final int C_C = 1 << 12;
-    private static final int C_D = 1 << 13;
-    private static final int C_G = 1 << 14;
-    private static final int C_L = 1 << 15;
-    private static final int C_M = 1 << 16;
-    private static final int C_W = 1 << 17;
 
     private static final int[] ASCII_BITS = new int[128];
 
@@ -75,12 +68,6 @@ public final class NltkWordTokenizer {
         ASCII_BITS['*'] = STAR;
         for (char c : "[](){}<>".toCharArray()) ASCII_BITS[c] = BRACKET;
         ASCII_BITS['-'] = DASH;
-        ASCII_BITS['c'] = ASCII_BITS['C'] = C_C;
-        ASCII_BITS['d'] = ASCII_BITS['D'] = C_D;
-        ASCII_BITS['g'] = ASCII_BITS['G'] = C_G;
-        ASCII_BITS['l'] = ASCII_BITS['L'] = C_L;
-        ASCII_BITS['m'] = ASCII_BITS['M'] = C_M;
-        ASCII_BITS['w'] = ASCII_BITS['W'] = C_W;
     }
 
     private static int bits(char c) {
@@ -88,20 +75,36 @@ public final class NltkWordTokenizer {
         return switch (c) {
             case '«', '“', '‘', '„' -> QUOTE_OPEN;
             case '»', '”', '’' -> QUOTE_CLOSE;
-            default -> switch (fold(c)) {
-                // Characters that Java's Unicode case-insensitive matching equates with a contraction's first letter.
-                case 'c' -> C_C;
-                case 'd' -> C_D;
-                case 'g' -> C_G;
-                case 'l' -> C_L;
-                case 'm' -> C_M;
-                case 'w' -> C_W;
-                default -> 0;
-            };
+            default -> 0;
         };
     }
 
-    /** The case folding of the translated {@code (?i)} patterns: Java's Unicode case-insensitive comparison. */
+    /** MacIntyre's contractions in nltk's order: {@code (?i)\b(first)(second)\b} → " \1 \2 ". */
+    private record Contraction(String first, String second, boolean leadingSpace, boolean spaceAfter, String word) {
+        Contraction(String first, String second, boolean leadingSpace, boolean spaceAfter) {
+            this(first, second, leadingSpace, spaceAfter, first + second);
+        }
+    }
+
+    private static final Contraction[] CONTRACTIONS = {
+            new Contraction("can", "not", false, false),
+            new Contraction("d", "'ye", false, false),
+            new Contraction("gim", "me", false, false),
+            new Contraction("gon", "na", false, false),
+            new Contraction("got", "ta", false, false),
+            new Contraction("lem", "me", false, false),
+            new Contraction("more", "'n", false, false),
+            // (?i)\b(wan)(na)(?=\s)
+            new Contraction("wan", "na", false, true),
+            // (?i) ('t)(is)\b and (?i) ('t)(was)\b
+            new Contraction("'t", "is", true, false),
+            new Contraction("'t", "was", true, false)};
+
+    /**
+     * The case folding of the translated {@code (?i)} patterns: Java's Unicode case-insensitive
+     * comparison. Only İ, ı, ſ and the Kelvin sign fold to ASCII letters, and none of them to a
+     * contraction's first letter.
+     */
     private static int fold(int cp) {
         if (cp < 128) return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
         return Character.toLowerCase(Character.toUpperCase(cp));
@@ -172,20 +175,10 @@ public final class NltkWordTokenizer {
                 clitics();
                 contractedEndings();
             }
-            // CONTRACTIONS2 and CONTRACTIONS3, in nltk's order.
-            if ((present & C_C) != 0) contraction(false, "can", "not", END_BOUNDARY);
-            if ((present & C_D) != 0) contraction(false, "d", "'ye", END_BOUNDARY);
-            if ((present & C_G) != 0) {
-                contraction(false, "gim", "me", END_BOUNDARY);
-                contraction(false, "gon", "na", END_BOUNDARY);
-                contraction(false, "got", "ta", END_BOUNDARY);
-            }
-            if ((present & C_L) != 0) contraction(false, "lem", "me", END_BOUNDARY);
-            if ((present & C_M) != 0) contraction(false, "more", "'n", END_BOUNDARY);
-            if ((present & C_W) != 0) contraction(false, "wan", "na", END_SPACE);
-            if ((present & APOSTROPHE) != 0) {
-                contraction(true, "'t", "is", END_BOUNDARY);
-                contraction(true, "'t", "was", END_BOUNDARY);
+            // CONTRACTIONS2 and CONTRACTIONS3, in nltk's order, each only when the sentence holds its word.
+            int candidates = contractionCandidates();
+            for (int r = 0; candidates != 0; r++, candidates >>>= 1) {
+                if ((candidates & 1) != 0) contraction(CONTRACTIONS[r]);
             }
         }
 
@@ -477,19 +470,21 @@ public final class NltkWordTokenizer {
         /** {@code ([^'])' } → "\1 ' ". */
         private void apostropheBeforeSpace() {
             begin();
-            for (int i = 0; i < n; ) {
-                int cp = cpAt(i);
-                int k = i + Character.charCount(cp);
-                if (cp != '\'' && k + 1 < n && a[k] == '\'' && a[k + 1] == ' ') {
-                    replace(i, k + 2);
-                    copy(i, k);
-                    put(" ' ");
-                    i = k + 2;
-                } else {
-                    i++;
-                }
+            for (int q = 1; q + 1 < n; q++) {
+                if (a[q] != '\'' || a[q + 1] != ' ') continue;
+                int start = startOfCodePointBefore(q);
+                if (start < copied || a[q - 1] == '\'') continue;
+                replace(start, q + 2);
+                copy(start, q);
+                put(" ' ");
+                q++;
             }
             finish();
+        }
+
+        /** Where the code point ending just before {@code q} starts. */
+        private int startOfCodePointBefore(int q) {
+            return q >= 2 && Character.isLowSurrogate(a[q - 1]) && Character.isHighSurrogate(a[q - 2]) ? q - 2 : q - 1;
         }
 
         /** {@code --} → " -- ". */
@@ -539,24 +534,21 @@ public final class NltkWordTokenizer {
         /** {@code ([^' ])('[sS]|'[mM]|'[dD]|') } → "\1 \2 ". */
         private void clitics() {
             begin();
-            for (int i = 0; i < n; ) {
-                int cp = cpAt(i);
-                int k = i + Character.charCount(cp);
-                if (cp != '\'' && cp != ' ' && k < n && a[k] == '\'') {
-                    int end = -1;
-                    if (k + 2 < n && "sSmMdD".indexOf(a[k + 1]) >= 0 && a[k + 2] == ' ') end = k + 3;
-                    else if (k + 1 < n && a[k + 1] == ' ') end = k + 2;
-                    if (end > 0) {
-                        replace(i, end);
-                        copy(i, k);
-                        put(' ');
-                        copy(k, end - 1);
-                        put(' ');
-                        i = end;
-                        continue;
-                    }
-                }
-                i++;
+            for (int q = 1; q + 1 < n; q++) {
+                if (a[q] != '\'') continue;
+                int end;
+                if (q + 2 < n && "sSmMdD".indexOf(a[q + 1]) >= 0 && a[q + 2] == ' ') end = q + 3;
+                else if (a[q + 1] == ' ') end = q + 2;
+                else continue;
+                char before = a[q - 1];
+                int start = startOfCodePointBefore(q);
+                if (before == '\'' || before == ' ' || start < copied) continue;
+                replace(start, end);
+                copy(start, q);
+                put(' ');
+                copy(q, end - 1);
+                put(' ');
+                q = end - 1;
             }
             finish();
         }
@@ -566,74 +558,74 @@ public final class NltkWordTokenizer {
         /** {@code ([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) } → "\1 \2 ". */
         private void contractedEndings() {
             begin();
-            for (int i = 0; i < n; ) {
-                int cp = cpAt(i);
-                int k = i + Character.charCount(cp);
-                if (cp != '\'' && cp != ' ' && k + 3 < n && a[k + 3] == ' ') {
-                    boolean ending = false;
-                    for (String e : ENDINGS) {
-                        if (a[k] == e.charAt(0) && a[k + 1] == e.charAt(1) && a[k + 2] == e.charAt(2)) {
-                            ending = true;
-                            break;
-                        }
-                    }
-                    if (ending) {
-                        replace(i, k + 4);
-                        copy(i, k);
-                        put(' ');
-                        copy(k, k + 3);
-                        put(' ');
-                        i = k + 4;
-                        continue;
+            for (int k = 1; k + 3 < n; k++) {
+                if (a[k + 3] != ' ' || (a[k] != '\'' && a[k + 1] != '\'')) continue;
+                boolean ending = false;
+                for (String e : ENDINGS) {
+                    if (a[k] == e.charAt(0) && a[k + 1] == e.charAt(1) && a[k + 2] == e.charAt(2)) {
+                        ending = true;
+                        break;
                     }
                 }
-                i++;
+                char before = a[k - 1];
+                int start = startOfCodePointBefore(k);
+                if (!ending || before == '\'' || before == ' ' || start < copied) continue;
+                replace(start, k + 4);
+                copy(start, k);
+                put(' ');
+                copy(k, k + 3);
+                put(' ');
+                k += 3;
             }
             finish();
         }
 
         // ---- CONTRACTIONS2 / CONTRACTIONS3
 
-        private static final int END_BOUNDARY = 0;
-        private static final int END_SPACE = 1;
-
         /**
-         * {@code (?i)\b(first)(second)\b} → " \1 \2 ", or with {@code leadingSpace} {@code (?i) (first)(second)\b};
-         * {@code END_SPACE} ends with {@code (?=\s)} instead of {@code \b}.
+         * A bit per contraction whose word occurs at a word start (for the two with a leading space,
+         * anywhere: an earlier contraction may insert the space). Replacements only add spaces next
+         * to non-word characters or between a match's two parts, so no other match can appear later.
          */
-        private void contraction(boolean leadingSpace, String first, String second, int endRule) {
-            begin();
-            for (int i = 0; i < n; ) {
-                int start = i;
-                boolean ok;
-                int mid = -1;
-                int end = -1;
-                if (leadingSpace) {
-                    ok = a[i] == ' ';
-                    if (ok) {
-                        mid = matchFolded(i + 1, first);
-                        ok = mid >= 0;
+        private int contractionCandidates() {
+            int found = 0;
+            for (int i = 0; i < n; i++) {
+                char c = a[i];
+                if (c == '\'') {
+                    for (int r = 8; r < CONTRACTIONS.length; r++) {
+                        if (matchFolded(i, CONTRACTIONS[r].word) >= 0) found |= 1 << r;
                     }
-                } else {
-                    // The first letter is a word character, so \b before it means no word character precedes.
-                    mid = matchFolded(i, first);
-                    ok = mid >= 0 && boundary(i);
+                    continue;
                 }
-                if (ok) {
-                    end = matchFolded(mid, second);
-                    ok = end >= 0 && (endRule == END_BOUNDARY ? boundary(end) : end < n && PyText.isSpace(cpAt(end)));
+                int lower = c | 0x20;
+                if (c >= 128 || (lower != 'c' && lower != 'd' && lower != 'g' && lower != 'l' && lower != 'm' && lower != 'w')) continue;
+                if (i > 0 && PyText.isWordChar(Character.codePointBefore(a, i))) continue;
+                for (int r = 0; r < 8; r++) {
+                    if (CONTRACTIONS[r].first.charAt(0) == lower && matchFolded(i, CONTRACTIONS[r].word) >= 0) found |= 1 << r;
                 }
-                if (ok) {
-                    replace(start, end);
-                    put(' ');
-                    copy(leadingSpace ? start + 1 : start, mid);
-                    put(' ');
-                    copy(mid, end);
-                    put(' ');
-                    i = end;
-                } else {
-                    i++;
-                }
+            }
+            return found;
+        }
+
+        private void contraction(Contraction rule) {
+            begin();
+            char firstChar = rule.leadingSpace ? ' ' : rule.first.charAt(0);
+            for (int i = 0; i < n; i++) {
+                char c = a[i];
+                // The first character of every pattern is ASCII, and so is every character folding to it.
+                if (c >= 128 || (rule.leadingSpace ? c != ' ' : (c | 0x20) != firstChar)) continue;
+                int mid = matchFolded(rule.leadingSpace ? i + 1 : i, rule.first);
+                // A contraction's first letter is a word character, so \b before it means no word character precedes.
+                if (mid < 0 || (!rule.leadingSpace && !boundary(i))) continue;
+                int end = matchFolded(mid, rule.second);
+                if (end < 0 || !(rule.spaceAfter ? end < n && PyText.isSpace(cpAt(end)) : boundary(end))) continue;
+                replace(i, end);
+                put(' ');
+                copy(rule.leadingSpace ? i + 1 : i, mid);
+                put(' ');
+                copy(mid, end);
+                put(' ');
+                i = end - 1;
             }
             finish();
         }
