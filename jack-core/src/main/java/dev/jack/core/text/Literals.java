@@ -15,9 +15,13 @@ public final class Literals {
         char first = literal.charAt(0);
         char firstUpper = Character.toUpperCase(first);
         char firstLower = Character.toLowerCase(first);
+        boolean asciiFirst = first < 128;
         for (int i = Math.max(0, from); i <= last; i++) {
             char c = text.charAt(i);
-            if (c != first && c != firstUpper && c != firstLower && !sameIgnoringCase(c, first)) continue;
+            if (c != first && c != firstUpper && c != firstLower) {
+                // Two ASCII chars are equal ignoring case only as ASCII letters, which the comparisons above cover.
+                if (c < 128 && asciiFirst || !sameIgnoringCase(c, first)) continue;
+            }
             if (text.regionMatches(true, i + 1, literal, 1, literal.length() - 1)) return i;
         }
         return -1;
