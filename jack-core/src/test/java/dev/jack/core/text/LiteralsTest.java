@@ -28,4 +28,14 @@ class LiteralsTest {
                     Literals.containsWholeWordIgnoreCase(t, w), w + " in " + t);
         }
     }
+
+    /** Every candidate position is looked for once per char: a text full of one variant of the first letter stays linear. */
+    @Test
+    void manyOccurrencesOfOneCaseVariant() {
+        String text = "a".repeat(1_000_000);
+        assertEquals(1_000_000, Literals.countIgnoreCase(text, "A"));
+        assertEquals(500_000, Literals.countIgnoreCase(text, "aa"));
+        assertEquals(false, Literals.containsWholeWordIgnoreCase(text, "a"));
+        assertEquals(true, Literals.containsWholeWordIgnoreCase(text + " A", "a"));
+    }
 }
