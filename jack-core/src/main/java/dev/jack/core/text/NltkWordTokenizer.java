@@ -141,7 +141,7 @@ public final class NltkWordTokenizer {
                 finish();
                 present |= BACKTICK;
             }
-            if ((present & BACKTICK) != 0) doubleBackticks();
+            if ((present & BACKTICK) != 0) padPairs('`');
             if ((present & (DOUBLE_QUOTE | APOSTROPHE)) != 0 && quoteAfterOpener()) present |= BACKTICK;
             if ((present & APOSTROPHE) != 0) apostropheBeforeWord();
             // PUNCTUATION
@@ -157,7 +157,7 @@ public final class NltkWordTokenizer {
             if ((present & APOSTROPHE) != 0) apostropheBeforeSpace();
             if ((present & STAR) != 0) padEach(STAR);
             if ((present & BRACKET) != 0) padEach(BRACKET);
-            if ((present & DASH) != 0) doubleDashes();
+            if ((present & DASH) != 0) padPairs('-');
             // " " + text + " "
             if (a.length < n + 2) a = Arrays.copyOf(a, n + n / 2 + 16);
             System.arraycopy(a, 0, a, 1, n);
@@ -166,7 +166,7 @@ public final class NltkWordTokenizer {
             n += 2;
             // ENDING_QUOTES
             if ((present & QUOTE_CLOSE) != 0) padEach(QUOTE_CLOSE);
-            if ((present & APOSTROPHE) != 0) doubleApostrophes();
+            if ((present & APOSTROPHE) != 0) padPairs('\'');
             if ((present & DOUBLE_QUOTE) != 0) {
                 doubleQuoteToApostrophes();
                 present |= APOSTROPHE;
@@ -258,21 +258,6 @@ public final class NltkWordTokenizer {
                     put(c);
                     put(' ');
                     i++;
-                } else {
-                    i++;
-                }
-            }
-            finish();
-        }
-
-        /** {@code (``)} → " \1 ". */
-        private void doubleBackticks() {
-            begin();
-            for (int i = 0; i + 1 < n; ) {
-                if (a[i] == '`' && a[i + 1] == '`') {
-                    replace(i, i + 2);
-                    put(" `` ");
-                    i += 2;
                 } else {
                     i++;
                 }
@@ -433,6 +418,24 @@ public final class NltkWordTokenizer {
             finish();
         }
 
+        /** {@code (``)} → " \1 ", {@code --} → " -- " and {@code ''} → " '' ": each pair of the char, left to right. */
+        private void padPairs(char c) {
+            begin();
+            for (int i = 0; i + 1 < n; ) {
+                if (a[i] == c && a[i + 1] == c) {
+                    replace(i, i + 2);
+                    put(' ');
+                    put(c);
+                    put(c);
+                    put(' ');
+                    i += 2;
+                } else {
+                    i++;
+                }
+            }
+            finish();
+        }
+
         /** {@code \.{2,}} → " \g<0> ". */
         private void ellipsis() {
             begin();
@@ -487,37 +490,7 @@ public final class NltkWordTokenizer {
             return q >= 2 && Character.isLowSurrogate(a[q - 1]) && Character.isHighSurrogate(a[q - 2]) ? q - 2 : q - 1;
         }
 
-        /** {@code --} → " -- ". */
-        private void doubleDashes() {
-            begin();
-            for (int i = 0; i + 1 < n; ) {
-                if (a[i] == '-' && a[i + 1] == '-') {
-                    replace(i, i + 2);
-                    put(" -- ");
-                    i += 2;
-                } else {
-                    i++;
-                }
-            }
-            finish();
-        }
-
         // ---- ENDING_QUOTES
-
-        /** {@code ''} → " '' ". */
-        private void doubleApostrophes() {
-            begin();
-            for (int i = 0; i + 1 < n; ) {
-                if (a[i] == '\'' && a[i + 1] == '\'') {
-                    replace(i, i + 2);
-                    put(" '' ");
-                    i += 2;
-                } else {
-                    i++;
-                }
-            }
-            finish();
-        }
 
         /** {@code "} → " '' ". */
         private void doubleQuoteToApostrophes() {
