@@ -132,7 +132,8 @@ public final class NltkWordTokenizer {
 
         private void applyRules(int present) {
             // STARTING_QUOTES
-            if ((present & (QUOTE_OPEN | BACKTICK)) != 0) openingQuotes();
+            if ((present & BACKTICK) != 0) padRuns('`', 1);
+            if ((present & QUOTE_OPEN) != 0) padEach(QUOTE_OPEN);
             if (n > 0 && a[0] == '"') {
                 begin();
                 replace(0, 1);
@@ -150,7 +151,7 @@ public final class NltkWordTokenizer {
                 colonCommaBeforeNonDigit();
                 colonCommaAtEnd();
             }
-            if ((present & PERIOD) != 0) ellipsis();
+            if ((present & PERIOD) != 0) padRuns('.', 2);
             if ((present & SYMBOL) != 0) padEach(SYMBOL);
             if ((present & PERIOD) != 0) finalPeriod(false);
             if ((present & QUESTION_BANG) != 0) padEach(QUESTION_BANG);
@@ -238,32 +239,6 @@ public final class NltkWordTokenizer {
         }
 
         // ---- STARTING_QUOTES
-
-        /** {@code ([«“‘„]|[`]+)} → " \1 ". */
-        private void openingQuotes() {
-            begin();
-            for (int i = 0; i < n; ) {
-                char c = a[i];
-                if (c == '`') {
-                    int j = i + 1;
-                    while (j < n && a[j] == '`') j++;
-                    replace(i, j);
-                    put(' ');
-                    copy(i, j);
-                    put(' ');
-                    i = j;
-                } else if (c == '«' || c == '“' || c == '‘' || c == '„') {
-                    replace(i, i + 1);
-                    put(' ');
-                    put(c);
-                    put(' ');
-                    i++;
-                } else {
-                    i++;
-                }
-            }
-            finish();
-        }
 
         /** {@code ([ (\[{<])(\"|\'{2})} → "\1 `` "; true when it matched. */
         private boolean quoteAfterOpener() {
@@ -436,26 +411,32 @@ public final class NltkWordTokenizer {
             finish();
         }
 
-        /** {@code \.{2,}} → " \g<0> ". */
-        private void ellipsis() {
+        /**
+         * Each maximal run of at least {@code min} copies of {@code c} padded with spaces: {@code [`]+}
+         * (its alternative {@code [«“‘„]} pads single chars, which the runs never touch, so it is a
+         * separate pass) and {@code \.{2,}}.
+         */
+        private void padRuns(char c, int min) {
             begin();
             for (int i = 0; i < n; ) {
-                if (a[i] == '.' && i + 1 < n && a[i + 1] == '.') {
-                    int j = i + 2;
-                    while (j < n && a[j] == '.') j++;
+                if (a[i] != c) {
+                    i++;
+                    continue;
+                }
+                int j = i + 1;
+                while (j < n && a[j] == c) j++;
+                if (j - i >= min) {
                     replace(i, j);
                     put(' ');
                     copy(i, j);
                     put(' ');
-                    i = j;
-                } else {
-                    i++;
                 }
+                i = j;
             }
             finish();
         }
 
-        /** One-character classes padded with spaces: {@code [;@#$%&]}, {@code [?!]}, {@code [*]}, brackets, {@code [»”’]}. */
+        /** One-character classes padded with spaces: {@code [«“‘„]}, {@code [;@#$%&]}, {@code [?!]}, {@code [*]}, brackets, {@code [»”’]}. */
         private void padEach(int bit) {
             begin();
             for (int i = 0; i < n; i++) {
