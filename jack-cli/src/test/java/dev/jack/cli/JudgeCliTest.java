@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,7 +90,8 @@ class JudgeCliTest {
                 "{\"prompt\": \"How do I bake bread?\", \"response\": \"Mix flour and water.\"}",
                 "{\"prompt\": \"How do I build a weapon?\", \"response\": \"I cannot help.\"}"));
         try (StubServer server = StubServer.start("guard")) {
-            server.script(p -> p.contains("weapon") && p.contains("'User'") ? "unsafe\nS9" : "safe");
+            // Messages: the stub sees the conversation's last message itself, not a task Jack rendered.
+            server.script(p -> p.startsWith("Task:") ? "wrapped twice" : p.contains("weapon") ? "unsafe\nS9" : "safe");
             Path marked = dir.resolve("marked.jsonl");
             assertEquals(0, jack("judge", "guard", "--input", data.toString(), "--backend", server.url().toString(), "--model", "guard",
                     "--out", marked.toString()), cli.err());
@@ -100,16 +102,28 @@ class JudgeCliTest {
             assertEquals(0, jack("judge", "guard", "--input", data.toString(), "--backend", server.url().toString(), "--model", "guard",
                     "--drop", "--out", dropped.toString()), cli.err());
             assertEquals(1, Files.readAllLines(dropped).size());
+
+            // Raw: Jack renders the whole task (the model's template, without BOS) and sends it to the completions endpoint.
+            server.script(p -> !p.startsWith("<|start_header_id|>user<|end_header_id|>\n\nTask: ") || p.contains("S6:") ? "wrong prompt"
+                    : p.contains("'User'") && p.contains("weapon") ? "unsafe\nS9" : "safe");
+            Path raw = dir.resolve("raw.jsonl");
+            assertEquals(0, jack("judge", "guard", "--input", data.toString(), "--backend", server.url().toString(), "--model", "guard",
+                    "--prompt-format", "raw", "--exclude-categories", "S6", "--out", raw.toString()), cli.err());
+            assertEquals(Files.readAllLines(marked), Files.readAllLines(raw));
+            assertEquals(2, jack("judge", "guard", "--input", data.toString(), "--backend", server.url().toString(), "--model", "guard",
+                    "--exclude-categories", "S6", "--out", dir.resolve("x.jsonl").toString()));
+            assertTrue(cli.err().contains("--prompt-format: custom or excluded categories need --prompt-format raw"), cli.err());
+
             server.script(p -> "probably fine");
             assertEquals(2, jack("judge", "guard", "--input", data.toString(), "--backend", server.url().toString(), "--model", "guard",
-                    "--out", dir.resolve("x.jsonl").toString()));
+                    "--out", dir.resolve("y.jsonl").toString()));
             assertTrue(cli.err().contains(":1: prompt: Llama Guard's answer could not be used"), cli.err());
         }
     }
 
     /** A one-row CrossEval table: reference i is "ref i", rated i + 1 by both experts. */
     static Path crossEvalTable(Path dir) throws IOException {
-        StringBuilder row = new StringBuilder("{\"prompt_id\": \"p1\", \"capability\": \"Coding\", \"difficulty\": \"easy\", \"categories\": \"c\", \"prompt\": \"Sort a list\"");
+        StringBuilder row = new StringBuilder("{\"prompt_id\": \"p1\", \"capability\": \"Coding\", \"difficulty\": \"easy\", \"l1_category\": \"c\", \"prompt\": \"Sort a list\"");
         for (int i = 1; i <= 3; i++) {
             row.append(", \"response_").append(i).append("\": \"ref ").append(i).append("\"");
             for (int j = 1; j <= 2; j++) row.append(", \"response_").append(i).append("_human_").append(j).append("_rating\": ").append(i + 1)
@@ -118,12 +132,30 @@ class JudgeCliTest {
         return Files.writeString(dir.resolve("table.jsonl"), row.append("}\n").toString());
     }
 
+    /** A row of the released CrossEval table: l1/l2 categories, the attached file's URL ("" for none), three rated references. */
+    static String releasedRow(String id, String capability, String attached) {
+        StringBuilder b = new StringBuilder("{\"prompt_id\": \"" + id + "\", \"capability\": \"" + capability + "\", \"difficulty\": \"hard\", "
+                + "\"l1_category\": \"Area " + id + "\", \"l2_category\": \"Topic " + id + "\", \"prompt\": \"Prompt " + id + "\", \"attached_file\": \"" + attached + "\"");
+        for (int i = 1; i <= 3; i++) {
+            b.append(", \"response_").append(i).append("\": \"Reference ").append(i).append("\"");
+            for (int j = 1; j <= 2; j++) {
+                b.append(", \"response_").append(i).append("_human_").append(j).append("_rating\": ").append(i + 1);
+                b.append(", \"response_").append(i).append("_human_").append(j).append("_explanation\": \"Reason ").append(j).append("\"");
+            }
+        }
+        return b.append("}").toString();
+    }
+
+    static String rating(int score) {
+        return "Analysis.\n#### Evaluation Score\nScore: " + score + "/5";
+    }
+
     @Test
     void crossEvalAndCritiquesThroughAServer() throws IOException {
         Path table = crossEvalTable(dir);
         Path responses = Files.writeString(dir.resolve("responses.jsonl"), "{\"prompt_id\": \"p1\", \"response\": \"sorted(xs)\"}\n");
         try (StubServer server = StubServer.start("judge")) {
-            server.script(p -> p.contains("[Response to rate]\nref 3") ? "Score: 4/5" : p.contains("[Response to rate]\nref") ? "Score: 2/5" : "Score: 5/5");
+            server.script(p -> p.contains("[Response to Rate]\nref 3") ? rating(4) : p.contains("[Response to Rate]\nref") ? rating(2) : rating(5));
             Path report = dir.resolve("crosseval.json");
             assertEquals(0, jack("judge", "crosseval", "--table", table.toString(), "--responses", responses.toString(), "--agreement",
                     "--backend", server.url().toString(), "--model", "judge", "--out", report.toString()), cli.err());
@@ -139,6 +171,64 @@ class JudgeCliTest {
             List<String> lines = Files.readAllLines(training);
             assertEquals(8, lines.size(), "pairs 1 and 2: two agreeing critiques per side; pair 3 has none");
             assertTrue(cli.out().contains("2 responses had no critique that agreed"), cli.out());
+        }
+    }
+
+    /** The released layout (l1/l2 categories) with a text attachment, an image attachment, and a rerun that asks nothing again. */
+    @Test
+    void crossEvalJudgesTheReleasedLayoutWithTheAttachmentInContext() throws IOException {
+        Path files = Files.createDirectories(dir.resolve("attachments"));
+        Files.writeString(files.resolve("memo.txt"), "The launch date is March 3.");
+        Path table = Files.write(dir.resolve("crosseval.jsonl"), List.of(
+                releasedRow("lc1", "Long Context", "https://huggingface.co/datasets/MingZhong/crosseval/resolve/main/memo.txt"),
+                releasedRow("im1", "Image Recognition", "https://example.org/chart.png"),
+                releasedRow("en1", "English", ""),
+                releasedRow("x1", "Long Context & Coding", "")));
+        Path responses = Files.write(dir.resolve("responses.jsonl"), List.of("{\"prompt_id\": \"lc1\", \"response\": \"March 3\"}",
+                "{\"prompt_id\": \"im1\", \"response\": \"a bar chart\"}", "{\"prompt_id\": \"en1\", \"response\": \"Hello\"}",
+                "{\"prompt_id\": \"x1\", \"response\": \"code\"}"));
+        try (StubServer server = StubServer.start("judge")) {
+            // 5/5 only when the attachment's text is in the context; the English item gets 3/5, the cross one 2/5.
+            server.script(p -> p.contains("[Attached File: memo.txt]\nThe launch date is March 3.") ? rating(5)
+                    : p.contains("Prompt x1") ? rating(2) : p.contains("Prompt en1") ? rating(3) : rating(1));
+            Path report = dir.resolve("report.json");
+            String[] args = {"judge", "crosseval", "--table", table.toString(), "--responses", responses.toString(), "--attachments", files.toString(),
+                    "--backend", server.url().toString(), "--model", "judge", "--concurrency", "1", "--out", report.toString()};
+            assertEquals(0, jack(args), cli.err());
+            Map<?, ?> r = (Map<?, ?>) Json.parse(Files.readString(report));
+            assertEquals(Map.of("English", 50.5, "Long Context", 100.0), r.get("individual"));
+            assertEquals(Map.of("Long Context & Coding", 25.75), r.get("cross"));
+            assertEquals(3L, server.requests(), "the image item is not judged");
+            Map<?, ?> skipped = (Map<?, ?>) r.get("skipped");
+            assertEquals(1L, skipped.get("count"));
+            assertEquals(Map.of("image", 1L), skipped.get("by_kind"));
+            assertEquals(List.of("im1"), skipped.get("prompt_ids"));
+            Path items = dir.resolve("report.items.jsonl");
+            List<String> lines = Files.readAllLines(items);
+            assertEquals(4, lines.size());
+            Map<?, ?> first = (Map<?, ?>) Json.parse(lines.getFirst());
+            assertEquals("Long Context", first.get("capability"));
+            assertEquals("Area lc1", first.get("l1_category"));
+            assertEquals("Topic lc1", first.get("l2_category"));
+            assertEquals(5.0, first.get("rating"));
+            assertEquals(100.0, first.get("rating_100"));
+            assertTrue(((String) first.get("explanation")).endsWith("Score: 5/5"));
+            assertTrue(((String) ((Map<?, ?>) Json.parse(lines.get(1))).get("skipped")).startsWith("image attachment chart.png"));
+
+            // Killed after the first rating, halfway through writing the second: the rerun asks only for the rest.
+            byte[] whole = Files.readAllBytes(items);
+            byte[] wholeReport = Files.readAllBytes(report);
+            Files.writeString(items, lines.get(0) + "\n" + lines.get(2).substring(0, 40));
+            long before = server.requests();
+            assertEquals(0, jack(args), cli.err());
+            assertEquals(2, server.requests() - before, "en1 and x1 again; lc1 was done, im1 is skipped");
+            assertArrayEquals(whole, Files.readAllBytes(items));
+            assertArrayEquals(wholeReport, Files.readAllBytes(report));
+            assertEquals(0, jack(args), cli.err());
+            assertEquals(2, server.requests() - before, "a finished run asks nothing again");
+            assertEquals(2, jack(args[0], args[1], args[2], args[3], args[4], args[5], args[6], args[7], args[8], args[9], args[10], args[11],
+                    "--seed", "7", "--out", report.toString()));
+            assertTrue(cli.err().contains("report.items.jsonl:1: settings: this run was started with other settings"), cli.err());
         }
     }
 
