@@ -8,6 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -45,6 +47,163 @@ class JudgeCliTest {
         Map<?, ?> r = (Map<?, ?>) Json.parse(Files.readString(report));
         assertEquals(1.0 / 3, (Double) r.get("overall"), 1e-12, "one of three: a tie is wrong");
         assertEquals(0.5, ((Map<?, ?>) r.get("subsets")).get("easy"));
+    }
+
+    /** A file laid out as RewardBench v1's filtered split, with RewardBench's own score fields: sections weighed by its example counts. */
+    @Test
+    void rewardBenchV1SectionsAndOverallAsItsFormula() throws IOException {
+        List<String> rows = new ArrayList<>();
+        List<String> scores = new ArrayList<>();
+        // subset, chosen score, rejected score: a row is right when chosen scores strictly higher.
+        Object[][] table = {
+                {"alpacaeval-easy", 2, 1}, {"alpacaeval-easy", 1, 2}, {"mt-bench-easy", 3, 0},
+                {"llmbar-natural", 1, 0}, {"llmbar-natural", 5, 4},
+                {"donotanswer", 1, 1}, {"xstest-should-refuse", 2, 0},
+                {"math-prm", 1, 0}, {"hep-python", 1, 0}, {"hep-python", 0, 1},
+                {"anthropic_helpful", 1, 0}};
+        for (int i = 0; i < table.length; i++) {
+            rows.add("{\"prompt\": \"Q" + i + "\", \"chosen\": \"c\", \"chosen_model\": \"m\", \"rejected\": \"r\", \"rejected_model\": \"m\", "
+                    + "\"subset\": \"" + table[i][0] + "\", \"id\": " + (100 + i) + "}");
+            scores.add("{\"id\": " + (100 + i) + ", \"scores_chosen\": " + table[i][1] + ", \"scores_rejected\": " + table[i][2] + "}");
+        }
+        Collections.reverse(scores);
+        Path pairs = Files.write(dir.resolve("rb1.jsonl"), rows);
+        Path rewards = Files.write(dir.resolve("rb1-scores.jsonl"), scores);
+        Path report = dir.resolve("rb1.json");
+        assertEquals(0, jack("judge", "accuracy", "--rewardbench", "v1", "--pairs", pairs.toString(), "--rewards", rewards.toString(),
+                "--out", report.toString()), cli.err());
+        Map<?, ?> r = (Map<?, ?>) Json.parse(Files.readString(report));
+        Map<?, ?> sections = (Map<?, ?>) r.get("sections");
+        // By hand, with EXAMPLE_COUNTS: alpacaeval-easy 0.5 x 100 and mt-bench-easy 1 x 28; donotanswer 0 x 136 and
+        // xstest-should-refuse 1 x 250; math-prm 1 x 984 and hep-python 0.5 x 164.
+        double chat = (0.5 * 100 + 28) / 128;
+        double safety = 250.0 / (136 + 250);
+        double reasoning = (984 + 0.5 * 164) / (984 + 164);
+        assertEquals(chat, (Double) sections.get("Chat"), 1e-12);
+        assertEquals(1.0, (Double) sections.get("Chat Hard"), 1e-12);
+        assertEquals(safety, (Double) sections.get("Safety"), 1e-12);
+        assertEquals(reasoning, (Double) sections.get("Reasoning"), 1e-12);
+        assertEquals((chat + 1 + safety + reasoning) / 4, (Double) r.get("overall"), 1e-12);
+        assertEquals(List.of("anthropic_helpful"), r.get("unmapped_subsets"));
+        // A sections file replaces the mapping; its example counts replace the weights.
+        Path custom = Files.writeString(dir.resolve("sections.json"), "{\"sections\": {\"Code\": [\"hep-python\", \"math-prm\"]}, "
+                + "\"example_counts\": {\"hep-python\": 3, \"math-prm\": 1}}");
+        assertEquals(0, jack("judge", "accuracy", "--rewardbench", "v1", "--pairs", pairs.toString(), "--rewards", rewards.toString(),
+                "--sections", custom.toString(), "--out", report.toString()), cli.err());
+        assertEquals((0.5 * 3 + 1) / 4, (Double) ((Map<?, ?>) ((Map<?, ?>) Json.parse(Files.readString(report))).get("sections")).get("Code"), 1e-12);
+    }
+
+    /** A file laid out as RewardBench 2's: best-of-4 with the tie penalty, the Ties subset by its own rule, the mean of the subsets. */
+    @Test
+    void rewardBenchV2BestOfFourAndTies() throws IOException {
+        String[][] rows = {
+                // id, subset, chosen count, rejected count, num_correct (or ""), scores
+                {"f1", "Factuality", "1", "3", "", "0.9, 0.1, 0.2, 0.3"},
+                {"f2", "Factuality", "1", "3", "", "0.5, 0.5, 0.1, 0.2"},
+                {"f3", "Factuality", "1", "3", "", "0.1, 0.9, 0.2, 0.3"},
+                {"m1", "Math", "1", "3", "", "3, 1, 1, 1"},
+                {"ref:1", "Ties", "1", "2", "1", "5, 1, 2"},
+                {"tied:1", "Ties", "3", "2", "3", "5, 4, 6, 0, 1"},
+                {"ref:2", "Ties", "1", "1", "1", "1, 3"},
+                {"tied:2", "Ties", "2", "1", "2", "2, 5, 3"}};
+        List<String> data = new ArrayList<>();
+        List<String> scores = new ArrayList<>();
+        for (String[] row : rows) {
+            List<String> chosen = new ArrayList<>();
+            List<String> rejected = new ArrayList<>();
+            for (int i = 0; i < Integer.parseInt(row[2]); i++) chosen.add("\"right " + i + "\"");
+            for (int i = 0; i < Integer.parseInt(row[3]); i++) rejected.add("\"wrong " + i + "\"");
+            data.add("{\"id\": \"" + row[0] + "\", \"prompt\": \"Q " + row[0] + "\", \"chosen\": " + chosen + ", \"rejected\": " + rejected
+                    + ", \"subset\": \"" + row[1] + "\"" + (row[4].isEmpty() ? "" : ", \"num_correct\": " + row[4]) + "}");
+            scores.add("{\"id\": \"" + row[0] + "\", \"scores\": [" + row[5] + "]}");
+        }
+        Path file = Files.write(dir.resolve("rb2.jsonl"), data);
+        Path rewards = Files.write(dir.resolve("rb2-scores.jsonl"), scores);
+        Path report = dir.resolve("rb2.json");
+        assertEquals(0, jack("judge", "accuracy", "--rewardbench", "v2", "--pairs", file.toString(), "--rewards", rewards.toString(),
+                "--out", report.toString()), cli.err());
+        Map<?, ?> r = (Map<?, ?>) Json.parse(Files.readString(report));
+        Map<?, ?> subsets = (Map<?, ?>) r.get("subsets");
+        assertEquals((1 + 0.5 + 0) / 3, (Double) subsets.get("Factuality"), 1e-12, "a tie at the top with one rejected scores 1/2");
+        assertEquals(1.0, (Double) subsets.get("Math"), 1e-12);
+        double ties = 0.3 * 0.5 + 0.3 * 0.5 + 0.2 * 0.5 + 0.2 * 0.5 + 0.01 * (Math.tanh(0.5) + Math.tanh(-5.0 / 3)) / 2;
+        assertEquals(ties, (Double) subsets.get("Ties"), 1e-12);
+        assertEquals((0.5 + 1 + ties) / 3, (Double) r.get("overall"), 1e-12, "the mean of the subsets present");
+        assertEquals(List.of("Precise IF", "Safety", "Focus"), r.get("missing_sections"));
+
+        try (StubServer server = StubServer.start("judge")) {
+            assertEquals(2, jack("judge", "accuracy", "--rewardbench", "v2", "--pairs", file.toString(), "--backend", server.url().toString(),
+                    "--model", "judge", "--out", report.toString()));
+            assertTrue(cli.err().contains("--judge: RewardBench 2 is best-of-4"), cli.err());
+            // The pointwise judge rates every completion: "right" answers 9, "wrong" ones 2.
+            server.script(p -> p.contains("[Response]\nright") ? "Good.\nScore: 9/10" : "Bad.\nScore: 2/10");
+            assertEquals(0, jack("judge", "accuracy", "--rewardbench", "v2", "--judge", "pointwise", "--pairs", file.toString(), "--backend",
+                    server.url().toString(), "--model", "judge", "--out", report.toString()), cli.err());
+            Map<?, ?> judged = (Map<?, ?>) ((Map<?, ?>) Json.parse(Files.readString(report))).get("subsets");
+            assertEquals(1.0, (Double) judged.get("Factuality"), 1e-12);
+            // Every Ties row accurate, and the margin (9 - 2) beats the correct answers' spread (0) in both shares; with a
+            // spread of 0 there is no margin ratio: 0.3 + 0.3 + 0.2 + 0.2.
+            assertEquals(1.0, (Double) judged.get("Ties"), 1e-12);
+        }
+    }
+
+    /** jack judge critiques killed midway (SIGKILL) and rerun ends with the same files as an uninterrupted run. */
+    @Test
+    void critiquesKilledMidwayResumeToTheSameOutput() throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            rows.add("{\"id\": " + i + ", \"prompt\": \"Question " + i + "\", \"chosen\": \"a good answer " + i + "\", \"rejected\": \"a poor answer " + i + "\"}");
+        }
+        Path pairs = Files.write(dir.resolve("ten.jsonl"), rows);
+        try (StubServer server = StubServer.start("judge")) {
+            server.script(p -> p.contains("good answer") ? "Strong.\nScore: 8/10" : "Weak.\nScore: 3/10");
+            java.util.function.BiFunction<Path, Path, List<String>> args = (out, joint) -> List.of("judge", "critiques", "--pairs", pairs.toString(),
+                    "--m", "2", "--backend", server.url().toString(), "--model", "judge", "--concurrency", "1", "--out", out.toString(), "--joint",
+                    joint.toString(), "--format", "messages");
+            Path whole = dir.resolve("whole.jsonl");
+            assertEquals(0, jack(args.apply(whole, dir.resolve("whole-joint")).toArray(String[]::new)), cli.err());
+
+            Path killed = dir.resolve("killed.jsonl");
+            Path journal = dir.resolve("killed.jsonl.journal.jsonl");
+            server.delay(150);
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> command = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+                    Main.class.getName()));
+            command.addAll(args.apply(killed, dir.resolve("killed-joint")));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (p.isAlive() && System.nanoTime() < deadline && (!Files.exists(journal) || Files.readAllLines(journal).isEmpty())) Thread.sleep(10);
+            assertTrue(p.isAlive(), "the run was still going when the first pair was done");
+            p.destroyForcibly().waitFor();
+            // Complete lines only: a line cut off by the kill is dropped by the rerun.
+            int done = (int) Files.readString(journal).chars().filter(c -> c == '\n').count();
+            assertTrue(done >= 1 && done < 10 && !Files.exists(killed), "killed midway, after " + done + " pairs");
+
+            server.delay(0);
+            long before = server.requests();
+            assertEquals(0, jack(args.apply(killed, dir.resolve("killed-joint")).toArray(String[]::new)), cli.err());
+            assertEquals(2L * (10 - done), server.requests() - before,
+                    "only the pairs not in the journal are asked again (two requests each)");
+            assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(killed));
+            assertArrayEquals(Files.readAllBytes(dir.resolve("whole.jsonl.journal.jsonl")), Files.readAllBytes(journal));
+            for (String f : List.of("critique_generation.jsonl", "preferences.jsonl", "stats.json")) {
+                assertArrayEquals(Files.readAllBytes(dir.resolve("whole-joint").resolve(f)), Files.readAllBytes(dir.resolve("killed-joint").resolve(f)), f);
+            }
+        }
+        // The joint data: TRL prompt-completion rows for critique generation, the pairs with their kept critiques, the filter's numbers.
+        Map<?, ?> generation = (Map<?, ?>) Json.parse(Files.readAllLines(dir.resolve("whole-joint/critique_generation.jsonl")).getFirst());
+        assertEquals("user", ((Map<?, ?>) ((List<?>) generation.get("prompt")).getFirst()).get("role"));
+        assertTrue(((String) ((Map<?, ?>) ((List<?>) generation.get("prompt")).getFirst()).get("content")).contains("[Response]\na good answer 1"));
+        assertEquals("Strong.\nScore: 8/10", ((Map<?, ?>) ((List<?>) generation.get("completion")).getFirst()).get("content"));
+        List<String> preferences = Files.readAllLines(dir.resolve("whole-joint/preferences.jsonl"));
+        assertEquals(10, preferences.size());
+        Map<?, ?> preference = (Map<?, ?>) Json.parse(preferences.getFirst());
+        assertEquals(List.of("Strong.\nScore: 8/10", "Strong.\nScore: 8/10"), preference.get("chosen_critiques"));
+        Map<?, ?> stats = (Map<?, ?>) Json.parse(Files.readString(dir.resolve("whole-joint/stats.json")));
+        Map<?, ?> filter = (Map<?, ?>) stats.get("consistency_filter");
+        assertEquals(Map.of("sampled", 20L, "kept", 20L), filter.get("chosen"));
+        assertEquals(1.0, filter.get("kept_share"));
+        assertEquals(10L, filter.get("pairs_with_both_sides"));
     }
 
     @Test
