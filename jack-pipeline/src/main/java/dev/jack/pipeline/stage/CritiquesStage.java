@@ -90,7 +90,8 @@ public record CritiquesStage(List<Path> pairs, Path out, Path joint, Options opt
     public Status run(StageContext context) {
         List<Pair> all = new ArrayList<>();
         for (int f = 0; f < pairs.size(); f++) {
-            List<JsonlReader.Row> rows = Judges.rows(pairs.get(f));
+            // An empty pairs file (a curation that made no pair) adds nothing.
+            List<JsonlReader.Row> rows = JsonlReader.readAll(pairs.get(f), r -> r);
             String stem = Inputs.replaceJsonl(pairs.get(f), "").getFileName().toString();
             for (int i = 0; i < rows.size(); i++) {
                 JsonlReader.Row row = rows.get(i);

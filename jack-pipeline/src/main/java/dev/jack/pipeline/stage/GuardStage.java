@@ -136,7 +136,8 @@ public record GuardStage(String name, List<Path> datasets, List<Path> outs, Opti
     }
 
     private boolean screen(StageContext context, LlamaGuard guard, Path input, Path out) {
-        List<JsonlReader.Row> rows = Judges.rows(input);
+        // An empty dataset (a curation that made no pair) gives an empty output.
+        List<JsonlReader.Row> rows = JsonlReader.readAll(input, r -> r);
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) keys.add(String.valueOf(rows.get(i).line()));
         JudgeJournal.Outcome outcome = JudgeJournal.run(this, context, journalFor(out), keys, judge.concurrency(), i -> {
