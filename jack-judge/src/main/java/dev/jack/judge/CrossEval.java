@@ -77,7 +77,8 @@ public final class CrossEval {
                     throw new OptionException("field", "\"" + name + "\" is not a field of the released CrossEval table (known: " + String.join(", ", FIELDS) + ")");
                 }
             }
-            renamed = Map.copyOf(renamed);
+            // Sorted, so that its text (part of a run's fingerprint) is the same in every process.
+            renamed = java.util.Collections.unmodifiableMap(new TreeMap<>(renamed));
         }
 
         /** The table's name for a released field. */

@@ -149,8 +149,8 @@ public record CritiquesStage(List<Path> pairs, Path out, Path joint, Options opt
             stats.put("critiques_per_response", options.m());
             Map<String, Object> filter = new LinkedHashMap<>();
             long sampled = (long) options.m() * all.size();
-            filter.put("chosen", Map.of("sampled", sampled, "kept", consistentChosen));
-            filter.put("rejected", Map.of("sampled", sampled, "kept", consistentRejected));
+            filter.put("chosen", sampledAndKept(sampled, consistentChosen));
+            filter.put("rejected", sampledAndKept(sampled, consistentRejected));
             filter.put("kept_share", sampled == 0 ? 0.0 : (consistentChosen + consistentRejected) / (2.0 * sampled));
             filter.put("pairs_with_both_sides", bothSides);
             filter.put("sides_without_critique", droppedSides);
@@ -197,6 +197,13 @@ public record CritiquesStage(List<Path> pairs, Path out, Path joint, Options opt
         AtomicFiles.writeJsonl(joint.resolve("critique_generation.jsonl"), generation);
         AtomicFiles.writeJsonl(joint.resolve("preferences.jsonl"), preferences);
         AtomicFiles.write(joint.resolve("stats.json"), PyJson.dumps(stats) + "\n");
+    }
+
+    private static Map<String, Object> sampledAndKept(long sampled, long kept) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sampled", sampled);
+        m.put("kept", kept);
+        return m;
     }
 
     private static Map<String, Object> turn(String role, String content) {

@@ -77,11 +77,13 @@ public record CrossEvalStage(Path table, Path responses, Path out, Options optio
                     r.string("response")));
             answers = read;
         }
-        Map<String, CrossEval.Attachment> attachments = new LinkedHashMap<>();
-        for (CrossEval.Item item : items) {
-            attachments.put(item.promptId(), CrossEval.attachment(table, options.layout(), item, options.attachments(), context.data().cacheDir()));
-        }
         List<CrossEval.Job> jobs = CrossEval.jobs(items, answers, options.agreement());
+        // Every attached file is found (or fetched) before the first request: a missing one is an error now, not midway.
+        Map<String, CrossEval.Attachment> attachments = new LinkedHashMap<>();
+        for (CrossEval.Job job : jobs) {
+            attachments.computeIfAbsent(job.item().promptId(), id -> CrossEval.attachment(table, options.layout(), job.item(), options.attachments(),
+                    context.data().cacheDir()));
+        }
         Templates templates = new Templates(options.promptsDir());
         PrintWriter console = context.out();
         JudgeJournal.Outcome outcome;
@@ -188,7 +190,11 @@ public record CrossEvalStage(Path table, Path responses, Path out, Options optio
         if (!skippedIds.isEmpty()) {
             console.printf("%d prompts not judged: their attached file is not text (%s)%n", skippedIds.size(), skipped);
         }
-        report.put("judge", Map.of("temperature", 0.0, "seed", options.seed(), "max_tokens", options.maxTokens()));
+        Map<String, Object> asked = new LinkedHashMap<>();
+        asked.put("temperature", 0.0);
+        asked.put("seed", options.seed());
+        asked.put("max_tokens", options.maxTokens());
+        report.put("judge", asked);
         Judges.tell(context, report, unreadable);
         return report;
     }
