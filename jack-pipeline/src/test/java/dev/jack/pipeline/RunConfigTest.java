@@ -67,7 +67,7 @@ class RunConfigTest {
         assertEquals("run.yaml:1: curate.rs.high_share: expected a number from 0 to 1, got 1.5", error("curate: {rs: {high_share: 1.5}}\n"));
         assertEquals("run.yaml:1: sample.top_p: expected a number from 0 to 1, got \"high\"", error("sample: {top_p: high}\n"));
         assertEquals("run.yaml:2: report.sample: expected a whole number >= 0, got a list", error("report:\n  sample: [1, 2]\n"));
-        assertEquals("run.yaml:1: stages: expected one of synth, sample, score, rs, mcts, ablate, report, got \"curate\"", error("stages: [sample, curate]\n"));
+        assertEquals("run.yaml:1: stages: expected one of synth, guard_prompts, sample, score, rs, mcts, guard_pairs, critiques, ablate, report, got \"curate\"", error("stages: [sample, curate]\n"));
     }
 
     @Test
@@ -75,7 +75,7 @@ class RunConfigTest {
         assertEquals("run.yaml:2: sample.temprature: unknown key (known here: endpoint, logprobs, max_tokens, n, system, temperature, top_k, top_p)",
                 error("sample:\n  temprature: 0.7\n"));
         assertEquals("run.yaml:3: seed: duplicate key (first given at line 1)", error("seed: 1\nout_dir: x\nseed: 2\n"));
-        assertEquals("run.yaml:1: sampel: unknown key (known here: ablate, curate, model, out_dir, prompts, punkt_dir, report, sample, score, seed, stages, synth)",
+        assertEquals("run.yaml:1: sampel: unknown key (known here: ablate, critiques, curate, guard, judge, model, out_dir, prompts, punkt_dir, report, sample, score, seed, stages, synth)",
                 error("sampel: {n: 2}\n"));
     }
 

@@ -22,14 +22,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 
 /**
  * {@code jack curate rs}: rejection sampling, pairs from scored samples with a declared contrast
  * ({@link RejectionSampling}), written as TRL rows ({@link dev.jack.core.data.PreferencePair}) to {@code out}, with
  * {@code OUT.stats.json} beside it and, when asked, {@code .parquet}. With a judge model, the judge's score breaks
- * ties among equal rewards and {@code qualityFloor} drops pairs whose chosen response scores below it.
+ * ties among equal rewards and {@code qualityFloor} drops pairs whose chosen response scores below it; the judge scores
+ * every sample once, and each score goes to {@code OUT.judge.jsonl} as it comes, so a killed run resumes.
  */
 public record RsStage(Path scored, Path out, Options options, ModelOptions judge) implements Stage {
     /**
@@ -68,7 +68,12 @@ public record RsStage(Path scored, Path out, Options options, ModelOptions judge
 
     @Override
     public List<Path> outputs() {
-        return List.of(out, CurationStats.pathFor(out), Inputs.replaceJsonl(out, ".parquet"));
+        return List.of(out, CurationStats.pathFor(out), Inputs.replaceJsonl(out, ".parquet"), judgeJournal());
+    }
+
+    /** The judge's score of each sample, journaled as it comes. */
+    private Path judgeJournal() {
+        return out.resolveSibling(out.getFileName() + ".judge.jsonl");
     }
 
     @Override
@@ -76,22 +81,34 @@ public record RsStage(Path scored, Path out, Options options, ModelOptions judge
         boolean judged = judge != null && judge.given();
         if (options.qualityFloor() != null && !judged) throw new OptionException("quality_floor", "needs a judge: --backend and --model");
         Map<Long, List<ScoredSample>> byKey = readScored(scored);
-        try (Backend backend = judged ? judge.open(OpenAiBackend.Endpoint.CHAT, context) : null) {
-            ToDoubleFunction<ScoredSample> score = null;
-            if (backend != null) {
+        ToDoubleFunction<ScoredSample> score = null;
+        if (judged) {
+            List<ScoredSample> all = byKey.values().stream().flatMap(List::stream).toList();
+            JudgeJournal.Outcome outcome;
+            try (Backend backend = judge.open(OpenAiBackend.Endpoint.CHAT, context)) {
                 CritiqueJudge j = new CritiqueJudge(backend, new Templates(null), 1, 10, 0.0, 1024);
-                Map<ScoredSample, Double> memo = new ConcurrentHashMap<>();
-                score = s -> memo.computeIfAbsent(s, r -> j.pointwise(r.sample().prompt(), r.sample().response(), 1, options.seed(),
-                        CritiqueJudge.Aggregate.MEAN).score().orElse(0));
+                List<String> keys = all.stream().map(r -> r.sample().key() + "/" + r.sample().sampleIndex()).toList();
+                outcome = JudgeJournal.run(this, context, judgeJournal(), keys, judge.concurrency(), i -> {
+                    ScoredSample r = all.get(i);
+                    Map<String, Object> line = new LinkedHashMap<>();
+                    // An unreadable score counts as 0, below the judge's 1-10 scale.
+                    line.put("judge_score", j.pointwise(r.sample().prompt(), r.sample().response(), 1, options.seed(), CritiqueJudge.Aggregate.MEAN)
+                            .score().orElse(0));
+                    return line;
+                });
             }
-            RejectionSampling.Curated result = RejectionSampling.curate(byKey, options.pairing(), score, options.qualityFloor());
-            Pairs.write(out, result.pairs(), options.format(), options.parquet());
-            result.stats(options.contrast()).writeFor(out);
-            context.out().printf("%d prompts: %d pairs, %d prompts whose samples all scored the same%s; wrote %s%n",
-                    result.prompts(), result.pairs().size(), result.withoutPair(),
-                    options.qualityFloor() == null ? "" : ", " + result.belowFloor() + " pairs under the quality floor",
-                    out + " and " + CurationStats.pathFor(out));
+            if (!outcome.complete()) return Status.INCOMPLETE;
+            Map<ScoredSample, Double> judgeScores = new java.util.IdentityHashMap<>();
+            for (int i = 0; i < all.size(); i++) judgeScores.put(all.get(i), ((Number) outcome.results().get(i).get("judge_score")).doubleValue());
+            score = judgeScores::get;
         }
+        RejectionSampling.Curated result = RejectionSampling.curate(byKey, options.pairing(), score, options.qualityFloor());
+        Pairs.write(out, result.pairs(), options.format(), options.parquet());
+        result.stats(options.contrast()).writeFor(out);
+        context.out().printf("%d prompts: %d pairs, %d prompts whose samples all scored the same%s; wrote %s%n",
+                result.prompts(), result.pairs().size(), result.withoutPair(),
+                options.qualityFloor() == null ? "" : ", " + result.belowFloor() + " pairs under the quality floor",
+                out + " and " + CurationStats.pathFor(out));
         return Status.DONE;
     }
 
