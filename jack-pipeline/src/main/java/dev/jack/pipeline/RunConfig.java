@@ -6,6 +6,8 @@ import dev.jack.core.curate.Reward;
 import dev.jack.core.data.PairFormat;
 import dev.jack.core.synth.Difficulty;
 import dev.jack.llm.OpenAiBackend;
+import dev.jack.core.text.Thinking;
+import dev.jack.pipeline.config.ConfigException;
 import dev.jack.pipeline.config.ConfigFile;
 import dev.jack.pipeline.config.Section;
 import dev.jack.pipeline.stage.AblateStage;
@@ -93,7 +95,8 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
 
         ModelOptions model = modelSection.build(() -> new ModelOptions(modelSection.text("backend", ModelOptions.EMBEDDED),
                 modelSection.text("model", "tiny"), modelSection.text("api_key_env", "OPENAI_API_KEY"), modelSection.whole("concurrency", 64),
-                modelSection.number("timeout", 300), modelSection.whole("max_attempts", 6), modelSection.flag("no_model_check", false)));
+                modelSection.number("timeout", 300), modelSection.whole("max_attempts", 6), modelSection.flag("no_model_check", false),
+                modelSection.flag("stream", false), modelSection.optionalNumber("idle_timeout")));
         if (model.localFile() != null && !Files.isRegularFile(model.localFile())) {
             throw modelSection.errorAt("model", "no such GGUF file: " + model.localFile() + " (give a path, hf://OWNER/REPO/FILE.gguf or tiny)");
         }
@@ -110,11 +113,13 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
                 sampleSection.number("temperature", 1.0), sampleSection.optionalNumber("top_p"), sampleSection.optionalWhole("top_k"),
                 sampleSection.whole("max_tokens", 1024), seed, sampleSection.optionalWhole("logprobs")));
         ScoreStage.Options score = scoreSection.build(() -> new ScoreStage.Options(scoreSection.choice("reward", Reward.class, Reward.STRICT),
-                scoreSection.flag("all_or_nothing", false), punktDir));
+                scoreSection.flag("all_or_nothing", false), scoreSection.choice("thinking", Thinking.class, Thinking.STRIP), punktDir));
+        // The pairs hold the thinking as it was scored unless a curation section says otherwise.
         RsStage.Options rs = rsSection.build(() -> new RsStage.Options(
                 rsSection.choice("contrast", RejectionSampling.Contrast.class, RejectionSampling.Contrast.HIGH), rsSection.number("high_share", 0.5),
                 rsSection.number("min_gap", 0), rsSection.whole("max_pairs", 1), seed, rsSection.choice("format", PairFormat.class, PairFormat.STRINGS),
-                rsSection.flag("parquet", false), null));
+                rsSection.flag("parquet", false), null, rsSection.choice("thinking", Thinking.class, score.thinking()),
+                rsSection.flag("allow_truncated", false)));
         int[] parallel = {0};
         MctsStage.Options mcts = mctsSection.build(() -> {
             parallel[0] = mctsSection.whole("parallel_prompts", 4);
@@ -126,12 +131,19 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
                     mctsSection.whole("max_pairs", 4), mctsSection.range("step_tokens", MctsStage.Options.DEFAULT_STEP_TOKENS),
                     mctsSection.number("temperature", 1.0), mctsSection.optionalNumber("top_p"), mctsSection.whole("max_tokens", 512), score.reward(),
                     score.allOrNothing(), seed, mctsSection.optionalWhole("limit"), mctsSection.choice("format", PairFormat.class, PairFormat.STRINGS),
-                    mctsSection.flag("parquet", false), punktDir);
+                    mctsSection.flag("parquet", false), punktDir, mctsSection.choice("thinking", Thinking.class, score.thinking()),
+                    mctsSection.flag("allow_truncated", false));
         });
         // The ablations pair with curate.rs's configuration unless this section says otherwise: one configuration, one function.
         AblateStage.Options ablate = ablateSection.build(() -> AblateStage.Options.of(ablateSection.whole("max_pairs", rs.maxPairs()),
                 ablateSection.number("min_gap", rs.minGap()), ablateSection.number("high_share", rs.highShare()), seed,
-                ablateSection.choice("format", PairFormat.class, rs.format()), ablateSection.flag("parquet", rs.parquet())));
+                ablateSection.choice("format", PairFormat.class, rs.format()), ablateSection.flag("parquet", rs.parquet()),
+                ablateSection.choice("thinking", Thinking.class, rs.thinking()), ablateSection.flag("allow_truncated", rs.allowTruncated())));
+        // A system prompt has no place in the strings format: say so now, not after sampling.
+        if (sample.system() != null) {
+            if (steps.contains(Step.RS) && rs.format() == PairFormat.STRINGS) throw formatError(rsSection, "curate.rs");
+            if (steps.contains(Step.ABLATE) && ablate.pairing().format() == PairFormat.STRINGS) throw formatError(ablateSection, "ablate");
+        }
         ReportStage.Options report = reportSection.build(() -> new ReportStage.Options(reportSection.whole("sample", 40), seed, punktDir));
 
         Map<String, String> places = new LinkedHashMap<>();
@@ -140,6 +152,11 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
         }
         return new RunConfig(file, outDir != null ? outDir : dir, seed, prompts, punktDir, steps, model, synth, threads[0], sample, score, rs, mcts,
                 parallel[0], ablate, report, places);
+    }
+
+    private static ConfigException formatError(Section section, String name) {
+        return section.errorAt("format", "sample.system is set, and the strings format has no place for a system prompt: set " + name
+                + ".format: messages (each pair's prompt then holds the system turn)");
     }
 
     private static Path existing(Section section, String key) {
