@@ -263,22 +263,29 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
         params.put("preset", Choices.label(options.preset()));
         Mcts.Outcome chosen = pair.chosen().outcome();
         Mcts.Outcome rejected = pair.rejected().outcome();
-        String chosenText = options.thinking().apply(null, pair.chosen().text());
-        String rejectedText = options.thinking().apply(null, pair.rejected().text());
-        // What stripping took off the front of each (an answer is a suffix of its response).
-        int chosenCut = pair.chosen().text().length() - chosenText.length();
-        int rejectedCut = pair.rejected().text().length() - rejectedText.length();
-        int prefixChars = pair.prefix().length();
-        Integer prefixTokens = pair.prefixTokens();
-        if (chosenCut > 0 || rejectedCut > 0) {
-            boolean pastThinking = chosenCut == rejectedCut && prefixChars > chosenCut;
-            prefixChars = pastThinking ? prefixChars - chosenCut : 0;
-            prefixTokens = pastThinking ? null : 0;
-        }
-        return new PreferencePair(null, p.prompt(), chosenText, rejectedText, p.key(), p.instructionIds(), chosen.reward(),
+        Texts texts = texts(pair, options.thinking());
+        return new PreferencePair(null, p.prompt(), texts.chosen(), texts.rejected(), p.key(), p.instructionIds(), chosen.reward(),
                 rejected.reward(), chosen.strict(), rejected.strict(), chosen.loose(), rejected.loose(), "tree", "mcts", pair.depth(),
-                prefixChars, prefixTokens, finishReason(pair.chosen()), finishReason(pair.rejected()), new PreferencePair.Searched(pair.chosenVisits(), pair.rejectedVisits(),
+                texts.prefixChars(), texts.prefixTokens(), finishReason(pair.chosen()), finishReason(pair.rejected()), new PreferencePair.Searched(pair.chosenVisits(), pair.rejectedVisits(),
                 pair.chosenQ(), pair.rejectedQ(), model.model(), promptSeed, params), null, null, null);
+    }
+
+    /** A pair's texts as the thinking choice has them, and what they share of the search's prefix: chars, and tokens (null: unknown). */
+    record Texts(String chosen, String rejected, int prefixChars, Integer prefixTokens) {}
+
+    /**
+     * The pair's texts with the thinking stripped or kept. Stripping takes a block off the front of each text (an answer
+     * is a suffix of its response); where the shared prefix ran past the same block in both, what is left of it is
+     * still shared (its tokens unknown), otherwise the answers share none of it.
+     */
+    static Texts texts(Mcts.Pair pair, Thinking thinking) {
+        String chosen = thinking.apply(null, pair.chosen().text());
+        String rejected = thinking.apply(null, pair.rejected().text());
+        int chosenCut = pair.chosen().text().length() - chosen.length();
+        int rejectedCut = pair.rejected().text().length() - rejected.length();
+        if (chosenCut == 0 && rejectedCut == 0) return new Texts(chosen, rejected, pair.prefix().length(), pair.prefixTokens());
+        boolean pastThinking = chosenCut == rejectedCut && pair.prefix().length() > chosenCut;
+        return pastThinking ? new Texts(chosen, rejected, pair.prefix().length() - chosenCut, null) : new Texts(chosen, rejected, 0, 0);
     }
 
     /** A rollout ends at the model's own stop or at the token limit (Jack's backends report no other reason). */
