@@ -93,7 +93,8 @@ public record RsStage(Path scored, Path out, Options options, ModelOptions judge
             if (backend != null) {
                 CritiqueJudge j = new CritiqueJudge(backend, new Templates(null), 1, 10, 0.0, 1024);
                 Map<ScoredSample, Double> memo = new ConcurrentHashMap<>();
-                score = s -> memo.computeIfAbsent(s, r -> j.pointwise(r.sample().prompt(), r.sample().response(), 1, options.seed(),
+                score = s -> memo.computeIfAbsent(s, r -> j.pointwise(r.sample().prompt(),
+                        options.thinking().apply(r.sample().reasoningContent(), r.sample().response()), 1, options.seed(),
                         CritiqueJudge.Aggregate.MEAN).score().orElse(0));
             }
             RejectionSampling.Curated result = options.curate(byKey, options.contrast(), score, options.qualityFloor());
