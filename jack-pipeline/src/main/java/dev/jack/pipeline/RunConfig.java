@@ -8,6 +8,8 @@ import dev.jack.core.synth.Difficulty;
 import dev.jack.judge.CritiqueSet;
 import dev.jack.judge.LlamaGuard;
 import dev.jack.llm.OpenAiBackend;
+import dev.jack.core.text.Thinking;
+import dev.jack.pipeline.config.ConfigException;
 import dev.jack.pipeline.config.ConfigFile;
 import dev.jack.pipeline.config.Section;
 import dev.jack.pipeline.stage.AblateStage;
@@ -111,7 +113,7 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
         if (prompts != null) steps.remove(Step.SYNTH);
 
         ModelOptions model = modelSection.build(() -> modelOptions(modelSection, new ModelOptions(ModelOptions.EMBEDDED, "tiny", "OPENAI_API_KEY", 64,
-                300, 6, false)));
+                300, 6, false, false, null)));
         ModelOptions judge = judgeSection.build(() -> modelOptions(judgeSection, model));
         GuardStage.Options[] guard = {null};
         ModelOptions guardModel = guardSection.build(() -> {
@@ -119,7 +121,7 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
                     guardSection.choice("prompt_format", LlamaGuard.PromptFormat.class, LlamaGuard.PromptFormat.MESSAGES),
                     guardSection.text("categories", "auto"), guardSection.texts("exclude_categories", List.of()), guardSection.optionalNumber("threshold"));
             return modelOptions(guardSection, new ModelOptions(judge.backend(), null, judge.apiKeyEnv(), judge.concurrency(), judge.timeout(),
-                    judge.maxAttempts(), judge.noModelCheck()));
+                    judge.maxAttempts(), judge.noModelCheck(), judge.stream(), judge.idleTimeout()));
         });
         for (Section s : List.of(modelSection, judgeSection, guardSection)) {
             ModelOptions m = s == modelSection ? model : s == judgeSection ? judge : guardModel;
@@ -157,11 +159,13 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
                 sampleSection.number("temperature", 1.0), sampleSection.optionalNumber("top_p"), sampleSection.optionalWhole("top_k"),
                 sampleSection.whole("max_tokens", 1024), seed, sampleSection.optionalWhole("logprobs")));
         ScoreStage.Options score = scoreSection.build(() -> new ScoreStage.Options(scoreSection.choice("reward", Reward.class, Reward.STRICT),
-                scoreSection.flag("all_or_nothing", false), punktDir));
+                scoreSection.flag("all_or_nothing", false), scoreSection.choice("thinking", Thinking.class, Thinking.STRIP), punktDir));
+        // The pairs hold the thinking as it was scored unless a curation section says otherwise.
         RsStage.Options rs = rsSection.build(() -> new RsStage.Options(
                 rsSection.choice("contrast", RejectionSampling.Contrast.class, RejectionSampling.Contrast.HIGH), rsSection.number("high_share", 0.5),
                 rsSection.number("min_gap", 0), rsSection.whole("max_pairs", 1), seed, rsSection.choice("format", PairFormat.class, PairFormat.STRINGS),
-                rsSection.flag("parquet", false), rsSection.optionalNumber("quality_floor")));
+                rsSection.flag("parquet", false), rsSection.optionalNumber("quality_floor"), rsSection.choice("thinking", Thinking.class, score.thinking()),
+                rsSection.flag("allow_truncated", false)));
         int[] parallel = {0};
         MctsStage.Options mcts = mctsSection.build(() -> {
             parallel[0] = mctsSection.whole("parallel_prompts", 4);
@@ -173,12 +177,19 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
                     mctsSection.whole("max_pairs", 4), mctsSection.range("step_tokens", MctsStage.Options.DEFAULT_STEP_TOKENS),
                     mctsSection.number("temperature", 1.0), mctsSection.optionalNumber("top_p"), mctsSection.whole("max_tokens", 512), score.reward(),
                     score.allOrNothing(), seed, mctsSection.optionalWhole("limit"), mctsSection.choice("format", PairFormat.class, PairFormat.STRINGS),
-                    mctsSection.flag("parquet", false), punktDir);
+                    mctsSection.flag("parquet", false), punktDir, mctsSection.choice("thinking", Thinking.class, score.thinking()),
+                    mctsSection.flag("allow_truncated", false));
         });
         // The ablations pair with curate.rs's configuration unless this section says otherwise: one configuration, one function.
         AblateStage.Options ablate = ablateSection.build(() -> AblateStage.Options.of(ablateSection.whole("max_pairs", rs.maxPairs()),
                 ablateSection.number("min_gap", rs.minGap()), ablateSection.number("high_share", rs.highShare()), seed,
-                ablateSection.choice("format", PairFormat.class, rs.format()), ablateSection.flag("parquet", rs.parquet())));
+                ablateSection.choice("format", PairFormat.class, rs.format()), ablateSection.flag("parquet", rs.parquet()),
+                ablateSection.choice("thinking", Thinking.class, rs.thinking()), ablateSection.flag("allow_truncated", rs.allowTruncated())));
+        // A system prompt has no place in the strings format: say so now, not after sampling.
+        if (sample.system() != null) {
+            if (steps.contains(Step.RS) && rs.format() == PairFormat.STRINGS) throw formatError(rsSection, "curate.rs");
+            if (steps.contains(Step.ABLATE) && ablate.pairing().format() == PairFormat.STRINGS) throw formatError(ablateSection, "ablate");
+        }
         ReportStage.Options report = reportSection.build(() -> new ReportStage.Options(reportSection.whole("sample", 40), seed, punktDir));
 
         Map<String, String> places = new LinkedHashMap<>();
@@ -192,15 +203,22 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
 
     /** A model section's keys, each defaulting to {@code otherwise}'s. */
     private static ModelOptions modelOptions(Section s, ModelOptions otherwise) {
+        Double idleTimeout = s.optionalNumber("idle_timeout");
         return new ModelOptions(s.text("backend", otherwise.backend()), s.text("model", otherwise.model()), s.text("api_key_env", otherwise.apiKeyEnv()),
                 s.whole("concurrency", otherwise.concurrency()), s.number("timeout", otherwise.timeout()), s.whole("max_attempts", otherwise.maxAttempts()),
-                s.flag("no_model_check", otherwise.noModelCheck()));
+                s.flag("no_model_check", otherwise.noModelCheck()), s.flag("stream", otherwise.stream()),
+                idleTimeout != null ? idleTimeout : otherwise.idleTimeout());
     }
 
     private static Path existingDir(Section section, String key) {
         Path p = section.path(key, null);
         if (p != null && !Files.isDirectory(p)) throw section.errorAt(key, "no such folder: " + p);
         return p;
+    }
+
+    private static ConfigException formatError(Section section, String name) {
+        return section.errorAt("format", "sample.system is set, and the strings format has no place for a system prompt: set " + name
+                + ".format: messages (each pair's prompt then holds the system turn)");
     }
 
     private static Path existing(Section section, String key) {
