@@ -3,6 +3,7 @@ package dev.jack.cli;
 import dev.jack.core.curate.MinimalEdits;
 import dev.jack.core.curate.Reward;
 import dev.jack.core.data.PairFormat;
+import dev.jack.core.text.Thinking;
 import dev.jack.pipeline.stage.EditStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,7 +52,7 @@ final class EditCommand implements Callable<Integer> {
     @Option(names = "--all-or-nothing", description = "Rewards 1 only when every constraint is followed, else 0.")
     boolean allOrNothing;
 
-    @Option(names = "--format", defaultValue = "strings", description = "strings, or messages (chat turns) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "strings", description = "strings, or messages (chat turns; the prompt holds the system turn of samples drawn with --system) (default: ${DEFAULT-VALUE}).")
     PairFormat format;
 
     @Option(names = "--parquet", description = "Also write the pairs as Parquet beside OUT (.jsonl becomes .parquet).")
@@ -60,9 +61,15 @@ final class EditCommand implements Callable<Integer> {
     @Option(names = "--punkt-dir", paramLabel = "DIR", description = "NLTK punkt_tab folder (the one holding english/). Default: $JACK_PUNKT_DIR, else Jack's own copy.")
     Path punktDir;
 
+    @Option(names = "--thinking", defaultValue = "strip", description = "strip: check and edit the final answer (a reasoning model's leading <think>...</think> block removed) and write the answers as chosen and rejected; keep: the whole responses, reasoning_content put back in front (default: ${DEFAULT-VALUE}).")
+    Thinking thinking;
+
+    @Option(names = "--allow-truncated", description = "Also edit responses cut off at --max-tokens (finish_reason length), with an empty answer, or with control-token text; by default they are left out (the pair's chosen text would carry the flaw), and the stats count them.")
+    boolean allowTruncated;
+
     @Override
     public Integer call() {
-        EditStage.Options options = new EditStage.Options(mode, maxPairs, seed, reward, allOrNothing, format, parquet, punktDir);
+        EditStage.Options options = new EditStage.Options(mode, maxPairs, seed, reward, allOrNothing, format, parquet, punktDir, thinking, allowTruncated);
         return curate.main.run(spec, new EditStage(prompts, scored, out, options));
     }
 }

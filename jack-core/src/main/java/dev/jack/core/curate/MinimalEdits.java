@@ -59,7 +59,10 @@ public final class MinimalEdits {
         return true;
     }
 
-    /** The verified pairs of one prompt's responses, at most {@code maxPairs}, in the order the responses come. */
+    /**
+     * The verified pairs of one prompt's responses, at most {@code maxPairs}, in the order the responses come; a null or
+     * blank response gives none (a caller leaves out a response it may not use as null, keeping the indices).
+     */
     public static List<Pair> pairs(long key, List<Constraint> constraints, List<String> responses, Verifier verifier, Options options) {
         return pairs(key, constraints, responses, responses.stream().map(r -> verifier.verify(constraints, r == null ? "" : r)).toList(), verifier, options);
     }

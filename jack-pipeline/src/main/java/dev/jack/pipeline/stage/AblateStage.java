@@ -6,6 +6,7 @@ import dev.jack.core.UserException;
 import dev.jack.core.curate.Matching;
 import dev.jack.core.curate.RejectionSampling;
 import dev.jack.core.data.AtomicFiles;
+import dev.jack.core.data.CurationStats;
 import dev.jack.core.data.Decontamination;
 import dev.jack.core.data.JsonlReader;
 import dev.jack.core.data.PairFormat;
@@ -15,6 +16,7 @@ import dev.jack.core.data.ScoredSample;
 import dev.jack.core.json.PyJson;
 import dev.jack.core.synth.Difficulty;
 import dev.jack.core.synth.DifficultyThresholds;
+import dev.jack.core.text.Thinking;
 import dev.jack.pipeline.Check;
 import dev.jack.pipeline.Inputs;
 import dev.jack.pipeline.Stage;
@@ -59,8 +61,10 @@ import java.util.function.ToDoubleFunction;
  *       what the search spent there.</li>
  * </ul>
  * With {@code matchLength}, every comparison first keeps only pairs whose two responses have similar lengths. With
- * decontamination, prompts that overlap evaluation prompts are dropped from everything first. A variant that comes out
- * empty is still written and listed, with 0 pairs.
+ * decontamination, prompts that overlap evaluation prompts are dropped from everything first. Rejection sampling never
+ * chooses a sample cut off at the token limit, with an empty answer or with control-token text unless the pairing allows
+ * it ({@link dev.jack.core.curate.Flaw}); {@code excluded_from_chosen} counts them. A variant that comes out empty is
+ * still written and listed, with 0 pairs.
  */
 public record AblateStage(Path scored, Path mcts, Path prompts, Path outDir, Options options) implements Stage {
     /** Where the pairs without a shared prefix come from. */
@@ -104,9 +108,14 @@ public record AblateStage(Path scored, Path mcts, Path prompts, Path outDir, Opt
             this(pairing, DEFAULT_GAP_BIN, PrefixControl.DEPTH0, false, DEFAULT_LENGTH_TOLERANCE, DifficultyBy.MEASURED, null, null, null);
         }
 
-        /** The pairing: pairs per prompt, smallest gap, share of high contrast when mixed, seed, format, Parquet. */
-        public static RsStage.Options pairing(int maxPairs, double minGap, double highShare, long seed, PairFormat format, boolean parquet) {
-            return new RsStage.Options(RejectionSampling.Contrast.HIGH, highShare, minGap, maxPairs, seed, format, parquet, null);
+        /**
+         * The pairing: pairs per prompt, smallest gap, share of high contrast when mixed, seed, format, Parquet, what
+         * chosen and rejected hold of a reasoning model's thinking, and whether flawed samples may be chosen.
+         */
+        public static RsStage.Options pairing(int maxPairs, double minGap, double highShare, long seed, PairFormat format, boolean parquet,
+                                              Thinking thinking, boolean allowTruncated) {
+            return new RsStage.Options(RejectionSampling.Contrast.HIGH, highShare, minGap, maxPairs, seed, format, parquet, null, thinking,
+                    allowTruncated);
         }
     }
 
@@ -159,8 +168,11 @@ public record AblateStage(Path scored, Path mcts, Path prompts, Path outDir, Opt
         List<Comparison> comparisons = new ArrayList<>();
 
         Map<RejectionSampling.Contrast, List<PreferencePair>> rs = new LinkedHashMap<>();
+        CurationStats excluded = null;
         for (RejectionSampling.Contrast c : RejectionSampling.Contrast.values()) {
-            rs.put(c, RejectionSampling.curate(samples, new RejectionSampling.Options(c, o.highShare(), o.minGap(), o.maxPairs(), o.seed()), null, null).pairs());
+            RejectionSampling.Curated curated = o.curate(samples, c, null, null);
+            rs.put(c, curated.pairs());
+            excluded = curated.stats(c);
         }
         List<PreferencePair> high = rs.get(RejectionSampling.Contrast.HIGH);
         comparisons.add(compare("contrast", List.of("contrast-high", "contrast-low", "contrast-mixed"), List.copyOf(rs.values()),
@@ -223,6 +235,8 @@ public record AblateStage(Path scored, Path mcts, Path prompts, Path outDir, Opt
         doc.put("source", source);
         doc.put("settings", settingsJson());
         if (decontamination != null) doc.put("decontamination", decontamination);
+        // The same samples are screened for every variant made by rejection sampling.
+        doc.put("excluded_from_chosen", excluded.excluded());
         Map<String, Object> comparisonJson = new LinkedHashMap<>();
         for (Comparison c : comparisons) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -246,6 +260,7 @@ public record AblateStage(Path scored, Path mcts, Path prompts, Path outDir, Opt
                                 mean(pairs, PreferencePair::rewardGap), mean(pairs, PreferencePair::chosenReward), mean(pairs, AblateStage::lengthBias)));
             }
         }
+        console.println(RsStage.excludedLine(excluded, "samples", o.allowTruncated()));
         if (mcts == null) console.println("  (no --mcts: the prefix and budget comparisons are left out)");
         if (tierNames.isEmpty()) console.println("  (no verdicts in the scored rows and no prompts with a difficulty: the difficulty comparison is left out)");
         console.printf("wrote %d variants and %s%n", summary.size(), outDir.resolve("ablations.json"));
@@ -282,10 +297,12 @@ public record AblateStage(Path scored, Path mcts, Path prompts, Path outDir, Opt
      */
     private List<PreferencePair> qualityPool(Map<Long, List<ScoredSample>> samples) {
         RsStage.Options o = options.pairing();
+        RsStage.Options all = new RsStage.Options(o.contrast(), o.highShare(), o.minGap(), ALL_PAIRS, o.seed(), o.format(), o.parquet(), null,
+                o.thinking(), o.allowTruncated());
         List<PreferencePair> pool = new ArrayList<>();
         Set<List<Object>> seen = new HashSet<>();
         for (RejectionSampling.Contrast c : List.of(RejectionSampling.Contrast.HIGH, RejectionSampling.Contrast.LOW)) {
-            for (PreferencePair p : RejectionSampling.curate(samples, new RejectionSampling.Options(c, 0, o.minGap(), ALL_PAIRS, o.seed()), null, null).pairs()) {
+            for (PreferencePair p : all.curate(samples, c, null, null).pairs()) {
                 if (seen.add(List.of(p.key(), p.chosen(), p.rejected()))) pool.add(p);
             }
         }
@@ -328,7 +345,7 @@ public record AblateStage(Path scored, Path mcts, Path prompts, Path outDir, Opt
             cut.put(e.getKey(), kept);
         }
         RsStage.Options o = options.pairing();
-        List<PreferencePair> rsPairs = RejectionSampling.curate(cut, o.pairing(), null, null).pairs();
+        List<PreferencePair> rsPairs = o.curate(cut, o.contrast(), null, null).pairs();
         List<PreferencePair> treePairs = tree.stream().filter(p -> cut.containsKey(p.key())).toList();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("budget_tokens", budget);
@@ -415,6 +432,8 @@ public record AblateStage(Path scored, Path mcts, Path prompts, Path outDir, Opt
         m.put("min_gap", o.minGap());
         m.put("high_share", o.highShare());
         m.put("seed", o.seed());
+        m.put("thinking", Choices.label(o.thinking()));
+        m.put("allow_truncated", o.allowTruncated());
         m.put("gap_bin", options.gapBin());
         m.put("prefix_control", Choices.label(options.prefixControl()));
         m.put("match_length", options.matchLength());

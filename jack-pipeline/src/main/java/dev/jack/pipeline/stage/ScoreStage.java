@@ -3,6 +3,7 @@ package dev.jack.pipeline.stage;
 import dev.jack.core.Choices;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.Span;
+import dev.jack.core.curate.Flaw;
 import dev.jack.core.curate.Reward;
 import dev.jack.core.data.AtomicFiles;
 import dev.jack.core.data.JsonlReader;
@@ -14,6 +15,8 @@ import dev.jack.core.ifeval.Verdicts;
 import dev.jack.core.ifeval.Verifier;
 import dev.jack.core.json.PyJson;
 import dev.jack.core.text.PyText;
+import dev.jack.core.text.Thinking;
+import dev.jack.llm.ControlTokens;
 import dev.jack.pipeline.Inputs;
 import dev.jack.pipeline.Stage;
 import dev.jack.pipeline.StageContext;
@@ -21,30 +24,40 @@ import dev.jack.pipeline.StageContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
  * {@code jack score}: each sample with its prompt's per-constraint strict and loose verdicts and rewards
- * ({@link ScoredSample}), so that curation and reports never verify again. Rows keep the samples' order. Beside
- * {@code out}, each prompt's measured difficulty over its samples ({@link PassRates}) goes to
- * {@code OUT.pass_rates.jsonl} (out's {@code .jsonl} replaced), in the order prompts first appear. With
- * {@code spans}, each row also gets {@code spans}: per constraint (in {@code instruction_id_list} order) the
- * stretches of the response that decide its strict verdict ({@link Constraint#spans}), as {@code start}, {@code end}
- * (Unicode code point offsets, as Python indexes the string) and {@code label}.
+ * ({@link ScoredSample}), so that curation and reports never verify again. Rows keep the samples' order. What is
+ * checked is the final answer: a reasoning model's leading thinking block is removed first unless {@code thinking} is
+ * {@code keep} ({@link Thinking}). Before scoring, every response (and its {@code reasoning_content}) is searched for
+ * control-token text ({@link ControlTokens#KNOWN}); what is found goes into the row's {@code control_tokens}, and the
+ * console counts those responses, the ones cut off at the token limit and the ones with an empty answer: curation
+ * never chooses them ({@link Flaw}). Beside {@code out}, each prompt's measured difficulty over its samples
+ * ({@link PassRates}) goes to {@code OUT.pass_rates.jsonl} (out's {@code .jsonl} replaced), in the order prompts first
+ * appear. With {@code spans}, each row also gets {@code spans}: per constraint (in {@code instruction_id_list} order)
+ * the stretches of the checked text (the answer, with {@code thinking} strip) that decide its strict verdict
+ * ({@link Constraint#spans}), as {@code start}, {@code end} (Unicode code point offsets, as Python indexes the string)
+ * and {@code label}.
  */
 public record ScoreStage(Path prompts, Path samples, Path out, Options options) implements Stage {
     /**
-     * The reward that counts ({@code reward}), all or nothing (1 only when every constraint is followed), the Punkt
-     * folder (null: Jack's own), and whether rows get the checkers' spans.
+     * The reward that counts ({@code reward}), all or nothing (1 only when every constraint is followed), what happens
+     * to a reasoning model's thinking before checking, the Punkt folder (null: Jack's own), and whether rows get the
+     * checkers' spans.
      */
-    public record Options(Reward reward, boolean allOrNothing, Path punktDir, boolean spans) {
+    public record Options(Reward reward, boolean allOrNothing, Thinking thinking, Path punktDir, boolean spans) {
         /** Without spans. */
-        public Options(Reward reward, boolean allOrNothing, Path punktDir) {
-            this(reward, allOrNothing, punktDir, false);
+        public Options(Reward reward, boolean allOrNothing, Thinking thinking, Path punktDir) {
+            this(reward, allOrNothing, thinking, punktDir, false);
         }
     }
 
@@ -87,9 +100,10 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
             IfevalPrompt p = byKey.get(sample.key());
             if (p == null) throw row.error("key", "no prompt with key " + sample.key() + " in " + prompts);
             if (sample.response() == null) throw row.error("response", "is missing");
-            scored[i] = score(sample, p, verifier);
+            String checked = options.thinking().apply(sample.reasoningContent(), sample.response());
+            scored[i] = score(sample, checked, p, verifier);
             Map<String, Object> json = scored[i].toJson();
-            if (options.spans()) json.put("spans", spans(p, sample.response(), verifier));
+            if (options.spans()) json.put("spans", spans(p, checked, verifier));
             lines[i] = PyJson.dumps(json);
         });
         AtomicFiles.write(out, lines.length == 0 ? "" : String.join("\n", lines) + "\n");
@@ -100,6 +114,14 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         context.out().printf("pass rates of %d prompts (mean pass@1 %.4f, pass@n %.4f); wrote %s%n", rates.size(),
                 rates.stream().mapToDouble(PassRates::passAt1).average().orElse(0), rates.stream().mapToDouble(PassRates::passAtN).average().orElse(0),
                 passRatesPath(out));
+        Map<Flaw, Integer> flaws = new EnumMap<>(Flaw.class);
+        for (ScoredSample s : scored) {
+            Flaw f = flaw(s);
+            if (f != null) flaws.merge(f, 1, Integer::sum);
+        }
+        long controlTokens = Arrays.stream(scored).filter(s -> !s.controlTokens().isEmpty()).count();
+        context.out().printf("  %d with control-token text, %d cut off at max_tokens, %d with an empty answer (never chosen without --allow-truncated)%n",
+                controlTokens, flaws.getOrDefault(Flaw.TRUNCATED, 0), flaws.getOrDefault(Flaw.EMPTY, 0));
         return Status.DONE;
     }
 
@@ -110,7 +132,7 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         return byKey.values().stream().map(PassRates::of).toList();
     }
 
-    /** Per constraint, its spans on the response as JSON objects with code point offsets. */
+    /** Per constraint, its spans on the checked text as JSON objects with code point offsets. */
     private static List<List<Map<String, Object>>> spans(IfevalPrompt p, String response, Verifier verifier) {
         List<List<Map<String, Object>>> out = new ArrayList<>();
         for (Constraint c : p.constraints()) {
@@ -127,11 +149,40 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         return out;
     }
 
-    private ScoredSample score(Sample sample, IfevalPrompt p, Verifier verifier) {
-        Verdicts v = verifier.verify(p.constraints(), sample.response());
+    /** The sample's verdicts on {@code checked}, the text as {@code thinking} has it. */
+    private ScoredSample score(Sample sample, String checked, IfevalPrompt p, Verifier verifier) {
+        Verdicts v = verifier.verify(p.constraints(), checked);
         boolean all = options.allOrNothing();
-        return new ScoredSample(sample, p.instructionIds(), v.strict(), v.loose(), Reward.STRICT.of(v, all), Reward.LOOSE.of(v, all),
-                options.reward().of(v, all));
+        return new ScoredSample(sample, controlTokens(sample), p.instructionIds(), v.strict(), v.loose(), Reward.STRICT.of(v, all),
+                Reward.LOOSE.of(v, all), options.reward().of(v, all));
+    }
+
+    /** The distinct control-token texts in what the model wrote (reasoning, then response), in order of first occurrence. */
+    static List<String> controlTokens(Sample sample) {
+        Set<String> found = new LinkedHashSet<>();
+        for (String text : new String[] {sample.reasoningContent(), sample.response()}) {
+            for (int from = 0; text != null && from < text.length(); ) {
+                Optional<ControlTokens.Match> m = ControlTokens.KNOWN.find(text.substring(from));
+                if (m.isEmpty()) break;
+                found.add(m.get().token());
+                from += m.get().offset() + m.get().token().length();
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /**
+     * What keeps a scored sample from being chosen ({@link Flaw#of}); its control tokens as the row says, or looked for
+     * now in rows from elsewhere that do not say.
+     */
+    static Flaw flaw(ScoredSample s) {
+        return flaw(s.sample(), s.controlTokens());
+    }
+
+    /** What keeps a sample from being chosen, given its control tokens (null: look for them now). */
+    static Flaw flaw(Sample sample, List<String> controlTokens) {
+        List<String> found = controlTokens != null ? controlTokens : controlTokens(sample);
+        return Flaw.of(sample.finishReason(), Thinking.answer(sample.response()), !found.isEmpty());
     }
 
     /** The prompts of a file by key. */

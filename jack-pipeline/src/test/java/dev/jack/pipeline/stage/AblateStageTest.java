@@ -4,6 +4,7 @@ import dev.jack.core.curate.RejectionSampling;
 import dev.jack.core.data.JsonlReader;
 import dev.jack.core.data.PairFormat;
 import dev.jack.core.data.PreferencePair;
+import dev.jack.core.text.Thinking;
 import dev.jack.core.json.Json;
 import dev.jack.core.json.PyJson;
 import dev.jack.core.synth.DifficultyThresholds;
@@ -120,7 +121,7 @@ class AblateStageTest {
         return out;
     }
 
-    static final RsStage.Options PAIRING = AblateStage.Options.pairing(2, 0, 0.5, 7, PairFormat.STRINGS, false);
+    static final RsStage.Options PAIRING = AblateStage.Options.pairing(2, 0, 0.5, 7, PairFormat.STRINGS, false, Thinking.STRIP, false);
 
     static AblateStage.Options options(AblateStage.PrefixControl control, boolean matchLength, Long budget, Decontaminate decontaminate) {
         return new AblateStage.Options(PAIRING, 0.1, control, matchLength, 0.1, AblateStage.DifficultyBy.MEASURED, DifficultyThresholds.DEFAULT,
@@ -220,7 +221,7 @@ class AblateStageTest {
     void withMaxPairsOneTheHighContrastVariantIsCurateRs() throws IOException {
         Path scored = scored();
         StageContext context = new StageContext(Map.of(), new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true), false);
-        RsStage.Options rs = new RsStage.Options(RejectionSampling.Contrast.HIGH, 0.5, 0, 1, 7, PairFormat.STRINGS, false, null);
+        RsStage.Options rs = new RsStage.Options(RejectionSampling.Contrast.HIGH, 0.5, 0, 1, 7, PairFormat.STRINGS, false, null, Thinking.STRIP, false);
         new RsStage(scored, dir.resolve("pairs-rs.jsonl"), rs, null).run(context);
         new AblateStage(scored, null, null, dir.resolve("one"), new AblateStage.Options(rs)).run(context);
         assertArrayEquals(Files.readAllBytes(dir.resolve("pairs-rs.jsonl")), Files.readAllBytes(dir.resolve("one/contrast-high.jsonl")),

@@ -1,5 +1,6 @@
 package dev.jack.pipeline.stage;
 
+import dev.jack.core.UserException;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.curate.MinimalEdits;
 import dev.jack.core.curate.Reward;
@@ -18,6 +19,7 @@ import dev.jack.core.synth.DifficultyThresholds;
 import dev.jack.core.synth.Hardness;
 import dev.jack.core.text.PunktParameters;
 import dev.jack.core.text.TextTools;
+import dev.jack.core.text.Thinking;
 import dev.jack.pipeline.IntRange;
 import dev.jack.pipeline.StageContext;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** jack score's pass rates and spans, jack curate edit's verified pairs, and jack synth's measured tiers and decontamination. */
@@ -73,7 +76,7 @@ class StudyStagesTest {
     @Test
     void scoreWritesPassRatesAsComputedByHandAndSpansInCodePoints() throws IOException {
         Path scored = dir.resolve("scored.jsonl");
-        new ScoreStage(prompts(), samples(), scored, new ScoreStage.Options(Reward.STRICT, false, null, true)).run(context);
+        new ScoreStage(prompts(), samples(), scored, new ScoreStage.Options(Reward.STRICT, false, Thinking.STRIP, null, true)).run(context);
         List<PassRates> rates = PassRates.readAll(dir.resolve("scored.pass_rates.jsonl"));
         // Key 1: only "a b" follows both; no_comma holds for 2 of 4, fewer than 5 words for 3 of 4.
         assertEquals(new PassRates(1, List.of("punctuation:no_comma", "length_constraints:number_words"), 4, 1, 1, List.of(2, 3), List.of(2, 3),
@@ -90,7 +93,7 @@ class StudyStagesTest {
         // The emoji is one code point (two UTF-16 units): the comma is at offset 1, as Python indexes the string.
         assertEquals(List.of(List.of(Map.of("start", 1L, "end", 2L, "label", "comma")), List.of(Map.of("start", 3L, "end", 4L, "label", "1 words"))),
                 emoji.get("spans"));
-        new ScoreStage(prompts(), samples(), dir.resolve("plain.jsonl"), new ScoreStage.Options(Reward.STRICT, false, null)).run(context);
+        new ScoreStage(prompts(), samples(), dir.resolve("plain.jsonl"), new ScoreStage.Options(Reward.STRICT, false, Thinking.STRIP, null)).run(context);
         assertFalse(Files.readString(dir.resolve("plain.jsonl")).contains("\"spans\""), "spans only when asked");
     }
 
@@ -98,9 +101,10 @@ class StudyStagesTest {
     void editPairsAreVerifiedAndFlatPromptsGiveThem() throws IOException {
         Path prompts = prompts();
         Path scored = dir.resolve("scored.jsonl");
-        new ScoreStage(prompts, samples(), scored, new ScoreStage.Options(Reward.STRICT, false, null)).run(context);
+        new ScoreStage(prompts, samples(), scored, new ScoreStage.Options(Reward.STRICT, false, Thinking.STRIP, null)).run(context);
         Path out = dir.resolve("pairs-edit.jsonl");
-        new EditStage(prompts, scored, out, new EditStage.Options(MinimalEdits.Mode.BOTH, 2, 1, Reward.STRICT, false, PairFormat.STRINGS, false, null))
+        new EditStage(prompts, scored, out, new EditStage.Options(MinimalEdits.Mode.BOTH, 2, 1, Reward.STRICT, false, PairFormat.STRINGS, false, null,
+                Thinking.STRIP, false))
                 .run(context);
         List<PreferencePair> pairs = JsonlReader.readAll(out, PreferencePair::read);
         Map<Long, IfevalPrompt> byKey = ScoreStage.promptsByKey(prompts);
@@ -123,6 +127,69 @@ class StudyStagesTest {
         assertEquals("edit", stats.method());
         assertEquals(pairs.size(), stats.pairs());
         assertTrue(console.toString().contains("of the 1 prompts whose samples all scored the same gave a pair"), console.toString());
+    }
+
+    /** One no_comma prompt drawn with a system prompt: a reasoning sample, a truncated one, one with a control token. */
+    private Path[] realisticEditInput() throws IOException {
+        Path prompts = Files.write(dir.resolve("p4.jsonl"), List.of(
+                "{\"key\": 4, \"prompt\": \"Be calm.\", \"instruction_id_list\": [\"punctuation:no_comma\"], \"kwargs\": [{}]}"));
+        String[][] samples = {{"<think>hmm, let me think</think>\n\nall good here", "stop"}, {"fine words here", "length"}, {"nice day<|eot_id|>", "stop"}};
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < samples.length; i++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("key", 4L);
+            row.put("sample_index", (long) i);
+            row.put("params", Map.of("system", "Be brief."));
+            row.put("prompt", "Be calm.");
+            row.put("response", samples[i][0]);
+            row.put("finish_reason", samples[i][1]);
+            rows.add(PyJson.dumps(row));
+        }
+        return new Path[] {prompts, Files.write(dir.resolve("s4.jsonl"), rows)};
+    }
+
+    private List<PreferencePair> edit(Path[] input, String out, Thinking thinking, boolean allowTruncated, PairFormat format) {
+        new EditStage(input[0], input[1], dir.resolve(out), new EditStage.Options(MinimalEdits.Mode.BOTH, 3, 1, Reward.STRICT, false, format, false, null,
+                thinking, allowTruncated)).run(context);
+        return JsonlReader.readAll(dir.resolve(out), PreferencePair::read);
+    }
+
+    @Test
+    void editLeavesFlawedResponsesOutEditsTheAnswerAndKeepsTheSystemPrompt() throws IOException {
+        Path[] input = realisticEditInput();
+        List<PreferencePair> pairs = edit(input, "strip.jsonl", Thinking.STRIP, false, PairFormat.MESSAGES);
+        assertEquals(1, pairs.size(), "the truncated and the control-token samples are never edited: " + pairs);
+        PreferencePair p = pairs.getFirst();
+        assertEquals(0L, ((PreferencePair.Sampled) p.origin()).chosenSampleIndex());
+        assertEquals("all good here", p.chosen(), "the answer, thinking stripped (whose comma does not count)");
+        assertFalse(p.rejected().contains("<think>"), p.rejected());
+        assertEquals("Be brief.", p.system());
+        assertEquals(Map.of("truncated", 1, "empty", 0, "control_tokens", 1), CurationStats.readFor(dir.resolve("strip.jsonl")).excluded());
+        assertTrue(console.toString().contains("samples never chosen: 2 (1 truncated, 0 empty, 1 control_tokens)"), console.toString());
+
+        List<PreferencePair> all = edit(input, "all.jsonl", Thinking.STRIP, true, PairFormat.MESSAGES);
+        assertEquals(List.of(0L, 1L, 2L), all.stream().map(q -> ((PreferencePair.Sampled) q.origin()).chosenSampleIndex()).toList(), "--allow-truncated");
+        assertEquals(0, CurationStats.readFor(dir.resolve("all.jsonl")).excludedTotal());
+
+        // Kept, the thinking is checked too: its comma fails no_comma, and the repair takes it out.
+        PreferencePair kept = edit(input, "keep.jsonl", Thinking.KEEP, false, PairFormat.MESSAGES).getFirst();
+        assertEquals("<think>hmm let me think</think>\n\nall good here", kept.chosen());
+        assertEquals("<think>hmm, let me think</think>\n\nall good here", kept.rejected());
+
+        UserException e = assertThrows(UserException.class, () -> edit(input, "strings.jsonl", Thinking.STRIP, false, PairFormat.STRINGS));
+        assertTrue(e.getMessage().contains("--format messages"), e.getMessage());
+    }
+
+    @Test
+    void spansAreOnTheCheckedAnswer() throws IOException {
+        Path[] input = realisticEditInput();
+        Path scored = dir.resolve("s4-scored.jsonl");
+        new ScoreStage(input[0], input[1], scored, new ScoreStage.Options(Reward.STRICT, false, Thinking.STRIP, null, true)).run(context);
+        Map<?, ?> reasoning = (Map<?, ?>) Json.parse(Files.readAllLines(scored).getFirst());
+        assertEquals(List.of(List.of()), reasoning.get("spans"), "the comma in the thinking is not checked");
+        new ScoreStage(input[0], input[1], scored, new ScoreStage.Options(Reward.STRICT, false, Thinking.KEEP, null, true)).run(context);
+        reasoning = (Map<?, ?>) Json.parse(Files.readAllLines(scored).getFirst());
+        assertEquals(List.of(List.of(Map.of("start", 10L, "end", 11L, "label", "comma"))), reasoning.get("spans"), "kept, it is");
     }
 
     @Test
