@@ -6,6 +6,7 @@ import dev.jack.core.constraint.ConstraintRegistry;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.data.DataFileException;
 import dev.jack.core.text.TextTools;
+import dev.jack.core.text.Thinking;
 import dev.jack.pipeline.Stage;
 import dev.jack.pipeline.StageContext;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,7 +64,7 @@ class ScoreStageTest {
     private String score(Path samples, Path out, StringWriter err) {
         StringWriter console = new StringWriter();
         StageContext context = new StageContext(Map.of(), new PrintWriter(console, true), new PrintWriter(err, true), false);
-        assertEquals(Stage.Status.DONE, new ScoreStage(dir.resolve("prompts.jsonl"), samples, out, new ScoreStage.Options(Reward.STRICT, false, null))
+        assertEquals(Stage.Status.DONE, new ScoreStage(dir.resolve("prompts.jsonl"), samples, out, new ScoreStage.Options(Reward.STRICT, false, Thinking.STRIP, null))
                 .run(context));
         return console.toString();
     }

@@ -4,10 +4,12 @@ import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.constraint.ParameterException;
 import dev.jack.core.constraint.Parameter;
+import dev.jack.core.constraint.ParameterException;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.text.LanguageDetector;
+import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextAnalysis;
 import dev.jack.core.text.TextTools;
 
@@ -129,6 +131,16 @@ public record ResponseLanguage(String language) implements Constraint {
 
     private static final List<String> SYNTHESIZED_LANGUAGES = List.copyOf(new TreeSet<>(SENTENCES.keySet()));
 
+    /**
+     * The synthesized languages that may go with keywords:letter_frequency: those whose sentences have a–z letters.
+     * Its targets must be a–z (the older reference and lm-evaluation-harness replace any other with a random letter,
+     * see {@link LetterFrequency}), and a script without them (Russian) gives "at least" nothing to count: such a
+     * language and letter_frequency never share a prompt. A conflict of one value, so declared here, not in the type.
+     */
+    private static final List<String> WITH_LETTER_TARGETS = SYNTHESIZED_LANGUAGES.stream()
+            .filter(language -> SENTENCES.get(language).stream().anyMatch(s -> PyText.lower(s).chars().anyMatch(c -> LetterFrequency.TARGETS.indexOf(c) >= 0)))
+            .toList();
+
     public ResponseLanguage {
         if (!LanguageDetector.LANGUAGES.contains(language)) {
             throw new ParameterException("language", "\"" + language + "\" is not a language code langdetect knows ("
@@ -166,6 +178,14 @@ public record ResponseLanguage(String language) implements Constraint {
         return text.detectLanguage(response).map(language::equals).orElse(true);
     }
 
+    /** The whole text, with the language langdetect reads in it. */
+    public List<Span> spans(String response, TextTools text) {
+        int start = PyText.stripStart(response);
+        String detected = text.detectLanguage(response).orElse(null);
+        String label = detected == null ? "no language detected (passes)" : "detected language " + detected + (detected.equals(language) ? "" : ", not " + language);
+        return List.of(new Span(start, Math.max(start, PyText.rstrip(response).length()), label));
+    }
+
     public Map<String, Object> kwargs() { return Map.of("language", language); }
 
     public Map<String, Object> wordingValues() {
@@ -177,7 +197,7 @@ public record ResponseLanguage(String language) implements Constraint {
         INSTANCE;
 
         public void vocabulary(Draft d) {
-            String language = d.pick(SYNTHESIZED_LANGUAGES);
+            String language = d.pick(d.has(LetterFrequency.ID) ? WITH_LETTER_TARGETS : SYNTHESIZED_LANGUAGES);
             d.setLanguage(language, SENTENCES.get(language));
         }
 
