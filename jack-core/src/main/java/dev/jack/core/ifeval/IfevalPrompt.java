@@ -1,5 +1,6 @@
 package dev.jack.core.ifeval;
 
+import dev.jack.core.Sha256;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintRegistry;
 import dev.jack.core.constraint.ParameterException;
@@ -9,12 +10,8 @@ import dev.jack.core.data.JsonlReader;
 import dev.jack.core.json.PyJson;
 
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,11 +47,7 @@ public record IfevalPrompt(long key, String prompt, List<String> instructionIds,
         content.add(instructionIds);
         // Keys sorted: the kwargs maps' own order may differ from one run to the next.
         content.add(constraints.stream().map(c -> new TreeMap<>(c.kwargs())).toList());
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(PyJson.dumps(content).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(PyJson.dumps(content));
     }
 
     static IfevalPrompt fromRow(JsonlReader.Row row) {
