@@ -49,12 +49,17 @@ public final class JsonlReader {
             throw error(field, "must be a list");
         }
 
-        /** A number (integer or not) as a double. */
+        /**
+         * A finite number (integer or not) as a double. NaN and the infinities (which Python's json.loads reads) are
+         * refused: they are not JSON, and no value Jack reads means them.
+         */
         public double number(String field) {
             Object v = fields.get(field);
             if (v == null) throw error(field, "is missing");
-            if (v instanceof Number n) return n.doubleValue();
-            throw error(field, "must be a number");
+            if (!(v instanceof Number n)) throw error(field, "must be a number");
+            double d = n.doubleValue();
+            if (!Double.isFinite(d)) throw error(field, "must be a finite number, got " + (Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity"));
+            return d;
         }
 
         /** The string, or null when the field is absent or null. */
@@ -142,9 +147,6 @@ public final class JsonlReader {
                     parsed = Json.parse(text);
                 } catch (JsonException e) {
                     throw new DataFileException(file, line, null, "malformed JSON: " + e.getMessage());
-                } catch (StackOverflowError e) {
-                    // Json's recursive descent on nesting deeper than the thread's stack allows (Python refuses such lines too).
-                    throw new DataFileException(file, line, null, "malformed JSON: nested too deeply");
                 }
                 if (!(parsed instanceof Map<?, ?> map)) {
                     throw new DataFileException(file, line, null, "expected a JSON object");
