@@ -1,6 +1,7 @@
 package dev.jack.core.data;
 
 import dev.jack.core.json.Json;
+import dev.jack.core.json.JsonException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,7 +78,7 @@ public final class Journal implements AutoCloseable {
         try {
             Json.parse(text);
             return true;
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (JsonException e) {
             return false;
         }
     }

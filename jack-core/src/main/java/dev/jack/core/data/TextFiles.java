@@ -61,8 +61,6 @@ public final class TextFiles {
             return Json.parse(text);
         } catch (JsonException e) {
             throw new DataFileException(file, "malformed JSON: " + e.getMessage());
-        } catch (StackOverflowError e) {
-            throw new DataFileException(file, "malformed JSON: nested too deeply");
         }
     }
 

@@ -62,6 +62,8 @@ public final class Verifier {
             } catch (UserException e) {
                 throw e;
             } catch (RuntimeException | StackOverflowError e) {
+                // A stack overflow too: java.util.regex recurses once per repetition of some patterns, so a long enough
+                // response can exhaust any stack.
                 errors.add(c.id() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
             strict.add(s);

@@ -152,7 +152,7 @@ class FileSafetyTest {
     }
 
     @Test
-    void userFilesNameTheLineThatIsNotUtf8OrNotJson() throws IOException {
+    void userFilesNameTheLineThatIsNotUtf8() throws IOException {
         Path jsonl = dir.resolve("rows.jsonl");
         Files.write(jsonl, bytes("{\"a\": 1}\n{\"a\": 2}\n{\"a\": \"", new byte[] {(byte) 0xff}, "\"}\n"));
         assertEquals(jsonl + ":3: not valid UTF-8 (save the file as UTF-8)",
@@ -160,9 +160,6 @@ class FileSafetyTest {
         Path json = dir.resolve("hardness.json");
         Files.write(json, bytes("{\n\"a\":\n\"", new byte[] {(byte) 0xc3}, "\"}"));
         assertEquals(json + ":3: not valid UTF-8 (save the file as UTF-8)", assertThrows(DataFileException.class, () -> TextFiles.read(json)).getMessage());
-        Files.writeString(jsonl, "{\"a\": 1}\n" + "[".repeat(5000) + "]".repeat(5000) + "\n");
-        var deep = assertThrows(DataFileException.class, () -> JsonlReader.forEach(jsonl, row -> { }));
-        assertTrue(deep.getMessage().startsWith(jsonl + ":2: malformed JSON"), deep.getMessage());
         assertEquals(dir + ": is a folder; expected a file", assertThrows(DataFileException.class, () -> JsonlReader.forEach(dir, row -> { })).getMessage());
         assertArrayEquals("é".getBytes(StandardCharsets.UTF_8), TextFiles.read(Files.writeString(json, "\uFEFFé")).getBytes(StandardCharsets.UTF_8));
     }

@@ -16,6 +16,7 @@ import dev.jack.core.ifeval.IfevalPrompt;
 import dev.jack.core.ifeval.Verdicts;
 import dev.jack.core.ifeval.Verifier;
 import dev.jack.core.json.Json;
+import dev.jack.core.json.JsonException;
 import dev.jack.core.json.PyJson;
 import dev.jack.core.text.Thinking;
 import dev.jack.llm.Backend;
@@ -330,7 +331,7 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
             Object parsed;
             try {
                 parsed = Json.parse(lines.get(i));
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (JsonException e) {
                 parsed = null;
             }
             if (!(parsed instanceof Map<?, ?> map) || !(map.get("key") instanceof Long key) || !(map.get("pairs") instanceof List<?> rawPairs)

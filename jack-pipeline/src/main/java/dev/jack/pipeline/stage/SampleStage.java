@@ -9,6 +9,7 @@ import dev.jack.core.data.Journal;
 import dev.jack.core.data.JsonlReader;
 import dev.jack.core.data.Sample;
 import dev.jack.core.json.Json;
+import dev.jack.core.json.JsonException;
 import dev.jack.core.json.PyJson;
 import dev.jack.llm.Backend;
 import dev.jack.llm.GenerationException;
@@ -270,7 +271,7 @@ public record SampleStage(Path prompts, Path out, Options options, ModelOptions 
         Object parsed;
         try {
             parsed = Json.parse(text);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (JsonException e) {
             parsed = null;
         }
         if (!(parsed instanceof Map<?, ?> map) || !(map.get("key") instanceof Long) || !(map.get("sample_index") instanceof Long)
