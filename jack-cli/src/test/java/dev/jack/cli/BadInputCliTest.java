@@ -71,6 +71,14 @@ class BadInputCliTest {
         Files.writeString(dir.resolve("ftp.yaml"), "prompts: " + p("prompts.jsonl") + "\nstages: [sample]\nmodel: {backend: \"ftp://host\", model: m}\n");
         Files.writeString(dir.resolve("unknown-stage.yaml"), "stages: [report, nope]\n");
         Files.writeString(dir.resolve("one-line.txt"), "my notes, not samples");
+        Files.copy(dir.resolve("pairs.jsonl"), dir.resolve("screened.jsonl.journal.jsonl"));
+        Files.copy(dir.resolve("responses.jsonl"), dir.resolve("report.items.jsonl"));
+        String critique = "{\"prompt\": \"Say hi.\", \"response\": \"hi\", \"critique\": \"Short.\", \"score\": %s}\n";
+        Files.writeString(dir.resolve("critiques.jsonl"), critique.formatted("7"));
+        Files.writeString(dir.resolve("critique-string.jsonl"), critique.formatted("\"7\""));
+        int pairCount = (int) Files.readString(dir.resolve("pairs.jsonl")).lines().count();
+        Files.writeString(dir.resolve("rewards.jsonl"), "{\"chosen_score\": 1.0, \"rejected_score\": 0.5}\n".repeat(pairCount));
+        Files.writeString(dir.resolve("rewards-nan.jsonl"), "{\"chosen_score\": NaN, \"rejected_score\": 0.5}\n".repeat(pairCount));
         Files.createDirectory(dir.resolve("folder"));
         Files.writeString(dir.resolve("a-file"), "x");
         Files.createDirectory(dir.resolve("results"));
@@ -118,6 +126,20 @@ class BadInputCliTest {
             Case.of("eval output dir holds responses", "eval --responses @/results/eval_results_strict.jsonl --input-data @/prompts.jsonl --output-dir @/results",
                     "eval_results_strict.jsonl: is both an input and an output"),
             Case.of("guard out = input", "judge guard --input @/pairs.jsonl --out @/pairs.jsonl " + SERVER, "pairs.jsonl: is both an input and an output"),
+            Case.of("guard journal = input", "judge guard --input @/screened.jsonl.journal.jsonl --out @/screened.jsonl " + SERVER,
+                    "screened.jsonl.journal.jsonl: is both an input and an output"),
+            Case.of("edit out = scored", "curate edit --prompts @/prompts.jsonl --scored @/scored.jsonl --out @/scored.jsonl", "scored.jsonl: is both an input and an output"),
+            Case.of("critiques out = pairs", "judge critiques --pairs @/pairs.jsonl --out @/pairs.jsonl " + SERVER, "pairs.jsonl: is both an input and an output"),
+            Case.of("critiques joint folder is a file", "judge critiques --pairs @/pairs.jsonl --out @/c.jsonl --joint @/a-file " + SERVER,
+                    "a-file: is a file; expected a folder"),
+            Case.of("critiques joint folder holds the pairs", "judge critiques --pairs @/pairs.jsonl --out @/c.jsonl --joint @ " + SERVER,
+                    "pairs.jsonl: is inside the output folder"),
+            Case.of("rationale out = critiques", "judge rationale --critiques @/critiques.jsonl --out @/critiques.jsonl " + SERVER,
+                    "critiques.jsonl: is both an input and an output"),
+            Case.of("crosseval items = responses", "judge crosseval --table @/prompts.jsonl --responses @/report.items.jsonl --out @/report.json " + SERVER,
+                    "report.items.jsonl: is both an input and an output"),
+            Case.of("accuracy out = rewards", "judge accuracy --pairs @/pairs.jsonl --rewards @/rewards.jsonl --out @/rewards.jsonl",
+                    "rewards.jsonl: is both an input and an output"),
             // A file that is not Jack's, where a resumable command would append.
             Case.of("sample out is a foreign one-line file", "sample --prompts @/prompts.jsonl --out @/one-line.txt " + SERVER,
                     "one-line.txt:1: not a row this command writes"),
@@ -129,19 +151,23 @@ class BadInputCliTest {
             Case.of("not UTF-8 in a JSONL file", "score --prompts @/prompts.jsonl --samples @/not-utf8.jsonl --out @/x.jsonl", "not-utf8.jsonl:2: not valid UTF-8"),
             // A value of the wrong type, or out of range.
             Case.of("reward as a string", "curate rs --scored @/reward-string.jsonl --out @/x.jsonl", "reward-string.jsonl:1: reward: must be a number"),
-            Case.of("reward NaN", "curate rs --scored @/reward-nan.jsonl --out @/x.jsonl", "reward-nan.jsonl:1: reward: must be a number from 0 to 1, got NaN"),
-            Case.of("reward Infinity", "curate rs --scored @/reward-infinity.jsonl --out @/x.jsonl", "reward-infinity.jsonl:1: reward_loose: must be a number from 0 to 1"),
+            Case.of("reward NaN", "curate rs --scored @/reward-nan.jsonl --out @/x.jsonl", "reward-nan.jsonl:1: reward: must be a finite number, got NaN"),
+            Case.of("reward Infinity", "curate rs --scored @/reward-infinity.jsonl --out @/x.jsonl", "reward-infinity.jsonl:1: reward_loose: must be a finite number, got Infinity"),
             Case.of("reward above 1", "ablate --scored @/reward-big.jsonl --out-dir @/variants", "reward-big.jsonl:1: reward_strict: must be a number from 0 to 1, got 1.5"),
+            Case.of("reward model score NaN", "judge accuracy --pairs @/pairs.jsonl --rewards @/rewards-nan.jsonl --out @/x.json",
+                    "rewards-nan.jsonl:1: chosen_score: must be a finite number, got NaN"),
+            Case.of("critique score as a string", "judge rationale --critiques @/critique-string.jsonl --out @/x.json " + SERVER,
+                    "critique-string.jsonl:1: score: must be a number"),
             Case.of("key as a string in report", "report --pairs @/pairs-key-string.jsonl --out @/x.html", "pairs-key-string.jsonl:1: key: must be an integer"),
             Case.of("ftp backend", "sample --prompts @/prompts.jsonl --out @/x.jsonl --backend ftp://host --model m", "--backend: expected embedded or a server URL"),
             Case.of("negative timeout", "sample --prompts @/prompts.jsonl --out @/x.jsonl --backend http://127.0.0.1:1 --model m --timeout -1",
-                    "--timeout: expected a number of seconds > 0, got -1"),
-            Case.of("negative timeout in the config", "run --config @/timeout.yaml --out-dir @/run", "timeout.yaml:3: model.timeout: expected a number of seconds > 0"),
+                    "--timeout: expected a number from 0.001 to 1000000000, got -1"),
+            Case.of("negative timeout in the config", "run --config @/timeout.yaml --out-dir @/run", "timeout.yaml:3: model.timeout: expected a number from 0.001 to 1000000000, got -1"),
             Case.of("ftp backend in the config", "run --config @/ftp.yaml --out-dir @/run", "ftp.yaml:3: model.backend:"),
             Case.of("n = 0 in the config", "run --config @/n-zero.yaml --out-dir @/run", "n-zero.yaml:3: sample.n: expected a whole number >= 1, got 0"),
             Case.of("duplicate key in the config", "run --config @/duplicate.yaml --out-dir @/run", "duplicate.yaml:4: sample.n: duplicate key (first given at line 3)"),
             Case.of("unknown stage", "run --config @/unknown-stage.yaml --out-dir @/run", "unknown-stage.yaml:1: stages: expected one of"),
-            // Prompts: duplicate keys, none at all, nesting deeper than any parser goes.
+            // Prompts: duplicate keys, none at all, nesting deeper than Python's json.loads goes.
             Case.of("duplicate prompt keys in eval", "eval --responses @/responses.jsonl --input-data @/duplicate-keys.jsonl --output-dir @/out",
                     "duplicate-keys.jsonl:2: key: duplicate key 1"),
             Case.of("duplicate prompt keys in score", "score --prompts @/duplicate-keys.jsonl --samples @/samples.jsonl --out @/x.jsonl",
@@ -151,8 +177,8 @@ class BadInputCliTest {
             Case.of("empty prompts in score", "score --prompts @/empty.jsonl --samples @/samples.jsonl --out @/x.jsonl", "empty.jsonl: no prompts"),
             Case.of("empty prompts in sample", "sample --prompts @/empty.jsonl --out @/x.jsonl " + SERVER, "empty.jsonl: no prompts"),
             Case.of("empty prompts in mcts", "curate mcts --prompts @/empty.jsonl --out @/x.jsonl " + SERVER, "empty.jsonl: no prompts"),
-            Case.of("a line nested 5,000 deep", "score --prompts @/deep.jsonl --samples @/samples.jsonl --out @/x.jsonl", "deep.jsonl:1: malformed JSON"),
-            Case.of("responses nested 5,000 deep", "eval --responses @/deep.jsonl --input-data @/prompts.jsonl --output-dir @/out", "deep.jsonl:1: malformed JSON"));
+            Case.of("a line nested 5,000 deep", "score --prompts @/deep.jsonl --samples @/samples.jsonl --out @/x.jsonl",
+                    "deep.jsonl:1: malformed JSON: nesting deeper than 987 levels"));
 
     @Test
     void everyBadInputIsOneLineWithExitCodeTwoAndChangesNothing() throws IOException {
@@ -181,8 +207,13 @@ class BadInputCliTest {
             Map<String, String> before = snapshot();
             assertEquals(2, cli.jack("sample", "--prompts", p("prompts.jsonl"), "--out", out.toString(), "--backend", "http://127.0.0.1:1",
                     "--model", "m", "--no-model-check"));
-            assertEquals("jack: error: " + out + ": is being written by another process (pid " + holder.pid() + "); wait for it to finish, or stop it, then rerun",
-                    cli.err().strip());
+            String held = "jack: error: " + out + ": is being written by another process (pid " + holder.pid() + "); wait for it to finish, or stop it, then rerun";
+            assertEquals(held, cli.err().strip());
+            assertEquals(before, snapshot());
+            // A judge stage too: its output and its journal are locked as every stage's are.
+            assertEquals(2, cli.jack("judge", "guard", "--input", p("pairs.jsonl"), "--out", out.toString(), "--backend", "http://127.0.0.1:1",
+                    "--model", "m", "--no-model-check"));
+            assertEquals(held, cli.err().strip());
             assertEquals(before, snapshot());
         } finally {
             holder.getOutputStream().close();

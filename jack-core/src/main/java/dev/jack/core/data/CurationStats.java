@@ -81,11 +81,6 @@ public record CurationStats(String method, String contrast, String preset, Map<S
         return m.get(field) instanceof Long l && l == l.intValue() ? l.intValue() : null;
     }
 
-    /** Writes the stats beside the pairs file. */
-    public void writeFor(Path pairs) {
-        writeTo(pathFor(pairs));
-    }
-
     /** Writes the stats to this file. */
     public void writeTo(Path file) {
         AtomicFiles.write(file, PyJson.dumps(toJson()) + "\n");

@@ -16,22 +16,22 @@ import java.util.Map;
 public final class Pairs {
     private Pairs() {}
 
-    /** Writes the pairs in the format, whole or not at all. */
-    public static void write(Path out, List<PreferencePair> pairs, PairFormat format, boolean parquet) {
-        write(out, pairs, format, parquet, null);
-    }
-
     /**
      * Writes the pairs in the format, as Parquet too when asked, and their stats ({@code OUT.stats.json}, unless null),
      * as one set ({@link FileSet}): a run killed while writing leaves the old files or the new ones, never a mix.
      */
     public static void write(Path out, List<PreferencePair> pairs, PairFormat format, boolean parquet, CurationStats stats) {
-        List<Map<String, Object>> rows = pairs.stream().map(p -> p.toJson(format)).toList();
         try (FileSet set = new FileSet()) {
-            AtomicFiles.writeJsonl(set.stage(out), rows);
-            if (parquet) ParquetWriter.write(set.stage(Inputs.replaceJsonl(out, ".parquet")), rows);
-            if (stats != null) stats.writeTo(set.stage(CurationStats.pathFor(out)));
+            stage(set, out, pairs, format, parquet, stats);
             set.commit();
         }
+    }
+
+    /** As {@link #write}, into a set the caller commits with its other files. */
+    public static void stage(FileSet set, Path out, List<PreferencePair> pairs, PairFormat format, boolean parquet, CurationStats stats) {
+        List<Map<String, Object>> rows = pairs.stream().map(p -> p.toJson(format)).toList();
+        AtomicFiles.writeJsonl(set.stage(out), rows);
+        if (parquet) ParquetWriter.write(set.stage(Inputs.replaceJsonl(out, ".parquet")), rows);
+        if (stats != null) stats.writeTo(set.stage(CurationStats.pathFor(out)));
     }
 }
