@@ -1,9 +1,8 @@
 package dev.jack.core.curate;
 
 import dev.jack.core.SharedData;
+import dev.jack.core.constraint.Broken;
 import dev.jack.core.constraint.Constraint;
-import dev.jack.core.constraint.ConstraintType;
-import dev.jack.core.constraint.Edit;
 import dev.jack.core.constraint.ifeval.IfevalCatalog;
 import dev.jack.core.constraint.ifeval.NumberOfPlaceholders;
 import dev.jack.core.constraint.ifeval.ResponseLanguage;
@@ -115,30 +114,7 @@ class MinimalEditsTest {
     /** A constraint whose edit code throws: that response gets no pair, and the run goes on. */
     @Test
     void editCodeThatThrowsGivesNoPair() {
-        record Throws() implements Constraint {
-            static final ConstraintType<Throws> TYPE = ConstraintType.builder("test:throws", k -> new Throws()).example(new Throws()).build();
-
-            public ConstraintType<?> type() {
-                return TYPE;
-            }
-
-            public String description() {
-                return "followed by everything, but its edits throw";
-            }
-
-            public boolean isFollowedBy(String response, TextTools text) {
-                return true;
-            }
-
-            public List<Edit> breaks(String response, TextTools text) {
-                throw new IllegalStateException("a bug");
-            }
-
-            public Map<String, Object> kwargs() {
-                return Map.of();
-            }
-        }
-        assertEquals(List.of(), MinimalEdits.pairs(1, List.of(new Throws()), List.of("a response"), VERIFIER,
+        assertEquals(List.of(), MinimalEdits.pairs(1, List.of(new Broken(true)), List.of("a response"), VERIFIER,
                 new MinimalEdits.Options(MinimalEdits.Mode.BREAK, 1, 1, false)));
     }
 }

@@ -1,7 +1,7 @@
 package dev.jack.core.ifeval;
 
+import dev.jack.core.constraint.Broken;
 import dev.jack.core.constraint.Constraint;
-import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Relation;
 import dev.jack.core.constraint.ifeval.EndChecker;
 import dev.jack.core.constraint.ifeval.JsonFormat;
@@ -116,34 +116,13 @@ class AdversarialResponsesTest {
         assertEquals(List.of(false, true), v.loose());
     }
 
-    /** A checker with a bug: it throws on every response. */
-    record Broken() implements Constraint {
-        static final ConstraintType<Broken> TYPE = ConstraintType.builder("test:broken", k -> new Broken()).example(new Broken()).build();
-
-        public ConstraintType<?> type() {
-            return TYPE;
-        }
-
-        public String description() {
-            return "a checker that throws";
-        }
-
-        public boolean isFollowedBy(String response, TextTools text) {
-            throw new IllegalStateException("bug on " + response.length() + " chars");
-        }
-
-        public Map<String, Object> kwargs() {
-            return Map.of();
-        }
-    }
-
     @Test
     void aCheckerThatThrowsIsNotFollowedAndNamedWhileTheOthersAreChecked() {
-        Verdicts v = VERIFIER.verify(List.of(new NoComma(), new Broken(), new NoComma()), "no comma here");
+        Verdicts v = VERIFIER.verify(List.of(new NoComma(), new Broken(false), new NoComma()), "no comma here");
         assertEquals(List.of(true, false, true), v.strict());
         assertEquals(List.of(true, false, true), v.loose());
         assertEquals(List.of("test:broken: IllegalStateException: bug on 13 chars"), v.errors());
-        assertFalse(VERIFIER.follows(new Broken(), "x"));
+        assertFalse(VERIFIER.follows(new Broken(false), "x"));
     }
 
     private static String randomText(Random random, String alphabet, int maxLength) {

@@ -53,7 +53,7 @@ class EvaluationTest {
     void aCheckerThatThrowsIsListedInTheSummaryAndTheOtherRowsAreChecked() throws IOException {
         List<IfevalPrompt> read = IfevalPrompt.readAll(write("in.jsonl", PROMPT, PROMPT.replace("\"key\": 7", "\"key\": 8")));
         IfevalPrompt broken = new IfevalPrompt(8, read.get(1).prompt(), List.of("punctuation:no_comma", "test:broken"),
-                List.of(read.get(1).constraints().getFirst(), new AdversarialResponsesTest.Broken()));
+                List.of(read.get(1).constraints().getFirst(), new dev.jack.core.constraint.Broken(false)));
         ResponseFile responses = ResponseFile.read(write("r.jsonl", "{\"key\": 7, \"response\": \"\\\"hi\\\"\"}", "{\"key\": 8, \"response\": \"hi\"}"));
         Evaluation e = Evaluation.run(List.of(read.getFirst(), broken), responses, new Verifier(TEXT));
         assertEquals(List.of("prompt key 8: test:broken: IllegalStateException: bug on 2 chars"), e.checkerErrors());

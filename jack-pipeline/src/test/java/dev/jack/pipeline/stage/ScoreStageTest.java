@@ -1,11 +1,8 @@
 package dev.jack.pipeline.stage;
 
 import dev.jack.core.curate.Reward;
-import dev.jack.core.constraint.Constraint;
-import dev.jack.core.constraint.ConstraintRegistry;
-import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Broken;
 import dev.jack.core.data.DataFileException;
-import dev.jack.core.text.TextTools;
 import dev.jack.core.text.Thinking;
 import dev.jack.pipeline.Stage;
 import dev.jack.pipeline.StageContext;
@@ -30,35 +27,14 @@ class ScoreStageTest {
     @TempDir
     Path dir;
 
-    /** A registered constraint whose checker has a bug. */
-    private record Broken() implements Constraint {
-        static final ConstraintType<Broken> TYPE = ConstraintType.builder("harden-test:broken", k -> new Broken()).example(new Broken()).build();
-
-        public ConstraintType<?> type() {
-            return TYPE;
-        }
-
-        public String description() {
-            return "a checker that throws";
-        }
-
-        public boolean isFollowedBy(String response, TextTools text) {
-            throw new IllegalStateException("bug");
-        }
-
-        public Map<String, Object> kwargs() {
-            return Map.of();
-        }
-    }
-
     @BeforeAll
     static void register() {
-        if (!ConstraintRegistry.isKnown(Broken.TYPE.id())) ConstraintRegistry.register("harden-test", List.of(Broken.TYPE));
+        Broken.register();
     }
 
     private Path prompts() throws IOException {
         return Files.writeString(dir.resolve("prompts.jsonl"),
-                "{\"key\": 1, \"prompt\": \"P\", \"instruction_id_list\": [\"punctuation:no_comma\", \"harden-test:broken\"], \"kwargs\": [{}, {}]}\n");
+                "{\"key\": 1, \"prompt\": \"P\", \"instruction_id_list\": [\"punctuation:no_comma\", \"test:broken\"], \"kwargs\": [{}, {}]}\n");
     }
 
     private String score(Path samples, Path out, StringWriter err) {
@@ -80,10 +56,10 @@ class ScoreStageTest {
         StringWriter err = new StringWriter();
         assertTrue(score(samples, out, err).contains("scored 2 samples"));
         List<String> rows = Files.readAllLines(out);
-        assertTrue(rows.get(0).contains("\"checker_errors\": [\"harden-test:broken: IllegalStateException: bug\"]"), rows.get(0));
+        assertTrue(rows.get(0).contains("\"checker_errors\": [\"test:broken: IllegalStateException: bug on 8 chars\"]"), rows.get(0));
         assertTrue(rows.get(0).contains("\"strict\": [true, false]") && rows.get(0).contains("\"reward_strict\": 0.5"), rows.get(0));
         assertTrue(rows.get(1).contains("\"strict\": [false, false]"), rows.get(1));
-        assertTrue(err.toString().contains("jack: warning: " + samples + ":1: key 1: harden-test:broken: IllegalStateException: bug (counted as not followed)"),
+        assertTrue(err.toString().contains("jack: warning: " + samples + ":1: key 1: test:broken: IllegalStateException: bug on 8 chars (counted as not followed)"),
                 err.toString());
         assertTrue(err.toString().contains(samples + ":2: key 1:"), err.toString());
     }
