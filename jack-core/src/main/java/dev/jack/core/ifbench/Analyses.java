@@ -1,5 +1,6 @@
 package dev.jack.core.ifbench;
 
+import dev.jack.core.constraint.Constraint;
 import dev.jack.core.text.NltkWordTokenizer;
 import dev.jack.core.text.PerceptronTagger;
 import dev.jack.core.text.PunktParameters;
@@ -116,5 +117,7 @@ public final class Analyses {
             });
         }
         if (needed.contains(Analysis.POS_TAGS)) Thread.ofPlatform().daemon().start(PerceptronTagger::english);
+        List<Constraint> ifevals = checkers.stream().filter(c -> c instanceof IfevalChecker).map(c -> ((IfevalChecker) c).constraint()).toList();
+        if (!ifevals.isEmpty()) ifeval.prepareFor(ifevals);
     }
 }

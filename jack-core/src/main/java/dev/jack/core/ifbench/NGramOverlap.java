@@ -1,8 +1,9 @@
 package dev.jack.core.ifbench;
 
-import java.util.HashSet;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Map;
-import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * ratio:overlap — of the response's distinct character trigrams ({@code nltk.ngrams} over code
@@ -28,20 +29,35 @@ public record NGramOverlap(String referenceText, double percentage) implements C
         return Args.kwargs("reference_text", referenceText, "percentage", percentage);
     }
 
-    /** Each trigram packed into one long (21 bits per code point). */
-    private static Set<Long> trigrams(String s) {
+    /** Reference texts' trigrams, kept while the text is in use: loose mode asks up to eight times per row. */
+    private static final Map<String, long[]> REFERENCE_TRIGRAMS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** The distinct trigrams, sorted, each packed into one long (21 bits per code point). */
+    private static long[] trigrams(String s) {
         int[] cps = s.codePoints().toArray();
-        Set<Long> grams = new HashSet<>();
-        for (int i = 0; i + 2 < cps.length; i++) grams.add(((long) cps[i] << 42) | ((long) cps[i + 1] << 21) | cps[i + 2]);
-        return grams;
+        if (cps.length < 3) return new long[0];
+        long[] grams = new long[cps.length - 2];
+        for (int i = 0; i < grams.length; i++) grams[i] = ((long) cps[i] << 42) | ((long) cps[i + 1] << 21) | cps[i + 2];
+        return Arrays.stream(grams).sorted().distinct().toArray();
     }
 
     public boolean check(String response, Analyses text) {
-        Set<Long> grams = trigrams(response);
-        if (grams.isEmpty()) return false;
-        Set<Long> reference = trigrams(referenceText);
-        long shared = grams.stream().filter(reference::contains).count();
-        double overlap = (double) shared / grams.size();
+        long[] grams = trigrams(response);
+        if (grams.length == 0) return false;
+        long[] reference = REFERENCE_TRIGRAMS.computeIfAbsent(referenceText, NGramOverlap::trigrams);
+        int shared = 0;
+        for (int i = 0, j = 0; i < grams.length && j < reference.length; ) {
+            if (grams[i] == reference[j]) {
+                shared++;
+                i++;
+                j++;
+            } else if (grams[i] < reference[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        double overlap = (double) shared / grams.length;
         return percentage - 2 <= overlap * 100 && overlap * 100 <= percentage + 2;
     }
 }

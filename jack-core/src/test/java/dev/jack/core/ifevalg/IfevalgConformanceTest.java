@@ -72,4 +72,23 @@ class IfevalgConformanceTest {
         assertEquals(3000 - 3 * unstable.size(), compared[0]);
         assertTrue(mismatches.isEmpty(), mismatches.size() + " responses differ:\n" + String.join("\n", mismatches));
     }
+
+    @Test
+    void theEvaluatorGivesTheSameRowsInResponseFileOrder() {
+        List<IfevalgEvaluation.Row> rows = IfevalgEvaluation.evaluate(List.copyOf(prompts.values()),
+                IfevalgEvaluation.readResponses(dir.resolve("responses.jsonl")), text);
+        Map<String, IfevalgEvaluation.Row> byResponse = new HashMap<>();
+        for (IfevalgEvaluation.Row r : rows) byResponse.put(r.response().key() + "/" + r.response().responseId(), r);
+        assertEquals(3000, rows.size());
+        List<String> mismatches = new ArrayList<>();
+        JsonlReader.forEach(dir.resolve("expected.jsonl"), row -> {
+            if (unstable.contains(row.string("key"))) return;
+            IfevalgEvaluation.Row r = byResponse.get(row.string("key") + "/" + row.string("response_id"));
+            Map<?, ?> line = (Map<?, ?>) Json.parse(IfevalgEvaluation.outputLine(r));
+            if (!line.get("score").equals(row.fields().get("score")) || !line.get("follow_instruction_list").equals(row.list("follow_instruction_list"))) {
+                mismatches.add(row.string("key") + "/" + row.string("response_id"));
+            }
+        });
+        assertTrue(mismatches.isEmpty(), mismatches.toString());
+    }
 }
