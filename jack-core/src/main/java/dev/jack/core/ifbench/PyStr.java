@@ -122,20 +122,6 @@ public final class PyStr {
         return b.toString();
     }
 
-    /** Whether {@code \bword\b} matches case-sensitively, with Python's Unicode word characters. */
-    public static boolean containsWholeWord(String text, String word) {
-        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-            if (isBoundary(text, at) && isBoundary(text, at + word.length())) return true;
-        }
-        return false;
-    }
-
-    private static boolean isBoundary(String text, int at) {
-        boolean before = at > 0 && PyText.isWordChar(text.codePointBefore(at));
-        boolean after = at < text.length() && PyText.isWordChar(text.codePointAt(at));
-        return before != after;
-    }
-
     /** A number as a description shows it: whole values without a fraction, others as Python's repr. */
     public static String number(double d) {
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : PyFloat.repr(d);

@@ -1,19 +1,18 @@
 package dev.jack.core.ifbench;
 
+import dev.jack.core.ifbench.CheckerCases.Case;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.jack.core.ifbench.CheckerCases.c;
 
 /**
  * Each IFBench constraint on responses chosen for its quirks, with the verdict IFBench's reference
@@ -26,21 +25,6 @@ class IfbenchCheckerTest {
     @BeforeAll
     static void load() {
         text = IfbenchData.analyses();
-    }
-
-    record Case(String id, Map<String, Object> kwargs, String response, boolean expected, String why) {
-        @Override
-        public String toString() {
-            return id + ": " + why;
-        }
-    }
-
-    static Case c(String id, Map<String, Object> kwargs, String response, boolean expected, String why) {
-        return new Case(id, kwargs, response, expected, why);
-    }
-
-    static Case c(String id, String response, boolean expected, String why) {
-        return c(id, Map.of(), response, expected, why);
     }
 
     static String lines(int n, java.util.function.IntFunction<String> line) {
@@ -216,18 +200,11 @@ class IfbenchCheckerTest {
     @ParameterizedTest
     @MethodSource("cases")
     void verdictIsTheReferences(Case c) {
-        Checker checker = IfbenchCatalog.get().create(c.id, c.kwargs);
-        assertEquals(c.expected, checker.check(c.response, text), c.why);
+        CheckerCases.assertVerdict(IfbenchCatalog.get(), c, text);
     }
 
     @Test
     void everyConstraintHasACaseThatPassesAndOneThatFails() {
-        Map<String, boolean[]> outcomes = new HashMap<>();
-        cases().forEach(c -> outcomes.computeIfAbsent(c.id, k -> new boolean[2])[c.expected ? 0 : 1] = true);
-        for (String id : IfbenchCatalog.get().ids()) {
-            boolean[] o = outcomes.getOrDefault(id, new boolean[2]);
-            assertTrue(o[0] && o[1], id + " needs a passing and a failing case");
-        }
-        assertEquals(58, IfbenchCatalog.get().ids().size());
+        CheckerCases.assertBothOutcomesForEveryId(IfbenchCatalog.get(), cases(), 58);
     }
 }

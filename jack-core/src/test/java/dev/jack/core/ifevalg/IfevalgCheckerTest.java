@@ -1,20 +1,19 @@
 package dev.jack.core.ifevalg;
 
 import dev.jack.core.ifbench.Analyses;
-import dev.jack.core.ifbench.Checker;
 import dev.jack.core.ifbench.IfbenchData;
+import dev.jack.core.ifbench.CheckerCases;
+import dev.jack.core.ifbench.CheckerCases.Case;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.jack.core.ifbench.CheckerCases.c;
 
 /** Each IFEvalG constraint on responses chosen for its quirks, with the verdict open-instruct's checker gives them. */
 class IfevalgCheckerTest {
@@ -23,21 +22,6 @@ class IfevalgCheckerTest {
     @BeforeAll
     static void load() {
         text = IfbenchData.analyses();
-    }
-
-    record Case(String id, Map<String, Object> kwargs, String response, boolean expected, String why) {
-        @Override
-        public String toString() {
-            return id + ": " + why;
-        }
-    }
-
-    static Case c(String id, Map<String, Object> kwargs, String response, boolean expected, String why) {
-        return new Case(id, kwargs, response, expected, why);
-    }
-
-    static Case c(String id, String response, boolean expected, String why) {
-        return c(id, Map.of(), response, expected, why);
     }
 
     static final Map<String, Object> PHRASE = Map.of("phrase", "The early bird catches the worm", "small_n", 2);
@@ -110,18 +94,11 @@ class IfevalgCheckerTest {
     @ParameterizedTest
     @MethodSource("cases")
     void verdictIsTheReferences(Case c) {
-        Checker checker = IfevalgCatalog.get().create(c.id, c.kwargs);
-        assertEquals(c.expected, checker.check(c.response, text), c.why);
+        CheckerCases.assertVerdict(IfevalgCatalog.get(), c, text);
     }
 
     @Test
     void everyConstraintHasACaseThatPassesAndOneThatFails() {
-        Map<String, boolean[]> outcomes = new HashMap<>();
-        cases().forEach(c -> outcomes.computeIfAbsent(c.id, k -> new boolean[2])[c.expected ? 0 : 1] = true);
-        for (String id : IfevalgCatalog.get().ids()) {
-            boolean[] o = outcomes.getOrDefault(id, new boolean[2]);
-            assertTrue(o[0] && o[1], id + " needs a passing and a failing case");
-        }
-        assertEquals(29, IfevalgCatalog.get().ids().size());
+        CheckerCases.assertBothOutcomesForEveryId(IfevalgCatalog.get(), cases(), 29);
     }
 }
