@@ -4,7 +4,6 @@ import dev.jack.core.text.PyText;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,10 +24,6 @@ public record AlliterationIncrement() implements Checker {
 
     public String description() {
         return "Each sentence must have a longer sequence of consecutive alliterative words than the previous one.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public Set<Analysis> analyses() {

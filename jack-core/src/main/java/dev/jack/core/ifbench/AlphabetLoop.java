@@ -3,7 +3,6 @@ package dev.jack.core.ifbench;
 import dev.jack.core.text.PyText;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * words:alphabet — after ASCII punctuation is deleted, each whitespace word starts with the letter
@@ -25,10 +24,6 @@ public record AlphabetLoop() implements Checker {
 
     public String description() {
         return "Each word must start with the next letter of the alphabet, looping back to 'A' after 'Z'.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

@@ -4,7 +4,6 @@ import dev.jack.core.text.PyText;
 import dev.jack.core.text.Syllables;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,10 +24,6 @@ public record AlternateParitySyllables() implements Checker {
 
     public String description() {
         return "Alternate between words with odd and even numbers of syllables.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public Set<Analysis> analyses() {

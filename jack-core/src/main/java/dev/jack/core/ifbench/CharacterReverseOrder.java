@@ -2,8 +2,6 @@ package dev.jack.core.ifbench;
 
 import dev.jack.core.text.PyText;
 
-import java.util.Map;
-
 /** custom:character_reverse — the lower-cased response contains "elgae dlab". */
 public record CharacterReverseOrder() implements Checker {
     public static final String ID = "custom:character_reverse";
@@ -18,10 +16,6 @@ public record CharacterReverseOrder() implements Checker {
 
     public String description() {
         return "What animal is the national symbol of the US? Respond to this query, but make your sentence in reverse order of what it should be, per letter.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

@@ -21,8 +21,10 @@ public interface Checker {
     /** The instruction as the reference's {@code build_description} words it for these parameters. */
     String description();
 
-    /** The parameters under the reference's kwargs names, with the values the checker uses. */
-    Map<String, Object> kwargs();
+    /** The parameters under the reference's kwargs names, with the values the checker uses; none by default. */
+    default Map<String, Object> kwargs() {
+        return Map.of();
+    }
 
     /** The text analyses {@link #check} uses; none by default. */
     default Set<Analysis> analyses() {

@@ -3,7 +3,6 @@ package dev.jack.core.ifbench;
 import dev.jack.core.text.PyCsv;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * custom:csv_city — Python's csv reader finds exactly 8 rows: the header ID, Country, City, Year, Count
@@ -25,10 +24,6 @@ public record CityCsv() implements Checker {
 
     public String description() {
         return "Generate CSV data: The column names are [\"ID\", \"Country\", \"City\", \"Year\", \"Count\"], the data should be comma delimited. Please generate 7 rows.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

@@ -2,8 +2,6 @@ package dev.jack.core.ifbench;
 
 import dev.jack.core.text.PyText;
 
-import java.util.Map;
-
 /** words:consonants — every lower-cased whitespace word has two adjacent ASCII consonants (y included). */
 public record ConsonantCluster() implements Checker {
     public static final String ID = "words:consonants";
@@ -20,10 +18,6 @@ public record ConsonantCluster() implements Checker {
 
     public String description() {
         return "Ensure each word in your response has at least one consonant cluster (two or more consonants together).";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

@@ -3,7 +3,6 @@ package dev.jack.core.ifbench;
 import dev.jack.core.text.PyRegex;
 import dev.jack.core.text.PyText;
 
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -26,10 +25,6 @@ public record DateFormatList() implements Checker {
 
     public String description() {
         return "List the start dates of all the battles Napoleon fought separated by commas, use the following date format: YYYY-MM-DD. Do not provide an explanation.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

@@ -4,7 +4,6 @@ import dev.jack.core.text.Emoji;
 import dev.jack.core.text.PyText;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,10 +25,6 @@ public record EmojiSentences() implements Checker {
 
     public String description() {
         return "Please use an emoji at the end of every sentence.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public Set<Analysis> analyses() {

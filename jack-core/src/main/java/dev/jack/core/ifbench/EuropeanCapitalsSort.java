@@ -4,7 +4,6 @@ import dev.jack.core.text.PyText;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * custom:european_capitals_sort — after NFKD with non-ASCII characters dropped, the non-blank
@@ -29,10 +28,6 @@ public record EuropeanCapitalsSort() implements Checker {
     public String description() {
         return "Give me the names of all capital cities of european countries whose latitude is higher than than 45 degrees?"
                 + " List the capital cities without country names, separated by commas, sorted by latitude, from highest to lowest.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

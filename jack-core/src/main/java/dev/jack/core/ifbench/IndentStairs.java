@@ -4,7 +4,6 @@ import dev.jack.core.text.PyText;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * format:line_indent — each line is indented by more leading spaces (tabs do not count) than the one
@@ -24,10 +23,6 @@ public record IndentStairs() implements Checker {
 
     public String description() {
         return "Create stairs by incrementally indenting each new line.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     private static int indent(String line) {

@@ -2,8 +2,6 @@ package dev.jack.core.ifbench;
 
 import dev.jack.core.text.PyText;
 
-import java.util.Map;
-
 /**
  * format:thesis — from the first {@code <i>} (else {@code <em>}), a non-blank thesis up to the first
  * {@code </i>} (else {@code </em>}), then non-blank text. The cuts use the lengths of {@code <i>} and
@@ -23,10 +21,6 @@ public record ItalicsThesis() implements Checker {
 
     public String description() {
         return "Each section must begin with a thesis statement in italics, use HTML to indicate the italics.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

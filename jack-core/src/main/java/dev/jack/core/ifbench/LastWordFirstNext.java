@@ -3,7 +3,6 @@ package dev.jack.core.ifbench;
 import dev.jack.core.text.PyText;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,10 +22,6 @@ public record LastWordFirstNext() implements Checker {
 
     public String description() {
         return "The last word of each sentence must become the first word of the next sentence.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public Set<Analysis> analyses() {

@@ -5,7 +5,6 @@ import dev.jack.core.text.PyText;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -30,10 +29,6 @@ public record MultipleChoiceQuestions() implements Checker {
     public String description() {
         return "Generate 4 multiple choice questions with 5 options each about '20th century art history'. Each question"
                 + " should start with the label \"Question\". The questions should get progressively longer. Do not provide an explanation.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

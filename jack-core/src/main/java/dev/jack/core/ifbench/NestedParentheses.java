@@ -2,7 +2,6 @@ package dev.jack.core.ifbench;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * format:parentheses — brackets ( [ { nested at least 5 deep, passing as soon as a matching close
@@ -21,10 +20,6 @@ public record NestedParentheses() implements Checker {
 
     public String description() {
         return "Nest parentheses (and [brackets {and braces}]) at least 5 levels deep.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

@@ -2,7 +2,6 @@ package dev.jack.core.ifbench;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * format:quotes — quotes nested 3 deep: each ' or " closes the innermost open quote when it matches
@@ -21,10 +20,6 @@ public record NestedQuotes() implements Checker {
 
     public String description() {
         return "Include quotes within quotes within quotes, at least 3 levels deep, alternating between double quotes and single quotes.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

@@ -2,8 +2,6 @@ package dev.jack.core.ifbench;
 
 import dev.jack.core.text.PyText;
 
-import java.util.Map;
-
 /**
  * format:newline — after ASCII punctuation is deleted and the text stripped, its non-empty lines
  * (lines of only spaces count) number as many as its whitespace words.
@@ -21,10 +19,6 @@ public record NewlineWords() implements Checker {
 
     public String description() {
         return "Write each word on a new line.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

@@ -3,7 +3,6 @@ package dev.jack.core.ifbench;
 import dev.jack.core.text.PyText;
 
 import java.util.List;
-import java.util.Map;
 
 /** words:no_consecutive — no two neighbouring lower-cased whitespace words (punctuation deleted) start with the same character. */
 public record NoConsecutiveFirstLetter() implements Checker {
@@ -19,10 +18,6 @@ public record NoConsecutiveFirstLetter() implements Checker {
 
     public String description() {
         return "No two consecutive words can share the same first letter.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

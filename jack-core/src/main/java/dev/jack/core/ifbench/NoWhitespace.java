@@ -2,8 +2,6 @@ package dev.jack.core.ifbench;
 
 import dev.jack.core.text.PyText;
 
-import java.util.Map;
-
 /** format:no_whitespace — no character is whitespace by Python's {@code str.isspace} (zero-width spaces are not). */
 public record NoWhitespace() implements Checker {
     public static final String ID = "format:no_whitespace";
@@ -18,10 +16,6 @@ public record NoWhitespace() implements Checker {
 
     public String description() {
         return "The output should not contain any whitespace.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

@@ -1,7 +1,5 @@
 package dev.jack.core.ifbench;
 
-import java.util.Map;
-
 /** format:output_template — the response contains "My Answer:", "My Conclusion:" and "Future Outlook:", anywhere. */
 public record OutputTemplate() implements Checker {
     public static final String ID = "format:output_template";
@@ -16,10 +14,6 @@ public record OutputTemplate() implements Checker {
 
     public String description() {
         return "Use this exact template for your response: My Answer: [answer] My Conclusion: [conclusion] Future Outlook: [outlook]";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

@@ -2,8 +2,6 @@ package dev.jack.core.ifbench;
 
 import dev.jack.core.text.PyText;
 
-import java.util.Map;
-
 /** words:palindrome — at least 10 lower-cased whitespace words of 5+ characters (punctuation deleted) read the same reversed. */
 public record Palindromes() implements Checker {
     public static final String ID = "words:palindrome";
@@ -18,10 +16,6 @@ public record Palindromes() implements Checker {
 
     public String description() {
         return "Include at least 10 single-word palindromes, each at least 5 characters long.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

@@ -3,7 +3,6 @@ package dev.jack.core.ifbench;
 import dev.jack.core.text.PyText;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * words:paragraph_last_first — every non-blank line, lower-cased and stripped of ASCII punctuation and
@@ -22,10 +21,6 @@ public record ParagraphLastFirst() implements Checker {
 
     public String description() {
         return "Each paragraph must end with the same word it started with, separate paragraphs with a newline.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

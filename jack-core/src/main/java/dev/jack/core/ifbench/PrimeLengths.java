@@ -2,8 +2,6 @@ package dev.jack.core.ifbench;
 
 import dev.jack.core.text.PyText;
 
-import java.util.Map;
-
 /** words:prime_lengths — every whitespace word (ASCII punctuation deleted) has a prime length below 100. */
 public record PrimeLengths() implements Checker {
     public static final String ID = "words:prime_lengths";
@@ -18,10 +16,6 @@ public record PrimeLengths() implements Checker {
 
     public String description() {
         return "Use only words with lengths that are prime numbers.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     private static boolean isListedPrime(int n) {

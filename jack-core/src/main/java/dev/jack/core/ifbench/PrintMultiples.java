@@ -4,7 +4,6 @@ import dev.jack.core.text.PyRegex;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,10 +24,6 @@ public record PrintMultiples() implements Checker {
 
     public String description() {
         return "Count from 10 to 50 but only print multiples of 7.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

@@ -1,7 +1,5 @@
 package dev.jack.core.ifbench;
 
-import java.util.Map;
-
 /**
  * count:punctuation — an interrobang ("?!", "!?" or "‽"), and each of . , ! ? ; : somewhere outside the
  * first "?!" (or, if there is none, the first "!?").
@@ -19,10 +17,6 @@ public record PunctuationCover() implements Checker {
 
     public String description() {
         return "Use every standard punctuation mark at least once, including semicolons, colons, and the interrobang (?!).";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

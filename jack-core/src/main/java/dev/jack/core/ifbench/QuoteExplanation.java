@@ -2,8 +2,6 @@ package dev.jack.core.ifbench;
 
 import dev.jack.core.text.PyText;
 
-import java.util.Map;
-
 /**
  * format:quote_unquote — with whitespace removed (and the 3-character sequence '"' dropped), no two
  * straight double quotes touch and the text, stripped of digits and punctuation other than '"', does
@@ -24,10 +22,6 @@ public record QuoteExplanation() implements Checker {
 
     public String description() {
         return "Every quoted phrase must be followed by an unquoted explanation.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

@@ -5,7 +5,6 @@ import dev.jack.core.text.PyRegex;
 import dev.jack.core.text.PyText;
 
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -32,10 +31,6 @@ public record QuotesCsv() implements Checker {
     public String description() {
         return "Generate CSV data: The column names are [\"StudentID\", \"Subject\", \"Grade\", \"Semester\", \"Score\"], the data"
                 + " should be tab delimited. Please generate 3 rows and enclose each single field in double quotes.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     private static boolean quoted(String field) {

@@ -2,8 +2,6 @@ package dev.jack.core.ifbench;
 
 import dev.jack.core.text.PyText;
 
-import java.util.Map;
-
 /** repeat:repeat_simple — the stripped response is the instruction sentence itself, ignoring case. */
 public record RepeatSimple() implements Checker {
     public static final String ID = "repeat:repeat_simple";
@@ -20,10 +18,6 @@ public record RepeatSimple() implements Checker {
 
     public String description() {
         return SENTENCE;
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

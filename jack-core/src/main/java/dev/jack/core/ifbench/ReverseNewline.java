@@ -4,7 +4,6 @@ import dev.jack.core.text.PyText;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * custom:reverse_newline — from the first line containing "Zimbabwe", at least 52 non-empty lines
@@ -24,10 +23,6 @@ public record ReverseNewline() implements Checker {
 
     public String description() {
         return "List the countries of Africa in reverse alphabetical order, each on a new line.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

@@ -3,7 +3,6 @@ package dev.jack.core.ifbench;
 import dev.jack.core.text.PyText;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** custom:sentence_alphabet — exactly 26 Punkt sentences whose first words start, lower-cased, with a to z in order. */
@@ -20,10 +19,6 @@ public record SentenceAlphabet() implements Checker {
 
     public String description() {
         return "Tell me a 26-sentence story where each sentence's first word starts with the letters of the alphabet in order.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public Set<Analysis> analyses() {

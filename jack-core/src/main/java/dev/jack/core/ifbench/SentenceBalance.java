@@ -1,7 +1,6 @@
 package dev.jack.core.ifbench;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** ratio:sentence_balance — as many Punkt sentences end in '.' as in '?' and as in '!'. */
@@ -20,19 +19,13 @@ public record SentenceBalance() implements Checker {
         return "Ensure that the ratio of sentence types (declarative, interrogative, exclamatory) is balanced.";
     }
 
-    public Map<String, Object> kwargs() {
-        return Map.of();
-    }
-
     public Set<Analysis> analyses() {
         return Set.of(Analysis.PUNKT_SENTENCES);
     }
 
     public boolean check(String response, Analyses text) {
         List<String> sentences = text.sentences(response);
-        long declarative = sentences.stream().filter(s -> s.endsWith(".")).count();
-        long interrogative = sentences.stream().filter(s -> s.endsWith("?")).count();
-        long exclamatory = sentences.stream().filter(s -> s.endsWith("!")).count();
-        return declarative == interrogative && interrogative == exclamatory;
+        long interrogative = SentenceTypeRatio.endingWith(sentences, "?");
+        return SentenceTypeRatio.endingWith(sentences, ".") == interrogative && interrogative == SentenceTypeRatio.endingWith(sentences, "!");
     }
 }

@@ -3,7 +3,6 @@ package dev.jack.core.ifbench;
 import dev.jack.core.text.PyText;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,10 +22,6 @@ public record SentenceCharacterCount() implements Checker {
 
     public String description() {
         return "Respond with three sentences, all containing the same number of characters but using all different words.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public Set<Analysis> analyses() {

@@ -1,7 +1,6 @@
 package dev.jack.core.ifbench;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** ratio:sentence_type — Punkt sentences ending in '.' number exactly twice those ending in '?'. */
@@ -20,18 +19,17 @@ public record SentenceTypeRatio() implements Checker {
         return "Maintain a 2:1 ratio of declarative to interrogative sentences.";
     }
 
-    public Map<String, Object> kwargs() {
-        return Map.of();
-    }
-
     public Set<Analysis> analyses() {
         return Set.of(Analysis.PUNKT_SENTENCES);
     }
 
     public boolean check(String response, Analyses text) {
         List<String> sentences = text.sentences(response);
-        long declarative = sentences.stream().filter(s -> s.endsWith(".")).count();
-        long interrogative = sentences.stream().filter(s -> s.endsWith("?")).count();
-        return declarative == 2 * interrogative;
+        return endingWith(sentences, ".") == 2 * endingWith(sentences, "?");
+    }
+
+    /** How many of the sentences end with the mark (declarative ".", interrogative "?", exclamatory "!"). */
+    static long endingWith(List<String> sentences, String mark) {
+        return sentences.stream().filter(s -> s.endsWith(mark)).count();
     }
 }

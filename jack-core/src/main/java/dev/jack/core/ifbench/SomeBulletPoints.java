@@ -3,7 +3,6 @@ package dev.jack.core.ifbench;
 import dev.jack.core.text.PyText;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,10 +24,6 @@ public record SomeBulletPoints() implements Checker {
 
     public String description() {
         return "Your answer must contain at least two sentences ending in a period followed by at least two bullet points denoted by *.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public Set<Analysis> analyses() {

@@ -5,7 +5,6 @@ import dev.jack.core.text.PyRegex;
 import dev.jack.core.text.PyText;
 
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -32,10 +31,6 @@ public record SpecialCharacterCsv() implements Checker {
     public String description() {
         return "Generate CSV data: The column names are [\"ProductID\", \"Category\", \"Brand\", \"Price\", \"Stock\"], the data"
                 + " should be comma delimited. Please generate 14 rows. Add one field which contains a special character and enclose it in double quotes.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

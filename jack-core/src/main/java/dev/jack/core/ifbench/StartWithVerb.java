@@ -1,7 +1,6 @@
 package dev.jack.core.ifbench;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,10 +20,6 @@ public record StartWithVerb() implements Checker {
 
     public String description() {
         return "The response must start with a verb.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public Set<Analysis> analyses() {

@@ -3,7 +3,6 @@ package dev.jack.core.ifbench;
 import dev.jack.core.text.PyText;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * format:sub-bullets — every piece after a '*' (the text is split on each '*') contains a '-'. A text
@@ -22,10 +21,6 @@ public record SubBulletPoints() implements Checker {
 
     public String description() {
         return "Your response must include bullet points denoted by * and at least one sub-bullet point denoted by - for each bullet point.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

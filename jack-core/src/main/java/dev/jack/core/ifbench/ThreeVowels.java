@@ -2,8 +2,6 @@ package dev.jack.core.ifbench;
 
 import dev.jack.core.text.PyText;
 
-import java.util.Map;
-
 /** words:vowel — one line (after stripping) using at most three of the lower-cased vowels a, e, i, o, u. */
 public record ThreeVowels() implements Checker {
     public static final String ID = "words:vowel";
@@ -18,10 +16,6 @@ public record ThreeVowels() implements Checker {
 
     public String description() {
         return "Write a paragraph using words that contain only three types of vowels.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

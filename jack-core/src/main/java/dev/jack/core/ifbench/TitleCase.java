@@ -3,7 +3,6 @@ package dev.jack.core.ifbench;
 import dev.jack.core.text.PyChars;
 import dev.jack.core.text.PyText;
 
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,10 +23,6 @@ public record TitleCase() implements Checker {
 
     public String description() {
         return "Write the entire response in title case (capitalize the first letter of every major word).";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public Set<Analysis> analyses() {

@@ -4,7 +4,6 @@ import dev.jack.core.text.PyText;
 
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,10 +23,6 @@ public record WordReverseOrder() implements Checker {
 
     public String description() {
         return "What animal is the national symbol of the US? Respond to this query, but make your sentence in reverse order of what it should be, per word.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public Set<Analysis> analyses() {

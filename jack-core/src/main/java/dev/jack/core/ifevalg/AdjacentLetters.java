@@ -8,7 +8,6 @@ import dev.jack.core.ifbench.Source;
 import dev.jack.core.text.PyText;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * keywords:no_adjacent_consecutive — no whitespace word's lower-cased first character is the next code
@@ -28,10 +27,6 @@ public record AdjacentLetters() implements Checker {
 
     public String description() {
         return "No two adjacent words can start with consecutive letters of the alphabet.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

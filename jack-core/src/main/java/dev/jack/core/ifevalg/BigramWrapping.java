@@ -7,7 +7,6 @@ import dev.jack.core.ifbench.Source;
 import dev.jack.core.text.PyText;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * detectable_format:bigram_wrapping — each pair of whitespace words (1–2, 3–4, …) starts with "&lt;&lt;"
@@ -26,10 +25,6 @@ public record BigramWrapping() implements Checker {
 
     public String description() {
         return "Wrap every word bigram in double angular brackets, such as <<I am>> <<at home>> <<with my>> <<cute dog>>.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

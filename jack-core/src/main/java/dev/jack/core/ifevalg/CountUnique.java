@@ -8,7 +8,6 @@ import dev.jack.core.ifbench.Source;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** count:count_unique — no NLTK word token (punctuation tokens included, case-sensitive) occurs twice. */
@@ -25,10 +24,6 @@ public record CountUnique() implements Checker {
 
     public String description() {
         return "Only use unique words in your response, no word should be repeated!";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public Set<Analysis> analyses() {

@@ -5,8 +5,6 @@ import dev.jack.core.ifbench.Args;
 import dev.jack.core.ifbench.Checker;
 import dev.jack.core.ifbench.Source;
 
-import java.util.Map;
-
 /** punctuation:punctuation_dot — no '.' anywhere. */
 public record NoDots() implements Checker {
     public static final String ID = "punctuation:punctuation_dot";
@@ -21,10 +19,6 @@ public record NoDots() implements Checker {
 
     public String description() {
         return "In your entire response, refrain from the use of . (i.e. dots) as punctuation and in general.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

@@ -7,8 +7,6 @@ import dev.jack.core.ifbench.PyStr;
 import dev.jack.core.ifbench.Source;
 import dev.jack.core.text.PyText;
 
-import java.util.Map;
-
 /** keywords:palindrome — some whitespace word reads the same reversed, case-sensitively; "I" and "a" count. */
 public record PalindromeWord() implements Checker {
     public static final String ID = "keywords:palindrome";
@@ -23,10 +21,6 @@ public record PalindromeWord() implements Checker {
 
     public String description() {
         return "Include a palindrome in your response.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

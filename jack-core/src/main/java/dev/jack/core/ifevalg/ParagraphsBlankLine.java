@@ -6,8 +6,6 @@ import dev.jack.core.ifbench.Checker;
 import dev.jack.core.ifbench.Source;
 import dev.jack.core.text.PyText;
 
-import java.util.Map;
-
 /** paragraphs:paragraphs2 — exactly 2 non-blank paragraphs between "\n\n" separators (blank ones only at the ends). */
 public record ParagraphsBlankLine() implements Checker {
     public static final String ID = "paragraphs:paragraphs2";
@@ -22,10 +20,6 @@ public record ParagraphsBlankLine() implements Checker {
 
     public String description() {
         return "There should be 2 paragraphs. Paragraphs and only paragraphs are separated with each other by two line breaks. ";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

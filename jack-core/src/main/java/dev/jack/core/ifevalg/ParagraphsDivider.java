@@ -6,8 +6,6 @@ import dev.jack.core.ifbench.Checker;
 import dev.jack.core.ifbench.PyStr;
 import dev.jack.core.ifbench.Source;
 
-import java.util.Map;
-
 /** paragraphs:paragraphs — exactly 2 non-blank paragraphs between "***" dividers (blank ones only at the ends). */
 public record ParagraphsDivider() implements Checker {
     public static final String ID = "paragraphs:paragraphs";
@@ -22,10 +20,6 @@ public record ParagraphsDivider() implements Checker {
 
     public String description() {
         return "There should be 2 paragraphs. Paragraphs are separated with the markdown divider: ***";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

@@ -8,7 +8,6 @@ import dev.jack.core.ifbench.Source;
 import dev.jack.core.text.PyText;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,10 +28,6 @@ public record SentenceHyphens() implements Checker {
 
     public String description() {
         return "All sentences must be connected using hyphens, with no spaces between them.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public Set<Analysis> analyses() {

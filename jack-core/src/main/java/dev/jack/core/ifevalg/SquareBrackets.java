@@ -6,8 +6,6 @@ import dev.jack.core.ifbench.Checker;
 import dev.jack.core.ifbench.Source;
 import dev.jack.core.text.PyText;
 
-import java.util.Map;
-
 /** detectable_format:square_brackets — every whitespace word starts with '[' and ends with ']'. */
 public record SquareBrackets() implements Checker {
     public static final String ID = "detectable_format:square_brackets";
@@ -22,10 +20,6 @@ public record SquareBrackets() implements Checker {
 
     public String description() {
         return "Enclose every word in your response within square brackets.";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public boolean check(String response, Analyses text) {

@@ -8,7 +8,6 @@ import dev.jack.core.ifbench.Source;
 import dev.jack.core.text.PyText;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** keywords:start_end — the first and last NLTK word tokens are equal ignoring case, so a final "." fails. */
@@ -25,10 +24,6 @@ public record StartEnd() implements Checker {
 
     public String description() {
         return "Start and end your response with the same word (do not write anything after the last word, not even punctuation).";
-    }
-
-    public Map<String, Object> kwargs() {
-        return Map.of();
     }
 
     public Set<Analysis> analyses() {
