@@ -99,6 +99,16 @@ public final class Args {
         return required(field);
     }
 
+    /** Accepts and ignores every other kwarg, for checkers whose reference takes {@code **kwargs}. */
+    public void ignoreOthers() {
+        read.addAll(values.keySet());
+    }
+
+    /** Accepts and ignores the kwarg, which the reference takes without using it here. */
+    public void ignore(String field) {
+        read.add(field);
+    }
+
     /** Fails on kwargs the constraint does not take (the reference raises TypeError). Call after reading all. */
     public void rejectUnknown() {
         for (String key : values.keySet()) {

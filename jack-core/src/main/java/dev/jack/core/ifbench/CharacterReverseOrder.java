@@ -6,7 +6,9 @@ import dev.jack.core.text.PyText;
 public record CharacterReverseOrder() implements Checker {
     public static final String ID = "custom:character_reverse";
 
+    /** The reference's build_description takes and ignores any kwargs. */
     static CharacterReverseOrder parse(Args a) {
+        a.ignoreOthers();
         return new CharacterReverseOrder();
     }
 

@@ -14,7 +14,9 @@ public record CityCsv() implements Checker {
 
     private static final List<String> HEADER = List.of("ID", "Country", "City", "Year", "Count");
 
+    /** The reference's build_description takes and ignores any kwargs. */
     static CityCsv parse(Args a) {
+        a.ignoreOthers();
         return new CityCsv();
     }
 

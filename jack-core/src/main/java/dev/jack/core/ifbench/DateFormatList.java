@@ -15,7 +15,9 @@ public record DateFormatList() implements Checker {
 
     private static final Pattern DATE = PyRegex.compile("^\\d{4}-\\d{2}-\\d{2}$");
 
+    /** The reference's build_description takes and ignores any kwargs. */
     static DateFormatList parse(Args a) {
+        a.ignoreOthers();
         return new DateFormatList();
     }
 

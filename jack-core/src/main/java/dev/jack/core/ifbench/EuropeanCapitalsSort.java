@@ -17,7 +17,9 @@ public record EuropeanCapitalsSort() implements Checker {
             "Prague", "Luxembourg", "Paris", "Vienna", "Bratislava", "Budapest", "Vaduz", "Chisinau", "Bern", "Ljubljana",
             "Zagreb");
 
+    /** The reference's build_description takes and ignores any kwargs. */
     static EuropeanCapitalsSort parse(Args a) {
+        a.ignoreOthers();
         return new EuropeanCapitalsSort();
     }
 

@@ -18,7 +18,9 @@ public record MultipleChoiceQuestions() implements Checker {
     private static final Pattern LABEL = PyRegex.compile("\\n*(?:Question \\d+[\\.|\\):;]?\\s*)");
     private static final Pattern OPTION = PyRegex.compile("^[A-Ea-e][\\.|\\)]\\s*\\w+");
 
+    /** The reference's build_description takes and ignores any kwargs. */
     static MultipleChoiceQuestions parse(Args a) {
+        a.ignoreOthers();
         return new MultipleChoiceQuestions();
     }
 

@@ -13,7 +13,9 @@ import java.util.List;
 public record ReverseNewline() implements Checker {
     public static final String ID = "custom:reverse_newline";
 
+    /** The reference's build_description takes and ignores any kwargs. */
     static ReverseNewline parse(Args a) {
+        a.ignoreOthers();
         return new ReverseNewline();
     }
 

@@ -9,7 +9,9 @@ import java.util.Set;
 public record SentenceAlphabet() implements Checker {
     public static final String ID = "custom:sentence_alphabet";
 
+    /** The reference's build_description takes and ignores any kwargs. */
     static SentenceAlphabet parse(Args a) {
+        a.ignoreOthers();
         return new SentenceAlphabet();
     }
 

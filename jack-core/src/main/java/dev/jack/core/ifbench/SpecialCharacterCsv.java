@@ -20,7 +20,9 @@ public record SpecialCharacterCsv() implements Checker {
             "^(ProductID|\"ProductID\"),[ \\t]*(Category|\"Category\"),[ \\t]*(Brand|\"Brand\"),[ \\t]*(Price|\"Price\"),[ \\t]*(Stock|\"Stock\")$");
     private static final Pattern SPECIAL = PyRegex.compile("\".*[^\\d\\w\\s].*\"");
 
+    /** The reference's build_description takes and ignores any kwargs. */
     static SpecialCharacterCsv parse(Args a) {
+        a.ignoreOthers();
         return new SpecialCharacterCsv();
     }
 

@@ -13,7 +13,9 @@ import java.util.Set;
 public record WordReverseOrder() implements Checker {
     public static final String ID = "custom:word_reverse";
 
+    /** The reference's build_description takes and ignores any kwargs. */
     static WordReverseOrder parse(Args a) {
+        a.ignoreOthers();
         return new WordReverseOrder();
     }
 

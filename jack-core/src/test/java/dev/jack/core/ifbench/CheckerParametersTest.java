@@ -77,6 +77,12 @@ class CheckerParametersTest {
     }
 
     @Test
+    void customConstraintsIgnoreKwargsAsTheReferenceDoes() {
+        assertEquals(new PrintMultiples(), IfbenchCatalog.get().create("custom:multiples", Map.of("N", 3)));
+        assertEquals("cat", IfevalgCatalog.get().create("keywords:exclude_word_harder", Map.of("keyword", "cat", "instruction", "x y")).kwargs().get("keyword"));
+    }
+
+    @Test
     void unknownIdsListTheKnownOnes() {
         UnknownConstraintException e = assertThrows(UnknownConstraintException.class, () -> IfbenchCatalog.get().create("copy:copy", Map.of()));
         assertTrue(e.getMessage().contains("count:word_count_range") && e.getMessage().contains("keywords:existence"), e.getMessage());
