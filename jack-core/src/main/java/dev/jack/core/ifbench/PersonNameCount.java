@@ -1,10 +1,9 @@
 package dev.jack.core.ifbench;
 
-import dev.jack.core.text.PyRegex;
-
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /** count:person_names — at least N of the reference's 50 first names occur as whole words, case-sensitively. */
 public record PersonNameCount(int n) implements Checker {
@@ -15,9 +14,6 @@ public record PersonNameCount(int n) implements Checker {
             "Daniel", "Chloe", "Samuel", "Lily", "Matthew", "Grace", "Owen", "Abigail", "Gabriel", "Ella", "Jacob",
             "Scarlett", "Nathan", "Victoria", "Elijah", "Layla", "Nicholas", "Audrey", "David", "Hannah", "Christopher",
             "Penelope", "Thomas", "Nora", "Andrew", "Aria", "Joseph", "Claire", "Ryan", "Stella", "Jonathan");
-
-    /** {@code \bName\b}, case-sensitive, with Python's Unicode word characters. */
-    private static final List<Pattern> NAME_PATTERNS = NAMES.stream().map(n -> PyRegex.compile("\\b" + n + "\\b")).toList();
 
     static PersonNameCount parse(Args a) {
         return new PersonNameCount(a.integer("N", 0, Args.RANDOM_IF_NEGATIVE));
@@ -37,8 +33,8 @@ public record PersonNameCount(int n) implements Checker {
     }
 
     public boolean check(String response, Analyses text) {
-        int found = 0;
-        for (Pattern name : NAME_PATTERNS) if (name.matcher(response).find()) found++;
-        return found >= n;
+        // A name made of word characters matches \bName\b exactly where it is a whole run of word characters.
+        Set<String> runs = new HashSet<>(PyStr.wordRuns(response));
+        return NAMES.stream().filter(runs::contains).count() >= n;
     }
 }
