@@ -25,6 +25,7 @@ public final class Args {
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final Set<String> read = new HashSet<>();
 
+    /** @param raw the kwargs as read from JSON or a Python literal; null values count as absent */
     public Args(Map<String, ?> raw) {
         raw.forEach((k, v) -> {
             if (v != null) values.put(k, v);

@@ -17,11 +17,13 @@ public final class Catalog {
     private final Source source;
     private final Map<String, Function<Args, ? extends Checker>> parsers;
 
+    /** @param parsers each constraint id with the function that builds its checker from kwargs */
     public Catalog(Source source, Map<String, Function<Args, ? extends Checker>> parsers) {
         this.source = source;
         this.parsers = new LinkedHashMap<>(parsers);
     }
 
+    /** Whose constraints these are. */
     public Source source() {
         return source;
     }

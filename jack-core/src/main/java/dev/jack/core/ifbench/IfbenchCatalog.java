@@ -73,6 +73,7 @@ public final class IfbenchCatalog {
         CATALOG = new Catalog(Source.IFBENCH, p);
     }
 
+    /** The catalog IFBench prompt files are read with. */
     public static Catalog get() {
         return CATALOG;
     }

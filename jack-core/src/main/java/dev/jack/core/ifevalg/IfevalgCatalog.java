@@ -52,6 +52,7 @@ public final class IfevalgCatalog {
         CATALOG = new Catalog(Source.IFEVALG, p);
     }
 
+    /** The catalog IFEvalG prompt files and ground_truth labels are read with. */
     public static Catalog get() {
         return CATALOG;
     }

@@ -28,6 +28,7 @@ public final class IfevalgVerifier {
         return PyText.strip(p.replace("<answer>", "").replace("</answer>", ""));
     }
 
+    /** The reward of a prediction (the model's raw output) for a row's constraints, and each one's verdict. */
     public static Result verify(List<Checker> checkers, String prediction, Analyses text) {
         String answer = answer(prediction);
         List<Boolean> verdicts = new ArrayList<>(checkers.size());

@@ -25,6 +25,7 @@ public final class Emoji {
         }
     }
 
+    /** Whether {@code emoji.is_emoji(chr(codePoint))} is True in emoji 2.15.0. */
     public static boolean isEmoji(int codePoint) {
         return codePoint >= 0 && Holder.SINGLE.get(codePoint);
     }
