@@ -1,0 +1,47 @@
+package dev.jack.core.ifbench;
+
+import dev.jack.core.text.PyText;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * format:line_indent — each line is indented by more leading spaces (tabs do not count) than the one
+ * before. Blank lines are removed the reference's way, deleting from the list it is walking: the line
+ * after each removed one is skipped, so of two consecutive blank lines one survives (indent 0).
+ */
+public record IndentStairs() implements Checker {
+    public static final String ID = "format:line_indent";
+
+    static IndentStairs parse(Args a) {
+        return new IndentStairs();
+    }
+
+    public String id() { return ID; }
+
+    public Source source() { return Source.IFBENCH; }
+
+    public String description() {
+        return "Create stairs by incrementally indenting each new line.";
+    }
+
+    private static int indent(String line) {
+        int i = 0;
+        while (i < line.length() && line.charAt(i) == ' ') i++;
+        return i;
+    }
+
+    public boolean check(String response, Analyses text) {
+        List<String> lines = new ArrayList<>(PyText.split(response, "\n"));
+        // for line in lines: if blank, lines.remove(line) -- removes the first equal line, and the
+        // iteration index moves on past the line that took its place.
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (PyText.isBlank(line)) lines.remove(line);
+        }
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (indent(lines.get(i + 1)) <= indent(lines.get(i))) return false;
+        }
+        return true;
+    }
+}

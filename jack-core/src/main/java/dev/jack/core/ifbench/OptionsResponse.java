@@ -1,0 +1,51 @@
+package dev.jack.core.ifbench;
+
+import dev.jack.core.text.PyRegex;
+import dev.jack.core.text.PyText;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * format:options — the response is one of the options. The options text is split on "/" if it has
+ * one, else on "or" (a substring test: "for" or "word" count), else on ","; each option is stripped.
+ * Letter options ("a), b), c)") must match exactly, unstripped; text options are compared stripped of
+ * ASCII punctuation and spaces and lower-cased.
+ */
+public record OptionsResponse(String options) implements Checker {
+    public static final String ID = "format:options";
+
+    private static final Pattern LETTER_OPTIONS = PyRegex.compile("\\W*[aA]\\W*[bB]\\W*[cC]\\W*");
+
+    static OptionsResponse parse(Args a) {
+        return new OptionsResponse(a.string("options"));
+    }
+
+    public String id() { return ID; }
+
+    public Source source() { return Source.IFBENCH; }
+
+    public String description() {
+        return "Answer with one of the following options: " + options + ". Do not give any explanation.";
+    }
+
+    public Map<String, Object> kwargs() {
+        return Args.kwargs("options", options);
+    }
+
+    private List<String> choices() {
+        String separator = options.contains("/") ? "/" : options.contains("or") ? "or" : ",";
+        List<String> choices = new ArrayList<>();
+        for (String o : PyText.split(options, separator)) choices.add(PyText.strip(o));
+        return choices;
+    }
+
+    public boolean check(String response, Analyses text) {
+        if (LETTER_OPTIONS.matcher(options).lookingAt()) return choices().contains(response);
+        String value = PyText.lower(PyStr.stripPunctuation(response));
+        for (String o : choices()) if (PyText.lower(PyStr.stripPunctuation(o)).equals(value)) return true;
+        return false;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.jack.core.ifbench;
+
+import dev.jack.core.text.PyText;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * custom:reverse_newline — from the first line containing "Zimbabwe", at least 52 non-empty lines
+ * (each stripped of ASCII punctuation and spaces) in reverse alphabetical order, compared after NFKD
+ * with non-ASCII characters dropped.
+ */
+public record ReverseNewline() implements Checker {
+    public static final String ID = "custom:reverse_newline";
+
+    /** The reference's build_description takes and ignores any kwargs. */
+    static ReverseNewline parse(Args a) {
+        a.ignoreOthers();
+        return new ReverseNewline();
+    }
+
+    public String id() { return ID; }
+
+    public Source source() { return Source.IFBENCH; }
+
+    public String description() {
+        return "List the countries of Africa in reverse alphabetical order, each on a new line.";
+    }
+
+    public boolean check(String response, Analyses text) {
+        List<String> lines = new ArrayList<>();
+        for (String line : PyText.split(response, "\n")) {
+            String stripped = PyStr.stripPunctuation(line);
+            if (!stripped.isEmpty()) lines.add(stripped);
+        }
+        int start = 0;
+        while (start < lines.size() && !lines.get(start).contains("Zimbabwe")) start++;
+        if (start == lines.size() || lines.size() - start < 52) return false;
+        String previous = null;
+        for (String line : lines.subList(start, lines.size())) {
+            String normalized = PyStr.asciiFold(line);
+            if (previous != null && previous.compareTo(normalized) < 0) return false;
+            previous = normalized;
+        }
+        return true;
+    }
+}
