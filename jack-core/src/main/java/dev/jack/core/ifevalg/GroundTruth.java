@@ -1,7 +1,7 @@
 package dev.jack.core.ifevalg;
 
-import dev.jack.core.ifbench.Catalog;
-import dev.jack.core.ifbench.Checker;
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.ConstraintRegistry;
 import dev.jack.core.json.Json;
 import dev.jack.core.json.JsonException;
 
@@ -72,16 +72,16 @@ public final class GroundTruth {
     }
 
     /**
-     * The checkers of a label.
+     * The constraints of a label (IFEval's 25 and IFEvalG's 29 are all registered, as in IFEvalG's registry).
      *
      * @throws LabelException for a malformed label
-     * @throws dev.jack.core.constraint.UnknownConstraintException for an id the catalog does not know
+     * @throws dev.jack.core.constraint.UnknownConstraintException for an id no registered catalog knows
      * @throws dev.jack.core.constraint.ParameterException for bad kwargs
      */
-    public static List<Checker> checkers(String label, Catalog catalog) {
-        List<Checker> checkers = new ArrayList<>();
-        for (Entry e : parse(label)) checkers.add(catalog.create(e.instructionId(), e.kwargs()));
-        return checkers;
+    public static List<Constraint> constraints(String label) {
+        List<Constraint> constraints = new ArrayList<>();
+        for (Entry e : parse(label)) constraints.add(ConstraintRegistry.create(e.instructionId(), e.kwargs()));
+        return constraints;
     }
 
     /** A parser for the Python literals {@code ast.literal_eval} accepts that labels use. */

@@ -1,10 +1,12 @@
 package dev.jack.core.ifevalg;
 
+import dev.jack.core.constraint.Constraint;
 import dev.jack.core.data.DataFileException;
 import dev.jack.core.data.JsonlReader;
-import dev.jack.core.ifbench.Analyses;
-import dev.jack.core.ifbench.Prompt;
+import dev.jack.core.ifeval.Evaluation;
+import dev.jack.core.ifeval.IfevalPrompt;
 import dev.jack.core.json.PyJson;
+import dev.jack.core.text.TextTools;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,21 +14,48 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
- * IFEvalG's verifier over a prompt file in Jack's format (key, prompt, instruction_id_list, kwargs) and a
- * response file (key, response, optionally response_id; several responses per prompt allowed): each
- * response's reward and each constraint's verdict alone, in the response file's order.
+ * IFEvalG's verifier ({@link IfevalgVerifier}) over a prompt file in Jack's format (key, prompt,
+ * instruction_id_list, kwargs; keys are text, as open-instruct's datasets write them) and a response file
+ * (key, response, optionally response_id; several responses per prompt allowed): each response's reward
+ * and each constraint's verdict alone, in the response file's order.
  */
 public final class IfevalgEvaluation {
     private IfevalgEvaluation() {}
+
+    /** One prompt row: its key as text, the prompt and its constraints. */
+    public record Prompt(String key, String prompt, List<Constraint> constraints) {
+        public List<String> instructionIds() {
+            return constraints.stream().map(Constraint::id).toList();
+        }
+    }
 
     /** One response of the response file. */
     public record Response(String key, String responseId, String text) {}
 
     /** One evaluated response. */
     public record Row(Prompt prompt, Response response, IfevalgVerifier.Result result) {}
+
+    /**
+     * Reads a prompt file; a kwargs entry may be null (no kwargs), as open-instruct writes them.
+     *
+     * @throws DataFileException naming the file, line and field for malformed rows, unknown ids and bad kwargs
+     */
+    public static List<Prompt> readPrompts(Path file) {
+        List<Prompt> prompts = new ArrayList<>();
+        JsonlReader.forEach(file, row -> prompts.add(new Prompt(key(row), row.string("prompt"), IfevalPrompt.constraints(row))));
+        if (prompts.isEmpty()) throw new DataFileException(file, "no prompts");
+        return prompts;
+    }
+
+    private static String key(JsonlReader.Row row) {
+        Object key = row.fields().get("key");
+        if (key == null) throw row.error("key", "is missing");
+        return key.toString();
+    }
 
     /**
      * Reads the response file.
@@ -36,10 +65,8 @@ public final class IfevalgEvaluation {
     public static List<Response> readResponses(Path file) {
         List<Response> responses = new ArrayList<>();
         JsonlReader.forEach(file, row -> {
-            Object key = row.fields().get("key");
-            if (key == null) throw row.error("key", "is missing");
             Object id = row.fields().get("response_id");
-            responses.add(new Response(key.toString(), id == null ? null : id.toString(), row.string("response")));
+            responses.add(new Response(key(row), id == null ? null : id.toString(), row.string("response")));
         });
         return responses;
     }
@@ -49,18 +76,18 @@ public final class IfevalgEvaluation {
      *
      * @throws IllegalArgumentException naming the key of a response whose prompt is not in the prompt file
      */
-    public static List<Row> evaluate(List<Prompt> prompts, List<Response> responses, Analyses text) {
+    public static List<Row> evaluate(List<Prompt> prompts, List<Response> responses, TextTools text) {
         Map<String, Prompt> byKey = new HashMap<>();
         for (Prompt p : prompts) byKey.put(p.key(), p);
         for (Response r : responses) {
             if (!byKey.containsKey(r.key())) throw new IllegalArgumentException("response for key " + r.key() + " has no prompt with that key");
         }
-        text.prepareFor(prompts.stream().flatMap(p -> p.checkers().stream()).toList());
+        text.prepareFor(prompts.stream().flatMap(p -> p.constraints().stream()).flatMap(c -> c.type().analyses().stream()).toList());
         Row[] rows = new Row[responses.size()];
         IntStream.range(0, responses.size()).parallel().forEach(i -> {
             Response r = responses.get(i);
             Prompt p = byKey.get(r.key());
-            rows[i] = new Row(p, r, IfevalgVerifier.verify(p.checkers(), r.text(), text));
+            rows[i] = new Row(p, r, IfevalgVerifier.verify(p.constraints(), r.text(), text));
         });
         return List.of(rows);
     }
@@ -77,5 +104,45 @@ public final class IfevalgEvaluation {
         if (row.response().responseId() != null) fields.put("response_id", row.response().responseId());
         fields.put("score", row.result().score());
         return PyJson.dumps(fields);
+    }
+
+    /**
+     * Jack's summary of the rows: the mean reward, how many responses followed everything, the share of
+     * constraint verdicts followed, and each constraint's share, sorted by id.
+     */
+    public static Map<String, Object> summary(List<Row> rows) {
+        double scores = 0;
+        int all = 0;
+        int followed = 0;
+        int verdicts = 0;
+        Map<String, int[]> perConstraint = new TreeMap<>();
+        for (Row r : rows) {
+            scores += r.result().score();
+            if (!r.result().verdicts().contains(false)) all++;
+            List<String> ids = r.prompt().instructionIds();
+            for (int i = 0; i < ids.size(); i++) {
+                boolean ok = r.result().verdicts().get(i);
+                int[] c = perConstraint.computeIfAbsent(ids.get(i), k -> new int[2]);
+                c[0]++;
+                verdicts++;
+                if (ok) {
+                    c[1]++;
+                    followed++;
+                }
+            }
+        }
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("responses", rows.size());
+        s.put("mean_score", rows.isEmpty() ? 0.0 : scores / rows.size());
+        s.put("all_followed", share(all, rows.size()));
+        s.put("instruction_level", share(followed, verdicts));
+        Map<String, Object> table = new LinkedHashMap<>();
+        perConstraint.forEach((id, c) -> table.put(id, share(c[1], c[0])));
+        s.put("per_constraint", table);
+        return s;
+    }
+
+    private static Map<String, Object> share(int correct, int total) {
+        return new Evaluation.Accuracy(correct, total).toJson();
     }
 }

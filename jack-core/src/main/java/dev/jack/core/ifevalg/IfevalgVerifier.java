@@ -1,8 +1,8 @@
 package dev.jack.core.ifevalg;
 
-import dev.jack.core.ifbench.Analyses;
-import dev.jack.core.ifbench.Checker;
+import dev.jack.core.constraint.Constraint;
 import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextTools;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,16 +29,16 @@ public final class IfevalgVerifier {
     }
 
     /** The reward of a prediction (the model's raw output) for a row's constraints, and each one's verdict. */
-    public static Result verify(List<Checker> checkers, String prediction, Analyses text) {
+    public static Result verify(List<Constraint> constraints, String prediction, TextTools text) {
         String answer = answer(prediction);
-        List<Boolean> verdicts = new ArrayList<>(checkers.size());
+        List<Boolean> verdicts = new ArrayList<>(constraints.size());
         int followed = 0;
-        for (Checker c : checkers) {
+        for (Constraint c : constraints) {
             // An empty answer implies a blank prediction, which follows nothing.
-            boolean ok = !answer.isEmpty() && c.check(answer, text);
+            boolean ok = !answer.isEmpty() && c.isFollowedBy(answer, text);
             verdicts.add(ok);
             if (ok) followed++;
         }
-        return new Result(checkers.isEmpty() ? 0.0 : (double) followed / checkers.size(), List.copyOf(verdicts));
+        return new Result(constraints.isEmpty() ? 0.0 : (double) followed / constraints.size(), List.copyOf(verdicts));
     }
 }

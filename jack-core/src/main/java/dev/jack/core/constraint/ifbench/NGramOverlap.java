@@ -1,0 +1,75 @@
+package dev.jack.core.constraint.ifbench;
+
+import dev.jack.core.text.PyText;
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.text.TextTools;
+import dev.jack.core.constraint.Parameter;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * ratio:overlap — of the response's distinct character trigrams ({@code nltk.ngrams} over code
+ * points), the share also in reference_text is within 2 points of {@code percentage}%; a response
+ * shorter than three characters fails.
+ */
+public record NGramOverlap(String referenceText, double percentage) implements Constraint {
+    public static final String ID = "ratio:overlap";
+
+    public static final ConstraintType<NGramOverlap> TYPE = ConstraintType.builder(ID, NGramOverlap::parse)
+            .parameters(Parameter.string("reference_text"), new Parameter("percentage", "number >= 0"))
+            .example(new NGramOverlap("Use induction to prove the following claims.\n Consider a simple undirected graph with m edges, n vertices, and p connected components. Prove that\nn − p ≤ m.", 72.0))
+            .build();
+
+    private static NGramOverlap parse(Kwargs k) {
+        return new NGramOverlap(k.string("reference_text"), k.number("percentage", 0, Kwargs.RANDOM_IF_NEGATIVE));
+    }
+
+    public ConstraintType<NGramOverlap> type() { return TYPE; }
+
+
+
+    public String description() {
+        return "Maintain a trigram overlap of " + PyText.number(percentage) + "% (±2%) with the provided reference text.";
+    }
+
+    public Map<String, Object> kwargs() {
+        return Map.of("reference_text", referenceText, "percentage", percentage);
+    }
+
+    /** Reference texts' trigrams, kept while the text is in use: loose mode asks up to eight times per row. */
+    private static final Map<String, long[]> REFERENCE_TRIGRAMS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** The distinct trigrams, sorted, each packed into one long (21 bits per code point). */
+    private static long[] trigrams(String s) {
+        int[] cps = s.codePoints().toArray();
+        if (cps.length < 3) return new long[0];
+        long[] grams = new long[cps.length - 2];
+        for (int i = 0; i < grams.length; i++) grams[i] = ((long) cps[i] << 42) | ((long) cps[i + 1] << 21) | cps[i + 2];
+        return Arrays.stream(grams).sorted().distinct().toArray();
+    }
+
+    public boolean isFollowedBy(String response, TextTools text) {
+        long[] grams = trigrams(response);
+        if (grams.length == 0) return false;
+        long[] reference = REFERENCE_TRIGRAMS.computeIfAbsent(referenceText, NGramOverlap::trigrams);
+        int shared = 0;
+        for (int i = 0, j = 0; i < grams.length && j < reference.length; ) {
+            if (grams[i] == reference[j]) {
+                shared++;
+                i++;
+                j++;
+            } else if (grams[i] < reference[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        double overlap = (double) shared / grams.length;
+        return percentage - 2 <= overlap * 100 && overlap * 100 <= percentage + 2;
+    }
+}

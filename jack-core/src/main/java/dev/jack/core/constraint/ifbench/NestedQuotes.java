@@ -1,0 +1,52 @@
+package dev.jack.core.constraint.ifbench;
+
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.text.TextTools;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * format:quotes — quotes nested 3 deep: each ' or " closes the innermost open quote when it matches
+ * it and opens a new one otherwise; passes once a close leaves the depth 3 below the deepest reached.
+ */
+public record NestedQuotes() implements Constraint {
+    public static final String ID = "format:quotes";
+
+    public static final ConstraintType<NestedQuotes> TYPE = ConstraintType.builder(ID, NestedQuotes::parse)
+            .example(new NestedQuotes())
+            .build();
+
+    private static NestedQuotes parse(Kwargs k) {
+        return new NestedQuotes();
+    }
+
+    public ConstraintType<NestedQuotes> type() { return TYPE; }
+
+
+
+    public String description() {
+        return "Include quotes within quotes within quotes, at least 3 levels deep, alternating between double quotes and single quotes.";
+    }
+
+    public boolean isFollowedBy(String response, TextTools text) {
+        List<Character> open = new ArrayList<>();
+        int reached = 0;
+        int depth = 0;
+        for (int i = 0; i < response.length(); i++) {
+            char c = response.charAt(i);
+            if (!open.isEmpty() && c == open.getLast()) {
+                open.removeLast();
+                depth--;
+                if (reached - depth >= 3) return true;
+            } else if (c == '"' || c == '\'') {
+                open.add(c);
+                depth++;
+                reached = Math.max(reached, depth);
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.jack.core.constraint.ifbench;
+
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.text.TextTools;
+import dev.jack.core.constraint.Parameter;
+
+import dev.jack.core.text.PyChars;
+import dev.jack.core.text.PyText;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * count:words_japanese — every N-th whitespace word (stripped of ASCII punctuation) that is not empty
+ * and not all digits has a kana or CJK ideograph (U+3040–U+30FF, U+4E00–U+9FFF).
+ */
+public record NthWordJapanese(int n) implements Constraint {
+    public static final String ID = "count:words_japanese";
+
+    public static final ConstraintType<NthWordJapanese> TYPE = ConstraintType.builder(ID, NthWordJapanese::parse)
+            .parameters(Parameter.integer("N", 1))
+            .example(new NthWordJapanese(5))
+            .build();
+
+    private static NthWordJapanese parse(Kwargs k) {
+        return new NthWordJapanese(k.integer("N", 1, " (the reference divides by it)"));
+    }
+
+    public ConstraintType<NthWordJapanese> type() { return TYPE; }
+
+
+
+    /** The reference's wording, including its ordinals that drop "word" ("Every 21st of your response"). */
+    public String description() {
+        String pattern = switch (n % 10) {
+            case 1 -> "Every %dst of your response must be in Japanese.";
+            case 2 -> "Every %dnd of your response must be in Japanese.";
+            case 3 -> "Every %drd of your response must be in Japanese.";
+            default -> "Every %dth word of your response must be in Japanese.";
+        };
+        return pattern.formatted(n);
+    }
+
+    public Map<String, Object> kwargs() {
+        return Map.of("N", n);
+    }
+
+    private static boolean hasJapanese(String word) {
+        return word.chars().anyMatch(c -> (c >= 0x3040 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF));
+    }
+
+    public boolean isFollowedBy(String response, TextTools text) {
+        List<String> words = PyText.split(response);
+        for (int i = n - 1; i < words.size(); i += n) {
+            String word = PyText.stripPunctuation(words.get(i));
+            if (!word.isEmpty() && !PyChars.isDigits(word) && !hasJapanese(word)) return false;
+        }
+        return true;
+    }
+}

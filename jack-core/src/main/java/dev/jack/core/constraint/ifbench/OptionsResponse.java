@@ -1,0 +1,62 @@
+package dev.jack.core.constraint.ifbench;
+
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.text.TextTools;
+import dev.jack.core.constraint.Parameter;
+
+import dev.jack.core.text.PyRegex;
+import dev.jack.core.text.PyText;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * format:options — the response is one of the options. The options text is split on "/" if it has
+ * one, else on "or" (a substring test: "for" or "word" count), else on ","; each option is stripped.
+ * Letter options ("a), b), c)") must match exactly, unstripped; text options are compared stripped of
+ * ASCII punctuation and spaces and lower-cased.
+ */
+public record OptionsResponse(String options) implements Constraint {
+    public static final String ID = "format:options";
+
+    public static final ConstraintType<OptionsResponse> TYPE = ConstraintType.builder(ID, OptionsResponse::parse)
+            .parameters(Parameter.string("options"))
+            .example(new OptionsResponse("yes/no/maybe"))
+            .build();
+
+    private static final Pattern LETTER_OPTIONS = PyRegex.compile("\\W*[aA]\\W*[bB]\\W*[cC]\\W*");
+
+    private static OptionsResponse parse(Kwargs k) {
+        return new OptionsResponse(k.string("options"));
+    }
+
+    public ConstraintType<OptionsResponse> type() { return TYPE; }
+
+
+
+    public String description() {
+        return "Answer with one of the following options: " + options + ". Do not give any explanation.";
+    }
+
+    public Map<String, Object> kwargs() {
+        return Map.of("options", options);
+    }
+
+    private List<String> choices() {
+        String separator = options.contains("/") ? "/" : options.contains("or") ? "or" : ",";
+        List<String> choices = new ArrayList<>();
+        for (String o : PyText.split(options, separator)) choices.add(PyText.strip(o));
+        return choices;
+    }
+
+    public boolean isFollowedBy(String response, TextTools text) {
+        if (LETTER_OPTIONS.matcher(options).lookingAt()) return choices().contains(response);
+        String value = PyText.lower(PyText.stripPunctuation(response));
+        for (String o : choices()) if (PyText.lower(PyText.stripPunctuation(o)).equals(value)) return true;
+        return false;
+    }
+}

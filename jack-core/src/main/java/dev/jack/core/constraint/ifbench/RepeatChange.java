@@ -1,0 +1,52 @@
+package dev.jack.core.constraint.ifbench;
+
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.text.TextTools;
+import dev.jack.core.constraint.Parameter;
+
+import dev.jack.core.text.PyText;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * repeat:repeat_change — the response is not the request itself, but its whitespace words after the
+ * first are the request's words after the first.
+ */
+public record RepeatChange(String promptToRepeat) implements Constraint {
+    public static final String ID = "repeat:repeat_change";
+
+    public static final ConstraintType<RepeatChange> TYPE = ConstraintType.builder(ID, RepeatChange::parse)
+            .parameters(Parameter.string("prompt_to_repeat"))
+            .example(new RepeatChange("Write a python program to implement a simple JPEG compression algorithm without any errors."))
+            .build();
+
+    private static RepeatChange parse(Kwargs k) {
+        return new RepeatChange(k.nonEmpty("prompt_to_repeat"));
+    }
+
+    public ConstraintType<RepeatChange> type() { return TYPE; }
+
+
+
+    public String description() {
+        return "Repeat the request, but change the first word of the repeated request, (do not say anything before repeating"
+                + " the request; the request you need to repeat does not include this sentence) and do not answer the actual request! Request: "
+                + promptToRepeat;
+    }
+
+    public Map<String, Object> kwargs() {
+        return Map.of("prompt_to_repeat", promptToRepeat);
+    }
+
+    private static List<String> afterFirst(String s) {
+        List<String> words = PyText.split(s);
+        return words.isEmpty() ? words : words.subList(1, words.size());
+    }
+
+    public boolean isFollowedBy(String response, TextTools text) {
+        return !promptToRepeat.equals(response) && afterFirst(promptToRepeat).equals(afterFirst(response));
+    }
+}

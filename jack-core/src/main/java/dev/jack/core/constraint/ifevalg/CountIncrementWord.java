@@ -1,0 +1,48 @@
+package dev.jack.core.constraint.ifevalg;
+
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.text.TextTools;
+import dev.jack.core.constraint.Parameter;
+
+
+import java.util.Map;
+
+/**
+ * count:count_increment_word — keyword1 matches exactly once and keyword2 exactly twice, each a
+ * case-insensitive regular expression matching anywhere.
+ */
+public record CountIncrementWord(String keyword1, String keyword2) implements Constraint {
+    public static final String ID = "count:count_increment_word";
+
+    public static final ConstraintType<CountIncrementWord> TYPE = ConstraintType.builder(ID, CountIncrementWord::parse)
+            .parameters(Parameter.string("keyword1"), Parameter.string("keyword2"))
+            .example(new CountIncrementWord("violin", "garden"))
+            .build();
+
+    public CountIncrementWord {
+        KeywordRegex.compile("keyword1", keyword1);
+        KeywordRegex.compile("keyword2", keyword2);
+    }
+
+    private static CountIncrementWord parse(Kwargs k) {
+        return new CountIncrementWord(k.strippedString("keyword1"), k.strippedString("keyword2"));
+    }
+
+    public ConstraintType<CountIncrementWord> type() { return TYPE; }
+
+
+
+    public String description() {
+        return "Include keyword " + keyword1 + " once in your response, keyword " + keyword2 + " twice in your response.";
+    }
+
+    public Map<String, Object> kwargs() {
+        return Map.of("keyword1", keyword1, "keyword2", keyword2);
+    }
+
+    public boolean isFollowedBy(String response, TextTools text) {
+        return KeywordRegex.count(keyword1, response) == 1 && KeywordRegex.count(keyword2, response) == 2;
+    }
+}

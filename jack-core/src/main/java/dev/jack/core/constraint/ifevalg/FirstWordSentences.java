@@ -1,0 +1,49 @@
+package dev.jack.core.constraint.ifevalg;
+
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.text.TextTools;
+import dev.jack.core.constraint.Parameter;
+import dev.jack.core.text.TextAnalysis;
+
+import dev.jack.core.text.PyText;
+
+import java.util.Map;
+
+/** first_word:first_word_sent — every regex-splitter sentence's first whitespace word is first_word, ignoring case. */
+public record FirstWordSentences(String firstWord) implements Constraint {
+    public static final String ID = "first_word:first_word_sent";
+
+    public static final ConstraintType<FirstWordSentences> TYPE = ConstraintType.builder(ID, FirstWordSentences::parse)
+            .parameters(new Parameter("first_word", "string, or a list whose first string is used"))
+            .example(new FirstWordSentences("window"))
+            .analyses(TextAnalysis.REGEX_SENTENCES)
+            .build();
+
+    private static FirstWordSentences parse(Kwargs k) {
+        return new FirstWordSentences(Words.wordOrFirstOfList(k, "first_word"));
+    }
+
+    public ConstraintType<FirstWordSentences> type() { return TYPE; }
+
+
+
+    public String description() {
+        return "The first word of each sentence should be the word " + firstWord + ".";
+    }
+
+    public Map<String, Object> kwargs() {
+        return Map.of("first_word", firstWord);
+    }
+
+
+    public boolean isFollowedBy(String response, TextTools text) {
+        String expected = PyText.lower(firstWord);
+        for (String sentence : text.regexSentences(response)) {
+            if (PyText.isBlank(sentence)) return false;
+            if (!PyText.lower(PyText.split(sentence).getFirst()).equals(expected)) return false;
+        }
+        return true;
+    }
+}

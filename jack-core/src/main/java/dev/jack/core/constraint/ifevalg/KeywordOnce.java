@@ -1,0 +1,44 @@
+package dev.jack.core.constraint.ifevalg;
+
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.text.TextTools;
+import dev.jack.core.constraint.Parameter;
+
+
+import java.util.Map;
+
+/** keywords:word_once — the keyword (a case-insensitive regular expression, matching anywhere) matches exactly once. */
+public record KeywordOnce(String keyword) implements Constraint {
+    public static final String ID = "keywords:word_once";
+
+    public static final ConstraintType<KeywordOnce> TYPE = ConstraintType.builder(ID, KeywordOnce::parse)
+            .parameters(Parameter.string("keyword"))
+            .example(new KeywordOnce("harbor"))
+            .build();
+
+    public KeywordOnce {
+        KeywordRegex.compile("keyword", keyword);
+    }
+
+    private static KeywordOnce parse(Kwargs k) {
+        return new KeywordOnce(k.strippedString("keyword"));
+    }
+
+    public ConstraintType<KeywordOnce> type() { return TYPE; }
+
+
+
+    public String description() {
+        return "Include keyword " + keyword + " in your response.";
+    }
+
+    public Map<String, Object> kwargs() {
+        return Map.of("keyword", keyword);
+    }
+
+    public boolean isFollowedBy(String response, TextTools text) {
+        return KeywordRegex.count(keyword, response) == 1;
+    }
+}
