@@ -155,15 +155,8 @@ public final class Synthesizer {
         run(count, firstKey, 1, sink);
     }
 
-    private static long mix(long seed, long n) {
-        long z = seed * 0x9E3779B97F4A7C15L + n * 0xBF58476D1CE4E5B9L + 0x94D049BB133111EBL;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
-
     private Outcome attempt(long attempt) {
-        long seed = mix(options.seed(), attempt);
+        long seed = dev.jack.core.Seeds.attempt(options.seed(), attempt);
         SplittableRandom rng = new SplittableRandom(seed);
         BaseTask task = tasks.get(rng.nextInt(tasks.size()));
         Difficulty tier = options.difficulty() == Difficulty.MIXED
