@@ -1,8 +1,8 @@
 package dev.jack.core.ifevalg;
 
-import dev.jack.core.ifbench.Analyses;
-import dev.jack.core.ifbench.Checker;
-import dev.jack.core.ifbench.IfbenchData;
+import dev.jack.core.constraint.CheckerCases;
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.text.TextTools;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -48,10 +48,9 @@ class GroundTruthTest {
 
     @Test
     void scoreIsTheShareFollowedAndZeroForAnEmptyAnswer() {
-        Analyses text = IfbenchData.analyses();
-        List<Checker> checkers = GroundTruth.checkers(
-                "[{'instruction_id': ['punctuation:punctuation_dot', 'keywords:palindrome', 'punctuation:punctuation_exclamation'], 'kwargs': [None, None, None]}]",
-                IfevalgCatalog.get());
+        TextTools text = CheckerCases.TEXT;
+        List<Constraint> checkers = GroundTruth.constraints(
+                "[{'instruction_id': ['punctuation:punctuation_dot', 'keywords:palindrome', 'punctuation:punctuation_exclamation'], 'kwargs': [None, None, None]}]");
         IfevalgVerifier.Result r = IfevalgVerifier.verify(checkers, "<think>Hmm.</think>Wow! a dog", text);
         assertEquals(List.of(true, true, false), r.verdicts());
         assertEquals(2.0 / 3, r.score());

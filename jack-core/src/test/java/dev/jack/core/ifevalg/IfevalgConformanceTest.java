@@ -1,12 +1,13 @@
 package dev.jack.core.ifevalg;
 
+import dev.jack.core.SharedData;
+import dev.jack.core.constraint.Constraint;
 import dev.jack.core.data.JsonlReader;
-import dev.jack.core.ifbench.Analyses;
-import dev.jack.core.ifbench.Checker;
-import dev.jack.core.ifbench.IfbenchData;
-import dev.jack.core.ifbench.Prompt;
+import dev.jack.core.ifevalg.IfevalgEvaluation.Prompt;
 import dev.jack.core.json.Json;
-import org.junit.jupiter.api.BeforeAll;
+import dev.jack.core.text.PunktParameters;
+import dev.jack.core.text.TextTools;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -28,17 +29,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * on every row but those whose reference result is random (unstable.json).
  */
 class IfevalgConformanceTest {
-    static Path dir;
-    static Map<String, Prompt> prompts = new HashMap<>();
-    static Map<String, String> labels = new HashMap<>();
-    static Set<String> unstable = new HashSet<>();
-    static Analyses text;
+    Path dir;
+    final Map<String, Prompt> prompts = new HashMap<>();
+    final Map<String, String> labels = new HashMap<>();
+    final Set<String> unstable = new HashSet<>();
+    TextTools text;
 
-    @BeforeAll
-    static void load() throws IOException {
-        dir = IfbenchData.require("ifevalg");
-        text = IfbenchData.analyses();
-        for (Prompt p : Prompt.readAll(dir.resolve("prompts.jsonl"), IfevalgCatalog.get())) prompts.put(p.key(), p);
+    @BeforeEach
+    void load() throws IOException {
+        dir = SharedData.require("ifbench/ifevalg");
+        text = new TextTools(() -> PunktParameters.load(SharedData.punktEnglish()));
+        for (Prompt p : IfevalgEvaluation.readPrompts(dir.resolve("prompts.jsonl"))) prompts.put(p.key(), p);
         JsonlReader.forEach(dir.resolve("prompts.jsonl"), row -> labels.put(row.string("key"), row.string("ground_truth")));
         Map<?, ?> note = (Map<?, ?>) Json.parse(Files.readString(dir.resolve("unstable.json")));
         for (Object k : (List<?>) ((Map<?, ?>) note.get("nondeterministic_by_construction")).get("keys")) unstable.add((String) k);
@@ -56,8 +57,8 @@ class IfevalgConformanceTest {
             if (unstable.contains(key)) return;
             compared[0]++;
             String response = responses.get(key + "/" + row.string("response_id"));
-            List<Checker> fromLabel = GroundTruth.checkers(labels.get(key), IfevalgCatalog.get());
-            assertEquals(prompts.get(key).checkers(), fromLabel, "ground_truth of " + key + " builds the prompt row's constraints");
+            List<Constraint> fromLabel = GroundTruth.constraints(labels.get(key));
+            assertEquals(prompts.get(key).constraints(), fromLabel, "ground_truth of " + key + " builds the prompt row's constraints");
             IfevalgVerifier.Result result = IfevalgVerifier.verify(fromLabel, response, text);
             double score = ((Number) row.fields().get("score")).doubleValue();
             List<?> expected = row.list("follow_instruction_list");

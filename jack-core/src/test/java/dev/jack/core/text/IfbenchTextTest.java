@@ -1,6 +1,6 @@
 package dev.jack.core.text;
 
-import dev.jack.core.ifbench.IfbenchData;
+import dev.jack.core.SharedData;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class IfbenchTextTest {
     @Test
     void bundledDataIsTheSharedReferenceData() throws IOException, NoSuchAlgorithmException {
-        Path sums = IfbenchData.require("SHA256SUMS");
+        Path sums = SharedData.require("ifbench/SHA256SUMS");
         List<String> lines = Files.readAllLines(sums);
         String[][] files = {
                 {"nltk/stopwords_english.txt", "./data/stopwords_english.txt"},

@@ -1,4 +1,7 @@
-package dev.jack.core.ifbench;
+package dev.jack.core.constraint;
+
+import dev.jack.core.text.PunktParameters;
+import dev.jack.core.text.TextTools;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -10,6 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Table-driven checker tests: one response, the constraint's kwargs, and the verdict the reference gives. */
 public final class CheckerCases {
     private CheckerCases() {}
+
+    /** Text tools over Jack's bundled English Punkt model (the reference's parameters). */
+    public static final TextTools TEXT = new TextTools(PunktParameters::english);
 
     public record Case(String id, Map<String, Object> kwargs, String response, boolean expected, String why) {
         @Override
@@ -26,19 +32,19 @@ public final class CheckerCases {
         return c(id, Map.of(), response, expected, why);
     }
 
-    public static void assertVerdict(Catalog catalog, Case c, Analyses text) {
-        Checker checker = catalog.create(c.id(), c.kwargs());
-        assertEquals(c.expected(), checker.check(c.response(), text), c.why());
+    public static void assertVerdict(Case c) {
+        Constraint constraint = ConstraintRegistry.create(c.id(), c.kwargs());
+        assertEquals(c.expected(), constraint.isFollowedBy(c.response(), TEXT), c.why());
     }
 
-    /** Every id of the catalog (of which there are {@code count}) has a case it passes and one it fails. */
-    public static void assertBothOutcomesForEveryId(Catalog catalog, Stream<Case> cases, int count) {
+    /** Every id of the source (of which there are {@code count}) has a case it passes and one it fails. */
+    public static void assertBothOutcomesForEveryId(String source, Stream<Case> cases, int count) {
         Map<String, boolean[]> outcomes = new HashMap<>();
         cases.forEach(c -> outcomes.computeIfAbsent(c.id(), k -> new boolean[2])[c.expected() ? 0 : 1] = true);
-        for (String id : catalog.ids()) {
+        for (String id : ConstraintRegistry.ids(source)) {
             boolean[] o = outcomes.getOrDefault(id, new boolean[2]);
             assertTrue(o[0] && o[1], id + " needs a passing and a failing case");
         }
-        assertEquals(count, catalog.ids().size());
+        assertEquals(count, ConstraintRegistry.ids(source).size());
     }
 }

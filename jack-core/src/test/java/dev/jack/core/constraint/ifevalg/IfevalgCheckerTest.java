@@ -1,10 +1,7 @@
-package dev.jack.core.ifevalg;
+package dev.jack.core.constraint.ifevalg;
 
-import dev.jack.core.ifbench.Analyses;
-import dev.jack.core.ifbench.IfbenchData;
-import dev.jack.core.ifbench.CheckerCases;
-import dev.jack.core.ifbench.CheckerCases.Case;
-import org.junit.jupiter.api.BeforeAll;
+import dev.jack.core.constraint.CheckerCases;
+import dev.jack.core.constraint.CheckerCases.Case;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -13,16 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import static dev.jack.core.ifbench.CheckerCases.c;
+import static dev.jack.core.constraint.CheckerCases.c;
 
 /** Each IFEvalG constraint on responses chosen for its quirks, with the verdict open-instruct's checker gives them. */
 class IfevalgCheckerTest {
-    static Analyses text;
-
-    @BeforeAll
-    static void load() {
-        text = IfbenchData.analyses();
-    }
 
     static final Map<String, Object> PHRASE = Map.of("phrase", "The early bird catches the worm", "small_n", 2);
 
@@ -94,11 +85,11 @@ class IfevalgCheckerTest {
     @ParameterizedTest
     @MethodSource("cases")
     void verdictIsTheReferences(Case c) {
-        CheckerCases.assertVerdict(IfevalgCatalog.get(), c, text);
+        CheckerCases.assertVerdict(c);
     }
 
     @Test
     void everyConstraintHasACaseThatPassesAndOneThatFails() {
-        CheckerCases.assertBothOutcomesForEveryId(IfevalgCatalog.get(), cases(), 29);
+        CheckerCases.assertBothOutcomesForEveryId(IfevalgCatalog.SOURCE, cases(), 29);
     }
 }

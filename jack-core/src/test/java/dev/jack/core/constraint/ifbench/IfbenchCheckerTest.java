@@ -1,7 +1,7 @@
-package dev.jack.core.ifbench;
+package dev.jack.core.constraint.ifbench;
 
-import dev.jack.core.ifbench.CheckerCases.Case;
-import org.junit.jupiter.api.BeforeAll;
+import dev.jack.core.constraint.CheckerCases;
+import dev.jack.core.constraint.CheckerCases.Case;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import static dev.jack.core.ifbench.CheckerCases.c;
+import static dev.jack.core.constraint.CheckerCases.c;
 
 /**
  * Each IFBench constraint on responses chosen for its quirks, with the verdict IFBench's reference
@@ -20,12 +20,6 @@ import static dev.jack.core.ifbench.CheckerCases.c;
  * the reference's output there).
  */
 class IfbenchCheckerTest {
-    static Analyses text;
-
-    @BeforeAll
-    static void load() {
-        text = IfbenchData.analyses();
-    }
 
     static String lines(int n, java.util.function.IntFunction<String> line) {
         return IntStream.range(0, n).mapToObj(line).collect(Collectors.joining("\n"));
@@ -200,11 +194,11 @@ class IfbenchCheckerTest {
     @ParameterizedTest
     @MethodSource("cases")
     void verdictIsTheReferences(Case c) {
-        CheckerCases.assertVerdict(IfbenchCatalog.get(), c, text);
+        CheckerCases.assertVerdict(c);
     }
 
     @Test
     void everyConstraintHasACaseThatPassesAndOneThatFails() {
-        CheckerCases.assertBothOutcomesForEveryId(IfbenchCatalog.get(), cases(), 58);
+        CheckerCases.assertBothOutcomesForEveryId(IfbenchCatalog.SOURCE, cases(), 58);
     }
 }
