@@ -103,7 +103,8 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
             Check.atLeast("threads", threads[0], 1);
             return new SynthStage.Options(synthSection.whole("count", 100), seed, synthSection.range("constraints", SynthStage.Options.DEFAULT_CONSTRAINTS),
                     synthSection.choice("difficulty", Difficulty.class, Difficulty.MIXED), existing(synthSection, "hardness"),
-                    existing(synthSection, "tasks"), synthSection.text("task_field", "prompt"), false, 0.1, 0, punktDir);
+                    existing(synthSection, "tasks"), synthSection.text("task_field", "prompt"), false, 0.1, 0, punktDir,
+                    synthSection.text("catalog", SynthStage.Options.DEFAULT_CATALOG), synthSection.text("holdout_catalog", null));
         });
         SampleStage.Options sample = sampleSection.build(() -> new SampleStage.Options(sampleSection.whole("n", 8),
                 sampleSection.choice("endpoint", OpenAiBackend.Endpoint.class, OpenAiBackend.Endpoint.CHAT), sampleSection.text("system", null),

@@ -2,6 +2,7 @@ package dev.jack.core.constraint;
 
 import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,6 +20,14 @@ public interface Draft {
 
     /** A uniform pick from a non-empty list. */
     <T> T pick(List<T> list);
+
+    /** {@code n} different items of a list of at least {@code n}, in random order. */
+    default <T> List<T> pickDistinct(List<T> list, int n) {
+        List<T> left = new ArrayList<>(list);
+        List<T> picked = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) picked.add(left.remove(nextInt(left.size())));
+        return picked;
+    }
 
     /** "at least" or "less than", even odds. */
     Relation relation();

@@ -93,7 +93,7 @@ class SynthesizerTest {
                 }
             }
         }
-        List<String> missing = SynthStats.allowedPairs().stream().filter(pair -> !largeStats.pairCounts().containsKey(pair)).toList();
+        List<String> missing = SynthStats.allowedPairs(Synthesizer.synthesized("ifeval")).stream().filter(pair -> !largeStats.pairCounts().containsKey(pair)).toList();
         assertTrue(missing.isEmpty(), "allowed pairs never drawn: " + missing);
         assertEquals(Synthesizer.synthesized("ifeval").size(), largeStats.constraintCounts().size(), "every constraint is used");
     }
@@ -178,7 +178,7 @@ class SynthesizerTest {
 
     @Test
     void splitsHaveDisjointTasksAndTrainAvoidsHeldOutPairs() {
-        List<SplitPlan.Part> parts = SplitPlan.trainTest(BaseTask.builtIn(), 3000, 0.2, 0.2, 11);
+        List<SplitPlan.Part> parts = SplitPlan.trainTest(BaseTask.builtIn(), 3000, 0.2, 0.2, 11, Synthesizer.synthesized("ifeval"), List.of());
         SplitPlan.Part train = parts.get(0);
         SplitPlan.Part test = parts.get(1);
         assertEquals(2400, train.count());

@@ -41,17 +41,31 @@ public record SynthStage(Path out, Path witnesses, Path stats, Options options, 
      * What to make: {@code count} prompts (over all splits) from the seed; {@code constraints} per prompt; a difficulty
      * tier; hardness from a file (null: Jack's priors); base tasks from a file (null: Jack's corpus) and the JSONL field
      * holding them; with {@code split}, a train and a test file with disjoint base tasks, {@code testFraction} of them
-     * in test and {@code holdoutPairs} of the allowed constraint pairs kept out of train; the Punkt folder (null: Jack's own).
+     * in test and {@code holdoutPairs} of the allowed constraint pairs kept out of train; the Punkt folder (null: Jack's own);
+     * the catalog the constraints come from ({@code ifeval}, {@code ifbench}, {@code ifevalg}, a user's, or {@code all};
+     * {@link Synthesizer#catalog}); and a catalog kept out of training data (null: none): the train split, or without a
+     * split the one output, never holds its constraints, while the test split draws from them too.
      */
     public record Options(int count, long seed, IntRange constraints, Difficulty difficulty, Path hardness, Path tasks, String taskField,
-                          boolean split, double testFraction, double holdoutPairs, Path punktDir) {
+                          boolean split, double testFraction, double holdoutPairs, Path punktDir, String catalog, String holdoutCatalog) {
         public static final IntRange DEFAULT_CONSTRAINTS = new IntRange(1, 6);
+        public static final String DEFAULT_CATALOG = "ifeval";
 
         public Options {
             Check.atLeast("count", count, 1);
             Check.between("test_fraction", testFraction, 0, 1);
             Check.below("holdout_pairs", holdoutPairs, 0, 1);
             constraints.check("constraints", 1);
+            catalogIds("catalog", catalog);
+            if (holdoutCatalog != null) catalogIds("holdout_catalog", holdoutCatalog);
+        }
+
+        private static List<String> catalogIds(String key, String name) {
+            try {
+                return Synthesizer.catalog(name);
+            } catch (IllegalArgumentException e) {
+                throw new OptionException(key, e.getMessage());
+            }
         }
     }
 
@@ -99,18 +113,23 @@ public record SynthStage(Path out, Path witnesses, Path stats, Options options, 
         PrintWriter console = context.out();
         List<SplitPlan.Part> plan;
         try {
+            List<String> ids = Synthesizer.catalog(options.catalog());
+            List<String> heldOut = options.holdoutCatalog() == null ? List.of() : Synthesizer.catalog(options.holdoutCatalog());
             plan = options.split()
-                    ? SplitPlan.trainTest(tasks, options.count(), options.testFraction(), options.holdoutPairs(), options.seed())
-                    : List.of(new SplitPlan.Part("", tasks, options.count(), Set.of()));
+                    ? SplitPlan.trainTest(tasks, options.count(), options.testFraction(), options.holdoutPairs(), options.seed(), ids, heldOut)
+                    : List.of(new SplitPlan.Part("", tasks, options.count(), Set.of(), ids.stream().filter(id -> !heldOut.contains(id)).toList()));
         } catch (IllegalArgumentException e) {
             throw new OptionException("split", e.getMessage());
+        }
+        if (plan.getFirst().constraints().isEmpty()) {
+            throw new OptionException("holdout_catalog", "holding " + options.holdoutCatalog() + " out of " + options.catalog() + " leaves no constraint to draw");
         }
         long key = 1;
         for (SplitPlan.Part part : plan) {
             Synthesizer.Options synth;
             try {
                 synth = new Synthesizer.Options(options.seed(), options.constraints().min(), options.constraints().max(), options.difficulty(),
-                        hardness, part.heldOutPairs());
+                        hardness, part.heldOutPairs(), part.constraints());
             } catch (IllegalArgumentException e) {
                 throw new OptionException("constraints", e.getMessage());
             }

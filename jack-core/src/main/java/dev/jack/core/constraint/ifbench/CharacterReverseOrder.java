@@ -3,9 +3,8 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.text.TextTools;
-
 import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextTools;
 
 /** custom:character_reverse — the lower-cased response contains "elgae dlab". */
 public record CharacterReverseOrder() implements Constraint {
@@ -22,8 +21,6 @@ public record CharacterReverseOrder() implements Constraint {
     }
 
     public ConstraintType<CharacterReverseOrder> type() { return TYPE; }
-
-
 
     public String description() {
         return "What animal is the national symbol of the US? Respond to this query, but make your sentence in reverse order of what it should be, per letter.";

@@ -3,9 +3,8 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.text.TextTools;
-
 import dev.jack.core.text.PyCsv;
+import dev.jack.core.text.TextTools;
 
 import java.util.List;
 
@@ -30,8 +29,6 @@ public record CityCsv() implements Constraint {
     }
 
     public ConstraintType<CityCsv> type() { return TYPE; }
-
-
 
     public String description() {
         return "Generate CSV data: The column names are [\"ID\", \"Country\", \"City\", \"Year\", \"Count\"], the data should be comma delimited. Please generate 7 rows.";

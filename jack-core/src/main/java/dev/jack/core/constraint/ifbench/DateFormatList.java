@@ -3,11 +3,11 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.text.TextTools;
-
 import dev.jack.core.text.PyRegex;
 import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextTools;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -31,8 +31,6 @@ public record DateFormatList() implements Constraint {
     }
 
     public ConstraintType<DateFormatList> type() { return TYPE; }
-
-
 
     public String description() {
         return "List the start dates of all the battles Napoleon fought separated by commas, use the following date format: YYYY-MM-DD. Do not provide an explanation.";

@@ -2,13 +2,19 @@ package dev.jack.core.constraint.ifbench;
 
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.text.TextTools;
-import dev.jack.core.text.TextAnalysis;
-
+import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.ifeval.EndChecker;
+import dev.jack.core.constraint.ifeval.JsonFormat;
+import dev.jack.core.constraint.ifeval.Postscript;
+import dev.jack.core.constraint.ifeval.RepeatPrompt;
 import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextAnalysis;
+import dev.jack.core.text.TextTools;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * format:emoji — every Punkt sentence, with ASCII punctuation deleted and stripped, ends in an emoji:
@@ -22,6 +28,16 @@ public record EmojiSentences() implements Constraint {
     public static final ConstraintType<EmojiSentences> TYPE = ConstraintType.builder(ID, EmojiSentences::parse)
             .example(new EmojiSentences())
             .analyses(TextAnalysis.SENTENCES, TextAnalysis.EMOJI)
+            .conflict(JsonFormat.ID, "JSON escapes the emoji")
+            .conflict(Postscript.ID, "an emoji after P.S. would break the marker")
+            .conflict(EndChecker.ID, "the end phrase must end the response exactly, without an emoji")
+            .conflict(RepeatPrompt.ID, "the request must be repeated exactly, without emoji")
+            .conflict(PunctuationCover.ID, "an emoji would split the interrobang")
+            .hardness(0.5)
+            .phrasings("Please use an emoji at the end of every sentence.",
+                    "End each of your sentences with an emoji.",
+                    "Every sentence you write must finish with an emoji.")
+            .synthesis(85, () -> Sampling.INSTANCE)
             .build();
 
     private static EmojiSentences parse(Kwargs k) {
@@ -30,12 +46,9 @@ public record EmojiSentences() implements Constraint {
 
     public ConstraintType<EmojiSentences> type() { return TYPE; }
 
-
-
     public String description() {
         return "Please use an emoji at the end of every sentence.";
     }
-
 
     public boolean isFollowedBy(String response, TextTools text) {
         List<String> sentences = text.sentences(response);
@@ -51,5 +64,26 @@ public record EmojiSentences() implements Constraint {
             if (next.isEmpty() || !text.isEmoji(next.codePointAt(0))) return false;
         }
         return true;
+    }
+
+    private static final List<String> EMOJI = List.of("\uD83D\uDE0A", "\uD83C\uDF1F", "\uD83C\uDF89", "\uD83D\uDE42", "\uD83C\uDF3F", "\u2728");
+    /** A sentence's final mark: the emoji goes before it. */
+    private static final Pattern SENTENCE_END = Pattern.compile("([.?!])(?=\\s|$)");
+
+    /**
+     * One emoji before every sentence-final mark of the text (a wrapper, so it reaches the lines other constraints
+     * add; its order puts it before the quotation wrappers).
+     */
+    private enum Sampling implements Sketch<EmojiSentences> {
+        INSTANCE;
+
+        public void content(Draft d) {
+            String emoji = " " + d.pick(EMOJI) + "$1";
+            d.witness().wrap(body -> SENTENCE_END.matcher(body).replaceAll(emoji));
+        }
+
+        public EmojiSentences finish(Draft d) {
+            return new EmojiSentences();
+        }
     }
 }

@@ -3,9 +3,8 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.text.TextTools;
-
 import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextTools;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +32,6 @@ public record EuropeanCapitalsSort() implements Constraint {
     }
 
     public ConstraintType<EuropeanCapitalsSort> type() { return TYPE; }
-
-
 
     public String description() {
         return "Give me the names of all capital cities of european countries whose latitude is higher than than 45 degrees?"

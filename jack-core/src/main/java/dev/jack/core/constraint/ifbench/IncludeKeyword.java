@@ -2,13 +2,16 @@ package dev.jack.core.constraint.ifbench;
 
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.text.TextTools;
 import dev.jack.core.constraint.Parameter;
-import dev.jack.core.text.TextAnalysis;
-
+import dev.jack.core.constraint.Sketch;
 import dev.jack.core.text.Literals;
+import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextAnalysis;
+import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +26,11 @@ public record IncludeKeyword(String word, int n) implements Constraint {
             .parameters(Parameter.string("word"), Parameter.integer("N", 0))
             .example(new IncludeKeyword("fleetness", 8))
             .analyses(TextAnalysis.SENTENCES)
+            .hardness(0.5)
+            .phrasings("The response must include keyword \"{word}\" in the {N}-th sentence.",
+                    "Use the word \"{word}\" in sentence number {N} of your answer.",
+                    "Sentence {N} of your response must contain the keyword \"{word}\".")
+            .synthesis(900, () -> Sampling.INSTANCE)
             .build();
 
     private static IncludeKeyword parse(Kwargs k) {
@@ -30,8 +38,6 @@ public record IncludeKeyword(String word, int n) implements Constraint {
     }
 
     public ConstraintType<IncludeKeyword> type() { return TYPE; }
-
-
 
     public String description() {
         return "The response must include keyword \"" + word + "\" in the " + n + "-th sentence.";
@@ -41,11 +47,27 @@ public record IncludeKeyword(String word, int n) implements Constraint {
         return Map.of("word", word, "N", n);
     }
 
-
     public boolean isFollowedBy(String response, TextTools text) {
         List<String> sentences = text.sentences(response);
         if (sentences.size() < n || sentences.isEmpty()) return false;
         String sentence = n == 0 ? sentences.getLast() : sentences.get(n - 1);
         return Literals.containsWholeWordIgnoreCase(sentence, word);
+    }
+
+    /** Read off the final witness: a word of three letters or more from one of its first eight sentences. */
+    private enum Sampling implements Sketch<IncludeKeyword> {
+        INSTANCE;
+
+        public IncludeKeyword finish(Draft d) {
+            List<String> sentences = d.text().sentences(d.witnessText());
+            List<IncludeKeyword> candidates = new ArrayList<>();
+            for (int n = 1; n <= Math.min(sentences.size(), 8); n++) {
+                for (String w : PyText.wordRuns(sentences.get(n - 1))) {
+                    if (w.length() >= 3 && w.chars().allMatch(Character::isLetter)) candidates.add(new IncludeKeyword(PyText.lower(w), n));
+                }
+            }
+            candidates.removeIf(c -> !c.isFollowedBy(d.witnessText(), d.text()));
+            return candidates.isEmpty() ? null : d.pick(candidates);
+        }
     }
 }

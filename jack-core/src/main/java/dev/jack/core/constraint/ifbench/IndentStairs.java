@@ -2,10 +2,11 @@ package dev.jack.core.constraint.ifbench;
 
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.text.TextTools;
-
+import dev.jack.core.constraint.Sketch;
 import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextTools;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,11 @@ public record IndentStairs() implements Constraint {
 
     public static final ConstraintType<IndentStairs> TYPE = ConstraintType.builder(ID, IndentStairs::parse)
             .example(new IndentStairs())
+            .hardness(0.6)
+            .phrasings("Create stairs by incrementally indenting each new line.",
+                    "Indent every line of your answer one step further than the line before it, like stairs.",
+                    "Each new line must be indented more than the previous one, forming a staircase.")
+            .synthesis(999, () -> Sampling.INSTANCE)
             .build();
 
     private static IndentStairs parse(Kwargs k) {
@@ -27,8 +33,6 @@ public record IndentStairs() implements Constraint {
     }
 
     public ConstraintType<IndentStairs> type() { return TYPE; }
-
-
 
     public String description() {
         return "Create stairs by incrementally indenting each new line.";
@@ -52,5 +56,28 @@ public record IndentStairs() implements Constraint {
             if (indent(lines.get(i + 1)) <= indent(lines.get(i))) return false;
         }
         return true;
+    }
+
+    /** Every non-blank line indented by one more space than the one before (the last wrapper, so it sees every line). */
+    private enum Sampling implements Sketch<IndentStairs> {
+        INSTANCE;
+
+        public void content(Draft d) {
+            d.witness().wrap(body -> {
+                StringBuilder out = new StringBuilder(body.length() + 256);
+                int step = 0;
+                boolean first = true;
+                for (String line : body.split("\n", -1)) {
+                    if (!first) out.append('\n');
+                    first = false;
+                    if (!PyText.isBlank(line)) out.append(" ".repeat(step++)).append(line.stripLeading());
+                }
+                return out.toString();
+            });
+        }
+
+        public IndentStairs finish(Draft d) {
+            return new IndentStairs();
+        }
     }
 }

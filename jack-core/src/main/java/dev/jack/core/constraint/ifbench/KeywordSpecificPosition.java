@@ -2,14 +2,16 @@ package dev.jack.core.constraint.ifbench;
 
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.text.TextTools;
 import dev.jack.core.constraint.Parameter;
-import dev.jack.core.text.TextAnalysis;
-
+import dev.jack.core.constraint.Sketch;
 import dev.jack.core.text.PyChars;
 import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextAnalysis;
+import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +27,11 @@ public record KeywordSpecificPosition(String keyword, int n, int m) implements C
             .parameters(Parameter.string("keyword"), Parameter.integer("n", 1), Parameter.integer("m", 1))
             .example(new KeywordSpecificPosition("giggle", 22, 33))
             .analyses(TextAnalysis.SENTENCES, TextAnalysis.WORD_TOKENS)
+            .hardness(0.55)
+            .phrasings("Include keyword {keyword} in the {n}-th sentence, as the {m}-th word of that sentence.",
+                    "In sentence {n} of your answer, word number {m} must be \"{keyword}\".",
+                    "Make \"{keyword}\" the {m}-th word of your {n}-th sentence.")
+            .synthesis(900, () -> Sampling.INSTANCE)
             .build();
 
     private static KeywordSpecificPosition parse(Kwargs k) {
@@ -34,8 +41,6 @@ public record KeywordSpecificPosition(String keyword, int n, int m) implements C
 
     public ConstraintType<KeywordSpecificPosition> type() { return TYPE; }
 
-
-
     public String description() {
         return "Include keyword " + keyword + " in the " + n + "-th sentence, as the " + m + "-th word of that sentence.";
     }
@@ -44,12 +49,32 @@ public record KeywordSpecificPosition(String keyword, int n, int m) implements C
         return Map.of("keyword", keyword, "n", n, "m", m);
     }
 
-
     public boolean isFollowedBy(String response, TextTools text) {
         List<String> sentences = text.sentences(response);
         if (sentences.size() < n) return false;
-        List<String> words = text.wordTokenize(sentences.get(n - 1)).stream()
-                .filter(t -> t.codePoints().anyMatch(PyChars::isAlnum)).toList();
+        List<String> words = words(sentences.get(n - 1), text);
         return words.size() >= m && PyText.lower(words.get(m - 1)).equals(PyText.lower(keyword));
+    }
+
+    /** The sentence's word tokens with a letter or digit in them. */
+    private static List<String> words(String sentence, TextTools text) {
+        return text.wordTokenize(sentence).stream().filter(t -> t.codePoints().anyMatch(PyChars::isAlnum)).toList();
+    }
+
+    /** Read off the final witness: one of its first six sentences, and one of that sentence's first ten words made of letters only. */
+    private enum Sampling implements Sketch<KeywordSpecificPosition> {
+        INSTANCE;
+
+        public KeywordSpecificPosition finish(Draft d) {
+            List<String> sentences = d.text().sentences(d.witnessText());
+            List<KeywordSpecificPosition> candidates = new ArrayList<>();
+            for (int n = 1; n <= Math.min(sentences.size(), 6); n++) {
+                List<String> words = words(sentences.get(n - 1), d.text());
+                for (int m = 1; m <= Math.min(words.size(), 10); m++) {
+                    if (words.get(m - 1).chars().allMatch(Character::isLetter)) candidates.add(new KeywordSpecificPosition(words.get(m - 1), n, m));
+                }
+            }
+            return candidates.isEmpty() ? null : d.pick(candidates);
+        }
     }
 }

@@ -2,12 +2,15 @@ package dev.jack.core.constraint.ifbench;
 
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.text.TextTools;
-import dev.jack.core.text.TextAnalysis;
-
+import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Vocabulary;
 import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextAnalysis;
+import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,6 +23,12 @@ public record LastWordFirstNext() implements Constraint {
     public static final ConstraintType<LastWordFirstNext> TYPE = ConstraintType.builder(ID, LastWordFirstNext::parse)
             .example(new LastWordFirstNext())
             .analyses(TextAnalysis.SENTENCES)
+            .alone("its sentences chain word to word, which other constraints' sentences would break")
+            .hardness(0.75)
+            .phrasings("The last word of each sentence must become the first word of the next sentence.",
+                    "Start every sentence with the word that ended the sentence before it.",
+                    "Chain your sentences: each one begins with the previous sentence's last word.")
+            .synthesis(500, () -> Sampling.INSTANCE)
             .build();
 
     private static LastWordFirstNext parse(Kwargs k) {
@@ -28,12 +37,9 @@ public record LastWordFirstNext() implements Constraint {
 
     public ConstraintType<LastWordFirstNext> type() { return TYPE; }
 
-
-
     public String description() {
         return "The last word of each sentence must become the first word of the next sentence.";
     }
-
 
     public boolean isFollowedBy(String response, TextTools text) {
         List<String> sentences = text.sentences(response);
@@ -44,5 +50,26 @@ public record LastWordFirstNext() implements Constraint {
             if (!PyText.lower(last.getLast()).equals(PyText.lower(first.getFirst()))) return false;
         }
         return true;
+    }
+
+    private static final List<String> LINKS = List.of(" leads to the ", " stands beside the ", " comes before the ", " reminds us of the ");
+
+    /** Three to six sentences "Garden leads to the river. River stands beside the ..." over distinct keywords. */
+    private enum Sampling implements Sketch<LastWordFirstNext> {
+        INSTANCE;
+
+        public void content(Draft d) {
+            List<String> words = d.pickDistinct(Vocabulary.KEYWORDS, d.between(4, 7));
+            List<String> sentences = new ArrayList<>();
+            for (int i = 0; i + 1 < words.size(); i++) {
+                String first = words.get(i);
+                sentences.add(Character.toUpperCase(first.charAt(0)) + first.substring(1) + d.pick(LINKS) + words.get(i + 1) + ".");
+            }
+            d.witness().setText(String.join(" ", sentences));
+        }
+
+        public LastWordFirstNext finish(Draft d) {
+            return new LastWordFirstNext();
+        }
     }
 }

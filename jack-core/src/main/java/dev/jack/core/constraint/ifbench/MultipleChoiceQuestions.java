@@ -3,10 +3,9 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.text.TextTools;
-
 import dev.jack.core.text.PyRegex;
 import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextTools;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +33,6 @@ public record MultipleChoiceQuestions() implements Constraint {
     }
 
     public ConstraintType<MultipleChoiceQuestions> type() { return TYPE; }
-
-
 
     public String description() {
         return "Generate 4 multiple choice questions with 5 options each about '20th century art history'. Each question"

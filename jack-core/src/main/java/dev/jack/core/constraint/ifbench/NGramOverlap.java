@@ -1,14 +1,18 @@
 package dev.jack.core.constraint.ifbench;
 
-import dev.jack.core.text.PyText;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.text.TextTools;
 import dev.jack.core.constraint.Parameter;
+import dev.jack.core.constraint.Sketch;
+import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 
@@ -23,6 +27,11 @@ public record NGramOverlap(String referenceText, double percentage) implements C
     public static final ConstraintType<NGramOverlap> TYPE = ConstraintType.builder(ID, NGramOverlap::parse)
             .parameters(Parameter.string("reference_text"), new Parameter("percentage", "number >= 0"))
             .example(new NGramOverlap("Use induction to prove the following claims.\n Consider a simple undirected graph with m edges, n vertices, and p connected components. Prove that\nn − p ≤ m.", 72.0))
+            .hardness(0.75)
+            .phrasings("Maintain a trigram overlap of {percentage}% (±2%) with the provided reference text. Reference text: {reference_text}",
+                    "About {percentage}% (±2%) of your response's character trigrams must also occur in this reference text: {reference_text}",
+                    "Keep a {percentage}% (±2%) trigram overlap with the following reference text: {reference_text}")
+            .synthesis(900, () -> Sampling.INSTANCE)
             .build();
 
     private static NGramOverlap parse(Kwargs k) {
@@ -30,8 +39,6 @@ public record NGramOverlap(String referenceText, double percentage) implements C
     }
 
     public ConstraintType<NGramOverlap> type() { return TYPE; }
-
-
 
     public String description() {
         return "Maintain a trigram overlap of " + PyText.number(percentage) + "% (±2%) with the provided reference text.";
@@ -54,8 +61,14 @@ public record NGramOverlap(String referenceText, double percentage) implements C
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
+        double overlap = overlap(response, referenceText);
+        return overlap >= 0 && percentage - 2 <= overlap && overlap <= percentage + 2;
+    }
+
+    /** The percentage of the response's distinct trigrams that the reference text has; -1 when it has none. */
+    private static double overlap(String response, String referenceText) {
         long[] grams = trigrams(response);
-        if (grams.length == 0) return false;
+        if (grams.length == 0) return -1;
         long[] reference = REFERENCE_TRIGRAMS.computeIfAbsent(referenceText, NGramOverlap::trigrams);
         int shared = 0;
         for (int i = 0, j = 0; i < grams.length && j < reference.length; ) {
@@ -69,7 +82,23 @@ public record NGramOverlap(String referenceText, double percentage) implements C
                 j++;
             }
         }
-        double overlap = (double) shared / grams.length;
-        return percentage - 2 <= overlap * 100 && overlap * 100 <= percentage + 2;
+        return ((double) shared / grams.length) * 100;
+    }
+
+    public Map<String, Object> wordingValues() {
+        return Map.of("reference_text", referenceText, "percentage", PyText.number(percentage));
+    }
+
+    /** Read off the final witness: two to four pool sentences as the reference, and the overlap rounded. */
+    private enum Sampling implements Sketch<NGramOverlap> {
+        INSTANCE;
+
+        public NGramOverlap finish(Draft d) {
+            List<String> sentences = new ArrayList<>();
+            for (int i = d.between(2, 4); i > 0; i--) sentences.add(d.sentence());
+            String reference = String.join(" ", sentences);
+            double overlap = overlap(d.witnessText(), reference);
+            return overlap < 0 ? null : new NGramOverlap(reference, Math.round(overlap));
+        }
     }
 }

@@ -2,7 +2,11 @@ package dev.jack.core.constraint.ifbench;
 
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.ifeval.NumberOfPlaceholders;
+import dev.jack.core.constraint.ifeval.ResponseLanguage;
 import dev.jack.core.text.TextTools;
 
 import java.util.ArrayList;
@@ -17,6 +21,13 @@ public record NestedParentheses() implements Constraint {
 
     public static final ConstraintType<NestedParentheses> TYPE = ConstraintType.builder(ID, NestedParentheses::parse)
             .example(new NestedParentheses())
+            .conflict(ResponseLanguage.ID, "its sentence is English")
+            .conflict(NumberOfPlaceholders.ID, "the square brackets would count as placeholders")
+            .hardness(0.45)
+            .phrasings("Nest parentheses (and [brackets {and braces}]) at least 5 levels deep.",
+                    "Somewhere in your answer, nest brackets of any kind ( [ { at least five levels deep.",
+                    "Include a passage with parentheses, brackets and braces nested at least 5 levels deep.")
+            .synthesis(350, () -> Sampling.INSTANCE)
             .build();
 
     private static NestedParentheses parse(Kwargs k) {
@@ -24,8 +35,6 @@ public record NestedParentheses() implements Constraint {
     }
 
     public ConstraintType<NestedParentheses> type() { return TYPE; }
-
-
 
     public String description() {
         return "Nest parentheses (and [brackets {and braces}]) at least 5 levels deep.";
@@ -51,5 +60,18 @@ public record NestedParentheses() implements Constraint {
             }
         }
         return false;
+    }
+
+    /** One sentence nesting five levels. */
+    private enum Sampling implements Sketch<NestedParentheses> {
+        INSTANCE;
+
+        public void content(Draft d) {
+            d.addSentence("Picture this (a box (in a box [in a box {in a box (in a box)}])) for a moment.");
+        }
+
+        public NestedParentheses finish(Draft d) {
+            return new NestedParentheses();
+        }
     }
 }

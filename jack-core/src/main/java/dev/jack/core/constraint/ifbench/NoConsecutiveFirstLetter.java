@@ -2,10 +2,11 @@ package dev.jack.core.constraint.ifbench;
 
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.text.TextTools;
-
+import dev.jack.core.constraint.Sketch;
 import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextTools;
 
 import java.util.List;
 
@@ -15,6 +16,12 @@ public record NoConsecutiveFirstLetter() implements Constraint {
 
     public static final ConstraintType<NoConsecutiveFirstLetter> TYPE = ConstraintType.builder(ID, NoConsecutiveFirstLetter::parse)
             .example(new NoConsecutiveFirstLetter())
+            .alone("every pair of neighbouring words is constrained, which other constraints' words would break")
+            .hardness(0.7)
+            .phrasings("No two consecutive words can share the same first letter.",
+                    "Make sure no two neighbouring words start with the same letter.",
+                    "Avoid starting two words in a row with the same letter anywhere in your answer.")
+            .synthesis(500, () -> Sampling.INSTANCE)
             .build();
 
     private static NoConsecutiveFirstLetter parse(Kwargs k) {
@@ -22,8 +29,6 @@ public record NoConsecutiveFirstLetter() implements Constraint {
     }
 
     public ConstraintType<NoConsecutiveFirstLetter> type() { return TYPE; }
-
-
 
     public String description() {
         return "No two consecutive words can share the same first letter.";
@@ -35,5 +40,30 @@ public record NoConsecutiveFirstLetter() implements Constraint {
             if (words.get(i).codePointAt(0) == words.get(i + 1).codePointAt(0)) return false;
         }
         return true;
+    }
+
+    /** Three to five pool sentences that follow it alone and where they meet (a pool that has none is dropped). */
+    private enum Sampling implements Sketch<NoConsecutiveFirstLetter> {
+        INSTANCE;
+
+        public void content(Draft d) {
+            NoConsecutiveFirstLetter check = new NoConsecutiveFirstLetter();
+            List<String> fine = d.pool().stream().filter(s -> check.isFollowedBy(s, d.text())).toList();
+            if (fine.isEmpty()) return;
+            StringBuilder text = new StringBuilder(d.pick(fine));
+            for (int i = d.between(2, 4), tries = 0; i > 0 && tries < 50; tries++) {
+                String next = text + " " + d.pick(fine);
+                if (check.isFollowedBy(next, d.text())) {
+                    text.setLength(0);
+                    text.append(next);
+                    i--;
+                }
+            }
+            d.witness().setText(text.toString());
+        }
+
+        public NoConsecutiveFirstLetter finish(Draft d) {
+            return new NoConsecutiveFirstLetter();
+        }
     }
 }

@@ -2,13 +2,15 @@ package dev.jack.core.constraint.ifbench;
 
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.text.TextTools;
 import dev.jack.core.constraint.Parameter;
-
+import dev.jack.core.constraint.Sketch;
 import dev.jack.core.text.PyChars;
 import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +24,12 @@ public record NthWordJapanese(int n) implements Constraint {
     public static final ConstraintType<NthWordJapanese> TYPE = ConstraintType.builder(ID, NthWordJapanese::parse)
             .parameters(Parameter.integer("N", 1))
             .example(new NthWordJapanese(5))
+            .alone("every N-th word is fixed, which other constraints' words would shift")
+            .hardness(0.75)
+            .phrasings("Every {N}th word of your response must be in Japanese.",
+                    "Write in English, but make every {N}th word a Japanese word.",
+                    "Counting the words of your answer, word {N}, word 2×{N} and so on must each be Japanese.")
+            .synthesis(500, Sampling::new)
             .build();
 
     private static NthWordJapanese parse(Kwargs k) {
@@ -29,8 +37,6 @@ public record NthWordJapanese(int n) implements Constraint {
     }
 
     public ConstraintType<NthWordJapanese> type() { return TYPE; }
-
-
 
     /** The reference's wording, including its ordinals that drop "word" ("Every 21st of your response"). */
     public String description() {
@@ -58,5 +64,28 @@ public record NthWordJapanese(int n) implements Constraint {
             if (!word.isEmpty() && !PyChars.isDigits(word) && !hasJapanese(word)) return false;
         }
         return true;
+    }
+
+    private static final List<String> JAPANESE = List.of("\u65e5\u672c", "\u5c71", "\u5ddd", "\u82b1", "\u7a7a", "\u6d77", "\u68ee", "\u96e8");
+
+    /** Three to five pool sentences with every N-th word (N from 2 to 8) replaced by a Japanese one, its punctuation kept. */
+    private static final class Sampling implements Sketch<NthWordJapanese> {
+        private int n;
+
+        public void content(Draft d) {
+            n = d.between(2, 8);
+            List<String> words = new ArrayList<>();
+            for (int i = d.between(3, 5); i > 0; i--) words.addAll(PyText.split(d.sentence()));
+            for (int i = n - 1; i < words.size(); i += n) {
+                String word = words.get(i);
+                String trailing = word.substring(PyText.rstrip(word, PyText.PUNCTUATION).length());
+                words.set(i, d.pick(JAPANESE) + trailing);
+            }
+            d.witness().setText(String.join(" ", words));
+        }
+
+        public NthWordJapanese finish(Draft d) {
+            return new NthWordJapanese(n);
+        }
     }
 }

@@ -3,9 +3,8 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.text.TextTools;
-
 import dev.jack.core.text.PyRegex;
+import dev.jack.core.text.TextTools;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +29,6 @@ public record PrintMultiples() implements Constraint {
     }
 
     public ConstraintType<PrintMultiples> type() { return TYPE; }
-
-
 
     public String description() {
         return "Count from 10 to 50 but only print multiples of 7.";

@@ -2,13 +2,16 @@ package dev.jack.core.constraint.ifbench;
 
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.text.TextTools;
 import dev.jack.core.constraint.Parameter;
-import dev.jack.core.text.TextAnalysis;
-
+import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.ifeval.ResponseLanguage;
 import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextAnalysis;
+import dev.jack.core.text.TextTools;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,6 +26,12 @@ public record PronounCount(int n) implements Constraint {
             .parameters(Parameter.integer("N", 0))
             .example(new PronounCount(22))
             .analyses(TextAnalysis.WORD_TOKENS)
+            .conflict(ResponseLanguage.ID, "its sentence is English")
+            .hardness(0.4)
+            .phrasings("The response should include at least {N} pronouns.",
+                    "Use at least {N} pronouns in your answer.",
+                    "Your response must contain {N} or more pronouns.")
+            .synthesis(900, () -> Sampling.INSTANCE)
             .build();
 
     private static final Set<String> PRONOUNS = Set.of(
@@ -41,8 +50,6 @@ public record PronounCount(int n) implements Constraint {
 
     public ConstraintType<PronounCount> type() { return TYPE; }
 
-
-
     public String description() {
         return "The response should include at least " + n + " pronouns.";
     }
@@ -51,9 +58,29 @@ public record PronounCount(int n) implements Constraint {
         return Map.of("N", n);
     }
 
-
     public boolean isFollowedBy(String response, TextTools text) {
-        long pronouns = text.wordTokenize(PyText.lower(response.replace('/', ' '))).stream().filter(PRONOUNS::contains).count();
-        return pronouns >= n;
+        return pronouns(response, text) >= n;
+    }
+
+    /** The word tokens of the lower-cased response ('/' read as a space) that are pronouns. */
+    private static int pronouns(String response, TextTools text) {
+        return (int) text.wordTokenize(PyText.lower(response.replace('/', ' '))).stream().filter(PRONOUNS::contains).count();
+    }
+
+    private static final List<String> PRONOUN_SENTENCES = List.of("We know this helps them.", "You will find it useful yourself.",
+            "She told them what it means.", "They saw that everyone agreed.");
+
+    /** A sentence with pronouns, then N read off the final witness: up to a third fewer than its pronouns. */
+    private enum Sampling implements Sketch<PronounCount> {
+        INSTANCE;
+
+        public void content(Draft d) {
+            d.addSentence(d.pick(PRONOUN_SENTENCES));
+        }
+
+        public PronounCount finish(Draft d) {
+            int pronouns = pronouns(d.witnessText(), d.text());
+            return pronouns == 0 ? null : new PronounCount(pronouns - d.between(0, pronouns / 3));
+        }
     }
 }

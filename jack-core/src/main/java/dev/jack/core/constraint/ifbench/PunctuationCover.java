@@ -2,7 +2,13 @@ package dev.jack.core.constraint.ifbench;
 
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.ifeval.NoComma;
+import dev.jack.core.constraint.ifeval.ResponseLanguage;
+import dev.jack.core.constraint.ifevalg.NoDots;
+import dev.jack.core.constraint.ifevalg.NoExclamationMarks;
 import dev.jack.core.text.TextTools;
 
 /**
@@ -14,6 +20,15 @@ public record PunctuationCover() implements Constraint {
 
     public static final ConstraintType<PunctuationCover> TYPE = ConstraintType.builder(ID, PunctuationCover::parse)
             .example(new PunctuationCover())
+            .conflict(ResponseLanguage.ID, "its sentence is English")
+            .conflict(NoComma.ID, "every punctuation mark includes the comma")
+            .conflict(NoDots.ID, "every punctuation mark includes the period")
+            .conflict(NoExclamationMarks.ID, "every punctuation mark includes the exclamation mark")
+            .hardness(0.5)
+            .phrasings("Use every standard punctuation mark at least once, including semicolons, colons, and the interrobang (?!).",
+                    "Your answer must use each of these at least once: . , ! ? ; : and the interrobang ?!",
+                    "Include every standard punctuation mark in your response, the semicolon, the colon and the interrobang (?!) among them.")
+            .synthesis(340, () -> Sampling.INSTANCE)
             .build();
 
     private static PunctuationCover parse(Kwargs k) {
@@ -21,8 +36,6 @@ public record PunctuationCover() implements Constraint {
     }
 
     public ConstraintType<PunctuationCover> type() { return TYPE; }
-
-
 
     public String description() {
         return "Use every standard punctuation mark at least once, including semicolons, colons, and the interrobang (?!).";
@@ -34,5 +47,18 @@ public record PunctuationCover() implements Constraint {
         if (rest.length() == response.length()) rest = response.replaceFirst("!\\?", "");
         for (char mark : ".,!?;:".toCharArray()) if (rest.indexOf(mark) < 0) return false;
         return true;
+    }
+
+    /** One sentence with all of them. */
+    private enum Sampling implements Sketch<PunctuationCover> {
+        INSTANCE;
+
+        public void content(Draft d) {
+            d.addSentence("Wait; is this right?! Yes: it is, truly! Really? Indeed.");
+        }
+
+        public PunctuationCover finish(Draft d) {
+            return new PunctuationCover();
+        }
     }
 }

@@ -2,10 +2,16 @@ package dev.jack.core.constraint.ifbench;
 
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.ifeval.JsonFormat;
+import dev.jack.core.constraint.ifeval.Quotation;
+import dev.jack.core.constraint.ifeval.ResponseLanguage;
+import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
-import dev.jack.core.text.PyText;
+import java.util.List;
 
 /**
  * format:quote_unquote — with whitespace removed (and the 3-character sequence '"' dropped), no two
@@ -17,6 +23,14 @@ public record QuoteExplanation() implements Constraint {
 
     public static final ConstraintType<QuoteExplanation> TYPE = ConstraintType.builder(ID, QuoteExplanation::parse)
             .example(new QuoteExplanation())
+            .conflict(ResponseLanguage.ID, "its sentence is English")
+            .conflict(Quotation.ID, "a response wrapped in quotes ends with a quoted phrase")
+            .conflict(JsonFormat.ID, "JSON ends with a quoted string")
+            .hardness(0.35)
+            .phrasings("Every quoted phrase must be followed by an unquoted explanation.",
+                    "Whenever you quote a phrase, follow it with an explanation outside the quotes.",
+                    "Quote at least one phrase, and explain every quoted phrase right after it in your own, unquoted words.")
+            .synthesis(370, () -> Sampling.INSTANCE)
             .build();
 
     private static final String DIGITS_AND_PUNCTUATION_BUT_QUOTE = "0123456789" + PyText.PUNCTUATION.replace("\"", "");
@@ -27,8 +41,6 @@ public record QuoteExplanation() implements Constraint {
 
     public ConstraintType<QuoteExplanation> type() { return TYPE; }
 
-
-
     public String description() {
         return "Every quoted phrase must be followed by an unquoted explanation.";
     }
@@ -38,5 +50,20 @@ public record QuoteExplanation() implements Constraint {
         if (value.contains("\"\"")) return false;
         String stripped = PyText.strip(value, DIGITS_AND_PUNCTUATION_BUT_QUOTE);
         return stripped.isEmpty() || !stripped.endsWith("\"");
+    }
+
+    private static final List<String> QUOTED = List.of("simple", "calm", "steady", "bright", "careful", "gentle");
+
+    /** One quoted word with an explanation after it. */
+    private enum Sampling implements Sketch<QuoteExplanation> {
+        INSTANCE;
+
+        public void content(Draft d) {
+            d.addSentence("The word \"" + d.pick(QUOTED) + "\" means something plain here.");
+        }
+
+        public QuoteExplanation finish(Draft d) {
+            return new QuoteExplanation();
+        }
     }
 }

@@ -3,11 +3,10 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.text.TextTools;
-
 import dev.jack.core.text.PyCsv;
 import dev.jack.core.text.PyRegex;
 import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextTools;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -36,8 +35,6 @@ public record QuotesCsv() implements Constraint {
     }
 
     public ConstraintType<QuotesCsv> type() { return TYPE; }
-
-
 
     public String description() {
         return "Generate CSV data: The column names are [\"StudentID\", \"Subject\", \"Grade\", \"Semester\", \"Score\"], the data"

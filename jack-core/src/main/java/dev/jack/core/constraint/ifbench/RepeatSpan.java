@@ -2,12 +2,15 @@ package dev.jack.core.constraint.ifbench;
 
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.text.TextTools;
 import dev.jack.core.constraint.Parameter;
-
+import dev.jack.core.constraint.Sketch;
 import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +23,12 @@ public record RepeatSpan(String promptToRepeat, int nStart, int nEnd) implements
     public static final ConstraintType<RepeatSpan> TYPE = ConstraintType.builder(ID, RepeatSpan::parse)
             .parameters(Parameter.string("prompt_to_repeat"), Parameter.integer("n_start", 0), Parameter.integer("n_end", 0))
             .example(new RepeatSpan("explain the context, code and theory behind the paper Identifying Candidate Spaces for Advert Implantation.", 3, 6))
+            .alone("the response is a span of the request, nothing else")
+            .hardness(0.6)
+            .phrasings("Copy the span of words that lies between (and including) index {n_start} and {n_end}, the indices are character indices!",
+                    "From the request above, copy the characters from index {n_start} to index {n_end} (both included, counting from 0) and nothing else.",
+                    "Do not answer the request; output only its span from character {n_start} through character {n_end}.")
+            .synthesis(500, Sampling::new)
             .build();
 
     private static RepeatSpan parse(Kwargs k) {
@@ -28,8 +37,6 @@ public record RepeatSpan(String promptToRepeat, int nStart, int nEnd) implements
     }
 
     public ConstraintType<RepeatSpan> type() { return TYPE; }
-
-
 
     public String description() {
         return "Copy the span of words that lies between (and including) index " + nStart + " and " + nEnd + ", the indices are character indices!";
@@ -42,5 +49,35 @@ public record RepeatSpan(String promptToRepeat, int nStart, int nEnd) implements
     public boolean isFollowedBy(String response, TextTools text) {
         String span = PyText.slice(promptToRepeat, nStart, nEnd + 1);
         return PyText.lower(PyText.strip(response)).equals(PyText.lower(PyText.strip(span)));
+    }
+
+    /** A span of two to four whole words of the task (fewer at its end), its indexes inclusive. */
+    private static final class Sampling implements Sketch<RepeatSpan> {
+        private int start;
+        private int end;
+
+        public void layout(Draft d) {
+            d.keepTaskFirst();
+        }
+
+        public void content(Draft d) {
+            String task = d.taskText();
+            List<int[]> words = new ArrayList<>();
+            for (int i = 0; i < task.length(); ) {
+                int from = i;
+                while (i < task.length() && task.charAt(i) != ' ') i++;
+                words.add(new int[] {from, i - 1});
+                i++;
+            }
+            int first = d.nextInt(words.size());
+            int last = Math.min(words.size() - 1, first + d.between(1, 3));
+            start = words.get(first)[0];
+            end = words.get(last)[1];
+            d.witness().setText(PyText.slice(task, start, end + 1));
+        }
+
+        public RepeatSpan finish(Draft d) {
+            return new RepeatSpan(d.taskText(), start, end);
+        }
     }
 }

@@ -3,9 +3,8 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.text.TextTools;
-
 import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextTools;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +28,6 @@ public record ReverseNewline() implements Constraint {
     }
 
     public ConstraintType<ReverseNewline> type() { return TYPE; }
-
-
 
     public String description() {
         return "List the countries of Africa in reverse alphabetical order, each on a new line.";

@@ -3,10 +3,9 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.text.TextTools;
-import dev.jack.core.text.TextAnalysis;
-
 import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextAnalysis;
+import dev.jack.core.text.TextTools;
 
 import java.util.List;
 
@@ -27,12 +26,9 @@ public record SentenceAlphabet() implements Constraint {
 
     public ConstraintType<SentenceAlphabet> type() { return TYPE; }
 
-
-
     public String description() {
         return "Tell me a 26-sentence story where each sentence's first word starts with the letters of the alphabet in order.";
     }
-
 
     public boolean isFollowedBy(String response, TextTools text) {
         List<String> sentences = text.sentences(response);

@@ -3,11 +3,10 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.text.TextTools;
-
 import dev.jack.core.text.PyCsv;
 import dev.jack.core.text.PyRegex;
 import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextTools;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -36,8 +35,6 @@ public record SpecialCharacterCsv() implements Constraint {
     }
 
     public ConstraintType<SpecialCharacterCsv> type() { return TYPE; }
-
-
 
     public String description() {
         return "Generate CSV data: The column names are [\"ProductID\", \"Category\", \"Brand\", \"Price\", \"Stock\"], the data"

@@ -3,10 +3,9 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.text.TextTools;
-import dev.jack.core.text.TextAnalysis;
-
 import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextAnalysis;
+import dev.jack.core.text.TextTools;
 
 import java.util.Collections;
 import java.util.List;
@@ -31,12 +30,9 @@ public record WordReverseOrder() implements Constraint {
 
     public ConstraintType<WordReverseOrder> type() { return TYPE; }
 
-
-
     public String description() {
         return "What animal is the national symbol of the US? Respond to this query, but make your sentence in reverse order of what it should be, per word.";
     }
-
 
     public boolean isFollowedBy(String response, TextTools text) {
         List<String> words = PyText.split(PyText.removePunctuation(PyText.strip(PyText.lower(response))));

@@ -2,10 +2,11 @@ package dev.jack.core.constraint.ifevalg;
 
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.text.TextTools;
-
+import dev.jack.core.constraint.Sketch;
 import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextTools;
 
 import java.util.List;
 
@@ -19,6 +20,12 @@ public record AdjacentLetters() implements Constraint {
 
     public static final ConstraintType<AdjacentLetters> TYPE = ConstraintType.builder(ID, AdjacentLetters::parse)
             .example(new AdjacentLetters())
+            .alone("every pair of neighbouring words is constrained, which other constraints' words would break")
+            .hardness(0.6)
+            .phrasings("No two adjacent words can start with consecutive letters of the alphabet.",
+                    "Make sure no word is followed by a word starting with the next letter of the alphabet.",
+                    "Avoid neighbouring words whose first letters are consecutive in the alphabet (like a then b).")
+            .synthesis(500, () -> Sampling.INSTANCE)
             .build();
 
     private static AdjacentLetters parse(Kwargs k) {
@@ -26,8 +33,6 @@ public record AdjacentLetters() implements Constraint {
     }
 
     public ConstraintType<AdjacentLetters> type() { return TYPE; }
-
-
 
     public String description() {
         return "No two adjacent words can start with consecutive letters of the alphabet.";
@@ -42,5 +47,30 @@ public record AdjacentLetters() implements Constraint {
             if (second.codePointAt(0) - first.codePointAt(0) == 1) return false;
         }
         return true;
+    }
+
+    /** Three to five pool sentences that follow it alone and where they meet (a pool that has none is dropped). */
+    private enum Sampling implements Sketch<AdjacentLetters> {
+        INSTANCE;
+
+        public void content(Draft d) {
+            AdjacentLetters check = new AdjacentLetters();
+            List<String> fine = d.pool().stream().filter(s -> check.isFollowedBy(s, d.text())).toList();
+            if (fine.isEmpty()) return;
+            StringBuilder text = new StringBuilder(d.pick(fine));
+            for (int i = d.between(2, 4), tries = 0; i > 0 && tries < 50; tries++) {
+                String next = text + " " + d.pick(fine);
+                if (check.isFollowedBy(next, d.text())) {
+                    text.setLength(0);
+                    text.append(next);
+                    i--;
+                }
+            }
+            d.witness().setText(text.toString());
+        }
+
+        public AdjacentLetters finish(Draft d) {
+            return new AdjacentLetters();
+        }
     }
 }

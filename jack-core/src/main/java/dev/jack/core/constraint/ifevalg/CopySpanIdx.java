@@ -2,12 +2,15 @@ package dev.jack.core.constraint.ifevalg;
 
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.text.TextTools;
 import dev.jack.core.constraint.Parameter;
-
+import dev.jack.core.constraint.Sketch;
 import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +25,12 @@ public record CopySpanIdx(String promptToRepeat, int nStart, int nEnd) implement
     public static final ConstraintType<CopySpanIdx> TYPE = ConstraintType.builder(ID, CopySpanIdx::parse)
             .parameters(Parameter.string("prompt_to_repeat"), Parameter.integer("n_start", 0), Parameter.integer("n_end", 1))
             .example(new CopySpanIdx("Write a short note to a neighbour about a lost cat.", 20, 28))
+            .alone("the response is a span of the request, nothing else")
+            .hardness(0.6)
+            .phrasings("Copy the span of words that lies between (and including) index {n_start} and {n_end}, the indices are character indices!",
+                    "From the request above, copy the characters from index {n_start} up to, but not including, index {n_end} (counting from 0), and nothing else.",
+                    "Do not answer the request; output only its characters {n_start} to {n_end} (the end excluded).")
+            .synthesis(500, Sampling::new)
             .build();
 
     private static CopySpanIdx parse(Kwargs k) {
@@ -30,8 +39,6 @@ public record CopySpanIdx(String promptToRepeat, int nStart, int nEnd) implement
     }
 
     public ConstraintType<CopySpanIdx> type() { return TYPE; }
-
-
 
     public String description() {
         return "Copy the span of words that lies between (and including) index " + nStart + " and " + nEnd + ", the indices are character indices!";
@@ -44,5 +51,39 @@ public record CopySpanIdx(String promptToRepeat, int nStart, int nEnd) implement
     public boolean isFollowedBy(String response, TextTools text) {
         String span = PyText.slice(promptToRepeat, nStart, nEnd);
         return PyText.lower(PyText.strip(response)).equals(PyText.lower(PyText.strip(span)));
+    }
+
+    /**
+     * A span of whole words of the task after its first word (the reference reads a start of 0 as "not given" and
+     * draws one at random, so synthesized prompts avoid it), the end exclusive.
+     */
+    private static final class Sampling implements Sketch<CopySpanIdx> {
+        private int start;
+        private int end;
+
+        public void layout(Draft d) {
+            d.keepTaskFirst();
+        }
+
+        public void content(Draft d) {
+            String task = d.taskText();
+            List<int[]> words = new ArrayList<>();
+            for (int i = 0; i < task.length(); ) {
+                int from = i;
+                while (i < task.length() && task.charAt(i) != ' ') i++;
+                words.add(new int[] {from, i});
+                i++;
+            }
+            if (words.size() < 2) return;
+            int first = d.between(1, words.size() - 1);
+            int last = Math.min(words.size() - 1, first + d.between(1, 3));
+            start = words.get(first)[0];
+            end = words.get(last)[1];
+            d.witness().setText(PyText.slice(task, start, end));
+        }
+
+        public CopySpanIdx finish(Draft d) {
+            return end == 0 ? null : new CopySpanIdx(d.taskText(), start, end);
+        }
     }
 }

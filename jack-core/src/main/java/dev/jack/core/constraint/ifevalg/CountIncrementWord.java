@@ -2,11 +2,14 @@ package dev.jack.core.constraint.ifevalg;
 
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.text.TextTools;
 import dev.jack.core.constraint.Parameter;
+import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.ifeval.ResponseLanguage;
+import dev.jack.core.text.TextTools;
 
-
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +22,12 @@ public record CountIncrementWord(String keyword1, String keyword2) implements Co
     public static final ConstraintType<CountIncrementWord> TYPE = ConstraintType.builder(ID, CountIncrementWord::parse)
             .parameters(Parameter.string("keyword1"), Parameter.string("keyword2"))
             .example(new CountIncrementWord("violin", "garden"))
+            .conflict(ResponseLanguage.ID, "the keywords are English words")
+            .hardness(0.5)
+            .phrasings("Include keyword {keyword1} once in your response, keyword {keyword2} twice in your response.",
+                    "Use the word {keyword1} exactly once and the word {keyword2} exactly twice.",
+                    "Mention {keyword1} one time and {keyword2} two times, no more.")
+            .synthesis(300, Sampling::new)
             .build();
 
     public CountIncrementWord {
@@ -32,8 +41,6 @@ public record CountIncrementWord(String keyword1, String keyword2) implements Co
 
     public ConstraintType<CountIncrementWord> type() { return TYPE; }
 
-
-
     public String description() {
         return "Include keyword " + keyword1 + " once in your response, keyword " + keyword2 + " twice in your response.";
     }
@@ -44,5 +51,24 @@ public record CountIncrementWord(String keyword1, String keyword2) implements Co
 
     public boolean isFollowedBy(String response, TextTools text) {
         return KeywordRegex.count(keyword1, response) == 1 && KeywordRegex.count(keyword2, response) == 2;
+    }
+
+    /** Two fresh keywords, in one and two keyword sentences. */
+    private static final class Sampling implements Sketch<CountIncrementWord> {
+        private List<String> keywords;
+
+        public void vocabulary(Draft d) {
+            keywords = d.freshKeywords(2);
+        }
+
+        public void content(Draft d) {
+            d.addSentence(d.keywordSentence(keywords.get(0)));
+            d.addSentence(d.keywordSentence(keywords.get(1)));
+            d.addSentence(d.keywordSentence(keywords.get(1)));
+        }
+
+        public CountIncrementWord finish(Draft d) {
+            return new CountIncrementWord(keywords.get(0), keywords.get(1));
+        }
     }
 }

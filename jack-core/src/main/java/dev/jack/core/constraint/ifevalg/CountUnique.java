@@ -2,14 +2,14 @@ package dev.jack.core.constraint.ifevalg;
 
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.text.TextTools;
+import dev.jack.core.constraint.Sketch;
 import dev.jack.core.text.TextAnalysis;
-
+import dev.jack.core.text.TextTools;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** count:count_unique — no NLTK word token (punctuation tokens included, case-sensitive) occurs twice. */
 public record CountUnique() implements Constraint {
@@ -18,6 +18,12 @@ public record CountUnique() implements Constraint {
     public static final ConstraintType<CountUnique> TYPE = ConstraintType.builder(ID, CountUnique::parse)
             .example(new CountUnique())
             .analyses(TextAnalysis.WORD_TOKENS)
+            .alone("no word may repeat, which other constraints' words would")
+            .hardness(0.6)
+            .phrasings("Only use unique words in your response, no word should be repeated!",
+                    "Do not repeat any word in your answer, not even a short one.",
+                    "Every word and punctuation mark in your response must be different from all the others.")
+            .synthesis(500, () -> Sampling.INSTANCE)
             .build();
 
     private static CountUnique parse(Kwargs k) {
@@ -26,15 +32,27 @@ public record CountUnique() implements Constraint {
 
     public ConstraintType<CountUnique> type() { return TYPE; }
 
-
-
     public String description() {
         return "Only use unique words in your response, no word should be repeated!";
     }
 
-
     public boolean isFollowedBy(String response, TextTools text) {
         List<String> words = text.wordTokenize(response);
         return new HashSet<>(words).size() == words.size();
+    }
+
+    /** One pool sentence whose tokens are all different (a pool that has none is dropped). */
+    private enum Sampling implements Sketch<CountUnique> {
+        INSTANCE;
+
+        public void content(Draft d) {
+            CountUnique check = new CountUnique();
+            List<String> fine = d.pool().stream().filter(s -> check.isFollowedBy(s, d.text())).toList();
+            if (!fine.isEmpty()) d.witness().setText(d.pick(fine));
+        }
+
+        public CountUnique finish(Draft d) {
+            return new CountUnique();
+        }
     }
 }

@@ -2,10 +2,13 @@ package dev.jack.core.constraint.ifevalg;
 
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.text.TextTools;
 import dev.jack.core.constraint.Parameter;
-
+import dev.jack.core.constraint.Relation;
+import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.ifeval.ResponseLanguage;
+import dev.jack.core.text.TextTools;
 
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,12 @@ public record KeywordFrequency(String keyword, int frequency, String relation) i
     public static final ConstraintType<KeywordFrequency> TYPE = ConstraintType.builder(ID, KeywordFrequency::parse)
             .parameters(Parameter.string("keyword"), Parameter.integer("frequency", 0), Parameter.relation("relation"))
             .example(new KeywordFrequency("garden", 1, "at least"))
+            .conflict(ResponseLanguage.ID, "the keywords are English words")
+            .hardness(0.5)
+            .phrasings("In your response, the word {keyword} should appear {relation} {frequency} times.",
+                    "Use the word {keyword} {relation} {frequency} {times}.",
+                    "The word {keyword} must occur {relation} {frequency} {times} in your answer.")
+            .synthesis(300, Sampling::new)
             .build();
 
     public KeywordFrequency {
@@ -33,8 +42,6 @@ public record KeywordFrequency(String keyword, int frequency, String relation) i
 
     public ConstraintType<KeywordFrequency> type() { return TYPE; }
 
-
-
     public String description() {
         return "In your response, the word " + keyword + " should appear " + frequency + " times.";
     }
@@ -46,5 +53,28 @@ public record KeywordFrequency(String keyword, int frequency, String relation) i
     public boolean isFollowedBy(String response, TextTools text) {
         int count = KeywordRegex.count(keyword, response);
         return relation.equals("less than") ? count < frequency : count >= frequency;
+    }
+
+    /** A fresh keyword: "at least" 1 to 4 (that many keyword sentences), "less than" 1 to 3 above its final count (at least 2). */
+    private static final class Sampling implements Sketch<KeywordFrequency> {
+        private String keyword;
+        private Relation relation;
+        private int frequency;
+
+        public void vocabulary(Draft d) {
+            keyword = d.freshKeywords(1).getFirst();
+        }
+
+        public void content(Draft d) {
+            relation = d.relation();
+            if (relation == Relation.LESS_THAN) return;
+            frequency = d.between(1, 4);
+            for (int f = 0; f < frequency; f++) d.addSentence(d.keywordSentence(keyword));
+        }
+
+        public KeywordFrequency finish(Draft d) {
+            if (relation == Relation.LESS_THAN) frequency = Math.max(2, KeywordRegex.count(keyword, d.witnessText()) + d.between(1, 3));
+            return new KeywordFrequency(keyword, frequency, relation.text());
+        }
     }
 }

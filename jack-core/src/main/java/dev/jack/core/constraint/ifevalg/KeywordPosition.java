@@ -2,12 +2,14 @@ package dev.jack.core.constraint.ifevalg;
 
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.text.TextTools;
 import dev.jack.core.constraint.Parameter;
+import dev.jack.core.constraint.Sketch;
 import dev.jack.core.text.TextAnalysis;
+import dev.jack.core.text.TextTools;
 
-
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +25,11 @@ public record KeywordPosition(String keyword, int n, int m) implements Constrain
             .parameters(Parameter.integer("n", 1), Parameter.integer("m", 1), new Parameter("keyword", "string, or a list whose first string is used"))
             .example(new KeywordPosition("window", 4, 3))
             .analyses(TextAnalysis.REGEX_SENTENCES, TextAnalysis.WORD_TOKENS)
+            .hardness(0.55)
+            .phrasings("Include keyword {keyword} in the {n}-th sentence, as the {m}-th word of that sentence.",
+                    "In sentence {n} of your answer, word number {m} must be {keyword}.",
+                    "Make {keyword} the {m}-th word of your {n}-th sentence.")
+            .synthesis(900, () -> Sampling.INSTANCE)
             .build();
 
     private static KeywordPosition parse(Kwargs k) {
@@ -32,8 +39,6 @@ public record KeywordPosition(String keyword, int n, int m) implements Constrain
 
     public ConstraintType<KeywordPosition> type() { return TYPE; }
 
-
-
     public String description() {
         return "Include keyword " + keyword + " in the " + n + "-th sentence, as the " + m + "-th word of that sentence.";
     }
@@ -42,11 +47,27 @@ public record KeywordPosition(String keyword, int n, int m) implements Constrain
         return Map.of("keyword", keyword, "n", n, "m", m);
     }
 
-
     public boolean isFollowedBy(String response, TextTools text) {
         List<String> sentences = text.regexSentences(response);
         if (sentences.size() < n) return false;
         List<String> words = text.wordTokenize(sentences.get(n - 1));
         return words.size() >= m && words.get(m - 1).equals(keyword);
+    }
+
+    /** Read off the final witness: one of its first six regex sentences, and one of that sentence's first ten tokens made of letters only. */
+    private enum Sampling implements Sketch<KeywordPosition> {
+        INSTANCE;
+
+        public KeywordPosition finish(Draft d) {
+            List<String> sentences = d.text().regexSentences(d.witnessText());
+            List<KeywordPosition> candidates = new ArrayList<>();
+            for (int n = 1; n <= Math.min(sentences.size(), 6); n++) {
+                List<String> words = d.text().wordTokenize(sentences.get(n - 1));
+                for (int m = 1; m <= Math.min(words.size(), 10); m++) {
+                    if (words.get(m - 1).chars().allMatch(Character::isLetter)) candidates.add(new KeywordPosition(words.get(m - 1), n, m));
+                }
+            }
+            return candidates.isEmpty() ? null : d.pick(candidates);
+        }
     }
 }

@@ -1,8 +1,8 @@
 package dev.jack.core.constraint.ifevalg;
 
-import dev.jack.core.text.PyText;
 import dev.jack.core.constraint.ParameterException;
 import dev.jack.core.text.PyRegex;
+import dev.jack.core.text.PyText;
 
 import java.util.regex.Pattern;
 

@@ -2,13 +2,18 @@ package dev.jack.core.constraint.ifevalg;
 
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.text.TextTools;
 import dev.jack.core.constraint.Parameter;
-
 import dev.jack.core.constraint.ParameterException;
+import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.ifbench.TitleCase;
+import dev.jack.core.constraint.ifeval.EnglishCapital;
+import dev.jack.core.constraint.ifeval.EnglishLowercase;
+import dev.jack.core.constraint.ifeval.ResponseLanguage;
 import dev.jack.core.text.PyRegex;
 import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextTools;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +34,15 @@ public record RepeatPhrase(String phrase, int smallN) implements Constraint {
     public static final ConstraintType<RepeatPhrase> TYPE = ConstraintType.builder(ID, RepeatPhrase::parse)
             .parameters(Parameter.string("phrase"), Parameter.integer("small_n", 1))
             .example(new RepeatPhrase("The patient farmer waits for spring rain", 2))
+            .conflict(ResponseLanguage.ID, "its phrases are English")
+            .conflict(EnglishLowercase.ID, "the phrase's first and last words are matched as written")
+            .conflict(EnglishCapital.ID, "the phrase's first and last words are matched as written")
+            .conflict(TitleCase.ID, "the phrase's first and last words are matched as written")
+            .hardness(0.6)
+            .phrasings("Repeat the phrase {phrase} exactly {small_n} times, transforming it slightly each time by replacing only one word in the center of the phrase.",
+                    "Write the phrase \"{phrase}\" {small_n} {times}, each time with exactly one word in its middle replaced.",
+                    "Include {small_n} {variations} of the phrase \"{phrase}\", each changing only one word in the center.")
+            .synthesis(300, Sampling::new)
             .build();
 
     public RepeatPhrase {
@@ -54,8 +68,6 @@ public record RepeatPhrase(String phrase, int smallN) implements Constraint {
         }
     }
 
-
-
     public String description() {
         return "Repeat the phrase " + phrase + " exactly " + smallN
                 + " times, transforming it slightly each time by replacing only one word in the center of the phrase.";
@@ -80,5 +92,33 @@ public record RepeatPhrase(String phrase, int smallN) implements Constraint {
             if (differences != 1) return false;
         }
         return true;
+    }
+
+    /** Phrases whose first and last words occur nowhere else in synthesized text, and that contain no keyword. */
+    private static final List<String> PHRASES = List.of("Golden lamps glow softly over the bay tonight",
+            "Silent streams carry old songs toward the sea", "Patient farmers wait for the spring rain",
+            "Brave sailors cross the cold northern ocean", "Ancient walls stand above the sleeping hills");
+    private static final List<String> REPLACEMENTS = List.of("gently", "bright", "little", "distant", "quiet", "warm");
+
+    /** One to three sentences, each the phrase with its middle word replaced. */
+    private static final class Sampling implements Sketch<RepeatPhrase> {
+        private String phrase;
+        private int n;
+
+        public void content(Draft d) {
+            phrase = d.pick(PHRASES);
+            n = d.between(1, 3);
+            List<String> words = PyText.split(phrase);
+            int middle = words.size() / 2;
+            for (int i = 0; i < n; i++) {
+                List<String> variant = new ArrayList<>(words);
+                variant.set(middle, d.pick(REPLACEMENTS.stream().filter(w -> !w.equals(words.get(middle))).toList()));
+                d.addSentence(String.join(" ", variant) + ".");
+            }
+        }
+
+        public RepeatPhrase finish(Draft d) {
+            return new RepeatPhrase(phrase, n);
+        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.jack.core.constraint.ifevalg;
 
-import dev.jack.core.constraint.ParameterException;
 import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.constraint.ParameterException;
 import dev.jack.core.text.PyText;
 
 import java.util.List;
