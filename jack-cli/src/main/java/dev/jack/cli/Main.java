@@ -16,6 +16,7 @@ import dev.jack.pipeline.JackVersion;
 import dev.jack.pipeline.Stage;
 import dev.jack.pipeline.StageContext;
 import dev.jack.pipeline.stage.MctsStage;
+import dev.jack.pipeline.stage.ScoreStage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,7 +87,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main(env));
         for (Class<? extends Enum<?>> type : List.<Class<? extends Enum<?>>>of(PairFormat.class, RejectionSampling.Contrast.class, Reward.class,
                 Difficulty.class, OpenAiBackend.Endpoint.class, MctsStage.Preset.class, MctsStage.Prior.class, CritiqueSet.Refine.class,
-                AccuracyJudge.Mode.class)) {
+                AccuracyJudge.Mode.class, ScoreStage.Verification.class, Benchmark.class)) {
             registerChoice(cli, type);
         }
         cli.registerConverter(IntRange.class, text -> {

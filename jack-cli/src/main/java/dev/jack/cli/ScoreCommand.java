@@ -21,7 +21,8 @@ final class ScoreCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--prompts", required = true, paramLabel = "FILE", description = "Prompts in IFEval's input format.")
+    @Option(names = "--prompts", paramLabel = "FILE",
+            description = "Prompts in IFEval's input format; with --labels-field, rows whose label field holds the labels (by key). Required unless the samples carry their labels.")
     Path prompts;
 
     @Option(names = "--samples", required = true, paramLabel = "FILE", description = "Rows from jack sample (key, sample_index, response, ...).")
@@ -33,6 +34,14 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--all-or-nothing", description = "Reward 1 only when every constraint is followed, else 0.")
     boolean allOrNothing;
 
+    @Option(names = "--verifier", defaultValue = "ifeval",
+            description = "ifeval (IFEval's strict and loose verification) or ifevalg (open-instruct's IFEvalVerifier: <think>/<answer> wrappers removed, each constraint alone, reward = share followed) (default: ${DEFAULT-VALUE}).")
+    ScoreStage.Verification verifier;
+
+    @Option(names = "--labels-field", paramLabel = "FIELD",
+            description = "Take each sample's constraints from open-instruct's label in this field (e.g. ground_truth) of the sample row, else of its prompt row.")
+    String labelsField;
+
     @Option(names = "--punkt-dir", paramLabel = "DIR", description = "NLTK punkt_tab folder (the one holding english/). Default: $JACK_PUNKT_DIR, else Jack's own copy.")
     Path punktDir;
 
@@ -41,6 +50,6 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return main.run(spec, new ScoreStage(prompts, samples, out, new ScoreStage.Options(reward, allOrNothing, punktDir)));
+        return main.run(spec, new ScoreStage(prompts, samples, out, new ScoreStage.Options(reward, allOrNothing, punktDir, verifier, labelsField)));
     }
 }

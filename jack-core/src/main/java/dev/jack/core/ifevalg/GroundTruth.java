@@ -2,6 +2,9 @@ package dev.jack.core.ifevalg;
 
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintRegistry;
+import dev.jack.core.constraint.ParameterException;
+import dev.jack.core.constraint.UnknownConstraintException;
+import dev.jack.core.data.JsonlReader;
 import dev.jack.core.json.Json;
 import dev.jack.core.json.JsonException;
 
@@ -72,16 +75,32 @@ public final class GroundTruth {
     }
 
     /**
-     * The constraints of a label (IFEval's 25 and IFEvalG's 29 are all registered, as in IFEvalG's registry).
+     * The constraints of the label in a row's field (IFEval's 25 and IFEvalG's 29 are all registered, as in
+     * IFEvalG's registry).
      *
-     * @throws LabelException for a malformed label
-     * @throws dev.jack.core.constraint.UnknownConstraintException for an id no registered catalog knows
-     * @throws dev.jack.core.constraint.ParameterException for bad kwargs
+     * @throws dev.jack.core.data.DataFileException naming the file, line and field for a missing or malformed label,
+     *                                              an unknown id ({@code ground_truth[0].instruction_id[1]}) or bad kwargs
+     *                                              ({@code ground_truth[0].kwargs[1].N})
      */
-    public static List<Constraint> constraints(String label) {
-        List<Constraint> constraints = new ArrayList<>();
-        for (Entry e : parse(label)) constraints.add(ConstraintRegistry.create(e.instructionId(), e.kwargs()));
-        return constraints;
+    public static List<Constraint> constraints(JsonlReader.Row row, String field) {
+        List<Entry> entries;
+        try {
+            entries = parse(row.string(field));
+        } catch (LabelException e) {
+            throw row.error(field, e.getMessage());
+        }
+        List<Constraint> constraints = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            try {
+                constraints.add(ConstraintRegistry.create(e.instructionId(), e.kwargs()));
+            } catch (UnknownConstraintException x) {
+                throw row.error(field + "[0].instruction_id[" + i + "]", x.getMessage());
+            } catch (ParameterException x) {
+                throw row.error(field + "[0].kwargs[" + i + "]." + x.field(), x.reason() + " (constraint " + e.instructionId() + ")");
+            }
+        }
+        return List.copyOf(constraints);
     }
 
     /** A parser for the Python literals {@code ast.literal_eval} accepts that labels use. */

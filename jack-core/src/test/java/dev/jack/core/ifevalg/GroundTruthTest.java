@@ -2,9 +2,12 @@ package dev.jack.core.ifevalg;
 
 import dev.jack.core.constraint.CheckerCases;
 import dev.jack.core.constraint.Constraint;
+import dev.jack.core.data.DataFileException;
+import dev.jack.core.data.JsonlReader;
 import dev.jack.core.text.TextTools;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -49,12 +52,28 @@ class GroundTruthTest {
     @Test
     void scoreIsTheShareFollowedAndZeroForAnEmptyAnswer() {
         TextTools text = CheckerCases.TEXT;
-        List<Constraint> checkers = GroundTruth.constraints(
-                "[{'instruction_id': ['punctuation:punctuation_dot', 'keywords:palindrome', 'punctuation:punctuation_exclamation'], 'kwargs': [None, None, None]}]");
+        List<Constraint> checkers = GroundTruth.constraints(row(
+                "[{'instruction_id': ['punctuation:punctuation_dot', 'keywords:palindrome', 'punctuation:punctuation_exclamation'], 'kwargs': [None, None, None]}]"),
+                "ground_truth");
         IfevalgVerifier.Result r = IfevalgVerifier.verify(checkers, "<think>Hmm.</think>Wow! a dog", text);
         assertEquals(List.of(true, true, false), r.verdicts());
         assertEquals(2.0 / 3, r.score());
         assertEquals(new IfevalgVerifier.Result(0.0, List.of(false, false, false)), IfevalgVerifier.verify(checkers, "<think>x</think>", text));
         assertEquals(0.0, IfevalgVerifier.verify(List.of(), "anything", text).score());
+    }
+
+    @Test
+    void labelErrorsNameTheFileLineAndField() {
+        DataFileException e = assertThrows(DataFileException.class, () -> GroundTruth.constraints(row(
+                "[{'instruction_id': ['punctuation:no_comma', 'copy:repeat_phrase'], 'kwargs': [None, {'phrase': 'a b c', 'small_n': 0}]}]"), "ground_truth"));
+        assertTrue(e.getMessage().startsWith("labels.jsonl:7: ground_truth[0].kwargs[1].small_n: must be at least 1"), e.getMessage());
+        e = assertThrows(DataFileException.class, () -> GroundTruth.constraints(row("[{'instruction_id': ['nope:nope'], 'kwargs': [None]}]"), "ground_truth"));
+        assertTrue(e.getMessage().startsWith("labels.jsonl:7: ground_truth[0].instruction_id[0]: unknown constraint id"), e.getMessage());
+        e = assertThrows(DataFileException.class, () -> GroundTruth.constraints(row("[{'instruction_id': ['a:b']"), "ground_truth"));
+        assertTrue(e.getMessage().startsWith("labels.jsonl:7: ground_truth: is not a Python literal"), e.getMessage());
+    }
+
+    private static JsonlReader.Row row(String label) {
+        return new JsonlReader.Row(Path.of("labels.jsonl"), 7, Map.of("ground_truth", label));
     }
 }

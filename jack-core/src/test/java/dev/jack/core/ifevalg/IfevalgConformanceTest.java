@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class IfevalgConformanceTest {
     Path dir;
     final Map<String, Prompt> prompts = new HashMap<>();
-    final Map<String, String> labels = new HashMap<>();
+    final Map<String, JsonlReader.Row> labels = new HashMap<>();
     final Set<String> unstable = new HashSet<>();
     TextTools text;
 
@@ -40,7 +40,7 @@ class IfevalgConformanceTest {
         dir = SharedData.require("ifbench/ifevalg");
         text = new TextTools(() -> PunktParameters.load(SharedData.punktEnglish()));
         for (Prompt p : IfevalgEvaluation.readPrompts(dir.resolve("prompts.jsonl"))) prompts.put(p.key(), p);
-        JsonlReader.forEach(dir.resolve("prompts.jsonl"), row -> labels.put(row.string("key"), row.string("ground_truth")));
+        JsonlReader.forEach(dir.resolve("prompts.jsonl"), row -> labels.put(row.string("key"), row));
         Map<?, ?> note = (Map<?, ?>) Json.parse(Files.readString(dir.resolve("unstable.json")));
         for (Object k : (List<?>) ((Map<?, ?>) note.get("nondeterministic_by_construction")).get("keys")) unstable.add((String) k);
     }
@@ -57,7 +57,7 @@ class IfevalgConformanceTest {
             if (unstable.contains(key)) return;
             compared[0]++;
             String response = responses.get(key + "/" + row.string("response_id"));
-            List<Constraint> fromLabel = GroundTruth.constraints(labels.get(key));
+            List<Constraint> fromLabel = GroundTruth.constraints(labels.get(key), "ground_truth");
             assertEquals(prompts.get(key).constraints(), fromLabel, "ground_truth of " + key + " builds the prompt row's constraints");
             IfevalgVerifier.Result result = IfevalgVerifier.verify(fromLabel, response, text);
             double score = ((Number) row.fields().get("score")).doubleValue();
@@ -77,7 +77,7 @@ class IfevalgConformanceTest {
     @Test
     void theEvaluatorGivesTheSameRowsInResponseFileOrder() {
         List<IfevalgEvaluation.Row> rows = IfevalgEvaluation.evaluate(List.copyOf(prompts.values()),
-                IfevalgEvaluation.readResponses(dir.resolve("responses.jsonl")), text);
+                IfevalgEvaluation.readResponses(dir.resolve("responses.jsonl"), List.copyOf(prompts.values())), text);
         Map<String, IfevalgEvaluation.Row> byResponse = new HashMap<>();
         for (IfevalgEvaluation.Row r : rows) byResponse.put(r.response().key() + "/" + r.response().responseId(), r);
         assertEquals(3000, rows.size());

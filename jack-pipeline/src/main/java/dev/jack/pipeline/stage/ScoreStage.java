@@ -1,6 +1,8 @@
 package dev.jack.pipeline.stage;
 
 import dev.jack.core.Choices;
+import dev.jack.core.OptionException;
+import dev.jack.core.constraint.Constraint;
 import dev.jack.core.curate.Reward;
 import dev.jack.core.data.AtomicFiles;
 import dev.jack.core.data.JsonlReader;
@@ -9,6 +11,8 @@ import dev.jack.core.data.ScoredSample;
 import dev.jack.core.ifeval.IfevalPrompt;
 import dev.jack.core.ifeval.Verdicts;
 import dev.jack.core.ifeval.Verifier;
+import dev.jack.core.ifevalg.GroundTruth;
+import dev.jack.core.ifevalg.IfevalgVerifier;
 import dev.jack.core.json.PyJson;
 import dev.jack.pipeline.Inputs;
 import dev.jack.pipeline.Stage;
@@ -25,10 +29,32 @@ import java.util.stream.IntStream;
 /**
  * {@code jack score}: each sample with its prompt's per-constraint strict and loose verdicts and rewards
  * ({@link ScoredSample}), so that curation and reports never verify again. Rows keep the samples' order.
+ * The constraints come from the prompts file (by key), or, with a labels field, from open-instruct's
+ * {@code ground_truth} label ({@link GroundTruth}) on the sample row, else on its prompt row.
  */
 public record ScoreStage(Path prompts, Path samples, Path out, Options options) implements Stage {
-    /** The reward that counts ({@code reward}), all or nothing (1 only when every constraint is followed), and the Punkt folder (null: Jack's own). */
-    public record Options(Reward reward, boolean allOrNothing, Path punktDir) {}
+    /** Whose verification rewards follow: IFEval's (strict and loose) or open-instruct's IFEvalVerifier ({@link IfevalgVerifier}). */
+    public enum Verification { IFEVAL, IFEVALG }
+
+    /**
+     * The reward that counts ({@code reward}), all or nothing (1 only when every constraint is followed), the Punkt folder
+     * (null: Jack's own), whose verification ({@code verifier}), and the field holding open-instruct labels (null: the
+     * prompts' instruction_id_list and kwargs). IFEvalG's verifier has no loose mode, so it takes only the strict reward;
+     * its rows have no loose verdicts, and their reward is IFEvalVerifier's (the share followed, 0 for an empty answer).
+     */
+    public record Options(Reward reward, boolean allOrNothing, Path punktDir, Verification verifier, String labelsField) {
+        public Options {
+            if (verifier == Verification.IFEVALG && reward != Reward.STRICT) {
+                throw new OptionException("reward", "IFEvalG's verifier has no loose mode, so its reward is strict; got " + Choices.label(reward));
+            }
+        }
+    }
+
+    public ScoreStage {
+        if (prompts == null && options.labelsField() == null) {
+            throw new OptionException("prompts", "is required unless the samples carry their labels (--labels-field)");
+        }
+    }
 
     @Override
     public Record settings() {
@@ -52,7 +78,9 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
 
     @Override
     public Status run(StageContext context) {
-        Map<Long, IfevalPrompt> byKey = promptsByKey(prompts);
+        String labels = options.labelsField();
+        Map<Long, IfevalPrompt> byKey = prompts == null || labels != null ? Map.of() : promptsByKey(prompts);
+        Map<Long, JsonlReader.Row> labelRows = prompts == null || labels == null ? Map.of() : rowsByKey(prompts);
         List<JsonlReader.Row> rows = new ArrayList<>();
         JsonlReader.forEach(samples, rows::add);
         Verifier verifier = new Verifier(context.text(options.punktDir()));
@@ -61,10 +89,20 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         IntStream.range(0, rows.size()).parallel().forEach(i -> {
             JsonlReader.Row row = rows.get(i);
             Sample sample = Sample.read(row);
-            IfevalPrompt p = byKey.get(sample.key());
-            if (p == null) throw row.error("key", "no prompt with key " + sample.key() + " in " + prompts);
+            List<Constraint> constraints;
+            if (labels == null) {
+                IfevalPrompt p = byKey.get(sample.key());
+                if (p == null) throw row.error("key", "no prompt with key " + sample.key() + " in " + prompts);
+                constraints = p.constraints();
+            } else {
+                JsonlReader.Row labelled = row.has(labels) ? row : labelRows.get(sample.key());
+                if (labelled == null) {
+                    throw row.error(labels, "is missing" + (prompts == null ? "" : ", and " + prompts + " has no row with key " + sample.key()));
+                }
+                constraints = GroundTruth.constraints(labelled, labels);
+            }
             if (sample.response() == null) throw row.error("response", "is missing");
-            scored[i] = score(sample, p, verifier);
+            scored[i] = score(sample, constraints, verifier);
             lines[i] = PyJson.dumps(scored[i].toJson());
         });
         AtomicFiles.write(out, lines.length == 0 ? "" : String.join("\n", lines) + "\n");
@@ -73,11 +111,23 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         return Status.DONE;
     }
 
-    private ScoredSample score(Sample sample, IfevalPrompt p, Verifier verifier) {
-        Verdicts v = verifier.verify(p.constraints(), sample.response());
+    private ScoredSample score(Sample sample, List<Constraint> constraints, Verifier verifier) {
+        List<String> ids = constraints.stream().map(Constraint::id).toList();
         boolean all = options.allOrNothing();
-        return new ScoredSample(sample, p.instructionIds(), v.strict(), v.loose(), Reward.STRICT.of(v, all), Reward.LOOSE.of(v, all),
-                options.reward().of(v, all));
+        if (options.verifier() == Verification.IFEVALG) {
+            IfevalgVerifier.Result r = IfevalgVerifier.verify(constraints, sample.response(), verifier.text());
+            double reward = all ? (r.verdicts().contains(false) || r.verdicts().isEmpty() ? 0 : 1) : r.score();
+            return new ScoredSample(sample, ids, r.verdicts(), null, reward, null, reward);
+        }
+        Verdicts v = verifier.verify(constraints, sample.response());
+        return new ScoredSample(sample, ids, v.strict(), v.loose(), Reward.STRICT.of(v, all), Reward.LOOSE.of(v, all), options.reward().of(v, all));
+    }
+
+    /** The rows of a prompts file by key (for their labels). */
+    private static Map<Long, JsonlReader.Row> rowsByKey(Path prompts) {
+        Map<Long, JsonlReader.Row> byKey = new HashMap<>();
+        JsonlReader.forEach(prompts, row -> byKey.put(row.integer("key"), row));
+        return byKey;
     }
 
     /** The prompts of a file by key. */

@@ -1,0 +1,50 @@
+package dev.jack.cli;
+
+import dev.jack.core.OptionException;
+import dev.jack.core.ifeval.Evaluation;
+import dev.jack.core.ifeval.IfevalPrompt;
+import dev.jack.core.ifeval.ResponseFile;
+import dev.jack.core.ifeval.Verifier;
+import dev.jack.core.ifbench.IfbenchEvaluation;
+import dev.jack.pipeline.StageContext;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The benchmarks {@code jack eval} and {@code jack bench verify} score with their reference's semantics. IFEval and
+ * IFBench share the prompt format and the strict/loose verification; they differ in where their prompts come from and
+ * how responses are matched to prompts. IFEvalG is scored by open-instruct's IFEvalVerifier, on a prompt file the user
+ * gives (open-instruct publishes training data, not a test set).
+ */
+enum Benchmark {
+    /** Google's IFEval: prompts from google/IFEval; responses matched by key, else by prompt text. */
+    IFEVAL,
+    /** allenai/IFBench: prompts from allenai/IFBench_test; responses matched by prompt, else by stripped prompt; none scores "". */
+    IFBENCH,
+    /** open-instruct's IFEvalG: the user's prompts in Jack's format (text keys); responses matched by key. */
+    IFEVALG;
+
+    /**
+     * The prompts: the given file, else the benchmark's own, downloaded once into Jack's cache.
+     *
+     * @throws OptionException for IFEvalG without a prompt file
+     */
+    Path promptsFile(Path inputData, StageContext context) {
+        if (inputData != null) return inputData;
+        return switch (this) {
+            case IFEVAL -> context.data().ifevalInput(context::note);
+            case IFBENCH -> context.data().ifbenchInput(context::note);
+            case IFEVALG -> throw new OptionException("input_data", "--benchmark ifevalg scores the prompts you give: pass them"
+                    + " in Jack's format (key, prompt, instruction_id_list, kwargs)");
+        };
+    }
+
+    /** The verdicts of IFEval's or IFBench's prompts on a response file, matched as that benchmark's scorer matches them. */
+    Evaluation evaluate(List<IfevalPrompt> prompts, Path responses, Verifier verifier, StageContext context) {
+        if (this == IFBENCH) return IfbenchEvaluation.run(prompts, IfbenchEvaluation.readResponses(responses), verifier);
+        ResponseFile answers = ResponseFile.read(responses);
+        answers.warnings().forEach(w -> context.note("warning: " + w));
+        return Evaluation.run(prompts, answers, verifier);
+    }
+}
