@@ -7,6 +7,7 @@ import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
 import dev.jack.core.constraint.ifeval.ResponseLanguage;
+import dev.jack.core.text.PyRegex;
 import dev.jack.core.text.TextTools;
 
 import java.util.List;
@@ -31,8 +32,8 @@ public record CountIncrementWord(String keyword1, String keyword2) implements Co
             .build();
 
     public CountIncrementWord {
-        KeywordRegex.compile("keyword1", keyword1);
-        KeywordRegex.compile("keyword2", keyword2);
+        Kwargs.regex("keyword1", keyword1, PyRegex.IGNORECASE);
+        Kwargs.regex("keyword2", keyword2, PyRegex.IGNORECASE);
     }
 
     private static CountIncrementWord parse(Kwargs k) {

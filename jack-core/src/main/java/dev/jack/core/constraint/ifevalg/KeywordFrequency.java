@@ -8,6 +8,7 @@ import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Relation;
 import dev.jack.core.constraint.Sketch;
 import dev.jack.core.constraint.ifeval.ResponseLanguage;
+import dev.jack.core.text.PyRegex;
 import dev.jack.core.text.TextTools;
 
 import java.util.List;
@@ -32,7 +33,7 @@ public record KeywordFrequency(String keyword, int frequency, String relation) i
             .build();
 
     public KeywordFrequency {
-        KeywordRegex.compile("keyword", keyword);
+        Kwargs.regex("keyword", keyword, PyRegex.IGNORECASE);
     }
 
     private static KeywordFrequency parse(Kwargs k) {

@@ -7,6 +7,7 @@ import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
 import dev.jack.core.constraint.ifeval.ResponseLanguage;
+import dev.jack.core.text.PyRegex;
 import dev.jack.core.text.TextTools;
 
 import java.util.Map;
@@ -27,7 +28,7 @@ public record KeywordOnce(String keyword) implements Constraint {
             .build();
 
     public KeywordOnce {
-        KeywordRegex.compile("keyword", keyword);
+        Kwargs.regex("keyword", keyword, PyRegex.IGNORECASE);
     }
 
     private static KeywordOnce parse(Kwargs k) {
