@@ -9,7 +9,10 @@ import dev.jack.core.ifbench.IfbenchEvaluation;
 import dev.jack.pipeline.StageContext;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The benchmarks {@code jack eval} and {@code jack bench verify} score with their reference's semantics. IFEval and
@@ -40,10 +43,17 @@ enum Benchmark {
         };
     }
 
-    /** The verdicts of IFEval's or IFBench's prompts on a response file, matched as that benchmark's scorer matches them. */
-    Evaluation evaluate(List<IfevalPrompt> prompts, Path responses, Verifier verifier, StageContext context) {
-        if (this == IFBENCH) return IfbenchEvaluation.run(prompts, IfbenchEvaluation.readResponses(responses), verifier);
-        ResponseFile answers = ResponseFile.read(responses);
+    /**
+     * The verdicts of IFEval's or IFBench's prompts on a response file, matched as that benchmark's scorer matches them,
+     * each response as {@code answer} makes it (e.g. without a reasoning model's thinking).
+     */
+    Evaluation evaluate(List<IfevalPrompt> prompts, Path responses, UnaryOperator<String> answer, Verifier verifier, StageContext context) {
+        if (this == IFBENCH) {
+            Map<String, String> byPrompt = new HashMap<>();
+            IfbenchEvaluation.readResponses(responses).forEach((prompt, response) -> byPrompt.put(prompt, answer.apply(response)));
+            return IfbenchEvaluation.run(prompts, byPrompt, verifier);
+        }
+        ResponseFile answers = ResponseFile.read(responses).map(answer);
         answers.warnings().forEach(w -> context.note("warning: " + w));
         return Evaluation.run(prompts, answers, verifier);
     }

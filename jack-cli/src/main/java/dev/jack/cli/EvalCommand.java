@@ -5,6 +5,7 @@ import dev.jack.core.ifeval.IfevalPrompt;
 import dev.jack.core.ifeval.Verifier;
 import dev.jack.core.ifevalg.IfevalgEvaluation;
 import dev.jack.core.text.TextTools;
+import dev.jack.core.text.Thinking;
 import dev.jack.pipeline.StageContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 
 /** {@code jack eval}: IFEval-, IFBench- or IFEvalG-compatible evaluation of a response file. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -50,6 +52,9 @@ final class EvalCommand implements Callable<Integer> {
             description = "NLTK punkt_tab folder (the one holding english/). Default: $JACK_PUNKT_DIR, else Jack's own copy of NLTK's English model.")
     Path punktDir;
 
+    @Option(names = "--strip-thinking", description = "Check the final answer only: a reasoning model's leading <think>...</think> block is removed from each response first (and the result files hold the responses as checked). Off by default, as the reference scorers check the whole response. IFEvalG's verifier removes thinking itself.")
+    boolean stripThinking;
+
     @Override
     public Integer call() {
         StageContext context = main.context(spec);
@@ -65,7 +70,7 @@ final class EvalCommand implements Callable<Integer> {
             return 0;
         }
         List<IfevalPrompt> prompts = IfevalPrompt.readAll(input);
-        Evaluation evaluation = benchmark.evaluate(prompts, responses, new Verifier(text), context);
+        Evaluation evaluation = benchmark.evaluate(prompts, responses, stripThinking ? Thinking::answer : UnaryOperator.identity(), new Verifier(text), context);
         evaluation.write(outputDir);
         evaluation.reportLines().forEach(out::println);
         out.println("wrote " + outputDir.resolve("eval_results_strict.jsonl") + ", eval_results_loose.jsonl and summary.json");

@@ -1,6 +1,7 @@
 package dev.jack.cli;
 
 import dev.jack.core.curate.Reward;
+import dev.jack.core.text.Thinking;
 import dev.jack.pipeline.stage.ScoreStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +35,9 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--all-or-nothing", description = "Reward 1 only when every constraint is followed, else 0.")
     boolean allOrNothing;
 
+    @Option(names = "--thinking", defaultValue = "strip", description = "strip: check the final answer only (a reasoning model's leading <think>...</think> block removed); keep: check the whole response, reasoning_content put back in front (default: ${DEFAULT-VALUE}).")
+    Thinking thinking;
+
     @Option(names = "--verifier", defaultValue = "ifeval",
             description = "ifeval (IFEval's strict and loose verification) or ifevalg (open-instruct's IFEvalVerifier: <think>/<answer> wrappers removed, each constraint alone, reward = share followed) (default: ${DEFAULT-VALUE}).")
     ScoreStage.Verification verifier;
@@ -50,6 +54,6 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return main.run(spec, new ScoreStage(prompts, samples, out, new ScoreStage.Options(reward, allOrNothing, punktDir, verifier, labelsField)));
+        return main.run(spec, new ScoreStage(prompts, samples, out, new ScoreStage.Options(reward, allOrNothing, thinking, punktDir, verifier, labelsField)));
     }
 }

@@ -3,6 +3,7 @@ package dev.jack.pipeline.stage;
 import dev.jack.core.Choices;
 import dev.jack.core.OptionException;
 import dev.jack.core.constraint.Constraint;
+import dev.jack.core.curate.Flaw;
 import dev.jack.core.curate.Reward;
 import dev.jack.core.data.AtomicFiles;
 import dev.jack.core.data.JsonlReader;
@@ -14,6 +15,8 @@ import dev.jack.core.ifeval.Verifier;
 import dev.jack.core.ifevalg.GroundTruth;
 import dev.jack.core.ifevalg.IfevalgVerifier;
 import dev.jack.core.json.PyJson;
+import dev.jack.core.text.Thinking;
+import dev.jack.llm.ControlTokens;
 import dev.jack.pipeline.Inputs;
 import dev.jack.pipeline.Stage;
 import dev.jack.pipeline.StageContext;
@@ -21,15 +24,25 @@ import dev.jack.pipeline.StageContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
  * {@code jack score}: each sample with its prompt's per-constraint strict and loose verdicts and rewards
- * ({@link ScoredSample}), so that curation and reports never verify again. Rows keep the samples' order.
- * The constraints come from the prompts file (by key), or, with a labels field, from open-instruct's
+ * ({@link ScoredSample}), so that curation and reports never verify again. Rows keep the samples' order. What is
+ * checked is the final answer: a reasoning model's leading thinking block is removed first unless {@code thinking} is
+ * {@code keep} ({@link Thinking}). Before scoring, every response (and its {@code reasoning_content}) is searched for
+ * control-token text ({@link ControlTokens#KNOWN}); what is found goes into the row's {@code control_tokens}, and the
+ * console counts those responses, the ones cut off at the token limit and the ones with an empty answer: curation
+ * never chooses them ({@link Flaw}).
+ *
+ * <p>The constraints come from the prompts file (by key), or, with a labels field, from open-instruct's
  * {@code ground_truth} label ({@link GroundTruth}) on the sample row, else on its prompt row.
  */
 public record ScoreStage(Path prompts, Path samples, Path out, Options options) implements Stage {
@@ -37,16 +50,24 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
     public enum Verification { IFEVAL, IFEVALG }
 
     /**
-     * The reward that counts ({@code reward}), all or nothing (1 only when every constraint is followed), the Punkt folder
-     * (null: Jack's own), whose verification ({@code verifier}), and the field holding open-instruct labels (null: the
-     * prompts' instruction_id_list and kwargs). IFEvalG's verifier has no loose mode, so it takes only the strict reward;
-     * its rows have no loose verdicts, and their reward is IFEvalVerifier's (the share followed, 0 for an empty answer).
+     * The reward that counts ({@code reward}), all or nothing (1 only when every constraint is followed), what happens
+     * to a reasoning model's thinking before checking, the Punkt folder (null: Jack's own), whose verification
+     * ({@code verifier}), and the field holding open-instruct labels (null: the prompts' instruction_id_list and
+     * kwargs). IFEvalG's verifier has no loose mode, so it takes only the strict reward; it checks the response as
+     * IFEvalVerifier does (its own removal of {@code <think>}, {@code <answer>} and {@code <|assistant|>} wrappers, not
+     * {@code thinking}); its rows have no loose verdicts, and their reward is IFEvalVerifier's (the share followed, 0
+     * for an empty answer).
      */
-    public record Options(Reward reward, boolean allOrNothing, Path punktDir, Verification verifier, String labelsField) {
+    public record Options(Reward reward, boolean allOrNothing, Thinking thinking, Path punktDir, Verification verifier, String labelsField) {
         public Options {
             if (verifier == Verification.IFEVALG && reward != Reward.STRICT) {
                 throw new OptionException("reward", "IFEvalG's verifier has no loose mode, so its reward is strict; got " + Choices.label(reward));
             }
+        }
+
+        /** IFEval's verification of the prompts' constraints. */
+        public Options(Reward reward, boolean allOrNothing, Thinking thinking, Path punktDir) {
+            this(reward, allOrNothing, thinking, punktDir, Verification.IFEVAL, null);
         }
     }
 
@@ -108,6 +129,14 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         AtomicFiles.write(out, lines.length == 0 ? "" : String.join("\n", lines) + "\n");
         double mean = Arrays.stream(scored).mapToDouble(ScoredSample::reward).average().orElse(0);
         context.out().printf("scored %d samples (mean %s reward %.4f); wrote %s%n", lines.length, Choices.label(options.reward()), mean, out);
+        Map<Flaw, Integer> flaws = new EnumMap<>(Flaw.class);
+        for (ScoredSample s : scored) {
+            Flaw f = flaw(s);
+            if (f != null) flaws.merge(f, 1, Integer::sum);
+        }
+        long controlTokens = Arrays.stream(scored).filter(s -> !s.controlTokens().isEmpty()).count();
+        context.out().printf("  %d with control-token text, %d cut off at max_tokens, %d with an empty answer (never chosen without --allow-truncated)%n",
+                controlTokens, flaws.getOrDefault(Flaw.TRUNCATED, 0), flaws.getOrDefault(Flaw.EMPTY, 0));
         return Status.DONE;
     }
 
@@ -117,10 +146,11 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         if (options.verifier() == Verification.IFEVALG) {
             IfevalgVerifier.Result r = IfevalgVerifier.verify(constraints, sample.response(), verifier.text());
             double reward = all ? (r.verdicts().contains(false) || r.verdicts().isEmpty() ? 0 : 1) : r.score();
-            return new ScoredSample(sample, ids, r.verdicts(), null, reward, null, reward);
+            return new ScoredSample(sample, controlTokens(sample), ids, r.verdicts(), null, reward, null, reward);
         }
-        Verdicts v = verifier.verify(constraints, sample.response());
-        return new ScoredSample(sample, ids, v.strict(), v.loose(), Reward.STRICT.of(v, all), Reward.LOOSE.of(v, all), options.reward().of(v, all));
+        Verdicts v = verifier.verify(constraints, options.thinking().apply(sample.reasoningContent(), sample.response()));
+        return new ScoredSample(sample, controlTokens(sample), ids, v.strict(), v.loose(), Reward.STRICT.of(v, all),
+                Reward.LOOSE.of(v, all), options.reward().of(v, all));
     }
 
     /** The rows of a prompts file by key (for their labels). */
@@ -128,6 +158,30 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         Map<Long, JsonlReader.Row> byKey = new HashMap<>();
         JsonlReader.forEach(prompts, row -> byKey.put(row.integer("key"), row));
         return byKey;
+    }
+
+    /** The distinct control-token texts in what the model wrote (reasoning, then response), in order of first occurrence. */
+    static List<String> controlTokens(Sample sample) {
+        Set<String> found = new LinkedHashSet<>();
+        for (String text : new String[] {sample.reasoningContent(), sample.response()}) {
+            for (int from = 0; text != null && from < text.length(); ) {
+                Optional<ControlTokens.Match> m = ControlTokens.KNOWN.find(text.substring(from));
+                if (m.isEmpty()) break;
+                found.add(m.get().token());
+                from += m.get().offset() + m.get().token().length();
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /**
+     * What keeps a scored sample from being chosen ({@link Flaw#of}); its control tokens as the row says, or looked for
+     * now in rows from elsewhere that do not say.
+     */
+    static Flaw flaw(ScoredSample s) {
+        Sample sample = s.sample();
+        List<String> controlTokens = s.controlTokens() != null ? s.controlTokens() : controlTokens(sample);
+        return Flaw.of(sample.finishReason(), Thinking.answer(sample.response()), !controlTokens.isEmpty());
     }
 
     /** The prompts of a file by key. */
