@@ -1,6 +1,5 @@
 package dev.jack.cli;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.jack.core.SharedData;
 import dev.jack.core.data.DataLocations;
 import dev.jack.core.json.Json;
@@ -9,13 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,12 +24,11 @@ class BenchmarkCliTest {
     @TempDir
     Path dir;
 
-    private HttpServer server;
-    private final AtomicInteger requests = new AtomicInteger();
+    private FileServer server;
 
     @AfterEach
     void stopServer() {
-        if (server != null) server.stop(0);
+        if (server != null) server.close();
     }
 
     private CliHarness cli(Map<String, String> extra) {
@@ -59,14 +55,15 @@ class BenchmarkCliTest {
     @Test
     void ifbenchsPromptsAreDownloadedOnceFromTheHubAndConvertedFromParquet() throws IOException {
         byte[] parquet = getClass().getResourceAsStream("/dev/jack/core/data/ifbench-like.parquet").readAllBytes();
-        CliHarness jack = cli(Map.of("HF_ENDPOINT", serve(DataLocations.IFBENCH_PATH, parquet)));
+        server = new FileServer(DataLocations.IFBENCH_PATH, parquet);
+        CliHarness jack = cli(Map.of("HF_ENDPOINT", server.url()));
         Path responses = Files.writeString(dir.resolve("r.jsonl"), """
                 {"prompt": "Answer briefly. Answer with one of the following options: yes/no/maybe. Do not give any explanation.", "response": "maybe"}
                 """);
         String[] args = {"eval", "--benchmark", "ifbench", "--responses", responses.toString(), "--output-dir", dir.resolve("o").toString()};
         assertEquals(0, jack.jack(args), jack.err());
         assertEquals(0, jack.jack(args), jack.err());
-        assertEquals(1, requests.get(), "downloaded once");
+        assertEquals(1, server.requests(), "downloaded once");
         Path cached = dir.resolve("cache/ifbench/IFBench_test.jsonl");
         assertEquals(4, Files.readAllLines(cached).size());
         List<String> strict = Files.readAllLines(dir.resolve("o/eval_results_strict.jsonl"));
@@ -196,18 +193,5 @@ class BenchmarkCliTest {
         assertEquals(0, jack.jack("bench", "verify", "--benchmark", "ifbench", "--input-data", ifbench.resolve("IFBench_test.jsonl").toString(),
                 "--responses", ifbench.resolve("responses/r0.jsonl").toString(), "--seconds", "0.2"), jack.err());
         assertTrue(jack.out().contains("strict+loose verification (ifbench), 1 thread:") && jack.out().contains("per CPU-second"), jack.out());
-    }
-
-    /** Serves one file at a path on 127.0.0.1, counting requests. */
-    private String serve(String path, byte[] body) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext(path, exchange -> {
-            requests.incrementAndGet();
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
-        return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 }

@@ -3,6 +3,11 @@ package dev.jack.core.constraint;
 import dev.jack.core.text.PunktParameters;
 import dev.jack.core.text.TextTools;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -10,9 +15,32 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Table-driven checker tests: one response, the constraint's kwargs, and the verdict the reference gives. */
-public final class CheckerCases {
-    private CheckerCases() {}
+/**
+ * Table-driven checker tests: one response, the constraint's kwargs, and the verdict the reference gives. A catalog's
+ * test extends this with its cases; each case is checked, and each of the catalog's ids needs one it passes and one it
+ * fails.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class CheckerCases {
+    /** The catalog's cases. */
+    protected abstract Stream<Case> cases();
+
+    /** The catalog's source name. */
+    protected abstract String source();
+
+    /** How many constraints the catalog has. */
+    protected abstract int count();
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void verdictIsTheReferences(Case c) {
+        assertVerdict(c);
+    }
+
+    @Test
+    void everyConstraintHasACaseThatPassesAndOneThatFails() {
+        assertBothOutcomesForEveryId(source(), cases(), count());
+    }
 
     /** Text tools over Jack's bundled English Punkt model (the reference's parameters). */
     public static final TextTools TEXT = new TextTools(PunktParameters::english);

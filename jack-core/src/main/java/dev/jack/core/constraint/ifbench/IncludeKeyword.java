@@ -11,7 +11,6 @@ import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextAnalysis;
 import dev.jack.core.text.TextTools;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -59,15 +58,10 @@ public record IncludeKeyword(String word, int n) implements Constraint {
         INSTANCE;
 
         public IncludeKeyword finish(Draft d) {
-            List<String> sentences = d.text().sentences(d.witnessText());
-            List<IncludeKeyword> candidates = new ArrayList<>();
-            for (int n = 1; n <= Math.min(sentences.size(), 8); n++) {
-                for (String w : PyText.wordRuns(sentences.get(n - 1))) {
-                    if (w.length() >= 3 && w.chars().allMatch(Character::isLetter)) candidates.add(new IncludeKeyword(PyText.lower(w), n));
-                }
-            }
-            candidates.removeIf(c -> !c.isFollowedBy(d.witnessText(), d.text()));
-            return candidates.isEmpty() ? null : d.pick(candidates);
+            String witness = d.witnessText();
+            Draft.Position p = d.pickPosition(d.text().sentences(witness), PyText::wordRuns, 8, Integer.MAX_VALUE,
+                    at -> at.word().length() >= 3 && new IncludeKeyword(PyText.lower(at.word()), at.sentence()).isFollowedBy(witness, d.text()));
+            return p == null ? null : new IncludeKeyword(PyText.lower(p.word()), p.sentence());
         }
     }
 }

@@ -11,7 +11,6 @@ import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextAnalysis;
 import dev.jack.core.text.TextTools;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -66,15 +65,8 @@ public record KeywordSpecificPosition(String keyword, int n, int m) implements C
         INSTANCE;
 
         public KeywordSpecificPosition finish(Draft d) {
-            List<String> sentences = d.text().sentences(d.witnessText());
-            List<KeywordSpecificPosition> candidates = new ArrayList<>();
-            for (int n = 1; n <= Math.min(sentences.size(), 6); n++) {
-                List<String> words = words(sentences.get(n - 1), d.text());
-                for (int m = 1; m <= Math.min(words.size(), 10); m++) {
-                    if (words.get(m - 1).chars().allMatch(Character::isLetter)) candidates.add(new KeywordSpecificPosition(words.get(m - 1), n, m));
-                }
-            }
-            return candidates.isEmpty() ? null : d.pick(candidates);
+            Draft.Position p = d.pickPosition(d.text().sentences(d.witnessText()), sentence -> words(sentence, d.text()), 6, 10, any -> true);
+            return p == null ? null : new KeywordSpecificPosition(p.word(), p.sentence(), p.index());
         }
     }
 }

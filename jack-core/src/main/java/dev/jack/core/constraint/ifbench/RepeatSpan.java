@@ -9,8 +9,6 @@ import dev.jack.core.constraint.Sketch;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,19 +59,10 @@ public record RepeatSpan(String promptToRepeat, int nStart, int nEnd) implements
         }
 
         public void content(Draft d) {
-            String task = d.taskText();
-            List<int[]> words = new ArrayList<>();
-            for (int i = 0; i < task.length(); ) {
-                int from = i;
-                while (i < task.length() && task.charAt(i) != ' ') i++;
-                words.add(new int[] {from, i - 1});
-                i++;
-            }
-            int first = d.nextInt(words.size());
-            int last = Math.min(words.size() - 1, first + d.between(1, 3));
-            start = words.get(first)[0];
-            end = words.get(last)[1];
-            d.witness().setText(PyText.slice(task, start, end + 1));
+            int[] span = d.taskSpan(0);
+            start = span[0];
+            end = span[1] - 1;
+            d.witness().setText(PyText.slice(d.taskText(), start, end + 1));
         }
 
         public RepeatSpan finish(Draft d) {

@@ -1,3 +1,5 @@
+package dev.jack.core.constraint.ifbench;
+
 /**
  * IFBench's 58 out-of-distribution constraints (allenai/IFBench at db69a6f, {@code ifbench/instructions.py}) as
  * catalog entries ({@link dev.jack.core.constraint.ifbench.IfbenchCatalog}): reference-exact checkers, the
@@ -27,4 +29,3 @@
  *       only for characters assigned later.</li>
  * </ul>
  */
-package dev.jack.core.constraint.ifbench;

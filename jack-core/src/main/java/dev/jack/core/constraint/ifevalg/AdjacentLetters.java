@@ -55,18 +55,8 @@ public record AdjacentLetters() implements Constraint {
 
         public void content(Draft d) {
             AdjacentLetters check = new AdjacentLetters();
-            List<String> fine = d.pool().stream().filter(s -> check.isFollowedBy(s, d.text())).toList();
-            if (fine.isEmpty()) return;
-            StringBuilder text = new StringBuilder(d.pick(fine));
-            for (int i = d.between(2, 4), tries = 0; i > 0 && tries < 50; tries++) {
-                String next = text + " " + d.pick(fine);
-                if (check.isFollowedBy(next, d.text())) {
-                    text.setLength(0);
-                    text.append(next);
-                    i--;
-                }
-            }
-            d.witness().setText(text.toString());
+            String text = d.chainPool(s -> check.isFollowedBy(s, d.text()), d.between(3, 5));
+            if (!text.isEmpty()) d.witness().setText(text);
         }
 
         public AdjacentLetters finish(Draft d) {

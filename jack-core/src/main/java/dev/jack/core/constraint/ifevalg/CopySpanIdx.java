@@ -9,8 +9,6 @@ import dev.jack.core.constraint.Sketch;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -66,20 +64,11 @@ public record CopySpanIdx(String promptToRepeat, int nStart, int nEnd) implement
         }
 
         public void content(Draft d) {
-            String task = d.taskText();
-            List<int[]> words = new ArrayList<>();
-            for (int i = 0; i < task.length(); ) {
-                int from = i;
-                while (i < task.length() && task.charAt(i) != ' ') i++;
-                words.add(new int[] {from, i});
-                i++;
-            }
-            if (words.size() < 2) return;
-            int first = d.between(1, words.size() - 1);
-            int last = Math.min(words.size() - 1, first + d.between(1, 3));
-            start = words.get(first)[0];
-            end = words.get(last)[1];
-            d.witness().setText(PyText.slice(task, start, end));
+            int[] span = d.taskSpan(1);
+            if (span == null) return;
+            start = span[0];
+            end = span[1];
+            d.witness().setText(PyText.slice(d.taskText(), start, end));
         }
 
         public CopySpanIdx finish(Draft d) {

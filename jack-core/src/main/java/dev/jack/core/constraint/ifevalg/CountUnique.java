@@ -47,8 +47,8 @@ public record CountUnique() implements Constraint {
 
         public void content(Draft d) {
             CountUnique check = new CountUnique();
-            List<String> fine = d.pool().stream().filter(s -> check.isFollowedBy(s, d.text())).toList();
-            if (!fine.isEmpty()) d.witness().setText(d.pick(fine));
+            String text = d.chainPool(s -> check.isFollowedBy(s, d.text()), 1);
+            if (!text.isEmpty()) d.witness().setText(text);
         }
 
         public CountUnique finish(Draft d) {

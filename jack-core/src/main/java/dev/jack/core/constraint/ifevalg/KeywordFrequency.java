@@ -2,11 +2,9 @@ package dev.jack.core.constraint.ifevalg;
 
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
-import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.KeywordFrequencySketch;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
-import dev.jack.core.constraint.Relation;
-import dev.jack.core.constraint.Sketch;
 import dev.jack.core.constraint.ifeval.ResponseLanguage;
 import dev.jack.core.text.PyRegex;
 import dev.jack.core.text.TextTools;
@@ -29,7 +27,7 @@ public record KeywordFrequency(String keyword, int frequency, String relation) i
             .phrasings("In your response, the word {keyword} should appear {relation} {frequency} times.",
                     "Use the word {keyword} {relation} {frequency} {times}.",
                     "The word {keyword} must occur {relation} {frequency} {times} in your answer.")
-            .synthesis(300, Sampling::new)
+            .synthesis(300, () -> new KeywordFrequencySketch<>(KeywordRegex::count, (keyword, frequency, relation) -> new KeywordFrequency(keyword, frequency, relation.text())))
             .build();
 
     public KeywordFrequency {
@@ -54,28 +52,5 @@ public record KeywordFrequency(String keyword, int frequency, String relation) i
     public boolean isFollowedBy(String response, TextTools text) {
         int count = KeywordRegex.count(keyword, response);
         return relation.equals("less than") ? count < frequency : count >= frequency;
-    }
-
-    /** A fresh keyword: "at least" 1 to 4 (that many keyword sentences), "less than" 1 to 3 above its final count (at least 2). */
-    private static final class Sampling implements Sketch<KeywordFrequency> {
-        private String keyword;
-        private Relation relation;
-        private int frequency;
-
-        public void vocabulary(Draft d) {
-            keyword = d.freshKeywords(1).getFirst();
-        }
-
-        public void content(Draft d) {
-            relation = d.relation();
-            if (relation == Relation.LESS_THAN) return;
-            frequency = d.between(1, 4);
-            for (int f = 0; f < frequency; f++) d.addSentence(d.keywordSentence(keyword));
-        }
-
-        public KeywordFrequency finish(Draft d) {
-            if (relation == Relation.LESS_THAN) frequency = Math.max(2, KeywordRegex.count(keyword, d.witnessText()) + d.between(1, 3));
-            return new KeywordFrequency(keyword, frequency, relation.text());
-        }
     }
 }

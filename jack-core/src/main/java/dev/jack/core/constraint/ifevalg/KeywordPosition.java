@@ -9,7 +9,6 @@ import dev.jack.core.constraint.Sketch;
 import dev.jack.core.text.TextAnalysis;
 import dev.jack.core.text.TextTools;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -59,15 +58,8 @@ public record KeywordPosition(String keyword, int n, int m) implements Constrain
         INSTANCE;
 
         public KeywordPosition finish(Draft d) {
-            List<String> sentences = d.text().regexSentences(d.witnessText());
-            List<KeywordPosition> candidates = new ArrayList<>();
-            for (int n = 1; n <= Math.min(sentences.size(), 6); n++) {
-                List<String> words = d.text().wordTokenize(sentences.get(n - 1));
-                for (int m = 1; m <= Math.min(words.size(), 10); m++) {
-                    if (words.get(m - 1).chars().allMatch(Character::isLetter)) candidates.add(new KeywordPosition(words.get(m - 1), n, m));
-                }
-            }
-            return candidates.isEmpty() ? null : d.pick(candidates);
+            Draft.Position p = d.pickPosition(d.text().regexSentences(d.witnessText()), d.text()::wordTokenize, 6, 10, any -> true);
+            return p == null ? null : new KeywordPosition(p.word(), p.sentence(), p.index());
         }
     }
 }

@@ -1,3 +1,5 @@
+package dev.jack.core.constraint.ifevalg;
+
 /**
  * open-instruct's IFEvalG: its 29 training constraints beyond IFEval's (open_instruct/IFEvalG at e6c3044) as
  * catalog entries ({@link dev.jack.core.constraint.ifevalg.IfevalgCatalog}): reference-exact checkers, the
@@ -21,4 +23,3 @@
  *       drops the extra entries).</li>
  * </ul>
  */
-package dev.jack.core.constraint.ifevalg;

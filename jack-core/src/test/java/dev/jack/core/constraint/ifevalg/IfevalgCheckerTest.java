@@ -2,9 +2,6 @@ package dev.jack.core.constraint.ifevalg;
 
 import dev.jack.core.constraint.CheckerCases;
 import dev.jack.core.constraint.CheckerCases.Case;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Map;
@@ -13,11 +10,12 @@ import java.util.stream.Stream;
 import static dev.jack.core.constraint.CheckerCases.c;
 
 /** Each IFEvalG constraint on responses chosen for its quirks, with the verdict open-instruct's checker gives them. */
-class IfevalgCheckerTest {
+class IfevalgCheckerTest extends CheckerCases {
 
     static final Map<String, Object> PHRASE = Map.of("phrase", "The early bird catches the worm", "small_n", 2);
 
-    static Stream<Case> cases() {
+    @Override
+    protected Stream<Case> cases() {
         return Stream.of(
                 c("copy:repeat_phrase", PHRASE, "The early cat catches the worm. The early dog catches the worm.", true, "two matches, one word changed in each"),
                 c("copy:repeat_phrase", PHRASE, "The early bird catches the worm. The early dog catches the worm.", false, "an unchanged repetition"),
@@ -82,14 +80,13 @@ class IfevalgCheckerTest {
                 c("keywords:start_end", "Hello world hello.", false, "the final dot is the last token"));
     }
 
-    @ParameterizedTest
-    @MethodSource("cases")
-    void verdictIsTheReferences(Case c) {
-        CheckerCases.assertVerdict(c);
+    @Override
+    protected String source() {
+        return IfevalgCatalog.SOURCE;
     }
 
-    @Test
-    void everyConstraintHasACaseThatPassesAndOneThatFails() {
-        CheckerCases.assertBothOutcomesForEveryId(IfevalgCatalog.SOURCE, cases(), 29);
+    @Override
+    protected int count() {
+        return 29;
     }
 }
