@@ -26,7 +26,7 @@ public record NGramOverlap(String referenceText, double percentage) implements C
 
     public static final ConstraintType<NGramOverlap> TYPE = ConstraintType.builder(ID, NGramOverlap::parse)
             .parameters(Parameter.string("reference_text"), new Parameter("percentage", "number >= 0"))
-            .example(new NGramOverlap("Use induction to prove the following claims.\n Consider a simple undirected graph with m edges, n vertices, and p connected components. Prove that\nn − p ≤ m.", 72.0))
+            .example(new NGramOverlap("Good planning saves a lot of trouble later. The details matter more than they seem.", 60.0))
             .hardness(0.75)
             .phrasings("Maintain a trigram overlap of {percentage}% (±2%) with the provided reference text. Reference text: {reference_text}",
                     "About {percentage}% (±2%) of your response's character trigrams must also occur in this reference text: {reference_text}",

@@ -22,7 +22,7 @@ public record RepeatChange(String promptToRepeat) implements Constraint {
 
     public static final ConstraintType<RepeatChange> TYPE = ConstraintType.builder(ID, RepeatChange::parse)
             .parameters(Parameter.string("prompt_to_repeat"))
-            .example(new RepeatChange("Write a python program to implement a simple JPEG compression algorithm without any errors."))
+            .example(new RepeatChange("Write a short guide to planting tomatoes."))
             .alone("the response is the request repeated, nothing else")
             .hardness(0.45)
             .phrasings("Repeat the request, but change the first word of the repeated request, (do not say anything before repeating the request; the request you need to repeat does not include this sentence) and do not answer the actual request! Request: {prompt_to_repeat}",

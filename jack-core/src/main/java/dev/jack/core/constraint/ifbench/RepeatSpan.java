@@ -20,7 +20,7 @@ public record RepeatSpan(String promptToRepeat, int nStart, int nEnd) implements
 
     public static final ConstraintType<RepeatSpan> TYPE = ConstraintType.builder(ID, RepeatSpan::parse)
             .parameters(Parameter.string("prompt_to_repeat"), Parameter.integer("n_start", 0), Parameter.integer("n_end", 0))
-            .example(new RepeatSpan("explain the context, code and theory behind the paper Identifying Candidate Spaces for Advert Implantation.", 3, 6))
+            .example(new RepeatSpan("Write a short guide to planting tomatoes.", 6, 16))
             .alone("the response is a span of the request, nothing else")
             .hardness(0.6)
             .phrasings("Copy the span of words that lies between (and including) index {n_start} and {n_end}, the indices are character indices!",
