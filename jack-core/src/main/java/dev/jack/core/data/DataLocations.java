@@ -131,4 +131,19 @@ public final class DataLocations {
         }
         return cached;
     }
+
+    /**
+     * An evaluation set's prompts for decontamination: {@code ifeval} is IFEval's input data ({@link #ifevalInput}),
+     * {@code ifbench} IFBench's test prompts ({@link #ifbenchInput}), each from the cache, else downloaded once;
+     * anything else is a file path.
+     *
+     * @throws UserException when a benchmark's prompts cannot be downloaded
+     */
+    public Path evaluationSet(String spec, Consumer<String> log) {
+        return switch (spec) {
+            case "ifeval" -> ifevalInput(log);
+            case "ifbench" -> ifbenchInput(log);
+            default -> Path.of(spec);
+        };
+    }
 }

@@ -19,6 +19,11 @@ public final class SynthStats {
     private List<String> candidates = Synthesizer.synthesized(IfevalCatalog.SOURCE);
     private int prompts;
     private int duplicates;
+    private int contaminated;
+    private int outsideTier;
+    /** What decontamination was asked for (null: none); written with the counts. */
+    private Map<String, Object> decontamination;
+    private DifficultyThresholds thresholds;
 
     void accept(SynthesizedPrompt p) {
         prompts++;
@@ -38,6 +43,29 @@ public final class SynthStats {
 
     void duplicate() {
         duplicates++;
+    }
+
+    void contaminated() {
+        contaminated++;
+    }
+
+    void outsideTier() {
+        outsideTier++;
+    }
+
+    /** Records that prompts were checked against evaluation prompts: which and how, and how many base tasks that dropped. */
+    public void decontaminating(List<String> evalSets, int evalPrompts, int ngram, double share, int baseTasksDropped) {
+        decontamination = new LinkedHashMap<>();
+        decontamination.put("eval_sets", evalSets);
+        decontamination.put("eval_prompts", evalPrompts);
+        decontamination.put("ngram", ngram);
+        decontamination.put("share", share);
+        decontamination.put("base_tasks_dropped", baseTasksDropped);
+    }
+
+    /** Records that tiers were measured with these thresholds. */
+    public void measuringTiers(DifficultyThresholds thresholds) {
+        this.thresholds = thresholds;
     }
 
     public int prompts() {
@@ -91,6 +119,15 @@ public final class SynthStats {
         m.put("categories", categories);
         m.put("constraints", constraints);
         m.put("pairs", pairs);
+        if (thresholds != null) {
+            m.put("difficulty_thresholds", thresholds.text());
+            m.put("dropped_outside_difficulty_tier", outsideTier);
+        }
+        if (decontamination != null) {
+            Map<String, Object> d = new LinkedHashMap<>(decontamination);
+            d.put("prompts_dropped", contaminated);
+            m.put("decontamination", d);
+        }
         return m;
     }
 
@@ -102,6 +139,11 @@ public final class SynthStats {
         lines.add("difficulty: " + difficulties);
         lines.add("categories: " + categories);
         if (!dropped.isEmpty()) lines.add("dropped, by the constraint the witness failed: " + dropped);
+        if (thresholds != null) lines.add("dropped outside the measured difficulty tier (thresholds " + thresholds.text() + "): " + outsideTier);
+        if (decontamination != null) {
+            lines.add("decontamination against " + decontamination.get("eval_prompts") + " evaluation prompts (" + decontamination.get("ngram")
+                    + "-grams): " + decontamination.get("base_tasks_dropped") + " base tasks and " + contaminated + " prompts dropped");
+        }
         return lines;
     }
 }

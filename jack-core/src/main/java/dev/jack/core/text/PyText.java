@@ -159,7 +159,8 @@ public final class PyText {
         return stripStart(s) == s.length();
     }
 
-    private static int stripStart(String s) {
+    /** Where {@code str.strip()} would start: the index of the first character that is not whitespace (the length if none). */
+    public static int stripStart(String s) {
         int i = 0;
         while (i < s.length()) {
             int cp = s.codePointAt(i);
@@ -319,21 +320,10 @@ public final class PyText {
         return count;
     }
 
-    /** {@code re.findall(r"\w+", s)}: the maximal runs of Python word characters. */
-    public static List<String> wordRuns(String s) {
+    /** {@code re.findall(r"\w+", s)}: the maximal runs of Python word characters, as text. */
+    public static List<String> wordRunTexts(String s) {
         List<String> runs = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            boolean word = PyText.isWordChar(cp);
-            if (word && start < 0) start = i;
-            if (!word && start >= 0) {
-                runs.add(s.substring(start, i));
-                start = -1;
-            }
-            i += Character.charCount(cp);
-        }
-        if (start >= 0) runs.add(s.substring(start));
+        for (int[] run : wordRuns(s)) runs.add(s.substring(run[0], run[1]));
         return runs;
     }
 
@@ -362,5 +352,23 @@ public final class PyText {
     /** A number as a description shows it: whole values without a fraction, others as Python's repr. */
     public static String number(double d) {
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : PyFloat.repr(d);
+    }
+
+    /** The maximal runs of {@code \w} characters, as {@code [start, end)} pairs: the words {@link #countWordRuns} counts. */
+    public static List<int[]> wordRuns(String s) {
+        List<int[]> runs = new ArrayList<>();
+        int start = -1;
+        for (int i = 0, n = s.length(); i < n; ) {
+            int cp = s.codePointAt(i);
+            boolean word = isWordChar(cp);
+            if (word && start < 0) start = i;
+            if (!word && start >= 0) {
+                runs.add(new int[] {start, i});
+                start = -1;
+            }
+            i += Character.charCount(cp);
+        }
+        if (start >= 0) runs.add(new int[] {start, s.length()});
+        return runs;
     }
 }

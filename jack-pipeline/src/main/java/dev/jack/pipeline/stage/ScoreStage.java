@@ -3,10 +3,12 @@ package dev.jack.pipeline.stage;
 import dev.jack.core.Choices;
 import dev.jack.core.OptionException;
 import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.curate.Flaw;
 import dev.jack.core.curate.Reward;
 import dev.jack.core.data.AtomicFiles;
 import dev.jack.core.data.JsonlReader;
+import dev.jack.core.data.PassRates;
 import dev.jack.core.data.Sample;
 import dev.jack.core.data.ScoredSample;
 import dev.jack.core.ifeval.IfevalPrompt;
@@ -15,6 +17,7 @@ import dev.jack.core.ifeval.Verifier;
 import dev.jack.core.ifevalg.GroundTruth;
 import dev.jack.core.ifevalg.IfevalgVerifier;
 import dev.jack.core.json.PyJson;
+import dev.jack.core.text.PyText;
 import dev.jack.core.text.Thinking;
 import dev.jack.llm.ControlTokens;
 import dev.jack.pipeline.Inputs;
@@ -26,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +44,12 @@ import java.util.stream.IntStream;
  * {@code keep} ({@link Thinking}). Before scoring, every response (and its {@code reasoning_content}) is searched for
  * control-token text ({@link ControlTokens#KNOWN}); what is found goes into the row's {@code control_tokens}, and the
  * console counts those responses, the ones cut off at the token limit and the ones with an empty answer: curation
- * never chooses them ({@link Flaw}).
+ * never chooses them ({@link Flaw}). Beside {@code out}, each prompt's measured difficulty over its samples
+ * ({@link PassRates}) goes to {@code OUT.pass_rates.jsonl} (out's {@code .jsonl} replaced), in the order prompts first
+ * appear. With {@code spans}, each row also gets {@code spans}: per constraint (in {@code instruction_id_list} order)
+ * the stretches of the checked text (the answer, with {@code thinking} strip) that decide its strict verdict
+ * ({@link Constraint#spans}), as {@code start}, {@code end} (Unicode code point offsets, as Python indexes the string)
+ * and {@code label}.
  *
  * <p>The constraints come from the prompts file (by key), or, with a labels field, from open-instruct's
  * {@code ground_truth} label ({@link GroundTruth}) on the sample row, else on its prompt row.
@@ -51,23 +60,24 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
 
     /**
      * The reward that counts ({@code reward}), all or nothing (1 only when every constraint is followed), what happens
-     * to a reasoning model's thinking before checking, the Punkt folder (null: Jack's own), whose verification
-     * ({@code verifier}), and the field holding open-instruct labels (null: the prompts' instruction_id_list and
-     * kwargs). IFEvalG's verifier has no loose mode, so it takes only the strict reward; it checks the response as
-     * IFEvalVerifier does (its own removal of {@code <think>}, {@code <answer>} and {@code <|assistant|>} wrappers, not
-     * {@code thinking}); its rows have no loose verdicts, and their reward is IFEvalVerifier's (the share followed, 0
-     * for an empty answer).
+     * to a reasoning model's thinking before checking, the Punkt folder (null: Jack's own), whether rows get the
+     * checkers' spans, whose verification ({@code verifier}), and the field holding open-instruct labels (null: the
+     * prompts' instruction_id_list and kwargs). IFEvalG's verifier checks the response as IFEvalVerifier does (its own
+     * removal of {@code <|assistant|>}, thinking and {@code <answer>} wrappers, not {@code thinking}); it has no loose
+     * mode, so it takes only the strict reward, its rows' loose verdicts are the strict ones, and their reward is
+     * IFEvalVerifier's (the share followed, 0 for an empty answer).
      */
-    public record Options(Reward reward, boolean allOrNothing, Thinking thinking, Path punktDir, Verification verifier, String labelsField) {
+    public record Options(Reward reward, boolean allOrNothing, Thinking thinking, Path punktDir, boolean spans, Verification verifier,
+                          String labelsField) {
         public Options {
             if (verifier == Verification.IFEVALG && reward != Reward.STRICT) {
                 throw new OptionException("reward", "IFEvalG's verifier has no loose mode, so its reward is strict; got " + Choices.label(reward));
             }
         }
 
-        /** IFEval's verification of the prompts' constraints. */
+        /** IFEval's verification of the prompts' constraints, without spans. */
         public Options(Reward reward, boolean allOrNothing, Thinking thinking, Path punktDir) {
-            this(reward, allOrNothing, thinking, punktDir, Verification.IFEVAL, null);
+            this(reward, allOrNothing, thinking, punktDir, false, Verification.IFEVAL, null);
         }
     }
 
@@ -94,7 +104,12 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
 
     @Override
     public List<Path> outputs() {
-        return List.of(out);
+        return List.of(out, passRatesPath(out));
+    }
+
+    /** Where the pass rates of a scored file are: {@code scored.jsonl} → {@code scored.pass_rates.jsonl}. */
+    public static Path passRatesPath(Path scored) {
+        return Inputs.replaceJsonl(scored, ".pass_rates.jsonl");
     }
 
     @Override
@@ -123,12 +138,21 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
                 constraints = GroundTruth.constraints(labelled, labels);
             }
             if (sample.response() == null) throw row.error("response", "is missing");
-            scored[i] = score(sample, constraints, verifier);
-            lines[i] = PyJson.dumps(scored[i].toJson());
+            String checked = options.verifier() == Verification.IFEVALG ? IfevalgVerifier.answer(sample.response())
+                    : options.thinking().apply(sample.reasoningContent(), sample.response());
+            scored[i] = score(sample, checked, constraints, verifier);
+            Map<String, Object> json = scored[i].toJson();
+            if (options.spans()) json.put("spans", spans(constraints, checked, verifier));
+            lines[i] = PyJson.dumps(json);
         });
         AtomicFiles.write(out, lines.length == 0 ? "" : String.join("\n", lines) + "\n");
         double mean = Arrays.stream(scored).mapToDouble(ScoredSample::reward).average().orElse(0);
         context.out().printf("scored %d samples (mean %s reward %.4f); wrote %s%n", lines.length, Choices.label(options.reward()), mean, out);
+        List<PassRates> rates = passRates(Arrays.asList(scored));
+        AtomicFiles.writeJsonl(passRatesPath(out), rates.stream().map(PassRates::toJson).toList());
+        context.out().printf("pass rates of %d prompts (mean pass@1 %.4f, pass@n %.4f); wrote %s%n", rates.size(),
+                rates.stream().mapToDouble(PassRates::passAt1).average().orElse(0), rates.stream().mapToDouble(PassRates::passAtN).average().orElse(0),
+                passRatesPath(out));
         Map<Flaw, Integer> flaws = new EnumMap<>(Flaw.class);
         for (ScoredSample s : scored) {
             Flaw f = flaw(s);
@@ -140,15 +164,43 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         return Status.DONE;
     }
 
-    private ScoredSample score(Sample sample, List<Constraint> constraints, Verifier verifier) {
+    /** Each prompt's pass rates over its scored samples, prompts in the order they first appear. */
+    public static List<PassRates> passRates(List<ScoredSample> scored) {
+        Map<Long, List<ScoredSample>> byKey = new LinkedHashMap<>();
+        for (ScoredSample s : scored) byKey.computeIfAbsent(s.sample().key(), k -> new ArrayList<>()).add(s);
+        return byKey.values().stream().map(PassRates::of).toList();
+    }
+
+    /** Per constraint, its spans on the checked text as JSON objects with code point offsets. */
+    private static List<List<Map<String, Object>>> spans(List<Constraint> constraints, String response, Verifier verifier) {
+        List<List<Map<String, Object>>> out = new ArrayList<>();
+        for (Constraint c : constraints) {
+            List<Map<String, Object>> spans = new ArrayList<>();
+            for (Span s : PyText.isBlank(response) ? List.<Span>of() : c.spans(response, verifier.text())) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("start", response.codePointCount(0, s.start()));
+                m.put("end", response.codePointCount(0, s.end()));
+                m.put("label", s.label());
+                spans.add(m);
+            }
+            out.add(spans);
+        }
+        return out;
+    }
+
+    /**
+     * The sample's verdicts on {@code checked}: the text as {@code thinking} has it, or with IFEvalG's verifier its
+     * answer, on which each constraint is checked alone (an empty answer follows nothing).
+     */
+    private ScoredSample score(Sample sample, String checked, List<Constraint> constraints, Verifier verifier) {
         List<String> ids = constraints.stream().map(Constraint::id).toList();
         boolean all = options.allOrNothing();
         if (options.verifier() == Verification.IFEVALG) {
             IfevalgVerifier.Result r = IfevalgVerifier.verify(constraints, sample.response(), verifier.text());
             double reward = all ? (r.verdicts().contains(false) || r.verdicts().isEmpty() ? 0 : 1) : r.score();
-            return new ScoredSample(sample, controlTokens(sample), ids, r.verdicts(), null, reward, null, reward);
+            return new ScoredSample(sample, controlTokens(sample), ids, r.verdicts(), r.verdicts(), reward, reward, reward);
         }
-        Verdicts v = verifier.verify(constraints, options.thinking().apply(sample.reasoningContent(), sample.response()));
+        Verdicts v = verifier.verify(constraints, checked);
         return new ScoredSample(sample, controlTokens(sample), ids, v.strict(), v.loose(), Reward.STRICT.of(v, all),
                 Reward.LOOSE.of(v, all), options.reward().of(v, all));
     }
@@ -179,9 +231,13 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
      * now in rows from elsewhere that do not say.
      */
     static Flaw flaw(ScoredSample s) {
-        Sample sample = s.sample();
-        List<String> controlTokens = s.controlTokens() != null ? s.controlTokens() : controlTokens(sample);
-        return Flaw.of(sample.finishReason(), Thinking.answer(sample.response()), !controlTokens.isEmpty());
+        return flaw(s.sample(), s.controlTokens());
+    }
+
+    /** What keeps a sample from being chosen, given its control tokens (null: look for them now). */
+    static Flaw flaw(Sample sample, List<String> controlTokens) {
+        List<String> found = controlTokens != null ? controlTokens : controlTokens(sample);
+        return Flaw.of(sample.finishReason(), Thinking.answer(sample.response()), !found.isEmpty());
     }
 
     /** The prompts of a file by key. */

@@ -1,9 +1,12 @@
 package dev.jack.pipeline.stage;
 
+import dev.jack.core.UserException;
 import dev.jack.core.data.AtomicFiles;
+import dev.jack.core.data.Decontamination;
 import dev.jack.core.json.PyJson;
 import dev.jack.core.synth.BaseTask;
 import dev.jack.core.synth.Difficulty;
+import dev.jack.core.synth.DifficultyThresholds;
 import dev.jack.core.synth.Hardness;
 import dev.jack.core.synth.SplitPlan;
 import dev.jack.core.synth.SynthStats;
@@ -42,12 +45,15 @@ public record SynthStage(Path out, Path witnesses, Path stats, Options options, 
      * tier; hardness from a file (null: Jack's priors); base tasks from a file (null: Jack's corpus) and the JSONL field
      * holding them; with {@code split}, a train and a test file with disjoint base tasks, {@code testFraction} of them
      * in test and {@code holdoutPairs} of the allowed constraint pairs kept out of train; the Punkt folder (null: Jack's own);
-     * the catalog the constraints come from ({@code ifeval}, {@code ifbench}, {@code ifevalg}, a user's, or {@code all};
+     * base tasks and prompts that overlap evaluation prompts dropped ({@code decontaminate}); tiers measured by
+     * predicted pass rate ({@code thresholds}, null: tiers as drawn; see {@link Synthesizer.Options}); the catalog the
+     * constraints come from ({@code ifeval}, {@code ifbench}, {@code ifevalg}, a user's, or {@code all};
      * {@link Synthesizer#catalog}); and a catalog kept out of training data (null: none): the train split, or without a
      * split the one output, never holds its constraints, while the test split draws from them too.
      */
     public record Options(int count, long seed, IntRange constraints, Difficulty difficulty, Path hardness, Path tasks, String taskField,
-                          boolean split, double testFraction, double holdoutPairs, Path punktDir, String catalog, String holdoutCatalog) {
+                          boolean split, double testFraction, double holdoutPairs, Path punktDir, Decontaminate decontaminate,
+                          DifficultyThresholds thresholds, String catalog, String holdoutCatalog) {
         public static final IntRange DEFAULT_CONSTRAINTS = new IntRange(1, 6);
         public static final String DEFAULT_CATALOG = "ifeval";
 
@@ -56,8 +62,16 @@ public record SynthStage(Path out, Path witnesses, Path stats, Options options, 
             Check.between("test_fraction", testFraction, 0, 1);
             Check.below("holdout_pairs", holdoutPairs, 0, 1);
             constraints.check("constraints", 1);
+            if (decontaminate == null) decontaminate = Decontaminate.NONE;
             catalogIds("catalog", catalog);
             if (holdoutCatalog != null) catalogIds("holdout_catalog", holdoutCatalog);
+        }
+
+        /** Without decontamination, tiers as drawn, IFEval's constraints. */
+        public Options(int count, long seed, IntRange constraints, Difficulty difficulty, Path hardness, Path tasks, String taskField,
+                       boolean split, double testFraction, double holdoutPairs, Path punktDir) {
+            this(count, seed, constraints, difficulty, hardness, tasks, taskField, split, testFraction, holdoutPairs, punktDir, Decontaminate.NONE, null,
+                    DEFAULT_CATALOG, null);
         }
 
         private static List<String> catalogIds(String key, String name) {
@@ -86,7 +100,7 @@ public record SynthStage(Path out, Path witnesses, Path stats, Options options, 
 
     @Override
     public List<Path> inputs() {
-        return Inputs.of(options.hardness(), options.tasks(), Inputs.punkt(options.punktDir()));
+        return Inputs.of(options.hardness(), options.tasks(), Inputs.punkt(options.punktDir()), options.decontaminate().files());
     }
 
     @Override
@@ -109,6 +123,14 @@ public record SynthStage(Path out, Path witnesses, Path stats, Options options, 
     public Status run(StageContext context) {
         Hardness hardness = options.hardness() == null ? Hardness.defaults() : Hardness.read(options.hardness());
         List<BaseTask> tasks = options.tasks() == null ? BaseTask.builtIn() : BaseTask.read(options.tasks(), options.taskField());
+        Decontamination decontamination = options.decontaminate().load(context);
+        int tasksDropped = 0;
+        if (decontamination != null) {
+            List<BaseTask> clean = tasks.stream().filter(t -> !decontamination.taskOverlaps(t.text())).toList();
+            tasksDropped = tasks.size() - clean.size();
+            if (clean.isEmpty()) throw new UserException("every base task overlaps an evaluation prompt (" + options.decontaminate().ngram() + "-grams)");
+            tasks = clean;
+        }
         TextTools text = context.text(options.punktDir());
         PrintWriter console = context.out();
         List<SplitPlan.Part> plan;
@@ -129,17 +151,22 @@ public record SynthStage(Path out, Path witnesses, Path stats, Options options, 
             Synthesizer.Options synth;
             try {
                 synth = new Synthesizer.Options(options.seed(), options.constraints().min(), options.constraints().max(), options.difficulty(),
-                        hardness, part.heldOutPairs(), part.constraints());
+                        hardness, part.heldOutPairs(), part.constraints(), options.thresholds());
             } catch (IllegalArgumentException e) {
                 throw new OptionException("constraints", e.getMessage());
             }
             SynthStats stats = new SynthStats();
+            if (decontamination != null) {
+                stats.decontaminating(options.decontaminate().sets(), decontamination.evalPrompts(), options.decontaminate().ngram(),
+                        options.decontaminate().share(), tasksDropped);
+            }
+            if (options.thresholds() != null) stats.measuringTiers(options.thresholds());
             Path prompts = withSuffix(out, part.name());
             Path witnessPath = witnesses == null ? null : withSuffix(witnesses, part.name());
             long started = System.nanoTime();
             long firstKey = key;
             writeStreaming(prompts, witnessPath, (promptSink, witnessSink) ->
-                    new Synthesizer(part.tasks(), synth, text, stats).run(part.count(), firstKey, Math.max(1, threads), p -> {
+                    new Synthesizer(part.tasks(), synth, text, stats, decontamination).run(part.count(), firstKey, Math.max(1, threads), p -> {
                         promptSink.accept(p.toJsonLine());
                         if (witnessSink != null) witnessSink.accept(p.witnessJsonLine());
                     }));

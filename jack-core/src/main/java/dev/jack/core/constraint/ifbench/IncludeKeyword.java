@@ -59,7 +59,7 @@ public record IncludeKeyword(String word, int n) implements Constraint {
 
         public IncludeKeyword finish(Draft d) {
             String witness = d.witnessText();
-            Draft.Position p = d.pickPosition(d.text().sentences(witness), PyText::wordRuns, 8, Integer.MAX_VALUE,
+            Draft.Position p = d.pickPosition(d.text().sentences(witness), PyText::wordRunTexts, 8, Integer.MAX_VALUE,
                     at -> at.word().length() >= 3 && new IncludeKeyword(PyText.lower(at.word()), at.sentence()).isFollowedBy(witness, d.text()));
             return p == null ? null : new IncludeKeyword(PyText.lower(p.word()), p.sentence());
         }

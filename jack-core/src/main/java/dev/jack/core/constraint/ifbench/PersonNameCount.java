@@ -58,7 +58,7 @@ public record PersonNameCount(int n) implements Constraint {
 
     public boolean isFollowedBy(String response, TextTools text) {
         // A name made of word characters matches \bName\b exactly where it is a whole run of word characters.
-        Set<String> runs = new HashSet<>(PyText.wordRuns(response));
+        Set<String> runs = new HashSet<>(PyText.wordRunTexts(response));
         return NAMES.stream().filter(runs::contains).count() >= n;
     }
 

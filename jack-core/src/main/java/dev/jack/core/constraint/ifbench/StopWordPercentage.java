@@ -52,7 +52,7 @@ public record StopWordPercentage(double percentage) implements Constraint {
 
     /** The percentage of {@code \w+} words that are stop words; -1 without words. */
     private static double stopWordShare(String response, TextTools text) {
-        List<String> words = PyText.wordRuns(response);
+        List<String> words = PyText.wordRunTexts(response);
         if (words.isEmpty()) return -1;
         long stopWords = words.stream().filter(w -> text.isStopWord(PyText.lower(w))).count();
         return ((double) stopWords / words.size()) * 100;

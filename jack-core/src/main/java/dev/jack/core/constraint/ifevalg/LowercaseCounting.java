@@ -48,7 +48,7 @@ public record LowercaseCounting(int n) implements Constraint {
 
     /** The {@code \w+} words made of a-z only. */
     private static int lowercaseWords(String response) {
-        return (int) PyText.wordRuns(response).stream().filter(w -> w.chars().allMatch(c -> c >= 'a' && c <= 'z')).count();
+        return (int) PyText.wordRunTexts(response).stream().filter(w -> w.chars().allMatch(c -> c >= 'a' && c <= 'z')).count();
     }
 
     /** Read off the final witness: its lowercase words, plus 0 to 10. */
