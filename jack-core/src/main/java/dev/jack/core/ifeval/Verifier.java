@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * IFEval's strict and loose verification. Strict checks the response as is; loose passes a constraint
- * if any of eight variants passes (first line removed, last line removed, both, each with and without
- * asterisks). A response that is blank after stripping follows nothing. Loose variants are only built
- * when some strict check fails, since the response itself is one of them.
+ * IFEval's strict and loose verification, which IFBench's scorer ({@code evaluation_lib.py}) repeats
+ * exactly. Strict checks the response as is; loose passes a constraint if any of eight variants passes
+ * (the response, without its first line, without its last, without both, each also with every '*'
+ * removed; the line-dropping ones stripped). A response that is blank after stripping follows nothing.
+ * Loose variants are only built when some strict check fails, since the response itself is one of them.
  */
 public final class Verifier {
     private final TextTools text;
@@ -97,7 +98,7 @@ public final class Verifier {
      * newline, before the last, and between the two, cut out here without splitting (a response of 100,000 lines
      * would otherwise cost as much as checking it).
      */
-    static List<String> looseVariants(String response) {
+    public static List<String> looseVariants(String response) {
         int first = response.indexOf('\n');
         int last = response.lastIndexOf('\n');
         String removeFirst = first < 0 ? "" : PyText.strip(response.substring(first + 1));
