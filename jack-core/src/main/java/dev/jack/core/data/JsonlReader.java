@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** Reads a JSONL file of objects line by line; every error names the file and line. Blank lines are skipped. */
 public final class JsonlReader {
@@ -126,33 +128,38 @@ public final class JsonlReader {
         return out;
     }
 
+    /** Lines per batch parsed off the reading thread, and the characters that end a batch early. */
+    private static final int BATCH_LINES = 512;
+    private static final int BATCH_CHARS = 1 << 20;
+    /** Batches parsed ahead of the consumer: enough to keep the other cores busy, few enough to bound memory. */
+    private static final int AHEAD = 4;
+
     /**
-     * Calls the consumer with each row of the file, in order.
+     * Calls the consumer with each row of the file, in order, on the calling thread. Lines are read in batches, and a
+     * file of more than one batch is parsed on the common pool while the next batch is read and the previous one
+     * consumed (parsing is most of the cost of reading, and files of responses run to hundreds of megabytes).
      *
      * @throws DataFileException for a missing file, a folder, a line that is not a JSON object (nested deeper than
-     *     the parser can go included) or not UTF-8, each naming the file and line; and what the consumer throws
+     *     the parser can go included) or not UTF-8, each naming the file and line, after the rows before it were
+     *     consumed; and what the consumer throws
      */
-    @SuppressWarnings("unchecked")
     public static void forEach(Path file, RowConsumer consumer) {
         if (Files.isDirectory(file)) throw new DataFileException(file, "is a folder; expected a file");
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String text;
-            long line = 0;
-            while ((text = in.readLine()) != null) {
-                line++;
-                if (line == 1 && text.startsWith("\uFEFF")) text = text.substring(1);
-                if (text.isBlank()) continue;
-                Object parsed;
-                try {
-                    parsed = Json.parse(text);
-                } catch (JsonException e) {
-                    throw new DataFileException(file, line, null, "malformed JSON: " + e.getMessage());
+            Batch batch = Batch.read(in, 0);
+            if (batch.last()) {
+                batch.parse().deliver(file, consumer);  // the whole file: no hand-off
+            } else {
+                ArrayDeque<CompletableFuture<Batch>> ahead = new ArrayDeque<>();
+                while (true) {
+                    ahead.add(CompletableFuture.supplyAsync(batch::parse));
+                    if (ahead.size() >= AHEAD) ahead.poll().join().deliver(file, consumer);
+                    if (batch.last()) break;
+                    batch = Batch.read(in, batch.lastLine);
                 }
-                if (!(parsed instanceof Map<?, ?> map)) {
-                    throw new DataFileException(file, line, null, "expected a JSON object");
-                }
-                consumer.accept(new Row(file, line, (Map<String, Object>) map));
+                while (!ahead.isEmpty()) ahead.poll().join().deliver(file, consumer);
             }
+            if (batch.failure != null) throw batch.failure;
         } catch (NoSuchFileException e) {
             throw new DataFileException(file, "no such file");
         } catch (CharacterCodingException e) {
@@ -165,6 +172,70 @@ public final class JsonlReader {
             throw line > 0 ? TextFiles.notUtf8(file, line) : new DataFileException(file, "not valid UTF-8");
         } catch (IOException e) {
             throw new UserException(file + ": cannot read it: " + e.getMessage(), e);
+        }
+    }
+
+    /** Up to {@link #BATCH_LINES} non-blank lines with their numbers, then their parsed values; a read error ends the file. */
+    private static final class Batch {
+        final long[] lines = new long[BATCH_LINES];
+        final String[] texts = new String[BATCH_LINES];
+        /** Per line: the parsed value, or the DataFileException to throw at its turn. */
+        final Object[] parsed = new Object[BATCH_LINES];
+        int size;
+        long chars;
+        long lastLine;
+        boolean end;
+        IOException failure;
+
+        static Batch read(BufferedReader in, long lineBefore) {
+            Batch b = new Batch();
+            long line = lineBefore;
+            try {
+                String text;
+                while (b.size < BATCH_LINES && b.chars < BATCH_CHARS) {
+                    if ((text = in.readLine()) == null) {
+                        b.end = true;
+                        break;
+                    }
+                    line++;
+                    if (line == 1 && text.startsWith("\uFEFF")) text = text.substring(1);
+                    if (text.isBlank()) continue;
+                    b.lines[b.size] = line;
+                    b.texts[b.size++] = text;
+                    b.chars += text.length();
+                }
+            } catch (IOException e) {
+                b.failure = e;
+            }
+            b.lastLine = line;
+            return b;
+        }
+
+        boolean last() {
+            return end || failure != null;
+        }
+
+        Batch parse() {
+            for (int i = 0; i < size; i++) {
+                try {
+                    parsed[i] = Json.parse(texts[i]);
+                } catch (JsonException e) {
+                    parsed[i] = e;
+                }
+                texts[i] = null;
+            }
+            return this;
+        }
+
+        @SuppressWarnings("unchecked")
+        void deliver(Path file, RowConsumer consumer) {
+            for (int i = 0; i < size; i++) {
+                Object value = parsed[i];
+                parsed[i] = null;
+                if (value instanceof JsonException e) throw new DataFileException(file, lines[i], null, "malformed JSON: " + e.getMessage());
+                if (!(value instanceof Map<?, ?> map)) throw new DataFileException(file, lines[i], null, "expected a JSON object");
+                consumer.accept(new Row(file, lines[i], (Map<String, Object>) map));
+            }
         }
     }
 }

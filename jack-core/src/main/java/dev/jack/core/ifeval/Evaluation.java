@@ -4,12 +4,19 @@ import dev.jack.core.data.AtomicFiles;
 import dev.jack.core.data.FileSet;
 import dev.jack.core.json.PyJson;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -82,32 +89,88 @@ public record Evaluation(List<Row> rows) {
         return new Accuracy(correct, total);
     }
 
-    /** The reference's output line: its fields in sorted order, written like Python's json.dumps. */
+    /**
+     * The reference's output line: its fields in sorted order, written like Python's json.dumps (the head holds the
+     * verdicts, the tail the rest; see {@link #write}).
+     */
     public static String outputLine(Row row, boolean loose) {
-        List<Boolean> follows = loose ? row.verdicts.loose() : row.verdicts.strict();
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("follow_all_instructions", !follows.contains(false));
-        fields.put("follow_instruction_list", follows);
-        fields.put("instruction_id_list", row.prompt.instructionIds());
-        fields.put("prompt", row.prompt.prompt());
-        fields.put("response", row.response);
-        return PyJson.dumps(fields);
+        StringBuilder b = new StringBuilder();
+        appendHead(b, loose ? row.verdicts.loose() : row.verdicts.strict());
+        appendTail(b, row);
+        return b.toString();
+    }
+
+    /** {@code {"follow_all_instructions": ..., "follow_instruction_list": [...], }}: what differs between the two files. */
+    private static void appendHead(StringBuilder b, List<Boolean> follows) {
+        b.append("{\"follow_all_instructions\": ").append(!follows.contains(false)).append(", \"follow_instruction_list\": ");
+        PyJson.write(b, follows);
+        b.append(", ");
+    }
+
+    /** {@code "instruction_id_list": [...], "prompt": "...", "response": "..."}}: the same in both files. */
+    private static void appendTail(StringBuilder b, Row row) {
+        b.append("\"instruction_id_list\": ");
+        PyJson.write(b, row.prompt.instructionIds());
+        b.append(", \"prompt\": ");
+        PyJson.writeString(b, row.prompt.prompt());
+        b.append(", \"response\": ");
+        PyJson.writeString(b, row.response);
+        b.append('}');
     }
 
     /** The files {@link #write} writes into its folder. */
     public static final List<String> FILES = List.of("eval_results_strict.jsonl", "eval_results_loose.jsonl", "summary.json");
 
-    /** Writes eval_results_strict.jsonl, eval_results_loose.jsonl and summary.json into the directory, as one set ({@link FileSet}). */
+    /** Rows per chunk formatted on the common pool, and chunks formatted ahead of the writer. */
+    private static final int CHUNK = 256;
+    private static final int AHEAD = 4;
+
+    /**
+     * Writes eval_results_strict.jsonl, eval_results_loose.jsonl and summary.json into the directory, as one set
+     * ({@link FileSet}). Chunks of rows are formatted in parallel and streamed in order into both files; a row's
+     * prompt and response, most of each line, are escaped once for both. The lines are ASCII (json.dumps escapes
+     * the rest), so their chars are their UTF-8 bytes.
+     */
     public void write(Path dir) {
         try (FileSet set = new FileSet()) {
-            for (boolean loose : new boolean[] {false, true}) {
-                StringBuilder out = new StringBuilder();
-                for (Row row : rows) out.append(outputLine(row, loose)).append('\n');
-                AtomicFiles.write(set.stage(dir.resolve(FILES.get(loose ? 1 : 0))), out);
+            Path strictFile = set.stage(dir.resolve(FILES.get(0)));
+            Path looseFile = set.stage(dir.resolve(FILES.get(1)));
+            try (OutputStream strict = Files.newOutputStream(strictFile); OutputStream loose = Files.newOutputStream(looseFile)) {
+                ArrayDeque<CompletableFuture<byte[][]>> ahead = new ArrayDeque<>();
+                for (int from = 0; from < rows.size(); from += CHUNK) {
+                    List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+                    ahead.add(CompletableFuture.supplyAsync(() -> lines(chunk)));
+                    if (ahead.size() >= AHEAD) writeChunk(ahead.poll().join(), strict, loose);
+                }
+                while (!ahead.isEmpty()) writeChunk(ahead.poll().join(), strict, loose);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + dir.resolve(FILES.get(0)) + ": " + e.getMessage(), e);
             }
             AtomicFiles.write(set.stage(dir.resolve(FILES.get(2))), PyJson.dumps(summary()) + "\n");
             set.commit();
         }
+    }
+
+    /** The chunk's strict and loose lines, as bytes. */
+    private static byte[][] lines(List<Row> chunk) {
+        StringBuilder strict = new StringBuilder(chunk.size() * 1024);
+        StringBuilder loose = new StringBuilder(chunk.size() * 1024);
+        StringBuilder tail = new StringBuilder(1024);
+        for (Row row : chunk) {
+            tail.setLength(0);
+            appendTail(tail, row);
+            tail.append('\n');
+            appendHead(strict, row.verdicts.strict());
+            strict.append(tail);
+            appendHead(loose, row.verdicts.loose());
+            loose.append(tail);
+        }
+        return new byte[][] {strict.toString().getBytes(StandardCharsets.ISO_8859_1), loose.toString().getBytes(StandardCharsets.ISO_8859_1)};
+    }
+
+    private static void writeChunk(byte[][] lines, OutputStream strict, OutputStream loose) throws IOException {
+        strict.write(lines[0]);
+        loose.write(lines[1]);
     }
 
     /**

@@ -164,6 +164,28 @@ class FileSafetyTest {
         assertArrayEquals("é".getBytes(StandardCharsets.UTF_8), TextFiles.read(Files.writeString(json, "\uFEFFé")).getBytes(StandardCharsets.UTF_8));
     }
 
+    @Test
+    void largeFilesAreReadInOrderAndTheFirstBadLineStopsThemAfterTheRowsBeforeIt() throws IOException {
+        // Enough lines for many batches parsed ahead of the consumer, with blank lines between.
+        StringBuilder text = new StringBuilder("\uFEFF");
+        for (int i = 0; i < 5000; i++) text.append("{\"i\": ").append(i).append(", \"s\": \"a\\nb\"}\n").append(i % 7 == 0 ? "\n" : "");
+        Path jsonl = Files.writeString(dir.resolve("rows.jsonl"), text);
+        List<Long> seen = new java.util.ArrayList<>();
+        JsonlReader.forEach(jsonl, row -> {
+            assertEquals(seen.size(), row.integer("i"));
+            assertEquals("a\nb", row.string("s"));
+            seen.add(row.line());
+        });
+        assertEquals(5000, seen.size());
+        assertEquals(5000 + 5000 / 7 + 1, seen.getLast());
+        int bad = 3001;
+        Files.writeString(jsonl, text.toString().replace("{\"i\": " + bad + ",", "{\"i\" " + bad + ","));
+        List<Long> before = new java.util.ArrayList<>();
+        var e = assertThrows(DataFileException.class, () -> JsonlReader.forEach(jsonl, row -> before.add(row.integer("i"))));
+        assertEquals(bad, before.size());
+        assertTrue(e.getMessage().startsWith(jsonl + ":" + (bad + bad / 7 + 2) + ": malformed JSON"), e.getMessage());
+    }
+
     private static byte[] bytes(String before, byte[] middle, String after) {
         byte[] a = before.getBytes(StandardCharsets.UTF_8);
         byte[] c = after.getBytes(StandardCharsets.UTF_8);
