@@ -2,19 +2,30 @@ package dev.jack.core.text;
 
 import com.cybozu.labs.langdetect.DetectorFactory;
 import com.cybozu.labs.langdetect.util.NGram;
+import dev.jack.core.data.DataLocations;
 import dev.jack.core.json.Json;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.ByteBuffer;
 import java.lang.Character.UnicodeBlock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 
 /**
  * Language identification exactly as langdetect 1.1 (com.cybozu.labs, the Java library Python's
@@ -92,7 +103,7 @@ public final class LanguageDetector {
      * {@code chars << 16 | row} per slot (0: empty), the chars packed 16 bits each. Row r's
      * probabilities are {@code probabilities[r * 53 ..]}.
      */
-    private record Model(char[] unigrams, char[] asciiBigrams, char[] asciiTrigrams, long[] bigrams, long[] trigrams,
+    record Model(char[] unigrams, char[] asciiBigrams, char[] asciiTrigrams, long[] bigrams, long[] trigrams,
                          double[] probabilities) {
         static int row(long[] table, long chars) {
             int mask = table.length - 1;
@@ -122,8 +133,22 @@ public final class LanguageDetector {
         model();
     }
 
+    /**
+     * The tables from Jack's cache when a run with the same langdetect jar and the same build of this class made
+     * them, else built from the profiles and cached (best effort: a cache that cannot be written is skipped).
+     */
     private static Model load() {
-        // Parsing the 53 profiles dominates start-up, so it runs on every core.
+        Path cache = ModelCache.file();
+        Model m = cache == null ? null : ModelCache.read(cache);
+        if (m == null) {
+            m = build();
+            if (cache != null) ModelCache.write(cache, m);
+        }
+        return m;
+    }
+
+    /** The tables from langdetect's JSON profiles (parsing the 53 of them takes most of a second, so it runs on every core). */
+    static Model build() {
         List<Map<?, ?>> profiles = LANGUAGES.parallelStream().map(LanguageDetector::readProfile).toList();
         Map<String, Integer> rowOf = new HashMap<>();
         double[] probabilities = new double[1 << 16];
@@ -365,5 +390,116 @@ public final class LanguageDetector {
         }
         for (int j = 0; j < LANGS; j++) probability[j] /= sum;
         return max / sum;
+    }
+
+    /**
+     * The built tables as one binary file in Jack's cache ({@code JACK_CACHE_DIR}, see {@link DataLocations}):
+     * reading it takes milliseconds where parsing the profiles takes most of a second of every command's start.
+     * Its name is a hash of the langdetect jar and of this class's build (locations, sizes, dates), so a new version
+     * of either makes a new file (the others are removed then); a file with a wrong length or checksum is ignored.
+     */
+    static final class ModelCache {
+        private static final int MAGIC = 0x4A4B4C44;  // "JKLD"
+
+        private ModelCache() {}
+
+        /** The cache file for this langdetect jar and this build, or null when either cannot be identified. */
+        static Path file() {
+            try {
+                StringBuilder identity = new StringBuilder();
+                for (Class<?> c : List.of(DetectorFactory.class, LanguageDetector.class)) {
+                    URL url = c.getResource(c.getSimpleName() + ".class");
+                    if (url == null) return null;
+                    URLConnection connection = url.openConnection();
+                    connection.setUseCaches(false);
+                    identity.append(url).append(' ').append(connection.getLastModified()).append(' ');
+                    if (connection instanceof JarURLConnection jar) {
+                        Path archive = Path.of(jar.getJarFileURL().toURI());
+                        identity.append(Files.size(archive)).append(' ').append(Files.getLastModifiedTime(archive).toMillis()).append(' ');
+                    }
+                }
+                byte[] bytes = identity.toString().getBytes(StandardCharsets.UTF_8);
+                CRC32 crc = new CRC32();
+                crc.update(bytes);
+                long hash = crc.getValue() << 32 | (Arrays.hashCode(bytes) & 0xFFFFFFFFL);
+                return new DataLocations(System.getenv()).cacheDir().resolve("langdetect").resolve(String.format("tables-%016x.bin", hash));
+            } catch (IOException | URISyntaxException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        /** The tables in the file, or null when it is missing, unreadable, or not a whole file of this format. */
+        static Model read(Path file) {
+            try {
+                if (!Files.isRegularFile(file)) return null;
+                ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file));
+                if (b.capacity() < 12 || b.getInt() != MAGIC) return null;
+                CRC32 crc = new CRC32();
+                crc.update(b.array(), 0, b.capacity() - 8);
+                if (b.getLong(b.capacity() - 8) != crc.getValue()) return null;
+                char[] unigrams = new char[b.getInt()];
+                char[] asciiBigrams = new char[b.getInt()];
+                char[] asciiTrigrams = new char[b.getInt()];
+                long[] bigrams = new long[b.getInt()];
+                long[] trigrams = new long[b.getInt()];
+                double[] probabilities = new double[b.getInt()];
+                for (char[] a : List.of(unigrams, asciiBigrams, asciiTrigrams)) {
+                    b.asCharBuffer().get(a);
+                    b.position(b.position() + 2 * a.length);
+                }
+                for (long[] a : List.of(bigrams, trigrams)) {
+                    b.asLongBuffer().get(a);
+                    b.position(b.position() + 8 * a.length);
+                }
+                b.asDoubleBuffer().get(probabilities);
+                if (b.position() + 8L * probabilities.length + 8 != b.capacity()) return null;
+                return new Model(unigrams, asciiBigrams, asciiTrigrams, bigrams, trigrams, probabilities);
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        /** Writes the tables to the file (a temporary moved into place) and removes the files of other builds; skipped when it cannot. */
+        static void write(Path file, Model m) {
+            List<char[]> chars = List.of(m.unigrams(), m.asciiBigrams(), m.asciiTrigrams());
+            List<long[]> longs = List.of(m.bigrams(), m.trigrams());
+            long size = 4 + 6 * 4 + 8 + 8L * m.probabilities().length;
+            for (char[] a : chars) size += 2L * a.length;
+            for (long[] a : longs) size += 8L * a.length;
+            if (size > Integer.MAX_VALUE) return;
+            ByteBuffer b = ByteBuffer.allocate((int) size);
+            b.putInt(MAGIC);
+            for (char[] a : chars) b.putInt(a.length);
+            for (long[] a : longs) b.putInt(a.length);
+            b.putInt(m.probabilities().length);
+            for (char[] a : chars) {
+                b.asCharBuffer().put(a);
+                b.position(b.position() + 2 * a.length);
+            }
+            for (long[] a : longs) {
+                b.asLongBuffer().put(a);
+                b.position(b.position() + 8 * a.length);
+            }
+            b.asDoubleBuffer().put(m.probabilities());
+            b.position(b.position() + 8 * m.probabilities().length);
+            CRC32 crc = new CRC32();
+            crc.update(b.array(), 0, b.position());
+            b.putLong(crc.getValue());
+            try {
+                Path dir = Files.createDirectories(file.getParent());
+                Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+                try {
+                    Files.write(tmp, b.array());
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+                try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "tables-*.bin")) {
+                    for (Path p : old) if (!p.equals(file)) Files.deleteIfExists(p);
+                }
+            } catch (IOException | RuntimeException e) {
+                // A cache that cannot be written only costs the next start the parsing.
+            }
+        }
     }
 }

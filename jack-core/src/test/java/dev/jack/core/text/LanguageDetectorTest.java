@@ -7,6 +7,7 @@ import dev.jack.core.SharedData;
 import dev.jack.core.json.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,11 +20,37 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Jack's detector must give the langdetect library's answer (same seed) on every text. */
 class LanguageDetectorTest {
+    @Test
+    void cachedTablesAreTheBuiltOnesAndABrokenCacheIsIgnored(@TempDir Path dir) throws IOException {
+        LanguageDetector.Model built = LanguageDetector.build();
+        Path file = dir.resolve("langdetect").resolve("tables-0.bin");
+        Path other = Files.createDirectories(file.getParent()).resolve("tables-1.bin");
+        Files.writeString(other, "an older build's tables");
+        LanguageDetector.ModelCache.write(file, built);
+        assertTrue(Files.notExists(other), "the tables of other builds are removed");
+        LanguageDetector.Model read = LanguageDetector.ModelCache.read(file);
+        assertArrayEquals(built.unigrams(), read.unigrams());
+        assertArrayEquals(built.asciiBigrams(), read.asciiBigrams());
+        assertArrayEquals(built.asciiTrigrams(), read.asciiTrigrams());
+        assertArrayEquals(built.bigrams(), read.bigrams());
+        assertArrayEquals(built.trigrams(), read.trigrams());
+        assertArrayEquals(built.probabilities(), read.probabilities());
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(file, bytes);
+        assertNull(LanguageDetector.ModelCache.read(file), "a changed byte fails the checksum");
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+        assertNull(LanguageDetector.ModelCache.read(file), "a cut file is ignored");
+        assertNull(LanguageDetector.ModelCache.read(dir.resolve("none.bin")));
+    }
+
     private static final LanguageDetector JACK = new LanguageDetector();
 
     @BeforeAll

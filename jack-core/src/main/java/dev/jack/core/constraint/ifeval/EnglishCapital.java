@@ -16,6 +16,7 @@ import dev.jack.core.text.TextTools;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** change_case:english_capital — all capital letters, and English (undetectable text passes). */
 public record EnglishCapital() implements Constraint {
@@ -23,6 +24,11 @@ public record EnglishCapital() implements Constraint {
 
     /** The last pool filtered for capitals, and the result (the pool is the English one in practice). */
     private static volatile Map.Entry<List<String>, List<String>> capitalPool;
+    /**
+     * Each sentence's verdict, for pools that another constraint filtered first (a new list each draft): the sentences
+     * are the base pool's, so this holds at most one entry per base sentence.
+     */
+    private static final Map<String, Boolean> CAPITAL_ENGLISH = new ConcurrentHashMap<>();
 
     public static final ConstraintType<EnglishCapital> TYPE = ConstraintType.builder(ID, EnglishCapital::parse)
             .example(new EnglishCapital())
@@ -97,7 +103,7 @@ public record EnglishCapital() implements Constraint {
             Map.Entry<List<String>, List<String>> cached = capitalPool;
             if (cached == null || cached.getKey() != pool) {
                 List<String> kept = pool.stream()
-                        .filter(s -> text.detectLanguage(s.toUpperCase(Locale.ROOT)).map("en"::equals).orElse(true))
+                        .filter(s -> CAPITAL_ENGLISH.computeIfAbsent(s, k -> text.detectLanguage(k.toUpperCase(Locale.ROOT)).map("en"::equals).orElse(true)))
                         .toList();
                 cached = Map.entry(pool, kept);
                 capitalPool = cached;
