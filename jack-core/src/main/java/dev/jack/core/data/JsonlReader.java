@@ -6,15 +6,19 @@ import dev.jack.core.json.JsonException;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 
 /** Reads a JSONL file of objects line by line; every error names the file and line. Blank lines are skipped. */
 public final class JsonlReader {
@@ -128,38 +132,41 @@ public final class JsonlReader {
         return out;
     }
 
-    /** Lines per batch parsed off the reading thread, and the characters that end a batch early. */
-    private static final int BATCH_LINES = 512;
-    private static final int BATCH_CHARS = 1 << 20;
+    /** Bytes read per batch (a batch ends at the last line end in them; a longer line makes a longer batch). */
+    private static final int BATCH_BYTES = 1 << 20;
     /** Batches parsed ahead of the consumer: enough to keep the other cores busy, few enough to bound memory. */
     private static final int AHEAD = 4;
 
     /**
-     * Calls the consumer with each row of the file, in order, on the calling thread. Lines are read in batches, and a
-     * file of more than one batch is parsed on the common pool while the next batch is read and the previous one
-     * consumed (parsing is most of the cost of reading, and files of responses run to hundreds of megabytes).
+     * Calls the consumer with each row of the file, in order, on the calling thread. Lines end at {@code \n},
+     * {@code \r} or {@code \r\n}, as {@link BufferedReader#readLine} has them. The file is read in batches of whole
+     * lines, each decoded in one step and parsed on the common pool or, one batch in every (pool size + 1), on the
+     * calling thread, while the next is read and the previous consumed (reading is most of the cost of commands
+     * whose files run to hundreds of megabytes).
      *
      * @throws DataFileException for a missing file, a folder, a line that is not a JSON object (nested deeper than
-     *     the parser can go included) or not UTF-8, each naming the file and line, after the rows before it were
-     *     consumed; and what the consumer throws
+     *     the parser can go included) or not UTF-8, each naming the file and line, after the rows of the batches
+     *     before it were consumed; and what the consumer throws
      */
     public static void forEach(Path file, RowConsumer consumer) {
         if (Files.isDirectory(file)) throw new DataFileException(file, "is a folder; expected a file");
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Batch batch = Batch.read(in, 0);
-            if (batch.last()) {
-                batch.parse().deliver(file, consumer);  // the whole file: no hand-off
-            } else {
-                ArrayDeque<CompletableFuture<Batch>> ahead = new ArrayDeque<>();
-                while (true) {
+        try (InputStream in = Files.newInputStream(file)) {
+            int inline = ForkJoinPool.getCommonPoolParallelism() + 1;
+            ArrayDeque<CompletableFuture<Batch>> ahead = new ArrayDeque<>();
+            long line = 0;
+            byte[] carry = new byte[0];
+            for (int count = 0; ; count++) {
+                Batch batch = Batch.read(in, carry, count == 0);
+                carry = batch.rest;
+                boolean only = count == 0 && batch.end;
+                if (only || count % inline == inline - 1) {
+                    ahead.add(CompletableFuture.completedFuture(batch.parse()));
+                } else {
                     ahead.add(CompletableFuture.supplyAsync(batch::parse));
-                    if (ahead.size() >= AHEAD) ahead.poll().join().deliver(file, consumer);
-                    if (batch.last()) break;
-                    batch = Batch.read(in, batch.lastLine);
                 }
-                while (!ahead.isEmpty()) ahead.poll().join().deliver(file, consumer);
+                while (ahead.size() >= (batch.end ? 1 : AHEAD)) line = join(ahead.poll()).deliver(file, line, consumer);
+                if (batch.end) break;
             }
-            if (batch.failure != null) throw batch.failure;
         } catch (NoSuchFileException e) {
             throw new DataFileException(file, "no such file");
         } catch (CharacterCodingException e) {
@@ -175,67 +182,127 @@ public final class JsonlReader {
         }
     }
 
-    /** Up to {@link #BATCH_LINES} non-blank lines with their numbers, then their parsed values; a read error ends the file. */
-    private static final class Batch {
-        final long[] lines = new long[BATCH_LINES];
-        final String[] texts = new String[BATCH_LINES];
-        /** Per line: the parsed value, or the DataFileException to throw at its turn. */
-        final Object[] parsed = new Object[BATCH_LINES];
-        int size;
-        long chars;
-        long lastLine;
-        boolean end;
-        IOException failure;
+    private static Batch join(CompletableFuture<Batch> batch) throws IOException {
+        try {
+            return batch.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error r) throw r;
+            throw e;
+        }
+    }
 
-        static Batch read(BufferedReader in, long lineBefore) {
+    /**
+     * Whole lines of the file as bytes, then their parsed values: each value at its line's offset from the batch's
+     * first line, or the {@link JsonException} to report at its turn; a batch that is not UTF-8 holds the error.
+     */
+    private static final class Batch {
+        private byte[] bytes;
+        private int length;
+        /** Bytes after the last line end, for the next batch. */
+        private byte[] rest;
+        private boolean end;
+        private long[] offsets;
+        private Object[] parsed;
+        private int size;
+        /** Line ends in the batch: the first line of the next batch is this many after this batch's first. */
+        private long lineEnds;
+        private CharacterCodingException malformed;
+        /** Whether the batch starts the file (whose first line may begin with a byte order mark). */
+        private boolean first;
+
+        /** The carried bytes and the next ones, up to the last '\n' (or the end of the file). */
+        static Batch read(InputStream in, byte[] carry, boolean first) throws IOException {
             Batch b = new Batch();
-            long line = lineBefore;
-            try {
-                String text;
-                while (b.size < BATCH_LINES && b.chars < BATCH_CHARS) {
-                    if ((text = in.readLine()) == null) {
-                        b.end = true;
+            b.first = first;
+            b.bytes = Arrays.copyOf(carry, Math.max(BATCH_BYTES, carry.length * 2));
+            b.length = carry.length;
+            int cut = -1;
+            while (true) {
+                int n = in.readNBytes(b.bytes, b.length, b.bytes.length - b.length);
+                int from = b.length;
+                b.length += n;
+                for (int i = b.length - 1; i >= from; i--) {
+                    if (b.bytes[i] == '\n') {
+                        cut = i + 1;
                         break;
                     }
-                    line++;
-                    if (line == 1 && text.startsWith("\uFEFF")) text = text.substring(1);
-                    if (text.isBlank()) continue;
-                    b.lines[b.size] = line;
-                    b.texts[b.size++] = text;
-                    b.chars += text.length();
                 }
-            } catch (IOException e) {
-                b.failure = e;
+                if (b.length < b.bytes.length) {
+                    b.end = true;  // readNBytes fills the buffer unless the file ends
+                    cut = b.length;
+                    break;
+                }
+                if (cut >= 0) break;
+                b.bytes = Arrays.copyOf(b.bytes, b.bytes.length * 2);  // a line longer than the batch (the carry has no '\n')
             }
-            b.lastLine = line;
+            b.rest = Arrays.copyOfRange(b.bytes, cut, b.length);
+            b.length = cut;
             return b;
         }
 
-        boolean last() {
-            return end || failure != null;
-        }
-
         Batch parse() {
-            for (int i = 0; i < size; i++) {
+            String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
+            // The lenient decoding above writes U+FFFD for bytes that are not UTF-8: only then is the batch checked.
+            if (text.indexOf('\uFFFD') >= 0) {
                 try {
-                    parsed[i] = Json.parse(texts[i]);
-                } catch (JsonException e) {
-                    parsed[i] = e;
+                    StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, 0, length));
+                } catch (CharacterCodingException e) {
+                    malformed = e;
+                    bytes = null;
+                    return this;
                 }
-                texts[i] = null;
+            }
+            bytes = null;
+            offsets = new long[64];
+            parsed = new Object[64];
+            boolean cr = text.indexOf('\r') >= 0;
+            int n = text.length();
+            long lineNo = 0;
+            for (int start = 0; start < n; lineNo++) {
+                int stop = cr ? lineEnd(text, start) : text.indexOf('\n', start);
+                if (stop < 0) stop = n;
+                String line = text.substring(first && lineNo == 0 && text.startsWith("\uFEFF") ? 1 : start, stop);
+                start = stop + (stop < n && text.charAt(stop) == '\r' && stop + 1 < n && text.charAt(stop + 1) == '\n' ? 2 : 1);
+                if (stop < n) lineEnds++;
+                if (line.isBlank()) continue;
+                if (size == parsed.length) {
+                    offsets = Arrays.copyOf(offsets, size * 2);
+                    parsed = Arrays.copyOf(parsed, size * 2);
+                }
+                offsets[size] = lineNo;
+                try {
+                    parsed[size] = Json.parse(line);
+                } catch (JsonException e) {
+                    parsed[size] = e;
+                }
+                size++;
             }
             return this;
         }
 
+        /** The index of the first '\r' or '\n' from {@code start}, or -1. */
+        private static int lineEnd(String text, int start) {
+            for (int i = start; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || c == '\r') return i;
+            }
+            return -1;
+        }
+
+        /** Hands the rows to the consumer, this batch's first line being line {@code before + 1}; returns the last line number. */
         @SuppressWarnings("unchecked")
-        void deliver(Path file, RowConsumer consumer) {
+        long deliver(Path file, long before, RowConsumer consumer) throws CharacterCodingException {
+            if (malformed != null) throw malformed;
             for (int i = 0; i < size; i++) {
+                long line = before + 1 + offsets[i];
                 Object value = parsed[i];
                 parsed[i] = null;
-                if (value instanceof JsonException e) throw new DataFileException(file, lines[i], null, "malformed JSON: " + e.getMessage());
-                if (!(value instanceof Map<?, ?> map)) throw new DataFileException(file, lines[i], null, "expected a JSON object");
-                consumer.accept(new Row(file, lines[i], (Map<String, Object>) map));
+                if (value instanceof JsonException e) throw new DataFileException(file, line, null, "malformed JSON: " + e.getMessage());
+                if (!(value instanceof Map<?, ?> map)) throw new DataFileException(file, line, null, "expected a JSON object");
+                consumer.accept(new Row(file, line, (Map<String, Object>) map));
             }
+            return before + lineEnds;
         }
     }
 }

@@ -165,25 +165,43 @@ class FileSafetyTest {
     }
 
     @Test
-    void largeFilesAreReadInOrderAndTheFirstBadLineStopsThemAfterTheRowsBeforeIt() throws IOException {
-        // Enough lines for many batches parsed ahead of the consumer, with blank lines between.
+    void largeFilesAreReadLineByLineAsBufferedReaderSplitsThemAndTheFirstBadLineStopsThem() throws IOException {
+        // Several batches of whole lines, ended by \n, \r\n and \r, with blank lines and non-ASCII text between.
         StringBuilder text = new StringBuilder("\uFEFF");
-        for (int i = 0; i < 5000; i++) text.append("{\"i\": ").append(i).append(", \"s\": \"a\\nb\"}\n").append(i % 7 == 0 ? "\n" : "");
+        String pad = "é€😀 ".repeat(60);
+        String[] ends = {"\n", "\r\n", "\r", "\n \t\n"};
+        for (int i = 0; i < 6000; i++) text.append("{\"i\": ").append(i).append(", \"s\": \"a\\nb").append(pad).append("\"}").append(ends[i % ends.length]);
+        text.append("{\"i\": 6000, \"s\": \"last line without an end\"}");
         Path jsonl = Files.writeString(dir.resolve("rows.jsonl"), text);
-        List<Long> seen = new java.util.ArrayList<>();
-        JsonlReader.forEach(jsonl, row -> {
-            assertEquals(seen.size(), row.integer("i"));
-            assertEquals("a\nb", row.string("s"));
-            seen.add(row.line());
-        });
-        assertEquals(5000, seen.size());
-        assertEquals(5000 + 5000 / 7 + 1, seen.getLast());
-        int bad = 3001;
+        assertTrue(Files.size(jsonl) > 3 << 20, "more than three batches");
+        List<String> expected = new java.util.ArrayList<>();
+        try (var in = Files.newBufferedReader(jsonl)) {
+            long line = 0;
+            for (String l; (l = in.readLine()) != null; ) {
+                line++;
+                if (!l.isBlank()) expected.add(line + " " + dev.jack.core.json.PyJson.dumps(dev.jack.core.json.Json.parse(line == 1 ? l.substring(1) : l)));
+            }
+        }
+        List<String> seen = new java.util.ArrayList<>();
+        JsonlReader.forEach(jsonl, row -> seen.add(row.line() + " " + dev.jack.core.json.PyJson.dumps(row.fields())));
+        assertEquals(expected, seen);
+
+        int bad = 4001;
         Files.writeString(jsonl, text.toString().replace("{\"i\": " + bad + ",", "{\"i\" " + bad + ","));
         List<Long> before = new java.util.ArrayList<>();
         var e = assertThrows(DataFileException.class, () -> JsonlReader.forEach(jsonl, row -> before.add(row.integer("i"))));
         assertEquals(bad, before.size());
-        assertTrue(e.getMessage().startsWith(jsonl + ":" + (bad + bad / 7 + 2) + ": malformed JSON"), e.getMessage());
+        String lineOfBad = expected.get(bad).substring(0, expected.get(bad).indexOf(' '));
+        assertTrue(e.getMessage().startsWith(jsonl + ":" + lineOfBad + ": malformed JSON"), e.getMessage());
+
+        String all = text.toString();
+        byte[] broken = all.getBytes(StandardCharsets.UTF_8);
+        broken[all.substring(0, all.indexOf("{\"i\": 5000,")).getBytes(StandardCharsets.UTF_8).length + 3] = (byte) 0xff;  // row 5000's "i"
+        Files.write(jsonl, broken);
+        // The UTF-8 check names the line as it counts them: by '\n'.
+        long lineOf5000 = 1 + all.substring(0, all.indexOf("{\"i\": 5000,")).chars().filter(c -> c == '\n').count();
+        assertEquals(jsonl + ":" + lineOf5000 + ": not valid UTF-8 (save the file as UTF-8)",
+                assertThrows(DataFileException.class, () -> JsonlReader.forEach(jsonl, row -> { })).getMessage());
     }
 
     private static byte[] bytes(String before, byte[] middle, String after) {
