@@ -156,14 +156,16 @@ public final class Synthesizer {
             int made = 0;
             int failuresInARow = 0;
             int batch = threads > 1 ? 512 : 1;
+            // The next batch is attempted while this one is accepted and written (attempts depend on their index only).
+            java.util.concurrent.ForkJoinTask<Outcome[]> ahead = pool == null ? null : pool.submit(() -> attempts(0, batch));
             for (long next = 0; made < count; next += batch) {
-                long base = next;
-                Outcome[] outcomes = new Outcome[batch];
+                Outcome[] outcomes;
                 if (pool == null) {
-                    outcomes[0] = attempt(base);
+                    outcomes = new Outcome[] {attempt(next)};
                 } else {
-                    pool.submit(() -> java.util.stream.IntStream.range(0, outcomes.length).parallel()
-                            .forEach(i -> outcomes[i] = attempt(base + i))).join();
+                    outcomes = ahead.join();
+                    long following = next + batch;
+                    ahead = pool.submit(() -> attempts(following, batch));
                 }
                 for (Outcome o : outcomes) {
                     if (made == count) break;
@@ -193,6 +195,13 @@ public final class Synthesizer {
         } finally {
             if (pool != null) pool.shutdownNow();
         }
+    }
+
+    /** Attempts {@code base} to {@code base + n - 1}, in parallel (on the pool that runs this). */
+    private Outcome[] attempts(long base, int n) {
+        Outcome[] outcomes = new Outcome[n];
+        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> outcomes[i] = attempt(base + i));
+        return outcomes;
     }
 
     /** Single-threaded {@link #run(int, long, int, Consumer)}. */
