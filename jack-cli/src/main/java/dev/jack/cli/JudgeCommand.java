@@ -151,7 +151,7 @@ final class JudgeCommand {
                 PrintWriter err = spec.commandLine().getErr();
                 try (Backend backend = server.open(OpenAiBackend.Endpoint.CHAT, judge.main.env(), err)) {
                     CritiqueJudge j = new CritiqueJudge(backend, new Templates(null), 1, 10, 0.0, 1024);
-                    List<double[]> outcomes = inParallel(rows.size(), server.concurrency, i -> {
+                    List<double[]> outcomes = inParallel(rows.size(), server.inFlight(), i -> {
                         JsonlReader.Row r = rows.get(i);
                         if (mode.equals("pairwise")) {
                             return new double[] {j.pairwise(r.string("prompt"), r.string("chosen"), r.string("rejected"), seed + i, bothOrders)};
@@ -229,7 +229,7 @@ final class JudgeCommand {
                     Map<String, String> answers = new LinkedHashMap<>();
                     JsonlReader.forEach(responses, r -> answers.put(r.string("prompt_id"), r.string("response")));
                     List<CrossEval.Item> answered = items.stream().filter(it -> answers.containsKey(it.promptId())).toList();
-                    List<OptionalDouble> scores = inParallel(answered.size(), server.concurrency, i -> CrossEval.judge(backend,
+                    List<OptionalDouble> scores = inParallel(answered.size(), server.inFlight(), i -> CrossEval.judge(backend,
                             CrossEval.judgePrompt(templates, answered.get(i), answers.get(answered.get(i).promptId()), -1), seed + i, 2048));
                     Map<String, Double> byId = new LinkedHashMap<>();
                     List<String> unscored = new ArrayList<>();
@@ -246,7 +246,7 @@ final class JudgeCommand {
                 if (agreement) {
                     List<int[]> jobs = new ArrayList<>();
                     for (int i = 0; i < items.size(); i++) for (int r = 0; r < items.get(i).references().size(); r++) jobs.add(new int[] {i, r});
-                    List<OptionalDouble> scores = inParallel(jobs.size(), server.concurrency, k -> {
+                    List<OptionalDouble> scores = inParallel(jobs.size(), server.inFlight(), k -> {
                         CrossEval.Item item = items.get(jobs.get(k)[0]);
                         int r = jobs.get(k)[1];
                         return CrossEval.judge(backend, CrossEval.judgePrompt(templates, item, item.references().get(r).response(), r), seed + k, 2048);
@@ -303,7 +303,7 @@ final class JudgeCommand {
             int unsafe = 0;
             try (Backend backend = server.open(OpenAiBackend.Endpoint.CHAT, judge.main.env(), spec.commandLine().getErr())) {
                 LlamaGuard guard = new LlamaGuard(backend);
-                List<Map<String, Object>> verdicts = inParallel(rows.size(), server.concurrency, i -> screen(guard, rows.get(i)));
+                List<Map<String, Object>> verdicts = inParallel(rows.size(), server.inFlight(), i -> screen(guard, rows.get(i)));
                 for (int i = 0; i < rows.size(); i++) {
                     Map<String, Object> safety = verdicts.get(i);
                     boolean allSafe = safety.values().stream().allMatch(v -> Boolean.TRUE.equals(((Map<?, ?>) v).get("safe")));
@@ -390,7 +390,7 @@ final class JudgeCommand {
             int droppedSides = 0;
             try (Backend backend = server.open(OpenAiBackend.Endpoint.CHAT, judge.main.env(), spec.commandLine().getErr())) {
                 CritiqueJudge j = new CritiqueJudge(backend, templates, 1, 10, temperature, 1024);
-                List<List<CritiqueSet.Row>> perPair = inParallel(rows.size(), server.concurrency, i -> build(backend, templates, j, rows.get(i), i));
+                List<List<CritiqueSet.Row>> perPair = inParallel(rows.size(), server.inFlight(), i -> build(backend, templates, j, rows.get(i), i));
                 for (List<CritiqueSet.Row> set : perPair) {
                     droppedSides += 2 - (int) set.stream().map(CritiqueSet.Row::side).distinct().count();
                     for (CritiqueSet.Row r : set) lines.append(PyJson.dumps(r.toJson())).append('\n');
@@ -459,7 +459,7 @@ final class JudgeCommand {
             report.put("las", dev.jack.judge.RationaleMetrics.leakageAdjustedSimulatability(examples, Math.max(2, folds)));
             try (Backend backend = server.open(OpenAiBackend.Endpoint.CHAT, judge.main.env(), spec.commandLine().getErr())) {
                 dev.jack.judge.VerdictProbability p = new dev.jack.judge.VerdictProbability(backend, new Templates(null), range[0], range[1]);
-                List<double[]> scores = inParallel(rows.size(), server.concurrency, i -> {
+                List<double[]> scores = inParallel(rows.size(), server.inFlight(), i -> {
                     JsonlReader.Row r = rows.get(i);
                     String response = r.string("response");
                     List<String> evidence = dev.jack.judge.RationaleMetrics.evidence(r.string("critique"), response);

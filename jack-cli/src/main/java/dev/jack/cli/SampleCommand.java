@@ -76,7 +76,7 @@ final class SampleCommand implements Callable<Integer> {
             SampleRun.Settings settings = new SampleRun.Settings(server.model, endpoint, system, n, temperature, topP, topK,
                     maxTokens, seed, logprobs);
             ProgressBar bar = new ProgressBar(err, System.console() != null);
-            SampleRun.Summary s = new SampleRun(client, settings, Math.max(2 * server.concurrency, 16))
+            SampleRun.Summary s = new SampleRun(client, settings, Math.max(2 * server.inFlight(), 16))
                     .run(prompts, out, bar::update, line -> err.println("jack: " + line));
             bar.finish();
             console.printf("rows: %d total, %d already done, %d done now, %d failed; %d attempts retried%n",

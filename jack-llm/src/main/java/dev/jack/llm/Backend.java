@@ -7,11 +7,16 @@ import java.util.concurrent.CompletableFuture;
  * flight and completes each future with the result, or exceptionally with {@link GenerationException}
  * once it has given up on that request.
  */
-public sealed interface Backend extends AutoCloseable permits EmbeddedBackend, OpenAiBackend, ScriptedBackend {
+public sealed interface Backend extends AutoCloseable permits EmbeddedBackend, OpenAiBackend, OpenAiFleet, ScriptedBackend {
     /** The model this backend serves. */
     String model();
 
     CompletableFuture<GenerationResult> generate(GenerationRequest request);
+
+    /** How many attempts were repeated so far (0 for a backend that does not retry). */
+    default long retries() {
+        return 0;
+    }
 
     @Override
     void close();

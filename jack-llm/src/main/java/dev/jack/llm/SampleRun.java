@@ -94,7 +94,7 @@ public final class SampleRun {
         Map<String, Integer> failures = new TreeMap<>();
         List<String> failedRows = new ArrayList<>();
         AtomicLong finished = new AtomicLong();
-        long retriesBefore = backend instanceof OpenAiBackend o ? o.retries() : 0;
+        long retriesBefore = backend.retries();
         Semaphore queue = new Semaphore(maxQueued);
         try (Journal journal = Journal.open(out)) {
             done.addAll(resume(journal));
@@ -152,7 +152,7 @@ public final class SampleRun {
     }
 
     private long retries(long before) {
-        return backend instanceof OpenAiBackend o ? o.retries() - before : 0;
+        return backend.retries() - before;
     }
 
     private static long failedCount(Map<String, Integer> failures) {

@@ -34,6 +34,7 @@ public final class StubServer implements AutoCloseable {
     private final int maxN;
     private final long hangMillis;
     private volatile long delayMillis;
+    private volatile boolean outage;
     private volatile java.util.function.UnaryOperator<String> script;
     private final Random faults;
     private final AtomicLong requests = new AtomicLong();
@@ -76,6 +77,11 @@ public final class StubServer implements AutoCloseable {
         delayMillis = millis;
     }
 
+    /** While on, every generation request has its connection dropped unanswered (a server going down and up). */
+    public void outage(boolean on) {
+        outage = on;
+    }
+
     public long requests() {
         return requests.get();
     }
@@ -97,6 +103,10 @@ public final class StubServer implements AutoCloseable {
 
     private void generate(HttpExchange ex, boolean chat) throws IOException {
         requests.incrementAndGet();
+        if (outage) {
+            ex.close();
+            return;
+        }
         if (delayMillis > 0) {
             try {
                 Thread.sleep(delayMillis);
