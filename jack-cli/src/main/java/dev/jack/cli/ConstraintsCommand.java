@@ -1,5 +1,6 @@
 package dev.jack.cli;
 
+import dev.jack.core.UserException;
 import dev.jack.core.constraint.ConstraintRegistry;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Parameter;

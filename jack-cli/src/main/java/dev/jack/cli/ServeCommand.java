@@ -1,6 +1,8 @@
 package dev.jack.cli;
 
+import dev.jack.core.UserException;
 import dev.jack.llm.EmbeddedBackend;
+import dev.jack.llm.ModelFiles;
 import dev.jack.llm.OpenAiServer;
 import dev.jack.llm.engine.GgufFile;
 import picocli.CommandLine.Command;
@@ -66,7 +68,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), e);
         }
-        Path file = new DataLocations(main.env()).model(model, err);
+        Path file = new ModelFiles(main.data()).resolve(model, line -> err.println("jack: " + line));
         EmbeddedBackend engine;
         try {
             engine = EmbeddedBackend.open(file, threads != null ? threads : Runtime.getRuntime().availableProcessors());

@@ -61,6 +61,29 @@ class JudgeCliTest {
     }
 
     @Test
+    void accuracyReadsJacksOwnPairsAndSaysWhatItCouldNotRead() throws IOException {
+        // A pairs file as jack curate rs writes it (messages format, no subset): one subset named after the file.
+        Path jackPairs = Files.write(dir.resolve("pairs-rs.jsonl"), List.of(
+                "{\"prompt\": [{\"role\": \"user\", \"content\": \"Q1\"}], \"chosen\": [{\"role\": \"assistant\", \"content\": \"a good answer\"}], "
+                        + "\"rejected\": [{\"role\": \"assistant\", \"content\": \"bad\"}], \"key\": 1, \"chosen_reward\": 1.0, \"rejected_reward\": 0.0, \"method\": \"rs\"}",
+                "{\"prompt\": \"Q2\", \"chosen\": \"good too\", \"rejected\": \"meh\", \"key\": 2, \"chosen_reward\": 1.0, \"rejected_reward\": 0.5, \"method\": \"rs\"}"));
+        try (StubServer server = StubServer.start("judge")) {
+            server.script(p -> p.contains("good too") ? "I cannot decide." : "Verdict: " + (p.indexOf("a good answer") < p.indexOf("bad") ? "A" : "B"));
+            Path report = dir.resolve("accuracy.json");
+            assertEquals(0, jack("judge", "accuracy", "--pairs", jackPairs.toString(), "--backend", server.url().toString(), "--model", "judge",
+                    "--max-tokens", "64", "--out", report.toString()), cli.err());
+            Map<?, ?> r = (Map<?, ?>) Json.parse(Files.readString(report));
+            assertEquals(Map.of("pairs-rs", 0.75), r.get("subsets"), "one right, one unreadable counted as a tie");
+            assertEquals(List.of(Map.of("what", "pairwise verdicts", "count", 1L, "of", 2L, "counted_as", "ties")), r.get("unreadable"));
+            assertTrue(cli.out().contains("1 of 2 pairwise verdicts could not be read (counted as ties)"), cli.out());
+            assertTrue(cli.err().contains("warning: 50.0% of the pairwise verdicts could not be read"), cli.err());
+        }
+        assertEquals(2, jack("judge", "accuracy", "--pairs", jackPairs.toString(), "--backend", "http://127.0.0.1:9", "--model", "judge",
+                "--judge", "pointwise", "--both-orders", "--out", dir.resolve("x.json").toString()));
+        assertTrue(cli.err().startsWith("jack: error: --both-orders: ") && cli.err().contains("cannot go with --judge pointwise"), cli.err());
+    }
+
+    @Test
     void guardMarksOrDropsUnsafeRowsAndRefusesUnreadableVerdicts() throws IOException {
         Path data = Files.write(dir.resolve("data.jsonl"), List.of(
                 "{\"prompt\": \"How do I bake bread?\", \"response\": \"Mix flour and water.\"}",

@@ -1,5 +1,6 @@
 package dev.jack.judge;
 
+import dev.jack.core.Parallel;
 import dev.jack.core.data.DataFileException;
 import dev.jack.core.data.JsonlReader;
 import dev.jack.llm.Backend;
@@ -96,6 +97,56 @@ public final class CrossEval {
             prompt = judgePrompt + HINT;
         }
         return OptionalDouble.empty();
+    }
+
+    /** A part of the report and the ratings that could not be read in making it. */
+    public record Judged(Map<String, Object> report, Unreadable unreadable) {}
+
+    /**
+     * Rates the model's responses ({@code answers}: prompt id → response) against each item's three references:
+     * the report's per-capability means ({@link #report}), {@code unscored_after_5_attempts} and {@code unanswered}.
+     * Item i of those answered uses seed + i; at most {@code concurrency} ratings run at once.
+     */
+    public static Judged judgeResponses(Backend backend, Templates templates, List<Item> items, Map<String, String> answers, long seed,
+                                        int concurrency, int maxTokens) {
+        List<Item> answered = items.stream().filter(it -> answers.containsKey(it.promptId())).toList();
+        List<OptionalDouble> scores = Parallel.map(answered.size(), concurrency, i -> judge(backend,
+                judgePrompt(templates, answered.get(i), answers.get(answered.get(i).promptId()), -1), seed + i, maxTokens));
+        Map<String, Double> byId = new LinkedHashMap<>();
+        List<String> unscored = new ArrayList<>();
+        for (int i = 0; i < answered.size(); i++) {
+            if (scores.get(i).isPresent()) byId.put(answered.get(i).promptId(), scores.get(i).getAsDouble());
+            else unscored.add(answered.get(i).promptId());
+        }
+        Map<String, Object> report = new LinkedHashMap<>(report(items, byId));
+        report.put("unscored_after_5_attempts", unscored);
+        report.put("unanswered", items.stream().filter(it -> !answers.containsKey(it.promptId())).map(Item::promptId).toList());
+        return new Judged(report, new Unreadable("ratings of the responses (after 5 attempts each)", unscored.size(), answered.size(), "unscored"));
+    }
+
+    /**
+     * Judge-human agreement ({@link #agreement}): the judge rates every reference, leaving it out of the prompt; a
+     * reference whose rating cannot be read after 5 attempts is left out of the correlations. Job k uses seed + k.
+     */
+    public static Judged judgeAgreement(Backend backend, Templates templates, List<Item> items, long seed, int concurrency, int maxTokens) {
+        List<int[]> jobs = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) for (int r = 0; r < items.get(i).references().size(); r++) jobs.add(new int[] {i, r});
+        List<OptionalDouble> scores = Parallel.map(jobs.size(), concurrency, k -> {
+            Item item = items.get(jobs.get(k)[0]);
+            int r = jobs.get(k)[1];
+            return judge(backend, judgePrompt(templates, item, item.references().get(r).response(), r), seed + k, maxTokens);
+        });
+        List<Integer> itemOf = new ArrayList<>();
+        List<Double> judged = new ArrayList<>();
+        List<Double> human = new ArrayList<>();
+        for (int k = 0; k < jobs.size(); k++) {
+            if (scores.get(k).isEmpty()) continue;
+            itemOf.add(jobs.get(k)[0]);
+            judged.add(scores.get(k).getAsDouble());
+            human.add(items.get(jobs.get(k)[0]).references().get(jobs.get(k)[1]).meanRating());
+        }
+        return new Judged(agreement(items, itemOf, judged, human),
+                new Unreadable("ratings of the references (after 5 attempts each)", jobs.size() - judged.size(), jobs.size(), "dropped from the agreement"));
     }
 
     /** (s − 1) · 24.75 + 1: the 1–5 scale onto 1–100. */

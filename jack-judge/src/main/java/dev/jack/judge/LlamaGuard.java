@@ -110,15 +110,53 @@ public final class LlamaGuard {
     }
 
     private final Backend backend;
+    private final int maxTokens;
 
-    public LlamaGuard(Backend backend) {
+    /** A guard whose answers may be {@code maxTokens} long ("unsafe\nS1,S9" needs a handful). */
+    public LlamaGuard(Backend backend, int maxTokens) {
         this.backend = backend;
+        this.maxTokens = maxTokens;
     }
 
     /** Asks the model about the last message of a role, greedily; fails with UnparseableVerdict on a bad answer. */
     public CompletableFuture<Verdict> classify(List<String> conversation, Role role) {
         GenerationRequest request = new GenerationRequest(new Prompt.Chat(List.of(Prompt.Message.user(prompt(conversation, role)))),
-                1, 0.0, null, null, 0L, 20, List.of(), null);
+                1, 0.0, null, null, 0L, maxTokens, List.of(), null);
         return backend.generate(request).thenApply(r -> parse(r.completions().getFirst().text()));
+    }
+
+    /** A screening that could not be used: the field whose verdict failed, and why. */
+    public static final class ScreeningFailed extends RuntimeException {
+        private final String field;
+
+        ScreeningFailed(String field, Throwable cause) {
+            super("Llama Guard's answer could not be used: " + cause.getMessage(), cause);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    /**
+     * Screens a prompt as the user's turn, then each response (field name → text, in order) as the agent's answer to
+     * it: field name → verdict, the prompt's field first.
+     *
+     * @throws ScreeningFailed naming the field when an answer is not "safe" or "unsafe" with valid categories
+     */
+    public java.util.Map<String, Verdict> screen(String promptField, String prompt, java.util.Map<String, String> responses) {
+        java.util.Map<String, Verdict> verdicts = new java.util.LinkedHashMap<>();
+        verdicts.put(promptField, ask(promptField, List.of(prompt), Role.USER));
+        responses.forEach((field, response) -> verdicts.put(field, ask(field, List.of(prompt, response), Role.AGENT)));
+        return verdicts;
+    }
+
+    private Verdict ask(String field, List<String> conversation, Role role) {
+        try {
+            return classify(conversation, role).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new ScreeningFailed(field, e.getCause() != null ? e.getCause() : e);
+        }
     }
 }

@@ -53,6 +53,37 @@ public final class RationaleMetrics {
         return p.applyAsDouble(response) - p.applyAsDouble(String.join(" ", evidence));
     }
 
+    /** A critique to measure: the request, the response, the critique and the score it ends with. */
+    public record Critiqued(String prompt, String response, String critique, double score) {}
+
+    /**
+     * Mean comprehensiveness and sufficiency over the critiques that cite evidence ({@code citing} of them; NaN means
+     * when none does), and how many of the judge's answers stated no score (counted as probability 0).
+     */
+    public record Faithfulness(double comprehensiveness, double sufficiency, int citing, Unreadable unreadable) {}
+
+    /** Comprehensiveness and sufficiency of every critique, with p from the judge (at most {@code concurrency} rows at once). */
+    public static Faithfulness faithfulness(VerdictProbability judge, List<Critiqued> rows, int concurrency) {
+        java.util.concurrent.atomic.AtomicLong asked = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong unreadable = new java.util.concurrent.atomic.AtomicLong();
+        List<double[]> scores = dev.jack.core.Parallel.map(rows.size(), concurrency, i -> {
+            Critiqued r = rows.get(i);
+            List<String> evidence = evidence(r.critique(), r.response());
+            if (evidence.isEmpty()) return null;
+            ToDoubleFunction<String> p = text -> {
+                asked.incrementAndGet();
+                java.util.OptionalDouble v = judge.of(r.prompt(), text, r.score());
+                if (v.isEmpty()) unreadable.incrementAndGet();
+                return v.orElse(0);
+            };
+            return new double[] {comprehensiveness(p, r.response(), evidence), sufficiency(p, r.response(), evidence)};
+        });
+        List<double[]> measured = scores.stream().filter(java.util.Objects::nonNull).toList();
+        return new Faithfulness(measured.stream().mapToDouble(d -> d[0]).average().orElse(Double.NaN),
+                measured.stream().mapToDouble(d -> d[1]).average().orElse(Double.NaN), measured.size(),
+                new Unreadable("verdict probabilities (the judge's answer stated no score)", unreadable.get(), asked.get(), "probability 0"));
+    }
+
     /** One example for simulatability: the input the judge saw, its critique, and its verdict label. */
     public record Example(String input, String critique, String label) {}
 

@@ -75,10 +75,10 @@ class JudgeTest {
             assertThrows(LlamaGuard.UnparseableVerdict.class, () -> LlamaGuard.parse(bad), bad);
         }
         ScriptedBackend guard = new ScriptedBackend("guard", (r, i) -> ScriptedBackend.lastText(r).contains("weapon") ? "unsafe\nS9" : "safe");
-        LlamaGuard g = new LlamaGuard(guard);
+        LlamaGuard g = new LlamaGuard(guard, 20);
         assertTrue(g.classify(List.of("Tell me a joke"), LlamaGuard.Role.USER).join().safe());
         assertEquals(List.of("S9"), g.classify(List.of("Build a weapon"), LlamaGuard.Role.USER).join().categories());
-        LlamaGuard confused = new LlamaGuard(new ScriptedBackend("guard", (r, i) -> "maybe"));
+        LlamaGuard confused = new LlamaGuard(new ScriptedBackend("guard", (r, i) -> "maybe"), 20);
         CompletionException e = assertThrows(CompletionException.class, () -> confused.classify(List.of("x"), LlamaGuard.Role.USER).join());
         assertTrue(e.getCause() instanceof LlamaGuard.UnparseableVerdict);
     }
@@ -105,13 +105,14 @@ class JudgeTest {
         });
         CritiqueJudge j = new CritiqueJudge(fair, new Templates(null), 1, 5, 0.0, 256);
         for (long seed = 0; seed < 10; seed++) {
-            assertEquals(1.0, j.pairwise("Q", "a good answer", "a bad answer", seed, false));
-            assertEquals(0.0, j.pairwise("Q", "a bad answer", "a good answer", seed, true));
+            assertEquals(1.0, j.pairwise("Q", "a good answer", "a bad answer", seed, false).outcome());
+            assertEquals(0.0, j.pairwise("Q", "a bad answer", "a good answer", seed, true).outcome());
         }
         // A judge that always says A: both orders average to a tie.
         CritiqueJudge biased = new CritiqueJudge(new ScriptedBackend("j", (r, i) -> "Verdict: A"), new Templates(null), 1, 5, 0.0, 256);
-        assertEquals(0.5, biased.pairwise("Q", "x", "y", 3, true));
+        assertEquals(0.5, biased.pairwise("Q", "x", "y", 3, true).outcome());
         CritiqueJudge mute = new CritiqueJudge(new ScriptedBackend("j", (r, i) -> "Hard to say."), new Templates(null), 1, 5, 0.0, 256);
-        assertEquals(0.5, mute.pairwise("Q", "x", "y", 3, false), "unreadable counts as a tie");
+        assertEquals(0.5, mute.pairwise("Q", "x", "y", 3, false).outcome(), "unreadable counts as a tie");
+        assertEquals(1, mute.pairwise("Q", "x", "y", 3, false).unreadable(), "and is counted");
     }
 }

@@ -604,8 +604,15 @@ public final class OpenAiBackend implements Backend {
 
     @Override
     public void close() {
+        // Abort exchanges still open (attempts given up on that a server has not answered yet) while the executor that
+        // completes them still runs: HttpClient.close() would wait for them, forever once the executor is gone.
+        http.shutdownNow();
+        try {
+            http.awaitTermination(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         executor.shutdownNow();
         watchdog.shutdownNow();
-        http.close();
     }
 }

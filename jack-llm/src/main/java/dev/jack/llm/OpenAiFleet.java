@@ -29,7 +29,8 @@ import java.util.function.Consumer;
  * <p>Health: a member that refuses connections is taken out of service at once, one that fails
  * {@link Health#failuresToEject} attempts in a row (dropped connections, timeouts, HTTP 5xx, unreadable bodies) too;
  * the attempts it still has in flight are cancelled and sent elsewhere (without counting as attempts, at most
- * {@code maxAttempts} times per request). After a cooldown, which doubles while it keeps failing, it gets one request
+ * {@code maxAttempts} times per request), and a refused attempt does not count either (the request reached no server;
+ * at most once per member per request). After a cooldown, which doubles while it keeps failing, it gets one request
  * (a probe); success puts it back in service. When every member is out, requests wait for the first cooldown to end.
  * Throttling (429) and refused requests (other 4xx) say nothing against a member's health.
  *
@@ -250,6 +251,7 @@ public final class OpenAiFleet implements Backend {
         String lastFailure = "no attempt";
         Server previous = null;
         int moves = 0;
+        int refusals = 0;
         for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
             if (attempt > 1) retries.incrementAndGet();
             Slot slot = acquire(previous);
@@ -270,6 +272,13 @@ public final class OpenAiFleet implements Backend {
                 continue;
             }
             if (!moved && Thread.currentThread().isInterrupted()) throw new GenerationException("interrupted", attempt);
+            if (outcome instanceof OpenAiBackend.Attempt.Failed f && f.kind() == OpenAiBackend.Failure.REFUSED && refusals++ < servers.size()) {
+                // The request reached no server: it goes to another (this one is out now) without using up an attempt.
+                lastFailure = server.url() + ": " + f.reason();
+                attempt--;
+                previous = server;
+                continue;
+            }
             switch (outcome) {
                 case OpenAiBackend.Attempt.Done done -> {
                     return done.result();

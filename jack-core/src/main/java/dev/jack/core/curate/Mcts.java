@@ -21,8 +21,10 @@ import java.util.Set;
  * <p>Pairs: at a node with two or more children visited at least twice, the child with the highest Q against
  * the one with the lowest, if their Q gap reaches the threshold; the texts are the best finished response
  * under the first and the worst under the second, which share the node's prefix, and their realized rewards
- * must differ. The root gives a depth-0 pair (no shared prefix) on looser terms, for comparison with
- * rejection sampling; it is not counted in the per-prompt cap.
+ * must differ. The root also gives one depth-0 pair (no shared prefix), the stand-in for a rejection-sampling pair
+ * from the same samples: the highest-Q against the lowest-Q root child whatever their visits (no "visited at least
+ * twice") and whatever their Q gap (no minimum Q gap, as rejection sampling's default minimum gap is 0), as long as
+ * the realized rewards differ; it is not counted in the per-prompt cap.
  */
 public final class Mcts {
     /** The search's knobs; {@link #DEFAULT} and {@link #LEAN} are the documented presets. */
@@ -66,7 +68,8 @@ public final class Mcts {
         Outcome score(String response);
     }
 
-    public record Finished(String text, Outcome outcome) {}
+    /** A finished response: its text, its rewards, and whether the model ended it (rather than the token limit). */
+    public record Finished(String text, Outcome outcome, boolean stopped) {}
 
     /** A pair and where it came from: the shared prefix, the node's depth in steps, the two children's visits and Q. */
     public record Pair(Finished chosen, Finished rejected, String prefix, int prefixTokens, int depth,
@@ -186,7 +189,7 @@ public final class Mcts {
             meanLogprobs.add(c.logprobs().size() >= stepTokens && stepTokens > 0
                     ? c.logprobs().subList(0, stepTokens).stream().mapToDouble(Double::doubleValue).average().orElse(0) : Double.NaN);
             String text = node.prefix + c.text();
-            backup(child, new Finished(text, scorer.score(text)));
+            backup(child, new Finished(text, scorer.score(text), c.finished()));
         }
         if (settings.logprobPrior() && meanLogprobs.stream().noneMatch(m -> m.isNaN())) {
             double max = meanLogprobs.stream().mapToDouble(Double::doubleValue).max().orElse(0);
@@ -198,7 +201,7 @@ public final class Mcts {
     private Finished finish(Node node) {
         Continuation c = call(node, 1).getFirst();
         String text = node.prefix + c.text();
-        Finished finished = new Finished(text, scorer.score(text));
+        Finished finished = new Finished(text, scorer.score(text), c.finished());
         backup(node, finished);
         return finished;
     }
@@ -212,9 +215,7 @@ public final class Mcts {
     }
 
     private long callSeed() {
-        long z = seed * 0x9E3779B97F4A7C15L + (calls + 1) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 31)) * 0x94D049BB133111EBL;
-        return (z ^ (z >>> 29)) & 0x7FFFFFFFL;
+        return dev.jack.core.Seeds.call(seed, calls + 1);
     }
 
     private static void backup(Node from, Finished finished) {

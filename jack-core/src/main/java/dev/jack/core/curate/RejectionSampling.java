@@ -1,5 +1,10 @@
 package dev.jack.core.curate;
 
+import dev.jack.core.Choices;
+import dev.jack.core.data.CurationStats;
+import dev.jack.core.data.PreferencePair;
+import dev.jack.core.data.ScoredSample;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,11 +39,62 @@ public final class RejectionSampling {
     private RejectionSampling() {}
 
     /**
+     * What curating a scored file gave: the pairs (in prompt order, then pair order), prompts seen, prompts without a
+     * pair, pairs dropped under the quality floor, samples read (each one LLM call) and their generated tokens.
+     */
+    public record Curated(List<PreferencePair> pairs, int prompts, int withoutPair, int belowFloor, long samples, long generatedTokens) {
+        /** The stats file's content for these pairs. */
+        public CurationStats stats(Contrast contrast) {
+            return CurationStats.rs(Choices.label(contrast), prompts, withoutPair, pairs.size(), samples, generatedTokens);
+        }
+    }
+
+    /**
+     * Pairs for every prompt of a scored file (samples grouped by key, in file order): the one function behind
+     * {@code jack curate rs} and {@code jack ablate}'s contrast variants. The optional judge score breaks ties among
+     * equal rewards and, with a quality floor, drops pairs whose chosen response scores below it.
+     */
+    public static Curated curate(Map<Long, List<ScoredSample>> byKey, Options options, ToDoubleFunction<ScoredSample> judge, Double qualityFloor) {
+        List<PreferencePair> out = new ArrayList<>();
+        int withoutPair = 0;
+        int belowFloor = 0;
+        long generatedTokens = 0;
+        long sampleCount = 0;
+        for (Map.Entry<Long, List<ScoredSample>> e : byKey.entrySet()) {
+            List<ScoredSample> rows = e.getValue();
+            sampleCount += rows.size();
+            long promptTokens = rows.stream().mapToLong(r -> r.sample().completionTokens() == null ? 0 : r.sample().completionTokens()).sum();
+            generatedTokens += promptTokens;
+            List<Sample> samples = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) samples.add(new Sample(i, rows.get(i).reward()));
+            List<Pair> pairs = pairs(e.getKey(), samples, options, judge == null ? null : s -> judge.applyAsDouble(rows.get(s.index())));
+            if (pairs.isEmpty()) withoutPair++;
+            for (Pair p : pairs) {
+                if (qualityFloor != null && judge.applyAsDouble(rows.get(p.chosen())) < qualityFloor) {
+                    belowFloor++;
+                    continue;
+                }
+                out.add(pair(rows.get(p.chosen()), rows.get(p.rejected()), p).withCost(rows.size(), promptTokens));
+            }
+        }
+        return new Curated(out, byKey.size(), withoutPair, belowFloor, sampleCount, generatedTokens);
+    }
+
+    private static PreferencePair pair(ScoredSample chosen, ScoredSample rejected, Pair p) {
+        var c = chosen.sample();
+        var r = rejected.sample();
+        if (c.prompt() == null) throw new IllegalArgumentException("sample " + c.key() + "/" + c.sampleIndex() + " has no prompt");
+        return new PreferencePair(c.prompt(), c.response(), r.response(), c.key(), chosen.instructionIds(), p.chosenReward(), p.rejectedReward(),
+                chosen.rewardStrict(), rejected.rewardStrict(), chosen.rewardLoose(), rejected.rewardLoose(), Choices.label(p.contrast()), "rs",
+                0, 0, 0, c.finishReason(), r.finishReason(), new PreferencePair.Sampled(c.sampleIndex(), r.sampleIndex(), c.seed(), r.seed(), c.params()), null, null, null);
+    }
+
+    /**
      * Pairs for one prompt (its key seeds the choices); empty when all samples score the same. The
      * optional judge scores samples to break ties among equal rewards.
      */
     public static List<Pair> pairs(long key, List<Sample> samples, Options o, ToDoubleFunction<Sample> judge) {
-        SplittableRandom rng = new SplittableRandom(o.seed() * 0x9E3779B97F4A7C15L + key);
+        SplittableRandom rng = new SplittableRandom(dev.jack.core.Seeds.prompt(o.seed(), key));
         Contrast contrast = o.contrast() != Contrast.MIXED ? o.contrast() : rng.nextDouble() < o.highShare() ? Contrast.HIGH : Contrast.LOW;
         // Reward levels, high to low; within a level, the order ties are broken in.
         TreeMap<Double, List<Sample>> levels = new TreeMap<>(Comparator.reverseOrder());

@@ -22,7 +22,12 @@ public record IfevalPrompt(long key, String prompt, List<String> instructionIds,
         return prompts;
     }
 
-    static IfevalPrompt fromRow(JsonlReader.Row row) {
+    /**
+     * One row's prompt, its constraints created from the registry.
+     *
+     * @throws DataFileException naming the row's file, line and field for a missing field or an unknown constraint
+     */
+    public static IfevalPrompt fromRow(JsonlReader.Row row) {
         long key = row.integer("key");
         String prompt = row.string("prompt");
         List<?> ids = row.list("instruction_id_list");

@@ -99,9 +99,27 @@ public final class Synthesizer {
         }
     }
 
-    /** What one attempt produced: a prompt without its key yet, or the reason it was dropped. */
-    private record Outcome(String prompt, List<Constraint> constraints, BaseTask task, Difficulty difficulty,
-                           long seed, String witness, String droppedBecause) {}
+    /**
+     * What one attempt produced: a prompt without its key yet, or the reason it was dropped ({@code droppedBecause},
+     * null for a prompt).
+     */
+    public record Outcome(String prompt, List<Constraint> constraints, BaseTask task, Difficulty difficulty,
+                          long seed, String witness, String droppedBecause) {
+        /** Whether the attempt made a prompt (its witness passed). */
+        public boolean made() {
+            return droppedBecause == null;
+        }
+
+        /** The hash by which a prompt that differs from an earlier one only in case and whitespace is a duplicate. */
+        public long promptHash() {
+            return normalizedHash(prompt);
+        }
+
+        /** The prompt made, with its key. */
+        public SynthesizedPrompt withKey(long key) {
+            return new SynthesizedPrompt(key, prompt, constraints, task, difficulty, seed, witness);
+        }
+    }
 
     /**
      * Makes {@code count} unique prompts with keys firstKey, firstKey+1, ..., handing each to the sink in
@@ -128,11 +146,10 @@ public final class Synthesizer {
                     if (made == count) break;
                     if (o.droppedBecause() != null) {
                         stats.dropped(o.droppedBecause());
-                    } else if (!seenPrompts.add(normalizedHash(o.prompt()))) {
+                    } else if (!seenPrompts.add(o.promptHash())) {
                         stats.duplicate();
                     } else {
-                        SynthesizedPrompt p = new SynthesizedPrompt(key++, o.prompt(), o.constraints(), o.task(),
-                                o.difficulty(), o.seed(), o.witness());
+                        SynthesizedPrompt p = o.withKey(key++);
                         sink.accept(p);
                         stats.accept(p);
                         made++;
@@ -155,15 +172,14 @@ public final class Synthesizer {
         run(count, firstKey, 1, sink);
     }
 
-    private static long mix(long seed, long n) {
-        long z = seed * 0x9E3779B97F4A7C15L + n * 0xBF58476D1CE4E5B9L + 0x94D049BB133111EBL;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
-
-    private Outcome attempt(long attempt) {
-        long seed = mix(options.seed(), attempt);
+    /**
+     * Attempt number {@code attempt} (0, 1, ...) on its own: its outcome depends only on the options and the number, so
+     * attempts may run anywhere in any order. {@link #run} accepts outcomes in attempt order: the first {@code count}
+     * made prompts whose {@link Outcome#promptHash} no earlier made prompt has, keyed in that order; a distributed
+     * run that does the same gets the same prompts. Thread-safe.
+     */
+    public Outcome attempt(long attempt) {
+        long seed = dev.jack.core.Seeds.attempt(options.seed(), attempt);
         SplittableRandom rng = new SplittableRandom(seed);
         BaseTask task = tasks.get(rng.nextInt(tasks.size()));
         Difficulty tier = options.difficulty() == Difficulty.MIXED

@@ -1,0 +1,166 @@
+package dev.jack.pipeline;
+
+import dev.jack.core.Choices;
+import dev.jack.core.curate.RejectionSampling;
+import dev.jack.core.curate.Reward;
+import dev.jack.core.data.PairFormat;
+import dev.jack.core.synth.Difficulty;
+import dev.jack.llm.OpenAiBackend;
+import dev.jack.pipeline.config.ConfigFile;
+import dev.jack.pipeline.config.Section;
+import dev.jack.pipeline.stage.AblateStage;
+import dev.jack.pipeline.stage.MctsStage;
+import dev.jack.pipeline.stage.ReportStage;
+import dev.jack.pipeline.stage.RsStage;
+import dev.jack.pipeline.stage.SampleStage;
+import dev.jack.pipeline.stage.ScoreStage;
+import dev.jack.pipeline.stage.SynthStage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code jack run}'s config, bound to the stages' options records. The schema (README, "The whole run"): top-level
+ * {@code out_dir}, {@code seed}, {@code prompts}, {@code punkt_dir}, {@code stages}, and one section per stage
+ * ({@code model}, {@code synth}, {@code sample}, {@code score}, {@code curate.rs}, {@code curate.mcts}, {@code ablate},
+ * {@code report}) whose keys are the stage's options in snake case, and {@code spark} for a run on a cluster
+ * ({@link ClusterOptions}). Everything is checked when the file is read, before
+ * any stage runs: a bad value is one error {@code file:line: section.key: expected ..., got ...}.
+ *
+ * @param places where each key given in the file is ({@code sample.n} → {@code run.yaml:14}), to name it in errors
+ */
+public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path punktDir, Set<Step> steps, ModelOptions model,
+                        SynthStage.Options synth, int synthThreads, SampleStage.Options sample, ScoreStage.Options score, RsStage.Options rs,
+                        MctsStage.Options mcts, int parallelPrompts, AblateStage.Options ablate, ReportStage.Options report,
+                        ClusterOptions cluster, Map<String, String> places) {
+    /** The pipeline's stages, in the order they run. */
+    public enum Step { SYNTH, SAMPLE, SCORE, RS, MCTS, ABLATE, REPORT }
+
+    /** Each stage's config section. */
+    static String section(Step step) {
+        return switch (step) {
+            case RS -> "curate.rs";
+            case MCTS -> "curate.mcts";
+            default -> Choices.label(step);
+        };
+    }
+
+    /**
+     * Reads and checks a config file; {@code outDir} (may be null) overrides its {@code out_dir}.
+     *
+     * @throws dev.jack.core.UserException naming the file, line and key of the first problem
+     */
+    public static RunConfig read(Path file, Path outDir) {
+        Section top = ConfigFile.read(file);
+        Path dir = top.path("out_dir", Path.of("out/run"));
+        long seed = top.wholeLong("seed", 1);
+        Path prompts = top.path("prompts", null);
+        Path punktDir = top.path("punkt_dir", null);
+        List<String> names = top.texts("stages", null);
+        Section modelSection = top.section("model");
+        Section synthSection = top.section("synth");
+        Section sampleSection = top.section("sample");
+        Section scoreSection = top.section("score");
+        Section curate = top.section("curate");
+        Section rsSection = curate.section("rs");
+        Section mctsSection = curate.section("mcts");
+        Section ablateSection = top.section("ablate");
+        Section reportSection = top.section("report");
+        Section sparkSection = top.section("spark");
+        top.build(() -> null);
+        curate.build(() -> null);
+        if (prompts != null && !Files.isRegularFile(prompts)) throw top.errorAt("prompts", "no such file: " + prompts);
+        if (punktDir != null && !Files.isDirectory(punktDir.resolve("english"))) {
+            throw top.errorAt("punkt_dir", punktDir + (Files.isDirectory(punktDir) ? " is not a punkt_tab folder (it has no english/ folder)"
+                    : " does not exist (give the punkt_tab folder that holds english/)"));
+        }
+
+        Set<Step> steps = EnumSet.noneOf(Step.class);
+        if (names == null) steps.addAll(Arrays.asList(Step.values()));
+        else for (String name : names) {
+            try {
+                steps.add(Choices.parse(Step.class, name));
+            } catch (IllegalArgumentException e) {
+                throw top.errorAt("stages", e.getMessage());
+            }
+        }
+        if (prompts != null) steps.remove(Step.SYNTH);
+
+        ModelOptions model = modelSection.build(() -> new ModelOptions(modelSection.textOrList("backend", ModelOptions.EMBEDDED),
+                modelSection.text("model", "tiny"), modelSection.text("api_key_env", "OPENAI_API_KEY"), modelSection.whole("concurrency", 64),
+                modelSection.number("timeout", 300), modelSection.whole("max_attempts", 6), modelSection.flag("no_model_check", false)));
+        if (model.localFile() != null && !Files.isRegularFile(model.localFile())) {
+            throw modelSection.errorAt("model", "no such GGUF file: " + model.localFile() + " (give a path, hf://OWNER/REPO/FILE.gguf or tiny)");
+        }
+        int[] threads = {0};
+        SynthStage.Options synth = synthSection.build(() -> {
+            threads[0] = synthSection.whole("threads", Runtime.getRuntime().availableProcessors());
+            Check.atLeast("threads", threads[0], 1);
+            return new SynthStage.Options(synthSection.whole("count", 100), seed, synthSection.range("constraints", SynthStage.Options.DEFAULT_CONSTRAINTS),
+                    synthSection.choice("difficulty", Difficulty.class, Difficulty.MIXED), existing(synthSection, "hardness"),
+                    existing(synthSection, "tasks"), synthSection.text("task_field", "prompt"), false, 0.1, 0, punktDir);
+        });
+        SampleStage.Options sample = sampleSection.build(() -> new SampleStage.Options(sampleSection.whole("n", 8),
+                sampleSection.choice("endpoint", OpenAiBackend.Endpoint.class, OpenAiBackend.Endpoint.CHAT), sampleSection.text("system", null),
+                sampleSection.number("temperature", 1.0), sampleSection.optionalNumber("top_p"), sampleSection.optionalWhole("top_k"),
+                sampleSection.whole("max_tokens", 1024), seed, sampleSection.optionalWhole("logprobs")));
+        ScoreStage.Options score = scoreSection.build(() -> new ScoreStage.Options(scoreSection.choice("reward", Reward.class, Reward.STRICT),
+                scoreSection.flag("all_or_nothing", false), punktDir));
+        RsStage.Options rs = rsSection.build(() -> new RsStage.Options(
+                rsSection.choice("contrast", RejectionSampling.Contrast.class, RejectionSampling.Contrast.HIGH), rsSection.number("high_share", 0.5),
+                rsSection.number("min_gap", 0), rsSection.whole("max_pairs", 1), seed, rsSection.choice("format", PairFormat.class, PairFormat.STRINGS),
+                rsSection.flag("parquet", false), null));
+        int[] parallel = {0};
+        MctsStage.Options mcts = mctsSection.build(() -> {
+            parallel[0] = mctsSection.whole("parallel_prompts", 4);
+            Check.atLeast("parallel_prompts", parallel[0], 1);
+            return new MctsStage.Options(mctsSection.choice("preset", MctsStage.Preset.class, MctsStage.Preset.DEFAULT), mctsSection.optionalWhole("k"),
+                    mctsSection.optionalWhole("k_root"), mctsSection.optionalWhole("simulations_root"), mctsSection.optionalWhole("simulations"),
+                    mctsSection.optionalWhole("depth"), mctsSection.number("exploration", 1.0),
+                    mctsSection.choice("prior", MctsStage.Prior.class, MctsStage.Prior.UNIFORM), mctsSection.number("min_q_gap", 0.1),
+                    mctsSection.whole("max_pairs", 4), mctsSection.range("step_tokens", MctsStage.Options.DEFAULT_STEP_TOKENS),
+                    mctsSection.number("temperature", 1.0), mctsSection.optionalNumber("top_p"), mctsSection.whole("max_tokens", 512), score.reward(),
+                    score.allOrNothing(), seed, mctsSection.optionalWhole("limit"), mctsSection.choice("format", PairFormat.class, PairFormat.STRINGS),
+                    mctsSection.flag("parquet", false), punktDir);
+        });
+        // The ablations pair with curate.rs's configuration unless this section says otherwise: one configuration, one function.
+        AblateStage.Options ablate = ablateSection.build(() -> AblateStage.Options.of(ablateSection.whole("max_pairs", rs.maxPairs()),
+                ablateSection.number("min_gap", rs.minGap()), ablateSection.number("high_share", rs.highShare()), seed,
+                ablateSection.choice("format", PairFormat.class, rs.format()), ablateSection.flag("parquet", rs.parquet())));
+        ReportStage.Options report = reportSection.build(() -> new ReportStage.Options(reportSection.whole("sample", 40), seed, punktDir));
+        ClusterOptions cluster = sparkSection.build(() -> new ClusterOptions(sparkSection.text("out_dir", null), sparkSection.text("prompts", null),
+                sparkSection.whole("partitions", 0), sparkSection.choice("format", ClusterOptions.Format.class, ClusterOptions.Format.JSONL)));
+
+        Map<String, String> places = new LinkedHashMap<>();
+        for (Section s : List.of(top, modelSection, synthSection, sampleSection, scoreSection, curate, rsSection, mctsSection, ablateSection, reportSection,
+                sparkSection)) {
+            places.putAll(s.places());
+        }
+        return new RunConfig(file, outDir != null ? outDir : dir, seed, prompts, punktDir, steps, model, synth, threads[0], sample, score, rs, mcts,
+                parallel[0], ablate, report, cluster, places);
+    }
+
+    private static Path existing(Section section, String key) {
+        Path p = section.path(key, null);
+        if (p != null && !Files.isRegularFile(p)) throw section.errorAt(key, "no such file: " + p);
+        return p;
+    }
+
+    /**
+     * Where an option of a stage is set: {@code run.yaml:14: sample.n}, looked up in the stage's section, then the
+     * model and score sections it also reads, then the top level; {@code run.yaml: sample.n} when the file leaves it
+     * at its default.
+     */
+    public String where(Step step, String key) {
+        List<String> candidates = new ArrayList<>(List.of(section(step) + "." + key, "model." + key, "score." + key, key));
+        for (String c : candidates) if (places.containsKey(c)) return places.get(c) + ": " + c;
+        return file + ": " + (key.equals("punkt_dir") || key.equals("seed") ? key : section(step) + "." + key);
+    }
+}

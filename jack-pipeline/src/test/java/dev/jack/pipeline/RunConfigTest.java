@@ -1,0 +1,91 @@
+package dev.jack.pipeline;
+
+import dev.jack.core.UserException;
+import dev.jack.core.curate.RejectionSampling;
+import dev.jack.core.data.PairFormat;
+import dev.jack.pipeline.stage.MctsStage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The run config binds to the stages' options, and every mistake is one line naming the file, the line and the key. */
+class RunConfigTest {
+    @TempDir
+    Path dir;
+
+    private RunConfig read(String yaml) throws IOException {
+        return RunConfig.read(Files.writeString(dir.resolve("run.yaml"), yaml), null);
+    }
+
+    private String error(String yaml) throws IOException {
+        Path file = Files.writeString(dir.resolve("run.yaml"), yaml);
+        return assertThrows(UserException.class, () -> RunConfig.read(file, null)).getMessage().replace(file.toString(), "run.yaml");
+    }
+
+    @Test
+    void theExampleConfigBindsToTheStagesOptions() {
+        RunConfig c = RunConfig.read(Path.of("..", "examples", "run.yaml"), null);
+        assertEquals(Path.of("out/run"), c.outDir());
+        assertEquals(40, c.synth().count());
+        assertEquals(new IntRange(1, 3), c.synth().constraints());
+        assertEquals(8, c.sample().n());
+        assertEquals(128, c.sample().maxTokens());
+        assertEquals(RejectionSampling.Contrast.HIGH, c.rs().contrast());
+        assertEquals(MctsStage.Preset.LEAN, c.mcts().preset());
+        assertEquals(new IntRange(8, 32), c.mcts().stepTokens());
+        assertEquals(20, c.mcts().limit());
+        assertNull(c.mcts().k(), "not given: the preset's");
+        assertEquals("tiny", c.model().model());
+        assertEquals(40, c.report().sample());
+    }
+
+    @Test
+    void theAblationsPairWithTheRsSectionsConfiguration() throws IOException {
+        RunConfig c = read("curate:\n  rs: {max_pairs: 2, min_gap: 0.25, format: messages}\n");
+        assertEquals(2, c.ablate().pairing().maxPairs());
+        assertEquals(0.25, c.ablate().pairing().minGap());
+        assertEquals(PairFormat.MESSAGES, c.ablate().pairing().format());
+        assertEquals(3, read("curate:\n  rs: {max_pairs: 2}\nablate: {max_pairs: 3}\n").ablate().pairing().maxPairs(), "unless ablate says otherwise");
+    }
+
+    @Test
+    void badValuesNameTheFileTheLineTheKeyAndWhatIsAllowed() throws IOException {
+        assertEquals("run.yaml:3: sample.n: expected a whole number >= 1, got \"eight\"", error("seed: 1\nsample:\n  n: eight\n"));
+        assertEquals("run.yaml:2: sample.n: expected a whole number >= 1, got 0", error("sample:\n  n: 0\n"));
+        assertEquals("run.yaml:2: curate.rs.contrast: expected one of high, low, mixed, got \"hihg\"", error("curate:\n  rs: {contrast: hihg}\n"));
+        assertEquals("run.yaml:1: curate.mcts.preset: expected one of default, lean, got \"fast\"", error("curate: {mcts: {preset: fast}}\n"));
+        assertEquals("run.yaml:2: score.reward: expected one of strict, loose, mean, got 1", error("score:\n  reward: 1\n"));
+        assertEquals("run.yaml:1: curate.mcts.step_tokens: expected a number or a range MIN-MAX such as 1-6, got \"8..32\"",
+                error("curate: {mcts: {step_tokens: 8..32}}\n"));
+        assertEquals("run.yaml:1: curate.rs.high_share: expected a number from 0 to 1, got 1.5", error("curate: {rs: {high_share: 1.5}}\n"));
+        assertEquals("run.yaml:1: sample.top_p: expected a number from 0 to 1, got \"high\"", error("sample: {top_p: high}\n"));
+        assertEquals("run.yaml:2: report.sample: expected a whole number >= 0, got a list", error("report:\n  sample: [1, 2]\n"));
+        assertEquals("run.yaml:1: stages: expected one of synth, sample, score, rs, mcts, ablate, report, got \"curate\"", error("stages: [sample, curate]\n"));
+    }
+
+    @Test
+    void unknownAndDuplicateKeysAreRefused() throws IOException {
+        assertEquals("run.yaml:2: sample.temprature: unknown key (known here: endpoint, logprobs, max_tokens, n, system, temperature, top_k, top_p)",
+                error("sample:\n  temprature: 0.7\n"));
+        assertEquals("run.yaml:3: seed: duplicate key (first given at line 1)", error("seed: 1\nout_dir: x\nseed: 2\n"));
+        assertEquals("run.yaml:1: sampel: unknown key (known here: ablate, curate, model, out_dir, prompts, punkt_dir, report, sample, score, seed, stages, synth)",
+                error("sampel: {n: 2}\n"));
+    }
+
+    @Test
+    void filesAndServersAreCheckedBeforeAnyStageRuns() throws IOException {
+        assertEquals("run.yaml:1: punkt_dir: nowhere does not exist (give the punkt_tab folder that holds english/)", error("punkt_dir: nowhere\n"));
+        assertEquals("run.yaml:1: prompts: no such file: missing.jsonl", error("prompts: missing.jsonl\n"));
+        assertEquals("run.yaml:2: model.backend: expected embedded or a server URL with its scheme, such as http://127.0.0.1:8000, got \"localhost:8000\"",
+                error("model:\n  backend: localhost:8000\n  model: m\n"));
+        assertEquals("run.yaml:1: model.model: no such GGUF file: nope.gguf (give a path, hf://OWNER/REPO/FILE.gguf or tiny)",
+                error("model: {backend: embedded, model: nope.gguf}\n"));
+    }
+}

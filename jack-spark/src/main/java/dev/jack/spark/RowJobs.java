@@ -1,0 +1,275 @@
+package dev.jack.spark;
+
+import dev.jack.core.Parallel;
+import dev.jack.core.curate.RejectionSampling;
+import dev.jack.core.data.DataFileException;
+import dev.jack.core.data.JsonlReader;
+import dev.jack.core.data.Sample;
+import dev.jack.core.data.ScoredSample;
+import dev.jack.core.ifeval.IfevalPrompt;
+import dev.jack.core.ifeval.Verifier;
+import dev.jack.core.json.PyJson;
+import dev.jack.llm.Backend;
+import dev.jack.pipeline.RunConfig;
+import dev.jack.pipeline.stage.RsStage;
+import dev.jack.pipeline.stage.SampleStage;
+import dev.jack.pipeline.stage.ScoreStage;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.DoubleAccumulator;
+import org.apache.spark.util.LongAccumulator;
+import scala.Tuple2;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The row-parallel stages as Spark tasks: each turns its partition of {@link Datasets.Keyed} rows (ordered by key,
+ * tag, index) into tagged output lines ({@link TaggedOutput}) with the pipeline's own per-row functions, so that a row
+ * is the same bytes as in the single-machine run. Input a row cannot be read from becomes an {@code error} line (the
+ * driver reports the first; a task does not fail on bad input, so it is not retried in vain).
+ */
+final class RowJobs {
+    /** The tag of input rows that could not be read: their error messages. */
+    static final String ERROR = "error";
+
+    private RowJobs() {}
+
+    /** Counts a job's rows and failures; Spark applies a successful task's counts once, a failed attempt's never. */
+    record Counts(LongAccumulator rows, LongAccumulator failed) implements java.io.Serializable {}
+
+    /**
+     * {@code jack sample}: n rows per prompt (tag 0 rows: key, prompt), each its own request with its own seed
+     * ({@link SampleStage#request}), at most {@code max(2 × in flight, 16)} requests in flight per task; rows in
+     * (key, sample index) order; a row whose attempts ran out is a {@link TaggedOutput#FAILED} line.
+     *
+     * @param only the rows to make, as "key/sample_index" (null: all)
+     */
+    static JavaRDD<Tuple2<String, String>> sample(JavaRDD<Datasets.Keyed> prompts, Broadcast<Set<String>> only, ShippedConfig shipped, TaskHook hook,
+                                                  Counts counts) {
+        return prompts.mapPartitions(rows -> {
+            RunConfig c = shipped.config();
+            SampleStage stage = new SampleStage(null, null, c.sample(), c.model());
+            int n = c.sample().n();
+            Iterator<Item> items = new Iterator<>() {
+                private Item prompt;
+                private int index;
+
+                @Override
+                public boolean hasNext() {
+                    while (prompt == null || index >= n) {
+                        if (!rows.hasNext()) return false;
+                        prompt = item(rows.next());
+                        index = 0;
+                        if (prompt.error != null) return true;
+                    }
+                    return true;
+                }
+
+                @Override
+                public Item next() {
+                    if (!hasNext()) throw new NoSuchElementException();
+                    if (prompt.error != null) {
+                        Item error = prompt;
+                        prompt = null;
+                        return error;
+                    }
+                    return new Item(prompt.key, index++, prompt.prompt, null);
+                }
+            };
+            Iterator<Item> wanted = only == null ? items : filter(items, it -> it.error != null || only.value().contains(it.key + "/" + it.index));
+            Iterator<Tuple2<String, String>> out = Parallel.mapOrdered(wanted, Math.max(2 * c.model().inFlight(), 16), it -> {
+                if (it.error != null) return Datasets.tagged(ERROR, it.error);
+                Backend backend = Shared.backend(c.model(), c.sample().endpoint());
+                try {
+                    Sample s = stage.row(it.key, it.index, it.prompt, backend.generate(stage.request(it.key, it.index, it.prompt)).join());
+                    counts.rows().add(1);
+                    return Datasets.tagged(TaggedOutput.ROWS, PyJson.dumps(s.toJson()));
+                } catch (CompletionException e) {
+                    counts.failed().add(1);
+                    return Datasets.tagged(TaggedOutput.FAILED, PyJson.dumps(SampleStage.failure(it.key, it.index, e)));
+                }
+            });
+            return watched("sample", hook, out);
+        });
+    }
+
+    /** A sample to make, or a prompt row that could not be read (its error). */
+    private record Item(long key, int index, String prompt, String error) {}
+
+    private static Item item(Datasets.Keyed row) {
+        if (row.key() == Datasets.UNREADABLE) return new Item(0, 0, null, row.line());
+        try {
+            JsonlReader.Row r = Datasets.parse(row.at(), row.line());
+            return new Item(r.integer("key"), 0, r.string("prompt"), null);
+        } catch (DataFileException e) {
+            return new Item(0, 0, null, e.getMessage());
+        }
+    }
+
+    /**
+     * {@code jack score}: each sample (tag 1) scored against its prompt (tag 0, which comes first among its key's rows):
+     * strict and loose verdicts and rewards ({@link ScoreStage#score}); rows in (key, sample index) order.
+     *
+     * @param prompts the prompts' location, named in the error of a sample whose prompt is missing
+     * @param rewards the sum of the rewards
+     */
+    static JavaRDD<Tuple2<String, String>> score(JavaRDD<Datasets.Keyed> promptsAndSamples, String prompts, ShippedConfig shipped, TaskHook hook,
+                                                 Counts counts, DoubleAccumulator rewards) {
+        return promptsAndSamples.mapPartitions(rows -> {
+            RunConfig c = shipped.config();
+            ScoreStage stage = new ScoreStage(null, null, null, c.score());
+            Verifier verifier = new Verifier(Shared.text(c.score().punktDir()));
+            Iterator<Tuple2<String, String>> out = new Iterator<>() {
+                private IfevalPrompt prompt;
+
+                @Override
+                public boolean hasNext() {
+                    return rows.hasNext();
+                }
+
+                @Override
+                public Tuple2<String, String> next() {
+                    Datasets.Keyed row = rows.next();
+                    if (row.key() == Datasets.UNREADABLE) return Datasets.tagged(ERROR, row.line());
+                    try {
+                        JsonlReader.Row r = Datasets.parse(row.at(), row.line());
+                        if (row.tag() == 0) {
+                            prompt = IfevalPrompt.fromRow(r);
+                            return null;
+                        }
+                        Sample sample = Sample.read(r);
+                        if (prompt == null || prompt.key() != sample.key()) throw r.error("key", "no prompt with key " + sample.key() + " in " + prompts);
+                        if (sample.response() == null) throw r.error("response", "is missing");
+                        ScoredSample scored = stage.score(sample, prompt, verifier);
+                        counts.rows().add(1);
+                        rewards.add(scored.reward());
+                        return Datasets.tagged(TaggedOutput.ROWS, PyJson.dumps(scored.toJson()));
+                    } catch (DataFileException e) {
+                        return Datasets.tagged(ERROR, e.getMessage());
+                    }
+                }
+            };
+            return watched("score", hook, skipNulls(out));
+        });
+    }
+
+    /** What rejection sampling did in a task: prompts, prompts without a pair, samples and their generated tokens. */
+    record RsCounts(LongAccumulator prompts, LongAccumulator withoutPair, LongAccumulator samples, LongAccumulator generatedTokens)
+            implements java.io.Serializable {}
+
+    /**
+     * {@code jack curate rs}: the scored samples of each key (consecutive, in sample index order) paired by
+     * {@link RsStage#curate}; pairs in key order.
+     */
+    static JavaRDD<Tuple2<String, String>> rs(JavaRDD<Datasets.Keyed> scored, ShippedConfig shipped, TaskHook hook, Counts counts, RsCounts rsCounts) {
+        return scored.mapPartitions(rows -> {
+            RunConfig c = shipped.config();
+            RsStage stage = new RsStage(null, null, c.rs(), null);
+            List<Tuple2<String, String>> pending = new ArrayList<>();
+            Iterator<Tuple2<String, String>> out = new Iterator<>() {
+                private Datasets.Keyed next = rows.hasNext() ? rows.next() : null;
+
+                @Override
+                public boolean hasNext() {
+                    while (pending.isEmpty() && next != null) pending.addAll(group());
+                    return !pending.isEmpty();
+                }
+
+                @Override
+                public Tuple2<String, String> next() {
+                    if (!hasNext()) throw new NoSuchElementException();
+                    return pending.removeFirst();
+                }
+
+                /** The lines of the next key's rows: its pairs, or the errors of rows that could not be read. */
+                private List<Tuple2<String, String>> group() {
+                    long key = next.key();
+                    List<ScoredSample> samples = new ArrayList<>();
+                    List<Tuple2<String, String>> errors = new ArrayList<>();
+                    while (next != null && next.key() == key) {
+                        if (key == Datasets.UNREADABLE) {
+                            errors.add(Datasets.tagged(ERROR, next.line()));
+                        } else {
+                            try {
+                                samples.add(RsStage.readRow(Datasets.parse(next.at(), next.line())));
+                            } catch (DataFileException e) {
+                                errors.add(Datasets.tagged(ERROR, e.getMessage()));
+                            }
+                        }
+                        next = rows.hasNext() ? rows.next() : null;
+                    }
+                    if (!errors.isEmpty() || samples.isEmpty()) return errors;
+                    Map<Long, List<ScoredSample>> byKey = new LinkedHashMap<>();
+                    byKey.put(key, samples);
+                    RejectionSampling.Curated curated = stage.curate(byKey, null);
+                    rsCounts.prompts().add(curated.prompts());
+                    rsCounts.withoutPair().add(curated.withoutPair());
+                    rsCounts.samples().add(curated.samples());
+                    rsCounts.generatedTokens().add(curated.generatedTokens());
+                    counts.rows().add(curated.pairs().size());
+                    return curated.pairs().stream().map(p -> Datasets.tagged(TaggedOutput.ROWS, PyJson.dumps(p.toJson(c.rs().format())))).toList();
+                }
+            };
+            return watched("rs", hook, out);
+        });
+    }
+
+    /** The lines a task hands over, each reported to the hook with the task's stage, partition and attempt. */
+    static Iterator<Tuple2<String, String>> watched(String stage, TaskHook hook, Iterator<Tuple2<String, String>> lines) {
+        TaskContext task = TaskContext.get();
+        int partition = task.partitionId();
+        int attempt = task.attemptNumber();
+        return new Iterator<>() {
+            private long made;
+
+            @Override
+            public boolean hasNext() {
+                return lines.hasNext();
+            }
+
+            @Override
+            public Tuple2<String, String> next() {
+                Tuple2<String, String> line = lines.next();
+                hook.row(stage, partition, attempt, ++made);
+                return line;
+            }
+        };
+    }
+
+    /** The iterator without its null elements. */
+    private static <T> Iterator<T> skipNulls(Iterator<T> in) {
+        return filter(in, java.util.Objects::nonNull);
+    }
+
+    /** The elements the test accepts, null never. */
+    private static <T> Iterator<T> filter(Iterator<T> in, java.util.function.Predicate<T> test) {
+        return new Iterator<>() {
+            private T next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && in.hasNext()) {
+                    T t = in.next();
+                    if (t != null && test.test(t)) next = t;
+                }
+                return next != null;
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                T t = next;
+                next = null;
+                return t;
+            }
+        };
+    }
+}

@@ -1,0 +1,359 @@
+package dev.jack.spark;
+
+import dev.jack.core.Choices;
+import dev.jack.core.OptionException;
+import dev.jack.core.UserException;
+import dev.jack.core.data.CurationStats;
+import dev.jack.core.json.Json;
+import dev.jack.core.json.PyJson;
+import dev.jack.core.synth.SynthStats;
+import dev.jack.llm.Backend;
+import dev.jack.llm.GenerationException;
+import dev.jack.pipeline.ClusterOptions;
+import dev.jack.pipeline.Fingerprint;
+import dev.jack.pipeline.JackVersion;
+import dev.jack.pipeline.Pipeline;
+import dev.jack.pipeline.RunConfig;
+import dev.jack.pipeline.Stage;
+import dev.jack.pipeline.StageContext;
+import dev.jack.pipeline.config.ConfigException;
+import dev.jack.pipeline.stage.RsStage;
+import dev.jack.pipeline.stage.SampleStage;
+import dev.jack.pipeline.stage.ScoreStage;
+import dev.jack.pipeline.stage.SynthStage;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.DoubleAccumulator;
+import scala.Tuple2;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code jack run} on Spark: the stages a {@link RunConfig} selects, in order, the row-parallel ones (synth, sample,
+ * score, curate rs) as Spark jobs over datasets, the others (curate mcts, ablate, report) on the driver over the same
+ * datasets. Every row is the same bytes as in the single-machine run, and each dataset's rows are in key order across
+ * its part files, so concatenating them in name order gives the single-machine file (sample's file too, when no row
+ * failed).
+ *
+ * <p>Layout, under the config's {@code spark.out_dir} (any Hadoop file system URI; by default the run's
+ * {@code out_dir}): the datasets {@code prompts.jsonl/}, {@code samples.jsonl/}, {@code scored.jsonl/},
+ * {@code pairs-rs.jsonl/}, each a folder of {@code part-NNNNN.jsonl} files (sample's failures in
+ * {@code failed-NNNNN.jsonl}) with {@code _SUCCESS} once complete; the single-machine run's statistics files beside
+ * them ({@code prompts.stats.json}, {@code pairs-rs.jsonl.stats.json}); and {@code .jack-spark/STAGE.json}, each
+ * stage's {@link Fingerprint} (its options, Jack's version, and its inputs: the fingerprints of the stages that made
+ * them, or a given prompts file's size and modification time). A stage whose fingerprint matches a finished one is
+ * skipped; otherwise its outputs are removed and it runs again, except sample with failed rows, which retries those
+ * rows only. The driver's stages read the datasets where they are when that is the local file system (Jack reads a
+ * dataset folder as one file), else from copies in the run's local {@code out_dir}.
+ *
+ * <p>Exactly once: each task's outputs are committed through Spark's output commit protocol (one attempt per
+ * partition commits; failed, retried and speculative attempts leave nothing) and every row is a pure function of its
+ * input and the options (sample's seeds are per row), so a retried task writes the same rows.
+ */
+public final class SparkPipeline {
+    private final JavaSparkContext sc;
+    private final ShippedConfig shipped;
+    private final RunConfig config;
+    private final Datasets data;
+    private final TaskHook hook;
+    private final String out;
+    private final int partitions;
+
+    /**
+     * @param configFile the run's config (read here, and on each executor from the same text)
+     * @param outDir     overrides the config's out_dir (null: none)
+     * @param hook       called as tasks hand over rows ({@link TaskHook#NONE}: nothing)
+     * @throws UserException naming the config's file, line and key of a bad value
+     */
+    public SparkPipeline(SparkSession spark, Path configFile, Path outDir, TaskHook hook) {
+        this.sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        RunConfig read = RunConfig.read(configFile, outDir);
+        ClusterOptions cluster = read.cluster();
+        this.out = (cluster.outDir() != null && outDir == null ? cluster.outDir() : read.outDir().toString()).replaceAll("/+$", "");
+        // The driver's stages (mcts, ablate, report) find the datasets where their paths say: the out dir, when local.
+        this.config = local(out) && !Path.of(localPath(out)).equals(read.outDir()) ? RunConfig.read(configFile, Path.of(localPath(out))) : read;
+        this.shipped = ShippedConfig.of(configFile, outDir);
+        this.data = new Datasets(sc);
+        this.hook = hook;
+        this.partitions = cluster.partitions() > 0 ? cluster.partitions() : 2 * sc.defaultParallelism();
+        if (cluster.format() == ClusterOptions.Format.PARQUET) {
+            throw new ConfigException(config.where(RunConfig.Step.SYNTH, "spark.format") + ": parquet is read, not yet written; give jsonl");
+        }
+    }
+
+    /** Where the run's datasets are. */
+    public String out() {
+        return out;
+    }
+
+    /** A dataset's or file's location under the out dir. */
+    String at(String name) {
+        return out + "/" + name;
+    }
+
+    /**
+     * Runs the stages, printing one line per stage (skipped, or why it runs) before its own output.
+     *
+     * @return {@link Stage.Status#INCOMPLETE} when a stage left rows to retry (later stages did not run)
+     * @throws UserException naming the stage; an option's problem names its place in the config file
+     */
+    public Stage.Status run(StageContext context, boolean force) {
+        PrintWriter console = context.out();
+        Map<String, String> made = new TreeMap<>();
+        for (Stage stage : stages()) {
+            String marker = at(".jack-spark/" + stage.name() + ".json");
+            Map<?, ?> previous = marker(marker);
+            Fingerprint fingerprint = new Fingerprint(stage.name(), stage.settings().toString(), JackVersion.get(), inputs(stage, made));
+            boolean same = previous != null && fingerprint.digest().equals(previous.get("fingerprint"));
+            boolean finished = same && Boolean.TRUE.equals(previous.get("done"));
+            made.put(stage.name(), fingerprint.digest());
+            if (finished && !force) {
+                console.println("stage " + stage.name() + ": done before, skipped");
+                continue;
+            }
+            boolean retry = same && !force && stage instanceof SampleStage && data.exists(at("samples.jsonl/_SUCCESS"));
+            String why = force ? "--force" : previous == null ? "first run" : retry ? "retrying its failed rows" : same ? "it did not finish"
+                    : fingerprint.differenceFrom(previous);
+            if (!retry) for (String o : outputs(stage)) data.delete(o);
+            data.writeText(marker, fingerprint.marker(false));
+            console.println("stage " + stage.name() + ": running on Spark (" + why + ")");
+            console.flush();
+            Stage.Status status;
+            try {
+                status = switch (stage) {
+                    case SynthStage s -> synth(context);
+                    case SampleStage s -> sample(s, retry, context);
+                    case ScoreStage s -> score(s, context);
+                    case RsStage s -> rs(s, context);
+                    default -> onDriver(stage, context);
+                };
+            } catch (OptionException e) {
+                throw new ConfigException(config.where(step(stage), e.key()) + ": " + e.detail());
+            } catch (UserException e) {
+                throw new UserException("stage " + stage.name() + ": " + e.getMessage() + " (fix that and rerun: finished stages are skipped)", e);
+            }
+            if (status == Stage.Status.INCOMPLETE) {
+                context.note("stage " + stage.name() + " did not finish; rerun to retry what failed (finished stages are skipped)");
+                return status;
+            }
+            data.writeText(marker, fingerprint.marker(true));
+        }
+        console.println("run finished in " + out);
+        return Stage.Status.DONE;
+    }
+
+    /** The config's stages; synth is left out when the prompts are given (in the config, or its spark section). */
+    private List<Stage> stages() {
+        List<Stage> stages = new ArrayList<>(new Pipeline(config).stages());
+        if (config.cluster().prompts() != null) stages.removeIf(s -> s instanceof SynthStage);
+        return stages;
+    }
+
+    private static RunConfig.Step step(Stage stage) {
+        return Choices.parse(RunConfig.Step.class, stage.name());
+    }
+
+    /** Where the prompts are: given (the spark section's, else the config's), or made by synth. */
+    private String prompts() {
+        if (config.cluster().prompts() != null) return config.cluster().prompts();
+        if (config.prompts() != null) return config.prompts().toString();
+        return at("prompts.jsonl");
+    }
+
+    /** What a stage's rows depend on besides its options: the fingerprints of the stages that made its inputs. */
+    private List<Fingerprint.Input> inputs(Stage stage, Map<String, String> made) {
+        List<Fingerprint.Input> inputs = new ArrayList<>();
+        List<String> from = switch (step(stage)) {
+            case SYNTH -> List.of();
+            case SAMPLE, MCTS -> List.of("synth");
+            case SCORE -> List.of("synth", "sample");
+            case RS -> List.of("score");
+            case ABLATE -> List.of("synth", "score", "mcts");
+            case REPORT -> List.of("synth", "score", "rs", "mcts");
+        };
+        for (String name : from) {
+            if (name.equals("synth") && !made.containsKey("synth")) inputs.add(given(prompts()));
+            else if (made.containsKey(name)) inputs.add(new Fingerprint.Input(name, 0, made.get(name)));
+        }
+        return inputs;
+    }
+
+    /** A given file or folder as an input: its size and modification time (its content is not read twice). */
+    private Fingerprint.Input given(String location) {
+        try {
+            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(location);
+            FileStatus s = p.getFileSystem(data.hadoop()).getFileStatus(p);
+            long size = s.isFile() ? s.getLen() : p.getFileSystem(data.hadoop()).getContentSummary(p).getLength();
+            return new Fingerprint.Input(location, size, "modified " + s.getModificationTime());
+        } catch (java.io.IOException e) {
+            throw new UserException(location + ": cannot read it: " + e.getMessage(), e);
+        }
+    }
+
+    /** What a stage writes, removed before it starts afresh. */
+    private List<String> outputs(Stage stage) {
+        return switch (step(stage)) {
+            case SYNTH -> List.of(at("prompts.jsonl"), at("prompts.stats.json"));
+            case SAMPLE -> List.of(at("samples.jsonl"), at("samples.jsonl.retry"));
+            case SCORE -> List.of(at("scored.jsonl"));
+            case RS -> List.of(at("pairs-rs.jsonl"), at("pairs-rs.jsonl.stats.json"));
+            default -> stage.outputs().stream().map(Path::toString).toList();
+        };
+    }
+
+    private Map<?, ?> marker(String file) {
+        String text = data.readText(file);
+        if (text == null) return null;
+        try {
+            return Json.parse(text) instanceof Map<?, ?> m ? m : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Rows in partitions of key ranges (a key's rows in one), ordered by key, tag, index (and place, for equal ones). */
+    private JavaRDD<Datasets.Keyed> byKey(JavaRDD<Datasets.Keyed> rows) {
+        KeyRanges ranges = KeyRanges.of(rows.map(Datasets.Keyed::key), partitions);
+        java.util.Comparator<Datasets.Keyed> order = (java.util.Comparator<Datasets.Keyed> & java.io.Serializable) Datasets.Keyed::compareTo;
+        return rows.mapToPair(r -> new Tuple2<>(r, Boolean.TRUE)).repartitionAndSortWithinPartitions(ranges, order).keys();
+    }
+
+    private JavaRDD<Datasets.Keyed> keyed(String location, int tag, String indexField) {
+        return data.keyed(location, tag, "key", indexField);
+    }
+
+    private RowJobs.Counts counts(String stage) {
+        return new RowJobs.Counts(sc.sc().longAccumulator(stage + " rows"), sc.sc().longAccumulator(stage + " failures"));
+    }
+
+    /** Fails with the first error a job's tasks met in their input (an unreadable row), saying how many there were. */
+    private void checkErrors(String dataset) {
+        List<String> errors = data.lines(dataset, RowJobs.ERROR);
+        if (errors.isEmpty()) return;
+        throw new UserException(errors.getFirst() + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more rows that cannot be read)" : ""));
+    }
+
+    private Stage.Status synth(StageContext context) {
+        long started = System.nanoTime();
+        SynthJob.Job job = SynthJob.plan(sc, shipped, partitions, hook);
+        String prompts = at("prompts.jsonl");
+        data.write(job.lines(), prompts);
+        SynthStats stats = job.total(new SynthStats());
+        SynthJob.synthesizer(shipped, stats);
+        String statsFile = at("prompts.stats.json");
+        data.writeText(statsFile, PyJson.dumps(stats.toJson()) + "\n");
+        PrintWriter console = context.out();
+        console.printf("wrote %d prompts to %s in %.1f s%n", stats.prompts(), prompts, (System.nanoTime() - started) / 1e9);
+        stats.reportLines().forEach(l -> console.println("  " + l));
+        console.println("  statistics: " + statsFile);
+        return Stage.Status.DONE;
+    }
+
+    private Stage.Status sample(SampleStage stage, boolean retry, StageContext context) {
+        checkServers(stage, context);
+        String samples = at("samples.jsonl");
+        RowJobs.Counts counts = counts("sample");
+        long before = 0;
+        if (!retry) {
+            data.write(RowJobs.sample(promptsByKey(), null, shipped, hook, counts), samples);
+            checkErrors(samples);
+        } else {
+            before = SampleRetry.retry(this, data, stage, counts);
+        }
+        List<String> failed = data.lines(samples, TaggedOutput.FAILED);
+        PrintWriter console = context.out();
+        long total = before + counts.rows().value() + failed.size();
+        console.printf("rows: %d total, %d already done, %d done now, %d failed%n", total, before, counts.rows().value(), failed.size());
+        Map<String, Integer> reasons = new TreeMap<>();
+        for (String f : failed) {
+            String reason = String.valueOf(((Map<?, ?>) Json.parse(f)).get("reason"));
+            reasons.merge(reason.length() > 80 ? reason.substring(0, 80) + "..." : reason, 1, Integer::sum);
+        }
+        reasons.forEach((reason, n) -> console.printf("  failed %d× : %s%n", n, reason));
+        console.println(failed.isEmpty() ? "wrote " + samples : "wrote " + samples + " (incomplete: rerun to retry the failed rows, listed in its failed-* files)");
+        return failed.isEmpty() ? Stage.Status.DONE : Stage.Status.INCOMPLETE;
+    }
+
+    /** Fails before any task starts when the servers cannot be reached or do not serve the model. */
+    private static void checkServers(SampleStage stage, StageContext context) {
+        if (stage.model().embedded() || stage.model().noModelCheck()) return;
+        try (Backend ignored = stage.model().open(stage.options().endpoint(), context)) {
+            // Opening checks the model.
+        } catch (GenerationException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+    }
+
+    private Stage.Status score(ScoreStage stage, StageContext context) {
+        String scored = at("scored.jsonl");
+        RowJobs.Counts counts = counts("score");
+        DoubleAccumulator rewards = sc.sc().doubleAccumulator("score rewards");
+        JavaRDD<Datasets.Keyed> both = keyed(prompts(), 0, null).union(keyed(at("samples.jsonl"), 1, "sample_index"));
+        data.write(RowJobs.score(byKey(both), prompts(), shipped, hook, counts, rewards), scored);
+        checkErrors(scored);
+        long n = counts.rows().value();
+        context.out().printf("scored %d samples (mean %s reward %.4f); wrote %s%n", n, Choices.label(stage.options().reward()),
+                n == 0 ? 0 : rewards.value() / n, scored);
+        return Stage.Status.DONE;
+    }
+
+    private Stage.Status rs(RsStage stage, StageContext context) {
+        String pairs = at("pairs-rs.jsonl");
+        RowJobs.Counts counts = counts("rs");
+        RowJobs.RsCounts rsCounts = new RowJobs.RsCounts(sc.sc().longAccumulator("rs prompts"), sc.sc().longAccumulator("rs prompts without pair"),
+                sc.sc().longAccumulator("rs samples"), sc.sc().longAccumulator("rs generated tokens"));
+        data.write(RowJobs.rs(byKey(keyed(at("scored.jsonl"), 1, "sample_index")), shipped, hook, counts, rsCounts), pairs);
+        checkErrors(pairs);
+        CurationStats stats = CurationStats.rs(Choices.label(stage.options().contrast()), Math.toIntExact(rsCounts.prompts().value()),
+                Math.toIntExact(rsCounts.withoutPair().value()), Math.toIntExact(counts.rows().value()), rsCounts.samples().value(),
+                rsCounts.generatedTokens().value());
+        String statsFile = at("pairs-rs.jsonl.stats.json");
+        data.writeText(statsFile, PyJson.dumps(stats.toJson()) + "\n");
+        context.out().printf("%d prompts: %d pairs, %d prompts whose samples all scored the same; wrote %s%n",
+                rsCounts.prompts().value(), counts.rows().value(), rsCounts.withoutPair().value(), pairs + " and " + statsFile);
+        return Stage.Status.DONE;
+    }
+
+    /** A stage that runs on the driver (curate mcts, ablate, report), over the datasets as local files. */
+    private Stage.Status onDriver(Stage stage, StageContext context) {
+        if (!local(out)) {
+            throw new UserException("stage " + stage.name() + " runs on the driver over local files: give a local spark.out_dir, "
+                    + "or leave " + stage.name() + " out of the stages");
+        }
+        return stage.run(context);
+    }
+
+    private static boolean local(String location) {
+        String scheme = new org.apache.hadoop.fs.Path(location).toUri().getScheme();
+        return scheme == null || scheme.equals("file");
+    }
+
+    /** A local location's path ({@code file:/x} is {@code /x}). */
+    private static String localPath(String location) {
+        return new org.apache.hadoop.fs.Path(location).toUri().getPath();
+    }
+
+    JavaSparkContext sc() {
+        return sc;
+    }
+
+    ShippedConfig shipped() {
+        return shipped;
+    }
+
+    TaskHook hook() {
+        return hook;
+    }
+
+    /** The prompts, keyed and ordered for sample: what a retry of failed rows reads too. */
+    JavaRDD<Datasets.Keyed> promptsByKey() {
+        return byKey(keyed(prompts(), 0, null));
+    }
+}
