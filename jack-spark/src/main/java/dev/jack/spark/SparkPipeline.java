@@ -123,7 +123,8 @@ public final class SparkPipeline {
                     : fingerprint.differenceFrom(previous);
             if (!retry) for (String o : outputs(stage)) data.delete(o);
             data.writeText(marker, fingerprint.marker(false));
-            console.println("stage " + stage.name() + ": running on Spark (" + why + ")");
+            boolean jobs = stage instanceof SynthStage || stage instanceof SampleStage || stage instanceof ScoreStage || stage instanceof RsStage;
+            console.println("stage " + stage.name() + ": running " + (jobs ? "on Spark" : "on the driver") + " (" + why + ")");
             console.flush();
             Stage.Status status;
             try {
