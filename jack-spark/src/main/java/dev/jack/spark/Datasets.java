@@ -19,6 +19,7 @@ import org.apache.spark.api.java.JavaNewHadoopRDD;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
 import scala.Tuple2;
 
 import java.io.IOException;
@@ -33,7 +34,8 @@ import java.util.Map;
  * Datasets on any Hadoop file system (local paths, {@code hdfs://}, {@code s3a://}, ...): reading JSON lines with the
  * file and line each came from, writing tagged lines through {@link TaggedOutput}, and small files (stats, markers).
  * A dataset is a folder of {@code part-NNNNN.jsonl} files (what Jack writes: other files beside them, such as
- * {@code failed-NNNNN.jsonl}, are not rows), or a single JSONL file.
+ * {@code failed-NNNNN.jsonl}, are not rows), or a single JSONL file, or Parquet (a file, or a folder of
+ * {@code .parquet} files: {@link Parquet}).
  */
 final class Datasets {
     /**
@@ -55,10 +57,12 @@ final class Datasets {
     /** The key of a row whose line could not be read; its line is the error. */
     static final long UNREADABLE = Long.MIN_VALUE;
 
+    private final SparkSession spark;
     private final JavaSparkContext sc;
 
-    Datasets(JavaSparkContext sc) {
-        this.sc = sc;
+    Datasets(SparkSession spark) {
+        this.spark = spark;
+        this.sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     }
 
     Configuration hadoop() {
@@ -146,6 +150,10 @@ final class Datasets {
      */
     JavaRDD<Keyed> keyed(String location, int tag, String keyField, String indexField) {
         List<String> inputs = inputFiles(location);
+        if (inputs.stream().anyMatch(f -> f.endsWith(".parquet"))) {
+            // A Parquet row is named by its place among the dataset's rows (1, 2, ...), as a line is by its number.
+            return new Parquet(spark).lines(inputs).zipWithIndex().map(t -> keyedRow(location + ":" + (t._2() + 1), t._1(), tag, keyField, indexField));
+        }
         Configuration conf = new Configuration(hadoop());
         // One split per file: a line's number in its file is known (errors name it) and files keep their order.
         conf.setLong("mapreduce.input.fileinputformat.split.minsize", Long.MAX_VALUE);

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -22,7 +23,7 @@ import java.util.concurrent.Callable;
  * executors and their settings come from spark-submit. The config may be a local file or on any Hadoop file system
  * ({@code hdfs://.../run.yaml}). Exit codes as Jack's: 0 done, 2 bad input (one line naming it), 3 incomplete.
  */
-@Command(name = "jack-spark", mixinStandardHelpOptions = true, subcommands = Main.Run.class,
+@Command(name = "jack-spark", mixinStandardHelpOptions = true, subcommands = {Main.Run.class, Main.Bench.class},
         description = "Jack's pipeline on a Spark cluster (see the README, \"On a Spark cluster\").")
 public final class Main {
     public static void main(String[] args) {
@@ -86,6 +87,40 @@ public final class Main {
                 Files.copy(in, copy);
             }
             return copy;
+        }
+    }
+
+    @Command(name = "bench", mixinStandardHelpOptions = true,
+            description = "Rows per second of sample (against a local fixture server) and score on this Spark application, by partitions, "
+                    + "and in one process. A benchmark: run it alone on the machine.")
+    static final class Bench implements Callable<Integer> {
+        @Option(names = "--prompts", defaultValue = "2000", description = "Prompts to synthesize (default: ${DEFAULT-VALUE}).")
+        int prompts;
+
+        @Option(names = "--n", defaultValue = "4", description = "Samples per prompt (default: ${DEFAULT-VALUE}).")
+        int n;
+
+        @Option(names = "--partitions", split = ",", defaultValue = "2,4,8", description = "Partition counts to measure (default: ${DEFAULT-VALUE}).")
+        List<Integer> partitions;
+
+        @Option(names = "--master", description = "Spark master when spark-submit gives none (default: local[2]).")
+        String master;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            SparkSession.Builder builder = SparkSession.builder().appName("jack-spark bench");
+            if (master != null) builder.master(SparkRunner.withRetries(master));
+            else if (!new org.apache.spark.SparkConf().contains("spark.master")) builder.master(SparkRunner.withRetries("local[2]"));
+            SparkSession spark = builder.getOrCreate();
+            try {
+                SparkBench.run(spark, prompts, n, partitions, spec.commandLine().getOut());
+                return 0;
+            } finally {
+                spark.stop();
+            }
         }
     }
 }

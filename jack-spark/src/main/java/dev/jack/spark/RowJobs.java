@@ -1,16 +1,21 @@
 package dev.jack.spark;
 
 import dev.jack.core.Parallel;
+import dev.jack.core.curate.Mcts;
 import dev.jack.core.curate.RejectionSampling;
 import dev.jack.core.data.DataFileException;
 import dev.jack.core.data.JsonlReader;
+import dev.jack.core.data.PreferencePair;
 import dev.jack.core.data.Sample;
 import dev.jack.core.data.ScoredSample;
 import dev.jack.core.ifeval.IfevalPrompt;
 import dev.jack.core.ifeval.Verifier;
 import dev.jack.core.json.PyJson;
 import dev.jack.llm.Backend;
+import dev.jack.llm.GenerationException;
+import dev.jack.llm.OpenAiBackend;
 import dev.jack.pipeline.RunConfig;
+import dev.jack.pipeline.stage.MctsStage;
 import dev.jack.pipeline.stage.RsStage;
 import dev.jack.pipeline.stage.SampleStage;
 import dev.jack.pipeline.stage.ScoreStage;
@@ -84,7 +89,7 @@ final class RowJobs {
                     return new Item(prompt.key, index++, prompt.prompt, null);
                 }
             };
-            Iterator<Item> wanted = only == null ? items : filter(items, it -> it.error != null || only.value().contains(it.key + "/" + it.index));
+            Iterator<Item> wanted = only == null ? items : filter(items, it -> it.error != null || only.value().contains(Retry.id(it.key, it.index)));
             Iterator<Tuple2<String, String>> out = Parallel.mapOrdered(wanted, Math.max(2 * c.model().inFlight(), 16), it -> {
                 if (it.error != null) return Datasets.tagged(ERROR, it.error);
                 Backend backend = Shared.backend(c.model(), c.sample().endpoint());
@@ -220,6 +225,91 @@ final class RowJobs {
             };
             return watched("rs", hook, out);
         });
+    }
+
+    /** The tag of a searched prompt's costs (one line per prompt: its tally), from which curate mcts's statistics are added up. */
+    static final String SEARCHED = "searched";
+
+    /**
+     * {@code jack curate mcts}: each prompt's tree search ({@link MctsStage#search}), {@code parallel_prompts} at once per
+     * task, through the completions endpoint; pairs in key order with their search's cost, a {@link #SEARCHED} line with
+     * each prompt's tally, and a {@link TaggedOutput#FAILED} line (key, reason) for a prompt whose search failed.
+     *
+     * @param only the prompts to search, as {@link Retry#id} (null: all)
+     * @param last the largest key to search (the config's limit: the first prompts by key), or null for all
+     */
+    static JavaRDD<Tuple2<String, String>> mcts(JavaRDD<Datasets.Keyed> prompts, Broadcast<Set<String>> only, Long last, ShippedConfig shipped,
+                                                TaskHook hook, Counts counts) {
+        return prompts.mapPartitions(rows -> {
+            RunConfig c = shipped.config();
+            MctsStage stage = new MctsStage(null, null, c.mcts(), c.model(), c.parallelPrompts());
+            Mcts.Settings settings = c.mcts().settings();
+            Verifier verifier = new Verifier(Shared.text(c.mcts().punktDir()));
+            Iterator<Datasets.Keyed> wanted = filter(rows, r -> r.key() == Datasets.UNREADABLE
+                    || (last == null || r.key() <= last) && (only == null || only.value().contains(Retry.id(r.key(), null))));
+            Iterator<List<Tuple2<String, String>>> searched = Parallel.mapOrdered(wanted, c.parallelPrompts(), row -> {
+                if (row.key() == Datasets.UNREADABLE) return List.of(Datasets.tagged(ERROR, row.line()));
+                IfevalPrompt p;
+                try {
+                    p = IfevalPrompt.fromRow(Datasets.parse(row.at(), row.line()));
+                } catch (DataFileException e) {
+                    return List.of(Datasets.tagged(ERROR, e.getMessage()));
+                }
+                try {
+                    MctsStage.Searched s = stage.search(Shared.backend(c.model(), OpenAiBackend.Endpoint.COMPLETIONS), verifier, settings, p);
+                    List<Tuple2<String, String>> lines = new ArrayList<>();
+                    for (PreferencePair pair : MctsStage.priced(s)) lines.add(Datasets.tagged(TaggedOutput.ROWS, PyJson.dumps(pair.toJson(c.mcts().format()))));
+                    lines.add(Datasets.tagged(SEARCHED, PyJson.dumps(tallyJson(MctsStage.Tally.NONE.plus(s)))));
+                    counts.rows().add(1);
+                    return lines;
+                } catch (CompletionException | GenerationException | IllegalStateException e) {
+                    counts.failed().add(1);
+                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    Map<String, Object> f = new LinkedHashMap<>();
+                    f.put("key", p.key());
+                    f.put("reason", String.valueOf(cause.getMessage()));
+                    return List.of(Datasets.tagged(TaggedOutput.FAILED, PyJson.dumps(f)));
+                }
+            });
+            return watched("mcts", hook, flatten(searched));
+        });
+    }
+
+    /** A tally as a JSON line's fields. */
+    static Map<String, Object> tallyJson(MctsStage.Tally t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("prompts", t.prompts());
+        m.put("without_pair", t.withoutPair());
+        m.put("shared_prefix_pairs", t.sharedPrefixPairs());
+        m.put("root_pairs", t.rootPairs());
+        m.put("llm_calls", t.calls());
+        m.put("generated_tokens", t.tokens());
+        return m;
+    }
+
+    /** A tally from its JSON line. */
+    static MctsStage.Tally tally(String line) {
+        Map<?, ?> m = (Map<?, ?>) dev.jack.core.json.Json.parse(line);
+        return new MctsStage.Tally((Long) m.get("prompts"), (Long) m.get("without_pair"), (Long) m.get("shared_prefix_pairs"),
+                (Long) m.get("root_pairs"), (Long) m.get("llm_calls"), (Long) m.get("generated_tokens"));
+    }
+
+    private static <T> Iterator<T> flatten(Iterator<List<T>> lists) {
+        return new Iterator<>() {
+            private Iterator<T> current = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && lists.hasNext()) current = lists.next().iterator();
+                return current.hasNext();
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                return current.next();
+            }
+        };
     }
 
     /** The lines a task hands over, each reported to the hook with the task's stage, partition and attempt. */

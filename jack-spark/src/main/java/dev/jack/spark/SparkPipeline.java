@@ -8,7 +8,10 @@ import dev.jack.core.json.Json;
 import dev.jack.core.json.PyJson;
 import dev.jack.core.synth.SynthStats;
 import dev.jack.llm.Backend;
+import dev.jack.core.curate.Mcts;
 import dev.jack.llm.GenerationException;
+import dev.jack.llm.OpenAiBackend;
+import dev.jack.pipeline.ModelOptions;
 import dev.jack.pipeline.ClusterOptions;
 import dev.jack.pipeline.Fingerprint;
 import dev.jack.pipeline.JackVersion;
@@ -17,6 +20,9 @@ import dev.jack.pipeline.RunConfig;
 import dev.jack.pipeline.Stage;
 import dev.jack.pipeline.StageContext;
 import dev.jack.pipeline.config.ConfigException;
+import dev.jack.pipeline.stage.AblateStage;
+import dev.jack.pipeline.stage.MctsStage;
+import dev.jack.pipeline.stage.ReportStage;
 import dev.jack.pipeline.stage.RsStage;
 import dev.jack.pipeline.stage.SampleStage;
 import dev.jack.pipeline.stage.ScoreStage;
@@ -37,27 +43,28 @@ import java.util.TreeMap;
 
 /**
  * {@code jack run} on Spark: the stages a {@link RunConfig} selects, in order, the row-parallel ones (synth, sample,
- * score, curate rs) as Spark jobs over datasets, the others (curate mcts, ablate, report) on the driver over the same
- * datasets. Every row is the same bytes as in the single-machine run, and each dataset's rows are in key order across
- * its part files, so concatenating them in name order gives the single-machine file (sample's file too, when no row
- * failed).
+ * score, curate rs, curate mcts: a tree search per prompt) as Spark jobs over datasets, the others (ablate, report) on
+ * the driver over the same datasets. Every row is the same bytes as in the single-machine run, and each dataset's rows
+ * are in key order across its part files, so concatenating them in name order gives the single-machine file.
  *
  * <p>Layout, under the config's {@code spark.out_dir} (any Hadoop file system URI; by default the run's
  * {@code out_dir}): the datasets {@code prompts.jsonl/}, {@code samples.jsonl/}, {@code scored.jsonl/},
- * {@code pairs-rs.jsonl/}, each a folder of {@code part-NNNNN.jsonl} files (sample's failures in
- * {@code failed-NNNNN.jsonl}) with {@code _SUCCESS} once complete; the single-machine run's statistics files beside
- * them ({@code prompts.stats.json}, {@code pairs-rs.jsonl.stats.json}); and {@code .jack-spark/STAGE.json}, each
+ * {@code pairs-rs.jsonl/} and {@code pairs-mcts.jsonl/}, each a folder of {@code part-NNNNN.jsonl} files with
+ * {@code _SUCCESS} once complete (sample's and mcts's failures in {@code failed-NNNNN.jsonl}, mcts's per-prompt costs
+ * in {@code searched-NNNNN.jsonl}); the single-machine run's statistics files beside them ({@code prompts.stats.json},
+ * {@code pairs-rs.jsonl.stats.json}, {@code pairs-mcts.jsonl.stats.json}); and {@code .jack-spark/STAGE.json}, each
  * stage's {@link Fingerprint} (its options, Jack's version, and its inputs: the fingerprints of the stages that made
  * them, or a given prompts file's size and modification time). A stage whose fingerprint matches a finished one is
- * skipped; otherwise its outputs are removed and it runs again, except sample with failed rows, which retries those
- * rows only. The driver's stages read the datasets where they are when that is the local file system (Jack reads a
- * dataset folder as one file), else from copies in the run's local {@code out_dir}.
+ * skipped; otherwise its outputs are removed and it runs again, except a sample or mcts stage that left failed rows,
+ * which retries those rows only ({@link Retry}). The driver's stages (ablate, report) need the out dir on the local file
+ * system, where they read the dataset folders as files.
  *
  * <p>Exactly once: each task's outputs are committed through Spark's output commit protocol (one attempt per
  * partition commits; failed, retried and speculative attempts leave nothing) and every row is a pure function of its
  * input and the options (sample's seeds are per row), so a retried task writes the same rows.
  */
 public final class SparkPipeline {
+    private final SparkSession spark;
     private final JavaSparkContext sc;
     private final ShippedConfig shipped;
     private final RunConfig config;
@@ -73,6 +80,7 @@ public final class SparkPipeline {
      * @throws UserException naming the config's file, line and key of a bad value
      */
     public SparkPipeline(SparkSession spark, Path configFile, Path outDir, TaskHook hook) {
+        this.spark = spark;
         this.sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         RunConfig read = RunConfig.read(configFile, outDir);
         ClusterOptions cluster = read.cluster();
@@ -80,12 +88,9 @@ public final class SparkPipeline {
         // The driver's stages (mcts, ablate, report) find the datasets where their paths say: the out dir, when local.
         this.config = local(out) && !Path.of(localPath(out)).equals(read.outDir()) ? RunConfig.read(configFile, Path.of(localPath(out))) : read;
         this.shipped = ShippedConfig.of(configFile, outDir);
-        this.data = new Datasets(sc);
+        this.data = new Datasets(spark);
         this.hook = hook;
         this.partitions = cluster.partitions() > 0 ? cluster.partitions() : 2 * sc.defaultParallelism();
-        if (cluster.format() == ClusterOptions.Format.PARQUET) {
-            throw new ConfigException(config.where(RunConfig.Step.SYNTH, "spark.format") + ": parquet is read, not yet written; give jsonl");
-        }
     }
 
     /** Where the run's datasets are. */
@@ -118,12 +123,13 @@ public final class SparkPipeline {
                 console.println("stage " + stage.name() + ": done before, skipped");
                 continue;
             }
-            boolean retry = same && !force && stage instanceof SampleStage && data.exists(at("samples.jsonl/_SUCCESS"));
+            boolean retry = same && !force && (stage instanceof SampleStage && data.exists(at("samples.jsonl/_SUCCESS"))
+                    || stage instanceof MctsStage && data.exists(at("pairs-mcts.jsonl/_SUCCESS")));
             String why = force ? "--force" : previous == null ? "first run" : retry ? "retrying its failed rows" : same ? "it did not finish"
                     : fingerprint.differenceFrom(previous);
             if (!retry) for (String o : outputs(stage)) data.delete(o);
             data.writeText(marker, fingerprint.marker(false));
-            boolean jobs = stage instanceof SynthStage || stage instanceof SampleStage || stage instanceof ScoreStage || stage instanceof RsStage;
+            boolean jobs = !(stage instanceof AblateStage || stage instanceof ReportStage);
             console.println("stage " + stage.name() + ": running " + (jobs ? "on Spark" : "on the driver") + " (" + why + ")");
             console.flush();
             Stage.Status status;
@@ -133,6 +139,7 @@ public final class SparkPipeline {
                     case SampleStage s -> sample(s, retry, context);
                     case ScoreStage s -> score(s, context);
                     case RsStage s -> rs(s, context);
+                    case MctsStage s -> mcts(s, retry, context);
                     default -> onDriver(stage, context);
                 };
             } catch (OptionException e) {
@@ -144,6 +151,7 @@ public final class SparkPipeline {
                 context.note("stage " + stage.name() + " did not finish; rerun to retry what failed (finished stages are skipped)");
                 return status;
             }
+            parquetCopies(stage);
             data.writeText(marker, fingerprint.marker(true));
         }
         console.println("run finished in " + out);
@@ -200,13 +208,43 @@ public final class SparkPipeline {
 
     /** What a stage writes, removed before it starts afresh. */
     private List<String> outputs(Stage stage) {
-        return switch (step(stage)) {
+        List<String> outputs = new ArrayList<>(switch (step(stage)) {
             case SYNTH -> List.of(at("prompts.jsonl"), at("prompts.stats.json"));
             case SAMPLE -> List.of(at("samples.jsonl"), at("samples.jsonl.retry"));
             case SCORE -> List.of(at("scored.jsonl"));
             case RS -> List.of(at("pairs-rs.jsonl"), at("pairs-rs.jsonl.stats.json"));
+            case MCTS -> List.of(at("pairs-mcts.jsonl"), at("pairs-mcts.jsonl.retry"), at("pairs-mcts.jsonl.stats.json"));
             default -> stage.outputs().stream().map(Path::toString).toList();
+        });
+        String dataset = dataset(stage);
+        if (dataset != null) outputs.add(at(dataset + ".parquet"));
+        return outputs;
+    }
+
+    /** The name of the dataset a Spark stage makes (without .jsonl), or null for a driver stage. */
+    private static String dataset(Stage stage) {
+        return switch (step(stage)) {
+            case SYNTH -> "prompts";
+            case SAMPLE -> "samples";
+            case SCORE -> "scored";
+            case RS -> "pairs-rs";
+            case MCTS -> "pairs-mcts";
+            default -> null;
         };
+    }
+
+    /**
+     * Parquet copies of a finished stage's dataset ({@code NAME.parquet/}): every dataset with {@code spark.format:
+     * parquet}, the pairs where the stage's options ask for Parquet.
+     */
+    private void parquetCopies(Stage stage) {
+        String dataset = dataset(stage);
+        if (dataset == null) return;
+        boolean asked = config.cluster().format() == ClusterOptions.Format.PARQUET
+                || stage instanceof RsStage rs && rs.options().parquet() || stage instanceof MctsStage m && m.options().parquet();
+        if (!asked) return;
+        data.delete(at(dataset + ".parquet"));
+        new Parquet(spark).copy(at(dataset + ".jsonl"), at(dataset + ".parquet"));
     }
 
     private Map<?, ?> marker(String file) {
@@ -266,7 +304,7 @@ public final class SparkPipeline {
             data.write(RowJobs.sample(promptsByKey(), null, shipped, hook, counts), samples);
             checkErrors(samples);
         } else {
-            before = SampleRetry.retry(this, data, stage, counts);
+            before = Retry.retry(this, data, samples, only -> RowJobs.sample(promptsByKey(), only, shipped, hook, counts), counts);
         }
         List<String> failed = data.lines(samples, TaggedOutput.FAILED);
         PrintWriter console = context.out();
@@ -285,7 +323,11 @@ public final class SparkPipeline {
     /** Fails before any task starts when the servers cannot be reached or do not serve the model. */
     private static void checkServers(SampleStage stage, StageContext context) {
         if (stage.model().embedded() || stage.model().noModelCheck()) return;
-        try (Backend ignored = stage.model().open(stage.options().endpoint(), context)) {
+        checkModel(stage.model(), stage.options().endpoint(), context);
+    }
+
+    private static void checkModel(ModelOptions model, OpenAiBackend.Endpoint endpoint, StageContext context) {
+        try (Backend ignored = model.open(endpoint, context)) {
             // Opening checks the model.
         } catch (GenerationException e) {
             throw new UserException(e.getMessage(), e);
@@ -322,7 +364,34 @@ public final class SparkPipeline {
         return Stage.Status.DONE;
     }
 
-    /** A stage that runs on the driver (curate mcts, ablate, report), over the datasets as local files. */
+    private Stage.Status mcts(MctsStage stage, boolean retry, StageContext context) {
+        Mcts.Settings settings = stage.options().settings();
+        if (!stage.model().embedded() && !stage.model().noModelCheck()) checkModel(stage.model(), OpenAiBackend.Endpoint.COMPLETIONS, context);
+        String pairs = at("pairs-mcts.jsonl");
+        RowJobs.Counts counts = counts("mcts");
+        Integer limit = stage.options().limit();
+        Long last = limit == null ? null : keyed(prompts(), 0, null).map(Datasets.Keyed::key).takeOrdered(limit).stream().max(Long::compare).orElse(null);
+        Retry.Job job = only -> RowJobs.mcts(promptsByKey(), only, last, shipped, hook, counts);
+        if (!retry) {
+            data.write(job.of(null), pairs);
+            checkErrors(pairs);
+        } else {
+            Retry.retry(this, data, pairs, job, counts);
+        }
+        List<String> failed = data.lines(pairs, TaggedOutput.FAILED);
+        if (!failed.isEmpty()) {
+            failed.stream().limit(20).forEach(f -> context.note("failed: " + f));
+            context.out().printf("%d prompts failed; the %d done are kept in %s (rerun to retry the failed ones)%n", failed.size(),
+                    counts.rows().value(), pairs);
+            return Stage.Status.INCOMPLETE;
+        }
+        MctsStage.Tally tally = sc.textFile(pairs + "/" + RowJobs.SEARCHED + "-*").map(RowJobs::tally).fold(MctsStage.Tally.NONE, MctsStage.Tally::plus);
+        CurationStats stats = stage.report(tally, settings, pairs, context.out());
+        data.writeText(at("pairs-mcts.jsonl.stats.json"), PyJson.dumps(stats.toJson()) + "\n");
+        return Stage.Status.DONE;
+    }
+
+    /** A stage that runs on the driver (ablate, report), over the datasets as local files. */
     private Stage.Status onDriver(Stage stage, StageContext context) {
         if (!local(out)) {
             throw new UserException("stage " + stage.name() + " runs on the driver over local files: give a local spark.out_dir, "

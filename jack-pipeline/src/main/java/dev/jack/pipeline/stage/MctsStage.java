@@ -109,8 +109,8 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
         }
     }
 
-    /** What one prompt's search left in the journal. */
-    private record Searched(long key, List<PreferencePair> pairs, int calls, long generatedTokens, int nodes) {}
+    /** What one prompt's search made: its pairs (without their cost), LLM calls, generated tokens and tree nodes. */
+    public record Searched(long key, List<PreferencePair> pairs, int calls, long generatedTokens, int nodes) {}
 
     @Override
     public String name() {
@@ -211,7 +211,11 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
         return f;
     }
 
-    private Searched search(Backend backend, Verifier verifier, Mcts.Settings settings, IfevalPrompt p) {
+    /**
+     * One prompt's tree search through the backend (continuations on the completions endpoint), seeded by the prompt's
+     * key: the same pairs wherever it runs.
+     */
+    public Searched search(Backend backend, Verifier verifier, Mcts.Settings settings, IfevalPrompt p) {
         List<Prompt.Message> messages = List.of(Prompt.Message.user(p.prompt()));
         Mcts.Generator generator = (prefix, n, callSeed) -> {
             GenerationResult r = backend.generate(new GenerationRequest(new Prompt.Continuation(messages, prefix), n, options.temperature(),
@@ -295,28 +299,45 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
 
     private void writeOutputs(List<IfevalPrompt> all, Map<Long, Searched> done, Mcts.Settings settings, PrintWriter console) {
         List<PreferencePair> pairs = new ArrayList<>();
-        long calls = 0;
-        long tokens = 0;
-        int withoutPair = 0;
-        int sharedPrefixPairs = 0;
-        int rootPairs = 0;
+        Tally tally = Tally.NONE;
         for (IfevalPrompt p : all) {
             Searched s = done.get(p.key());
-            calls += s.calls();
-            tokens += s.generatedTokens();
-            if (s.pairs().isEmpty()) withoutPair++;
-            for (PreferencePair pair : s.pairs()) {
-                if (pair.depth() == 0) rootPairs++;
-                else sharedPrefixPairs++;
-                pairs.add(pair.withCost(s.calls(), s.generatedTokens()));
-            }
+            tally = tally.plus(s);
+            pairs.addAll(priced(s));
         }
         Pairs.write(out, pairs, options.format(), options.parquet());
-        CurationStats stats = CurationStats.mcts(Choices.label(options.preset()), fingerprint(settings), all.size(), withoutPair,
-                sharedPrefixPairs, rootPairs, calls, tokens);
-        stats.writeFor(out);
+        report(tally, settings, out.toString(), console).writeFor(out);
+    }
+
+    /** A search's pairs, each with the search's cost (LLM calls, generated tokens). */
+    public static List<PreferencePair> priced(Searched s) {
+        return s.pairs().stream().map(pair -> pair.withCost(s.calls(), s.generatedTokens())).toList();
+    }
+
+    /** What searches made, added up: prompts, prompts without a pair, pairs by depth, LLM calls, generated tokens. */
+    public record Tally(long prompts, long withoutPair, long sharedPrefixPairs, long rootPairs, long calls, long tokens)
+            implements java.io.Serializable {
+        public static final Tally NONE = new Tally(0, 0, 0, 0, 0, 0);
+
+        /** This and one more search. */
+        public Tally plus(Searched s) {
+            long root = s.pairs().stream().filter(pair -> pair.depth() == 0).count();
+            return plus(new Tally(1, s.pairs().isEmpty() ? 1 : 0, s.pairs().size() - root, root, s.calls(), s.generatedTokens()));
+        }
+
+        public Tally plus(Tally t) {
+            return new Tally(prompts + t.prompts, withoutPair + t.withoutPair, sharedPrefixPairs + t.sharedPrefixPairs, rootPairs + t.rootPairs,
+                    calls + t.calls, tokens + t.tokens);
+        }
+    }
+
+    /** The run's statistics from its tally, printed as the stage's summary line (naming {@code where} it wrote the pairs). */
+    public CurationStats report(Tally t, Mcts.Settings settings, String where, PrintWriter console) {
+        CurationStats stats = CurationStats.mcts(Choices.label(options.preset()), fingerprint(settings), Math.toIntExact(t.prompts),
+                Math.toIntExact(t.withoutPair), Math.toIntExact(t.sharedPrefixPairs), Math.toIntExact(t.rootPairs), t.calls, t.tokens);
         console.printf("%d prompts: %d pairs (%d with a shared prefix, %d at depth 0), %d prompts without a pair; "
-                        + "%d LLM calls, %d generated tokens; wrote %s and %s%n", all.size(), stats.pairs(), sharedPrefixPairs, rootPairs,
-                withoutPair, calls, tokens, out, CurationStats.pathFor(out));
+                        + "%d LLM calls, %d generated tokens; wrote %s and %s%n", t.prompts, stats.pairs(), t.sharedPrefixPairs, t.rootPairs,
+                t.withoutPair, t.calls, t.tokens, where, where + ".stats.json");
+        return stats;
     }
 }
