@@ -177,7 +177,7 @@ class SparkPipelineTest {
     void aRerunRetriesOnlyTheFailedRows() throws IOException {
         Path spark = dir.resolve("retry");
         Path config = dir.resolve("retry.yaml");
-        try (StubServer flaky = varied(new StubServer("stub", 0.3, Integer.MAX_VALUE, 5000, 5)); Socket dead = deadPort()) {
+        try (StubServer flaky = varied(new StubServer("stub", 0.3, Integer.MAX_VALUE, 0, 5)); Socket dead = deadPort()) {
             Files.writeString(config, samplingOnly(config(flaky.url() + ",http://127.0.0.1:" + dead.getLocalPort(), 1)));
             StringWriter out = new StringWriter();
             assertEquals(Stage.Status.INCOMPLETE, new SparkPipeline(SparkFixture.spark(), config, spark, TaskHook.NONE).run(context(out), false),
@@ -196,6 +196,37 @@ class SparkPipelineTest {
         assertEquals(List.of(), leftovers(spark.resolve("samples.jsonl"), "failed-"));
         assertTrue(leftovers(spark.resolve("samples.jsonl"), "part-").stream().anyMatch(n -> n.endsWith("-r1.jsonl")), "a retry round");
         assertEquals(sortedByRow(Files.readString(single.resolve("samples.jsonl"))), sortedByRow(concatenated(spark.resolve("samples.jsonl"))));
+    }
+
+    /**
+     * Tree search on Spark (a search per prompt in the tasks, here on Jack's engine with the random tiny model) makes
+     * the pairs and statistics of the single-machine stage.
+     */
+    @Test
+    void treeSearchPerPromptGivesTheSamePairs() throws IOException {
+        String yaml = """
+                stages: [mcts]
+                prompts: %s
+                seed: 3
+                curate:
+                  mcts:
+                    preset: lean
+                    max_tokens: 24
+                    step_tokens: 8-12
+                    limit: 3
+                    parallel_prompts: 2
+                spark:
+                  partitions: 2
+                """.formatted(single.resolve("prompts.jsonl"));
+        Path config = Files.writeString(dir.resolve("mcts.yaml"), yaml);
+        StringWriter out = new StringWriter();
+        assertEquals(Stage.Status.DONE, new Pipeline(RunConfig.read(config, dir.resolve("mcts-single"))).run(context(out), false), out.toString());
+        assertEquals(Stage.Status.DONE, new SparkPipeline(SparkFixture.spark(), config, dir.resolve("mcts-spark"), TaskHook.NONE).run(context(out), false),
+                out.toString());
+        assertEquals(Files.readString(dir.resolve("mcts-single/pairs-mcts.jsonl")), concatenated(dir.resolve("mcts-spark/pairs-mcts.jsonl")));
+        assertEquals(Files.readString(dir.resolve("mcts-single/pairs-mcts.jsonl.stats.json")),
+                Files.readString(dir.resolve("mcts-spark/pairs-mcts.jsonl.stats.json")));
+        assertTrue(Files.readString(dir.resolve("mcts-spark/pairs-mcts.jsonl.stats.json")).contains("\"prompts\": 3"), "three prompts searched");
     }
 
     /** The config with only the sample stage, on the single-machine run's prompts. */
