@@ -1,6 +1,7 @@
 package dev.jack.cli;
 
 import dev.jack.core.data.PairFormat;
+import dev.jack.core.text.Thinking;
 import dev.jack.pipeline.stage.AblateStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,12 +49,18 @@ final class AblateCommand implements Callable<Integer> {
     @Option(names = "--parquet", description = "Also write each variant as Parquet.")
     boolean parquet;
 
-    @Option(names = "--format", defaultValue = "strings", description = "strings, or messages (chat turns) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "strings", description = "strings, or messages (chat turns; the prompt holds the system turn of samples drawn with --system) (default: ${DEFAULT-VALUE}).")
     PairFormat format;
+
+    @Option(names = "--thinking", defaultValue = "strip", description = "What chosen and rejected hold of a reasoning model's thinking: strip (the answers only) or keep (default: ${DEFAULT-VALUE}).")
+    Thinking thinking;
+
+    @Option(names = "--allow-truncated", description = "Let responses cut off at --max-tokens (finish_reason length), with an empty answer, or with control-token text be chosen; by default they are only ever rejected, and the stats count them.")
+    boolean allowTruncated;
 
     @Override
     public Integer call() {
-        AblateStage.Options options = AblateStage.Options.of(maxPairs, minGap, highShare, seed, format, parquet);
+        AblateStage.Options options = AblateStage.Options.of(maxPairs, minGap, highShare, seed, format, parquet, thinking, allowTruncated);
         return main.run(spec, new AblateStage(scored, mcts, prompts, outDir, options));
     }
 }

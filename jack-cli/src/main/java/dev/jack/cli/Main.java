@@ -8,7 +8,10 @@ import dev.jack.core.curate.Reward;
 import dev.jack.core.data.DataLocations;
 import dev.jack.core.data.PairFormat;
 import dev.jack.core.synth.Difficulty;
+import dev.jack.core.text.Thinking;
 import dev.jack.judge.AccuracyJudge;
+import dev.jack.judge.LlamaGuard;
+import dev.jack.judge.RewardBench;
 import dev.jack.judge.CritiqueSet;
 import dev.jack.llm.OpenAiBackend;
 import dev.jack.pipeline.IntRange;
@@ -86,7 +89,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main(env));
         for (Class<? extends Enum<?>> type : List.<Class<? extends Enum<?>>>of(PairFormat.class, RejectionSampling.Contrast.class, Reward.class,
                 Difficulty.class, OpenAiBackend.Endpoint.class, MctsStage.Preset.class, MctsStage.Prior.class, CritiqueSet.Refine.class,
-                AccuracyJudge.Mode.class)) {
+                AccuracyJudge.Mode.class, RewardBench.Version.class, LlamaGuard.PromptFormat.class, Thinking.class)) {
             registerChoice(cli, type);
         }
         cli.registerConverter(IntRange.class, text -> {

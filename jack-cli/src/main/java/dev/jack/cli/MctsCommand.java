@@ -2,6 +2,7 @@ package dev.jack.cli;
 
 import dev.jack.core.curate.Reward;
 import dev.jack.core.data.PairFormat;
+import dev.jack.core.text.Thinking;
 import dev.jack.pipeline.IntRange;
 import dev.jack.pipeline.stage.MctsStage;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ import java.util.concurrent.Callable;
 /** {@code jack curate mcts}: {@link MctsStage}. */
 @Command(name = "mcts", mixinStandardHelpOptions = true,
         description = {"Monte Carlo Tree Search: pairs whose responses share a prefix and diverge at one step, in TRL's preference format.",
-                "Continuations are raw-prefix completions with the Llama 3 chat template applied; the verifier gives each rollout its reward."})
+                "Continuations extend a partial assistant reply under the model's own chat template; the verifier gives each rollout its reward."})
 final class MctsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -100,10 +101,17 @@ final class MctsCommand implements Callable<Integer> {
     @Option(names = "--punkt-dir", paramLabel = "DIR", description = "NLTK punkt_tab folder (the one holding english/). Default: $JACK_PUNKT_DIR, else Jack's own copy.")
     Path punktDir;
 
+    @Option(names = "--thinking", defaultValue = "strip", description = "strip: score rollouts on the final answer (a reasoning model's leading <think>...</think> block removed) and write the answers as chosen and rejected; keep: the whole responses (default: ${DEFAULT-VALUE}).")
+    Thinking thinking;
+
+    @Option(names = "--allow-truncated", description = "Let responses cut off at --max-tokens (finish_reason length), with an empty answer, or with control-token text be chosen; by default they are only ever rejected, and the stats count them.")
+    boolean allowTruncated;
+
     @Override
     public Integer call() {
         MctsStage.Options options = new MctsStage.Options(preset, k, kRoot, simulationsRoot, simulations, depth, exploration, prior, minQGap,
-                maxPairs, stepTokens, temperature, topP, maxTokens, reward, allOrNothing, seed, limit, format, parquet, punktDir);
+                maxPairs, stepTokens, temperature, topP, maxTokens, reward, allOrNothing, seed, limit, format, parquet, punktDir, thinking,
+                allowTruncated);
         return curate.main.run(spec, new MctsStage(prompts, out, options, model.options(), parallelPrompts));
     }
 }

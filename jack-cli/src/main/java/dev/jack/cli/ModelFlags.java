@@ -30,7 +30,13 @@ final class ModelFlags {
     @Option(names = "--no-model-check", description = "Skip the /v1/models check.")
     boolean noModelCheck;
 
+    @Option(names = "--stream", description = "Ask the server to stream its answers (server-sent events), so that a server that stops sending is noticed after --idle-timeout instead of --timeout.")
+    boolean stream;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", description = "With --stream: seconds without a byte from the server after which an attempt fails and is retried (default: 60).")
+    Double idleTimeout;
+
     ModelOptions options() {
-        return new ModelOptions(backend, model, apiKeyEnv, concurrency, timeout, maxAttempts, noModelCheck);
+        return new ModelOptions(backend, model, apiKeyEnv, concurrency, timeout, maxAttempts, noModelCheck, stream, idleTimeout);
     }
 }

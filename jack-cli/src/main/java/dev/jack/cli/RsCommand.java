@@ -2,6 +2,7 @@ package dev.jack.cli;
 
 import dev.jack.core.curate.RejectionSampling;
 import dev.jack.core.data.PairFormat;
+import dev.jack.core.text.Thinking;
 import dev.jack.pipeline.stage.RsStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +48,7 @@ final class RsCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed for choices among equals (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--format", defaultValue = "strings", description = "strings, or messages (chat turns) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "strings", description = "strings, or messages (chat turns; the prompt holds the system turn of samples drawn with --system) (default: ${DEFAULT-VALUE}).")
     PairFormat format;
 
     @Option(names = "--parquet", description = "Also write the pairs as Parquet beside OUT (.jsonl becomes .parquet).")
@@ -56,9 +57,16 @@ final class RsCommand implements Callable<Integer> {
     @Option(names = "--quality-floor", description = "With a judge (--backend, --model): drop pairs whose chosen response the judge scores below this (1-10).")
     Double qualityFloor;
 
+    @Option(names = "--thinking", defaultValue = "strip", description = "What chosen and rejected hold of a reasoning model's thinking, both alike: strip (the answers only) or keep (the <think>...</think> block, reasoning_content put back in front) (default: ${DEFAULT-VALUE}).")
+    Thinking thinking;
+
+    @Option(names = "--allow-truncated", description = "Let responses cut off at --max-tokens (finish_reason length), with an empty answer, or with control-token text be chosen; by default they are only ever rejected, and the stats count them.")
+    boolean allowTruncated;
+
     @Override
     public Integer call() {
-        RsStage.Options options = new RsStage.Options(contrast, highShare, minGap, maxPairs, seed, format, parquet, qualityFloor);
+        RsStage.Options options = new RsStage.Options(contrast, highShare, minGap, maxPairs, seed, format, parquet, qualityFloor, thinking,
+                allowTruncated);
         return curate.main.run(spec, new RsStage(scored, out, options, judge.options()));
     }
 }

@@ -35,10 +35,10 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output JSONL, one row per (prompt key, sample index).")
     Path out;
 
-    @Option(names = "--endpoint", defaultValue = "chat", description = "chat (/v1/chat/completions) or completions (/v1/completions with the Llama 3 chat template applied here) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--endpoint", defaultValue = "chat", description = "chat (/v1/chat/completions), or completions (/v1/completions with the prompt as the server itself renders it: /tokenize with messages, or llama.cpp's /apply-template) (default: ${DEFAULT-VALUE}).")
     OpenAiBackend.Endpoint endpoint;
 
-    @Option(names = "--system", description = "System prompt.")
+    @Option(names = "--system", description = "System prompt (kept in each row's params; pairs of these samples need --format messages, whose prompt holds it).")
     String system;
 
     @Option(names = "--temperature", defaultValue = "1.0", description = "Default: ${DEFAULT-VALUE}.")

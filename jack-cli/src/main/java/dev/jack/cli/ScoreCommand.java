@@ -1,6 +1,7 @@
 package dev.jack.cli;
 
 import dev.jack.core.curate.Reward;
+import dev.jack.core.text.Thinking;
 import dev.jack.pipeline.stage.ScoreStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +34,9 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--all-or-nothing", description = "Reward 1 only when every constraint is followed, else 0.")
     boolean allOrNothing;
 
+    @Option(names = "--thinking", defaultValue = "strip", description = "strip: check the final answer only (a reasoning model's leading <think>...</think> block removed); keep: check the whole response, reasoning_content put back in front (default: ${DEFAULT-VALUE}).")
+    Thinking thinking;
+
     @Option(names = "--punkt-dir", paramLabel = "DIR", description = "NLTK punkt_tab folder (the one holding english/). Default: $JACK_PUNKT_DIR, else Jack's own copy.")
     Path punktDir;
 
@@ -41,6 +45,6 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return main.run(spec, new ScoreStage(prompts, samples, out, new ScoreStage.Options(reward, allOrNothing, punktDir)));
+        return main.run(spec, new ScoreStage(prompts, samples, out, new ScoreStage.Options(reward, allOrNothing, thinking, punktDir)));
     }
 }

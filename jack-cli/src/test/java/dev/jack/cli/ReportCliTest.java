@@ -111,7 +111,8 @@ class ReportCliTest {
         }
         Path mctsFile = write("mcts.jsonl", mcts);
         Files.writeString(CurationStats.pathFor(mctsFile), "{\"method\": \"mcts\", \"prompts\": 4, \"prompts_without_pair\": 0, "
-                + "\"llm_calls_per_pair\": 13.3, \"generated_tokens_per_pair\": 3333.3}\n");
+                + "\"llm_calls_per_pair\": 13.3, \"generated_tokens_per_pair\": 3333.3, \"excluded_from_chosen\": {\"truncated\": 5, \"empty\": 1, "
+                + "\"control_tokens\": 1}}\n");
         return new Inputs(write("prompts.jsonl", prompts), write("scored.jsonl", scored), write("rs.jsonl", rs), mctsFile, scored, rs, mcts);
     }
 
@@ -172,11 +173,12 @@ class ReportCliTest {
 
         // The title lists the inputs by name.
         assertTrue(dom.contains("<div class=\"note\" id=\"subtitle\">rs.jsonl, mcts.jsonl</div>"), dom.substring(0, 2000));
-        // The Runs table: tree search worked on the 4 prompts its stats name, rejection sampling on all 6 of the prompts file.
+        // The Runs table: tree search worked on the 4 prompts its stats name, rejection sampling on all 6 of the prompts file; the
+        // responses never chosen are the stats' (none without a stats file).
         int mctsPairs = in.mctsRows().size();
-        assertTrue(dom.contains("<tr><td>rs.jsonl</td><td>rs</td><td>6</td><td>6</td><td>1</td><td>–</td><td>8</td><td>3000</td></tr>"), table(dom));
+        assertTrue(dom.contains("<tr><td>rs.jsonl</td><td>rs</td><td>6</td><td>6</td><td>1</td><td>–</td><td>8</td><td>3000</td><td>–</td></tr>"), table(dom));
         assertTrue(dom.contains("<tr><td>mcts.jsonl</td><td>mcts</td><td>4</td><td>" + mctsPairs + "</td><td>" + fmt((double) mctsPairs / 4)
-                + "</td><td>0</td><td>13.3</td><td>3333.3</td></tr>"), table(dom));
+                + "</td><td>0</td><td>13.3</td><td>3333.3</td><td>7</td></tr>"), table(dom));
 
         // Pairs per prompt by difficulty: each run's pairs of a tier over the prompts of that tier it worked on.
         Map<String, Double> difficulty = bars(dom, "difficulty");
@@ -253,7 +255,7 @@ class ReportCliTest {
         assertTrue(chartBox(empty, "contrast").contains("data-bars=\"0\"") && empty.contains(">no pairs in these files<"), "no empty axes");
         assertTrue(empty.contains(">no pairs, so no cost per pair<"), "nothing blames the Jack version");
         assertFalse(empty.contains("version of jack"));
-        assertTrue(empty.contains("<tr><td>none.jsonl</td><td>rs</td><td>6</td><td>0</td><td>0</td><td>6</td><td>–</td><td>–</td></tr>"), table(empty));
+        assertTrue(empty.contains("<tr><td>none.jsonl</td><td>rs</td><td>6</td><td>0</td><td>0</td><td>6</td><td>–</td><td>–</td><td>–</td></tr>"), table(empty));
     }
 
     private static String table(String dom) {

@@ -131,7 +131,7 @@ class RunCliTest {
     void aConfigErrorNamesTheFileAndTheKey() throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "curate:\n  rs: {contrst: high}\n");
         assertEquals(2, jack("run", "--config", bad.toString(), "--out-dir", dir.resolve("x").toString()));
-        assertTrue(cli.err().contains("bad.yaml:2: curate.rs.contrst: unknown key (known here: contrast, format, high_share, max_pairs, min_gap, parquet)"), cli.err());
+        assertTrue(cli.err().contains("bad.yaml:2: curate.rs.contrst: unknown key (known here: allow_truncated, contrast, format, high_share, max_pairs, min_gap, parquet, quality_floor, thinking)"), cli.err());
         Path notYaml = Files.writeString(dir.resolve("broken.json"), "{\"seed\": [1,");
         assertEquals(2, jack("run", "--config", notYaml.toString()));
         assertTrue(cli.err().contains("broken.json:1: not valid YAML or JSON"), cli.err());

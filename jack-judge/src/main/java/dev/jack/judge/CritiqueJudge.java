@@ -49,14 +49,20 @@ public final class CritiqueJudge {
                 null, null, seed, maxTokens, List.of(), null)).join();
     }
 
-    public Judgement pointwise(String prompt, String response, int m, long seed, Aggregate aggregate) {
+    /** The pointwise judge's request for one response: {@code pointwise.txt} filled in (what a critique answers). */
+    public String pointwisePrompt(String prompt, String response) {
         Map<String, String> values = new HashMap<>();
         values.put("prompt", prompt);
         values.put("response", response);
         values.put("min", format(min));
         values.put("max", format(max));
+        return Templates.fill(templates.load("pointwise.txt"), values);
+    }
+
+    /** m critiques of one response (one request with n = m, the given seed) and their aggregated score. */
+    public Judgement pointwise(String prompt, String response, int m, long seed, Aggregate aggregate) {
         List<Critique> critiques = new ArrayList<>();
-        for (GenerationResult.Completion c : ask(Templates.fill(templates.load("pointwise.txt"), values), m, seed).completions()) {
+        for (GenerationResult.Completion c : ask(pointwisePrompt(prompt, response), m, seed).completions()) {
             critiques.add(new Critique(c.text(), Scores.parse(c.text(), min, max)));
         }
         return new Judgement(List.copyOf(critiques), aggregate(critiques, aggregate));

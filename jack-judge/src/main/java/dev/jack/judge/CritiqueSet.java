@@ -24,8 +24,11 @@ public final class CritiqueSet {
     /** What happens to the agreeing critiques of one response: kept as they are, the top k by an LLM's ranking, or merged into one. */
     public enum Refine { NONE, TOPK, MERGE }
 
-    /** The rows made from one pair, the critiques sampled for it, and those (and merged critiques) without a readable score. */
-    public record Built(List<Row> rows, int critiques, int unreadable) {}
+    /**
+     * The rows made from one pair, the critiques sampled for it, those (and merged critiques) without a readable score,
+     * and how many critiques of each side the consistency filter kept (before refining).
+     */
+    public record Built(List<Row> rows, int critiques, int unreadable, int consistentChosen, int consistentRejected) {}
 
     /**
      * The training rows of one pair: m critiques of each side (seeds s and s + 1, s = seed + 1000 · index), kept where
@@ -39,7 +42,9 @@ public final class CritiqueSet {
         int unreadable = (int) java.util.stream.Stream.concat(ofChosen.stream(), ofRejected.stream()).filter(c -> c.score().isEmpty()).count();
         int critiques = ofChosen.size() + ofRejected.size();
         List<Row> kept = consistent(pairId, prompt, chosen, rejected, ofChosen, ofRejected);
-        if (refine == Refine.NONE) return new Built(kept, critiques, unreadable);
+        int keptChosen = (int) kept.stream().filter(r -> r.side().equals("chosen")).count();
+        int keptRejected = kept.size() - keptChosen;
+        if (refine == Refine.NONE) return new Built(kept, critiques, unreadable, keptChosen, keptRejected);
         List<Row> refined = new ArrayList<>();
         for (String side : List.of("chosen", "rejected")) {
             List<Row> ofSide = kept.stream().filter(r -> r.side().equals(side)).toList();
@@ -53,7 +58,7 @@ public final class CritiqueSet {
                 merged.ifPresent(refined::add);
             }
         }
-        return new Built(refined, critiques, unreadable);
+        return new Built(refined, critiques, unreadable, keptChosen, keptRejected);
     }
 
     /** One training row: the critique of a response and its score, with the side of the pair it came from. */

@@ -62,26 +62,36 @@ public final class RationaleMetrics {
      */
     public record Faithfulness(double comprehensiveness, double sufficiency, int citing, Unreadable unreadable) {}
 
-    /** Comprehensiveness and sufficiency of every critique, with p from the judge (at most {@code concurrency} rows at once). */
-    public static Faithfulness faithfulness(VerdictProbability judge, List<Critiqued> rows, int concurrency) {
-        java.util.concurrent.atomic.AtomicLong asked = new java.util.concurrent.atomic.AtomicLong();
-        java.util.concurrent.atomic.AtomicLong unreadable = new java.util.concurrent.atomic.AtomicLong();
-        List<double[]> scores = dev.jack.core.Parallel.map(rows.size(), concurrency, i -> {
-            Critiqued r = rows.get(i);
-            List<String> evidence = evidence(r.critique(), r.response());
-            if (evidence.isEmpty()) return null;
-            ToDoubleFunction<String> p = text -> {
-                asked.incrementAndGet();
-                java.util.OptionalDouble v = judge.of(r.prompt(), text, r.score());
-                if (v.isEmpty()) unreadable.incrementAndGet();
-                return v.orElse(0);
-            };
-            return new double[] {comprehensiveness(p, r.response(), evidence), sufficiency(p, r.response(), evidence)};
-        });
-        List<double[]> measured = scores.stream().filter(java.util.Objects::nonNull).toList();
-        return new Faithfulness(measured.stream().mapToDouble(d -> d[0]).average().orElse(Double.NaN),
-                measured.stream().mapToDouble(d -> d[1]).average().orElse(Double.NaN), measured.size(),
-                new Unreadable("verdict probabilities (the judge's answer stated no score)", unreadable.get(), asked.get(), "probability 0"));
+    /**
+     * One critique measured: its comprehensiveness and sufficiency (both null when it quotes no evidence from the
+     * response), how many verdict probabilities the judge was asked for, and how many of its answers stated no score.
+     */
+    public record Measured(Double comprehensiveness, Double sufficiency, int asked, int unreadable) {}
+
+    /** Comprehensiveness and sufficiency of one critique, with p from the judge (an answer without a score counts as 0). */
+    public static Measured measure(VerdictProbability judge, Critiqued r) {
+        List<String> evidence = evidence(r.critique(), r.response());
+        if (evidence.isEmpty()) return new Measured(null, null, 0, 0);
+        int[] asked = {0};
+        int[] unreadable = {0};
+        ToDoubleFunction<String> p = text -> {
+            asked[0]++;
+            java.util.OptionalDouble v = judge.of(r.prompt(), text, r.score());
+            if (v.isEmpty()) unreadable[0]++;
+            return v.orElse(0);
+        };
+        double c = comprehensiveness(p, r.response(), evidence);
+        double s = sufficiency(p, r.response(), evidence);
+        return new Measured(c, s, asked[0], unreadable[0]);
+    }
+
+    /** The means over the measured critiques that cite evidence, and the judge's unreadable answers among all of them. */
+    public static Faithfulness faithfulness(List<Measured> rows) {
+        List<Measured> citing = rows.stream().filter(m -> m.comprehensiveness() != null).toList();
+        return new Faithfulness(citing.stream().mapToDouble(Measured::comprehensiveness).average().orElse(Double.NaN),
+                citing.stream().mapToDouble(Measured::sufficiency).average().orElse(Double.NaN), citing.size(),
+                new Unreadable("verdict probabilities (the judge's answer stated no score)", rows.stream().mapToLong(Measured::unreadable).sum(),
+                        rows.stream().mapToLong(Measured::asked).sum(), "probability 0"));
     }
 
     /** One example for simulatability: the input the judge saw, its critique, and its verdict label. */

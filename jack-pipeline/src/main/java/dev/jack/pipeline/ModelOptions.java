@@ -21,9 +21,13 @@ import java.util.List;
  * same model ({@link OpenAiFleet}): requests spread over them by load, a server that fails is taken out and probed
  * later. The API key is read from the environment variable {@code apiKeyEnv}; {@code concurrency} requests are in
  * flight at most per server (or in the engine), each given {@code timeout} seconds and {@code maxAttempts} attempts.
+ * With {@code stream}, a server's answers come as server-sent events and one that sends nothing for
+ * {@code idleTimeout} seconds (null: {@link OpenAiBackend.Config#DEFAULT_IDLE_TIMEOUT}) fails the attempt, which is
+ * retried, so a hung server holds a request slot for that long rather than the whole {@code timeout}
+ * ({@link OpenAiBackend.Config#withStream}); the embedded engine ignores both.
  */
 public record ModelOptions(String backend, String model, String apiKeyEnv, int concurrency, double timeout, int maxAttempts,
-                           boolean noModelCheck) {
+                           boolean noModelCheck, boolean stream, Double idleTimeout) {
     /** The value of {@code backend} that selects Jack's own engine. */
     public static final String EMBEDDED = "embedded";
 
@@ -38,7 +42,9 @@ public record ModelOptions(String backend, String model, String apiKeyEnv, int c
         }
         Check.atLeast("concurrency", concurrency, 1);
         Check.atLeast("max_attempts", maxAttempts, 1);
-        if (!(timeout > 0)) throw new OptionException("timeout", "expected a number of seconds > 0, got " + Check.format(timeout));
+        // Finite, at least a millisecond (what the client counts in), at most a billion seconds.
+        Check.within("timeout", timeout, 0.001, 1e9);
+        if (idleTimeout != null) Check.within("idle_timeout", idleTimeout, 0.001, 1e9);
     }
 
     /** Whether a model was chosen at all (an optional judge). */
@@ -92,7 +98,8 @@ public record ModelOptions(String backend, String model, String apiKeyEnv, int c
         }
         List<OpenAiFleet.Member> servers = servers();
         OpenAiBackend.Config config = new OpenAiBackend.Config(servers.getFirst().baseUrl(), model, context.env().get(apiKeyEnv), endpoint,
-                concurrency, Duration.ofMillis((long) (timeout * 1000)), maxAttempts, Duration.ofMillis(500), Duration.ofSeconds(30));
+                concurrency, millis(timeout), maxAttempts, Duration.ofMillis(500), Duration.ofSeconds(30))
+                .withStream(stream, idleTimeout == null ? null : millis(idleTimeout));
         Backend client;
         try {
             client = servers.size() == 1 ? new OpenAiBackend(config, context::note)
@@ -113,5 +120,9 @@ public record ModelOptions(String backend, String model, String apiKeyEnv, int c
             throw new UserException(e.getMessage(), e);
         }
         return client;
+    }
+
+    private static Duration millis(double seconds) {
+        return Duration.ofMillis(Math.round(seconds * 1000));
     }
 }

@@ -7,6 +7,8 @@ import dev.jack.core.json.Json;
 import dev.jack.pipeline.RunConfig.Step;
 import dev.jack.pipeline.config.ConfigException;
 import dev.jack.pipeline.stage.AblateStage;
+import dev.jack.pipeline.stage.CritiquesStage;
+import dev.jack.pipeline.stage.GuardStage;
 import dev.jack.pipeline.stage.MctsStage;
 import dev.jack.pipeline.stage.ReportStage;
 import dev.jack.pipeline.stage.RsStage;
@@ -29,7 +31,9 @@ import java.util.stream.Stream;
 /**
  * {@code jack run}: the stages a {@link RunConfig} selects, in order, in this process, with the run's file layout in
  * its out dir: {@code prompts.jsonl} (unless the config gives prompts), {@code samples.jsonl}, {@code scored.jsonl},
- * {@code pairs-rs.jsonl}, {@code pairs-mcts.jsonl}, {@code ablations/}, {@code report.html}; each stage adds the files
+ * {@code pairs-rs.jsonl}, {@code pairs-mcts.jsonl}, {@code ablations/}, {@code report.html}; with the judge stages,
+ * {@code prompts-screened.jsonl} (which every later stage reads instead of the prompts), {@code pairs-rs-screened.jsonl}
+ * and {@code pairs-mcts-screened.jsonl}, {@code critiques.jsonl} (and {@code critiques-joint/}); each stage adds the files
  * it derives from those ({@code .stats.json}, journals), and {@code .jack-run/STAGE.json} records its
  * {@link Fingerprint}. A stage whose fingerprint matches a finished run is skipped; one that differs starts afresh
  * (its old outputs are removed first); an unfinished one with the same fingerprint resumes (sample and mcts keep
@@ -45,7 +49,8 @@ public final class Pipeline {
     /** The selected stages in the order they run. */
     public List<Stage> stages() {
         Path dir = config.outDir();
-        Path prompts = config.prompts() != null ? config.prompts() : dir.resolve("prompts.jsonl");
+        Path given = config.prompts() != null ? config.prompts() : dir.resolve("prompts.jsonl");
+        Path prompts = config.steps().contains(Step.GUARD_PROMPTS) ? dir.resolve("prompts-screened.jsonl") : given;
         Path samples = dir.resolve("samples.jsonl");
         Path scored = dir.resolve("scored.jsonl");
         Path rsPairs = dir.resolve("pairs-rs.jsonl");
@@ -53,11 +58,17 @@ public final class Pipeline {
         List<Stage> stages = new ArrayList<>();
         for (Step step : config.steps()) {
             stages.add(switch (step) {
-                case SYNTH -> new SynthStage(prompts, null, null, config.synth(), config.synthThreads());
+                case SYNTH -> new SynthStage(given, null, null, config.synth(), config.synthThreads());
+                case GUARD_PROMPTS -> new GuardStage("guard-prompts", List.of(given), List.of(prompts), config.guard().withResponseFields(List.of()), config.guardModel());
                 case SAMPLE -> new SampleStage(prompts, samples, config.sample(), config.model());
                 case SCORE -> new ScoreStage(prompts, samples, scored, config.score());
-                case RS -> new RsStage(scored, rsPairs, config.rs(), null);
+                case RS -> new RsStage(scored, rsPairs, config.rs(), config.rs().qualityFloor() == null ? null : config.judge());
                 case MCTS -> new MctsStage(prompts, mctsPairs, config.mcts(), config.model(), config.parallelPrompts());
+                case GUARD_PAIRS -> new GuardStage("guard-pairs", curated(rsPairs, mctsPairs), curated(screened(rsPairs), screened(mctsPairs)), config.guard(),
+                        config.guardModel());
+                case CRITIQUES -> new CritiquesStage(config.steps().contains(Step.GUARD_PAIRS) ? curated(screened(rsPairs), screened(mctsPairs))
+                        : curated(rsPairs, mctsPairs), dir.resolve("critiques.jsonl"), config.critiquesJoint() ? dir.resolve("critiques-joint") : null,
+                        config.critiques(), config.judge());
                 case ABLATE -> new AblateStage(scored, config.steps().contains(Step.MCTS) ? mctsPairs : null, prompts, dir.resolve("ablations"),
                         config.ablate());
                 case REPORT -> {
@@ -70,6 +81,18 @@ public final class Pipeline {
             });
         }
         return stages;
+    }
+
+    /** The pairs files of the curation stages that run: the first for rs, the second for mcts. */
+    private List<Path> curated(Path rs, Path mcts) {
+        List<Path> files = new ArrayList<>();
+        if (config.steps().contains(Step.RS)) files.add(rs);
+        if (config.steps().contains(Step.MCTS)) files.add(mcts);
+        return files;
+    }
+
+    private static Path screened(Path pairs) {
+        return Inputs.replaceJsonl(pairs, "-screened.jsonl");
     }
 
     /**

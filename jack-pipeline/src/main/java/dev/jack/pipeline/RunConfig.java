@@ -5,10 +5,16 @@ import dev.jack.core.curate.RejectionSampling;
 import dev.jack.core.curate.Reward;
 import dev.jack.core.data.PairFormat;
 import dev.jack.core.synth.Difficulty;
+import dev.jack.judge.CritiqueSet;
+import dev.jack.judge.LlamaGuard;
 import dev.jack.llm.OpenAiBackend;
+import dev.jack.core.text.Thinking;
+import dev.jack.pipeline.config.ConfigException;
 import dev.jack.pipeline.config.ConfigFile;
 import dev.jack.pipeline.config.Section;
 import dev.jack.pipeline.stage.AblateStage;
+import dev.jack.pipeline.stage.CritiquesStage;
+import dev.jack.pipeline.stage.GuardStage;
 import dev.jack.pipeline.stage.MctsStage;
 import dev.jack.pipeline.stage.ReportStage;
 import dev.jack.pipeline.stage.RsStage;
@@ -30,24 +36,31 @@ import java.util.Set;
  * {@code jack run}'s config, bound to the stages' options records. The schema (README, "The whole run"): top-level
  * {@code out_dir}, {@code seed}, {@code prompts}, {@code punkt_dir}, {@code stages}, and one section per stage
  * ({@code model}, {@code synth}, {@code sample}, {@code score}, {@code curate.rs}, {@code curate.mcts}, {@code ablate},
- * {@code report}) whose keys are the stage's options in snake case, and {@code spark} for a run on a cluster
- * ({@link ClusterOptions}). Everything is checked when the file is read, before
- * any stage runs: a bad value is one error {@code file:line: section.key: expected ..., got ...}.
+ * {@code report}) whose keys are the stage's options in snake case; the judges: {@code judge} (the model that judges
+ * for {@code curate.rs.quality_floor} and {@code critiques}; default: {@code model}), {@code guard} (Llama Guard 3's
+ * model keys and screening options, for the {@code guard_prompts} and {@code guard_pairs} stages) and
+ * {@code critiques}; and {@code spark} for a run on a cluster ({@link ClusterOptions}). Without {@code stages}, the judge
+ * stages run when their section is given. Everything is checked when the file is read, before any stage runs: a bad value is one error {@code file:line: section.key: expected ..., got ...}.
  *
  * @param places where each key given in the file is ({@code sample.n} → {@code run.yaml:14}), to name it in errors
  */
 public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path punktDir, Set<Step> steps, ModelOptions model,
                         SynthStage.Options synth, int synthThreads, SampleStage.Options sample, ScoreStage.Options score, RsStage.Options rs,
                         MctsStage.Options mcts, int parallelPrompts, AblateStage.Options ablate, ReportStage.Options report,
+                        ModelOptions judge, ModelOptions guardModel, GuardStage.Options guard, CritiquesStage.Options critiques, boolean critiquesJoint,
                         ClusterOptions cluster, Map<String, String> places) {
     /** The pipeline's stages, in the order they run. */
-    public enum Step { SYNTH, SAMPLE, SCORE, RS, MCTS, ABLATE, REPORT }
+    public enum Step { SYNTH, GUARD_PROMPTS, SAMPLE, SCORE, RS, MCTS, GUARD_PAIRS, CRITIQUES, ABLATE, REPORT }
+
+    /** The stages that run when the config names none: all but the judges, which run when their section is given. */
+    private static final Set<Step> JUDGES = EnumSet.of(Step.GUARD_PROMPTS, Step.GUARD_PAIRS, Step.CRITIQUES);
 
     /** Each stage's config section. */
     static String section(Step step) {
         return switch (step) {
             case RS -> "curate.rs";
             case MCTS -> "curate.mcts";
+            case GUARD_PROMPTS, GUARD_PAIRS -> "guard";
             default -> Choices.label(step);
         };
     }
@@ -73,6 +86,9 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
         Section mctsSection = curate.section("mcts");
         Section ablateSection = top.section("ablate");
         Section reportSection = top.section("report");
+        Section judgeSection = top.section("judge");
+        Section guardSection = top.section("guard");
+        Section critiquesSection = top.section("critiques");
         Section sparkSection = top.section("spark");
         top.build(() -> null);
         curate.build(() -> null);
@@ -83,8 +99,12 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
         }
 
         Set<Step> steps = EnumSet.noneOf(Step.class);
-        if (names == null) steps.addAll(Arrays.asList(Step.values()));
-        else for (String name : names) {
+        if (names == null) {
+            steps.addAll(Arrays.asList(Step.values()));
+            steps.removeAll(JUDGES);
+            if (guardSection.present()) steps.addAll(List.of(Step.GUARD_PROMPTS, Step.GUARD_PAIRS));
+            if (critiquesSection.present()) steps.add(Step.CRITIQUES);
+        } else for (String name : names) {
             try {
                 steps.add(Choices.parse(Step.class, name));
             } catch (IllegalArgumentException e) {
@@ -93,12 +113,40 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
         }
         if (prompts != null) steps.remove(Step.SYNTH);
 
-        ModelOptions model = modelSection.build(() -> new ModelOptions(modelSection.textOrList("backend", ModelOptions.EMBEDDED),
-                modelSection.text("model", "tiny"), modelSection.text("api_key_env", "OPENAI_API_KEY"), modelSection.whole("concurrency", 64),
-                modelSection.number("timeout", 300), modelSection.whole("max_attempts", 6), modelSection.flag("no_model_check", false)));
-        if (model.localFile() != null && !Files.isRegularFile(model.localFile())) {
-            throw modelSection.errorAt("model", "no such GGUF file: " + model.localFile() + " (give a path, hf://OWNER/REPO/FILE.gguf or tiny)");
+        ModelOptions model = modelSection.build(() -> modelOptions(modelSection, new ModelOptions(ModelOptions.EMBEDDED, "tiny", "OPENAI_API_KEY", 64,
+                300, 6, false, false, null)));
+        ModelOptions judge = judgeSection.build(() -> modelOptions(judgeSection, model));
+        GuardStage.Options[] guard = {null};
+        ModelOptions guardModel = guardSection.build(() -> {
+            guard[0] = new GuardStage.Options("prompt", List.of("chosen", "rejected"), guardSection.flag("drop", true), guardSection.whole("max_tokens", 20),
+                    guardSection.choice("prompt_format", LlamaGuard.PromptFormat.class, LlamaGuard.PromptFormat.MESSAGES),
+                    guardSection.text("categories", "auto"), guardSection.texts("exclude_categories", List.of()), guardSection.optionalNumber("threshold"));
+            return modelOptions(guardSection, new ModelOptions(judge.backend(), null, judge.apiKeyEnv(), judge.concurrency(), judge.timeout(),
+                    judge.maxAttempts(), judge.noModelCheck(), judge.stream(), judge.idleTimeout()));
+        });
+        for (Section s : List.of(modelSection, judgeSection, guardSection)) {
+            ModelOptions m = s == modelSection ? model : s == judgeSection ? judge : guardModel;
+            if (m.localFile() != null && !Files.isRegularFile(m.localFile())) {
+                throw s.errorAt("model", "no such GGUF file: " + m.localFile() + " (give a path, hf://OWNER/REPO/FILE.gguf or tiny)");
+            }
         }
+        if ((steps.contains(Step.GUARD_PROMPTS) || steps.contains(Step.GUARD_PAIRS)) && guardModel.model() == null) {
+            throw guardSection.errorAt("model", "give the Llama Guard 3 model that screens (guard.model, and guard.backend for its server)");
+        }
+        if (steps.contains(Step.GUARD_PAIRS) && !steps.contains(Step.RS) && !steps.contains(Step.MCTS)) {
+            throw top.errorAt("stages", "guard_pairs screens the pairs of rs or mcts; add one of them");
+        }
+        if (steps.contains(Step.CRITIQUES) && !steps.contains(Step.RS) && !steps.contains(Step.MCTS)) {
+            throw top.errorAt("stages", "critiques are written for the pairs of rs or mcts; add one of them");
+        }
+        boolean[] joint = {false};
+        CritiquesStage.Options critiques = critiquesSection.build(() -> {
+            joint[0] = critiquesSection.flag("joint", false);
+            return new CritiquesStage.Options(critiquesSection.whole("m", 4), critiquesSection.number("temperature", 1.0),
+                    critiquesSection.choice("refine", CritiqueSet.Refine.class, CritiqueSet.Refine.NONE), critiquesSection.whole("k", 2),
+                    existingDir(critiquesSection, "prompts_dir"), seed, critiquesSection.whole("max_tokens", 1024),
+                    critiquesSection.choice("format", PairFormat.class, PairFormat.STRINGS));
+        });
         int[] threads = {0};
         SynthStage.Options synth = synthSection.build(() -> {
             threads[0] = synthSection.whole("threads", Runtime.getRuntime().availableProcessors());
@@ -112,11 +160,13 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
                 sampleSection.number("temperature", 1.0), sampleSection.optionalNumber("top_p"), sampleSection.optionalWhole("top_k"),
                 sampleSection.whole("max_tokens", 1024), seed, sampleSection.optionalWhole("logprobs")));
         ScoreStage.Options score = scoreSection.build(() -> new ScoreStage.Options(scoreSection.choice("reward", Reward.class, Reward.STRICT),
-                scoreSection.flag("all_or_nothing", false), punktDir));
+                scoreSection.flag("all_or_nothing", false), scoreSection.choice("thinking", Thinking.class, Thinking.STRIP), punktDir));
+        // The pairs hold the thinking as it was scored unless a curation section says otherwise.
         RsStage.Options rs = rsSection.build(() -> new RsStage.Options(
                 rsSection.choice("contrast", RejectionSampling.Contrast.class, RejectionSampling.Contrast.HIGH), rsSection.number("high_share", 0.5),
                 rsSection.number("min_gap", 0), rsSection.whole("max_pairs", 1), seed, rsSection.choice("format", PairFormat.class, PairFormat.STRINGS),
-                rsSection.flag("parquet", false), null));
+                rsSection.flag("parquet", false), rsSection.optionalNumber("quality_floor"), rsSection.choice("thinking", Thinking.class, score.thinking()),
+                rsSection.flag("allow_truncated", false)));
         int[] parallel = {0};
         MctsStage.Options mcts = mctsSection.build(() -> {
             parallel[0] = mctsSection.whole("parallel_prompts", 4);
@@ -128,23 +178,50 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
                     mctsSection.whole("max_pairs", 4), mctsSection.range("step_tokens", MctsStage.Options.DEFAULT_STEP_TOKENS),
                     mctsSection.number("temperature", 1.0), mctsSection.optionalNumber("top_p"), mctsSection.whole("max_tokens", 512), score.reward(),
                     score.allOrNothing(), seed, mctsSection.optionalWhole("limit"), mctsSection.choice("format", PairFormat.class, PairFormat.STRINGS),
-                    mctsSection.flag("parquet", false), punktDir);
+                    mctsSection.flag("parquet", false), punktDir, mctsSection.choice("thinking", Thinking.class, score.thinking()),
+                    mctsSection.flag("allow_truncated", false));
         });
         // The ablations pair with curate.rs's configuration unless this section says otherwise: one configuration, one function.
         AblateStage.Options ablate = ablateSection.build(() -> AblateStage.Options.of(ablateSection.whole("max_pairs", rs.maxPairs()),
                 ablateSection.number("min_gap", rs.minGap()), ablateSection.number("high_share", rs.highShare()), seed,
-                ablateSection.choice("format", PairFormat.class, rs.format()), ablateSection.flag("parquet", rs.parquet())));
+                ablateSection.choice("format", PairFormat.class, rs.format()), ablateSection.flag("parquet", rs.parquet()),
+                ablateSection.choice("thinking", Thinking.class, rs.thinking()), ablateSection.flag("allow_truncated", rs.allowTruncated())));
+        // A system prompt has no place in the strings format: say so now, not after sampling.
+        if (sample.system() != null) {
+            if (steps.contains(Step.RS) && rs.format() == PairFormat.STRINGS) throw formatError(rsSection, "curate.rs");
+            if (steps.contains(Step.ABLATE) && ablate.pairing().format() == PairFormat.STRINGS) throw formatError(ablateSection, "ablate");
+        }
         ReportStage.Options report = reportSection.build(() -> new ReportStage.Options(reportSection.whole("sample", 40), seed, punktDir));
         ClusterOptions cluster = sparkSection.build(() -> new ClusterOptions(sparkSection.text("out_dir", null), sparkSection.text("prompts", null),
                 sparkSection.whole("partitions", 0), sparkSection.choice("format", ClusterOptions.Format.class, ClusterOptions.Format.JSONL)));
 
         Map<String, String> places = new LinkedHashMap<>();
         for (Section s : List.of(top, modelSection, synthSection, sampleSection, scoreSection, curate, rsSection, mctsSection, ablateSection, reportSection,
-                sparkSection)) {
+                judgeSection, guardSection, critiquesSection, sparkSection)) {
             places.putAll(s.places());
         }
         return new RunConfig(file, outDir != null ? outDir : dir, seed, prompts, punktDir, steps, model, synth, threads[0], sample, score, rs, mcts,
-                parallel[0], ablate, report, cluster, places);
+                parallel[0], ablate, report, judge, guardModel, guard[0], critiques, joint[0], cluster, places);
+    }
+
+    /** A model section's keys, each defaulting to {@code otherwise}'s. */
+    private static ModelOptions modelOptions(Section s, ModelOptions otherwise) {
+        Double idleTimeout = s.optionalNumber("idle_timeout");
+        return new ModelOptions(s.textOrList("backend", otherwise.backend()), s.text("model", otherwise.model()), s.text("api_key_env", otherwise.apiKeyEnv()),
+                s.whole("concurrency", otherwise.concurrency()), s.number("timeout", otherwise.timeout()), s.whole("max_attempts", otherwise.maxAttempts()),
+                s.flag("no_model_check", otherwise.noModelCheck()), s.flag("stream", otherwise.stream()),
+                idleTimeout != null ? idleTimeout : otherwise.idleTimeout());
+    }
+
+    private static Path existingDir(Section section, String key) {
+        Path p = section.path(key, null);
+        if (p != null && !Files.isDirectory(p)) throw section.errorAt(key, "no such folder: " + p);
+        return p;
+    }
+
+    private static ConfigException formatError(Section section, String name) {
+        return section.errorAt("format", "sample.system is set, and the strings format has no place for a system prompt: set " + name
+                + ".format: messages (each pair's prompt then holds the system turn)");
     }
 
     private static Path existing(Section section, String key) {
@@ -159,7 +236,9 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
      * at its default.
      */
     public String where(Step step, String key) {
-        List<String> candidates = new ArrayList<>(List.of(section(step) + "." + key, "model." + key, "score." + key, key));
+        List<String> candidates = new ArrayList<>(List.of(section(step) + "." + key));
+        if (step == Step.RS || step == Step.CRITIQUES) candidates.add("judge." + key);
+        candidates.addAll(List.of("model." + key, "score." + key, key));
         for (String c : candidates) if (places.containsKey(c)) return places.get(c) + ": " + c;
         return file + ": " + (key.equals("punkt_dir") || key.equals("seed") ? key : section(step) + "." + key);
     }

@@ -3,6 +3,7 @@ package dev.jack.pipeline;
 import dev.jack.core.UserException;
 import dev.jack.core.curate.RejectionSampling;
 import dev.jack.core.data.PairFormat;
+import dev.jack.core.text.Thinking;
 import dev.jack.pipeline.stage.MctsStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +68,53 @@ class RunConfigTest {
         assertEquals("run.yaml:1: curate.rs.high_share: expected a number from 0 to 1, got 1.5", error("curate: {rs: {high_share: 1.5}}\n"));
         assertEquals("run.yaml:1: sample.top_p: expected a number from 0 to 1, got \"high\"", error("sample: {top_p: high}\n"));
         assertEquals("run.yaml:2: report.sample: expected a whole number >= 0, got a list", error("report:\n  sample: [1, 2]\n"));
-        assertEquals("run.yaml:1: stages: expected one of synth, sample, score, rs, mcts, ablate, report, got \"curate\"", error("stages: [sample, curate]\n"));
+        assertEquals("run.yaml:1: stages: expected one of synth, guard_prompts, sample, score, rs, mcts, guard_pairs, critiques, ablate, report, got \"curate\"", error("stages: [sample, curate]\n"));
+    }
+
+    @Test
+    void timeoutsAreFiniteSecondsAndStreamingMapsOntoTheClient() throws IOException {
+        assertEquals("run.yaml:1: model.timeout: expected a number from 0.001 to 1000000000, got 0", error("model: {timeout: 0}\n"));
+        assertEquals("run.yaml:1: model.timeout: expected a number from 0.001 to 1000000000, got Infinity", error("model: {timeout: .inf}\n"));
+        assertEquals("run.yaml:1: model.timeout: expected a number from 0.001 to 1000000000, got NaN", error("model: {timeout: .nan}\n"));
+        assertEquals("run.yaml:1: model.idle_timeout: expected a number from 0.001 to 1000000000, got -1", error("model: {stream: true, idle_timeout: -1}\n"));
+        RunConfig c = read("model: {stream: true, idle_timeout: 2.5}\n");
+        assertEquals(true, c.model().stream());
+        assertEquals(2.5, c.model().idleTimeout());
+        assertNull(read("seed: 1\n").model().idleTimeout(), "the client's default");
+    }
+
+    @Test
+    void aSystemPromptNeedsTheMessagesFormatAndTheThinkingIsHandledAlike() throws IOException {
+        assertEquals("run.yaml:2: curate.rs.format: sample.system is set, and the strings format has no place for a system prompt: set curate.rs.format:"
+                + " messages (each pair's prompt then holds the system turn)", error("sample: {system: You are a pirate.}\ncurate: {rs: {format: strings}}\n"));
+        assertEquals("run.yaml:3: ablate.format: sample.system is set, and the strings format has no place for a system prompt: set ablate.format:"
+                        + " messages (each pair's prompt then holds the system turn)",
+                error("sample: {system: You are a pirate.}\ncurate: {rs: {format: messages}}\nablate: {format: strings}\n"));
+        RunConfig pirate = read("sample: {system: You are a pirate.}\ncurate: {rs: {format: messages}}\n");
+        assertEquals(PairFormat.MESSAGES, pirate.ablate().pairing().format(), "ablate follows curate.rs");
+        RunConfig kept = read("score: {thinking: keep}\ncurate: {rs: {allow_truncated: true}}\n");
+        assertEquals(Thinking.KEEP, kept.rs().thinking(), "the pairs hold what was scored");
+        assertEquals(Thinking.KEEP, kept.mcts().thinking());
+        assertEquals(Thinking.KEEP, kept.ablate().pairing().thinking());
+        assertEquals(true, kept.ablate().pairing().allowTruncated());
+        assertEquals(false, kept.mcts().allowTruncated());
+        assertEquals(Thinking.STRIP, read("seed: 1\n").score().thinking(), "strip by default");
+    }
+
+    /** Several servers as a YAML list or one text; the spark section's keys, checked like the others. */
+    @Test
+    void serverListsAndTheSparkSection() throws IOException {
+        RunConfig c = read("model:\n  backend:\n    - http://a:8000\n    - http://b:8000\n  model: m\n  concurrency: 8\n"
+                + "spark:\n  out_dir: hdfs://nn:8020/jack/run\n  partitions: 64\n  format: parquet\n");
+        assertEquals("http://a:8000,http://b:8000", c.model().backend());
+        assertEquals(16, c.model().inFlight(), "8 per server");
+        assertEquals("servers m", c.model().identity(), "a fleet's list may change between runs");
+        assertEquals(new ClusterOptions("hdfs://nn:8020/jack/run", null, 64, ClusterOptions.Format.PARQUET), c.cluster());
+        assertEquals(ClusterOptions.DEFAULT, read("seed: 1\n").cluster());
+        assertEquals("http://a:8000,http://b:8000", read("model: {backend: 'http://a:8000,http://b:8000', model: m}\n").model().backend());
+        assertEquals("run.yaml:1: model.backend: expected embedded or a server URL with its scheme, such as http://127.0.0.1:8000, got \"b:8000\"",
+                error("model: {backend: [http://a:8000, b:8000], model: m}\n"));
+        assertEquals("run.yaml:2: spark.partitions: expected a whole number >= 0, got -1", error("spark:\n  partitions: -1\n"));
     }
 
     @Test
@@ -75,7 +122,7 @@ class RunConfigTest {
         assertEquals("run.yaml:2: sample.temprature: unknown key (known here: endpoint, logprobs, max_tokens, n, system, temperature, top_k, top_p)",
                 error("sample:\n  temprature: 0.7\n"));
         assertEquals("run.yaml:3: seed: duplicate key (first given at line 1)", error("seed: 1\nout_dir: x\nseed: 2\n"));
-        assertEquals("run.yaml:1: sampel: unknown key (known here: ablate, curate, model, out_dir, prompts, punkt_dir, report, sample, score, seed, stages, synth)",
+        assertEquals("run.yaml:1: sampel: unknown key (known here: ablate, critiques, curate, guard, judge, model, out_dir, prompts, punkt_dir, report, sample, score, seed, spark, stages, synth)",
                 error("sampel: {n: 2}\n"));
     }
 

@@ -36,7 +36,7 @@ class SampleStageTest {
 
     private SampleStage stage(Path prompts, Path out, double temperature) {
         return new SampleStage(prompts, out, new SampleStage.Options(3, OpenAiBackend.Endpoint.CHAT, null, temperature, null, null, 64, 5, null),
-                new ModelOptions("http://127.0.0.1:1", "stub", "OPENAI_API_KEY", 8, 5, 3, false));
+                new ModelOptions("http://127.0.0.1:1", "stub", "OPENAI_API_KEY", 8, 5, 3, false, false, null));
     }
 
     private static OpenAiBackend client(StubServer server, int maxAttempts) {

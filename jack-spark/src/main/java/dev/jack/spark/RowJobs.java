@@ -1,6 +1,7 @@
 package dev.jack.spark;
 
 import dev.jack.core.Parallel;
+import dev.jack.core.curate.Flaw;
 import dev.jack.core.curate.Mcts;
 import dev.jack.core.curate.RejectionSampling;
 import dev.jack.core.data.DataFileException;
@@ -11,6 +12,8 @@ import dev.jack.core.data.ScoredSample;
 import dev.jack.core.ifeval.IfevalPrompt;
 import dev.jack.core.ifeval.Verifier;
 import dev.jack.core.json.PyJson;
+import dev.jack.judge.CritiqueJudge;
+import dev.jack.judge.Templates;
 import dev.jack.llm.Backend;
 import dev.jack.llm.GenerationException;
 import dev.jack.llm.OpenAiBackend;
@@ -22,7 +25,7 @@ import dev.jack.pipeline.stage.ScoreStage;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.util.DoubleAccumulator;
+import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import scala.Tuple2;
 
@@ -124,14 +127,15 @@ final class RowJobs {
      * strict and loose verdicts and rewards ({@link ScoreStage#score}); rows in (key, sample index) order.
      *
      * @param prompts the prompts' location, named in the error of a sample whose prompt is missing
-     * @param rewards the sum of the rewards
+     * @param tallies each task's tally, once it has scored its rows
      */
     static JavaRDD<Tuple2<String, String>> score(JavaRDD<Datasets.Keyed> promptsAndSamples, String prompts, ShippedConfig shipped, TaskHook hook,
-                                                 Counts counts, DoubleAccumulator rewards) {
+                                                 CollectionAccumulator<ScoreStage.Tally> tallies) {
         return promptsAndSamples.mapPartitions(rows -> {
             RunConfig c = shipped.config();
             ScoreStage stage = new ScoreStage(null, null, null, c.score());
             Verifier verifier = new Verifier(Shared.text(c.score().punktDir()));
+            ScoreStage.Tally[] tally = {ScoreStage.Tally.NONE};
             Iterator<Tuple2<String, String>> out = new Iterator<>() {
                 private IfevalPrompt prompt;
 
@@ -154,30 +158,54 @@ final class RowJobs {
                         if (prompt == null || prompt.key() != sample.key()) throw r.error("key", "no prompt with key " + sample.key() + " in " + prompts);
                         if (sample.response() == null) throw r.error("response", "is missing");
                         ScoredSample scored = stage.score(sample, prompt, verifier);
-                        counts.rows().add(1);
-                        rewards.add(scored.reward());
+                        tally[0] = tally[0].plus(scored);
                         return Datasets.tagged(TaggedOutput.ROWS, PyJson.dumps(scored.toJson()));
                     } catch (DataFileException e) {
                         return Datasets.tagged(ERROR, e.getMessage());
                     }
                 }
             };
-            return watched("score", hook, skipNulls(out));
+            return watched("score", hook, onEnd(skipNulls(out), () -> tallies.add(tally[0])));
         });
     }
 
-    /** What rejection sampling did in a task: prompts, prompts without a pair, samples and their generated tokens. */
-    record RsCounts(LongAccumulator prompts, LongAccumulator withoutPair, LongAccumulator samples, LongAccumulator generatedTokens)
-            implements java.io.Serializable {}
+    /**
+     * What rejection sampling did in a task: prompts, prompts without a pair, pairs under the quality floor, samples
+     * and their generated tokens, pairs, and samples kept from being chosen by flaw label.
+     */
+    record RsTally(long prompts, long withoutPair, long belowFloor, long samples, long generatedTokens, long pairs, Map<String, Integer> excluded)
+            implements java.io.Serializable {
+        static final RsTally NONE = new RsTally(0, 0, 0, 0, 0, 0, Flaw.counts(Map.of()));
+
+        RsTally plus(RejectionSampling.Curated c) {
+            return plus(new RsTally(c.prompts(), c.withoutPair(), c.belowFloor(), c.samples(), c.generatedTokens(), c.pairs().size(),
+                    Flaw.counts(c.excluded())));
+        }
+
+        RsTally plus(RsTally t) {
+            Map<String, Integer> sum = new LinkedHashMap<>(excluded);
+            t.excluded.forEach((flaw, n) -> sum.merge(flaw, n, Integer::sum));
+            return new RsTally(prompts + t.prompts, withoutPair + t.withoutPair, belowFloor + t.belowFloor, samples + t.samples,
+                    generatedTokens + t.generatedTokens, pairs + t.pairs, sum);
+        }
+    }
 
     /**
-     * {@code jack curate rs}: the scored samples of each key (consecutive, in sample index order) paired by
-     * {@link RsStage#curate}; pairs in key order.
+     * {@code jack curate rs}: the scored samples of each key (consecutive, in sample index order) paired by the
+     * stage's options ({@link RsStage.Options#curate}), with the judge's scores when a quality floor asks for them
+     * ({@link RsStage#judgeScore}, each sample scored once); pairs in key order.
+     *
+     * @param tallies each task's tally, once it has paired its rows
      */
-    static JavaRDD<Tuple2<String, String>> rs(JavaRDD<Datasets.Keyed> scored, ShippedConfig shipped, TaskHook hook, Counts counts, RsCounts rsCounts) {
+    static JavaRDD<Tuple2<String, String>> rs(JavaRDD<Datasets.Keyed> scored, ShippedConfig shipped, TaskHook hook,
+                                              CollectionAccumulator<RsTally> tallies) {
         return scored.mapPartitions(rows -> {
             RunConfig c = shipped.config();
-            RsStage stage = new RsStage(null, null, c.rs(), null);
+            boolean judged = c.rs().qualityFloor() != null;
+            RsStage stage = new RsStage(null, null, c.rs(), judged ? c.judge() : null);
+            CritiqueJudge judge = judged ? new CritiqueJudge(Shared.backend(c.judge(), OpenAiBackend.Endpoint.CHAT), new Templates(null), 1, 10, 0.0, 1024)
+                    : null;
+            RsTally[] tally = {RsTally.NONE};
             List<Tuple2<String, String>> pending = new ArrayList<>();
             Iterator<Tuple2<String, String>> out = new Iterator<>() {
                 private Datasets.Keyed next = rows.hasNext() ? rows.next() : null;
@@ -214,16 +242,18 @@ final class RowJobs {
                     if (!errors.isEmpty() || samples.isEmpty()) return errors;
                     Map<Long, List<ScoredSample>> byKey = new LinkedHashMap<>();
                     byKey.put(key, samples);
-                    RejectionSampling.Curated curated = stage.curate(byKey, null);
-                    rsCounts.prompts().add(curated.prompts());
-                    rsCounts.withoutPair().add(curated.withoutPair());
-                    rsCounts.samples().add(curated.samples());
-                    rsCounts.generatedTokens().add(curated.generatedTokens());
-                    counts.rows().add(curated.pairs().size());
+                    java.util.function.ToDoubleFunction<ScoredSample> score = null;
+                    if (judge != null) {
+                        Map<ScoredSample, Double> scores = new java.util.IdentityHashMap<>();
+                        for (ScoredSample s : samples) scores.put(s, stage.judgeScore(judge, s));
+                        score = scores::get;
+                    }
+                    RejectionSampling.Curated curated = c.rs().curate(byKey, c.rs().contrast(), score, c.rs().qualityFloor());
+                    tally[0] = tally[0].plus(curated);
                     return curated.pairs().stream().map(p -> Datasets.tagged(TaggedOutput.ROWS, PyJson.dumps(p.toJson(c.rs().format())))).toList();
                 }
             };
-            return watched("rs", hook, out);
+            return watched("rs", hook, onEnd(out, () -> tallies.add(tally[0])));
         });
     }
 
@@ -284,14 +314,17 @@ final class RowJobs {
         m.put("root_pairs", t.rootPairs());
         m.put("llm_calls", t.calls());
         m.put("generated_tokens", t.tokens());
+        m.put("excluded_from_chosen", t.excluded());
         return m;
     }
 
     /** A tally from its JSON line. */
     static MctsStage.Tally tally(String line) {
         Map<?, ?> m = (Map<?, ?>) dev.jack.core.json.Json.parse(line);
+        Map<String, Integer> excluded = new LinkedHashMap<>();
+        ((Map<?, ?>) m.get("excluded_from_chosen")).forEach((flaw, n) -> excluded.put((String) flaw, ((Long) n).intValue()));
         return new MctsStage.Tally((Long) m.get("prompts"), (Long) m.get("without_pair"), (Long) m.get("shared_prefix_pairs"),
-                (Long) m.get("root_pairs"), (Long) m.get("llm_calls"), (Long) m.get("generated_tokens"));
+                (Long) m.get("root_pairs"), (Long) m.get("llm_calls"), (Long) m.get("generated_tokens"), excluded);
     }
 
     private static <T> Iterator<T> flatten(Iterator<List<T>> lists) {
@@ -330,6 +363,29 @@ final class RowJobs {
                 Tuple2<String, String> line = lines.next();
                 hook.row(stage, partition, attempt, ++made);
                 return line;
+            }
+        };
+    }
+
+    /** The iterator, running {@code end} once when it is found to have no more elements. */
+    private static <T> Iterator<T> onEnd(Iterator<T> in, Runnable end) {
+        return new Iterator<>() {
+            private boolean ended;
+
+            @Override
+            public boolean hasNext() {
+                boolean more = in.hasNext();
+                if (!more && !ended) {
+                    ended = true;
+                    end.run();
+                }
+                return more;
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                return in.next();
             }
         };
     }

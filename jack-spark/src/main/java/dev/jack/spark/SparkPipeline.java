@@ -20,9 +20,7 @@ import dev.jack.pipeline.RunConfig;
 import dev.jack.pipeline.Stage;
 import dev.jack.pipeline.StageContext;
 import dev.jack.pipeline.config.ConfigException;
-import dev.jack.pipeline.stage.AblateStage;
 import dev.jack.pipeline.stage.MctsStage;
-import dev.jack.pipeline.stage.ReportStage;
 import dev.jack.pipeline.stage.RsStage;
 import dev.jack.pipeline.stage.SampleStage;
 import dev.jack.pipeline.stage.ScoreStage;
@@ -31,7 +29,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.DoubleAccumulator;
+import org.apache.spark.util.CollectionAccumulator;
 import scala.Tuple2;
 
 import java.io.PrintWriter;
@@ -111,14 +109,16 @@ public final class SparkPipeline {
      */
     public Stage.Status run(StageContext context, boolean force) {
         PrintWriter console = context.out();
-        Map<String, String> made = new TreeMap<>();
-        for (Stage stage : stages()) {
+        Map<RunConfig.Step, String> made = new java.util.EnumMap<>(RunConfig.Step.class);
+        for (Planned planned : stages()) {
+            Stage stage = planned.stage();
+            RunConfig.Step step = planned.step();
             String marker = at(".jack-spark/" + stage.name() + ".json");
             Map<?, ?> previous = marker(marker);
-            Fingerprint fingerprint = new Fingerprint(stage.name(), stage.settings().toString(), JackVersion.get(), inputs(stage, made));
+            Fingerprint fingerprint = new Fingerprint(stage.name(), stage.settings().toString(), JackVersion.get(), inputs(step, made));
             boolean same = previous != null && fingerprint.digest().equals(previous.get("fingerprint"));
             boolean finished = same && Boolean.TRUE.equals(previous.get("done"));
-            made.put(stage.name(), fingerprint.digest());
+            made.put(step, fingerprint.digest());
             if (finished && !force) {
                 console.println("stage " + stage.name() + ": done before, skipped");
                 continue;
@@ -127,10 +127,9 @@ public final class SparkPipeline {
                     || stage instanceof MctsStage && data.exists(at("pairs-mcts.jsonl/_SUCCESS")));
             String why = force ? "--force" : previous == null ? "first run" : retry ? "retrying its failed rows" : same ? "it did not finish"
                     : fingerprint.differenceFrom(previous);
-            if (!retry) for (String o : outputs(stage)) data.delete(o);
+            if (!retry) for (String o : outputs(step, stage)) data.delete(o);
             data.writeText(marker, fingerprint.marker(false));
-            boolean jobs = !(stage instanceof AblateStage || stage instanceof ReportStage);
-            console.println("stage " + stage.name() + ": running " + (jobs ? "on Spark" : "on the driver") + " (" + why + ")");
+            console.println("stage " + stage.name() + ": running " + (dataset(step) != null ? "on Spark" : "on the driver") + " (" + why + ")");
             console.flush();
             Stage.Status status;
             try {
@@ -143,7 +142,7 @@ public final class SparkPipeline {
                     default -> onDriver(stage, context);
                 };
             } catch (OptionException e) {
-                throw new ConfigException(config.where(step(stage), e.key()) + ": " + e.detail());
+                throw new ConfigException(config.where(step, e.key()) + ": " + e.detail());
             } catch (UserException e) {
                 throw new UserException("stage " + stage.name() + ": " + e.getMessage() + " (fix that and rerun: finished stages are skipped)", e);
             }
@@ -151,45 +150,61 @@ public final class SparkPipeline {
                 context.note("stage " + stage.name() + " did not finish; rerun to retry what failed (finished stages are skipped)");
                 return status;
             }
-            parquetCopies(stage);
+            parquetCopies(step, stage);
             data.writeText(marker, fingerprint.marker(true));
         }
         console.println("run finished in " + out);
         return Stage.Status.DONE;
     }
 
+    /** A stage of the run and the step it is. */
+    private record Planned(RunConfig.Step step, Stage stage) {}
+
     /** The config's stages; synth is left out when the prompts are given (in the config, or its spark section). */
-    private List<Stage> stages() {
-        List<Stage> stages = new ArrayList<>(new Pipeline(config).stages());
-        if (config.cluster().prompts() != null) stages.removeIf(s -> s instanceof SynthStage);
-        return stages;
+    private List<Planned> stages() {
+        List<RunConfig.Step> steps = List.copyOf(config.steps());
+        List<Stage> stages = new Pipeline(config).stages();
+        List<Planned> planned = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i) == RunConfig.Step.SYNTH && config.cluster().prompts() != null) continue;
+            planned.add(new Planned(steps.get(i), stages.get(i)));
+        }
+        return planned;
     }
 
-    private static RunConfig.Step step(Stage stage) {
-        return Choices.parse(RunConfig.Step.class, stage.name());
-    }
-
-    /** Where the prompts are: given (the spark section's, else the config's), or made by synth. */
+    /**
+     * Where the prompts are: screened by Llama Guard (guard_prompts), else given (the spark section's, else the
+     * config's), else made by synth.
+     */
     private String prompts() {
+        if (config.steps().contains(RunConfig.Step.GUARD_PROMPTS)) return at("prompts-screened.jsonl");
+        return unscreenedPrompts();
+    }
+
+    private String unscreenedPrompts() {
         if (config.cluster().prompts() != null) return config.cluster().prompts();
         if (config.prompts() != null) return config.prompts().toString();
         return at("prompts.jsonl");
     }
 
     /** What a stage's rows depend on besides its options: the fingerprints of the stages that made its inputs. */
-    private List<Fingerprint.Input> inputs(Stage stage, Map<String, String> made) {
-        List<Fingerprint.Input> inputs = new ArrayList<>();
-        List<String> from = switch (step(stage)) {
+    private List<Fingerprint.Input> inputs(RunConfig.Step step, Map<RunConfig.Step, String> made) {
+        RunConfig.Step prompts = made.containsKey(RunConfig.Step.GUARD_PROMPTS) ? RunConfig.Step.GUARD_PROMPTS : RunConfig.Step.SYNTH;
+        List<RunConfig.Step> from = switch (step) {
             case SYNTH -> List.of();
-            case SAMPLE, MCTS -> List.of("synth");
-            case SCORE -> List.of("synth", "sample");
-            case RS -> List.of("score");
-            case ABLATE -> List.of("synth", "score", "mcts");
-            case REPORT -> List.of("synth", "score", "rs", "mcts");
+            case GUARD_PROMPTS -> List.of(RunConfig.Step.SYNTH);
+            case SAMPLE, MCTS -> List.of(prompts);
+            case SCORE -> List.of(prompts, RunConfig.Step.SAMPLE);
+            case RS -> List.of(RunConfig.Step.SCORE);
+            case GUARD_PAIRS -> List.of(RunConfig.Step.RS, RunConfig.Step.MCTS);
+            case CRITIQUES -> List.of(RunConfig.Step.GUARD_PAIRS, RunConfig.Step.RS, RunConfig.Step.MCTS);
+            case ABLATE -> List.of(prompts, RunConfig.Step.SCORE, RunConfig.Step.MCTS);
+            case REPORT -> List.of(prompts, RunConfig.Step.SCORE, RunConfig.Step.RS, RunConfig.Step.MCTS);
         };
-        for (String name : from) {
-            if (name.equals("synth") && !made.containsKey("synth")) inputs.add(given(prompts()));
-            else if (made.containsKey(name)) inputs.add(new Fingerprint.Input(name, 0, made.get(name)));
+        List<Fingerprint.Input> inputs = new ArrayList<>();
+        for (RunConfig.Step s : from) {
+            if (made.containsKey(s)) inputs.add(new Fingerprint.Input(Choices.label(s), 0, made.get(s)));
+            else if (s == RunConfig.Step.SYNTH && step != RunConfig.Step.SYNTH) inputs.add(given(unscreenedPrompts()));
         }
         return inputs;
     }
@@ -207,23 +222,17 @@ public final class SparkPipeline {
     }
 
     /** What a stage writes, removed before it starts afresh. */
-    private List<String> outputs(Stage stage) {
-        List<String> outputs = new ArrayList<>(switch (step(stage)) {
-            case SYNTH -> List.of(at("prompts.jsonl"), at("prompts.stats.json"));
-            case SAMPLE -> List.of(at("samples.jsonl"), at("samples.jsonl.retry"));
-            case SCORE -> List.of(at("scored.jsonl"));
-            case RS -> List.of(at("pairs-rs.jsonl"), at("pairs-rs.jsonl.stats.json"));
-            case MCTS -> List.of(at("pairs-mcts.jsonl"), at("pairs-mcts.jsonl.retry"), at("pairs-mcts.jsonl.stats.json"));
-            default -> stage.outputs().stream().map(Path::toString).toList();
-        });
-        String dataset = dataset(stage);
-        if (dataset != null) outputs.add(at(dataset + ".parquet"));
+    private List<String> outputs(RunConfig.Step step, Stage stage) {
+        String dataset = dataset(step);
+        if (dataset == null) return stage.outputs().stream().map(Path::toString).toList();
+        List<String> outputs = new ArrayList<>(List.of(at(dataset + ".jsonl"), at(dataset + ".jsonl.retry"), at(dataset + ".parquet")));
+        outputs.add(at(step == RunConfig.Step.SYNTH ? "prompts.stats.json" : dataset + ".jsonl.stats.json"));
         return outputs;
     }
 
-    /** The name of the dataset a Spark stage makes (without .jsonl), or null for a driver stage. */
-    private static String dataset(Stage stage) {
-        return switch (step(stage)) {
+    /** The name of the dataset a Spark stage makes (without .jsonl), or null for a stage that runs on the driver. */
+    private static String dataset(RunConfig.Step step) {
+        return switch (step) {
             case SYNTH -> "prompts";
             case SAMPLE -> "samples";
             case SCORE -> "scored";
@@ -237,8 +246,8 @@ public final class SparkPipeline {
      * Parquet copies of a finished stage's dataset ({@code NAME.parquet/}): every dataset with {@code spark.format:
      * parquet}, the pairs where the stage's options ask for Parquet.
      */
-    private void parquetCopies(Stage stage) {
-        String dataset = dataset(stage);
+    private void parquetCopies(RunConfig.Step step, Stage stage) {
+        String dataset = dataset(step);
         if (dataset == null) return;
         boolean asked = config.cluster().format() == ClusterOptions.Format.PARQUET
                 || stage instanceof RsStage rs && rs.options().parquet() || stage instanceof MctsStage m && m.options().parquet();
@@ -336,31 +345,27 @@ public final class SparkPipeline {
 
     private Stage.Status score(ScoreStage stage, StageContext context) {
         String scored = at("scored.jsonl");
-        RowJobs.Counts counts = counts("score");
-        DoubleAccumulator rewards = sc.sc().doubleAccumulator("score rewards");
+        CollectionAccumulator<ScoreStage.Tally> tallies = sc.sc().collectionAccumulator("score tallies");
         JavaRDD<Datasets.Keyed> both = keyed(prompts(), 0, null).union(keyed(at("samples.jsonl"), 1, "sample_index"));
-        data.write(RowJobs.score(byKey(both), prompts(), shipped, hook, counts, rewards), scored);
+        data.write(RowJobs.score(byKey(both), prompts(), shipped, hook, tallies), scored);
         checkErrors(scored);
-        long n = counts.rows().value();
-        context.out().printf("scored %d samples (mean %s reward %.4f); wrote %s%n", n, Choices.label(stage.options().reward()),
-                n == 0 ? 0 : rewards.value() / n, scored);
+        stage.summary(context.out(), tallies.value().stream().reduce(ScoreStage.Tally.NONE, ScoreStage.Tally::plus), scored);
         return Stage.Status.DONE;
     }
 
     private Stage.Status rs(RsStage stage, StageContext context) {
+        if (stage.options().qualityFloor() != null && !stage.judge().embedded() && !stage.judge().noModelCheck()) {
+            checkModel(stage.judge(), OpenAiBackend.Endpoint.CHAT, context);
+        }
         String pairs = at("pairs-rs.jsonl");
-        RowJobs.Counts counts = counts("rs");
-        RowJobs.RsCounts rsCounts = new RowJobs.RsCounts(sc.sc().longAccumulator("rs prompts"), sc.sc().longAccumulator("rs prompts without pair"),
-                sc.sc().longAccumulator("rs samples"), sc.sc().longAccumulator("rs generated tokens"));
-        data.write(RowJobs.rs(byKey(keyed(at("scored.jsonl"), 1, "sample_index")), shipped, hook, counts, rsCounts), pairs);
+        CollectionAccumulator<RowJobs.RsTally> tallies = sc.sc().collectionAccumulator("rs tallies");
+        data.write(RowJobs.rs(byKey(keyed(at("scored.jsonl"), 1, "sample_index")), shipped, hook, tallies), pairs);
         checkErrors(pairs);
-        CurationStats stats = CurationStats.rs(Choices.label(stage.options().contrast()), Math.toIntExact(rsCounts.prompts().value()),
-                Math.toIntExact(rsCounts.withoutPair().value()), Math.toIntExact(counts.rows().value()), rsCounts.samples().value(),
-                rsCounts.generatedTokens().value());
-        String statsFile = at("pairs-rs.jsonl.stats.json");
-        data.writeText(statsFile, PyJson.dumps(stats.toJson()) + "\n");
-        context.out().printf("%d prompts: %d pairs, %d prompts whose samples all scored the same; wrote %s%n",
-                rsCounts.prompts().value(), counts.rows().value(), rsCounts.withoutPair().value(), pairs + " and " + statsFile);
+        RowJobs.RsTally t = tallies.value().stream().reduce(RowJobs.RsTally.NONE, RowJobs.RsTally::plus);
+        CurationStats stats = CurationStats.rs(Choices.label(stage.options().contrast()), Math.toIntExact(t.prompts()), Math.toIntExact(t.withoutPair()),
+                Math.toIntExact(t.pairs()), t.samples(), t.generatedTokens(), t.excluded());
+        data.writeText(at("pairs-rs.jsonl.stats.json"), PyJson.dumps(stats.toJson()) + "\n");
+        stage.summary(context.out(), stats, t.belowFloor(), pairs);
         return Stage.Status.DONE;
     }
 
@@ -391,7 +396,7 @@ public final class SparkPipeline {
         return Stage.Status.DONE;
     }
 
-    /** A stage that runs on the driver (ablate, report), over the datasets as local files. */
+    /** A stage that runs on the driver (the judges, ablate, report), over the datasets as local files. */
     private Stage.Status onDriver(Stage stage, StageContext context) {
         if (!local(out)) {
             throw new UserException("stage " + stage.name() + " runs on the driver over local files: give a local spark.out_dir, "

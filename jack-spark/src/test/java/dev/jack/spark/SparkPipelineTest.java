@@ -38,6 +38,8 @@ class SparkPipelineTest {
     static Path dir;
 
     private static StubServer clean;
+    /** The judge of curate rs's quality floor: a score that depends on the prompt and the response it is shown. */
+    private static StubServer judge;
     private static Path single;
 
     /** The task made to fail on purpose, by stage. */
@@ -69,9 +71,13 @@ class SparkPipelineTest {
                   rs:
                     contrast: high
                     max_pairs: 2
+                    quality_floor: 4
+                judge:
+                  backend: %s
+                  model: stub
                 spark:
                   partitions: 3
-                """.formatted(dir.resolve("unused"), backend, timeout, maxAttempts);
+                """.formatted(dir.resolve("unused"), backend, timeout, maxAttempts, judge.url());
     }
 
     private static StageContext context(StringWriter out) {
@@ -99,6 +105,8 @@ class SparkPipelineTest {
     @BeforeAll
     static void singleMachineRun() throws IOException {
         clean = varied(StubServer.start("stub"));
+        judge = StubServer.start("stub");
+        judge.script(p -> "Judged.\nScore: " + (1 + Math.floorMod(p.hashCode(), 10)) + "/10");
         // A cold JVM's first request can take seconds on a loaded machine: the reference run waits longer.
         Path config = Files.writeString(dir.resolve("single.yaml"), config(clean.url().toString(), 3, 30));
         single = dir.resolve("single");
@@ -109,6 +117,7 @@ class SparkPipelineTest {
     @AfterAll
     static void stop() {
         clean.close();
+        judge.close();
     }
 
     /** A port held by a socket that does not listen: a server that is down. */
@@ -150,6 +159,7 @@ class SparkPipelineTest {
                     out.toString());
             assertTrue(faulty.faultsInjected() > 20, "the server failed requests: " + faulty.faultsInjected());
             assertTrue(out.toString().contains("taken out of service"), "the dead server was taken out: " + out);
+            assertTrue(out.toString().matches("(?s).*, [1-9]\\d* pairs under the quality floor.*"), "the judge's floor dropped pairs: " + out);
         }
         assertEquals(Set.of("synth", "sample", "score", "rs"), INJECTED.keySet(), "a task of each stage failed once");
         for (String dataset : List.of("prompts.jsonl", "samples.jsonl", "scored.jsonl", "pairs-rs.jsonl")) {

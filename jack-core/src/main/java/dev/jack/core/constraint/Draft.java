@@ -23,6 +23,9 @@ public interface Draft {
     /** "at least" or "less than", even odds. */
     Relation relation();
 
+    /** Whether the prompt also has this constraint (any phase). */
+    boolean has(String id);
+
     /** The base task's text. */
     String taskText();
 

@@ -7,7 +7,9 @@ import java.util.Set;
 
 /**
  * A preference pair in TRL's format ({@code prompt}, {@code chosen}, {@code rejected}, as strings or chat turns: see
- * {@link PairFormat}) with what Jack knows about it. JSON fields, in file order: {@code prompt}, {@code chosen},
+ * {@link PairFormat}) with what Jack knows about it. The prompt is the conversation the responses were drawn from: the
+ * system prompt ({@code system}, null when there was none) and the user's {@code prompt}; in the messages format the
+ * {@code prompt} field holds both turns, and the strings format refuses a pair with a system prompt. JSON fields, in file order: {@code prompt}, {@code chosen},
  * {@code rejected}, {@code key}, {@code instruction_id_list}, {@code chosen_reward}, {@code rejected_reward}, the
  * strict and loose rewards of both ({@code chosen_reward_strict}, {@code rejected_reward_strict},
  * {@code chosen_reward_loose}, {@code rejected_reward_loose}), {@code contrast} ({@code high}, {@code low} or
@@ -18,7 +20,7 @@ import java.util.Set;
  * only {@code prompt}, {@code chosen}, {@code rejected}; their other fields are kept in {@code other}. Rewards are in
  * [0, 1] for Jack's pairs; a pair read from elsewhere without rewards has NaN there.
  */
-public record PreferencePair(String prompt, String chosen, String rejected, Long key, List<String> instructionIds,
+public record PreferencePair(String system, String prompt, String chosen, String rejected, Long key, List<String> instructionIds,
                              double chosenReward, double rejectedReward, Double chosenRewardStrict, Double rejectedRewardStrict,
                              Double chosenRewardLoose, Double rejectedRewardLoose, String contrast, String method, Integer depth,
                              Integer sharedPrefixChars, Integer sharedPrefixTokens, String chosenFinishReason, String rejectedFinishReason,
@@ -47,7 +49,7 @@ public record PreferencePair(String prompt, String chosen, String rejected, Long
 
     /** The same pair with its prompt's cost. */
     public PreferencePair withCost(long llmCalls, long generatedTokens) {
-        return new PreferencePair(prompt, chosen, rejected, key, instructionIds, chosenReward, rejectedReward, chosenRewardStrict,
+        return new PreferencePair(system, prompt, chosen, rejected, key, instructionIds, chosenReward, rejectedReward, chosenRewardStrict,
                 rejectedRewardStrict, chosenRewardLoose, rejectedRewardLoose, contrast, method, depth, sharedPrefixChars,
                 sharedPrefixTokens, chosenFinishReason, rejectedFinishReason, origin, llmCalls, generatedTokens, other);
     }
@@ -77,7 +79,7 @@ public record PreferencePair(String prompt, String chosen, String rejected, Long
         // Origin fields that this pair's origin does not have stay as they were.
         Set<String> used = origin instanceof Searched ? Set.of("model", "seed", "params") : origin instanceof Sampled ? Set.of("params") : Set.of();
         for (String field : List.of("model", "seed", "params")) if (f.containsKey(field) && !used.contains(field)) other.put(field, f.get(field));
-        return new PreferencePair(PairFormat.text(row, "prompt"), PairFormat.text(row, "chosen"), PairFormat.text(row, "rejected"),
+        return new PreferencePair(PairFormat.system(row, "prompt"), PairFormat.text(row, "prompt"), PairFormat.text(row, "chosen"), PairFormat.text(row, "rejected"),
                 row.optionalInteger("key"), row.optionalStrings("instruction_id_list"), reward(row, "chosen_reward"), reward(row, "rejected_reward"),
                 row.optionalNumber("chosen_reward_strict"), row.optionalNumber("rejected_reward_strict"), row.optionalNumber("chosen_reward_loose"),
                 row.optionalNumber("rejected_reward_loose"), row.optionalString("contrast"), row.optionalString("method"), small(row, "depth"),
@@ -95,10 +97,14 @@ public record PreferencePair(String prompt, String chosen, String rejected, Long
         return v == null ? null : Math.toIntExact(v);
     }
 
-    /** The row as JSON fields in file order, with the texts in the given format (a JSON boundary). */
+    /**
+     * The row as JSON fields in file order, with the texts in the given format (a JSON boundary).
+     *
+     * @throws dev.jack.core.UserException for the strings format and a pair with a system prompt
+     */
     public Map<String, Object> toJson(PairFormat format) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("prompt", format.prompt(prompt));
+        row.put("prompt", format.prompt(system, prompt));
         row.put("chosen", format.response(chosen));
         row.put("rejected", format.response(rejected));
         row.put("key", key);

@@ -8,10 +8,11 @@ import java.util.Set;
 
 /**
  * One row of {@code jack sample}'s output: a response to one prompt, with how it was made. Fields and their JSON
- * names, in file order: {@code key}, {@code sample_index}, {@code prompt}, {@code response}, {@code finish_reason}
- * (null when the server gave none), {@code prompt_tokens}, {@code completion_tokens}, {@code model}, {@code endpoint},
- * {@code params} (the generation parameters, kept as the server side named them), {@code seed}, and
- * {@code logprobs} when they were asked for. Files from other tools may leave out anything but {@code key} (what reads
+ * names, in file order: {@code key}, {@code sample_index}, {@code prompt}, {@code response}, {@code reasoning_content}
+ * (only when the server returned a reasoning model's thinking apart from the answer), {@code finish_reason} (null when
+ * the server gave none), {@code prompt_tokens}, {@code completion_tokens}, {@code model}, {@code endpoint},
+ * {@code params} (the generation parameters, kept as the server side named them; {@code params.system} is the system
+ * prompt the response was drawn under), {@code seed}, and {@code logprobs} when they were asked for. Files from other tools may leave out anything but {@code key} (what reads
  * them checks for what it needs, such as {@code response}): an absent field is null here and stays absent when the
  * row is written again ({@code response} and {@code finish_reason} excepted: they are always written), and fields
  * Jack does not know are kept in {@code other} and written after Jack's.
@@ -19,7 +20,7 @@ import java.util.Set;
  * @param params opaque generation parameters (a JSON object), or null
  * @param other  fields from the file that Jack does not use, in file order
  */
-public record Sample(long key, Long sampleIndex, String prompt, String response, String finishReason, Long promptTokens,
+public record Sample(long key, Long sampleIndex, String prompt, String response, String reasoningContent, String finishReason, Long promptTokens,
                      Long completionTokens, String model, String endpoint, Map<String, Object> params, Long seed,
                      List<Logprob> logprobs, Map<String, Object> other) {
 
@@ -29,7 +30,7 @@ public record Sample(long key, Long sampleIndex, String prompt, String response,
     /** An alternative token at a position. */
     public record Alternative(String token, double logprob) {}
 
-    static final Set<String> FIELDS = Set.of("key", "sample_index", "prompt", "response", "finish_reason", "prompt_tokens",
+    static final Set<String> FIELDS = Set.of("key", "sample_index", "prompt", "response", "reasoning_content", "finish_reason", "prompt_tokens",
             "completion_tokens", "model", "endpoint", "params", "seed", "logprobs");
 
     public Sample {
@@ -41,7 +42,7 @@ public record Sample(long key, Long sampleIndex, String prompt, String response,
         Map<String, Object> other = row.otherThan(FIELDS);
         other.keySet().removeAll(reserved);
         return new Sample(row.integer("key"), row.optionalInteger("sample_index"), row.optionalString("prompt"), row.optionalString("response"),
-                row.optionalString("finish_reason"), row.optionalInteger("prompt_tokens"), row.optionalInteger("completion_tokens"),
+                row.optionalString("reasoning_content"), row.optionalString("finish_reason"), row.optionalInteger("prompt_tokens"), row.optionalInteger("completion_tokens"),
                 row.optionalString("model"), row.optionalString("endpoint"), row.optionalObject("params"), row.optionalInteger("seed"),
                 logprobs(row), other);
     }
@@ -49,6 +50,11 @@ public record Sample(long key, Long sampleIndex, String prompt, String response,
     /** Reads a row of a samples file. */
     public static Sample read(JsonlReader.Row row) {
         return read(row, Set.of());
+    }
+
+    /** The system prompt the response was drawn under ({@code params.system}), or null when there was none. */
+    public String system() {
+        return params != null && params.get("system") instanceof String s ? s : null;
     }
 
     private static List<Logprob> logprobs(JsonlReader.Row row) {
@@ -79,6 +85,7 @@ public record Sample(long key, Long sampleIndex, String prompt, String response,
         putPresent(row, "sample_index", sampleIndex);
         putPresent(row, "prompt", prompt);
         row.put("response", response);
+        putPresent(row, "reasoning_content", reasoningContent);
         row.put("finish_reason", finishReason);
         putPresent(row, "prompt_tokens", promptTokens);
         putPresent(row, "completion_tokens", completionTokens);

@@ -344,6 +344,11 @@ public final class Synthesizer {
             return rng.nextBoolean() ? Relation.AT_LEAST : Relation.LESS_THAN;
         }
 
+        public boolean has(String id) {
+            for (ConstraintType<?> t : types) if (t.id().equals(id)) return true;
+            return false;
+        }
+
         public String taskText() {
             return task.text();
         }

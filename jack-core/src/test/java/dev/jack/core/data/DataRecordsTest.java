@@ -15,6 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The dataset records read Jack's rows and write them back byte for byte, and keep what other tools' rows carry. */
 class DataRecordsTest {
+    @org.junit.jupiter.api.io.TempDir
+    Path tmp;
+
     @SuppressWarnings("unchecked")
     private static JsonlReader.Row row(String line) {
         return new JsonlReader.Row(Path.of("f.jsonl"), 3, (Map<String, Object>) Json.parse(line));
@@ -28,12 +31,37 @@ class DataRecordsTest {
     @Test
     void samplesAndScoresRoundTripByteForByte() {
         assertEquals(SAMPLE, PyJson.dumps(Sample.read(row(SAMPLE)).toJson()));
-        String scored = SAMPLE.substring(0, SAMPLE.length() - 1) + ", \"instruction_id_list\": [\"punctuation:no_comma\"], \"strict\": [true], "
-                + "\"loose\": [true], \"reward_strict\": 1.0, \"reward_loose\": 1.0, \"reward\": 1.0}";
+        String scored = SAMPLE.substring(0, SAMPLE.length() - 1) + ", \"control_tokens\": [\"<|eot_id|>\"], \"instruction_id_list\": [\"punctuation:no_comma\"], "
+                + "\"strict\": [true], \"loose\": [true], \"reward_strict\": 1.0, \"reward_loose\": 1.0, \"reward\": 1.0}";
         ScoredSample s = ScoredSample.read(row(scored));
         assertEquals(1.0, s.reward());
         assertEquals(List.of(true), s.strict());
+        assertEquals(List.of("<|eot_id|>"), s.controlTokens());
         assertEquals(scored, PyJson.dumps(s.toJson()));
+    }
+
+    @Test
+    void aReasoningModelsThinkingHasItsOwnFieldAndTheSystemPromptIsInParams() {
+        String line = "{\"key\": 2, \"prompt\": \"Hi\", \"response\": \"Arr.\", \"reasoning_content\": \"Be a pirate.\", \"finish_reason\": \"stop\", "
+                + "\"params\": {\"system\": \"You are a pirate.\"}}";
+        Sample s = Sample.read(row(line));
+        assertEquals("Be a pirate.", s.reasoningContent());
+        assertEquals("You are a pirate.", s.system());
+        assertEquals(line, PyJson.dumps(s.toJson()));
+        assertNull(Sample.read(row(SAMPLE)).system(), "params.system null: no system prompt");
+    }
+
+    @Test
+    void aPairsPromptIsTheConversationItsResponsesWereDrawnFrom() {
+        PreferencePair p = PreferencePair.read(row("{\"prompt\": \"P\", \"chosen\": \"a\", \"rejected\": \"b\"}"));
+        PreferencePair pirate = new PreferencePair("You are a pirate.", p.prompt(), p.chosen(), p.rejected(), null, null, 1, 0, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null);
+        String messages = PyJson.dumps(pirate.toJson(PairFormat.MESSAGES));
+        assertTrue(messages.startsWith("{\"prompt\": [{\"role\": \"system\", \"content\": \"You are a pirate.\"}, {\"role\": \"user\", \"content\": \"P\"}], "
+                + "\"chosen\": [{\"role\": \"assistant\", \"content\": \"a\"}]"), messages);
+        assertEquals(pirate, PreferencePair.read(row(messages)), "the system turn reads back as the system prompt");
+        var e = assertThrows(dev.jack.core.UserException.class, () -> pirate.toJson(PairFormat.STRINGS));
+        assertTrue(e.getMessage().contains("--format messages") && e.getMessage().contains("--system"), e.getMessage());
     }
 
     @Test
@@ -84,9 +112,16 @@ class DataRecordsTest {
 
     @Test
     void curationStatsKeepTheirFieldOrder() {
+        Map<String, Integer> excluded = dev.jack.core.curate.Flaw.counts(Map.of(dev.jack.core.curate.Flaw.TRUNCATED, 5));
+        CurationStats stats = CurationStats.rs("high", 40, 37, 3, 320, 28148, excluded);
         assertEquals("{\"method\": \"rs\", \"contrast\": \"high\", \"prompts\": 40, \"prompts_without_pair\": 37, \"pairs\": 3, \"llm_calls\": 320, "
-                        + "\"generated_tokens\": 28148, \"llm_calls_per_pair\": 106.66666666666667, \"generated_tokens_per_pair\": 9382.666666666666}",
-                PyJson.dumps(CurationStats.rs("high", 40, 37, 3, 320, 28148).toJson()));
-        assertEquals(null, CurationStats.rs("low", 2, 2, 0, 16, 100).toJson().get("llm_calls_per_pair"), "no pairs, no cost per pair");
+                        + "\"generated_tokens\": 28148, \"llm_calls_per_pair\": 106.66666666666667, \"generated_tokens_per_pair\": 9382.666666666666, "
+                        + "\"excluded_from_chosen\": {\"truncated\": 5, \"empty\": 0, \"control_tokens\": 0}}",
+                PyJson.dumps(stats.toJson()));
+        assertEquals(null, CurationStats.rs("low", 2, 2, 0, 16, 100, excluded).toJson().get("llm_calls_per_pair"), "no pairs, no cost per pair");
+        Path file = tmp.resolve("pairs.jsonl");
+        stats.writeFor(file);
+        assertEquals(stats, CurationStats.readFor(file), "read back");
+        assertEquals(5, CurationStats.readFor(file).excludedTotal());
     }
 }

@@ -14,6 +14,7 @@ import dev.jack.core.constraint.ifeval.NumberOfPlaceholders;
 import dev.jack.core.constraint.ifeval.NumberOfSentences;
 import dev.jack.core.constraint.ifeval.NumberOfWords;
 import dev.jack.core.constraint.ifeval.RepeatPrompt;
+import dev.jack.core.constraint.ifeval.ResponseLanguage;
 import dev.jack.core.data.JsonlReader;
 import dev.jack.core.json.Json;
 import dev.jack.core.text.TextTools;
@@ -132,6 +133,24 @@ class SynthesizerTest {
                 assertEquals(p.task().text(), kwargs.get(RepeatPrompt.ID).get("prompt_to_repeat"));
             }
         }
+    }
+
+    /** Every IFEval scorer counts an a–z target as given (others get a random letter in the older reference and lm-evaluation-harness). */
+    @Test
+    void letterTargetsAreLettersEveryScorerAgreesOn() {
+        int withLanguage = 0;
+        for (SynthesizedPrompt p : large) {
+            Map<String, Map<String, Object>> kwargs = new java.util.HashMap<>();
+            for (Constraint c : p.constraints()) kwargs.put(c.id(), c.kwargs());
+            if (!kwargs.containsKey(LetterFrequency.ID)) continue;
+            String letter = (String) kwargs.get(LetterFrequency.ID).get("letter");
+            assertTrue(letter.matches("[a-z]"), "target \"" + letter + "\" in " + p.prompt());
+            if (kwargs.containsKey(ResponseLanguage.ID)) {
+                withLanguage++;
+                assertNotEquals("ru", kwargs.get(ResponseLanguage.ID).get("language"), "a script without a-z letters: " + p.prompt());
+            }
+        }
+        assertTrue(withLanguage > 50, "letter frequency in another language is exercised: " + withLanguage);
     }
 
     private static void assertRange(Object value, int lo, int hi) {

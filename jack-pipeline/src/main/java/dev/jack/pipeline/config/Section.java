@@ -31,6 +31,7 @@ public final class Section {
     private final String file;
     private final String path;
     private final int line;
+    private final boolean present;
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
     private final Set<String> known = new LinkedHashSet<>();
     /** Keys whose value had the wrong type: the original text, shown instead of the stand-in value given to the record. */
@@ -53,6 +54,7 @@ public final class Section {
         this.file = file;
         this.path = path;
         this.line = node == null ? 1 : node.getStartMark().getLine() + 1;
+        this.present = node != null && !isNull(node);
         if (node == null || isNull(node)) return;
         if (!(node instanceof MappingNode mapping)) throw error(line, path, "expected a mapping of keys to values, got " + describe(node));
         for (NodeTuple t : mapping.getValue()) {
@@ -88,6 +90,11 @@ public final class Section {
         known.add(key);
         NodeTuple t = entries.get(key);
         return new Section(file, qualified(key), t == null ? null : t.getValueNode());
+    }
+
+    /** Whether the file gives this section at all (an empty mapping counts). */
+    public boolean present() {
+        return present;
     }
 
     /** The raw scalar value of a key, or null. */

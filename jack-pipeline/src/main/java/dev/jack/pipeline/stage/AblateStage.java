@@ -4,11 +4,13 @@ import dev.jack.core.Choices;
 import dev.jack.core.Seeds;
 import dev.jack.core.curate.RejectionSampling;
 import dev.jack.core.data.AtomicFiles;
+import dev.jack.core.data.CurationStats;
 import dev.jack.core.data.JsonlReader;
 import dev.jack.core.data.PairFormat;
 import dev.jack.core.data.PreferencePair;
 import dev.jack.core.data.ScoredSample;
 import dev.jack.core.json.PyJson;
+import dev.jack.core.text.Thinking;
 import dev.jack.pipeline.Inputs;
 import dev.jack.pipeline.Stage;
 import dev.jack.pipeline.StageContext;
@@ -34,9 +36,11 @@ import java.util.function.ToDoubleFunction;
 public record AblateStage(Path scored, Path mcts, Path prompts, Path outDir, Options options) implements Stage {
     /** The rejection-sampling options every contrast variant shares (its contrast is the variant's), the format and Parquet. */
     public record Options(RsStage.Options pairing) {
-        /** Pairs per prompt, smallest gap, share of high contrast when mixed, seed, format, Parquet. */
-        public static Options of(int maxPairs, double minGap, double highShare, long seed, PairFormat format, boolean parquet) {
-            return new Options(new RsStage.Options(RejectionSampling.Contrast.HIGH, highShare, minGap, maxPairs, seed, format, parquet, null));
+        /** Pairs per prompt, smallest gap, share of high contrast when mixed, seed, format, Parquet, thinking, flawed samples choosable. */
+        public static Options of(int maxPairs, double minGap, double highShare, long seed, PairFormat format, boolean parquet, Thinking thinking,
+                                 boolean allowTruncated) {
+            return new Options(new RsStage.Options(RejectionSampling.Contrast.HIGH, highShare, minGap, maxPairs, seed, format, parquet, null,
+                    thinking, allowTruncated));
         }
     }
 
@@ -65,9 +69,11 @@ public record AblateStage(Path scored, Path mcts, Path prompts, Path outDir, Opt
         RsStage.Options o = options.pairing();
         Map<Long, List<ScoredSample>> samples = RsStage.readScored(scored);
         Map<String, List<PreferencePair>> variants = new LinkedHashMap<>();
+        CurationStats excluded = null;
         for (RejectionSampling.Contrast c : RejectionSampling.Contrast.values()) {
-            RejectionSampling.Options pairing = new RejectionSampling.Options(c, o.highShare(), o.minGap(), o.maxPairs(), o.seed());
-            variants.put("contrast-" + Choices.label(c), RejectionSampling.curate(samples, pairing, null, null).pairs());
+            RejectionSampling.Curated curated = o.curate(samples, c, null, null);
+            variants.put("contrast-" + Choices.label(c), curated.pairs());
+            excluded = curated.stats(c);
         }
         List<PreferencePair> high = variants.get("contrast-high");
         if (mcts != null) {
@@ -100,10 +106,13 @@ public record AblateStage(Path scored, Path mcts, Path prompts, Path outDir, Opt
         source.put("mcts", mcts == null ? null : mcts.getFileName().toString());
         source.put("prompts", prompts == null ? null : prompts.getFileName().toString());
         doc.put("source", source);
+        // The same samples are screened for every contrast variant.
+        doc.put("excluded_from_chosen", excluded.excluded());
         doc.put("variants", summary);
         AtomicFiles.write(outDir.resolve("ablations.json"), PyJson.dumps(doc) + "\n");
         PrintWriter console = context.out();
         variants.forEach((name, pairs) -> console.printf("  %-22s %5d pairs%s%n", name, pairs.size(), pairs.isEmpty() ? " (empty)" : ""));
+        console.println(RsStage.excludedLine(excluded, "samples", o.allowTruncated()));
         if (mcts == null) console.println("  (no --mcts: the shared-prefix variants are left out)");
         if (tiers.isEmpty()) console.println("  (no prompts with a difficulty: the tier variants are left out)");
         console.printf("wrote %d variants and %s%n", summary.size(), outDir.resolve("ablations.json"));

@@ -3,6 +3,7 @@ package dev.jack.pipeline.stage;
 import dev.jack.core.Choices;
 import dev.jack.core.Parallel;
 import dev.jack.core.Seeds;
+import dev.jack.core.curate.Flaw;
 import dev.jack.core.curate.Mcts;
 import dev.jack.core.curate.Reward;
 import dev.jack.core.data.CurationStats;
@@ -16,7 +17,9 @@ import dev.jack.core.ifeval.Verdicts;
 import dev.jack.core.ifeval.Verifier;
 import dev.jack.core.json.Json;
 import dev.jack.core.json.PyJson;
+import dev.jack.core.text.Thinking;
 import dev.jack.llm.Backend;
+import dev.jack.llm.ControlTokens;
 import dev.jack.llm.EmbeddedBackend;
 import dev.jack.llm.GenerationException;
 import dev.jack.llm.GenerationRequest;
@@ -47,7 +50,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code jack curate mcts}: tree search per prompt ({@link Mcts}) for pairs that share a prefix. Each finished prompt
  * is one journal line ({@code OUT.journal.jsonl}), so a killed run resumes where it stopped; when all prompts are done
  * the pairs are written in prompt order to {@code out}, with the run's costs in {@code OUT.stats.json}. Continuations
- * are raw-prefix completions with the Llama 3 chat template applied (on a server: {@code /v1/completions}).
+ * are of a partial assistant reply, conditioned on the model's own chat template (on a server, in a form it is found to
+ * support: see {@link OpenAiBackend.ContinuationForm}).
+ *
+ * <p>Rollouts are scored on their final answer (a reasoning model's leading thinking block removed unless
+ * {@code thinking} is {@code keep}), and pairs hold the texts the same way. When the thinking is stripped and the
+ * search's shared prefix lies in it, the answers share no text: such a pair keeps its depth and has
+ * {@code shared_prefix_chars} 0; where the prefix runs past the thinking, the chars left are counted and
+ * {@code shared_prefix_tokens} is null (unknown). A rollout cut off at {@code max_tokens}, with an empty answer or with
+ * control-token text ({@link ControlTokens#KNOWN}) is never chosen unless {@code allowTruncated}; the stats count them.
  */
 public record MctsStage(Path prompts, Path out, Options options, ModelOptions model, int parallelPrompts) implements Stage {
     /** The presets of the search's shape; each option given overrides its preset value. */
@@ -72,12 +83,13 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
      * roots, depth; null keeps the preset's), PUCT's exploration constant, the prior, the smallest Q gap of a pair,
      * shared-prefix pairs per prompt at most, a step's token window; generation (temperature, top_p, max_tokens per
      * continuation); the reward; the base seed; only the first {@code limit} prompts (null: all); the output format,
-     * Parquet, and the Punkt folder (null: Jack's own).
+     * Parquet, the Punkt folder (null: Jack's own), what happens to a reasoning model's thinking (in scoring and in the
+     * pairs), and whether flawed rollouts may be chosen.
      */
     public record Options(Preset preset, Integer k, Integer kRoot, Integer simulationsRoot, Integer simulations, Integer depth,
                           double exploration, Prior prior, double minQGap, int maxPairs, IntRange stepTokens, double temperature, Double topP,
                           int maxTokens, Reward reward, boolean allOrNothing, long seed, Integer limit, PairFormat format, boolean parquet,
-                          Path punktDir) {
+                          Path punktDir, Thinking thinking, boolean allowTruncated) {
         public static final IntRange DEFAULT_STEP_TOKENS = new IntRange(16, 128);
 
         public Options {
@@ -109,8 +121,11 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
         }
     }
 
-    /** What one prompt's search made: its pairs (without their cost), LLM calls, generated tokens and tree nodes. */
-    public record Searched(long key, List<PreferencePair> pairs, int calls, long generatedTokens, int nodes) {}
+    /**
+     * What one prompt's search made (and left in the journal): its pairs (without their cost), LLM calls, generated
+     * tokens, tree nodes; {@code excluded}: rollouts kept from being chosen, by flaw label.
+     */
+    public record Searched(long key, List<PreferencePair> pairs, int calls, long generatedTokens, int nodes, Map<String, Integer> excluded) {}
 
     @Override
     public String name() {
@@ -208,6 +223,8 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
         f.put("all_or_nothing", options.allOrNothing());
         f.put("seed", options.seed());
         f.put("format", Choices.label(options.format()));
+        f.put("thinking", Choices.label(options.thinking()));
+        f.put("allow_truncated", options.allowTruncated());
         return f;
     }
 
@@ -230,16 +247,19 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
         };
         Reward kind = options.reward();
         boolean all = options.allOrNothing();
+        Thinking thinking = options.thinking();
         Mcts.Scorer scorer = text -> {
-            Verdicts v = verifier.verify(p.constraints(), text);
+            Verdicts v = verifier.verify(p.constraints(), thinking.apply(null, text));
             return new Mcts.Outcome(kind.of(v, all), Reward.STRICT.of(v, all), Reward.LOOSE.of(v, all));
         };
+        Mcts.Screen screen = (text, stopped) -> options.allowTruncated() ? null
+                : Flaw.of(stopped ? "stop" : "length", Thinking.answer(text), ControlTokens.KNOWN.containsAny(text));
         long promptSeed = Seeds.row(options.seed(), p.key(), 0);
-        Mcts.Result result = Mcts.search(generator, scorer, settings, promptSeed);
+        Mcts.Result result = Mcts.search(generator, scorer, screen, settings, promptSeed);
         List<PreferencePair> pairs = new ArrayList<>();
         if (result.rootPair() != null) pairs.add(pair(p, result.rootPair(), promptSeed));
         for (Mcts.Pair pair : result.pairs()) pairs.add(pair(p, pair, promptSeed));
-        return new Searched(p.key(), pairs, result.calls(), result.generatedTokens(), result.nodes());
+        return new Searched(p.key(), pairs, result.calls(), result.generatedTokens(), result.nodes(), Flaw.counts(result.excluded()));
     }
 
     private PreferencePair pair(IfevalPrompt p, Mcts.Pair pair, long promptSeed) {
@@ -250,10 +270,29 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
         params.put("preset", Choices.label(options.preset()));
         Mcts.Outcome chosen = pair.chosen().outcome();
         Mcts.Outcome rejected = pair.rejected().outcome();
-        return new PreferencePair(p.prompt(), pair.chosen().text(), pair.rejected().text(), p.key(), p.instructionIds(), chosen.reward(),
+        Texts texts = texts(pair, options.thinking());
+        return new PreferencePair(null, p.prompt(), texts.chosen(), texts.rejected(), p.key(), p.instructionIds(), chosen.reward(),
                 rejected.reward(), chosen.strict(), rejected.strict(), chosen.loose(), rejected.loose(), "tree", "mcts", pair.depth(),
-                pair.prefix().length(), pair.prefixTokens(), finishReason(pair.chosen()), finishReason(pair.rejected()), new PreferencePair.Searched(pair.chosenVisits(), pair.rejectedVisits(),
+                texts.prefixChars(), texts.prefixTokens(), finishReason(pair.chosen()), finishReason(pair.rejected()), new PreferencePair.Searched(pair.chosenVisits(), pair.rejectedVisits(),
                 pair.chosenQ(), pair.rejectedQ(), model.model(), promptSeed, params), null, null, null);
+    }
+
+    /** A pair's texts as the thinking choice has them, and what they share of the search's prefix: chars, and tokens (null: unknown). */
+    record Texts(String chosen, String rejected, int prefixChars, Integer prefixTokens) {}
+
+    /**
+     * The pair's texts with the thinking stripped or kept. Stripping takes a block off the front of each text (an answer
+     * is a suffix of its response); where the shared prefix ran past the same block in both, what is left of it is
+     * still shared (its tokens unknown), otherwise the answers share none of it.
+     */
+    static Texts texts(Mcts.Pair pair, Thinking thinking) {
+        String chosen = thinking.apply(null, pair.chosen().text());
+        String rejected = thinking.apply(null, pair.rejected().text());
+        int chosenCut = pair.chosen().text().length() - chosen.length();
+        int rejectedCut = pair.rejected().text().length() - rejected.length();
+        if (chosenCut == 0 && rejectedCut == 0) return new Texts(chosen, rejected, pair.prefix().length(), pair.prefixTokens());
+        boolean pastThinking = chosenCut == rejectedCut && pair.prefix().length() > chosenCut;
+        return pastThinking ? new Texts(chosen, rejected, pair.prefix().length() - chosenCut, null) : new Texts(chosen, rejected, 0, 0);
     }
 
     /** A rollout ends at the model's own stop or at the token limit (Jack's backends report no other reason). */
@@ -268,6 +307,7 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
         row.put("llm_calls", s.calls());
         row.put("generated_tokens", s.generatedTokens());
         row.put("nodes", s.nodes());
+        row.put("excluded_from_chosen", s.excluded());
         row.put("pairs", s.pairs().stream().map(pair -> pair.toJson(options.format())).toList());
         return row;
     }
@@ -292,8 +332,10 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
             for (Object pair : (List<?>) row.get("pairs")) {
                 pairs.add(PreferencePair.read(new JsonlReader.Row(journal.path(), i + 1, (Map<String, Object>) pair)));
             }
+            Map<String, Integer> excluded = new LinkedHashMap<>();
+            if (row.get("excluded_from_chosen") instanceof Map<?, ?> counts) counts.forEach((flaw, n) -> excluded.put((String) flaw, ((Long) n).intValue()));
             done.put((Long) row.get("key"), new Searched((Long) row.get("key"), pairs, ((Long) row.get("llm_calls")).intValue(),
-                    (Long) row.get("generated_tokens"), ((Long) row.get("nodes")).intValue()));
+                    (Long) row.get("generated_tokens"), ((Long) row.get("nodes")).intValue(), excluded));
         }
     }
 
@@ -314,30 +356,44 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
         return s.pairs().stream().map(pair -> pair.withCost(s.calls(), s.generatedTokens())).toList();
     }
 
-    /** What searches made, added up: prompts, prompts without a pair, pairs by depth, LLM calls, generated tokens. */
-    public record Tally(long prompts, long withoutPair, long sharedPrefixPairs, long rootPairs, long calls, long tokens)
+    /**
+     * What searches made, added up: prompts, prompts without a pair, pairs by depth, LLM calls, generated tokens, and
+     * rollouts kept from being chosen by flaw label.
+     */
+    public record Tally(long prompts, long withoutPair, long sharedPrefixPairs, long rootPairs, long calls, long tokens, Map<String, Integer> excluded)
             implements java.io.Serializable {
-        public static final Tally NONE = new Tally(0, 0, 0, 0, 0, 0);
+        public static final Tally NONE = new Tally(0, 0, 0, 0, 0, 0, Flaw.counts(Map.of()));
+
+        public Tally {
+            excluded = new LinkedHashMap<>(excluded);
+        }
 
         /** This and one more search. */
         public Tally plus(Searched s) {
             long root = s.pairs().stream().filter(pair -> pair.depth() == 0).count();
-            return plus(new Tally(1, s.pairs().isEmpty() ? 1 : 0, s.pairs().size() - root, root, s.calls(), s.generatedTokens()));
+            return plus(new Tally(1, s.pairs().isEmpty() ? 1 : 0, s.pairs().size() - root, root, s.calls(), s.generatedTokens(), s.excluded()));
         }
 
         public Tally plus(Tally t) {
+            Map<String, Integer> sum = new LinkedHashMap<>(excluded);
+            t.excluded.forEach((flaw, n) -> sum.merge(flaw, n, Integer::sum));
             return new Tally(prompts + t.prompts, withoutPair + t.withoutPair, sharedPrefixPairs + t.sharedPrefixPairs, rootPairs + t.rootPairs,
-                    calls + t.calls, tokens + t.tokens);
+                    calls + t.calls, tokens + t.tokens, sum);
         }
     }
 
-    /** The run's statistics from its tally, printed as the stage's summary line (naming {@code where} it wrote the pairs). */
+    /**
+     * The run's statistics from its tally, printed as the stage's summary lines (naming {@code where} it wrote the
+     * pairs).
+     */
     public CurationStats report(Tally t, Mcts.Settings settings, String where, PrintWriter console) {
-        CurationStats stats = CurationStats.mcts(Choices.label(options.preset()), fingerprint(settings), Math.toIntExact(t.prompts),
-                Math.toIntExact(t.withoutPair), Math.toIntExact(t.sharedPrefixPairs), Math.toIntExact(t.rootPairs), t.calls, t.tokens);
+        CurationStats stats = CurationStats.mcts(Choices.label(options.preset()), fingerprint(settings), Math.toIntExact(t.prompts()),
+                Math.toIntExact(t.withoutPair()), Math.toIntExact(t.sharedPrefixPairs()), Math.toIntExact(t.rootPairs()), t.calls(), t.tokens(),
+                t.excluded());
         console.printf("%d prompts: %d pairs (%d with a shared prefix, %d at depth 0), %d prompts without a pair; "
-                        + "%d LLM calls, %d generated tokens; wrote %s and %s%n", t.prompts, stats.pairs(), t.sharedPrefixPairs, t.rootPairs,
-                t.withoutPair, t.calls, t.tokens, where, where + ".stats.json");
+                        + "%d LLM calls, %d generated tokens; wrote %s and %s%n", t.prompts(), stats.pairs(), t.sharedPrefixPairs(), t.rootPairs(),
+                t.withoutPair(), t.calls(), t.tokens(), where, where + ".stats.json");
+        console.println(RsStage.excludedLine(stats, "rollouts", options.allowTruncated()));
         return stats;
     }
 }

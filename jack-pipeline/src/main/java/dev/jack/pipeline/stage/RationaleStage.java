@@ -23,7 +23,8 @@ import java.util.Map;
 /**
  * {@code jack judge rationale}: critiques measured as rationales ({@link RationaleMetrics}): leakage-adjusted
  * simulatability over all rows, and comprehensiveness and sufficiency, with the judge's verdict probabilities, over
- * the critiques that quote the response.
+ * the critiques that quote the response. Each critique's measures go to {@code OUT.journal.jsonl} as they are made, so
+ * a killed run resumes where it stopped.
  */
 public record RationaleStage(Path critiques, Path out, Options options, ModelOptions judge) implements Stage {
     /** The score scale, the simulator's cross-validation folds (at least 2), and the judge's answer length. */
@@ -53,7 +54,12 @@ public record RationaleStage(Path critiques, Path out, Options options, ModelOpt
 
     @Override
     public List<Path> outputs() {
-        return List.of(out);
+        return List.of(out, journal());
+    }
+
+    /** Each critique's measures, as they are made. */
+    private Path journal() {
+        return out.resolveSibling(out.getFileName() + ".journal.jsonl");
     }
 
     @Override
@@ -68,14 +74,30 @@ public record RationaleStage(Path critiques, Path out, Options options, ModelOpt
             examples.add(new RationaleMetrics.Example(r.string("prompt") + "\n" + r.string("response"), r.string("critique"), label));
             critiqued.add(new RationaleMetrics.Critiqued(r.string("prompt"), r.string("response"), r.string("critique"), score));
         }
+        JudgeJournal.Outcome outcome;
+        try (Backend backend = judge.open(OpenAiBackend.Endpoint.CHAT, context)) {
+            VerdictProbability p = new VerdictProbability(backend, new Templates(null), range.min(), range.max(), options.maxTokens());
+            List<String> keys = rows.stream().map(r -> String.valueOf(r.line())).toList();
+            outcome = JudgeJournal.run(this, context, journal(), keys, judge.inFlight(), i -> {
+                RationaleMetrics.Measured m = RationaleMetrics.measure(p, critiqued.get(i));
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("comprehensiveness", m.comprehensiveness());
+                line.put("sufficiency", m.sufficiency());
+                line.put("asked", m.asked());
+                line.put("unreadable", m.unreadable());
+                return line;
+            });
+        }
+        if (!outcome.complete()) return Status.INCOMPLETE;
+        List<RationaleMetrics.Measured> measured = new ArrayList<>();
+        for (Map<String, Object> r : outcome.results()) {
+            measured.add(new RationaleMetrics.Measured(r.get("comprehensiveness") instanceof Number n ? n.doubleValue() : null,
+                    r.get("sufficiency") instanceof Number n ? n.doubleValue() : null, ((Long) r.get("asked")).intValue(), ((Long) r.get("unreadable")).intValue()));
+        }
+        RationaleMetrics.Faithfulness f = RationaleMetrics.faithfulness(measured);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("rows", rows.size());
         report.put("las", RationaleMetrics.leakageAdjustedSimulatability(examples, options.folds()));
-        RationaleMetrics.Faithfulness f;
-        try (Backend backend = judge.open(OpenAiBackend.Endpoint.CHAT, context)) {
-            VerdictProbability p = new VerdictProbability(backend, new Templates(null), range.min(), range.max(), options.maxTokens());
-            f = RationaleMetrics.faithfulness(p, critiqued, judge.inFlight());
-        }
         report.put("rows_citing_evidence", f.citing());
         report.put("comprehensiveness", f.comprehensiveness());
         report.put("sufficiency", f.sufficiency());

@@ -119,6 +119,7 @@ public record ReportStage(List<Path> pairs, Path scored, Path prompts, Path out,
         m.put("withoutPair", r.withoutPair());
         m.put("callsPerPair", r.callsPerPair());
         m.put("tokensPerPair", r.tokensPerPair());
+        m.put("excluded", r.stats() == null ? null : r.stats().excludedTotal());
         return m;
     }
 
@@ -141,7 +142,7 @@ public record ReportStage(List<Path> pairs, Path scored, Path prompts, Path out,
             p.put("chosenReward", r.chosenReward());
             p.put("rejectedReward", r.rejectedReward());
             p.put("gap", r.rewardGap());
-            p.put("prompt", r.prompt());
+            p.put("prompt", r.system() == null ? r.prompt() : "system: " + r.system() + "\n\nuser: " + r.prompt());
             p.put("prefix", chosen.substring(0, prefix));
             p.put("chosenRest", chosen.substring(prefix));
             p.put("rejectedRest", rejected.substring(prefix));

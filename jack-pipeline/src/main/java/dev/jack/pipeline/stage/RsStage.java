@@ -5,6 +5,7 @@ import dev.jack.core.data.CurationStats;
 import dev.jack.core.data.JsonlReader;
 import dev.jack.core.data.PairFormat;
 import dev.jack.core.data.ScoredSample;
+import dev.jack.core.text.Thinking;
 import dev.jack.judge.CritiqueJudge;
 import dev.jack.judge.Templates;
 import dev.jack.llm.Backend;
@@ -17,36 +18,48 @@ import dev.jack.core.OptionException;
 import dev.jack.pipeline.Stage;
 import dev.jack.pipeline.StageContext;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 
 /**
  * {@code jack curate rs}: rejection sampling, pairs from scored samples with a declared contrast
  * ({@link RejectionSampling}), written as TRL rows ({@link dev.jack.core.data.PreferencePair}) to {@code out}, with
  * {@code OUT.stats.json} beside it and, when asked, {@code .parquet}. With a judge model, the judge's score breaks
- * ties among equal rewards and {@code qualityFloor} drops pairs whose chosen response scores below it.
+ * ties among equal rewards and {@code qualityFloor} drops pairs whose chosen response scores below it; the judge scores
+ * every sample once, and each score goes to {@code OUT.judge.jsonl} as it comes, so a killed run resumes. A pair's
+ * prompt is the conversation its samples were drawn from, system prompt included (so samples drawn with one need the
+ * messages format). A sample cut off at the token limit, with an empty answer or with control-token text is never
+ * chosen unless {@code allowTruncated} ({@link dev.jack.core.curate.Flaw}); the stats count them.
  */
 public record RsStage(Path scored, Path out, Options options, ModelOptions judge) implements Stage {
     /**
      * The pairing ({@link RejectionSampling.Options}: contrast, share of high-contrast prompts with mixed, smallest
-     * reward gap, pairs per prompt, seed), the output format, Parquet, and the judge's quality floor (1-10, null: none).
+     * reward gap, pairs per prompt, seed), the output format, Parquet, the judge's quality floor (1-10, null: none), what
+     * the pairs' chosen and rejected hold of a reasoning model's thinking ({@link Thinking}: strip keeps the answers
+     * only), and whether flawed samples may be chosen.
      */
     public record Options(RejectionSampling.Contrast contrast, double highShare, double minGap, int maxPairs, long seed, PairFormat format,
-                          boolean parquet, Double qualityFloor) {
+                          boolean parquet, Double qualityFloor, Thinking thinking, boolean allowTruncated) {
         public Options {
             Check.within("high_share", highShare, 0, 1);
             Check.atLeast("min_gap", minGap, 0);
             Check.atLeast("max_pairs", maxPairs, 1);
         }
 
-        /** The pairing alone, for {@link RejectionSampling#curate}. */
-        public RejectionSampling.Options pairing() {
-            return new RejectionSampling.Options(contrast, highShare, minGap, maxPairs, seed);
+        /**
+         * Pairs from scored samples with these options (the contrast given) and the judge, if any. The format is checked
+         * against the samples' system prompt first.
+         */
+        public RejectionSampling.Curated curate(Map<Long, List<ScoredSample>> byKey, RejectionSampling.Contrast contrast,
+                                                ToDoubleFunction<ScoredSample> judge, Double qualityFloor) {
+            for (List<ScoredSample> samples : byKey.values()) for (ScoredSample s : samples) format.checkHolds(s.sample().system());
+            return RejectionSampling.curate(byKey, new RejectionSampling.Options(contrast, highShare, minGap, maxPairs, seed), thinking,
+                    allowTruncated ? null : ScoreStage::flaw, judge, qualityFloor);
         }
     }
 
@@ -68,7 +81,12 @@ public record RsStage(Path scored, Path out, Options options, ModelOptions judge
 
     @Override
     public List<Path> outputs() {
-        return List.of(out, CurationStats.pathFor(out), Inputs.replaceJsonl(out, ".parquet"));
+        return List.of(out, CurationStats.pathFor(out), Inputs.replaceJsonl(out, ".parquet"), judgeJournal());
+    }
+
+    /** The judge's score of each sample, journaled as it comes. */
+    private Path judgeJournal() {
+        return out.resolveSibling(out.getFileName() + ".judge.jsonl");
     }
 
     @Override
@@ -76,31 +94,55 @@ public record RsStage(Path scored, Path out, Options options, ModelOptions judge
         boolean judged = judge != null && judge.given();
         if (options.qualityFloor() != null && !judged) throw new OptionException("quality_floor", "needs a judge: --backend and --model");
         Map<Long, List<ScoredSample>> byKey = readScored(scored);
-        try (Backend backend = judged ? judge.open(OpenAiBackend.Endpoint.CHAT, context) : null) {
-            RejectionSampling.Curated result = curate(byKey, backend);
-            Pairs.write(out, result.pairs(), options.format(), options.parquet());
-            result.stats(options.contrast()).writeFor(out);
-            context.out().printf("%d prompts: %d pairs, %d prompts whose samples all scored the same%s; wrote %s%n",
-                    result.prompts(), result.pairs().size(), result.withoutPair(),
-                    options.qualityFloor() == null ? "" : ", " + result.belowFloor() + " pairs under the quality floor",
-                    out + " and " + CurationStats.pathFor(out));
+        ToDoubleFunction<ScoredSample> score = null;
+        if (judged) {
+            List<ScoredSample> all = byKey.values().stream().flatMap(List::stream).toList();
+            JudgeJournal.Outcome outcome;
+            try (Backend backend = judge.open(OpenAiBackend.Endpoint.CHAT, context)) {
+                CritiqueJudge j = new CritiqueJudge(backend, new Templates(null), 1, 10, 0.0, 1024);
+                List<String> keys = all.stream().map(r -> r.sample().key() + "/" + r.sample().sampleIndex()).toList();
+                outcome = JudgeJournal.run(this, context, judgeJournal(), keys, judge.inFlight(), i -> {
+                    Map<String, Object> line = new LinkedHashMap<>();
+                    line.put("judge_score", judgeScore(j, all.get(i)));
+                    return line;
+                });
+            }
+            if (!outcome.complete()) return Status.INCOMPLETE;
+            Map<ScoredSample, Double> judgeScores = new java.util.IdentityHashMap<>();
+            for (int i = 0; i < all.size(); i++) judgeScores.put(all.get(i), ((Number) outcome.results().get(i).get("judge_score")).doubleValue());
+            score = judgeScores::get;
         }
+        RejectionSampling.Curated result = options.curate(byKey, options.contrast(), score, options.qualityFloor());
+        Pairs.write(out, result.pairs(), options.format(), options.parquet());
+        CurationStats stats = result.stats(options.contrast());
+        stats.writeFor(out);
+        summary(context.out(), stats, result.belowFloor(), out.toString());
         return Status.DONE;
     }
 
+    /** The stage's summary lines: what the pairs' statistics say, pairs under the quality floor, where they were written. */
+    public void summary(PrintWriter console, CurationStats stats, long belowFloor, String where) {
+        console.printf("%d prompts: %d pairs, %d prompts without a pair (all samples scored the same, or no better sample could be chosen)%s; wrote %s%n",
+                stats.prompts(), stats.pairs(), stats.promptsWithoutPair(),
+                options.qualityFloor() == null ? "" : ", " + belowFloor + " pairs under the quality floor", where + " and " + where + ".stats.json");
+        console.println(excludedLine(stats, "samples", options.allowTruncated()));
+    }
+
     /**
-     * Pairs from scored samples grouped by prompt key (pairs come in the map's order), the judge's score breaking ties
-     * and applying the quality floor where a judge backend is given (null: none).
+     * The judge's score of a sample's answer (its reasoning set apart as the options say), 1-10; an unreadable score
+     * counts as 0, below the scale.
      */
-    public RejectionSampling.Curated curate(Map<Long, List<ScoredSample>> byKey, Backend judgeBackend) {
-        ToDoubleFunction<ScoredSample> score = null;
-        if (judgeBackend != null) {
-            CritiqueJudge j = new CritiqueJudge(judgeBackend, new Templates(null), 1, 10, 0.0, 1024);
-            Map<ScoredSample, Double> memo = new ConcurrentHashMap<>();
-            score = s -> memo.computeIfAbsent(s, r -> j.pointwise(r.sample().prompt(), r.sample().response(), 1, options.seed(),
-                    CritiqueJudge.Aggregate.MEAN).score().orElse(0));
-        }
-        return RejectionSampling.curate(byKey, options.pairing(), score, options.qualityFloor());
+    public double judgeScore(CritiqueJudge j, ScoredSample r) {
+        return j.pointwise(r.sample().prompt(), options.thinking().apply(r.sample().reasoningContent(), r.sample().response()), 1, options.seed(),
+                CritiqueJudge.Aggregate.MEAN).score().orElse(0);
+    }
+
+    /** The console's line on the responses kept from being chosen. */
+    public static String excludedLine(CurationStats stats, String what, boolean allowed) {
+        if (allowed) return "  --allow-truncated: cut-off, empty and control-token responses may be chosen";
+        List<String> parts = new ArrayList<>();
+        stats.excluded().forEach((flaw, n) -> parts.add(n + " " + flaw));
+        return "  " + what + " never chosen: " + stats.excludedTotal() + " (" + String.join(", ", parts) + ")";
     }
 
     /**

@@ -45,7 +45,9 @@ import java.util.function.Consumer;
 
 /**
  * {@code jack sample}: n responses per prompt, one {@link Sample} row per (prompt key, sample index), each its own
- * request with its own seed ({@link Seeds#row}). It is resumable: rows are appended as they complete, a run killed at
+ * request with its own seed ({@link Seeds#row}). Prompts are chat conversations (the system prompt, then the prompt as
+ * the user turn), conditioned on the server's own chat template on either endpoint; a reasoning model's thinking that
+ * the server returns apart is kept in the row's {@code reasoning_content}. It is resumable: rows are appended as they complete, a run killed at
  * any moment leaves at most one partial line (cut off at the next start), and a rerun with the same settings does
  * only the missing rows. When every row is done the file is rewritten in prompt order, so an interrupted and an
  * uninterrupted run end with the same file. Requests that fail for good are listed, with their reasons, in
@@ -233,8 +235,9 @@ public record SampleStage(Path prompts, Path out, Options options, ModelOptions 
                 logprobs.add(new Sample.Logprob(t.token(), t.id() == null ? null : (long) t.id(), t.logprob(), top));
             }
         }
-        return new Sample(key, (long) index, prompt, c.text(), c.finishReason(), (long) result.promptTokens(), (long) c.completionTokens(),
-                model.model(), Choices.label(options.endpoint()), options.params(), Seeds.row(options.seed(), key, index), logprobs, Map.of());
+        return new Sample(key, (long) index, prompt, c.text(), c.reasoningContent(), c.finishReason(), (long) result.promptTokens(),
+                (long) c.completionTokens(), model.model(), Choices.label(options.endpoint()), options.params(), Seeds.row(options.seed(), key, index),
+                logprobs, Map.of());
     }
 
     /**

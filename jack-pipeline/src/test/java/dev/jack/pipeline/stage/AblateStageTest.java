@@ -2,6 +2,7 @@ package dev.jack.pipeline.stage;
 
 import dev.jack.core.curate.RejectionSampling;
 import dev.jack.core.data.PairFormat;
+import dev.jack.core.text.Thinking;
 import dev.jack.core.json.Json;
 import dev.jack.pipeline.StageContext;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class AblateStageTest {
         StringWriter out = new StringWriter();
         StageContext context = new StageContext(Map.of(), new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), false);
 
-        RsStage.Options rs = new RsStage.Options(RejectionSampling.Contrast.HIGH, 0.5, 0, 1, 7, PairFormat.STRINGS, false, null);
+        RsStage.Options rs = new RsStage.Options(RejectionSampling.Contrast.HIGH, 0.5, 0, 1, 7, PairFormat.STRINGS, false, null, Thinking.STRIP, false);
         new RsStage(scoredFile, dir.resolve("pairs-rs.jsonl"), rs, null).run(context);
         new AblateStage(scoredFile, null, promptFile, dir.resolve("ablations"), new AblateStage.Options(rs)).run(context);
 

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 /** The report's numbers, checked on numbers: denominators, bins, labels, costs and what an empty chart says. */
 class ReportChartsTest {
     private static PreferencePair pair(long key, double chosen, double rejected, int prefixTokens, Long calls) {
-        return new PreferencePair("p", "c", "r", key, null, chosen, rejected, null, null, null, null, "high", "rs", 0, 0, prefixTokens,
+        return new PreferencePair(null, "p", "c", "r", key, null, chosen, rejected, null, null, null, null, "high", "rs", 0, 0, prefixTokens,
                 null, null, null, calls, calls == null ? null : 10 * calls, Map.of());
     }
 
@@ -30,7 +30,7 @@ class ReportChartsTest {
 
     @Test
     void pairsPerPromptDivideByThePromptsEachMethodWorkedOn() {
-        CurationStats searchedFour = CurationStats.mcts("lean", null, 4, 2, 1, 2, 40, 4000);
+        CurationStats searchedFour = CurationStats.mcts("lean", null, 4, 2, 1, 2, 40, 4000, null);
         ReportCharts.Run mcts = ReportCharts.run("mcts.jsonl", List.of(pair(1, 1, 0, 8, 9L), pair(2, 1, 0, 0, 9L), pair(2, 1, 0.5, 16, 9L)),
                 searchedFour, prompts());
         ReportCharts.Run rs = ReportCharts.run("rs.jsonl", List.of(pair(1, 1, 0, 0, 8L), pair(5, 1, 0, 0, 8L), pair(9, 0.5, 0, 0, 8L)), null, prompts());
@@ -69,10 +69,10 @@ class ReportChartsTest {
 
     @Test
     void passRatesKeepTheFullIdAndTheChecksBehindThem() {
-        Sample s = new Sample(1, 0L, "p", "r", "stop", null, null, null, null, null, null, null, Map.of());
+        Sample s = new Sample(1, 0L, "p", "r", null, "stop", null, null, null, null, null, null, null, Map.of());
         List<ScoredSample> scored = List.of(
-                new ScoredSample(s, List.of("keywords:frequency", "punctuation:no_comma"), List.of(true, false), List.of(true, true), 0.5, 1.0, 0.5),
-                new ScoredSample(s, List.of("keywords:frequency"), List.of(false), List.of(false), 0.0, 0.0, 0.0));
+                new ScoredSample(s, List.of(), List.of("keywords:frequency", "punctuation:no_comma"), List.of(true, false), List.of(true, true), 0.5, 1.0, 0.5),
+                new ScoredSample(s, List.of(), List.of("keywords:frequency"), List.of(false), List.of(false), 0.0, 0.0, 0.0));
         ReportCharts.Chart chart = ReportCharts.passRates(scored);
         assertEquals(List.of("keywords:frequency (n=2)", "punctuation:no_comma (n=1)"), chart.labels());
         assertEquals(List.of(0.5, 0.0), chart.series().get(0).values());
@@ -85,7 +85,7 @@ class ReportChartsTest {
         ReportCharts.Run fromRows = ReportCharts.run("rs.jsonl", List.of(pair(1, 1, 0, 0, 8L), pair(1, 1, 0.5, 0, 8L), pair(2, 1, 0, 0, 8L)),
                 null, List.of());
         assertEquals(16.0 / 3, fromRows.callsPerPair(), 1e-12, "8 calls for each of two prompts, over three pairs");
-        ReportCharts.Run none = ReportCharts.run("none.jsonl", List.of(), CurationStats.rs("high", 5, 5, 0, 40, 400), List.of());
+        ReportCharts.Run none = ReportCharts.run("none.jsonl", List.of(), CurationStats.rs("high", 5, 5, 0, 40, 400, null), List.of());
         assertNull(none.callsPerPair());
         assertEquals("no pairs, so no cost per pair", ReportCharts.cost(List.of(none)).empty());
         assertEquals("rs", none.method());

@@ -16,13 +16,17 @@ import java.util.Map;
 
 /**
  * keywords:letter_frequency — a letter occurs less than / at least N times, ignoring case.
- * The reference replaces a target that is not an ASCII letter (e.g. "#") with a random letter, so its
- * verdict varies between runs; Jack counts the given character itself, which is deterministic and what
- * the prompt asked for.
+ * The older reference and lm-evaluation-harness (what most published IFEval numbers use) replace a target that
+ * is not an ASCII letter a–z (e.g. "#", "é", "д") with a random letter, so their verdict varies between runs,
+ * while current Google code counts it; Jack counts the given character itself, which is deterministic and what
+ * the prompt asked for. Synthesis only targets a–z, which every scorer treats the same (a language without
+ * a–z letters is therefore never drawn with this constraint: see {@link ResponseLanguage}).
  */
 public record LetterFrequency(String letter, int letFrequency, Relation letRelation) implements Constraint {
     public static final String ID = "keywords:letter_frequency";
 
+    /** The letters every IFEval scorer counts as given; synthesis targets no other. */
+    public static final String TARGETS = "abcdefghijklmnopqrstuvwxyz";
     /** Letters whose counts synthesis may cap ("less than"): rare in {@link dev.jack.core.constraint.Vocabulary#ENGLISH}. */
     public static final String RARE_LETTERS = "jqxz";
     /** Letters whose counts synthesis may require ("at least") in English: common in its sentences. */
@@ -69,7 +73,7 @@ public record LetterFrequency(String letter, int letFrequency, Relation letRelat
 
     /**
      * Read off the final witness: "less than" a rare letter's count plus 1-5; "at least" 1 up to a common
-     * letter's count (capped at 40), or in another script one of the witness's own letters.
+     * letter's count (capped at 40), or in another language one of the witness's own a–z letters.
      */
     private enum Sampling implements Sketch<LetterFrequency> {
         INSTANCE;
@@ -79,6 +83,7 @@ public record LetterFrequency(String letter, int letFrequency, Relation letRelat
             Relation relation = d.relation();
             String letters = relation == Relation.LESS_THAN ? RARE_LETTERS
                     : d.language().equals("en") ? COMMON_LETTERS : lettersOf(witness);
+            if (letters.isEmpty()) return null;
             String letter = String.valueOf(letters.charAt(d.nextInt(letters.length())));
             int present = Literals.countIgnoreCase(PyText.lower(witness), letter);
             if (relation == Relation.LESS_THAN) return new LetterFrequency(letter, present + d.between(1, 5), relation);
@@ -86,11 +91,11 @@ public record LetterFrequency(String letter, int letFrequency, Relation letRelat
             return new LetterFrequency(letter, d.between(1, Math.min(present, 40)), relation);
         }
 
-        /** The distinct lowercase letters of a text, for letter constraints on text in other scripts. */
+        /** The distinct a–z letters of a text (lowercased), in order of first occurrence, for text in other languages. */
         private static String lettersOf(String text) {
             StringBuilder letters = new StringBuilder();
             for (char ch : PyText.lower(text).toCharArray()) {
-                if (Character.isLetter(ch) && letters.indexOf(String.valueOf(ch)) < 0) letters.append(ch);
+                if (TARGETS.indexOf(ch) >= 0 && letters.indexOf(String.valueOf(ch)) < 0) letters.append(ch);
             }
             return letters.toString();
         }

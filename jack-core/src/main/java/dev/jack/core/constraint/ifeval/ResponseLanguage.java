@@ -8,6 +8,7 @@ import dev.jack.core.constraint.ParameterException;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
 import dev.jack.core.text.LanguageDetector;
+import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextAnalysis;
 import dev.jack.core.text.TextTools;
 
@@ -129,6 +130,16 @@ public record ResponseLanguage(String language) implements Constraint {
 
     private static final List<String> SYNTHESIZED_LANGUAGES = List.copyOf(new TreeSet<>(SENTENCES.keySet()));
 
+    /**
+     * The synthesized languages that may go with keywords:letter_frequency: those whose sentences have a–z letters.
+     * Its targets must be a–z (the older reference and lm-evaluation-harness replace any other with a random letter,
+     * see {@link LetterFrequency}), and a script without them (Russian) gives "at least" nothing to count: such a
+     * language and letter_frequency never share a prompt. A conflict of one value, so declared here, not in the type.
+     */
+    private static final List<String> WITH_LETTER_TARGETS = SYNTHESIZED_LANGUAGES.stream()
+            .filter(language -> SENTENCES.get(language).stream().anyMatch(s -> PyText.lower(s).chars().anyMatch(c -> LetterFrequency.TARGETS.indexOf(c) >= 0)))
+            .toList();
+
     public ResponseLanguage {
         if (!LanguageDetector.LANGUAGES.contains(language)) {
             throw new ParameterException("language", "\"" + language + "\" is not a language code langdetect knows ("
@@ -177,7 +188,7 @@ public record ResponseLanguage(String language) implements Constraint {
         INSTANCE;
 
         public void vocabulary(Draft d) {
-            String language = d.pick(SYNTHESIZED_LANGUAGES);
+            String language = d.pick(d.has(LetterFrequency.ID) ? WITH_LETTER_TARGETS : SYNTHESIZED_LANGUAGES);
             d.setLanguage(language, SENTENCES.get(language));
         }
 
