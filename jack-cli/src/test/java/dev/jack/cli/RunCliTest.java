@@ -137,4 +137,12 @@ class RunCliTest {
         assertTrue(cli.err().contains("broken.json:1: not valid YAML or JSON"), cli.err());
         assertFalse(Files.exists(dir.resolve("x")), "nothing is written before the config is valid");
     }
+
+    /** jack-cli has no Spark: --spark finds the engine at run time, and without jack-spark says how to get it. */
+    @Test
+    void sparkWithoutJackSparkOnTheClassPathSaysHowToGetIt() throws IOException {
+        assertEquals(2, jack("run", "--config", config("run.yaml", "48").toString(), "--out-dir", dir.resolve("s").toString(), "--spark", "local[2]"));
+        assertTrue(cli.err().contains("--spark needs the jack-spark module on the class path"), cli.err());
+        assertFalse(Files.exists(dir.resolve("s")), "nothing is written");
+    }
 }

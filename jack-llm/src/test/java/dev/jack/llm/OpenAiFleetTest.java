@@ -81,7 +81,7 @@ class OpenAiFleetTest {
             fleet.checkModel();
             assertTrue(log.getFirst().contains("taken out") && log.getFirst().contains(url(deadPort).toString()), log.toString());
             long started = System.nanoTime();
-            allAnsweredRight(fleet, 1000);
+            allAnsweredRight(fleet, 400);
             long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             OpenAiFleet.MemberStats deadStats = fleet.stats().get(1);
             assertEquals(0, deadStats.done());
@@ -97,11 +97,11 @@ class OpenAiFleetTest {
              OpenAiFleet fleet = fleet(OpenAiFleet.parse(steady.url() + "," + flapping.url(), 4), 8, Duration.ofSeconds(10), QUICK, log)) {
             for (int round = 0; round < 3; round++) {
                 flapping.outage(true);
-                allAnsweredRight(fleet, 200);
+                allAnsweredRight(fleet, 100);
                 flapping.outage(false);
                 Thread.sleep(250);  // past the longest cooldown: the next requests probe it
                 long before = fleet.stats().get(1).done();
-                allAnsweredRight(fleet, 200);
+                allAnsweredRight(fleet, 100);
                 assertTrue(fleet.stats().get(1).done() > before, "back in service in round " + round + ": " + fleet.stats());
             }
             assertTrue(fleet.stats().get(1).ejections() >= 3, fleet.stats().toString());
@@ -168,7 +168,7 @@ class OpenAiFleetTest {
 
     @Test
     void everyRequestEndsDoneOrFailedUnderFaults() throws IOException {
-        int requests = 2000;
+        int requests = 1000;
         try (StubServer a = new StubServer("stub", 0.2, Integer.MAX_VALUE, 400, 42);
              StubServer b = new StubServer("stub", 0.2, Integer.MAX_VALUE, 400, 43);
              StubServer c = new StubServer("stub", 0.2, Integer.MAX_VALUE, 400, 44);
