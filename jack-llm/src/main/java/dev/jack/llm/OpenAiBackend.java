@@ -200,20 +200,28 @@ public final class OpenAiBackend implements Backend {
 
     @Override
     public CompletableFuture<GenerationResult> generate(GenerationRequest request) {
+        return generate(request, splitN, this::generateWithPermit, executor);
+    }
+
+    /**
+     * A request through {@code one} (null when the server cannot give n &gt; 1 completions at once), or, once
+     * {@code split} is set, as n requests of one completion each (seeds seed, seed+1, ...), results in order.
+     */
+    static CompletableFuture<GenerationResult> generate(GenerationRequest request, AtomicBoolean split,
+                                                        java.util.function.Function<GenerationRequest, GenerationResult> one, ExecutorService executor) {
         return CompletableFuture.supplyAsync(() -> {
-            if (request.n() > 1 && splitN.get()) return generateSplit(request);
-            GenerationResult result = generateWithPermit(request);
-            if (result == null) return generateSplit(request);
-            return result;
+            if (request.n() > 1 && split.get()) return generateSplit(request, one, executor);
+            GenerationResult result = one.apply(request);
+            return result != null ? result : generateSplit(request, one, executor);
         }, executor);
     }
 
-    /** n requests of one completion each, seeds seed, seed+1, ..., results in order. */
-    private GenerationResult generateSplit(GenerationRequest request) {
+    private static GenerationResult generateSplit(GenerationRequest request, java.util.function.Function<GenerationRequest, GenerationResult> one,
+                                                  ExecutorService executor) {
         List<CompletableFuture<GenerationResult>> parts = new ArrayList<>();
         for (int i = 0; i < request.n(); i++) {
-            GenerationRequest one = request.withN(1).withSeed(request.seed() == null ? null : request.seed() + i);
-            parts.add(CompletableFuture.supplyAsync(() -> generateWithPermit(one), executor));
+            GenerationRequest single = request.withN(1).withSeed(request.seed() == null ? null : request.seed() + i);
+            parts.add(CompletableFuture.supplyAsync(() -> one.apply(single), executor));
         }
         List<GenerationResult.Completion> completions = new ArrayList<>();
         int promptTokens = 0;

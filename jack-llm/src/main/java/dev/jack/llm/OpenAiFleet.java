@@ -221,28 +221,7 @@ public final class OpenAiFleet implements Backend {
 
     @Override
     public CompletableFuture<GenerationResult> generate(GenerationRequest request) {
-        return CompletableFuture.supplyAsync(() -> {
-            if (request.n() > 1 && splitN.get()) return generateSplit(request);
-            GenerationResult result = attempts(request);
-            return result != null ? result : generateSplit(request);
-        }, executor);
-    }
-
-    /** n requests of one completion each, seeds seed, seed+1, ..., results in order (as {@link OpenAiBackend}). */
-    private GenerationResult generateSplit(GenerationRequest request) {
-        List<CompletableFuture<GenerationResult>> parts = new ArrayList<>();
-        for (int i = 0; i < request.n(); i++) {
-            GenerationRequest one = request.withN(1).withSeed(request.seed() == null ? null : request.seed() + i);
-            parts.add(CompletableFuture.supplyAsync(() -> attempts(one), executor));
-        }
-        List<GenerationResult.Completion> completions = new ArrayList<>();
-        int promptTokens = 0;
-        for (CompletableFuture<GenerationResult> f : parts) {
-            GenerationResult r = f.join();
-            completions.addAll(r.completions());
-            promptTokens = r.promptTokens();
-        }
-        return new GenerationResult(List.copyOf(completions), promptTokens);
+        return OpenAiBackend.generate(request, splitN, this::attempts, executor);
     }
 
     /** A request's attempts over the members; null when a member cannot do n &gt; 1 (then split). */
