@@ -3,11 +3,13 @@ package dev.jack.cli;
 import dev.jack.core.Choices;
 import dev.jack.core.UserException;
 import dev.jack.core.constraint.ParameterException;
+import dev.jack.core.curate.MinimalEdits;
 import dev.jack.core.curate.RejectionSampling;
 import dev.jack.core.curate.Reward;
 import dev.jack.core.data.DataLocations;
 import dev.jack.core.data.PairFormat;
 import dev.jack.core.synth.Difficulty;
+import dev.jack.core.synth.DifficultyThresholds;
 import dev.jack.core.text.Thinking;
 import dev.jack.judge.AccuracyJudge;
 import dev.jack.judge.LlamaGuard;
@@ -18,6 +20,7 @@ import dev.jack.pipeline.IntRange;
 import dev.jack.pipeline.JackVersion;
 import dev.jack.pipeline.Stage;
 import dev.jack.pipeline.StageContext;
+import dev.jack.pipeline.stage.AblateStage;
 import dev.jack.pipeline.stage.MctsStage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,6 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The {@code jack} command. Each subcommand is a thin adapter: it parses its flags into a stage's options record
@@ -89,16 +93,12 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main(env));
         for (Class<? extends Enum<?>> type : List.<Class<? extends Enum<?>>>of(PairFormat.class, RejectionSampling.Contrast.class, Reward.class,
                 Difficulty.class, OpenAiBackend.Endpoint.class, MctsStage.Preset.class, MctsStage.Prior.class, CritiqueSet.Refine.class,
-                AccuracyJudge.Mode.class, RewardBench.Version.class, LlamaGuard.PromptFormat.class, Thinking.class)) {
+                AccuracyJudge.Mode.class, RewardBench.Version.class, LlamaGuard.PromptFormat.class, Thinking.class, MinimalEdits.Mode.class,
+                AblateStage.PrefixControl.class, AblateStage.DifficultyBy.class)) {
             registerChoice(cli, type);
         }
-        cli.registerConverter(IntRange.class, text -> {
-            try {
-                return IntRange.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        });
+        cli.registerConverter(IntRange.class, parsing(IntRange::parse));
+        cli.registerConverter(DifficultyThresholds.class, parsing(DifficultyThresholds::parse));
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler(Main::badArguments);
@@ -110,6 +110,17 @@ public final class Main {
             throw e;
         });
         return cli.execute(args);
+    }
+
+    /** A converter from a parser whose IllegalArgumentException says what is expected. */
+    private static <T> CommandLine.ITypeConverter<T> parsing(Function<String, T> parse) {
+        return text -> {
+            try {
+                return parse.apply(text);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        };
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -1,5 +1,6 @@
 package dev.jack.cli;
 
+import dev.jack.core.synth.DifficultyThresholds;
 import dev.jack.pipeline.stage.ReportStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +14,8 @@ import java.util.concurrent.Callable;
 
 /** {@code jack report}: {@link ReportStage}. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Writes one self-contained HTML report: rewards, pass rates, contrast, shared prefixes, pairs by difficulty, costs, and sample pairs.")
+        description = "Writes one self-contained HTML report: rewards, pass rates, contrast, shared prefixes, pairs by difficulty (prior and measured), costs, "
+                + "the matched ablations, and sample pairs with the spans behind each verdict.")
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -30,6 +32,13 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--prompts", paramLabel = "FILE", description = "The prompts (from jack synth): pairs per prompt by difficulty tier, and each shown pair's constraint checks.")
     Path prompts;
 
+    @Option(names = "--ablations", paramLabel = "FILE", description = "jack ablate's ablations.json: the matched comparisons, what each holds fixed and how its variants differ.")
+    Path ablations;
+
+    @Option(names = "--difficulty-thresholds", defaultValue = "0.3,0.7", paramLabel = "HARD,EASY",
+            description = "Measured tiers from --scored: pass@1 below HARD is hard, at least EASY easy, else moderate (default: ${DEFAULT-VALUE}).")
+    DifficultyThresholds thresholds;
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The HTML file to write.")
     Path out;
 
@@ -44,6 +53,6 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return main.run(spec, new ReportStage(pairs, scored, prompts, out, new ReportStage.Options(sample, seed, punktDir)));
+        return main.run(spec, new ReportStage(pairs, scored, prompts, ablations, out, new ReportStage.Options(sample, seed, punktDir, thresholds)));
     }
 }

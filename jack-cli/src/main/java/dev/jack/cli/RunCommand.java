@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 
 /** {@code jack run}: {@link Pipeline} from a {@link RunConfig}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs the whole pipeline from one config file: synth, sample, score, curate rs and mcts, ablate, report.",
+        description = {"Runs the whole pipeline from one config file: synth, sample, score, curate rs, edit and mcts, ablate, report (and the judge stages: guard_prompts, guard_pairs, critiques).",
                 "The config is checked before any stage runs. Rerun after an interruption: finished stages are skipped and interrupted ones resume."})
 final class RunCommand implements Callable<Integer> {
     @Spec

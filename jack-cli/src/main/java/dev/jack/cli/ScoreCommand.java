@@ -40,11 +40,15 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--punkt-dir", paramLabel = "DIR", description = "NLTK punkt_tab folder (the one holding english/). Default: $JACK_PUNKT_DIR, else Jack's own copy.")
     Path punktDir;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The sample rows with strict, loose, reward_strict, reward_loose and reward.")
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+            description = "The sample rows with strict, loose, reward_strict, reward_loose and reward; each prompt's pass@1 and pass@n go to FILE.pass_rates.jsonl (.jsonl replaced).")
     Path out;
+
+    @Option(names = "--spans", description = "Also give each row spans: per constraint, the stretches of the checked text (the answer, with --thinking strip) that decide its verdict (code point offsets).")
+    boolean spans;
 
     @Override
     public Integer call() {
-        return main.run(spec, new ScoreStage(prompts, samples, out, new ScoreStage.Options(reward, allOrNothing, thinking, punktDir)));
+        return main.run(spec, new ScoreStage(prompts, samples, out, new ScoreStage.Options(reward, allOrNothing, thinking, punktDir, spans)));
     }
 }

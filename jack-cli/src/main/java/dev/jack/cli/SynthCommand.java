@@ -2,9 +2,11 @@ package dev.jack.cli;
 
 import dev.jack.core.OptionException;
 import dev.jack.core.synth.Difficulty;
+import dev.jack.core.synth.DifficultyThresholds;
 import dev.jack.pipeline.IntRange;
 import dev.jack.pipeline.stage.SynthStage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -46,8 +48,16 @@ final class SynthCommand implements Callable<Integer> {
     Difficulty difficulty;
 
     @Option(names = "--hardness", paramLabel = "FILE",
-            description = "JSON object: constraint id -> hardness in [0,1], or -> {\"pass_rate\": p} from measured responses.")
+            description = "JSON object: constraint id -> hardness in [0,1], or -> {\"pass_rate\": p} from measured responses; or jack score's FILE.pass_rates.jsonl.")
     Path hardnessFile;
+
+    @Option(names = "--difficulty-thresholds", paramLabel = "HARD,EASY",
+            description = "Measure each prompt's tier instead of drawing it: its predicted pass rate (the product of its constraints' pass rates, "
+                    + "1 - hardness) below HARD is hard, at least EASY easy, else moderate; with --difficulty easy|moderate|hard, other prompts are dropped.")
+    DifficultyThresholds thresholds;
+
+    @Mixin
+    DecontaminateFlags decontaminate;
 
     @Option(names = "--tasks", paramLabel = "FILE", description = "Your own base tasks: text (one per line) or JSONL. Default: Jack's corpus.")
     Path tasksFile;
@@ -74,7 +84,7 @@ final class SynthCommand implements Callable<Integer> {
     public Integer call() {
         if (split != null && !split.equals("train,test")) throw new OptionException("split", "expected train,test, got \"" + split + "\"");
         SynthStage.Options options = new SynthStage.Options(count, seed, constraints, difficulty, hardnessFile, tasksFile, taskField, split != null,
-                testFraction, holdoutPairs, punktDir);
+                testFraction, holdoutPairs, punktDir, decontaminate.options(), thresholds);
         return main.run(spec, new SynthStage(out, witnesses, statsFile, options, threads));
     }
 }

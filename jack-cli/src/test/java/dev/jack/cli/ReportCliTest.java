@@ -1,6 +1,7 @@
 package dev.jack.cli;
 
 import dev.jack.core.data.CurationStats;
+import dev.jack.core.json.Json;
 import dev.jack.core.json.PyJson;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,7 @@ class ReportCliTest {
                 Map<String, Object> s = new LinkedHashMap<>();
                 s.put("key", key);
                 s.put("sample_index", i);
+                s.put("prompt", prompt(key).get("prompt"));
                 s.put("response", r);
                 s.put("instruction_id_list", IDS);
                 s.put("strict", List.of(!r.contains(","), r.split("\\s+").length >= 3));
@@ -256,6 +258,42 @@ class ReportCliTest {
         assertTrue(empty.contains(">no pairs, so no cost per pair<"), "nothing blames the Jack version");
         assertFalse(empty.contains("version of jack"));
         assertTrue(empty.contains("<tr><td>none.jsonl</td><td>rs</td><td>6</td><td>0</td><td>0</td><td>6</td><td>–</td><td>–</td><td>–</td></tr>"), table(empty));
+    }
+
+    @Test
+    void theMatchedAblationsTheMeasuredDifficultyAndTheSpansAreShown() throws Exception {
+        Inputs in = inputs();
+        Path out = dir.resolve("ablations");
+        assertEquals(0, cli.jack("ablate", "--scored", in.scored().toString(), "--mcts", in.mcts().toString(), "--out-dir", out.toString(),
+                "--max-pairs", "2"), cli.err());
+        Path html = dir.resolve("study.html");
+        assertEquals(0, cli.jack("report", "--out", html.toString(), "--prompts", in.prompts().toString(), "--scored", in.scored().toString(),
+                "--pairs", in.rs().toString(), "--pairs", in.mcts().toString(), "--ablations", out.resolve("ablations.json").toString()), cli.err());
+        String dom = render(html);
+
+        // Each comparison: what it holds fixed, and a row per variant with its pairs and prompts as ablations.json has them.
+        Map<?, ?> ablations = (Map<?, ?>) Json.parse(Files.readString(out.resolve("ablations.json")));
+        Map<?, ?> variants = (Map<?, ?>) ablations.get("variants");
+        for (Map.Entry<?, ?> c : ((Map<?, ?>) ablations.get("comparisons")).entrySet()) {
+            String section = dom.substring(dom.indexOf("id=\"ablation-" + c.getKey() + "\""));
+            section = section.substring(0, section.indexOf("</table>"));
+            assertTrue(section.contains("holds fixed: " + ((Map<?, ?>) c.getValue()).get("held_fixed").toString().replace("'", "&#39;")), section);
+            for (Object v : (List<?>) ((Map<?, ?>) c.getValue()).get("variants")) {
+                Map<?, ?> stats = (Map<?, ?>) variants.get(v);
+                assertTrue(section.contains("<tr><td>" + v + "</td><td>" + stats.get("pairs") + "</td><td>" + stats.get("prompts") + "</td>"), v + " in " + section);
+            }
+        }
+        // Every prompt's samples are the same four responses, two of which follow both constraints: pass@1 0.5, moderate.
+        assertEquals(Map.of("moderate|[0.5, 0.6)", 1.0), bars(dom, "pass-at-1"));
+        Map<String, Double> measured = bars(dom, "difficulty-measured");
+        assertEquals((double) in.rsRows().size() / 6, measured.get("rs.jsonl|moderate"), 1e-12, measured.toString());
+
+        // The pair view marks the spans behind each verdict: the comma a response fails on, the words it passes with.
+        String pair = dom.substring(dom.indexOf("id=\"pair\""));
+        String chosen = pair.substring(pair.indexOf("id=\"pair-chosen\""), pair.indexOf("</pre>", pair.indexOf("id=\"pair-chosen\"")));
+        String rejected = pair.substring(pair.indexOf("id=\"pair-rejected\""), pair.indexOf("</pre>", pair.indexOf("id=\"pair-rejected\"")));
+        assertTrue(chosen.contains("class=\"span-pass\" title=\"length_constraints:number_words: "), chosen);
+        if (rejected.contains(",")) assertTrue(rejected.contains("span-fail\" title=\"punctuation:no_comma: comma"), rejected);
     }
 
     private static String table(String dom) {

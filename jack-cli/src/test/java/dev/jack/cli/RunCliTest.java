@@ -52,15 +52,15 @@ class RunCliTest {
                 """.formatted(punkt, prompts, mctsMaxTokens));
     }
 
-    private static final List<String> OUTPUTS = List.of("prompts.jsonl", "samples.jsonl", "scored.jsonl", "pairs-rs.jsonl",
-            "pairs-rs.jsonl.stats.json", "pairs-mcts.jsonl", "pairs-mcts.jsonl.stats.json", "ablations/ablations.json",
+    private static final List<String> OUTPUTS = List.of("prompts.jsonl", "samples.jsonl", "scored.jsonl", "scored.pass_rates.jsonl", "pairs-rs.jsonl",
+            "pairs-rs.jsonl.stats.json", "pairs-edit.jsonl", "pairs-edit.jsonl.stats.json", "pairs-mcts.jsonl", "pairs-mcts.jsonl.stats.json", "ablations/ablations.json",
             "ablations/contrast-low.jsonl", "report.html");
 
     @Test
     void runsEveryStageThenSkipsThemAndRedoesOnlyWhatChanged() throws IOException {
         Path a = dir.resolve("a");
         assertEquals(0, jack("run", "--config", config("run.yaml", "48").toString(), "--out-dir", a.toString()), cli.err());
-        for (String stage : List.of("synth", "sample", "score", "rs", "mcts", "ablate", "report")) {
+        for (String stage : List.of("synth", "sample", "score", "rs", "edit", "mcts", "ablate", "report")) {
             assertTrue(cli.out().contains("stage " + stage + ": running (first run)"), cli.out());
         }
         // Pair files may be empty here (the tiny model's noise rarely meets a synthesized constraint); the next test has pairs.
@@ -78,13 +78,13 @@ class RunCliTest {
         assertEquals(3L, mcts.get("prompts"));
 
         assertEquals(0, jack("run", "--config", dir.resolve("run.yaml").toString(), "--out-dir", a.toString()), cli.err());
-        assertEquals(7, cli.out().split("done before, skipped", -1).length - 1, cli.out());
+        assertEquals(8, cli.out().split("done before, skipped", -1).length - 1, cli.out());
 
         // Another tree-search setting: sampling stays, tree search and what depends on it run again.
         byte[] samples = Files.readAllBytes(a.resolve("samples.jsonl"));
         byte[] mctsPairs = Files.readAllBytes(a.resolve("pairs-mcts.jsonl"));
         assertEquals(0, jack("run", "--config", config("run2.yaml", "40").toString(), "--out-dir", a.toString()), cli.err());
-        for (String stage : List.of("synth", "sample", "score", "rs")) assertTrue(cli.out().contains("stage " + stage + ": done before, skipped"), cli.out());
+        for (String stage : List.of("synth", "sample", "score", "rs", "edit")) assertTrue(cli.out().contains("stage " + stage + ": done before, skipped"), cli.out());
         assertTrue(cli.out().contains("stage mcts: running (its options changed)"), cli.out());
         // The report reads the tree search's stats, which name the new setting; the ablations rerun only if its pairs changed.
         assertTrue(cli.out().contains("stage report: running (its input pairs-mcts.jsonl"), cli.out());

@@ -8,6 +8,7 @@ import dev.jack.pipeline.RunConfig.Step;
 import dev.jack.pipeline.config.ConfigException;
 import dev.jack.pipeline.stage.AblateStage;
 import dev.jack.pipeline.stage.CritiquesStage;
+import dev.jack.pipeline.stage.EditStage;
 import dev.jack.pipeline.stage.GuardStage;
 import dev.jack.pipeline.stage.MctsStage;
 import dev.jack.pipeline.stage.ReportStage;
@@ -31,9 +32,10 @@ import java.util.stream.Stream;
 /**
  * {@code jack run}: the stages a {@link RunConfig} selects, in order, in this process, with the run's file layout in
  * its out dir: {@code prompts.jsonl} (unless the config gives prompts), {@code samples.jsonl}, {@code scored.jsonl},
- * {@code pairs-rs.jsonl}, {@code pairs-mcts.jsonl}, {@code ablations/}, {@code report.html}; with the judge stages,
- * {@code prompts-screened.jsonl} (which every later stage reads instead of the prompts), {@code pairs-rs-screened.jsonl}
- * and {@code pairs-mcts-screened.jsonl}, {@code critiques.jsonl} (and {@code critiques-joint/}); each stage adds the files
+ * {@code pairs-rs.jsonl}, {@code pairs-edit.jsonl}, {@code pairs-mcts.jsonl}, {@code ablations/}, {@code report.html}; with
+ * the judge stages, {@code prompts-screened.jsonl} (which every later stage reads instead of the prompts),
+ * {@code pairs-rs-screened.jsonl}, {@code pairs-edit-screened.jsonl} and {@code pairs-mcts-screened.jsonl},
+ * {@code critiques.jsonl} (and {@code critiques-joint/}); each stage adds the files
  * it derives from those ({@code .stats.json}, journals), and {@code .jack-run/STAGE.json} records its
  * {@link Fingerprint}. A stage whose fingerprint matches a finished run is skipped; one that differs starts afresh
  * (its old outputs are removed first); an unfinished one with the same fingerprint resumes (sample and mcts keep
@@ -54,6 +56,7 @@ public final class Pipeline {
         Path samples = dir.resolve("samples.jsonl");
         Path scored = dir.resolve("scored.jsonl");
         Path rsPairs = dir.resolve("pairs-rs.jsonl");
+        Path editPairs = dir.resolve("pairs-edit.jsonl");
         Path mctsPairs = dir.resolve("pairs-mcts.jsonl");
         List<Stage> stages = new ArrayList<>();
         for (Step step : config.steps()) {
@@ -63,19 +66,22 @@ public final class Pipeline {
                 case SAMPLE -> new SampleStage(prompts, samples, config.sample(), config.model());
                 case SCORE -> new ScoreStage(prompts, samples, scored, config.score());
                 case RS -> new RsStage(scored, rsPairs, config.rs(), config.rs().qualityFloor() == null ? null : config.judge());
+                case EDIT -> new EditStage(prompts, scored, editPairs, config.edit());
                 case MCTS -> new MctsStage(prompts, mctsPairs, config.mcts(), config.model(), config.parallelPrompts());
-                case GUARD_PAIRS -> new GuardStage("guard-pairs", curated(rsPairs, mctsPairs), curated(screened(rsPairs), screened(mctsPairs)), config.guard(),
-                        config.guardModel());
-                case CRITIQUES -> new CritiquesStage(config.steps().contains(Step.GUARD_PAIRS) ? curated(screened(rsPairs), screened(mctsPairs))
-                        : curated(rsPairs, mctsPairs), dir.resolve("critiques.jsonl"), config.critiquesJoint() ? dir.resolve("critiques-joint") : null,
+                case GUARD_PAIRS -> new GuardStage("guard-pairs", curated(rsPairs, editPairs, mctsPairs),
+                        curated(screened(rsPairs), screened(editPairs), screened(mctsPairs)), config.guard(), config.guardModel());
+                case CRITIQUES -> new CritiquesStage(config.steps().contains(Step.GUARD_PAIRS)
+                        ? curated(screened(rsPairs), screened(editPairs), screened(mctsPairs)) : curated(rsPairs, editPairs, mctsPairs), dir.resolve("critiques.jsonl"), config.critiquesJoint() ? dir.resolve("critiques-joint") : null,
                         config.critiques(), config.judge());
                 case ABLATE -> new AblateStage(scored, config.steps().contains(Step.MCTS) ? mctsPairs : null, prompts, dir.resolve("ablations"),
                         config.ablate());
                 case REPORT -> {
                     List<Path> pairs = new ArrayList<>();
                     if (config.steps().contains(Step.RS)) pairs.add(rsPairs);
+                    if (config.steps().contains(Step.EDIT)) pairs.add(editPairs);
                     if (config.steps().contains(Step.MCTS)) pairs.add(mctsPairs);
-                    yield new ReportStage(pairs, config.steps().contains(Step.SCORE) ? scored : null, prompts, dir.resolve("report.html"),
+                    yield new ReportStage(pairs, config.steps().contains(Step.SCORE) ? scored : null, prompts,
+                            config.steps().contains(Step.ABLATE) ? dir.resolve("ablations").resolve("ablations.json") : null, dir.resolve("report.html"),
                             config.report());
                 }
             });
@@ -83,10 +89,11 @@ public final class Pipeline {
         return stages;
     }
 
-    /** The pairs files of the curation stages that run: the first for rs, the second for mcts. */
-    private List<Path> curated(Path rs, Path mcts) {
+    /** The pairs files of the curation stages that run, in their order: rs's, edit's, mcts's. */
+    private List<Path> curated(Path rs, Path edit, Path mcts) {
         List<Path> files = new ArrayList<>();
         if (config.steps().contains(Step.RS)) files.add(rs);
+        if (config.steps().contains(Step.EDIT)) files.add(edit);
         if (config.steps().contains(Step.MCTS)) files.add(mcts);
         return files;
     }

@@ -1,10 +1,14 @@
 package dev.jack.pipeline;
 
 import dev.jack.core.Choices;
+import dev.jack.core.OptionException;
+import dev.jack.core.curate.MinimalEdits;
 import dev.jack.core.curate.RejectionSampling;
 import dev.jack.core.curate.Reward;
+import dev.jack.core.data.Decontamination;
 import dev.jack.core.data.PairFormat;
 import dev.jack.core.synth.Difficulty;
+import dev.jack.core.synth.DifficultyThresholds;
 import dev.jack.judge.CritiqueSet;
 import dev.jack.judge.LlamaGuard;
 import dev.jack.llm.OpenAiBackend;
@@ -14,6 +18,8 @@ import dev.jack.pipeline.config.ConfigFile;
 import dev.jack.pipeline.config.Section;
 import dev.jack.pipeline.stage.AblateStage;
 import dev.jack.pipeline.stage.CritiquesStage;
+import dev.jack.pipeline.stage.Decontaminate;
+import dev.jack.pipeline.stage.EditStage;
 import dev.jack.pipeline.stage.GuardStage;
 import dev.jack.pipeline.stage.MctsStage;
 import dev.jack.pipeline.stage.ReportStage;
@@ -35,30 +41,33 @@ import java.util.Set;
 /**
  * {@code jack run}'s config, bound to the stages' options records. The schema (README, "The whole run"): top-level
  * {@code out_dir}, {@code seed}, {@code prompts}, {@code punkt_dir}, {@code stages}, and one section per stage
- * ({@code model}, {@code synth}, {@code sample}, {@code score}, {@code curate.rs}, {@code curate.mcts}, {@code ablate},
- * {@code report}) whose keys are the stage's options in snake case; the judges: {@code judge} (the model that judges
- * for {@code curate.rs.quality_floor} and {@code critiques}; default: {@code model}), {@code guard} (Llama Guard 3's
- * model keys and screening options, for the {@code guard_prompts} and {@code guard_pairs} stages) and
- * {@code critiques}; and {@code spark} for a run on a cluster ({@link ClusterOptions}). Without {@code stages}, the judge
- * stages run when their section is given. Everything is checked when the file is read, before any stage runs: a bad value is one error {@code file:line: section.key: expected ..., got ...}.
+ * ({@code model}, {@code synth}, {@code sample}, {@code score}, {@code curate.rs}, {@code curate.edit},
+ * {@code curate.mcts}, {@code ablate}, {@code report}) whose keys are the stage's options in snake case; the judges:
+ * {@code judge} (the model that judges for {@code curate.rs.quality_floor} and {@code critiques}; default:
+ * {@code model}), {@code guard} (Llama Guard 3's model keys and screening options, for the {@code guard_prompts} and
+ * {@code guard_pairs} stages) and {@code critiques}; and {@code spark} for a run on a cluster ({@link ClusterOptions}).
+ * Without {@code stages}, the judge stages run when their section is given. Everything is checked when the file is
+ * read, before any stage runs: a bad value is one error {@code file:line: section.key: expected ..., got ...}.
  *
  * @param places where each key given in the file is ({@code sample.n} → {@code run.yaml:14}), to name it in errors
  */
 public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path punktDir, Set<Step> steps, ModelOptions model,
                         SynthStage.Options synth, int synthThreads, SampleStage.Options sample, ScoreStage.Options score, RsStage.Options rs,
-                        MctsStage.Options mcts, int parallelPrompts, AblateStage.Options ablate, ReportStage.Options report,
+                        EditStage.Options edit, MctsStage.Options mcts, int parallelPrompts, AblateStage.Options ablate, ReportStage.Options report,
                         ModelOptions judge, ModelOptions guardModel, GuardStage.Options guard, CritiquesStage.Options critiques, boolean critiquesJoint,
                         ClusterOptions cluster, Map<String, String> places) {
     /** The pipeline's stages, in the order they run. */
-    public enum Step { SYNTH, GUARD_PROMPTS, SAMPLE, SCORE, RS, MCTS, GUARD_PAIRS, CRITIQUES, ABLATE, REPORT }
+    public enum Step { SYNTH, GUARD_PROMPTS, SAMPLE, SCORE, RS, EDIT, MCTS, GUARD_PAIRS, CRITIQUES, ABLATE, REPORT }
 
     /** The stages that run when the config names none: all but the judges, which run when their section is given. */
     private static final Set<Step> JUDGES = EnumSet.of(Step.GUARD_PROMPTS, Step.GUARD_PAIRS, Step.CRITIQUES);
+
 
     /** Each stage's config section. */
     static String section(Step step) {
         return switch (step) {
             case RS -> "curate.rs";
+            case EDIT -> "curate.edit";
             case MCTS -> "curate.mcts";
             case GUARD_PROMPTS, GUARD_PAIRS -> "guard";
             default -> Choices.label(step);
@@ -83,6 +92,7 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
         Section scoreSection = top.section("score");
         Section curate = top.section("curate");
         Section rsSection = curate.section("rs");
+        Section editSection = curate.section("edit");
         Section mctsSection = curate.section("mcts");
         Section ablateSection = top.section("ablate");
         Section reportSection = top.section("report");
@@ -133,11 +143,11 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
         if ((steps.contains(Step.GUARD_PROMPTS) || steps.contains(Step.GUARD_PAIRS)) && guardModel.model() == null) {
             throw guardSection.errorAt("model", "give the Llama Guard 3 model that screens (guard.model, and guard.backend for its server)");
         }
-        if (steps.contains(Step.GUARD_PAIRS) && !steps.contains(Step.RS) && !steps.contains(Step.MCTS)) {
-            throw top.errorAt("stages", "guard_pairs screens the pairs of rs or mcts; add one of them");
+        if (steps.contains(Step.GUARD_PAIRS) && !steps.contains(Step.RS) && !steps.contains(Step.EDIT) && !steps.contains(Step.MCTS)) {
+            throw top.errorAt("stages", "guard_pairs screens the pairs of rs, edit or mcts; add one of them");
         }
-        if (steps.contains(Step.CRITIQUES) && !steps.contains(Step.RS) && !steps.contains(Step.MCTS)) {
-            throw top.errorAt("stages", "critiques are written for the pairs of rs or mcts; add one of them");
+        if (steps.contains(Step.CRITIQUES) && !steps.contains(Step.RS) && !steps.contains(Step.EDIT) && !steps.contains(Step.MCTS)) {
+            throw top.errorAt("stages", "critiques are written for the pairs of rs, edit or mcts; add one of them");
         }
         boolean[] joint = {false};
         CritiquesStage.Options critiques = critiquesSection.build(() -> {
@@ -153,20 +163,26 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
             Check.atLeast("threads", threads[0], 1);
             return new SynthStage.Options(synthSection.whole("count", 100), seed, synthSection.range("constraints", SynthStage.Options.DEFAULT_CONSTRAINTS),
                     synthSection.choice("difficulty", Difficulty.class, Difficulty.MIXED), existing(synthSection, "hardness"),
-                    existing(synthSection, "tasks"), synthSection.text("task_field", "prompt"), false, 0.1, 0, punktDir);
+                    existing(synthSection, "tasks"), synthSection.text("task_field", "prompt"), false, 0.1, 0, punktDir,
+                    decontaminate(synthSection), thresholds(synthSection, null));
         });
         SampleStage.Options sample = sampleSection.build(() -> new SampleStage.Options(sampleSection.whole("n", 8),
                 sampleSection.choice("endpoint", OpenAiBackend.Endpoint.class, OpenAiBackend.Endpoint.CHAT), sampleSection.text("system", null),
                 sampleSection.number("temperature", 1.0), sampleSection.optionalNumber("top_p"), sampleSection.optionalWhole("top_k"),
                 sampleSection.whole("max_tokens", 1024), seed, sampleSection.optionalWhole("logprobs")));
         ScoreStage.Options score = scoreSection.build(() -> new ScoreStage.Options(scoreSection.choice("reward", Reward.class, Reward.STRICT),
-                scoreSection.flag("all_or_nothing", false), scoreSection.choice("thinking", Thinking.class, Thinking.STRIP), punktDir));
+                scoreSection.flag("all_or_nothing", false), scoreSection.choice("thinking", Thinking.class, Thinking.STRIP), punktDir,
+                scoreSection.flag("spans", false)));
         // The pairs hold the thinking as it was scored unless a curation section says otherwise.
         RsStage.Options rs = rsSection.build(() -> new RsStage.Options(
                 rsSection.choice("contrast", RejectionSampling.Contrast.class, RejectionSampling.Contrast.HIGH), rsSection.number("high_share", 0.5),
                 rsSection.number("min_gap", 0), rsSection.whole("max_pairs", 1), seed, rsSection.choice("format", PairFormat.class, PairFormat.STRINGS),
                 rsSection.flag("parquet", false), rsSection.optionalNumber("quality_floor"), rsSection.choice("thinking", Thinking.class, score.thinking()),
                 rsSection.flag("allow_truncated", false)));
+        EditStage.Options edit = editSection.build(() -> new EditStage.Options(editSection.choice("mode", MinimalEdits.Mode.class, MinimalEdits.Mode.BOTH),
+                editSection.whole("max_pairs", 1), seed, score.reward(), score.allOrNothing(), editSection.choice("format", PairFormat.class, rs.format()),
+                editSection.flag("parquet", rs.parquet()), punktDir, editSection.choice("thinking", Thinking.class, score.thinking()),
+                editSection.flag("allow_truncated", false)));
         int[] parallel = {0};
         MctsStage.Options mcts = mctsSection.build(() -> {
             parallel[0] = mctsSection.whole("parallel_prompts", 4);
@@ -182,26 +198,33 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
                     mctsSection.flag("allow_truncated", false));
         });
         // The ablations pair with curate.rs's configuration unless this section says otherwise: one configuration, one function.
-        AblateStage.Options ablate = ablateSection.build(() -> AblateStage.Options.of(ablateSection.whole("max_pairs", rs.maxPairs()),
+        AblateStage.Options ablate = ablateSection.build(() -> new AblateStage.Options(AblateStage.Options.pairing(ablateSection.whole("max_pairs", rs.maxPairs()),
                 ablateSection.number("min_gap", rs.minGap()), ablateSection.number("high_share", rs.highShare()), seed,
                 ablateSection.choice("format", PairFormat.class, rs.format()), ablateSection.flag("parquet", rs.parquet()),
-                ablateSection.choice("thinking", Thinking.class, rs.thinking()), ablateSection.flag("allow_truncated", rs.allowTruncated())));
+                ablateSection.choice("thinking", Thinking.class, rs.thinking()), ablateSection.flag("allow_truncated", rs.allowTruncated())),
+                ablateSection.number("gap_bin", AblateStage.Options.DEFAULT_GAP_BIN),
+                ablateSection.choice("prefix_control", AblateStage.PrefixControl.class, AblateStage.PrefixControl.DEPTH0), ablateSection.flag("match_length", false),
+                ablateSection.number("length_tolerance", AblateStage.Options.DEFAULT_LENGTH_TOLERANCE),
+                ablateSection.choice("difficulty_by", AblateStage.DifficultyBy.class, AblateStage.DifficultyBy.MEASURED),
+                thresholds(ablateSection, DifficultyThresholds.DEFAULT), budget(ablateSection), decontaminate(ablateSection)));
         // A system prompt has no place in the strings format: say so now, not after sampling.
         if (sample.system() != null) {
             if (steps.contains(Step.RS) && rs.format() == PairFormat.STRINGS) throw formatError(rsSection, "curate.rs");
+            if (steps.contains(Step.EDIT) && edit.format() == PairFormat.STRINGS) throw formatError(editSection, "curate.edit");
             if (steps.contains(Step.ABLATE) && ablate.pairing().format() == PairFormat.STRINGS) throw formatError(ablateSection, "ablate");
         }
-        ReportStage.Options report = reportSection.build(() -> new ReportStage.Options(reportSection.whole("sample", 40), seed, punktDir));
+        ReportStage.Options report = reportSection.build(() -> new ReportStage.Options(reportSection.whole("sample", 40), seed, punktDir,
+                thresholds(reportSection, ablate.thresholds())));
         ClusterOptions cluster = sparkSection.build(() -> new ClusterOptions(sparkSection.text("out_dir", null), sparkSection.text("prompts", null),
                 sparkSection.whole("partitions", 0), sparkSection.choice("format", ClusterOptions.Format.class, ClusterOptions.Format.JSONL)));
 
         Map<String, String> places = new LinkedHashMap<>();
-        for (Section s : List.of(top, modelSection, synthSection, sampleSection, scoreSection, curate, rsSection, mctsSection, ablateSection, reportSection,
-                judgeSection, guardSection, critiquesSection, sparkSection)) {
+        for (Section s : List.of(top, modelSection, synthSection, sampleSection, scoreSection, curate, rsSection, editSection, mctsSection, ablateSection,
+                reportSection, judgeSection, guardSection, critiquesSection, sparkSection)) {
             places.putAll(s.places());
         }
-        return new RunConfig(file, outDir != null ? outDir : dir, seed, prompts, punktDir, steps, model, synth, threads[0], sample, score, rs, mcts,
-                parallel[0], ablate, report, judge, guardModel, guard[0], critiques, joint[0], cluster, places);
+        return new RunConfig(file, outDir != null ? outDir : dir, seed, prompts, punktDir, steps, model, synth, threads[0], sample, score, rs, edit,
+                mcts, parallel[0], ablate, report, judge, guardModel, guard[0], critiques, joint[0], cluster, places);
     }
 
     /** A model section's keys, each defaulting to {@code otherwise}'s. */
@@ -222,6 +245,29 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
     private static ConfigException formatError(Section section, String name) {
         return section.errorAt("format", "sample.system is set, and the strings format has no place for a system prompt: set " + name
                 + ".format: messages (each pair's prompt then holds the system turn)");
+    }
+
+    /** A section's {@code decontaminate} (a list of evaluation sets), {@code decontaminate_ngram} and {@code decontaminate_share}. */
+    private static Decontaminate decontaminate(Section section) {
+        return new Decontaminate(section.texts("decontaminate", List.of()), section.whole("decontaminate_ngram", Decontamination.DEFAULT_NGRAM),
+                section.number("decontaminate_share", Decontamination.DEFAULT_SHARE));
+    }
+
+    /** A section's {@code difficulty_thresholds}, {@code HARD_BELOW,EASY_FROM}. */
+    private static DifficultyThresholds thresholds(Section section, DifficultyThresholds otherwise) {
+        String text = section.text("difficulty_thresholds", null);
+        if (text == null) return otherwise;
+        try {
+            return DifficultyThresholds.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new OptionException("difficulty_thresholds", e.getMessage());
+        }
+    }
+
+    /** A section's {@code budget}: generated tokens per prompt, or null. */
+    private static Long budget(Section section) {
+        Integer tokens = section.optionalWhole("budget");
+        return tokens == null ? null : tokens.longValue();
     }
 
     private static Path existing(Section section, String key) {

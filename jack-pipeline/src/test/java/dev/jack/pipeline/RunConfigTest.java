@@ -1,20 +1,27 @@
 package dev.jack.pipeline;
 
 import dev.jack.core.UserException;
+import dev.jack.core.curate.MinimalEdits;
 import dev.jack.core.curate.RejectionSampling;
+import dev.jack.core.curate.Reward;
 import dev.jack.core.data.PairFormat;
+import dev.jack.core.synth.DifficultyThresholds;
+import dev.jack.pipeline.stage.AblateStage;
+import dev.jack.pipeline.stage.Decontaminate;
+import dev.jack.pipeline.stage.EditStage;
 import dev.jack.core.text.Thinking;
 import dev.jack.pipeline.stage.MctsStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import java.util.List;
 
 /** The run config binds to the stages' options, and every mistake is one line naming the file, the line and the key. */
 class RunConfigTest {
@@ -57,6 +64,33 @@ class RunConfigTest {
     }
 
     @Test
+    void theStudySettingsAreRead() throws IOException {
+        RunConfig c = read("""
+                score: {reward: loose, spans: true}
+                synth: {decontaminate: [ifeval, eval.jsonl], decontaminate_ngram: 8, difficulty_thresholds: "0.2,0.6"}
+                curate:
+                  rs: {format: messages}
+                  edit: {mode: repair, max_pairs: 2}
+                ablate: {gap_bin: 0.25, prefix_control: rs, match_length: true, length_tolerance: 0.2, difficulty_by: prior, budget: 4000,
+                         decontaminate: [ifbench]}
+                """);
+        assertTrue(c.score().spans());
+        assertEquals(new Decontaminate(List.of("ifeval", "eval.jsonl"), 8, 0.5), c.synth().decontaminate());
+        assertEquals(new DifficultyThresholds(0.2, 0.6), c.synth().thresholds());
+        assertEquals(new EditStage.Options(MinimalEdits.Mode.REPAIR, 2, 1, Reward.LOOSE, false, PairFormat.MESSAGES, false, null, Thinking.STRIP, false),
+                c.edit(), "the score section's reward, curate.rs's format");
+        AblateStage.Options a = c.ablate();
+        assertEquals(List.of(0.25, 0.2), List.of(a.gapBin(), a.lengthTolerance()));
+        assertEquals(AblateStage.PrefixControl.RS, a.prefixControl());
+        assertTrue(a.matchLength());
+        assertEquals(AblateStage.DifficultyBy.PRIOR, a.difficultyBy());
+        assertEquals(4000L, a.budget());
+        assertEquals(List.of("ifbench"), a.decontaminate().sets());
+        assertEquals(DifficultyThresholds.DEFAULT, c.report().thresholds(), "the report bins as the ablations do");
+        assertTrue(c.steps().contains(RunConfig.Step.EDIT), "edit runs with the other stages");
+    }
+
+    @Test
     void badValuesNameTheFileTheLineTheKeyAndWhatIsAllowed() throws IOException {
         assertEquals("run.yaml:3: sample.n: expected a whole number >= 1, got \"eight\"", error("seed: 1\nsample:\n  n: eight\n"));
         assertEquals("run.yaml:2: sample.n: expected a whole number >= 1, got 0", error("sample:\n  n: 0\n"));
@@ -68,7 +102,12 @@ class RunConfigTest {
         assertEquals("run.yaml:1: curate.rs.high_share: expected a number from 0 to 1, got 1.5", error("curate: {rs: {high_share: 1.5}}\n"));
         assertEquals("run.yaml:1: sample.top_p: expected a number from 0 to 1, got \"high\"", error("sample: {top_p: high}\n"));
         assertEquals("run.yaml:2: report.sample: expected a whole number >= 0, got a list", error("report:\n  sample: [1, 2]\n"));
-        assertEquals("run.yaml:1: stages: expected one of synth, guard_prompts, sample, score, rs, mcts, guard_pairs, critiques, ablate, report, got \"curate\"", error("stages: [sample, curate]\n"));
+        assertEquals("run.yaml:1: stages: expected one of synth, guard_prompts, sample, score, rs, edit, mcts, guard_pairs, critiques, ablate, report, got \"curate\"", error("stages: [sample, curate]\n"));
+        assertEquals("run.yaml:1: ablate.difficulty_thresholds: expected two pass rates HARD_BELOW,EASY_FROM such as 0.3,0.7 (0 <= HARD_BELOW <= EASY_FROM <= 1), "
+                + "got \"0.8,0.2\"", error("ablate: {difficulty_thresholds: \"0.8,0.2\"}\n"));
+        assertEquals("run.yaml:1: curate.edit.mode: expected one of break, repair, both, got \"fix\"", error("curate: {edit: {mode: fix}}\n"));
+        assertEquals("run.yaml:1: ablate.prefix_control: expected one of depth0, rs, got \"none\"", error("ablate: {prefix_control: none}\n"));
+        assertEquals("run.yaml:1: synth.decontaminate_share: expected a number > 0 and <= 1, got 0.0", error("synth: {decontaminate_share: 0}\n"));
     }
 
     @Test
@@ -90,14 +129,21 @@ class RunConfigTest {
         assertEquals("run.yaml:3: ablate.format: sample.system is set, and the strings format has no place for a system prompt: set ablate.format:"
                         + " messages (each pair's prompt then holds the system turn)",
                 error("sample: {system: You are a pirate.}\ncurate: {rs: {format: messages}}\nablate: {format: strings}\n"));
+        assertEquals("run.yaml:2: curate.edit.format: sample.system is set, and the strings format has no place for a system prompt: set curate.edit.format:"
+                        + " messages (each pair's prompt then holds the system turn)",
+                error("sample: {system: You are a pirate.}\ncurate: {rs: {format: messages}, edit: {format: strings}}\n"));
         RunConfig pirate = read("sample: {system: You are a pirate.}\ncurate: {rs: {format: messages}}\n");
         assertEquals(PairFormat.MESSAGES, pirate.ablate().pairing().format(), "ablate follows curate.rs");
+        assertEquals(PairFormat.MESSAGES, pirate.edit().format(), "curate.edit follows curate.rs");
         RunConfig kept = read("score: {thinking: keep}\ncurate: {rs: {allow_truncated: true}}\n");
         assertEquals(Thinking.KEEP, kept.rs().thinking(), "the pairs hold what was scored");
         assertEquals(Thinking.KEEP, kept.mcts().thinking());
         assertEquals(Thinking.KEEP, kept.ablate().pairing().thinking());
         assertEquals(true, kept.ablate().pairing().allowTruncated());
         assertEquals(false, kept.mcts().allowTruncated());
+        assertEquals(Thinking.KEEP, kept.edit().thinking());
+        assertEquals(false, kept.edit().allowTruncated());
+        assertEquals(true, read("curate: {edit: {allow_truncated: true}}\n").edit().allowTruncated());
         assertEquals(Thinking.STRIP, read("seed: 1\n").score().thinking(), "strip by default");
     }
 

@@ -132,6 +132,27 @@ final class Datasets {
         }
     }
 
+    /**
+     * Moves a dataset folder's {@code tag-NNNNN.jsonl} files into a dataset folder of their own as its
+     * {@code part-NNNNN.jsonl} files (with {@code _SUCCESS}): a second output of the same committed job.
+     */
+    void moveTagged(String dataset, String tag, String target) {
+        try {
+            Path folder = new Path(target);
+            FileSystem fs = fs(target);
+            fs.delete(folder, true);
+            fs.mkdirs(folder);
+            for (String f : files(dataset, tag)) {
+                Path file = new Path(f);
+                String name = TaggedOutput.ROWS + file.getName().substring(tag.length());
+                if (!fs.rename(file, new Path(folder, name))) throw new IOException("cannot move " + file + " to " + folder);
+            }
+            fs.create(new Path(folder, "_SUCCESS"), true).close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make " + target + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Every line of a dataset folder's {@code tag-} files, in partition order (for small outputs: failures, errors). */
     List<String> lines(String dataset, String tag) {
         List<String> lines = new ArrayList<>();

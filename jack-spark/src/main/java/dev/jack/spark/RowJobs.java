@@ -6,6 +6,7 @@ import dev.jack.core.curate.Mcts;
 import dev.jack.core.curate.RejectionSampling;
 import dev.jack.core.data.DataFileException;
 import dev.jack.core.data.JsonlReader;
+import dev.jack.core.data.PassRates;
 import dev.jack.core.data.PreferencePair;
 import dev.jack.core.data.Sample;
 import dev.jack.core.data.ScoredSample;
@@ -122,9 +123,13 @@ final class RowJobs {
         }
     }
 
+    /** The tag of each prompt's pass rates over its samples ({@code OUT.pass_rates.jsonl}'s rows), from score. */
+    static final String PASS_RATES = "pass_rates";
+
     /**
-     * {@code jack score}: each sample (tag 1) scored against its prompt (tag 0, which comes first among its key's rows):
-     * strict and loose verdicts and rewards ({@link ScoreStage#score}); rows in (key, sample index) order.
+     * {@code jack score}: each sample (tag 1) scored against its prompt (tag 0, which comes first among its key's rows)
+     * by {@link ScoreStage#score}; rows in (key, sample index) order, and after a key's samples its pass rates
+     * ({@link #PASS_RATES}).
      *
      * @param prompts the prompts' location, named in the error of a sample whose prompt is missing
      * @param tallies each task's tally, once it has scored its rows
@@ -136,36 +141,58 @@ final class RowJobs {
             ScoreStage stage = new ScoreStage(null, null, null, c.score());
             Verifier verifier = new Verifier(Shared.text(c.score().punktDir()));
             ScoreStage.Tally[] tally = {ScoreStage.Tally.NONE};
+            List<Tuple2<String, String>> pending = new ArrayList<>();
             Iterator<Tuple2<String, String>> out = new Iterator<>() {
                 private IfevalPrompt prompt;
+                private final List<ScoredSample> group = new ArrayList<>();
 
                 @Override
                 public boolean hasNext() {
-                    return rows.hasNext();
+                    while (pending.isEmpty() && rows.hasNext()) take(rows.next());
+                    if (pending.isEmpty()) closeGroup();
+                    return !pending.isEmpty();
                 }
 
                 @Override
                 public Tuple2<String, String> next() {
-                    Datasets.Keyed row = rows.next();
-                    if (row.key() == Datasets.UNREADABLE) return Datasets.tagged(ERROR, row.line());
+                    if (!hasNext()) throw new NoSuchElementException();
+                    return pending.removeFirst();
+                }
+
+                private void take(Datasets.Keyed row) {
+                    if (!group.isEmpty() && group.getFirst().sample().key() != row.key()) closeGroup();
+                    if (row.key() == Datasets.UNREADABLE) {
+                        pending.add(Datasets.tagged(ERROR, row.line()));
+                        return;
+                    }
                     try {
                         JsonlReader.Row r = Datasets.parse(row.at(), row.line());
                         if (row.tag() == 0) {
                             prompt = IfevalPrompt.fromRow(r);
-                            return null;
+                            return;
                         }
                         Sample sample = Sample.read(r);
                         if (prompt == null || prompt.key() != sample.key()) throw r.error("key", "no prompt with key " + sample.key() + " in " + prompts);
                         if (sample.response() == null) throw r.error("response", "is missing");
-                        ScoredSample scored = stage.score(sample, prompt, verifier);
-                        tally[0] = tally[0].plus(scored);
-                        return Datasets.tagged(TaggedOutput.ROWS, PyJson.dumps(scored.toJson()));
+                        ScoreStage.Scored scored = stage.score(sample, prompt, verifier);
+                        group.add(scored.row());
+                        tally[0] = tally[0].plus(scored.row());
+                        pending.add(Datasets.tagged(TaggedOutput.ROWS, scored.line()));
                     } catch (DataFileException e) {
-                        return Datasets.tagged(ERROR, e.getMessage());
+                        pending.add(Datasets.tagged(ERROR, e.getMessage()));
                     }
                 }
+
+                /** The pass rates of the key whose samples were just scored. */
+                private void closeGroup() {
+                    if (group.isEmpty()) return;
+                    PassRates rates = PassRates.of(group);
+                    tally[0] = tally[0].plus(rates);
+                    pending.add(Datasets.tagged(PASS_RATES, PyJson.dumps(rates.toJson())));
+                    group.clear();
+                }
             };
-            return watched("score", hook, onEnd(skipNulls(out), () -> tallies.add(tally[0])));
+            return watched("score", hook, onEnd(out, () -> tallies.add(tally[0])));
         });
     }
 

@@ -196,10 +196,11 @@ public final class SparkPipeline {
             case SAMPLE, MCTS -> List.of(prompts);
             case SCORE -> List.of(prompts, RunConfig.Step.SAMPLE);
             case RS -> List.of(RunConfig.Step.SCORE);
-            case GUARD_PAIRS -> List.of(RunConfig.Step.RS, RunConfig.Step.MCTS);
-            case CRITIQUES -> List.of(RunConfig.Step.GUARD_PAIRS, RunConfig.Step.RS, RunConfig.Step.MCTS);
+            case EDIT -> List.of(prompts, RunConfig.Step.SCORE);
+            case GUARD_PAIRS -> List.of(RunConfig.Step.RS, RunConfig.Step.EDIT, RunConfig.Step.MCTS);
+            case CRITIQUES -> List.of(RunConfig.Step.GUARD_PAIRS, RunConfig.Step.RS, RunConfig.Step.EDIT, RunConfig.Step.MCTS);
             case ABLATE -> List.of(prompts, RunConfig.Step.SCORE, RunConfig.Step.MCTS);
-            case REPORT -> List.of(prompts, RunConfig.Step.SCORE, RunConfig.Step.RS, RunConfig.Step.MCTS);
+            case REPORT -> List.of(prompts, RunConfig.Step.SCORE, RunConfig.Step.RS, RunConfig.Step.EDIT, RunConfig.Step.MCTS, RunConfig.Step.ABLATE);
         };
         List<Fingerprint.Input> inputs = new ArrayList<>();
         for (RunConfig.Step s : from) {
@@ -226,6 +227,7 @@ public final class SparkPipeline {
         String dataset = dataset(step);
         if (dataset == null) return stage.outputs().stream().map(Path::toString).toList();
         List<String> outputs = new ArrayList<>(List.of(at(dataset + ".jsonl"), at(dataset + ".jsonl.retry"), at(dataset + ".parquet")));
+        if (step == RunConfig.Step.SCORE) outputs.add(at("scored.pass_rates.jsonl"));
         outputs.add(at(step == RunConfig.Step.SYNTH ? "prompts.stats.json" : dataset + ".jsonl.stats.json"));
         return outputs;
     }
@@ -290,17 +292,15 @@ public final class SparkPipeline {
 
     private Stage.Status synth(StageContext context) {
         long started = System.nanoTime();
+        SynthStats stats = new SynthStats();
+        SynthJob.synthesizer(shipped, stats, context);  // checks the options and prepares the synthesizers before any task
         SynthJob.Job job = SynthJob.plan(sc, shipped, partitions, hook);
         String prompts = at("prompts.jsonl");
         data.write(job.lines(), prompts);
-        SynthStats stats = job.total(new SynthStats());
-        SynthJob.synthesizer(shipped, stats);
+        job.total(stats);
         String statsFile = at("prompts.stats.json");
         data.writeText(statsFile, PyJson.dumps(stats.toJson()) + "\n");
-        PrintWriter console = context.out();
-        console.printf("wrote %d prompts to %s in %.1f s%n", stats.prompts(), prompts, (System.nanoTime() - started) / 1e9);
-        stats.reportLines().forEach(l -> console.println("  " + l));
-        console.println("  statistics: " + statsFile);
+        SynthStage.summary(context.out(), stats, prompts, null, (System.nanoTime() - started) / 1e9, statsFile);
         return Stage.Status.DONE;
     }
 
@@ -345,11 +345,13 @@ public final class SparkPipeline {
 
     private Stage.Status score(ScoreStage stage, StageContext context) {
         String scored = at("scored.jsonl");
+        String passRates = at("scored.pass_rates.jsonl");
         CollectionAccumulator<ScoreStage.Tally> tallies = sc.sc().collectionAccumulator("score tallies");
         JavaRDD<Datasets.Keyed> both = keyed(prompts(), 0, null).union(keyed(at("samples.jsonl"), 1, "sample_index"));
         data.write(RowJobs.score(byKey(both), prompts(), shipped, hook, tallies), scored);
         checkErrors(scored);
-        stage.summary(context.out(), tallies.value().stream().reduce(ScoreStage.Tally.NONE, ScoreStage.Tally::plus), scored);
+        data.moveTagged(scored, RowJobs.PASS_RATES, passRates);
+        stage.summary(context.out(), tallies.value().stream().reduce(ScoreStage.Tally.NONE, ScoreStage.Tally::plus), scored, passRates);
         return Stage.Status.DONE;
     }
 

@@ -4,6 +4,7 @@ import dev.jack.core.UserException;
 import dev.jack.core.synth.SynthStats;
 import dev.jack.core.synth.Synthesizer;
 import dev.jack.pipeline.RunConfig;
+import dev.jack.pipeline.StageContext;
 import dev.jack.pipeline.stage.SynthStage;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -95,7 +96,7 @@ final class SynthJob {
             int r = rangeIds.next();
             long[] keys = keptInRange.hasNext() ? sortedArray(keptInRange) : new long[0];
             SynthStats part = new SynthStats();
-            Synthesizer synthesizer = synthesizer(shipped, part);
+            Synthesizer synthesizer = synthesizer(shipped, part, Shared.context());
             long lo = start(r, total, partitions);
             long hi = Math.min(start(r + 1, total, partitions), cutoff + 1);
             Iterator<Tuple2<String, String>> out = new Iterator<>() {
@@ -109,7 +110,7 @@ final class SynthJob {
                         long n = attempt++;
                         Synthesizer.Outcome o = synthesizer.attempt(n);
                         if (!o.made()) {
-                            part.dropped(o.droppedBecause());
+                            o.countDrop(part);
                         } else if (nextKept < keys.length && keys[nextKept] == n) {
                             var prompt = o.withKey(firstKey[r] + nextKept++);
                             part.accept(prompt);
@@ -145,7 +146,7 @@ final class SynthJob {
             List<Tuple2<Long, Long>> made = new ArrayList<>();
             if (!ids.hasNext()) return made.iterator();
             int r = ids.next();
-            Synthesizer synthesizer = synthesizer(shipped, new SynthStats());
+            Synthesizer synthesizer = synthesizer(shipped, new SynthStats(), Shared.context());
             LongStream.range(start(r, attempts, partitions), start(r + 1, attempts, partitions)).forEach(n -> {
                 Synthesizer.Outcome o = synthesizer.attempt(n);
                 if (o.made()) made.add(new Tuple2<>(o.promptHash(), n));
@@ -174,10 +175,16 @@ final class SynthJob {
         return all.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
-    /** The run's synthesizer (its statistics counted into {@code stats}); a task builds its own. */
-    static Synthesizer synthesizer(ShippedConfig shipped, SynthStats stats) {
-        RunConfig c = shipped.config();
-        return new SynthStage(null, null, null, c.synth(), 1).synthesizer(Shared.text(c.synth().punktDir()), stats);
+    /** The run's synthesizers, prepared once per JVM (evaluation prompts loaded once). */
+    private static final java.util.Map<ShippedConfig, java.util.function.Function<SynthStats, Synthesizer>> SYNTHESIZERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The run's synthesizer counting into {@code stats} (each task makes its own), prepared with {@code context}'s
+     * environment the first time in this JVM.
+     */
+    static Synthesizer synthesizer(ShippedConfig shipped, SynthStats stats, StageContext context) {
+        return SYNTHESIZERS.computeIfAbsent(shipped, s -> new SynthStage(null, null, null, s.config().synth(), 1).synthesizers(context)).apply(stats);
     }
 
     /** Partitions (range, attempt) pairs by their range. */

@@ -2,6 +2,7 @@ package dev.jack.core.constraint;
 
 import dev.jack.core.text.TextTools;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,5 +38,35 @@ public interface Constraint {
      */
     default Map<String, Object> wordingValues() {
         return kwargs();
+    }
+
+    /**
+     * The character spans of {@code response} responsible for the checker's strict verdict on it: for a failed
+     * check what breaks it (each comma, each forbidden word, the words past a limit), for a passed one what
+     * satisfies it (the title, the postscript marker, each keyword found); where absence decides, an empty span
+     * ({@link Span#missing}) where the missing part would go. Spans are in the order they occur. The default,
+     * for constraints that do not say, is no spans.
+     */
+    default List<Span> spans(String response, TextTools text) {
+        return List.of();
+    }
+
+    /**
+     * Candidate edits, smallest first, that turn a {@code response} which follows this constraint into one that
+     * does not, changing as little else as possible (remove the postscript, add a comma, lowercase a capital word).
+     * Candidates are not verified: callers check each with every constraint of the prompt. The default, for
+     * constraints without edits, is none.
+     */
+    default List<Edit> breaks(String response, TextTools text) {
+        return List.of();
+    }
+
+    /**
+     * Candidate edits, smallest first, that turn a {@code response} which does not follow this constraint into one
+     * that does (remove every comma, wrap the text in quotes, add the end phrase); as {@link #breaks}, unverified,
+     * and none by default.
+     */
+    default List<Edit> repairs(String response, TextTools text) {
+        return List.of();
     }
 }

@@ -105,4 +105,25 @@ public final class DataLocations {
         }
         return cached;
     }
+
+    /**
+     * An evaluation set's prompts for decontamination: {@code ifeval} is IFEval's input data ({@link #ifevalInput},
+     * from the cache, else downloaded once), {@code ifbench} IFBench's test prompts where they are in the cache
+     * ({@code CACHE/ifbench/IFBench_test.jsonl}); anything else is a file path.
+     *
+     * @throws UserException when IFBench's prompts are not in the cache, or IFEval's cannot be downloaded
+     */
+    public Path evaluationSet(String spec, Consumer<String> log) {
+        return switch (spec) {
+            case "ifeval" -> ifevalInput(log);
+            case "ifbench" -> {
+                Path cached = cacheDir().resolve("ifbench").resolve("IFBench_test.jsonl");
+                if (!Files.isRegularFile(cached)) {
+                    throw new UserException("IFBench's prompts are not in Jack's cache (" + cached + "): put IFBench_test.jsonl there, or give its path");
+                }
+                yield cached;
+            }
+            default -> Path.of(spec);
+        };
+    }
 }

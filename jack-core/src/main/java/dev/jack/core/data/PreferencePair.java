@@ -12,8 +12,8 @@ import java.util.Set;
  * {@code prompt} field holds both turns, and the strings format refuses a pair with a system prompt. JSON fields, in file order: {@code prompt}, {@code chosen},
  * {@code rejected}, {@code key}, {@code instruction_id_list}, {@code chosen_reward}, {@code rejected_reward}, the
  * strict and loose rewards of both ({@code chosen_reward_strict}, {@code rejected_reward_strict},
- * {@code chosen_reward_loose}, {@code rejected_reward_loose}), {@code contrast} ({@code high}, {@code low} or
- * {@code tree}), {@code method} ({@code rs} or {@code mcts}), {@code depth} (steps of shared prefix; 0 without one),
+ * {@code chosen_reward_loose}, {@code rejected_reward_loose}), {@code contrast} ({@code high}, {@code low},
+ * {@code tree} or {@code edit}), {@code method} ({@code rs}, {@code mcts} or {@code edit}), {@code depth} (steps of shared prefix; 0 without one),
  * {@code shared_prefix_chars}, {@code shared_prefix_tokens}, why each response ended ({@code chosen_finish_reason},
  * {@code rejected_finish_reason}: {@code stop}, {@code length}, or null when unknown); then where the pair came from ({@link Origin}); then the
  * cost of its prompt, {@code prompt_llm_calls} and {@code prompt_generated_tokens}. Pair files from elsewhere need

@@ -3,6 +3,7 @@ package dev.jack.core.synth;
 import dev.jack.core.constraint.ConstraintRegistry;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.data.DataFileException;
+import dev.jack.core.data.PassRates;
 import dev.jack.core.json.Json;
 import dev.jack.core.json.JsonException;
 
@@ -44,9 +45,15 @@ public record Hardness(Map<String, Double> byId) {
 
     /**
      * Reads a JSON object mapping constraint ids either to a hardness in [0, 1] or to
-     * {"pass_rate": p}; ids not listed keep their default.
+     * {"pass_rate": p}; ids not listed keep their default. A {@code .jsonl} file is {@code jack score}'s pass rates
+     * ({@link PassRates}): each synthesized constraint's measured strict pass rate over all its samples.
      */
     public static Hardness read(Path file) {
+        if (file.getFileName().toString().endsWith(".jsonl")) {
+            Map<String, Double> rates = new HashMap<>(PassRates.byConstraint(PassRates.readAll(file)));
+            rates.keySet().removeIf(id -> !ConstraintRegistry.isKnown(id) || !ConstraintRegistry.type(id).isSynthesized());
+            return fromPassRates(rates);
+        }
         Object parsed;
         try {
             parsed = Json.parse(Files.readString(file));

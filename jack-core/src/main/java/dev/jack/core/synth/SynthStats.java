@@ -23,6 +23,11 @@ public final class SynthStats implements java.io.Serializable {
     private List<String> candidates = Synthesizer.synthesized(IfevalCatalog.SOURCE);
     private int prompts;
     private int duplicates;
+    private int contaminated;
+    private int outsideTier;
+    /** What decontamination was asked for (null: none); written with the counts. Not sent with a part's counts. */
+    private transient Map<String, Object> decontamination;
+    private transient DifficultyThresholds thresholds;
 
     /** Counts a prompt made. */
     public void accept(SynthesizedPrompt p) {
@@ -47,8 +52,17 @@ public final class SynthStats implements java.io.Serializable {
         duplicates++;
     }
 
+    void contaminated() {
+        contaminated++;
+    }
+
+    void outsideTier() {
+        outsideTier++;
+    }
+
     /**
-     * Adds another part's counts (of a run split over attempt ranges), which drew from the same constraints.
+     * Adds another part's counts (of a run split over attempt ranges), which drew from the same constraints; what was
+     * asked for (decontamination, tier thresholds) is this one's.
      *
      * @throws IllegalArgumentException when the other part drew from other constraints
      */
@@ -62,6 +76,23 @@ public final class SynthStats implements java.io.Serializable {
         other.dropped.forEach((key, n) -> dropped.merge(key, n, Integer::sum));
         prompts += other.prompts;
         duplicates += other.duplicates;
+        contaminated += other.contaminated;
+        outsideTier += other.outsideTier;
+    }
+
+    /** Records that prompts were checked against evaluation prompts: which and how, and how many base tasks that dropped. */
+    public void decontaminating(List<String> evalSets, int evalPrompts, int ngram, double share, int baseTasksDropped) {
+        decontamination = new LinkedHashMap<>();
+        decontamination.put("eval_sets", evalSets);
+        decontamination.put("eval_prompts", evalPrompts);
+        decontamination.put("ngram", ngram);
+        decontamination.put("share", share);
+        decontamination.put("base_tasks_dropped", baseTasksDropped);
+    }
+
+    /** Records that tiers were measured with these thresholds. */
+    public void measuringTiers(DifficultyThresholds thresholds) {
+        this.thresholds = thresholds;
     }
 
     public int prompts() {
@@ -120,6 +151,15 @@ public final class SynthStats implements java.io.Serializable {
         m.put("categories", categories);
         m.put("constraints", constraints);
         m.put("pairs", pairs);
+        if (thresholds != null) {
+            m.put("difficulty_thresholds", thresholds.text());
+            m.put("dropped_outside_difficulty_tier", outsideTier);
+        }
+        if (decontamination != null) {
+            Map<String, Object> d = new LinkedHashMap<>(decontamination);
+            d.put("prompts_dropped", contaminated);
+            m.put("decontamination", d);
+        }
         return m;
     }
 
@@ -131,6 +171,11 @@ public final class SynthStats implements java.io.Serializable {
         lines.add("difficulty: " + difficulties);
         lines.add("categories: " + categories);
         if (!dropped.isEmpty()) lines.add("dropped, by the constraint the witness failed: " + dropped);
+        if (thresholds != null) lines.add("dropped outside the measured difficulty tier (thresholds " + thresholds.text() + "): " + outsideTier);
+        if (decontamination != null) {
+            lines.add("decontamination against " + decontamination.get("eval_prompts") + " evaluation prompts (" + decontamination.get("ngram")
+                    + "-grams): " + decontamination.get("base_tasks_dropped") + " base tasks and " + contaminated + " prompts dropped");
+        }
         return lines;
     }
 }

@@ -9,6 +9,7 @@ import dev.jack.core.constraint.Sketch;
 import dev.jack.core.constraint.Vocabulary;
 import dev.jack.core.constraint.Witness;
 import dev.jack.core.constraint.ifeval.IfevalCatalog;
+import dev.jack.core.data.Decontamination;
 import dev.jack.core.ifeval.Verifier;
 import dev.jack.core.text.Literals;
 import dev.jack.core.text.PyText;
@@ -34,10 +35,13 @@ import java.util.function.Consumer;
 public final class Synthesizer {
     /**
      * What to make. {@code heldOutPairs} are constraint pairs ("a|b", sorted) that must not co-occur;
-     * {@code constraints} are the ids to draw from (registered and synthesized), in drawing order.
+     * {@code constraints} are the ids to draw from (registered and synthesized), in drawing order. With
+     * {@code thresholds}, a prompt's tier is measured instead of drawn: its predicted pass rate, the product of its
+     * constraints' pass rates (1 − hardness, measured ones when the hardness came from {@code jack score}), binned by
+     * the thresholds; with a tier other than mixed, prompts predicted outside it are dropped and counted.
      */
     public record Options(long seed, int minConstraints, int maxConstraints, Difficulty difficulty,
-                          Hardness hardness, Set<String> heldOutPairs, List<String> constraints) {
+                          Hardness hardness, Set<String> heldOutPairs, List<String> constraints, DifficultyThresholds thresholds) {
         public Options {
             constraints = List.copyOf(constraints);
             if (new HashSet<>(constraints).size() != constraints.size()) throw new IllegalArgumentException("a constraint is listed twice: " + constraints);
@@ -50,7 +54,13 @@ public final class Synthesizer {
             }
         }
 
-        /** Drawing from IFEval's synthesized constraints ({@link #synthesized(String)}). */
+        /** Tiers as drawn (no thresholds). */
+        public Options(long seed, int minConstraints, int maxConstraints, Difficulty difficulty, Hardness hardness,
+                       Set<String> heldOutPairs, List<String> constraints) {
+            this(seed, minConstraints, maxConstraints, difficulty, hardness, heldOutPairs, constraints, null);
+        }
+
+        /** Drawing from IFEval's synthesized constraints ({@link #synthesized(String)}), tiers as drawn. */
         public Options(long seed, int minConstraints, int maxConstraints, Difficulty difficulty, Hardness hardness,
                        Set<String> heldOutPairs) {
             this(seed, minConstraints, maxConstraints, difficulty, hardness, heldOutPairs, synthesized(IfevalCatalog.SOURCE));
@@ -62,7 +72,12 @@ public final class Synthesizer {
         return ConstraintRegistry.ids(source).stream().filter(id -> ConstraintRegistry.type(id).isSynthesized()).toList();
     }
 
+    /** Why an attempt was dropped other than a witness failing a constraint. */
+    private static final String CONTAMINATED = "overlaps an evaluation prompt";
+    private static final String OUTSIDE_TIER = "outside the measured difficulty tier";
+
     private final List<BaseTask> tasks;
+    private final Decontamination decontamination;
     private final Options options;
     private final TextTools text;
     private final Verifier verifier;
@@ -75,7 +90,16 @@ public final class Synthesizer {
     private final Map<Difficulty, double[]> tierWeights = new java.util.EnumMap<>(Difficulty.class);
 
     public Synthesizer(List<BaseTask> tasks, Options options, TextTools text, SynthStats stats) {
+        this(tasks, options, text, stats, null);
+    }
+
+    /**
+     * A synthesizer that also drops prompts overlapping evaluation prompts ({@link Decontamination#promptOverlaps};
+     * the base tasks are the caller's to check), counting them in the stats.
+     */
+    public Synthesizer(List<BaseTask> tasks, Options options, TextTools text, SynthStats stats, Decontamination decontamination) {
         if (tasks.isEmpty()) throw new IllegalArgumentException("no base tasks");
+        this.decontamination = decontamination;
         this.tasks = tasks;
         this.options = options;
         this.text = text;
@@ -104,8 +128,8 @@ public final class Synthesizer {
      * null for a prompt).
      */
     public record Outcome(String prompt, List<Constraint> constraints, BaseTask task, Difficulty difficulty,
-                          long seed, String witness, String droppedBecause) {
-        /** Whether the attempt made a prompt (its witness passed). */
+                          long seed, String witness, Double predictedPassRate, String droppedBecause) {
+        /** Whether the attempt made a prompt (nothing dropped it). */
         public boolean made() {
             return droppedBecause == null;
         }
@@ -117,7 +141,14 @@ public final class Synthesizer {
 
         /** The prompt made, with its key. */
         public SynthesizedPrompt withKey(long key) {
-            return new SynthesizedPrompt(key, prompt, constraints, task, difficulty, seed, witness);
+            return new SynthesizedPrompt(key, prompt, constraints, task, difficulty, seed, witness, predictedPassRate);
+        }
+
+        /** Counts a dropped attempt into the statistics, by why it was dropped. */
+        public void countDrop(SynthStats stats) {
+            if (droppedBecause == CONTAMINATED) stats.contaminated();
+            else if (droppedBecause == OUTSIDE_TIER) stats.outsideTier();
+            else stats.dropped(droppedBecause);
         }
     }
 
@@ -144,8 +175,8 @@ public final class Synthesizer {
                 }
                 for (Outcome o : outcomes) {
                     if (made == count) break;
-                    if (o.droppedBecause() != null) {
-                        stats.dropped(o.droppedBecause());
+                    if (!o.made()) {
+                        o.countDrop(stats);
                     } else if (!seenPrompts.add(o.promptHash())) {
                         stats.duplicate();
                     } else {
@@ -192,11 +223,25 @@ public final class Synthesizer {
         }
         int k = lo + rng.nextInt(hi - lo + 1);
         List<ConstraintType<?>> chosen = choose(rng, k, tier);
-        if (chosen.size() < k) return new Outcome(null, null, null, null, seed, null, "no compatible constraint set");
+        if (chosen.size() < k) return dropped(seed, "no compatible constraint set");
         Attempt draft = new Attempt(rng, task, chosen);
         Optional<String> failure = draft.build();
-        if (failure.isPresent()) return new Outcome(null, null, null, null, seed, null, failure.get());
-        return new Outcome(draft.prompt(), draft.constraints, task, tier, seed, draft.witnessText, null);
+        if (failure.isPresent()) return dropped(seed, failure.get());
+        String prompt = draft.prompt();
+        Double predicted = null;
+        if (options.thresholds() != null) {
+            double pass = 1;
+            for (Constraint c : draft.constraints) pass *= 1 - options.hardness().of(c.id());
+            predicted = pass;
+            tier = options.thresholds().tierOf(pass);
+            if (options.difficulty() != Difficulty.MIXED && tier != options.difficulty()) return dropped(seed, OUTSIDE_TIER);
+        }
+        if (decontamination != null && decontamination.promptOverlaps(prompt)) return dropped(seed, CONTAMINATED);
+        return new Outcome(prompt, draft.constraints, task, tier, seed, draft.witnessText, predicted, null);
+    }
+
+    private static Outcome dropped(long seed, String reason) {
+        return new Outcome(null, null, null, null, seed, null, null, reason);
     }
 
     /** 64-bit hash of the prompt with case and whitespace runs normalized. */

@@ -152,7 +152,8 @@ public final class PyText {
         return stripStart(s) == s.length();
     }
 
-    private static int stripStart(String s) {
+    /** Where {@code str.strip()} would start: the index of the first character that is not whitespace (the length if none). */
+    public static int stripStart(String s) {
         int i = 0;
         while (i < s.length()) {
             int cp = s.codePointAt(i);
@@ -245,5 +246,23 @@ public final class PyText {
             inWord = word;
         }
         return count;
+    }
+
+    /** The maximal runs of {@code \w} characters, as {@code [start, end)} pairs: the words {@link #countWordRuns} counts. */
+    public static List<int[]> wordRuns(String s) {
+        List<int[]> runs = new ArrayList<>();
+        int start = -1;
+        for (int i = 0, n = s.length(); i < n; ) {
+            int cp = s.codePointAt(i);
+            boolean word = isWordChar(cp);
+            if (word && start < 0) start = i;
+            if (!word && start >= 0) {
+                runs.add(new int[] {start, i});
+                start = -1;
+            }
+            i += Character.charCount(cp);
+        }
+        if (start >= 0) runs.add(new int[] {start, s.length()});
+        return runs;
     }
 }

@@ -1,5 +1,6 @@
 package dev.jack.core.text;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -71,6 +72,17 @@ public final class TextTools {
         return count;
     }
 
+    /**
+     * The sentences Punkt finds, as {@code [start, end)} UTF-16 index pairs into the text, in order: the spans
+     * {@link #countSentences} counts.
+     */
+    public List<int[]> sentenceSpans(String text) {
+        List<Integer> flat = sentenceTokenizer().spans(text);
+        List<int[]> spans = new ArrayList<>(flat.size() / 2);
+        for (int i = 0; i < flat.size(); i += 2) spans.add(new int[] {flat.get(i), flat.get(i + 1)});
+        return spans;
+    }
+
     public List<String> wordTokenize(String text) {
         Memo<List<String>> m = lastWords;
         if (m != null && m.text.equals(text)) return m.value;
@@ -82,6 +94,24 @@ public final class TextTools {
         List<String> tokens = List.copyOf(w.tokenize(text));
         lastWords = new Memo<>(text, tokens);
         return tokens;
+    }
+
+    /**
+     * Where each of {@link #wordTokenize}'s tokens is in the text, as {@code [start, end, index]} triples (the
+     * token's index in that list), in order. Tokens the tokenizer rewrote (double quotes become {@code ``} and
+     * {@code ''}) are not found and left out.
+     */
+    public List<int[]> wordTokenSpans(String text) {
+        List<String> tokens = wordTokenize(text);
+        List<int[]> spans = new ArrayList<>(tokens.size());
+        int from = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            int at = text.indexOf(tokens.get(i), from);
+            if (at < 0) continue;
+            spans.add(new int[] {at, at + tokens.get(i).length(), i});
+            from = at + tokens.get(i).length();
+        }
+        return spans;
     }
 
     public Optional<String> detectLanguage(String text) {

@@ -1,8 +1,11 @@
 package dev.jack.pipeline.stage;
 
 import dev.jack.core.data.CurationStats;
+import dev.jack.core.data.PassRates;
 import dev.jack.core.data.PreferencePair;
 import dev.jack.core.data.ScoredSample;
+import dev.jack.core.synth.Difficulty;
+import dev.jack.core.synth.DifficultyThresholds;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -219,18 +222,26 @@ public final class ReportCharts {
         return p.sharedPrefixTokens() == null ? 0 : p.sharedPrefixTokens();
     }
 
-    /** Pairs per prompt in each difficulty tier, each run divided by the prompts of that tier it covered. */
+    /**
+     * Pairs per prompt in each difficulty tier, each run divided by the prompts of that tier it covered; the tiers are
+     * those of {@code prompts} (the prompts file's prior, or measured ones).
+     */
     public static Chart difficulty(List<Run> runs, List<PromptTier> prompts) {
         Set<String> tiers = new HashSet<>();
-        for (PromptTier p : prompts) tiers.add(tier(p));
+        Map<Long, String> tierOfKey = new HashMap<>();
+        for (PromptTier p : prompts) {
+            tiers.add(tier(p));
+            tierOfKey.put(p.key(), tier(p));
+        }
         List<String> labels = prompts.isEmpty() ? List.of("all") : PromptTier.order(tiers);
         List<Series> series = new ArrayList<>();
         for (Run run : runs) {
             Map<Long, String> tierOf = new HashMap<>();
             Map<String, Integer> promptsPerTier = new HashMap<>();
             for (PromptTier p : run.covered()) {
-                tierOf.put(p.key(), prompts.isEmpty() ? "all" : tier(p));
-                promptsPerTier.merge(prompts.isEmpty() ? "all" : tier(p), 1, Integer::sum);
+                String tier = prompts.isEmpty() ? "all" : tierOfKey.getOrDefault(p.key(), "unknown");
+                tierOf.put(p.key(), tier);
+                promptsPerTier.merge(tier, 1, Integer::sum);
             }
             Map<String, Integer> pairsPerTier = new HashMap<>();
             for (PreferencePair p : run.pairs()) pairsPerTier.merge(tierOf.getOrDefault(p.key(), "unknown"), 1, Integer::sum);
@@ -266,5 +277,28 @@ public final class ReportCharts {
                 List.of(new Series("LLM calls per pair", null, calls), new Series("generated tokens per pair (thousands)", null, kiloTokens)), false,
                 runs.stream().allMatch(r -> r.pairs().isEmpty()) ? "no pairs, so no cost per pair"
                         : "the pairs record no LLM calls or tokens and there is no stats file beside them");
+    }
+
+    /**
+     * The prompts' measured difficulty: the share of prompts per pass@1 bin (tenths, 1.0 alone), one series per tier
+     * the thresholds give.
+     */
+    public static Chart passAt1(List<PassRates> rates, DifficultyThresholds thresholds) {
+        List<Series> series = new ArrayList<>();
+        for (Difficulty tier : List.of(Difficulty.EASY, Difficulty.MODERATE, Difficulty.HARD)) {
+            List<PassRates> in = rates.stream().filter(r -> thresholds.tierOf(r.passAt1()) == tier).toList();
+            List<Double> values = new ArrayList<>();
+            for (Double share : shares(in, PassRates::passAt1, ReportCharts::rewardBin, 11)) {
+                values.add(share == null || share == 0 ? null : share * in.size() / rates.size());
+            }
+            series.add(new Series(tier.label(), in.size(), values));
+        }
+        return new Chart("pass@1 over the prompt's samples (strict; tiers by " + thresholds.text() + ")", "share of prompts", rewardBins(), series,
+                true, "give --scored (jack score output) for measured difficulty");
+    }
+
+    /** The tier each prompt's measured pass@1 falls in, for {@link #difficulty}. */
+    public static List<PromptTier> measuredTiers(List<PassRates> rates, DifficultyThresholds thresholds) {
+        return rates.stream().map(r -> new PromptTier(r.key(), thresholds.tierOf(r.passAt1()).label())).toList();
     }
 }

@@ -1,15 +1,22 @@
 package dev.jack.pipeline.stage;
 
 import dev.jack.core.Seeds;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.data.AtomicFiles;
 import dev.jack.core.data.CurationStats;
+import dev.jack.core.data.DataFileException;
 import dev.jack.core.data.JsonlReader;
+import dev.jack.core.data.PassRates;
 import dev.jack.core.data.PreferencePair;
 import dev.jack.core.data.ScoredSample;
 import dev.jack.core.ifeval.IfevalPrompt;
 import dev.jack.core.ifeval.Verdicts;
 import dev.jack.core.ifeval.Verifier;
+import dev.jack.core.json.Json;
+import dev.jack.core.json.JsonException;
 import dev.jack.core.json.PyJson;
+import dev.jack.core.synth.DifficultyThresholds;
+import dev.jack.core.text.PyText;
 import dev.jack.pipeline.Check;
 import dev.jack.pipeline.Inputs;
 import dev.jack.pipeline.Stage;
@@ -20,6 +27,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,13 +42,25 @@ import java.util.Set;
  * {@code jack report}: one self-contained HTML file (no network, no external script) with the run's figures and a
  * browsable sample of pairs. The numbers come from {@link ReportCharts} and are embedded as JSON; a small inline
  * script draws them as SVG bar charts. For each pair shown, both responses are checked again against the prompt's
- * constraints (from {@code prompts}) to show which each passed and failed under the strict checker.
+ * constraints (from {@code prompts}) to show which each passed and failed under the strict checker, with the spans
+ * that decide each verdict highlighted ({@link dev.jack.core.constraint.Constraint#spans}). With {@code scored}, the
+ * prompts' measured difficulty (pass@1, binned by the thresholds); with {@code ablations} ({@code jack ablate}'s
+ * {@code ablations.json}), the matched comparisons: what each holds fixed and how its variants differ.
  */
-public record ReportStage(List<Path> pairs, Path scored, Path prompts, Path out, Options options) implements Stage {
-    /** Pairs shown in the browser (0 or more), the seed that picks them, and the Punkt folder for the checks (null: Jack's own). */
-    public record Options(int sample, long seed, Path punktDir) {
+public record ReportStage(List<Path> pairs, Path scored, Path prompts, Path ablations, Path out, Options options) implements Stage {
+    /**
+     * Pairs shown in the browser (0 or more), the seed that picks them, the Punkt folder for the checks (null: Jack's
+     * own), and the thresholds of measured difficulty tiers.
+     */
+    public record Options(int sample, long seed, Path punktDir, DifficultyThresholds thresholds) {
         public Options {
             Check.atLeast("sample", sample, 0);
+            if (thresholds == null) thresholds = DifficultyThresholds.DEFAULT;
+        }
+
+        /** With the default thresholds. */
+        public Options(int sample, long seed, Path punktDir) {
+            this(sample, seed, punktDir, null);
         }
     }
 
@@ -56,7 +77,7 @@ public record ReportStage(List<Path> pairs, Path scored, Path prompts, Path out,
     @Override
     public List<Path> inputs() {
         List<Path> stats = pairs.stream().map(CurationStats::pathFor).toList();
-        return Inputs.of(pairs, stats, scored, prompts, Inputs.punkt(options.punktDir()));
+        return Inputs.of(pairs, stats, scored, prompts, ablations, Inputs.punkt(options.punktDir()));
     }
 
     @Override
@@ -94,7 +115,13 @@ public record ReportStage(List<Path> pairs, Path scored, Path prompts, Path out,
         charts.put("prefix", ReportCharts.prefix(runs).toJson());
         charts.put("difficulty", ReportCharts.difficulty(runs, tiers).toJson());
         charts.put("cost", ReportCharts.cost(runs).toJson());
+        List<PassRates> rates = scoredRows.isEmpty() || scoredRows.stream().anyMatch(s -> s.strict() == null) ? List.of() : ScoreStage.passRates(scoredRows);
+        charts.put("pass-at-1", ReportCharts.passAt1(rates, options.thresholds()).toJson());
+        charts.put("difficulty-measured", rates.isEmpty() ? new ReportCharts.Chart("measured difficulty tier", "pairs per prompt", List.of(), List.of(), false,
+                "give --scored (jack score output) for measured difficulty").toJson()
+                : ReportCharts.difficulty(runs, ReportCharts.measuredTiers(rates, options.thresholds())).toJson());
         data.put("charts", charts);
+        data.put("ablations", ablations == null ? null : readAblations(ablations));
         data.put("pairs", samplePairs(runs, byKey, verifier));
         AtomicFiles.write(out, template().replace("/*DATA*/", PyJson.dumps(data).replace("</", "<\\/")));
         context.out().printf("report of %d run%s (%d pairs); wrote %s%n", runs.size(), runs.size() == 1 ? "" : "s", pairCount, out);
@@ -150,6 +177,8 @@ public record ReportStage(List<Path> pairs, Path scored, Path prompts, Path out,
             p.put("rejectedFinish", r.rejectedFinishReason());
             p.put("chosenChecks", prompt == null ? null : checks(prompt, chosen, verifier));
             p.put("rejectedChecks", prompt == null ? null : checks(prompt, rejected, verifier));
+            p.put("chosenSpans", prompt == null ? List.of() : spans(prompt, chosen, verifier));
+            p.put("rejectedSpans", prompt == null ? List.of() : spans(prompt, rejected, verifier));
             shown.add(p);
         }
         return shown;
@@ -166,6 +195,42 @@ public record ReportStage(List<Path> pairs, Path scored, Path prompts, Path out,
             out.add(c);
         }
         return out;
+    }
+
+    /** Every constraint's spans on a response (UTF-16 offsets, as the page's script indexes strings), with its verdict. */
+    private static List<Map<String, Object>> spans(IfevalPrompt prompt, String response, Verifier verifier) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (PyText.isBlank(response)) return out;
+        Verdicts v = verifier.verify(prompt.constraints(), response);
+        for (int i = 0; i < prompt.constraints().size(); i++) {
+            for (Span s : prompt.constraints().get(i).spans(response, verifier.text())) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", prompt.instructionIds().get(i));
+                m.put("passed", v.strict().get(i));
+                m.put("start", s.start());
+                m.put("end", s.end());
+                m.put("label", s.label());
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** jack ablate's ablations.json, as it is (the page reads its comparisons and variants). */
+    private static Object readAblations(Path file) {
+        try {
+            Object doc = Json.parse(Files.readString(file));
+            if (!(doc instanceof Map<?, ?> m) || !(m.get("comparisons") instanceof Map<?, ?>) || !(m.get("variants") instanceof Map<?, ?>)) {
+                throw new DataFileException(file, "not jack ablate's ablations.json (it needs comparisons and variants)");
+            }
+            return doc;
+        } catch (JsonException e) {
+            throw new DataFileException(file, "not JSON: " + e.getMessage());
+        } catch (NoSuchFileException e) {
+            throw new DataFileException(file, "no such file");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static String template() {

@@ -1,16 +1,20 @@
 package dev.jack.pipeline.stage;
 
 import dev.jack.core.Choices;
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.curate.Flaw;
 import dev.jack.core.curate.Reward;
 import dev.jack.core.data.AtomicFiles;
 import dev.jack.core.data.JsonlReader;
+import dev.jack.core.data.PassRates;
 import dev.jack.core.data.Sample;
 import dev.jack.core.data.ScoredSample;
 import dev.jack.core.ifeval.IfevalPrompt;
 import dev.jack.core.ifeval.Verdicts;
 import dev.jack.core.ifeval.Verifier;
 import dev.jack.core.json.PyJson;
+import dev.jack.core.text.PyText;
 import dev.jack.core.text.Thinking;
 import dev.jack.llm.ControlTokens;
 import dev.jack.pipeline.Inputs;
@@ -20,7 +24,9 @@ import dev.jack.pipeline.StageContext;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,14 +41,25 @@ import java.util.stream.IntStream;
  * {@code keep} ({@link Thinking}). Before scoring, every response (and its {@code reasoning_content}) is searched for
  * control-token text ({@link ControlTokens#KNOWN}); what is found goes into the row's {@code control_tokens}, and the
  * console counts those responses, the ones cut off at the token limit and the ones with an empty answer: curation
- * never chooses them ({@link Flaw}).
+ * never chooses them ({@link Flaw}). Beside {@code out}, each prompt's measured difficulty over its samples
+ * ({@link PassRates}) goes to {@code OUT.pass_rates.jsonl} (out's {@code .jsonl} replaced), in the order prompts first
+ * appear. With {@code spans}, each row also gets {@code spans}: per constraint (in {@code instruction_id_list} order)
+ * the stretches of the checked text (the answer, with {@code thinking} strip) that decide its strict verdict
+ * ({@link Constraint#spans}), as {@code start}, {@code end} (Unicode code point offsets, as Python indexes the string)
+ * and {@code label}.
  */
 public record ScoreStage(Path prompts, Path samples, Path out, Options options) implements Stage {
     /**
      * The reward that counts ({@code reward}), all or nothing (1 only when every constraint is followed), what happens
-     * to a reasoning model's thinking before checking, and the Punkt folder (null: Jack's own).
+     * to a reasoning model's thinking before checking, the Punkt folder (null: Jack's own), and whether rows get the
+     * checkers' spans.
      */
-    public record Options(Reward reward, boolean allOrNothing, Thinking thinking, Path punktDir) {}
+    public record Options(Reward reward, boolean allOrNothing, Thinking thinking, Path punktDir, boolean spans) {
+        /** Without spans. */
+        public Options(Reward reward, boolean allOrNothing, Thinking thinking, Path punktDir) {
+            this(reward, allOrNothing, thinking, punktDir, false);
+        }
+    }
 
     @Override
     public Record settings() {
@@ -61,7 +78,12 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
 
     @Override
     public List<Path> outputs() {
-        return List.of(out);
+        return List.of(out, passRatesPath(out));
+    }
+
+    /** Where the pass rates of a scored file are: {@code scored.jsonl} → {@code scored.pass_rates.jsonl}. */
+    public static Path passRatesPath(Path scored) {
+        return Inputs.replaceJsonl(scored, ".pass_rates.jsonl");
     }
 
     @Override
@@ -78,44 +100,92 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
             IfevalPrompt p = byKey.get(sample.key());
             if (p == null) throw row.error("key", "no prompt with key " + sample.key() + " in " + prompts);
             if (sample.response() == null) throw row.error("response", "is missing");
-            scored[i] = score(sample, p, verifier);
-            lines[i] = PyJson.dumps(scored[i].toJson());
+            Scored s = score(sample, p, verifier);
+            scored[i] = s.row();
+            lines[i] = s.line();
         });
         AtomicFiles.write(out, lines.length == 0 ? "" : String.join("\n", lines) + "\n");
+        List<PassRates> rates = passRates(Arrays.asList(scored));
+        AtomicFiles.writeJsonl(passRatesPath(out), rates.stream().map(PassRates::toJson).toList());
         Tally tally = Tally.NONE;
         for (ScoredSample s : scored) tally = tally.plus(s);
-        summary(context.out(), tally, out.toString());
+        for (PassRates r : rates) tally = tally.plus(r);
+        summary(context.out(), tally, out.toString(), passRatesPath(out).toString());
         return Status.DONE;
+    }
+
+    /** A scored sample and its line in the output (with its spans when the options ask for them). */
+    public record Scored(ScoredSample row, String line) {}
+
+    /** A sample scored against its prompt: the verdicts on its answer as {@code thinking} has it, the rewards, the spans. */
+    public Scored score(Sample sample, IfevalPrompt p, Verifier verifier) {
+        String checked = options.thinking().apply(sample.reasoningContent(), sample.response());
+        ScoredSample row = score(sample, checked, p, verifier);
+        Map<String, Object> json = row.toJson();
+        if (options.spans()) json.put("spans", spans(p, checked, verifier));
+        return new Scored(row, PyJson.dumps(json));
     }
 
     /**
      * What scoring made, added up: samples, the sum of their rewards, those with control-token text, cut off at
-     * max_tokens, and with an empty answer.
+     * max_tokens, and with an empty answer; prompts, and the sums of their pass@1 and pass@n.
      */
-    public record Tally(long samples, double rewards, long controlTokens, long truncated, long empty) implements java.io.Serializable {
-        public static final Tally NONE = new Tally(0, 0, 0, 0, 0);
+    public record Tally(long samples, double rewards, long controlTokens, long truncated, long empty, long prompts, double passAt1, double passAtN)
+            implements java.io.Serializable {
+        public static final Tally NONE = new Tally(0, 0, 0, 0, 0, 0, 0, 0);
 
         public Tally plus(ScoredSample s) {
             Flaw f = flaw(s);
-            return plus(new Tally(1, s.reward(), s.controlTokens().isEmpty() ? 0 : 1, f == Flaw.TRUNCATED ? 1 : 0, f == Flaw.EMPTY ? 1 : 0));
+            return plus(new Tally(1, s.reward(), s.controlTokens().isEmpty() ? 0 : 1, f == Flaw.TRUNCATED ? 1 : 0, f == Flaw.EMPTY ? 1 : 0, 0, 0, 0));
+        }
+
+        public Tally plus(PassRates r) {
+            return plus(new Tally(0, 0, 0, 0, 0, 1, r.passAt1(), r.passAtN()));
         }
 
         public Tally plus(Tally t) {
-            return new Tally(samples + t.samples, rewards + t.rewards, controlTokens + t.controlTokens, truncated + t.truncated, empty + t.empty);
+            return new Tally(samples + t.samples, rewards + t.rewards, controlTokens + t.controlTokens, truncated + t.truncated, empty + t.empty,
+                    prompts + t.prompts, passAt1 + t.passAt1, passAtN + t.passAtN);
         }
     }
 
-    /** The stage's summary lines for what it scored, and where it wrote the rows. */
-    public void summary(PrintWriter console, Tally t, String where) {
+    /** The stage's summary lines: what it scored, the prompts' pass rates, and where it wrote them. */
+    public void summary(PrintWriter console, Tally t, String where, String passRatesWhere) {
         console.printf("scored %d samples (mean %s reward %.4f); wrote %s%n", t.samples(), Choices.label(options.reward()),
                 t.samples() == 0 ? 0 : t.rewards() / t.samples(), where);
+        console.printf("pass rates of %d prompts (mean pass@1 %.4f, pass@n %.4f); wrote %s%n", t.prompts(),
+                t.prompts() == 0 ? 0 : t.passAt1() / t.prompts(), t.prompts() == 0 ? 0 : t.passAtN() / t.prompts(), passRatesWhere);
         console.printf("  %d with control-token text, %d cut off at max_tokens, %d with an empty answer (never chosen without --allow-truncated)%n",
                 t.controlTokens(), t.truncated(), t.empty());
     }
 
-    /** A sample scored against its prompt's constraints: strict and loose verdicts, the rewards, its control tokens. */
-    public ScoredSample score(Sample sample, IfevalPrompt p, Verifier verifier) {
-        Verdicts v = verifier.verify(p.constraints(), options.thinking().apply(sample.reasoningContent(), sample.response()));
+    /** Each prompt's pass rates over its scored samples, prompts in the order they first appear. */
+    public static List<PassRates> passRates(List<ScoredSample> scored) {
+        Map<Long, List<ScoredSample>> byKey = new LinkedHashMap<>();
+        for (ScoredSample s : scored) byKey.computeIfAbsent(s.sample().key(), k -> new ArrayList<>()).add(s);
+        return byKey.values().stream().map(PassRates::of).toList();
+    }
+
+    /** Per constraint, its spans on the checked text as JSON objects with code point offsets. */
+    private static List<List<Map<String, Object>>> spans(IfevalPrompt p, String response, Verifier verifier) {
+        List<List<Map<String, Object>>> out = new ArrayList<>();
+        for (Constraint c : p.constraints()) {
+            List<Map<String, Object>> spans = new ArrayList<>();
+            for (Span s : PyText.isBlank(response) ? List.<Span>of() : c.spans(response, verifier.text())) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("start", response.codePointCount(0, s.start()));
+                m.put("end", response.codePointCount(0, s.end()));
+                m.put("label", s.label());
+                spans.add(m);
+            }
+            out.add(spans);
+        }
+        return out;
+    }
+
+    /** The sample's verdicts on {@code checked}, the text as {@code thinking} has it. */
+    private ScoredSample score(Sample sample, String checked, IfevalPrompt p, Verifier verifier) {
+        Verdicts v = verifier.verify(p.constraints(), checked);
         boolean all = options.allOrNothing();
         return new ScoredSample(sample, controlTokens(sample), p.instructionIds(), v.strict(), v.loose(), Reward.STRICT.of(v, all),
                 Reward.LOOSE.of(v, all), options.reward().of(v, all));
@@ -140,9 +210,13 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
      * now in rows from elsewhere that do not say.
      */
     static Flaw flaw(ScoredSample s) {
-        Sample sample = s.sample();
-        List<String> controlTokens = s.controlTokens() != null ? s.controlTokens() : controlTokens(sample);
-        return Flaw.of(sample.finishReason(), Thinking.answer(sample.response()), !controlTokens.isEmpty());
+        return flaw(s.sample(), s.controlTokens());
+    }
+
+    /** What keeps a sample from being chosen, given its control tokens (null: look for them now). */
+    static Flaw flaw(Sample sample, List<String> controlTokens) {
+        List<String> found = controlTokens != null ? controlTokens : controlTokens(sample);
+        return Flaw.of(sample.finishReason(), Thinking.answer(sample.response()), !found.isEmpty());
     }
 
     /** The prompts of a file by key. */

@@ -1,9 +1,13 @@
 package dev.jack.pipeline.stage;
 
+import dev.jack.core.UserException;
+import dev.jack.core.constraint.ifeval.IfevalCatalog;
 import dev.jack.core.data.AtomicFiles;
+import dev.jack.core.data.Decontamination;
 import dev.jack.core.json.PyJson;
 import dev.jack.core.synth.BaseTask;
 import dev.jack.core.synth.Difficulty;
+import dev.jack.core.synth.DifficultyThresholds;
 import dev.jack.core.synth.Hardness;
 import dev.jack.core.synth.SplitPlan;
 import dev.jack.core.synth.SynthStats;
@@ -41,10 +45,13 @@ public record SynthStage(Path out, Path witnesses, Path stats, Options options, 
      * What to make: {@code count} prompts (over all splits) from the seed; {@code constraints} per prompt; a difficulty
      * tier; hardness from a file (null: Jack's priors); base tasks from a file (null: Jack's corpus) and the JSONL field
      * holding them; with {@code split}, a train and a test file with disjoint base tasks, {@code testFraction} of them
-     * in test and {@code holdoutPairs} of the allowed constraint pairs kept out of train; the Punkt folder (null: Jack's own).
+     * in test and {@code holdoutPairs} of the allowed constraint pairs kept out of train; the Punkt folder (null: Jack's own);
+     * base tasks and prompts that overlap evaluation prompts dropped ({@code decontaminate}); and tiers measured by
+     * predicted pass rate ({@code thresholds}, null: tiers as drawn; see {@link Synthesizer.Options}).
      */
     public record Options(int count, long seed, IntRange constraints, Difficulty difficulty, Path hardness, Path tasks, String taskField,
-                          boolean split, double testFraction, double holdoutPairs, Path punktDir) {
+                          boolean split, double testFraction, double holdoutPairs, Path punktDir, Decontaminate decontaminate,
+                          DifficultyThresholds thresholds) {
         public static final IntRange DEFAULT_CONSTRAINTS = new IntRange(1, 6);
 
         public Options {
@@ -52,6 +59,13 @@ public record SynthStage(Path out, Path witnesses, Path stats, Options options, 
             Check.between("test_fraction", testFraction, 0, 1);
             Check.below("holdout_pairs", holdoutPairs, 0, 1);
             constraints.check("constraints", 1);
+            if (decontaminate == null) decontaminate = Decontaminate.NONE;
+        }
+
+        /** Without decontamination, tiers as drawn. */
+        public Options(int count, long seed, IntRange constraints, Difficulty difficulty, Path hardness, Path tasks, String taskField,
+                       boolean split, double testFraction, double holdoutPairs, Path punktDir) {
+            this(count, seed, constraints, difficulty, hardness, tasks, taskField, split, testFraction, holdoutPairs, punktDir, Decontaminate.NONE, null);
         }
     }
 
@@ -72,7 +86,7 @@ public record SynthStage(Path out, Path witnesses, Path stats, Options options, 
 
     @Override
     public List<Path> inputs() {
-        return Inputs.of(options.hardness(), options.tasks(), Inputs.punkt(options.punktDir()));
+        return Inputs.of(options.hardness(), options.tasks(), Inputs.punkt(options.punktDir()), options.decontaminate().files());
     }
 
     @Override
@@ -93,9 +107,8 @@ public record SynthStage(Path out, Path witnesses, Path stats, Options options, 
 
     @Override
     public Status run(StageContext context) {
-        Hardness hardness = hardness();
-        List<BaseTask> tasks = tasks();
-        TextTools text = context.text(options.punktDir());
+        Prepared prepared = prepare(context);
+        List<BaseTask> tasks = prepared.tasks();
         PrintWriter console = context.out();
         List<SplitPlan.Part> plan;
         try {
@@ -107,14 +120,14 @@ public record SynthStage(Path out, Path witnesses, Path stats, Options options, 
         }
         long key = 1;
         for (SplitPlan.Part part : plan) {
-            Synthesizer.Options synth = synthOptions(hardness, part.heldOutPairs());
             SynthStats stats = new SynthStats();
+            Synthesizer synthesizer = synthesizer(prepared, part, stats);
             Path prompts = withSuffix(out, part.name());
             Path witnessPath = witnesses == null ? null : withSuffix(witnesses, part.name());
             long started = System.nanoTime();
             long firstKey = key;
             writeStreaming(prompts, witnessPath, (promptSink, witnessSink) ->
-                    new Synthesizer(part.tasks(), synth, text, stats).run(part.count(), firstKey, Math.max(1, threads), p -> {
+                    synthesizer.run(part.count(), firstKey, Math.max(1, threads), p -> {
                         promptSink.accept(p.toJsonLine());
                         if (witnessSink != null) witnessSink.accept(p.witnessJsonLine());
                     }));
@@ -122,40 +135,66 @@ public record SynthStage(Path out, Path witnesses, Path stats, Options options, 
             key += part.count();
             Path statsPath = statsPath(prompts, part.name());
             AtomicFiles.write(statsPath, PyJson.dumps(stats.toJson()) + "\n");
-            console.printf("wrote %d prompts to %s in %.1f s%s%n", stats.prompts(), prompts, seconds,
-                    witnessPath == null ? "" : " (witnesses: " + witnessPath + ")");
-            stats.reportLines().forEach(l -> console.println("  " + l));
-            console.println("  statistics: " + statsPath);
+            summary(console, stats, prompts.toString(), witnessPath == null ? null : witnessPath.toString(), seconds, statsPath.toString());
         }
         return Status.DONE;
     }
 
-    /**
-     * The synthesizer of a run without a split, whose attempts may run anywhere ({@link Synthesizer#attempt}): a run
-     * on a cluster makes its prompts by attempt ranges with it. Prompts' keys start at 1, as {@link #run} gives them.
-     *
-     * @throws OptionException for a split, or constraints the options cannot hold
-     */
-    public Synthesizer synthesizer(TextTools text, SynthStats stats) {
-        if (options.split()) throw new OptionException("split", "a split is made in one process only (jack synth --split)");
-        return new Synthesizer(tasks(), synthOptions(hardness(), Set.of()), text, stats);
+    /** The summary lines of a part: prompts written where, in how long, the statistics and where they are. */
+    public static void summary(PrintWriter console, SynthStats stats, String prompts, String witnesses, double seconds, String statsFile) {
+        console.printf("wrote %d prompts to %s in %.1f s%s%n", stats.prompts(), prompts, seconds, witnesses == null ? "" : " (witnesses: " + witnesses + ")");
+        stats.reportLines().forEach(l -> console.println("  " + l));
+        console.println("  statistics: " + statsFile);
     }
 
-    private Hardness hardness() {
-        return options.hardness() == null ? Hardness.defaults() : Hardness.read(options.hardness());
+    /** What every part of a run draws on: hardness, base tasks (less those overlapping evaluation prompts), text tools. */
+    private record Prepared(Hardness hardness, List<BaseTask> tasks, Decontamination decontamination, int tasksDropped, TextTools text) {}
+
+    private Prepared prepare(StageContext context) {
+        Hardness hardness = options.hardness() == null ? Hardness.defaults() : Hardness.read(options.hardness());
+        List<BaseTask> tasks = options.tasks() == null ? BaseTask.builtIn() : BaseTask.read(options.tasks(), options.taskField());
+        Decontamination decontamination = options.decontaminate().load(context);
+        int tasksDropped = 0;
+        if (decontamination != null) {
+            List<BaseTask> clean = tasks.stream().filter(t -> !decontamination.taskOverlaps(t.text())).toList();
+            tasksDropped = tasks.size() - clean.size();
+            if (clean.isEmpty()) throw new UserException("every base task overlaps an evaluation prompt (" + options.decontaminate().ngram() + "-grams)");
+            tasks = clean;
+        }
+        return new Prepared(hardness, tasks, decontamination, tasksDropped, context.text(options.punktDir()));
     }
 
-    private List<BaseTask> tasks() {
-        return options.tasks() == null ? BaseTask.builtIn() : BaseTask.read(options.tasks(), options.taskField());
-    }
-
-    private Synthesizer.Options synthOptions(Hardness hardness, Set<String> heldOutPairs) {
+    /** A part's synthesizer, counting into {@code stats} (which records the decontamination and tiers asked for). */
+    private Synthesizer synthesizer(Prepared p, SplitPlan.Part part, SynthStats stats) {
+        Synthesizer.Options synth;
         try {
-            return new Synthesizer.Options(options.seed(), options.constraints().min(), options.constraints().max(), options.difficulty(),
-                    hardness, heldOutPairs);
+            synth = new Synthesizer.Options(options.seed(), options.constraints().min(), options.constraints().max(), options.difficulty(),
+                    p.hardness(), part.heldOutPairs(), Synthesizer.synthesized(IfevalCatalog.SOURCE), options.thresholds());
         } catch (IllegalArgumentException e) {
             throw new OptionException("constraints", e.getMessage());
         }
+        if (p.decontamination() != null) {
+            stats.decontaminating(options.decontaminate().sets(), p.decontamination().evalPrompts(), options.decontaminate().ngram(),
+                    options.decontaminate().share(), p.tasksDropped());
+        }
+        if (options.thresholds() != null) stats.measuringTiers(options.thresholds());
+        return new Synthesizer(part.tasks(), synth, p.text(), stats, p.decontamination());
+    }
+
+    /**
+     * The synthesizers of a run without a split, whose attempts may run anywhere ({@link Synthesizer#attempt}): what
+     * they share is prepared once (evaluation prompts loaded, base tasks checked against them), then each call makes
+     * one counting into the statistics given. A run on a cluster makes its prompts by attempt ranges with them; keys
+     * start at 1, as {@link #run} gives them.
+     *
+     * @throws OptionException for a split, or constraints the options cannot hold
+     */
+    public java.util.function.Function<SynthStats, Synthesizer> synthesizers(StageContext context) {
+        if (options.split()) throw new OptionException("split", "a split is made in one process only (jack synth --split)");
+        Prepared prepared = prepare(context);
+        SplitPlan.Part whole = new SplitPlan.Part("", prepared.tasks(), options.count(), Set.of());
+        synthesizer(prepared, whole, new SynthStats());  // checks the options now
+        return stats -> synthesizer(prepared, whole, stats);
     }
 
     private interface Body {

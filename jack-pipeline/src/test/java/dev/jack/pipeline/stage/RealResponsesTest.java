@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 13: what real models and servers send. Samples drawn under a system prompt, a reasoning model's thinking
  * (inline and apart), a response cut off at max_tokens, an empty one and one with control-token text go through
- * jack sample, jack score and jack curate rs.
+ * jack sample, jack score, jack curate rs and jack ablate.
  */
 class RealResponsesTest {
     @TempDir
@@ -143,6 +143,22 @@ class RealResponsesTest {
                 .run(context));
         assertTrue(refused.getMessage().contains("--format messages"), refused.getMessage());
         assertTrue(!Files.exists(dir.resolve("strings.jsonl")), "nothing written");
+    }
+
+    @Test
+    void theAblationsNeverChooseAFlawedResponseEither() throws IOException {
+        Path scored = sampleAndScore(Thinking.STRIP);
+        Path out = dir.resolve("ablations");
+        new AblateStage(scored, null, null, out, new AblateStage.Options(rs(PairFormat.MESSAGES, false, Thinking.STRIP))).run(context);
+        Map<?, ?> doc = (Map<?, ?>) Json.parse(Files.readString(out.resolve("ablations.json")));
+        assertEquals(Map.of("truncated", 1L, "empty", 1L, "control_tokens", 1L), doc.get("excluded_from_chosen"));
+        assertEquals(1, rows(out.resolve("contrast-high.jsonl")).size());
+        for (Object variant : ((Map<?, ?>) doc.get("variants")).keySet()) {
+            for (Map<?, ?> row : rows(out.resolve(variant + ".jsonl"))) {
+                assertEquals(List.of(Map.of("role", "assistant", "content", "Arr matey the sea is wide")), row.get("chosen"), variant + ": the clean answer");
+            }
+        }
+        assertTrue(console.toString().contains("samples never chosen: 3 (1 truncated, 1 empty, 1 control_tokens)"), console.toString());
     }
 
     @Test

@@ -3,8 +3,11 @@ package dev.jack.core.constraint.ifeval;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.Witness;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextAnalysis;
@@ -46,6 +49,26 @@ public record EnglishCapital() implements Constraint {
 
     public boolean isFollowedBy(String response, TextTools text) {
         return PyText.isUpper(response) && text.detectLanguage(response).map("en"::equals).orElse(true);
+    }
+
+    /** Passed: the whole text. Failed: each run of words with lowercase letters, or the whole text when the language is what fails. */
+    public List<Span> spans(String response, TextTools text) {
+        return Edits.caseSpans(response, text, PyText.isUpper(response), w -> !w.toUpperCase(Locale.ROOT).equals(w), "all capitals, English", "not in capitals");
+    }
+
+    /** The last word with cased letters lowercased. */
+    public List<Edit> breaks(String response, TextTools text) {
+        List<int[]> words = PyText.wordRuns(response);
+        for (int i = words.size() - 1; i >= 0; i--) {
+            String word = response.substring(words.get(i)[0], words.get(i)[1]);
+            if (PyText.isUpper(word)) return List.of(new Edit("lowercase_word", Edits.replace(response, words.get(i)[0], words.get(i)[1], PyText.lower(word))));
+        }
+        return List.of();
+    }
+
+    /** The whole text in capitals. */
+    public List<Edit> repairs(String response, TextTools text) {
+        return List.of(new Edit("uppercase", response.toUpperCase(Locale.ROOT)));
     }
 
     public Map<String, Object> kwargs() { return Map.of(); }

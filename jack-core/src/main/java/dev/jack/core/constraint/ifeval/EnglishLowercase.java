@@ -3,13 +3,18 @@ package dev.jack.core.constraint.ifeval;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.Witness;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextAnalysis;
 import dev.jack.core.text.TextTools;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** change_case:english_lowercase — all lowercase letters, and English (undetectable text passes). */
@@ -42,6 +47,28 @@ public record EnglishLowercase() implements Constraint {
 
     public boolean isFollowedBy(String response, TextTools text) {
         return PyText.isLower(response) && text.detectLanguage(response).map("en"::equals).orElse(true);
+    }
+
+    /** Passed: the whole text. Failed: each run of words with capital letters, or the whole text when the language is what fails. */
+    public List<Span> spans(String response, TextTools text) {
+        return Edits.caseSpans(response, text, PyText.isLower(response), w -> !PyText.lower(w).equals(w), "all lowercase, English", "not in lowercase");
+    }
+
+    /** The first word with cased letters capitalized. */
+    public List<Edit> breaks(String response, TextTools text) {
+        for (int[] w : PyText.wordRuns(response)) {
+            String word = response.substring(w[0], w[1]);
+            if (PyText.isLower(word)) {
+                String capital = word.substring(0, Character.charCount(word.codePointAt(0))).toUpperCase(Locale.ROOT);
+                return List.of(new Edit("capitalize_word", Edits.replace(response, w[0], w[0] + Character.charCount(word.codePointAt(0)), capital)));
+            }
+        }
+        return List.of();
+    }
+
+    /** The whole text in lowercase. */
+    public List<Edit> repairs(String response, TextTools text) {
+        return List.of(new Edit("lowercase", PyText.lower(response)));
     }
 
     public Map<String, Object> kwargs() { return Map.of(); }

@@ -3,14 +3,20 @@ package dev.jack.core.constraint.ifeval;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.PyRepr;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
+import dev.jack.core.constraint.Vocabulary;
 import dev.jack.core.text.Literals;
 import dev.jack.core.text.PyRegex;
 import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -57,6 +63,34 @@ public record ForbiddenWords(List<String> forbiddenWords) implements Constraint 
             if (found) return false;
         }
         return true;
+    }
+
+    /** Each forbidden word found (whole words, ignoring case). */
+    public List<Span> spans(String response, TextTools text) {
+        List<Span> out = new ArrayList<>();
+        for (String word : forbiddenWords) for (int[] m : Edits.matches(response, word, true)) out.add(new Span(m[0], m[1], "forbidden word " + word));
+        out.sort(Comparator.comparingInt(Span::start));
+        return out;
+    }
+
+    /** A sentence that uses a forbidden word (each plain word in turn). */
+    public List<Edit> breaks(String response, TextTools text) {
+        List<Edit> out = new ArrayList<>();
+        for (String word : forbiddenWords) {
+            if (!PyRegex.isLiteral(word)) continue;
+            out.add(new Edit("add_forbidden_word", Edits.withSentence(response, Edits.inCaseOf(response, Vocabulary.KEYWORD_SENTENCES.getFirst().replace("{}", word))).getFirst()));
+        }
+        return out;
+    }
+
+    /** Every forbidden word cut. */
+    public List<Edit> repairs(String response, TextTools text) {
+        List<int[]> found = new ArrayList<>();
+        for (String word : forbiddenWords) found.addAll(Edits.matches(response, word, true));
+        found.sort(Comparator.comparingInt((int[] m) -> m[0]));
+        List<int[]> disjoint = new ArrayList<>();
+        for (int[] m : found) if (disjoint.isEmpty() || disjoint.getLast()[1] <= m[0]) disjoint.add(m);
+        return List.of(new Edit("remove_forbidden_words", Edits.cutAll(response, disjoint)));
     }
 
     public Map<String, Object> kwargs() { return Map.of("forbidden_words", forbiddenWords); }

@@ -3,19 +3,26 @@ package dev.jack.core.constraint.ifeval;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.Witness;
 import dev.jack.core.json.Json;
+import dev.jack.core.json.JsonException;
 import dev.jack.core.json.PyJson;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** detectable_format:json_format — the whole response, less an optional markdown fence, parses as JSON. */
 public record JsonFormat() implements Constraint {
     public static final String ID = "detectable_format:json_format";
+    private static final String[] FENCES = {"```json", "```Json", "```JSON", "```"};
 
     public static final ConstraintType<JsonFormat> TYPE = ConstraintType.builder(ID, JsonFormat::parse)
             .example(new JsonFormat())
@@ -49,13 +56,59 @@ public record JsonFormat() implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        String v = PyText.strip(response);
-        for (String fence : new String[] {"```json", "```Json", "```JSON", "```"}) {
-            if (v.startsWith(fence)) v = v.substring(fence.length());
-        }
-        if (v.endsWith("```")) v = v.substring(0, v.length() - 3);
-        return Json.isValid(PyText.strip(v));
+        int[] body = body(response);
+        return Json.isValid(response.substring(body[0], body[1]));
     }
+
+    /**
+     * What the check parses, as {start, end} in the response: the stripped text less the reference's fences (each of
+     * ```json, ```Json, ```JSON and ``` in turn at the start, ``` at the end), stripped again.
+     */
+    private static int[] body(String response) {
+        int start = PyText.stripStart(response);
+        int end = Math.max(start, PyText.rstrip(response).length());
+        for (String fence : FENCES) {
+            if (response.startsWith(fence, start) && start + fence.length() <= end) start += fence.length();
+        }
+        if (end - start >= 3 && response.startsWith("```", end - 3)) end -= 3;
+        start += PyText.stripStart(response.substring(start, end));
+        end = start + PyText.rstrip(response.substring(start, end)).length();
+        return new int[] {start, end};
+    }
+
+    /** Passed: the JSON value. Failed: from where parsing fails to the end of what was parsed. */
+    public List<Span> spans(String response, TextTools text) {
+        int[] body = body(response);
+        try {
+            Json.parse(response.substring(body[0], body[1]));
+            return List.of(new Span(body[0], body[1], "JSON value"));
+        } catch (JsonException e) {
+            int at = Math.min(body[1], body[0] + e.offset());
+            return List.of(at == body[1] ? Span.missing(at, "not JSON: " + e.getMessage()) : new Span(at, body[1], "not JSON: " + e.getMessage()));
+        }
+    }
+
+    /** The value's last closing brace or bracket removed. */
+    public List<Edit> breaks(String response, TextTools text) {
+        int[] body = body(response);
+        int last = Math.max(response.lastIndexOf('}', body[1] - 1), response.lastIndexOf(']', body[1] - 1));
+        if (last < body[0]) return List.of();
+        return List.of(new Edit("remove_closing_bracket", Edits.replace(response, last, last + 1, "")));
+    }
+
+    /** The JSON object or array inside prose (from the first opening bracket to the last closing one), alone. */
+    public List<Edit> repairs(String response, TextTools text) {
+        List<Edit> out = new ArrayList<>();
+        for (char[] brackets : new char[][] {{'{', '}'}, {'[', ']'}}) {
+            int open = response.indexOf(brackets[0]);
+            int close = response.lastIndexOf(brackets[1]);
+            if (open >= 0 && close > open && Json.isValid(response.substring(open, close + 1))) {
+                out.add(new Edit("extract_json", response.substring(open, close + 1)));
+            }
+        }
+        return out;
+    }
+
 
     public Map<String, Object> kwargs() { return Map.of(); }
 

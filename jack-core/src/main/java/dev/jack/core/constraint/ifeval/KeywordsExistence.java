@@ -1,16 +1,22 @@
 package dev.jack.core.constraint.ifeval;
 
-import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.PyRepr;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
+import dev.jack.core.constraint.Vocabulary;
 import dev.jack.core.text.Literals;
 import dev.jack.core.text.PyRegex;
 import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -51,6 +57,39 @@ public record KeywordsExistence(List<String> keywords) implements Constraint {
             if (!found) return false;
         }
         return true;
+    }
+
+    /** Passed: each keyword's first match. Failed: where each missing keyword would go. */
+    public List<Span> spans(String response, TextTools text) {
+        List<Span> out = new ArrayList<>();
+        for (String keyword : keywords) {
+            List<int[]> found = Edits.matches(response, keyword, false);
+            out.add(found.isEmpty() ? Span.missing(Edits.textEnd(response), "missing keyword " + keyword)
+                    : new Span(found.getFirst()[0], found.getFirst()[1], "keyword " + keyword));
+        }
+        if (!isFollowedBy(response, text)) out.removeIf(s -> s.start() != s.end());
+        out.sort(Comparator.comparingInt(Span::start));
+        return out;
+    }
+
+    /** For each keyword, the words with its matches cut. */
+    public List<Edit> breaks(String response, TextTools text) {
+        List<Edit> out = new ArrayList<>();
+        for (String keyword : keywords) out.add(new Edit("remove_keyword", Edits.cutAll(response, Edits.words(response, Edits.matches(response, keyword, false)))));
+        return out;
+    }
+
+    /** A sentence that mentions each missing keyword (plain words only). */
+    public List<Edit> repairs(String response, TextTools text) {
+        List<String> sentences = new ArrayList<>();
+        for (String keyword : keywords) {
+            if (!Edits.matches(response, keyword, false).isEmpty()) continue;
+            if (!PyRegex.isLiteral(keyword)) return List.of();
+            sentences.add(Vocabulary.KEYWORD_SENTENCES.get(sentences.size() % Vocabulary.KEYWORD_SENTENCES.size()).replace("{}", keyword));
+        }
+        List<Edit> out = new ArrayList<>();
+        for (String edited : Edits.withSentence(response, Edits.inCaseOf(response, String.join(" ", sentences)))) out.add(new Edit("add_keyword", edited));
+        return out;
     }
 
     public Map<String, Object> kwargs() { return Map.of("keywords", keywords); }

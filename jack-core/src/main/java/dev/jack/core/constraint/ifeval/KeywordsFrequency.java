@@ -3,15 +3,21 @@ package dev.jack.core.constraint.ifeval;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Relation;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
+import dev.jack.core.constraint.Vocabulary;
 import dev.jack.core.text.Literals;
 import dev.jack.core.text.PyRegex;
 import dev.jack.core.text.TextTools;
 
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 
 /** keywords:frequency — the keyword (a regular expression) occurs less than / at least N times, ignoring case. */
@@ -52,6 +58,27 @@ public record KeywordsFrequency(String keyword, int frequency, Relation relation
         int count = 0;
         while (m.find()) count++;
         return count;
+    }
+
+    /** Each match of the keyword; with "less than" and too many, those from the N-th on. */
+    public List<Span> spans(String response, TextTools text) {
+        return Edits.counted(Edits.matches(response, keyword, false), relation, frequency, "keyword " + keyword, Edits.textEnd(response));
+    }
+
+    /** Fewer: the words with a match cut, the last first. More (a plain-word keyword): sentences that mention it added. */
+    private List<Edit> change(String response, boolean fewer, Predicate<String> done) {
+        if (fewer) return Edits.cutFromEnd("remove_keyword", response, Edits.words(response, Edits.matches(response, keyword, false)), done);
+        if (!PyRegex.isLiteral(keyword)) return List.of();
+        List<String> sentences = Vocabulary.KEYWORD_SENTENCES.stream().map(s -> Edits.inCaseOf(response, s.replace("{}", keyword))).toList();
+        return Edits.addUntil("add_keyword", response, sentences, Edits.MAX_ADDED, done);
+    }
+
+    public List<Edit> breaks(String response, TextTools text) {
+        return change(response, relation == Relation.AT_LEAST, r -> !isFollowedBy(r, text));
+    }
+
+    public List<Edit> repairs(String response, TextTools text) {
+        return change(response, relation == Relation.LESS_THAN, r -> isFollowedBy(r, text));
     }
 
     public Map<String, Object> kwargs() {

@@ -3,16 +3,23 @@ package dev.jack.core.constraint.ifeval;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.constraint.ParameterException;
 import dev.jack.core.constraint.Parameter;
+import dev.jack.core.constraint.ParameterException;
 import dev.jack.core.constraint.Relation;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
+import dev.jack.core.constraint.Vocabulary;
 import dev.jack.core.text.Literals;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * keywords:letter_frequency — a letter occurs less than / at least N times, ignoring case.
@@ -65,6 +72,43 @@ public record LetterFrequency(String letter, int letFrequency, Relation letRelat
         int count = 0;
         for (int at = lower.indexOf(letter); at >= 0; at = lower.indexOf(letter, at + letter.length())) count++;
         return letRelation.holds(count, letFrequency);
+    }
+
+    /** Where the letter occurs, ignoring case. */
+    private List<int[]> occurrences(String response) {
+        List<int[]> found = new ArrayList<>();
+        for (int i = 0; i < response.length(); ) {
+            int cp = response.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            if (PyText.lower(Character.toString(cp)).equals(letter)) found.add(new int[] {i, next});
+            i = next;
+        }
+        return found;
+    }
+
+    /** Each occurrence of the letter; with "less than" and too many, those from the N-th on. */
+    public List<Span> spans(String response, TextTools text) {
+        return Edits.counted(occurrences(response), letRelation, letFrequency, "letter " + letter, Edits.textEnd(response));
+    }
+
+    /** Fewer: words with the letter cut, the last first. More: sentences that have it added. */
+    private List<Edit> change(String response, boolean fewer, Predicate<String> done) {
+        if (fewer) return Edits.cutFromEnd("remove_words_with_letter", response, Edits.words(response, occurrences(response)), done);
+        List<String> sentences = new ArrayList<>();
+        List<String> keywords = Vocabulary.KEYWORDS.stream().filter(w -> w.contains(letter)).toList();
+        for (int i = 0; i < keywords.size(); i++) {
+            sentences.add(Edits.inCaseOf(response, Vocabulary.KEYWORD_SENTENCES.get(i % Vocabulary.KEYWORD_SENTENCES.size()).replace("{}", keywords.get(i))));
+        }
+        if (sentences.isEmpty()) sentences = Edits.fillers(response, Vocabulary.ENGLISH.size()).stream().filter(s -> PyText.lower(s).contains(letter)).toList();
+        return sentences.isEmpty() ? List.of() : Edits.addUntil("add_words_with_letter", response, sentences, Edits.MAX_ADDED, done);
+    }
+
+    public List<Edit> breaks(String response, TextTools text) {
+        return change(response, letRelation == Relation.AT_LEAST, r -> !isFollowedBy(r, text));
+    }
+
+    public List<Edit> repairs(String response, TextTools text) {
+        return change(response, letRelation == Relation.LESS_THAN, r -> isFollowedBy(r, text));
     }
 
     public Map<String, Object> kwargs() {

@@ -3,14 +3,19 @@ package dev.jack.core.constraint.ifeval;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
+import dev.jack.core.constraint.Relation;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.Witness;
 import dev.jack.core.text.PyRegex;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -82,6 +87,46 @@ public record MultipleSections(String sectionSpliter, int numSections) implement
             }
         }
         return count;
+    }
+
+    /** The reference's matches of {@code \s?SPLITTER\s?\d+\s?}, without the spaces at their ends. */
+    private List<int[]> markers(String response) {
+        List<int[]> found = new ArrayList<>();
+        Matcher m = PyRegex.cached(pattern(sectionSpliter), 0).matcher(response);
+        while (m.find()) {
+            int start = m.start() + PyText.stripStart(m.group());
+            found.add(new int[] {start, Math.max(start, m.start() + PyText.rstrip(m.group()).length())});
+        }
+        return found;
+    }
+
+    /** Each section marker; with too few, also where more would go. */
+    public List<Span> spans(String response, TextTools text) {
+        return Edits.counted(markers(response), Relation.AT_LEAST, numSections, "section marker", Edits.textEnd(response));
+    }
+
+    /** Section markers cut (with their line when alone on it), the last first, until fewer than N are left. */
+    public List<Edit> breaks(String response, TextTools text) {
+        List<int[]> units = new ArrayList<>();
+        for (int[] m : markers(response)) {
+            int lineStart = response.lastIndexOf('\n', m[0] - 1) + 1;
+            int nl = response.indexOf('\n', m[1]);
+            int lineEnd = nl < 0 ? response.length() : nl;
+            boolean alone = PyText.isBlank(response.substring(lineStart, m[0])) && PyText.isBlank(response.substring(m[1], lineEnd));
+            units.add(alone && nl >= 0 ? new int[] {lineStart, nl + 1} : m);
+        }
+        return Edits.cutFromEnd("remove_section_markers", response, units, r -> !isFollowedBy(r, text));
+    }
+
+    /** The missing sections added at the end, each a marker line numbered on from the last and a neutral sentence. */
+    public List<Edit> repairs(String response, TextTools text) {
+        if (!PyRegex.isLiteral(sectionSpliter)) return List.of();
+        int have = markers(response).size();
+        int end = Edits.textEnd(response);
+        StringBuilder added = new StringBuilder();
+        List<String> sentences = Edits.fillers(response, numSections);
+        for (int s = have; s < numSections; s++) added.append("\n\n").append(sectionSpliter).append(' ').append(s + 1).append('\n').append(sentences.get(s - have));
+        return List.of(new Edit("add_sections", Edits.replace(response, end, end, added.toString())));
     }
 
     public Map<String, Object> kwargs() { return Map.of("section_spliter", sectionSpliter, "num_sections", numSections); }

@@ -3,15 +3,23 @@ package dev.jack.core.constraint.ifeval;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
+import dev.jack.core.constraint.Vocabulary;
 import dev.jack.core.constraint.Witness;
+import dev.jack.core.text.PyRegex;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 
 /**
  * detectable_format:number_bullet_lists — exactly N markdown bullet points ("* " or "- " lines),
@@ -76,6 +84,71 @@ public record NumberOfBulletLists(int numBullets) implements Constraint {
             lineStart = newline + 1;
         }
         return count;
+    }
+
+    /** The reference's matches ({@code ^\s*\*[^\*].*$} and {@code ^\s*-.*$}, multiline), from the marker on, in order. */
+    private static List<int[]> bullets(String response) {
+        List<int[]> found = new ArrayList<>();
+        for (String pattern : List.of("^\\s*\\*[^\\*].*$", "^\\s*-.*$")) {
+            Matcher m = PyRegex.cached(pattern, PyRegex.MULTILINE).matcher(response);
+            while (m.find()) found.add(new int[] {m.start() + PyText.stripStart(m.group()), m.end()});
+        }
+        found.sort(Comparator.comparingInt((int[] b) -> b[0]));
+        return found;
+    }
+
+    /** Each bullet point; with too many, the ones past N; with too few, all and where more would go. */
+    public List<Span> spans(String response, TextTools text) {
+        List<int[]> found = bullets(response);
+        List<Span> out = new ArrayList<>();
+        int from = found.size() > numBullets ? numBullets : 0;
+        for (int i = from; i < found.size(); i++) {
+            out.add(new Span(found.get(i)[0], found.get(i)[1], "bullet " + (i + 1) + " (exactly " + numBullets + " needed)"));
+        }
+        if (found.size() < numBullets) out.add(Span.missing(Edits.textEnd(response), (numBullets - found.size()) + " more bullet points (exactly " + numBullets + " needed)"));
+        return out;
+    }
+
+    /** One bullet's marker removed, or one bullet point added. */
+    public List<Edit> breaks(String response, TextTools text) {
+        List<Edit> out = new ArrayList<>(2);
+        List<int[]> found = bullets(response);
+        if (!found.isEmpty()) out.add(new Edit("remove_bullet", unbullet(response, found.subList(found.size() - 1, found.size()))));
+        out.add(new Edit("add_bullet", addBullets(response, found, 1)));
+        return out;
+    }
+
+    /** The markers of the extra bullets removed (the last ones), or the missing bullet points added after the last one. */
+    public List<Edit> repairs(String response, TextTools text) {
+        List<int[]> found = bullets(response);
+        if (found.size() > numBullets) {
+            return List.of(new Edit("remove_bullets", unbullet(response, found.subList(numBullets, found.size()))));
+        }
+        return List.of(new Edit("add_bullets", addBullets(response, found, numBullets - found.size())));
+    }
+
+    /** The text with these bullets' markers (and the space after each) removed. */
+    private static String unbullet(String response, List<int[]> bullets) {
+        List<int[]> markers = new ArrayList<>();
+        for (int[] b : bullets) markers.add(new int[] {b[0], b[0] + (b[0] + 1 < response.length() && response.charAt(b[0] + 1) == ' ' ? 2 : 1)});
+        String edited = response;
+        for (int i = markers.size() - 1; i >= 0; i--) edited = Edits.replace(edited, markers.get(i)[0], markers.get(i)[1], "");
+        return edited;
+    }
+
+    /** The text with n bullet points (neutral sentences, marked as the last bullet is) after the last bullet, or at the end. */
+    private static String addBullets(String response, List<int[]> bullets, int n) {
+        char marker = bullets.isEmpty() ? '*' : response.charAt(bullets.getLast()[0]);
+        int at = bullets.isEmpty() ? Edits.textEnd(response) : lineEnd(response, bullets.getLast()[0]);
+        StringBuilder lines = new StringBuilder(bullets.isEmpty() ? "\n" : "");
+        List<String> sentences = Vocabulary.ENGLISH;
+        for (int i = 0; i < n; i++) lines.append('\n').append(marker).append(' ').append(Edits.inCaseOf(response, sentences.get(i % sentences.size())));
+        return Edits.replace(response, at, at, lines.toString());
+    }
+
+    private static int lineEnd(String text, int from) {
+        int nl = text.indexOf('\n', from);
+        return nl < 0 ? text.length() : nl;
     }
 
     public Map<String, Object> kwargs() { return Map.of("num_bullets", numBullets); }

@@ -3,13 +3,17 @@ package dev.jack.core.constraint.ifeval;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Relation;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.text.TextAnalysis;
 import dev.jack.core.text.TextTools;
 
+import java.util.List;
 import java.util.Map;
 
 /** length_constraints:number_sentences — Punkt counts less than / at least N sentences. */
@@ -39,6 +43,21 @@ public record NumberOfSentences(int numSentences, Relation relation) implements 
 
     public boolean isFollowedBy(String response, TextTools text) {
         return relation.holds(text.countSentences(response), numSentences);
+    }
+
+    /** Each sentence Punkt finds; with "less than" and too many, those from the N-th on. */
+    public List<Span> spans(String response, TextTools text) {
+        return Edits.counted(text.sentenceSpans(response), relation, numSentences, "sentence", Edits.textEnd(response));
+    }
+
+    /** "At least": sentences cut from the end until too few; "less than": neutral sentences added until too many. */
+    public List<Edit> breaks(String response, TextTools text) {
+        return Edits.bySentences(response, text, relation == Relation.AT_LEAST, r -> !isFollowedBy(r, text));
+    }
+
+    /** The reverse of {@link #breaks}: sentences added or cut until the count is right. */
+    public List<Edit> repairs(String response, TextTools text) {
+        return Edits.bySentences(response, text, relation == Relation.LESS_THAN, r -> isFollowedBy(r, text));
     }
 
     public Map<String, Object> kwargs() { return Map.of("num_sentences", numSentences, "relation", relation.text()); }

@@ -3,13 +3,17 @@ package dev.jack.core.constraint.ifeval;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.text.PyRegex;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -89,6 +93,58 @@ public record Postscript(String postscriptMarker) implements Constraint {
             if (matched) return true;
         }
         return false;
+    }
+
+    /** The marker's matches, in any case (the shapes the check looks for: P.S. and P.P.S with optional spaces). */
+    private List<int[]> markers(String response) {
+        String core = switch (postscriptMarker) {
+            case "P.P.S" -> "p\\.\\s?p\\.\\s?s";
+            case "P.S." -> "p\\.\\s?s\\.";
+            default -> PyText.lower(postscriptMarker);
+        };
+        return Edits.matches(response, core, false);
+    }
+
+    /** Passed: each postscript, from its marker to the end of its line. Failed: nothing where one would go. */
+    public List<Span> spans(String response, TextTools text) {
+        List<Span> out = new ArrayList<>();
+        for (int[] m : markers(response)) out.add(new Span(m[0], lineEnd(response, m[1]), "postscript"));
+        if (out.isEmpty()) out.add(Span.missing(Edits.textEnd(response), "no postscript starting with " + postscriptMarker));
+        return out;
+    }
+
+    private static int lineEnd(String text, int from) {
+        int nl = text.indexOf('\n', from);
+        return nl < 0 ? text.length() : nl;
+    }
+
+    /** Every postscript cut, from its marker to the end of its line; or only the markers. */
+    public List<Edit> breaks(String response, TextTools text) {
+        List<int[]> markers = markers(response);
+        List<int[]> lines = new ArrayList<>();
+        int covered = -1;
+        for (int[] m : markers) {
+            if (m[0] < covered) continue;
+            covered = lineEnd(response, m[1]);
+            lines.add(new int[] {m[0], covered});
+        }
+        return List.of(new Edit("remove_postscript", PyText.rstrip(Edits.cutAll(response, lines)) + trailingSpace(response)),
+                new Edit("remove_postscript_marker", Edits.cutAll(response, markers)));
+    }
+
+    private static String trailingSpace(String text) {
+        return text.substring(PyText.rstrip(text).length());
+    }
+
+    /** A postscript with the marker and a neutral sentence, after a blank line at the end. */
+    public List<Edit> repairs(String response, TextTools text) {
+        int end = Edits.textEnd(response);
+        List<Edit> out = new ArrayList<>();
+        for (String sentence : Edits.fillers(response, 2)) {
+            String note = Edits.inCaseOf(response, postscriptMarker + " " + sentence);
+            out.add(new Edit("add_postscript", Edits.replace(response, end, end, "\n\n" + note)));
+        }
+        return out;
     }
 
     public Map<String, Object> kwargs() { return Map.of("postscript_marker", postscriptMarker); }

@@ -3,13 +3,16 @@ package dev.jack.core.constraint.ifeval;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.constraint.ParameterException;
 import dev.jack.core.constraint.Parameter;
+import dev.jack.core.constraint.ParameterException;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
+import java.util.List;
 import java.util.Map;
 
 /** combination:repeat_prompt — the response starts with the request repeated word for word (case ignored). */
@@ -42,6 +45,32 @@ public record RepeatPrompt(String promptToRepeat) implements Constraint {
 
     public boolean isFollowedBy(String response, TextTools text) {
         return PyText.lower(PyText.strip(response)).startsWith(PyText.lower(PyText.strip(promptToRepeat)));
+    }
+
+    /** Passed: the repeated request. Failed: from where the response departs from it. */
+    public List<Span> spans(String response, TextTools text) {
+        int start = PyText.stripStart(response);
+        String want = PyText.lower(PyText.strip(promptToRepeat));
+        String have = PyText.lower(PyText.strip(response));
+        if (have.startsWith(want)) return List.of(new Span(start, Math.min(response.length(), start + want.length()), "repeated request"));
+        int same = 0;
+        while (same < Math.min(want.length(), have.length()) && want.charAt(same) == have.charAt(same)) same++;
+        int end = Math.min(response.length(), start + Math.min(want.length(), have.length()));
+        return List.of(same + start >= end ? Span.missing(start + same, "the request is not repeated from here")
+                : new Span(start + same, end, "differs from the request"));
+    }
+
+    /** The repeated request cut from the start. */
+    public List<Edit> breaks(String response, TextTools text) {
+        int start = PyText.stripStart(response);
+        int end = Math.min(response.length(), start + PyText.strip(promptToRepeat).length());
+        return List.of(new Edit("remove_repeated_request", response.substring(0, start) + response.substring(PyText.stripStart(response.substring(end)) + end)));
+    }
+
+    /** The request put before the response, on a line of its own. */
+    public List<Edit> repairs(String response, TextTools text) {
+        int start = PyText.stripStart(response);
+        return List.of(new Edit("prepend_request", response.substring(0, start) + PyText.strip(promptToRepeat) + "\n\n" + response.substring(start)));
     }
 
     public Map<String, Object> kwargs() { return Map.of("prompt_to_repeat", promptToRepeat); }

@@ -4,9 +4,10 @@ import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
-import dev.jack.core.constraint.ParameterException;
 import dev.jack.core.constraint.Parameter;
+import dev.jack.core.constraint.ParameterException;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.text.LanguageDetector;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextAnalysis;
@@ -175,6 +176,14 @@ public record ResponseLanguage(String language) implements Constraint {
 
     public boolean isFollowedBy(String response, TextTools text) {
         return text.detectLanguage(response).map(language::equals).orElse(true);
+    }
+
+    /** The whole text, with the language langdetect reads in it. */
+    public List<Span> spans(String response, TextTools text) {
+        int start = PyText.stripStart(response);
+        String detected = text.detectLanguage(response).orElse(null);
+        String label = detected == null ? "no language detected (passes)" : "detected language " + detected + (detected.equals(language) ? "" : ", not " + language);
+        return List.of(new Span(start, Math.max(start, PyText.rstrip(response).length()), label));
     }
 
     public Map<String, Object> kwargs() { return Map.of("language", language); }
