@@ -162,7 +162,7 @@ class SparkPipelineTest {
             assertTrue(out.toString().matches("(?s).*, [1-9]\\d* pairs under the quality floor.*"), "the judge's floor dropped pairs: " + out);
         }
         assertEquals(Set.of("synth", "sample", "score", "rs"), INJECTED.keySet(), "a task of each stage failed once");
-        for (String dataset : List.of("prompts.jsonl", "samples.jsonl", "scored.jsonl", "pairs-rs.jsonl")) {
+        for (String dataset : List.of("prompts.jsonl", "samples.jsonl", "scored.jsonl", "scored.pass_rates.jsonl", "pairs-rs.jsonl")) {
             assertEquals(Files.readString(single.resolve(dataset)), concatenated(spark.resolve(dataset)), dataset);
             assertTrue(Files.exists(spark.resolve(dataset).resolve("_SUCCESS")), dataset + " committed");
             assertEquals(List.of(), leftovers(spark.resolve(dataset), "failed-"), dataset);
