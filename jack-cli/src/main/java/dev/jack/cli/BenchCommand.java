@@ -250,7 +250,7 @@ final class BenchCommand {
         }
 
         private Path randomModel(PrintWriter out) {
-            int ggmlType = switch (type) {
+            GgmlType ggmlType = switch (type) {
                 case "f32" -> GgmlType.F32;
                 case "f16" -> GgmlType.F16;
                 case "q8_0" -> GgmlType.Q8_0;

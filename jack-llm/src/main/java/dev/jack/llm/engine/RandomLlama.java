@@ -18,16 +18,35 @@ import java.util.SplittableRandom;
 public final class RandomLlama {
     private RandomLlama() {}
 
-    /** A model's shape and weight type (F32, F16, Q8_0, Q4_K or Q6_K for the matrices; norms are always F32). */
-    public record Shape(int dim, int layers, int heads, int kvHeads, int ffn, int vocab, int context, int type) {
+    /**
+     * A model's shape and weight type (F32, F16, Q8_0, Q4_0, Q4_K or Q6_K for the matrices; norms are always F32).
+     * A tied model has no {@code output.weight}: the token embeddings are the output matrix, as in Llama 3.2 1B.
+     */
+    public record Shape(int dim, int layers, int heads, int kvHeads, int ffn, int vocab, int context, GgmlType type, boolean tied) {
         public Shape {
             if (dim % heads != 0 || heads % kvHeads != 0) throw new IllegalArgumentException("dim must divide by heads and heads by kv heads");
             if (vocab < 256 + SPECIALS.size()) throw new IllegalArgumentException("vocab must be at least " + (256 + SPECIALS.size()));
+            if (dim % type.blockSize() != 0 || ffn % type.blockSize() != 0) {
+                throw new IllegalArgumentException("dim and ffn must be multiples of " + type.blockSize() + " for " + type);
+            }
+        }
+
+        /** An untied model. */
+        public Shape(int dim, int layers, int heads, int kvHeads, int ffn, int vocab, int context, GgmlType type) {
+            this(dim, layers, heads, kvHeads, ffn, vocab, context, type, false);
         }
 
         /** The {@code tiny} model: small enough to build in a moment, big enough to exercise every code path. */
         public static Shape tiny() {
             return new Shape(64, 2, 4, 2, 192, 512, 8192, GgmlType.Q8_0);
+        }
+
+        /**
+         * Llama 3.2 1B's shape: dim 2048, 16 layers, 32 query and 8 KV heads, FFN 8192, the 128,256-token
+         * vocabulary size, tied output (context 8192 here; the KV cache grows as it is used).
+         */
+        public static Shape llama32_1b(GgmlType type) {
+            return new Shape(2048, 16, 32, 8, 8192, 128_256, 8192, type, true);
         }
     }
 
@@ -55,6 +74,7 @@ public final class RandomLlama {
         GgufWriter w = new GgufWriter()
                 .put("general.architecture", "llama")
                 .put("general.name", name + " (random weights: produces noise)")
+                .put("general.file_type", (long) fileType(shape.type()))
                 .put("llama.context_length", (long) shape.context())
                 .put("llama.embedding_length", (long) shape.dim())
                 .put("llama.block_count", (long) shape.layers())
@@ -72,10 +92,12 @@ public final class RandomLlama {
                 .put("tokenizer.ggml.eos_token_id", (long) firstSpecial + 1)
                 .put("tokenizer.ggml.eot_token_id", (long) firstSpecial + 4)
                 .put("tokenizer.chat_template", CHAT_TEMPLATE);
+        if (shape.type().blockSize() > 1) w.put("general.quantization_version", 2L);
         int kvDim = shape.dim() / shape.heads() * shape.kvHeads();
-        matrix(w, "token_embd.weight", shape.dim(), shape.vocab(), shape.type(), 1.0, random);
+        // Tied embeddings are the output matrix too: scaled for that role (the embedding lookup is normed anyway).
+        matrix(w, "token_embd.weight", shape.dim(), shape.vocab(), shape.type(), shape.tied() ? 4 / Math.sqrt(shape.dim()) : 1.0, random);
         ones(w, "output_norm.weight", shape.dim());
-        matrix(w, "output.weight", shape.dim(), shape.vocab(), shape.type(), 1 / Math.sqrt(shape.dim()) * 4, random);
+        if (!shape.tied()) matrix(w, "output.weight", shape.dim(), shape.vocab(), shape.type(), 1 / Math.sqrt(shape.dim()) * 4, random);
         for (int l = 0; l < shape.layers(); l++) {
             String p = "blk." + l + ".";
             double in = 1 / Math.sqrt(shape.dim());
@@ -98,7 +120,20 @@ public final class RandomLlama {
         w.tensor(name, GgmlType.F32, new long[] {n}, encode(v, GgmlType.F32));
     }
 
-    private static void matrix(GgufWriter w, String name, int in, int out, int type, double std, SplittableRandom random) {
+    /** llama.cpp's {@code llama_ftype} for a file whose matrices are all of one type. */
+    private static int fileType(GgmlType type) {
+        return switch (type) {
+            case F32 -> 0;
+            case F16 -> 1;
+            case Q4_0 -> 2;
+            case Q8_0 -> 7;
+            case Q4_K -> 14;
+            case Q6_K -> 18;
+            case BF16 -> 32;
+        };
+    }
+
+    private static void matrix(GgufWriter w, String name, int in, int out, GgmlType type, double std, SplittableRandom random) {
         float[] v = new float[in * out];
         for (int i = 0; i < v.length; i++) v[i] = (float) (gaussian(random) * std);
         w.tensor(name, type, new long[] {in, out}, encode(v, type));
@@ -108,13 +143,17 @@ public final class RandomLlama {
         return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
     }
 
-    /** Quantizes values to a type: F32, F16 exactly; Q8_0, Q4_K and Q6_K by per-block scales as ggml's reference quantizers do in spirit. */
-    static byte[] encode(float[] v, int type) {
-        ByteBuffer b = ByteBuffer.allocate((int) GgmlType.bytes(type, v.length, "values")).order(ByteOrder.LITTLE_ENDIAN);
+    /**
+     * Quantizes values to a type: F32, F16 exactly; Q8_0 and Q4_0 as ggml's reference quantizers
+     * ({@code quantize_row_q8_0_ref}, {@code quantize_row_q4_0_ref}); Q4_K and Q6_K by per-block scales as ggml's do in spirit.
+     */
+    static byte[] encode(float[] v, GgmlType type) {
+        ByteBuffer b = ByteBuffer.allocate((int) type.bytes(v.length, "values")).order(ByteOrder.LITTLE_ENDIAN);
         switch (type) {
-            case GgmlType.F32 -> { for (float x : v) b.putFloat(x); }
-            case GgmlType.F16 -> { for (float x : v) b.putShort(Float.floatToFloat16(x)); }
-            case GgmlType.Q8_0 -> {
+            case F32 -> { for (float x : v) b.putFloat(x); }
+            case F16 -> { for (float x : v) b.putShort(Float.floatToFloat16(x)); }
+            case Q4_0 -> { for (int block = 0; block < v.length; block += 32) q4_0(v, block, b); }
+            case Q8_0 -> {
                 for (int block = 0; block < v.length; block += 32) {
                     float max = 0;
                     for (int i = 0; i < 32; i++) max = Math.max(max, Math.abs(v[block + i]));
@@ -123,11 +162,31 @@ public final class RandomLlama {
                     for (int i = 0; i < 32; i++) b.put((byte) (d == 0 ? 0 : Math.round(v[block + i] / d)));
                 }
             }
-            case GgmlType.Q4_K -> { for (int block = 0; block < v.length; block += 256) q4k(v, block, b); }
-            case GgmlType.Q6_K -> { for (int block = 0; block < v.length; block += 256) q6k(v, block, b); }
-            default -> throw new IllegalArgumentException("cannot write random weights of type " + GgmlType.name(type));
+            case Q4_K -> { for (int block = 0; block < v.length; block += 256) q4k(v, block, b); }
+            case Q6_K -> { for (int block = 0; block < v.length; block += 256) q6k(v, block, b); }
+            case BF16 -> throw new IllegalArgumentException("cannot write random weights of type " + type);
         }
         return b.array();
+    }
+
+    /** One Q4_0 block: d = (the value of largest magnitude) / −8, q = min(15, ⌊x/d + 8.5⌋), two per byte. */
+    private static void q4_0(float[] v, int start, ByteBuffer b) {
+        float amax = 0;
+        float max = 0;
+        for (int i = start; i < start + 32; i++) {
+            if (Math.abs(v[i]) > amax) {
+                amax = Math.abs(v[i]);
+                max = v[i];
+            }
+        }
+        float d = max / -8;
+        float id = d != 0 ? 1 / d : 0;
+        b.putShort(Float.floatToFloat16(d));
+        for (int j = 0; j < 16; j++) {
+            int low = Math.min(15, (int) (v[start + j] * id + 8.5f));
+            int high = Math.min(15, (int) (v[start + 16 + j] * id + 8.5f));
+            b.put((byte) (low | high << 4));
+        }
     }
 
     /**
