@@ -13,9 +13,13 @@ import java.util.Map;
  * where max is the first element of largest magnitude, q = min(127, round-half-even(iscale·x)), d = 1/iscale).
  */
 final class Activations {
-    /** 8-bit block formats, as ggml's {@code block_q8_0} and {@code block_q8_K}. */
+    /**
+     * 8-bit block formats, as ggml's {@code block_q8_0} and {@code block_q8_K}. {@code Q8_0_EVEN_ODD} is q8_0 with each
+     * block's values reordered, the 16 even-indexed ones first and then the 16 odd-indexed ones, for
+     * {@link BlockQ8_0}'s products (which then sum the values in llama.cpp's groups of four).
+     */
     enum Format {
-        Q8_0(32), Q8_K(256);
+        Q8_0(32), Q8_0_EVEN_ODD(32), Q8_K(256);
 
         final int block;
 
@@ -29,7 +33,7 @@ final class Activations {
         final Format format;
         int count;
         int n;
-        /** [count][n]: the 8-bit values, widened to shorts (the form the multiplies take). */
+        /** [count][n]: the 8-bit values, widened to shorts (the form the multiplies take), in the format's order. */
         short[][] values = new short[0][];
         /** [count][n / block]: each block's d (for q8_0 the f16-rounded value llama.cpp stores and multiplies). */
         float[][] scales = new float[0][];
@@ -100,7 +104,7 @@ final class Activations {
         if (q.dequantizedCurrent) return q.dequantized;
         if (q.dequantized.length < count || q.dequantized[0].length != n) q.dequantized = new float[count][n];
         workers.run(count, (t, worker) -> {
-            for (int i = 0; i < n; i++) q.dequantized[t][i] = q.values[t][i] * q.scales[t][i / format.block];
+            for (int i = 0; i < n; i++) q.dequantized[t][i] = q.values[t][position(format, i)] * q.scales[t][i / format.block];
         }, (long) count * n >= PARALLEL_ELEMENTS);
         q.dequantizedCurrent = true;
         return q.dequantized;
@@ -109,10 +113,24 @@ final class Activations {
     /** Below this many elements in all, inputs are quantized on the calling thread. */
     private static final long PARALLEL_ELEMENTS = 1 << 14;
 
+    /** Where value i of an input is stored in the format. */
+    private static int position(Format format, int i) {
+        if (format != Format.Q8_0_EVEN_ODD) return i;
+        int j = i % 32;
+        return i - j + (j % 2 == 0 ? j / 2 : 16 + j / 2);
+    }
+
     private static void quantize(Format format, float[] x, int n, short[] values, float[] scales, int[] sums) {
         for (int b = 0; b < n / format.block; b++) {
-            if (format == Format.Q8_0) q8_0(x, b * 32, values, scales, b);
-            else q8_K(x, b * 256, values, scales, b);
+            if (format == Format.Q8_K) q8_K(x, b * 256, values, scales, b);
+            else q8_0(x, b * 32, values, scales, b);
+        }
+        if (format == Format.Q8_0_EVEN_ODD) {
+            short[] block = new short[32];
+            for (int at = 0; at < n; at += 32) {
+                System.arraycopy(values, at, block, 0, 32);
+                for (int j = 0; j < 32; j++) values[at + position(format, j)] = block[j];
+            }
         }
         if (format == Format.Q8_K) {
             for (int c = 0; c < n / 32; c++) {

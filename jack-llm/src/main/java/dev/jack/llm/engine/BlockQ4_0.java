@@ -48,16 +48,9 @@ final class BlockQ4_0 implements QuantizedRows {
     public void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
         int blocks = in / 32;
         long rowBytes = blocks * 18L;
-        float[] pair = new float[2];
         for (int r = from; r < to; r++) {
             long row = r * rowBytes;
-            int t = 0;
-            for (; t + 2 <= x.count(); t += 2) {
-                two(data, row, x.values[t], x.scales[t], x.values[t + 1], x.scales[t + 1], blocks, pair);
-                ys[t][r] = pair[0];
-                ys[t + 1][r] = pair[1];
-            }
-            if (t < x.count()) ys[t][r] = one(data, row, x.values[t], x.scales[t], blocks);
+            for (int t = 0; t < x.count(); t++) ys[t][r] = one(data, row, x.values[t], x.scales[t], blocks);
         }
     }
 
@@ -69,23 +62,6 @@ final class BlockQ4_0 implements QuantizedRows {
             acc = block(low(q), high(q), x, b * 32, f16(s, at) * xd[b], acc);
         }
         return lanes(acc);
-    }
-
-    /** Two inputs against one row: the operations of {@link #one} for each, so the same results bit for bit. */
-    private static void two(MemorySegment s, long row, short[] x0, float[] d0, short[] x1, float[] d1, int blocks, float[] out) {
-        FloatVector acc0 = FloatVector.zero(F);
-        FloatVector acc1 = FloatVector.zero(F);
-        for (int b = 0; b < blocks; b++) {
-            long at = row + b * 18L;
-            ShortVector q = widen(s, at + 2);
-            ShortVector w0 = low(q);
-            ShortVector w1 = high(q);
-            float d = f16(s, at);
-            acc0 = block(w0, w1, x0, b * 32, d * d0[b], acc0);
-            acc1 = block(w0, w1, x1, b * 32, d * d1[b], acc1);
-        }
-        out[0] = lanes(acc0);
-        out[1] = lanes(acc1);
     }
 
     /** Values 0–15 of a block less 8 (the bytes were sign-extended; the mask undoes it). */

@@ -5,6 +5,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.lang.foreign.MemorySegment;
@@ -18,7 +19,9 @@ import java.nio.ByteOrder;
  *
  * <p>Hand-written for speed on the Vector API (an incubator module): bytes are widened to shorts and multiplied
  * 16 at a time; two products fit a short (|w·x| ≤ 128·127), so each block's two halves are added as shorts, and
- * adjacent pairs are then added into ints. Two inputs share each widened block while it is in registers.
+ * adjacent pairs are then added into ints. The lanes hold the values llama.cpp's AVX2 kernel holds, and lanes are
+ * summed in its order, so a row's product is llama.cpp's bit for bit. A row is multiplied with every input of the
+ * batch while it is in cache.
  */
 final class BlockQ8_0 implements QuantizedRows {
     static final BlockQ8_0 ROWS = new BlockQ8_0();
@@ -34,7 +37,7 @@ final class BlockQ8_0 implements QuantizedRows {
 
     @Override
     public Activations.Format activations() {
-        return Activations.Format.Q8_0;
+        return Activations.Format.Q8_0_EVEN_ODD;
     }
 
     @Override
@@ -53,47 +56,30 @@ final class BlockQ8_0 implements QuantizedRows {
     public void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
         int blocks = in / 32;
         long rowBytes = blocks * 34L;
-        float[] pair = new float[2];
         for (int r = from; r < to; r++) {
             long row = r * rowBytes;
-            int t = 0;
-            for (; t + 2 <= x.count(); t += 2) {
-                two(data, row, x.values[t], x.scales[t], x.values[t + 1], x.scales[t + 1], blocks, pair);
-                ys[t][r] = pair[0];
-                ys[t + 1][r] = pair[1];
-            }
-            if (t < x.count()) ys[t][r] = one(data, row, x.values[t], x.scales[t], blocks);
+            for (int t = 0; t < x.count(); t++) ys[t][r] = one(data, row, x.values[t], x.scales[t], blocks);
         }
     }
 
+    /**
+     * One row against one input whose blocks are in even-odd order. The 32 bytes of a block, read as 16 shorts, give
+     * its even-indexed values (low bytes) and odd-indexed ones (high bytes); so each int lane sums four consecutive
+     * values, as llama.cpp's {@code mul_sum_i8_pairs_float} does, and the float rounding is llama.cpp's too.
+     */
     private static float one(MemorySegment s, long row, short[] x, float[] xd, int blocks) {
         FloatVector acc = FloatVector.zero(F);
         for (int b = 0; b < blocks; b++) {
             long at = row + b * 34L;
-            ShortVector w0 = widen(s, at + 2);
-            ShortVector w1 = widen(s, at + 18);
-            acc = block(w0, w1, x, b * 32, f16(s, at) * xd[b], acc);
+            ShortVector pairs = ShortVector.fromMemorySegment(S, s, at + 2, LE);
+            ShortVector even = pairs.lanewise(VectorOperators.LSHL, 8).lanewise(VectorOperators.ASHR, 8);
+            ShortVector odd = pairs.lanewise(VectorOperators.ASHR, 8);
+            acc = block(even, odd, x, b * 32, f16(s, at) * xd[b], acc);
         }
         return lanes(acc);
     }
 
-    /** Two inputs against one row: the operations of {@link #one} for each, so the same results bit for bit. */
-    private static void two(MemorySegment s, long row, short[] x0, float[] d0, short[] x1, float[] d1, int blocks, float[] out) {
-        FloatVector acc0 = FloatVector.zero(F);
-        FloatVector acc1 = FloatVector.zero(F);
-        for (int b = 0; b < blocks; b++) {
-            long at = row + b * 34L;
-            ShortVector w0 = widen(s, at + 2);
-            ShortVector w1 = widen(s, at + 18);
-            float d = f16(s, at);
-            acc0 = block(w0, w1, x0, b * 32, d * d0[b], acc0);
-            acc1 = block(w0, w1, x1, b * 32, d * d1[b], acc1);
-        }
-        out[0] = lanes(acc0);
-        out[1] = lanes(acc1);
-    }
-
-    /** acc + scale·Σ w·x over a block of 32 given as two 16-short halves: 8 lanes, each the sum of 4 integer products. */
+    /** acc + scale·Σ w·x over a block of 32 given as two 16-short halves (x in the same order): 8 lanes, each the sum of 4 integer products. */
     static FloatVector block(ShortVector w0, ShortVector w1, short[] x, int base, float scale, FloatVector acc) {
         ShortVector p = w0.mul(ShortVector.fromArray(S, x, base)).add(w1.mul(ShortVector.fromArray(S, x, base + 16)));
         return ((FloatVector) pairs(p).convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scale), acc);
@@ -110,18 +96,32 @@ final class BlockQ8_0 implements QuantizedRows {
         return (ShortVector) ByteVector.fromMemorySegment(B16, s, at, LE).convertShape(VectorOperators.B2S, S, 0);
     }
 
+    /** Sixteen signed bytes as shorts. */
+    static ShortVector widen(byte[] s, int at) {
+        return (ShortVector) ByteVector.fromArray(B16, s, at).convertShape(VectorOperators.B2S, S, 0);
+    }
+
     static float f16(MemorySegment s, long at) {
         return Float.float16ToFloat(s.get(SHORT_LE, at));
     }
 
+    /** The little-endian f16 at {@code s[at]}. */
+    static float f16(byte[] s, int at) {
+        return Float.float16ToFloat((short) ((s[at] & 0xff) | s[at + 1] << 8));
+    }
+
+    private static final VectorShuffle<Float> OTHER_HALF = VectorShuffle.fromValues(F, 4, 5, 6, 7, 0, 1, 2, 3);
+    private static final VectorShuffle<Float> OTHER_PAIR = VectorShuffle.fromValues(F, 2, 3, 0, 1, 6, 7, 4, 5);
+    private static final VectorShuffle<Float> OTHER_LANE = VectorShuffle.fromValues(F, 1, 0, 3, 2, 5, 4, 7, 6);
+
     /**
-     * The sum of a vector's lanes in a fixed order. reduceLanes(ADD) leaves the order open, and the interpreter
-     * and the JIT compiler then round differently: an answer would depend on how warm the JVM is.
+     * The sum of a vector's 8 lanes in a fixed order, ((0+4)+(2+6))+((1+5)+(3+7)), by lanewise adds. reduceLanes(ADD)
+     * leaves the order open, and the interpreter and the JIT compiler then round differently: an answer would depend
+     * on how warm the JVM is.
      */
     static float lanes(FloatVector v) {
-        float[] a = v.toArray();
-        float sum = 0;
-        for (float x : a) sum += x;
-        return sum;
+        FloatVector a = v.add(v.rearrange(OTHER_HALF));
+        a = a.add(a.rearrange(OTHER_PAIR));
+        return a.add(a.rearrange(OTHER_LANE)).lane(0);
     }
 }

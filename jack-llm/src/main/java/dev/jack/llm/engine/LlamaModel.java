@@ -1,6 +1,5 @@
 package dev.jack.llm.engine;
 
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -22,7 +21,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class LlamaModel {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_256;
 
     final int dim;
     final int layers;
@@ -108,23 +106,18 @@ public final class LlamaModel {
         return contextLength;
     }
 
-    /** out = x / √(mean(x²) + eps) · weight, as llama.cpp's {@code rms_norm} (float squares summed in double). */
+    /**
+     * out = x / √(mean(x²) + eps) · weight, rounded as llama.cpp's {@code rms_norm} rounds it: float squares summed
+     * in double in element order, then the mean, the root and the scale in float. (Normed values feed 8-bit
+     * quantization, where one ulp decides the rounding of a value next to a boundary.)
+     */
     private void rmsnorm(float[] x, float[] weight, float[] out) {
         int n = weight.length;
-        DoubleVector low = DoubleVector.zero(D);
-        DoubleVector high = DoubleVector.zero(D);
+        double sum = 0;
+        for (int i = 0; i < n; i++) sum += x[i] * x[i];
+        float mean = (float) (sum / n);
+        float scale = 1f / (float) Math.sqrt(mean + eps);
         int i = 0;
-        for (int bound = F.loopBound(n); i < bound; i += 8) {
-            FloatVector v = FloatVector.fromArray(F, x, i);
-            FloatVector squares = v.mul(v);
-            low = low.add(squares.convertShape(VectorOperators.F2D, D, 0));
-            high = high.add(squares.convertShape(VectorOperators.F2D, D, 1));
-        }
-        double ss = 0;
-        for (double d : low.add(high).toArray()) ss += d;
-        for (; i < n; i++) ss += x[i] * x[i];
-        float scale = (float) (1.0 / Math.sqrt(ss / n + eps));
-        i = 0;
         for (int bound = F.loopBound(n); i < bound; i += 8) {
             FloatVector.fromArray(F, x, i).mul(scale).mul(FloatVector.fromArray(F, weight, i)).intoArray(out, i);
         }

@@ -19,34 +19,82 @@ public final class RandomLlama {
     private RandomLlama() {}
 
     /**
-     * A model's shape and weight type (F32, F16, Q8_0, Q4_0, Q4_K or Q6_K for the matrices; norms are always F32).
-     * A tied model has no {@code output.weight}: the token embeddings are the output matrix, as in Llama 3.2 1B.
+     * The ggml type of each matrix, as {@code llama-quantize} assigns them for a file type: one type throughout for
+     * F32, F16 and Q8_0; for Q4_0, Q4_K, Q6_K and Q4_K_M the output matrix (the token embeddings when tied) is Q6_K;
+     * Q4_K_M also gives attn_v and ffn_down Q6_K in the layers of llama.cpp's {@code use_more_bits} (the first and
+     * last eighth, and every third between). Norm vectors are always F32.
      */
-    public record Shape(int dim, int layers, int heads, int kvHeads, int ffn, int vocab, int context, GgmlType type, boolean tied) {
+    public enum Weights {
+        F32(GgmlType.F32), F16(GgmlType.F16), Q8_0(GgmlType.Q8_0), Q4_0(GgmlType.Q4_0), Q4_K(GgmlType.Q4_K), Q6_K(GgmlType.Q6_K),
+        Q4_K_M(GgmlType.Q4_K);
+
+        private final GgmlType matrices;
+
+        Weights(GgmlType matrices) {
+            this.matrices = matrices;
+        }
+
+        /** The type of a matrix: {@code role} is the tensor name without its {@code blk.N.} prefix. */
+        public GgmlType type(String role, int layer, int layers) {
+            boolean quantizedBelowQ8 = this != F32 && this != F16 && this != Q8_0;
+            if (role.equals("output.weight") && quantizedBelowQ8) return GgmlType.Q6_K;
+            if (this == Q4_K_M && (role.equals("attn_v.weight") || role.equals("ffn_down.weight")) && moreBits(layer, layers)) return GgmlType.Q6_K;
+            return matrices;
+        }
+
+        /** The largest block any matrix uses: dims must be multiples of it. */
+        int block() {
+            return this == F32 || this == F16 || this == Q8_0 ? matrices.blockSize() : 256;
+        }
+
+        /** llama.cpp's {@code use_more_bits}. */
+        private static boolean moreBits(int layer, int layers) {
+            return layer < layers / 8 || layer >= 7 * layers / 8 || (layer - layers / 8) % 3 == 2;
+        }
+
+        /** llama.cpp's {@code llama_ftype} of such a file. */
+        int fileType() {
+            return switch (this) {
+                case F32 -> 0;
+                case F16 -> 1;
+                case Q4_0 -> 2;
+                case Q8_0 -> 7;
+                case Q4_K -> 14;
+                case Q4_K_M -> 15;
+                case Q6_K -> 18;
+            };
+        }
+    }
+
+    /**
+     * A model's shape and weights. A tied model has no {@code output.weight}: the token embeddings are the output
+     * matrix, as in Llama 3.2 1B.
+     */
+    public record Shape(int dim, int layers, int heads, int kvHeads, int ffn, int vocab, int context, Weights weights, boolean tied) {
         public Shape {
             if (dim % heads != 0 || heads % kvHeads != 0) throw new IllegalArgumentException("dim must divide by heads and heads by kv heads");
             if (vocab < 256 + SPECIALS.size()) throw new IllegalArgumentException("vocab must be at least " + (256 + SPECIALS.size()));
-            if (dim % type.blockSize() != 0 || ffn % type.blockSize() != 0) {
-                throw new IllegalArgumentException("dim and ffn must be multiples of " + type.blockSize() + " for " + type);
+            if (dim % weights.block() != 0 || ffn % weights.block() != 0) {
+                throw new IllegalArgumentException("dim and ffn must be multiples of " + weights.block() + " for " + weights + " weights");
             }
         }
 
         /** An untied model. */
-        public Shape(int dim, int layers, int heads, int kvHeads, int ffn, int vocab, int context, GgmlType type) {
-            this(dim, layers, heads, kvHeads, ffn, vocab, context, type, false);
+        public Shape(int dim, int layers, int heads, int kvHeads, int ffn, int vocab, int context, Weights weights) {
+            this(dim, layers, heads, kvHeads, ffn, vocab, context, weights, false);
         }
 
         /** The {@code tiny} model: small enough to build in a moment, big enough to exercise every code path. */
         public static Shape tiny() {
-            return new Shape(64, 2, 4, 2, 192, 512, 8192, GgmlType.Q8_0);
+            return new Shape(64, 2, 4, 2, 192, 512, 8192, Weights.Q8_0);
         }
 
         /**
          * Llama 3.2 1B's shape: dim 2048, 16 layers, 32 query and 8 KV heads, FFN 8192, the 128,256-token
          * vocabulary size, tied output (context 8192 here; the KV cache grows as it is used).
          */
-        public static Shape llama32_1b(GgmlType type) {
-            return new Shape(2048, 16, 32, 8, 8192, 128_256, 8192, type, true);
+        public static Shape llama32_1b(Weights weights) {
+            return new Shape(2048, 16, 32, 8, 8192, 128_256, 8192, weights, true);
         }
     }
 
@@ -74,7 +122,7 @@ public final class RandomLlama {
         GgufWriter w = new GgufWriter()
                 .put("general.architecture", "llama")
                 .put("general.name", name + " (random weights: produces noise)")
-                .put("general.file_type", (long) fileType(shape.type()))
+                .put("general.file_type", (long) shape.weights().fileType())
                 .put("llama.context_length", (long) shape.context())
                 .put("llama.embedding_length", (long) shape.dim())
                 .put("llama.block_count", (long) shape.layers())
@@ -92,24 +140,27 @@ public final class RandomLlama {
                 .put("tokenizer.ggml.eos_token_id", (long) firstSpecial + 1)
                 .put("tokenizer.ggml.eot_token_id", (long) firstSpecial + 4)
                 .put("tokenizer.chat_template", CHAT_TEMPLATE);
-        if (shape.type().blockSize() > 1) w.put("general.quantization_version", 2L);
+        if (shape.weights() != Weights.F32 && shape.weights() != Weights.F16) w.put("general.quantization_version", 2L);
         int kvDim = shape.dim() / shape.heads() * shape.kvHeads();
-        // Tied embeddings are the output matrix too: scaled for that role (the embedding lookup is normed anyway).
-        matrix(w, "token_embd.weight", shape.dim(), shape.vocab(), shape.type(), shape.tied() ? 4 / Math.sqrt(shape.dim()) : 1.0, random);
+        Weights weights = shape.weights();
+        int layers = shape.layers();
+        // Tied embeddings are the output matrix too: scaled and typed for that role (the embedding lookup is normed anyway).
+        matrix(w, "token_embd.weight", shape.dim(), shape.vocab(), weights.type(shape.tied() ? "output.weight" : "token_embd.weight", -1, layers),
+                shape.tied() ? 4 / Math.sqrt(shape.dim()) : 1.0, random);
         ones(w, "output_norm.weight", shape.dim());
-        if (!shape.tied()) matrix(w, "output.weight", shape.dim(), shape.vocab(), shape.type(), 1 / Math.sqrt(shape.dim()) * 4, random);
-        for (int l = 0; l < shape.layers(); l++) {
+        if (!shape.tied()) matrix(w, "output.weight", shape.dim(), shape.vocab(), weights.type("output.weight", -1, layers), 1 / Math.sqrt(shape.dim()) * 4, random);
+        for (int l = 0; l < layers; l++) {
             String p = "blk." + l + ".";
             double in = 1 / Math.sqrt(shape.dim());
             ones(w, p + "attn_norm.weight", shape.dim());
-            matrix(w, p + "attn_q.weight", shape.dim(), shape.dim(), shape.type(), in * 2, random);
-            matrix(w, p + "attn_k.weight", shape.dim(), kvDim, shape.type(), in * 2, random);
-            matrix(w, p + "attn_v.weight", shape.dim(), kvDim, shape.type(), in, random);
-            matrix(w, p + "attn_output.weight", shape.dim(), shape.dim(), shape.type(), in, random);
+            matrix(w, p + "attn_q.weight", shape.dim(), shape.dim(), weights.type("attn_q.weight", l, layers), in * 2, random);
+            matrix(w, p + "attn_k.weight", shape.dim(), kvDim, weights.type("attn_k.weight", l, layers), in * 2, random);
+            matrix(w, p + "attn_v.weight", shape.dim(), kvDim, weights.type("attn_v.weight", l, layers), in, random);
+            matrix(w, p + "attn_output.weight", shape.dim(), shape.dim(), weights.type("attn_output.weight", l, layers), in, random);
             ones(w, p + "ffn_norm.weight", shape.dim());
-            matrix(w, p + "ffn_gate.weight", shape.dim(), shape.ffn(), shape.type(), in, random);
-            matrix(w, p + "ffn_up.weight", shape.dim(), shape.ffn(), shape.type(), in, random);
-            matrix(w, p + "ffn_down.weight", shape.ffn(), shape.dim(), shape.type(), 1 / Math.sqrt(shape.ffn()), random);
+            matrix(w, p + "ffn_gate.weight", shape.dim(), shape.ffn(), weights.type("ffn_gate.weight", l, layers), in, random);
+            matrix(w, p + "ffn_up.weight", shape.dim(), shape.ffn(), weights.type("ffn_up.weight", l, layers), in, random);
+            matrix(w, p + "ffn_down.weight", shape.ffn(), shape.dim(), weights.type("ffn_down.weight", l, layers), 1 / Math.sqrt(shape.ffn()), random);
         }
         w.write(file);
     }
@@ -118,19 +169,6 @@ public final class RandomLlama {
         float[] v = new float[n];
         Arrays.fill(v, 1f);
         w.tensor(name, GgmlType.F32, new long[] {n}, encode(v, GgmlType.F32));
-    }
-
-    /** llama.cpp's {@code llama_ftype} for a file whose matrices are all of one type. */
-    private static int fileType(GgmlType type) {
-        return switch (type) {
-            case F32 -> 0;
-            case F16 -> 1;
-            case Q4_0 -> 2;
-            case Q8_0 -> 7;
-            case Q4_K -> 14;
-            case Q6_K -> 18;
-            case BF16 -> 32;
-        };
     }
 
     private static void matrix(GgufWriter w, String name, int in, int out, GgmlType type, double std, SplittableRandom random) {

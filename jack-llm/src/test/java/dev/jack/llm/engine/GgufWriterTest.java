@@ -68,8 +68,8 @@ class GgufWriterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = GgmlType.class, names = {"F32", "F16", "Q8_0", "Q4_0", "Q4_K", "Q6_K"})
-    void randomModelsOfOddShapesLoadAndRun(GgmlType type) throws IOException {
+    @EnumSource(RandomLlama.Weights.class)
+    void randomModelsOfOddShapesLoadAndRun(RandomLlama.Weights type) throws IOException {
         Path file = dir.resolve("odd.gguf");
         RandomLlama.write(file, new RandomLlama.Shape(256, 3, 8, 2, 512, 300, 64, type), 3, "odd");
         try (GgufFile g = GgufFile.open(file)) {
@@ -93,8 +93,8 @@ class GgufWriterTest {
      * llama.cpp), so those two agree to float rounding only.
      */
     @ParameterizedTest
-    @EnumSource(value = GgmlType.class, names = {"F32", "Q8_0", "Q4_0", "Q4_K", "Q6_K"})
-    void batchesAndChunksDoNotChangeResults(GgmlType type) throws IOException {
+    @EnumSource(value = RandomLlama.Weights.class, names = {"F32", "Q8_0", "Q4_0", "Q4_K", "Q6_K", "Q4_K_M"})
+    void batchesAndChunksDoNotChangeResults(RandomLlama.Weights type) throws IOException {
         Path file = dir.resolve("b.gguf");
         RandomLlama.write(file, new RandomLlama.Shape(256, 2, 4, 2, 512, 300, 256, type), 5, "b");
         try (GgufFile g = GgufFile.open(file)) {
@@ -119,7 +119,7 @@ class GgufWriterTest {
                 largest = Math.max(largest, Math.abs(oneByOne[i] - atOnce[i]));
                 mean += Math.abs(oneByOne[i] - atOnce[i]) / atOnce.length;
             }
-            if (type == GgmlType.F32) assertArrayEquals(oneByOne, atOnce);
+            if (type == RandomLlama.Weights.F32) assertArrayEquals(oneByOne, atOnce);
             assertTrue(largest < 0.25 && mean < 0.05, "prompt processing and decoding agree: largest difference " + largest + ", mean " + mean);
             List<LlamaModel.Session> sessions = new java.util.ArrayList<>();
             for (int s = 0; s < 5; s++) sessions.add(whole.copy());
