@@ -14,12 +14,12 @@ import java.util.Map;
  */
 final class Activations {
     /**
-     * 8-bit block formats, as ggml's {@code block_q8_0} and {@code block_q8_K}. {@code Q8_0_EVEN_ODD} is q8_0 with each
-     * block's values reordered, the 16 even-indexed ones first and then the 16 odd-indexed ones, for
-     * {@link BlockQ8_0}'s products (which then sum the values in llama.cpp's groups of four).
+     * 8-bit block formats, as ggml's {@code block_q8_0} and {@code block_q8_K}. {@code Q8_0_BY_FOUR} is q8_0 with each
+     * block's values reordered by their index modulo 4 (values 0, 4, 8, …, 28, then 1, 5, …, 29, and so on), for
+     * {@link BlockQ8_0}'s products, whose 8 lanes then each sum four consecutive values as llama.cpp's do.
      */
     enum Format {
-        Q8_0(32), Q8_0_EVEN_ODD(32), Q8_K(256);
+        Q8_0(32), Q8_0_BY_FOUR(32), Q8_K(256);
 
         final int block;
 
@@ -33,8 +33,10 @@ final class Activations {
         final Format format;
         int count;
         int n;
-        /** [count][n]: the 8-bit values, widened to shorts (the form the multiplies take), in the format's order. */
+        /** [count][n]: the 8-bit values, widened to shorts (the form integer multiplies take), in the format's order. */
         short[][] values = new short[0][];
+        /** [count][n]: the same values as floats (the form exact float multiplies take). */
+        float[][] floats = new float[0][];
         /** [count][n / block]: each block's d (for q8_0 the f16-rounded value llama.cpp stores and multiplies). */
         float[][] scales = new float[0][];
         /** [count][n / 32]: the values' sums per 32 (q8_K only: Q4_K subtracts its minimums with them). */
@@ -87,11 +89,15 @@ final class Activations {
         if (q.current) return q;
         if (q.values.length < count || q.values[0].length != n) {
             q.values = new short[count][n];
+            q.floats = new float[count][n];
             q.scales = new float[count][n / format.block];
             q.sums = new int[count][n / 32];
             q.dequantized = new float[0][];
         }
-        workers.run(count, (t, worker) -> quantize(format, x[t], n, q.values[t], q.scales[t], q.sums[t]), (long) count * n >= PARALLEL_ELEMENTS);
+        workers.run(count, (t, worker) -> {
+            quantize(format, x[t], n, q.values[t], q.scales[t], q.sums[t]);
+            for (int i = 0; i < n; i++) q.floats[t][i] = q.values[t][i];
+        }, (long) count * n >= PARALLEL_ELEMENTS);
         q.count = count;
         q.n = n;
         q.current = true;
@@ -115,9 +121,9 @@ final class Activations {
 
     /** Where value i of an input is stored in the format. */
     private static int position(Format format, int i) {
-        if (format != Format.Q8_0_EVEN_ODD) return i;
+        if (format != Format.Q8_0_BY_FOUR) return i;
         int j = i % 32;
-        return i - j + (j % 2 == 0 ? j / 2 : 16 + j / 2);
+        return i - j + (j % 4) * 8 + j / 4;
     }
 
     private static void quantize(Format format, float[] x, int n, short[] values, float[] scales, int[] sums) {
@@ -125,7 +131,7 @@ final class Activations {
             if (format == Format.Q8_K) q8_K(x, b * 256, values, scales, b);
             else q8_0(x, b * 32, values, scales, b);
         }
-        if (format == Format.Q8_0_EVEN_ODD) {
+        if (format == Format.Q8_0_BY_FOUR) {
             short[] block = new short[32];
             for (int at = 0; at < n; at += 32) {
                 System.arraycopy(values, at, block, 0, 32);

@@ -14,14 +14,14 @@ import java.nio.ByteOrder;
 
 /**
  * Q8_0 rows: blocks of 32 values, an f16 d and 32 signed bytes (ggml's {@code block_q8_0}), value = d·q.
- * Products against q8_0 activations are llama.cpp's {@code ggml_vec_dot_q8_0_q8_0}: per block, the 32 byte
- * products are summed exactly in integers and scaled once by d_w·d_x.
+ * Products against q8_0 activations are llama.cpp's {@code ggml_vec_dot_q8_0_q8_0} (and its {@code tinyBLAS_Q0_AVX}
+ * tiles, which sum the same way): per block, the 32 byte products are summed exactly and scaled once by d_w·d_x.
  *
- * <p>Hand-written for speed on the Vector API (an incubator module): bytes are widened to shorts and multiplied
- * 16 at a time; two products fit a short (|w·x| ≤ 128·127), so each block's two halves are added as shorts, and
- * adjacent pairs are then added into ints. The lanes hold the values llama.cpp's AVX2 kernel holds, and lanes are
- * summed in its order, so a row's product is llama.cpp's bit for bit. A row is multiplied with every input of the
- * batch while it is in cache.
+ * <p>Hand-written for speed on the Vector API (an incubator module), which has no 8- or 16-bit multiply-add: the
+ * bytes are converted to floats, and the integer products and their per-block sums are exact in float (under
+ * 2^24), so float fused multiply-adds compute the integer dot product; converting bytes costs fewer instructions
+ * than widening them to shorts and then pairs of products to ints, and decoded values serve several inputs: up to
+ * four inputs of a batch share each decoded block, with the operations one input alone takes.
  */
 final class BlockQ8_0 implements QuantizedRows {
     static final BlockQ8_0 ROWS = new BlockQ8_0();
@@ -30,6 +30,7 @@ final class BlockQ8_0 implements QuantizedRows {
     static final VectorSpecies<Short> S = ShortVector.SPECIES_256;
     static final VectorSpecies<Byte> B16 = ByteVector.SPECIES_128;
     static final VectorSpecies<Byte> B8 = ByteVector.SPECIES_64;
+    static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
     static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
     static final ValueLayout.OfShort SHORT_LE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(LE);
 
@@ -37,7 +38,7 @@ final class BlockQ8_0 implements QuantizedRows {
 
     @Override
     public Activations.Format activations() {
-        return Activations.Format.Q8_0_EVEN_ODD;
+        return Activations.Format.Q8_0_BY_FOUR;
     }
 
     @Override
@@ -56,39 +57,76 @@ final class BlockQ8_0 implements QuantizedRows {
     public void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
         int blocks = in / 32;
         long rowBytes = blocks * 34L;
+        float[] four = new float[4];
         for (int r = from; r < to; r++) {
             long row = r * rowBytes;
-            for (int t = 0; t < x.count(); t++) ys[t][r] = one(data, row, x.values[t], x.scales[t], blocks);
+            int t = 0;
+            for (; t + 4 <= x.count(); t += 4) {
+                four(data, row, x.floats, x.scales, t, blocks, four);
+                for (int k = 0; k < 4; k++) ys[t + k][r] = four[k];
+            }
+            for (; t < x.count(); t++) ys[t][r] = one(data, row, x.floats[t], x.scales[t], blocks);
         }
     }
 
     /**
-     * One row against one input whose blocks are in even-odd order. The 32 bytes of a block, read as 16 shorts, give
-     * its even-indexed values (low bytes) and odd-indexed ones (high bytes); so each int lane sums four consecutive
-     * values, as llama.cpp's {@code mul_sum_i8_pairs_float} does, and the float rounding is llama.cpp's too.
+     * One row against one input. A block's 32 bytes, read as 8 ints, give four vectors of values w[4k + m] (the
+     * activations are in the same by-four order): four exact float products sum each lane's four consecutive values,
+     * the lanes llama.cpp's {@code mul_sum_i8_pairs_float} sums, and each block is scaled once; the lanes are summed
+     * in llama.cpp's {@code hsum_float_8} order, so a product equals llama.cpp's bit for bit.
      */
-    private static float one(MemorySegment s, long row, short[] x, float[] xd, int blocks) {
+    private static float one(MemorySegment s, long row, float[] x, float[] xd, int blocks) {
         FloatVector acc = FloatVector.zero(F);
         for (int b = 0; b < blocks; b++) {
             long at = row + b * 34L;
-            ShortVector pairs = ShortVector.fromMemorySegment(S, s, at + 2, LE);
-            ShortVector even = pairs.lanewise(VectorOperators.LSHL, 8).lanewise(VectorOperators.ASHR, 8);
-            ShortVector odd = pairs.lanewise(VectorOperators.ASHR, 8);
-            acc = block(even, odd, x, b * 32, f16(s, at) * xd[b], acc);
+            IntVector q = IntVector.fromMemorySegment(I, s, at + 2, LE);
+            acc = block(value(q, 0), value(q, 1), value(q, 2), value(q, 3), x, b * 32, f16(s, at) * xd[b], acc);
         }
         return lanes(acc);
     }
 
-    /** acc + scale·Σ w·x over a block of 32 given as two 16-short halves (x in the same order): 8 lanes, each the sum of 4 integer products. */
-    static FloatVector block(ShortVector w0, ShortVector w1, short[] x, int base, float scale, FloatVector acc) {
-        ShortVector p = w0.mul(ShortVector.fromArray(S, x, base)).add(w1.mul(ShortVector.fromArray(S, x, base + 16)));
-        return ((FloatVector) pairs(p).convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scale), acc);
+    /** One row against inputs t..t+3: the operations of {@link #one} for each, each block's values decoded once for the four. */
+    private static void four(MemorySegment s, long row, float[][] x, float[][] xd, int t, int blocks, float[] out) {
+        FloatVector acc0 = FloatVector.zero(F);
+        FloatVector acc1 = FloatVector.zero(F);
+        FloatVector acc2 = FloatVector.zero(F);
+        FloatVector acc3 = FloatVector.zero(F);
+        float[] x0 = x[t];
+        float[] x1 = x[t + 1];
+        float[] x2 = x[t + 2];
+        float[] x3 = x[t + 3];
+        for (int b = 0; b < blocks; b++) {
+            long at = row + b * 34L;
+            IntVector q = IntVector.fromMemorySegment(I, s, at + 2, LE);
+            FloatVector w0 = value(q, 0);
+            FloatVector w1 = value(q, 1);
+            FloatVector w2 = value(q, 2);
+            FloatVector w3 = value(q, 3);
+            float d = f16(s, at);
+            acc0 = block(w0, w1, w2, w3, x0, b * 32, d * xd[t][b], acc0);
+            acc1 = block(w0, w1, w2, w3, x1, b * 32, d * xd[t + 1][b], acc1);
+            acc2 = block(w0, w1, w2, w3, x2, b * 32, d * xd[t + 2][b], acc2);
+            acc3 = block(w0, w1, w2, w3, x3, b * 32, d * xd[t + 3][b], acc3);
+        }
+        out[0] = lanes(acc0);
+        out[1] = lanes(acc1);
+        out[2] = lanes(acc2);
+        out[3] = lanes(acc3);
     }
 
-    /** Adjacent shorts added into ints (llama.cpp's {@code _mm256_madd_epi16} by ones): any two shorts, exactly. */
-    static IntVector pairs(ShortVector p) {
-        IntVector i = p.reinterpretAsInts();
-        return i.lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16).add(i.lanewise(VectorOperators.ASHR, 16));
+    /** Byte m of each of the 8 ints: values 4k + m of the block, as floats. */
+    private static FloatVector value(IntVector q, int m) {
+        IntVector v = m == 3 ? q : q.lanewise(VectorOperators.LSHL, 24 - 8 * m);
+        return (FloatVector) v.lanewise(VectorOperators.ASHR, 24).convert(VectorOperators.I2F, 0);
+    }
+
+    /** acc + scale·Σ w·x over a block of 32 in by-four order: the integer products and their sums are exact in float. */
+    private static FloatVector block(FloatVector w0, FloatVector w1, FloatVector w2, FloatVector w3, float[] x, int base, float scale, FloatVector acc) {
+        FloatVector p = w0.mul(FloatVector.fromArray(F, x, base));
+        p = w1.fma(FloatVector.fromArray(F, x, base + 8), p);
+        p = w2.fma(FloatVector.fromArray(F, x, base + 16), p);
+        p = w3.fma(FloatVector.fromArray(F, x, base + 24), p);
+        return p.fma(FloatVector.broadcast(F, scale), acc);
     }
 
     /** Sixteen signed bytes as shorts. */

@@ -28,20 +28,22 @@ class ActivationsTest {
     }
 
     @Test
-    void evenOddOrderPutsEachBlocksEvenValuesFirst() {
+    void byFourOrderGroupsEachBlocksValuesByTheirIndexModuloFour() {
         float[] x = new float[64];
         for (int i = 0; i < 64; i++) x[i] = i - 31.5f;
         Activations a = new Activations();
         a.set(new float[][] {x}, 1, 64);
         short[] natural = a.quantized(Activations.Format.Q8_0, workers).values[0].clone();
-        short[] evenOdd = a.quantized(Activations.Format.Q8_0_EVEN_ODD, workers).values[0];
+        Activations.Quantized byFour = a.quantized(Activations.Format.Q8_0_BY_FOUR, workers);
         for (int b = 0; b < 2; b++) {
-            for (int j = 0; j < 16; j++) {
-                assertEquals(natural[32 * b + 2 * j], evenOdd[32 * b + j]);
-                assertEquals(natural[32 * b + 2 * j + 1], evenOdd[32 * b + 16 + j]);
+            for (int k = 0; k < 8; k++) {
+                for (int m = 0; m < 4; m++) {
+                    assertEquals(natural[32 * b + 4 * k + m], byFour.values[0][32 * b + 8 * m + k]);
+                    assertEquals(natural[32 * b + 4 * k + m], byFour.floats[0][32 * b + 8 * m + k]);
+                }
             }
         }
-        float[][] values = a.dequantized(Activations.Format.Q8_0_EVEN_ODD, workers);
+        float[][] values = a.dequantized(Activations.Format.Q8_0_BY_FOUR, workers);
         assertArrayEquals(a.dequantized(Activations.Format.Q8_0, workers)[0], values[0], "dequantized in natural order either way");
     }
 
