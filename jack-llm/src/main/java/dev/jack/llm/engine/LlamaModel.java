@@ -224,8 +224,8 @@ public final class LlamaModel {
             for (int i = 0; i < count; i++) {
                 rope(b.q[i], heads, pos[i]);
                 rope(b.k[i], kvHeads, pos[i]);
-                System.arraycopy(b.k[i], 0, sessions[i].keys[l], pos[i] * kvDim, kvDim);
-                System.arraycopy(b.v[i], 0, sessions[i].values[l], pos[i] * kvDim, kvDim);
+                System.arraycopy(b.k[i], 0, sessions[i].keys[l][pos[i] / PAGE], pos[i] % PAGE * kvDim, kvDim);
+                System.arraycopy(b.v[i], 0, sessions[i].values[l][pos[i] / PAGE], pos[i] % PAGE * kvDim, kvDim);
             }
             attend(sessions, pos, l, b, count);
             b.attentionInput.set(b.attention, count, dim);
@@ -263,14 +263,14 @@ public final class LlamaModel {
         workers.run(count * heads, (task, worker) -> {
             int i = task / heads;
             int h = task % heads;
-            float[] keys = sessions[i].keys[layer];
-            float[] values = sessions[i].values[layer];
+            float[][] keys = sessions[i].keys[layer];
+            float[][] values = sessions[i].values[layer];
             float[] scores = workers.scratch(worker, pos[i] + 1);
             int kvOffset = (h / group) * headDim;
             int qOffset = h * headDim;
             float max = Float.NEGATIVE_INFINITY;
             for (int t = 0; t <= pos[i]; t++) {
-                scores[t] = dot(b.q[i], qOffset, keys, t * kvDim + kvOffset, headDim) * scale;
+                scores[t] = dot(b.q[i], qOffset, keys[t / PAGE], t % PAGE * kvDim + kvOffset, headDim) * scale;
                 max = Math.max(max, scores[t]);
             }
             float sum = 0;
@@ -283,12 +283,14 @@ public final class LlamaModel {
             int d = 0;
             for (int bound = F.loopBound(headDim); d < bound; d += 8) {
                 FloatVector acc = FloatVector.zero(F);
-                for (int t = 0; t <= pos[i]; t++) acc = FloatVector.fromArray(F, values, t * kvDim + kvOffset + d).fma(FloatVector.broadcast(F, scores[t]), acc);
+                for (int t = 0; t <= pos[i]; t++) {
+                    acc = FloatVector.fromArray(F, values[t / PAGE], t % PAGE * kvDim + kvOffset + d).fma(FloatVector.broadcast(F, scores[t]), acc);
+                }
                 acc.intoArray(out, qOffset + d);
             }
             for (; d < headDim; d++) {
                 float acc = 0;
-                for (int t = 0; t <= pos[i]; t++) acc = Math.fma(values[t * kvDim + kvOffset + d], scores[t], acc);
+                for (int t = 0; t <= pos[i]; t++) acc = Math.fma(values[t / PAGE][t % PAGE * kvDim + kvOffset + d], scores[t], acc);
                 out[qOffset + d] = acc;
             }
         }, work >= 1 << 16);
@@ -313,30 +315,38 @@ public final class LlamaModel {
         }, (long) count * ffn >= 1 << 15);
     }
 
-    /** One sequence's state: its KV cache. */
-    public final class Session {
-        private final float[][] keys = new float[layers][];
-        private final float[][] values = new float[layers][];
-        private int length;
+    /** Positions per KV-cache page (a power of 2): a session grows a page at a time. */
+    private static final int PAGE = 32;
 
-        public Session() {
-            for (int l = 0; l < layers; l++) {
-                keys[l] = new float[0];
-                values[l] = new float[0];
-            }
-        }
+    /**
+     * One sequence's state: its KV cache, per layer a list of pages of {@value #PAGE} positions. Copies share their full
+     * pages (positions before a session's length are never written again) and copy the partial one, so n siblings of
+     * one prompt, and the prefix cache, hold the prompt's keys and values once.
+     */
+    public final class Session {
+        private final float[][][] keys = new float[layers][0][];
+        private final float[][][] values = new float[layers][0][];
+        private int length;
 
         public int length() {
             return length;
         }
 
+        /** Pages for positions [0, positions): the missing ones allocated (a page about to be written is this session's own). */
         private void reserve(int positions) {
-            int kvDim = kvHeads * headDim;
-            if (keys[0].length >= positions * kvDim) return;
-            int capacity = Math.max(16, positions * 2) * kvDim;
+            int pages = (positions + PAGE - 1) / PAGE;
+            int pageFloats = PAGE * kvHeads * headDim;
             for (int l = 0; l < layers; l++) {
-                keys[l] = Arrays.copyOf(keys[l], capacity);
-                values[l] = Arrays.copyOf(values[l], capacity);
+                if (keys[l].length < pages) {
+                    keys[l] = Arrays.copyOf(keys[l], Math.max(pages, 2 * keys[l].length));
+                    values[l] = Arrays.copyOf(values[l], Math.max(pages, 2 * values[l].length));
+                }
+                for (int p = 0; p < pages; p++) {
+                    if (keys[l][p] == null) {
+                        keys[l][p] = new float[pageFloats];
+                        values[l][p] = new float[pageFloats];
+                    }
+                }
             }
         }
 
@@ -344,14 +354,29 @@ public final class LlamaModel {
         public void truncate(int positions) {
             if (positions < 0 || positions > length) throw new IllegalArgumentException("cannot truncate " + length + " positions to " + positions);
             length = positions;
+            // The pages from the one holding the new length on may be shared: keep a copy of the part still used, drop the rest.
+            int partial = positions / PAGE;
+            for (int l = 0; l < layers; l++) {
+                for (int p = partial; p < keys[l].length; p++) {
+                    boolean keep = p == partial && positions % PAGE != 0 && keys[l][p] != null;
+                    keys[l][p] = keep ? keys[l][p].clone() : null;
+                    values[l][p] = keep ? values[l][p].clone() : null;
+                }
+            }
         }
 
         /** An independent session holding the same cached positions: siblings continue one prefix without recomputing it. */
         public Session copy() {
             Session c = new Session();
+            int full = length / PAGE;
+            int used = (length + PAGE - 1) / PAGE;
             for (int l = 0; l < layers; l++) {
-                c.keys[l] = Arrays.copyOf(keys[l], length * kvHeads * headDim);
-                c.values[l] = Arrays.copyOf(values[l], length * kvHeads * headDim);
+                c.keys[l] = Arrays.copyOf(keys[l], used);
+                c.values[l] = Arrays.copyOf(values[l], used);
+                if (used > full) {
+                    c.keys[l][full] = keys[l][full].clone();
+                    c.values[l][full] = values[l][full].clone();
+                }
             }
             c.length = length;
             return c;

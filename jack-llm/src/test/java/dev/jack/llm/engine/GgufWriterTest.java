@@ -132,6 +132,41 @@ class GgufWriterTest {
         }
     }
 
+    /** Copies share the cache pages of their prefix; what one copy writes, or a truncation, never reaches another. */
+    @org.junit.jupiter.api.Test
+    void sessionCopiesAndTruncationsAreIndependent() throws IOException {
+        Path file = dir.resolve("s.gguf");
+        RandomLlama.write(file, new RandomLlama.Shape(64, 2, 4, 2, 192, 300, 512, RandomLlama.Weights.Q8_0), 7, "s");
+        try (GgufFile g = GgufFile.open(file)) {
+            LlamaModel model = new LlamaModel(g, 1);
+            List<Integer> prompt = new java.util.ArrayList<>();
+            for (int i = 0; i < 70; i++) prompt.add((i * 13) % 300);
+            LlamaModel.Session a = model.new Session();
+            a.prefill(prompt);
+            LlamaModel.Session b = a.copy();
+            float[] aNext = a.next(5);
+            float[] bNext = b.next(9);
+            a.truncate(40);
+            LlamaModel.Session c = b.copy();
+            c.truncate(64);
+            float[] aAgain = a.next(11);
+            float[] cAgain = c.next(12);
+            LlamaModel.Session fresh = model.new Session();
+            fresh.prefill(prompt);
+            assertArrayEquals(aNext, fresh.copy().next(5));
+            assertArrayEquals(bNext, fresh.copy().next(9), "b is unchanged by a's token");
+            LlamaModel.Session forty = model.new Session();
+            forty.prefill(prompt.subList(0, 40));
+            assertArrayEquals(forty.next(11), aAgain, "truncation to 40 equals a 40-token prompt");
+            LlamaModel.Session sixtyFour = model.new Session();
+            sixtyFour.prefill(prompt.subList(0, 64));
+            assertArrayEquals(sixtyFour.next(12), cAgain, "truncation at a page boundary");
+            LlamaModel.Session expectedB = fresh.copy();
+            expectedB.next(9);
+            assertArrayEquals(expectedB.next(3), b.next(3), "c's truncation and token left b's pages alone");
+        }
+    }
+
     private static double[] toDouble(float[] f) {
         double[] d = new double[f.length];
         for (int i = 0; i < f.length; i++) d[i] = f[i];
