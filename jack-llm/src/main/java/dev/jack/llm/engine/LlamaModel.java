@@ -106,6 +106,11 @@ public final class LlamaModel {
         return contextLength;
     }
 
+    /** Bytes of keys and values one cached position holds (float32, every layer): what bounds a KV or prefix cache. */
+    public long kvBytesPerPosition() {
+        return 2L * layers * kvHeads * headDim * Float.BYTES;
+    }
+
     /**
      * out = x / √(mean(x²) + eps) · weight, rounded as llama.cpp's {@code rms_norm} rounds it: float squares summed
      * in double in element order, then the mean, the root and the scale in float. (Normed values feed 8-bit
@@ -330,6 +335,11 @@ public final class LlamaModel {
 
         public int length() {
             return length;
+        }
+
+        /** Bytes of keys and values its positions hold (shared pages counted in full). */
+        public long kvBytes() {
+            return length * kvBytesPerPosition();
         }
 
         /** Pages for positions [0, positions): the missing ones allocated (a page about to be written is this session's own). */
