@@ -13,8 +13,11 @@
 #                    shape with random weights; Q4_K_M and Q4_0 by llama-quantize from the F16 file)
 #   ROUNDS           rounds of every measurement (default 3); THREADS threads of both engines (default 2)
 #   TYPES (environment) the files to compare (default: q8_0 q4_k_m q4_0)
+#   SERVE_OPTS (environment) JVM options of jack serve (default -Xmx512m: SerialGC grows the heap rather than
+#                    collect, so an unbounded heap takes whatever the machine has; 512 MB holds the prefix cache and
+#                    16 sequences of a 1B model)
 set -euo pipefail
-if [ $# -lt 2 ]; then sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2; fi
+if [ $# -lt 2 ]; then sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 2; fi
 llama="$(cd "$1" && pwd)/bin"
 models="$(mkdir -p "$2" && cd "$2" && pwd)"
 rounds="${3:-3}"
@@ -80,7 +83,7 @@ for round in $(seq 1 "$rounds"); do
     kill "$server"; wait "$server" 2>/dev/null || true
 
     port=$((19000 + RANDOM % 1000))
-    "$jack" serve --model "$m" --threads "$threads" --port "$port" >>"$log" 2>&1 &
+    JACK_JAVA_OPTS="${SERVE_OPTS:--Xmx512m}" "$jack" serve --model "$m" --threads "$threads" --port "$port" >>"$log" 2>&1 &
     server=$!
     if wait_for "$port"; then
       note "$type" serve16 jack "$(drive "$port")"
