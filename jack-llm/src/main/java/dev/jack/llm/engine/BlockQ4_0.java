@@ -5,7 +5,6 @@ import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 import static dev.jack.llm.engine.BlockQ8_0.F;
 import static dev.jack.llm.engine.BlockQ8_0.S;
@@ -37,12 +36,16 @@ final class BlockQ4_0 implements QuantizedRows {
         for (int b = 0; b < n / 32; b++) {
             long block = (first / 32 + b) * 18;
             float d = f16(data, block);
-            for (int j = 0; j < 16; j++) {
-                int q = data.get(ValueLayout.JAVA_BYTE, block + 2 + j) & 0xff;
-                out[at + b * 32 + j] = ((q & 0xf) - 8) * d;
-                out[at + b * 32 + 16 + j] = ((q >> 4) - 8) * d;
-            }
+            ShortVector q = widen(data, block + 2);
+            scaled(low(q), d, out, at + b * 32);
+            scaled(high(q), d, out, at + b * 32 + 16);
         }
+    }
+
+    /** 16 values times d, as floats, to out[at, at + 16). */
+    private static void scaled(ShortVector q, float d, float[] out, int at) {
+        ((FloatVector) q.convertShape(VectorOperators.S2F, F, 0)).mul(d).intoArray(out, at);
+        ((FloatVector) q.convertShape(VectorOperators.S2F, F, 1)).mul(d).intoArray(out, at + 8);
     }
 
     @Override

@@ -4,7 +4,6 @@ import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 import static dev.jack.llm.engine.BlockQ8_0.f16;
 import static dev.jack.llm.engine.BlockQ8_0.widen;
@@ -31,24 +30,7 @@ final class BlockQ4_K implements QuantizedRows {
 
     @Override
     public void decode(MemorySegment data, long first, int n, float[] out, int at) {
-        byte[] raw = new byte[144];
-        for (int b = 0; b < n / 256; b++) {
-            MemorySegment.copy(data, ValueLayout.JAVA_BYTE, (first / 256 + b) * 144, raw, 0, 144);
-            float d = f16(raw, 0);
-            float dmin = f16(raw, 2);
-            for (int j = 0; j < 4; j++) {
-                float d1 = d * scale(raw, 0, 2 * j);
-                float m1 = dmin * minimum(raw, 0, 2 * j);
-                float d2 = d * scale(raw, 0, 2 * j + 1);
-                float m2 = dmin * minimum(raw, 0, 2 * j + 1);
-                int y = at + b * 256 + 64 * j;
-                for (int l = 0; l < 32; l++) {
-                    int q = raw[16 + 32 * j + l] & 0xff;
-                    out[y + l] = d1 * (q & 0xf) - m1;
-                    out[y + 32 + l] = d2 * (q >> 4) - m2;
-                }
-            }
-        }
+        SuperBlocks.decode(data, first, n, out, at, 144, 32, BlockQ4_K::unpack);
     }
 
     /** The 6-bit scale j (0–7) of the super-block at {@code row[at]} (ggml's {@code get_scale_min_k4}). */

@@ -4,7 +4,6 @@ import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 import static dev.jack.llm.engine.BlockQ8_0.f16;
 import static dev.jack.llm.engine.BlockQ8_0.widen;
@@ -32,32 +31,7 @@ final class BlockQ6_K implements QuantizedRows {
 
     @Override
     public void decode(MemorySegment data, long first, int n, float[] out, int at) {
-        for (int b = 0; b < n / 256; b++) {
-            long block = (first / 256 + b) * 210;
-            float d = f16(data, block + 208);
-            for (int half = 0; half < 2; half++) {
-                long ql = block + 64 * half;
-                long qh = block + 128 + 32 * half;
-                long sc = block + 192 + 8 * half;
-                int y = at + b * 256 + 128 * half;
-                for (int l = 0; l < 32; l++) {
-                    int is = l / 16;
-                    int h = u8(data, qh + l);
-                    out[y + l] = d * i8(data, sc + is) * (((u8(data, ql + l) & 0xf) | ((h & 3) << 4)) - 32);
-                    out[y + l + 32] = d * i8(data, sc + is + 2) * (((u8(data, ql + l + 32) & 0xf) | (((h >> 2) & 3) << 4)) - 32);
-                    out[y + l + 64] = d * i8(data, sc + is + 4) * (((u8(data, ql + l) >> 4) | (((h >> 4) & 3) << 4)) - 32);
-                    out[y + l + 96] = d * i8(data, sc + is + 6) * (((u8(data, ql + l + 32) >> 4) | (((h >> 6) & 3) << 4)) - 32);
-                }
-            }
-        }
-    }
-
-    private static int u8(MemorySegment s, long at) {
-        return s.get(ValueLayout.JAVA_BYTE, at) & 0xff;
-    }
-
-    private static int i8(MemorySegment s, long at) {
-        return s.get(ValueLayout.JAVA_BYTE, at);
+        SuperBlocks.decode(data, first, n, out, at, 210, 16, BlockQ6_K::unpack);
     }
 
     @Override

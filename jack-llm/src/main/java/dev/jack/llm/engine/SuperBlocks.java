@@ -79,6 +79,29 @@ final class SuperBlocks {
         }
     }
 
+    /**
+     * Decodes {@code n} values from element {@code first} (whole super-blocks) to floats: per group, scale·q − offset
+     * with scale = d·(group scale) and offset = dmin·(group minimum) (0 without minimums), as ggml's dequantize_row_*.
+     */
+    static void decode(MemorySegment data, long first, int n, float[] out, int at, int blockBytes, int group, Unpacker unpacker) {
+        Unpacked unpacked = new Unpacked(256 / group);
+        byte[] block = new byte[blockBytes];
+        for (int b = 0; b < n / 256; b++) {
+            MemorySegment.copy(data, ValueLayout.JAVA_BYTE, (first / 256 + b) * blockBytes, block, 0, blockBytes);
+            unpacker.unpack(block, 0, unpacked);
+            for (int g = 0; g < 256 / group; g++) {
+                float scale = unpacked.d * unpacked.scales[g];
+                float offset = group == 32 ? unpacked.dmin * unpacked.minimums[g] : 0;
+                for (int i = 0; i < group; i += 16) {
+                    ShortVector q = ShortVector.fromArray(S, unpacked.q, g * group + i);
+                    int to = at + b * 256 + g * group + i;
+                    ((FloatVector) q.convertShape(VectorOperators.S2F, F, 0)).mul(scale).sub(offset).intoArray(out, to);
+                    ((FloatVector) q.convertShape(VectorOperators.S2F, F, 1)).mul(scale).sub(offset).intoArray(out, to + 8);
+                }
+            }
+        }
+    }
+
     /** dmin·d_x·Σ minimum·(the activations' sum) over a super-block's groups of 32, in integers up to the last products. */
     private static float minimums(Unpacked u, Activations.Quantized x, int t, int superBlock) {
         int sum = 0;
