@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * Matrix products of the forward pass, split by rows over {@link Workers}. Two paths, as llama.cpp has:
  * <ul>
- *   <li>decode (a new token of each of several sequences): quantized weights are multiplied in integers with the
- *       activations' 8-bit blocks, straight from the mapped file ({@link QuantizedRows}, llama.cpp's
+ *   <li>decode (a new token of each of several sequences): quantized weights are multiplied with the activations'
+ *       8-bit blocks in exact integer sums, straight from the mapped file ({@link QuantizedRows}, llama.cpp's
  *       {@code ggml_vec_dot_*}), each row read once for the whole batch;</li>
  *   <li>prompt processing (positions of a prompt): rows are decoded to floats once and multiplied with the
  *       activations rounded to the same 8-bit blocks in register tiles ({@link Gemm}, llama.cpp's
@@ -14,7 +14,7 @@ import java.util.List;
  * </ul>
  * Both round the activations as llama.cpp does; they differ only in float rounding (about 1e-6 relative), and
  * each computes a product the same way whatever else is in the batch. F32, F16 and BF16 weights always take the
- * float path.
+ * float path (their activations are not rounded).
  */
 final class Kernels {
     private Kernels() {}
