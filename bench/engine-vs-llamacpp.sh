@@ -13,16 +13,21 @@
 #                    shape with random weights; Q4_K_M and Q4_0 by llama-quantize from the F16 file)
 #   ROUNDS           rounds of every measurement (default 3); THREADS threads of both engines (default 2)
 #   TYPES (environment) the files to compare (default: q8_0 q4_k_m q4_0)
+#   TG, SERVE_REQUESTS, SERVE_TOKENS (environment) tokens decoded per sequence (default 32), requests per server
+#                    measurement (default 32) and tokens per request (default 64): smaller for a quicker run
 #   SERVE_OPTS (environment) JVM options of jack serve (default -Xmx512m: SerialGC grows the heap rather than
 #                    collect, so an unbounded heap takes whatever the machine has; 512 MB holds the prefix cache and
 #                    16 sequences of a 1B model)
 set -euo pipefail
-if [ $# -lt 2 ]; then sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 2; fi
+if [ $# -lt 2 ]; then sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 2; fi
 llama="$(cd "$1" && pwd)/bin"
 models="$(mkdir -p "$2" && cd "$2" && pwd)"
 rounds="${3:-3}"
 threads="${4:-2}"
 types="${TYPES:-q8_0 q4_k_m q4_0}"
+tg="${TG:-32}"
+serve_requests="${SERVE_REQUESTS:-32}"
+serve_tokens="${SERVE_TOKENS:-64}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jack="$root/jack"
 for tool in llama-bench llama-batched-bench llama-server llama-quantize; do
@@ -53,7 +58,7 @@ wait_for() {   # a server's /v1/models answers
 peak_mb() { awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 drive() {   # the load driver against a server: generated tokens/s
   "$jack" bench engine --serve-url "http://127.0.0.1:$1/" --serve-model bench --repetitions 1 \
-    --requests 32 --concurrency 16 --serve-tokens 64 --serve-prompt 32 | awk '$1 ~ /^serve/ { print $2 }'
+    --requests "$serve_requests" --concurrency 16 --serve-tokens "$serve_tokens" --serve-prompt 32 | awk '$1 ~ /^serve/ { print $2 }'
 }
 
 for round in $(seq 1 "$rounds"); do
@@ -61,17 +66,17 @@ for round in $(seq 1 "$rounds"); do
     m="$(model "$type")"
     echo "round $round, $type: $(uptime | sed 's/.*load/load/')" >&2
 
-    "$llama/llama-bench" -m "$m" -t "$threads" -p 128 -n 32 -r 1 -o jsonl 2>>"$log" |
+    "$llama/llama-bench" -m "$m" -t "$threads" -p 128 -n "$tg" -r 1 -o jsonl 2>>"$log" |
       sed -n 's/.*"n_prompt": *\([0-9]*\), *"n_gen": *\([0-9]*\).*"avg_ts": *\([0-9.e+-]*\).*/\1 \2 \3/p' |
       while read -r p n ts; do
         if [ "$n" = 0 ]; then note "$type" "pp$p" llama.cpp "$ts"; else note "$type" "tg$n" llama.cpp "$ts"; fi
       done
-    "$jack" bench engine --model "$m" --threads "$threads" --repetitions 1 --requests 0 --prompt 128 --tokens 32 \
+    "$jack" bench engine --model "$m" --threads "$threads" --repetitions 1 --requests 0 --prompt 128 --tokens "$tg" \
         --batch 1,4,8,16 --batch-prompt 16 2>>"$log" |
       awk -v t="$type" '$1 ~ /^(pp|tg|batch)[0-9]/ { print t, $1, "jack", $2 }' >>"$results"
 
-    "$llama/llama-batched-bench" -m "$m" -t "$threads" -c 1024 -npp 16 -ntg 32 -npl 4,8,16 2>>"$log" |
-      awk -v t="$type" -F'|' '$2 ~ /^ *16 *$/ && $3 ~ /^ *32 *$/ { gsub(/ /, "", $4); gsub(/ /, "", $9); print t, "batch" $4, "llama.cpp", $9 }' >>"$results"
+    "$llama/llama-batched-bench" -m "$m" -t "$threads" -c 1024 -npp 16 -ntg "$tg" -npl 4,8,16 2>>"$log" |
+      awk -v t="$type" -v n="$tg" -F'|' '$2 ~ /^ *16 *$/ && $3 + 0 == n { gsub(/ /, "", $4); gsub(/ /, "", $9); print t, "batch" $4, "llama.cpp", $9 }' >>"$results"
 
     port=$((18000 + RANDOM % 1000))
     "$llama/llama-server" -m "$m" -t "$threads" -np 8 -c 1024 --port "$port" --no-webui >>"$log" 2>&1 &
@@ -97,7 +102,7 @@ echo
 echo "| file | test | llama.cpp | Jack | Jack / llama.cpp |"
 echo "|---|---|---|---|---|"
 for type in $types; do
-  for test in pp128 tg32 batch4 batch8 batch16 serve16 peak_mb; do
+  for test in pp128 "tg$tg" batch4 batch8 batch16 serve16 peak_mb; do
     row="| $type | $test |"
     medians=()
     for engine in llama.cpp jack; do
