@@ -71,6 +71,7 @@ public final class EngineBench {
 
     /** One figure: its runs in tokens per second. */
     public record Measurement(String test, List<Double> values) {
+        /** The median of the runs (the mean of the middle two for an even count). */
         public double median() {
             double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             int n = sorted.length;
