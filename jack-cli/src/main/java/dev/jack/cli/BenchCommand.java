@@ -1,17 +1,12 @@
 package dev.jack.cli;
 
-import dev.jack.core.constraint.Constraint;
+import dev.jack.core.UserException;
 import dev.jack.core.ifeval.IfevalPrompt;
 import dev.jack.core.ifeval.ResponseFile;
 import dev.jack.core.ifeval.Verifier;
-import dev.jack.core.synth.BaseTask;
-import dev.jack.core.synth.Difficulty;
-import dev.jack.core.synth.Hardness;
-import dev.jack.core.synth.SynthStats;
-import dev.jack.core.synth.Synthesizer;
-import dev.jack.core.text.TextTools;
 import dev.jack.llm.EngineBench;
 import dev.jack.llm.engine.RandomLlama;
+import dev.jack.pipeline.bench.Benchmarks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,12 +19,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.Map;
-import java.util.TreeMap;
 
 /** {@code jack bench}: speed measurements (kept out of the unit tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measures Jack's speed.",
@@ -54,7 +46,7 @@ final class BenchCommand {
         @Option(names = "--input-data", required = true, paramLabel = "FILE", description = "Prompts in IFEval's input format.")
         Path inputData;
 
-        @Option(names = "--punkt-dir", paramLabel = "DIR", description = "NLTK punkt_tab folder (see jack eval).")
+        @Option(names = "--punkt-dir", paramLabel = "DIR", description = "NLTK punkt_tab folder (the one holding english/). Default: $JACK_PUNKT_DIR, else Jack's own copy.")
         Path punktDir;
 
         @Option(names = "--seconds", defaultValue = "10", description = "Measuring time after warm-up (default: ${DEFAULT-VALUE}).")
@@ -65,51 +57,7 @@ final class BenchCommand {
             List<IfevalPrompt> prompts = IfevalPrompt.readAll(inputData);
             ResponseFile answers = ResponseFile.read(responses);
             List<String> texts = prompts.stream().map(answers::require).toList();
-            DataLocations data = bench.main.data();
-            Verifier verifier = new Verifier(new TextTools(() -> data.punktEnglish(punktDir)));
-            PrintWriter out = spec.commandLine().getOut();
-
-            long warmupEnd = System.nanoTime() + (long) (Math.max(2, seconds / 2) * 1e9);
-            while (System.nanoTime() < warmupEnd) passOverFile(prompts, texts, verifier);
-
-            long start = System.nanoTime();
-            long deadline = start + (long) (seconds * 1e9);
-            long responsesDone = 0;
-            int blackhole = 0;
-            while (System.nanoTime() < deadline) {
-                blackhole += passOverFile(prompts, texts, verifier);
-                responsesDone += prompts.size();
-            }
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            out.printf("strict+loose verification, 1 thread: %,.0f responses/s (%d passes over %d responses in %.1f s)%n",
-                    responsesDone / elapsed, responsesDone / prompts.size(), prompts.size(), elapsed);
-
-            Map<String, long[]> perId = new TreeMap<>();
-            long idDeadline = System.nanoTime() + (long) (seconds * 1e9);
-            while (System.nanoTime() < idDeadline) {
-                for (int i = 0; i < prompts.size(); i++) {
-                    for (Constraint c : prompts.get(i).constraints()) {
-                        long t0 = System.nanoTime();
-                        blackhole += verifier.verify(List.of(c), texts.get(i)).allLoose() ? 1 : 0;
-                        long[] cost = perId.computeIfAbsent(c.id(), k -> new long[2]);
-                        cost[0] += System.nanoTime() - t0;
-                        cost[1]++;
-                    }
-                }
-            }
-            out.println("cost per check (strict+loose), by constraint id:");
-            perId.entrySet().stream()
-                    .sorted((a, b) -> Double.compare(b.getValue()[0] / (double) b.getValue()[1], a.getValue()[0] / (double) a.getValue()[1]))
-                    .forEach(e -> out.printf("  %-45s %10.2f µs  (%d checks)%n", e.getKey(), e.getValue()[0] / 1e3 / e.getValue()[1], e.getValue()[1]));
-            if (blackhole == 42) out.println();
-        }
-
-        static int passOverFile(List<IfevalPrompt> prompts, List<String> texts, Verifier verifier) {
-            int followed = 0;
-            for (int i = 0; i < prompts.size(); i++) {
-                if (verifier.verify(prompts.get(i).constraints(), texts.get(i)).allLoose()) followed++;
-            }
-            return followed;
+            Benchmarks.verify(prompts, texts, new Verifier(bench.main.context(spec).text(punktDir)), seconds, spec.commandLine().getOut());
         }
     }
 
@@ -128,30 +76,12 @@ final class BenchCommand {
         @Option(names = "--runs", defaultValue = "3", description = "Measured runs after one warm-up run (default: ${DEFAULT-VALUE}).")
         int runs;
 
-        @Option(names = "--punkt-dir", paramLabel = "DIR", description = "NLTK punkt_tab folder (see jack eval).")
+        @Option(names = "--punkt-dir", paramLabel = "DIR", description = "NLTK punkt_tab folder (the one holding english/). Default: $JACK_PUNKT_DIR, else Jack's own copy.")
         Path punktDir;
 
         @Override
         public void run() {
-            DataLocations data = bench.main.data();
-            TextTools text = new TextTools(() -> data.punktEnglish(punktDir));
-            List<BaseTask> tasks = BaseTask.builtIn();
-            PrintWriter out = spec.commandLine().getOut();
-            int cores = Runtime.getRuntime().availableProcessors();
-            for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
-                for (int r = 0; r <= runs; r++) {
-                    SynthStats stats = new SynthStats();
-                    Synthesizer.Options options = new Synthesizer.Options(r + 1, 1, 6, Difficulty.MIXED, Hardness.defaults(), java.util.Set.of());
-                    long[] bytes = {0};
-                    long start = System.nanoTime();
-                    new Synthesizer(tasks, options, text, stats).run(count, 1, threads,
-                            p -> bytes[0] += p.toJsonLine().length() + p.witnessJsonLine().length());
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    out.printf("%d thread%s, %s: %d prompts with checked witnesses in %.2f s (%,.0f prompts/s, %d dropped, %.1f MB of JSONL)%n",
-                            threads, threads == 1 ? "" : "s", r == 0 ? "warm-up" : "run " + r, stats.prompts(), seconds,
-                            stats.prompts() / seconds, stats.droppedWithoutWitness(), bytes[0] / 1e6);
-                }
-            }
+            Benchmarks.synth(bench.main.context(spec).text(punktDir), count, runs, spec.commandLine().getOut());
         }
     }
 
@@ -315,50 +245,12 @@ final class BenchCommand {
 
         @Override
         public void run() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (dev.jack.llm.StubServer server = dev.jack.llm.StubServer.start("stub");
-                 dev.jack.llm.OpenAiBackend client = new dev.jack.llm.OpenAiBackend(new dev.jack.llm.OpenAiBackend.Config(
-                         server.url(), "stub", null, dev.jack.llm.OpenAiBackend.Endpoint.CHAT, inFlight,
-                         java.time.Duration.ofSeconds(60), 3, java.time.Duration.ofMillis(100), java.time.Duration.ofSeconds(2)), out::println)) {
-                for (int round = 0; round < 3; round++) {
-                    java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(2 * inFlight);
-                    java.util.concurrent.atomic.AtomicLong ok = new java.util.concurrent.atomic.AtomicLong();
-                    long peak = 0;
-                    long start = System.nanoTime();
-                    for (int i = 0; i < requests; i++) {
-                        window.acquireUninterruptibly();
-                        var request = dev.jack.llm.GenerationRequest.of(new dev.jack.llm.Prompt.Chat(
-                                java.util.List.of(dev.jack.llm.Prompt.Message.user("prompt " + i))), 16).withSeed((long) i);
-                        client.generate(request).whenComplete((r, e) -> {
-                            if (e == null) ok.incrementAndGet();
-                            window.release();
-                        });
-                        if ((i & 4095) == 0) peak = Math.max(peak, liveHeapAfterLastGc());
-                    }
-                    window.acquireUninterruptibly(2 * inFlight);
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    out.printf("%s: %d requests (%d ok) in %.2f s = %,.0f requests/s with %d in flight; live heap after GC at most %d MB%n",
-                            round == 0 ? "warm-up" : "run " + round, requests, ok.get(), seconds, requests / seconds, inFlight, peak >> 20);
-                }
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            Benchmarks.client(requests, inFlight, spec.commandLine().getOut());
         }
-    }
-
-    /** Heap still in use after the last collection: what a run really holds, not its garbage. */
-    static long liveHeapAfterLastGc() {
-        long used = 0;
-        for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
-                used += pool.getCollectionUsage().getUsed();
-            }
-        }
-        return used;
     }
 
     @Command(name = "stub-server", mixinStandardHelpOptions = true,
-            description = "Runs the trivial local OpenAI-compatible server until stopped, to compare jack sample with a load generator such as wrk.")
+            description = "Runs the benchmark fixture (a local OpenAI-compatible endpoint that answers at once) until stopped, to compare jack sample with a load generator such as wrk.")
     static final class StubServerCommand implements Runnable {
         @Spec
         CommandSpec spec;
@@ -368,7 +260,7 @@ final class BenchCommand {
 
         @Override
         public void run() {
-            try (dev.jack.llm.StubServer server = dev.jack.llm.StubServer.start(model)) {
+            try (dev.jack.pipeline.bench.BenchFixtureServer server = new dev.jack.pipeline.bench.BenchFixtureServer(model)) {
                 spec.commandLine().getOut().println("serving " + model + " at " + server.url() + " (Ctrl-C to stop)");
                 spec.commandLine().getOut().flush();
                 Thread.sleep(Long.MAX_VALUE);

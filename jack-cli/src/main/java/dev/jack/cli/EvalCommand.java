@@ -5,6 +5,8 @@ import dev.jack.core.ifeval.IfevalPrompt;
 import dev.jack.core.ifeval.ResponseFile;
 import dev.jack.core.ifeval.Verifier;
 import dev.jack.core.text.TextTools;
+import dev.jack.core.text.Thinking;
+import dev.jack.pipeline.StageContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -38,17 +40,21 @@ final class EvalCommand implements Callable<Integer> {
     Path outputDir;
 
     @Option(names = "--punkt-dir", paramLabel = "DIR",
-            description = "NLTK punkt_tab folder (the one holding english/). Default: $JACK_PUNKT_DIR, else Jack's cache, else downloaded once.")
+            description = "NLTK punkt_tab folder (the one holding english/). Default: $JACK_PUNKT_DIR, else Jack's own copy of NLTK's English model.")
     Path punktDir;
+
+    @Option(names = "--strip-thinking", description = "Check the final answer only: a reasoning model's leading <think>...</think> block is removed from each response first (and the result files hold the responses as checked). Off by default, as the reference scorer checks the whole response.")
+    boolean stripThinking;
 
     @Override
     public Integer call() {
-        DataLocations data = main.data();
-        Path input = inputData != null ? inputData : data.ifevalInput();
+        StageContext context = main.context(spec);
+        TextTools text = context.text(punktDir);
+        Path input = inputData != null ? inputData : context.data().ifevalInput(context::note);
         List<IfevalPrompt> prompts = IfevalPrompt.readAll(input);
         ResponseFile answers = ResponseFile.read(responses);
-        answers.warnings().forEach(w -> spec.commandLine().getErr().println("jack: warning: " + w));
-        TextTools text = new TextTools(() -> data.punktEnglish(punktDir));
+        if (stripThinking) answers = answers.map(Thinking::answer);
+        answers.warnings().forEach(w -> context.note("warning: " + w));
         Evaluation evaluation = Evaluation.run(prompts, answers, new Verifier(text));
         evaluation.write(outputDir);
         var out = spec.commandLine().getOut();

@@ -1,6 +1,8 @@
 package dev.jack.cli;
 
+import dev.jack.core.UserException;
 import dev.jack.llm.EmbeddedBackend;
+import dev.jack.llm.ModelFiles;
 import dev.jack.llm.OpenAiServer;
 import dev.jack.llm.engine.GgufFile;
 import picocli.CommandLine.Command;
@@ -17,7 +19,8 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code jack serve}: the embedded engine over the OpenAI API, until SIGTERM or Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serves a GGUF model with Jack's own engine over the OpenAI API (/v1/models, /v1/chat/completions, /v1/completions).",
+        description = {"Serves a GGUF model with Jack's own engine over the OpenAI API (/v1/models, /v1/chat/completions, /v1/completions, "
+                + "streaming; /tokenize, /detokenize, /apply-template).",
                 "Loopback only unless --host says otherwise; a bearer token is required when --api-key-env names a set variable."})
 final class ServeCommand implements Callable<Integer> {
     @Spec
@@ -44,6 +47,13 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-tokens", defaultValue = "1024", description = "max_tokens for chat requests that give none (default: ${DEFAULT-VALUE}).")
     int maxTokens;
 
+    @Option(names = "--max-body-bytes", defaultValue = "8388608", description = "Largest request body; larger gets HTTP 413 (default: ${DEFAULT-VALUE}).")
+    long maxBodyBytes;
+
+    @Option(names = "--max-prompt-chars", defaultValue = "1000000",
+            description = "Most characters of prompt text in a request, checked before tokenizing; more gets HTTP 400 (default: ${DEFAULT-VALUE}).")
+    int maxPromptChars;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
@@ -52,7 +62,13 @@ final class ServeCommand implements Callable<Integer> {
             apiKey = main.env().get(apiKeyEnv);
             if (apiKey == null || apiKey.isEmpty()) throw new UserException("--api-key-env " + apiKeyEnv + ": the variable is not set");
         }
-        Path file = new DataLocations(main.env()).model(model, err);
+        OpenAiServer.Options options;
+        try {
+            options = new OpenAiServer.Options(apiKey, maxTokens, maxBodyBytes, maxPromptChars, OpenAiServer.Options.DEFAULT_MAX_JSON_DEPTH);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+        Path file = new ModelFiles(main.data()).resolve(model, line -> err.println("jack: " + line));
         EmbeddedBackend engine;
         try {
             engine = EmbeddedBackend.open(file, threads != null ? threads : Runtime.getRuntime().availableProcessors());
@@ -61,15 +77,14 @@ final class ServeCommand implements Callable<Integer> {
         }
         OpenAiServer server;
         try {
-            server = new OpenAiServer(engine, host, port, apiKey, maxTokens);
+            server = new OpenAiServer(engine, host, port, options);
         } catch (IOException e) {
             engine.close();
             throw new UserException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            server.stop(2);
-            engine.close();
+            server.shutdown();
             stopped.countDown();
         });
         Runtime.getRuntime().addShutdownHook(hook);

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,8 +16,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -89,38 +86,33 @@ class CliTest {
     }
 
     @Test
-    void punktIsDownloadedOnceIntoTheCache() throws IOException {
-        ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        try (ZipOutputStream z = new ZipOutputStream(zip)) {
-            for (String file : new String[] {"abbrev_types.txt", "collocations.tab", "sent_starters.txt", "ortho_context.tab"}) {
-                z.putNextEntry(new ZipEntry("punkt_tab/english/" + file));
-                z.write((file.equals("abbrev_types.txt") ? "dr\n" : file.equals("ortho_context.tab") ? "smith\t4\n" : "").getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        env.put("JACK_PUNKT_URL", serve("/punkt_tab.zip", zip.toByteArray()) + "/punkt_tab.zip");
+    void sentencesAreCountedOfflineWithJacksOwnEnglishPunktModel() throws IOException {
         Path input = Files.writeString(dir.resolve("in.jsonl"), "{\"key\": 1, \"prompt\": \"p\", \"instruction_id_list\": "
                 + "[\"length_constraints:number_sentences\"], \"kwargs\": [{\"num_sentences\": 2, \"relation\": \"less than\"}]}\n");
         Path responses = Files.writeString(dir.resolve("r.jsonl"), "{\"key\": 1, \"response\": \"Dr. Smith came. He left.\"}\n");
-        String[] args = {"eval", "--responses", responses.toString(), "--input-data", input.toString(), "--output-dir", dir.resolve("o").toString()};
-        assertEquals(0, jack(args), err.toString());
-        assertEquals(0, jack(args), err.toString());
-        assertEquals(1, requests.get(), "the second run uses the cache");
-        assertTrue(Files.isRegularFile(dir.resolve("cache/punkt_tab/english/abbrev_types.txt")));
+        assertEquals(0, jack("eval", "--responses", responses.toString(), "--input-data", input.toString(), "--output-dir", dir.resolve("o").toString()),
+                err.toString());
         assertTrue(Files.readString(dir.resolve("o/eval_results_strict.jsonl")).startsWith("{\"follow_all_instructions\": false"),
-                "'Dr.' is the tiny model's abbreviation, so two sentences");
+                "'Dr.' is an abbreviation of NLTK's English model, so two sentences, not less than two");
+        assertFalse(Files.exists(dir.resolve("cache")), "nothing was downloaded or cached");
     }
 
     @Test
-    void aMissingPunktModelIsAClearError() throws IOException {
-        env.put("JACK_PUNKT_URL", "http://127.0.0.1:9/unreachable.zip");
-        Path input = Files.writeString(dir.resolve("in.jsonl"), "{\"key\": 1, \"prompt\": \"p\", \"instruction_id_list\": "
-                + "[\"length_constraints:number_sentences\"], \"kwargs\": [{\"num_sentences\": 2, \"relation\": \"less than\"}]}\n");
+    void aPunktDirThatIsNotOneIsAOneLineError() throws IOException {
         Path responses = Files.writeString(dir.resolve("r.jsonl"), "{\"key\": 1, \"response\": \"One. Two.\"}\n");
-        assertEquals(2, jack("eval", "--responses", responses.toString(), "--input-data", input.toString(), "--output-dir", dir.toString()));
-        assertTrue(err.toString().contains("cannot find NLTK's Punkt sentence model") && err.toString().contains("--punkt-dir"), err.toString());
-        assertEquals(2, jack("eval", "--responses", responses.toString(), "--input-data", input.toString(), "--output-dir", dir.toString(),
-                "--punkt-dir", dir.toString()));
-        assertTrue(err.toString().contains("is not a punkt_tab folder"), err.toString());
+        String[] args = {"eval", "--responses", responses.toString(), "--input-data", examples().resolve("input_data.jsonl").toString(),
+                "--output-dir", dir.resolve("o").toString(), "--punkt-dir"};
+        assertEquals(2, jack(append(args, dir.resolve("nowhere").toString())));
+        assertEquals("jack: error: --punkt-dir: " + dir.resolve("nowhere") + " does not exist (give the punkt_tab folder that holds english/)\n",
+                err.toString());
+        assertEquals(2, jack(append(args, dir.toString())));
+        assertTrue(err.toString().endsWith("--punkt-dir: " + dir + " is not a punkt_tab folder (it has no english/ folder)\n"), err.toString());
+    }
+
+    private static String[] append(String[] args, String last) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = last;
+        return all;
     }
 
     @Test
@@ -135,8 +127,38 @@ class CliTest {
     }
 
     @Test
+    void aFailedDownloadSaysWhatWasTriedWhereTheFileGoesAndWhichVariablePointsElsewhere() {
+        env.put("HF_ENDPOINT", "http://127.0.0.1:9");
+        assertEquals(2, jack("eval", "--responses", examples().resolve("responses.jsonl").toString(), "--output-dir", dir.resolve("o").toString()));
+        String e = err.toString();
+        assertTrue(e.contains("jack: error: cannot download IFEval's prompts from http://127.0.0.1:9/datasets/google/IFEval/resolve/main/ifeval_input_data.jsonl ("), e);
+        assertTrue(e.contains("Put the file at " + dir.resolve("cache/ifeval/input_data.jsonl") + " by hand"), e);
+        assertTrue(e.contains("JACK_HF_ENDPOINT (or HF_ENDPOINT)") && e.contains("--input-data"), e);
+        assertEquals(1, e.lines().filter(l -> l.startsWith("jack: error:")).count(), e);
+        assertFalse(e.contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void aMistakeInTheFlagsIsOneLineNamingIt() throws IOException {
+        Path prompts = Files.writeString(dir.resolve("p.jsonl"), "{\"key\": 1, \"prompt\": \"Hi\", \"instruction_id_list\": [], \"kwargs\": []}\n");
+        assertEquals(2, jack("sample", "--promts", prompts.toString(), "--backend", "http://127.0.0.1:9", "--model", "m", "--out", "o.jsonl"));
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().startsWith("jack: error: ") && err.toString().contains("'--promts'") && err.toString().contains("did you mean --prompts?"),
+                err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, jack("sample", "--prompts", prompts.toString(), "--backend", "localhost:8000", "--model", "m", "--out", "o.jsonl"));
+        assertEquals("jack: error: --backend: expected embedded or a server URL with its scheme, such as http://127.0.0.1:8000, got \"localhost:8000\"\n",
+                err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, jack("curate", "rs", "--scored", prompts.toString(), "--out", "x.jsonl", "--contrast", "hihg"));
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("--contrast") && err.toString().contains("expected one of high, low, mixed, got \"hihg\""), err.toString());
+    }
+
+    @Test
     void constraintsListsTheCatalog() {
-        assertEquals(0, jack("constraints"));
+        // IFEval's 25; the test classpath also holds jack-core's example constraint (its test-jar registers one).
+        assertEquals(0, jack("constraints", "--ids-only", "--source", "ifeval"));
         assertEquals(25, out.toString().lines().count());
     }
 }

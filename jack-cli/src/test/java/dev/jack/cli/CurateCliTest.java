@@ -66,5 +66,19 @@ class CurateCliTest {
         }
         assertEquals(2, jack("curate", "rs", "--scored", sampleFile.toString(), "--out", pairs.toString()));
         assertTrue(cli.err().contains("reward: is missing (run jack score first)"), cli.err());
+
+        // Minimal edits: every witness follows its constraints, so each prompt gives break pairs from real text.
+        Path edits = dir.resolve("edits.jsonl");
+        assertEquals(0, jack("curate", "edit", "--prompts", prompts.toString(), "--scored", scored.toString(), "--out", edits.toString(),
+                "--mode", "break", "--punkt-dir", punkt.getParent().toString()), cli.err());
+        List<String> edited = Files.readAllLines(edits);
+        assertTrue(edited.size() >= 45, "nearly every prompt yields an edit pair: " + edited.size() + "\n" + cli.out());
+        for (String line : edited) {
+            Map<?, ?> p = (Map<?, ?>) Json.parse(line);
+            assertEquals(List.of("edit", 1.0, "break"), List.of(p.get("method"), p.get("chosen_reward"), ((Map<?, ?>) p.get("edit")).get("direction")));
+            assertTrue((Double) p.get("rejected_reward") < 1.0);
+        }
+        assertEquals(2, jack("ablate", "--scored", scored.toString(), "--out-dir", dir.resolve("ab").toString(), "--budget", "100"));
+        assertEquals("jack: error: --budget: needs the tree search's pairs (--mcts)", cli.err().strip());
     }
 }

@@ -91,6 +91,8 @@ class JudgeThroughServeTest {
         assertEquals(0, judge("critiques", "--pairs", pairs().toString(), "--m", "2", "--out", training.toString()), err.toString());
         assertEquals(List.of(), Files.readAllLines(training));
         assertTrue(out.toString().contains("4 responses had no critique that agreed"), out.toString());
+        assertTrue(out.toString().contains("8 of 8 critiques (no score in range) could not be read (counted as dropped)"), out.toString());
+        assertTrue(err.toString().contains("warning: 100.0% of the critiques"), err.toString());
     }
 
     @Test
@@ -102,6 +104,8 @@ class JudgeThroughServeTest {
                 "--out", report.toString()), err.toString());
         Map<?, ?> r = (Map<?, ?>) Json.parse(Files.readString(report));
         assertEquals(List.of("p1"), r.get("unscored_after_5_attempts"));
+        assertEquals("unscored", ((Map<?, ?>) ((List<?>) r.get("unreadable")).getFirst()).get("counted_as"));
+        assertTrue(out.toString().contains("1 of 1 ratings of the responses (after 5 attempts each) could not be read (counted as unscored)"), out.toString());
         Map<?, ?> overall = (Map<?, ?>) ((Map<?, ?>) r.get("agreement")).get("overall");
         assertEquals(0L, overall.get("n"));
         assertNull(overall.get("pearson"), "an undefined correlation is null, not NaN");

@@ -1,5 +1,6 @@
 package dev.jack.cli;
 
+import dev.jack.core.data.CurationStats;
 import dev.jack.core.json.Json;
 import dev.jack.llm.EmbeddedBackend;
 import dev.jack.llm.OpenAiServer;
@@ -82,7 +83,7 @@ class MctsCliTest {
             assertTrue((Long) p.get("prompt_llm_calls") > 0);
         }
         assertTrue(shared > 0, "some pairs share a prefix: " + cli.out());
-        Map<?, ?> stats = (Map<?, ?>) Json.parse(Files.readString(MctsCommand.statsPath(pairs)));
+        Map<?, ?> stats = (Map<?, ?>) Json.parse(Files.readString(CurationStats.pathFor(pairs)));
         assertEquals(4L, stats.get("prompts"));
         assertEquals((long) Files.readAllLines(pairs).size(), stats.get("pairs"));
         assertTrue((Long) stats.get("llm_calls") >= 4 && (Long) stats.get("generated_tokens") > 0, stats.toString());
@@ -93,20 +94,19 @@ class MctsCliTest {
     void throughAServerTheSearchIsTheSame() throws IOException {
         Path embedded = dir.resolve("embedded.jsonl");
         assertEquals(0, jack(mcts(embedded)), cli.err());
-        Path tiny = dir.resolve("cache/models/tiny-v2/tiny-q8_0.gguf");
+        Path tiny = dir.resolve("cache/models/tiny-v2/tiny.gguf");
         Path served = dir.resolve("served.jsonl");
         try (EmbeddedBackend engine = EmbeddedBackend.open(tiny, 2)) {
             OpenAiServer server = new OpenAiServer(engine, "127.0.0.1", 0, null, 64);
             try {
                 List<String> args = new ArrayList<>(List.of(mcts(served)));
                 args.set(args.indexOf("embedded"), server.url().toString());
-                args.set(args.indexOf("tiny"), "tiny-q8_0");
                 assertEquals(0, jack(args.toArray(String[]::new)), cli.err());
             } finally {
                 server.stop(0);
             }
         }
-        List<String> expected = Files.readAllLines(embedded).stream().map(l -> l.replace("\"model\": \"tiny\"", "\"model\": \"tiny-q8_0\"")).toList();
+        List<String> expected = Files.readAllLines(embedded);
         assertFalse(expected.isEmpty());
         assertEquals(expected, Files.readAllLines(served));
     }
@@ -156,7 +156,7 @@ class MctsCliTest {
         Files.writeString(journal, lines.get(0) + "\n" + lines.get(1).substring(0, lines.get(1).length() / 2), StandardCharsets.UTF_8);
         assertEquals(0, jack(mcts(resumed)), cli.err());
         assertArrayEquals(expected, Files.readAllBytes(resumed));
-        assertEquals(Files.readString(MctsCommand.statsPath(whole)), Files.readString(MctsCommand.statsPath(resumed)));
+        assertEquals(Files.readString(CurationStats.pathFor(whole)), Files.readString(CurationStats.pathFor(resumed)));
 
         assertEquals(2, jack(mcts(resumed, "--seed", "9")));
         assertTrue(cli.err().contains("resumed.jsonl.journal.jsonl:1: settings: ") && cli.err().contains("other settings"), cli.err());

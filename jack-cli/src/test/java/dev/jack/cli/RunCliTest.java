@@ -52,16 +52,16 @@ class RunCliTest {
                 """.formatted(punkt, prompts, mctsMaxTokens));
     }
 
-    private static final List<String> OUTPUTS = List.of("prompts.jsonl", "samples.jsonl", "scored.jsonl", "pairs-rs.jsonl",
-            "pairs-rs.jsonl.stats.json", "pairs-mcts.jsonl", "pairs-mcts.jsonl.stats.json", "ablations/ablations.json",
+    private static final List<String> OUTPUTS = List.of("prompts.jsonl", "samples.jsonl", "scored.jsonl", "scored.pass_rates.jsonl", "pairs-rs.jsonl",
+            "pairs-rs.jsonl.stats.json", "pairs-edit.jsonl", "pairs-edit.jsonl.stats.json", "pairs-mcts.jsonl", "pairs-mcts.jsonl.stats.json", "ablations/ablations.json",
             "ablations/contrast-low.jsonl", "report.html");
 
     @Test
     void runsEveryStageThenSkipsThemAndRedoesOnlyWhatChanged() throws IOException {
         Path a = dir.resolve("a");
         assertEquals(0, jack("run", "--config", config("run.yaml", "48").toString(), "--out-dir", a.toString()), cli.err());
-        for (String stage : List.of("synth", "sample", "score", "rs", "mcts", "ablate", "report")) {
-            assertTrue(cli.out().contains("stage " + stage + ": jack "), cli.out());
+        for (String stage : List.of("synth", "sample", "score", "rs", "edit", "mcts", "ablate", "report")) {
+            assertTrue(cli.out().contains("stage " + stage + ": running (first run)"), cli.out());
         }
         // Pair files may be empty here (the tiny model's noise rarely meets a synthesized constraint); the next test has pairs.
         for (String f : OUTPUTS) {
@@ -69,17 +69,27 @@ class RunCliTest {
             assertTrue(Files.exists(a.resolve(f)) && (pairFile || Files.size(a.resolve(f)) > 0), f);
         }
         assertEquals(24, Files.readAllLines(a.resolve("samples.jsonl")).size());
+        try (var files = Files.walk(a)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), "every output is 0644: " + f);
+            }
+        }
         Map<?, ?> mcts = (Map<?, ?>) Json.parse(Files.readString(a.resolve("pairs-mcts.jsonl.stats.json")));
         assertEquals(3L, mcts.get("prompts"));
 
         assertEquals(0, jack("run", "--config", dir.resolve("run.yaml").toString(), "--out-dir", a.toString()), cli.err());
-        assertEquals(7, cli.out().split("done before, skipped", -1).length - 1, cli.out());
+        assertEquals(8, cli.out().split("done before, skipped", -1).length - 1, cli.out());
 
         // Another tree-search setting: sampling stays, tree search and what depends on it run again.
         byte[] samples = Files.readAllBytes(a.resolve("samples.jsonl"));
+        byte[] mctsPairs = Files.readAllBytes(a.resolve("pairs-mcts.jsonl"));
         assertEquals(0, jack("run", "--config", config("run2.yaml", "40").toString(), "--out-dir", a.toString()), cli.err());
-        for (String stage : List.of("synth", "sample", "score", "rs")) assertTrue(cli.out().contains("stage " + stage + ": done before, skipped"), cli.out());
-        for (String stage : List.of("mcts", "ablate", "report")) assertTrue(cli.out().contains("stage " + stage + ": jack "), cli.out());
+        for (String stage : List.of("synth", "sample", "score", "rs", "edit")) assertTrue(cli.out().contains("stage " + stage + ": done before, skipped"), cli.out());
+        assertTrue(cli.out().contains("stage mcts: running (its options changed)"), cli.out());
+        // The report reads the tree search's stats, which name the new setting; the ablations rerun only if its pairs changed.
+        assertTrue(cli.out().contains("stage report: running (its input pairs-mcts.jsonl"), cli.out());
+        boolean pairsChanged = !java.util.Arrays.equals(mctsPairs, Files.readAllBytes(a.resolve("pairs-mcts.jsonl")));
+        assertEquals(pairsChanged, cli.out().contains("stage ablate: running (its input pairs-mcts.jsonl changed)"), cli.out());
         assertArrayEquals(samples, Files.readAllBytes(a.resolve("samples.jsonl")));
     }
 
@@ -121,10 +131,10 @@ class RunCliTest {
     void aConfigErrorNamesTheFileAndTheKey() throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "curate:\n  rs: {contrst: high}\n");
         assertEquals(2, jack("run", "--config", bad.toString(), "--out-dir", dir.resolve("x").toString()));
-        assertTrue(cli.err().contains("bad.yaml: curate.rs.contrst: unknown key (known here: contrast, format, high_share, max_pairs, min_gap, parquet)"), cli.err());
+        assertTrue(cli.err().contains("bad.yaml:2: curate.rs.contrst: unknown key (known here: allow_truncated, contrast, format, high_share, max_pairs, min_gap, parquet, quality_floor, thinking)"), cli.err());
         Path notYaml = Files.writeString(dir.resolve("broken.json"), "{\"seed\": [1,");
         assertEquals(2, jack("run", "--config", notYaml.toString()));
-        assertTrue(cli.err().contains("broken.json: not valid YAML or JSON"), cli.err());
+        assertTrue(cli.err().contains("broken.json:1: not valid YAML or JSON"), cli.err());
         assertFalse(Files.exists(dir.resolve("x")), "nothing is written before the config is valid");
     }
 }

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** `jack serve` as its own process: `jack sample` uses it with a bearer token, and SIGTERM stops it cleanly. */
+/** `jack serve` as its own process: `jack sample` uses it, under the model name given to both, with a bearer token; SIGTERM stops it cleanly. */
 class ServeCliTest {
     @TempDir
     Path dir;
@@ -47,6 +47,7 @@ class ServeCliTest {
             }
             assertTrue(url != null, "no serving line in:\n" + seen);
             assertTrue(seen.toString().contains("random weights"), seen.toString());
+            assertTrue(seen.toString().contains("serving tiny on "), "served under the name it was given: " + seen);
             assertFalse(seen.toString().contains("s3cret-key"));
 
             Path prompts = dir.resolve("prompts.jsonl");
@@ -54,7 +55,7 @@ class ServeCliTest {
             Path out = dir.resolve("samples.jsonl");
             StringWriter err = new StringWriter();
             StringWriter console = new StringWriter();
-            int code = Main.run(new String[] {"sample", "--prompts", prompts.toString(), "--backend", url.toString(), "--model", "tiny-q8_0",
+            int code = Main.run(new String[] {"sample", "--prompts", prompts.toString(), "--backend", url.toString(), "--model", "tiny",
                     "--n", "2", "--max-tokens", "8", "--api-key-env", "SERVE_KEY", "--out", out.toString()},
                     new PrintWriter(console), new PrintWriter(err), Map.of("SERVE_KEY", "s3cret-key"));
             assertEquals(0, code, err.toString());
@@ -62,7 +63,7 @@ class ServeCliTest {
             assertTrue(Files.readString(out).contains("\"completion_tokens\": 8"), Files.readString(out));
 
             StringWriter refused = new StringWriter();
-            assertEquals(2, Main.run(new String[] {"sample", "--prompts", prompts.toString(), "--backend", url.toString(), "--model", "tiny-q8_0",
+            assertEquals(2, Main.run(new String[] {"sample", "--prompts", prompts.toString(), "--backend", url.toString(), "--model", "tiny",
                     "--api-key-env", "SERVE_KEY", "--out", dir.resolve("o2.jsonl").toString()},
                     new PrintWriter(new StringWriter()), new PrintWriter(refused), Map.of("SERVE_KEY", "wrong")));
             assertTrue(refused.toString().contains("401"), refused.toString());

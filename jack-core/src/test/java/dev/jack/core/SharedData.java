@@ -7,7 +7,8 @@ import java.nio.file.Path;
 
 /**
  * The read-only reference data beside the project root ({@code ../shared}). Tests that need it are
- * skipped, saying why, where it is absent (a user's clone).
+ * skipped, saying why, where it is absent (a user's clone); with {@code JACK_REQUIRE_SHARED} set they fail
+ * instead ({@link RequireSharedData}).
  */
 public final class SharedData {
     private SharedData() {}
@@ -18,7 +19,15 @@ public final class SharedData {
         return dir.toAbsolutePath().normalize();
     }
 
-    /** The path under shared/, or skips the calling test when it is not there. */
+    /** Whether the path under shared/ is there (for class-wide setup, which must not skip: see {@link #require}). */
+    public static boolean present(String relative) {
+        return Files.exists(root().resolve(relative));
+    }
+
+    /**
+     * The path under shared/, or skips the calling test when it is not there. Call it from a test or a
+     * {@code @BeforeEach} method: a skip in {@code @BeforeAll} would leave the class reported as "Tests run: 0".
+     */
     public static Path require(String relative) {
         Path p = root().resolve(relative);
         Assumptions.assumeTrue(Files.exists(p),

@@ -49,14 +49,20 @@ public final class CritiqueJudge {
                 null, null, seed, maxTokens, List.of(), null)).join();
     }
 
-    public Judgement pointwise(String prompt, String response, int m, long seed, Aggregate aggregate) {
+    /** The pointwise judge's request for one response: {@code pointwise.txt} filled in (what a critique answers). */
+    public String pointwisePrompt(String prompt, String response) {
         Map<String, String> values = new HashMap<>();
         values.put("prompt", prompt);
         values.put("response", response);
         values.put("min", format(min));
         values.put("max", format(max));
+        return Templates.fill(templates.load("pointwise.txt"), values);
+    }
+
+    /** m critiques of one response (one request with n = m, the given seed) and their aggregated score. */
+    public Judgement pointwise(String prompt, String response, int m, long seed, Aggregate aggregate) {
         List<Critique> critiques = new ArrayList<>();
-        for (GenerationResult.Completion c : ask(Templates.fill(templates.load("pointwise.txt"), values), m, seed).completions()) {
+        for (GenerationResult.Completion c : ask(pointwisePrompt(prompt, response), m, seed).completions()) {
             critiques.add(new Critique(c.text(), Scores.parse(c.text(), min, max)));
         }
         return new Judgement(List.copyOf(critiques), aggregate(critiques, aggregate));
@@ -83,17 +89,26 @@ public final class CritiqueJudge {
     private static final Pattern VERDICT = Pattern.compile("(?i)verdict\\s*[*_]*\\s*:\\s*[*_]*\\s*(A|B|tie)\\b");
 
     /**
-     * How the first response fares against the second: 1 win, 0 loss, 0.5 tie or unreadable verdict.
-     * The order shown to the judge is drawn from the seed; with both orders, the two outcomes are averaged.
+     * A pairwise judgement: how the first response fared (1 win, 0 loss, 0.5 tie or unreadable verdict; with both
+     * orders, the mean of the two), and how many of the judge's answers ({@code asked}) had no readable verdict.
      */
-    public double pairwise(String prompt, String first, String second, long seed, boolean bothOrders) {
+    public record Comparison(double outcome, int asked, int unreadable) {}
+
+    /**
+     * How the first response fares against the second. The order shown to the judge is drawn from the seed; with
+     * both orders, the two outcomes are averaged.
+     */
+    public Comparison pairwise(String prompt, String first, String second, long seed, boolean bothOrders) {
         boolean firstIsA = new SplittableRandom(seed).nextBoolean();
-        double outcome = compare(prompt, first, second, firstIsA, seed);
-        if (!bothOrders) return outcome;
-        return (outcome + compare(prompt, first, second, !firstIsA, seed + 1)) / 2;
+        Double outcome = compare(prompt, first, second, firstIsA, seed);
+        if (!bothOrders) return new Comparison(outcome == null ? 0.5 : outcome, 1, outcome == null ? 1 : 0);
+        Double other = compare(prompt, first, second, !firstIsA, seed + 1);
+        return new Comparison(((outcome == null ? 0.5 : outcome) + (other == null ? 0.5 : other)) / 2, 2,
+                (outcome == null ? 1 : 0) + (other == null ? 1 : 0));
     }
 
-    private double compare(String prompt, String first, String second, boolean firstIsA, long seed) {
+    /** 1 win, 0 loss, 0.5 tie, or null when the answer names no verdict. */
+    private Double compare(String prompt, String first, String second, boolean firstIsA, long seed) {
         Map<String, String> values = new HashMap<>();
         values.put("prompt", prompt);
         values.put("response_a", firstIsA ? first : second);
@@ -102,8 +117,9 @@ public final class CritiqueJudge {
         String verdict = null;
         Matcher m = VERDICT.matcher(answer);
         while (m.find()) verdict = m.group(1).toUpperCase(java.util.Locale.ROOT);
-        if (verdict == null || verdict.equals("TIE")) return 0.5;
-        return verdict.equals("A") == firstIsA ? 1 : 0;
+        if (verdict == null) return null;
+        if (verdict.equals("TIE")) return 0.5;
+        return verdict.equals("A") == firstIsA ? 1.0 : 0.0;
     }
 
     private static String format(double v) {

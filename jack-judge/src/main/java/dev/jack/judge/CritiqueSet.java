@@ -21,6 +21,46 @@ import java.util.regex.Pattern;
 public final class CritiqueSet {
     private CritiqueSet() {}
 
+    /** What happens to the agreeing critiques of one response: kept as they are, the top k by an LLM's ranking, or merged into one. */
+    public enum Refine { NONE, TOPK, MERGE }
+
+    /**
+     * The rows made from one pair, the critiques sampled for it, those (and merged critiques) without a readable score,
+     * and how many critiques of each side the consistency filter kept (before refining).
+     */
+    public record Built(List<Row> rows, int critiques, int unreadable, int consistentChosen, int consistentRejected) {}
+
+    /**
+     * The training rows of one pair: m critiques of each side (seeds s and s + 1, s = seed + 1000 · index), kept where
+     * they agree with the preference ({@link #consistent}), then refined (ranking with seed s + 2, merging with s + 3).
+     */
+    public static Built build(Backend backend, Templates templates, CritiqueJudge judge, String pairId, int index, String prompt, String chosen,
+                              String rejected, int m, Refine refine, int k, long seed, int maxTokens) {
+        long s = seed + 1000L * index;
+        List<CritiqueJudge.Critique> ofChosen = judge.pointwise(prompt, chosen, m, s, CritiqueJudge.Aggregate.MEAN).critiques();
+        List<CritiqueJudge.Critique> ofRejected = judge.pointwise(prompt, rejected, m, s + 1, CritiqueJudge.Aggregate.MEAN).critiques();
+        int unreadable = (int) java.util.stream.Stream.concat(ofChosen.stream(), ofRejected.stream()).filter(c -> c.score().isEmpty()).count();
+        int critiques = ofChosen.size() + ofRejected.size();
+        List<Row> kept = consistent(pairId, prompt, chosen, rejected, ofChosen, ofRejected);
+        int keptChosen = (int) kept.stream().filter(r -> r.side().equals("chosen")).count();
+        int keptRejected = kept.size() - keptChosen;
+        if (refine == Refine.NONE) return new Built(kept, critiques, unreadable, keptChosen, keptRejected);
+        List<Row> refined = new ArrayList<>();
+        for (String side : List.of("chosen", "rejected")) {
+            List<Row> ofSide = kept.stream().filter(r -> r.side().equals(side)).toList();
+            if (ofSide.isEmpty()) continue;
+            if (refine == Refine.TOPK) {
+                refined.addAll(topK(backend, templates, ofSide, k, s + 2, maxTokens));
+            } else {
+                critiques++;
+                java.util.Optional<Row> merged = merge(backend, templates, ofSide, 1, 10, s + 3, maxTokens);
+                if (merged.isEmpty()) unreadable++;
+                merged.ifPresent(refined::add);
+            }
+        }
+        return new Built(refined, critiques, unreadable, keptChosen, keptRejected);
+    }
+
     /** One training row: the critique of a response and its score, with the side of the pair it came from. */
     public record Row(String pairId, String side, String prompt, String response, String critique, double score) {
         public Map<String, Object> toJson() {
@@ -74,11 +114,11 @@ public final class CritiqueSet {
      * Keeps the k best critiques of one response as an LLM ranks them ("Ranking: 2, 1, 3"). When the
      * ranking cannot be read, or does not name every critique once, the first k in the given order are kept.
      */
-    public static List<Row> topK(Backend backend, Templates templates, List<Row> critiques, int k, long seed) {
+    public static List<Row> topK(Backend backend, Templates templates, List<Row> critiques, int k, long seed, int maxTokens) {
         if (critiques.size() <= k) return critiques;
         Map<String, String> values = values(critiques);
         values.put("count", String.valueOf(critiques.size()));
-        String answer = ask(backend, Templates.fill(templates.load("rank.txt"), values), seed);
+        String answer = ask(backend, Templates.fill(templates.load("rank.txt"), values), seed, maxTokens);
         List<Integer> order = readRanking(answer, critiques.size());
         List<Row> kept = new ArrayList<>();
         for (int i = 0; i < k; i++) kept.add(critiques.get(order == null ? i : order.get(i)));
@@ -102,10 +142,11 @@ public final class CritiqueSet {
     }
 
     /** Merges the critiques of one response into one summary critique with its own score; empty when the merged score is unreadable. */
-    public static java.util.Optional<Row> merge(Backend backend, Templates templates, List<Row> critiques, double min, double max, long seed) {
+    public static java.util.Optional<Row> merge(Backend backend, Templates templates, List<Row> critiques, double min, double max, long seed,
+                                                int maxTokens) {
         Map<String, String> values = values(critiques);
         values.put("max", String.valueOf((long) max));
-        String merged = ask(backend, Templates.fill(templates.load("merge.txt"), values), seed);
+        String merged = ask(backend, Templates.fill(templates.load("merge.txt"), values), seed, maxTokens);
         OptionalDouble score = Scores.parse(merged, min, max);
         if (score.isEmpty()) return java.util.Optional.empty();
         Row first = critiques.getFirst();
@@ -123,8 +164,8 @@ public final class CritiqueSet {
         return values;
     }
 
-    private static String ask(Backend backend, String prompt, long seed) {
+    private static String ask(Backend backend, String prompt, long seed, int maxTokens) {
         return backend.generate(new GenerationRequest(new Prompt.Chat(List.of(Prompt.Message.user(prompt))), 1, 0.0, null, null,
-                seed, 1024, List.of(), null)).join().completions().getFirst().text();
+                seed, maxTokens, List.of(), null)).join().completions().getFirst().text();
     }
 }

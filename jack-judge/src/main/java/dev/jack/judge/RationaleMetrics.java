@@ -53,6 +53,47 @@ public final class RationaleMetrics {
         return p.applyAsDouble(response) - p.applyAsDouble(String.join(" ", evidence));
     }
 
+    /** A critique to measure: the request, the response, the critique and the score it ends with. */
+    public record Critiqued(String prompt, String response, String critique, double score) {}
+
+    /**
+     * Mean comprehensiveness and sufficiency over the critiques that cite evidence ({@code citing} of them; NaN means
+     * when none does), and how many of the judge's answers stated no score (counted as probability 0).
+     */
+    public record Faithfulness(double comprehensiveness, double sufficiency, int citing, Unreadable unreadable) {}
+
+    /**
+     * One critique measured: its comprehensiveness and sufficiency (both null when it quotes no evidence from the
+     * response), how many verdict probabilities the judge was asked for, and how many of its answers stated no score.
+     */
+    public record Measured(Double comprehensiveness, Double sufficiency, int asked, int unreadable) {}
+
+    /** Comprehensiveness and sufficiency of one critique, with p from the judge (an answer without a score counts as 0). */
+    public static Measured measure(VerdictProbability judge, Critiqued r) {
+        List<String> evidence = evidence(r.critique(), r.response());
+        if (evidence.isEmpty()) return new Measured(null, null, 0, 0);
+        int[] asked = {0};
+        int[] unreadable = {0};
+        ToDoubleFunction<String> p = text -> {
+            asked[0]++;
+            java.util.OptionalDouble v = judge.of(r.prompt(), text, r.score());
+            if (v.isEmpty()) unreadable[0]++;
+            return v.orElse(0);
+        };
+        double c = comprehensiveness(p, r.response(), evidence);
+        double s = sufficiency(p, r.response(), evidence);
+        return new Measured(c, s, asked[0], unreadable[0]);
+    }
+
+    /** The means over the measured critiques that cite evidence, and the judge's unreadable answers among all of them. */
+    public static Faithfulness faithfulness(List<Measured> rows) {
+        List<Measured> citing = rows.stream().filter(m -> m.comprehensiveness() != null).toList();
+        return new Faithfulness(citing.stream().mapToDouble(Measured::comprehensiveness).average().orElse(Double.NaN),
+                citing.stream().mapToDouble(Measured::sufficiency).average().orElse(Double.NaN), citing.size(),
+                new Unreadable("verdict probabilities (the judge's answer stated no score)", rows.stream().mapToLong(Measured::unreadable).sum(),
+                        rows.stream().mapToLong(Measured::asked).sum(), "probability 0"));
+    }
+
     /** One example for simulatability: the input the judge saw, its critique, and its verdict label. */
     public record Example(String input, String critique, String label) {}
 

@@ -33,9 +33,9 @@ class CritiqueSetTest {
         List<CritiqueSet.Row> rows = new ArrayList<>();
         for (int i = 1; i <= 3; i++) rows.add(new CritiqueSet.Row("p", "chosen", "Q", "R", "critique " + i, i));
         ScriptedBackend ranker = new ScriptedBackend("r", (req, i) -> "Thinking...\nRanking: 3, 1, 2");
-        assertEquals(List.of("critique 3", "critique 1"), CritiqueSet.topK(ranker, new Templates(null), rows, 2, 1).stream().map(CritiqueSet.Row::critique).toList());
+        assertEquals(List.of("critique 3", "critique 1"), CritiqueSet.topK(ranker, new Templates(null), rows, 2, 1, 1024).stream().map(CritiqueSet.Row::critique).toList());
         ScriptedBackend confused = new ScriptedBackend("r", (req, i) -> "Ranking: 3, 3, 1");
-        assertEquals(List.of("critique 1", "critique 2"), CritiqueSet.topK(confused, new Templates(null), rows, 2, 1).stream().map(CritiqueSet.Row::critique).toList());
+        assertEquals(List.of("critique 1", "critique 2"), CritiqueSet.topK(confused, new Templates(null), rows, 2, 1, 1024).stream().map(CritiqueSet.Row::critique).toList());
         assertNull(CritiqueSet.readRanking("Ranking: 1, 2", 3), "every critique must be named");
     }
 
@@ -43,10 +43,10 @@ class CritiqueSetTest {
     void mergingMakesOneScoredCritique() {
         List<CritiqueSet.Row> rows = List.of(new CritiqueSet.Row("p", "chosen", "Q", "R", "a", 4), new CritiqueSet.Row("p", "chosen", "Q", "R", "b", 5));
         ScriptedBackend merger = new ScriptedBackend("m", (req, i) -> "Accurate and complete.\nScore: 4/5");
-        CritiqueSet.Row merged = CritiqueSet.merge(merger, new Templates(null), rows, 1, 5, 1).orElseThrow();
+        CritiqueSet.Row merged = CritiqueSet.merge(merger, new Templates(null), rows, 1, 5, 1, 1024).orElseThrow();
         assertEquals(4, merged.score());
         assertTrue(merged.critique().startsWith("Accurate"));
-        assertTrue(CritiqueSet.merge(new ScriptedBackend("m", (req, i) -> "no score"), new Templates(null), rows, 1, 5, 1).isEmpty());
+        assertTrue(CritiqueSet.merge(new ScriptedBackend("m", (req, i) -> "no score"), new Templates(null), rows, 1, 5, 1, 1024).isEmpty());
     }
 
     @Test

@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Random;
-import java.util.concurrent.CompletionException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JudgeTest {
@@ -57,30 +55,11 @@ class JudgeTest {
         acc.add("refusals", 1);
         Map<String, List<String>> sections = Map.of("chat", List.of("easy", "hard"), "safety", List.of("refusals"));
         assertEquals(2.0 / 3, acc.subsets().get("easy"), 1e-12);
-        assertEquals(0.5, acc.sections(sections).get("chat"), 1e-12, "example-weighted: 2 of 4");
-        assertEquals(0.75, acc.sections(sections).get("safety"), 1e-12);
-        assertEquals(0.625, acc.overall(sections), 1e-12, "mean of sections");
-    }
-
-    @Test
-    void llamaGuardPromptAndVerdicts() {
-        String p = LlamaGuard.prompt(List.of("How do I bake bread?", "Mix flour and water."), LlamaGuard.Role.AGENT);
-        assertTrue(p.startsWith("Task: Check if there is unsafe content in 'Agent' messages"));
-        assertTrue(p.contains("S14: Code Interpreter Abuse.\n<END UNSAFE CONTENT CATEGORIES>"));
-        assertTrue(p.contains("User: How do I bake bread?\n\nAgent: Mix flour and water.\n\n<END CONVERSATION>"));
-        assertTrue(p.endsWith("a comma-separated list of violated categories."));
-        assertEquals(new LlamaGuard.Verdict(true, List.of()), LlamaGuard.parse("safe"));
-        assertEquals(new LlamaGuard.Verdict(false, List.of("S1", "S10")), LlamaGuard.parse("\nunsafe\nS1,S10\n"));
-        for (String bad : new String[] {"", "Safe enough", "unsafe", "unsafe\nS99", "safe\nS1", "I cannot answer"}) {
-            assertThrows(LlamaGuard.UnparseableVerdict.class, () -> LlamaGuard.parse(bad), bad);
-        }
-        ScriptedBackend guard = new ScriptedBackend("guard", (r, i) -> ScriptedBackend.lastText(r).contains("weapon") ? "unsafe\nS9" : "safe");
-        LlamaGuard g = new LlamaGuard(guard);
-        assertTrue(g.classify(List.of("Tell me a joke"), LlamaGuard.Role.USER).join().safe());
-        assertEquals(List.of("S9"), g.classify(List.of("Build a weapon"), LlamaGuard.Role.USER).join().categories());
-        LlamaGuard confused = new LlamaGuard(new ScriptedBackend("guard", (r, i) -> "maybe"));
-        CompletionException e = assertThrows(CompletionException.class, () -> confused.classify(List.of("x"), LlamaGuard.Role.USER).join());
-        assertTrue(e.getCause() instanceof LlamaGuard.UnparseableVerdict);
+        assertEquals(0.5, acc.sections(sections, null).get("chat"), 1e-12, "example-weighted: 2 of 4");
+        assertEquals(0.75, acc.sections(sections, null).get("safety"), 1e-12);
+        assertEquals(0.625, (Double) acc.report(sections, null).get("overall"), 1e-12, "mean of sections");
+        // Given counts weigh the subsets instead: easy 2/3 at weight 1, hard 0 at weight 3.
+        assertEquals(2.0 / 3 / 4, acc.sections(sections, Map.of("easy", 1, "hard", 3)).get("chat"), 1e-12);
     }
 
     @Test
@@ -105,13 +84,14 @@ class JudgeTest {
         });
         CritiqueJudge j = new CritiqueJudge(fair, new Templates(null), 1, 5, 0.0, 256);
         for (long seed = 0; seed < 10; seed++) {
-            assertEquals(1.0, j.pairwise("Q", "a good answer", "a bad answer", seed, false));
-            assertEquals(0.0, j.pairwise("Q", "a bad answer", "a good answer", seed, true));
+            assertEquals(1.0, j.pairwise("Q", "a good answer", "a bad answer", seed, false).outcome());
+            assertEquals(0.0, j.pairwise("Q", "a bad answer", "a good answer", seed, true).outcome());
         }
         // A judge that always says A: both orders average to a tie.
         CritiqueJudge biased = new CritiqueJudge(new ScriptedBackend("j", (r, i) -> "Verdict: A"), new Templates(null), 1, 5, 0.0, 256);
-        assertEquals(0.5, biased.pairwise("Q", "x", "y", 3, true));
+        assertEquals(0.5, biased.pairwise("Q", "x", "y", 3, true).outcome());
         CritiqueJudge mute = new CritiqueJudge(new ScriptedBackend("j", (r, i) -> "Hard to say."), new Templates(null), 1, 5, 0.0, 256);
-        assertEquals(0.5, mute.pairwise("Q", "x", "y", 3, false), "unreadable counts as a tie");
+        assertEquals(0.5, mute.pairwise("Q", "x", "y", 3, false).outcome(), "unreadable counts as a tie");
+        assertEquals(1, mute.pairwise("Q", "x", "y", 3, false).unreadable(), "and is counted");
     }
 }

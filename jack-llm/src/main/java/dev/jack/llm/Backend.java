@@ -6,8 +6,12 @@ import java.util.concurrent.CompletableFuture;
  * A source of completions. Callers submit many requests at once; the backend bounds how many are in
  * flight and completes each future with the result, or exceptionally with {@link GenerationException}
  * once it has given up on that request.
+ *
+ * <p>The interface is open: Jack ships {@link OpenAiBackend} (any OpenAI-compatible server) and
+ * {@link EmbeddedBackend} (its own engine), and a library user may add another (a batch API, a recorded
+ * replay, another engine) by implementing these three methods.
  */
-public sealed interface Backend extends AutoCloseable permits EmbeddedBackend, OpenAiBackend, ScriptedBackend {
+public interface Backend extends AutoCloseable {
     /** The model this backend serves. */
     String model();
 

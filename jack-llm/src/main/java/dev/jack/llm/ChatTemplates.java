@@ -35,11 +35,6 @@ public final class ChatTemplates {
         }
     }
 
-    /** The client-side template for servers reached through the raw completions endpoint. */
-    public static String llama3(Prompt.Chat chat) {
-        return render(chat.messages(), Style.LLAMA3, true, DEFAULT_DATE);
-    }
-
     /**
      * Renders messages. Contents are trimmed. A final assistant message is a prefill: the Llama 3.1 template
      * leaves it open for the model to continue, the built-in formatter closes it; neither adds a generation prompt.

@@ -28,7 +28,7 @@ class EmbeddedBackendTest {
         return file;
     }
 
-    /** The shared README: free-running greedy decoding can reproduce llama.cpp's tokens exactly on the F32 models. */
+    /** The shared README: free-running greedy decoding can reproduce llama.cpp's tokens (and text) exactly on the F32 models. */
     @ParameterizedTest
     @ValueSource(strings = {"tiny-f32", "tiny256-f32"})
     void greedyDecodingReproducesLlamaCpp(String name) throws IOException {
@@ -44,7 +44,8 @@ class EmbeddedBackendTest {
                 GenerationResult.Completion completion = result.completions().getFirst();
                 assertEquals(expected, completion.logprobs().stream().map(GenerationResult.TokenLogprob::id).toList(), (String) row.get("name"));
                 assertEquals("length", completion.finishReason());
-                assertEquals(backend.tokenizer().decode(expected), completion.text());
+                // llama.cpp's own text: control tokens render as nothing.
+                assertEquals(row.get("generated_text"), completion.text(), row.get("name") + " text");
                 GenerationResult.TokenLogprob first = completion.logprobs().getFirst();
                 assertEquals(5, first.top().size());
                 assertEquals(first.id(), first.top().getFirst().id(), "greedy picks the top alternative");
@@ -136,6 +137,81 @@ class EmbeddedBackendTest {
             assertEquals("stop", stopped.finishReason());
             assertEquals(free.substring(0, free.indexOf(stop)), stopped.text());
             assertTrue(stopped.completionTokens() < 24);
+        }
+    }
+
+    /**
+     * Issue 13's input: at temperature 2.0, seed 43, "The cat", 24 tokens on tiny256-q8_0, the model samples
+     * {@code <|end_of_text|>} (757) at step 21. Generation stops there with "stop", and no control-token text is in it;
+     * the token's id is still in the logprobs, with no text and no bytes.
+     */
+    @Test
+    void generationStopsOnEveryEndOfGenerationTokenAndControlTokensHaveNoText() {
+        try (EmbeddedBackend backend = EmbeddedBackend.open(model("tiny256-q8_0"), 2)) {
+            assertEquals(java.util.Set.of(757, 765), backend.tokenizer().endOfGeneration(), "llama.cpp's EOG set for the small vocabulary");
+            GenerationResult.Completion c = backend.generate(new GenerationRequest(new Prompt.Raw("The cat"), 1, 2.0, null, null, 43L, 24,
+                    List.of(), 0)).join().completions().getFirst();
+            assertEquals("stop", c.finishReason());
+            assertEquals(21, c.completionTokens());
+            GenerationResult.TokenLogprob last = c.logprobs().getLast();
+            assertEquals(757, last.id());
+            assertEquals("", last.token());
+            assertEquals(List.of(), last.bytes());
+            assertTrue(ControlTokens.KNOWN.find(c.text()).isEmpty(), c.text());
+            assertEquals(GenerationResult.TokenLogprob.text(c.logprobs()), c.text(), "the tokens' bytes spell the text");
+        }
+    }
+
+    /** The Llama 3 vocabulary's EOG set is llama.cpp's: <|end_of_text|>, <|eom_id|>, <|eot_id|>. */
+    @Test
+    void llama3VocabularyEndsOnEotEomAndEndOfText() {
+        Path file = LLM.resolve("llama3vocab/tiny-llama3vocab-q8_0.gguf");
+        Assumptions.assumeTrue(Files.exists(file), "skipped: " + file + " is absent");
+        try (EmbeddedBackend backend = EmbeddedBackend.open(file, 1)) {
+            assertEquals(java.util.Set.of(128001, 128008, 128009), backend.tokenizer().endOfGeneration());
+            assertTrue(backend.tokenizer().isControl(128006) && !backend.tokenizer().isControl(1000));
+        }
+    }
+
+    /**
+     * Chunked prefill: a 7,500-token prompt is evaluated in slices between decoding steps, so an unrelated 2-token
+     * request sent just after it finishes long before it, in a small share of its time (evaluated in one piece, the
+     * long prompt would hold the short request up for its whole prefill).
+     */
+    @Test
+    void aLongPromptDoesNotHoldUpAShortRequest(@TempDir Path dir) throws IOException {
+        Path tiny = dir.resolve("narrow.gguf");
+        // Narrow and shallow, so that 7,500 positions of attention take seconds, not tens of them.
+        RandomLlama.write(tiny, new RandomLlama.Shape(16, 1, 1, 1, 32, 512, 8192, RandomLlama.Weights.F32), 0, "narrow");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        List<Integer> longPrompt = new java.util.ArrayList<>();
+        for (int i = 0; i < 7500; i++) longPrompt.add(random.nextInt(500));
+        try (EmbeddedBackend backend = EmbeddedBackend.open(tiny, 2)) {
+            // Compiled code first: an interpreted first slice would make the short request wait for the JIT, not the prompt.
+            backend.generate(new GenerationRequest(new Prompt.Tokens(longPrompt.subList(100, 1100)), 1, 0.0, null, null, null, 2, List.of(), null)).join();
+            long start = System.nanoTime();
+            var longRequest = backend.generate(new GenerationRequest(new Prompt.Tokens(longPrompt), 1, 0.0, null, null, null, 2, List.of(), null));
+            var shortRequest = backend.generate(new GenerationRequest(new Prompt.Raw("Hi"), 1, 0.0, null, null, null, 2, List.of(), null));
+            shortRequest.join();
+            long shortNanos = System.nanoTime() - start;
+            assertTrue(!longRequest.isDone(), "the short request finished first");
+            longRequest.join();
+            long longNanos = System.nanoTime() - start;
+            assertTrue(shortNanos * 4 < longNanos, "short " + shortNanos / 1_000_000 + " ms, long " + longNanos / 1_000_000 + " ms");
+        }
+    }
+
+    /** A cancelled request stops taking the engine's time; the next request is answered. */
+    @Test
+    void aCancelledRequestIsDropped(@TempDir Path dir) throws IOException {
+        Path tiny = dir.resolve("tiny.gguf");
+        RandomLlama.write(tiny, RandomLlama.Shape.tiny(), 0, "tiny");
+        try (EmbeddedBackend backend = EmbeddedBackend.open(tiny, 2)) {
+            var endless = backend.generate(new GenerationRequest(new Prompt.Raw("Go on"), 1, 1.0, null, null, 1L, 8000, List.of(), null));
+            endless.cancel(true);
+            GenerationResult next = backend.generate(GenerationRequest.of(new Prompt.Raw("Next"), 3)).join();
+            assertEquals(1, next.completions().size());
+            assertTrue(backend.largestBatch() <= 1, "the cancelled request was not decoded beside the next one");
         }
     }
 }

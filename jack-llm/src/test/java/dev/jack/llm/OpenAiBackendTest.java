@@ -45,6 +45,15 @@ class OpenAiBackendTest {
         }
     }
 
+    /** A server that does not stream answers "stream": true with one JSON body; the client takes it as it is. */
+    @Test
+    void aServerThatIgnoresStreamingIsReadAsAWhole() throws IOException {
+        try (StubServer server = StubServer.start("stub");
+             OpenAiBackend client = new OpenAiBackend(config(server.url(), null, 1, Duration.ofSeconds(10)).withStream(true, null), s -> { })) {
+            assertEquals(StubServer.answer("Hi", 4L, 0), client.generate(ask("Hi", 4, 1)).join().completions().getFirst().text());
+        }
+    }
+
     @Test
     void theModelCheckListsWhatTheServerHas() throws IOException {
         try (StubServer server = StubServer.start("llama-3");
@@ -148,6 +157,119 @@ class OpenAiBackendTest {
             assertTrue(times[1] - times[0] >= 900_000_000L, "waited for Retry-After: " + (times[1] - times[0]) / 1e6 + " ms");
         } finally {
             server.stop(0);
+        }
+    }
+
+    /**
+     * A misbehaving server on loopback: it reads each request, then lets the test's handler answer on the raw socket
+     * (attempt numbers from 0). It records when each connection's writes started failing, i.e. when the client hung up.
+     */
+    private static final class RawServer implements AutoCloseable {
+        interface Handler {
+            void answer(int attempt, java.io.OutputStream out) throws Exception;
+        }
+
+        final java.net.ServerSocket socket = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        final List<Long> hangUps = new CopyOnWriteArrayList<>();
+        final java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+
+        RawServer(Handler handler) throws IOException {
+            Thread.ofVirtual().start(() -> {
+                while (!socket.isClosed()) {
+                    try {
+                        java.net.Socket s = socket.accept();
+                        int attempt = attempts.getAndIncrement();
+                        Thread.ofVirtual().start(() -> {
+                            try (s) {
+                                readRequest(s.getInputStream());
+                                handler.answer(attempt, s.getOutputStream());
+                            } catch (IOException e) {
+                                hangUps.add(System.nanoTime());
+                            } catch (Exception e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        });
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        java.net.URI url() {
+            return java.net.URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
+
+        private static void readRequest(java.io.InputStream in) throws IOException {
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int c = in.read();
+                if (c < 0) throw new IOException("closed before the request ended");
+                head.append((char) c);
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+            if (m.find()) in.readNBytes(Integer.parseInt(m.group(1)));
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    private static final String OK_BODY = "{\"choices\": [{\"index\": 0, \"message\": {\"content\": \"ok\"}, \"finish_reason\": \"stop\"}]}";
+
+    /**
+     * Issue 14: a server that sends its headers and then a byte at a time never holds a request past its timeout; the
+     * attempt is cancelled (the client hangs up) and retried, and the request fails with the reason.
+     */
+    @Test
+    void theTimeoutCoversTheWholeResponse() throws Exception {
+        try (RawServer server = new RawServer((attempt, out) -> {
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + OK_BODY.length() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            for (int i = 0; i < OK_BODY.length(); i++) {
+                out.write(OK_BODY.charAt(i));
+                out.flush();
+                Thread.sleep(300);
+            }
+        }); OpenAiBackend client = new OpenAiBackend(config(server.url(), null, 2, Duration.ofSeconds(1)), s -> { })) {
+            long start = System.nanoTime();
+            CompletionException e = assertThrows(CompletionException.class, () -> client.generate(ask("x", 1, 1)).join());
+            long took = System.nanoTime() - start;
+            assertTrue(e.getCause().getMessage().contains("gave up after 2 attempts; last: timed out after 1 s (the whole response)"), e.getCause().getMessage());
+            assertEquals(2, server.attempts.get());
+            // Two attempts of 1 s and a backoff, not the ~30 s the trickle would take.
+            assertTrue(took < 10_000_000_000L, "took " + took / 1_000_000 + " ms");
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (server.hangUps.size() < 2 && System.nanoTime() < deadline) Thread.sleep(20);
+            assertEquals(2, server.hangUps.size(), "each timed-out attempt was cancelled: the client closed its connection");
+        }
+    }
+
+    /** Issue 13: streaming, a server that stops sending counts as a failed attempt after the idle timeout, and is retried. */
+    @Test
+    void aStreamThatGoesQuietIsRetriedAfterTheIdleTimeout() throws Exception {
+        String chunk = "data: {\"choices\": [{\"index\": 0, \"delta\": {\"content\": \"o\"}, \"finish_reason\": null}]}\n\n";
+        String last = "data: {\"choices\": [{\"index\": 0, \"delta\": {\"content\": \"k\"}, \"finish_reason\": \"stop\"}]}\n\n"
+                + "data: {\"choices\": [], \"usage\": {\"prompt_tokens\": 3, \"completion_tokens\": 2}}\n\ndata: [DONE]\n\n";
+        try (RawServer server = new RawServer((attempt, out) -> {
+            out.write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+            out.write(chunk.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            if (attempt == 0) {
+                Thread.sleep(20_000);
+                return;
+            }
+            out.write(last.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }); OpenAiBackend client = new OpenAiBackend(config(server.url(), null, 3, Duration.ofSeconds(60)).withStream(true, Duration.ofMillis(400)), s -> { })) {
+            long start = System.nanoTime();
+            GenerationResult r = client.generate(ask("x", 1, 1)).join();
+            assertEquals("ok", r.completions().getFirst().text());
+            assertEquals(2, r.completions().getFirst().completionTokens());
+            assertEquals(1, client.retries());
+            assertTrue(System.nanoTime() - start < 10_000_000_000L, "the quiet attempt gave up after the idle timeout, not the 60 s timeout");
         }
     }
 }

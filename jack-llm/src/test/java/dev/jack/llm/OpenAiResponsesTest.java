@@ -2,9 +2,9 @@ package dev.jack.llm;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -60,10 +60,50 @@ class OpenAiResponsesTest {
         }
     }
 
+    /** vLLM with a reasoning parser (and DeepSeek, llama.cpp) returns the thinking apart from the answer: kept in its own field. */
     @Test
-    void llama3TemplateOpensTheAssistantTurn() throws IOException {
-        String rendered = ChatTemplates.llama3(new Prompt.Chat(java.util.List.of(Prompt.Message.system(" Be brief. "), Prompt.Message.user("Hi"))));
-        assertEquals("<|start_header_id|>system<|end_header_id|>\n\nBe brief.<|eot_id|><|start_header_id|>user<|end_header_id|>\n\nHi<|eot_id|>"
-                + "<|start_header_id|>assistant<|end_header_id|>\n\n", rendered);
+    void reasoningContentIsKeptApartFromTheAnswer() throws Exception {
+        GenerationResult.Completion c = fixture("vllm-reasoning-chat.json").completions().getFirst();
+        assertEquals("Calm sea.", c.text());
+        assertEquals("The user wants two words.", c.reasoningContent());
+        assertEquals(26, c.completionTokens());
+        assertNull(fixture("openai-chat.json").completions().getFirst().reasoningContent());
+    }
+
+    /** A streamed answer (recorded vLLM chunks) collects to the same completion: deltas, reasoning deltas, logprobs, usage. */
+    @Test
+    void streamedChunksCollectToTheWholeAnswer() throws Exception {
+        OpenAiResponses.Stream stream = new OpenAiResponses.Stream();
+        String events;
+        try (InputStream in = OpenAiResponsesTest.class.getResourceAsStream("/fixtures/vllm-reasoning-chat.sse")) {
+            events = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (String line : events.split("\n")) {
+            if (line.startsWith("data: {")) stream.accept(line.substring(6));
+        }
+        GenerationResult r = stream.result();
+        GenerationResult.Completion c = r.completions().getFirst();
+        assertEquals("Calm sea.", c.text());
+        assertEquals("The user wants two words.", c.reasoningContent());
+        assertEquals("stop", c.finishReason());
+        assertEquals(26, c.completionTokens());
+        assertEquals(14, r.promptTokens());
+        assertEquals(List.of(32, 115, 101, 97, 46), c.logprobs().get(1).bytes());
+        assertEquals("Calm sea.", GenerationResult.TokenLogprob.text(c.logprobs()));
+        OpenAiResponses.Stream cut = new OpenAiResponses.Stream();
+        cut.accept("{\"choices\": [{\"index\": 0, \"delta\": {\"content\": \"Calm\"}, \"finish_reason\": null}]}");
+        assertThrows(OpenAiResponses.MalformedResponse.class, cut::result, "a stream cut before the finish is not an answer");
+        assertThrows(OpenAiResponses.MalformedResponse.class, () -> new OpenAiResponses.Stream().accept("{\"error\": {\"message\": \"boom\"}}"));
+    }
+
+    /** Bytes split a character across tokens: each token's text is U+FFFD, the bytes rebuild the character. */
+    @Test
+    void bytesRebuildCharactersSplitAcrossTokens() throws Exception {
+        GenerationResult r = OpenAiResponses.parse("{\"choices\": [{\"index\": 0, \"text\": \"\u00e9\", \"finish_reason\": \"length\", "
+                + "\"logprobs\": {\"content\": [{\"id\": 135, \"token\": \"\ufffd\", \"logprob\": -1, \"bytes\": [195]}, "
+                + "{\"id\": 169, \"token\": \"\ufffd\", \"logprob\": -2, \"bytes\": [169]}]}}]}");
+        assertEquals("\u00e9", GenerationResult.TokenLogprob.text(r.completions().getFirst().logprobs()));
+        assertThrows(OpenAiResponses.MalformedResponse.class, () -> OpenAiResponses.parse("{\"choices\": [{\"text\": \"x\", "
+                + "\"logprobs\": {\"content\": [{\"token\": \"x\", \"logprob\": -1, \"bytes\": [300]}]}}]}"));
     }
 }

@@ -37,7 +37,12 @@ public final class Kwargs {
         return v;
     }
 
-    int integer(String field, int min) {
+    /**
+     * An integer of at least {@code min}; whole-valued floats (3.0) count as integers, as in JSON.
+     *
+     * @throws ParameterException when missing, not an integer, or below {@code min}
+     */
+    public int integer(String field, int min) {
         Object v = required(field);
         long n;
         if (v instanceof Long l) n = l;
@@ -49,20 +54,34 @@ public final class Kwargs {
         return (int) n;
     }
 
-    String string(String field) {
+    /**
+     * A string, as given.
+     *
+     * @throws ParameterException when missing or not a string
+     */
+    public String string(String field) {
         Object v = required(field);
         if (v instanceof String s) return s;
         throw new ParameterException(field, "must be a string, got " + describe(v));
     }
 
-    /** A non-blank string, stripped as the reference strips it. */
-    String strippedString(String field) {
+    /**
+     * A non-blank string, stripped as the reference strips it.
+     *
+     * @throws ParameterException when missing, not a string, or blank
+     */
+    public String strippedString(String field) {
         String s = dev.jack.core.text.PyText.strip(string(field));
         if (s.isEmpty()) throw new ParameterException(field, "must not be empty");
         return s;
     }
 
-    List<String> strings(String field) {
+    /**
+     * A non-empty list of non-empty strings.
+     *
+     * @throws ParameterException when missing or not such a list; the field of a bad item is {@code field[i]}
+     */
+    public List<String> strings(String field) {
         Object v = required(field);
         if (!(v instanceof List<?> list)) throw new ParameterException(field, "must be a list of strings, got " + describe(v));
         if (list.isEmpty()) throw new ParameterException(field, "must not be empty");
@@ -76,12 +95,22 @@ public final class Kwargs {
         return List.copyOf(out);
     }
 
-    Relation relation(String field) {
+    /**
+     * IFEval's comparison, {@code "less than"} or {@code "at least"}.
+     *
+     * @throws ParameterException when missing or another value
+     */
+    public Relation relation(String field) {
         return Relation.parse(field, string(field));
     }
 
-    /** Checks that a parameter which IFEval reads as a regular expression compiles. */
-    static String regex(String field, String pattern, int flags) {
+    /**
+     * Checks that a parameter which the reference reads as a regular expression compiles with Python's
+     * semantics, and returns it.
+     *
+     * @throws ParameterException naming {@code field} when it does not compile
+     */
+    public static String regex(String field, String pattern, int flags) {
         try {
             PyRegex.cached(pattern, flags);
             return pattern;

@@ -3,11 +3,11 @@ package dev.jack.core.constraint;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Python's {@code repr} of strings and string lists, which IFEval's wordings embed. */
-final class PyRepr {
+/** Python's {@code repr} of strings and string lists, which the references' wordings embed (IFEval: {@code str(list)}). */
+public final class PyRepr {
     private PyRepr() {}
 
-    static String str(String s) {
+    public static String str(String s) {
         char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
         StringBuilder b = new StringBuilder().append(quote);
         for (char c : s.toCharArray()) {
@@ -25,7 +25,7 @@ final class PyRepr {
         return b.append(quote).toString();
     }
 
-    static String list(List<String> items) {
+    public static String list(List<String> items) {
         return items.stream().map(PyRepr::str).collect(Collectors.joining(", ", "[", "]"));
     }
 }

@@ -2,8 +2,10 @@ package dev.jack.core.curate;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,8 +23,13 @@ import java.util.Set;
  * <p>Pairs: at a node with two or more children visited at least twice, the child with the highest Q against
  * the one with the lowest, if their Q gap reaches the threshold; the texts are the best finished response
  * under the first and the worst under the second, which share the node's prefix, and their realized rewards
- * must differ. The root gives a depth-0 pair (no shared prefix) on looser terms, for comparison with
- * rejection sampling; it is not counted in the per-prompt cap.
+ * must differ. The root also gives one depth-0 pair (no shared prefix), the stand-in for a rejection-sampling pair
+ * from the same samples: the highest-Q against the lowest-Q root child whatever their visits (no "visited at least
+ * twice") and whatever their Q gap (no minimum Q gap, as rejection sampling's default minimum gap is 0), as long as
+ * the realized rewards differ; it is not counted in the per-prompt cap. A finished response with a {@link Flaw} (cut
+ * off, empty, control-token text: see the {@link Screen}) is never a pair's chosen one: the chosen text is the best
+ * flawless response under the high child, and a node without one gives no pair. Flawed responses still count in the
+ * search's values and may be rejected.
  */
 public final class Mcts {
     /** The search's knobs; {@link #DEFAULT} and {@link #LEAN} are the documented presets. */
@@ -66,14 +73,23 @@ public final class Mcts {
         Outcome score(String response);
     }
 
-    public record Finished(String text, Outcome outcome) {}
+    /** Says what keeps a finished response from being chosen: its text and whether the model ended it; null when nothing. */
+    public interface Screen {
+        Flaw flaw(String response, boolean stopped);
+    }
+
+    /**
+     * A finished response: its text, its rewards, whether the model ended it (rather than the token limit), and what
+     * keeps it from being chosen (null: nothing).
+     */
+    public record Finished(String text, Outcome outcome, boolean stopped, Flaw flaw) {}
 
     /** A pair and where it came from: the shared prefix, the node's depth in steps, the two children's visits and Q. */
     public record Pair(Finished chosen, Finished rejected, String prefix, int prefixTokens, int depth,
                        int chosenVisits, int rejectedVisits, double chosenQ, double rejectedQ) {}
 
-    /** What one search produced and cost. */
-    public record Result(List<Pair> pairs, Pair rootPair, Finished response, int calls, long generatedTokens, int nodes) {}
+    /** What one search produced and cost, and how many of its finished responses could not be chosen, by flaw. */
+    public record Result(List<Pair> pairs, Pair rootPair, Finished response, int calls, long generatedTokens, int nodes, Map<Flaw, Integer> excluded) {}
 
     private static final class Node {
         final Node parent;
@@ -88,6 +104,8 @@ public final class Mcts {
         double rewardSum;
         Finished best;
         Finished worst;
+        /** The best finished response below that may be chosen. */
+        Finished bestChoosable;
 
         Node(Node parent, String prefix, int prefixTokens, boolean terminal) {
             this.parent = parent;
@@ -104,22 +122,25 @@ public final class Mcts {
 
     private final Generator generator;
     private final Scorer scorer;
+    private final Screen screen;
     private final Settings settings;
     private final long seed;
     private int calls;
     private long generatedTokens;
     private int nodes = 1;
+    private final Map<Flaw, Integer> excluded = new EnumMap<>(Flaw.class);
 
-    private Mcts(Generator generator, Scorer scorer, Settings settings, long seed) {
+    private Mcts(Generator generator, Scorer scorer, Screen screen, Settings settings, long seed) {
         this.generator = generator;
         this.scorer = scorer;
+        this.screen = screen;
         this.settings = settings;
         this.seed = seed;
     }
 
     /** Searches one prompt's response tree. The same generator answers and seed give the same result. */
-    public static Result search(Generator generator, Scorer scorer, Settings settings, long seed) {
-        return new Mcts(generator, scorer, settings, seed).run();
+    public static Result search(Generator generator, Scorer scorer, Screen screen, Settings settings, long seed) {
+        return new Mcts(generator, scorer, screen, settings, seed).run();
     }
 
     private Result run() {
@@ -137,7 +158,7 @@ public final class Mcts {
         pairs.sort(Comparator.comparingInt(Pair::depth).reversed()
                 .thenComparing(Comparator.comparingDouble((Pair p) -> p.chosenQ() - p.rejectedQ()).reversed()));
         return new Result(List.copyOf(pairs.subList(0, Math.min(pairs.size(), settings.maxPairs()))), rootPair(root),
-                response, calls, generatedTokens, nodes);
+                response, calls, generatedTokens, nodes, Map.copyOf(excluded));
     }
 
     private void simulate(Node from) {
@@ -185,8 +206,7 @@ public final class Mcts {
             added.add(child);
             meanLogprobs.add(c.logprobs().size() >= stepTokens && stepTokens > 0
                     ? c.logprobs().subList(0, stepTokens).stream().mapToDouble(Double::doubleValue).average().orElse(0) : Double.NaN);
-            String text = node.prefix + c.text();
-            backup(child, new Finished(text, scorer.score(text)));
+            backup(child, finished(node.prefix + c.text(), c.finished()));
         }
         if (settings.logprobPrior() && meanLogprobs.stream().noneMatch(m -> m.isNaN())) {
             double max = meanLogprobs.stream().mapToDouble(Double::doubleValue).max().orElse(0);
@@ -197,10 +217,16 @@ public final class Mcts {
     /** The final rollout: one continuation of the node to the end, backed up through the node. */
     private Finished finish(Node node) {
         Continuation c = call(node, 1).getFirst();
-        String text = node.prefix + c.text();
-        Finished finished = new Finished(text, scorer.score(text));
+        Finished finished = finished(node.prefix + c.text(), c.finished());
         backup(node, finished);
         return finished;
+    }
+
+    /** A rollout's response, scored and screened (each counted once, when it is made). */
+    private Finished finished(String text, boolean stopped) {
+        Flaw flaw = screen.flaw(text, stopped);
+        if (flaw != null) excluded.merge(flaw, 1, Integer::sum);
+        return new Finished(text, scorer.score(text), stopped, flaw);
     }
 
     private List<Continuation> call(Node node, int k) {
@@ -212,9 +238,7 @@ public final class Mcts {
     }
 
     private long callSeed() {
-        long z = seed * 0x9E3779B97F4A7C15L + (calls + 1) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 31)) * 0x94D049BB133111EBL;
-        return (z ^ (z >>> 29)) & 0x7FFFFFFFL;
+        return dev.jack.core.Seeds.call(seed, calls + 1);
     }
 
     private static void backup(Node from, Finished finished) {
@@ -223,6 +247,9 @@ public final class Mcts {
             n.rewardSum += finished.outcome().reward();
             if (n.best == null || finished.outcome().reward() > n.best.outcome().reward()) n.best = finished;
             if (n.worst == null || finished.outcome().reward() < n.worst.outcome().reward()) n.worst = finished;
+            if (finished.flaw() == null && (n.bestChoosable == null || finished.outcome().reward() > n.bestChoosable.outcome().reward())) {
+                n.bestChoosable = finished;
+            }
         }
     }
 
@@ -250,7 +277,10 @@ public final class Mcts {
         return root.children.size() < 2 ? null : pair(root, root.children);
     }
 
-    /** Highest-Q child against lowest-Q child (earlier children first on ties), if the realized rewards differ. */
+    /**
+     * Highest-Q child against lowest-Q child (earlier children first on ties), if the high child has a response that may
+     * be chosen and the realized rewards differ.
+     */
     private static Pair pair(Node node, List<Node> candidates) {
         Node hi = candidates.getFirst();
         Node lo = candidates.getFirst();
@@ -258,7 +288,7 @@ public final class Mcts {
             if (c.q() > hi.q()) hi = c;
             if (c.q() < lo.q()) lo = c;
         }
-        if (hi == lo || hi.best.outcome().reward() <= lo.worst.outcome().reward()) return null;
-        return new Pair(hi.best, lo.worst, node.prefix, node.prefixTokens, node.depth, hi.visits, lo.visits, hi.q(), lo.q());
+        if (hi == lo || hi.bestChoosable == null || hi.bestChoosable.outcome().reward() <= lo.worst.outcome().reward()) return null;
+        return new Pair(hi.bestChoosable, lo.worst, node.prefix, node.prefixTokens, node.depth, hi.visits, lo.visits, hi.q(), lo.q());
     }
 }

@@ -45,7 +45,12 @@ public final class Journal implements AutoCloseable {
                 Path dir = path.toAbsolutePath().getParent();
                 if (dir != null) Files.createDirectories(dir);
             }
+            boolean created = !Files.exists(path);
             FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            // An output like any other (0644), whatever the umask.
+            if (created && Files.getFileStore(path).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             return new Journal(path, channel, List.copyOf(lines));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + path + ": " + e.getMessage(), e);

@@ -48,10 +48,77 @@ public final class JsonlReader {
             if (v instanceof List<?> l) return l;
             throw error(field, "must be a list");
         }
+
+        /** A number (integer or not) as a double. */
+        public double number(String field) {
+            Object v = fields.get(field);
+            if (v == null) throw error(field, "is missing");
+            if (v instanceof Number n) return n.doubleValue();
+            throw error(field, "must be a number");
+        }
+
+        /** The string, or null when the field is absent or null. */
+        public String optionalString(String field) {
+            return has(field) ? string(field) : null;
+        }
+
+        /** The integer, or null when the field is absent or null. */
+        public Long optionalInteger(String field) {
+            return has(field) ? integer(field) : null;
+        }
+
+        /** The number, or null when the field is absent or null. */
+        public Double optionalNumber(String field) {
+            return has(field) ? number(field) : null;
+        }
+
+        /** A JSON object, or null when the field is absent or null. */
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> optionalObject(String field) {
+            Object v = fields.get(field);
+            if (v == null) return null;
+            if (v instanceof Map<?, ?> m) return (Map<String, Object>) m;
+            throw error(field, "must be an object");
+        }
+
+        /** A list of strings, or null when the field is absent or null. */
+        public List<String> optionalStrings(String field) {
+            return optionalList(field, String.class, "must be a string");
+        }
+
+        /** A list of booleans, or null when the field is absent or null. */
+        public List<Boolean> optionalBooleans(String field) {
+            return optionalList(field, Boolean.class, "must be true or false");
+        }
+
+        private <T> List<T> optionalList(String field, Class<T> type, String otherwise) {
+            if (!has(field)) return null;
+            List<?> l = list(field);
+            for (int i = 0; i < l.size(); i++) if (!type.isInstance(l.get(i))) throw error(field + "[" + i + "]", otherwise);
+            @SuppressWarnings("unchecked")
+            List<T> typed = (List<T>) l;
+            return typed;
+        }
+
+        /** The fields other than these, in file order (what a typed record keeps as it is). */
+        public Map<String, Object> otherThan(java.util.Set<String> known) {
+            Map<String, Object> other = new java.util.LinkedHashMap<>();
+            fields.forEach((k, v) -> {
+                if (!known.contains(k)) other.put(k, v);
+            });
+            return other;
+        }
     }
 
     public interface RowConsumer {
         void accept(Row row);
+    }
+
+    /** Every row of the file, each turned into a record by {@code read}. */
+    public static <T> List<T> readAll(Path file, java.util.function.Function<Row, T> read) {
+        List<T> out = new java.util.ArrayList<>();
+        forEach(file, row -> out.add(read.apply(row)));
+        return out;
     }
 
     @SuppressWarnings("unchecked")

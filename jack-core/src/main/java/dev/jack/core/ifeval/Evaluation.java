@@ -39,7 +39,7 @@ public record Evaluation(List<Row> rows) {
 
     /** Verifies every prompt's response; rows are independent, so they are checked in parallel. */
     public static Evaluation run(List<IfevalPrompt> prompts, ResponseFile responses, Verifier verifier) {
-        verifier.text().prepareFor(prompts.stream().flatMap(p -> p.constraints().stream()).toList());
+        verifier.prepareFor(prompts.stream().flatMap(p -> p.constraints().stream()).toList());
         List<String> answers = prompts.stream().map(responses::require).toList();
         Row[] rows = new Row[prompts.size()];
         IntStream.range(0, prompts.size()).parallel().forEach(i -> {

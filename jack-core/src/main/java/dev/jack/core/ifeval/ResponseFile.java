@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A response file: {prompt, response} per line as IFEval's reference reads it, optionally with a
@@ -47,6 +48,15 @@ public final class ResponseFile {
             }
         });
         return responses;
+    }
+
+    /** The same file with every response passed through {@code f} (e.g. {@link dev.jack.core.text.Thinking#answer}). */
+    public ResponseFile map(UnaryOperator<String> f) {
+        ResponseFile mapped = new ResponseFile(file);
+        byKey.forEach((key, response) -> mapped.byKey.put(key, f.apply(response)));
+        byPrompt.forEach((prompt, response) -> mapped.byPrompt.put(prompt, f.apply(response)));
+        mapped.warnings.addAll(warnings);
+        return mapped;
     }
 
     public List<String> warnings() {

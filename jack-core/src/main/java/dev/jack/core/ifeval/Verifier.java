@@ -2,9 +2,12 @@ package dev.jack.core.ifeval;
 
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextAnalysis;
 import dev.jack.core.text.TextTools;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +27,13 @@ public final class Verifier {
 
     public TextTools text() {
         return text;
+    }
+
+    /** Starts loading, in the background, the models behind the text analyses these constraints' checkers use. */
+    public void prepareFor(Collection<? extends Constraint> constraints) {
+        Set<TextAnalysis> analyses = EnumSet.noneOf(TextAnalysis.class);
+        for (Constraint c : constraints) analyses.addAll(c.type().analyses());
+        text.prepareFor(analyses);
     }
 
     public Verdicts verify(List<Constraint> constraints, String response) {

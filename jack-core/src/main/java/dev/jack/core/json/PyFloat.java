@@ -1,32 +1,74 @@
 package dev.jack.core.json;
 
-import java.math.BigDecimal;
-
-/** Python's {@code repr(float)}: the shortest round-tripping digits, in Python's notation. */
+/**
+ * Python's {@code repr(float)}: the shortest round-tripping digits, in Python's notation (fixed for
+ * decimal exponents from -4 to 15, else {@code 1e-05}, {@code 1.5e+16}). The digits are Java's
+ * {@link Double#toString(double)}, which gives the shortest round-tripping digits since JDK 19;
+ * hand-written rather than through BigDecimal because score files write three floats per row.
+ */
 public final class PyFloat {
     private PyFloat() {}
 
     public static String repr(double d) {
-        if (d == 0) return (1 / d < 0) ? "-0.0" : "0.0";
-        // Java's Double.toString also yields the shortest round-tripping digits (JDK 19+).
-        BigDecimal shortest = new BigDecimal(Double.toString(d));
-        String digits = shortest.unscaledValue().abs().toString();
-        int exponent = digits.length() - 1 - shortest.scale();
-        String sign = d < 0 ? "-" : "";
-        // Strip trailing zeros of the digit string.
-        int end = digits.length();
-        while (end > 1 && digits.charAt(end - 1) == '0') end--;
-        digits = digits.substring(0, end);
-        if (exponent >= -4 && exponent < 16) {
-            if (exponent >= digits.length() - 1) {
-                return sign + digits + "0".repeat(exponent - digits.length() + 1) + ".0";
-            }
-            if (exponent >= 0) {
-                return sign + digits.substring(0, exponent + 1) + "." + digits.substring(exponent + 1);
-            }
-            return sign + "0." + "0".repeat(-exponent - 1) + digits;
+        StringBuilder b = new StringBuilder(24);
+        repr(b, d);
+        return b.toString();
+    }
+
+    /** Appends {@code repr(d)}; NaN and the infinities as Python prints them ({@code nan}, {@code inf}, {@code -inf}). */
+    public static void repr(StringBuilder b, double d) {
+        if (d != d) {
+            b.append("nan");
+            return;
         }
-        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
+        if (d < 0 || (d == 0 && 1 / d < 0)) b.append('-');
+        d = Math.abs(d);
+        if (d == 0) {
+            b.append("0.0");
+            return;
+        }
+        if (d == Double.POSITIVE_INFINITY) {
+            b.append("inf");
+            return;
+        }
+        String java = Double.toString(d);
+        int e = java.indexOf('E');
+        int mantissaEnd = e < 0 ? java.length() : e;
+        char[] digits = new char[mantissaEnd];
+        int count = 0;
+        int point = -1;
+        for (int i = 0; i < mantissaEnd; i++) {
+            char c = java.charAt(i);
+            if (c == '.') point = count;
+            else digits[count++] = c;
+        }
+        if (point < 0) point = count;
+        int first = 0;
+        while (first < count - 1 && digits[first] == '0') first++;
+        int end = count;
+        while (end > first + 1 && digits[end - 1] == '0') end--;
+        int significant = end - first;
+        // The decimal exponent of the first significant digit.
+        int exponent = point - 1 - first + (e < 0 ? 0 : Integer.parseInt(java, e + 1, java.length(), 10));
+        if (exponent >= -4 && exponent < 16) {
+            if (exponent >= significant - 1) {
+                b.append(digits, first, significant);
+                for (int i = significant - 1; i < exponent; i++) b.append('0');
+                b.append(".0");
+            } else if (exponent >= 0) {
+                b.append(digits, first, exponent + 1).append('.').append(digits, first + exponent + 1, significant - exponent - 1);
+            } else {
+                b.append("0.");
+                for (int i = -1; i > exponent; i--) b.append('0');
+                b.append(digits, first, significant);
+            }
+            return;
+        }
+        b.append(digits[first]);
+        if (significant > 1) b.append('.').append(digits, first + 1, significant - 1);
+        b.append('e').append(exponent < 0 ? '-' : '+');
+        int magnitude = Math.abs(exponent);
+        if (magnitude < 10) b.append('0');
+        b.append(magnitude);
     }
 }

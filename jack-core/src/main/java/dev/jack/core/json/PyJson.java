@@ -6,26 +6,47 @@ import java.util.Map;
 /**
  * Writes JSON exactly as Python's {@code json.dumps} does with its defaults: ASCII only (other
  * characters as lowercase {@code \}uXXXX escapes, surrogate pairs for astral ones), ", " and ": "
- * separators, maps in their iteration order.
+ * separators, maps in their iteration order. Strings are copied run by run between the characters
+ * that need an escape (hand-written for speed: output files repeat every response).
  */
 public final class PyJson {
     private PyJson() {}
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /** For each ASCII char, its two-char escape, 'u' for a \\u escape, or 0 when it is written as is. */
+    private static final char[] ASCII_ESCAPE = new char[128];
+
+    static {
+        for (int c = 0; c < 0x20; c++) ASCII_ESCAPE[c] = 'u';
+        ASCII_ESCAPE['\n'] = 'n';
+        ASCII_ESCAPE['\r'] = 'r';
+        ASCII_ESCAPE['\t'] = 't';
+        ASCII_ESCAPE['\b'] = 'b';
+        ASCII_ESCAPE['\f'] = 'f';
+        ASCII_ESCAPE['"'] = '"';
+        ASCII_ESCAPE['\\'] = '\\';
+        ASCII_ESCAPE[0x7f] = 'u';
+    }
 
     public static String dumps(Object value) {
-        StringBuilder b = new StringBuilder();
+        StringBuilder b = new StringBuilder(64);
         write(b, value);
         return b.toString();
     }
 
+    /**
+     * Appends {@code json.dumps(value)}: maps (String keys), lists, strings, booleans, null, and numbers
+     * (floats as {@code repr}, NaN and the infinities as Python writes them).
+     *
+     * @throws IllegalArgumentException for another type
+     */
     public static void write(StringBuilder b, Object value) {
         switch (value) {
             case null -> b.append("null");
             case String s -> writeString(b, s);
             case Boolean bool -> b.append(bool ? "true" : "false");
-            case Integer i -> b.append(i);
-            case Long l -> b.append(l);
+            case Integer i -> b.append(i.intValue());
+            case Long l -> b.append(l.longValue());
             case Double d -> writeDouble(b, d);
             case Map<?, ?> map -> {
                 b.append('{');
@@ -55,28 +76,31 @@ public final class PyJson {
     private static void writeDouble(StringBuilder b, double d) {
         if (Double.isNaN(d)) b.append("NaN");
         else if (Double.isInfinite(d)) b.append(d > 0 ? "Infinity" : "-Infinity");
-        else b.append(PyFloat.repr(d));
+        else PyFloat.repr(b, d);
     }
 
     public static void writeString(StringBuilder b, String s) {
         b.append('"');
-        for (int i = 0, n = s.length(); i < n; i++) {
+        int n = s.length();
+        int run = 0;
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c >= 0x20 && c < 0x7f) {
-                if (c == '"') b.append("\\\"");
-                else if (c == '\\') b.append("\\\\");
-                else b.append(c);
-                continue;
+            char escape;
+            if (c < 128) {
+                escape = ASCII_ESCAPE[c];
+                if (escape == 0) continue;
+            } else {
+                escape = 'u';
             }
-            switch (c) {
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                case '\b' -> b.append("\\b");
-                case '\f' -> b.append("\\f");
-                default -> b.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 15]).append(HEX[(c >> 4) & 15]).append(HEX[c & 15]);
+            if (i > run) b.append(s, run, i);
+            run = i + 1;
+            if (escape != 'u') {
+                b.append('\\').append(escape);
+            } else {
+                b.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 15]).append(HEX[(c >> 4) & 15]).append(HEX[c & 15]);
             }
         }
+        if (n > run) b.append(s, run, n);
         b.append('"');
     }
 }

@@ -1,6 +1,9 @@
 package dev.jack.core.synth;
 
+import dev.jack.core.constraint.ConstraintRegistry;
+import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.data.DataFileException;
+import dev.jack.core.data.PassRates;
 import dev.jack.core.json.Json;
 import dev.jack.core.json.JsonException;
 
@@ -14,37 +17,18 @@ import java.util.Map;
 
 /**
  * How hard each constraint is for a model, from 0 (almost always followed) to 1 (almost never).
- * Difficulty tiers weight constraint choice by it. The defaults are judgement calls; measured pass
- * rates recalibrate them: hardness = 1 − pass rate (see {@link #fromPassRates}).
+ * Difficulty tiers weight constraint choice by it. The defaults are each constraint's prior, a judgement
+ * call; measured pass rates recalibrate them: hardness = 1 − pass rate (see {@link #fromPassRates}).
  */
 public record Hardness(Map<String, Double> byId) {
 
+    /** Every registered synthesized constraint's prior ({@link ConstraintType#hardness()}). */
     public static Hardness defaults() {
         Map<String, Double> h = new HashMap<>();
-        h.put(Ids.NO_COMMA, 0.35);
-        h.put(Ids.QUOTATION, 0.2);
-        h.put(Ids.TITLE, 0.15);
-        h.put(Ids.POSTSCRIPT, 0.2);
-        h.put(Ids.END_PHRASE, 0.25);
-        h.put(Ids.KEYWORDS, 0.2);
-        h.put(Ids.FORBIDDEN, 0.3);
-        h.put(Ids.PLACEHOLDERS, 0.3);
-        h.put(Ids.HIGHLIGHTS, 0.3);
-        h.put(Ids.JSON, 0.3);
-        h.put(Ids.LOWERCASE, 0.4);
-        h.put(Ids.CAPITAL, 0.35);
-        h.put(Ids.LANGUAGE, 0.3);
-        h.put(Ids.WORDS, 0.45);
-        h.put(Ids.BULLETS, 0.45);
-        h.put(Ids.SECTIONS, 0.45);
-        h.put(Ids.PARAGRAPHS, 0.5);
-        h.put(Ids.REPEAT_PROMPT, 0.5);
-        h.put(Ids.TWO_RESPONSES, 0.45);
-        h.put(Ids.KEYWORD_FREQUENCY, 0.5);
-        h.put(Ids.SENTENCES, 0.55);
-        h.put(Ids.CAPITAL_WORDS, 0.6);
-        h.put(Ids.LETTER_FREQUENCY, 0.65);
-        h.put(Ids.NTH_PARAGRAPH, 0.7);
+        for (String id : ConstraintRegistry.ids()) {
+            ConstraintType<?> type = ConstraintRegistry.type(id);
+            if (type.isSynthesized()) h.put(id, type.hardness());
+        }
         return new Hardness(Map.copyOf(h));
     }
 
@@ -61,9 +45,15 @@ public record Hardness(Map<String, Double> byId) {
 
     /**
      * Reads a JSON object mapping constraint ids either to a hardness in [0, 1] or to
-     * {"pass_rate": p}; ids not listed keep their default.
+     * {"pass_rate": p}; ids not listed keep their default. A {@code .jsonl} file is {@code jack score}'s pass rates
+     * ({@link PassRates}): each synthesized constraint's measured strict pass rate over all its samples.
      */
     public static Hardness read(Path file) {
+        if (file.getFileName().toString().endsWith(".jsonl")) {
+            Map<String, Double> rates = new HashMap<>(PassRates.byConstraint(PassRates.readAll(file)));
+            rates.keySet().removeIf(id -> !ConstraintRegistry.isKnown(id) || !ConstraintRegistry.type(id).isSynthesized());
+            return fromPassRates(rates);
+        }
         Object parsed;
         try {
             parsed = Json.parse(Files.readString(file));
@@ -79,7 +69,7 @@ public record Hardness(Map<String, Double> byId) {
         Map<String, Double> passRates = new HashMap<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
             String id = (String) e.getKey();
-            if (!Ids.SYNTHESIZED.contains(id)) throw new DataFileException(file, id + ": not a constraint id that synthesis uses");
+            if (!ConstraintRegistry.isKnown(id) || !ConstraintRegistry.type(id).isSynthesized()) throw new DataFileException(file, id + ": not a constraint id that synthesis uses");
             Object v = e.getValue();
             if (v instanceof Map<?, ?> m && m.get("pass_rate") instanceof Number rate) {
                 passRates.put(id, requireFraction(file, id, rate.doubleValue()));

@@ -1,5 +1,7 @@
 package dev.jack.core.synth;
 
+import dev.jack.core.Seeds;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,25 +21,16 @@ public final class SplitPlan {
     public static List<Part> trainTest(List<BaseTask> tasks, int count, double testFraction, double holdoutPairs, long seed) {
         List<BaseTask> train = new ArrayList<>();
         List<BaseTask> test = new ArrayList<>();
-        for (BaseTask t : tasks) (unit(seed, t.text().hashCode()) < testFraction ? test : train).add(t);
+        for (BaseTask t : tasks) (Seeds.unit(seed, t.text().hashCode()) < testFraction ? test : train).add(t);
         if (train.isEmpty() || test.isEmpty()) {
             throw new IllegalArgumentException("too few base tasks (" + tasks.size() + ") to split at " + testFraction);
         }
         Set<String> heldOut = new HashSet<>();
         for (String pair : SynthStats.allowedPairs()) {
-            if (unit(seed + 1, pair.hashCode()) < holdoutPairs) heldOut.add(pair);
+            if (Seeds.unit(seed + 1, pair.hashCode()) < holdoutPairs) heldOut.add(pair);
         }
         int testCount = (int) Math.round(count * testFraction);
         return List.of(new Part("train", train, count - testCount, Set.copyOf(heldOut)),
                 new Part("test", test, testCount, Set.of()));
-    }
-
-    /** A deterministic number in [0, 1) from a seed and a value. */
-    private static double unit(long seed, int value) {
-        long z = seed * 0x9E3779B97F4A7C15L + value;
-        z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
-        z = (z ^ (z >>> 33)) * 0xC4CEB9FE1A85EC53L;
-        z ^= z >>> 33;
-        return (z >>> 11) * 0x1.0p-53;
     }
 }

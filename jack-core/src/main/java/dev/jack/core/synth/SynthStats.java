@@ -1,5 +1,7 @@
 package dev.jack.core.synth;
 
+import dev.jack.core.constraint.ifeval.IfevalCatalog;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +16,14 @@ public final class SynthStats {
     private final Map<String, Integer> categories = new TreeMap<>();
     private final Map<String, Integer> difficulties = new TreeMap<>();
     private final Map<String, Integer> dropped = new TreeMap<>();
+    private List<String> candidates = Synthesizer.synthesized(IfevalCatalog.SOURCE);
     private int prompts;
     private int duplicates;
+    private int contaminated;
+    private int outsideTier;
+    /** What decontamination was asked for (null: none); written with the counts. */
+    private Map<String, Object> decontamination;
+    private DifficultyThresholds thresholds;
 
     void accept(SynthesizedPrompt p) {
         prompts++;
@@ -37,6 +45,29 @@ public final class SynthStats {
         duplicates++;
     }
 
+    void contaminated() {
+        contaminated++;
+    }
+
+    void outsideTier() {
+        outsideTier++;
+    }
+
+    /** Records that prompts were checked against evaluation prompts: which and how, and how many base tasks that dropped. */
+    public void decontaminating(List<String> evalSets, int evalPrompts, int ngram, double share, int baseTasksDropped) {
+        decontamination = new LinkedHashMap<>();
+        decontamination.put("eval_sets", evalSets);
+        decontamination.put("eval_prompts", evalPrompts);
+        decontamination.put("ngram", ngram);
+        decontamination.put("share", share);
+        decontamination.put("base_tasks_dropped", baseTasksDropped);
+    }
+
+    /** Records that tiers were measured with these thresholds. */
+    public void measuringTiers(DifficultyThresholds thresholds) {
+        this.thresholds = thresholds;
+    }
+
     public int prompts() {
         return prompts;
     }
@@ -53,21 +84,31 @@ public final class SynthStats {
         return pairs;
     }
 
-    /** Every pair of synthesized constraints that the compatibility table allows. */
+    /** Tells which constraints the run draws from (by default IFEval's synthesized ones), for pair coverage. */
+    void drawingFrom(List<String> ids) {
+        candidates = List.copyOf(ids);
+    }
+
+    /** Every pair of IFEval's synthesized constraints that may share a prompt. */
     public static List<String> allowedPairs() {
+        return allowedPairs(Synthesizer.synthesized(IfevalCatalog.SOURCE));
+    }
+
+    /** Every pair of these constraints that may share a prompt (neither declares a conflict with the other), as "a|b". */
+    public static List<String> allowedPairs(List<String> ids) {
         List<String> allowed = new ArrayList<>();
-        for (int i = 0; i < Ids.SYNTHESIZED.size(); i++) {
-            for (int j = i + 1; j < Ids.SYNTHESIZED.size(); j++) {
-                String a = Ids.SYNTHESIZED.get(i);
-                String b = Ids.SYNTHESIZED.get(j);
-                if (Compatibility.compatible(a, b)) allowed.add(Synthesizer.pairKey(a, b));
+        for (int i = 0; i < ids.size(); i++) {
+            for (int j = i + 1; j < ids.size(); j++) {
+                String a = ids.get(i);
+                String b = ids.get(j);
+                if (Synthesizer.compatible(a, b)) allowed.add(Synthesizer.pairKey(a, b));
             }
         }
         return allowed;
     }
 
     public double pairCoverage() {
-        List<String> allowed = allowedPairs();
+        List<String> allowed = allowedPairs(candidates);
         return (double) allowed.stream().filter(pairs::containsKey).count() / allowed.size();
     }
 
@@ -83,17 +124,31 @@ public final class SynthStats {
         m.put("categories", categories);
         m.put("constraints", constraints);
         m.put("pairs", pairs);
+        if (thresholds != null) {
+            m.put("difficulty_thresholds", thresholds.text());
+            m.put("dropped_outside_difficulty_tier", outsideTier);
+        }
+        if (decontamination != null) {
+            Map<String, Object> d = new LinkedHashMap<>(decontamination);
+            d.put("prompts_dropped", contaminated);
+            m.put("decontamination", d);
+        }
         return m;
     }
 
     public List<String> reportLines() {
         List<String> lines = new ArrayList<>();
         lines.add(String.format("prompts: %d   dropped without a witness: %d   duplicates skipped: %d", prompts, droppedWithoutWitness(), duplicates));
-        lines.add(String.format("allowed constraint pairs covered: %.1f%% of %d", 100 * pairCoverage(), allowedPairs().size()));
+        lines.add(String.format("allowed constraint pairs covered: %.1f%% of %d", 100 * pairCoverage(), allowedPairs(candidates).size()));
         lines.add("constraints per prompt: " + k);
         lines.add("difficulty: " + difficulties);
         lines.add("categories: " + categories);
         if (!dropped.isEmpty()) lines.add("dropped, by the constraint the witness failed: " + dropped);
+        if (thresholds != null) lines.add("dropped outside the measured difficulty tier (thresholds " + thresholds.text() + "): " + outsideTier);
+        if (decontamination != null) {
+            lines.add("decontamination against " + decontamination.get("eval_prompts") + " evaluation prompts (" + decontamination.get("ngram")
+                    + "-grams): " + decontamination.get("base_tasks_dropped") + " base tasks and " + contaminated + " prompts dropped");
+        }
         return lines;
     }
 }

@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** One synthesized prompt, its constraints, metadata, and the witness response that satisfies them. */
+/**
+ * One synthesized prompt, its constraints, metadata, and the witness response that satisfies them; with measured
+ * tiers, the pass rate predicted for it (else null, and not written).
+ */
 public record SynthesizedPrompt(long key, String prompt, List<Constraint> constraints, BaseTask task,
-                                Difficulty difficulty, long seed, String witness) {
+                                Difficulty difficulty, long seed, String witness, Double predictedPassRate) {
 
     public List<String> instructionIds() {
         return constraints.stream().map(Constraint::id).toList();
@@ -30,6 +33,7 @@ public record SynthesizedPrompt(long key, String prompt, List<Constraint> constr
         row.put("category", task.category());
         row.put("k", constraints.size());
         row.put("difficulty", difficulty.label());
+        if (predictedPassRate != null) row.put("predicted_pass_rate", predictedPassRate);
         row.put("seed", seed);
         return PyJson.dumps(row);
     }

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.lang.Character.UnicodeBlock;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +19,18 @@ import java.util.regex.Pattern;
 /**
  * Language identification exactly as langdetect 1.1 (com.cybozu.labs, the Java library Python's
  * langdetect was ported from) computes it, seeded, so a text always gets the same answer. It uses the
- * library's bundled profiles and its own character normalization; the detection loop is the library's
- * algorithm on flat arrays instead of string n-grams in hash maps, which makes it several times faster.
- * A test checks that every answer equals the library's on thousands of texts.
+ * library's bundled profiles and its own character normalization.
+ *
+ * <p>Hand-written for speed, with the library's arithmetic: the same n-grams in the same order, the
+ * same {@link java.util.Random} sequence, the same floating-point operations in the same order. The
+ * n-grams are looked up in flat tables (a direct table for 1-grams, open addressing on packed chars
+ * for 2- and 3-grams, each slot one {@code long}); the probabilities of all languages for one n-gram
+ * are one row of a flat array. Two shortcuts keep the answer exact: the largest probability after
+ * normalizing is taken as the largest before it divided by the sum (division by a positive number
+ * is monotonic, so the rounded results agree), and the trials stop once the leading language is
+ * above the reporting threshold and ahead of every other by more than the remaining trials could
+ * add (each adds at most 1/7 to a language). A test checks that every answer equals the library's
+ * on thousands of texts.
  *
  * <p>The reference scorer's langdetect is unseeded, so on borderline texts its answer varies from run
  * to run; Jack's never does.
@@ -46,27 +56,55 @@ public final class LanguageDetector {
     private static final double CONVERGENCE = 0.99999;
     private static final double PROB_THRESHOLD = 0.1;
     private static final int BASE_FREQ = 10_000;
+    private static final int LANGS = LANGUAGES.size();
 
     private static volatile Model model;
 
-    /** NGram.normalize and the cleaning step's "non-Latin" test for every char, computed once (both look up Unicode blocks). */
+    /** NGram.normalize for every char, computed once (it looks up Unicode blocks). */
     private static final char[] NORMALIZED = new char[65536];
-    private static final java.util.BitSet NON_LATIN = new java.util.BitSet(65536);
+    /** The cleaning step's "non-Latin" test for every char (also a Unicode block lookup). */
+    private static final boolean[] NON_LATIN = new boolean[65536];
 
     static {
         for (int c = 0; c < 65536; c++) {
             NORMALIZED[c] = NGram.normalize((char) c);
-            if (c >= 0x300 && UnicodeBlock.of((char) c) != UnicodeBlock.LATIN_EXTENDED_ADDITIONAL) NON_LATIN.set(c);
+            NON_LATIN[c] = c >= 0x300 && UnicodeBlock.of((char) c) != UnicodeBlock.LATIN_EXTENDED_ADDITIONAL;
         }
     }
 
-    /** The n-gram probabilities of all profiles: gram key to a row of one probability per language. */
-    private record Model(long[] keys, int[] rows, double[] probabilities, int mask) {
-        int row(long key) {
-            for (int slot = Long.hashCode(key * 0x9E3779B97F4A7C15L) & mask; ; slot = (slot + 1) & mask) {
-                if (keys[slot] == 0) return -1;
-                if (keys[slot] == key) return rows[slot];
+    /**
+     * After NGram.normalize the only ASCII chars are letters and the space: a 6-bit code for each
+     * (0 for the others, which no n-gram holds), so ASCII 2- and 3-grams index small direct tables.
+     */
+    private static final int[] ASCII_CODE = new int[128];
+
+    static {
+        int code = 1;
+        ASCII_CODE[' '] = code++;
+        for (char c = 'A'; c <= 'Z'; c++) ASCII_CODE[c] = code++;
+        for (char c = 'a'; c <= 'z'; c++) ASCII_CODE[c] = code++;
+    }
+
+    /**
+     * The n-gram probabilities of all profiles. {@code unigrams[c]} is the row of a 1-gram plus one
+     * (0: unknown); {@code asciiBigrams} and {@code asciiTrigrams} likewise for n-grams of ASCII chars,
+     * indexed by their 6-bit codes; {@code bigrams} and {@code trigrams} hold the others as
+     * {@code chars << 16 | row} per slot (0: empty), the chars packed 16 bits each. Row r's
+     * probabilities are {@code probabilities[r * 53 ..]}.
+     */
+    private record Model(char[] unigrams, char[] asciiBigrams, char[] asciiTrigrams, long[] bigrams, long[] trigrams,
+                         double[] probabilities) {
+        static int row(long[] table, long chars) {
+            int mask = table.length - 1;
+            for (int slot = slot(chars, mask); ; slot = (slot + 1) & mask) {
+                long entry = table[slot];
+                if (entry == 0) return -1;
+                if (entry >>> 16 == chars) return (int) (entry & 0xFFFF);
             }
+        }
+
+        static int slot(long chars, int mask) {
+            return (int) ((chars * 0x9E3779B97F4A7C15L) >>> 40) & mask;
         }
     }
 
@@ -87,10 +125,9 @@ public final class LanguageDetector {
     private static Model load() {
         // Parsing the 53 profiles dominates start-up, so it runs on every core.
         List<Map<?, ?>> profiles = LANGUAGES.parallelStream().map(LanguageDetector::readProfile).toList();
-        int languages = profiles.size();
-        java.util.HashMap<String, Integer> rowOf = new java.util.HashMap<>();
+        Map<String, Integer> rowOf = new HashMap<>();
         double[] probabilities = new double[1 << 16];
-        for (int lang = 0; lang < languages; lang++) {
+        for (int lang = 0; lang < LANGS; lang++) {
             Map<?, ?> profile = profiles.get(lang);
             List<?> nWords = (List<?>) profile.get("n_words");
             for (Map.Entry<?, ?> e : ((Map<?, ?>) profile.get("freq")).entrySet()) {
@@ -101,27 +138,54 @@ public final class LanguageDetector {
                 if (row == null) {
                     row = rowOf.size();
                     rowOf.put(gram, row);
-                    if ((row + 1) * languages > probabilities.length) {
+                    if ((row + 1) * LANGS > probabilities.length) {
                         probabilities = Arrays.copyOf(probabilities, probabilities.length * 2);
                     }
                 }
                 // As the library computes it: the int count over the int total for the gram length.
-                probabilities[row * languages + lang] = ((Long) e.getValue()).intValue()
+                probabilities[row * LANGS + lang] = ((Long) e.getValue()).intValue()
                         / (double) ((Long) nWords.get(length - 1)).intValue();
             }
         }
-        int capacity = Integer.highestOneBit(rowOf.size() * 2) * 2;
-        long[] keys = new long[capacity];
-        int[] rows = new int[capacity];
-        Model m = new Model(keys, rows, probabilities, capacity - 1);
+        if (rowOf.size() > 0xFFFF) throw new IllegalStateException("langdetect profiles hold more n-grams than fit a slot");
+        char[] unigrams = new char[65536];
+        char[] asciiBigrams = new char[1 << 12];
+        char[] asciiTrigrams = new char[1 << 18];
+        int bigramCount = 0;
+        for (String gram : rowOf.keySet()) if (gram.length() == 2) bigramCount++;
+        long[] bigrams = new long[Integer.highestOneBit(Math.max(1, bigramCount) * 2) * 2];
+        long[] trigrams = new long[Integer.highestOneBit(Math.max(1, rowOf.size() - bigramCount) * 2) * 2];
         rowOf.forEach((gram, row) -> {
-            long key = key(gram, 0, gram.length());
-            int slot = Long.hashCode(key * 0x9E3779B97F4A7C15L) & m.mask();
-            while (keys[slot] != 0) slot = (slot + 1) & m.mask();
-            keys[slot] = key;
-            rows[slot] = row;
+            if (gram.length() == 1) {
+                unigrams[gram.charAt(0)] = (char) (row + 1);
+                return;
+            }
+            int ascii = asciiIndex(gram);
+            if (ascii >= 0) {
+                (gram.length() == 2 ? asciiBigrams : asciiTrigrams)[ascii] = (char) (row + 1);
+                return;
+            }
+            long chars = 0;
+            for (int i = 0; i < gram.length(); i++) chars = chars << 16 | gram.charAt(i);
+            long[] table = gram.length() == 2 ? bigrams : trigrams;
+            int mask = table.length - 1;
+            int slot = Model.slot(chars, mask);
+            while (table[slot] != 0) slot = (slot + 1) & mask;
+            table[slot] = chars << 16 | row;
         });
-        return m;
+        return new Model(unigrams, asciiBigrams, asciiTrigrams, bigrams, trigrams, Arrays.copyOf(probabilities, rowOf.size() * LANGS));
+    }
+
+    /** The direct-table index of an n-gram of ASCII chars, or -1 when a char is not ASCII. */
+    private static int asciiIndex(String gram) {
+        int index = 0;
+        for (int i = 0; i < gram.length(); i++) {
+            char c = gram.charAt(i);
+            if (c >= 128) return -1;
+            if (ASCII_CODE[c] == 0) throw new IllegalStateException("langdetect profile n-gram with an unnormalized char: " + gram);
+            index = index << 6 | ASCII_CODE[c];
+        }
+        return index;
     }
 
     private static Map<?, ?> readProfile(String lang) {
@@ -133,23 +197,10 @@ public final class LanguageDetector {
         }
     }
 
-    /** Packs one to three chars with the length, so that no key is 0. */
-    private static long key(String s, int from, int to) {
-        long k = to - from;
-        for (int i = from; i < to; i++) k = (k << 16) | s.charAt(i);
-        return k;
-    }
-
-    private static long key(char[] s, int from, int to) {
-        long k = to - from;
-        for (int i = from; i < to; i++) k = (k << 16) | s[i];
-        return k;
-    }
-
     /** The most probable language code ("unknown" if none is likely), or empty when the text has no features. */
     public Optional<String> detect(String text) {
         Model m = model();
-        int[] grams = extractGrams(m, clean(prepare(text)));
+        int[] grams = extractGrams(m, prepare(text));
         if (grams.length == 0) return Optional.empty();
         double[] probability = trials(m, grams);
         int best = -1;
@@ -159,113 +210,160 @@ public final class LanguageDetector {
         return Optional.of(best < 0 ? "unknown" : LANGUAGES.get(best));
     }
 
-    /** Detector.append: drop URLs and e-mail addresses, normalize Vietnamese, squeeze double spaces. */
-    private static StringBuilder prepare(String text) {
+    /** Detector.append's replacements: drop URLs and e-mail addresses, normalize Vietnamese. */
+    private static String prepare(String text) {
         // Both patterns need a fixed character, so texts without it skip the (slow) scan.
         if (text.contains("http")) text = URL.matcher(text).replaceAll(" ");
         if (text.indexOf('@') >= 0) text = MAIL.matcher(text).replaceAll(" ");
         if (hasVietnameseMark(text)) text = NGram.normalize_vi(text);
-        StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_TEXT_LENGTH));
-        char previous = 0;
-        for (int i = 0; i < text.length() && i < MAX_TEXT_LENGTH; i++) {
-            char c = text.charAt(i);
-            if (c != ' ' || previous != ' ') out.append(c);
-            previous = c;
-        }
-        return out;
+        return text;
     }
 
     /** normalize_vi only rewrites a vowel followed by one of these combining marks; other texts skip its regex scan. */
     private static boolean hasVietnameseMark(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\u0300' || c == '\u0301' || c == '\u0303' || c == '\u0309' || c == '\u0323') return true;
+            if (c >= '\u0300' && (c == '\u0300' || c == '\u0301' || c == '\u0303' || c == '\u0309' || c == '\u0323')) return true;
         }
         return false;
     }
 
-    /** Detector.cleaningText: text mostly in another script loses its Latin letters. */
-    private static CharSequence clean(StringBuilder text) {
+    /**
+     * The rows of the 1-, 2- and 3-grams the profiles know, in the library's order. The text is read as
+     * Detector.append leaves it (the first 10,000 chars, runs of spaces squeezed to one) and as
+     * Detector.cleaningText leaves that (Latin letters dropped from text mostly in another script),
+     * then NGram's buffer rules: a space restarts the gram buffer, a capitalized run of capitals
+     * yields nothing.
+     */
+    private static int[] extractGrams(Model m, String text) {
+        int limit = Math.min(text.length(), MAX_TEXT_LENGTH);
         int latin = 0;
         int nonLatin = 0;
-        for (int i = 0; i < text.length(); i++) {
+        char previous = 0;
+        for (int i = 0; i < limit; i++) {
             char c = text.charAt(i);
-            if (c <= 'z' && c >= 'A') latin++;
-            else if (NON_LATIN.get(c)) nonLatin++;
+            if (c != ' ' || previous != ' ') {
+                if (c <= 'z' && c >= 'A') latin++;
+                else if (NON_LATIN[c]) nonLatin++;
+            }
+            previous = c;
         }
-        if (latin * 2 >= nonLatin) return text;
-        StringBuilder without = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c > 'z' || c < 'A') without.append(c);
-        }
-        return without;
-    }
-
-    /** Detector.extractNGrams with NGram's buffer rules: the rows of the 1-, 2- and 3-grams the profiles know. */
-    private static int[] extractGrams(Model m, CharSequence text) {
-        int[] out = new int[Math.max(16, text.length() * 3)];
+        boolean dropLatin = latin * 2 < nonLatin;
+        char[] unigrams = m.unigrams();
+        char[] asciiBigrams = m.asciiBigrams();
+        char[] asciiTrigrams = m.asciiTrigrams();
+        long[] bigrams = m.bigrams();
+        long[] trigrams = m.trigrams();
+        int[] out = new int[Math.max(16, limit * 3)];
         int count = 0;
-        char[] grams = new char[NGram.N_GRAM];
-        grams[0] = ' ';
+        // The gram buffer: up to three chars, g1 the newest; length 1 holds only the leading space.
+        char g1 = ' ';
+        char g2 = 0;
+        char g3 = 0;
         int length = 1;
         boolean capitalWord = false;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = NORMALIZED[text.charAt(i)];
-            char last = grams[length - 1];
+        previous = 0;
+        for (int i = 0; i < limit; i++) {
+            char raw = text.charAt(i);
+            boolean squeezed = raw == ' ' && previous == ' ';
+            previous = raw;
+            if (squeezed || (dropLatin && raw <= 'z' && raw >= 'A')) continue;
+            char ch = NORMALIZED[raw];
+            char last = g1;
             if (last == ' ') {
-                grams[0] = ' ';
+                g1 = ' ';
                 length = 1;
                 capitalWord = false;
                 if (ch == ' ') continue;
-            } else if (length >= NGram.N_GRAM) {
-                System.arraycopy(grams, 1, grams, 0, length - 1);
+            } else if (length == NGram.N_GRAM) {
                 length--;
             }
-            grams[length++] = ch;
-            if (Character.isUpperCase(ch)) {
-                if (Character.isUpperCase(last)) capitalWord = true;
+            g3 = g2;
+            g2 = g1;
+            g1 = ch;
+            length++;
+            if (isUpperCase(ch)) {
+                if (isUpperCase(last)) capitalWord = true;
             } else {
                 capitalWord = false;
             }
             if (capitalWord) continue;
-            for (int n = 1; n <= NGram.N_GRAM && n <= length; n++) {
-                if (n == 1 && ch == ' ') continue;
-                int row = m.row(key(grams, length - n, length));
+            if (count + 3 > out.length) out = Arrays.copyOf(out, out.length * 2);
+            if (ch != ' ') {
+                int row = unigrams[ch] - 1;
+                if (row >= 0) out[count++] = row;
+            }
+            boolean ascii = (g2 | ch) < 128;
+            int two = ascii ? ASCII_CODE[g2] << 6 | ASCII_CODE[ch] : -1;
+            int row = ascii ? asciiBigrams[two] - 1 : Model.row(bigrams, (long) g2 << 16 | ch);
+            if (row >= 0) out[count++] = row;
+            if (length == 3) {
+                row = ascii && g3 < 128 ? asciiTrigrams[ASCII_CODE[g3] << 12 | two] - 1
+                        : Model.row(trigrams, (long) g3 << 32 | (long) g2 << 16 | ch);
                 if (row >= 0) out[count++] = row;
             }
         }
         return Arrays.copyOf(out, count);
     }
 
-    /** Detector.detectBlock: seeded random trials that multiply in the probabilities of sampled n-grams. */
+    private static boolean isUpperCase(char c) {
+        return c < 128 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
+    }
+
+    /**
+     * Detector.detectBlock: seeded random trials that multiply in the probabilities of sampled n-grams,
+     * averaged over the trials.
+     */
     private static double[] trials(Model m, int[] grams) {
-        int languages = LANGUAGES.size();
-        double[] result = new double[languages];
+        double[] result = new double[LANGS];
         double[] table = m.probabilities();
         LegacyRandom random = new LegacyRandom(SEED);
-        double[] probability = new double[languages];
+        double[] probability = new double[LANGS];
         for (int t = 0; t < TRIALS; t++) {
-            Arrays.fill(probability, 1.0 / languages);
+            Arrays.fill(probability, 1.0 / LANGS);
             double alpha = ALPHA + random.nextGaussian() * ALPHA_WIDTH;
             double weight = alpha / BASE_FREQ;
             for (int i = 0; ; i++) {
-                int base = grams[random.nextInt(grams.length)] * languages;
-                for (int j = 0; j < languages; j++) probability[j] *= weight + table[base + j];
+                int base = grams[random.nextInt(grams.length)] * LANGS;
+                for (int j = 0; j < LANGS; j++) probability[j] *= weight + table[base + j];
                 if (i % 5 == 0 && (normalize(probability) > CONVERGENCE || i >= ITERATION_LIMIT)) break;
             }
-            for (int j = 0; j < languages; j++) result[j] += probability[j] / TRIALS;
+            for (int j = 0; j < LANGS; j++) result[j] += probability[j] / TRIALS;
+            if (decided(result, TRIALS - 1 - t)) break;
         }
         return result;
     }
 
-    /** Divides by the sum (added in order, as the library does) and returns the largest probability. */
+    /**
+     * Whether the trials left cannot change the answer: the leader is above the threshold and ahead of
+     * every other language by more than {@code left} trials can add (a trial adds at most 1/7, plus
+     * rounding far below the margin). NaN never passes.
+     */
+    private static boolean decided(double[] result, int left) {
+        if (left == 0) return false;
+        int leader = 0;
+        for (int j = 1; j < LANGS; j++) if (result[j] > result[leader]) leader = j;
+        if (!(result[leader] > PROB_THRESHOLD)) return false;
+        double margin = left / (double) TRIALS + 1e-9;
+        for (int j = 0; j < LANGS; j++) {
+            if (j != leader && !(result[leader] - result[j] > margin)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Divides by the sum (added in order, as the library does) and returns the largest probability,
+     * computed as the largest value before dividing over the sum, which rounds to the same number.
+     */
     private static double normalize(double[] probability) {
         double sum = 0;
-        for (double p : probability) sum += p;
-        for (int j = 0; j < probability.length; j++) probability[j] /= sum;
         double max = 0;
-        for (double p : probability) max = Math.max(max, p);
-        return max;
+        for (int j = 0; j < LANGS; j++) {
+            double p = probability[j];
+            sum += p;
+            if (p > max) max = p;
+        }
+        for (int j = 0; j < LANGS; j++) probability[j] /= sum;
+        return max / sum;
     }
 }

@@ -1,26 +1,38 @@
 package dev.jack.core.text;
 
+import java.util.Arrays;
+
 /**
  * Fast paths for the common case where a constraint's regular-expression parameter is a plain word:
  * case-insensitive search and whole-word search with Python's Unicode {@code \b}. They match exactly
  * what the compiled pattern would (Java's Unicode case-insensitive comparison of each character).
+ *
+ * <p>Candidates for the first character are found with {@link String#indexOf(int, int)} (vectorized
+ * by the JVM) for each character that equals it ignoring case, each remembered until passed, so a
+ * search over a whole text stays linear.
  */
 public final class Literals {
     private Literals() {}
 
+    /** For each ASCII char, the chars (ASCII or not) that equal it ignoring case: e.g. k, K and the Kelvin sign. */
+    private static final char[][] ASCII_EQUIVALENTS = new char[128][];
+
+    static {
+        StringBuilder[] same = new StringBuilder[128];
+        for (char a = 0; a < 128; a++) same[a] = new StringBuilder().append(a);
+        // Only chars whose case mappings reach ASCII can equal an ASCII char (a handful besides ASCII letters: İ, ı, ſ, K).
+        for (int c = 0; c < 65536; c++) {
+            char u = Character.toUpperCase((char) c);
+            if (u >= 128 && Character.toLowerCase(u) >= 128) continue;
+            for (char a = 0; a < 128; a++) if (c != a && sameIgnoringCase((char) c, a)) same[a].append((char) c);
+        }
+        for (char a = 0; a < 128; a++) ASCII_EQUIVALENTS[a] = same[a].toString().toCharArray();
+    }
+
     /** First index at or after {@code from} where {@code literal} occurs ignoring case, or -1. */
     public static int indexOfIgnoreCase(String text, String literal, int from) {
-        int last = text.length() - literal.length();
         if (literal.isEmpty()) return from <= text.length() ? from : -1;
-        char first = literal.charAt(0);
-        char firstUpper = Character.toUpperCase(first);
-        char firstLower = Character.toLowerCase(first);
-        for (int i = Math.max(0, from); i <= last; i++) {
-            char c = text.charAt(i);
-            if (c != first && c != firstUpper && c != firstLower && !sameIgnoringCase(c, first)) continue;
-            if (text.regionMatches(true, i + 1, literal, 1, literal.length() - 1)) return i;
-        }
-        return -1;
+        return new Finder(text, literal).next(Math.max(0, from));
     }
 
     private static boolean sameIgnoringCase(char a, char b) {
@@ -31,16 +43,21 @@ public final class Literals {
 
     /** Non-overlapping occurrences ignoring case, as {@code len(re.findall(literal, text, re.I))}. */
     public static int countIgnoreCase(String text, String literal) {
+        if (literal.isEmpty()) return text.length() + 1;
+        Finder f = new Finder(text, literal);
         int count = 0;
-        for (int at = indexOfIgnoreCase(text, literal, 0); at >= 0; at = indexOfIgnoreCase(text, literal, at + literal.length())) {
-            count++;
-        }
+        for (int at = f.next(0); at >= 0; at = f.next(at + literal.length())) count++;
         return count;
     }
 
     /** Whether {@code \bword\b} matches ignoring case, with Python's Unicode word characters. */
     public static boolean containsWholeWordIgnoreCase(String text, String word) {
-        for (int at = indexOfIgnoreCase(text, word, 0); at >= 0; at = indexOfIgnoreCase(text, word, at + 1)) {
+        if (word.isEmpty()) {
+            for (int at = 0; at <= text.length(); at++) if (isBoundary(text, at)) return true;
+            return false;
+        }
+        Finder f = new Finder(text, word);
+        for (int at = f.next(0); at >= 0; at = f.next(at + 1)) {
             if (isBoundary(text, at) && isBoundary(text, at + word.length())) return true;
         }
         return false;
@@ -50,5 +67,58 @@ public final class Literals {
         boolean before = at > 0 && PyText.isWordChar(text.codePointBefore(at));
         boolean after = at < text.length() && PyText.isWordChar(text.codePointAt(at));
         return before != after;
+    }
+
+    /** Successive occurrences of one non-empty literal in one text, at increasing positions. */
+    private static final class Finder {
+        private final String text;
+        private final String literal;
+        private final int last;
+        private final char first;
+        /** The chars equal to the first one ignoring case, and the next index of each (-2: not looked for yet). */
+        private final char[] candidates;
+        private final int[] nextAt;
+
+        Finder(String text, String literal) {
+            this.text = text;
+            this.literal = literal;
+            this.last = text.length() - literal.length();
+            this.first = literal.charAt(0);
+            this.candidates = first < 128 ? ASCII_EQUIVALENTS[first] : null;
+            this.nextAt = candidates == null ? null : new int[candidates.length];
+            if (nextAt != null) Arrays.fill(nextAt, -2);
+        }
+
+        /** The first occurrence at or after {@code from}, or -1. */
+        int next(int from) {
+            for (int i = from; i <= last; ) {
+                int at = candidates == null ? scan(i) : earliestCandidate(i);
+                if (at < 0 || at > last) return -1;
+                if (text.regionMatches(true, at + 1, literal, 1, literal.length() - 1)) return at;
+                i = at + 1;
+            }
+            return -1;
+        }
+
+        private int earliestCandidate(int from) {
+            int best = -1;
+            for (int k = 0; k < candidates.length; k++) {
+                int at = nextAt[k];
+                if (at == -2 || (at >= 0 && at < from)) nextAt[k] = at = text.indexOf(candidates[k], from);
+                if (at >= 0 && (best < 0 || at < best)) best = at;
+            }
+            return best;
+        }
+
+        /** A first char that is not ASCII: compared one text char at a time. */
+        private int scan(int from) {
+            char upper = Character.toUpperCase(first);
+            char lower = Character.toLowerCase(first);
+            for (int i = from; i <= last; i++) {
+                char c = text.charAt(i);
+                if (c == first || c == upper || c == lower || sameIgnoringCase(c, first)) return i;
+            }
+            return -1;
+        }
     }
 }

@@ -1,7 +1,9 @@
 package dev.jack.core.text;
 
+import dev.jack.core.UserException;
+
 /** The Punkt model could not be found, fetched or read. */
-public final class PunktDataException extends RuntimeException {
+public final class PunktDataException extends UserException {
     public PunktDataException(String message) {
         super(message);
     }

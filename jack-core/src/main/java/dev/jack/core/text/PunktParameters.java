@@ -1,6 +1,7 @@
 package dev.jack.core.text;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A trained Punkt model: abbreviation types, collocations, frequent sentence starters and the
@@ -41,44 +43,68 @@ public record PunktParameters(Set<String> abbrevTypes, Set<String> collocations,
 
     /** Reads one language folder, e.g. {@code punkt_tab/english}. */
     public static PunktParameters load(Path languageDir) {
-        try {
-            Set<String> abbrevs = new HashSet<>(lines(languageDir.resolve("abbrev_types.txt")));
-            Set<String> starters = new HashSet<>(lines(languageDir.resolve("sent_starters.txt")));
-            Set<String> collocations = new HashSet<>();
-            Path collocationFile = languageDir.resolve("collocations.tab");
-            List<String> collocationLines = lines(collocationFile);
-            for (int i = 0; i < collocationLines.size(); i++) {
-                String line = collocationLines.get(i);
-                int tab = line.indexOf('\t');
-                if (tab < 0) throw malformed(collocationFile, i, "expected two tab-separated words");
-                collocations.add(collocationKey(line.substring(0, tab), line.substring(tab + 1)));
+        return read(languageDir.toString(), name -> {
+            try {
+                return Files.readAllLines(languageDir.resolve(name), StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw new PunktDataException("Punkt model incomplete: " + e.getFile() + " is missing");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            Map<String, Integer> ortho = new HashMap<>();
-            Path orthoFile = languageDir.resolve("ortho_context.tab");
-            List<String> orthoLines = lines(orthoFile);
-            for (int i = 0; i < orthoLines.size(); i++) {
-                String line = orthoLines.get(i);
-                int tab = line.lastIndexOf('\t');
-                try {
-                    if (tab < 0) throw new NumberFormatException();
-                    ortho.put(line.substring(0, tab), Integer.parseInt(line.substring(tab + 1)));
-                } catch (NumberFormatException e) {
-                    throw malformed(orthoFile, i, "expected a word, a tab and an integer");
-                }
+        });
+    }
+
+    /** Where Jack's own copy of NLTK's English model is, on the class path (with its NOTICE and LICENSE beside it). */
+    public static final String BUNDLED_ENGLISH = "/dev/jack/core/text/punkt_tab/english/";
+
+    /**
+     * NLTK's English model as Jack ships it: nltk_data's {@code punkt_tab/english} parameters (Apache-2.0, see
+     * {@code punkt_tab/NOTICE}), read from the jar, so English never needs a download.
+     */
+    public static PunktParameters english() {
+        return read("Jack's bundled punkt_tab/english", name -> {
+            try (InputStream in = PunktParameters.class.getResourceAsStream(BUNDLED_ENGLISH + name)) {
+                if (in == null) throw new IllegalStateException("the jar lacks " + BUNDLED_ENGLISH + name);
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return new PunktParameters(abbrevs, collocations, starters, ortho);
-        } catch (NoSuchFileException e) {
-            throw new PunktDataException("Punkt model incomplete: " + e.getFile() + " is missing");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        });
+    }
+
+    /** The model from the four files, each given as its lines; errors name {@code source}, the file and the line. */
+    private static PunktParameters read(String source, Function<String, List<String>> file) {
+        Set<String> abbrevs = new HashSet<>(nonEmpty(file.apply("abbrev_types.txt")));
+        Set<String> starters = new HashSet<>(nonEmpty(file.apply("sent_starters.txt")));
+        Set<String> collocations = new HashSet<>();
+        List<String> collocationLines = nonEmpty(file.apply("collocations.tab"));
+        for (int i = 0; i < collocationLines.size(); i++) {
+            String line = collocationLines.get(i);
+            int tab = line.indexOf('\t');
+            if (tab < 0) throw malformed(source, "collocations.tab", i, "expected two tab-separated words");
+            collocations.add(collocationKey(line.substring(0, tab), line.substring(tab + 1)));
         }
+        Map<String, Integer> ortho = new HashMap<>();
+        List<String> orthoLines = nonEmpty(file.apply("ortho_context.tab"));
+        for (int i = 0; i < orthoLines.size(); i++) {
+            String line = orthoLines.get(i);
+            int tab = line.lastIndexOf('\t');
+            try {
+                if (tab < 0) throw new NumberFormatException();
+                ortho.put(line.substring(0, tab), Integer.parseInt(line.substring(tab + 1)));
+            } catch (NumberFormatException e) {
+                throw malformed(source, "ortho_context.tab", i, "expected a word, a tab and an integer");
+            }
+        }
+        return new PunktParameters(abbrevs, collocations, starters, ortho);
     }
 
-    private static PunktDataException malformed(Path file, int index, String what) {
-        return new PunktDataException(file + ":" + (index + 1) + ": " + what);
+    /** Line numbers count the non-empty lines, as the files are read. */
+    private static PunktDataException malformed(String source, String file, int index, String what) {
+        return new PunktDataException(source + "/" + file + ":" + (index + 1) + ": " + what);
     }
 
-    private static List<String> lines(Path file) throws IOException {
-        return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isEmpty()).toList();
+    private static List<String> nonEmpty(List<String> lines) {
+        return lines.stream().filter(l -> !l.isEmpty()).toList();
     }
 }

@@ -2,8 +2,6 @@ package dev.jack.core.text;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * NLTK's Punkt sentence tokenizer (nltk 3.8, {@code PunktSentenceTokenizer.tokenize} with boundary
@@ -15,9 +13,6 @@ public final class PunktSentenceTokenizer {
     private static final String NON_WORD_CHARS = ")\";}]*:@'({[?!";
     /** Characters that cannot start a word token (PunktLanguageVars._re_word_start excludes them). */
     private static final String NOT_WORD_START = "(\"`{[:;&#*@)}]-,";
-    private static final Pattern BOUNDARY_REALIGNMENT = PyRegex.compile(
-            "[\"')\\]}]+?(?:\\s+|(?=--)|$)", PyRegex.MULTILINE);
-    private static final Pattern NUMERIC = PyRegex.compile("^-?[.,]?\\d[\\d,.-]*\\.?$");
 
     private final PunktParameters params;
 
@@ -50,17 +45,34 @@ public final class PunktSentenceTokenizer {
             }
             int nextStart = slices.get(i + 2);
             int nextStop = slices.get(i + 3);
-            Matcher m = BOUNDARY_REALIGNMENT.matcher(text).region(nextStart, Math.max(nextStart, nextStop));
-            m.useTransparentBounds(false).useAnchoringBounds(true);
-            if (m.lookingAt()) {
-                addSpan(out, start, nextStart + PyText.rstrip(m.group()).length());
-                realign = m.end() - nextStart;
+            int end = realignmentEnd(text, nextStart, Math.max(nextStart, nextStop));
+            if (end >= 0) {
+                addSpan(out, start, nextStart + PyText.rstrip(text.substring(nextStart, end)).length());
+                realign = end - nextStart;
             } else {
                 realign = 0;
                 if (start < stop) addSpan(out, start, stop);
             }
         }
         return out;
+    }
+
+    /**
+     * Where nltk's boundary-realignment regex {@code ["')\]}]+?(?:\s+|(?=--)|$)} (MULTILINE), matched
+     * at {@code from} within text[from, to), ends; -1 when it does not match. Scanned by hand: the lazy
+     * closing run grows one char at a time until whitespace, "--", the end or a newline follows it.
+     */
+    static int realignmentEnd(String text, int from, int to) {
+        for (int q = from; q < to && "\"')]}".indexOf(text.charAt(q)) >= 0; ) {
+            q++;
+            if (q < to && PyText.isSpace(text.charAt(q))) {
+                while (q < to && PyText.isSpace(text.charAt(q))) q++;
+                return q;
+            }
+            if (q + 1 < to && text.charAt(q) == '-' && text.charAt(q + 1) == '-') return q;
+            if (q == to || text.charAt(q) == '\n') return q;
+        }
+        return -1;
     }
 
     private static void addSpan(List<Integer> out, int start, int stop) {
@@ -317,8 +329,25 @@ public final class PunktSentenceTokenizer {
         Token(String tok) {
             this.tok = tok;
             String lower = PyText.lower(tok);
-            this.type = NUMERIC.matcher(lower).find() ? "##number##" : lower;
+            this.type = isNumeric(lower) ? "##number##" : lower;
             this.periodFinal = tok.endsWith(".");
+        }
+
+        /** nltk's {@code ^-?[\.,]?\d[\d,\.-]*\.?$}: an optional sign and separator, a digit, then digits, commas, periods and hyphens. */
+        static boolean isNumeric(String t) {
+            int i = 0;
+            // $ also matches before a final newline (tokens hold no whitespace, but the regex allows it).
+            int n = t.endsWith("\n") ? t.length() - 1 : t.length();
+            if (i < n && t.charAt(i) == '-') i++;
+            if (i < n && (t.charAt(i) == '.' || t.charAt(i) == ',')) i++;
+            if (i >= n || !PyText.isDecimal(t.codePointAt(i))) return false;
+            i += Character.charCount(t.codePointAt(i));
+            while (i < n) {
+                int cp = t.codePointAt(i);
+                if (cp != ',' && cp != '.' && cp != '-' && !PyText.isDecimal(cp)) return false;
+                i += Character.charCount(cp);
+            }
+            return true;
         }
 
         String typeNoPeriod() {

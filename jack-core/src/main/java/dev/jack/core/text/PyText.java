@@ -81,9 +81,59 @@ public final class PyText {
         return cased;
     }
 
-    /** Python's {@code str.lower()}: full Unicode lowercase mapping, final sigma included. */
+    /**
+     * Python's {@code str.lower()}: full Unicode lowercase mapping (Java's, e.g. İ to "i̇"), and Python's
+     * final-sigma rule (unicodeobject.c handle_capital_sigma): Σ becomes ς when a cased character
+     * precedes it and none follows it, skipping case-ignorable characters on both sides, else σ.
+     * Java's own context-sensitive Σ handling looks at word boundaries instead (e.g. "A1Σ" gives ς
+     * where Python gives σ) and takes quadratic time on a long run of Σ.
+     */
     public static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
+        int sigma = s.indexOf('Σ');
+        if (sigma < 0) return s.toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(s.length());
+        int from = 0;
+        // Each scan stops at the nearest character that is not case-ignorable, and Σ is not, so the
+        // scans of different Σ cover disjoint stretches: linear in all.
+        for (int at = sigma; at >= 0; at = s.indexOf('Σ', at + 1)) {
+            out.append(s.substring(from, at).toLowerCase(Locale.ROOT));
+            int j = at;
+            while (j > 0 && isCaseIgnorable(s.codePointBefore(j))) j -= Character.charCount(s.codePointBefore(j));
+            boolean fin = j > 0 && isCased(s.codePointBefore(j));
+            if (fin) {
+                j = at + 1;
+                while (j < s.length() && isCaseIgnorable(s.codePointAt(j))) j += Character.charCount(s.codePointAt(j));
+                fin = j == s.length() || !isCased(s.codePointAt(j));
+            }
+            out.append(fin ? 'ς' : 'σ');
+            from = at + 1;
+        }
+        out.append(s.substring(from).toLowerCase(Locale.ROOT));
+        return out.toString();
+    }
+
+    /** Unicode's Cased property: uppercase, lowercase or titlecase letters and Other_Uppercase/Other_Lowercase. */
+    static boolean isCased(int cp) {
+        return Character.isLowerCase(cp) || Character.isUpperCase(cp) || Character.isTitleCase(cp);
+    }
+
+    /**
+     * Unicode's Case_Ignorable property: categories Mn, Me, Cf, Lm, Sk, and the Word_Break classes
+     * MidLetter, MidNumLet and Single_Quote.
+     */
+    static boolean isCaseIgnorable(int cp) {
+        switch (cp) {
+            case '\'', '.', ':', 0xB7, 0x387, 0x55F, 0x5F4, 0x2018, 0x2019, 0x2024, 0x2027, 0xFE13, 0xFE52, 0xFE55,
+                 0xFF07, 0xFF0E, 0xFF1A -> {
+                return true;
+            }
+            default -> {
+                if (cp < 128) return cp == '^' || cp == '`';
+                int type = Character.getType(cp);
+                return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT
+                        || type == Character.MODIFIER_LETTER || type == Character.MODIFIER_SYMBOL;
+            }
+        }
     }
 
     /** Python's {@code str.strip()} with no argument. */
@@ -102,7 +152,8 @@ public final class PyText {
         return stripStart(s) == s.length();
     }
 
-    private static int stripStart(String s) {
+    /** Where {@code str.strip()} would start: the index of the first character that is not whitespace (the length if none). */
+    public static int stripStart(String s) {
         int i = 0;
         while (i < s.length()) {
             int cp = s.codePointAt(i);
@@ -195,5 +246,23 @@ public final class PyText {
             inWord = word;
         }
         return count;
+    }
+
+    /** The maximal runs of {@code \w} characters, as {@code [start, end)} pairs: the words {@link #countWordRuns} counts. */
+    public static List<int[]> wordRuns(String s) {
+        List<int[]> runs = new ArrayList<>();
+        int start = -1;
+        for (int i = 0, n = s.length(); i < n; ) {
+            int cp = s.codePointAt(i);
+            boolean word = isWordChar(cp);
+            if (word && start < 0) start = i;
+            if (!word && start >= 0) {
+                runs.add(new int[] {start, i});
+                start = -1;
+            }
+            i += Character.charCount(cp);
+        }
+        if (start >= 0) runs.add(new int[] {start, s.length()});
+        return runs;
     }
 }

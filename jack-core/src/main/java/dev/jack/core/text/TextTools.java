@@ -1,12 +1,6 @@
 package dev.jack.core.text;
 
-import dev.jack.core.constraint.CapitalWordFrequency;
-import dev.jack.core.constraint.Constraint;
-import dev.jack.core.constraint.EnglishCapital;
-import dev.jack.core.constraint.EnglishLowercase;
-import dev.jack.core.constraint.NumberOfSentences;
-import dev.jack.core.constraint.ResponseLanguage;
-
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -54,30 +48,20 @@ public final class TextTools {
     }
 
     /**
-     * Starts loading, in the background, the models that these constraints will need (the language
-     * profiles take a few hundred milliseconds), so loading overlaps with other work.
+     * Starts loading, in the background, the models that these analyses need (the language profiles
+     * take a few hundred milliseconds), so loading overlaps with other work.
      */
-    public void prepareFor(Collection<Constraint> constraints) {
-        boolean sentences = false;
-        boolean languages = false;
-        for (Constraint c : constraints) {
-            switch (c) {
-                case NumberOfSentences n -> sentences = true;
-                case CapitalWordFrequency f -> sentences = true;
-                case ResponseLanguage r -> languages = true;
-                case EnglishCapital e -> languages = true;
-                case EnglishLowercase e -> languages = true;
-                default -> { }
-            }
+    public void prepareFor(Collection<TextAnalysis> analyses) {
+        if (analyses.contains(TextAnalysis.LANGUAGE)) Thread.ofPlatform().daemon().start(LanguageDetector::preload);
+        if (analyses.contains(TextAnalysis.SENTENCES) || analyses.contains(TextAnalysis.WORD_TOKENS)) {
+            Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    sentenceTokenizer();
+                } catch (RuntimeException e) {
+                    // Not here: the first sentence count meets the same error and reports it to the user.
+                }
+            });
         }
-        if (languages) Thread.ofPlatform().daemon().start(LanguageDetector::preload);
-        if (sentences) Thread.ofPlatform().daemon().start(() -> {
-            try {
-                sentenceTokenizer();
-            } catch (RuntimeException e) {
-                // Not here: the first sentence count meets the same error and reports it to the user.
-            }
-        });
     }
 
     public int countSentences(String text) {
@@ -86,6 +70,17 @@ public final class TextTools {
         int count = sentenceTokenizer().countSentences(text);
         lastSentenceCount = new Memo<>(text, count);
         return count;
+    }
+
+    /**
+     * The sentences Punkt finds, as {@code [start, end)} UTF-16 index pairs into the text, in order: the spans
+     * {@link #countSentences} counts.
+     */
+    public List<int[]> sentenceSpans(String text) {
+        List<Integer> flat = sentenceTokenizer().spans(text);
+        List<int[]> spans = new ArrayList<>(flat.size() / 2);
+        for (int i = 0; i < flat.size(); i += 2) spans.add(new int[] {flat.get(i), flat.get(i + 1)});
+        return spans;
     }
 
     public List<String> wordTokenize(String text) {
@@ -99,6 +94,24 @@ public final class TextTools {
         List<String> tokens = List.copyOf(w.tokenize(text));
         lastWords = new Memo<>(text, tokens);
         return tokens;
+    }
+
+    /**
+     * Where each of {@link #wordTokenize}'s tokens is in the text, as {@code [start, end, index]} triples (the
+     * token's index in that list), in order. Tokens the tokenizer rewrote (double quotes become {@code ``} and
+     * {@code ''}) are not found and left out.
+     */
+    public List<int[]> wordTokenSpans(String text) {
+        List<String> tokens = wordTokenize(text);
+        List<int[]> spans = new ArrayList<>(tokens.size());
+        int from = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            int at = text.indexOf(tokens.get(i), from);
+            if (at < 0) continue;
+            spans.add(new int[] {at, at + tokens.get(i).length(), i});
+            from = at + tokens.get(i).length();
+        }
+        return spans;
     }
 
     public Optional<String> detectLanguage(String text) {

@@ -1,5 +1,13 @@
 package dev.jack.core.constraint;
 
+import dev.jack.core.constraint.ifeval.KeywordsExistence;
+import dev.jack.core.constraint.ifeval.LetterFrequency;
+import dev.jack.core.constraint.ifeval.NoComma;
+import dev.jack.core.constraint.ifeval.NthParagraphFirstWord;
+import dev.jack.core.constraint.ifeval.NumberOfBulletLists;
+import dev.jack.core.constraint.ifeval.NumberOfSentences;
+import dev.jack.core.constraint.ifeval.NumberOfWords;
+import dev.jack.core.constraint.ifeval.ResponseLanguage;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -17,8 +25,8 @@ class ParameterValidationTest {
 
     @Test
     void everyIfevalIdIsRegistered() {
-        assertEquals(25, ConstraintRegistry.ids().size());
-        assertTrue(ConstraintRegistry.ids().containsAll(List.of("keywords:existence", "startend:quotation",
+        assertEquals(25, ConstraintRegistry.ids("ifeval").size());
+        assertTrue(ConstraintRegistry.ids("ifeval").containsAll(List.of("keywords:existence", "startend:quotation",
                 "length_constraints:nth_paragraph_first_word", "change_case:capital_word_frequency")));
     }
 

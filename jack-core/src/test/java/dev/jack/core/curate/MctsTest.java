@@ -24,6 +24,8 @@ class MctsTest {
     /** Each step is one paragraph, "good" or "bad"; a response has four. */
     private static final int STEPS = 4;
     private static final Settings SMALL_STEPS = new Settings(3, 4, 12, 6, 3, 1.0, false, 0.1, 3, 2, 40);
+    /** Every response may be chosen. */
+    private static final Mcts.Screen ANY = (text, stopped) -> null;
 
     /** A model whose paragraphs are good with probability 0.6, drawn from the call's seed. */
     private static final class ParagraphModel implements Mcts.Generator {
@@ -61,7 +63,7 @@ class MctsTest {
     @Test
     void pairsShareTheirNodesPrefixAndDifferInRewardAfterIt() {
         ParagraphModel model = new ParagraphModel();
-        Result result = Mcts.search(model, MctsTest::reward, SMALL_STEPS, 42);
+        Result result = Mcts.search(model, MctsTest::reward, ANY, SMALL_STEPS, 42);
         assertTrue(!result.pairs().isEmpty(), "a tree of this size has pairs below the root");
         for (Pair p : result.pairs()) {
             assertTrue(p.depth() >= 1);
@@ -88,7 +90,7 @@ class MctsTest {
     @Test
     void countsEveryCallAndToken() {
         ParagraphModel model = new ParagraphModel();
-        Result result = Mcts.search(model, MctsTest::reward, SMALL_STEPS, 42);
+        Result result = Mcts.search(model, MctsTest::reward, ANY, SMALL_STEPS, 42);
         assertEquals(model.calls.get(), result.calls());
         assertEquals(model.tokens.get(), result.generatedTokens());
         // At most one call per simulation, plus the final rollout.
@@ -97,9 +99,9 @@ class MctsTest {
 
     @Test
     void theSameSeedGivesTheSameSearchAndAnotherSeedAnother() {
-        Result a = Mcts.search(new ParagraphModel(), MctsTest::reward, SMALL_STEPS, 42);
-        Result b = Mcts.search(new ParagraphModel(), MctsTest::reward, SMALL_STEPS, 42);
-        Result c = Mcts.search(new ParagraphModel(), MctsTest::reward, SMALL_STEPS, 43);
+        Result a = Mcts.search(new ParagraphModel(), MctsTest::reward, ANY, SMALL_STEPS, 42);
+        Result b = Mcts.search(new ParagraphModel(), MctsTest::reward, ANY, SMALL_STEPS, 42);
+        Result c = Mcts.search(new ParagraphModel(), MctsTest::reward, ANY, SMALL_STEPS, 43);
         assertEquals(a, b);
         assertNotEquals(a, c);
     }
@@ -107,8 +109,8 @@ class MctsTest {
     @Test
     void theCapKeepsTheDeepestPairs() {
         Settings one = new Settings(3, 4, 12, 6, 3, 1.0, false, 0.1, 1, 2, 40);
-        Result all = Mcts.search(new ParagraphModel(), MctsTest::reward, SMALL_STEPS, 7);
-        Result capped = Mcts.search(new ParagraphModel(), MctsTest::reward, one, 7);
+        Result all = Mcts.search(new ParagraphModel(), MctsTest::reward, ANY, SMALL_STEPS, 7);
+        Result capped = Mcts.search(new ParagraphModel(), MctsTest::reward, ANY, one, 7);
         assertEquals(1, capped.pairs().size());
         assertEquals(all.pairs().getFirst(), capped.pairs().getFirst());
     }
@@ -121,11 +123,46 @@ class MctsTest {
             for (int i = 0; i < k; i++) same.add(new Continuation(text, List.of(), List.of(), 4, true));
             return same;
         };
-        Result result = Mcts.search(parrot, MctsTest::reward, SMALL_STEPS, 1);
+        Result result = Mcts.search(parrot, MctsTest::reward, ANY, SMALL_STEPS, 1);
         assertNull(result.rootPair());
         assertTrue(result.pairs().isEmpty());
         // Root, its one child "good one.\n\n", and that child's one child "good two." (terminal).
         assertEquals(3, result.nodes());
+    }
+
+    @Test
+    void aFlawedResponseIsNeverChosenButMayBeRejected() {
+        // A response whose last paragraph is numbered 0 (a third of them, whatever their reward) is cut off at the token limit.
+        Mcts.Generator cutOff = (prefix, k, seed) -> {
+            List<Continuation> out = new ArrayList<>();
+            for (Continuation c : new ParagraphModel().continueFrom(prefix, k, seed)) {
+                String last = (prefix + c.text()).substring((prefix + c.text()).lastIndexOf("\n\n") + 2);
+                out.add(new Continuation(c.text(), List.of(), List.of(), c.generatedTokens(), !last.contains("paragraph 0")));
+            }
+            return out;
+        };
+        Mcts.Screen truncated = (text, stopped) -> stopped ? null : Flaw.TRUNCATED;
+        boolean rejectedCutOff = false;
+        boolean chosenCutOffWithoutScreen = false;
+        for (long seed = 1; seed <= 20; seed++) {
+            Result screened = Mcts.search(cutOff, MctsTest::reward, truncated, SMALL_STEPS, seed);
+            Result all = Mcts.search(cutOff, MctsTest::reward, ANY, SMALL_STEPS, seed);
+            assertEquals(all.calls(), screened.calls(), "the screen changes the pairs, not the search");
+            assertTrue(screened.excluded().get(Flaw.TRUNCATED) > 0);
+            assertNull(all.excluded().get(Flaw.TRUNCATED), "nothing is excluded when everything may be chosen");
+            List<Pair> screenedPairs = new ArrayList<>(screened.pairs());
+            if (screened.rootPair() != null) screenedPairs.add(screened.rootPair());
+            for (Pair p : screenedPairs) {
+                assertTrue(p.chosen().stopped() && p.chosen().flaw() == null, "chosen: " + p.chosen());
+                rejectedCutOff |= p.rejected().flaw() == Flaw.TRUNCATED;
+                assertTrue(p.chosen().outcome().reward() > p.rejected().outcome().reward());
+            }
+            List<Pair> allPairs = new ArrayList<>(all.pairs());
+            if (all.rootPair() != null) allPairs.add(all.rootPair());
+            chosenCutOffWithoutScreen |= allPairs.stream().anyMatch(p -> !p.chosen().stopped());
+        }
+        assertTrue(rejectedCutOff, "a cut-off response may still be the rejected one");
+        assertTrue(chosenCutOffWithoutScreen, "without the screen, cut-off responses are chosen");
     }
 
     @Test
@@ -142,7 +179,7 @@ class MctsTest {
             return out;
         };
         Settings withPrior = new Settings(2, 2, 6, 2, 1, 1.0, true, 0.1, 3, 1, 40);
-        Result result = Mcts.search(gen, r -> new Outcome(0.5, 0.5, 0.5), withPrior, 3);
+        Result result = Mcts.search(gen, r -> new Outcome(0.5, 0.5, 0.5), ANY, withPrior, 3);
         assertTrue(result.response().text().startsWith("likely"), "the likelier step gets the visits: " + result.response().text());
     }
 

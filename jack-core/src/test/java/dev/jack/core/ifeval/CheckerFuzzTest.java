@@ -34,6 +34,7 @@ class CheckerFuzzTest {
         }
     }
 
+    /** Kwargs that make the checkers work hard on this alphabet; the example's for constraints not listed. */
     private static Map<String, Object> kwargsFor(String id) {
         return switch (id) {
             case "keywords:existence" -> Map.of("keywords", List.of("a", "p.s"));
@@ -53,7 +54,7 @@ class CheckerFuzzTest {
             case "combination:repeat_prompt" -> Map.of("prompt_to_repeat", "aZ");
             case "startend:end_checker" -> Map.of("end_phrase", "a?");
             case "change_case:capital_word_frequency" -> Map.of("capital_frequency", 1, "capital_relation", "at least");
-            default -> Map.of();
+            default -> ConstraintRegistry.type(id).example().kwargs();
         };
     }
 }

@@ -67,4 +67,37 @@ class JsonTest {
         assertEquals("123456789012345.0", PyFloat.repr(123456789012345.0));
         assertEquals("-2.5", PyFloat.repr(-2.5));
     }
+
+    @Test
+    void nestingAsDeepAsPythonsRecursionLimitAllowsAndNoDeeper() {
+        int max = Json.MAX_NESTING;
+        assertEquals(987, max);
+        assertTrue(Json.isValid("[".repeat(max) + "]".repeat(max)));
+        assertFalse(Json.isValid("[".repeat(max + 1) + "]".repeat(max + 1)));
+        assertTrue(Json.isValid("{\"a\": ".repeat(max - 1) + "[]" + "}".repeat(max - 1)));
+        assertFalse(Json.isValid("{\"a\": ".repeat(max) + "[]" + "}".repeat(max)));
+        assertTrue(Json.isValid("[{\"k\": ".repeat(max / 2) + "[1, 2]" + "}]".repeat(max / 2)));
+        // Far deeper than any thread stack would allow a recursive parser, and not even valid JSON.
+        assertFalse(Json.isValid("[".repeat(3_500)));
+        assertFalse(Json.isValid("[".repeat(1_000_000)));
+        JsonException e = assertThrows(JsonException.class, () -> Json.parse("[".repeat(5_000) + "]".repeat(5_000)));
+        assertTrue(e.getMessage().contains("nesting"), e.getMessage());
+    }
+
+    @Test
+    void integersOfMoreThan4300DigitsAreRefusedAsPythonRefusesThem() {
+        assertTrue(Json.isValid("1".repeat(4300)));
+        assertTrue(Json.isValid("-" + "1".repeat(4300)));
+        assertFalse(Json.isValid("1".repeat(4301)));
+        assertFalse(Json.isValid("-" + "1".repeat(4301)));
+        assertFalse(Json.isValid("[" + "9".repeat(10_000) + "]"));
+        // Floats have no such limit: Python gives inf.
+        assertTrue(Json.isValid("1".repeat(5000) + ".5"));
+        assertTrue(Json.isValid("1".repeat(5000) + "e5"));
+        assertEquals(Double.POSITIVE_INFINITY, Json.parse("1".repeat(5000) + ".5"));
+        assertEquals(new java.math.BigInteger("1".repeat(4300)), Json.parse("1".repeat(4300)));
+        assertEquals(-922337203685477580L, Json.parse("-922337203685477580"));
+        assertEquals(Long.MIN_VALUE, Json.parse("-9223372036854775808"));
+        assertEquals(new java.math.BigInteger("9223372036854775808"), Json.parse("9223372036854775808"));
+    }
 }

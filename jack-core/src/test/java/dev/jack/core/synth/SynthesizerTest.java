@@ -1,11 +1,22 @@
 package dev.jack.core.synth;
 
 import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.ConstraintRegistry;
+import dev.jack.core.constraint.ifeval.ForbiddenWords;
+import dev.jack.core.constraint.ifeval.KeywordsExistence;
+import dev.jack.core.constraint.ifeval.LetterFrequency;
+import dev.jack.core.constraint.ifeval.MultipleSections;
+import dev.jack.core.constraint.ifeval.NthParagraphFirstWord;
+import dev.jack.core.constraint.ifeval.NumberOfBulletLists;
+import dev.jack.core.constraint.ifeval.NumberOfHighlightedSections;
+import dev.jack.core.constraint.ifeval.NumberOfParagraphs;
+import dev.jack.core.constraint.ifeval.NumberOfPlaceholders;
+import dev.jack.core.constraint.ifeval.NumberOfSentences;
+import dev.jack.core.constraint.ifeval.NumberOfWords;
+import dev.jack.core.constraint.ifeval.RepeatPrompt;
+import dev.jack.core.constraint.ifeval.ResponseLanguage;
 import dev.jack.core.data.JsonlReader;
-import dev.jack.core.ifeval.IfevalPrompt;
-import dev.jack.core.ifeval.Verifier;
 import dev.jack.core.json.Json;
-import dev.jack.core.text.PunktParameters;
 import dev.jack.core.text.TextTools;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,17 +29,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SynthesizerTest {
-    /** A Punkt model with no abbreviations: synthesis and checking use the same one, so witnesses hold. */
-    static final TextTools TEXT = new TextTools(() -> new PunktParameters(Set.of(), Set.of(), Set.of(), Map.of()));
+    static final TextTools TEXT = WitnessChecks.TEXT;
     static final int LARGE = 20_000;
     static List<SynthesizedPrompt> large;
     static SynthStats largeStats;
@@ -70,17 +80,7 @@ class SynthesizerTest {
 
     @Test
     void everyWitnessPassesEveryConstraintAfterARoundTripThroughTheFileFormat(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("prompts.jsonl");
-        Files.write(file, large.stream().map(SynthesizedPrompt::toJsonLine).toList());
-        List<IfevalPrompt> parsed = IfevalPrompt.readAll(file);
-        Verifier verifier = new Verifier(TEXT);
-        for (int i = 0; i < parsed.size(); i++) {
-            IfevalPrompt p = parsed.get(i);
-            assertEquals(large.get(i).constraints(), p.constraints(), "kwargs survive the file format");
-            for (Constraint c : p.constraints()) {
-                assertTrue(verifier.follows(c, large.get(i).witness()), c + " fails its witness:\n" + large.get(i).witness());
-            }
-        }
+        WitnessChecks.assertWitnessesPassAfterARoundTrip(large, dir);
     }
 
     @Test
@@ -90,13 +90,13 @@ class SynthesizerTest {
             assertEquals(ids.size(), new HashSet<>(ids).size(), "no constraint twice");
             for (int i = 0; i < ids.size(); i++) {
                 for (int j = i + 1; j < ids.size(); j++) {
-                    assertNull(Compatibility.reason(ids.get(i), ids.get(j)), ids.get(i) + " with " + ids.get(j));
+                    assertEquals(Optional.empty(), ConstraintRegistry.conflict(ids.get(i), ids.get(j)), ids.get(i) + " with " + ids.get(j));
                 }
             }
         }
         List<String> missing = SynthStats.allowedPairs().stream().filter(pair -> !largeStats.pairCounts().containsKey(pair)).toList();
         assertTrue(missing.isEmpty(), "allowed pairs never drawn: " + missing);
-        assertEquals(Ids.SYNTHESIZED.size(), largeStats.constraintCounts().size(), "every constraint is used");
+        assertEquals(Synthesizer.synthesized("ifeval").size(), largeStats.constraintCounts().size(), "every constraint is used");
     }
 
     @Test
@@ -106,33 +106,51 @@ class SynthesizerTest {
             for (Constraint c : p.constraints()) kwargs.put(c.id(), c.kwargs());
             kwargs.forEach((id, k) -> {
                 switch (id) {
-                    case Ids.PARAGRAPHS -> assertRange(k.get("num_paragraphs"), 1, 5);
-                    case Ids.NTH_PARAGRAPH -> {
+                    case NumberOfParagraphs.ID -> assertRange(k.get("num_paragraphs"), 1, 5);
+                    case NthParagraphFirstWord.ID -> {
                         assertRange(k.get("num_paragraphs"), 1, 5);
                         assertRange(k.get("nth_paragraph"), 1, (Integer) k.get("num_paragraphs"));
                     }
-                    case Ids.BULLETS -> assertRange(k.get("num_bullets"), 1, 5);
-                    case Ids.HIGHLIGHTS -> assertRange(k.get("num_highlights"), 1, 4);
-                    case Ids.PLACEHOLDERS -> assertRange(k.get("num_placeholders"), 1, 4);
-                    case Ids.SECTIONS -> assertRange(k.get("num_sections"), 2, 5);
-                    case Ids.WORDS -> assertRange(k.get("num_words"), 5, 2000);
-                    case Ids.SENTENCES -> assertRange(k.get("num_sentences"), 1, 200);
-                    case Ids.KEYWORDS -> assertTrue(((List<?>) k.get("keywords")).size() >= 2);
+                    case NumberOfBulletLists.ID -> assertRange(k.get("num_bullets"), 1, 5);
+                    case NumberOfHighlightedSections.ID -> assertRange(k.get("num_highlights"), 1, 4);
+                    case NumberOfPlaceholders.ID -> assertRange(k.get("num_placeholders"), 1, 4);
+                    case MultipleSections.ID -> assertRange(k.get("num_sections"), 2, 5);
+                    case NumberOfWords.ID -> assertRange(k.get("num_words"), 5, 2000);
+                    case NumberOfSentences.ID -> assertRange(k.get("num_sentences"), 1, 200);
+                    case KeywordsExistence.ID -> assertTrue(((List<?>) k.get("keywords")).size() >= 2);
                     default -> { }
                 }
             });
-            if (kwargs.containsKey(Ids.KEYWORDS) && kwargs.containsKey(Ids.FORBIDDEN)) {
-                List<?> forbidden = (List<?>) kwargs.get(Ids.FORBIDDEN).get("forbidden_words");
-                for (Object kw : (List<?>) kwargs.get(Ids.KEYWORDS).get("keywords")) assertFalse(forbidden.contains(kw), p.prompt());
+            if (kwargs.containsKey(KeywordsExistence.ID) && kwargs.containsKey(ForbiddenWords.ID)) {
+                List<?> forbidden = (List<?>) kwargs.get(ForbiddenWords.ID).get("forbidden_words");
+                for (Object kw : (List<?>) kwargs.get(KeywordsExistence.ID).get("keywords")) assertFalse(forbidden.contains(kw), p.prompt());
             }
-            if (kwargs.containsKey(Ids.LETTER_FREQUENCY) && "less than".equals(kwargs.get(Ids.LETTER_FREQUENCY).get("let_relation"))) {
-                assertTrue(Vocabulary.RARE_LETTERS.contains((String) kwargs.get(Ids.LETTER_FREQUENCY).get("letter")));
+            if (kwargs.containsKey(LetterFrequency.ID) && "less than".equals(kwargs.get(LetterFrequency.ID).get("let_relation"))) {
+                assertTrue(LetterFrequency.RARE_LETTERS.contains((String) kwargs.get(LetterFrequency.ID).get("letter")));
             }
-            if (kwargs.containsKey(Ids.REPEAT_PROMPT)) {
+            if (kwargs.containsKey(RepeatPrompt.ID)) {
                 assertTrue(p.prompt().startsWith(p.task().text()), "the request to repeat opens the prompt");
-                assertEquals(p.task().text(), kwargs.get(Ids.REPEAT_PROMPT).get("prompt_to_repeat"));
+                assertEquals(p.task().text(), kwargs.get(RepeatPrompt.ID).get("prompt_to_repeat"));
             }
         }
+    }
+
+    /** Every IFEval scorer counts an a–z target as given (others get a random letter in the older reference and lm-evaluation-harness). */
+    @Test
+    void letterTargetsAreLettersEveryScorerAgreesOn() {
+        int withLanguage = 0;
+        for (SynthesizedPrompt p : large) {
+            Map<String, Map<String, Object>> kwargs = new java.util.HashMap<>();
+            for (Constraint c : p.constraints()) kwargs.put(c.id(), c.kwargs());
+            if (!kwargs.containsKey(LetterFrequency.ID)) continue;
+            String letter = (String) kwargs.get(LetterFrequency.ID).get("letter");
+            assertTrue(letter.matches("[a-z]"), "target \"" + letter + "\" in " + p.prompt());
+            if (kwargs.containsKey(ResponseLanguage.ID)) {
+                withLanguage++;
+                assertNotEquals("ru", kwargs.get(ResponseLanguage.ID).get("language"), "a script without a-z letters: " + p.prompt());
+            }
+        }
+        assertTrue(withLanguage > 50, "letter frequency in another language is exercised: " + withLanguage);
     }
 
     private static void assertRange(Object value, int lo, int hi) {
@@ -235,7 +253,7 @@ class SynthesizerTest {
 
     @Test
     void everyConstraintHasThreeWordingsAndFilledPlaceholders() {
-        for (String id : Ids.SYNTHESIZED) assertTrue(Phrasings.BY_ID.get(id).size() >= 3, id);
+        for (String id : Synthesizer.synthesized("ifeval")) assertTrue(ConstraintRegistry.type(id).phrasings().size() >= 3, id);
         for (SynthesizedPrompt p : large.subList(0, 2000)) assertFalse(p.prompt().matches("(?s).*\\{[a-z_]+}.*"), p.prompt());
     }
 }

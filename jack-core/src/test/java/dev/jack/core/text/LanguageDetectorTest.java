@@ -96,4 +96,35 @@ class LanguageDetectorTest {
         }
         assertSameAnswers(texts);
     }
+
+    /**
+     * Every prompt and response of the reference data, whole, cut to their first 40 and 120 chars
+     * (short texts are where the trials disagree and every trial runs), and two joined (mixed languages).
+     */
+    @Test
+    void sameAnswersAsTheLibraryOnAllReferenceTextsCutAndJoined() throws IOException {
+        Path shared = SharedData.require("ifeval").getParent().toRealPath();
+        List<String> whole = new ArrayList<>();
+        try (java.util.stream.Stream<Path> walk = Files.walk(shared)) {
+            for (Path file : walk.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    if (line.isBlank() || !(Json.parse(line) instanceof Map<?, ?> row)) continue;
+                    for (String field : List.of("prompt", "response")) {
+                        if (row.get(field) instanceof String t && !whole.contains(t)) whole.add(t);
+                    }
+                }
+            }
+        }
+        List<String> texts = new ArrayList<>();
+        Random random = new Random(5);
+        for (String t : whole) {
+            texts.add(t);
+            texts.add(t.substring(0, Math.min(40, t.length())));
+            texts.add(t.substring(0, Math.min(120, t.length())));
+            String other = whole.get(random.nextInt(whole.size()));
+            texts.add(t.substring(0, Math.min(200, t.length())) + " " + other.substring(0, Math.min(200, other.length())));
+        }
+        assertTrue(texts.size() > 20_000, texts.size() + " texts");
+        assertSameAnswers(texts);
+    }
 }

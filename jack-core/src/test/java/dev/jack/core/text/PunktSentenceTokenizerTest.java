@@ -98,4 +98,24 @@ class PunktSentenceTokenizerTest {
             assertEquals(expected, PunktSentenceTokenizer.wordTokens(line), line);
         }
     }
+
+    /** The hand scanners equal nltk's regexes (translated with PyRegex) on generated strings. */
+    @Test
+    void scannersMatchTheRegexes() {
+        java.util.regex.Pattern realignment = PyRegex.compile("[\"')\\]}]+?(?:\\s+|(?=--)|$)", PyRegex.MULTILINE);
+        java.util.regex.Pattern numeric = PyRegex.compile("^-?[.,]?\\d[\\d,.-]*\\.?$");
+        String alphabet = "\"')]}- \n\t\u00a0.,a1٣";
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(10); k > 0; k--) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            String t = b.toString();
+            int from = t.isEmpty() ? 0 : random.nextInt(t.length());
+            int to = from + random.nextInt(t.length() - from + 1);
+            java.util.regex.Matcher m = realignment.matcher(t).region(from, to);
+            m.useTransparentBounds(false).useAnchoringBounds(true);
+            assertEquals(m.lookingAt() ? m.end() : -1, PunktSentenceTokenizer.realignmentEnd(t, from, to), t + " " + from + ".." + to);
+            assertEquals(numeric.matcher(t).find(), PunktSentenceTokenizer.Token.isNumeric(t), t);
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.jack.core.text;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -68,5 +69,31 @@ class PyTextTest {
         assertEquals("i\u0307stanbul", PyText.lower("İstanbul"));
 
         assertEquals("ὀδυσσεύς", PyText.lower("ὈΔΥΣΣΕΎΣ"), "final sigma at the end of a word");
+    }
+
+    /** Expected values printed by Python 3.11's str.lower(). */
+    @Test
+    void lowerAppliesPythonsFinalSigmaRule() {
+        Map<String, String> python = new java.util.LinkedHashMap<>();
+        python.put("A1Σ", "a1σ");
+        python.put("AΣ", "aς");
+        python.put("Σ", "σ");
+        python.put("ΣΣ", "σς");
+        python.put("AΣ1", "aς1");
+        python.put("A.Σ", "a.ς");
+        python.put("A Σ", "a σ");
+        python.put("AΣ'B", "aσ'b");
+        python.put("AΣ-B", "aς-b");
+        python.put("ÀΣ", "àς");
+        python.put("aΣ\u0301", "aς\u0301");
+        python.put("ʰΣ", "ʰσ");
+        python.put("AΣʰ", "aςʰ");
+        python.put("ΣA", "σa");
+        python.put("A\u00adΣ", "a\u00adς");
+        python.put("İΣ", "i\u0307ς");
+        python.put("ΟΔΥΣΣΕΥΣ ΚΑΙ ΣΥ", "οδυσσευς και συ");
+        python.forEach((text, lower) -> assertEquals(lower, PyText.lower(text), text));
+        // Linear on the adversarial shape of issue 14 (Java's own Σ handling is quadratic there).
+        assertEquals("σ".repeat(199_999) + "ς", PyText.lower("Σ".repeat(200_000)));
     }
 }

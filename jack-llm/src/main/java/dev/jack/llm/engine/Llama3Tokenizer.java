@@ -5,15 +5,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The Llama 3 tokenizer from GGUF metadata ({@code tokenizer.ggml.model = gpt2}, pre-tokenizer
  * {@code llama-bpe}): byte-level BPE over the Llama 3 pre-tokenizer's pieces, a whole piece that is a
- * token taken as is, merges by rank; control tokens recognized in the text when asked.
+ * token taken as is, merges by rank; control tokens recognized in the text when asked. The end-of-generation
+ * set and which tokens count as control follow llama.cpp's {@code llama_vocab::impl::load} (llama-vocab.cpp):
+ * the eos, eot and eom ids and the FIM pad/repo/separator ids from the metadata, and tokens known by their text.
  */
 public final class Llama3Tokenizer {
     private static final Pattern PRE_TOKENIZER = Pattern.compile(
@@ -21,6 +25,19 @@ public final class Llama3Tokenizer {
                     + "| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+", Pattern.UNICODE_CHARACTER_CLASS);
     private static final int CONTROL = 3;
     private static final int USER_DEFINED = 4;
+    /** Texts llama.cpp treats as end of generation wherever they occur in a vocabulary. */
+    private static final Set<String> EOG_TEXTS = Set.of("<|eot_id|>", "<|im_end|>", "<|end|>", "<|return|>", "<|call|>",
+            "<end_of_turn>", "<|endoftext|>", "<|eom_id|>", "<EOT>", "_<EOT>", "<|end_of_text|>", "<end_of_utterance>");
+    /** Texts llama.cpp takes as the eot token when the metadata names none. */
+    private static final Set<String> EOT_TEXTS = Set.of("<|eot_id|>", "<|im_end|>", "<|end|>", "<end_of_turn>", "<|endoftext|>",
+            "<|end_of_text|>", "<EOT>", "_<EOT>", "<\uff5cend\u2581of\u2581sentence\uff5c>", "<end_of_utterance>");
+    /** FIM tokens that end generation, by metadata key and by the texts llama.cpp looks for when the key is absent. */
+    private static final Map<String, Set<String>> FIM_EOG = Map.of(
+            "tokenizer.ggml.fim_pad_token_id", Set.of("<|fim_pad|>", "<fim-pad>", "<fim_pad>", "<PAD>"),
+            "tokenizer.ggml.fim_rep_token_id", Set.of("<|fim_repo|>", "<|repo_name|>", "<fim-repo>", "<REPO>", "<reponame>"),
+            "tokenizer.ggml.fim_sep_token_id", Set.of("<|file_sep|>"));
+    /** gpt-oss's structural tokens, which llama.cpp always renders as text. */
+    private static final Set<String> ALWAYS_RENDERED = Set.of("<|channel|>", "<|message|>", "<|start|>", "<|constrain|>");
 
     private final List<String> tokens;
     private final int[] types;
@@ -29,6 +46,8 @@ public final class Llama3Tokenizer {
     /** Control and user-defined tokens, longest first, for finding them in text. */
     private final List<Integer> specials = new ArrayList<>();
     private final int bos;
+    private final Set<Integer> endOfGeneration;
+    private final int longestTokenChars;
 
     /** GPT-2's byte-to-character map, and its inverse. */
     private static final char[] BYTE_TO_CHAR = new char[256];
@@ -43,13 +62,28 @@ public final class Llama3Tokenizer {
         }
     }
 
-    public Llama3Tokenizer(List<String> tokens, int[] types, List<String> merges, int bos) {
+    /**
+     * A vocabulary with its GGUF token types (1 normal, 3 control, 4 user-defined, ...). The end-of-generation set
+     * holds the given ids and the tokens llama.cpp recognizes by their text; those become control tokens.
+     */
+    public Llama3Tokenizer(List<String> tokens, int[] types, List<String> merges, int bos, Set<Integer> endOfGeneration) {
         this.tokens = tokens;
-        this.types = types;
+        this.types = types.clone();
         this.bos = bos;
+        Set<Integer> eog = new LinkedHashSet<>(endOfGeneration);
+        for (int i = 0; i < tokens.size(); i++) if (EOG_TEXTS.contains(tokens.get(i))) eog.add(i);
+        boolean harmony = eog.stream().anyMatch(i -> tokens.get(i).equals("<|return|>")) && eog.stream().anyMatch(i -> tokens.get(i).equals("<|call|>"));
+        if (harmony) eog.removeIf(i -> tokens.get(i).equals("<|end|>"));
+        for (int id : eog) this.types[id] = CONTROL;
+        for (int i = 0; i < tokens.size(); i++) if (ALWAYS_RENDERED.contains(tokens.get(i))) this.types[i] = USER_DEFINED;
+        this.endOfGeneration = Set.copyOf(eog);
+        // A vocabulary string holds one char per byte (GPT-2's map) or the special's text; decoding never lengthens it.
+        int longest = 1;
+        for (String t : tokens) longest = Math.max(longest, t.length());
+        this.longestTokenChars = longest;
         for (int i = 0; i < tokens.size(); i++) ids.putIfAbsent(tokens.get(i), i);
         for (int i = 0; i < merges.size(); i++) mergeRanks.putIfAbsent(merges.get(i), i);
-        for (int i = 0; i < tokens.size(); i++) if (types[i] == CONTROL || types[i] == USER_DEFINED) specials.add(i);
+        for (int i = 0; i < tokens.size(); i++) if (this.types[i] == CONTROL || this.types[i] == USER_DEFINED) specials.add(i);
         specials.sort(Comparator.comparingInt((Integer i) -> tokens.get(i).length()).reversed());
     }
 
@@ -65,7 +99,27 @@ public final class Llama3Tokenizer {
         for (int i = 0; i < types.length; i++) types[i] = ((Long) typeList.get(i)).intValue();
         List<String> merges = ((List<?>) gguf.get("tokenizer.ggml.merges")).stream().map(String.class::cast).toList();
         int bos = ((Long) gguf.get("tokenizer.ggml.bos_token_id")).intValue();
-        return new Llama3Tokenizer(tokens, types, merges, bos);
+        Map<String, Object> metadata = gguf.metadata();
+        Set<Integer> eog = new LinkedHashSet<>();
+        for (String key : List.of("tokenizer.ggml.eos_token_id", "tokenizer.ggml.eot_token_id", "tokenizer.ggml.eom_token_id")) {
+            if (metadata.get(key) instanceof Number id && id.longValue() >= 0 && id.longValue() < tokens.size()) eog.add(id.intValue());
+        }
+        if (!metadata.containsKey("tokenizer.ggml.eot_token_id")) firstWithText(tokens, EOT_TEXTS, eog);
+        if (!metadata.containsKey("tokenizer.ggml.eom_token_id")) firstWithText(tokens, Set.of("<|eom_id|>"), eog);
+        for (Map.Entry<String, Set<String>> fim : FIM_EOG.entrySet()) {
+            if (metadata.get(fim.getKey()) instanceof Number id && id.longValue() >= 0 && id.longValue() < tokens.size()) eog.add(id.intValue());
+            else firstWithText(tokens, fim.getValue(), eog);
+        }
+        return new Llama3Tokenizer(tokens, types, merges, bos, eog);
+    }
+
+    private static void firstWithText(List<String> tokens, Set<String> texts, Set<Integer> into) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (texts.contains(tokens.get(i))) {
+                into.add(i);
+                return;
+            }
+        }
     }
 
     /** The vocabulary string of a single-byte token under GPT-2's byte-to-character map. */
@@ -79,6 +133,28 @@ public final class Llama3Tokenizer {
 
     public int vocabularySize() {
         return tokens.size();
+    }
+
+    /** Tokens that end generation (llama.cpp's EOG set): generation stops when one is sampled. */
+    public Set<Integer> endOfGeneration() {
+        return endOfGeneration;
+    }
+
+    /** True for control tokens (GGUF type 3, and every end-of-generation token), which render as no text. */
+    public boolean isControl(int id) {
+        return types[id] == CONTROL;
+    }
+
+    /** The texts of the vocabulary's control tokens, for finding them in text a server returned. */
+    public List<String> controlTokenTexts() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) if (types[i] == CONTROL) out.add(tokens.get(i));
+        return out;
+    }
+
+    /** The most UTF-16 chars one token can stand for: a text of n chars has at least n / this many tokens. */
+    public int longestTokenChars() {
+        return longestTokenChars;
     }
 
     /** Token ids of the text; with parseSpecial, control-token text such as "<|eot_id|>" becomes that token. */
@@ -154,6 +230,11 @@ public final class Llama3Tokenizer {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int id : ids) bytes.writeBytes(tokenBytes(id));
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The bytes a generated token adds to the text: its raw bytes, none for a control token (as llama.cpp renders them). */
+    public byte[] pieceBytes(int id) {
+        return types[id] == CONTROL ? new byte[0] : tokenBytes(id);
     }
 
     /** The raw bytes of one token (control tokens give their text), for streaming decoders that join partial UTF-8. */

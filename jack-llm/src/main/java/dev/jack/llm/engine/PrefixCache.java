@@ -13,8 +13,11 @@ import java.util.List;
 public final class PrefixCache {
     private record Entry(List<Integer> tokens, LlamaModel.Session session, float[] logits) {}
 
-    /** A prompt evaluated into its own session, the logits after it, and how many positions came from the cache. */
-    public record Evaluated(LlamaModel.Session session, float[] logits, int reused) {}
+    /**
+     * Where a prompt's evaluation starts: its own session holding the positions taken from the cache ({@code reused} of
+     * them), and the logits after the prompt when the whole prompt was cached (else null: the rest must be evaluated).
+     */
+    public record Start(LlamaModel.Session session, int reused, float[] logits) {}
 
     /** Bytes of keys, values and logits held at most by default (Llama 3.2 1B holds 64 KB a position). */
     public static final long MAX_BYTES = 128L << 20;
@@ -39,7 +42,8 @@ public final class PrefixCache {
         this.byteBudget = byteBudget;
     }
 
-    public Evaluated evaluate(LlamaModel model, List<Integer> prompt) {
+    /** The longest cached prefix of the prompt, copied into a session of its own; the caller evaluates the rest and {@link #remember}s it. */
+    public Start start(LlamaModel model, List<Integer> prompt) {
         Entry best = null;
         int common = 0;
         synchronized (this) {
@@ -57,33 +61,32 @@ public final class PrefixCache {
             }
         }
         if (best != null && common == prompt.size() && best.tokens().size() == prompt.size()) {
-            return new Evaluated(best.session().copy(), best.logits().clone(), common);
+            return new Start(best.session().copy(), common, best.logits().clone());
         }
         // At least the last prompt token is evaluated: its logits are the ones sampling needs.
         int reused = Math.min(common, prompt.size() - 1);
-        LlamaModel.Session session;
         if (best != null && reused > 0) {
-            session = best.session().copy();
+            LlamaModel.Session session = best.session().copy();
             session.truncate(reused);
-        } else {
-            session = model.new Session();
-            reused = 0;
+            return new Start(session, reused, null);
         }
-        float[] logits = session.prefill(prompt.subList(reused, prompt.size()));
-        remember(List.copyOf(prompt), session.copy(), logits.clone());
-        return new Evaluated(session, logits, reused);
+        return new Start(model.new Session(), 0, null);
     }
 
-    private synchronized void remember(List<Integer> tokens, LlamaModel.Session session, float[] logits) {
+    /** Keeps copies of an evaluated prompt's session and logits for later prompts that share a prefix with it. */
+    public void remember(List<Integer> tokens, LlamaModel.Session session, float[] logits) {
         if (tokens.size() > budget || bytes(session, logits) > byteBudget) return;
-        entries.addFirst(new Entry(tokens, session, logits));
-        held += tokens.size();
-        heldBytes += bytes(session, logits);
-        for (Iterator<Entry> it = entries.descendingIterator(); (held > budget || heldBytes > byteBudget) && it.hasNext(); ) {
-            Entry e = it.next();
-            held -= e.tokens().size();
-            heldBytes -= bytes(e.session(), e.logits());
-            it.remove();
+        Entry entry = new Entry(List.copyOf(tokens), session.copy(), logits.clone());
+        synchronized (this) {
+            entries.addFirst(entry);
+            held += tokens.size();
+            heldBytes += bytes(session, logits);
+            for (Iterator<Entry> it = entries.descendingIterator(); (held > budget || heldBytes > byteBudget) && it.hasNext(); ) {
+                Entry e = it.next();
+                held -= e.tokens().size();
+                heldBytes -= bytes(e.session(), e.logits());
+                it.remove();
+            }
         }
     }
 

@@ -9,10 +9,17 @@ import java.util.SplittableRandom;
  * logits always give the same token.
  */
 public final class Sampler {
-    /** Sampling settings; topK 0, topP 1 and minP 0 disable those filters. */
+    /**
+     * Sampling settings; topK 0, topP 1 and minP 0 disable those filters.
+     *
+     * @throws IllegalArgumentException for a temperature that is negative, NaN or infinite, or a filter out of range
+     */
     public record Settings(double temperature, int topK, double topP, double minP, long seed) {
         public Settings {
-            if (temperature < 0) throw new IllegalArgumentException("temperature must be at least 0");
+            // NaN would make every weight NaN and the draw always pick the last candidate, whatever the seed.
+            if (!(temperature >= 0 && temperature < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("temperature must be a finite number of at least 0, got " + temperature);
+            }
             if (topK < 0) throw new IllegalArgumentException("top_k must be at least 0");
             if (!(topP > 0 && topP <= 1)) throw new IllegalArgumentException("top_p must be in (0, 1]");
             if (!(minP >= 0 && minP < 1)) throw new IllegalArgumentException("min_p must be in [0, 1)");

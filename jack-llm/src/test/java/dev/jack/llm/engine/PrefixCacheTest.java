@@ -22,16 +22,25 @@ class PrefixCacheTest {
             List<Integer> b = List.of(20, 21, 22, 23, 24, 25, 26, 27, 28, 29);
             long oneEntry = 10 * model.kvBytesPerPosition() + 4L * model.vocabularySize();
             PrefixCache cache = new PrefixCache(1000, oneEntry + oneEntry / 2);
-            float[] first = cache.evaluate(model, a).logits();
-            assertEquals(10, cache.evaluate(model, a).reused(), "a is cached");
-            cache.evaluate(model, b);
-            PrefixCache.Evaluated again = cache.evaluate(model, a);
+            float[] first = evaluate(cache, model, a).logits();
+            assertEquals(10, evaluate(cache, model, a).reused(), "a is cached");
+            evaluate(cache, model, b);
+            PrefixCache.Start again = evaluate(cache, model, a);
             assertEquals(0, again.reused(), "b pushed a out");
             assertArrayEquals(first, again.logits());
             PrefixCache roomy = new PrefixCache(1000, 4 * oneEntry);
-            roomy.evaluate(model, a);
-            roomy.evaluate(model, b);
-            assertEquals(10, roomy.evaluate(model, a).reused(), "with room for both, a stays");
+            evaluate(roomy, model, a);
+            evaluate(roomy, model, b);
+            assertEquals(10, evaluate(roomy, model, a).reused(), "with room for both, a stays");
         }
+    }
+
+    /** What the engine's scheduler does with the cache: start from it, evaluate the rest, remember the prompt. */
+    private static PrefixCache.Start evaluate(PrefixCache cache, LlamaModel model, List<Integer> prompt) {
+        PrefixCache.Start start = cache.start(model, prompt);
+        if (start.logits() != null) return start;
+        float[] logits = start.session().prefill(prompt.subList(start.reused(), prompt.size()));
+        cache.remember(prompt, start.session(), logits);
+        return new PrefixCache.Start(start.session(), start.reused(), logits);
     }
 }

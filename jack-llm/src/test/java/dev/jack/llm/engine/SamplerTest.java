@@ -61,4 +61,12 @@ class SamplerTest {
         assertThrows(IllegalArgumentException.class, () -> new Sampler.Settings(1, 0, 0, 0, 0));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new Sampler.Settings(1, -2, 1, 0, 0)).getMessage().contains("top_k"));
     }
+
+    /** Issue 13: NaN (or an infinite) temperature would make every draw pick the same token whatever the seed; it is refused. */
+    @Test
+    void nanAndInfiniteTemperaturesAreRefused() {
+        for (double t : new double[] {Double.NaN, Double.POSITIVE_INFINITY, -0.5}) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new Sampler.Settings(t, 0, 1, 0, 1), String.valueOf(t));
+        }
+    }
 }

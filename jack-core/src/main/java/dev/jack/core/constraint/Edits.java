@@ -1,0 +1,253 @@
+package dev.jack.core.constraint;
+
+import dev.jack.core.text.PyRegex;
+import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextTools;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+
+/**
+ * The building blocks constraints use for their {@link Constraint#spans spans} and {@link Constraint#breaks edits}:
+ * finding a keyword's matches, cutting a stretch out of a text without leaving a doubled space, adding a sentence
+ * where sentences end, and Jack's neutral filler sentences in a response's letter case. Positions are UTF-16 indexes.
+ */
+public final class Edits {
+    private Edits() {}
+
+    /** At most this many places are offered for an added sentence (besides the end of the text). */
+    private static final int SLOTS = 4;
+    /** At most this many sentences are added to reach a count of keywords or letters: more would not be a small edit. */
+    public static final int MAX_ADDED = 10;
+    /** At most this many sentences are added to reach a length (a word or sentence count). */
+    private static final int MAX_ADDED_FOR_LENGTH = 60;
+
+    /**
+     * The matches of a constraint's keyword parameter, read as IFEval reads it (a regular expression, ignoring case;
+     * {@code wholeWord} wraps it in {@code \b}), as {@code [start, end)} pairs in order.
+     */
+    public static List<int[]> matches(String text, String pattern, boolean wholeWord) {
+        Matcher m = PyRegex.cached(wholeWord ? "\\b" + pattern + "\\b" : pattern, PyRegex.IGNORECASE).matcher(text);
+        List<int[]> out = new ArrayList<>();
+        while (m.find()) out.add(new int[] {m.start(), m.end()});
+        return out;
+    }
+
+    /**
+     * The text without {@code [start, end)}, and without the space that would be left doubled, before punctuation, or
+     * at the start or end of a line.
+     */
+    public static String cut(String text, int start, int end) {
+        char before = start > 0 ? text.charAt(start - 1) : '\n';
+        char after = end < text.length() ? text.charAt(end) : '\n';
+        if (before == ' ' && (after == ' ' || after == '\n' || ".,;:!?)".indexOf(after) >= 0)) start--;
+        else if (before == '\n' && after == ' ') end++;
+        return text.substring(0, start) + text.substring(end);
+    }
+
+    /** The text without each of the ranges (which do not overlap), each cut as {@link #cut} does. */
+    public static String cutAll(String text, List<int[]> ranges) {
+        List<int[]> ordered = new ArrayList<>(ranges);
+        ordered.sort(Comparator.comparingInt((int[] r) -> r[0]).reversed());
+        for (int[] r : ordered) text = cut(text, r[0], r[1]);
+        return text;
+    }
+
+    /** The text with {@code [start, end)} replaced. */
+    public static String replace(String text, int start, int end, String with) {
+        return text.substring(0, start) + with + text.substring(end);
+    }
+
+    /**
+     * Where a sentence can be added: after the last sentence of a line that ends one (in . ! or ?, maybe followed by
+     * a closing quote, bracket or asterisk), the first and last such lines first, at most four, then the very end of
+     * the text ({@link #textEnd}).
+     */
+    public static List<Integer> sentenceSlots(String text) {
+        List<Integer> ends = new ArrayList<>();
+        int lineStart = 0;
+        while (lineStart <= text.length()) {
+            int nl = text.indexOf('\n', lineStart);
+            int lineEnd = nl < 0 ? text.length() : nl;
+            int end = lineStart + PyText.rstrip(text.substring(lineStart, lineEnd)).length();
+            int k = end;
+            while (k > lineStart && "\"')]*".indexOf(text.charAt(k - 1)) >= 0) k--;
+            if (k > lineStart && ".!?".indexOf(text.charAt(k - 1)) >= 0) ends.add(end);
+            if (nl < 0) break;
+            lineStart = nl + 1;
+        }
+        LinkedHashSet<Integer> slots = new LinkedHashSet<>();
+        if (!ends.isEmpty()) {
+            slots.add(ends.getFirst());
+            slots.add(ends.getLast());
+            for (int e : ends) if (slots.size() < SLOTS) slots.add(e);
+        }
+        slots.add(textEnd(text));
+        return List.copyOf(slots);
+    }
+
+    /** The text with the sentence added after a space, one candidate per {@link #sentenceSlots slot}. */
+    public static List<String> withSentence(String text, String sentence) {
+        List<String> out = new ArrayList<>();
+        for (int at : sentenceSlots(text)) out.add(text.substring(0, at) + " " + sentence + text.substring(at));
+        return out;
+    }
+
+    /**
+     * The text with units (sentences, words: {@code [start, end)} ranges in order) cut one at a time, the last
+     * first, until {@code done} accepts it; null when even cutting all of them does not.
+     */
+    public static String cutUntil(String text, List<int[]> units, Predicate<String> done) {
+        for (int n = 1; n <= units.size(); n++) {
+            String edited = cutAll(text, units.subList(units.size() - n, units.size()));
+            if (done.test(edited)) return edited;
+        }
+        return null;
+    }
+
+    /**
+     * Candidates that cut units as {@link #cutUntil} does: from the end, and from before the last unit (which keeps
+     * an ending such as a postscript or an end phrase); each one that reaches {@code done}, as the operation.
+     */
+    public static List<Edit> cutFromEnd(String operation, String text, List<int[]> units, Predicate<String> done) {
+        List<Edit> out = new ArrayList<>(2);
+        String fromEnd = cutUntil(text, units, done);
+        if (fromEnd != null) out.add(new Edit(operation, fromEnd));
+        if (units.size() > 1) {
+            String keepLast = cutUntil(text, units.subList(0, units.size() - 1), done);
+            if (keepLast != null && !keepLast.equals(fromEnd)) out.add(new Edit(operation, keepLast));
+        }
+        return out;
+    }
+
+    /**
+     * Candidates that add sentences, taken in turn from {@code sentences} (cycled, at most {@code max}), at each of the
+     * first two {@link #sentenceSlots slots} until {@code done} accepts the text; each one that gets there, as the
+     * operation.
+     */
+    public static List<Edit> addUntil(String operation, String text, List<String> sentences, int max, Predicate<String> done) {
+        List<Edit> out = new ArrayList<>(2);
+        List<Integer> slots = sentenceSlots(text);
+        for (int at : slots.subList(0, Math.min(2, slots.size()))) {
+            StringBuilder group = new StringBuilder();
+            for (int i = 0; i < max; i++) {
+                group.append(i == 0 ? "" : " ").append(sentences.get(i % sentences.size()));
+                String edited = text.substring(0, at) + " " + group + text.substring(at);
+                if (done.test(edited)) {
+                    out.add(new Edit(operation, edited));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Candidates that change a response's length by whole sentences until {@code done} accepts it: {@code fewer}
+     * cuts Punkt's sentences ({@link #cutFromEnd}), else Jack's neutral sentences are added ({@link #addUntil}, at
+     * most {@value #MAX_ADDED_FOR_LENGTH}).
+     */
+    public static List<Edit> bySentences(String response, TextTools text, boolean fewer, Predicate<String> done) {
+        return fewer ? cutFromEnd("remove_sentences", response, text.sentenceSpans(response), done)
+                : addUntil("add_sentences", response, fillers(response, Vocabulary.ENGLISH.size()), MAX_ADDED_FOR_LENGTH, done);
+    }
+
+    /** The words ({@link #word}) around these matches, each once, in order. */
+    public static List<int[]> words(String text, List<int[]> matches) {
+        List<int[]> out = new ArrayList<>();
+        for (int[] m : matches) {
+            int[] w = word(text, m[0], m[1]);
+            if (w[1] == w[0]) w = m;
+            if (out.isEmpty() || out.getLast()[1] <= w[0]) out.add(w);
+        }
+        return out;
+    }
+
+    /**
+     * The spans of what a constraint counts and compares with a relation against {@code n}: with "less than" and too
+     * many, the ones from the n-th on (those over the limit); with "at least" and too few, all of them and an empty
+     * span at {@code missingAt} saying how many more are needed; otherwise all of them.
+     */
+    public static List<Span> counted(List<int[]> found, Relation relation, int n, String what, int missingAt) {
+        List<Span> out = new ArrayList<>();
+        String limit = relation == Relation.LESS_THAN ? " (fewer than " + n + " allowed)" : " (at least " + n + " needed)";
+        int from = relation == Relation.LESS_THAN && found.size() >= n ? Math.max(0, n - 1) : 0;
+        for (int i = from; i < found.size(); i++) out.add(new Span(found.get(i)[0], found.get(i)[1], what + " " + (i + 1) + limit));
+        if (relation == Relation.AT_LEAST && found.size() < n) out.add(Span.missing(missingAt, (n - found.size()) + " more " + what + limit));
+        return out;
+    }
+
+    /** Where the text's content ends: before trailing whitespace, then before a closing {@code "} or code fence. */
+    public static int textEnd(String text) {
+        int end = PyText.rstrip(text).length();
+        String body = text.substring(0, end);
+        if (body.endsWith("```")) return PyText.rstrip(body.substring(0, end - 3)).length();
+        if (body.endsWith("\"") && body.length() > 1) return end - 1;
+        return end;
+    }
+
+    /** A phrase in the response's letter case: all lowercase or all capitals when the response is, else as given. */
+    public static String inCaseOf(String response, String phrase) {
+        if (PyText.isLower(response)) return PyText.lower(phrase);
+        if (PyText.isUpper(response)) return phrase.toUpperCase(Locale.ROOT);
+        return phrase;
+    }
+
+    /**
+     * Jack's neutral English sentences ({@link Vocabulary#ENGLISH}: no commas, digits or brackets), in the
+     * response's letter case, the first {@code n} of them.
+     */
+    public static List<String> fillers(String response, int n) {
+        return Vocabulary.ENGLISH.subList(0, Math.min(n, Vocabulary.ENGLISH.size())).stream().map(s -> inCaseOf(response, s)).toList();
+    }
+
+    /** The run of word characters ({@code \w}) that contains {@code [start, end)}, widened to whole words. */
+    public static int[] word(String text, int start, int end) {
+        while (start > 0 && PyText.isWordChar(text.codePointBefore(start))) start -= Character.charCount(text.codePointBefore(start));
+        while (end < text.length() && PyText.isWordChar(text.codePointAt(end))) end += Character.charCount(text.codePointAt(end));
+        return new int[] {start, end};
+    }
+
+    /**
+     * The spans of a whole-text letter-case constraint (IFEval's all-capitals and all-lowercase): with the text in the
+     * case ({@code inCase}), the whole text, labelled {@code inCaseLabel} or with the language langdetect reads when
+     * that is not English; otherwise each run of words on a line that {@code wrongWord} marks, labelled
+     * {@code wrongLabel}.
+     */
+    public static List<Span> caseSpans(String response, TextTools text, boolean inCase, Predicate<String> wrongWord, String inCaseLabel,
+                                       String wrongLabel) {
+        int start = PyText.stripStart(response);
+        int end = Math.max(start, PyText.rstrip(response).length());
+        if (inCase) {
+            String language = text.detectLanguage(response).orElse("en");
+            return List.of(new Span(start, end, language.equals("en") ? inCaseLabel : "detected language " + language + ", not English"));
+        }
+        List<Span> out = new ArrayList<>();
+        int[] run = null;
+        for (int[] w : PyText.wordRuns(response)) {
+            if (!wrongWord.test(response.substring(w[0], w[1]))) continue;
+            String between = run == null ? null : response.substring(run[1], w[0]);
+            if (between != null && PyText.isBlank(between) && !between.contains("\n")) {
+                run[1] = w[1];
+            } else {
+                if (run != null) out.add(new Span(run[0], run[1], wrongLabel));
+                run = new int[] {w[0], w[1]};
+            }
+        }
+        if (run != null) out.add(new Span(run[0], run[1], wrongLabel));
+        if (out.isEmpty()) out.add(Span.missing(start, "no letters"));
+        return out;
+    }
+
+    /** The spans as they are, labelled {@code label 1}, {@code label 2}, ... */
+    public static List<Span> numbered(List<int[]> ranges, String label) {
+        List<Span> out = new ArrayList<>(ranges.size());
+        for (int i = 0; i < ranges.size(); i++) out.add(new Span(ranges.get(i)[0], ranges.get(i)[1], label + " " + (i + 1)));
+        return out;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.jack.core.constraint.ifeval;
+
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
+import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.constraint.Parameter;
+import dev.jack.core.constraint.Relation;
+import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
+import dev.jack.core.constraint.Vocabulary;
+import dev.jack.core.text.Literals;
+import dev.jack.core.text.PyRegex;
+import dev.jack.core.text.TextTools;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+
+/** keywords:frequency — the keyword (a regular expression) occurs less than / at least N times, ignoring case. */
+public record KeywordsFrequency(String keyword, int frequency, Relation relation) implements Constraint {
+    public static final String ID = "keywords:frequency";
+
+    public KeywordsFrequency {
+        Kwargs.regex("keyword", keyword, PyRegex.IGNORECASE);
+    }
+
+    public static final ConstraintType<KeywordsFrequency> TYPE = ConstraintType.builder(ID, KeywordsFrequency::parse)
+            .parameters(new Parameter("keyword", "string (a regular expression, matched ignoring case)"),
+                    Parameter.integer("frequency", 0), Parameter.relation("relation"))
+            .example(new KeywordsFrequency("price", 3, Relation.AT_LEAST))
+            .hardness(0.5)
+            .phrasings("The word \"{keyword}\" should appear {relation} {frequency} {times} in your response.",
+                    "Use the word {keyword} {relation} {frequency} {times}.",
+                    "In your answer, mention \"{keyword}\" {relation} {frequency} {times}.")
+            .synthesis(180, Sampling::new)
+            .build();
+
+    private static KeywordsFrequency parse(Kwargs k) {
+        return new KeywordsFrequency(k.strippedString("keyword"), k.integer("frequency", 0), k.relation("relation"));
+    }
+
+    public ConstraintType<KeywordsFrequency> type() { return TYPE; }
+
+    public String description() {
+        return "In your response, the word " + keyword + " should appear " + relation.text() + " " + frequency + " times.";
+    }
+
+    public boolean isFollowedBy(String response, TextTools text) {
+        return relation.holds(PyRegex.isLiteral(keyword) ? Literals.countIgnoreCase(response, keyword) : countMatches(response), frequency);
+    }
+
+    private int countMatches(String response) {
+        Matcher m = PyRegex.cached(keyword, PyRegex.IGNORECASE).matcher(response);
+        int count = 0;
+        while (m.find()) count++;
+        return count;
+    }
+
+    /** Each match of the keyword; with "less than" and too many, those from the N-th on. */
+    public List<Span> spans(String response, TextTools text) {
+        return Edits.counted(Edits.matches(response, keyword, false), relation, frequency, "keyword " + keyword, Edits.textEnd(response));
+    }
+
+    /** Fewer: the words with a match cut, the last first. More (a plain-word keyword): sentences that mention it added. */
+    private List<Edit> change(String response, boolean fewer, Predicate<String> done) {
+        if (fewer) return Edits.cutFromEnd("remove_keyword", response, Edits.words(response, Edits.matches(response, keyword, false)), done);
+        if (!PyRegex.isLiteral(keyword)) return List.of();
+        List<String> sentences = Vocabulary.KEYWORD_SENTENCES.stream().map(s -> Edits.inCaseOf(response, s.replace("{}", keyword))).toList();
+        return Edits.addUntil("add_keyword", response, sentences, Edits.MAX_ADDED, done);
+    }
+
+    public List<Edit> breaks(String response, TextTools text) {
+        return change(response, relation == Relation.AT_LEAST, r -> !isFollowedBy(r, text));
+    }
+
+    public List<Edit> repairs(String response, TextTools text) {
+        return change(response, relation == Relation.LESS_THAN, r -> isFollowedBy(r, text));
+    }
+
+    public Map<String, Object> kwargs() {
+        return Map.of("keyword", keyword, "frequency", frequency, "relation", relation.text());
+    }
+
+    /** A fresh keyword; "at least": 1-4 sentences with it; "less than": a cap 1-3 above its final count (at least 2). */
+    private static final class Sampling implements Sketch<KeywordsFrequency> {
+        private String keyword;
+        private Relation relation;
+        private int frequency;
+
+        public void vocabulary(Draft d) {
+            keyword = d.freshKeywords(1).getFirst();
+        }
+
+        public void content(Draft d) {
+            relation = d.relation();
+            if (relation == Relation.AT_LEAST) {
+                frequency = d.between(1, 4);
+                for (int f = 0; f < frequency; f++) d.addSentence(d.keywordSentence(keyword));
+            }
+        }
+
+        public KeywordsFrequency finish(Draft d) {
+            if (relation == Relation.LESS_THAN) frequency = Math.max(2, Literals.countIgnoreCase(d.witnessText(), keyword) + d.between(1, 3));
+            return new KeywordsFrequency(keyword, frequency, relation);
+        }
+    }
+}

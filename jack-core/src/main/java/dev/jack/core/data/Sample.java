@@ -1,0 +1,122 @@
+package dev.jack.core.data;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One row of {@code jack sample}'s output: a response to one prompt, with how it was made. Fields and their JSON
+ * names, in file order: {@code key}, {@code sample_index}, {@code prompt}, {@code response}, {@code reasoning_content}
+ * (only when the server returned a reasoning model's thinking apart from the answer), {@code finish_reason} (null when
+ * the server gave none), {@code prompt_tokens}, {@code completion_tokens}, {@code model}, {@code endpoint},
+ * {@code params} (the generation parameters, kept as the server side named them; {@code params.system} is the system
+ * prompt the response was drawn under), {@code seed}, and {@code logprobs} when they were asked for. Files from other tools may leave out anything but {@code key} (what reads
+ * them checks for what it needs, such as {@code response}): an absent field is null here and stays absent when the
+ * row is written again ({@code response} and {@code finish_reason} excepted: they are always written), and fields
+ * Jack does not know are kept in {@code other} and written after Jack's.
+ *
+ * @param params opaque generation parameters (a JSON object), or null
+ * @param other  fields from the file that Jack does not use, in file order
+ */
+public record Sample(long key, Long sampleIndex, String prompt, String response, String reasoningContent, String finishReason, Long promptTokens,
+                     Long completionTokens, String model, String endpoint, Map<String, Object> params, Long seed,
+                     List<Logprob> logprobs, Map<String, Object> other) {
+
+    /** A generated token's log probability and the top alternatives at its position; ids are null where the server gives none. */
+    public record Logprob(String token, Long id, double logprob, List<Alternative> top) {}
+
+    /** An alternative token at a position. */
+    public record Alternative(String token, double logprob) {}
+
+    static final Set<String> FIELDS = Set.of("key", "sample_index", "prompt", "response", "reasoning_content", "finish_reason", "prompt_tokens",
+            "completion_tokens", "model", "endpoint", "params", "seed", "logprobs");
+
+    public Sample {
+        other = other == null ? Map.of() : other;
+    }
+
+    /** Reads one row; errors name the file, line and field. Fields in {@code reserved} are neither read nor kept. */
+    static Sample read(JsonlReader.Row row, Set<String> reserved) {
+        Map<String, Object> other = row.otherThan(FIELDS);
+        other.keySet().removeAll(reserved);
+        return new Sample(row.integer("key"), row.optionalInteger("sample_index"), row.optionalString("prompt"), row.optionalString("response"),
+                row.optionalString("reasoning_content"), row.optionalString("finish_reason"), row.optionalInteger("prompt_tokens"), row.optionalInteger("completion_tokens"),
+                row.optionalString("model"), row.optionalString("endpoint"), row.optionalObject("params"), row.optionalInteger("seed"),
+                logprobs(row), other);
+    }
+
+    /** Reads a row of a samples file. */
+    public static Sample read(JsonlReader.Row row) {
+        return read(row, Set.of());
+    }
+
+    /** The system prompt the response was drawn under ({@code params.system}), or null when there was none. */
+    public String system() {
+        return params != null && params.get("system") instanceof String s ? s : null;
+    }
+
+    private static List<Logprob> logprobs(JsonlReader.Row row) {
+        if (!row.has("logprobs")) return null;
+        List<Logprob> out = new ArrayList<>();
+        for (Object o : row.list("logprobs")) {
+            if (!(o instanceof Map<?, ?> t) || !(t.get("token") instanceof String token) || !(t.get("logprob") instanceof Number lp)) {
+                throw row.error("logprobs", "each entry must have a token and a logprob");
+            }
+            List<Alternative> top = new ArrayList<>();
+            if (t.get("top") instanceof List<?> alternatives) {
+                for (Object a : alternatives) {
+                    if (!(a instanceof Map<?, ?> alt) || !(alt.get("token") instanceof String at) || !(alt.get("logprob") instanceof Number al)) {
+                        throw row.error("logprobs", "each alternative must have a token and a logprob");
+                    }
+                    top.add(new Alternative(at, al.doubleValue()));
+                }
+            }
+            out.add(new Logprob(token, t.get("id") instanceof Long id ? id : null, lp.doubleValue(), top));
+        }
+        return out;
+    }
+
+    /** The row as JSON fields, in file order (a JSON boundary: the map goes straight to the writer). */
+    public Map<String, Object> toJson() {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("key", key);
+        putPresent(row, "sample_index", sampleIndex);
+        putPresent(row, "prompt", prompt);
+        row.put("response", response);
+        putPresent(row, "reasoning_content", reasoningContent);
+        row.put("finish_reason", finishReason);
+        putPresent(row, "prompt_tokens", promptTokens);
+        putPresent(row, "completion_tokens", completionTokens);
+        putPresent(row, "model", model);
+        putPresent(row, "endpoint", endpoint);
+        putPresent(row, "params", params);
+        putPresent(row, "seed", seed);
+        if (logprobs != null) {
+            List<Object> tokens = new ArrayList<>();
+            for (Logprob t : logprobs) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("token", t.token());
+                m.put("id", t.id());
+                m.put("logprob", t.logprob());
+                List<Object> top = new ArrayList<>();
+                for (Alternative a : t.top()) {
+                    Map<String, Object> alt = new LinkedHashMap<>();
+                    alt.put("token", a.token());
+                    alt.put("logprob", a.logprob());
+                    top.add(alt);
+                }
+                m.put("top", top);
+                tokens.add(m);
+            }
+            row.put("logprobs", tokens);
+        }
+        row.putAll(other);
+        return row;
+    }
+
+    private static void putPresent(Map<String, Object> row, String field, Object value) {
+        if (value != null) row.put(field, value);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.jack.core.data;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One row of {@code jack score}'s output: a {@link Sample} with the control-token texts found in its response, its
+ * prompt's constraint ids, the per-constraint strict and loose verdicts, and three rewards in [0, 1]
+ * ({@code reward_strict}, {@code reward_loose}, and {@code reward}, the one chosen with {@code --reward}). Written as
+ * the sample's fields followed by {@code control_tokens} (distinct texts in order of first occurrence, {@code []} for a
+ * clean response), {@code instruction_id_list}, {@code strict}, {@code loose}, {@code reward_strict},
+ * {@code reward_loose}, {@code reward}. Rows from elsewhere need only {@code key} and {@code reward}; without
+ * {@code control_tokens} it is null (not looked for).
+ */
+public record ScoredSample(Sample sample, List<String> controlTokens, List<String> instructionIds, List<Boolean> strict, List<Boolean> loose,
+                           Double rewardStrict, Double rewardLoose, double reward) {
+
+    private static final Set<String> FIELDS = Set.of("control_tokens", "instruction_id_list", "strict", "loose", "reward_strict", "reward_loose", "reward");
+
+    /** Reads one row; a row without {@code reward} is an error that says to run {@code jack score} first. */
+    public static ScoredSample read(JsonlReader.Row row) {
+        if (!row.has("reward")) throw row.error("reward", "is missing (run jack score first)");
+        return new ScoredSample(Sample.read(row, FIELDS), row.optionalStrings("control_tokens"), row.optionalStrings("instruction_id_list"),
+                row.optionalBooleans("strict"), row.optionalBooleans("loose"), row.optionalNumber("reward_strict"), row.optionalNumber("reward_loose"),
+                row.number("reward"));
+    }
+
+    /** The row as JSON fields, in file order. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> row = sample.toJson();
+        row.put("control_tokens", controlTokens);
+        row.put("instruction_id_list", instructionIds);
+        row.put("strict", strict);
+        row.put("loose", loose);
+        row.put("reward_strict", rewardStrict);
+        row.put("reward_loose", rewardLoose);
+        row.put("reward", reward);
+        return row;
+    }
+}

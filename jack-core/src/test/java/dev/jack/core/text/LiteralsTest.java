@@ -1,0 +1,41 @@
+package dev.jack.core.text;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The literal scanners equal Python-semantics regexes, including the chars Java's case folding equates with ASCII letters. */
+class LiteralsTest {
+    @Test
+    void caseInsensitiveSearchMatchesTheRegexOnSpecialCaseFolds() {
+        String alphabet = "kKsSiIſ\u212aİı\u212båÅ a-_é";
+        String[] words = {"k", "ks", "is", "\u212a", "ſi", "İ", "å", "sk", "Ki"};
+        Random random = new Random(9);
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            String t = b.toString();
+            String w = words[random.nextInt(words.length)];
+            Matcher m = PyRegex.compile(Pattern.quote(w), PyRegex.IGNORECASE).matcher(t);
+            int count = 0;
+            while (m.find()) count++;
+            assertEquals(count, Literals.countIgnoreCase(t, w), w + " in " + t);
+            assertEquals(PyRegex.compile("\\b" + w + "\\b", PyRegex.IGNORECASE).matcher(t).find(),
+                    Literals.containsWholeWordIgnoreCase(t, w), w + " in " + t);
+        }
+    }
+
+    /** Every candidate position is looked for once per char: a text full of one variant of the first letter stays linear. */
+    @Test
+    void manyOccurrencesOfOneCaseVariant() {
+        String text = "a".repeat(1_000_000);
+        assertEquals(1_000_000, Literals.countIgnoreCase(text, "A"));
+        assertEquals(500_000, Literals.countIgnoreCase(text, "aa"));
+        assertEquals(false, Literals.containsWholeWordIgnoreCase(text, "a"));
+        assertEquals(true, Literals.containsWholeWordIgnoreCase(text + " A", "a"));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.jack.llm;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds control-token text in a model's response: {@code <|eot_id|>}, {@code <|im_start|>}, {@code </s>} and the like.
+ * A server that renders special tokens as text (llama.cpp with {@code special: true}, vLLM with
+ * {@code skip_special_tokens: false}, a mistaken template) leaks them into responses, and a response holding one is
+ * not a clean training example. {@link #KNOWN} looks for the special tokens of the common chat families (listed in
+ * {@link #KNOWN_TEXTS}) and for anything shaped {@code <|name|>} or {@code <｜name｜>} (Llama 3, ChatML/Qwen, Phi,
+ * OLMo, gpt-oss, DeepSeek); {@link #with} adds a model's own control tokens, e.g.
+ * {@link dev.jack.llm.engine.Llama3Tokenizer#controlTokenTexts()}.
+ */
+public final class ControlTokens {
+    /**
+     * Special-token texts of the common chat model families that are not shaped {@code <|name|>}: Llama 2 and Mistral
+     * ({@code <s>}, {@code </s>}, {@code [INST]}, ...), Gemma, Mistral's tool markers and Command R's turn tokens. Note
+     * that {@code <s>} and {@code </s>} are also HTML's strikethrough tags, so a response with such HTML is flagged too.
+     */
+    public static final List<String> KNOWN_TEXTS = List.of(
+            "<s>", "</s>", "<unk>", "[INST]", "[/INST]", "<<SYS>>", "<</SYS>>",
+            "[AVAILABLE_TOOLS]", "[/AVAILABLE_TOOLS]", "[TOOL_CALLS]", "[TOOL_RESULTS]", "[/TOOL_RESULTS]",
+            "[SYSTEM_PROMPT]", "[/SYSTEM_PROMPT]", "[THINK]", "[/THINK]",
+            "<bos>", "<eos>", "<start_of_turn>", "<end_of_turn>", "<start_of_image>", "<end_of_image>",
+            "<EOT>", "<end_of_utterance>", "<BOS_TOKEN>", "<EOS_TOKEN>");
+    /** {@code <|name|>} (ASCII bars) and DeepSeek's {@code <｜name｜>} (full-width bars), names without spaces. */
+    private static final Pattern BARRED = Pattern.compile("<[|\uff5c][^\\s<>|\uff5c]{1,64}[|\uff5c]>");
+
+    /** The common families' special tokens and every {@code <|name|>}-shaped text. */
+    public static final ControlTokens KNOWN = new ControlTokens(KNOWN_TEXTS);
+
+    /** Where a control-token text occurs: the text and its offset in chars. */
+    public record Match(String token, int offset) {}
+
+    private final List<String> texts;
+    private final Pattern literal;
+
+    private ControlTokens(Collection<String> texts) {
+        Set<String> unique = new LinkedHashSet<>();
+        for (String t : texts) if (t != null && !t.isEmpty()) unique.add(t);
+        List<String> sorted = new ArrayList<>(unique);
+        // Longest first, so that a token is reported whole and not as a shorter token inside it.
+        sorted.sort(Comparator.comparingInt(String::length).reversed());
+        this.texts = List.copyOf(sorted);
+        this.literal = sorted.isEmpty() ? null : Pattern.compile(String.join("|", sorted.stream().map(Pattern::quote).toList()));
+    }
+
+    /** These texts and the given ones (a model's control tokens); empty and null texts are ignored. */
+    public ControlTokens with(Collection<String> more) {
+        List<String> all = new ArrayList<>(texts);
+        all.addAll(more);
+        return new ControlTokens(all);
+    }
+
+    /**
+     * The first control-token text in the response (the earliest offset; the longest token there), if any. One pass
+     * over the text per pattern: time grows with the text's length times the number of texts to look for.
+     */
+    public Optional<Match> find(String response) {
+        Match first = null;
+        if (literal != null) {
+            Matcher m = literal.matcher(response);
+            if (m.find()) first = new Match(m.group(), m.start());
+        }
+        Matcher barred = BARRED.matcher(response);
+        if (barred.find() && (first == null || barred.start() < first.offset())) first = new Match(barred.group(), barred.start());
+        return Optional.ofNullable(first);
+    }
+
+    /** True when the response holds control-token text. */
+    public boolean containsAny(String response) {
+        return find(response).isPresent();
+    }
+}

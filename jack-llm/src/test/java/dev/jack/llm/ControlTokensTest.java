@@ -1,0 +1,47 @@
+package dev.jack.llm;
+
+import dev.jack.llm.engine.GgufFile;
+import dev.jack.llm.engine.Llama3Tokenizer;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ControlTokensTest {
+    @Test
+    void findsTheSpecialTokensOfTheCommonFamilies() {
+        for (String leaked : List.of("<|start_header_id|>", "<|eot_id|>", "<|begin_of_text|>", "<|im_start|>", "<|im_end|>", "</s>", "[INST]",
+                "<end_of_turn>", "<|endoftext|>", "<|reserved_special_token_17|>", "<\uff5cend\u2581of\u2581sentence\uff5c>", "<|channel|>")) {
+            var match = ControlTokens.KNOWN.find("The answer is 4." + leaked + "assistant");
+            assertTrue(match.isPresent(), leaked);
+            assertEquals(leaked, match.get().token());
+            assertEquals(16, match.get().offset());
+        }
+        for (String clean : List.of("a < b | c > d", "x<|y", "Use <b>bold</b>", "[1] cites", "a || b", "<| spaced |>", "")) {
+            assertFalse(ControlTokens.KNOWN.containsAny(clean), clean);
+        }
+        assertEquals("</s>", ControlTokens.KNOWN.find("x</s><|eot_id|>").get().token(), "the earliest occurrence");
+    }
+
+    /** A model's own control tokens, from its vocabulary: every Llama 3 special, including names no list knows. */
+    @Test
+    void aModelsVocabularyAddsItsControlTokens() {
+        ControlTokens custom = ControlTokens.KNOWN.with(List.of("<<END>>"));
+        assertTrue(custom.containsAny("done<<END>>"));
+        assertFalse(ControlTokens.KNOWN.containsAny("done<<END>>"));
+        Path model = Path.of(System.getProperty("jack.shared.dir", "../shared")).toAbsolutePath().normalize().resolve("llm/llama3vocab/tiny-llama3vocab-q8_0.gguf");
+        Assumptions.assumeTrue(Files.exists(model), "skipped: " + model + " is absent");
+        try (GgufFile gguf = GgufFile.open(model)) {
+            List<String> controls = Llama3Tokenizer.from(gguf).controlTokenTexts();
+            assertEquals(256, controls.size());
+            ControlTokens vocabulary = ControlTokens.KNOWN.with(controls);
+            for (String t : controls) assertEquals(t, vocabulary.find("text " + t).get().token());
+        }
+    }
+}

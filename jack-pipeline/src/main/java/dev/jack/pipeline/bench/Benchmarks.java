@@ -1,0 +1,141 @@
+package dev.jack.pipeline.bench;
+
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.ifeval.IfevalPrompt;
+import dev.jack.core.ifeval.Verifier;
+import dev.jack.core.synth.BaseTask;
+import dev.jack.core.synth.Difficulty;
+import dev.jack.core.synth.Hardness;
+import dev.jack.core.synth.SynthStats;
+import dev.jack.core.synth.Synthesizer;
+import dev.jack.core.text.TextTools;
+import dev.jack.llm.GenerationRequest;
+import dev.jack.llm.OpenAiBackend;
+import dev.jack.llm.Prompt;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code jack bench verify}, {@code synth} and {@code sample}: Jack's speed, measured warm and printed (speed targets
+ * live here, never in timed unit tests).
+ */
+public final class Benchmarks {
+    private Benchmarks() {}
+
+    /**
+     * Strict plus loose verification of responses (texts.get(i) answers prompts.get(i)), on one thread: warm-up for
+     * max(2, seconds / 2) s, responses per second over {@code seconds}, then the cost per check by constraint id.
+     */
+    public static void verify(List<IfevalPrompt> prompts, List<String> texts, Verifier verifier, double seconds, PrintWriter out) {
+        long warmupEnd = System.nanoTime() + (long) (Math.max(2, seconds / 2) * 1e9);
+        while (System.nanoTime() < warmupEnd) passOverFile(prompts, texts, verifier);
+
+        long start = System.nanoTime();
+        long deadline = start + (long) (seconds * 1e9);
+        long responsesDone = 0;
+        int blackhole = 0;
+        while (System.nanoTime() < deadline) {
+            blackhole += passOverFile(prompts, texts, verifier);
+            responsesDone += prompts.size();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        out.printf("strict+loose verification, 1 thread: %,.0f responses/s (%d passes over %d responses in %.1f s)%n",
+                responsesDone / elapsed, responsesDone / prompts.size(), prompts.size(), elapsed);
+
+        Map<String, long[]> perId = new TreeMap<>();
+        long idDeadline = System.nanoTime() + (long) (seconds * 1e9);
+        while (System.nanoTime() < idDeadline) {
+            for (int i = 0; i < prompts.size(); i++) {
+                for (Constraint c : prompts.get(i).constraints()) {
+                    long t0 = System.nanoTime();
+                    blackhole += verifier.verify(List.of(c), texts.get(i)).allLoose() ? 1 : 0;
+                    long[] cost = perId.computeIfAbsent(c.id(), k -> new long[2]);
+                    cost[0] += System.nanoTime() - t0;
+                    cost[1]++;
+                }
+            }
+        }
+        out.println("cost per check (strict+loose), by constraint id:");
+        perId.entrySet().stream()
+                .sorted((a, b) -> Double.compare(b.getValue()[0] / (double) b.getValue()[1], a.getValue()[0] / (double) a.getValue()[1]))
+                .forEach(e -> out.printf("  %-45s %10.2f µs  (%d checks)%n", e.getKey(), e.getValue()[0] / 1e3 / e.getValue()[1], e.getValue()[1]));
+        if (blackhole == 42) out.println();
+    }
+
+    private static int passOverFile(List<IfevalPrompt> prompts, List<String> texts, Verifier verifier) {
+        int followed = 0;
+        for (int i = 0; i < prompts.size(); i++) {
+            if (verifier.verify(prompts.get(i).constraints(), texts.get(i)).allLoose()) followed++;
+        }
+        return followed;
+    }
+
+    /** Synthesis of {@code count} prompts with checked witnesses, one warm-up and {@code runs} measured runs, on 1 thread and on all cores. */
+    public static void synth(TextTools text, int count, int runs, PrintWriter out) {
+        List<BaseTask> tasks = BaseTask.builtIn();
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
+            for (int r = 0; r <= runs; r++) {
+                SynthStats stats = new SynthStats();
+                Synthesizer.Options options = new Synthesizer.Options(r + 1, 1, 6, Difficulty.MIXED, Hardness.defaults(), Set.of());
+                long[] bytes = {0};
+                long start = System.nanoTime();
+                new Synthesizer(tasks, options, text, stats).run(count, 1, threads,
+                        p -> bytes[0] += p.toJsonLine().length() + p.witnessJsonLine().length());
+                double seconds = (System.nanoTime() - start) / 1e9;
+                out.printf("%d thread%s, %s: %d prompts with checked witnesses in %.2f s (%,.0f prompts/s, %d dropped, %.1f MB of JSONL)%n",
+                        threads, threads == 1 ? "" : "s", r == 0 ? "warm-up" : "run " + r, stats.prompts(), seconds,
+                        stats.prompts() / seconds, stats.droppedWithoutWitness(), bytes[0] / 1e6);
+            }
+        }
+    }
+
+    /** Jack's HTTP client against {@link BenchFixtureServer}: {@code requests} per round with {@code inFlight} in flight, three rounds. */
+    public static void client(int requests, int inFlight, PrintWriter out) {
+        try (BenchFixtureServer server = new BenchFixtureServer("stub");
+             OpenAiBackend client = new OpenAiBackend(new OpenAiBackend.Config(server.url(), "stub", null, OpenAiBackend.Endpoint.CHAT, inFlight,
+                     Duration.ofSeconds(60), 3, Duration.ofMillis(100), Duration.ofSeconds(2)), out::println)) {
+            for (int round = 0; round < 3; round++) {
+                Semaphore window = new Semaphore(2 * inFlight);
+                AtomicLong ok = new AtomicLong();
+                long peak = 0;
+                long start = System.nanoTime();
+                for (int i = 0; i < requests; i++) {
+                    window.acquireUninterruptibly();
+                    var request = GenerationRequest.of(new Prompt.Chat(List.of(Prompt.Message.user("prompt " + i))), 16).withSeed((long) i);
+                    client.generate(request).whenComplete((r, e) -> {
+                        if (e == null) ok.incrementAndGet();
+                        window.release();
+                    });
+                    if ((i & 4095) == 0) peak = Math.max(peak, liveHeapAfterLastGc());
+                }
+                window.acquireUninterruptibly(2 * inFlight);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                out.printf("%s: %d requests (%d ok) in %.2f s = %,.0f requests/s with %d in flight; live heap after GC at most %d MB%n",
+                        round == 0 ? "warm-up" : "run " + round, requests, ok.get(), seconds, requests / seconds, inFlight, peak >> 20);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Heap still in use after the last collection: what a run really holds, not its garbage. */
+    private static long liveHeapAfterLastGc() {
+        long used = 0;
+        for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) used += pool.getCollectionUsage().getUsed();
+        }
+        return used;
+    }
+}

@@ -1,0 +1,280 @@
+package dev.jack.pipeline.stage;
+
+import dev.jack.core.Choices;
+import dev.jack.core.Parallel;
+import dev.jack.core.Seeds;
+import dev.jack.core.data.AtomicFiles;
+import dev.jack.core.data.DataFileException;
+import dev.jack.core.data.Journal;
+import dev.jack.core.data.JsonlReader;
+import dev.jack.core.data.Sample;
+import dev.jack.core.json.Json;
+import dev.jack.core.json.PyJson;
+import dev.jack.llm.Backend;
+import dev.jack.llm.GenerationException;
+import dev.jack.llm.GenerationRequest;
+import dev.jack.llm.GenerationResult;
+import dev.jack.llm.OpenAiBackend;
+import dev.jack.llm.Prompt;
+import dev.jack.pipeline.Check;
+import dev.jack.pipeline.Inputs;
+import dev.jack.pipeline.ModelOptions;
+import dev.jack.pipeline.ModelSettings;
+import dev.jack.pipeline.ProgressBar;
+import dev.jack.pipeline.Stage;
+import dev.jack.pipeline.StageContext;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * {@code jack sample}: n responses per prompt, one {@link Sample} row per (prompt key, sample index), each its own
+ * request with its own seed ({@link Seeds#row}). Prompts are chat conversations (the system prompt, then the prompt as
+ * the user turn), conditioned on the server's own chat template on either endpoint; a reasoning model's thinking that
+ * the server returns apart is kept in the row's {@code reasoning_content}. It is resumable: rows are appended as they complete, a run killed at
+ * any moment leaves at most one partial line (cut off at the next start), and a rerun with the same settings does
+ * only the missing rows. When every row is done the file is rewritten in prompt order, so an interrupted and an
+ * uninterrupted run end with the same file. Requests that fail for good are listed, with their reasons, in
+ * {@code OUT.failed.jsonl}; a rerun retries them.
+ */
+public record SampleStage(Path prompts, Path out, Options options, ModelOptions model) implements Stage {
+    /**
+     * Generation settings shared by every row (written into each row's {@code params} and checked on resume):
+     * n samples per prompt, the endpoint, an optional system prompt, temperature, top_p, top_k, max_tokens, the base
+     * seed, and the number of top logprobs to keep (null: none).
+     */
+    public record Options(int n, OpenAiBackend.Endpoint endpoint, String system, double temperature, Double topP, Integer topK,
+                          int maxTokens, long seed, Integer logprobs) {
+        public Options {
+            Check.atLeast("n", n, 1);
+            Check.atLeast("temperature", temperature, 0);
+            Check.atLeast("top_k", topK, 1);
+            Check.atLeast("max_tokens", maxTokens, 1);
+            Check.atLeast("logprobs", logprobs, 0);
+            if (topP != null) Check.within("top_p", topP, 0, 1);
+        }
+
+        Map<String, Object> params() {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("temperature", temperature);
+            p.put("top_p", topP);
+            p.put("top_k", topK);
+            p.put("max_tokens", maxTokens);
+            p.put("system", system);
+            p.put("logprobs", logprobs);
+            return p;
+        }
+    }
+
+    /** What a run did: rows found done, done now, attempts retried, failures by reason, rows in all. */
+    public record Summary(long alreadyDone, long done, long retried, Map<String, Integer> failures, long total) {
+        public long failed() {
+            return failures.values().stream().mapToLong(Integer::longValue).sum();
+        }
+    }
+
+    /** A progress report: rows finished so far (this run), rows to do in this run, retries and failures so far. */
+    public interface Progress {
+        void update(long finished, long toDo, long retries, long failed);
+    }
+
+    private record Item(long key, int index, String prompt) {}
+
+    @Override
+    public String name() {
+        return "sample";
+    }
+
+    @Override
+    public Record settings() {
+        return new ModelSettings(options, model.identity());
+    }
+
+    /** What decides the rows: the options and the model (not how it is reached). */
+
+    @Override
+    public List<Path> inputs() {
+        return Inputs.of(prompts, model.localFile());
+    }
+
+    @Override
+    public List<Path> outputs() {
+        return List.of(out, failedFile());
+    }
+
+    private Path failedFile() {
+        return out.resolveSibling(out.getFileName() + ".failed.jsonl");
+    }
+
+    @Override
+    public Status run(StageContext context) {
+        PrintWriter console = context.out();
+        try (Backend client = model.open(options.endpoint(), context)) {
+            ProgressBar bar = new ProgressBar(context.err(), context.terminal());
+            Summary s = sample(client, bar::update, context::note);
+            bar.finish();
+            console.printf("rows: %d total, %d already done, %d done now, %d failed; %d attempts retried%n",
+                    s.total(), s.alreadyDone(), s.done(), s.failed(), s.retried());
+            s.failures().forEach((reason, count) -> console.printf("  failed %d× : %s%n", count, reason));
+            console.println(s.failed() == 0 ? "wrote " + out : "wrote " + out + " (incomplete: rerun the same command to retry the failed rows)");
+            return s.failed() == 0 ? Status.DONE : Status.INCOMPLETE;
+        } catch (GenerationException e) {
+            throw new dev.jack.core.UserException(e.getMessage(), e);
+        }
+    }
+
+    /** Samples every missing row through the backend, at most {@code max(2 × concurrency, 16)} requests queued. */
+    public Summary sample(Backend backend, Progress progress, Consumer<String> log) {
+        List<Item> items = new ArrayList<>();
+        Map<Long, Integer> positions = new HashMap<>();
+        JsonlReader.forEach(prompts, row -> {
+            long key = row.integer("key");
+            String prompt = row.string("prompt");
+            if (positions.putIfAbsent(key, positions.size()) != null) throw row.error("key", "duplicate key " + key);
+            for (int i = 0; i < options.n(); i++) items.add(new Item(key, i, prompt));
+        });
+        Map<String, Integer> failures = new TreeMap<>();
+        List<String> failedRows = new ArrayList<>();
+        AtomicLong finished = new AtomicLong();
+        long retriesBefore = backend instanceof OpenAiBackend o ? o.retries() : 0;
+        Set<String> done;
+        try (Journal journal = Journal.open(out)) {
+            done = resume(journal);
+            List<Item> toDo = items.stream().filter(it -> !done.contains(it.key + "/" + it.index)).toList();
+            Parallel.forEach(toDo.size(), Math.max(2 * model.concurrency(), 16), i -> {
+                Item it = toDo.get(i);
+                long seed = Seeds.row(options.seed(), it.key, it.index);
+                try {
+                    journal.append(PyJson.dumps(row(it, seed, backend.generate(request(it, seed)).join()).toJson()));
+                } catch (CompletionException e) {
+                    Throwable cause = e.getCause() != null ? e.getCause() : e;
+                    String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+                    int attempts = cause instanceof GenerationException g ? g.attempts() : 0;
+                    synchronized (failures) {
+                        failures.merge(reasonKind(reason), 1, Integer::sum);
+                        Map<String, Object> f = new LinkedHashMap<>();
+                        f.put("key", it.key);
+                        f.put("sample_index", it.index);
+                        f.put("attempts", attempts);
+                        f.put("reason", reason);
+                        failedRows.add(PyJson.dumps(f));
+                    }
+                }
+                progress.update(finished.incrementAndGet(), toDo.size(), retries(backend, retriesBefore), failedCount(failures));
+            });
+        }
+        if (failedRows.isEmpty()) {
+            try {
+                Files.deleteIfExists(failedFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            compact(out, positions);
+        } else {
+            failedRows.sort(Comparator.naturalOrder());
+            AtomicFiles.write(failedFile(), String.join("\n", failedRows) + "\n");
+            log.accept(failedRows.size() + " rows failed; see " + failedFile() + " (a rerun retries them)");
+        }
+        return new Summary(done.size(), finished.get() - failedCount(failures), retries(backend, retriesBefore), failures, items.size());
+    }
+
+    private GenerationRequest request(Item it, long seed) {
+        Prompt.Chat chat = new Prompt.Chat(options.system() == null
+                ? List.of(Prompt.Message.user(it.prompt))
+                : List.of(Prompt.Message.system(options.system()), Prompt.Message.user(it.prompt)));
+        return new GenerationRequest(chat, 1, options.temperature(), options.topP(), options.topK(), seed, options.maxTokens(), List.of(),
+                options.logprobs());
+    }
+
+    private static long retries(Backend backend, long before) {
+        return backend instanceof OpenAiBackend o ? o.retries() - before : 0;
+    }
+
+    private static long failedCount(Map<String, Integer> failures) {
+        synchronized (failures) {
+            return failures.values().stream().mapToLong(Integer::longValue).sum();
+        }
+    }
+
+    /** Groups failure reasons for the summary: "HTTP 401", "timed out", "gave up after 6 attempts; last: HTTP 503"... */
+    private static String reasonKind(String reason) {
+        return reason.length() > 80 ? reason.substring(0, 80) + "..." : reason;
+    }
+
+    private Sample row(Item it, long seed, GenerationResult result) {
+        GenerationResult.Completion c = result.completions().getFirst();
+        List<Sample.Logprob> logprobs = null;
+        if (options.logprobs() != null) {
+            logprobs = new ArrayList<>();
+            for (GenerationResult.TokenLogprob t : c.logprobs()) {
+                List<Sample.Alternative> top = t.top().stream().map(a -> new Sample.Alternative(a.token(), a.logprob())).toList();
+                logprobs.add(new Sample.Logprob(t.token(), t.id() == null ? null : (long) t.id(), t.logprob(), top));
+            }
+        }
+        return new Sample(it.key, (long) it.index, it.prompt, c.text(), c.reasoningContent(), c.finishReason(), (long) result.promptTokens(), (long) c.completionTokens(),
+                model.model(), Choices.label(options.endpoint()), options.params(), seed, logprobs, Map.of());
+    }
+
+    /**
+     * Reads the rows already written: cuts off a trailing partial line (a kill mid-write), and fails
+     * if earlier rows were made with other settings.
+     */
+    private Set<String> resume(Journal journal) {
+        Set<String> done = new HashSet<>();
+        List<String> lines = journal.existingLines();
+        String params = PyJson.dumps(options.params());
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (l.isBlank()) continue;
+            Map<?, ?> row;
+            try {
+                row = (Map<?, ?>) Json.parse(l);
+            } catch (RuntimeException e) {
+                throw new DataFileException(journal.path(), i + 1, null, "not a sample row: " + e.getMessage());
+            }
+            if (!model.model().equals(row.get("model")) || !params.equals(PyJson.dumps(row.get("params")))
+                    || !Choices.label(options.endpoint()).equals(row.get("endpoint"))
+                    || !Long.valueOf(Seeds.row(options.seed(), (Long) row.get("key"), ((Long) row.get("sample_index")).intValue())).equals(row.get("seed"))) {
+                throw new DataFileException(journal.path(), i + 1, "params",
+                        "this file was sampled with other settings (model, endpoint, parameters or seed); rerun with the same arguments or choose another --out");
+            }
+            done.add(row.get("key") + "/" + row.get("sample_index"));
+        }
+        return done;
+    }
+
+    /** Rewrites the finished file in prompt order, then sample index, atomically. */
+    private static void compact(Path out, Map<Long, Integer> positions) {
+        try {
+            record Keyed(long order, String line) {}
+            List<Keyed> rows = new ArrayList<>();
+            for (String l : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+                if (l.isBlank()) continue;
+                Map<?, ?> row = (Map<?, ?>) Json.parse(l);
+                long order = positions.getOrDefault((Long) row.get("key"), Integer.MAX_VALUE) * 100_000L + (Long) row.get("sample_index");
+                rows.add(new Keyed(order, l));
+            }
+            rows.sort(Comparator.comparingLong(Keyed::order));
+            List<String> lines = rows.stream().map(Keyed::line).toList();
+            AtomicFiles.write(out, String.join("\n", lines) + (lines.isEmpty() ? "" : "\n"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

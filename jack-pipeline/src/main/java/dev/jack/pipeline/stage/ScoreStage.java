@@ -1,0 +1,194 @@
+package dev.jack.pipeline.stage;
+
+import dev.jack.core.Choices;
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.Span;
+import dev.jack.core.curate.Flaw;
+import dev.jack.core.curate.Reward;
+import dev.jack.core.data.AtomicFiles;
+import dev.jack.core.data.JsonlReader;
+import dev.jack.core.data.PassRates;
+import dev.jack.core.data.Sample;
+import dev.jack.core.data.ScoredSample;
+import dev.jack.core.ifeval.IfevalPrompt;
+import dev.jack.core.ifeval.Verdicts;
+import dev.jack.core.ifeval.Verifier;
+import dev.jack.core.json.PyJson;
+import dev.jack.core.text.PyText;
+import dev.jack.core.text.Thinking;
+import dev.jack.llm.ControlTokens;
+import dev.jack.pipeline.Inputs;
+import dev.jack.pipeline.Stage;
+import dev.jack.pipeline.StageContext;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * {@code jack score}: each sample with its prompt's per-constraint strict and loose verdicts and rewards
+ * ({@link ScoredSample}), so that curation and reports never verify again. Rows keep the samples' order. What is
+ * checked is the final answer: a reasoning model's leading thinking block is removed first unless {@code thinking} is
+ * {@code keep} ({@link Thinking}). Before scoring, every response (and its {@code reasoning_content}) is searched for
+ * control-token text ({@link ControlTokens#KNOWN}); what is found goes into the row's {@code control_tokens}, and the
+ * console counts those responses, the ones cut off at the token limit and the ones with an empty answer: curation
+ * never chooses them ({@link Flaw}). Beside {@code out}, each prompt's measured difficulty over its samples
+ * ({@link PassRates}) goes to {@code OUT.pass_rates.jsonl} (out's {@code .jsonl} replaced), in the order prompts first
+ * appear. With {@code spans}, each row also gets {@code spans}: per constraint (in {@code instruction_id_list} order)
+ * the stretches of the checked text (the answer, with {@code thinking} strip) that decide its strict verdict
+ * ({@link Constraint#spans}), as {@code start}, {@code end} (Unicode code point offsets, as Python indexes the string)
+ * and {@code label}.
+ */
+public record ScoreStage(Path prompts, Path samples, Path out, Options options) implements Stage {
+    /**
+     * The reward that counts ({@code reward}), all or nothing (1 only when every constraint is followed), what happens
+     * to a reasoning model's thinking before checking, the Punkt folder (null: Jack's own), and whether rows get the
+     * checkers' spans.
+     */
+    public record Options(Reward reward, boolean allOrNothing, Thinking thinking, Path punktDir, boolean spans) {
+        /** Without spans. */
+        public Options(Reward reward, boolean allOrNothing, Thinking thinking, Path punktDir) {
+            this(reward, allOrNothing, thinking, punktDir, false);
+        }
+    }
+
+    @Override
+    public Record settings() {
+        return options;
+    }
+
+    @Override
+    public String name() {
+        return "score";
+    }
+
+    @Override
+    public List<Path> inputs() {
+        return Inputs.of(prompts, samples, Inputs.punkt(options.punktDir()));
+    }
+
+    @Override
+    public List<Path> outputs() {
+        return List.of(out, passRatesPath(out));
+    }
+
+    /** Where the pass rates of a scored file are: {@code scored.jsonl} → {@code scored.pass_rates.jsonl}. */
+    public static Path passRatesPath(Path scored) {
+        return Inputs.replaceJsonl(scored, ".pass_rates.jsonl");
+    }
+
+    @Override
+    public Status run(StageContext context) {
+        Map<Long, IfevalPrompt> byKey = promptsByKey(prompts);
+        List<JsonlReader.Row> rows = new ArrayList<>();
+        JsonlReader.forEach(samples, rows::add);
+        Verifier verifier = new Verifier(context.text(options.punktDir()));
+        ScoredSample[] scored = new ScoredSample[rows.size()];
+        String[] lines = new String[rows.size()];
+        IntStream.range(0, rows.size()).parallel().forEach(i -> {
+            JsonlReader.Row row = rows.get(i);
+            Sample sample = Sample.read(row);
+            IfevalPrompt p = byKey.get(sample.key());
+            if (p == null) throw row.error("key", "no prompt with key " + sample.key() + " in " + prompts);
+            if (sample.response() == null) throw row.error("response", "is missing");
+            String checked = options.thinking().apply(sample.reasoningContent(), sample.response());
+            scored[i] = score(sample, checked, p, verifier);
+            Map<String, Object> json = scored[i].toJson();
+            if (options.spans()) json.put("spans", spans(p, checked, verifier));
+            lines[i] = PyJson.dumps(json);
+        });
+        AtomicFiles.write(out, lines.length == 0 ? "" : String.join("\n", lines) + "\n");
+        double mean = Arrays.stream(scored).mapToDouble(ScoredSample::reward).average().orElse(0);
+        context.out().printf("scored %d samples (mean %s reward %.4f); wrote %s%n", lines.length, Choices.label(options.reward()), mean, out);
+        List<PassRates> rates = passRates(Arrays.asList(scored));
+        AtomicFiles.writeJsonl(passRatesPath(out), rates.stream().map(PassRates::toJson).toList());
+        context.out().printf("pass rates of %d prompts (mean pass@1 %.4f, pass@n %.4f); wrote %s%n", rates.size(),
+                rates.stream().mapToDouble(PassRates::passAt1).average().orElse(0), rates.stream().mapToDouble(PassRates::passAtN).average().orElse(0),
+                passRatesPath(out));
+        Map<Flaw, Integer> flaws = new EnumMap<>(Flaw.class);
+        for (ScoredSample s : scored) {
+            Flaw f = flaw(s);
+            if (f != null) flaws.merge(f, 1, Integer::sum);
+        }
+        long controlTokens = Arrays.stream(scored).filter(s -> !s.controlTokens().isEmpty()).count();
+        context.out().printf("  %d with control-token text, %d cut off at max_tokens, %d with an empty answer (never chosen without --allow-truncated)%n",
+                controlTokens, flaws.getOrDefault(Flaw.TRUNCATED, 0), flaws.getOrDefault(Flaw.EMPTY, 0));
+        return Status.DONE;
+    }
+
+    /** Each prompt's pass rates over its scored samples, prompts in the order they first appear. */
+    public static List<PassRates> passRates(List<ScoredSample> scored) {
+        Map<Long, List<ScoredSample>> byKey = new LinkedHashMap<>();
+        for (ScoredSample s : scored) byKey.computeIfAbsent(s.sample().key(), k -> new ArrayList<>()).add(s);
+        return byKey.values().stream().map(PassRates::of).toList();
+    }
+
+    /** Per constraint, its spans on the checked text as JSON objects with code point offsets. */
+    private static List<List<Map<String, Object>>> spans(IfevalPrompt p, String response, Verifier verifier) {
+        List<List<Map<String, Object>>> out = new ArrayList<>();
+        for (Constraint c : p.constraints()) {
+            List<Map<String, Object>> spans = new ArrayList<>();
+            for (Span s : PyText.isBlank(response) ? List.<Span>of() : c.spans(response, verifier.text())) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("start", response.codePointCount(0, s.start()));
+                m.put("end", response.codePointCount(0, s.end()));
+                m.put("label", s.label());
+                spans.add(m);
+            }
+            out.add(spans);
+        }
+        return out;
+    }
+
+    /** The sample's verdicts on {@code checked}, the text as {@code thinking} has it. */
+    private ScoredSample score(Sample sample, String checked, IfevalPrompt p, Verifier verifier) {
+        Verdicts v = verifier.verify(p.constraints(), checked);
+        boolean all = options.allOrNothing();
+        return new ScoredSample(sample, controlTokens(sample), p.instructionIds(), v.strict(), v.loose(), Reward.STRICT.of(v, all),
+                Reward.LOOSE.of(v, all), options.reward().of(v, all));
+    }
+
+    /** The distinct control-token texts in what the model wrote (reasoning, then response), in order of first occurrence. */
+    static List<String> controlTokens(Sample sample) {
+        Set<String> found = new LinkedHashSet<>();
+        for (String text : new String[] {sample.reasoningContent(), sample.response()}) {
+            for (int from = 0; text != null && from < text.length(); ) {
+                Optional<ControlTokens.Match> m = ControlTokens.KNOWN.find(text.substring(from));
+                if (m.isEmpty()) break;
+                found.add(m.get().token());
+                from += m.get().offset() + m.get().token().length();
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /**
+     * What keeps a scored sample from being chosen ({@link Flaw#of}); its control tokens as the row says, or looked for
+     * now in rows from elsewhere that do not say.
+     */
+    static Flaw flaw(ScoredSample s) {
+        return flaw(s.sample(), s.controlTokens());
+    }
+
+    /** What keeps a sample from being chosen, given its control tokens (null: look for them now). */
+    static Flaw flaw(Sample sample, List<String> controlTokens) {
+        List<String> found = controlTokens != null ? controlTokens : controlTokens(sample);
+        return Flaw.of(sample.finishReason(), Thinking.answer(sample.response()), !found.isEmpty());
+    }
+
+    /** The prompts of a file by key. */
+    static Map<Long, IfevalPrompt> promptsByKey(Path prompts) {
+        Map<Long, IfevalPrompt> byKey = new HashMap<>();
+        for (IfevalPrompt p : IfevalPrompt.readAll(prompts)) byKey.put(p.key(), p);
+        return byKey;
+    }
+}
