@@ -1,11 +1,17 @@
 package dev.jack.cli;
 
+import dev.jack.core.Choices;
 import dev.jack.core.UserException;
+import dev.jack.core.ifbench.IfbenchEvaluation;
 import dev.jack.core.ifeval.IfevalPrompt;
 import dev.jack.core.ifeval.ResponseFile;
 import dev.jack.core.ifeval.Verifier;
+import dev.jack.core.ifevalg.IfevalgEvaluation;
+import dev.jack.core.ifevalg.IfevalgVerifier;
+import dev.jack.core.text.TextTools;
 import dev.jack.llm.EngineBench;
 import dev.jack.llm.engine.RandomLlama;
+import dev.jack.pipeline.StageContext;
 import dev.jack.pipeline.bench.Benchmarks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +26,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** {@code jack bench}: speed measurements (kept out of the unit tests). */
@@ -32,7 +40,7 @@ final class BenchCommand {
     Main main;
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Strict plus loose verification of a response file, warm, on one thread; and the cost per constraint id.")
+            description = "A benchmark scorer's verification of a response file, warm, on one thread; and the cost per constraint id.")
     static final class Verify implements Runnable {
         @Spec
         CommandSpec spec;
@@ -40,10 +48,15 @@ final class BenchCommand {
         @ParentCommand
         BenchCommand bench;
 
-        @Option(names = "--responses", required = true, paramLabel = "FILE", description = "Response file.")
+        @Option(names = "--benchmark", defaultValue = "ifeval", paramLabel = "NAME",
+                description = "ifeval or ifbench (strict plus loose verification, responses matched as that scorer matches them), or ifevalg (open-instruct's IFEvalVerifier) (default: ${DEFAULT-VALUE}).")
+        Benchmark benchmark;
+
+        @Option(names = "--responses", required = true, paramLabel = "FILE", description = "Response file (as jack eval reads it for the benchmark).")
         Path responses;
 
-        @Option(names = "--input-data", required = true, paramLabel = "FILE", description = "Prompts in IFEval's input format.")
+        @Option(names = "--input-data", paramLabel = "FILE",
+                description = "Prompts in IFEval's input format. Default: the benchmark's own, as jack eval finds them; ifevalg needs it.")
         Path inputData;
 
         @Option(names = "--punkt-dir", paramLabel = "DIR", description = "NLTK punkt_tab folder (the one holding english/). Default: $JACK_PUNKT_DIR, else Jack's own copy.")
@@ -54,10 +67,31 @@ final class BenchCommand {
 
         @Override
         public void run() {
-            List<IfevalPrompt> prompts = IfevalPrompt.readAll(inputData);
-            ResponseFile answers = ResponseFile.read(responses);
-            List<String> texts = prompts.stream().map(answers::require).toList();
-            Benchmarks.verify(prompts, texts, new Verifier(bench.main.context(spec).text(punktDir)), seconds, spec.commandLine().getOut());
+            StageContext context = bench.main.context(spec);
+            TextTools text = context.text(punktDir);
+            Path input = benchmark.promptsFile(inputData, context);
+            PrintWriter out = spec.commandLine().getOut();
+            if (benchmark == Benchmark.IFEVALG) {
+                List<IfevalgEvaluation.Prompt> prompts = IfevalgEvaluation.readPrompts(input);
+                Map<String, IfevalgEvaluation.Prompt> byKey = new HashMap<>();
+                for (IfevalgEvaluation.Prompt p : prompts) byKey.put(p.key(), p);
+                List<IfevalgEvaluation.Response> answers = IfevalgEvaluation.readResponses(responses, prompts);
+                Benchmarks.verify("IFEvalVerifier (answer extraction, each constraint alone)", answers.stream().map(r -> byKey.get(r.key()).constraints()).toList(),
+                        answers.stream().map(IfevalgEvaluation.Response::text).toList(),
+                        (constraints, response) -> !IfevalgVerifier.verify(constraints, response, text).verdicts().contains(false), seconds, out);
+                return;
+            }
+            List<IfevalPrompt> prompts = IfevalPrompt.readAll(input);
+            List<String> texts;
+            if (benchmark == Benchmark.IFBENCH) {
+                Map<String, String> answers = IfbenchEvaluation.readResponses(responses);
+                texts = prompts.stream().map(p -> IfbenchEvaluation.responseFor(p, answers)).toList();
+            } else {
+                ResponseFile answers = ResponseFile.read(responses);
+                texts = prompts.stream().map(answers::require).toList();
+            }
+            Benchmarks.verify("strict+loose verification (" + Choices.label(benchmark) + ")", prompts.stream().map(IfevalPrompt::constraints).toList(),
+                    texts, Benchmarks.strictAndLoose(new Verifier(text)), seconds, out);
         }
     }
 

@@ -22,6 +22,7 @@ import dev.jack.pipeline.Stage;
 import dev.jack.pipeline.StageContext;
 import dev.jack.pipeline.stage.AblateStage;
 import dev.jack.pipeline.stage.MctsStage;
+import dev.jack.pipeline.stage.ScoreStage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,7 +95,7 @@ public final class Main {
         for (Class<? extends Enum<?>> type : List.<Class<? extends Enum<?>>>of(PairFormat.class, RejectionSampling.Contrast.class, Reward.class,
                 Difficulty.class, OpenAiBackend.Endpoint.class, MctsStage.Preset.class, MctsStage.Prior.class, CritiqueSet.Refine.class,
                 AccuracyJudge.Mode.class, RewardBench.Version.class, LlamaGuard.PromptFormat.class, Thinking.class, MinimalEdits.Mode.class,
-                AblateStage.PrefixControl.class, AblateStage.DifficultyBy.class)) {
+                AblateStage.PrefixControl.class, AblateStage.DifficultyBy.class, ScoreStage.Verification.class, Benchmark.class)) {
             registerChoice(cli, type);
         }
         cli.registerConverter(IntRange.class, parsing(IntRange::parse));

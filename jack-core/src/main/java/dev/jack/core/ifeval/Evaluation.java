@@ -9,9 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
-/** The verdicts for a whole prompt set, its accuracies, and IFEval's output files. */
+/**
+ * The verdicts for a whole prompt set, its accuracies, and the output files of IFEval's and IFBench's
+ * reference scorers ({@code eval_results_strict.jsonl}, {@code eval_results_loose.jsonl}; the same fields),
+ * plus Jack's {@code summary.json}.
+ */
 public record Evaluation(List<Row> rows) {
 
     /** One evaluated prompt. */
@@ -23,7 +28,8 @@ public record Evaluation(List<Row> rows) {
             return total == 0 ? 0 : (double) correct / total;
         }
 
-        Map<String, Object> toJson() {
+        /** {@code {"accuracy": ..., "correct": ..., "total": ...}}, as summary.json writes it. */
+        public Map<String, Object> toJson() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("accuracy", value());
             m.put("correct", correct);
@@ -37,10 +43,20 @@ public record Evaluation(List<Row> rows) {
         }
     }
 
-    /** Verifies every prompt's response; rows are independent, so they are checked in parallel. */
+    /**
+     * Verifies every prompt's response, matched as IFEval's scorer matches them; rows are independent,
+     * so they are checked in parallel.
+     *
+     * @throws dev.jack.core.data.DataFileException naming the key of a prompt without a response
+     */
     public static Evaluation run(List<IfevalPrompt> prompts, ResponseFile responses, Verifier verifier) {
+        return run(prompts, responses::require, verifier);
+    }
+
+    /** Verifies every prompt's response as {@code responseFor} finds it; rows are checked in parallel. */
+    public static Evaluation run(List<IfevalPrompt> prompts, Function<IfevalPrompt, String> responseFor, Verifier verifier) {
         verifier.prepareFor(prompts.stream().flatMap(p -> p.constraints().stream()).toList());
-        List<String> answers = prompts.stream().map(responses::require).toList();
+        List<String> answers = prompts.stream().map(responseFor).toList();
         Row[] rows = new Row[prompts.size()];
         IntStream.range(0, prompts.size()).parallel().forEach(i -> {
             IfevalPrompt p = prompts.get(i);
@@ -66,7 +82,7 @@ public record Evaluation(List<Row> rows) {
     }
 
     /** The reference's output line: its fields in sorted order, written like Python's json.dumps. */
-    static String outputLine(Row row, boolean loose) {
+    public static String outputLine(Row row, boolean loose) {
         List<Boolean> follows = loose ? row.verdicts.loose() : row.verdicts.strict();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("follow_all_instructions", !follows.contains(false));

@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * IFEval's strict and loose verification. Strict checks the response as is; loose passes a constraint
- * if any of eight variants passes (first line removed, last line removed, both, each with and without
- * asterisks). A response that is blank after stripping follows nothing. Loose variants are only built
- * when some strict check fails, since the response itself is one of them.
+ * IFEval's strict and loose verification, which IFBench's scorer ({@code evaluation_lib.py}) repeats
+ * exactly. Strict checks the response as is; loose passes a constraint if any of eight variants passes
+ * (the response, without its first line, without its last, without both, each also with every '*'
+ * removed; the line-dropping ones stripped). A response that is blank after stripping follows nothing.
+ * Loose variants are only built when some strict check fails, since the response itself is one of them.
  */
 public final class Verifier {
     private final TextTools text;
@@ -57,7 +58,7 @@ public final class Verifier {
     }
 
     /** The loose variants other than the response itself, without duplicates. */
-    static List<String> looseVariants(String response) {
+    public static List<String> looseVariants(String response) {
         List<String> lines = PyText.split(response, "\n");
         String removeFirst = PyText.strip(String.join("\n", lines.subList(Math.min(1, lines.size()), lines.size())));
         String removeLast = PyText.strip(String.join("\n", lines.subList(0, Math.max(0, lines.size() - 1))));

@@ -2,6 +2,7 @@ package dev.jack.core.curate;
 
 import dev.jack.core.SharedData;
 import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.ConstraintRegistry;
 import dev.jack.core.constraint.ifeval.IfevalCatalog;
 import dev.jack.core.constraint.ifeval.ResponseLanguage;
 import dev.jack.core.ifeval.IfevalPrompt;
@@ -72,6 +73,39 @@ class MinimalEditsTest {
             assertTrue(counts.getOrDefault(id + " BREAK", 0) > 0, "no break pair for " + id + ": " + counts);
         }
         assertTrue(flat > prompts.size() * 0.97, flat + " of " + prompts.size() + " witnesses gave a pair: " + counts);
+    }
+
+    /**
+     * IFBench's and IFEvalG's constraints have no spans or edits of their own (Constraint's defaults), but in a prompt
+     * that mixes catalogs an IFEval constraint's edit is kept only when it leaves their verdicts as they were.
+     */
+    @Test
+    void mixedCatalogPromptsGivePairsThatKeepTheOtherCatalogsVerdicts() {
+        List<SynthesizedPrompt> prompts = new ArrayList<>();
+        Synthesizer.Options options = new Synthesizer.Options(5, 2, 4, Difficulty.MIXED, Hardness.defaults(), Set.of(), Synthesizer.catalog(Synthesizer.ALL));
+        new Synthesizer(BaseTask.builtIn(), options, VERIFIER.text(), new SynthStats()).run(800, 1, prompts::add);
+        Map<String, Integer> counts = new TreeMap<>();
+        int mixed = 0;
+        int paired = 0;
+        for (SynthesizedPrompt p : prompts) {
+            List<String> sources = p.constraints().stream().map(c -> ConstraintRegistry.source(c.id())).toList();
+            if (!sources.contains(IfevalCatalog.SOURCE) || sources.stream().allMatch(IfevalCatalog.SOURCE::equals)) continue;
+            mixed++;
+            List<MinimalEdits.Pair> pairs = MinimalEdits.pairs(p.key(), p.constraints(), List.of(p.witness()), VERIFIER,
+                    new MinimalEdits.Options(MinimalEdits.Mode.BOTH, 1, 1, false));
+            for (MinimalEdits.Pair pair : pairs) {
+                verify(p.constraints(), pair, false, counts);
+                assertEquals(IfevalCatalog.SOURCE, sources.get(pair.constraint()), "only IFEval's constraints have edits");
+            }
+            if (!pairs.isEmpty()) paired++;
+            for (int i = 0; i < sources.size(); i++) {
+                if (!sources.get(i).equals(IfevalCatalog.SOURCE)) {
+                    assertEquals(List.of(), p.constraints().get(i).spans(p.witness(), VERIFIER.text()), p.constraints().get(i).id());
+                }
+            }
+        }
+        assertTrue(mixed > 200, mixed + " mixed prompts");
+        assertTrue(paired > mixed * 0.8, paired + " of " + mixed + " mixed prompts gave a pair: " + counts);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.jack.pipeline.stage;
 
 import dev.jack.core.Choices;
+import dev.jack.core.OptionException;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.Span;
 import dev.jack.core.curate.Flaw;
@@ -13,6 +14,8 @@ import dev.jack.core.data.ScoredSample;
 import dev.jack.core.ifeval.IfevalPrompt;
 import dev.jack.core.ifeval.Verdicts;
 import dev.jack.core.ifeval.Verifier;
+import dev.jack.core.ifevalg.GroundTruth;
+import dev.jack.core.ifevalg.IfevalgVerifier;
 import dev.jack.core.json.PyJson;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.Thinking;
@@ -47,17 +50,40 @@ import java.util.stream.IntStream;
  * the stretches of the checked text (the answer, with {@code thinking} strip) that decide its strict verdict
  * ({@link Constraint#spans}), as {@code start}, {@code end} (Unicode code point offsets, as Python indexes the string)
  * and {@code label}.
+ *
+ * <p>The constraints come from the prompts file (by key), or, with a labels field, from open-instruct's
+ * {@code ground_truth} label ({@link GroundTruth}) on the sample row, else on its prompt row.
  */
 public record ScoreStage(Path prompts, Path samples, Path out, Options options) implements Stage {
+    /** Whose verification rewards follow: IFEval's (strict and loose) or open-instruct's IFEvalVerifier ({@link IfevalgVerifier}). */
+    public enum Verification { IFEVAL, IFEVALG }
+
     /**
      * The reward that counts ({@code reward}), all or nothing (1 only when every constraint is followed), what happens
-     * to a reasoning model's thinking before checking, the Punkt folder (null: Jack's own), and whether rows get the
-     * checkers' spans.
+     * to a reasoning model's thinking before checking, the Punkt folder (null: Jack's own), whether rows get the
+     * checkers' spans, whose verification ({@code verifier}), and the field holding open-instruct labels (null: the
+     * prompts' instruction_id_list and kwargs). IFEvalG's verifier checks the response as IFEvalVerifier does (its own
+     * removal of {@code <|assistant|>}, thinking and {@code <answer>} wrappers, not {@code thinking}); it has no loose
+     * mode, so it takes only the strict reward, its rows' loose verdicts are the strict ones, and their reward is
+     * IFEvalVerifier's (the share followed, 0 for an empty answer).
      */
-    public record Options(Reward reward, boolean allOrNothing, Thinking thinking, Path punktDir, boolean spans) {
-        /** Without spans. */
+    public record Options(Reward reward, boolean allOrNothing, Thinking thinking, Path punktDir, boolean spans, Verification verifier,
+                          String labelsField) {
+        public Options {
+            if (verifier == Verification.IFEVALG && reward != Reward.STRICT) {
+                throw new OptionException("reward", "IFEvalG's verifier has no loose mode, so its reward is strict; got " + Choices.label(reward));
+            }
+        }
+
+        /** IFEval's verification of the prompts' constraints, without spans. */
         public Options(Reward reward, boolean allOrNothing, Thinking thinking, Path punktDir) {
-            this(reward, allOrNothing, thinking, punktDir, false);
+            this(reward, allOrNothing, thinking, punktDir, false, Verification.IFEVAL, null);
+        }
+    }
+
+    public ScoreStage {
+        if (prompts == null && options.labelsField() == null) {
+            throw new OptionException("prompts", "is required unless the samples carry their labels (--labels-field)");
         }
     }
 
@@ -88,7 +114,9 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
 
     @Override
     public Status run(StageContext context) {
-        Map<Long, IfevalPrompt> byKey = promptsByKey(prompts);
+        String labels = options.labelsField();
+        Map<Long, IfevalPrompt> byKey = prompts == null || labels != null ? Map.of() : promptsByKey(prompts);
+        Map<Long, JsonlReader.Row> labelRows = prompts == null || labels == null ? Map.of() : rowsByKey(prompts);
         List<JsonlReader.Row> rows = new ArrayList<>();
         JsonlReader.forEach(samples, rows::add);
         Verifier verifier = new Verifier(context.text(options.punktDir()));
@@ -97,13 +125,24 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         IntStream.range(0, rows.size()).parallel().forEach(i -> {
             JsonlReader.Row row = rows.get(i);
             Sample sample = Sample.read(row);
-            IfevalPrompt p = byKey.get(sample.key());
-            if (p == null) throw row.error("key", "no prompt with key " + sample.key() + " in " + prompts);
+            List<Constraint> constraints;
+            if (labels == null) {
+                IfevalPrompt p = byKey.get(sample.key());
+                if (p == null) throw row.error("key", "no prompt with key " + sample.key() + " in " + prompts);
+                constraints = p.constraints();
+            } else {
+                JsonlReader.Row labelled = row.has(labels) ? row : labelRows.get(sample.key());
+                if (labelled == null) {
+                    throw row.error(labels, "is missing" + (prompts == null ? "" : ", and " + prompts + " has no row with key " + sample.key()));
+                }
+                constraints = GroundTruth.constraints(labelled, labels);
+            }
             if (sample.response() == null) throw row.error("response", "is missing");
-            String checked = options.thinking().apply(sample.reasoningContent(), sample.response());
-            scored[i] = score(sample, checked, p, verifier);
+            String checked = options.verifier() == Verification.IFEVALG ? IfevalgVerifier.answer(sample.response())
+                    : options.thinking().apply(sample.reasoningContent(), sample.response());
+            scored[i] = score(sample, checked, constraints, verifier);
             Map<String, Object> json = scored[i].toJson();
-            if (options.spans()) json.put("spans", spans(p, checked, verifier));
+            if (options.spans()) json.put("spans", spans(constraints, checked, verifier));
             lines[i] = PyJson.dumps(json);
         });
         AtomicFiles.write(out, lines.length == 0 ? "" : String.join("\n", lines) + "\n");
@@ -133,9 +172,9 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
     }
 
     /** Per constraint, its spans on the checked text as JSON objects with code point offsets. */
-    private static List<List<Map<String, Object>>> spans(IfevalPrompt p, String response, Verifier verifier) {
+    private static List<List<Map<String, Object>>> spans(List<Constraint> constraints, String response, Verifier verifier) {
         List<List<Map<String, Object>>> out = new ArrayList<>();
-        for (Constraint c : p.constraints()) {
+        for (Constraint c : constraints) {
             List<Map<String, Object>> spans = new ArrayList<>();
             for (Span s : PyText.isBlank(response) ? List.<Span>of() : c.spans(response, verifier.text())) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -149,12 +188,28 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         return out;
     }
 
-    /** The sample's verdicts on {@code checked}, the text as {@code thinking} has it. */
-    private ScoredSample score(Sample sample, String checked, IfevalPrompt p, Verifier verifier) {
-        Verdicts v = verifier.verify(p.constraints(), checked);
+    /**
+     * The sample's verdicts on {@code checked}: the text as {@code thinking} has it, or with IFEvalG's verifier its
+     * answer, on which each constraint is checked alone (an empty answer follows nothing).
+     */
+    private ScoredSample score(Sample sample, String checked, List<Constraint> constraints, Verifier verifier) {
+        List<String> ids = constraints.stream().map(Constraint::id).toList();
         boolean all = options.allOrNothing();
-        return new ScoredSample(sample, controlTokens(sample), p.instructionIds(), v.strict(), v.loose(), Reward.STRICT.of(v, all),
+        if (options.verifier() == Verification.IFEVALG) {
+            IfevalgVerifier.Result r = IfevalgVerifier.verify(constraints, sample.response(), verifier.text());
+            double reward = all ? (r.verdicts().contains(false) || r.verdicts().isEmpty() ? 0 : 1) : r.score();
+            return new ScoredSample(sample, controlTokens(sample), ids, r.verdicts(), r.verdicts(), reward, reward, reward);
+        }
+        Verdicts v = verifier.verify(constraints, checked);
+        return new ScoredSample(sample, controlTokens(sample), ids, v.strict(), v.loose(), Reward.STRICT.of(v, all),
                 Reward.LOOSE.of(v, all), options.reward().of(v, all));
+    }
+
+    /** The rows of a prompts file by key (for their labels). */
+    private static Map<Long, JsonlReader.Row> rowsByKey(Path prompts) {
+        Map<Long, JsonlReader.Row> byKey = new HashMap<>();
+        JsonlReader.forEach(prompts, row -> byKey.put(row.integer("key"), row));
+        return byKey;
     }
 
     /** The distinct control-token texts in what the model wrote (reasoning, then response), in order of first occurrence. */
