@@ -13,6 +13,7 @@ import dev.jack.llm.EngineBench;
 import dev.jack.llm.engine.RandomLlama;
 import dev.jack.pipeline.StageContext;
 import dev.jack.pipeline.bench.Benchmarks;
+import dev.jack.pipeline.bench.CheckerBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,7 +34,7 @@ import java.util.function.Consumer;
 
 /** {@code jack bench}: speed measurements (kept out of the unit tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measures Jack's speed.",
-        subcommands = {BenchCommand.Verify.class, BenchCommand.Synth.class, BenchCommand.Sample.class, BenchCommand.StubServerCommand.class,
+        subcommands = {BenchCommand.Verify.class, BenchCommand.Checkers.class, BenchCommand.Synth.class, BenchCommand.Sample.class, BenchCommand.StubServerCommand.class,
                 BenchCommand.Engine.class})
 final class BenchCommand {
     @ParentCommand
@@ -92,6 +93,33 @@ final class BenchCommand {
             }
             Benchmarks.verify("strict+loose verification (" + Choices.label(benchmark) + ")", prompts.stream().map(IfevalPrompt::constraints).toList(),
                     texts, Benchmarks.strictAndLoose(new Verifier(text)), seconds, out);
+        }
+    }
+
+    @Command(name = "checkers", mixinStandardHelpOptions = true,
+            description = {"Every registered constraint's checker (strict plus loose) on adversarial responses, one thread: runs of one",
+                    "character or pattern (\"Σ\", \"<<\", \"[\", blank lines, markup...) at each size; prints the slowest rows. Target: under 10 ms per 100 KB."})
+    static final class Checkers implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @ParentCommand
+        BenchCommand bench;
+
+        @Option(names = "--sizes", defaultValue = "100000,1000000", split = ",", paramLabel = "CHARS",
+                description = "Response sizes in characters (default: ${DEFAULT-VALUE}).")
+        List<Integer> sizes;
+
+        @Option(names = "--top", defaultValue = "20", description = "Slowest rows to print (default: ${DEFAULT-VALUE}).")
+        int top;
+
+        @Option(names = "--punkt-dir", paramLabel = "DIR", description = "NLTK punkt_tab folder (the one holding english/). Default: $JACK_PUNKT_DIR, else Jack's own copy.")
+        Path punktDir;
+
+        @Override
+        public void run() {
+            if (sizes.stream().anyMatch(n -> n < 1)) throw new UserException("--sizes: expected sizes of at least 1 character");
+            CheckerBench.run(new Verifier(bench.main.context(spec).text(punktDir)), sizes, top, spec.commandLine().getOut());
         }
     }
 

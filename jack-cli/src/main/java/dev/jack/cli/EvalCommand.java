@@ -1,5 +1,7 @@
 package dev.jack.cli;
 
+import dev.jack.core.data.OutputLock;
+import dev.jack.core.data.OutputPaths;
 import dev.jack.core.ifeval.Evaluation;
 import dev.jack.core.ifeval.IfevalPrompt;
 import dev.jack.core.ifeval.Verifier;
@@ -58,22 +60,27 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StageContext context = main.context(spec);
+        List<Path> outputs = Evaluation.FILES.stream().map(outputDir::resolve).toList();
+        OutputPaths.check(inputData == null ? List.of(responses) : List.of(responses, inputData), outputs, List.of());
         TextTools text = context.text(punktDir);
-        Path input = benchmark.promptsFile(inputData, context);
-        PrintWriter out = spec.commandLine().getOut();
-        if (benchmark == Benchmark.IFEVALG) {
-            List<IfevalgEvaluation.Prompt> prompts = IfevalgEvaluation.readPrompts(input);
-            List<IfevalgEvaluation.Row> rows = IfevalgEvaluation.evaluate(prompts, IfevalgEvaluation.readResponses(responses, prompts), text);
-            IfevalgEvaluation.write(rows, outputDir);
-            IfevalgEvaluation.reportLines(rows).forEach(out::println);
-            out.println("wrote " + outputDir.resolve("eval_results_strict.jsonl") + " and summary.json");
-            return 0;
+        try (OutputLock lock = OutputLock.acquire(outputs)) {
+            Path input = benchmark.promptsFile(inputData, context);
+            PrintWriter out = spec.commandLine().getOut();
+            if (benchmark == Benchmark.IFEVALG) {
+                List<IfevalgEvaluation.Prompt> prompts = IfevalgEvaluation.readPrompts(input);
+                List<IfevalgEvaluation.Row> rows = IfevalgEvaluation.evaluate(prompts, IfevalgEvaluation.readResponses(responses, prompts), text);
+                IfevalgEvaluation.write(rows, outputDir);
+                IfevalgEvaluation.reportLines(rows).forEach(out::println);
+                out.println("wrote " + outputs.getFirst() + " and summary.json");
+                return 0;
+            }
+            List<IfevalPrompt> prompts = IfevalPrompt.readAll(input);
+            Evaluation evaluation = benchmark.evaluate(prompts, responses, stripThinking ? Thinking::answer : UnaryOperator.identity(), new Verifier(text), context);
+            evaluation.checkerErrors().forEach(e -> context.note("warning: " + e + " (counted as not followed; listed in summary.json)"));
+            evaluation.write(outputDir);
+            evaluation.reportLines().forEach(out::println);
+            out.println("wrote " + outputs.getFirst() + ", eval_results_loose.jsonl and summary.json");
         }
-        List<IfevalPrompt> prompts = IfevalPrompt.readAll(input);
-        Evaluation evaluation = benchmark.evaluate(prompts, responses, stripThinking ? Thinking::answer : UnaryOperator.identity(), new Verifier(text), context);
-        evaluation.write(outputDir);
-        evaluation.reportLines().forEach(out::println);
-        out.println("wrote " + outputDir.resolve("eval_results_strict.jsonl") + ", eval_results_loose.jsonl and summary.json");
         return 0;
     }
 }

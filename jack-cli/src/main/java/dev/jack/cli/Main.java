@@ -20,6 +20,7 @@ import dev.jack.pipeline.IntRange;
 import dev.jack.pipeline.JackVersion;
 import dev.jack.pipeline.Stage;
 import dev.jack.pipeline.StageContext;
+import dev.jack.pipeline.StageGuard;
 import dev.jack.pipeline.stage.AblateStage;
 import dev.jack.pipeline.stage.MctsStage;
 import dev.jack.pipeline.stage.ScoreStage;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -69,9 +71,9 @@ public final class Main {
         return new StageContext(env, spec.commandLine().getOut(), spec.commandLine().getErr(), System.console() != null);
     }
 
-    /** Runs a stage; the exit code. */
+    /** Runs a stage (its paths checked and its outputs locked first: {@link StageGuard}); the exit code. */
     int run(CommandSpec spec, Stage stage) {
-        return exitCode(stage.run(context(spec)));
+        return exitCode(StageGuard.run(stage, context(spec)));
     }
 
     static int exitCode(Stage.Status status) {
@@ -106,6 +108,11 @@ public final class Main {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof UserException || e instanceof ParameterException) {
                 commandLine.getErr().println("jack: error: " + e.getMessage());
+                return USER_ERROR;
+            }
+            // A file that cannot be read or written (no permission, a full disk): the user's to fix, not a bug.
+            if (e instanceof UncheckedIOException io) {
+                commandLine.getErr().println("jack: error: " + io.getMessage());
                 return USER_ERROR;
             }
             throw e;

@@ -1,6 +1,7 @@
 package dev.jack.core.ifeval;
 
 import dev.jack.core.data.AtomicFiles;
+import dev.jack.core.data.FileSet;
 import dev.jack.core.json.PyJson;
 
 import java.nio.file.Path;
@@ -93,16 +94,33 @@ public record Evaluation(List<Row> rows) {
         return PyJson.dumps(fields);
     }
 
-    /** Writes eval_results_strict.jsonl, eval_results_loose.jsonl and summary.json into the directory. */
+    /** The files {@link #write} writes into its folder. */
+    public static final List<String> FILES = List.of("eval_results_strict.jsonl", "eval_results_loose.jsonl", "summary.json");
+
+    /** Writes eval_results_strict.jsonl, eval_results_loose.jsonl and summary.json into the directory, as one set ({@link FileSet}). */
     public void write(Path dir) {
-        for (boolean loose : new boolean[] {false, true}) {
-            StringBuilder out = new StringBuilder();
-            for (Row row : rows) out.append(outputLine(row, loose)).append('\n');
-            AtomicFiles.write(dir.resolve(loose ? "eval_results_loose.jsonl" : "eval_results_strict.jsonl"), out);
+        try (FileSet set = new FileSet()) {
+            for (boolean loose : new boolean[] {false, true}) {
+                StringBuilder out = new StringBuilder();
+                for (Row row : rows) out.append(outputLine(row, loose)).append('\n');
+                AtomicFiles.write(set.stage(dir.resolve(FILES.get(loose ? 1 : 0))), out);
+            }
+            AtomicFiles.write(set.stage(dir.resolve(FILES.get(2))), PyJson.dumps(summary()) + "\n");
+            set.commit();
         }
-        AtomicFiles.write(dir.resolve("summary.json"), PyJson.dumps(summary()) + "\n");
     }
 
+    /**
+     * The checks that could not run (a checker threw; the constraint counts as not followed), one line each:
+     * {@code prompt key K: ID: error}, in prompt order.
+     */
+    public List<String> checkerErrors() {
+        List<String> lines = new ArrayList<>();
+        for (Row r : rows) for (String e : r.verdicts.errors()) lines.add("prompt key " + r.prompt.key() + ": " + e);
+        return lines;
+    }
+
+    /** The accuracies, per constraint and category; and {@code checker_errors} when some check could not run. */
     public Map<String, Object> summary() {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("prompt_level_strict", promptLevel(false).toJson());
@@ -111,6 +129,8 @@ public record Evaluation(List<Row> rows) {
         s.put("instruction_level_loose", instructionLevel(true).toJson());
         s.put("per_constraint", perConstraint(false));
         s.put("per_category", perConstraint(true));
+        List<String> errors = checkerErrors();
+        if (!errors.isEmpty()) s.put("checker_errors", errors);
         return s;
     }
 

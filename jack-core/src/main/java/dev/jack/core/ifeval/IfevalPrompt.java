@@ -1,16 +1,20 @@
 package dev.jack.core.ifeval;
 
+import dev.jack.core.Sha256;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintRegistry;
 import dev.jack.core.constraint.ParameterException;
 import dev.jack.core.constraint.UnknownConstraintException;
 import dev.jack.core.data.DataFileException;
 import dev.jack.core.data.JsonlReader;
+import dev.jack.core.json.PyJson;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One row of IFEval's input format: key, prompt, instruction ids and their kwargs, parsed into constraints
@@ -20,15 +24,35 @@ import java.util.Map;
 public record IfevalPrompt(long key, String prompt, List<String> instructionIds, List<Constraint> constraints) {
 
     /**
-     * Reads a prompt file.
+     * Every prompt of a file, in file order.
      *
-     * @throws DataFileException naming the file, line and field for malformed rows, unknown ids and bad kwargs
+     * @throws DataFileException naming the file, line and field for malformed rows, unknown ids and bad kwargs, a key
+     *                           given twice, or a file without prompts
      */
     public static List<IfevalPrompt> readAll(Path file) {
         List<IfevalPrompt> prompts = new ArrayList<>();
-        JsonlReader.forEach(file, row -> prompts.add(fromRow(row)));
+        Map<Long, Long> lineOf = new HashMap<>();
+        JsonlReader.forEach(file, row -> {
+            IfevalPrompt p = fromRow(row);
+            Long first = lineOf.putIfAbsent(p.key(), row.line());
+            if (first != null) throw row.error("key", "duplicate key " + p.key() + " (first on line " + first + ")");
+            prompts.add(p);
+        });
         if (prompts.isEmpty()) throw new DataFileException(file, "no prompts");
         return prompts;
+    }
+
+    /**
+     * SHA-256 (hex) of what a result for this prompt is computed from: its text, its constraint ids and their
+     * parameters. A journal keeps it with each row, so that a resumed run redoes the rows whose prompt changed.
+     */
+    public String digest() {
+        List<Object> content = new ArrayList<>();
+        content.add(prompt);
+        content.add(instructionIds);
+        // Keys sorted: the kwargs maps' own order may differ from one run to the next.
+        content.add(constraints.stream().map(c -> new TreeMap<>(c.kwargs())).toList());
+        return Sha256.hex(PyJson.dumps(content));
     }
 
     /** A row; its key is an integer, or a string holding one (as IFBench writes "0"). */

@@ -97,13 +97,13 @@ public final class PyText {
      */
     public static String lower(String s) {
         int sigma = s.indexOf('Σ');
-        if (sigma < 0) return s.toLowerCase(Locale.ROOT);
+        if (sigma < 0) return lowerWithoutSigma(s);
         StringBuilder out = new StringBuilder(s.length());
         int from = 0;
         // Each scan stops at the nearest character that is not case-ignorable, and Σ is not, so the
         // scans of different Σ cover disjoint stretches: linear in all.
         for (int at = sigma; at >= 0; at = s.indexOf('Σ', at + 1)) {
-            out.append(s.substring(from, at).toLowerCase(Locale.ROOT));
+            out.append(lowerWithoutSigma(s.substring(from, at)));
             int j = at;
             while (j > 0 && isCaseIgnorable(s.codePointBefore(j))) j -= Character.charCount(s.codePointBefore(j));
             boolean fin = j > 0 && isCased(s.codePointBefore(j));
@@ -115,8 +115,26 @@ public final class PyText {
             out.append(fin ? 'ς' : 'σ');
             from = at + 1;
         }
-        out.append(s.substring(from).toLowerCase(Locale.ROOT));
+        out.append(lowerWithoutSigma(s.substring(from)));
         return out.toString();
+    }
+
+    /**
+     * {@code s.toLowerCase(Locale.ROOT)} for a text without Σ, in linear time. The JDK's own grows its result array
+     * by copying it for each character whose lower case is longer, which is quadratic on a run of them; in the root
+     * locale the only such character is İ (lower case "i̇", i and a combining dot, as in Python), so the text is
+     * lowered between them and each İ mapped here.
+     */
+    static String lowerWithoutSigma(String s) {
+        int at = s.indexOf('İ');
+        if (at < 0) return s.toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        int from = 0;
+        for (; at >= 0; at = s.indexOf('İ', from)) {
+            out.append(s.substring(from, at).toLowerCase(Locale.ROOT)).append("i\u0307");
+            from = at + 1;
+        }
+        return out.append(s.substring(from).toLowerCase(Locale.ROOT)).toString();
     }
 
     /** Unicode's Cased property: uppercase, lowercase or titlecase letters and Other_Uppercase/Other_Lowercase. */

@@ -1,9 +1,11 @@
 package dev.jack.core.curate;
 
 import dev.jack.core.SharedData;
+import dev.jack.core.constraint.Broken;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintRegistry;
 import dev.jack.core.constraint.ifeval.IfevalCatalog;
+import dev.jack.core.constraint.ifeval.NumberOfPlaceholders;
 import dev.jack.core.constraint.ifeval.ResponseLanguage;
 import dev.jack.core.ifeval.IfevalPrompt;
 import dev.jack.core.ifeval.ResponseFile;
@@ -129,5 +131,24 @@ class MinimalEditsTest {
         assertTrue(strictPairs > 450 && loosePairs > 420 && loosePairs <= strictPairs, strictPairs + " and " + loosePairs + " pairs: " + counts);
         long repaired = counts.entrySet().stream().filter(e -> e.getKey().endsWith("REPAIR")).count();
         assertTrue(repaired >= 8, "repairs of at least 8 kinds of constraint: " + counts);
+    }
+
+    /** Cutting 19,999 of 20,000 placeholders takes a few tries (doubling, then bisecting), and cuts as many as one at a time would. */
+    @Test
+    void manyUnitsAreCutAsOneAtATimeWouldCutThem() {
+        String response = "[a] ".repeat(20_000);
+        List<Constraint> constraints = List.of(new NumberOfPlaceholders(2));
+        List<MinimalEdits.Pair> pairs = MinimalEdits.pairs(1, constraints, List.of(response), VERIFIER, new MinimalEdits.Options(MinimalEdits.Mode.BREAK, 1, 1, false));
+        assertEquals(1, pairs.size());
+        String rejected = pairs.getFirst().rejected();
+        assertEquals(1, (rejected.length() - rejected.replace("[a]", "").length()) / 3, "the fewest cuts that break at least 2: one placeholder left");
+        verify(constraints, pairs.getFirst(), false, new TreeMap<>());
+    }
+
+    /** A constraint whose edit code throws: that response gets no pair, and the run goes on. */
+    @Test
+    void editCodeThatThrowsGivesNoPair() {
+        assertEquals(List.of(), MinimalEdits.pairs(1, List.of(new Broken(true)), List.of("a response"), VERIFIER,
+                new MinimalEdits.Options(MinimalEdits.Mode.BREAK, 1, 1, false)));
     }
 }

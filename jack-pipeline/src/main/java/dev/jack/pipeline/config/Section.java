@@ -202,11 +202,12 @@ public final class Section {
         }
     }
 
-    /** A list of texts. */
+    /** A list of texts; one text alone ({@code stages: report}) is a list of one. */
     public List<String> texts(String key, List<String> otherwise) {
         known.add(key);
         NodeTuple t = entries.get(key);
         if (t == null || isNull(t.getValueNode())) return otherwise;
+        if (t.getValueNode() instanceof ScalarNode one) return List.of(String.valueOf(VALUES.of(one)));
         if (!(t.getValueNode() instanceof SequenceNode seq)) throw error(lineOf(key), qualified(key), "expected a list, got " + describe(t.getValueNode()));
         List<String> out = new ArrayList<>();
         for (Node n : seq.getValue()) {

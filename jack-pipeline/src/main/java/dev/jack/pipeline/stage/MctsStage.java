@@ -16,6 +16,7 @@ import dev.jack.core.ifeval.IfevalPrompt;
 import dev.jack.core.ifeval.Verdicts;
 import dev.jack.core.ifeval.Verifier;
 import dev.jack.core.json.Json;
+import dev.jack.core.json.JsonException;
 import dev.jack.core.json.PyJson;
 import dev.jack.core.text.Thinking;
 import dev.jack.llm.Backend;
@@ -43,6 +44,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -160,16 +164,18 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
         Map<String, Object> fingerprint = fingerprint(settings);
         Map<Long, Searched> done = new HashMap<>();
         List<String> failures = new ArrayList<>();
+        Set<String> checkerErrors = ConcurrentHashMap.newKeySet();
         try (Backend backend = model.open(OpenAiBackend.Endpoint.COMPLETIONS, context); Journal journal = Journal.open(journalPath())) {
-            readJournal(journal, fingerprint, done);
+            readJournal(journal, fingerprint, all, done);
+            journal.begin();
             List<IfevalPrompt> toDo = all.stream().filter(p -> !done.containsKey(p.key())).toList();
             ProgressBar bar = new ProgressBar(err, context.terminal());
             AtomicLong finished = new AtomicLong();
             Parallel.forEach(toDo.size(), parallelPrompts, i -> {
                 IfevalPrompt p = toDo.get(i);
                 try {
-                    Searched s = search(backend, verifier, settings, p);
-                    journal.append(PyJson.dumps(journalRow(s, fingerprint)));
+                    Searched s = search(backend, verifier, settings, p, checkerErrors);
+                    journal.append(PyJson.dumps(journalRow(s, p, fingerprint)));
                     synchronized (done) {
                         done.put(p.key(), s);
                     }
@@ -188,6 +194,7 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
                 context.note("prompt tokens taken from the engine's prefix cache in this process: " + engine.reusedPromptTokens());
             }
         }
+        checkerErrors.stream().sorted().forEach(e -> context.note("warning: " + e + " (counted as not followed)"));
         if (!failures.isEmpty()) {
             failures.sort(null);
             failures.forEach(f -> context.note("failed: " + f));
@@ -225,7 +232,8 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
         return f;
     }
 
-    private Searched search(Backend backend, Verifier verifier, Mcts.Settings settings, IfevalPrompt p) {
+    /** One prompt's search; checks that could not run on a rollout count as not followed and are added to checkerErrors. */
+    private Searched search(Backend backend, Verifier verifier, Mcts.Settings settings, IfevalPrompt p, Set<String> checkerErrors) {
         List<Prompt.Message> messages = List.of(Prompt.Message.user(p.prompt()));
         Mcts.Generator generator = (prefix, n, callSeed) -> {
             GenerationResult r = backend.generate(new GenerationRequest(new Prompt.Continuation(messages, prefix), n, options.temperature(),
@@ -243,6 +251,7 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
         Thinking thinking = options.thinking();
         Mcts.Scorer scorer = text -> {
             Verdicts v = verifier.verify(p.constraints(), thinking.apply(null, text));
+            for (String e : v.errors()) checkerErrors.add("prompt key " + p.key() + ": " + e);
             return new Mcts.Outcome(kind.of(v, all), Reward.STRICT.of(v, all), Reward.LOOSE.of(v, all));
         };
         Mcts.Screen screen = (text, stopped) -> options.allowTruncated() ? null
@@ -293,9 +302,10 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
         return response.stopped() ? "stop" : "length";
     }
 
-    private Map<String, Object> journalRow(Searched s, Map<String, Object> fingerprint) {
+    private Map<String, Object> journalRow(Searched s, IfevalPrompt p, Map<String, Object> fingerprint) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("key", s.key());
+        row.put("prompt_sha256", p.digest());
         row.put("settings", fingerprint);
         row.put("llm_calls", s.calls());
         row.put("generated_tokens", s.generatedTokens());
@@ -305,30 +315,49 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
         return row;
     }
 
+    /**
+     * The searches already done: every journal line must be a row of this run's settings (else the journal is refused
+     * untouched); a row whose prompt (text, constraints, parameters) is no longer what the prompts file says for its
+     * key is searched again.
+     */
     @SuppressWarnings("unchecked")
-    private static void readJournal(Journal journal, Map<String, Object> fingerprint, Map<Long, Searched> done) {
+    private static void readJournal(Journal journal, Map<String, Object> fingerprint, List<IfevalPrompt> prompts, Map<Long, Searched> done) {
         String expected = PyJson.dumps(fingerprint);
+        Map<Long, String> digests = new HashMap<>();
+        for (IfevalPrompt p : prompts) digests.put(p.key(), p.digest());
         List<String> lines = journal.existingLines();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) continue;
-            Map<String, Object> row;
+            Object parsed;
             try {
-                row = (Map<String, Object>) Json.parse(lines.get(i));
-            } catch (RuntimeException e) {
-                throw new DataFileException(journal.path(), i + 1, null, "not a journal row: " + e.getMessage());
+                parsed = Json.parse(lines.get(i));
+            } catch (JsonException e) {
+                parsed = null;
             }
+            if (!(parsed instanceof Map<?, ?> map) || !(map.get("key") instanceof Long key) || !(map.get("pairs") instanceof List<?> rawPairs)
+                    || !(map.get("llm_calls") instanceof Long calls) || !(map.get("generated_tokens") instanceof Long tokens)
+                    || !(map.get("nodes") instanceof Long nodes)) {
+                throw new DataFileException(journal.path(), i + 1, null, "not a row of jack curate mcts's journal; nothing was changed: choose another --out");
+            }
+            Map<String, Object> row = (Map<String, Object>) map;
             if (!expected.equals(PyJson.dumps(row.get("settings")))) {
                 throw new DataFileException(journal.path(), i + 1, "settings",
                         "this run was started with other settings; rerun with the same arguments or choose another --out");
             }
+            if (!Objects.equals(digests.get(key), row.get("prompt_sha256"))) continue;
             List<PreferencePair> pairs = new ArrayList<>();
-            for (Object pair : (List<?>) row.get("pairs")) {
+            for (Object pair : rawPairs) {
+                if (!(pair instanceof Map<?, ?>)) throw new DataFileException(journal.path(), i + 1, "pairs", "must be a list of pairs");
                 pairs.add(PreferencePair.read(new JsonlReader.Row(journal.path(), i + 1, (Map<String, Object>) pair)));
             }
             Map<String, Integer> excluded = new LinkedHashMap<>();
-            if (row.get("excluded_from_chosen") instanceof Map<?, ?> counts) counts.forEach((flaw, n) -> excluded.put((String) flaw, ((Long) n).intValue()));
-            done.put((Long) row.get("key"), new Searched((Long) row.get("key"), pairs, ((Long) row.get("llm_calls")).intValue(),
-                    (Long) row.get("generated_tokens"), ((Long) row.get("nodes")).intValue(), excluded));
+            if (row.get("excluded_from_chosen") instanceof Map<?, ?> counts) {
+                for (Map.Entry<?, ?> e : counts.entrySet()) {
+                    if (!(e.getValue() instanceof Long n)) throw new DataFileException(journal.path(), i + 1, "excluded_from_chosen", "must map flaws to counts");
+                    excluded.put((String) e.getKey(), n.intValue());
+                }
+            }
+            done.put(key, new Searched(key, pairs, calls.intValue(), tokens, nodes.intValue(), excluded));
         }
     }
 
@@ -352,10 +381,9 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
                 pairs.add(pair.withCost(s.calls(), s.generatedTokens()));
             }
         }
-        Pairs.write(out, pairs, options.format(), options.parquet());
         CurationStats stats = CurationStats.mcts(Choices.label(options.preset()), fingerprint(settings), all.size(), withoutPair,
                 sharedPrefixPairs, rootPairs, calls, tokens, excluded);
-        stats.writeFor(out);
+        Pairs.write(out, pairs, options.format(), options.parquet(), stats);
         console.printf("%d prompts: %d pairs (%d with a shared prefix, %d at depth 0), %d prompts without a pair; "
                         + "%d LLM calls, %d generated tokens; wrote %s and %s%n", all.size(), stats.pairs(), sharedPrefixPairs, rootPairs,
                 withoutPair, calls, tokens, out, CurationStats.pathFor(out));

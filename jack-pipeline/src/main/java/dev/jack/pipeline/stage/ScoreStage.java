@@ -2,11 +2,13 @@ package dev.jack.pipeline.stage;
 
 import dev.jack.core.Choices;
 import dev.jack.core.OptionException;
+import dev.jack.core.UserException;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.Span;
 import dev.jack.core.curate.Flaw;
 import dev.jack.core.curate.Reward;
 import dev.jack.core.data.AtomicFiles;
+import dev.jack.core.data.FileSet;
 import dev.jack.core.data.JsonlReader;
 import dev.jack.core.data.PassRates;
 import dev.jack.core.data.Sample;
@@ -33,7 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -49,7 +50,8 @@ import java.util.stream.IntStream;
  * appear. With {@code spans}, each row also gets {@code spans}: per constraint (in {@code instruction_id_list} order)
  * the stretches of the checked text (the answer, with {@code thinking} strip) that decide its strict verdict
  * ({@link Constraint#spans}), as {@code start}, {@code end} (Unicode code point offsets, as Python indexes the string)
- * and {@code label}.
+ * and {@code label}. A check that could not run (a checker, or its span code, that throws: none should) counts as not
+ * followed, and the row names it in {@code checker_errors}, as does a warning on the console.
  *
  * <p>The constraints come from the prompts file (by key), or, with a labels field, from open-instruct's
  * {@code ground_truth} label ({@link GroundTruth}) on the sample row, else on its prompt row.
@@ -122,12 +124,14 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         Verifier verifier = new Verifier(context.text(options.punktDir()));
         ScoredSample[] scored = new ScoredSample[rows.size()];
         String[] lines = new String[rows.size()];
+        List<String> checkerErrors = new ArrayList<>();
         IntStream.range(0, rows.size()).parallel().forEach(i -> {
             JsonlReader.Row row = rows.get(i);
             Sample sample = Sample.read(row);
             List<Constraint> constraints;
+            IfevalPrompt p = null;
             if (labels == null) {
-                IfevalPrompt p = byKey.get(sample.key());
+                p = byKey.get(sample.key());
                 if (p == null) throw row.error("key", "no prompt with key " + sample.key() + " in " + prompts);
                 constraints = p.constraints();
             } else {
@@ -138,18 +142,35 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
                 constraints = GroundTruth.constraints(labelled, labels);
             }
             if (sample.response() == null) throw row.error("response", "is missing");
+            if (p != null && sample.prompt() != null && !sample.prompt().equals(p.prompt())) {
+                throw row.error("prompt", "is not the prompt with key " + sample.key() + " in " + prompts + " (sampled from another version of the prompts?)");
+            }
             String checked = options.verifier() == Verification.IFEVALG ? IfevalgVerifier.answer(sample.response())
                     : options.thinking().apply(sample.reasoningContent(), sample.response());
-            scored[i] = score(sample, checked, constraints, verifier);
+            Verdicts v = options.verifier() == Verification.IFEVALG ? null : verifier.verify(constraints, checked);
+            scored[i] = score(sample, constraints, v, verifier);
             Map<String, Object> json = scored[i].toJson();
-            if (options.spans()) json.put("spans", spans(constraints, checked, verifier));
+            List<String> errors = new ArrayList<>(v == null ? List.of() : v.errors());
+            if (options.spans()) json.put("spans", spans(constraints, checked, verifier, errors));
+            // A check that could not run counts as not followed; the row says which and why.
+            if (!errors.isEmpty()) {
+                json.put("checker_errors", errors);
+                synchronized (checkerErrors) {
+                    for (String e : errors) checkerErrors.add(row.file() + ":" + row.line() + ": key " + sample.key() + ": " + e);
+                }
+            }
             lines[i] = PyJson.dumps(json);
         });
-        AtomicFiles.write(out, lines.length == 0 ? "" : String.join("\n", lines) + "\n");
+        checkerErrors.stream().sorted().forEach(e -> context.note("warning: " + e + " (counted as not followed)"));
+        List<PassRates> rates = passRates(Arrays.asList(scored));
+        // The scored rows and their pass rates are replaced as one set.
+        try (FileSet set = new FileSet()) {
+            AtomicFiles.write(set.stage(out), lines.length == 0 ? "" : String.join("\n", lines) + "\n");
+            AtomicFiles.writeJsonl(set.stage(passRatesPath(out)), rates.stream().map(PassRates::toJson).toList());
+            set.commit();
+        }
         double mean = Arrays.stream(scored).mapToDouble(ScoredSample::reward).average().orElse(0);
         context.out().printf("scored %d samples (mean %s reward %.4f); wrote %s%n", lines.length, Choices.label(options.reward()), mean, out);
-        List<PassRates> rates = passRates(Arrays.asList(scored));
-        AtomicFiles.writeJsonl(passRatesPath(out), rates.stream().map(PassRates::toJson).toList());
         context.out().printf("pass rates of %d prompts (mean pass@1 %.4f, pass@n %.4f); wrote %s%n", rates.size(),
                 rates.stream().mapToDouble(PassRates::passAt1).average().orElse(0), rates.stream().mapToDouble(PassRates::passAtN).average().orElse(0),
                 passRatesPath(out));
@@ -171,12 +192,24 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         return byKey.values().stream().map(PassRates::of).toList();
     }
 
-    /** Per constraint, its spans on the checked text as JSON objects with code point offsets. */
-    private static List<List<Map<String, Object>>> spans(List<Constraint> constraints, String response, Verifier verifier) {
+    /**
+     * Per constraint, its spans on the checked text as JSON objects with code point offsets; a constraint whose span
+     * code throws has none, and the error is added to {@code errors}.
+     */
+    private static List<List<Map<String, Object>>> spans(List<Constraint> constraints, String response, Verifier verifier, List<String> errors) {
         List<List<Map<String, Object>>> out = new ArrayList<>();
         for (Constraint c : constraints) {
             List<Map<String, Object>> spans = new ArrayList<>();
-            for (Span s : PyText.isBlank(response) ? List.<Span>of() : c.spans(response, verifier.text())) {
+            List<Span> found;
+            try {
+                found = PyText.isBlank(response) ? List.of() : c.spans(response, verifier.text());
+            } catch (UserException e) {
+                throw e;
+            } catch (RuntimeException | StackOverflowError e) {
+                errors.add(c.id() + ": spans: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                found = List.of();
+            }
+            for (Span s : found) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("start", response.codePointCount(0, s.start()));
                 m.put("end", response.codePointCount(0, s.end()));
@@ -189,10 +222,11 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
     }
 
     /**
-     * The sample's verdicts on {@code checked}: the text as {@code thinking} has it, or with IFEvalG's verifier its
-     * answer, on which each constraint is checked alone (an empty answer follows nothing).
+     * The sample scored: by IFEval's verdicts {@code v} (on the text as {@code thinking} has it), or, with IFEvalG's
+     * verifier ({@code v} null), by IFEvalVerifier on its answer, on which each constraint is checked alone (an empty
+     * answer follows nothing).
      */
-    private ScoredSample score(Sample sample, String checked, List<Constraint> constraints, Verifier verifier) {
+    private ScoredSample score(Sample sample, List<Constraint> constraints, Verdicts v, Verifier verifier) {
         List<String> ids = constraints.stream().map(Constraint::id).toList();
         boolean all = options.allOrNothing();
         if (options.verifier() == Verification.IFEVALG) {
@@ -200,7 +234,6 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
             double reward = all ? (r.verdicts().contains(false) || r.verdicts().isEmpty() ? 0 : 1) : r.score();
             return new ScoredSample(sample, controlTokens(sample), ids, r.verdicts(), r.verdicts(), reward, reward, reward);
         }
-        Verdicts v = verifier.verify(constraints, checked);
         return new ScoredSample(sample, controlTokens(sample), ids, v.strict(), v.loose(), Reward.STRICT.of(v, all),
                 Reward.LOOSE.of(v, all), options.reward().of(v, all));
     }
@@ -216,12 +249,7 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
     static List<String> controlTokens(Sample sample) {
         Set<String> found = new LinkedHashSet<>();
         for (String text : new String[] {sample.reasoningContent(), sample.response()}) {
-            for (int from = 0; text != null && from < text.length(); ) {
-                Optional<ControlTokens.Match> m = ControlTokens.KNOWN.find(text.substring(from));
-                if (m.isEmpty()) break;
-                found.add(m.get().token());
-                from += m.get().offset() + m.get().token().length();
-            }
+            if (text != null) for (ControlTokens.Match m : ControlTokens.KNOWN.findAll(text)) found.add(m.token());
         }
         return List.copyOf(found);
     }
