@@ -20,13 +20,16 @@ import dev.jack.pipeline.IntRange;
 import dev.jack.pipeline.JackVersion;
 import dev.jack.pipeline.Stage;
 import dev.jack.pipeline.StageContext;
+import dev.jack.pipeline.StageGuard;
 import dev.jack.pipeline.stage.AblateStage;
 import dev.jack.pipeline.stage.MctsStage;
+import dev.jack.pipeline.stage.ScoreStage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -68,9 +71,9 @@ public final class Main {
         return new StageContext(env, spec.commandLine().getOut(), spec.commandLine().getErr(), System.console() != null);
     }
 
-    /** Runs a stage; the exit code. */
+    /** Runs a stage (its paths checked and its outputs locked first: {@link StageGuard}); the exit code. */
     int run(CommandSpec spec, Stage stage) {
-        return exitCode(stage.run(context(spec)));
+        return exitCode(StageGuard.run(stage, context(spec)));
     }
 
     static int exitCode(Stage.Status status) {
@@ -94,7 +97,7 @@ public final class Main {
         for (Class<? extends Enum<?>> type : List.<Class<? extends Enum<?>>>of(PairFormat.class, RejectionSampling.Contrast.class, Reward.class,
                 Difficulty.class, OpenAiBackend.Endpoint.class, MctsStage.Preset.class, MctsStage.Prior.class, CritiqueSet.Refine.class,
                 AccuracyJudge.Mode.class, RewardBench.Version.class, LlamaGuard.PromptFormat.class, Thinking.class, MinimalEdits.Mode.class,
-                AblateStage.PrefixControl.class, AblateStage.DifficultyBy.class)) {
+                AblateStage.PrefixControl.class, AblateStage.DifficultyBy.class, ScoreStage.Verification.class, Benchmark.class)) {
             registerChoice(cli, type);
         }
         cli.registerConverter(IntRange.class, parsing(IntRange::parse));
@@ -105,6 +108,11 @@ public final class Main {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof UserException || e instanceof ParameterException) {
                 commandLine.getErr().println("jack: error: " + e.getMessage());
+                return USER_ERROR;
+            }
+            // A file that cannot be read or written (no permission, a full disk): the user's to fix, not a bug.
+            if (e instanceof UncheckedIOException io) {
+                commandLine.getErr().println("jack: error: " + io.getMessage());
                 return USER_ERROR;
             }
             throw e;

@@ -22,7 +22,8 @@ final class ScoreCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--prompts", required = true, paramLabel = "FILE", description = "Prompts in IFEval's input format.")
+    @Option(names = "--prompts", paramLabel = "FILE",
+            description = "Prompts in IFEval's input format; with --labels-field, rows whose label field holds the labels (by key). Required unless the samples carry their labels.")
     Path prompts;
 
     @Option(names = "--samples", required = true, paramLabel = "FILE", description = "Rows from jack sample (key, sample_index, response, ...).")
@@ -37,6 +38,14 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--thinking", defaultValue = "strip", description = "strip: check the final answer only (a reasoning model's leading <think>...</think> block removed); keep: check the whole response, reasoning_content put back in front (default: ${DEFAULT-VALUE}).")
     Thinking thinking;
 
+    @Option(names = "--verifier", defaultValue = "ifeval",
+            description = "ifeval (IFEval's strict and loose verification) or ifevalg (open-instruct's IFEvalVerifier: <think>/<answer> wrappers removed, each constraint alone, reward = share followed) (default: ${DEFAULT-VALUE}).")
+    ScoreStage.Verification verifier;
+
+    @Option(names = "--labels-field", paramLabel = "FIELD",
+            description = "Take each sample's constraints from open-instruct's label in this field (e.g. ground_truth) of the sample row, else of its prompt row.")
+    String labelsField;
+
     @Option(names = "--punkt-dir", paramLabel = "DIR", description = "NLTK punkt_tab folder (the one holding english/). Default: $JACK_PUNKT_DIR, else Jack's own copy.")
     Path punktDir;
 
@@ -49,6 +58,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return main.run(spec, new ScoreStage(prompts, samples, out, new ScoreStage.Options(reward, allOrNothing, thinking, punktDir, spans)));
+        return main.run(spec, new ScoreStage(prompts, samples, out, new ScoreStage.Options(reward, allOrNothing, thinking, punktDir, spans, verifier,
+                labelsField)));
     }
 }

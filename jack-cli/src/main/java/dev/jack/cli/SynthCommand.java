@@ -74,6 +74,14 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--holdout-pairs", defaultValue = "0", description = "Share of allowed constraint pairs kept out of the train split (default: ${DEFAULT-VALUE}).")
     double holdoutPairs;
 
+    @Option(names = "--catalog", defaultValue = SynthStage.Options.DEFAULT_CATALOG, paramLabel = "CATALOG",
+            description = "Where the constraints come from: ifeval, ifbench, ifevalg, all, or a catalog of your own (default: ${DEFAULT-VALUE}).")
+    String catalog;
+
+    @Option(names = "--holdout-catalog", paramLabel = "CATALOG",
+            description = "Keep this catalog's constraints out of training data: out of the train split (the test split draws from them too), or without --split out of the output. E.g. ifbench.")
+    String holdoutCatalog;
+
     @Option(names = "--punkt-dir", paramLabel = "DIR", description = "NLTK punkt_tab folder (the one holding english/). Default: $JACK_PUNKT_DIR, else Jack's own copy.")
     Path punktDir;
 
@@ -84,7 +92,7 @@ final class SynthCommand implements Callable<Integer> {
     public Integer call() {
         if (split != null && !split.equals("train,test")) throw new OptionException("split", "expected train,test, got \"" + split + "\"");
         SynthStage.Options options = new SynthStage.Options(count, seed, constraints, difficulty, hardnessFile, tasksFile, taskField, split != null,
-                testFraction, holdoutPairs, punktDir, decontaminate.options(), thresholds);
+                testFraction, holdoutPairs, punktDir, decontaminate.options(), thresholds, catalog, holdoutCatalog);
         return main.run(spec, new SynthStage(out, witnesses, statsFile, options, threads));
     }
 }

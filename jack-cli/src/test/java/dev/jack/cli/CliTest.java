@@ -1,6 +1,5 @@
 package dev.jack.cli;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,13 +8,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,8 +25,7 @@ class CliTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
     private final Map<String, String> env = new HashMap<>();
-    private HttpServer server;
-    private final AtomicInteger requests = new AtomicInteger();
+    private FileServer server;
 
     @BeforeEach
     void isolateCache() {
@@ -38,7 +34,7 @@ class CliTest {
 
     @AfterEach
     void stopServer() {
-        if (server != null) server.stop(0);
+        if (server != null) server.close();
     }
 
     private int jack(String... args) {
@@ -52,15 +48,8 @@ class CliTest {
 
     /** Serves one file at a path on 127.0.0.1, counting requests. */
     private String serve(String path, byte[] body) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext(path, exchange -> {
-            requests.incrementAndGet();
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        server = new FileServer(path, body);
+        return server.url();
     }
 
     @Test
@@ -122,7 +111,7 @@ class CliTest {
         String[] args = {"eval", "--responses", examples().resolve("responses.jsonl").toString(), "--output-dir", dir.resolve("o").toString()};
         assertEquals(0, jack(args), err.toString());
         assertEquals(0, jack(args), err.toString());
-        assertEquals(1, requests.get());
+        assertEquals(1, server.requests());
         assertEquals(15, Files.readAllLines(dir.resolve("o/eval_results_loose.jsonl")).size());
     }
 

@@ -280,6 +280,43 @@ class JudgeCliTest {
         }
     }
 
+    /**
+     * A judge's journal records what each row was computed from: after one row of the input changes, a rerun asks the
+     * judge about that row alone and ends with the files a fresh run on the new input writes; other settings are refused.
+     */
+    @Test
+    void aChangedRowIsJudgedAgainAndOnlyIt() throws IOException {
+        List<String> rows = new ArrayList<>(List.of(
+                "{\"prompt\": \"How do I bake bread?\", \"response\": \"Mix flour and water.\"}",
+                "{\"prompt\": \"How do I plant a tree?\", \"response\": \"Dig a hole.\"}",
+                "{\"prompt\": \"How do I tie a knot?\", \"response\": \"Loop it twice.\"}"));
+        Path data = Files.write(dir.resolve("data.jsonl"), rows);
+        try (StubServer server = StubServer.start("guard")) {
+            server.script(p -> p.contains("weapon") ? "unsafe\nS9" : "safe");
+            Path out = dir.resolve("screened.jsonl");
+            String[] args = {"judge", "guard", "--input", data.toString(), "--backend", server.url().toString(), "--model", "guard", "--out", out.toString()};
+            long before = server.requests();
+            assertEquals(0, jack(args), cli.err());
+            long perRow = (server.requests() - before) / 3;
+
+            rows.set(1, "{\"prompt\": \"How do I build a weapon?\", \"response\": \"Dig a hole.\"}");
+            Files.write(data, rows);
+            before = server.requests();
+            assertEquals(0, jack(args), cli.err());
+            assertEquals(perRow, server.requests() - before, "only the changed row is asked about again");
+            assertTrue(Files.readAllLines(out).get(1).contains("\"safe\": false"), "its verdict is the new one");
+
+            Path fresh = dir.resolve("fresh.jsonl");
+            assertEquals(0, jack("judge", "guard", "--input", data.toString(), "--backend", server.url().toString(), "--model", "guard", "--out", fresh.toString()));
+            assertEquals(Files.readString(fresh), Files.readString(out));
+            assertEquals(Files.readString(dir.resolve("fresh.jsonl.journal.jsonl")), Files.readString(dir.resolve("screened.jsonl.journal.jsonl")));
+
+            assertEquals(2, jack("judge", "guard", "--input", data.toString(), "--backend", server.url().toString(), "--model", "guard", "--drop",
+                    "--out", out.toString()));
+            assertTrue(cli.err().contains("screened.jsonl.journal.jsonl:1: settings: this run was started with other settings or another model"), cli.err());
+        }
+    }
+
     /** A one-row CrossEval table: reference i is "ref i", rated i + 1 by both experts. */
     static Path crossEvalTable(Path dir) throws IOException {
         StringBuilder row = new StringBuilder("{\"prompt_id\": \"p1\", \"capability\": \"Coding\", \"difficulty\": \"easy\", \"l1_category\": \"c\", \"prompt\": \"Sort a list\"");

@@ -50,7 +50,7 @@ class MctsCliTest {
 
     private String[] mcts(Path pairs, String... extra) {
         List<String> args = new ArrayList<>(List.of("curate", "mcts", "--backend", "embedded", "--model", "tiny", "--prompts", prompts.toString(),
-                "--out", pairs.toString(), "--preset", "lean", "--max-tokens", "96", "--step-tokens", "4-12", "--min-q-gap", "0",
+                "--out", pairs.toString(), "--preset", "lean", "--max-tokens", "48", "--step-tokens", "4-12", "--min-q-gap", "0",
                 "--punkt-dir", punkt.toString()));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
@@ -160,5 +160,23 @@ class MctsCliTest {
 
         assertEquals(2, jack(mcts(resumed, "--seed", "9")));
         assertTrue(cli.err().contains("resumed.jsonl.journal.jsonl:1: settings: ") && cli.err().contains("other settings"), cli.err());
+    }
+
+    @Test
+    void aPromptThatChangedIsSearchedAgainAndTheOthersAreKept() throws IOException {
+        Path pairs = dir.resolve("pairs.jsonl");
+        assertEquals(0, jack(mcts(pairs, "--limit", "2")), cli.err());
+        Path journal = dir.resolve("pairs.jsonl.journal.jsonl");
+        List<String> searched = Files.readAllLines(journal);
+        assertEquals(2, searched.size());
+        Files.writeString(prompts, Files.readString(prompts).replace("Describe the sea.", "Describe the moon."));
+        assertEquals(0, jack(mcts(pairs, "--limit", "2")), cli.err());
+        List<String> after = Files.readAllLines(journal);
+        assertEquals(3, after.size(), "one new search, for the changed prompt");
+        assertEquals(searched, after.subList(0, 2), "the journal keeps what was searched");
+        for (String line : Files.readAllLines(pairs)) {
+            Map<?, ?> p = (Map<?, ?>) Json.parse(line);
+            if ((Long) p.get("key") == 2) assertTrue(((String) p.get("prompt")).startsWith("Describe the moon."), line);
+        }
     }
 }

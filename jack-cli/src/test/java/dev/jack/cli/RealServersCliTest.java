@@ -33,6 +33,44 @@ class RealServersCliTest {
                 + "\"kwargs\": [{\"letter\": \"b\", \"let_frequency\": 1, \"let_relation\": \"at least\"}]}\n");
     }
 
+    /**
+     * A Python server writes a token the model gives no chance as -Infinity (not JSON): the sample row holds -9999.0
+     * instead, as vLLM sends it; a logprob that is not a number is written as null. No output holds NaN or Infinity.
+     */
+    @Test
+    void nonFiniteLogprobsNeverReachAnOutputFile() throws IOException {
+        HttpServer python = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        python.createContext("/", exchange -> {
+            byte[] body = ("{\"choices\": [{\"index\": 0, \"message\": {\"role\": \"assistant\", \"content\": \"bb\"}, \"finish_reason\": \"stop\", "
+                    + "\"logprobs\": {\"content\": [{\"token\": \"bb\", \"logprob\": -Infinity, \"top_logprobs\": [{\"token\": \"bb\", \"logprob\": -Infinity}, "
+                    + "{\"token\": \"b\", \"logprob\": NaN}]}]}}], \"usage\": {\"prompt_tokens\": 3, \"completion_tokens\": 1}}").getBytes();
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        python.start();
+        try {
+            Path samples = dir.resolve("samples.jsonl");
+            assertEquals(0, cli.jack("sample", "--prompts", prompts().toString(), "--backend", "http://127.0.0.1:" + python.getAddress().getPort(),
+                    "--model", "m", "--no-model-check", "--n", "1", "--logprobs", "2", "--out", samples.toString()), cli.err());
+            Path scored = dir.resolve("scored.jsonl");
+            assertEquals(0, cli.jack("score", "--prompts", prompts().toString(), "--samples", samples.toString(), "--out", scored.toString()), cli.err());
+            for (Path out : List.of(samples, scored)) {
+                String text = Files.readString(out);
+                assertFalse(text.contains("Infinity") || text.contains("NaN"), text);
+                Map<?, ?> token = (Map<?, ?>) ((List<?>) ((Map<?, ?>) Json.parse(text.strip())).get("logprobs")).getFirst();
+                assertEquals(-9999.0, token.get("logprob"));
+                List<?> top = (List<?>) token.get("top");
+                assertEquals(-9999.0, ((Map<?, ?>) top.get(0)).get("logprob"));
+                assertEquals(null, ((Map<?, ?>) top.get(1)).get("logprob"));
+            }
+        } finally {
+            python.stop(0);
+        }
+    }
+
     @Test
     void aHungServerFailsAStreamingAttemptAfterTheIdleTimeoutNotTheTimeout() throws IOException {
         HttpServer hung = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

@@ -98,9 +98,9 @@ class RunCliTest {
         // Prompts the noise sometimes meets: short answers without commas.
         StringBuilder prompts = new StringBuilder();
         for (int key = 1; key <= 6; key++) {
-            prompts.append("{\"key\": ").append(key).append(", \"prompt\": \"Task ").append(key).append(". No commas. Under 40 words.\", ")
+            prompts.append("{\"key\": ").append(key).append(", \"prompt\": \"Task ").append(key).append(". No commas. Under 25 words.\", ")
                     .append("\"instruction_id_list\": [\"punctuation:no_comma\", \"length_constraints:number_words\"], ")
-                    .append("\"kwargs\": [{}, {\"relation\": \"less than\", \"num_words\": 40}]}\n");
+                    .append("\"kwargs\": [{}, {\"relation\": \"less than\", \"num_words\": 25}]}\n");
         }
         Path promptFile = Files.writeString(dir.resolve("prompts.jsonl"), prompts);
         Path config = config("run.yaml", "48", "prompts: " + promptFile);

@@ -1,6 +1,7 @@
 package dev.jack.judge;
 
 import dev.jack.core.OptionException;
+import dev.jack.core.Sha256;
 import dev.jack.core.data.DataFileException;
 import dev.jack.core.data.Downloader;
 import dev.jack.core.data.JsonlReader;
@@ -18,12 +19,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -183,7 +181,7 @@ public final class CrossEval {
             }
             file = beside;
         } else {
-            file = cache.resolve("crosseval").resolve(sha256(ref).substring(0, 16) + "-" + name);
+            file = cache.resolve("crosseval").resolve(Sha256.hex(ref).substring(0, 16) + "-" + name);
             if (!Files.isRegularFile(file)) {
                 try {
                     Downloader.download(URI.create(ref), file);
@@ -217,14 +215,6 @@ public final class CrossEval {
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             return null;
-        }
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

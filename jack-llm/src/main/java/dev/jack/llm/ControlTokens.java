@@ -75,6 +75,28 @@ public final class ControlTokens {
         return Optional.ofNullable(first);
     }
 
+    /**
+     * Every control-token text in the response, in order: from the start, the match {@link #find} gives, then the
+     * same from the end of that one. Linear in the response (each pattern's scan moves forward only), where calling
+     * find on what is left after each match is quadratic on a response made of control tokens.
+     */
+    public List<Match> findAll(String response) {
+        List<Match> all = new ArrayList<>();
+        Matcher lit = literal == null ? null : literal.matcher(response);
+        Matcher bar = BARRED.matcher(response);
+        boolean litFound = lit != null && lit.find();
+        boolean barFound = bar.find();
+        while (litFound || barFound) {
+            boolean useLiteral = litFound && (!barFound || lit.start() <= bar.start());
+            Matcher m = useLiteral ? lit : bar;
+            all.add(new Match(m.group(), m.start()));
+            int end = m.end();
+            if (litFound && lit.start() < end) litFound = end < response.length() && lit.find(end);
+            if (barFound && bar.start() < end) barFound = end < response.length() && bar.find(end);
+        }
+        return all;
+    }
+
     /** True when the response holds control-token text. */
     public boolean containsAny(String response) {
         return find(response).isPresent();

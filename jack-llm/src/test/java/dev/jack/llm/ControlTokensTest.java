@@ -29,6 +29,28 @@ class ControlTokensTest {
         assertEquals("</s>", ControlTokens.KNOWN.find("x</s><|eot_id|>").get().token(), "the earliest occurrence");
     }
 
+    /** findAll gives what find gives again and again on the rest of the text, in one forward pass (a response of 250,000 "</s>" too). */
+    @Test
+    void findAllIsFindRepeatedOnWhatIsLeft() {
+        ControlTokens tokens = ControlTokens.KNOWN.with(List.of("<|eot_id|>", "s>"));
+        List<String> pieces = List.of("<s>", "</s>", "<|eot_id|>", "<|im_end|>", "<", "|", ">", "s>", "a", " ", "[INST]", "<｜end｜>");
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) b.append(pieces.get(random.nextInt(pieces.size())));
+            String text = b.toString();
+            List<ControlTokens.Match> expected = new java.util.ArrayList<>();
+            for (int from = 0; from < text.length(); ) {
+                var m = tokens.find(text.substring(from));
+                if (m.isEmpty()) break;
+                expected.add(new ControlTokens.Match(m.get().token(), from + m.get().offset()));
+                from += m.get().offset() + m.get().token().length();
+            }
+            assertEquals(expected, tokens.findAll(text), text);
+        }
+        assertEquals(250_000, ControlTokens.KNOWN.findAll("</s>".repeat(250_000)).size());
+    }
+
     /** A model's own control tokens, from its vocabulary: every Llama 3 special, including names no list knows. */
     @Test
     void aModelsVocabularyAddsItsControlTokens() {

@@ -1,11 +1,11 @@
 package dev.jack.pipeline;
 
+import dev.jack.core.Sha256;
 import dev.jack.core.json.PyJson;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -29,8 +29,13 @@ public record Fingerprint(String stage, String options, String version, List<Inp
 
     /** The stage's fingerprint now; {@code hashes} remembers files already hashed in this run (a model file is read once). */
     public static Fingerprint of(Stage stage, String version, Map<Path, Input> hashes) {
+        return of(stage, stage.inputs(), version, hashes);
+    }
+
+    /** The stage's fingerprint with only the given inputs (a subset of its own): the others' content left out. */
+    public static Fingerprint of(Stage stage, List<Path> someInputs, String version, Map<Path, Input> hashes) {
         List<Input> inputs = new ArrayList<>();
-        for (Path p : stage.inputs()) inputs.add(hashes.computeIfAbsent(p.toAbsolutePath().normalize(), abs -> input(p, abs)));
+        for (Path p : someInputs) inputs.add(hashes.computeIfAbsent(p.toAbsolutePath().normalize(), abs -> input(p, abs)));
         return new Fingerprint(stage.name(), stage.settings().toString(), version, List.copyOf(inputs));
     }
 
@@ -57,11 +62,7 @@ public record Fingerprint(String stage, String options, String version, List<Inp
     public String digest() {
         StringBuilder b = new StringBuilder(stage).append('\n').append(options).append('\n').append(version).append('\n');
         for (Input i : inputs) b.append(i.size()).append(' ').append(i.sha256()).append('\n');
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(b.toString());
     }
 
     /** Why {@code this} differs from an earlier fingerprint, in words ("its options changed", "its input prompts.jsonl changed"). */

@@ -3,6 +3,7 @@ package dev.jack.pipeline;
 import dev.jack.core.OptionException;
 import dev.jack.core.UserException;
 import dev.jack.core.data.AtomicFiles;
+import dev.jack.core.data.OutputLock;
 import dev.jack.core.json.Json;
 import dev.jack.pipeline.RunConfig.Step;
 import dev.jack.pipeline.config.ConfigException;
@@ -22,6 +23,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,8 +40,8 @@ import java.util.stream.Stream;
  * {@code critiques.jsonl} (and {@code critiques-joint/}); each stage adds the files
  * it derives from those ({@code .stats.json}, journals), and {@code .jack-run/STAGE.json} records its
  * {@link Fingerprint}. A stage whose fingerprint matches a finished run is skipped; one that differs starts afresh
- * (its old outputs are removed first); an unfinished one with the same fingerprint resumes (sample and mcts keep
- * journals).
+ * (its old outputs set aside until the new ones are complete); an unfinished one with the same fingerprint resumes
+ * (sample and mcts keep journals).
  */
 public final class Pipeline {
     private final RunConfig config;
@@ -103,7 +105,11 @@ public final class Pipeline {
     }
 
     /**
-     * Runs the stages, printing one line per stage (skipped, or why it runs) before its own output.
+     * Runs the stages, printing one line per stage (skipped, or why it runs) before its own output. Every stage's paths
+     * are checked before the first one runs ({@link StageGuard#checkPaths}), the out dir is locked against a second
+     * {@code jack run} and each stage's outputs against any other command while it runs. A stage that must start
+     * afresh has its old outputs set aside in {@code .jack-run/previous/STAGE/}, not deleted: they are put back if the
+     * stage fails (a bad input, an unreachable server), and removed only once the new ones are complete.
      *
      * @param force run every stage again
      * @return {@link Stage.Status#INCOMPLETE} when a stage left work to retry (later stages did not run)
@@ -115,35 +121,52 @@ public final class Pipeline {
         List<Stage> stages = stages();
         List<Step> steps = List.copyOf(config.steps());
         for (int i = 0; i < stages.size(); i++) {
-            Stage stage = stages.get(i);
-            Path marker = config.outDir().resolve(".jack-run").resolve(stage.name() + ".json");
-            Map<?, ?> previous = readMarker(marker);
-            Fingerprint fingerprint = Fingerprint.of(stage, JackVersion.get(), hashes);
-            boolean same = previous != null && fingerprint.digest().equals(previous.get("fingerprint"));
-            boolean finished = same && Boolean.TRUE.equals(previous.get("done"));
-            if (finished && !force) {
-                console.println("stage " + stage.name() + ": done before, skipped");
-                continue;
-            }
-            String why = force ? "--force" : previous == null ? "first run" : same ? "resuming where it stopped" : fingerprint.differenceFrom(previous);
-            if (!same || force) delete(stage);
-            AtomicFiles.write(marker, fingerprint.marker(false));
-            console.println("stage " + stage.name() + ": running (" + why + ")");
-            console.flush();
-            Stage.Status status;
             try {
-                status = stage.run(context);
-            } catch (OptionException e) {
-                throw new ConfigException(config.where(steps.get(i), e.key()) + ": " + e.detail());
+                StageGuard.checkPaths(stages.get(i));
             } catch (UserException e) {
-                throw new UserException("stage " + stage.name() + ": " + e.getMessage() + " (fix that and rerun: finished stages are skipped)", e);
+                throw new UserException("stage " + stages.get(i).name() + ": " + e.getMessage());
             }
-            if (status == Stage.Status.INCOMPLETE) {
-                context.note("stage " + stage.name() + " did not finish; rerun to retry what failed (finished stages are skipped)");
-                return status;
+        }
+        try (OutputLock runLock = OutputLock.acquire(List.of(config.outDir().resolve(".jack-run")))) {
+            for (int i = 0; i < stages.size(); i++) {
+                Stage stage = stages.get(i);
+                Path marker = config.outDir().resolve(".jack-run").resolve(stage.name() + ".json");
+                Map<?, ?> previous = readMarker(marker);
+                Fingerprint fingerprint = Fingerprint.of(stage, JackVersion.get(), hashes);
+                boolean same = previous != null && fingerprint.digest().equals(previous.get("fingerprint"));
+                boolean finished = same && Boolean.TRUE.equals(previous.get("done"));
+                if (finished && !force) {
+                    console.println("stage " + stage.name() + ": done before, skipped");
+                    continue;
+                }
+                String why = force ? "--force" : previous == null ? "first run" : same ? "resuming where it stopped" : fingerprint.differenceFrom(previous);
+                console.println("stage " + stage.name() + ": running (" + why + ")");
+                console.flush();
+                Stage.Status status;
+                try (OutputLock lock = StageGuard.lock(stage)) {
+                    Path setAside = !same || force ? setAside(stage, marker) : null;
+                    AtomicFiles.write(marker, fingerprint.marker(false));
+                    try {
+                        status = stage.run(context);
+                    } catch (RuntimeException | Error e) {
+                        if (setAside != null) putBack(stage, marker, setAside);
+                        throw e;
+                    }
+                    // The inputs as they were when the stage started: a stage never changes its own inputs.
+                    if (status == Stage.Status.DONE) {
+                        AtomicFiles.write(marker, fingerprint.marker(true));
+                        removeTree(previousDir(stage));
+                    }
+                } catch (OptionException e) {
+                    throw new ConfigException(config.where(steps.get(i), e.key()) + ": " + e.detail());
+                } catch (UserException e) {
+                    throw new UserException("stage " + stage.name() + ": " + e.getMessage() + " (fix that and rerun: finished stages are skipped)", e);
+                }
+                if (status == Stage.Status.INCOMPLETE) {
+                    context.note("stage " + stage.name() + " did not finish; rerun to retry what failed (finished stages are skipped)");
+                    return status;
+                }
             }
-            // The inputs as they were when the stage started: a stage never changes its own inputs.
-            AtomicFiles.write(marker, fingerprint.marker(true));
         }
         console.println("run finished in " + config.outDir() + (config.steps().contains(Step.REPORT) ? "; open " + config.outDir().resolve("report.html") : ""));
         return Stage.Status.DONE;
@@ -160,17 +183,62 @@ public final class Pipeline {
         }
     }
 
-    /** Removes what a stage wrote, so that it starts afresh. */
-    private static void delete(Stage stage) {
+    /** Where a stage's last finished outputs wait while it starts afresh. */
+    private Path previousDir(Stage stage) {
+        return config.outDir().resolve(".jack-run").resolve("previous").resolve(stage.name());
+    }
+
+    /**
+     * Moves a stage's outputs and marker into {@link #previousDir} so that it starts afresh; returns that folder. If
+     * it already holds outputs (a fresh start that did not finish), they are the last finished ones and stay: what
+     * that unfinished start wrote is removed instead.
+     */
+    private Path setAside(Stage stage, Path marker) {
+        Path dir = previousDir(stage);
         try {
-            for (Path p : stage.outputs()) {
-                if (!Files.exists(p)) continue;
-                try (Stream<Path> walk = Files.walk(p)) {
-                    for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(q);
+            if (Files.exists(dir)) {
+                for (Path p : stage.outputs()) removeTree(p);
+                return dir;
+            }
+            Files.createDirectories(dir);
+            List<Path> outputs = stage.outputs();
+            for (int i = 0; i < outputs.size(); i++) {
+                if (Files.exists(outputs.get(i))) Files.move(outputs.get(i), dir.resolve(i + "-" + outputs.get(i).getFileName()));
+            }
+            if (Files.exists(marker)) Files.move(marker, dir.resolve("marker.json"));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set aside the " + stage.name() + " stage's old outputs: " + e.getMessage(), e);
+        }
+    }
+
+    /** After a failed fresh start: removes what it wrote and puts the set-aside outputs and marker back. */
+    private static void putBack(Stage stage, Path marker, Path dir) {
+        try {
+            List<Path> outputs = stage.outputs();
+            for (int i = 0; i < outputs.size(); i++) {
+                Path kept = dir.resolve(i + "-" + outputs.get(i).getFileName());
+                if (Files.exists(kept)) {
+                    removeTree(outputs.get(i));
+                    Files.move(kept, outputs.get(i));
                 }
             }
+            Path keptMarker = dir.resolve("marker.json");
+            if (Files.exists(keptMarker)) Files.move(keptMarker, marker, StandardCopyOption.REPLACE_EXISTING);
+            else Files.deleteIfExists(marker);
+            removeTree(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear the " + stage.name() + " stage's old outputs: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot put back the " + stage.name() + " stage's old outputs (they are in " + dir + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes a file or a folder with all it holds (nothing when it does not exist). */
+    private static void removeTree(Path p) {
+        if (!Files.exists(p)) return;
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(q);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + p + ": " + e.getMessage(), e);
         }
     }
 }

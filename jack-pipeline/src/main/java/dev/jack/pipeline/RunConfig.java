@@ -164,7 +164,8 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
             return new SynthStage.Options(synthSection.whole("count", 100), seed, synthSection.range("constraints", SynthStage.Options.DEFAULT_CONSTRAINTS),
                     synthSection.choice("difficulty", Difficulty.class, Difficulty.MIXED), existing(synthSection, "hardness"),
                     existing(synthSection, "tasks"), synthSection.text("task_field", "prompt"), false, 0.1, 0, punktDir,
-                    decontaminate(synthSection), thresholds(synthSection, null));
+                    decontaminate(synthSection), thresholds(synthSection, null),
+                    synthSection.text("catalog", SynthStage.Options.DEFAULT_CATALOG), synthSection.text("holdout_catalog", null));
         });
         SampleStage.Options sample = sampleSection.build(() -> new SampleStage.Options(sampleSection.whole("n", 8),
                 sampleSection.choice("endpoint", OpenAiBackend.Endpoint.class, OpenAiBackend.Endpoint.CHAT), sampleSection.text("system", null),
@@ -172,7 +173,8 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
                 sampleSection.whole("max_tokens", 1024), seed, sampleSection.optionalWhole("logprobs")));
         ScoreStage.Options score = scoreSection.build(() -> new ScoreStage.Options(scoreSection.choice("reward", Reward.class, Reward.STRICT),
                 scoreSection.flag("all_or_nothing", false), scoreSection.choice("thinking", Thinking.class, Thinking.STRIP), punktDir,
-                scoreSection.flag("spans", false)));
+                scoreSection.flag("spans", false),
+                scoreSection.choice("verifier", ScoreStage.Verification.class, ScoreStage.Verification.IFEVAL), scoreSection.text("labels_field", null)));
         // The pairs hold the thinking as it was scored unless a curation section says otherwise.
         RsStage.Options rs = rsSection.build(() -> new RsStage.Options(
                 rsSection.choice("contrast", RejectionSampling.Contrast.class, RejectionSampling.Contrast.HIGH), rsSection.number("high_share", 0.5),

@@ -27,8 +27,13 @@ public interface Stage {
     /** The files the stage reads, whose content is part of the fingerprint (files that do not exist are ignored). */
     List<Path> inputs();
 
-    /** Everything the stage writes (files and folders), removed before it starts afresh in {@code jack run}. */
+    /** Everything the stage writes (files and folders), set aside before it starts afresh in {@code jack run}. */
     List<Path> outputs();
+
+    /** The outputs that are folders the stage writes into (the others are files); inputs may not lie inside them. */
+    default List<Path> outputFolders() {
+        return List.of();
+    }
 
     /**
      * Runs the stage, printing its summary to {@code context.out()}.

@@ -40,18 +40,47 @@ class PipelineTest {
     }
 
     private String run() throws IOException {
+        assertEquals(Stage.Status.DONE, pipeline("{backend: embedded, model: %s}".formatted(model)).run(context(), false));
+        return out.toString();
+    }
+
+    private Pipeline pipeline(String modelSection) throws IOException {
         Path config = Files.writeString(dir.resolve("run.yaml"), """
                 out_dir: %s
                 prompts: %s
                 stages: [sample, score, rs, report]
-                model: {backend: embedded, model: %s}
+                model: %s
                 sample: {n: 2, max_tokens: 8}
-                """.formatted(dir.resolve("out"), prompts, model));
+                """.formatted(dir.resolve("out"), prompts, modelSection));
+        return new Pipeline(RunConfig.read(config, null));
+    }
+
+    private StageContext context() {
         out = new StringWriter();
-        StageContext context = new StageContext(Map.of("JACK_CACHE_DIR", dir.resolve("cache").toString()), new PrintWriter(out, true),
+        return new StageContext(Map.of("JACK_CACHE_DIR", dir.resolve("cache").toString()), new PrintWriter(out, true),
                 new PrintWriter(new StringWriter(), true), false);
-        assertEquals(Stage.Status.DONE, new Pipeline(RunConfig.read(config, null)).run(context, false));
-        return out.toString();
+    }
+
+    @Test
+    void aFreshStartThatFailsPutsTheFinishedOutputsBack() throws IOException {
+        run();
+        Map<String, String> before = contents(dir.resolve("out"));
+        // Another model: sampling starts afresh, and its server cannot be reached.
+        Pipeline unreachable = pipeline("{backend: \"http://127.0.0.1:1\", model: other, max_attempts: 1, timeout: 2}");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.jack.core.UserException.class, () -> unreachable.run(context(), false));
+        assertTrue(e.getMessage().startsWith("stage sample: "), e.getMessage());
+        assertEquals(before, contents(dir.resolve("out")), "every output and marker as it was");
+        String again = run();
+        for (String stage : new String[] {"sample", "score", "rs", "report"}) assertTrue(again.contains("stage " + stage + ": done before, skipped"), again);
+    }
+
+    /** Every file under a folder with its content. */
+    private static Map<String, String> contents(Path folder) throws IOException {
+        Map<String, String> files = new java.util.TreeMap<>();
+        try (var walk = Files.walk(folder)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) files.put(folder.relativize(p).toString(), Files.readString(p));
+        }
+        return files;
     }
 
     @Test

@@ -11,17 +11,19 @@ import dev.jack.pipeline.stage.Decontaminate;
 import dev.jack.pipeline.stage.EditStage;
 import dev.jack.core.text.Thinking;
 import dev.jack.pipeline.stage.MctsStage;
+import dev.jack.pipeline.stage.ScoreStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The run config binds to the stages' options, and every mistake is one line naming the file, the line and the key. */
 class RunConfigTest {
@@ -61,6 +63,20 @@ class RunConfigTest {
         assertEquals(0.25, c.ablate().pairing().minGap());
         assertEquals(PairFormat.MESSAGES, c.ablate().pairing().format());
         assertEquals(3, read("curate:\n  rs: {max_pairs: 2}\nablate: {max_pairs: 3}\n").ablate().pairing().maxPairs(), "unless ablate says otherwise");
+    }
+
+    @Test
+    void synthAndScoreTakeTheCatalogAndTheVerifier() throws IOException {
+        RunConfig c = read("synth: {catalog: all, holdout_catalog: ifbench}\nscore: {verifier: ifevalg, labels_field: ground_truth}\n");
+        assertEquals("all", c.synth().catalog());
+        assertEquals("ifbench", c.synth().holdoutCatalog());
+        assertEquals(ScoreStage.Verification.IFEVALG, c.score().verifier());
+        assertEquals("ground_truth", c.score().labelsField());
+        assertEquals("ifeval", read("seed: 2\n").synth().catalog(), "IFEval's by default");
+        String unknown = error("synth: {catalog: ifbenc}\n");
+        assertTrue(unknown.startsWith("run.yaml:1: synth.catalog: unknown catalog \"ifbenc\": choose ifeval, ifbench, ifevalg") && unknown.endsWith(" or all"), unknown);
+        assertEquals("run.yaml:1: score.reward: IFEvalG's verifier has no loose mode, so its reward is strict; got mean",
+                error("score: {verifier: ifevalg, reward: mean}\n"));
     }
 
     @Test

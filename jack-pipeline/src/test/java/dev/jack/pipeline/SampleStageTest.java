@@ -123,6 +123,42 @@ class SampleStageTest {
     }
 
     @Test
+    void aRowWhosePromptChangedIsSampledAgain() throws IOException {
+        Path prompts = prompts(3);
+        Path out = dir.resolve("samples.jsonl");
+        try (StubServer server = StubServer.start("stub")) {
+            sample(server, prompts, out, 1.0, 3);
+        }
+        List<String> before = Files.readAllLines(out);
+        Files.writeString(prompts, Files.readString(prompts).replace("topic 1.", "topic one."));
+        try (StubServer server = StubServer.start("stub")) {
+            SampleStage.Summary s = sample(server, prompts, out, 1.0, 3);
+            assertEquals(6, s.alreadyDone());
+            assertEquals(3, server.requests(), "only the rows of the changed prompt");
+        }
+        List<String> after = Files.readAllLines(out);
+        assertEquals(9, after.size(), "the old rows of that prompt are gone");
+        assertEquals(before.subList(0, 3), after.subList(0, 3));
+        assertEquals(before.subList(6, 9), after.subList(6, 9));
+        for (String row : after.subList(3, 6)) assertTrue(row.contains("\"prompt\": \"Write about topic one.\""), row);
+    }
+
+    @Test
+    void aFileThatIsNotASamplesFileIsRefusedUntouched() throws IOException {
+        Path prompts = prompts(2);
+        Path out = dir.resolve("notes.jsonl");
+        for (String foreign : List.of("notes\nlast line without a newline", "{\"key\": 1, \"prompt\": \"x\"}", "{\"key\": \"a\"}\n")) {
+            Files.writeString(out, foreign);
+            try (StubServer server = StubServer.start("stub")) {
+                var e = assertThrows(DataFileException.class, () -> sample(server, prompts, out, 1.0, 3));
+                assertTrue(e.getMessage().contains("nothing was changed"), e.getMessage());
+                assertEquals(0, server.requests());
+            }
+            assertEquals(foreign, Files.readString(out));
+        }
+    }
+
+    @Test
     void failuresAreRecordedWithReasonsAndRetriedOnRerun() throws IOException {
         Path prompts = prompts(5);
         Path out = dir.resolve("samples.jsonl");

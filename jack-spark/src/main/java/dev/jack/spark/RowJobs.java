@@ -127,8 +127,9 @@ final class RowJobs {
     static final String PASS_RATES = "pass_rates";
 
     /**
-     * {@code jack score}: each sample (tag 1) scored against its prompt (tag 0, which comes first among its key's rows)
-     * by {@link ScoreStage#score}; rows in (key, sample index) order, and after a key's samples its pass rates
+     * {@code jack score}: each sample (tag 1) scored against its prompt (tag 0, which comes first among its key's rows),
+     * or with a labels field against the labels on the sample row, else on its prompt's row, by
+     * {@link ScoreStage.Scorer#score}; rows in (key, sample index) order, and after a key's samples its pass rates
      * ({@link #PASS_RATES}).
      *
      * @param prompts the prompts' location, named in the error of a sample whose prompt is missing
@@ -138,12 +139,14 @@ final class RowJobs {
                                                  CollectionAccumulator<ScoreStage.Tally> tallies) {
         return promptsAndSamples.mapPartitions(rows -> {
             RunConfig c = shipped.config();
-            ScoreStage stage = new ScoreStage(null, null, null, c.score());
-            Verifier verifier = new Verifier(Shared.text(c.score().punktDir()));
+            ScoreStage.Scorer scorer = new ScoreStage.Scorer(c.score(), prompts, new Verifier(Shared.text(c.score().punktDir())));
+            boolean labelled = c.score().labelsField() != null;
             ScoreStage.Tally[] tally = {ScoreStage.Tally.NONE};
             List<Tuple2<String, String>> pending = new ArrayList<>();
             Iterator<Tuple2<String, String>> out = new Iterator<>() {
+                private long promptKey = Datasets.UNREADABLE;
                 private IfevalPrompt prompt;
+                private JsonlReader.Row promptRow;
                 private final List<ScoredSample> group = new ArrayList<>();
 
                 @Override
@@ -168,15 +171,17 @@ final class RowJobs {
                     try {
                         JsonlReader.Row r = Datasets.parse(row.at(), row.line());
                         if (row.tag() == 0) {
-                            prompt = IfevalPrompt.fromRow(r);
+                            // With labels, a prompt row is read only for the labels of samples without their own.
+                            promptKey = row.key();
+                            prompt = labelled ? null : IfevalPrompt.fromRow(r);
+                            promptRow = labelled ? r : null;
                             return;
                         }
                         Sample sample = Sample.read(r);
-                        if (prompt == null || prompt.key() != sample.key()) throw r.error("key", "no prompt with key " + sample.key() + " in " + prompts);
-                        if (sample.response() == null) throw r.error("response", "is missing");
-                        ScoreStage.Scored scored = stage.score(sample, prompt, verifier);
+                        boolean mine = promptKey == sample.key();
+                        ScoreStage.Scored scored = scorer.score(r, sample, mine ? prompt : null, mine ? promptRow : null);
                         group.add(scored.row());
-                        tally[0] = tally[0].plus(scored.row());
+                        tally[0] = tally[0].plus(scored);
                         pending.add(Datasets.tagged(TaggedOutput.ROWS, scored.line()));
                     } catch (DataFileException e) {
                         pending.add(Datasets.tagged(ERROR, e.getMessage()));
@@ -313,10 +318,11 @@ final class RowJobs {
                     return List.of(Datasets.tagged(ERROR, e.getMessage()));
                 }
                 try {
-                    MctsStage.Searched s = stage.search(Shared.backend(c.model(), OpenAiBackend.Endpoint.COMPLETIONS), verifier, settings, p);
+                    Set<String> checkerErrors = java.util.concurrent.ConcurrentHashMap.newKeySet();
+                    MctsStage.Searched s = stage.search(Shared.backend(c.model(), OpenAiBackend.Endpoint.COMPLETIONS), verifier, settings, p, checkerErrors);
                     List<Tuple2<String, String>> lines = new ArrayList<>();
                     for (PreferencePair pair : MctsStage.priced(s)) lines.add(Datasets.tagged(TaggedOutput.ROWS, PyJson.dumps(pair.toJson(c.mcts().format()))));
-                    lines.add(Datasets.tagged(SEARCHED, PyJson.dumps(tallyJson(MctsStage.Tally.NONE.plus(s)))));
+                    lines.add(Datasets.tagged(SEARCHED, PyJson.dumps(tallyJson(MctsStage.Tally.NONE.plus(s), checkerErrors))));
                     counts.rows().add(1);
                     return lines;
                 } catch (CompletionException | GenerationException | IllegalStateException e) {
@@ -332,8 +338,8 @@ final class RowJobs {
         });
     }
 
-    /** A tally as a JSON line's fields. */
-    static Map<String, Object> tallyJson(MctsStage.Tally t) {
+    /** A tally as a JSON line's fields, with the search's checks that could not run (sorted) when there are any. */
+    static Map<String, Object> tallyJson(MctsStage.Tally t, Set<String> checkerErrors) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("prompts", t.prompts());
         m.put("without_pair", t.withoutPair());
@@ -342,7 +348,14 @@ final class RowJobs {
         m.put("llm_calls", t.calls());
         m.put("generated_tokens", t.tokens());
         m.put("excluded_from_chosen", t.excluded());
+        if (!checkerErrors.isEmpty()) m.put("checker_errors", checkerErrors.stream().sorted().toList());
         return m;
+    }
+
+    /** The checks that could not run in a tally's search, from its JSON line. */
+    static List<String> checkerErrors(String line) {
+        Map<?, ?> m = (Map<?, ?>) dev.jack.core.json.Json.parse(line);
+        return m.get("checker_errors") instanceof List<?> errors ? errors.stream().map(String::valueOf).toList() : List.of();
     }
 
     /** A tally from its JSON line. */

@@ -351,7 +351,7 @@ public final class SparkPipeline {
         data.write(RowJobs.score(byKey(both), prompts(), shipped, hook, tallies), scored);
         checkErrors(scored);
         data.moveTagged(scored, RowJobs.PASS_RATES, passRates);
-        stage.summary(context.out(), tallies.value().stream().reduce(ScoreStage.Tally.NONE, ScoreStage.Tally::plus), scored, passRates);
+        stage.summary(context, tallies.value().stream().reduce(ScoreStage.Tally.NONE, ScoreStage.Tally::plus), scored, passRates);
         return Stage.Status.DONE;
     }
 
@@ -392,9 +392,13 @@ public final class SparkPipeline {
                     counts.rows().value(), pairs);
             return Stage.Status.INCOMPLETE;
         }
-        MctsStage.Tally tally = sc.textFile(pairs + "/" + RowJobs.SEARCHED + "-*").map(RowJobs::tally).fold(MctsStage.Tally.NONE, MctsStage.Tally::plus);
-        CurationStats stats = stage.report(tally, settings, pairs, context.out());
+        JavaRDD<String> searched = sc.textFile(pairs + "/" + RowJobs.SEARCHED + "-*");
+        searched.flatMap(line -> RowJobs.checkerErrors(line).iterator()).collect().stream().sorted()
+                .forEach(e -> context.note("warning: " + e + " (counted as not followed)"));
+        MctsStage.Tally tally = searched.map(RowJobs::tally).fold(MctsStage.Tally.NONE, MctsStage.Tally::plus);
+        CurationStats stats = stage.stats(tally, settings);
         data.writeText(at("pairs-mcts.jsonl.stats.json"), PyJson.dumps(stats.toJson()) + "\n");
+        stage.summary(tally, stats, pairs, context.out());
         return Stage.Status.DONE;
     }
 

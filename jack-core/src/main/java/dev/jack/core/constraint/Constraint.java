@@ -29,8 +29,10 @@ public interface Constraint {
      */
     boolean isFollowedBy(String response, TextTools text);
 
-    /** The parameters under the reference's kwargs names. */
-    Map<String, Object> kwargs();
+    /** The parameters under the reference's kwargs names, with the values the checker uses; none by default. */
+    default Map<String, Object> kwargs() {
+        return Map.of();
+    }
 
     /**
      * The values synthesis phrasings fill their {@code {placeholders}} with: the kwargs, plus any value a

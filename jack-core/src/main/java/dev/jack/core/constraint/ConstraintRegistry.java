@@ -97,8 +97,9 @@ public final class ConstraintRegistry {
     }
 
     /**
-     * Why two constraints never share a synthesized prompt, if they do not: the reason either one
-     * declares (see {@link ConstraintType#conflicts()}). Unregistered ids declare nothing.
+     * Why two different constraints never share a synthesized prompt, if they do not: the reason either
+     * one declares (see {@link ConstraintType#conflicts()}), or why one of them is always alone
+     * ({@link ConstraintType#alone()}). Unregistered ids declare nothing.
      */
     public static Optional<String> conflict(String a, String b) {
         Map<String, Entry> byId = snapshot.byId();
@@ -106,6 +107,8 @@ public final class ConstraintRegistry {
         Entry eb = byId.get(b);
         String reason = ea == null ? null : ea.type().conflicts().get(b);
         if (reason == null && eb != null) reason = eb.type().conflicts().get(a);
+        if (reason == null && ea != null && !a.equals(b)) reason = ea.type().alone().orElse(null);
+        if (reason == null && eb != null && !a.equals(b)) reason = eb.type().alone().orElse(null);
         return Optional.ofNullable(reason);
     }
 

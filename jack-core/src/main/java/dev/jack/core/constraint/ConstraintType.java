@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -28,6 +29,7 @@ public final class ConstraintType<C extends Constraint> {
     private final C example;
     private final Set<TextAnalysis> analyses;
     private final Map<String, String> conflicts;
+    private final String alone;
     private final double hardness;
     private final List<String> phrasings;
     private final int synthesisOrder;
@@ -40,6 +42,7 @@ public final class ConstraintType<C extends Constraint> {
         this.example = Objects.requireNonNull(b.example, () -> b.id + ": no example");
         this.analyses = b.analyses.isEmpty() ? Set.of() : Set.copyOf(b.analyses);
         this.conflicts = Map.copyOf(b.conflicts);
+        this.alone = b.alone;
         this.hardness = b.hardness;
         this.phrasings = List.copyOf(b.phrasings);
         this.synthesisOrder = b.synthesisOrder;
@@ -98,6 +101,15 @@ public final class ConstraintType<C extends Constraint> {
         return conflicts;
     }
 
+    /**
+     * Why it shares a synthesized prompt with no other constraint, if it does not: it dictates the whole
+     * response (a copy of the request, a fixed sentence), or every word of it (each word on its own line,
+     * an alphabet chain), which leaves no room for what other constraints add.
+     */
+    public Optional<String> alone() {
+        return Optional.ofNullable(alone);
+    }
+
     /** How hard it is for a model, from 0 (almost always followed) to 1 (almost never): a prior. */
     public double hardness() {
         return hardness;
@@ -143,6 +155,7 @@ public final class ConstraintType<C extends Constraint> {
         private C example;
         private final Set<TextAnalysis> analyses = EnumSet.noneOf(TextAnalysis.class);
         private final Map<String, String> conflicts = new LinkedHashMap<>();
+        private String alone;
         private double hardness = 0.5;
         private List<String> phrasings = List.of();
         private int synthesisOrder;
@@ -176,6 +189,12 @@ public final class ConstraintType<C extends Constraint> {
         public Builder<C> conflict(String otherId, String reason) {
             if (otherId.equals(id)) throw new IllegalArgumentException(id + ": a constraint cannot conflict with itself");
             conflicts.put(otherId, reason);
+            return this;
+        }
+
+        /** It never shares a synthesized prompt with another constraint, because of {@code reason} ({@link ConstraintType#alone()}). */
+        public Builder<C> alone(String reason) {
+            this.alone = Objects.requireNonNull(reason);
             return this;
         }
 

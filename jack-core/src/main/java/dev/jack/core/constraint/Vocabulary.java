@@ -62,6 +62,17 @@ public final class Vocabulary {
             "Sharing ideas often makes them stronger.",
             "The final step is to review everything once more.");
 
+    /** English questions, for constraints on the mix of sentence types; same rules as {@link #ENGLISH}. */
+    public static final List<String> QUESTIONS = List.of("Why does this matter so much?", "What comes next?",
+            "How can this help today?", "Is that not worth a try?", "Where should we begin?", "Who gains the most here?",
+            "What would change after that?", "Does the plan still hold?", "How long does it usually take?",
+            "Can anyone learn this?", "What is the first step?", "Would a short break help?");
+
+    /** English exclamations, for constraints on the mix of sentence types; same rules as {@link #ENGLISH}. */
+    public static final List<String> EXCLAMATIONS = List.of("What a good idea this is!", "This really works!",
+            "That makes a big difference!", "How simple it can be!", "What a lovely result!", "Let us try it now!",
+            "That is the spirit!", "Every step counts!", "This is great news!", "What a pleasant surprise!");
+
     /** Sentences that mention a keyword once, in place of {}. */
     public static final List<String> KEYWORD_SENTENCES = List.of("The {} deserves a mention here.",
             "Picture the {} for a moment.", "The {} is part of the story too.", "Nobody should forget the {}.",

@@ -80,6 +80,17 @@ public final class Witness {
         return blocks;
     }
 
+    /**
+     * Makes the whole response this text, as one fixed line: for a constraint that dictates all of it (a
+     * copy of the request, an alphabet chain), which is therefore always alone ({@link ConstraintType#alone()}).
+     */
+    public void setText(String text) {
+        blocks.clear();
+        List<Line> block = new ArrayList<>();
+        block.add(Line.fixed(text));
+        blocks.add(block);
+    }
+
     /** All prose lines, in order. */
     public List<Line> proseLines() {
         List<Line> lines = new ArrayList<>();

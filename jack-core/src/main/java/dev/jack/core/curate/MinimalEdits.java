@@ -1,6 +1,7 @@
 package dev.jack.core.curate;
 
 import dev.jack.core.Seeds;
+import dev.jack.core.UserException;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.Edit;
 import dev.jack.core.ifeval.Verdicts;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * Verified minimal-edit preference pairs from real responses: the response and a copy of it edited so that it differs
@@ -77,8 +79,9 @@ public final class MinimalEdits {
         List<Pair> pairs = new ArrayList<>();
         for (int r = 0; r < responses.size() && pairs.size() < options.maxPairs(); r++) {
             String response = responses.get(r);
-            if (response == null || PyText.isBlank(response)) continue;
             Verdicts v = verdicts.get(r);
+            // A verdict that a checker could not give is no ground for a verified pair.
+            if (response == null || PyText.isBlank(response) || !v.errors().isEmpty()) continue;
             List<Integer> failed = new ArrayList<>();
             for (int i = 0; i < constraints.size(); i++) if (!v.strict().get(i)) failed.add(i);
             Pair pair = null;
@@ -86,15 +89,31 @@ public final class MinimalEdits {
                 // Rotate so that a prompt's later pairs start at other constraints.
                 for (int k = 0; k < order.size() && pair == null; k++) {
                     int i = order.get((k + pairs.size()) % order.size());
-                    pair = verified(constraints, verifier, options, r, i, Direction.BREAK, response, v, constraints.get(i).breaks(response, verifier.text()));
+                    Constraint c = constraints.get(i);
+                    pair = verified(constraints, verifier, options, r, i, Direction.BREAK, response, v, candidates(() -> c.breaks(response, verifier.text())));
                 }
             } else if (failed.size() == 1 && !(options.loose() && v.loose().get(failed.getFirst())) && options.mode() != Mode.BREAK) {
                 int i = failed.getFirst();
-                pair = verified(constraints, verifier, options, r, i, Direction.REPAIR, response, v, constraints.get(i).repairs(response, verifier.text()));
+                Constraint c = constraints.get(i);
+                pair = verified(constraints, verifier, options, r, i, Direction.REPAIR, response, v, candidates(() -> c.repairs(response, verifier.text())));
             }
             if (pair != null) pairs.add(pair);
         }
         return pairs;
+    }
+
+    /**
+     * A constraint's candidate edits, or none when its edit code throws: like a checker that throws ({@link Verifier}),
+     * one response can never stop a run; it just gives no pair.
+     */
+    private static List<Edit> candidates(Supplier<List<Edit>> edits) {
+        try {
+            return edits.get();
+        } catch (UserException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of();
+        }
     }
 
     /** The first candidate edit that passes {@link #differsOnlyIn}, as a pair; null when none does. */
@@ -103,6 +122,7 @@ public final class MinimalEdits {
         for (Edit e : candidates) {
             if (e.response().equals(response) || PyText.isBlank(e.response())) continue;
             Verdicts edited = verifier.verify(constraints, e.response());
+            if (!edited.errors().isEmpty()) continue;
             if (direction == Direction.BREAK && differsOnlyIn(original, edited, i, options.loose())) {
                 return new Pair(r, i, e.operation(), direction, response, e.response(), original, edited);
             }

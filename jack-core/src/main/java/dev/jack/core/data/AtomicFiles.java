@@ -5,12 +5,15 @@ import dev.jack.core.json.PyJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes files whole or not at all: a crash mid-write never leaves a truncated file in place. A new file is an
@@ -44,11 +47,44 @@ public final class AtomicFiles {
         }
     }
 
-    /** A new empty temporary file beside the target (its folder is created), for content streamed in before {@link #moveIntoPlace}. */
+    /**
+     * A new empty temporary file beside the target (its folder is created), for content streamed in before
+     * {@link #moveIntoPlace}: {@code .NAME.PID.RANDOM.tmp}, so that the temporaries a killed process left behind can
+     * be told from those of a process still writing. Those of dead processes are removed first (and an unfinished
+     * {@link FileSet} of a dead process in that folder is finished).
+     */
     public static Path temporaryFor(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        return Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        removeStale(target);
+        return Files.createTempFile(dir, "." + target.getFileName() + "." + ProcessHandle.current().pid() + ".", ".tmp");
+    }
+
+    /**
+     * Finishes the file sets and removes the temporaries that dead processes left beside this target (a kill between
+     * creating a temporary and moving it into place); also the temporaries of Jack versions that did not name the
+     * process ({@code .NAME123456789.tmp}).
+     */
+    static void removeStale(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        FileSet.finishStale(dir);
+        String name = target.getFileName().toString();
+        Pattern ours = Pattern.compile(Pattern.quote("." + name) + "(?:\\.(\\d+)\\.)?\\d+\\.tmp");
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, p -> p.getFileName().toString().startsWith("." + name))) {
+            for (Path p : entries) {
+                Matcher m = ours.matcher(p.getFileName().toString());
+                if (m.matches() && (m.group(1) == null || !alive(m.group(1)))) Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** Whether the process with this id (as text) is running. */
+    static boolean alive(String pid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** Replaces the target with a finished temporary file in one step, with the target's permissions (see the class comment). */

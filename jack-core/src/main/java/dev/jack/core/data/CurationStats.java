@@ -1,10 +1,7 @@
 package dev.jack.core.data;
 
-import dev.jack.core.json.Json;
 import dev.jack.core.json.PyJson;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -58,16 +55,7 @@ public record CurationStats(String method, String contrast, String preset, Map<S
     public static CurationStats readFor(Path pairs) {
         Path file = pathFor(pairs);
         if (!Files.exists(file)) return null;
-        Map<?, ?> m;
-        try {
-            if (!(Json.parse(Files.readString(file)) instanceof Map<?, ?> map)) throw new DataFileException(file, "expected a JSON object");
-            m = map;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            if (e instanceof DataFileException d) throw d;
-            throw new DataFileException(file, "not JSON: " + e.getMessage());
-        }
+        if (!(TextFiles.readJson(file) instanceof Map<?, ?> m)) throw new DataFileException(file, "expected a JSON object");
         @SuppressWarnings("unchecked")
         Map<String, Object> settings = m.get("settings") instanceof Map<?, ?> s ? (Map<String, Object>) s : null;
         Map<String, Integer> excluded = null;
@@ -90,12 +78,12 @@ public record CurationStats(String method, String contrast, String preset, Map<S
     }
 
     private static Integer integer(Map<?, ?> m, String field) {
-        return m.get(field) instanceof Long l ? Math.toIntExact(l) : null;
+        return m.get(field) instanceof Long l && l == l.intValue() ? l.intValue() : null;
     }
 
-    /** Writes the stats beside the pairs file. */
-    public void writeFor(Path pairs) {
-        AtomicFiles.write(pathFor(pairs), PyJson.dumps(toJson()) + "\n");
+    /** Writes the stats to this file. */
+    public void writeTo(Path file) {
+        AtomicFiles.write(file, PyJson.dumps(toJson()) + "\n");
     }
 
     /** The stats as JSON fields, in file order. */

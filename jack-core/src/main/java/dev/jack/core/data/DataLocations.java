@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 
 /**
  * Where Jack finds its data. NLTK's English Punkt model: a given punkt_tab folder ({@code --punkt-dir}), else
- * {@code JACK_PUNKT_DIR}, else Jack's own copy in the jar (so English never needs the network). IFEval's prompts:
- * Jack's cache, else downloaded once from Hugging Face into it. Models are found by jack-llm's {@code ModelFiles}
+ * {@code JACK_PUNKT_DIR}, else Jack's own copy in the jar (so English never needs the network). IFEval's and IFBench's
+ * test prompts: Jack's cache, else downloaded once from Hugging Face into it (Jack ships no benchmark data). Models are found by jack-llm's {@code ModelFiles}
  * with the cache and endpoint given here.
  *
  * <p>Environment: {@code JACK_CACHE_DIR} (default {@code $XDG_CACHE_HOME/jack} or {@code ~/.cache/jack}),
@@ -23,6 +23,8 @@ import java.util.function.Consumer;
 public final class DataLocations {
     public static final String HF_ENDPOINT = "https://huggingface.co";
     public static final String IFEVAL_PATH = "/datasets/google/IFEval/resolve/main/ifeval_input_data.jsonl";
+    /** allenai/IFBench_test on Hugging Face: its 300 test prompts, as the datasets library stores them (Parquet). */
+    public static final String IFBENCH_PATH = "/datasets/allenai/IFBench_test/resolve/main/data/train-00000-of-00001.parquet";
 
     private final Map<String, String> env;
 
@@ -107,22 +109,40 @@ public final class DataLocations {
     }
 
     /**
-     * An evaluation set's prompts for decontamination: {@code ifeval} is IFEval's input data ({@link #ifevalInput},
-     * from the cache, else downloaded once), {@code ifbench} IFBench's test prompts where they are in the cache
-     * ({@code CACHE/ifbench/IFBench_test.jsonl}); anything else is a file path.
+     * IFBench's test prompts (allenai/IFBench_test on Hugging Face), downloaded once and kept as
+     * {@code CACHE/ifbench/IFBench_test.jsonl} in IFEval's input format (the hub stores them as Parquet, which is
+     * converted; a copy of IFBench's {@code data/IFBench_test.jsonl} put there by hand is used as it is).
      *
-     * @throws UserException when IFBench's prompts are not in the cache, or IFEval's cannot be downloaded
+     * @throws UserException saying what was tried when the download fails
+     */
+    public Path ifbenchInput(Consumer<String> log) {
+        Path cached = cacheDir().resolve("ifbench").resolve("IFBench_test.jsonl");
+        if (Files.isRegularFile(cached)) return cached;
+        URI url = URI.create(hfEndpoint() + IFBENCH_PATH);
+        Path parquet = cached.resolveSibling("IFBench_test.parquet");
+        try {
+            log.accept("downloading IFBench's test prompts from " + url + " into " + cached);
+            Downloader.download(url, parquet);
+            AtomicFiles.writeJsonl(cached, ParquetReader.read(parquet));
+            Files.delete(parquet);
+        } catch (IOException | RuntimeException e) {
+            throw new UserException(downloadFailure("IFBench's test prompts", url, cached, e,
+                    "pass --input-data with a local copy of IFBench's data/IFBench_test.jsonl"), e);
+        }
+        return cached;
+    }
+
+    /**
+     * An evaluation set's prompts for decontamination: {@code ifeval} is IFEval's input data ({@link #ifevalInput}),
+     * {@code ifbench} IFBench's test prompts ({@link #ifbenchInput}), each from the cache, else downloaded once;
+     * anything else is a file path.
+     *
+     * @throws UserException when a benchmark's prompts cannot be downloaded
      */
     public Path evaluationSet(String spec, Consumer<String> log) {
         return switch (spec) {
             case "ifeval" -> ifevalInput(log);
-            case "ifbench" -> {
-                Path cached = cacheDir().resolve("ifbench").resolve("IFBench_test.jsonl");
-                if (!Files.isRegularFile(cached)) {
-                    throw new UserException("IFBench's prompts are not in Jack's cache (" + cached + "): put IFBench_test.jsonl there, or give its path");
-                }
-                yield cached;
-            }
+            case "ifbench" -> ifbenchInput(log);
             default -> Path.of(spec);
         };
     }

@@ -1,11 +1,11 @@
 package dev.jack.core.data;
 
+import dev.jack.core.UserException;
 import dev.jack.core.json.Json;
 import dev.jack.core.json.JsonException;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,12 +53,17 @@ public final class JsonlReader {
             throw error(field, "must be a list");
         }
 
-        /** A number (integer or not) as a double. */
+        /**
+         * A finite number (integer or not) as a double. NaN and the infinities (which Python's json.loads reads) are
+         * refused: they are not JSON, and no value Jack reads means them.
+         */
         public double number(String field) {
             Object v = fields.get(field);
             if (v == null) throw error(field, "is missing");
-            if (v instanceof Number n) return n.doubleValue();
-            throw error(field, "must be a number");
+            if (!(v instanceof Number n)) throw error(field, "must be a number");
+            double d = n.doubleValue();
+            if (!Double.isFinite(d)) throw error(field, "must be a finite number, got " + (Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity"));
+            return d;
         }
 
         /** The string, or null when the field is absent or null. */
@@ -125,6 +130,14 @@ public final class JsonlReader {
         return out;
     }
 
+    /**
+     * Calls the consumer with each row of the file, in order; for a folder, each row of its {@code part-*} files in
+     * name order (a dataset Jack wrote on Spark).
+     *
+     * @throws DataFileException for a missing file, a folder without {@code part-*} files, a line that is not a JSON
+     *     object (nested deeper than the parser can go included) or not UTF-8, each naming the file and line; and
+     *     what the consumer throws
+     */
     public static void forEach(Path file, RowConsumer consumer) {
         if (Files.isDirectory(file)) {
             for (Path part : parts(file)) forEachLine(part, consumer);
@@ -133,13 +146,14 @@ public final class JsonlReader {
         }
     }
 
-    private static java.util.List<Path> parts(Path folder) {
+    private static List<Path> parts(Path folder) {
         try (java.util.stream.Stream<Path> files = Files.list(folder)) {
-            java.util.List<Path> parts = files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().toList();
-            if (parts.isEmpty()) throw new DataFileException(folder, "a folder without part-* files (a dataset Jack wrote on Spark has them)");
+            List<Path> parts = files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().toList();
+            // A folder that is no dataset was most likely given by mistake for a file.
+            if (parts.isEmpty()) throw new DataFileException(folder, "is a folder; expected a file");
             return parts;
         } catch (IOException e) {
-            throw new UncheckedIOException(folder + ": " + e.getMessage(), e);
+            throw new UserException(folder + ": cannot read it: " + e.getMessage(), e);
         }
     }
 
@@ -166,9 +180,15 @@ public final class JsonlReader {
         } catch (NoSuchFileException e) {
             throw new DataFileException(file, "no such file");
         } catch (CharacterCodingException e) {
-            throw new DataFileException(file, "not valid UTF-8");
+            long line;
+            try {
+                line = TextFiles.firstMalformedLine(file);
+            } catch (IOException again) {
+                line = 0;
+            }
+            throw line > 0 ? TextFiles.notUtf8(file, line) : new DataFileException(file, "not valid UTF-8");
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+            throw new UserException(file + ": cannot read it: " + e.getMessage(), e);
         }
     }
 }

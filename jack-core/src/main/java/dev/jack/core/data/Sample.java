@@ -24,7 +24,10 @@ public record Sample(long key, Long sampleIndex, String prompt, String response,
                      Long completionTokens, String model, String endpoint, Map<String, Object> params, Long seed,
                      List<Logprob> logprobs, Map<String, Object> other) {
 
-    /** A generated token's log probability and the top alternatives at its position; ids are null where the server gives none. */
+    /**
+     * A generated token's log probability (at least -9999.0, as vLLM clamps -Infinity; NaN, written as null, where the
+     * server gave none) and the top alternatives at its position; ids are null where the server gives none.
+     */
     public record Logprob(String token, Long id, double logprob, List<Alternative> top) {}
 
     /** An alternative token at a position. */
@@ -61,21 +64,30 @@ public record Sample(long key, Long sampleIndex, String prompt, String response,
         if (!row.has("logprobs")) return null;
         List<Logprob> out = new ArrayList<>();
         for (Object o : row.list("logprobs")) {
-            if (!(o instanceof Map<?, ?> t) || !(t.get("token") instanceof String token) || !(t.get("logprob") instanceof Number lp)) {
+            if (!(o instanceof Map<?, ?> t) || !(t.get("token") instanceof String token) || !isLogprob(t.get("logprob"))) {
                 throw row.error("logprobs", "each entry must have a token and a logprob");
             }
             List<Alternative> top = new ArrayList<>();
             if (t.get("top") instanceof List<?> alternatives) {
                 for (Object a : alternatives) {
-                    if (!(a instanceof Map<?, ?> alt) || !(alt.get("token") instanceof String at) || !(alt.get("logprob") instanceof Number al)) {
+                    if (!(a instanceof Map<?, ?> alt) || !(alt.get("token") instanceof String at) || !isLogprob(alt.get("logprob"))) {
                         throw row.error("logprobs", "each alternative must have a token and a logprob");
                     }
-                    top.add(new Alternative(at, al.doubleValue()));
+                    top.add(new Alternative(at, logprob(alt.get("logprob"))));
                 }
             }
-            out.add(new Logprob(token, t.get("id") instanceof Long id ? id : null, lp.doubleValue(), top));
+            out.add(new Logprob(token, t.get("id") instanceof Long id ? id : null, logprob(t.get("logprob")), top));
         }
         return out;
+    }
+
+    /** A logprob as written: a number, or null where the server gave none (NaN here; written as null again). */
+    private static boolean isLogprob(Object v) {
+        return v == null || v instanceof Number;
+    }
+
+    private static double logprob(Object v) {
+        return v instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     /** The row as JSON fields, in file order (a JSON boundary: the map goes straight to the writer). */

@@ -18,12 +18,21 @@ public record ScoredSample(Sample sample, List<String> controlTokens, List<Strin
 
     private static final Set<String> FIELDS = Set.of("control_tokens", "instruction_id_list", "strict", "loose", "reward_strict", "reward_loose", "reward");
 
-    /** Reads one row; a row without {@code reward} is an error that says to run {@code jack score} first. */
+    /**
+     * Reads one row; a row without {@code reward} is an error that says to run {@code jack score} first, and so is a
+     * reward that is not a number from 0 to 1 (NaN and the infinities included).
+     */
     public static ScoredSample read(JsonlReader.Row row) {
         if (!row.has("reward")) throw row.error("reward", "is missing (run jack score first)");
         return new ScoredSample(Sample.read(row, FIELDS), row.optionalStrings("control_tokens"), row.optionalStrings("instruction_id_list"),
-                row.optionalBooleans("strict"), row.optionalBooleans("loose"), row.optionalNumber("reward_strict"), row.optionalNumber("reward_loose"),
-                row.number("reward"));
+                row.optionalBooleans("strict"), row.optionalBooleans("loose"), reward(row, "reward_strict"), reward(row, "reward_loose"),
+                reward(row, "reward"));
+    }
+
+    private static Double reward(JsonlReader.Row row, String field) {
+        Double r = row.optionalNumber(field);
+        if (r != null && !(r >= 0 && r <= 1)) throw row.error(field, "must be a number from 0 to 1, got " + r);
+        return r;
     }
 
     /** The row as JSON fields, in file order. */

@@ -1,6 +1,7 @@
 package dev.jack.core.ifeval;
 
 import dev.jack.core.data.AtomicFiles;
+import dev.jack.core.data.FileSet;
 import dev.jack.core.json.PyJson;
 
 import java.nio.file.Path;
@@ -9,9 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
-/** The verdicts for a whole prompt set, its accuracies, and IFEval's output files. */
+/**
+ * The verdicts for a whole prompt set, its accuracies, and the output files of IFEval's and IFBench's
+ * reference scorers ({@code eval_results_strict.jsonl}, {@code eval_results_loose.jsonl}; the same fields),
+ * plus Jack's {@code summary.json}.
+ */
 public record Evaluation(List<Row> rows) {
 
     /** One evaluated prompt. */
@@ -23,7 +29,8 @@ public record Evaluation(List<Row> rows) {
             return total == 0 ? 0 : (double) correct / total;
         }
 
-        Map<String, Object> toJson() {
+        /** {@code {"accuracy": ..., "correct": ..., "total": ...}}, as summary.json writes it. */
+        public Map<String, Object> toJson() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("accuracy", value());
             m.put("correct", correct);
@@ -37,10 +44,20 @@ public record Evaluation(List<Row> rows) {
         }
     }
 
-    /** Verifies every prompt's response; rows are independent, so they are checked in parallel. */
+    /**
+     * Verifies every prompt's response, matched as IFEval's scorer matches them; rows are independent,
+     * so they are checked in parallel.
+     *
+     * @throws dev.jack.core.data.DataFileException naming the key of a prompt without a response
+     */
     public static Evaluation run(List<IfevalPrompt> prompts, ResponseFile responses, Verifier verifier) {
+        return run(prompts, responses::require, verifier);
+    }
+
+    /** Verifies every prompt's response as {@code responseFor} finds it; rows are checked in parallel. */
+    public static Evaluation run(List<IfevalPrompt> prompts, Function<IfevalPrompt, String> responseFor, Verifier verifier) {
         verifier.prepareFor(prompts.stream().flatMap(p -> p.constraints().stream()).toList());
-        List<String> answers = prompts.stream().map(responses::require).toList();
+        List<String> answers = prompts.stream().map(responseFor).toList();
         Row[] rows = new Row[prompts.size()];
         IntStream.range(0, prompts.size()).parallel().forEach(i -> {
             IfevalPrompt p = prompts.get(i);
@@ -66,7 +83,7 @@ public record Evaluation(List<Row> rows) {
     }
 
     /** The reference's output line: its fields in sorted order, written like Python's json.dumps. */
-    static String outputLine(Row row, boolean loose) {
+    public static String outputLine(Row row, boolean loose) {
         List<Boolean> follows = loose ? row.verdicts.loose() : row.verdicts.strict();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("follow_all_instructions", !follows.contains(false));
@@ -77,16 +94,33 @@ public record Evaluation(List<Row> rows) {
         return PyJson.dumps(fields);
     }
 
-    /** Writes eval_results_strict.jsonl, eval_results_loose.jsonl and summary.json into the directory. */
+    /** The files {@link #write} writes into its folder. */
+    public static final List<String> FILES = List.of("eval_results_strict.jsonl", "eval_results_loose.jsonl", "summary.json");
+
+    /** Writes eval_results_strict.jsonl, eval_results_loose.jsonl and summary.json into the directory, as one set ({@link FileSet}). */
     public void write(Path dir) {
-        for (boolean loose : new boolean[] {false, true}) {
-            StringBuilder out = new StringBuilder();
-            for (Row row : rows) out.append(outputLine(row, loose)).append('\n');
-            AtomicFiles.write(dir.resolve(loose ? "eval_results_loose.jsonl" : "eval_results_strict.jsonl"), out);
+        try (FileSet set = new FileSet()) {
+            for (boolean loose : new boolean[] {false, true}) {
+                StringBuilder out = new StringBuilder();
+                for (Row row : rows) out.append(outputLine(row, loose)).append('\n');
+                AtomicFiles.write(set.stage(dir.resolve(FILES.get(loose ? 1 : 0))), out);
+            }
+            AtomicFiles.write(set.stage(dir.resolve(FILES.get(2))), PyJson.dumps(summary()) + "\n");
+            set.commit();
         }
-        AtomicFiles.write(dir.resolve("summary.json"), PyJson.dumps(summary()) + "\n");
     }
 
+    /**
+     * The checks that could not run (a checker threw; the constraint counts as not followed), one line each:
+     * {@code prompt key K: ID: error}, in prompt order.
+     */
+    public List<String> checkerErrors() {
+        List<String> lines = new ArrayList<>();
+        for (Row r : rows) for (String e : r.verdicts.errors()) lines.add("prompt key " + r.prompt.key() + ": " + e);
+        return lines;
+    }
+
+    /** The accuracies, per constraint and category; and {@code checker_errors} when some check could not run. */
     public Map<String, Object> summary() {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("prompt_level_strict", promptLevel(false).toJson());
@@ -95,6 +129,8 @@ public record Evaluation(List<Row> rows) {
         s.put("instruction_level_loose", instructionLevel(true).toJson());
         s.put("per_constraint", perConstraint(false));
         s.put("per_category", perConstraint(true));
+        List<String> errors = checkerErrors();
+        if (!errors.isEmpty()) s.put("checker_errors", errors);
         return s;
     }
 

@@ -1,56 +1,100 @@
 package dev.jack.core.ifeval;
 
+import dev.jack.core.Sha256;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintRegistry;
 import dev.jack.core.constraint.ParameterException;
 import dev.jack.core.constraint.UnknownConstraintException;
 import dev.jack.core.data.DataFileException;
 import dev.jack.core.data.JsonlReader;
+import dev.jack.core.json.PyJson;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** One row of IFEval's input format: key, prompt, instruction ids and their kwargs, parsed into constraints. */
+/**
+ * One row of IFEval's input format: key, prompt, instruction ids and their kwargs, parsed into constraints
+ * of any registered catalog (IFEval's, IFBench's, IFEvalG's, a user's). IFBench's prompt file is in this
+ * format too, its keys written as strings of digits.
+ */
 public record IfevalPrompt(long key, String prompt, List<String> instructionIds, List<Constraint> constraints) {
 
+    /**
+     * Every prompt of a file, in file order.
+     *
+     * @throws DataFileException naming the file, line and field for malformed rows, unknown ids and bad kwargs, a key
+     *                           given twice, or a file without prompts
+     */
     public static List<IfevalPrompt> readAll(Path file) {
         List<IfevalPrompt> prompts = new ArrayList<>();
-        JsonlReader.forEach(file, row -> prompts.add(fromRow(row)));
+        Map<Long, Long> lineOf = new HashMap<>();
+        JsonlReader.forEach(file, row -> {
+            IfevalPrompt p = fromRow(row);
+            Long first = lineOf.putIfAbsent(p.key(), row.line());
+            if (first != null) throw row.error("key", "duplicate key " + p.key() + " (first on line " + first + ")");
+            prompts.add(p);
+        });
         if (prompts.isEmpty()) throw new DataFileException(file, "no prompts");
         return prompts;
     }
 
     /**
-     * One row's prompt, its constraints created from the registry.
+     * SHA-256 (hex) of what a result for this prompt is computed from: its text, its constraint ids and their
+     * parameters. A journal keeps it with each row, so that a resumed run redoes the rows whose prompt changed.
+     */
+    public String digest() {
+        List<Object> content = new ArrayList<>();
+        content.add(prompt);
+        content.add(instructionIds);
+        // Keys sorted: the kwargs maps' own order may differ from one run to the next.
+        content.add(constraints.stream().map(c -> new TreeMap<>(c.kwargs())).toList());
+        return Sha256.hex(PyJson.dumps(content));
+    }
+
+    /**
+     * One row's prompt; its key is an integer, or a string holding one (as IFBench writes "0").
      *
-     * @throws DataFileException naming the row's file, line and field for a missing field or an unknown constraint
+     * @throws DataFileException naming the row's file, line and field for a missing field, an unknown constraint or
+     *                           bad kwargs
      */
     public static IfevalPrompt fromRow(JsonlReader.Row row) {
-        long key = row.integer("key");
-        String prompt = row.string("prompt");
+        long key = row.fields().get("key") instanceof String s && s.matches("-?[0-9]{1,18}") ? Long.parseLong(s) : row.integer("key");
+        List<Constraint> constraints = constraints(row);
+        return new IfevalPrompt(key, row.string("prompt"), constraints.stream().map(Constraint::id).toList(), constraints);
+    }
+
+    /**
+     * A row's constraints, from its {@code instruction_id_list} and the parallel {@code kwargs} list (a
+     * null entry means no kwargs, as open-instruct writes them).
+     *
+     * @throws DataFileException naming the row's file, line and field (e.g. {@code kwargs[1].num_words})
+     *                           for malformed lists, unknown ids and bad kwargs
+     */
+    public static List<Constraint> constraints(JsonlReader.Row row) {
         List<?> ids = row.list("instruction_id_list");
         List<?> kwargs = row.list("kwargs");
         if (ids.size() != kwargs.size()) {
             throw row.error("kwargs", "has " + kwargs.size() + " entries but instruction_id_list has " + ids.size());
         }
-        List<String> idList = new ArrayList<>(ids.size());
         List<Constraint> constraints = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             if (!(ids.get(i) instanceof String id)) throw row.error("instruction_id_list[" + i + "]", "must be a string");
-            if (!(kwargs.get(i) instanceof Map<?, ?> raw)) throw row.error("kwargs[" + i + "]", "must be an object");
+            Object raw = kwargs.get(i) == null ? Map.of() : kwargs.get(i);
+            if (!(raw instanceof Map<?, ?> map)) throw row.error("kwargs[" + i + "]", "must be an object or null");
             try {
                 @SuppressWarnings("unchecked")
-                Map<String, ?> args = (Map<String, ?>) raw;
+                Map<String, ?> args = (Map<String, ?>) map;
                 constraints.add(ConstraintRegistry.create(id, args));
             } catch (UnknownConstraintException e) {
                 throw row.error("instruction_id_list[" + i + "]", e.getMessage());
             } catch (ParameterException e) {
                 throw row.error("kwargs[" + i + "]." + e.field(), e.reason() + " (constraint " + id + ")");
             }
-            idList.add(id);
         }
-        return new IfevalPrompt(key, prompt, List.copyOf(idList), List.copyOf(constraints));
+        return List.copyOf(constraints);
     }
 }

@@ -2,8 +2,24 @@ package dev.jack.core.ifeval;
 
 import java.util.List;
 
-/** Strict and loose verdicts for each constraint of one prompt, in the prompt's order. */
-public record Verdicts(List<Boolean> strict, List<Boolean> loose) {
+/**
+ * Strict and loose verdicts for each constraint of one prompt, in the prompt's order, and the checks that failed to
+ * run: a checker that throws on a response (a bug, or a response no checker was written for) counts as not followed
+ * in both lists, and {@code errors} says which and why ({@code "ID: StackOverflowError"}), so that one response can
+ * never stop a run.
+ */
+public record Verdicts(List<Boolean> strict, List<Boolean> loose, List<String> errors) {
+    public Verdicts {
+        strict = List.copyOf(strict);
+        loose = List.copyOf(loose);
+        errors = List.copyOf(errors);
+    }
+
+    /** Verdicts of checks that all ran. */
+    public Verdicts(List<Boolean> strict, List<Boolean> loose) {
+        this(strict, loose, List.of());
+    }
+
     public boolean allStrict() {
         return !strict.contains(false);
     }

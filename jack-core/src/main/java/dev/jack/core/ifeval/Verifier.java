@@ -1,5 +1,6 @@
 package dev.jack.core.ifeval;
 
+import dev.jack.core.UserException;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextAnalysis;
@@ -13,10 +14,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * IFEval's strict and loose verification. Strict checks the response as is; loose passes a constraint
- * if any of eight variants passes (first line removed, last line removed, both, each with and without
- * asterisks). A response that is blank after stripping follows nothing. Loose variants are only built
- * when some strict check fails, since the response itself is one of them.
+ * IFEval's strict and loose verification, which IFBench's scorer ({@code evaluation_lib.py}) repeats
+ * exactly. Strict checks the response as is; loose passes a constraint if any of eight variants passes
+ * (the response, without its first line, without its last, without both, each also with every '*'
+ * removed; the line-dropping ones stripped). A response that is blank after stripping follows nothing.
+ * Loose variants are only built when some strict check fails, since the response itself is one of them.
  */
 public final class Verifier {
     private final TextTools text;
@@ -36,32 +38,72 @@ public final class Verifier {
         text.prepareFor(analyses);
     }
 
+    /**
+     * The strict and loose verdicts of each constraint on the response. A checker that throws (any runtime exception,
+     * or a stack overflow) makes that constraint not followed and is listed in {@link Verdicts#errors()}; the other
+     * constraints are still checked.
+     *
+     * @throws UserException when a model a checker needs cannot be had (e.g. a Punkt folder without its files)
+     */
     public Verdicts verify(List<Constraint> constraints, String response) {
         List<Boolean> strict = new ArrayList<>(constraints.size());
         List<Boolean> loose = new ArrayList<>(constraints.size());
+        List<String> errors = new ArrayList<>();
         List<String> variants = null;
         for (Constraint c : constraints) {
-            boolean s = follows(c, response);
-            strict.add(s);
-            if (!s) {
-                if (variants == null) variants = looseVariants(response);
-                s = variants.stream().anyMatch(v -> follows(c, v));
+            boolean s = false;
+            boolean l = false;
+            try {
+                s = check(c, response);
+                l = s;
+                if (!s) {
+                    if (variants == null) variants = looseVariants(response);
+                    for (String v : variants) if (l = check(c, v)) break;
+                }
+            } catch (UserException e) {
+                throw e;
+            } catch (RuntimeException | StackOverflowError e) {
+                // A stack overflow too: java.util.regex recurses once per repetition of some patterns, so a long enough
+                // response can exhaust any stack.
+                errors.add(c.id() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
-            loose.add(s);
+            strict.add(s);
+            loose.add(l);
         }
-        return new Verdicts(strict, loose);
+        return new Verdicts(strict, loose, errors);
     }
 
+    /**
+     * Whether the response follows the constraint under the strict checker; a checker that throws counts as not followed.
+     *
+     * @throws UserException as {@link #verify} does
+     */
     public boolean follows(Constraint c, String response) {
+        try {
+            return check(c, response);
+        } catch (UserException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            return false;
+        }
+    }
+
+    private boolean check(Constraint c, String response) {
         return !PyText.isBlank(response) && c.isFollowedBy(response, text);
     }
 
-    /** The loose variants other than the response itself, without duplicates. */
-    static List<String> looseVariants(String response) {
-        List<String> lines = PyText.split(response, "\n");
-        String removeFirst = PyText.strip(String.join("\n", lines.subList(Math.min(1, lines.size()), lines.size())));
-        String removeLast = PyText.strip(String.join("\n", lines.subList(0, Math.max(0, lines.size() - 1))));
-        String removeBoth = lines.size() < 2 ? "" : PyText.strip(String.join("\n", lines.subList(1, lines.size() - 1)));
+    /**
+     * The loose variants other than the response itself, without duplicates. The reference joins
+     * {@code response.split("\n")} without its first line, its last, or both; those are the text after the first
+     * newline, before the last, and between the two, cut out here without splitting (a response of 100,000 lines
+     * would otherwise cost as much as checking it).
+     */
+    public static List<String> looseVariants(String response) {
+        int first = response.indexOf('\n');
+        int last = response.lastIndexOf('\n');
+        String removeFirst = first < 0 ? "" : PyText.strip(response.substring(first + 1));
+        String removeLast = last < 0 ? "" : PyText.strip(response.substring(0, last));
+        String removeBoth = first < last ? PyText.strip(response.substring(first + 1, last)) : "";
         Set<String> variants = new LinkedHashSet<>(List.of(
                 response.replace("*", ""), removeFirst, removeLast, removeBoth,
                 removeFirst.replace("*", ""), removeLast.replace("*", ""), removeBoth.replace("*", "")));

@@ -35,8 +35,11 @@ public final class PyJson {
     }
 
     /**
-     * Appends {@code json.dumps(value)}: maps (String keys), lists, strings, booleans, null, and numbers
-     * (floats as {@code repr}, NaN and the infinities as Python writes them).
+     * Appends {@code json.dumps(value)}: maps (String keys), lists, strings, booleans, null, and numbers (floats as
+     * {@code repr}). NaN and the infinities, which are not JSON (Python would write {@code NaN} and {@code Infinity},
+     * which most JSON readers refuse), are written as {@code null}, as JavaScript's {@code JSON.stringify} does: no
+     * output file of Jack's holds them. Where a value has a meaningful finite stand-in, its source gives it first (a
+     * logprob of -Infinity is clamped to -9999.0 where it is read from the model).
      *
      * @throws IllegalArgumentException for another type
      */
@@ -68,15 +71,15 @@ public final class PyJson {
                 }
                 b.append(']');
             }
+            case Float f when !Float.isFinite(f) -> b.append("null");
             case Number n -> b.append(n);
             default -> throw new IllegalArgumentException("not JSON-serializable: " + value.getClass());
         }
     }
 
     private static void writeDouble(StringBuilder b, double d) {
-        if (Double.isNaN(d)) b.append("NaN");
-        else if (Double.isInfinite(d)) b.append(d > 0 ? "Infinity" : "-Infinity");
-        else PyFloat.repr(b, d);
+        if (Double.isFinite(d)) PyFloat.repr(b, d);
+        else b.append("null");
     }
 
     public static void writeString(StringBuilder b, String s) {

@@ -1,5 +1,6 @@
 package dev.jack.core.synth;
 
+import dev.jack.core.data.TextFiles;
 import dev.jack.core.data.DataFileException;
 import dev.jack.core.data.JsonlReader;
 
@@ -9,8 +10,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -76,15 +75,9 @@ public record BaseTask(int id, String category, String text) {
                 if (!text.isEmpty() && seen.add(text)) tasks.add(new BaseTask(tasks.size(), category, text));
             });
         } else {
-            try {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    String text = line.strip();
-                    if (!text.isEmpty() && seen.add(text)) tasks.add(new BaseTask(tasks.size(), "custom", text));
-                }
-            } catch (NoSuchFileException e) {
-                throw new DataFileException(file, "no such file");
-            } catch (IOException e) {
-                throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+            for (String line : TextFiles.read(file).split("\n")) {
+                String text = line.strip();
+                if (!text.isEmpty() && seen.add(text)) tasks.add(new BaseTask(tasks.size(), "custom", text));
             }
         }
         if (tasks.isEmpty()) throw new DataFileException(file, "no base tasks");

@@ -1,16 +1,11 @@
 package dev.jack.core.synth;
 
+import dev.jack.core.data.TextFiles;
 import dev.jack.core.constraint.ConstraintRegistry;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.data.DataFileException;
 import dev.jack.core.data.PassRates;
-import dev.jack.core.json.Json;
-import dev.jack.core.json.JsonException;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -54,16 +49,7 @@ public record Hardness(Map<String, Double> byId) {
             rates.keySet().removeIf(id -> !ConstraintRegistry.isKnown(id) || !ConstraintRegistry.type(id).isSynthesized());
             return fromPassRates(rates);
         }
-        Object parsed;
-        try {
-            parsed = Json.parse(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new DataFileException(file, "no such file");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (JsonException e) {
-            throw new DataFileException(file, "malformed JSON: " + e.getMessage());
-        }
+        Object parsed = TextFiles.readJson(file);
         if (!(parsed instanceof Map<?, ?> map)) throw new DataFileException(file, "expected a JSON object of constraint ids");
         Map<String, Double> hardness = new HashMap<>();
         Map<String, Double> passRates = new HashMap<>();

@@ -10,7 +10,7 @@ final class Phrasings {
     /**
      * Replaces each {name} with its value: lists as "a", "b" and "c", numbers and strings as they are. A
      * name without a value ({times}, {words}, {paragraphs}...) stays the word itself, made singular when
-     * the nearest number before it is 1.
+     * the nearest number before it is 1. Braces around anything but a name are kept as written.
      */
     static String fill(String template, Map<String, ?> values) {
         StringBuilder out = new StringBuilder(template.length() + 32);
@@ -21,6 +21,11 @@ final class Phrasings {
             if (open < 0) break;
             int close = template.indexOf('}', open);
             out.append(template, i, open);
+            if (close < 0 || !template.substring(open + 1, close).matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                out.append('{');
+                i = open + 1;
+                continue;
+            }
             String name = template.substring(open + 1, close);
             Object value = values.get(name);
             if (value instanceof Integer n) number = n;

@@ -116,11 +116,6 @@ public final class SynthStats implements java.io.Serializable {
         candidates = List.copyOf(ids);
     }
 
-    /** Every pair of IFEval's synthesized constraints that may share a prompt. */
-    public static List<String> allowedPairs() {
-        return allowedPairs(Synthesizer.synthesized(IfevalCatalog.SOURCE));
-    }
-
     /** Every pair of these constraints that may share a prompt (neither declares a conflict with the other), as "a|b". */
     public static List<String> allowedPairs(List<String> ids) {
         List<String> allowed = new ArrayList<>();

@@ -72,6 +72,23 @@ public final class Synthesizer {
         return ConstraintRegistry.ids(source).stream().filter(id -> ConstraintRegistry.type(id).isSynthesized()).toList();
     }
 
+    /** What {@code jack synth --catalog} takes besides a source name: every registered source's constraints. */
+    public static final String ALL = "all";
+
+    /**
+     * The synthesized constraints of a catalog: a source ({@code ifeval}, {@code ifbench}, {@code ifevalg}, or
+     * a user's), or {@link #ALL} for every source's, source by source in registration order.
+     *
+     * @throws IllegalArgumentException for a name that is neither, listing the choices
+     */
+    public static List<String> catalog(String name) {
+        List<String> sources = ConstraintRegistry.sources();
+        if (name.equals(ALL)) return sources.stream().flatMap(source -> synthesized(source).stream()).toList();
+        if (!sources.contains(name)) {
+            throw new IllegalArgumentException("unknown catalog \"" + name + "\": choose " + String.join(", ", sources) + " or " + ALL);
+        }
+        return synthesized(name);
+    }
     /** Why an attempt was dropped other than a witness failing a constraint. */
     private static final String CONTAMINATED = "overlaps an evaluation prompt";
     private static final String OUTSIDE_TIER = "outside the measured difficulty tier";
@@ -261,11 +278,14 @@ public final class Synthesizer {
         return h;
     }
 
-    /** Draws up to k constraints one by one, each weighted by the tier and compatible with those drawn before. */
+    /**
+     * Draws up to k constraints one by one, each weighted by the tier and compatible with those drawn
+     * before; constraints that are always alone are drawn only when k is 1.
+     */
     private List<ConstraintType<?>> choose(SplittableRandom rng, int k, Difficulty tier) {
         int n = candidates.size();
         boolean[] allowed = new boolean[n];
-        java.util.Arrays.fill(allowed, true);
+        for (int i = 0; i < n; i++) allowed[i] = k == 1 || candidates.get(i).alone().isEmpty();
         double[] weight = tierWeights.get(tier);
         List<ConstraintType<?>> chosen = new ArrayList<>(k);
         while (chosen.size() < k) {

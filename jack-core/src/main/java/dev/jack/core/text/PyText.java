@@ -1,13 +1,20 @@
 package dev.jack.core.text;
 
+import dev.jack.core.json.PyFloat;
+
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Python {@code str} semantics that IFEval's verdicts depend on: which characters are whitespace,
+ * Python {@code str} semantics that the references' verdicts depend on: which characters are whitespace,
  * word characters and cased, and how {@code strip}, {@code split}, {@code lower}, {@code isupper} and
- * {@code islower} behave. Positions are UTF-16 indexes; characters are classified by code point.
+ * {@code islower} behave; {@code string.punctuation} (ASCII's 32 punctuation characters) and the
+ * IFBench/IFEvalG idioms built on it. Positions are UTF-16 indexes unless a method says it counts code
+ * points as Python does ({@link #length}, {@link #slice}); characters are classified by code point.
  */
 public final class PyText {
     private PyText() {}
@@ -90,13 +97,13 @@ public final class PyText {
      */
     public static String lower(String s) {
         int sigma = s.indexOf('Σ');
-        if (sigma < 0) return s.toLowerCase(Locale.ROOT);
+        if (sigma < 0) return lowerWithoutSigma(s);
         StringBuilder out = new StringBuilder(s.length());
         int from = 0;
         // Each scan stops at the nearest character that is not case-ignorable, and Σ is not, so the
         // scans of different Σ cover disjoint stretches: linear in all.
         for (int at = sigma; at >= 0; at = s.indexOf('Σ', at + 1)) {
-            out.append(s.substring(from, at).toLowerCase(Locale.ROOT));
+            out.append(lowerWithoutSigma(s.substring(from, at)));
             int j = at;
             while (j > 0 && isCaseIgnorable(s.codePointBefore(j))) j -= Character.charCount(s.codePointBefore(j));
             boolean fin = j > 0 && isCased(s.codePointBefore(j));
@@ -108,8 +115,26 @@ public final class PyText {
             out.append(fin ? 'ς' : 'σ');
             from = at + 1;
         }
-        out.append(s.substring(from).toLowerCase(Locale.ROOT));
+        out.append(lowerWithoutSigma(s.substring(from)));
         return out.toString();
+    }
+
+    /**
+     * {@code s.toLowerCase(Locale.ROOT)} for a text without Σ, in linear time. The JDK's own grows its result array
+     * by copying it for each character whose lower case is longer, which is quadratic on a run of them; in the root
+     * locale the only such character is İ (lower case "i̇", i and a combining dot, as in Python), so the text is
+     * lowered between them and each İ mapped here.
+     */
+    static String lowerWithoutSigma(String s) {
+        int at = s.indexOf('İ');
+        if (at < 0) return s.toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        int from = 0;
+        for (; at >= 0; at = s.indexOf('İ', from)) {
+            out.append(s.substring(from, at).toLowerCase(Locale.ROOT)).append("i\u0307");
+            from = at + 1;
+        }
+        return out.append(s.substring(from).toLowerCase(Locale.ROOT)).toString();
     }
 
     /** Unicode's Cased property: uppercase, lowercase or titlecase letters and Other_Uppercase/Other_Lowercase. */
@@ -246,6 +271,105 @@ public final class PyText {
             inWord = word;
         }
         return count;
+    }
+
+    /** Python's {@code string.punctuation}. */
+    public static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+    /** {@code ''.join(string.punctuation) + ' '}, the set the reference strips words with. */
+    public static final String PUNCTUATION_AND_SPACE = PUNCTUATION + " ";
+
+    /** {@code s.translate(str.maketrans('', '', string.punctuation))}. */
+    public static String removePunctuation(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 128 && PUNCTUATION.indexOf(c) >= 0) {
+                if (b == null) b = new StringBuilder(s.length()).append(s, 0, i);
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? s : b.toString();
+    }
+
+    /** {@code s.strip(string.punctuation + ' ')}. */
+    public static String stripPunctuation(String s) {
+        return PyText.strip(s, PUNCTUATION_AND_SPACE);
+    }
+
+    /** {@code len(s)}. */
+    public static int length(String s) {
+        return s.codePointCount(0, s.length());
+    }
+
+    /** {@code s[0]} as a string; the string must not be empty. */
+    public static String first(String s) {
+        return s.substring(0, Character.charCount(s.codePointAt(0)));
+    }
+
+    /** {@code s[start:end]} for non-negative indexes (clamped to the string as Python clamps them). */
+    public static String slice(String s, int start, int end) {
+        int n = length(s);
+        int from = Math.min(start, n);
+        int to = Math.min(end, n);
+        if (to <= from) return "";
+        int a = s.offsetByCodePoints(0, from);
+        return s.substring(a, s.offsetByCodePoints(a, to - from));
+    }
+
+    /** {@code s[::-1]}. */
+    public static String reverse(String s) {
+        return new StringBuilder(s).reverse().toString();
+    }
+
+    /** {@code haystack.count(needle)}: non-overlapping occurrences; an empty needle occurs len + 1 times. */
+    public static int count(String haystack, String needle) {
+        if (needle.isEmpty()) return length(haystack) + 1;
+        int count = 0;
+        for (int at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length())) count++;
+        return count;
+    }
+
+    /** {@code len(re.findall(pattern, s))}: matches, empty ones included, as Python 3.7+ finds them. */
+    public static int countMatches(Pattern pattern, String s) {
+        Matcher m = pattern.matcher(s);
+        int count = 0;
+        while (m.find()) count++;
+        return count;
+    }
+
+    /** {@code re.findall(r"\w+", s)}: the maximal runs of Python word characters, as text. */
+    public static List<String> wordRunTexts(String s) {
+        List<String> runs = new ArrayList<>();
+        for (int[] run : wordRuns(s)) runs.add(s.substring(run[0], run[1]));
+        return runs;
+    }
+
+    /** {@code re.split(pattern, s)} for a pattern without groups that never matches the empty string. */
+    public static List<String> split(Pattern pattern, String s) {
+        List<String> pieces = new ArrayList<>();
+        Matcher m = pattern.matcher(s);
+        int from = 0;
+        while (m.find()) {
+            pieces.add(s.substring(from, m.start()));
+            from = m.end();
+        }
+        pieces.add(s.substring(from));
+        return pieces;
+    }
+
+    /** {@code unicodedata.normalize('NFKD', s).encode('ASCII', 'ignore').decode('ASCII')}. */
+    public static String asciiFold(String s) {
+        if (s.chars().allMatch(c -> c < 128)) return s;
+        String decomposed = Normalizer.normalize(s, Normalizer.Form.NFKD);
+        StringBuilder b = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); i++) if (decomposed.charAt(i) < 128) b.append(decomposed.charAt(i));
+        return b.toString();
+    }
+
+    /** A number as a description shows it: whole values without a fraction, others as Python's repr. */
+    public static String number(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : PyFloat.repr(d);
     }
 
     /** The maximal runs of {@code \w} characters, as {@code [start, end)} pairs: the words {@link #countWordRuns} counts. */

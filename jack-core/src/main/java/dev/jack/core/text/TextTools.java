@@ -7,27 +7,39 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The language machinery checkers need: Punkt sentence splitting, NLTK word tokenization and language
- * identification. The Punkt model is loaded on first use, so constraint sets without sentence or
- * capital-word counts never need it.
+ * The language machinery checkers need ({@link TextAnalysis}): Punkt sentence splitting, NLTK word
+ * tokenization, language identification, IFEval's regex sentence splitter, NLTK's POS tagger, syllapy's
+ * syllable counts, NLTK's stop words and emoji's single-code-point emoji. Models load on first use, so
+ * constraint sets that do not need one never load it. Each thread remembers its last answer per
+ * analysis: the constraints of a row, the loose variants of a response, and synthesis then
+ * verification ask about the same text again and again. Thread-safe; imports no constraint.
  */
 public final class TextTools {
     private final Supplier<PunktParameters> punktSource;
     private final LanguageDetector languages = new LanguageDetector();
     private volatile PunktSentenceTokenizer sentences;
     private volatile NltkWordTokenizer words;
-    /** The last answer of each analysis: checkers often ask twice about the same text (e.g. synthesis, then verification). */
-    private volatile Memo<Integer> lastSentenceCount;
-    private volatile Memo<List<String>> lastWords;
-    private volatile Memo<Optional<String>> lastLanguage;
+    private RuntimeException punktFailure;
+    private final ThreadLocal<Memo> memo = ThreadLocal.withInitial(Memo::new);
 
-    private record Memo<T>(String text, T value) {}
+    /** The last text and answer of each analysis, per thread. */
+    private static final class Memo {
+        String countedOf;
+        int sentenceCount;
+        String sentencesOf;
+        List<String> sentences;
+        String wordsOf;
+        List<String> words;
+        String languageOf;
+        Optional<String> language;
+        String regexSentencesOf;
+        List<String> regexSentences;
+    }
 
+    /** @param punktSource the English Punkt model, asked for once, when a checker first needs it */
     public TextTools(Supplier<PunktParameters> punktSource) {
         this.punktSource = punktSource;
     }
-
-    private RuntimeException punktFailure;
 
     private PunktSentenceTokenizer sentenceTokenizer() {
         PunktSentenceTokenizer s = sentences;
@@ -49,7 +61,7 @@ public final class TextTools {
 
     /**
      * Starts loading, in the background, the models that these analyses need (the language profiles
-     * take a few hundred milliseconds), so loading overlaps with other work.
+     * and the POS tagger take a few hundred milliseconds), so loading overlaps with other work.
      */
     public void prepareFor(Collection<TextAnalysis> analyses) {
         if (analyses.contains(TextAnalysis.LANGUAGE)) Thread.ofPlatform().daemon().start(LanguageDetector::preload);
@@ -62,14 +74,20 @@ public final class TextTools {
                 }
             });
         }
+        if (analyses.contains(TextAnalysis.POS_TAGS)) Thread.ofPlatform().daemon().start(PerceptronTagger::english);
+        if (analyses.contains(TextAnalysis.SYLLABLES)) Thread.ofPlatform().daemon().start(() -> Syllables.count("a"));
+        if (analyses.contains(TextAnalysis.STOP_WORDS)) Thread.ofPlatform().daemon().start(() -> StopWords.isEnglish("a"));
+        if (analyses.contains(TextAnalysis.EMOJI)) Thread.ofPlatform().daemon().start(() -> Emoji.isEmoji('a'));
     }
 
+    /** How many sentences Punkt finds: {@code len(nltk.sent_tokenize(text))}. */
     public int countSentences(String text) {
-        Memo<Integer> m = lastSentenceCount;
-        if (m != null && m.text.equals(text)) return m.value;
-        int count = sentenceTokenizer().countSentences(text);
-        lastSentenceCount = new Memo<>(text, count);
-        return count;
+        Memo m = memo.get();
+        if (!text.equals(m.countedOf)) {
+            m.sentenceCount = sentenceTokenizer().countSentences(text);
+            m.countedOf = text;
+        }
+        return m.sentenceCount;
     }
 
     /**
@@ -83,17 +101,26 @@ public final class TextTools {
         return spans;
     }
 
-    public List<String> wordTokenize(String text) {
-        Memo<List<String>> m = lastWords;
-        if (m != null && m.text.equals(text)) return m.value;
-        NltkWordTokenizer w = words;
-        if (w == null) {
-            w = new NltkWordTokenizer(sentenceTokenizer());
-            words = w;
+    /** Punkt's English sentences: {@code nltk.sent_tokenize(text)}. */
+    public List<String> sentences(String text) {
+        Memo m = memo.get();
+        if (!text.equals(m.sentencesOf)) {
+            m.sentences = List.copyOf(sentenceTokenizer().sentences(text));
+            m.sentencesOf = text;
         }
-        List<String> tokens = List.copyOf(w.tokenize(text));
-        lastWords = new Memo<>(text, tokens);
-        return tokens;
+        return m.sentences;
+    }
+
+    /** {@code nltk.word_tokenize(text)}: Treebank words within Punkt sentences. */
+    public List<String> wordTokenize(String text) {
+        Memo m = memo.get();
+        if (!text.equals(m.wordsOf)) {
+            NltkWordTokenizer w = words;
+            if (w == null) words = w = new NltkWordTokenizer(sentenceTokenizer());
+            m.words = List.copyOf(w.tokenize(text));
+            m.wordsOf = text;
+        }
+        return m.words;
     }
 
     /**
@@ -114,11 +141,43 @@ public final class TextTools {
         return spans;
     }
 
+    /** langdetect's language code for the text, empty when it finds no features to go by. */
     public Optional<String> detectLanguage(String text) {
-        Memo<Optional<String>> m = lastLanguage;
-        if (m != null && m.text.equals(text)) return m.value;
-        Optional<String> language = languages.detect(text);
-        lastLanguage = new Memo<>(text, language);
-        return language;
+        Memo m = memo.get();
+        if (!text.equals(m.languageOf)) {
+            m.language = languages.detect(text);
+            m.languageOf = text;
+        }
+        return m.language;
+    }
+
+    /** Google IFEval's {@code split_into_sentences(text)} ({@link RegexSentenceSplitter}). */
+    public List<String> regexSentences(String text) {
+        Memo m = memo.get();
+        if (!text.equals(m.regexSentencesOf)) {
+            m.regexSentences = List.copyOf(RegexSentenceSplitter.split(text));
+            m.regexSentencesOf = text;
+        }
+        return m.regexSentences;
+    }
+
+    /** The tag of each token: {@code [t for _, t in nltk.pos_tag(tokens)]} ({@link PerceptronTagger}). */
+    public List<String> posTags(List<String> tokens) {
+        return PerceptronTagger.english().tag(tokens);
+    }
+
+    /** syllapy 0.7.2's {@code count(word)} ({@link Syllables}). */
+    public int syllables(String word) {
+        return Syllables.count(word);
+    }
+
+    /** Whether the (already lower-cased) token is one of NLTK's English stop words ({@link StopWords}). */
+    public boolean isStopWord(String token) {
+        return StopWords.isEnglish(token);
+    }
+
+    /** Whether emoji 2.15.0's {@code is_emoji} holds for the code point alone ({@link Emoji}). */
+    public boolean isEmoji(int codePoint) {
+        return Emoji.isEmoji(codePoint);
     }
 }

@@ -1,8 +1,11 @@
 package dev.jack.core.curate;
 
 import dev.jack.core.SharedData;
+import dev.jack.core.constraint.Broken;
 import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.ConstraintRegistry;
 import dev.jack.core.constraint.ifeval.IfevalCatalog;
+import dev.jack.core.constraint.ifeval.NumberOfPlaceholders;
 import dev.jack.core.constraint.ifeval.ResponseLanguage;
 import dev.jack.core.ifeval.IfevalPrompt;
 import dev.jack.core.ifeval.ResponseFile;
@@ -74,6 +77,39 @@ class MinimalEditsTest {
         assertTrue(flat > prompts.size() * 0.97, flat + " of " + prompts.size() + " witnesses gave a pair: " + counts);
     }
 
+    /**
+     * IFBench's and IFEvalG's constraints have no spans or edits of their own (Constraint's defaults), but in a prompt
+     * that mixes catalogs an IFEval constraint's edit is kept only when it leaves their verdicts as they were.
+     */
+    @Test
+    void mixedCatalogPromptsGivePairsThatKeepTheOtherCatalogsVerdicts() {
+        List<SynthesizedPrompt> prompts = new ArrayList<>();
+        Synthesizer.Options options = new Synthesizer.Options(5, 2, 4, Difficulty.MIXED, Hardness.defaults(), Set.of(), Synthesizer.catalog(Synthesizer.ALL));
+        new Synthesizer(BaseTask.builtIn(), options, VERIFIER.text(), new SynthStats()).run(800, 1, prompts::add);
+        Map<String, Integer> counts = new TreeMap<>();
+        int mixed = 0;
+        int paired = 0;
+        for (SynthesizedPrompt p : prompts) {
+            List<String> sources = p.constraints().stream().map(c -> ConstraintRegistry.source(c.id())).toList();
+            if (!sources.contains(IfevalCatalog.SOURCE) || sources.stream().allMatch(IfevalCatalog.SOURCE::equals)) continue;
+            mixed++;
+            List<MinimalEdits.Pair> pairs = MinimalEdits.pairs(p.key(), p.constraints(), List.of(p.witness()), VERIFIER,
+                    new MinimalEdits.Options(MinimalEdits.Mode.BOTH, 1, 1, false));
+            for (MinimalEdits.Pair pair : pairs) {
+                verify(p.constraints(), pair, false, counts);
+                assertEquals(IfevalCatalog.SOURCE, sources.get(pair.constraint()), "only IFEval's constraints have edits");
+            }
+            if (!pairs.isEmpty()) paired++;
+            for (int i = 0; i < sources.size(); i++) {
+                if (!sources.get(i).equals(IfevalCatalog.SOURCE)) {
+                    assertEquals(List.of(), p.constraints().get(i).spans(p.witness(), VERIFIER.text()), p.constraints().get(i).id());
+                }
+            }
+        }
+        assertTrue(mixed > 200, mixed + " mixed prompts");
+        assertTrue(paired > mixed * 0.8, paired + " of " + mixed + " mixed prompts gave a pair: " + counts);
+    }
+
     @Test
     void realResponsesGiveBreaksAndRepairsAndEveryPairIsVerified() {
         List<IfevalPrompt> prompts = IfevalPrompt.readAll(SharedData.require("ifeval/input_data.jsonl"));
@@ -95,5 +131,24 @@ class MinimalEditsTest {
         assertTrue(strictPairs > 450 && loosePairs > 420 && loosePairs <= strictPairs, strictPairs + " and " + loosePairs + " pairs: " + counts);
         long repaired = counts.entrySet().stream().filter(e -> e.getKey().endsWith("REPAIR")).count();
         assertTrue(repaired >= 8, "repairs of at least 8 kinds of constraint: " + counts);
+    }
+
+    /** Cutting 19,999 of 20,000 placeholders takes a few tries (doubling, then bisecting), and cuts as many as one at a time would. */
+    @Test
+    void manyUnitsAreCutAsOneAtATimeWouldCutThem() {
+        String response = "[a] ".repeat(20_000);
+        List<Constraint> constraints = List.of(new NumberOfPlaceholders(2));
+        List<MinimalEdits.Pair> pairs = MinimalEdits.pairs(1, constraints, List.of(response), VERIFIER, new MinimalEdits.Options(MinimalEdits.Mode.BREAK, 1, 1, false));
+        assertEquals(1, pairs.size());
+        String rejected = pairs.getFirst().rejected();
+        assertEquals(1, (rejected.length() - rejected.replace("[a]", "").length()) / 3, "the fewest cuts that break at least 2: one placeholder left");
+        verify(constraints, pairs.getFirst(), false, new TreeMap<>());
+    }
+
+    /** A constraint whose edit code throws: that response gets no pair, and the run goes on. */
+    @Test
+    void editCodeThatThrowsGivesNoPair() {
+        assertEquals(List.of(), MinimalEdits.pairs(1, List.of(new Broken(true)), List.of("a response"), VERIFIER,
+                new MinimalEdits.Options(MinimalEdits.Mode.BREAK, 1, 1, false)));
     }
 }

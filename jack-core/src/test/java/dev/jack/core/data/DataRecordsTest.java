@@ -120,7 +120,7 @@ class DataRecordsTest {
                 PyJson.dumps(stats.toJson()));
         assertEquals(null, CurationStats.rs("low", 2, 2, 0, 16, 100, excluded).toJson().get("llm_calls_per_pair"), "no pairs, no cost per pair");
         Path file = tmp.resolve("pairs.jsonl");
-        stats.writeFor(file);
+        stats.writeTo(CurationStats.pathFor(file));
         assertEquals(stats, CurationStats.readFor(file), "read back");
         assertEquals(5, CurationStats.readFor(file).excludedTotal());
     }

@@ -31,6 +31,7 @@ class CheckerFuzzTest {
             for (int k = random.nextInt(120); k > 0; k--) b.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
             Verdicts v = verifier.verify(all, b.toString());
             assertEquals(all.size(), v.loose().size());
+            assertEquals(List.of(), v.errors(), "no checker threw on " + b);
         }
     }
 

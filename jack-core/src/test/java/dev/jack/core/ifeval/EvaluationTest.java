@@ -50,6 +50,25 @@ class EvaluationTest {
     }
 
     @Test
+    void aCheckerThatThrowsIsListedInTheSummaryAndTheOtherRowsAreChecked() throws IOException {
+        List<IfevalPrompt> read = IfevalPrompt.readAll(write("in.jsonl", PROMPT, PROMPT.replace("\"key\": 7", "\"key\": 8")));
+        IfevalPrompt broken = new IfevalPrompt(8, read.get(1).prompt(), List.of("punctuation:no_comma", "test:broken"),
+                List.of(read.get(1).constraints().getFirst(), new dev.jack.core.constraint.Broken(false)));
+        ResponseFile responses = ResponseFile.read(write("r.jsonl", "{\"key\": 7, \"response\": \"\\\"hi\\\"\"}", "{\"key\": 8, \"response\": \"hi\"}"));
+        Evaluation e = Evaluation.run(List.of(read.getFirst(), broken), responses, new Verifier(TEXT));
+        assertEquals(List.of("prompt key 8: test:broken: IllegalStateException: bug on 2 chars"), e.checkerErrors());
+        assertEquals(List.of(true, true), e.rows().get(0).verdicts().strict());
+        assertEquals(List.of(true, false), e.rows().get(1).verdicts().strict());
+        Path out = Files.createDirectory(dir.resolve("out"));
+        e.write(out);
+        assertTrue(Files.readString(out.resolve("summary.json")).contains("\"checker_errors\": [\"prompt key 8: test:broken: IllegalStateException: bug on 2 chars\"]"));
+        try (var files = Files.list(out)) {
+            assertEquals(List.of("eval_results_loose.jsonl", "eval_results_strict.jsonl", "summary.json"), files.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "the three files and no temporaries");
+        }
+    }
+
+    @Test
     void missingResponsesNameTheKey() throws IOException {
         List<IfevalPrompt> prompts = IfevalPrompt.readAll(write("in.jsonl", PROMPT));
         ResponseFile responses = ResponseFile.read(write("r.jsonl", "{\"prompt\": \"another\", \"response\": \"x\"}"));

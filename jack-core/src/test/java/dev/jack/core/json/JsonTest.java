@@ -56,6 +56,18 @@ class JsonTest {
         assertEquals("[]", PyJson.dumps(List.of()));
     }
 
+    /** NaN and the infinities are read (Python's json.loads takes them) but never written: they are not JSON. */
+    @Test
+    void nonFiniteNumbersAreWrittenAsNull() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("nan", Double.NaN);
+        m.put("inf", Double.POSITIVE_INFINITY);
+        m.put("float", Float.NEGATIVE_INFINITY);
+        m.put("read", Json.parse("[NaN, -Infinity, 1e999, 0.5]"));
+        String written = PyJson.dumps(m);
+        assertEquals("{\"nan\": null, \"inf\": null, \"float\": null, \"read\": [null, null, null, 0.5]}", written);
+    }
+
     @Test
     void floatsPrintLikePythonRepr() {
         assertEquals("0.7707948243992606", PyFloat.repr(417.0 / 541));

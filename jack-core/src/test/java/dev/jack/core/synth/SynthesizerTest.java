@@ -94,7 +94,7 @@ class SynthesizerTest {
                 }
             }
         }
-        List<String> missing = SynthStats.allowedPairs().stream().filter(pair -> !largeStats.pairCounts().containsKey(pair)).toList();
+        List<String> missing = SynthStats.allowedPairs(Synthesizer.synthesized("ifeval")).stream().filter(pair -> !largeStats.pairCounts().containsKey(pair)).toList();
         assertTrue(missing.isEmpty(), "allowed pairs never drawn: " + missing);
         assertEquals(Synthesizer.synthesized("ifeval").size(), largeStats.constraintCounts().size(), "every constraint is used");
     }
@@ -197,7 +197,7 @@ class SynthesizerTest {
 
     @Test
     void splitsHaveDisjointTasksAndTrainAvoidsHeldOutPairs() {
-        List<SplitPlan.Part> parts = SplitPlan.trainTest(BaseTask.builtIn(), 3000, 0.2, 0.2, 11);
+        List<SplitPlan.Part> parts = SplitPlan.trainTest(BaseTask.builtIn(), 3000, 0.2, 0.2, 11, Synthesizer.synthesized("ifeval"), List.of());
         SplitPlan.Part train = parts.get(0);
         SplitPlan.Part test = parts.get(1);
         assertEquals(2400, train.count());
@@ -255,5 +255,64 @@ class SynthesizerTest {
     void everyConstraintHasThreeWordingsAndFilledPlaceholders() {
         for (String id : Synthesizer.synthesized("ifeval")) assertTrue(ConstraintRegistry.type(id).phrasings().size() >= 3, id);
         for (SynthesizedPrompt p : large.subList(0, 2000)) assertFalse(p.prompt().matches("(?s).*\\{[a-z_]+}.*"), p.prompt());
+    }
+
+    @Test
+    void everyIfbenchAndIfevalgConstraintSynthesizesOnItsOwnWithWitnessesThatPass(@TempDir Path dir) throws IOException {
+        for (String id : java.util.stream.Stream.concat(Synthesizer.catalog("ifbench").stream(), Synthesizer.catalog("ifevalg").stream()).toList()) {
+            Synthesizer.Options only = new Synthesizer.Options(13, 1, 1, Difficulty.MIXED, Hardness.defaults(), Set.of(), List.of(id));
+            SynthStats stats = new SynthStats();
+            List<SynthesizedPrompt> prompts = synthesize(12, only, stats);
+            assertEquals(12, prompts.size(), id);
+            assertTrue(stats.droppedWithoutWitness() <= 2, id + " dropped " + stats.droppedWithoutWitness() + " of 14 or more attempts");
+            WitnessChecks.assertWitnessesPassAfterARoundTrip(prompts, dir);
+            for (SynthesizedPrompt p : prompts) assertFalse(p.prompt().matches("(?s).*\\{[a-z_A-Z]+}.*"), p.prompt());
+        }
+    }
+
+    @Test
+    void allCatalogsMixWithConflictsRespectedAloneConstraintsAloneAndWitnessesThatPass(@TempDir Path dir) throws IOException {
+        List<String> all = Synthesizer.catalog(Synthesizer.ALL);
+        assertTrue(all.containsAll(Synthesizer.catalog("ifbench")) && all.containsAll(Synthesizer.catalog("ifevalg")));
+        SynthStats stats = new SynthStats();
+        List<SynthesizedPrompt> prompts = synthesize(4000, new Synthesizer.Options(21, 1, 6, Difficulty.MIXED, Hardness.defaults(), Set.of(), all), stats);
+        WitnessChecks.assertWitnessesPassAfterARoundTrip(prompts, dir);
+        for (SynthesizedPrompt p : prompts) {
+            List<String> ids = p.instructionIds();
+            for (String id : ids) {
+                if (ConstraintRegistry.type(id).alone().isPresent()) assertEquals(List.of(id), ids, "an always-alone constraint shares no prompt");
+            }
+            for (int i = 0; i < ids.size(); i++) {
+                for (int j = i + 1; j < ids.size(); j++) assertEquals(Optional.empty(), ConstraintRegistry.conflict(ids.get(i), ids.get(j)));
+            }
+        }
+        assertTrue(stats.droppedWithoutWitness() < 40, "dropped " + stats.droppedWithoutWitness() + " of 4000");
+        assertTrue(stats.pairCoverage() > 0.9, "pair coverage " + stats.pairCoverage());
+    }
+
+    @Test
+    void aHeldOutCatalogStaysOutOfTrainingAndComesIntoTest() {
+        List<String> all = Synthesizer.catalog(Synthesizer.ALL);
+        List<String> ifbench = Synthesizer.catalog("ifbench");
+        List<SplitPlan.Part> parts = SplitPlan.trainTest(BaseTask.builtIn(), 2000, 0.25, 0, 3, Synthesizer.catalog("ifevalg"), ifbench);
+        assertTrue(parts.get(0).constraints().stream().noneMatch(ifbench::contains));
+        assertEquals(Synthesizer.catalog("ifevalg"), parts.get(0).constraints());
+        assertTrue(parts.get(1).constraints().containsAll(ifbench), "the test split draws from the held-out catalog");
+        List<SynthesizedPrompt> train = new ArrayList<>();
+        new Synthesizer(parts.get(0).tasks(), new Synthesizer.Options(3, 1, 6, Difficulty.MIXED, Hardness.defaults(), parts.get(0).heldOutPairs(),
+                parts.get(0).constraints()), TEXT, new SynthStats()).run(parts.get(0).count(), 1, train::add);
+        for (SynthesizedPrompt p : train) assertTrue(p.instructionIds().stream().noneMatch(ifbench::contains), p.instructionIds().toString());
+        assertTrue(all.size() > ifbench.size());
+    }
+
+    @Test
+    void catalogsAreNamedBySourceOrAll() {
+        assertEquals(Synthesizer.synthesized("ifeval"), Synthesizer.catalog("ifeval"));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Synthesizer.catalog("ifbenchh"));
+        assertTrue(e.getMessage().contains("unknown catalog \"ifbenchh\"") && e.getMessage().contains("ifbench") && e.getMessage().contains("all"),
+                e.getMessage());
+        // Custom tasks of IFBench are tasks with fixed answers, not constraints a base task can carry.
+        assertFalse(ConstraintRegistry.type("custom:csv_city").isSynthesized());
+        assertTrue(ConstraintRegistry.type("copy:copy").alone().isPresent());
     }
 }

@@ -1,17 +1,18 @@
 package dev.jack.pipeline.config;
 
 import dev.jack.core.UserException;
+import dev.jack.core.data.TextFiles;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
+import org.yaml.snakeyaml.scanner.ScannerImpl;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,21 +23,36 @@ public final class ConfigFile {
     /**
      * The file's top-level section.
      *
-     * @throws UserException when the file is missing, unreadable or not YAML (naming the line where parsing stopped)
+     * @throws UserException when the file is missing, unreadable, not UTF-8 or not YAML (naming the line where parsing
+     *     stopped)
      */
     public static Section read(Path file) {
-        if (!Files.isRegularFile(file)) throw new UserException(file + ": no such config file");
+        if (!Files.isRegularFile(file)) throw new UserException(file + (Files.isDirectory(file) ? ": is a folder; expected a config file" : ": no such config file"));
+        String text = TextFiles.read(file);
+        checkPrintable(file, text);
         Node root;
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(in);
+        try {
+            LoaderOptions options = new LoaderOptions();
+            root = new Composer(new ParserImpl(new ScannerImpl(new WholeTextReader(text), options)), new Resolver(), options).getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             throw new ConfigException(file + (mark == null ? "" : ":" + (mark.getLine() + 1)) + ": not valid YAML or JSON: " + e.getProblem());
         } catch (YAMLException e) {
             throw new ConfigException(file + ": not valid YAML or JSON: " + e.getMessage());
-        } catch (IOException e) {
-            throw new UserException(file + ": cannot read it: " + e.getMessage(), e);
         }
         return new Section(file.toString(), "", root);
+    }
+
+    /** YAML allows only printable characters (tab, line breaks and the printable Unicode ranges), as SnakeYAML's reader checks. */
+    private static void checkPrintable(Path file, String text) {
+        int line = 1;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (c == '\n') line++;
+            else if (!StreamReader.isPrintable(c)) {
+                throw new ConfigException(file + ":" + line + ": not valid YAML or JSON: the character U+" + String.format("%04X", c) + " is not allowed");
+            }
+            i += Character.charCount(c);
+        }
     }
 }

@@ -202,7 +202,6 @@ public final class Section {
         }
     }
 
-    /** A list of texts. */
     /** A text, or a list of texts given as one, joined by commas (a list of server URLs). */
     public String textOrList(String key, String otherwise) {
         NodeTuple t = entries.get(key);
@@ -210,10 +209,12 @@ public final class Section {
         return text(key, otherwise);
     }
 
+    /** A list of texts; one text alone ({@code stages: report}) is a list of one. */
     public List<String> texts(String key, List<String> otherwise) {
         known.add(key);
         NodeTuple t = entries.get(key);
         if (t == null || isNull(t.getValueNode())) return otherwise;
+        if (t.getValueNode() instanceof ScalarNode one) return List.of(String.valueOf(VALUES.of(one)));
         if (!(t.getValueNode() instanceof SequenceNode seq)) throw error(lineOf(key), qualified(key), "expected a list, got " + describe(t.getValueNode()));
         List<String> out = new ArrayList<>();
         for (Node n : seq.getValue()) {

@@ -7,6 +7,7 @@ import dev.jack.core.curate.Matching;
 import dev.jack.core.curate.RejectionSampling;
 import dev.jack.core.data.AtomicFiles;
 import dev.jack.core.data.CurationStats;
+import dev.jack.core.data.FileSet;
 import dev.jack.core.data.Decontamination;
 import dev.jack.core.data.JsonlReader;
 import dev.jack.core.data.PairFormat;
@@ -154,6 +155,11 @@ public record AblateStage(Path scored, Path mcts, Path prompts, Path outDir, Opt
     private record Comparison(String name, List<String> variants, String heldFixed, String varies, Map<String, Object> details) {}
 
     @Override
+    public List<Path> outputFolders() {
+        return List.of(outDir);
+    }
+
+    @Override
     public Status run(StageContext context) {
         if (options.budget() != null && mcts == null) throw new OptionException("budget", "needs the tree search's pairs (--mcts)");
         RsStage.Options o = options.pairing();
@@ -221,34 +227,38 @@ public record AblateStage(Path scored, Path mcts, Path prompts, Path outDir, Opt
         Map<String, String> comparisonOf = new HashMap<>();
         for (Comparison c : comparisons) for (String v : c.variants()) comparisonOf.put(v, c.name());
         Map<String, Object> summary = new LinkedHashMap<>();
-        for (Map.Entry<String, List<PreferencePair>> v : variants.entrySet()) {
-            Path file = outDir.resolve(v.getKey() + ".jsonl");
-            Pairs.write(file, v.getValue(), o.format(), o.parquet());
-            summary.put(v.getKey(), stats(file, comparisonOf.get(v.getKey()), v.getValue(), rates, tiers));
+        // The variants and ablations.json are replaced as one set: a kill leaves the old ablations or the new ones.
+        try (FileSet set = new FileSet()) {
+            for (Map.Entry<String, List<PreferencePair>> v : variants.entrySet()) {
+                Path file = outDir.resolve(v.getKey() + ".jsonl");
+                Pairs.stage(set, file, v.getValue(), o.format(), o.parquet(), null);
+                summary.put(v.getKey(), stats(file, comparisonOf.get(v.getKey()), v.getValue(), rates, tiers));
+            }
+            Map<String, Object> doc = new LinkedHashMap<>();
+            Map<String, Object> source = new LinkedHashMap<>();
+            // File names only, so that the same run in another folder gives the same file.
+            source.put("scored", scored.getFileName().toString());
+            source.put("mcts", mcts == null ? null : mcts.getFileName().toString());
+            source.put("prompts", prompts == null ? null : prompts.getFileName().toString());
+            doc.put("source", source);
+            doc.put("settings", settingsJson());
+            if (decontamination != null) doc.put("decontamination", decontamination);
+            // The same samples are screened for every variant made by rejection sampling.
+            doc.put("excluded_from_chosen", excluded.excluded());
+            Map<String, Object> comparisonJson = new LinkedHashMap<>();
+            for (Comparison c : comparisons) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("variants", c.variants());
+                m.put("held_fixed", c.heldFixed());
+                m.put("varies", c.varies());
+                m.putAll(c.details());
+                comparisonJson.put(c.name(), m);
+            }
+            doc.put("comparisons", comparisonJson);
+            doc.put("variants", summary);
+            AtomicFiles.write(set.stage(outDir.resolve("ablations.json")), PyJson.dumps(doc) + "\n");
+            set.commit();
         }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        Map<String, Object> source = new LinkedHashMap<>();
-        // File names only, so that the same run in another folder gives the same file.
-        source.put("scored", scored.getFileName().toString());
-        source.put("mcts", mcts == null ? null : mcts.getFileName().toString());
-        source.put("prompts", prompts == null ? null : prompts.getFileName().toString());
-        doc.put("source", source);
-        doc.put("settings", settingsJson());
-        if (decontamination != null) doc.put("decontamination", decontamination);
-        // The same samples are screened for every variant made by rejection sampling.
-        doc.put("excluded_from_chosen", excluded.excluded());
-        Map<String, Object> comparisonJson = new LinkedHashMap<>();
-        for (Comparison c : comparisons) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("variants", c.variants());
-            m.put("held_fixed", c.heldFixed());
-            m.put("varies", c.varies());
-            m.putAll(c.details());
-            comparisonJson.put(c.name(), m);
-        }
-        doc.put("comparisons", comparisonJson);
-        doc.put("variants", summary);
-        AtomicFiles.write(outDir.resolve("ablations.json"), PyJson.dumps(doc) + "\n");
 
         if (decontamination != null) console.printf("  dropped %s prompts that overlap evaluation prompts%n", decontamination.get("prompts_dropped"));
         for (Comparison c : comparisons) {

@@ -194,7 +194,7 @@ public record AccuracyStage(Path pairs, Path rewards, Path sections, Path out, O
                 }
                 List<Double> values = new ArrayList<>();
                 for (int k = 0; k < list.size(); k++) {
-                    if (!(list.get(k) instanceof Number n)) throw s.error("scores[" + k + "]", "must be a number");
+                    if (!(list.get(k) instanceof Number n) || !Double.isFinite(n.doubleValue())) throw s.error("scores[" + k + "]", "must be a finite number");
                     values.add(n.doubleValue());
                 }
                 scores.add(values);
@@ -211,9 +211,10 @@ public record AccuracyStage(Path pairs, Path rewards, Path sections, Path out, O
         JudgeJournal.Outcome outcome;
         try (Backend backend = judge.open(OpenAiBackend.Endpoint.CHAT, context)) {
             CritiqueJudge j = new CritiqueJudge(backend, new Templates(null), AccuracyJudge.MIN, AccuracyJudge.MAX, 0.0, options.maxTokens());
-            List<String> keys = new ArrayList<>();
-            for (int i = 0; i < items.size(); i++) keys.add(String.valueOf(i + 1));
-            outcome = JudgeJournal.run(this, context, journal(), keys, judge.inFlight(), i -> {
+            List<JudgeJournal.Item> keyed = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) keyed.add(new JudgeJournal.Item(String.valueOf(i + 1), items.get(i).toString()));
+            // Every input is read into the items (the judge sees nothing else of them): a changed file redoes the items it changed.
+            outcome = JudgeJournal.run(this, context, journal(), inputs(), keyed, judge.inFlight(), i -> {
                 Item item = items.get(i);
                 Map<String, Object> line = new LinkedHashMap<>();
                 if (pairwise) {

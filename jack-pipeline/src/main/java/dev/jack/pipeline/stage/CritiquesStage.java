@@ -2,6 +2,7 @@ package dev.jack.pipeline.stage;
 
 import dev.jack.core.Choices;
 import dev.jack.core.data.AtomicFiles;
+import dev.jack.core.data.FileSet;
 import dev.jack.core.data.JsonlReader;
 import dev.jack.core.data.PairFormat;
 import dev.jack.core.data.PreferencePair;
@@ -79,6 +80,11 @@ public record CritiquesStage(List<Path> pairs, Path out, Path joint, Options opt
         return Inputs.of(out, journal(), joint);
     }
 
+    @Override
+    public List<Path> outputFolders() {
+        return Inputs.of(joint);
+    }
+
     private Path journal() {
         return out.resolveSibling(out.getFileName() + ".journal.jsonl");
     }
@@ -104,7 +110,13 @@ public record CritiquesStage(List<Path> pairs, Path out, Path joint, Options opt
         CritiqueJudge j;
         try (Backend backend = judge.open(OpenAiBackend.Endpoint.CHAT, context)) {
             j = new CritiqueJudge(backend, templates, 1, 10, options.temperature(), options.maxTokens());
-            outcome = JudgeJournal.run(this, context, journal(), all.stream().map(Pair::key).toList(), judge.inFlight(), i -> {
+            List<JudgeJournal.Item> items = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                // The index seeds the critiques: part of what a result is computed from.
+                PreferencePair pair = all.get(i).pair();
+                items.add(new JudgeJournal.Item(all.get(i).key(), PyJson.dumps(List.of(i, all.get(i).id(), pair.prompt(), pair.chosen(), pair.rejected()))));
+            }
+            outcome = JudgeJournal.run(this, context, journal(), pairs, items, judge.inFlight(), i -> {
                 Pair p = all.get(i);
                 CritiqueSet.Built set = CritiqueSet.build(backend, templates, j, p.id(), i, p.pair().prompt(), p.pair().chosen(), p.pair().rejected(),
                         options.m(), options.refine(), options.k(), options.seed(), options.maxTokens());
@@ -140,25 +152,31 @@ public record CritiquesStage(List<Path> pairs, Path out, Path joint, Options opt
             consistentChosen += (Long) r.get("consistent_chosen");
             consistentRejected += (Long) r.get("consistent_rejected");
         }
-        AtomicFiles.writeJsonl(out, lines);
-        context.out().printf("%d pairs; %d responses had no critique that agreed with the preference; wrote %s%n", all.size(), droppedSides, out);
         Unreadable tally = new Unreadable("critiques (no score in range)", unreadable, critiques, "dropped");
+        // The critiques and the joint data are replaced as one set.
+        try (FileSet set = new FileSet()) {
+            AtomicFiles.writeJsonl(set.stage(out), lines);
+            if (joint != null) {
+                Map<String, Object> stats = new LinkedHashMap<>();
+                stats.put("pairs", all.size());
+                stats.put("critiques_per_response", options.m());
+                Map<String, Object> filter = new LinkedHashMap<>();
+                long sampled = (long) options.m() * all.size();
+                filter.put("chosen", sampledAndKept(sampled, consistentChosen));
+                filter.put("rejected", sampledAndKept(sampled, consistentRejected));
+                filter.put("kept_share", sampled == 0 ? 0.0 : (consistentChosen + consistentRejected) / (2.0 * sampled));
+                filter.put("pairs_with_both_sides", bothSides);
+                filter.put("sides_without_critique", droppedSides);
+                stats.put("consistency_filter", filter);
+                stats.put("refine", Choices.label(options.refine()));
+                stats.put("critique_rows", lines.size());
+                stats.put("unreadable", tally.toJson());
+                writeJoint(set, all, outcome.results(), lines, j, stats);
+            }
+            set.commit();
+        }
+        context.out().printf("%d pairs; %d responses had no critique that agreed with the preference; wrote %s%n", all.size(), droppedSides, out);
         if (joint != null) {
-            Map<String, Object> stats = new LinkedHashMap<>();
-            stats.put("pairs", all.size());
-            stats.put("critiques_per_response", options.m());
-            Map<String, Object> filter = new LinkedHashMap<>();
-            long sampled = (long) options.m() * all.size();
-            filter.put("chosen", sampledAndKept(sampled, consistentChosen));
-            filter.put("rejected", sampledAndKept(sampled, consistentRejected));
-            filter.put("kept_share", sampled == 0 ? 0.0 : (consistentChosen + consistentRejected) / (2.0 * sampled));
-            filter.put("pairs_with_both_sides", bothSides);
-            filter.put("sides_without_critique", droppedSides);
-            stats.put("consistency_filter", filter);
-            stats.put("refine", Choices.label(options.refine()));
-            stats.put("critique_rows", lines.size());
-            stats.put("unreadable", tally.toJson());
-            writeJoint(all, outcome.results(), lines, j, stats);
             context.out().printf("joint training data: %d critique-generation rows, %d preference rows, stats in %s%n", lines.size(), all.size(),
                     joint.resolve("stats.json"));
         }
@@ -166,7 +184,7 @@ public record CritiquesStage(List<Path> pairs, Path out, Path joint, Options opt
         return Status.DONE;
     }
 
-    private void writeJoint(List<Pair> all, List<Map<String, Object>> results, List<Map<String, Object>> critiqueRows, CritiqueJudge j,
+    private void writeJoint(FileSet set, List<Pair> all, List<Map<String, Object>> results, List<Map<String, Object>> critiqueRows, CritiqueJudge j,
                             Map<String, Object> stats) {
         boolean messages = options.format() == PairFormat.MESSAGES;
         List<Map<String, Object>> generation = new ArrayList<>();
@@ -194,9 +212,9 @@ public record CritiquesStage(List<Path> pairs, Path out, Path joint, Options opt
             }
             preferences.add(row);
         }
-        AtomicFiles.writeJsonl(joint.resolve("critique_generation.jsonl"), generation);
-        AtomicFiles.writeJsonl(joint.resolve("preferences.jsonl"), preferences);
-        AtomicFiles.write(joint.resolve("stats.json"), PyJson.dumps(stats) + "\n");
+        AtomicFiles.writeJsonl(set.stage(joint.resolve("critique_generation.jsonl")), generation);
+        AtomicFiles.writeJsonl(set.stage(joint.resolve("preferences.jsonl")), preferences);
+        AtomicFiles.write(set.stage(joint.resolve("stats.json")), PyJson.dumps(stats) + "\n");
     }
 
     private static Map<String, Object> sampledAndKept(long sampled, long kept) {

@@ -88,7 +88,9 @@ public record CrossEvalStage(Path table, Path responses, Path out, Options optio
         PrintWriter console = context.out();
         JudgeJournal.Outcome outcome;
         try (Backend backend = judge.open(OpenAiBackend.Endpoint.CHAT, context)) {
-            outcome = JudgeJournal.run(this, context, itemsFile(), jobs.stream().map(CrossEval.Job::key).toList(), judge.inFlight(), i -> {
+            List<JudgeJournal.Item> keyed = jobs.stream()
+                    .map(job -> new JudgeJournal.Item(job.key(), job + "\n" + attachments.get(job.item().promptId()))).toList();
+            outcome = JudgeJournal.run(this, context, itemsFile(), inputs(), keyed, judge.inFlight(), i -> {
                 CrossEval.Job job = jobs.get(i);
                 CrossEval.Attachment attachment = attachments.get(job.item().promptId());
                 Map<String, Object> line = describe(job, attachment);

@@ -20,6 +20,7 @@ import dev.jack.pipeline.StageContext;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,8 +76,11 @@ public record EditStage(Path prompts, Path scored, Path out, Options options) im
         return List.of(out, CurationStats.pathFor(out), Inputs.replaceJsonl(out, ".parquet"));
     }
 
-    /** One prompt's outcome: its pairs, whether all its samples scored the same, and the samples left out, by flaw. */
-    private record Outcome(List<PreferencePair> pairs, boolean flat, Map<Flaw, Integer> excluded) {}
+    /**
+     * One prompt's outcome: its pairs, whether all its samples scored the same, the samples left out, by flaw, and the
+     * checks that could not run on its responses.
+     */
+    private record Outcome(List<PreferencePair> pairs, boolean flat, Map<Flaw, Integer> excluded, List<String> checkerErrors) {}
 
     @Override
     public Status run(StageContext context) {
@@ -86,6 +90,9 @@ public record EditStage(Path prompts, Path scored, Path out, Options options) im
             Sample s = Sample.read(row);
             if (!byKey.containsKey(s.key())) throw row.error("key", "no prompt with key " + s.key() + " in " + prompts);
             if (s.response() == null) throw row.error("response", "is missing");
+            if (s.prompt() != null && !s.prompt().equals(byKey.get(s.key()).prompt())) {
+                throw row.error("prompt", "is not the prompt with key " + s.key() + " in " + prompts + " (sampled from another version of the prompts?)");
+            }
             options.format().checkHolds(s.system());
             samples.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s);
         });
@@ -116,10 +123,11 @@ public record EditStage(Path prompts, Path scored, Path out, Options options) im
             }
             for (PreferencePair p : outcomes[i].pairs()) byConstraint.merge(String.valueOf(((Map<?, ?>) p.other().get("edit")).get("constraint")), 1, Integer::sum);
         }
-        Pairs.write(out, pairs, options.format(), options.parquet());
+        Arrays.stream(outcomes).flatMap(o -> o.checkerErrors().stream()).sorted()
+                .forEach(e -> context.note("warning: " + e + " (counted as not followed; no edit pair made from that response)"));
         CurationStats stats = new CurationStats("edit", "edit", null, null, keys.size(), withoutPair, pairs.size(), null, null, calls, tokens,
                 pairs.isEmpty() ? null : (double) calls / pairs.size(), pairs.isEmpty() ? null : (double) tokens / pairs.size(), Flaw.counts(excluded));
-        stats.writeFor(out);
+        Pairs.write(out, pairs, options.format(), options.parquet(), stats);
         context.out().printf("%d prompts: %d pairs, %d prompts without a pair; %d of the %d prompts whose samples all scored the same gave a pair; wrote %s and %s%n",
                 keys.size(), pairs.size(), withoutPair, flatWithPair, flat, out, CurationStats.pathFor(out));
         if (!byConstraint.isEmpty()) context.out().println("  pairs by constraint: " + byConstraint);
@@ -130,6 +138,10 @@ public record EditStage(Path prompts, Path scored, Path out, Options options) im
     private Outcome edit(IfevalPrompt prompt, List<Sample> rows, Verifier verifier, MinimalEdits.Options edits) {
         List<String> texts = rows.stream().map(s -> options.thinking().apply(s.reasoningContent(), s.response())).toList();
         List<Verdicts> verdicts = texts.stream().map(t -> verifier.verify(prompt.constraints(), t)).toList();
+        List<String> checkerErrors = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            for (String e : verdicts.get(i).errors()) checkerErrors.add("prompt key " + prompt.key() + ", sample " + rows.get(i).sampleIndex() + ": " + e);
+        }
         // A flawed response is left out (null) of the edits, never out of the verdicts that say whether the prompt is flat.
         Map<Flaw, Integer> excluded = new EnumMap<>(Flaw.class);
         List<String> responses = new ArrayList<>();
@@ -158,6 +170,6 @@ public record EditStage(Path prompts, Path scored, Path out, Options options) im
                     new PreferencePair.Sampled(s.sampleIndex(), s.sampleIndex(), s.seed(), s.seed(), s.params()), null, null, Map.of("edit", edit))
                     .withCost(rows.size(), tokens));
         }
-        return new Outcome(pairs, flat, excluded);
+        return new Outcome(pairs, flat, excluded, checkerErrors);
     }
 }

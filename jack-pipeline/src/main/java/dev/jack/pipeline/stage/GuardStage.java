@@ -4,7 +4,9 @@ import dev.jack.core.Choices;
 import dev.jack.core.OptionException;
 import dev.jack.core.data.AtomicFiles;
 import dev.jack.core.data.DataFileException;
+import dev.jack.core.data.FileSet;
 import dev.jack.core.data.JsonlReader;
+import dev.jack.core.json.PyJson;
 import dev.jack.judge.LlamaGuard;
 import dev.jack.judge.Unreadable;
 import dev.jack.llm.Backend;
@@ -127,25 +129,34 @@ public record GuardStage(String name, List<Path> datasets, List<Path> outs, Opti
                     + "lists the model's own categories");
         }
         boolean complete = true;
-        try (Backend backend = judge.open(options.promptFormat() == LlamaGuard.PromptFormat.RAW ? OpenAiBackend.Endpoint.COMPLETIONS
-                : OpenAiBackend.Endpoint.CHAT, context)) {
+        List<String> summaries = new ArrayList<>();
+        // The screened files are replaced as one set, and only once every dataset is screened.
+        try (FileSet set = new FileSet();
+             Backend backend = judge.open(options.promptFormat() == LlamaGuard.PromptFormat.RAW ? OpenAiBackend.Endpoint.COMPLETIONS
+                     : OpenAiBackend.Endpoint.CHAT, context)) {
             LlamaGuard guard = new LlamaGuard(backend, options.maxTokens(), options.promptFormat(), policy, options.threshold());
-            for (int f = 0; f < datasets.size(); f++) complete &= screen(context, guard, datasets.get(f), outs.get(f));
+            for (int f = 0; f < datasets.size(); f++) {
+                String summary = screen(context, guard, datasets.get(f), outs.get(f), set);
+                if (summary == null) complete = false;
+                else summaries.add(summary);
+            }
+            if (complete) set.commit();
         }
+        summaries.forEach(context.out()::println);
         return complete ? Status.DONE : Status.INCOMPLETE;
     }
 
-    private boolean screen(StageContext context, LlamaGuard guard, Path input, Path out) {
+    /** Screens one dataset into the set; the console's line on it, or null when some rows are still to be screened. */
+    private String screen(StageContext context, LlamaGuard guard, Path input, Path out, FileSet set) {
         // An empty dataset (a curation that made no pair) gives an empty output.
         List<JsonlReader.Row> rows = JsonlReader.readAll(input, r -> r);
-        List<String> keys = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) keys.add(String.valueOf(rows.get(i).line()));
-        JudgeJournal.Outcome outcome = JudgeJournal.run(this, context, journalFor(out), keys, judge.inFlight(), i -> {
+        List<JudgeJournal.Item> items = rows.stream().map(r -> new JudgeJournal.Item(String.valueOf(r.line()), PyJson.dumps(r.fields()))).toList();
+        JudgeJournal.Outcome outcome = JudgeJournal.run(this, context, journalFor(out), datasets, items, judge.inFlight(), i -> {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("safety", verdicts(guard, rows.get(i)));
             return line;
         });
-        if (!outcome.complete()) return false;
+        if (!outcome.complete()) return null;
         List<Map<String, Object>> kept = new ArrayList<>();
         int unsafe = 0;
         long asked = 0;
@@ -165,11 +176,10 @@ public record GuardStage(String name, List<Path> datasets, List<Path> outs, Opti
             row.put("safety", safety);
             kept.add(row);
         }
-        AtomicFiles.writeJsonl(out, kept);
-        context.out().printf("%s: %d rows, %d with unsafe content%s (categories named: %s; %s prompts); wrote %s%n", input, rows.size(), unsafe,
-                options.drop() ? " (dropped)" : " (marked)", byCategory, Choices.label(options.promptFormat()), out);
+        AtomicFiles.writeJsonl(set.stage(out), kept);
         Judges.tell(context, new LinkedHashMap<>(), List.of(new Unreadable("Llama Guard answers", 0, asked, "errors that stop the run")));
-        return true;
+        return String.format("%s: %d rows, %d with unsafe content%s (categories named: %s; %s prompts); wrote %s", input, rows.size(), unsafe,
+                options.drop() ? " (dropped)" : " (marked)", byCategory, Choices.label(options.promptFormat()), out);
     }
 
     /** The row's verdicts as JSON: field → {safe, categories[, p_unsafe]}. */

@@ -1,18 +1,13 @@
 package dev.jack.pipeline.stage;
 
+import dev.jack.core.data.TextFiles;
 import dev.jack.core.data.AtomicFiles;
 import dev.jack.core.data.DataFileException;
 import dev.jack.core.data.JsonlReader;
-import dev.jack.core.json.Json;
-import dev.jack.core.json.JsonException;
 import dev.jack.core.json.PyJson;
 import dev.jack.judge.Unreadable;
 import dev.jack.pipeline.StageContext;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,20 +27,12 @@ final class Judges {
 
     /** A JSON object file. */
     static Map<String, Object> readObject(Path file) {
-        try {
-            if (Json.parse(Files.readString(file)) instanceof Map<?, ?> m) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> map = (Map<String, Object>) m;
-                return map;
-            }
-            throw new DataFileException(file, "expected a JSON object");
-        } catch (NoSuchFileException e) {
-            throw new DataFileException(file, "no such file");
-        } catch (JsonException e) {
-            throw new DataFileException(file, "malformed JSON: " + e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (TextFiles.readJson(file) instanceof Map<?, ?> m) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = (Map<String, Object>) m;
+            return map;
         }
+        throw new DataFileException(file, "expected a JSON object");
     }
 
     /** Prints how many answers could not be read (a warning on err above 5%) and adds the tallies to the report under {@code unreadable}. */

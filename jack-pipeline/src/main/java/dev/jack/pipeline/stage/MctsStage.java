@@ -16,6 +16,7 @@ import dev.jack.core.ifeval.IfevalPrompt;
 import dev.jack.core.ifeval.Verdicts;
 import dev.jack.core.ifeval.Verifier;
 import dev.jack.core.json.Json;
+import dev.jack.core.json.JsonException;
 import dev.jack.core.json.PyJson;
 import dev.jack.core.text.Thinking;
 import dev.jack.llm.Backend;
@@ -43,6 +44,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -163,16 +167,18 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
         Map<String, Object> fingerprint = fingerprint(settings);
         Map<Long, Searched> done = new HashMap<>();
         List<String> failures = new ArrayList<>();
+        Set<String> checkerErrors = ConcurrentHashMap.newKeySet();
         try (Backend backend = model.open(OpenAiBackend.Endpoint.COMPLETIONS, context); Journal journal = Journal.open(journalPath())) {
-            readJournal(journal, fingerprint, done);
+            readJournal(journal, fingerprint, all, done);
+            journal.begin();
             List<IfevalPrompt> toDo = all.stream().filter(p -> !done.containsKey(p.key())).toList();
             ProgressBar bar = new ProgressBar(err, context.terminal());
             AtomicLong finished = new AtomicLong();
             Parallel.forEach(toDo.size(), parallelPrompts, i -> {
                 IfevalPrompt p = toDo.get(i);
                 try {
-                    Searched s = search(backend, verifier, settings, p);
-                    journal.append(PyJson.dumps(journalRow(s, fingerprint)));
+                    Searched s = search(backend, verifier, settings, p, checkerErrors);
+                    journal.append(PyJson.dumps(journalRow(s, p, fingerprint)));
                     synchronized (done) {
                         done.put(p.key(), s);
                     }
@@ -191,6 +197,7 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
                 context.note("prompt tokens taken from the engine's prefix cache in this process: " + engine.reusedPromptTokens());
             }
         }
+        checkerErrors.stream().sorted().forEach(e -> context.note("warning: " + e + " (counted as not followed)"));
         if (!failures.isEmpty()) {
             failures.sort(null);
             failures.forEach(f -> context.note("failed: " + f));
@@ -230,9 +237,10 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
 
     /**
      * One prompt's tree search through the backend (continuations on the completions endpoint), seeded by the prompt's
-     * key: the same pairs wherever it runs.
+     * key: the same pairs wherever it runs. Checks that could not run on a rollout count as not followed, and are added
+     * to {@code checkerErrors} (a set safe for concurrent use) as {@code prompt key K: ERROR}.
      */
-    public Searched search(Backend backend, Verifier verifier, Mcts.Settings settings, IfevalPrompt p) {
+    public Searched search(Backend backend, Verifier verifier, Mcts.Settings settings, IfevalPrompt p, Set<String> checkerErrors) {
         List<Prompt.Message> messages = List.of(Prompt.Message.user(p.prompt()));
         Mcts.Generator generator = (prefix, n, callSeed) -> {
             GenerationResult r = backend.generate(new GenerationRequest(new Prompt.Continuation(messages, prefix), n, options.temperature(),
@@ -250,6 +258,7 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
         Thinking thinking = options.thinking();
         Mcts.Scorer scorer = text -> {
             Verdicts v = verifier.verify(p.constraints(), thinking.apply(null, text));
+            for (String e : v.errors()) checkerErrors.add("prompt key " + p.key() + ": " + e);
             return new Mcts.Outcome(kind.of(v, all), Reward.STRICT.of(v, all), Reward.LOOSE.of(v, all));
         };
         Mcts.Screen screen = (text, stopped) -> options.allowTruncated() ? null
@@ -300,9 +309,10 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
         return response.stopped() ? "stop" : "length";
     }
 
-    private Map<String, Object> journalRow(Searched s, Map<String, Object> fingerprint) {
+    private Map<String, Object> journalRow(Searched s, IfevalPrompt p, Map<String, Object> fingerprint) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("key", s.key());
+        row.put("prompt_sha256", p.digest());
         row.put("settings", fingerprint);
         row.put("llm_calls", s.calls());
         row.put("generated_tokens", s.generatedTokens());
@@ -312,30 +322,49 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
         return row;
     }
 
+    /**
+     * The searches already done: every journal line must be a row of this run's settings (else the journal is refused
+     * untouched); a row whose prompt (text, constraints, parameters) is no longer what the prompts file says for its
+     * key is searched again.
+     */
     @SuppressWarnings("unchecked")
-    private static void readJournal(Journal journal, Map<String, Object> fingerprint, Map<Long, Searched> done) {
+    private static void readJournal(Journal journal, Map<String, Object> fingerprint, List<IfevalPrompt> prompts, Map<Long, Searched> done) {
         String expected = PyJson.dumps(fingerprint);
+        Map<Long, String> digests = new HashMap<>();
+        for (IfevalPrompt p : prompts) digests.put(p.key(), p.digest());
         List<String> lines = journal.existingLines();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) continue;
-            Map<String, Object> row;
+            Object parsed;
             try {
-                row = (Map<String, Object>) Json.parse(lines.get(i));
-            } catch (RuntimeException e) {
-                throw new DataFileException(journal.path(), i + 1, null, "not a journal row: " + e.getMessage());
+                parsed = Json.parse(lines.get(i));
+            } catch (JsonException e) {
+                parsed = null;
             }
+            if (!(parsed instanceof Map<?, ?> map) || !(map.get("key") instanceof Long key) || !(map.get("pairs") instanceof List<?> rawPairs)
+                    || !(map.get("llm_calls") instanceof Long calls) || !(map.get("generated_tokens") instanceof Long tokens)
+                    || !(map.get("nodes") instanceof Long nodes)) {
+                throw new DataFileException(journal.path(), i + 1, null, "not a row of jack curate mcts's journal; nothing was changed: choose another --out");
+            }
+            Map<String, Object> row = (Map<String, Object>) map;
             if (!expected.equals(PyJson.dumps(row.get("settings")))) {
                 throw new DataFileException(journal.path(), i + 1, "settings",
                         "this run was started with other settings; rerun with the same arguments or choose another --out");
             }
+            if (!Objects.equals(digests.get(key), row.get("prompt_sha256"))) continue;
             List<PreferencePair> pairs = new ArrayList<>();
-            for (Object pair : (List<?>) row.get("pairs")) {
+            for (Object pair : rawPairs) {
+                if (!(pair instanceof Map<?, ?>)) throw new DataFileException(journal.path(), i + 1, "pairs", "must be a list of pairs");
                 pairs.add(PreferencePair.read(new JsonlReader.Row(journal.path(), i + 1, (Map<String, Object>) pair)));
             }
             Map<String, Integer> excluded = new LinkedHashMap<>();
-            if (row.get("excluded_from_chosen") instanceof Map<?, ?> counts) counts.forEach((flaw, n) -> excluded.put((String) flaw, ((Long) n).intValue()));
-            done.put((Long) row.get("key"), new Searched((Long) row.get("key"), pairs, ((Long) row.get("llm_calls")).intValue(),
-                    (Long) row.get("generated_tokens"), ((Long) row.get("nodes")).intValue(), excluded));
+            if (row.get("excluded_from_chosen") instanceof Map<?, ?> counts) {
+                for (Map.Entry<?, ?> e : counts.entrySet()) {
+                    if (!(e.getValue() instanceof Long n)) throw new DataFileException(journal.path(), i + 1, "excluded_from_chosen", "must map flaws to counts");
+                    excluded.put((String) e.getKey(), n.intValue());
+                }
+            }
+            done.put(key, new Searched(key, pairs, calls.intValue(), tokens, nodes.intValue(), excluded));
         }
     }
 
@@ -347,8 +376,9 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
             tally = tally.plus(s);
             pairs.addAll(priced(s));
         }
-        Pairs.write(out, pairs, options.format(), options.parquet());
-        report(tally, settings, out.toString(), console).writeFor(out);
+        CurationStats stats = stats(tally, settings);
+        Pairs.write(out, pairs, options.format(), options.parquet(), stats);
+        summary(tally, stats, out.toString(), console);
     }
 
     /** A search's pairs, each with the search's cost (LLM calls, generated tokens). */
@@ -382,18 +412,18 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
         }
     }
 
-    /**
-     * The run's statistics from its tally, printed as the stage's summary lines (naming {@code where} it wrote the
-     * pairs).
-     */
-    public CurationStats report(Tally t, Mcts.Settings settings, String where, PrintWriter console) {
-        CurationStats stats = CurationStats.mcts(Choices.label(options.preset()), fingerprint(settings), Math.toIntExact(t.prompts()),
+    /** The run's statistics (the pairs file's {@code .stats.json}) from its tally. */
+    public CurationStats stats(Tally t, Mcts.Settings settings) {
+        return CurationStats.mcts(Choices.label(options.preset()), fingerprint(settings), Math.toIntExact(t.prompts()),
                 Math.toIntExact(t.withoutPair()), Math.toIntExact(t.sharedPrefixPairs()), Math.toIntExact(t.rootPairs()), t.calls(), t.tokens(),
                 t.excluded());
+    }
+
+    /** The stage's summary lines from the tally and its statistics, naming {@code where} it wrote the pairs. */
+    public void summary(Tally t, CurationStats stats, String where, PrintWriter console) {
         console.printf("%d prompts: %d pairs (%d with a shared prefix, %d at depth 0), %d prompts without a pair; "
                         + "%d LLM calls, %d generated tokens; wrote %s and %s%n", t.prompts(), stats.pairs(), t.sharedPrefixPairs(), t.rootPairs(),
                 t.withoutPair(), t.calls(), t.tokens(), where, where + ".stats.json");
         console.println(RsStage.excludedLine(stats, "rollouts", options.allowTruncated()));
-        return stats;
     }
 }

@@ -77,8 +77,9 @@ public record RationaleStage(Path critiques, Path out, Options options, ModelOpt
         JudgeJournal.Outcome outcome;
         try (Backend backend = judge.open(OpenAiBackend.Endpoint.CHAT, context)) {
             VerdictProbability p = new VerdictProbability(backend, new Templates(null), range.min(), range.max(), options.maxTokens());
-            List<String> keys = rows.stream().map(r -> String.valueOf(r.line())).toList();
-            outcome = JudgeJournal.run(this, context, journal(), keys, judge.inFlight(), i -> {
+            List<JudgeJournal.Item> items = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) items.add(new JudgeJournal.Item(String.valueOf(rows.get(i).line()), critiqued.get(i).toString()));
+            outcome = JudgeJournal.run(this, context, journal(), List.of(critiques), items, judge.inFlight(), i -> {
                 RationaleMetrics.Measured m = RationaleMetrics.measure(p, critiqued.get(i));
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("comprehensiveness", m.comprehensiveness());

@@ -5,6 +5,7 @@ import dev.jack.core.data.CurationStats;
 import dev.jack.core.data.JsonlReader;
 import dev.jack.core.data.PairFormat;
 import dev.jack.core.data.ScoredSample;
+import dev.jack.core.json.PyJson;
 import dev.jack.core.text.Thinking;
 import dev.jack.judge.CritiqueJudge;
 import dev.jack.judge.Templates;
@@ -21,6 +22,7 @@ import dev.jack.pipeline.StageContext;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,8 +102,9 @@ public record RsStage(Path scored, Path out, Options options, ModelOptions judge
             JudgeJournal.Outcome outcome;
             try (Backend backend = judge.open(OpenAiBackend.Endpoint.CHAT, context)) {
                 CritiqueJudge j = new CritiqueJudge(backend, new Templates(null), 1, 10, 0.0, 1024);
-                List<String> keys = all.stream().map(r -> r.sample().key() + "/" + r.sample().sampleIndex()).toList();
-                outcome = JudgeJournal.run(this, context, judgeJournal(), keys, judge.inFlight(), i -> {
+                List<JudgeJournal.Item> items = all.stream().map(r -> new JudgeJournal.Item(r.sample().key() + "/" + r.sample().sampleIndex(),
+                        PyJson.dumps(Arrays.asList(r.sample().prompt(), r.sample().reasoningContent(), r.sample().response())))).toList();
+                outcome = JudgeJournal.run(this, context, judgeJournal(), List.of(scored), items, judge.inFlight(), i -> {
                     Map<String, Object> line = new LinkedHashMap<>();
                     line.put("judge_score", judgeScore(j, all.get(i)));
                     return line;
@@ -113,9 +116,8 @@ public record RsStage(Path scored, Path out, Options options, ModelOptions judge
             score = judgeScores::get;
         }
         RejectionSampling.Curated result = options.curate(byKey, options.contrast(), score, options.qualityFloor());
-        Pairs.write(out, result.pairs(), options.format(), options.parquet());
         CurationStats stats = result.stats(options.contrast());
-        stats.writeFor(out);
+        Pairs.write(out, result.pairs(), options.format(), options.parquet(), stats);
         summary(context.out(), stats, result.belowFloor(), out.toString());
         return Status.DONE;
     }

@@ -9,6 +9,7 @@ import dev.jack.core.data.Journal;
 import dev.jack.core.data.JsonlReader;
 import dev.jack.core.data.Sample;
 import dev.jack.core.json.Json;
+import dev.jack.core.json.JsonException;
 import dev.jack.core.json.PyJson;
 import dev.jack.llm.Backend;
 import dev.jack.llm.GenerationException;
@@ -143,19 +144,23 @@ public record SampleStage(Path prompts, Path out, Options options, ModelOptions 
     public Summary sample(Backend backend, Progress progress, Consumer<String> log) {
         List<Item> items = new ArrayList<>();
         Map<Long, Integer> positions = new HashMap<>();
+        Map<Long, String> promptOf = new HashMap<>();
         JsonlReader.forEach(prompts, row -> {
             long key = row.integer("key");
             String prompt = row.string("prompt");
             if (positions.putIfAbsent(key, positions.size()) != null) throw row.error("key", "duplicate key " + key);
+            promptOf.put(key, prompt);
             for (int i = 0; i < options.n(); i++) items.add(new Item(key, i, prompt));
         });
+        if (items.isEmpty()) throw new DataFileException(prompts, "no prompts");
         Map<String, Integer> failures = new TreeMap<>();
         List<String> failedRows = new ArrayList<>();
         AtomicLong finished = new AtomicLong();
         long retriesBefore = backend.retries();
         Set<String> done;
         try (Journal journal = Journal.open(out)) {
-            done = resume(journal);
+            done = resume(journal, promptOf);
+            journal.begin();
             List<Item> toDo = items.stream().filter(it -> !done.contains(it.key + "/" + it.index)).toList();
             Parallel.forEach(toDo.size(), Math.max(2 * model.inFlight(), 16), i -> {
                 Item it = toDo.get(i);
@@ -177,7 +182,7 @@ public record SampleStage(Path prompts, Path out, Options options, ModelOptions 
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            compact(out, positions);
+            compact(out, positions, promptOf);
         } else {
             failedRows.sort(Comparator.naturalOrder());
             AtomicFiles.write(failedFile(), String.join("\n", failedRows) + "\n");
@@ -241,47 +246,68 @@ public record SampleStage(Path prompts, Path out, Options options, ModelOptions 
     }
 
     /**
-     * Reads the rows already written: cuts off a trailing partial line (a kill mid-write), and fails
-     * if earlier rows were made with other settings.
+     * The rows already written that still count, as {@code key/sample_index}: every line must be a sample row made
+     * with these settings (else the file is refused untouched: it is another file, or was sampled otherwise); a row
+     * whose prompt text is no longer its key's prompt is sampled again.
      */
-    private Set<String> resume(Journal journal) {
+    private Set<String> resume(Journal journal, Map<Long, String> promptOf) {
         Set<String> done = new HashSet<>();
         List<String> lines = journal.existingLines();
         String params = PyJson.dumps(options.params());
         for (int i = 0; i < lines.size(); i++) {
-            String l = lines.get(i);
-            if (l.isBlank()) continue;
-            Map<?, ?> row;
-            try {
-                row = (Map<?, ?>) Json.parse(l);
-            } catch (RuntimeException e) {
-                throw new DataFileException(journal.path(), i + 1, null, "not a sample row: " + e.getMessage());
-            }
-            if (!model.model().equals(row.get("model")) || !params.equals(PyJson.dumps(row.get("params")))
-                    || !Choices.label(options.endpoint()).equals(row.get("endpoint"))
-                    || !Long.valueOf(Seeds.row(options.seed(), (Long) row.get("key"), ((Long) row.get("sample_index")).intValue())).equals(row.get("seed"))) {
+            if (lines.get(i).isBlank()) continue;
+            Sample row = journalRow(journal.path(), i + 1, lines.get(i));
+            if (!model.model().equals(row.model()) || !params.equals(PyJson.dumps(row.params()))
+                    || !Choices.label(options.endpoint()).equals(row.endpoint())
+                    || !Long.valueOf(Seeds.row(options.seed(), row.key(), row.sampleIndex().intValue())).equals(row.seed())) {
                 throw new DataFileException(journal.path(), i + 1, "params",
                         "this file was sampled with other settings (model, endpoint, parameters or seed); rerun with the same arguments or choose another --out");
             }
-            done.add(row.get("key") + "/" + row.get("sample_index"));
+            if (current(row, promptOf)) done.add(row.key() + "/" + row.sampleIndex());
         }
         return done;
     }
 
-    /** Rewrites the finished file in prompt order, then sample index, atomically. */
-    private static void compact(Path out, Map<Long, Integer> positions) {
+    /** A row was made from its key's prompt as it is now (rows of keys no longer in the prompts are left as they are). */
+    private static boolean current(Sample row, Map<Long, String> promptOf) {
+        String prompt = promptOf.get(row.key());
+        return prompt == null || prompt.equals(row.prompt());
+    }
+
+    /** One line of the output as a sample row, or an error: the file is not a samples file. */
+    @SuppressWarnings("unchecked")
+    private static Sample journalRow(Path file, long line, String text) {
+        Object parsed;
+        try {
+            parsed = Json.parse(text);
+        } catch (JsonException e) {
+            parsed = null;
+        }
+        if (!(parsed instanceof Map<?, ?> map) || !(map.get("key") instanceof Long) || !(map.get("sample_index") instanceof Long)
+                || !(map.get("prompt") instanceof String) || !(map.get("seed") instanceof Long)) {
+            throw new DataFileException(file, line, null, "not a row of jack sample (is this file another command's output?); nothing was changed: choose another --out");
+        }
+        return Sample.read(new JsonlReader.Row(file, line, (Map<String, Object>) map));
+    }
+
+    /**
+     * Rewrites the finished file in prompt order, then sample index, atomically: one row per (key, sample index), the
+     * last one written, and none made from a prompt text that has changed since.
+     */
+    private static void compact(Path out, Map<Long, Integer> positions, Map<Long, String> promptOf) {
         try {
             record Keyed(long order, String line) {}
-            List<Keyed> rows = new ArrayList<>();
-            for (String l : Files.readAllLines(out, StandardCharsets.UTF_8)) {
-                if (l.isBlank()) continue;
-                Map<?, ?> row = (Map<?, ?>) Json.parse(l);
-                long order = positions.getOrDefault((Long) row.get("key"), Integer.MAX_VALUE) * 100_000L + (Long) row.get("sample_index");
-                rows.add(new Keyed(order, l));
+            Map<String, Keyed> rows = new LinkedHashMap<>();
+            List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).isBlank()) continue;
+                Sample row = journalRow(out, i + 1, lines.get(i));
+                if (!current(row, promptOf)) continue;
+                long order = positions.getOrDefault(row.key(), Integer.MAX_VALUE) * 100_000L + row.sampleIndex();
+                rows.put(row.key() + "/" + row.sampleIndex(), new Keyed(order, lines.get(i)));
             }
-            rows.sort(Comparator.comparingLong(Keyed::order));
-            List<String> lines = rows.stream().map(Keyed::line).toList();
-            AtomicFiles.write(out, String.join("\n", lines) + (lines.isEmpty() ? "" : "\n"));
+            List<String> sorted = rows.values().stream().sorted(Comparator.comparingLong(Keyed::order)).map(Keyed::line).toList();
+            AtomicFiles.write(out, String.join("\n", sorted) + (sorted.isEmpty() ? "" : "\n"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,11 +1,14 @@
 package dev.jack.pipeline.stage;
 
 import dev.jack.core.Choices;
+import dev.jack.core.OptionException;
+import dev.jack.core.UserException;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.Span;
 import dev.jack.core.curate.Flaw;
 import dev.jack.core.curate.Reward;
 import dev.jack.core.data.AtomicFiles;
+import dev.jack.core.data.FileSet;
 import dev.jack.core.data.JsonlReader;
 import dev.jack.core.data.PassRates;
 import dev.jack.core.data.Sample;
@@ -13,6 +16,8 @@ import dev.jack.core.data.ScoredSample;
 import dev.jack.core.ifeval.IfevalPrompt;
 import dev.jack.core.ifeval.Verdicts;
 import dev.jack.core.ifeval.Verifier;
+import dev.jack.core.ifevalg.GroundTruth;
+import dev.jack.core.ifevalg.IfevalgVerifier;
 import dev.jack.core.json.PyJson;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.Thinking;
@@ -30,7 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -46,18 +50,42 @@ import java.util.stream.IntStream;
  * appear. With {@code spans}, each row also gets {@code spans}: per constraint (in {@code instruction_id_list} order)
  * the stretches of the checked text (the answer, with {@code thinking} strip) that decide its strict verdict
  * ({@link Constraint#spans}), as {@code start}, {@code end} (Unicode code point offsets, as Python indexes the string)
- * and {@code label}.
+ * and {@code label}. A check that could not run (a checker, or its span code, that throws: none should) counts as not
+ * followed, and the row names it in {@code checker_errors}, as does a warning on the console.
+ *
+ * <p>The constraints come from the prompts file (by key), or, with a labels field, from open-instruct's
+ * {@code ground_truth} label ({@link GroundTruth}) on the sample row, else on its prompt row.
  */
 public record ScoreStage(Path prompts, Path samples, Path out, Options options) implements Stage {
+    /** Whose verification rewards follow: IFEval's (strict and loose) or open-instruct's IFEvalVerifier ({@link IfevalgVerifier}). */
+    public enum Verification { IFEVAL, IFEVALG }
+
     /**
      * The reward that counts ({@code reward}), all or nothing (1 only when every constraint is followed), what happens
-     * to a reasoning model's thinking before checking, the Punkt folder (null: Jack's own), and whether rows get the
-     * checkers' spans.
+     * to a reasoning model's thinking before checking, the Punkt folder (null: Jack's own), whether rows get the
+     * checkers' spans, whose verification ({@code verifier}), and the field holding open-instruct labels (null: the
+     * prompts' instruction_id_list and kwargs). IFEvalG's verifier checks the response as IFEvalVerifier does (its own
+     * removal of {@code <|assistant|>}, thinking and {@code <answer>} wrappers, not {@code thinking}); it has no loose
+     * mode, so it takes only the strict reward, its rows' loose verdicts are the strict ones, and their reward is
+     * IFEvalVerifier's (the share followed, 0 for an empty answer).
      */
-    public record Options(Reward reward, boolean allOrNothing, Thinking thinking, Path punktDir, boolean spans) {
-        /** Without spans. */
+    public record Options(Reward reward, boolean allOrNothing, Thinking thinking, Path punktDir, boolean spans, Verification verifier,
+                          String labelsField) {
+        public Options {
+            if (verifier == Verification.IFEVALG && reward != Reward.STRICT) {
+                throw new OptionException("reward", "IFEvalG's verifier has no loose mode, so its reward is strict; got " + Choices.label(reward));
+            }
+        }
+
+        /** IFEval's verification of the prompts' constraints, without spans. */
         public Options(Reward reward, boolean allOrNothing, Thinking thinking, Path punktDir) {
-            this(reward, allOrNothing, thinking, punktDir, false);
+            this(reward, allOrNothing, thinking, punktDir, false, Verification.IFEVAL, null);
+        }
+    }
+
+    public ScoreStage {
+        if (prompts == null && options.labelsField() == null) {
+            throw new OptionException("prompts", "is required unless the samples carry their labels (--labels-field)");
         }
     }
 
@@ -88,69 +116,136 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
 
     @Override
     public Status run(StageContext context) {
-        Map<Long, IfevalPrompt> byKey = promptsByKey(prompts);
+        String labels = options.labelsField();
+        Map<Long, IfevalPrompt> byKey = prompts == null || labels != null ? Map.of() : promptsByKey(prompts);
+        Map<Long, JsonlReader.Row> labelRows = prompts == null || labels == null ? Map.of() : rowsByKey(prompts);
         List<JsonlReader.Row> rows = new ArrayList<>();
         JsonlReader.forEach(samples, rows::add);
-        Verifier verifier = new Verifier(context.text(options.punktDir()));
-        ScoredSample[] scored = new ScoredSample[rows.size()];
-        String[] lines = new String[rows.size()];
+        Scorer scorer = new Scorer(options, prompts == null ? null : prompts.toString(), new Verifier(context.text(options.punktDir())));
+        Scored[] scored = new Scored[rows.size()];
         IntStream.range(0, rows.size()).parallel().forEach(i -> {
             JsonlReader.Row row = rows.get(i);
             Sample sample = Sample.read(row);
-            IfevalPrompt p = byKey.get(sample.key());
-            if (p == null) throw row.error("key", "no prompt with key " + sample.key() + " in " + prompts);
-            if (sample.response() == null) throw row.error("response", "is missing");
-            Scored s = score(sample, p, verifier);
-            scored[i] = s.row();
-            lines[i] = s.line();
+            scored[i] = scorer.score(row, sample, byKey.get(sample.key()), labelRows.get(sample.key()));
         });
-        AtomicFiles.write(out, lines.length == 0 ? "" : String.join("\n", lines) + "\n");
-        List<PassRates> rates = passRates(Arrays.asList(scored));
-        AtomicFiles.writeJsonl(passRatesPath(out), rates.stream().map(PassRates::toJson).toList());
+        List<PassRates> rates = passRates(Arrays.stream(scored).map(Scored::row).toList());
+        // The scored rows and their pass rates are replaced as one set.
+        try (FileSet set = new FileSet()) {
+            AtomicFiles.write(set.stage(out), scored.length == 0 ? "" : String.join("\n", Arrays.stream(scored).map(Scored::line).toList()) + "\n");
+            AtomicFiles.writeJsonl(set.stage(passRatesPath(out)), rates.stream().map(PassRates::toJson).toList());
+            set.commit();
+        }
         Tally tally = Tally.NONE;
-        for (ScoredSample s : scored) tally = tally.plus(s);
+        for (Scored s : scored) tally = tally.plus(s);
         for (PassRates r : rates) tally = tally.plus(r);
-        summary(context.out(), tally, out.toString(), passRatesPath(out).toString());
+        summary(context, tally, out.toString(), passRatesPath(out).toString());
         return Status.DONE;
     }
 
-    /** A scored sample and its line in the output (with its spans when the options ask for them). */
-    public record Scored(ScoredSample row, String line) {}
+    /**
+     * A scored sample, its line in the output (with its spans when the options ask for them, and the checks that could
+     * not run in {@code checker_errors}), and those checks' errors as console warnings (each naming the sample's file,
+     * line and key).
+     */
+    public record Scored(ScoredSample row, String line, List<String> checkerErrors) {}
 
-    /** A sample scored against its prompt: the verdicts on its answer as {@code thinking} has it, the rewards, the spans. */
-    public Scored score(Sample sample, IfevalPrompt p, Verifier verifier) {
-        String checked = options.thinking().apply(sample.reasoningContent(), sample.response());
-        ScoredSample row = score(sample, checked, p, verifier);
-        Map<String, Object> json = row.toJson();
-        if (options.spans()) json.put("spans", spans(p, checked, verifier));
-        return new Scored(row, PyJson.dumps(json));
+    /**
+     * Scores sample rows by the options, with the verifier; {@code prompts} (where the prompts are, null for none) is
+     * named in errors.
+     * It is what {@code jack score} does to each row, wherever the row is scored (one machine or a Spark task).
+     */
+    public record Scorer(Options options, String prompts, Verifier verifier) {
+        /**
+         * A sample ({@code row}, read) scored: against its prompt's constraints ({@code p}, null when the prompts have none with its
+         * key), or with a labels field against the labels on the row, else on its prompt's row ({@code promptRow}, null
+         * when none); the verdicts on its answer as {@code thinking} (or IFEvalG's verifier) has it, the rewards, the
+         * spans, the checks that could not run (counted as not followed).
+         *
+         * @throws dev.jack.core.data.DataFileException naming the row's file, line and field: no prompt or labels for
+         *     its key, malformed labels, no response, or a prompt text that is not its prompt's
+         */
+        public Scored score(JsonlReader.Row row, Sample sample, IfevalPrompt p, JsonlReader.Row promptRow) {
+            String labels = options.labelsField();
+            List<Constraint> constraints;
+            if (labels == null) {
+                if (p == null) throw row.error("key", "no prompt with key " + sample.key() + " in " + prompts);
+                constraints = p.constraints();
+            } else {
+                JsonlReader.Row labelled = row.has(labels) ? row : promptRow;
+                if (labelled == null) {
+                    throw row.error(labels, "is missing" + (prompts == null ? "" : ", and " + prompts + " has no row with key " + sample.key()));
+                }
+                constraints = GroundTruth.constraints(labelled, labels);
+            }
+            if (sample.response() == null) throw row.error("response", "is missing");
+            if (labels == null && sample.prompt() != null && !sample.prompt().equals(p.prompt())) {
+                throw row.error("prompt", "is not the prompt with key " + sample.key() + " in " + prompts + " (sampled from another version of the prompts?)");
+            }
+            String checked = options.verifier() == Verification.IFEVALG ? IfevalgVerifier.answer(sample.response())
+                    : options.thinking().apply(sample.reasoningContent(), sample.response());
+            Verdicts v = options.verifier() == Verification.IFEVALG ? null : verifier.verify(constraints, checked);
+            ScoredSample scored = score(sample, constraints, v);
+            Map<String, Object> json = scored.toJson();
+            List<String> errors = new ArrayList<>(v == null ? List.of() : v.errors());
+            if (options.spans()) json.put("spans", spans(constraints, checked, verifier, errors));
+            // A check that could not run counts as not followed; the row says which and why.
+            if (!errors.isEmpty()) json.put("checker_errors", errors);
+            return new Scored(scored, PyJson.dumps(json), errors.stream().map(e -> row.file() + ":" + row.line() + ": key " + sample.key() + ": " + e).toList());
+        }
+
+        /**
+         * The sample scored: by IFEval's verdicts {@code v} (on the text as {@code thinking} has it), or, with IFEvalG's
+         * verifier ({@code v} null), by IFEvalVerifier on its answer, on which each constraint is checked alone (an empty
+         * answer follows nothing).
+         */
+        private ScoredSample score(Sample sample, List<Constraint> constraints, Verdicts v) {
+            List<String> ids = constraints.stream().map(Constraint::id).toList();
+            boolean all = options.allOrNothing();
+            if (options.verifier() == Verification.IFEVALG) {
+                IfevalgVerifier.Result r = IfevalgVerifier.verify(constraints, sample.response(), verifier.text());
+                double reward = all ? (r.verdicts().contains(false) || r.verdicts().isEmpty() ? 0 : 1) : r.score();
+                return new ScoredSample(sample, controlTokens(sample), ids, r.verdicts(), r.verdicts(), reward, reward, reward);
+            }
+            return new ScoredSample(sample, controlTokens(sample), ids, v.strict(), v.loose(), Reward.STRICT.of(v, all),
+                    Reward.LOOSE.of(v, all), options.reward().of(v, all));
+        }
     }
 
     /**
      * What scoring made, added up: samples, the sum of their rewards, those with control-token text, cut off at
-     * max_tokens, and with an empty answer; prompts, and the sums of their pass@1 and pass@n.
+     * max_tokens, and with an empty answer; prompts, and the sums of their pass@1 and pass@n; the checks that could not
+     * run ({@link Scored#checkerErrors}).
      */
-    public record Tally(long samples, double rewards, long controlTokens, long truncated, long empty, long prompts, double passAt1, double passAtN)
-            implements java.io.Serializable {
-        public static final Tally NONE = new Tally(0, 0, 0, 0, 0, 0, 0, 0);
+    public record Tally(long samples, double rewards, long controlTokens, long truncated, long empty, long prompts, double passAt1, double passAtN,
+                        List<String> checkerErrors) implements java.io.Serializable {
+        public static final Tally NONE = new Tally(0, 0, 0, 0, 0, 0, 0, 0, List.of());
 
-        public Tally plus(ScoredSample s) {
+        public Tally plus(Scored scored) {
+            ScoredSample s = scored.row();
             Flaw f = flaw(s);
-            return plus(new Tally(1, s.reward(), s.controlTokens().isEmpty() ? 0 : 1, f == Flaw.TRUNCATED ? 1 : 0, f == Flaw.EMPTY ? 1 : 0, 0, 0, 0));
+            return plus(new Tally(1, s.reward(), s.controlTokens().isEmpty() ? 0 : 1, f == Flaw.TRUNCATED ? 1 : 0, f == Flaw.EMPTY ? 1 : 0, 0, 0, 0,
+                    scored.checkerErrors()));
         }
 
         public Tally plus(PassRates r) {
-            return plus(new Tally(0, 0, 0, 0, 0, 1, r.passAt1(), r.passAtN()));
+            return plus(new Tally(0, 0, 0, 0, 0, 1, r.passAt1(), r.passAtN(), List.of()));
         }
 
         public Tally plus(Tally t) {
+            List<String> errors = t.checkerErrors.isEmpty() ? checkerErrors : checkerErrors.isEmpty() ? t.checkerErrors
+                    : java.util.stream.Stream.concat(checkerErrors.stream(), t.checkerErrors.stream()).toList();
             return new Tally(samples + t.samples, rewards + t.rewards, controlTokens + t.controlTokens, truncated + t.truncated, empty + t.empty,
-                    prompts + t.prompts, passAt1 + t.passAt1, passAtN + t.passAtN);
+                    prompts + t.prompts, passAt1 + t.passAt1, passAtN + t.passAtN, errors);
         }
     }
 
-    /** The stage's summary lines: what it scored, the prompts' pass rates, and where it wrote them. */
-    public void summary(PrintWriter console, Tally t, String where, String passRatesWhere) {
+    /**
+     * The stage's summary: a warning for each check that could not run (sorted), then what it scored, the prompts'
+     * pass rates, and where it wrote them.
+     */
+    public void summary(StageContext context, Tally t, String where, String passRatesWhere) {
+        t.checkerErrors().stream().sorted().forEach(e -> context.note("warning: " + e + " (counted as not followed)"));
+        PrintWriter console = context.out();
         console.printf("scored %d samples (mean %s reward %.4f); wrote %s%n", t.samples(), Choices.label(options.reward()),
                 t.samples() == 0 ? 0 : t.rewards() / t.samples(), where);
         console.printf("pass rates of %d prompts (mean pass@1 %.4f, pass@n %.4f); wrote %s%n", t.prompts(),
@@ -166,12 +261,24 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         return byKey.values().stream().map(PassRates::of).toList();
     }
 
-    /** Per constraint, its spans on the checked text as JSON objects with code point offsets. */
-    private static List<List<Map<String, Object>>> spans(IfevalPrompt p, String response, Verifier verifier) {
+    /**
+     * Per constraint, its spans on the checked text as JSON objects with code point offsets; a constraint whose span
+     * code throws has none, and the error is added to {@code errors}.
+     */
+    private static List<List<Map<String, Object>>> spans(List<Constraint> constraints, String response, Verifier verifier, List<String> errors) {
         List<List<Map<String, Object>>> out = new ArrayList<>();
-        for (Constraint c : p.constraints()) {
+        for (Constraint c : constraints) {
             List<Map<String, Object>> spans = new ArrayList<>();
-            for (Span s : PyText.isBlank(response) ? List.<Span>of() : c.spans(response, verifier.text())) {
+            List<Span> found;
+            try {
+                found = PyText.isBlank(response) ? List.of() : c.spans(response, verifier.text());
+            } catch (UserException e) {
+                throw e;
+            } catch (RuntimeException | StackOverflowError e) {
+                errors.add(c.id() + ": spans: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                found = List.of();
+            }
+            for (Span s : found) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("start", response.codePointCount(0, s.start()));
                 m.put("end", response.codePointCount(0, s.end()));
@@ -183,24 +290,18 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         return out;
     }
 
-    /** The sample's verdicts on {@code checked}, the text as {@code thinking} has it. */
-    private ScoredSample score(Sample sample, String checked, IfevalPrompt p, Verifier verifier) {
-        Verdicts v = verifier.verify(p.constraints(), checked);
-        boolean all = options.allOrNothing();
-        return new ScoredSample(sample, controlTokens(sample), p.instructionIds(), v.strict(), v.loose(), Reward.STRICT.of(v, all),
-                Reward.LOOSE.of(v, all), options.reward().of(v, all));
+    /** The rows of a prompts file by key (for their labels). */
+    private static Map<Long, JsonlReader.Row> rowsByKey(Path prompts) {
+        Map<Long, JsonlReader.Row> byKey = new HashMap<>();
+        JsonlReader.forEach(prompts, row -> byKey.put(row.integer("key"), row));
+        return byKey;
     }
 
     /** The distinct control-token texts in what the model wrote (reasoning, then response), in order of first occurrence. */
     static List<String> controlTokens(Sample sample) {
         Set<String> found = new LinkedHashSet<>();
         for (String text : new String[] {sample.reasoningContent(), sample.response()}) {
-            for (int from = 0; text != null && from < text.length(); ) {
-                Optional<ControlTokens.Match> m = ControlTokens.KNOWN.find(text.substring(from));
-                if (m.isEmpty()) break;
-                found.add(m.get().token());
-                from += m.get().offset() + m.get().token().length();
-            }
+            if (text != null) for (ControlTokens.Match m : ControlTokens.KNOWN.findAll(text)) found.add(m.token());
         }
         return List.copyOf(found);
     }

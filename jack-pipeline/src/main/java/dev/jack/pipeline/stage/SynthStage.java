@@ -1,7 +1,6 @@
 package dev.jack.pipeline.stage;
 
 import dev.jack.core.UserException;
-import dev.jack.core.constraint.ifeval.IfevalCatalog;
 import dev.jack.core.data.AtomicFiles;
 import dev.jack.core.data.Decontamination;
 import dev.jack.core.json.PyJson;
@@ -46,13 +45,17 @@ public record SynthStage(Path out, Path witnesses, Path stats, Options options, 
      * tier; hardness from a file (null: Jack's priors); base tasks from a file (null: Jack's corpus) and the JSONL field
      * holding them; with {@code split}, a train and a test file with disjoint base tasks, {@code testFraction} of them
      * in test and {@code holdoutPairs} of the allowed constraint pairs kept out of train; the Punkt folder (null: Jack's own);
-     * base tasks and prompts that overlap evaluation prompts dropped ({@code decontaminate}); and tiers measured by
-     * predicted pass rate ({@code thresholds}, null: tiers as drawn; see {@link Synthesizer.Options}).
+     * base tasks and prompts that overlap evaluation prompts dropped ({@code decontaminate}); tiers measured by
+     * predicted pass rate ({@code thresholds}, null: tiers as drawn; see {@link Synthesizer.Options}); the catalog the
+     * constraints come from ({@code ifeval}, {@code ifbench}, {@code ifevalg}, a user's, or {@code all};
+     * {@link Synthesizer#catalog}); and a catalog kept out of training data (null: none): the train split, or without a
+     * split the one output, never holds its constraints, while the test split draws from them too.
      */
     public record Options(int count, long seed, IntRange constraints, Difficulty difficulty, Path hardness, Path tasks, String taskField,
                           boolean split, double testFraction, double holdoutPairs, Path punktDir, Decontaminate decontaminate,
-                          DifficultyThresholds thresholds) {
+                          DifficultyThresholds thresholds, String catalog, String holdoutCatalog) {
         public static final IntRange DEFAULT_CONSTRAINTS = new IntRange(1, 6);
+        public static final String DEFAULT_CATALOG = "ifeval";
 
         public Options {
             Check.atLeast("count", count, 1);
@@ -60,12 +63,23 @@ public record SynthStage(Path out, Path witnesses, Path stats, Options options, 
             Check.below("holdout_pairs", holdoutPairs, 0, 1);
             constraints.check("constraints", 1);
             if (decontaminate == null) decontaminate = Decontaminate.NONE;
+            catalogIds("catalog", catalog);
+            if (holdoutCatalog != null) catalogIds("holdout_catalog", holdoutCatalog);
         }
 
-        /** Without decontamination, tiers as drawn. */
+        /** Without decontamination, tiers as drawn, IFEval's constraints. */
         public Options(int count, long seed, IntRange constraints, Difficulty difficulty, Path hardness, Path tasks, String taskField,
                        boolean split, double testFraction, double holdoutPairs, Path punktDir) {
-            this(count, seed, constraints, difficulty, hardness, tasks, taskField, split, testFraction, holdoutPairs, punktDir, Decontaminate.NONE, null);
+            this(count, seed, constraints, difficulty, hardness, tasks, taskField, split, testFraction, holdoutPairs, punktDir, Decontaminate.NONE, null,
+                    DEFAULT_CATALOG, null);
+        }
+
+        private static List<String> catalogIds(String key, String name) {
+            try {
+                return Synthesizer.catalog(name);
+            } catch (IllegalArgumentException e) {
+                throw new OptionException(key, e.getMessage());
+            }
         }
     }
 
@@ -110,14 +124,7 @@ public record SynthStage(Path out, Path witnesses, Path stats, Options options, 
         Prepared prepared = prepare(context);
         List<BaseTask> tasks = prepared.tasks();
         PrintWriter console = context.out();
-        List<SplitPlan.Part> plan;
-        try {
-            plan = options.split()
-                    ? SplitPlan.trainTest(tasks, options.count(), options.testFraction(), options.holdoutPairs(), options.seed())
-                    : List.of(new SplitPlan.Part("", tasks, options.count(), Set.of()));
-        } catch (IllegalArgumentException e) {
-            throw new OptionException("split", e.getMessage());
-        }
+        List<SplitPlan.Part> plan = plan(tasks);
         long key = 1;
         for (SplitPlan.Part part : plan) {
             SynthStats stats = new SynthStats();
@@ -147,6 +154,29 @@ public record SynthStage(Path out, Path witnesses, Path stats, Options options, 
         console.println("  statistics: " + statsFile);
     }
 
+    /**
+     * The parts of a run: train and test with a split, else the one output; each draws from the catalog, less the
+     * held-out catalog where training data is made.
+     *
+     * @throws OptionException for a split the tasks cannot make, or a held-out catalog that leaves nothing to draw
+     */
+    private List<SplitPlan.Part> plan(List<BaseTask> tasks) {
+        List<SplitPlan.Part> plan;
+        try {
+            List<String> ids = Synthesizer.catalog(options.catalog());
+            List<String> heldOut = options.holdoutCatalog() == null ? List.of() : Synthesizer.catalog(options.holdoutCatalog());
+            plan = options.split()
+                    ? SplitPlan.trainTest(tasks, options.count(), options.testFraction(), options.holdoutPairs(), options.seed(), ids, heldOut)
+                    : List.of(new SplitPlan.Part("", tasks, options.count(), Set.of(), ids.stream().filter(id -> !heldOut.contains(id)).toList()));
+        } catch (IllegalArgumentException e) {
+            throw new OptionException("split", e.getMessage());
+        }
+        if (plan.getFirst().constraints().isEmpty()) {
+            throw new OptionException("holdout_catalog", "holding " + options.holdoutCatalog() + " out of " + options.catalog() + " leaves no constraint to draw");
+        }
+        return plan;
+    }
+
     /** What every part of a run draws on: hardness, base tasks (less those overlapping evaluation prompts), text tools. */
     private record Prepared(Hardness hardness, List<BaseTask> tasks, Decontamination decontamination, int tasksDropped, TextTools text) {}
 
@@ -169,7 +199,7 @@ public record SynthStage(Path out, Path witnesses, Path stats, Options options, 
         Synthesizer.Options synth;
         try {
             synth = new Synthesizer.Options(options.seed(), options.constraints().min(), options.constraints().max(), options.difficulty(),
-                    p.hardness(), part.heldOutPairs(), Synthesizer.synthesized(IfevalCatalog.SOURCE), options.thresholds());
+                    p.hardness(), part.heldOutPairs(), part.constraints(), options.thresholds());
         } catch (IllegalArgumentException e) {
             throw new OptionException("constraints", e.getMessage());
         }
@@ -192,7 +222,7 @@ public record SynthStage(Path out, Path witnesses, Path stats, Options options, 
     public java.util.function.Function<SynthStats, Synthesizer> synthesizers(StageContext context) {
         if (options.split()) throw new OptionException("split", "a split is made in one process only (jack synth --split)");
         Prepared prepared = prepare(context);
-        SplitPlan.Part whole = new SplitPlan.Part("", prepared.tasks(), options.count(), Set.of());
+        SplitPlan.Part whole = plan(prepared.tasks()).getFirst();
         synthesizer(prepared, whole, new SynthStats());  // checks the options now
         return stats -> synthesizer(prepared, whole, stats);
     }

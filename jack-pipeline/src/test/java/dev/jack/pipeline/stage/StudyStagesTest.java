@@ -76,7 +76,7 @@ class StudyStagesTest {
     @Test
     void scoreWritesPassRatesAsComputedByHandAndSpansInCodePoints() throws IOException {
         Path scored = dir.resolve("scored.jsonl");
-        new ScoreStage(prompts(), samples(), scored, new ScoreStage.Options(Reward.STRICT, false, Thinking.STRIP, null, true)).run(context);
+        new ScoreStage(prompts(), samples(), scored, new ScoreStage.Options(Reward.STRICT, false, Thinking.STRIP, null, true, ScoreStage.Verification.IFEVAL, null)).run(context);
         List<PassRates> rates = PassRates.readAll(dir.resolve("scored.pass_rates.jsonl"));
         // Key 1: only "a b" follows both; no_comma holds for 2 of 4, fewer than 5 words for 3 of 4.
         assertEquals(new PassRates(1, List.of("punctuation:no_comma", "length_constraints:number_words"), 4, 1, 1, List.of(2, 3), List.of(2, 3),
@@ -184,10 +184,10 @@ class StudyStagesTest {
     void spansAreOnTheCheckedAnswer() throws IOException {
         Path[] input = realisticEditInput();
         Path scored = dir.resolve("s4-scored.jsonl");
-        new ScoreStage(input[0], input[1], scored, new ScoreStage.Options(Reward.STRICT, false, Thinking.STRIP, null, true)).run(context);
+        new ScoreStage(input[0], input[1], scored, new ScoreStage.Options(Reward.STRICT, false, Thinking.STRIP, null, true, ScoreStage.Verification.IFEVAL, null)).run(context);
         Map<?, ?> reasoning = (Map<?, ?>) Json.parse(Files.readAllLines(scored).getFirst());
         assertEquals(List.of(List.of()), reasoning.get("spans"), "the comma in the thinking is not checked");
-        new ScoreStage(input[0], input[1], scored, new ScoreStage.Options(Reward.STRICT, false, Thinking.KEEP, null, true)).run(context);
+        new ScoreStage(input[0], input[1], scored, new ScoreStage.Options(Reward.STRICT, false, Thinking.KEEP, null, true, ScoreStage.Verification.IFEVAL, null)).run(context);
         reasoning = (Map<?, ?>) Json.parse(Files.readAllLines(scored).getFirst());
         assertEquals(List.of(List.of(Map.of("start", 10L, "end", 11L, "label", "comma"))), reasoning.get("spans"), "kept, it is");
     }
@@ -201,7 +201,7 @@ class StudyStagesTest {
         Path out = dir.resolve("prompts.jsonl");
         DifficultyThresholds thresholds = new DifficultyThresholds(0.3, 0.7);
         new SynthStage(out, null, null, new SynthStage.Options(150, 3, new IntRange(1, 3), Difficulty.MODERATE, rates, null, "prompt", false, 0.1, 0,
-                null, null, thresholds), 2).run(context);
+                null, null, thresholds, SynthStage.Options.DEFAULT_CATALOG, null), 2).run(context);
         Hardness hardness = Hardness.read(rates);
         assertEquals(0.8, hardness.of("detectable_format:title"), 1e-12);
         Map<?, ?> stats = (Map<?, ?>) Json.parse(Files.readString(dir.resolve("prompts.stats.json")));
@@ -222,7 +222,7 @@ class StudyStagesTest {
         Path eval = Files.write(dir.resolve("eval.txt"), List.of("Please " + tasks.get(0) + " Use no commas.", "Write a note to a neighbor about a lost cat."));
         Path decontaminated = dir.resolve("clean.jsonl");
         new SynthStage(decontaminated, null, null, new SynthStage.Options(30, 3, new IntRange(1, 2), Difficulty.MIXED, null, taskFile, "prompt", false,
-                0.1, 0, null, new Decontaminate(List.of(eval.toString()), 13, 0.5), null), 2).run(context);
+                0.1, 0, null, new Decontaminate(List.of(eval.toString()), 13, 0.5), null, SynthStage.Options.DEFAULT_CATALOG, null), 2).run(context);
         for (String line : Files.readAllLines(decontaminated)) {
             assertFalse(line.contains("fishing village") || line.contains("lost cat"), line);
         }

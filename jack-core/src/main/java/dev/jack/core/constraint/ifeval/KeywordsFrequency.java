@@ -2,13 +2,12 @@ package dev.jack.core.constraint.ifeval;
 
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
-import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Edit;
 import dev.jack.core.constraint.Edits;
+import dev.jack.core.constraint.KeywordFrequencySketch;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Relation;
-import dev.jack.core.constraint.Sketch;
 import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.Vocabulary;
 import dev.jack.core.text.Literals;
@@ -36,7 +35,7 @@ public record KeywordsFrequency(String keyword, int frequency, Relation relation
             .phrasings("The word \"{keyword}\" should appear {relation} {frequency} {times} in your response.",
                     "Use the word {keyword} {relation} {frequency} {times}.",
                     "In your answer, mention \"{keyword}\" {relation} {frequency} {times}.")
-            .synthesis(180, Sampling::new)
+            .synthesis(180, () -> new KeywordFrequencySketch<>((keyword, text) -> Literals.countIgnoreCase(text, keyword), KeywordsFrequency::new))
             .build();
 
     private static KeywordsFrequency parse(Kwargs k) {
@@ -83,29 +82,5 @@ public record KeywordsFrequency(String keyword, int frequency, Relation relation
 
     public Map<String, Object> kwargs() {
         return Map.of("keyword", keyword, "frequency", frequency, "relation", relation.text());
-    }
-
-    /** A fresh keyword; "at least": 1-4 sentences with it; "less than": a cap 1-3 above its final count (at least 2). */
-    private static final class Sampling implements Sketch<KeywordsFrequency> {
-        private String keyword;
-        private Relation relation;
-        private int frequency;
-
-        public void vocabulary(Draft d) {
-            keyword = d.freshKeywords(1).getFirst();
-        }
-
-        public void content(Draft d) {
-            relation = d.relation();
-            if (relation == Relation.AT_LEAST) {
-                frequency = d.between(1, 4);
-                for (int f = 0; f < frequency; f++) d.addSentence(d.keywordSentence(keyword));
-            }
-        }
-
-        public KeywordsFrequency finish(Draft d) {
-            if (relation == Relation.LESS_THAN) frequency = Math.max(2, Literals.countIgnoreCase(d.witnessText(), keyword) + d.between(1, 3));
-            return new KeywordsFrequency(keyword, frequency, relation);
-        }
     }
 }

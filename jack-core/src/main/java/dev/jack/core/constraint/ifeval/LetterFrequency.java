@@ -37,7 +37,7 @@ public record LetterFrequency(String letter, int letFrequency, Relation letRelat
     /** Letters whose counts synthesis may cap ("less than"): rare in {@link dev.jack.core.constraint.Vocabulary#ENGLISH}. */
     public static final String RARE_LETTERS = "jqxz";
     /** Letters whose counts synthesis may require ("at least") in English: common in its sentences. */
-    private static final String COMMON_LETTERS = "aeinorst";
+    public static final String COMMON_LETTERS = "aeinorst";
 
     public LetterFrequency {
         if (letter.codePointCount(0, letter.length()) != 1) {

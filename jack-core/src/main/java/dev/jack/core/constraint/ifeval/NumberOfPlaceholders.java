@@ -49,19 +49,19 @@ public record NumberOfPlaceholders(int numPlaceholders) implements Constraint {
         return placeholders(response).size() >= numPlaceholders;
     }
 
-    /** The matches of {@code re.findall(r"\[.*?\]")}: a '[' and the nearest ']' on the same line, as {start, end}. */
+    /**
+     * The matches of {@code re.findall(r"\[.*?\]")}: a '[' and the nearest ']' on the same line, as {start, end}.
+     * When a '[' finds none, no '[' before the end of its line can, so the search goes on from there (linear, where
+     * the regex is quadratic on a line of '[').
+     */
     private static List<int[]> placeholders(String response) {
         List<int[]> found = new ArrayList<>();
         int i = response.indexOf('[');
         while (i >= 0) {
             int j = i + 1;
             while (j < response.length() && response.charAt(j) != ']' && response.charAt(j) != '\n') j++;
-            if (j < response.length() && response.charAt(j) == ']') {
-                found.add(new int[] {i, j + 1});
-                i = response.indexOf('[', j + 1);
-            } else {
-                i = response.indexOf('[', i + 1);
-            }
+            if (j < response.length() && response.charAt(j) == ']') found.add(new int[] {i, j + 1});
+            i = response.indexOf('[', j + 1);
         }
         return found;
     }

@@ -8,20 +8,16 @@ import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
 import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.Witness;
-import dev.jack.core.text.PyRegex;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** detectable_format:title — a non-blank title in double angular brackets, {@code <<like this>>}, on one line. */
 public record Title() implements Constraint {
     public static final String ID = "detectable_format:title";
-    private static final Pattern TITLE = PyRegex.compile("<<[^\\n]+>>");
 
     /** English titles for synthesized witnesses (in other languages a sentence is the title). */
     private static final List<String> TITLES = List.of("A Closer Look", "Notes and Thoughts", "The Main Idea", "Getting Started",
@@ -46,22 +42,48 @@ public record Title() implements Constraint {
         return "Your answer must contain a title, wrapped in double angular brackets, such as <<poem of joy>>.";
     }
 
+    /** Whether {@code re.findall(r"<<[^\n]+>>", response)} has a match that is not blank once its angle brackets are stripped. */
     public boolean isFollowedBy(String response, TextTools text) {
-        Matcher m = TITLE.matcher(response);
-        while (m.find()) {
-            if (!PyText.isBlank(PyText.rstrip(PyText.lstrip(m.group(), "<"), ">"))) return true;
-        }
+        for (int[] t : titles(response)) if (!isBlank(response, t)) return true;
         return false;
+    }
+
+    /**
+     * The matches of {@code re.finditer(r"<<[^\n]+>>", response)} as {start, end}. Hand-written because the regex
+     * backtracks over a whole line from every {@code <<} (quadratic on {@code "<<" * 50000}): a line holds at most one
+     * match, from its first {@code <<} to its last {@code >>}, if they leave at least one character between them (the
+     * greedy {@code [^\n]+} ends at the last {@code >>}, and the search resumes after it, where no {@code >>} is left
+     * on the line). Each line is scanned once.
+     */
+    private static List<int[]> titles(String response) {
+        List<int[]> found = new ArrayList<>();
+        for (int open = response.indexOf("<<"); open >= 0; ) {
+            int newline = response.indexOf('\n', open);
+            int end = newline < 0 ? response.length() : newline;
+            int close = end - 2;
+            while (close >= open + 3 && !response.startsWith(">>", close)) close--;
+            if (close >= open + 3) found.add(new int[] {open, close + 2});
+            if (newline < 0) break;
+            open = response.indexOf("<<", newline + 1);
+        }
+        return found;
+    }
+
+    /** The title without its angle brackets, as the reference strips them. */
+    private static String inner(String response, int[] title) {
+        return PyText.rstrip(PyText.lstrip(response.substring(title[0], title[1]), "<"), ">");
+    }
+
+    private static boolean isBlank(String response, int[] title) {
+        return PyText.isBlank(inner(response, title));
     }
 
     /** Passed: the first title. Failed: empty titles ({@code <<>>} with only blanks), else nothing where one would go. */
     public List<Span> spans(String response, TextTools text) {
         List<Span> out = new ArrayList<>();
-        Matcher m = TITLE.matcher(response);
-        while (m.find()) {
-            boolean blank = PyText.isBlank(PyText.rstrip(PyText.lstrip(m.group(), "<"), ">"));
-            if (!blank) return List.of(new Span(m.start(), m.end(), "title"));
-            out.add(new Span(m.start(), m.end(), "empty title"));
+        for (int[] t : titles(response)) {
+            if (!isBlank(response, t)) return List.of(new Span(t[0], t[1], "title"));
+            out.add(new Span(t[0], t[1], "empty title"));
         }
         if (out.isEmpty()) out.add(Span.missing(PyText.stripStart(response), "no title in << >>"));
         return out;
@@ -69,11 +91,13 @@ public record Title() implements Constraint {
 
     /** Every title's double angular brackets removed. */
     public List<Edit> breaks(String response, TextTools text) {
-        Matcher m = TITLE.matcher(response);
         StringBuilder out = new StringBuilder();
-        while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(PyText.rstrip(PyText.lstrip(m.group(), "<"), ">")));
-        m.appendTail(out);
-        return List.of(new Edit("remove_title_brackets", out.toString()));
+        int from = 0;
+        for (int[] t : titles(response)) {
+            out.append(response, from, t[0]).append(inner(response, t));
+            from = t[1];
+        }
+        return List.of(new Edit("remove_title_brackets", out.append(response, from, response.length()).toString()));
     }
 
     /**

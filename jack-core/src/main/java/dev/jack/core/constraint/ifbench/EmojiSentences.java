@@ -1,0 +1,89 @@
+package dev.jack.core.constraint.ifbench;
+
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.ifeval.EndChecker;
+import dev.jack.core.constraint.ifeval.JsonFormat;
+import dev.jack.core.constraint.ifeval.Postscript;
+import dev.jack.core.constraint.ifeval.RepeatPrompt;
+import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextAnalysis;
+import dev.jack.core.text.TextTools;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * format:emoji — every Punkt sentence, with ASCII punctuation deleted and stripped, ends in an emoji:
+ * its last or second-to-last code point is one of emoji 2.15.0's single-code-point emoji, or else the
+ * next sentence's first code point is. Keycaps and flags pass or fail by which of their code points
+ * are in that table; an empty sentence fails.
+ */
+public record EmojiSentences() implements Constraint {
+    public static final String ID = "format:emoji";
+
+    public static final ConstraintType<EmojiSentences> TYPE = ConstraintType.builder(ID, EmojiSentences::parse)
+            .example(new EmojiSentences())
+            .analyses(TextAnalysis.SENTENCES, TextAnalysis.EMOJI)
+            .conflict(JsonFormat.ID, "JSON escapes the emoji")
+            .conflict(Postscript.ID, "an emoji after P.S. would break the marker")
+            .conflict(EndChecker.ID, "the end phrase must end the response exactly, without an emoji")
+            .conflict(RepeatPrompt.ID, "the request must be repeated exactly, without emoji")
+            .conflict(PunctuationCover.ID, "an emoji would split the interrobang")
+            .hardness(0.5)
+            .phrasings("Please use an emoji at the end of every sentence.",
+                    "End each of your sentences with an emoji.",
+                    "Every sentence you write must finish with an emoji.")
+            .synthesis(85, () -> Sampling.INSTANCE)
+            .build();
+
+    private static EmojiSentences parse(Kwargs k) {
+        return new EmojiSentences();
+    }
+
+    public ConstraintType<EmojiSentences> type() { return TYPE; }
+
+    public String description() {
+        return "Please use an emoji at the end of every sentence.";
+    }
+
+    public boolean isFollowedBy(String response, TextTools text) {
+        List<String> sentences = text.sentences(response);
+        for (int i = 0; i < sentences.size(); i++) {
+            String stripped = PyText.strip(PyText.removePunctuation(sentences.get(i)));
+            if (stripped.isEmpty()) return false;
+            int last = stripped.codePointBefore(stripped.length());
+            int beforeLast = stripped.length() > Character.charCount(last)
+                    ? stripped.codePointBefore(stripped.length() - Character.charCount(last)) : last;
+            if (text.isEmoji(last) || text.isEmoji(beforeLast)) continue;
+            if (i == sentences.size() - 1) return false;
+            String next = PyText.strip(PyText.removePunctuation(sentences.get(i + 1)));
+            if (next.isEmpty() || !text.isEmoji(next.codePointAt(0))) return false;
+        }
+        return true;
+    }
+
+    private static final List<String> EMOJI = List.of("\uD83D\uDE0A", "\uD83C\uDF1F", "\uD83C\uDF89", "\uD83D\uDE42", "\uD83C\uDF3F", "\u2728");
+    /** A sentence's final mark: the emoji goes before it. */
+    private static final Pattern SENTENCE_END = Pattern.compile("([.?!])(?=\\s|$)");
+
+    /**
+     * One emoji before every sentence-final mark of the text (a wrapper, so it reaches the lines other constraints
+     * add; its order puts it before the quotation wrappers).
+     */
+    private enum Sampling implements Sketch<EmojiSentences> {
+        INSTANCE;
+
+        public void content(Draft d) {
+            String emoji = " " + d.pick(EMOJI) + "$1";
+            d.witness().wrap(body -> SENTENCE_END.matcher(body).replaceAll(emoji));
+        }
+
+        public EmojiSentences finish(Draft d) {
+            return new EmojiSentences();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.jack.core.constraint.ifbench;
+
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.constraint.Parameter;
+import dev.jack.core.constraint.Sketch;
+import dev.jack.core.text.PyChars;
+import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextAnalysis;
+import dev.jack.core.text.TextTools;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * words:keywords_specific_position — in the n-th Punkt sentence, the m-th word token that has a letter
+ * or digit equals the keyword, ignoring case. (IFEvalG's keywords:keyword_specific_position differs:
+ * regex sentences, all tokens, case-sensitive.)
+ */
+public record KeywordSpecificPosition(String keyword, int n, int m) implements Constraint {
+    public static final String ID = "words:keywords_specific_position";
+
+    public static final ConstraintType<KeywordSpecificPosition> TYPE = ConstraintType.builder(ID, KeywordSpecificPosition::parse)
+            .parameters(Parameter.string("keyword"), Parameter.integer("n", 1), Parameter.integer("m", 1))
+            .example(new KeywordSpecificPosition("giggle", 22, 33))
+            .analyses(TextAnalysis.SENTENCES, TextAnalysis.WORD_TOKENS)
+            .hardness(0.55)
+            .phrasings("Include keyword {keyword} in the {n}-th sentence, as the {m}-th word of that sentence.",
+                    "In sentence {n} of your answer, word number {m} must be \"{keyword}\".",
+                    "Make \"{keyword}\" the {m}-th word of your {n}-th sentence.")
+            .synthesis(900, () -> Sampling.INSTANCE)
+            .build();
+
+    private static KeywordSpecificPosition parse(Kwargs k) {
+        return new KeywordSpecificPosition(k.strippedString("keyword"),
+                k.integer("n", 1, Kwargs.RANDOM_IF_ZERO), k.integer("m", 1, Kwargs.RANDOM_IF_ZERO));
+    }
+
+    public ConstraintType<KeywordSpecificPosition> type() { return TYPE; }
+
+    public String description() {
+        return "Include keyword " + keyword + " in the " + n + "-th sentence, as the " + m + "-th word of that sentence.";
+    }
+
+    public Map<String, Object> kwargs() {
+        return Map.of("keyword", keyword, "n", n, "m", m);
+    }
+
+    public boolean isFollowedBy(String response, TextTools text) {
+        List<String> sentences = text.sentences(response);
+        if (sentences.size() < n) return false;
+        List<String> words = words(sentences.get(n - 1), text);
+        return words.size() >= m && PyText.lower(words.get(m - 1)).equals(PyText.lower(keyword));
+    }
+
+    /** The sentence's word tokens with a letter or digit in them. */
+    private static List<String> words(String sentence, TextTools text) {
+        return text.wordTokenize(sentence).stream().filter(t -> t.codePoints().anyMatch(PyChars::isAlnum)).toList();
+    }
+
+    /** Read off the final witness: one of its first six sentences, and one of that sentence's first ten words made of letters only. */
+    private enum Sampling implements Sketch<KeywordSpecificPosition> {
+        INSTANCE;
+
+        public KeywordSpecificPosition finish(Draft d) {
+            Draft.Position p = d.pickPosition(d.text().sentences(d.witnessText()), sentence -> words(sentence, d.text()), 6, 10, any -> true);
+            return p == null ? null : new KeywordSpecificPosition(p.word(), p.sentence(), p.index());
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.jack.core.constraint.ifbench;
+
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.constraint.Parameter;
+import dev.jack.core.constraint.Sketch;
+import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextTools;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** words:repeats — no lower-cased whitespace word (ASCII punctuation deleted) occurs more than small_n times. */
+public record LimitedWordRepeat(int smallN) implements Constraint {
+    public static final String ID = "words:repeats";
+
+    public static final ConstraintType<LimitedWordRepeat> TYPE = ConstraintType.builder(ID, LimitedWordRepeat::parse)
+            .parameters(Parameter.integer("small_n", 0))
+            .example(new LimitedWordRepeat(4))
+            .hardness(0.45)
+            .phrasings("The response should not repeat any word more than {small_n} times.",
+                    "Do not use any single word more than {small_n} times.",
+                    "No word may appear more than {small_n} times in your answer.")
+            .synthesis(900, () -> Sampling.INSTANCE)
+            .build();
+
+    private static LimitedWordRepeat parse(Kwargs k) {
+        return new LimitedWordRepeat(k.integer("small_n", 0, Kwargs.RANDOM_IF_NEGATIVE));
+    }
+
+    public ConstraintType<LimitedWordRepeat> type() { return TYPE; }
+
+    public String description() {
+        return "The response should not repeat any word more than " + smallN + " times.";
+    }
+
+    public Map<String, Object> kwargs() {
+        return Map.of("small_n", smallN);
+    }
+
+    public boolean isFollowedBy(String response, TextTools text) {
+        return mostRepeats(response) <= smallN;
+    }
+
+    /** How often the most frequent word occurs (lower-cased, ASCII punctuation deleted, split on whitespace). */
+    private static int mostRepeats(String response) {
+        Map<String, Integer> counts = new HashMap<>();
+        int most = 0;
+        for (String w : PyText.split(PyText.removePunctuation(PyText.lower(response)))) most = Math.max(most, counts.merge(w, 1, Integer::sum));
+        return most;
+    }
+
+    /** Read off the final witness: its most repeated word's count, plus 0 to 2. */
+    private enum Sampling implements Sketch<LimitedWordRepeat> {
+        INSTANCE;
+
+        public LimitedWordRepeat finish(Draft d) {
+            return new LimitedWordRepeat(mostRepeats(d.witnessText()) + d.between(0, 2));
+        }
+    }
+}

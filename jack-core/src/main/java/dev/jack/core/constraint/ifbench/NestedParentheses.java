@@ -1,0 +1,77 @@
+package dev.jack.core.constraint.ifbench;
+
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.ifeval.NumberOfPlaceholders;
+import dev.jack.core.constraint.ifeval.ResponseLanguage;
+import dev.jack.core.text.TextTools;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * format:parentheses — brackets ( [ { nested at least 5 deep, passing as soon as a matching close
+ * follows a depth of 5; a mismatched close starts the count over.
+ */
+public record NestedParentheses() implements Constraint {
+    public static final String ID = "format:parentheses";
+
+    public static final ConstraintType<NestedParentheses> TYPE = ConstraintType.builder(ID, NestedParentheses::parse)
+            .example(new NestedParentheses())
+            .conflict(ResponseLanguage.ID, "its sentence is English")
+            .conflict(NumberOfPlaceholders.ID, "the square brackets would count as placeholders")
+            .hardness(0.45)
+            .phrasings("Nest parentheses (and [brackets {and braces}]) at least 5 levels deep.",
+                    "Somewhere in your answer, nest brackets of any kind ( [ { at least five levels deep.",
+                    "Include a passage with parentheses, brackets and braces nested at least 5 levels deep.")
+            .synthesis(350, () -> Sampling.INSTANCE)
+            .build();
+
+    private static NestedParentheses parse(Kwargs k) {
+        return new NestedParentheses();
+    }
+
+    public ConstraintType<NestedParentheses> type() { return TYPE; }
+
+    public String description() {
+        return "Nest parentheses (and [brackets {and braces}]) at least 5 levels deep.";
+    }
+
+    public boolean isFollowedBy(String response, TextTools text) {
+        List<Character> open = new ArrayList<>();
+        int maxDepth = 0;
+        for (int i = 0; i < response.length(); i++) {
+            char c = response.charAt(i);
+            if (c == '(' || c == '[' || c == '{') {
+                open.add(c);
+                maxDepth = Math.max(maxDepth, open.size());
+            } else if (c == ')' || c == ']' || c == '}') {
+                char expected = c == ')' ? '(' : c == ']' ? '[' : '{';
+                if (!open.isEmpty() && open.getLast() == expected) {
+                    open.removeLast();
+                    if (maxDepth >= 5 && open.size() < maxDepth) return true;
+                } else {
+                    open.clear();
+                    maxDepth = 0;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** One sentence nesting five levels. */
+    private enum Sampling implements Sketch<NestedParentheses> {
+        INSTANCE;
+
+        public void content(Draft d) {
+            d.addSentence("Picture this (a box (in a box [in a box {in a box (in a box)}])) for a moment.");
+        }
+
+        public NestedParentheses finish(Draft d) {
+            return new NestedParentheses();
+        }
+    }
+}

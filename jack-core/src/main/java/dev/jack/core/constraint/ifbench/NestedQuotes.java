@@ -1,0 +1,76 @@
+package dev.jack.core.constraint.ifbench;
+
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.ifeval.JsonFormat;
+import dev.jack.core.constraint.ifeval.Quotation;
+import dev.jack.core.constraint.ifeval.ResponseLanguage;
+import dev.jack.core.text.TextTools;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * format:quotes — quotes nested 3 deep: each ' or " closes the innermost open quote when it matches
+ * it and opens a new one otherwise; passes once a close leaves the depth 3 below the deepest reached.
+ */
+public record NestedQuotes() implements Constraint {
+    public static final String ID = "format:quotes";
+
+    public static final ConstraintType<NestedQuotes> TYPE = ConstraintType.builder(ID, NestedQuotes::parse)
+            .example(new NestedQuotes())
+            .conflict(ResponseLanguage.ID, "its sentence is English")
+            .conflict(Quotation.ID, "the quotes that wrap the response would pair with the nested ones")
+            .conflict(JsonFormat.ID, "JSON's own quotes would pair with the nested ones")
+            .hardness(0.55)
+            .phrasings("Include quotes within quotes within quotes, at least 3 levels deep, alternating between double quotes and single quotes.",
+                    "Nest quotations three levels deep, alternating double and single quotes.",
+                    "Your answer must contain a quote inside a quote inside a quote, switching between \" and ' at each level.")
+            .synthesis(360, () -> Sampling.INSTANCE)
+            .build();
+
+    private static NestedQuotes parse(Kwargs k) {
+        return new NestedQuotes();
+    }
+
+    public ConstraintType<NestedQuotes> type() { return TYPE; }
+
+    public String description() {
+        return "Include quotes within quotes within quotes, at least 3 levels deep, alternating between double quotes and single quotes.";
+    }
+
+    public boolean isFollowedBy(String response, TextTools text) {
+        List<Character> open = new ArrayList<>();
+        int reached = 0;
+        int depth = 0;
+        for (int i = 0; i < response.length(); i++) {
+            char c = response.charAt(i);
+            if (!open.isEmpty() && c == open.getLast()) {
+                open.removeLast();
+                depth--;
+                if (reached - depth >= 3) return true;
+            } else if (c == '"' || c == '\'') {
+                open.add(c);
+                depth++;
+                reached = Math.max(reached, depth);
+            }
+        }
+        return false;
+    }
+
+    /** One sentence with three levels of quotes. */
+    private enum Sampling implements Sketch<NestedQuotes> {
+        INSTANCE;
+
+        public void content(Draft d) {
+            d.addSentence("She said \"he wrote 'read \"this\" now' here\" today.");
+        }
+
+        public NestedQuotes finish(Draft d) {
+            return new NestedQuotes();
+        }
+    }
+}

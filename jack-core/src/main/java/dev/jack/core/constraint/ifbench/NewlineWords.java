@@ -1,0 +1,61 @@
+package dev.jack.core.constraint.ifbench;
+
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.constraint.Sketch;
+import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextTools;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * format:newline — after ASCII punctuation is deleted and the text stripped, its non-empty lines
+ * (lines of only spaces count) number as many as its whitespace words.
+ */
+public record NewlineWords() implements Constraint {
+    public static final String ID = "format:newline";
+
+    public static final ConstraintType<NewlineWords> TYPE = ConstraintType.builder(ID, NewlineWords::parse)
+            .example(new NewlineWords())
+            .alone("every word on its own line leaves no room for other constraints' lines and phrases")
+            .hardness(0.5)
+            .phrasings("Write each word on a new line.",
+                    "Put every word of your answer on its own line.",
+                    "Your response must have exactly one word per line.")
+            .synthesis(500, () -> Sampling.INSTANCE)
+            .build();
+
+    private static NewlineWords parse(Kwargs k) {
+        return new NewlineWords();
+    }
+
+    public ConstraintType<NewlineWords> type() { return TYPE; }
+
+    public String description() {
+        return "Write each word on a new line.";
+    }
+
+    public boolean isFollowedBy(String response, TextTools text) {
+        String value = PyText.strip(PyText.removePunctuation(response));
+        long lines = PyText.split(value, "\n").stream().filter(line -> !line.isEmpty()).count();
+        return lines == PyText.split(value).size();
+    }
+
+    /** Three to five pool sentences, one word a line. */
+    private enum Sampling implements Sketch<NewlineWords> {
+        INSTANCE;
+
+        public void content(Draft d) {
+            List<String> words = new ArrayList<>();
+            for (int i = d.between(3, 5); i > 0; i--) words.addAll(PyText.split(d.sentence()));
+            d.witness().setText(String.join("\n", words));
+        }
+
+        public NewlineWords finish(Draft d) {
+            return new NewlineWords();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.jack.core.constraint.ifbench;
+
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.constraint.Sketch;
+import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextTools;
+
+import java.util.List;
+
+/** words:no_consecutive — no two neighbouring lower-cased whitespace words (punctuation deleted) start with the same character. */
+public record NoConsecutiveFirstLetter() implements Constraint {
+    public static final String ID = "words:no_consecutive";
+
+    public static final ConstraintType<NoConsecutiveFirstLetter> TYPE = ConstraintType.builder(ID, NoConsecutiveFirstLetter::parse)
+            .example(new NoConsecutiveFirstLetter())
+            .alone("every pair of neighbouring words is constrained, which other constraints' words would break")
+            .hardness(0.7)
+            .phrasings("No two consecutive words can share the same first letter.",
+                    "Make sure no two neighbouring words start with the same letter.",
+                    "Avoid starting two words in a row with the same letter anywhere in your answer.")
+            .synthesis(500, () -> Sampling.INSTANCE)
+            .build();
+
+    private static NoConsecutiveFirstLetter parse(Kwargs k) {
+        return new NoConsecutiveFirstLetter();
+    }
+
+    public ConstraintType<NoConsecutiveFirstLetter> type() { return TYPE; }
+
+    public String description() {
+        return "No two consecutive words can share the same first letter.";
+    }
+
+    public boolean isFollowedBy(String response, TextTools text) {
+        List<String> words = PyText.split(PyText.removePunctuation(PyText.lower(response)));
+        for (int i = 0; i + 1 < words.size(); i++) {
+            if (words.get(i).codePointAt(0) == words.get(i + 1).codePointAt(0)) return false;
+        }
+        return true;
+    }
+
+    /** Three to five pool sentences that follow it alone and where they meet (a pool that has none is dropped). */
+    private enum Sampling implements Sketch<NoConsecutiveFirstLetter> {
+        INSTANCE;
+
+        public void content(Draft d) {
+            NoConsecutiveFirstLetter check = new NoConsecutiveFirstLetter();
+            String text = d.chainPool(s -> check.isFollowedBy(s, d.text()), d.between(3, 5));
+            if (!text.isEmpty()) d.witness().setText(text);
+        }
+
+        public NoConsecutiveFirstLetter finish(Draft d) {
+            return new NoConsecutiveFirstLetter();
+        }
+    }
+}

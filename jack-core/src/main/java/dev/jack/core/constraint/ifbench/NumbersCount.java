@@ -1,0 +1,82 @@
+package dev.jack.core.constraint.ifbench;
+
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.constraint.Parameter;
+import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.ifeval.ResponseLanguage;
+import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextTools;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * count:numbers — exactly N numbers: runs of decimal digits (any script) after ASCII punctuation is
+ * deleted, so "3.14", "1,000" and "2024-05-01" are one number each.
+ */
+public record NumbersCount(int n) implements Constraint {
+    public static final String ID = "count:numbers";
+
+    public static final ConstraintType<NumbersCount> TYPE = ConstraintType.builder(ID, NumbersCount::parse)
+            .parameters(Parameter.integer("N", 0))
+            .example(new NumbersCount(2))
+            .conflict(ResponseLanguage.ID, "its sentence is English")
+            .hardness(0.45)
+            .phrasings("Include exactly {N} numbers in the response.",
+                    "Your answer must contain exactly {N} numbers.",
+                    "Use precisely {N} numbers, no more and no fewer.")
+            .synthesis(320, () -> Sampling.INSTANCE)
+            .build();
+
+    private static NumbersCount parse(Kwargs k) {
+        return new NumbersCount(k.integer("N", 0, Kwargs.RANDOM_IF_NEGATIVE));
+    }
+
+    public ConstraintType<NumbersCount> type() { return TYPE; }
+
+    public String description() {
+        return "Include exactly " + n + " numbers in the response.";
+    }
+
+    public Map<String, Object> kwargs() {
+        return Map.of("N", n);
+    }
+
+    public boolean isFollowedBy(String response, TextTools text) {
+        return numbers(response) == n;
+    }
+
+    /** The runs of decimal digits once ASCII punctuation is deleted. */
+    private static int numbers(String response) {
+        String s = PyText.removePunctuation(response);
+        int numbers = 0;
+        boolean inNumber = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            boolean digit = PyText.isDecimal(cp);
+            if (digit && !inNumber) numbers++;
+            inNumber = digit;
+            i += Character.charCount(cp);
+        }
+        return numbers;
+    }
+
+    /** One to four numbers in a sentence; N is read off the final witness, with any digits other constraints wrote. */
+    private enum Sampling implements Sketch<NumbersCount> {
+        INSTANCE;
+
+        public void content(Draft d) {
+            List<String> numbers = new ArrayList<>();
+            for (int i = d.between(1, 4); i > 0; i--) numbers.add(String.valueOf(d.between(2, 99)));
+            d.addSentence((numbers.size() == 1 ? "Keep the number " : "Keep the numbers ") + String.join(" and ", numbers) + " in mind.");
+        }
+
+        public NumbersCount finish(Draft d) {
+            return new NumbersCount(numbers(d.witnessText()));
+        }
+    }
+}

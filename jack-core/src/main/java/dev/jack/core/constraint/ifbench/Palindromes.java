@@ -1,0 +1,65 @@
+package dev.jack.core.constraint.ifbench;
+
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.ifeval.ResponseLanguage;
+import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextTools;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** words:palindrome — at least 10 lower-cased whitespace words of 5+ characters (punctuation deleted) read the same reversed. */
+public record Palindromes() implements Constraint {
+    public static final String ID = "words:palindrome";
+
+    public static final ConstraintType<Palindromes> TYPE = ConstraintType.builder(ID, Palindromes::parse)
+            .example(new Palindromes())
+            .conflict(ResponseLanguage.ID, "its sentence is English")
+            .hardness(0.55)
+            .phrasings("Include at least 10 single-word palindromes, each at least 5 characters long.",
+                    "Use ten or more palindromic words of five letters or more, such as level or radar.",
+                    "Your response must contain at least 10 different words of at least 5 letters that read the same backwards.")
+            .synthesis(330, () -> Sampling.INSTANCE)
+            .build();
+
+    private static Palindromes parse(Kwargs k) {
+        return new Palindromes();
+    }
+
+    public ConstraintType<Palindromes> type() { return TYPE; }
+
+    public String description() {
+        return "Include at least 10 single-word palindromes, each at least 5 characters long.";
+    }
+
+    public boolean isFollowedBy(String response, TextTools text) {
+        int found = 0;
+        for (String w : PyText.split(PyText.lower(PyText.removePunctuation(response)))) {
+            if (PyText.length(w) >= 5 && w.equals(PyText.reverse(w))) found++;
+        }
+        return found >= 10;
+    }
+
+    private static final List<String> PALINDROMES = List.of("level", "radar", "civic", "kayak", "refer", "madam", "rotor",
+            "stats", "tenet", "minim", "racecar", "redder", "repaper", "reviver", "deified", "solos", "sagas");
+
+    /** Ten palindromes from the list, in one sentence. */
+    private enum Sampling implements Sketch<Palindromes> {
+        INSTANCE;
+
+        public void content(Draft d) {
+            List<String> words = new ArrayList<>(PALINDROMES);
+            List<String> chosen = new ArrayList<>();
+            for (int i = 0; i < 10; i++) chosen.add(words.remove(d.nextInt(words.size())));
+            d.addSentence("These words read the same both ways: " + String.join(" ", chosen) + ".");
+        }
+
+        public Palindromes finish(Draft d) {
+            return new Palindromes();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.jack.core.constraint.ifbench;
+
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.constraint.Parameter;
+import dev.jack.core.constraint.Sketch;
+import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextTools;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * repeat:repeat_change — the response is not the request itself, but its whitespace words after the
+ * first are the request's words after the first.
+ */
+public record RepeatChange(String promptToRepeat) implements Constraint {
+    public static final String ID = "repeat:repeat_change";
+
+    public static final ConstraintType<RepeatChange> TYPE = ConstraintType.builder(ID, RepeatChange::parse)
+            .parameters(Parameter.string("prompt_to_repeat"))
+            .example(new RepeatChange("Write a short guide to planting tomatoes."))
+            .alone("the response is the request repeated, nothing else")
+            .hardness(0.45)
+            .phrasings("Repeat the request, but change the first word of the repeated request, (do not say anything before repeating the request; the request you need to repeat does not include this sentence) and do not answer the actual request! Request: {prompt_to_repeat}",
+                    "Do not answer the request above: repeat it word for word, except that you must change its first word.",
+                    "Instead of answering, repeat the request above with a different first word and nothing else.")
+            .synthesis(500, () -> Sampling.INSTANCE)
+            .build();
+
+    private static RepeatChange parse(Kwargs k) {
+        return new RepeatChange(k.nonEmpty("prompt_to_repeat"));
+    }
+
+    public ConstraintType<RepeatChange> type() { return TYPE; }
+
+    public String description() {
+        return "Repeat the request, but change the first word of the repeated request, (do not say anything before repeating"
+                + " the request; the request you need to repeat does not include this sentence) and do not answer the actual request! Request: "
+                + promptToRepeat;
+    }
+
+    public Map<String, Object> kwargs() {
+        return Map.of("prompt_to_repeat", promptToRepeat);
+    }
+
+    private static List<String> afterFirst(String s) {
+        List<String> words = PyText.split(s);
+        return words.isEmpty() ? words : words.subList(1, words.size());
+    }
+
+    public boolean isFollowedBy(String response, TextTools text) {
+        return !promptToRepeat.equals(response) && afterFirst(promptToRepeat).equals(afterFirst(response));
+    }
+
+    private static final List<String> NEW_FIRST_WORDS = List.of("Please", "Kindly", "Now", "Simply");
+
+    /** The task, with a new first word. */
+    private enum Sampling implements Sketch<RepeatChange> {
+        INSTANCE;
+
+        public void layout(Draft d) {
+            d.keepTaskFirst();
+        }
+
+        public void content(Draft d) {
+            List<String> words = new ArrayList<>(PyText.split(d.taskText()));
+            String first = d.pick(NEW_FIRST_WORDS.stream().filter(w -> !w.equals(words.getFirst())).toList());
+            words.set(0, first);
+            d.witness().setText(String.join(" ", words));
+        }
+
+        public RepeatChange finish(Draft d) {
+            return new RepeatChange(d.taskText());
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.jack.core.constraint.ifbench;
+
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.constraint.Sketch;
+import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextTools;
+
+import java.util.List;
+
+/** words:vowel — one line (after stripping) using at most three of the lower-cased vowels a, e, i, o, u. */
+public record ThreeVowels() implements Constraint {
+    public static final String ID = "words:vowel";
+
+    public static final ConstraintType<ThreeVowels> TYPE = ConstraintType.builder(ID, ThreeVowels::parse)
+            .example(new ThreeVowels())
+            .alone("one paragraph of words with only three vowels leaves no room for other constraints' words and lines")
+            .hardness(0.8)
+            .phrasings("Write a paragraph using words that contain only three types of vowels.",
+                    "Answer in a single paragraph that uses at most three different vowels (for example only a, e and i).",
+                    "Write one paragraph in which only three of the five vowels a, e, i, o, u ever appear.")
+            .synthesis(500, () -> Sampling.INSTANCE)
+            .build();
+
+    private static ThreeVowels parse(Kwargs k) {
+        return new ThreeVowels();
+    }
+
+    public ConstraintType<ThreeVowels> type() { return TYPE; }
+
+    public String description() {
+        return "Write a paragraph using words that contain only three types of vowels.";
+    }
+
+    public boolean isFollowedBy(String response, TextTools text) {
+        String paragraph = PyText.strip(response);
+        if (paragraph.indexOf('\n') >= 0) return false;
+        String lower = PyText.lower(paragraph);
+        int used = 0;
+        for (char v : "aeiou".toCharArray()) if (lower.indexOf(v) >= 0) used++;
+        return used <= 3;
+    }
+
+    /** Sentences whose only vowels are a, e and i. */
+    private static final List<String> SENTENCES = List.of("The cat sat in the sand.", "She and her friends sat by the river.",
+            "It rained late that day.", "Birds fly west at dawn.", "The hills were green and the sky was clear.",
+            "Nine white swans swam near the bank.", "Take the path that winds past the trees.", "Steam rises where the kettle sits.",
+            "Children sang as they walked.", "A faint breeze drifts in the wind.");
+
+    /** Three to six of the sentences, in one paragraph. */
+    private enum Sampling implements Sketch<ThreeVowels> {
+        INSTANCE;
+
+        public void content(Draft d) {
+            d.witness().setText(String.join(" ", d.pickDistinct(SENTENCES, d.between(3, 6))));
+        }
+
+        public ThreeVowels finish(Draft d) {
+            return new ThreeVowels();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.jack.core.constraint.ifbench;
+
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.constraint.Parameter;
+import dev.jack.core.constraint.Sketch;
+import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextTools;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * count:unique_word_count — at least N distinct lower-cased whitespace words, each stripped of ASCII
+ * punctuation; a punctuation-only word strips to "" and counts as one more distinct word.
+ */
+public record UniqueWordCount(int n) implements Constraint {
+    public static final String ID = "count:unique_word_count";
+
+    public static final ConstraintType<UniqueWordCount> TYPE = ConstraintType.builder(ID, UniqueWordCount::parse)
+            .parameters(Parameter.integer("N", 0))
+            .example(new UniqueWordCount(36))
+            .hardness(0.45)
+            .phrasings("Use at least {N} unique words in the response.",
+                    "Your answer should contain at least {N} different words.",
+                    "Include no fewer than {N} distinct words.")
+            .synthesis(900, () -> Sampling.INSTANCE)
+            .build();
+
+    private static UniqueWordCount parse(Kwargs k) {
+        return new UniqueWordCount(k.integer("N", 0, Kwargs.RANDOM_IF_NEGATIVE));
+    }
+
+    public ConstraintType<UniqueWordCount> type() { return TYPE; }
+
+    public String description() {
+        return "Use at least " + n + " unique words in the response.";
+    }
+
+    public Map<String, Object> kwargs() {
+        return Map.of("N", n);
+    }
+
+    public boolean isFollowedBy(String response, TextTools text) {
+        return uniqueWords(response) >= n;
+    }
+
+    /** The distinct lower-cased whitespace words, stripped of punctuation ("" counts too). */
+    private static int uniqueWords(String response) {
+        Set<String> unique = new HashSet<>();
+        for (String w : PyText.split(PyText.lower(response))) unique.add(PyText.stripPunctuation(w));
+        return unique.size();
+    }
+
+    /** Read off the final witness: up to a quarter fewer than its unique words. */
+    private enum Sampling implements Sketch<UniqueWordCount> {
+        INSTANCE;
+
+        public UniqueWordCount finish(Draft d) {
+            int unique = uniqueWords(d.witnessText());
+            return new UniqueWordCount(unique - d.between(0, unique / 4));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.jack.core.constraint.ifevalg;
+
+import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.constraint.Parameter;
+import dev.jack.core.constraint.Sketch;
+import dev.jack.core.text.TextAnalysis;
+import dev.jack.core.text.TextTools;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * keywords:keyword_specific_position — in the n-th regex-splitter sentence, the m-th NLTK word token
+ * (punctuation included) is the keyword, case-sensitively. (IFBench's words:keywords_specific_position
+ * differs: Punkt sentences, alphanumeric tokens only, case-insensitive.)
+ */
+public record KeywordPosition(String keyword, int n, int m) implements Constraint {
+    public static final String ID = "keywords:keyword_specific_position";
+
+    public static final ConstraintType<KeywordPosition> TYPE = ConstraintType.builder(ID, KeywordPosition::parse)
+            .parameters(Parameter.integer("n", 1), Parameter.integer("m", 1), new Parameter("keyword", "string, or a list whose first string is used"))
+            .example(new KeywordPosition("window", 4, 3))
+            .analyses(TextAnalysis.REGEX_SENTENCES, TextAnalysis.WORD_TOKENS)
+            .hardness(0.55)
+            .phrasings("Include keyword {keyword} in the {n}-th sentence, as the {m}-th word of that sentence.",
+                    "In sentence {n} of your answer, word number {m} must be {keyword}.",
+                    "Make {keyword} the {m}-th word of your {n}-th sentence.")
+            .synthesis(900, () -> Sampling.INSTANCE)
+            .build();
+
+    private static KeywordPosition parse(Kwargs k) {
+        return new KeywordPosition(Words.wordOrFirstOfList(k, "keyword"),
+                k.integer("n", 1, Kwargs.RANDOM_IF_ZERO), k.integer("m", 1, Kwargs.RANDOM_IF_ZERO));
+    }
+
+    public ConstraintType<KeywordPosition> type() { return TYPE; }
+
+    public String description() {
+        return "Include keyword " + keyword + " in the " + n + "-th sentence, as the " + m + "-th word of that sentence.";
+    }
+
+    public Map<String, Object> kwargs() {
+        return Map.of("keyword", keyword, "n", n, "m", m);
+    }
+
+    public boolean isFollowedBy(String response, TextTools text) {
+        List<String> sentences = text.regexSentences(response);
+        if (sentences.size() < n) return false;
+        List<String> words = text.wordTokenize(sentences.get(n - 1));
+        return words.size() >= m && words.get(m - 1).equals(keyword);
+    }
+
+    /** Read off the final witness: one of its first six regex sentences, and one of that sentence's first ten tokens made of letters only. */
+    private enum Sampling implements Sketch<KeywordPosition> {
+        INSTANCE;
+
+        public KeywordPosition finish(Draft d) {
+            Draft.Position p = d.pickPosition(d.text().regexSentences(d.witnessText()), d.text()::wordTokenize, 6, 10, any -> true);
+            return p == null ? null : new KeywordPosition(p.word(), p.sentence(), p.index());
+        }
+    }
+}

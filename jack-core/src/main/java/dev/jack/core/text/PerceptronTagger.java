@@ -1,0 +1,137 @@
+package dev.jack.core.text;
+
+import dev.jack.core.json.Json;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * NLTK's averaged-perceptron part-of-speech tagger ({@code nltk.pos_tag}, English, nltk 3.9), with the
+ * weights, tag dictionary and classes of {@code averaged_perceptron_tagger_eng} bundled under
+ * {@code nltk/} (the textblob-aptagger model, MIT licence, by Matthew Honnibal). A token in the tag
+ * dictionary gets its tag; any other is scored with NLTK's 14 context features, each class's score
+ * summed over the features in NLTK's order, and the best class taken, ties going to the greater tag
+ * name. Hand-written because IFBench's {@code words:start_verb} depends on the exact tags.
+ */
+public final class PerceptronTagger {
+    private static final String START = "-START-";
+    private static final String START2 = "-START2-";
+    private static final String END = "-END-";
+    private static final String END2 = "-END2-";
+
+    /** One feature's weights: the classes it scores and by how much. */
+    private record Weights(byte[] classes, double[] values) {}
+
+    private final String[] classes;
+    private final Map<String, String> tagdict;
+    private final Map<String, Weights> weights;
+
+    private PerceptronTagger(String[] classes, Map<String, String> tagdict, Map<String, Weights> weights) {
+        this.classes = classes;
+        this.tagdict = tagdict;
+        this.weights = weights;
+    }
+
+    private static final class Holder {
+        static final PerceptronTagger ENGLISH = load("nltk/averaged_perceptron_tagger_eng/averaged_perceptron_tagger_eng.");
+    }
+
+    /** The English model, loaded on first use (about 5 MB of weights). */
+    public static PerceptronTagger english() {
+        return Holder.ENGLISH;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PerceptronTagger load(String prefix) {
+        List<String> classList = (List<String>) Json.parse(BundledData.read(prefix + "classes.json"));
+        String[] classes = classList.toArray(String[]::new);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < classes.length; i++) index.put(classes[i], i);
+        Map<String, String> tagdict = new HashMap<>((Map<String, String>) Json.parse(BundledData.read(prefix + "tagdict.json")));
+        Map<String, Map<String, Double>> raw = (Map<String, Map<String, Double>>) Json.parse(BundledData.read(prefix + "weights.json"));
+        Map<String, Weights> weights = HashMap.newHashMap(raw.size());
+        raw.forEach((feature, byClass) -> {
+            byte[] c = new byte[byClass.size()];
+            double[] v = new double[byClass.size()];
+            int k = 0;
+            for (Map.Entry<String, Double> e : byClass.entrySet()) {
+                c[k] = (byte) (int) index.get(e.getKey());
+                v[k++] = e.getValue();
+            }
+            weights.put(feature, new Weights(c, v));
+        });
+        return new PerceptronTagger(classes, tagdict, weights);
+    }
+
+    /** The tag of each token, as {@code [t for _, t in nltk.pos_tag(tokens)]}. */
+    public List<String> tag(List<String> tokens) {
+        List<String> context = new ArrayList<>(tokens.size() + 4);
+        context.add(START);
+        context.add(START2);
+        for (String t : tokens) context.add(normalize(t));
+        context.add(END);
+        context.add(END2);
+        List<String> tags = new ArrayList<>(tokens.size());
+        String prev = START;
+        String prev2 = START2;
+        for (int i = 0; i < tokens.size(); i++) {
+            String word = tokens.get(i);
+            String tag = tagdict.get(word);
+            if (tag == null || tag.isEmpty()) tag = predict(features(i + 2, word, context, prev, prev2));
+            tags.add(tag);
+            prev2 = prev;
+            prev = tag;
+        }
+        return tags;
+    }
+
+    /** PerceptronTagger.normalize: hyphenated words, 4-digit years and numbers become classes. */
+    private static String normalize(String word) {
+        if (word.contains("-") && !word.startsWith("-")) return "!HYPHEN";
+        if (PyChars.isDigits(word) && word.codePointCount(0, word.length()) == 4) return "!YEAR";
+        if (!word.isEmpty() && PyChars.isDigit(word.codePointAt(0))) return "!DIGITS";
+        return PyText.lower(word);
+    }
+
+    /** The last three code points, as Python's {@code s[-3:]}. */
+    private static String suffix(String s) {
+        int n = s.codePointCount(0, s.length());
+        return n <= 3 ? s : s.substring(s.offsetByCodePoints(0, n - 3));
+    }
+
+    /** PerceptronTagger._get_features, in its order (which fixes the order scores are summed in). */
+    private static List<String> features(int i, String word, List<String> context, String prev, String prev2) {
+        return List.of(
+                "bias",
+                "i suffix " + suffix(word),
+                "i pref1 " + (word.isEmpty() ? "" : new String(Character.toChars(word.codePointAt(0)))),
+                "i-1 tag " + prev,
+                "i-2 tag " + prev2,
+                "i tag+i-2 tag " + prev + " " + prev2,
+                "i word " + context.get(i),
+                "i-1 tag+i word " + prev + " " + context.get(i),
+                "i-1 word " + context.get(i - 1),
+                "i-1 suffix " + suffix(context.get(i - 1)),
+                "i-2 word " + context.get(i - 2),
+                "i+1 word " + context.get(i + 1),
+                "i+1 suffix " + suffix(context.get(i + 1)),
+                "i+2 word " + context.get(i + 2));
+    }
+
+    /** AveragedPerceptron.predict: the class with the greatest score, ties to the greater class name. */
+    private String predict(List<String> features) {
+        double[] scores = new double[classes.length];
+        for (String f : features) {
+            Weights w = weights.get(f);
+            if (w == null) continue;
+            for (int k = 0; k < w.classes.length; k++) scores[w.classes[k]] += w.values[k];
+        }
+        int best = 0;
+        for (int c = 1; c < classes.length; c++) {
+            if (scores[c] > scores[best] || (scores[c] == scores[best] && classes[c].compareTo(classes[best]) > 0)) best = c;
+        }
+        return classes[best];
+    }
+}

@@ -1,0 +1,22 @@
+package dev.jack.core.text;
+
+import java.util.Set;
+
+/**
+ * NLTK's English stop word list ({@code nltk.corpus.stopwords.words('english')}, nltk_data as of 2025:
+ * the classic 179 words plus 19 pronoun contractions), bundled as {@code nltk/stopwords_english.txt}.
+ * IFBench's {@code ratio:stop_words} tests lower-cased {@code \w+} tokens against it.
+ */
+public final class StopWords {
+    private StopWords() {}
+
+    private static final class Holder {
+        static final Set<String> ENGLISH = Set.copyOf(BundledData.read("nltk/stopwords_english.txt").lines()
+                .filter(line -> !line.isEmpty()).toList());
+    }
+
+    /** Whether the (already lower-cased) token is an English stop word. */
+    public static boolean isEnglish(String token) {
+        return Holder.ENGLISH.contains(token);
+    }
+}
