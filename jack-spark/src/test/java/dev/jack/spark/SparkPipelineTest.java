@@ -1,6 +1,7 @@
 package dev.jack.spark;
 
 import dev.jack.core.json.Json;
+import dev.jack.core.json.PyJson;
 import dev.jack.llm.StubServer;
 import dev.jack.pipeline.Pipeline;
 import dev.jack.pipeline.RunConfig;
@@ -237,6 +238,45 @@ class SparkPipelineTest {
         assertEquals(Files.readString(dir.resolve("mcts-single/pairs-mcts.jsonl.stats.json")),
                 Files.readString(dir.resolve("mcts-spark/pairs-mcts.jsonl.stats.json")));
         assertTrue(Files.readString(dir.resolve("mcts-spark/pairs-mcts.jsonl.stats.json")).contains("\"prompts\": 3"), "three prompts searched");
+    }
+
+    /**
+     * Score with open-instruct's labels ({@code labels_field}) on the prompt rows, on Spark and in one process: the
+     * same bytes, and the same rows as scoring against the prompts' own constraints.
+     */
+    @Test
+    void scoreWithLabelsGivesTheSameRows() throws IOException {
+        StringBuilder labelled = new StringBuilder();
+        for (String line : Files.readString(single.resolve("prompts.jsonl")).lines().toList()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> row = new java.util.LinkedHashMap<>((Map<String, Object>) Json.parse(line));
+            Map<String, Object> label = new java.util.LinkedHashMap<>();
+            label.put("instruction_id", row.remove("instruction_id_list"));
+            label.put("kwargs", row.remove("kwargs"));
+            row.put("ground_truth", PyJson.dumps(List.of(PyJson.dumps(label))));
+            labelled.append(PyJson.dumps(row)).append('\n');
+        }
+        Path prompts = Files.writeString(dir.resolve("labelled.jsonl"), labelled);
+        Path config = Files.writeString(dir.resolve("labels.yaml"), """
+                stages: [score]
+                prompts: %s
+                seed: 7
+                score:
+                  labels_field: ground_truth
+                spark:
+                  partitions: 3
+                """.formatted(prompts));
+        for (String run : List.of("labels-single", "labels-spark")) {
+            Files.createDirectories(dir.resolve(run));
+            Files.copy(single.resolve("samples.jsonl"), dir.resolve(run).resolve("samples.jsonl"));
+        }
+        StringWriter out = new StringWriter();
+        assertEquals(Stage.Status.DONE, new Pipeline(RunConfig.read(config, dir.resolve("labels-single"))).run(context(out), false), out.toString());
+        assertEquals(Stage.Status.DONE, new SparkPipeline(SparkFixture.spark(), config, dir.resolve("labels-spark"), TaskHook.NONE).run(context(out), false),
+                out.toString());
+        String scored = Files.readString(dir.resolve("labels-single/scored.jsonl"));
+        assertEquals(Files.readString(single.resolve("scored.jsonl")), scored, "labels of the same constraints score the same");
+        assertEquals(scored, concatenated(dir.resolve("labels-spark/scored.jsonl")));
     }
 
     /** The config with only the sample stage, on the single-machine run's prompts. */

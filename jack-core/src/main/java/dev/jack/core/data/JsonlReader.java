@@ -146,12 +146,21 @@ public final class JsonlReader {
         }
     }
 
+    /** Whether the path is a folder read as one file: a dataset Jack wrote on Spark, with {@code part-*} files. */
+    public static boolean isDataset(Path path) {
+        return Files.isDirectory(path) && !partsOf(path).isEmpty();
+    }
+
     private static List<Path> parts(Path folder) {
+        List<Path> parts = partsOf(folder);
+        // A folder that is no dataset was most likely given by mistake for a file.
+        if (parts.isEmpty()) throw new DataFileException(folder, "is a folder; expected a file");
+        return parts;
+    }
+
+    private static List<Path> partsOf(Path folder) {
         try (java.util.stream.Stream<Path> files = Files.list(folder)) {
-            List<Path> parts = files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().toList();
-            // A folder that is no dataset was most likely given by mistake for a file.
-            if (parts.isEmpty()) throw new DataFileException(folder, "is a folder; expected a file");
-            return parts;
+            return files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().toList();
         } catch (IOException e) {
             throw new UserException(folder + ": cannot read it: " + e.getMessage(), e);
         }
