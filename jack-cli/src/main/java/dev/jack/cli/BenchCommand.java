@@ -2,17 +2,14 @@ package dev.jack.cli;
 
 import dev.jack.core.Choices;
 import dev.jack.core.UserException;
-import dev.jack.core.data.DataLocations;
+import dev.jack.core.ifbench.IfbenchEvaluation;
 import dev.jack.core.ifeval.IfevalPrompt;
 import dev.jack.core.ifeval.ResponseFile;
 import dev.jack.core.ifeval.Verifier;
-import dev.jack.core.ifbench.IfbenchEvaluation;
 import dev.jack.core.ifevalg.IfevalgEvaluation;
 import dev.jack.core.ifevalg.IfevalgVerifier;
 import dev.jack.core.text.TextTools;
-import dev.jack.llm.engine.GgmlType;
-import dev.jack.llm.engine.GgufFile;
-import dev.jack.llm.engine.LlamaModel;
+import dev.jack.llm.EngineBench;
 import dev.jack.llm.engine.RandomLlama;
 import dev.jack.pipeline.StageContext;
 import dev.jack.pipeline.bench.Benchmarks;
@@ -25,12 +22,15 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** {@code jack bench}: speed measurements (kept out of the unit tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measures Jack's speed.",
@@ -148,8 +148,9 @@ final class BenchCommand {
     }
 
     @Command(name = "engine", mixinStandardHelpOptions = true,
-            description = {"The embedded engine: prompt processing, single-stream decode and batched decode tokens/s.",
-                    "Without --model it builds a random-weight model of the given shape into the cache (realistic width, noise output)."})
+            description = {"The embedded engine as llama.cpp's tools measure it: prompt processing (ppN), single-stream decode (tgN),",
+                    "batched decode (batch B) and jack serve's generated tokens/s under concurrent requests (serve C); medians of --repetitions.",
+                    "Without --model it builds a random-weight model of Llama 3.2 1B's shape into the cache (noise output, real cost)."})
     static final class Engine implements Runnable {
         @Spec
         CommandSpec spec;
@@ -160,109 +161,133 @@ final class BenchCommand {
         @Option(names = "--model", description = "A GGUF file (default: a random model of the shape below).")
         Path model;
 
-        @Option(names = "--type", defaultValue = "q8_0", description = "Weight type of the random model: f32, f16, q8_0, q4_k or q6_k (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--type", defaultValue = "q8_0",
+                description = "Weights of the random model: f32, f16, q8_0, q4_0, q4_k, q6_k or q4_k_m (as llama-quantize mixes them) (default: ${DEFAULT-VALUE}).")
         String type;
 
         @Option(names = "--dim", defaultValue = "2048", description = "Width of the random model (default: ${DEFAULT-VALUE}, as Llama 3.2 1B).")
         int dim;
 
-        @Option(names = "--layers", defaultValue = "4", description = "Layers of the random model (default: ${DEFAULT-VALUE}; Llama 3.2 1B has 16).")
+        @Option(names = "--layers", defaultValue = "16", description = "Layers of the random model (default: ${DEFAULT-VALUE}, as Llama 3.2 1B).")
         int layers;
 
-        @Option(names = "--vocab", defaultValue = "32000", description = "Vocabulary of the random model (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--vocab", defaultValue = "128256",
+                description = "Vocabulary of the random model, tied to its output (default: ${DEFAULT-VALUE}, as Llama 3); with --serve-url, the served model's.")
         int vocab;
 
-        @Option(names = "--prompt", defaultValue = "128", description = "Prompt tokens (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--write-model", paramLabel = "FILE", description = "Write the random model to FILE and stop (to compare engines on one file).")
+        Path writeModel;
+
+        @Option(names = "--prompt", defaultValue = "128", description = "Prompt tokens of ppN (default: ${DEFAULT-VALUE}).")
         int promptTokens;
 
         @Option(names = "--tokens", defaultValue = "32", description = "Tokens decoded per sequence (default: ${DEFAULT-VALUE}).")
         int tokens;
 
-        @Option(names = "--batch", defaultValue = "1,4,8", split = ",", description = "Batch sizes for decoding (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--batch", defaultValue = "1,4,8,16", split = ",", description = "Batch sizes for decoding (default: ${DEFAULT-VALUE}).")
         int[] batches;
 
-        @Option(names = "--requests", defaultValue = "8", description = "Requests sent to the engine one after another, then all at once (default: ${DEFAULT-VALUE}; 0 skips).")
+        @Option(names = "--batch-prompt", defaultValue = "16", description = "Prompt tokens of each sequence before a batch decodes (default: ${DEFAULT-VALUE}).")
+        int batchPrompt;
+
+        @Option(names = "--requests", defaultValue = "32", description = "Requests per serve measurement (default: ${DEFAULT-VALUE}; 0 skips it).")
         int requests;
+
+        @Option(names = "--concurrency", defaultValue = "16", description = "Serve requests in flight (default: ${DEFAULT-VALUE}).")
+        int concurrency;
+
+        @Option(names = "--serve-tokens", defaultValue = "64", description = "max_tokens of each serve request (default: ${DEFAULT-VALUE}).")
+        int serveTokens;
+
+        @Option(names = "--serve-prompt", defaultValue = "32", description = "Prompt tokens of each serve request (default: ${DEFAULT-VALUE}).")
+        int servePrompt;
+
+        @Option(names = "--serve-url", paramLabel = "URL",
+                description = "Drive this running OpenAI-compatible server on this machine (jack serve, llama-server) instead of the engine: only the serve figure.")
+        URI serveUrl;
+
+        @Option(names = "--serve-model", defaultValue = "bench", description = "Model name sent with --serve-url (default: ${DEFAULT-VALUE}).")
+        String serveModel;
+
+        @Option(names = "--threads", description = "Engine threads (default: the number of cores).")
+        Integer threads;
+
+        @Option(names = "--repetitions", defaultValue = "3", description = "Measured runs of each figure after a warm-up (default: ${DEFAULT-VALUE}).")
+        int repetitions;
 
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            Path file = model != null ? model : randomModel(out);
-            try (GgufFile gguf = GgufFile.open(file)) {
-                LlamaModel llama = new LlamaModel(gguf);
-                out.printf("model %s, %d cores%n", file.getFileName(), Runtime.getRuntime().availableProcessors());
-                List<Integer> prompt = new ArrayList<>();
-                for (int i = 0; i < promptTokens; i++) prompt.add((i * 7919) % llama.vocabularySize());
-                for (int round = 0; round < 2; round++) {
-                    String label = round == 0 ? "warm-up" : "measured";
-                    LlamaModel.Session session = llama.new Session();
-                    long start = System.nanoTime();
-                    session.prefill(prompt);
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    out.printf("%s: prompt processing %d tokens: %.1f tokens/s%n", label, promptTokens, promptTokens / seconds);
-                    for (int batch : batches) {
-                        List<LlamaModel.Session> sessions = new ArrayList<>();
-                        for (int b = 0; b < batch; b++) sessions.add(session.copy());
-                        int[] next = new int[batch];
-                        start = System.nanoTime();
-                        for (int t = 0; t < tokens; t++) {
-                            for (int b = 0; b < batch; b++) next[b] = (t * 31 + b * 17) % llama.vocabularySize();
-                            llama.decode(sessions, next);
-                        }
-                        seconds = (System.nanoTime() - start) / 1e9;
-                        out.printf("%s: decode batch %d: %.1f tokens/s in all (%.1f per sequence)%n", label, batch,
-                                batch * tokens / seconds, tokens / seconds);
-                    }
-                }
+            EngineBench.Settings settings;
+            try {
+                settings = new EngineBench.Settings(threads != null ? threads : Runtime.getRuntime().availableProcessors(), promptTokens, tokens,
+                        Arrays.stream(batches).boxed().toList(), batchPrompt, requests, concurrency, serveTokens, servePrompt, Duration.ofMinutes(10), repetitions);
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage());
             }
-            if (requests > 0) requests(file, out);
+            Consumer<EngineBench.Measurement> print = m -> {
+                out.println(m);
+                out.flush();
+            };
+            if (serveUrl != null) {
+                try {
+                    EngineBench.serve(serveUrl, serveModel, settings, vocab, print);
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    throw new UserException("--serve-url " + serveUrl + ": " + e.getMessage(), e);
+                }
+                return;
+            }
+            if (writeModel != null) {
+                write(writeModel, out);
+                return;
+            }
+            Path file = model != null ? model : randomModel(out);
+            out.printf("model %s, %d threads on %d cores%n", file.getFileName(), settings.threads(), Runtime.getRuntime().availableProcessors());
+            out.flush();
+            EngineBench.engine(file, settings, print);
+            if (requests > 0) {
+                try {
+                    EngineBench.serve(file, settings, print);
+                } catch (IOException e) {
+                    throw new UserException("cannot serve " + file + ": " + e.getMessage(), e);
+                }
+                out.printf("peak resident memory: %d MB%n", EngineBench.peakResidentBytes() >> 20);
+            }
         }
 
-        /** Separate requests through the backend (16-token prompts, sampled): sequential against continuously batched. */
-        private void requests(Path file, PrintWriter out) {
-            try (dev.jack.llm.EmbeddedBackend engine = dev.jack.llm.EmbeddedBackend.open(file, Runtime.getRuntime().availableProcessors())) {
-                List<dev.jack.llm.GenerationRequest> all = new ArrayList<>();
-                for (int r = 0; r < requests; r++) {
-                    List<Integer> prompt = new ArrayList<>();
-                    for (int i = 0; i < 16; i++) prompt.add((r * 1009 + i * 7919) % engine.tokenizer().vocabularySize());
-                    all.add(new dev.jack.llm.GenerationRequest(new dev.jack.llm.Prompt.Tokens(prompt), 1, 1.0, null, null, (long) r, tokens, List.of(), null));
-                }
-                for (String mode : List.of("one after another", "all at once")) {
-                    long start = System.nanoTime();
-                    List<java.util.concurrent.CompletableFuture<dev.jack.llm.GenerationResult>> futures = new ArrayList<>();
-                    for (var request : all) {
-                        var f = engine.generate(request);
-                        if (mode.startsWith("one")) f.join();
-                        futures.add(f);
-                    }
-                    long generated = futures.stream().mapToLong(f -> f.join().completions().getFirst().completionTokens()).sum();
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    out.printf("%d requests %s: %.1f generated tokens/s (prompts included), largest batch %d%n", requests, mode,
-                            generated / seconds, engine.largestBatch());
-                }
+        private RandomLlama.Shape shape() {
+            RandomLlama.Weights weights;
+            try {
+                weights = RandomLlama.Weights.valueOf(type.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new UserException("--type must be f32, f16, q8_0, q4_0, q4_k, q6_k or q4_k_m, not " + type);
+            }
+            try {
+                return new RandomLlama.Shape(dim, layers, dim / 64, dim / 256, dim * 4, vocab, 8192, weights, true);
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage());
+            }
+        }
+
+        private void write(Path file, PrintWriter out) {
+            out.println("writing " + file + " (random weights)...");
+            out.flush();
+            try {
+                RandomLlama.write(file, shape(), 1, "Jack bench");
+            } catch (IOException e) {
+                throw new UserException("cannot write " + file + ": " + e.getMessage(), e);
             }
         }
 
         private Path randomModel(PrintWriter out) {
-            int ggmlType = switch (type) {
-                case "f32" -> GgmlType.F32;
-                case "f16" -> GgmlType.F16;
-                case "q8_0" -> GgmlType.Q8_0;
-                case "q4_k" -> GgmlType.Q4_K;
-                case "q6_k" -> GgmlType.Q6_K;
-                default -> throw new UserException("--type must be f32, f16, q8_0, q4_k or q6_k");
-            };
-            Path file = bench.main.data().cacheDir().resolve("models").resolve("bench-" + type + "-d" + dim + "-l" + layers + "-v" + vocab + ".gguf");
+            Path file = bench.main.data().cacheDir().resolve("models").resolve("bench-" + type + "-d" + dim + "-l" + layers + "-v" + vocab + "-tied.gguf");
             if (!Files.isRegularFile(file)) {
-                out.println("building " + file + " (random weights)...");
-                out.flush();
                 try {
                     Files.createDirectories(file.getParent());
-                    RandomLlama.write(file, new RandomLlama.Shape(dim, layers, dim / 64, dim / 256,
-                            dim * 4, vocab, 8192, ggmlType), 1, "bench");
                 } catch (IOException e) {
                     throw new UserException("cannot write " + file + ": " + e.getMessage(), e);
                 }
+                write(file, out);
             }
             return file;
         }

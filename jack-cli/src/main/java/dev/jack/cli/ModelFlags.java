@@ -8,13 +8,14 @@ import picocli.CommandLine.Option;
  * embedded engine on a local GGUF file ({@code --backend embedded --model FILE.gguf}). See {@link ModelOptions}.
  */
 final class ModelFlags {
-    @Option(names = "--backend", paramLabel = "URL", description = "Server base URL with its scheme, e.g. http://127.0.0.1:8000 (/v1 is added), or 'embedded' for Jack's own engine.")
+    @Option(names = "--backend", paramLabel = "URL[,URL...]", description = "Server base URL with its scheme, e.g. http://127.0.0.1:8000 (/v1 is added), "
+            + "several separated by commas (servers of the same model: requests spread over them), or 'embedded' for Jack's own engine.")
     String backend;
 
     @Option(names = "--model", description = "Model name, checked against /v1/models; with --backend embedded, a GGUF file, hf://OWNER/REPO/FILE.gguf or 'tiny' (random weights, noise).")
     String model;
 
-    @Option(names = "--concurrency", defaultValue = "64", description = "Requests in flight (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--concurrency", defaultValue = "64", description = "Requests in flight per server (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
     @Option(names = "--max-attempts", defaultValue = "6", description = "Attempts per request (default: ${DEFAULT-VALUE}).")

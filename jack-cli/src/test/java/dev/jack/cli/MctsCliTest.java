@@ -50,7 +50,7 @@ class MctsCliTest {
 
     private String[] mcts(Path pairs, String... extra) {
         List<String> args = new ArrayList<>(List.of("curate", "mcts", "--backend", "embedded", "--model", "tiny", "--prompts", prompts.toString(),
-                "--out", pairs.toString(), "--preset", "lean", "--max-tokens", "96", "--step-tokens", "4-12", "--min-q-gap", "0",
+                "--out", pairs.toString(), "--preset", "lean", "--max-tokens", "48", "--step-tokens", "4-12", "--min-q-gap", "0",
                 "--punkt-dir", punkt.toString()));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);

@@ -98,9 +98,9 @@ class RunCliTest {
         // Prompts the noise sometimes meets: short answers without commas.
         StringBuilder prompts = new StringBuilder();
         for (int key = 1; key <= 6; key++) {
-            prompts.append("{\"key\": ").append(key).append(", \"prompt\": \"Task ").append(key).append(". No commas. Under 40 words.\", ")
+            prompts.append("{\"key\": ").append(key).append(", \"prompt\": \"Task ").append(key).append(". No commas. Under 25 words.\", ")
                     .append("\"instruction_id_list\": [\"punctuation:no_comma\", \"length_constraints:number_words\"], ")
-                    .append("\"kwargs\": [{}, {\"relation\": \"less than\", \"num_words\": 40}]}\n");
+                    .append("\"kwargs\": [{}, {\"relation\": \"less than\", \"num_words\": 25}]}\n");
         }
         Path promptFile = Files.writeString(dir.resolve("prompts.jsonl"), prompts);
         Path config = config("run.yaml", "48", "prompts: " + promptFile);
@@ -136,5 +136,13 @@ class RunCliTest {
         assertEquals(2, jack("run", "--config", notYaml.toString()));
         assertTrue(cli.err().contains("broken.json:1: not valid YAML or JSON"), cli.err());
         assertFalse(Files.exists(dir.resolve("x")), "nothing is written before the config is valid");
+    }
+
+    /** jack-cli has no Spark: --spark finds the engine at run time, and without jack-spark says how to get it. */
+    @Test
+    void sparkWithoutJackSparkOnTheClassPathSaysHowToGetIt() throws IOException {
+        assertEquals(2, jack("run", "--config", config("run.yaml", "48").toString(), "--out-dir", dir.resolve("s").toString(), "--spark", "local[2]"));
+        assertTrue(cli.err().contains("--spark needs the jack-spark module on the class path"), cli.err());
+        assertFalse(Files.exists(dir.resolve("s")), "nothing is written");
     }
 }

@@ -66,6 +66,30 @@ class SampleCliTest {
         assertEquals(400, Files.readAllLines(resumed).size());
     }
 
+    /** A fleet of three servers, one of them down and one failing 20% of requests, writes the file one server writes. */
+    @Test
+    void aFleetWithADeadAndAFaultyServerWritesTheSameFile() throws Exception {
+        Path prompts = prompts(60);
+        Path reference = dir.resolve("reference.jsonl");
+        Path fleet = dir.resolve("fleet.jsonl");
+        StringWriter err = new StringWriter();
+        try (StubServer one = StubServer.start("stub"); StubServer faulty = new StubServer("stub", 0.2, Integer.MAX_VALUE, 3000, 5);
+             java.net.Socket dead = new java.net.Socket()) {
+            dead.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            assertEquals(0, Main.run(args(one, prompts, reference), new PrintWriter(new StringWriter()), new PrintWriter(err), Map.of()), err.toString());
+            String[] args = args(one, prompts, fleet);
+            args[4] = one.url() + ",http://127.0.0.1:" + dead.getLocalPort() + "," + faulty.url();
+            List<String> withTimeout = new ArrayList<>(List.of(args));
+            withTimeout.addAll(List.of("--timeout", "1"));
+            StringWriter out = new StringWriter();
+            assertEquals(0, Main.run(withTimeout.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), Map.of()), err.toString());
+            assertTrue(out.toString().contains("240 total"), out.toString());
+            assertTrue(err.toString().contains("127.0.0.1:" + dead.getLocalPort() + "/v1 taken out of service"), err.toString());
+            assertTrue(faulty.requests() > 20, "the faulty server took part: " + faulty.requests());
+        }
+        assertEquals(Files.readString(reference), Files.readString(fleet));
+    }
+
     @Test
     void unreachableServersAndUnknownModelsAreUserErrors() throws IOException {
         Path prompts = prompts(2);

@@ -54,4 +54,102 @@ public final class Parallel {
             return null;
         });
     }
+
+    /**
+     * {@code f} over a stream of inputs on virtual threads, at most {@code concurrency} (at least 1) running at once, the
+     * results in input order as they become due: memory holds at most {@code concurrency} results, however long the
+     * input. The input is read as results are taken. A call that throws makes {@code next()} throw that exception (a
+     * RuntimeException as it is, anything else wrapped in IllegalStateException) when its result is due; the calls still
+     * running are then cancelled.
+     */
+    public static <T, R> java.util.Iterator<R> mapOrdered(java.util.Iterator<T> in, int concurrency, java.util.function.Function<T, R> f) {
+        int window = Math.max(1, concurrency);
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        java.util.ArrayDeque<Future<R>> running = new java.util.ArrayDeque<>();
+        return new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                fill();
+                if (running.isEmpty()) executor.shutdown();
+                return !running.isEmpty();
+            }
+
+            @Override
+            public R next() {
+                if (!hasNext()) throw new java.util.NoSuchElementException();
+                try {
+                    return running.removeFirst().get();
+                } catch (ExecutionException e) {
+                    executor.shutdownNow();
+                    if (e.getCause() instanceof RuntimeException r) throw r;
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    executor.shutdownNow();
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+
+            private void fill() {
+                while (running.size() < window && in.hasNext()) {
+                    T item = in.next();
+                    running.addLast(executor.submit(() -> f.apply(item)));
+                }
+            }
+        };
+    }
+
+    /** What takes the results of {@link InOrder}, one at a time, in order. */
+    public interface Sink<R> {
+        void accept(R result) throws java.io.IOException;
+    }
+
+    /**
+     * CPU work in chunks, each result handed to a sink on the calling thread in submission order: a chunk runs on the
+     * common pool while earlier ones run, at most {@code ahead} results waiting for the sink, so memory holds a few
+     * chunks however long the input; every (pool size + 1)th chunk runs on the calling thread, which keeps it busy too
+     * (the common pool has one thread fewer than the cores). For files read, checked and written in one pass (JSONL
+     * parsing, eval, score) with every core busy and the output in input order. One thread submits and finishes.
+     */
+    public static final class InOrder<R> {
+        private final java.util.ArrayDeque<java.util.concurrent.CompletableFuture<R>> running = new java.util.ArrayDeque<>();
+        private final int ahead;
+        private final int share = java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1;
+        private final Sink<R> sink;
+        private long submitted;
+
+        /** {@code ahead} (at least 1) results waiting at most; {@code sink} takes each result. */
+        public InOrder(int ahead, Sink<R> sink) {
+            this.ahead = Math.max(1, ahead);
+            this.sink = sink;
+        }
+
+        /**
+         * Runs the chunk (see the class comment), then hands due results to the sink.
+         *
+         * @throws java.io.IOException what the sink throws; and a RuntimeException or Error that a chunk threw, when its
+         *     result is due
+         */
+        public void submit(java.util.function.Supplier<R> chunk) throws java.io.IOException {
+            boolean here = submitted++ % share == share - 1;
+            running.add(here ? java.util.concurrent.CompletableFuture.completedFuture(chunk.get())
+                    : java.util.concurrent.CompletableFuture.supplyAsync(chunk));
+            while (running.size() > ahead) sink.accept(join(running.poll()));
+        }
+
+        /** Hands the remaining results to the sink, in order. */
+        public void finish() throws java.io.IOException {
+            while (!running.isEmpty()) sink.accept(join(running.poll()));
+        }
+
+        private static <R> R join(java.util.concurrent.CompletableFuture<R> f) {
+            try {
+                return f.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error r) throw r;
+                throw e;
+            }
+        }
+    }
 }

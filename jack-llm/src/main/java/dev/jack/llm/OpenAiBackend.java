@@ -110,6 +110,11 @@ public final class OpenAiBackend implements Backend {
         public Config withContinuation(ContinuationForm continuation) {
             return new Config(baseUrl, model, apiKey, endpoint, maxInFlight, timeout, maxAttempts, backoffBase, backoffMax, stream, idleTimeout, continuation);
         }
+
+        /** The same settings for another server, with its own bound on requests in flight. */
+        public Config at(URI baseUrl, int maxInFlight) {
+            return new Config(baseUrl, model, apiKey, endpoint, maxInFlight, timeout, maxAttempts, backoffBase, backoffMax, stream, idleTimeout, continuation);
+        }
     }
 
     private final Config config;
@@ -141,18 +146,40 @@ public final class OpenAiBackend implements Backend {
         return config.model();
     }
 
-    /** How many attempts were repeated so far. */
+    @Override
     public long retries() {
         return retries.get();
     }
 
+    Config config() {
+        return config;
+    }
+
     /** Asks /v1/models and fails, listing what the server has, when the model is not among them. */
     public void checkModel() {
+        List<String> ids;
+        try {
+            ids = servedModels();
+        } catch (IOException e) {
+            throw new GenerationException(scrub("cannot reach " + config.baseUrl() + ": " + e.getMessage()), 1);
+        }
+        if (!ids.contains(config.model())) {
+            throw new GenerationException("model \"" + config.model() + "\" is not served by " + config.baseUrl() + "; it serves " + ids, 1);
+        }
+    }
+
+    /**
+     * The model ids /v1/models lists.
+     *
+     * @throws IOException         when the server cannot be reached or its answer cannot be read in time
+     * @throws GenerationException when it answers with an error status or a body that is not JSON
+     */
+    List<String> servedModels() throws IOException {
         Reply response;
         try {
             response = exchange(request("/models").GET().build(), null);
-        } catch (IOException | TimedOut | OpenAiResponses.MalformedResponse e) {
-            throw new GenerationException(scrub("cannot reach " + config.baseUrl() + ": " + e.getMessage()), 1);
+        } catch (TimedOut | OpenAiResponses.MalformedResponse e) {
+            throw new IOException(e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GenerationException("interrupted", 1);
@@ -168,27 +195,33 @@ public final class OpenAiBackend implements Backend {
         } catch (RuntimeException e) {
             throw new GenerationException(config.baseUrl() + "/models answered with a body that is not JSON: " + snippet(response.body()), 1);
         }
-        if (!ids.contains(config.model())) {
-            throw new GenerationException("model \"" + config.model() + "\" is not served by " + config.baseUrl() + "; it serves " + ids, 1);
-        }
+        return ids;
     }
 
     @Override
     public CompletableFuture<GenerationResult> generate(GenerationRequest request) {
+        return generate(request, splitN, this::generateWithPermit, executor);
+    }
+
+    /**
+     * A request through {@code one} (null when the server cannot give n &gt; 1 completions at once), or, once
+     * {@code split} is set, as n requests of one completion each (seeds seed, seed+1, ...), results in order.
+     */
+    static CompletableFuture<GenerationResult> generate(GenerationRequest request, AtomicBoolean split,
+                                                        java.util.function.Function<GenerationRequest, GenerationResult> one, ExecutorService executor) {
         return CompletableFuture.supplyAsync(() -> {
-            if (request.n() > 1 && splitN.get()) return generateSplit(request);
-            GenerationResult result = generateWithPermit(request);
-            if (result == null) return generateSplit(request);
-            return result;
+            if (request.n() > 1 && split.get()) return generateSplit(request, one, executor);
+            GenerationResult result = one.apply(request);
+            return result != null ? result : generateSplit(request, one, executor);
         }, executor);
     }
 
-    /** n requests of one completion each, seeds seed, seed+1, ..., results in order. */
-    private GenerationResult generateSplit(GenerationRequest request) {
+    private static GenerationResult generateSplit(GenerationRequest request, java.util.function.Function<GenerationRequest, GenerationResult> one,
+                                                  ExecutorService executor) {
         List<CompletableFuture<GenerationResult>> parts = new ArrayList<>();
         for (int i = 0; i < request.n(); i++) {
-            GenerationRequest one = request.withN(1).withSeed(request.seed() == null ? null : request.seed() + i);
-            parts.add(CompletableFuture.supplyAsync(() -> generateWithPermit(one), executor));
+            GenerationRequest single = request.withN(1).withSeed(request.seed() == null ? null : request.seed() + i);
+            parts.add(CompletableFuture.supplyAsync(() -> one.apply(single), executor));
         }
         List<GenerationResult.Completion> completions = new ArrayList<>();
         int promptTokens = 0;
@@ -216,44 +249,103 @@ public final class OpenAiBackend implements Backend {
     }
 
     private GenerationResult attempts(GenerationRequest request) {
-        ServerTemplates.Target target = target(request.prompt());
-        boolean chat = target.path().equals("/chat/completions");
-        String body = PyJson.dumps(body(request, target, chat));
+        Prepared prepared = prepare(request);
         String lastFailure = "no attempt";
         for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
             if (attempt > 1) retries.incrementAndGet();
             Duration wait = null;
-            try {
-                HttpRequest http = request(target.path()).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                OpenAiResponses.Stream events = config.stream() ? new OpenAiResponses.Stream() : null;
-                Reply response = exchange(http, events);
-                int status = response.status();
-                if (status == 200) {
-                    GenerationResult result = response.streamed() ? events.result() : OpenAiResponses.parse(response.body());
-                    if (request.n() > 1 && result.completions().size() < request.n()) return splitFromNowOn("returned "
-                            + result.completions().size() + " choices for n=" + request.n());
-                    return result;
+            switch (send(prepared)) {
+                case Attempt.Done done -> {
+                    return done.result();
                 }
-                lastFailure = "HTTP " + status + ": " + snippet(response.body());
-                if (status == 400 && request.n() > 1) return splitFromNowOn("rejected n=" + request.n() + " (" + lastFailure + ")");
-                if (status != 408 && status != 429 && status < 500) {
-                    throw new GenerationException(scrub(lastFailure), attempt);
+                case Attempt.SplitN split -> {
+                    return splitFromNowOn(split.why());
                 }
-                wait = retryAfter(response);
-            } catch (TimedOut e) {
-                lastFailure = e.getMessage();
-            } catch (IOException e) {
-                lastFailure = "connection failed: " + describe(e);
-            } catch (OpenAiResponses.MalformedResponse e) {
-                lastFailure = e.getMessage();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new GenerationException("interrupted", attempt);
+                case Attempt.Failed failed when failed.kind() == Failure.FATAL -> throw new GenerationException(failed.reason(), attempt);
+                case Attempt.Failed failed -> {
+                    lastFailure = failed.reason();
+                    wait = failed.retryAfter();
+                }
             }
             if (attempt < config.maxAttempts()) sleep(wait != null ? wait : backoff(attempt));
         }
         throw new GenerationException(scrub("gave up after " + config.maxAttempts() + " attempts; last: " + lastFailure), config.maxAttempts());
+    }
+
+    /** How an attempt failed, as far as the server's health goes. */
+    enum Failure {
+        /** Nothing accepts a connection at the address: the server is down. */
+        REFUSED,
+        /** A dropped connection, a timeout, HTTP 5xx or an unreadable body: the server may be failing. */
+        TRANSIENT,
+        /** HTTP 408 or 429: the server is busy, not broken. */
+        THROTTLED,
+        /** Any other HTTP 4xx: the request itself is refused, and would be again. */
+        FATAL
+    }
+
+    /** What one attempt came to. */
+    sealed interface Attempt {
+        record Done(GenerationResult result) implements Attempt {}
+
+        /** The server cannot give n &gt; 1 completions in one request. */
+        record SplitN(String why) implements Attempt {}
+
+        /** A failure, its reason (without the API key) and the server's Retry-After, if any. */
+        record Failed(Failure kind, String reason, Duration retryAfter) implements Attempt {}
+    }
+
+    /** A request in this server's form: the endpoint path and the JSON body. */
+    record Prepared(GenerationRequest request, String path, String body) {}
+
+    /**
+     * The request in the form this server takes (its template for continuations, found out once).
+     *
+     * @throws GenerationException when the server's form cannot be found out
+     */
+    Prepared prepare(GenerationRequest request) {
+        ServerTemplates.Target target = target(request.prompt());
+        boolean chat = target.path().equals("/chat/completions");
+        return new Prepared(request, target.path(), PyJson.dumps(body(request, target, chat)));
+    }
+
+    /**
+     * One attempt, outside the in-flight bound (the caller bounds it).
+     *
+     * @throws GenerationException when the thread is interrupted
+     */
+    Attempt send(Prepared prepared) {
+        GenerationRequest request = prepared.request();
+        try {
+            HttpRequest http = request(prepared.path()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(prepared.body())).build();
+            OpenAiResponses.Stream events = config.stream() ? new OpenAiResponses.Stream() : null;
+            Reply response = exchange(http, events);
+            int status = response.status();
+            if (status == 200) {
+                GenerationResult result = response.streamed() ? events.result() : OpenAiResponses.parse(response.body());
+                if (request.n() > 1 && result.completions().size() < request.n()) {
+                    return new Attempt.SplitN("returned " + result.completions().size() + " choices for n=" + request.n());
+                }
+                return new Attempt.Done(result);
+            }
+            String failure = scrub("HTTP " + status + ": " + snippet(response.body()));
+            if (status == 400 && request.n() > 1) return new Attempt.SplitN("rejected n=" + request.n() + " (" + failure + ")");
+            if (status == 408 || status == 429) return new Attempt.Failed(Failure.THROTTLED, failure, retryAfter(response));
+            if (status < 500) return new Attempt.Failed(Failure.FATAL, failure, null);
+            return new Attempt.Failed(Failure.TRANSIENT, failure, retryAfter(response));
+        } catch (TimedOut e) {
+            return new Attempt.Failed(Failure.TRANSIENT, e.getMessage(), null);
+        } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
+            return new Attempt.Failed(Failure.REFUSED, scrub("connection failed: " + describe(e)), null);
+        } catch (IOException e) {
+            return new Attempt.Failed(Failure.TRANSIENT, scrub("connection failed: " + describe(e)), null);
+        } catch (OpenAiResponses.MalformedResponse e) {
+            return new Attempt.Failed(Failure.TRANSIENT, scrub(e.getMessage()), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GenerationException("interrupted", 1);
+        }
     }
 
     private GenerationResult splitFromNowOn(String why) {
@@ -489,13 +581,13 @@ public final class OpenAiBackend implements Backend {
     }
 
     /** Exponential backoff with full jitter in [delay/2, delay]. */
-    private Duration backoff(int attempt) {
+    Duration backoff(int attempt) {
         long base = config.backoffBase().toMillis();
         long delay = Math.min(config.backoffMax().toMillis(), base << Math.min(attempt - 1, 20));
         return Duration.ofMillis(delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1));
     }
 
-    private static void sleep(Duration d) {
+    static void sleep(Duration d) {
         try {
             Thread.sleep(d);
         } catch (InterruptedException e) {
@@ -520,8 +612,15 @@ public final class OpenAiBackend implements Backend {
 
     @Override
     public void close() {
+        // Abort exchanges still open (attempts given up on that a server has not answered yet) while the executor that
+        // completes them still runs: HttpClient.close() would wait for them, forever once the executor is gone.
+        http.shutdownNow();
+        try {
+            http.awaitTermination(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         executor.shutdownNow();
         watchdog.shutdownNow();
-        http.close();
     }
 }

@@ -34,7 +34,8 @@ public final class StubServer implements AutoCloseable {
     private final int maxN;
     private final long hangMillis;
     private volatile long delayMillis;
-    private volatile java.util.function.UnaryOperator<String> script;
+    private volatile boolean outage;
+    private volatile java.util.function.BiFunction<String, Long, String> script;
     private final Random faults;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong faultsInjected = new AtomicLong();
@@ -68,12 +69,22 @@ public final class StubServer implements AutoCloseable {
 
     /** Answers with this function of the prompt (the last chat message or the raw prompt) instead of {@link #answer}. */
     public void script(java.util.function.UnaryOperator<String> script) {
+        this.script = (prompt, seed) -> script.apply(prompt);
+    }
+
+    /** Answers with this function of the prompt and the request's seed (null when none) instead of {@link #answer}. */
+    public void scriptBySeed(java.util.function.BiFunction<String, Long, String> script) {
         this.script = script;
     }
 
     /** Makes every generation answer after this delay (to keep a run busy long enough to interrupt it). */
     public void delay(long millis) {
         delayMillis = millis;
+    }
+
+    /** While on, every generation request has its connection dropped unanswered (a server going down and up). */
+    public void outage(boolean on) {
+        outage = on;
     }
 
     public long requests() {
@@ -97,6 +108,10 @@ public final class StubServer implements AutoCloseable {
 
     private void generate(HttpExchange ex, boolean chat) throws IOException {
         requests.incrementAndGet();
+        if (outage) {
+            ex.close();
+            return;
+        }
         if (delayMillis > 0) {
             try {
                 Thread.sleep(delayMillis);
@@ -152,7 +167,7 @@ public final class StubServer implements AutoCloseable {
         String prompt = chat ? lastMessage(request) : (String) request.get("prompt");
         List<Object> choices = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            String text = script != null ? script.apply(prompt) : answer(prompt, seed, i);
+            String text = script != null ? script.apply(prompt, seed) : answer(prompt, seed, i);
             Map<String, Object> choice = new LinkedHashMap<>();
             choice.put("index", i);
             if (chat) choice.put("message", Map.of("role", "assistant", "content", text));

@@ -45,9 +45,9 @@ import java.util.Set;
  * {@code curate.mcts}, {@code ablate}, {@code report}) whose keys are the stage's options in snake case; the judges:
  * {@code judge} (the model that judges for {@code curate.rs.quality_floor} and {@code critiques}; default:
  * {@code model}), {@code guard} (Llama Guard 3's model keys and screening options, for the {@code guard_prompts} and
- * {@code guard_pairs} stages) and {@code critiques}. Without {@code stages}, the judge stages run when their section is
- * given. Everything is checked when the file is read, before
- * any stage runs: a bad value is one error {@code file:line: section.key: expected ..., got ...}.
+ * {@code guard_pairs} stages) and {@code critiques}; and {@code spark} for a run on a cluster ({@link ClusterOptions}).
+ * Without {@code stages}, the judge stages run when their section is given. Everything is checked when the file is
+ * read, before any stage runs: a bad value is one error {@code file:line: section.key: expected ..., got ...}.
  *
  * @param places where each key given in the file is ({@code sample.n} → {@code run.yaml:14}), to name it in errors
  */
@@ -55,7 +55,7 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
                         SynthStage.Options synth, int synthThreads, SampleStage.Options sample, ScoreStage.Options score, RsStage.Options rs,
                         EditStage.Options edit, MctsStage.Options mcts, int parallelPrompts, AblateStage.Options ablate, ReportStage.Options report,
                         ModelOptions judge, ModelOptions guardModel, GuardStage.Options guard, CritiquesStage.Options critiques, boolean critiquesJoint,
-                        Map<String, String> places) {
+                        ClusterOptions cluster, Map<String, String> places) {
     /** The pipeline's stages, in the order they run. */
     public enum Step { SYNTH, GUARD_PROMPTS, SAMPLE, SCORE, RS, EDIT, MCTS, GUARD_PAIRS, CRITIQUES, ABLATE, REPORT }
 
@@ -99,6 +99,7 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
         Section judgeSection = top.section("judge");
         Section guardSection = top.section("guard");
         Section critiquesSection = top.section("critiques");
+        Section sparkSection = top.section("spark");
         top.build(() -> null);
         curate.build(() -> null);
         if (prompts != null && !Files.isRegularFile(prompts)) throw top.errorAt("prompts", "no such file: " + prompts);
@@ -216,20 +217,22 @@ public record RunConfig(Path file, Path outDir, long seed, Path prompts, Path pu
         }
         ReportStage.Options report = reportSection.build(() -> new ReportStage.Options(reportSection.whole("sample", 40), seed, punktDir,
                 thresholds(reportSection, ablate.thresholds())));
+        ClusterOptions cluster = sparkSection.build(() -> new ClusterOptions(sparkSection.text("out_dir", null), sparkSection.text("prompts", null),
+                sparkSection.whole("partitions", 0), sparkSection.choice("format", ClusterOptions.Format.class, ClusterOptions.Format.JSONL)));
 
         Map<String, String> places = new LinkedHashMap<>();
         for (Section s : List.of(top, modelSection, synthSection, sampleSection, scoreSection, curate, rsSection, editSection, mctsSection, ablateSection,
-                reportSection, judgeSection, guardSection, critiquesSection)) {
+                reportSection, judgeSection, guardSection, critiquesSection, sparkSection)) {
             places.putAll(s.places());
         }
         return new RunConfig(file, outDir != null ? outDir : dir, seed, prompts, punktDir, steps, model, synth, threads[0], sample, score, rs, edit,
-                mcts, parallel[0], ablate, report, judge, guardModel, guard[0], critiques, joint[0], places);
+                mcts, parallel[0], ablate, report, judge, guardModel, guard[0], critiques, joint[0], cluster, places);
     }
 
     /** A model section's keys, each defaulting to {@code otherwise}'s. */
     private static ModelOptions modelOptions(Section s, ModelOptions otherwise) {
         Double idleTimeout = s.optionalNumber("idle_timeout");
-        return new ModelOptions(s.text("backend", otherwise.backend()), s.text("model", otherwise.model()), s.text("api_key_env", otherwise.apiKeyEnv()),
+        return new ModelOptions(s.textOrList("backend", otherwise.backend()), s.text("model", otherwise.model()), s.text("api_key_env", otherwise.apiKeyEnv()),
                 s.whole("concurrency", otherwise.concurrency()), s.number("timeout", otherwise.timeout()), s.whole("max_attempts", otherwise.maxAttempts()),
                 s.flag("no_model_check", otherwise.noModelCheck()), s.flag("stream", otherwise.stream()),
                 idleTimeout != null ? idleTimeout : otherwise.idleTimeout());

@@ -163,12 +163,28 @@ class RunConfigTest {
         assertEquals(Thinking.STRIP, read("seed: 1\n").score().thinking(), "strip by default");
     }
 
+    /** Several servers as a YAML list or one text; the spark section's keys, checked like the others. */
+    @Test
+    void serverListsAndTheSparkSection() throws IOException {
+        RunConfig c = read("model:\n  backend:\n    - http://a:8000\n    - http://b:8000\n  model: m\n  concurrency: 8\n"
+                + "spark:\n  out_dir: hdfs://nn:8020/jack/run\n  partitions: 64\n  format: parquet\n");
+        assertEquals("http://a:8000,http://b:8000", c.model().backend());
+        assertEquals(16, c.model().inFlight(), "8 per server");
+        assertEquals("servers m", c.model().identity(), "a fleet's list may change between runs");
+        assertEquals(new ClusterOptions("hdfs://nn:8020/jack/run", null, 64, ClusterOptions.Format.PARQUET), c.cluster());
+        assertEquals(ClusterOptions.DEFAULT, read("seed: 1\n").cluster());
+        assertEquals("http://a:8000,http://b:8000", read("model: {backend: 'http://a:8000,http://b:8000', model: m}\n").model().backend());
+        assertEquals("run.yaml:1: model.backend: expected embedded or a server URL with its scheme, such as http://127.0.0.1:8000, got \"b:8000\"",
+                error("model: {backend: [http://a:8000, b:8000], model: m}\n"));
+        assertEquals("run.yaml:2: spark.partitions: expected a whole number >= 0, got -1", error("spark:\n  partitions: -1\n"));
+    }
+
     @Test
     void unknownAndDuplicateKeysAreRefused() throws IOException {
         assertEquals("run.yaml:2: sample.temprature: unknown key (known here: endpoint, logprobs, max_tokens, n, system, temperature, top_k, top_p)",
                 error("sample:\n  temprature: 0.7\n"));
         assertEquals("run.yaml:3: seed: duplicate key (first given at line 1)", error("seed: 1\nout_dir: x\nseed: 2\n"));
-        assertEquals("run.yaml:1: sampel: unknown key (known here: ablate, critiques, curate, guard, judge, model, out_dir, prompts, punkt_dir, report, sample, score, seed, stages, synth)",
+        assertEquals("run.yaml:1: sampel: unknown key (known here: ablate, critiques, curate, guard, judge, model, out_dir, prompts, punkt_dir, report, sample, score, seed, spark, stages, synth)",
                 error("sampel: {n: 2}\n"));
     }
 

@@ -1,5 +1,6 @@
 package dev.jack.core.data;
 
+import dev.jack.core.Parallel;
 import dev.jack.core.UserException;
 import dev.jack.core.json.Json;
 import dev.jack.core.json.JsonException;
@@ -13,14 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ForkJoinPool;
 
-/** Reads a JSONL file of objects line by line; every error names the file and line. Blank lines are skipped. */
+/**
+ * Reads a JSONL file of objects line by line; every error names the file and line. Blank lines are skipped. A folder is
+ * read as the dataset Jack writes on Spark: its {@code part-*} files in name order (its other files, such as
+ * {@code failed-*}, are not rows), each line's errors naming its part file.
+ */
 public final class JsonlReader {
     private JsonlReader() {}
 
@@ -138,35 +140,59 @@ public final class JsonlReader {
     private static final int AHEAD = 4;
 
     /**
-     * Calls the consumer with each row of the file, in order, on the calling thread. Lines end at {@code \n},
-     * {@code \r} or {@code \r\n}, as {@link BufferedReader#readLine} has them. The file is read in batches of whole
-     * lines, each decoded in one step and parsed on the common pool or, one batch in every (pool size + 1), on the
-     * calling thread, while the next is read and the previous consumed (reading is most of the cost of commands
-     * whose files run to hundreds of megabytes).
+     * Calls the consumer with each row of the file, in order, on the calling thread; for a folder, each row of its
+     * {@code part-*} files in name order (a dataset Jack wrote on Spark).
      *
-     * @throws DataFileException for a missing file, a folder, a line that is not a JSON object (nested deeper than
-     *     the parser can go included) or not UTF-8, each naming the file and line, after the rows of the batches
-     *     before it were consumed; and what the consumer throws
+     * @throws DataFileException for a missing file, a folder without {@code part-*} files, a line that is not a JSON
+     *     object (nested deeper than the parser can go included) or not UTF-8, each naming the file and line, after
+     *     the rows of the batches before it were consumed; and what the consumer throws
      */
     public static void forEach(Path file, RowConsumer consumer) {
-        if (Files.isDirectory(file)) throw new DataFileException(file, "is a folder; expected a file");
+        if (Files.isDirectory(file)) {
+            for (Path part : parts(file)) forEachLine(part, consumer);
+        } else {
+            forEachLine(file, consumer);
+        }
+    }
+
+    /** Whether the path is a folder read as one file: a dataset Jack wrote on Spark, with {@code part-*} files. */
+    public static boolean isDataset(Path path) {
+        return Files.isDirectory(path) && !partsOf(path).isEmpty();
+    }
+
+    private static List<Path> parts(Path folder) {
+        List<Path> parts = partsOf(folder);
+        // A folder that is no dataset was most likely given by mistake for a file.
+        if (parts.isEmpty()) throw new DataFileException(folder, "is a folder; expected a file");
+        return parts;
+    }
+
+    private static List<Path> partsOf(Path folder) {
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().toList();
+        } catch (IOException e) {
+            throw new UserException(folder + ": cannot read it: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The rows of one file. Lines end at {@code \n}, {@code \r} or {@code \r\n}, as {@link BufferedReader#readLine}
+     * has them. The file is read in batches of whole lines, each decoded in one step and parsed ({@link Parallel.InOrder})
+     * while the next is read and the previous consumed (reading is most of the cost of commands whose files run to
+     * hundreds of megabytes).
+     */
+    private static void forEachLine(Path file, RowConsumer consumer) {
         try (InputStream in = Files.newInputStream(file)) {
-            int inline = ForkJoinPool.getCommonPoolParallelism() + 1;
-            ArrayDeque<CompletableFuture<Batch>> ahead = new ArrayDeque<>();
-            long line = 0;
+            long[] line = {0};
+            Parallel.InOrder<Batch> batches = new Parallel.InOrder<>(AHEAD, batch -> line[0] = batch.deliver(file, line[0], consumer));
             byte[] carry = new byte[0];
             for (int count = 0; ; count++) {
                 Batch batch = Batch.read(in, carry, count == 0);
                 carry = batch.rest;
-                boolean only = count == 0 && batch.end;
-                if (only || count % inline == inline - 1) {
-                    ahead.add(CompletableFuture.completedFuture(batch.parse()));
-                } else {
-                    ahead.add(CompletableFuture.supplyAsync(batch::parse));
-                }
-                while (ahead.size() >= (batch.end ? 1 : AHEAD)) line = join(ahead.poll()).deliver(file, line, consumer);
+                batches.submit(batch::parse);
                 if (batch.end) break;
             }
+            batches.finish();
         } catch (NoSuchFileException e) {
             throw new DataFileException(file, "no such file");
         } catch (CharacterCodingException e) {
@@ -179,16 +205,6 @@ public final class JsonlReader {
             throw line > 0 ? TextFiles.notUtf8(file, line) : new DataFileException(file, "not valid UTF-8");
         } catch (IOException e) {
             throw new UserException(file + ": cannot read it: " + e.getMessage(), e);
-        }
-    }
-
-    private static Batch join(CompletableFuture<Batch> batch) throws IOException {
-        try {
-            return batch.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error r) throw r;
-            throw e;
         }
     }
 

@@ -10,9 +10,10 @@ import java.util.List;
 
 /**
  * The checks every command makes on its paths before it reads or writes anything, so that a mistyped path costs
- * nothing: an input that is a folder, an output that is a folder (or a file where a folder is wanted), an output whose
- * folder is a file or is not writable, an output written twice, and above all an output that is one of the inputs
- * (the same file by any name: relative, absolute, through a link) are each refused with one line naming the path.
+ * nothing: an input that is a folder (other than a dataset Jack wrote on Spark, {@link JsonlReader#isDataset}), an
+ * output that is a folder (or a file where a folder is wanted), an output whose folder is a file or is not writable, an
+ * output written twice, and above all an output that is one of the inputs (the same file by any name: relative,
+ * absolute, through a link) are each refused with one line naming the path.
  */
 public final class OutputPaths {
     private OutputPaths() {}
@@ -27,7 +28,7 @@ public final class OutputPaths {
      */
     public static void check(List<Path> inputs, List<Path> files, List<Path> folders) {
         for (Path in : inputs) {
-            if (Files.isDirectory(in)) throw new UserException(in + ": is a folder; expected a file");
+            if (Files.isDirectory(in) && !JsonlReader.isDataset(in)) throw new UserException(in + ": is a folder; expected a file");
         }
         List<Path> seen = new ArrayList<>();
         for (Path out : files) {

@@ -1,5 +1,6 @@
 package dev.jack.core.ifeval;
 
+import dev.jack.core.Parallel;
 import dev.jack.core.data.AtomicFiles;
 import dev.jack.core.data.FileSet;
 import dev.jack.core.json.PyJson;
@@ -10,13 +11,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -136,13 +135,15 @@ public record Evaluation(List<Row> rows) {
             Path strictFile = set.stage(dir.resolve(FILES.get(0)));
             Path looseFile = set.stage(dir.resolve(FILES.get(1)));
             try (OutputStream strict = Files.newOutputStream(strictFile); OutputStream loose = Files.newOutputStream(looseFile)) {
-                ArrayDeque<CompletableFuture<byte[][]>> ahead = new ArrayDeque<>();
+                Parallel.InOrder<byte[][]> chunks = new Parallel.InOrder<>(AHEAD, lines -> {
+                    strict.write(lines[0]);
+                    loose.write(lines[1]);
+                });
                 for (int from = 0; from < rows.size(); from += CHUNK) {
                     List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-                    ahead.add(CompletableFuture.supplyAsync(() -> lines(chunk)));
-                    if (ahead.size() >= AHEAD) writeChunk(ahead.poll().join(), strict, loose);
+                    chunks.submit(() -> lines(chunk));
                 }
-                while (!ahead.isEmpty()) writeChunk(ahead.poll().join(), strict, loose);
+                chunks.finish();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + dir.resolve(FILES.get(0)) + ": " + e.getMessage(), e);
             }
@@ -168,10 +169,6 @@ public record Evaluation(List<Row> rows) {
         return new byte[][] {strict.toString().getBytes(StandardCharsets.ISO_8859_1), loose.toString().getBytes(StandardCharsets.ISO_8859_1)};
     }
 
-    private static void writeChunk(byte[][] lines, OutputStream strict, OutputStream loose) throws IOException {
-        strict.write(lines[0]);
-        loose.write(lines[1]);
-    }
 
     /**
      * The checks that could not run (a checker threw; the constraint counts as not followed), one line each:

@@ -55,8 +55,13 @@ public record IfevalPrompt(long key, String prompt, List<String> instructionIds,
         return Sha256.hex(PyJson.dumps(content));
     }
 
-    /** A row; its key is an integer, or a string holding one (as IFBench writes "0"). */
-    static IfevalPrompt fromRow(JsonlReader.Row row) {
+    /**
+     * One row's prompt; its key is an integer, or a string holding one (as IFBench writes "0").
+     *
+     * @throws DataFileException naming the row's file, line and field for a missing field, an unknown constraint or
+     *                           bad kwargs
+     */
+    public static IfevalPrompt fromRow(JsonlReader.Row row) {
         long key = row.fields().get("key") instanceof String s && s.matches("-?[0-9]{1,18}") ? Long.parseLong(s) : row.integer("key");
         List<Constraint> constraints = constraints(row);
         return new IfevalPrompt(key, row.string("prompt"), constraints.stream().map(Constraint::id).toList(), constraints);

@@ -8,8 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What a synthesis run made: constraint frequencies, pair coverage, k, categories, tiers, and what it dropped. */
-public final class SynthStats {
+/**
+ * What a synthesis run made: constraint frequencies, pair coverage, k, categories, tiers, and what it dropped. Parts of a
+ * run counted apart (attempt ranges on a cluster) {@link #merge} into the whole run's counts; serializable to travel
+ * between the machines of such a run.
+ */
+public final class SynthStats implements java.io.Serializable {
     private final Map<String, Integer> constraints = new TreeMap<>();
     private final Map<String, Integer> pairs = new TreeMap<>();
     private final Map<Integer, Integer> k = new TreeMap<>();
@@ -21,11 +25,12 @@ public final class SynthStats {
     private int duplicates;
     private int contaminated;
     private int outsideTier;
-    /** What decontamination was asked for (null: none); written with the counts. */
-    private Map<String, Object> decontamination;
-    private DifficultyThresholds thresholds;
+    /** What decontamination was asked for (null: none); written with the counts. Not sent with a part's counts. */
+    private transient Map<String, Object> decontamination;
+    private transient DifficultyThresholds thresholds;
 
-    void accept(SynthesizedPrompt p) {
+    /** Counts a prompt made. */
+    public void accept(SynthesizedPrompt p) {
         prompts++;
         List<String> ids = p.instructionIds();
         for (String id : ids) constraints.merge(id, 1, Integer::sum);
@@ -37,11 +42,13 @@ public final class SynthStats {
         difficulties.merge(p.difficulty().label(), 1, Integer::sum);
     }
 
-    void dropped(String reason) {
+    /** Counts an attempt dropped, by the reason (the constraint its witness failed). */
+    public void dropped(String reason) {
         dropped.merge(reason, 1, Integer::sum);
     }
 
-    void duplicate() {
+    /** Counts a duplicate prompt skipped. */
+    public void duplicate() {
         duplicates++;
     }
 
@@ -51,6 +58,26 @@ public final class SynthStats {
 
     void outsideTier() {
         outsideTier++;
+    }
+
+    /**
+     * Adds another part's counts (of a run split over attempt ranges), which drew from the same constraints; what was
+     * asked for (decontamination, tier thresholds) is this one's.
+     *
+     * @throws IllegalArgumentException when the other part drew from other constraints
+     */
+    public void merge(SynthStats other) {
+        if (!candidates.equals(other.candidates)) throw new IllegalArgumentException("the parts drew from other constraints");
+        other.constraints.forEach((key, n) -> constraints.merge(key, n, Integer::sum));
+        other.pairs.forEach((key, n) -> pairs.merge(key, n, Integer::sum));
+        other.k.forEach((key, n) -> k.merge(key, n, Integer::sum));
+        other.categories.forEach((key, n) -> categories.merge(key, n, Integer::sum));
+        other.difficulties.forEach((key, n) -> difficulties.merge(key, n, Integer::sum));
+        other.dropped.forEach((key, n) -> dropped.merge(key, n, Integer::sum));
+        prompts += other.prompts;
+        duplicates += other.duplicates;
+        contaminated += other.contaminated;
+        outsideTier += other.outsideTier;
     }
 
     /** Records that prompts were checked against evaluation prompts: which and how, and how many base tasks that dropped. */

@@ -140,9 +140,34 @@ public final class Synthesizer {
         }
     }
 
-    /** What one attempt produced: a prompt without its key yet, or the reason it was dropped. */
-    private record Outcome(String prompt, List<Constraint> constraints, BaseTask task, Difficulty difficulty,
-                           long seed, String witness, Double predictedPassRate, String droppedBecause) {}
+    /**
+     * What one attempt produced: a prompt without its key yet, or the reason it was dropped ({@code droppedBecause},
+     * null for a prompt).
+     */
+    public record Outcome(String prompt, List<Constraint> constraints, BaseTask task, Difficulty difficulty,
+                          long seed, String witness, Double predictedPassRate, String droppedBecause) {
+        /** Whether the attempt made a prompt (nothing dropped it). */
+        public boolean made() {
+            return droppedBecause == null;
+        }
+
+        /** The hash by which a prompt that differs from an earlier one only in case and whitespace is a duplicate. */
+        public long promptHash() {
+            return normalizedHash(prompt);
+        }
+
+        /** The prompt made, with its key. */
+        public SynthesizedPrompt withKey(long key) {
+            return new SynthesizedPrompt(key, prompt, constraints, task, difficulty, seed, witness, predictedPassRate);
+        }
+
+        /** Counts a dropped attempt into the statistics, by why it was dropped. */
+        public void countDrop(SynthStats stats) {
+            if (droppedBecause == CONTAMINATED) stats.contaminated();
+            else if (droppedBecause == OUTSIDE_TIER) stats.outsideTier();
+            else stats.dropped(droppedBecause);
+        }
+    }
 
     /**
      * Makes {@code count} unique prompts with keys firstKey, firstKey+1, ..., handing each to the sink in
@@ -169,17 +194,12 @@ public final class Synthesizer {
                 }
                 for (Outcome o : outcomes) {
                     if (made == count) break;
-                    if (o.droppedBecause() == CONTAMINATED) {
-                        stats.contaminated();
-                    } else if (o.droppedBecause() == OUTSIDE_TIER) {
-                        stats.outsideTier();
-                    } else if (o.droppedBecause() != null) {
-                        stats.dropped(o.droppedBecause());
-                    } else if (!seenPrompts.add(normalizedHash(o.prompt()))) {
+                    if (!o.made()) {
+                        o.countDrop(stats);
+                    } else if (!seenPrompts.add(o.promptHash())) {
                         stats.duplicate();
                     } else {
-                        SynthesizedPrompt p = new SynthesizedPrompt(key++, o.prompt(), o.constraints(), o.task(),
-                                o.difficulty(), o.seed(), o.witness(), o.predictedPassRate());
+                        SynthesizedPrompt p = o.withKey(key++);
                         sink.accept(p);
                         stats.accept(p);
                         made++;
@@ -209,7 +229,13 @@ public final class Synthesizer {
         run(count, firstKey, 1, sink);
     }
 
-    private Outcome attempt(long attempt) {
+    /**
+     * Attempt number {@code attempt} (0, 1, ...) on its own: its outcome depends only on the options and the number, so
+     * attempts may run anywhere in any order. {@link #run} accepts outcomes in attempt order: the first {@code count}
+     * made prompts whose {@link Outcome#promptHash} no earlier made prompt has, keyed in that order; a distributed
+     * run that does the same gets the same prompts. Thread-safe.
+     */
+    public Outcome attempt(long attempt) {
         long seed = dev.jack.core.Seeds.attempt(options.seed(), attempt);
         SplittableRandom rng = new SplittableRandom(seed);
         BaseTask task = tasks.get(rng.nextInt(tasks.size()));

@@ -59,6 +59,18 @@ class FileSafetyTest {
     }
 
     @Test
+    void aDatasetFolderIsReadAsOneFile() throws IOException {
+        Path dataset = Files.createDirectory(dir.resolve("samples.jsonl"));
+        Files.writeString(dataset.resolve("part-00001.jsonl"), "{\"key\": 2}\n");
+        Files.writeString(dataset.resolve("part-00000.jsonl"), "{\"key\": 1}\n");
+        Files.writeString(dataset.resolve("failed-00000.jsonl"), "{\"key\": 3}\n");
+        Files.writeString(dataset.resolve("_SUCCESS"), "");
+        OutputPaths.check(List.of(dataset), List.of(dir.resolve("out.jsonl")), List.of());
+        List<Long> keys = JsonlReader.readAll(dataset, row -> row.integer("key"));
+        assertEquals(List.of(1L, 2L), keys, "its part files in name order, nothing else");
+    }
+
+    @Test
     void aSecondProcessIsToldWhoHoldsTheOutput() throws IOException, InterruptedException {
         Path out = dir.resolve("new/samples.jsonl");
         Process holder = LockHolder.start(out);

@@ -27,8 +27,8 @@ public final class GgufFile implements AutoCloseable {
     private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
-    /** One tensor: ggml type id, dimensions (innermost first, as GGUF stores them) and its bytes. */
-    public record Tensor(String name, int type, long[] dims, MemorySegment data) {
+    /** One tensor: its ggml type, dimensions (innermost first, as GGUF stores them) and its bytes. */
+    public record Tensor(String name, GgmlType type, long[] dims, MemorySegment data) {
         public long elements() {
             long n = 1;
             for (long d : dims) n *= d;
@@ -196,12 +196,13 @@ public final class GgufFile implements AutoCloseable {
         for (Info info : infos) {
             long elements = 1;
             for (long d : info.dims()) elements *= d;
-            long bytes = GgmlType.bytes(info.type(), elements, path + ": tensor " + info.name());
+            GgmlType type = GgmlType.of(info.type(), path + ": tensor " + info.name());
+            long bytes = type.bytes(elements, path + ": tensor " + info.name());
             long start = dataStart + info.offset();
             if (start < dataStart || start + bytes > file.byteSize()) {
                 throw new FormatException(path + ": tensor " + info.name() + " lies past the end of the file (truncated?)");
             }
-            tensors.put(info.name(), new Tensor(info.name(), info.type(), info.dims(), file.asSlice(start, bytes)));
+            tensors.put(info.name(), new Tensor(info.name(), type, info.dims(), file.asSlice(start, bytes)));
         }
     }
 

@@ -22,7 +22,7 @@ import java.util.Map;
 public final class GgufWriter {
     private static final int ALIGNMENT = 32;
 
-    private record Entry(String name, int type, long[] dims, byte[] data) {}
+    private record Entry(String name, GgmlType type, long[] dims, byte[] data) {}
 
     private final Map<String, Object> metadata = new LinkedHashMap<>();
     private final List<Entry> tensors = new ArrayList<>();
@@ -33,10 +33,10 @@ public final class GgufWriter {
     }
 
     /** Adds a tensor; dims are ggml's order (the row length first), data its raw bytes in that type. */
-    public GgufWriter tensor(String name, int type, long[] dims, byte[] data) {
+    public GgufWriter tensor(String name, GgmlType type, long[] dims, byte[] data) {
         long elements = 1;
         for (long d : dims) elements *= d;
-        long expected = GgmlType.bytes(type, elements, "tensor " + name);
+        long expected = type.bytes(elements, "tensor " + name);
         if (data.length != expected) throw new IllegalArgumentException("tensor " + name + " needs " + expected + " bytes, got " + data.length);
         tensors.add(new Entry(name, type, dims.clone(), data));
         return this;
@@ -60,7 +60,7 @@ public final class GgufWriter {
                 sink.string(t.name());
                 sink.i32(t.dims().length);
                 for (long d : t.dims()) sink.i64(d);
-                sink.i32(t.type());
+                sink.i32(t.type().id());
                 sink.i64(offset);
                 offset = align(offset + t.data().length);
             }

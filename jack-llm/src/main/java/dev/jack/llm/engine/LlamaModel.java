@@ -1,16 +1,27 @@
 package dev.jack.llm.engine;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A Llama 3 family model (RMSNorm, RoPE with optional frequency factors, grouped-query attention,
  * SwiGLU, tied or untied output) evaluated in float32 with a KV cache per sequence. A forward pass takes a
  * batch (prompt positions of one sequence, or one new token of each of several sequences), so every weight
- * row is read once per batch. Weights stay in the mapped file and are dequantized row by row as they are used.
+ * row is read once per batch. Weights stay in the mapped file.
+ *
+ * <p>As llama.cpp's CPU backend, matmuls with quantized weights round their inputs to 8-bit blocks first; prompt
+ * positions and decoded tokens take different kernels ({@link Kernels}), so a prompt evaluated at once and the
+ * same tokens decoded one by one agree to float rounding, not bit for bit. Decoding a sequence gives the same
+ * bits whatever else is decoded with it, and a prompt the same bits however it is split into chunks.
  */
 public final class LlamaModel {
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
+
     final int dim;
     final int layers;
     final int heads;
@@ -25,11 +36,25 @@ public final class LlamaModel {
     private final GgufFile.Tensor output;
     private final float[] outputNorm;
     private final Layer[] blocks;
+    private final Workers workers;
+    /** The buffers of the last forward pass, for the next one (a concurrent pass makes its own). */
+    private final AtomicReference<Buffers> spare = new AtomicReference<>();
 
     private record Layer(float[] attnNorm, GgufFile.Tensor q, GgufFile.Tensor k, GgufFile.Tensor v, GgufFile.Tensor o,
                          float[] ffnNorm, GgufFile.Tensor gate, GgufFile.Tensor up, GgufFile.Tensor down) {}
 
+    /** A model computed on all of this machine's cores. */
     public LlamaModel(GgufFile gguf) {
+        this(gguf, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * A model whose forward passes run on {@code threads} threads (the caller's and {@code threads − 1} workers).
+     *
+     * @throws GgufFile.FormatException for a file that is not a Llama model Jack can run
+     * @throws IllegalArgumentException for fewer than one thread
+     */
+    public LlamaModel(GgufFile gguf, int threads) {
         Object arch = gguf.get("general.architecture");
         if (!"llama".equals(arch)) throw new GgufFile.FormatException("architecture \"" + arch + "\" is not supported (only llama)");
         dim = integer(gguf, "llama.embedding_length");
@@ -60,6 +85,7 @@ public final class LlamaModel {
                     vector(gguf.tensor(p + "ffn_norm.weight")), gguf.tensor(p + "ffn_gate.weight"), gguf.tensor(p + "ffn_up.weight"),
                     gguf.tensor(p + "ffn_down.weight"));
         }
+        workers = new Workers(threads);
     }
 
     private static int integer(GgufFile g, String key) {
@@ -68,7 +94,7 @@ public final class LlamaModel {
 
     private static float[] vector(GgufFile.Tensor t) {
         float[] v = new float[(int) t.elements()];
-        Dequant.row(t.type(), t.data(), 0, v.length, v);
+        t.type().rows().decode(t.data(), 0, v.length, v, 0);
         return v;
     }
 
@@ -80,20 +106,36 @@ public final class LlamaModel {
         return contextLength;
     }
 
+    /** Bytes of keys and values one cached position holds (float32, every layer): what bounds a KV or prefix cache. */
+    public long kvBytesPerPosition() {
+        return 2L * layers * kvHeads * headDim * Float.BYTES;
+    }
+
+    /**
+     * out = x / √(mean(x²) + eps) · weight, rounded as llama.cpp's {@code rms_norm} rounds it: float squares summed
+     * in double in element order, then the mean, the root and the scale in float. (Normed values feed 8-bit
+     * quantization, where one ulp decides the rounding of a value next to a boundary.)
+     */
     private void rmsnorm(float[] x, float[] weight, float[] out) {
-        double ss = 0;
-        for (float v : x) ss += v * v;
-        float scale = (float) (1.0 / Math.sqrt(ss / x.length + eps));
-        for (int i = 0; i < x.length; i++) out[i] = x[i] * scale * weight[i];
+        int n = weight.length;
+        double sum = 0;
+        for (int i = 0; i < n; i++) sum += x[i] * x[i];
+        float mean = (float) (sum / n);
+        float scale = 1f / (float) Math.sqrt(mean + eps);
+        int i = 0;
+        for (int bound = F.loopBound(n); i < bound; i += 8) {
+            FloatVector.fromArray(F, x, i).mul(scale).mul(FloatVector.fromArray(F, weight, i)).intoArray(out, i);
+        }
+        for (; i < n; i++) out[i] = x[i] * scale * weight[i];
     }
 
     /** Rotates adjacent pairs (2i, 2i+1) of each head, as llama.cpp's NORM rope does. */
     private void rope(float[] v, int headCount, int pos) {
-        for (int h = 0; h < headCount; h++) {
-            for (int i = 0; i < inverseFrequencies.length; i++) {
-                double angle = pos * (double) inverseFrequencies[i];
-                float c = (float) Math.cos(angle);
-                float s = (float) Math.sin(angle);
+        for (int i = 0; i < inverseFrequencies.length; i++) {
+            double angle = pos * (double) inverseFrequencies[i];
+            float c = (float) Math.cos(angle);
+            float s = (float) Math.sin(angle);
+            for (int h = 0; h < headCount; h++) {
                 int a = h * headDim + 2 * i;
                 float x0 = v[a];
                 float x1 = v[a + 1];
@@ -101,6 +143,12 @@ public final class LlamaModel {
                 v[a + 1] = x0 * s + x1 * c;
             }
         }
+    }
+
+    private static void add(float[] into, float[] x, int n) {
+        int i = 0;
+        for (int bound = F.loopBound(n); i < bound; i += 8) FloatVector.fromArray(F, into, i).add(FloatVector.fromArray(F, x, i)).intoArray(into, i);
+        for (; i < n; i++) into[i] += x[i];
     }
 
     /** Prompt tokens evaluated per forward pass: one weight read serves this many positions. */
@@ -111,126 +159,204 @@ public final class LlamaModel {
      * and returns each session's logits for the token after.
      */
     public float[][] decode(List<Session> sessions, int[] tokens) {
-        return forward(sessions.toArray(Session[]::new), tokens, true);
+        return forward(sessions.toArray(Session[]::new), tokens, true, false);
+    }
+
+    /**
+     * The buffers of a forward pass of up to {@code capacity} entries, allocated once and reused by later passes
+     * (shapes in the comments).
+     */
+    private final class Buffers {
+        final int capacity;
+        final float[][] x;          // [capacity][dim] the residual stream
+        final float[][] xb;         // [capacity][dim] normed input of q, k, v, and of gate, up
+        final float[][] q;          // [capacity][dim]
+        final float[][] k;          // [capacity][kvDim]
+        final float[][] v;          // [capacity][kvDim]
+        final float[][] attention;  // [capacity][dim] each head's weighted values
+        final float[][] projected;  // [capacity][dim] output of attn_output, then of ffn_down
+        final float[][] gate;       // [capacity][ffn] gate, then silu(gate)·up
+        final float[][] up;         // [capacity][ffn]
+        final float[][] normed;     // [capacity][dim] final norm of the entries whose logits are wanted
+        final Activations xbInput = new Activations();
+        final Activations attentionInput = new Activations();
+        final Activations gateInput = new Activations();
+        final Activations normedInput = new Activations();
+
+        Buffers(int capacity) {
+            int kvDim = kvHeads * headDim;
+            this.capacity = capacity;
+            x = new float[capacity][dim];
+            xb = new float[capacity][dim];
+            q = new float[capacity][dim];
+            k = new float[capacity][kvDim];
+            v = new float[capacity][kvDim];
+            attention = new float[capacity][dim];
+            projected = new float[capacity][dim];
+            gate = new float[capacity][ffn];
+            up = new float[capacity][ffn];
+            normed = new float[capacity][dim];
+        }
     }
 
     /**
      * Evaluates entry i's token at its session's next position. A session may appear in several entries, in
      * position order (a prompt chunk). Logits come for every entry, or only for the last one.
+     *
+     * @param prompt the entries are prompt positions (the prompt-processing kernels)
      */
-    private float[][] forward(Session[] sessions, int[] tokens, boolean everyEntry) {
+    private float[][] forward(Session[] sessions, int[] tokens, boolean everyEntry, boolean prompt) {
         int count = tokens.length;
         int kvDim = kvHeads * headDim;
-        int group = heads / kvHeads;
         int[] pos = new int[count];
         for (int i = 0; i < count; i++) {
             if (tokens[i] < 0 || tokens[i] >= vocab) throw new IllegalArgumentException("token id " + tokens[i] + " is outside the vocabulary");
+        }
+        for (int i = 0; i < count; i++) {
             pos[i] = sessions[i].length++;
             sessions[i].reserve(pos[i] + 1);
         }
-        float[][] x = new float[count][dim];
-        float[][] xb = new float[count][dim];
-        float[][] q = new float[count][dim];
-        float[][] k = new float[count][kvDim];
-        float[][] v = new float[count][kvDim];
-        float[][] attention = new float[count][dim];
-        float[][] projected = new float[count][dim];
-        float[][] gate = new float[count][ffn];
-        float[][] up = new float[count][ffn];
-        for (int i = 0; i < count; i++) Dequant.row(embeddings.type(), embeddings.data(), (long) tokens[i] * dim, dim, x[i]);
-        float scale = (float) (1.0 / Math.sqrt(headDim));
+        Buffers buffers = spare.getAndSet(null);
+        if (buffers == null || buffers.capacity < count) buffers = new Buffers(count);
+        Buffers b = buffers;
+        Rows embeddingRows = embeddings.type().rows();
+        for (int i = 0; i < count; i++) embeddingRows.decode(embeddings.data(), (long) tokens[i] * dim, dim, b.x[i], 0);
         for (int l = 0; l < layers; l++) {
             Layer layer = blocks[l];
-            for (int i = 0; i < count; i++) rmsnorm(x[i], layer.attnNorm(), xb[i]);
-            Kernels.matmul(layer.q(), xb, q, count);
-            Kernels.matmul(layer.k(), xb, k, count);
-            Kernels.matmul(layer.v(), xb, v, count);
+            for (int i = 0; i < count; i++) rmsnorm(b.x[i], layer.attnNorm(), b.xb[i]);
+            b.xbInput.set(b.xb, count, dim);
+            Kernels.matmul(workers, List.of(layer.q(), layer.k(), layer.v()), b.xbInput, List.of(b.q, b.k, b.v), prompt);
             for (int i = 0; i < count; i++) {
-                rope(q[i], heads, pos[i]);
-                rope(k[i], kvHeads, pos[i]);
-                System.arraycopy(k[i], 0, sessions[i].keys[l], pos[i] * kvDim, kvDim);
-                System.arraycopy(v[i], 0, sessions[i].values[l], pos[i] * kvDim, kvDim);
+                rope(b.q[i], heads, pos[i]);
+                rope(b.k[i], kvHeads, pos[i]);
+                System.arraycopy(b.k[i], 0, sessions[i].keys[l][pos[i] / PAGE], pos[i] % PAGE * kvDim, kvDim);
+                System.arraycopy(b.v[i], 0, sessions[i].values[l][pos[i] / PAGE], pos[i] % PAGE * kvDim, kvDim);
             }
-            // Sequences (or prompt positions) attend independently: in parallel when there is enough of it.
-            int layerIndex = l;
-            long work = 0;
-            for (int i = 0; i < count; i++) work += (long) (pos[i] + 1) * dim;
-            IntStream sequences = IntStream.range(0, count);
-            if (count > 1 && work >= Kernels.PARALLEL_THRESHOLD) sequences = sequences.parallel();
-            sequences.forEach(i -> {
-                float[] keys = sessions[i].keys[layerIndex];
-                float[] values = sessions[i].values[layerIndex];
-                float[] scores = new float[pos[i] + 1];
-                for (int h = 0; h < heads; h++) {
-                    int kvOffset = (h / group) * headDim;
-                    float max = Float.NEGATIVE_INFINITY;
-                    for (int t = 0; t <= pos[i]; t++) {
-                        float s = 0;
-                        for (int d = 0; d < headDim; d++) s += q[i][h * headDim + d] * keys[t * kvDim + kvOffset + d];
-                        scores[t] = s * scale;
-                        max = Math.max(max, scores[t]);
-                    }
-                    float sum = 0;
-                    for (int t = 0; t <= pos[i]; t++) {
-                        scores[t] = (float) Math.exp(scores[t] - max);
-                        sum += scores[t];
-                    }
-                    for (int d = 0; d < headDim; d++) attention[i][h * headDim + d] = 0;
-                    for (int t = 0; t <= pos[i]; t++) {
-                        float weight = scores[t] / sum;
-                        int at = t * kvDim + kvOffset;
-                        for (int d = 0; d < headDim; d++) attention[i][h * headDim + d] += weight * values[at + d];
-                    }
-                }
-            });
-            Kernels.matmul(layer.o(), attention, projected, count);
+            attend(sessions, pos, l, b, count);
+            b.attentionInput.set(b.attention, count, dim);
+            Kernels.matmul(workers, List.of(layer.o()), b.attentionInput, List.<float[][]>of(b.projected), prompt);
             for (int i = 0; i < count; i++) {
-                for (int d = 0; d < dim; d++) x[i][d] += projected[i][d];
-                rmsnorm(x[i], layer.ffnNorm(), xb[i]);
+                add(b.x[i], b.projected[i], dim);
+                rmsnorm(b.x[i], layer.ffnNorm(), b.xb[i]);
             }
-            Kernels.matmul(layer.gate(), xb, gate, count);
-            Kernels.matmul(layer.up(), xb, up, count);
-            for (int i = 0; i < count; i++) {
-                for (int d = 0; d < ffn; d++) gate[i][d] = gate[i][d] / (1f + (float) Math.exp(-gate[i][d])) * up[i][d];
-            }
-            Kernels.matmul(layer.down(), gate, projected, count);
-            for (int i = 0; i < count; i++) for (int d = 0; d < dim; d++) x[i][d] += projected[i][d];
+            b.xbInput.set(b.xb, count, dim);
+            Kernels.matmul(workers, List.of(layer.gate(), layer.up()), b.xbInput, List.of(b.gate, b.up), prompt);
+            swiglu(b, count);
+            b.gateInput.set(b.gate, count, ffn);
+            Kernels.matmul(workers, List.of(layer.down()), b.gateInput, List.<float[][]>of(b.projected), prompt);
+            for (int i = 0; i < count; i++) add(b.x[i], b.projected[i], dim);
         }
         int first = everyEntry ? 0 : count - 1;
-        float[][] normed = new float[count - first][];
-        for (int i = first; i < count; i++) {
-            normed[i - first] = new float[dim];
-            rmsnorm(x[i], outputNorm, normed[i - first]);
-        }
+        for (int i = first; i < count; i++) rmsnorm(b.x[i], outputNorm, b.normed[i - first]);
         float[][] logits = new float[count - first][vocab];
-        Kernels.matmul(output, normed, logits, count - first);
+        b.normedInput.set(b.normed, count - first, dim);
+        Kernels.matmul(workers, List.of(output), b.normedInput, List.<float[][]>of(logits), prompt);
+        spare.set(buffers);
         return logits;
     }
 
-    /** One sequence's state: its KV cache. */
-    public final class Session {
-        private final float[][] keys = new float[layers][];
-        private final float[][] values = new float[layers][];
-        private int length;
-
-        public Session() {
-            for (int l = 0; l < layers; l++) {
-                keys[l] = new float[0];
-                values[l] = new float[0];
+    /**
+     * Causal attention of every entry and head (query head h reads KV head h / (heads / kvHeads)), one task per
+     * entry and head: scores q·k/√headDim over the entry's positions so far, softmax, and the weighted values.
+     */
+    private void attend(Session[] sessions, int[] pos, int layer, Buffers b, int count) {
+        int kvDim = kvHeads * headDim;
+        int group = heads / kvHeads;
+        float scale = (float) (1.0 / Math.sqrt(headDim));
+        long work = 0;
+        for (int i = 0; i < count; i++) work += (long) (pos[i] + 1) * dim;
+        workers.run(count * heads, (task, worker) -> {
+            int i = task / heads;
+            int h = task % heads;
+            float[][] keys = sessions[i].keys[layer];
+            float[][] values = sessions[i].values[layer];
+            float[] scores = workers.scratch(worker, pos[i] + 1);
+            int kvOffset = (h / group) * headDim;
+            int qOffset = h * headDim;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int t = 0; t <= pos[i]; t++) {
+                scores[t] = dot(b.q[i], qOffset, keys[t / PAGE], t % PAGE * kvDim + kvOffset, headDim) * scale;
+                max = Math.max(max, scores[t]);
             }
-        }
+            float sum = 0;
+            for (int t = 0; t <= pos[i]; t++) {
+                scores[t] = (float) Math.exp(scores[t] - max);
+                sum += scores[t];
+            }
+            for (int t = 0; t <= pos[i]; t++) scores[t] /= sum;
+            float[] out = b.attention[i];
+            int d = 0;
+            for (int bound = F.loopBound(headDim); d < bound; d += 8) {
+                FloatVector acc = FloatVector.zero(F);
+                for (int t = 0; t <= pos[i]; t++) {
+                    acc = FloatVector.fromArray(F, values[t / PAGE], t % PAGE * kvDim + kvOffset + d).fma(FloatVector.broadcast(F, scores[t]), acc);
+                }
+                acc.intoArray(out, qOffset + d);
+            }
+            for (; d < headDim; d++) {
+                float acc = 0;
+                for (int t = 0; t <= pos[i]; t++) acc = Math.fma(values[t / PAGE][t % PAGE * kvDim + kvOffset + d], scores[t], acc);
+                out[qOffset + d] = acc;
+            }
+        }, work >= 1 << 16);
+    }
+
+    /** Σ a[i, i + n)·b[j, j + n), 8 lanes summed in a fixed order, then the rest. */
+    private static float dot(float[] a, int i, float[] b, int j, int n) {
+        FloatVector acc = FloatVector.zero(F);
+        int k = 0;
+        for (int bound = F.loopBound(n); k < bound; k += 8) acc = FloatVector.fromArray(F, a, i + k).fma(FloatVector.fromArray(F, b, j + k), acc);
+        float sum = BlockQ8_0.lanes(acc);
+        for (; k < n; k++) sum += a[i + k] * b[j + k];
+        return sum;
+    }
+
+    /** gate = silu(gate)·up = gate / (1 + e^−gate)·up (llama.cpp's {@code swiglu}), a task per entry. */
+    private void swiglu(Buffers b, int count) {
+        workers.run(count, (i, worker) -> {
+            float[] g = b.gate[i];
+            float[] u = b.up[i];
+            for (int d = 0; d < ffn; d++) g[d] = g[d] / (1f + (float) Math.exp(-g[d])) * u[d];
+        }, (long) count * ffn >= 1 << 15);
+    }
+
+    /** Positions per KV-cache page (a power of 2): a session grows a page at a time. */
+    private static final int PAGE = 32;
+
+    /**
+     * One sequence's state: its KV cache, per layer a list of pages of {@value #PAGE} positions. Copies share their full
+     * pages (positions before a session's length are never written again) and copy the partial one, so n siblings of
+     * one prompt, and the prefix cache, hold the prompt's keys and values once.
+     */
+    public final class Session {
+        private final float[][][] keys = new float[layers][0][];
+        private final float[][][] values = new float[layers][0][];
+        private int length;
 
         public int length() {
             return length;
         }
 
+        /** Bytes of keys and values its positions hold (shared pages counted in full). */
+        public long kvBytes() {
+            return length * kvBytesPerPosition();
+        }
+
+        /** Pages for positions [0, positions): the missing ones allocated (a page about to be written is this session's own). */
         private void reserve(int positions) {
-            int kvDim = kvHeads * headDim;
-            if (keys[0].length >= positions * kvDim) return;
-            int capacity = Math.max(16, positions * 2) * kvDim;
+            int pages = (positions + PAGE - 1) / PAGE;
+            int pageFloats = PAGE * kvHeads * headDim;
             for (int l = 0; l < layers; l++) {
-                keys[l] = Arrays.copyOf(keys[l], capacity);
-                values[l] = Arrays.copyOf(values[l], capacity);
+                if (keys[l].length < pages) {
+                    keys[l] = Arrays.copyOf(keys[l], Math.max(pages, 2 * keys[l].length));
+                    values[l] = Arrays.copyOf(values[l], Math.max(pages, 2 * values[l].length));
+                }
+                for (int p = 0; p < pages; p++) {
+                    if (keys[l][p] == null) {
+                        keys[l][p] = new float[pageFloats];
+                        values[l][p] = new float[pageFloats];
+                    }
+                }
             }
         }
 
@@ -238,14 +364,29 @@ public final class LlamaModel {
         public void truncate(int positions) {
             if (positions < 0 || positions > length) throw new IllegalArgumentException("cannot truncate " + length + " positions to " + positions);
             length = positions;
+            // The pages from the one holding the new length on may be shared: keep a copy of the part still used, drop the rest.
+            int partial = positions / PAGE;
+            for (int l = 0; l < layers; l++) {
+                for (int p = partial; p < keys[l].length; p++) {
+                    boolean keep = p == partial && positions % PAGE != 0 && keys[l][p] != null;
+                    keys[l][p] = keep ? keys[l][p].clone() : null;
+                    values[l][p] = keep ? values[l][p].clone() : null;
+                }
+            }
         }
 
         /** An independent session holding the same cached positions: siblings continue one prefix without recomputing it. */
         public Session copy() {
             Session c = new Session();
+            int full = length / PAGE;
+            int used = (length + PAGE - 1) / PAGE;
             for (int l = 0; l < layers; l++) {
-                c.keys[l] = Arrays.copyOf(keys[l], length * kvHeads * headDim);
-                c.values[l] = Arrays.copyOf(values[l], length * kvHeads * headDim);
+                c.keys[l] = Arrays.copyOf(keys[l], used);
+                c.values[l] = Arrays.copyOf(values[l], used);
+                if (used > full) {
+                    c.keys[l][full] = keys[l][full].clone();
+                    c.values[l][full] = values[l][full].clone();
+                }
             }
             c.length = length;
             return c;
@@ -253,7 +394,7 @@ public final class LlamaModel {
 
         /** Feeds one token at the next position and returns the logits for the token after it. */
         public float[] next(int token) {
-            return forward(new Session[] {this}, new int[] {token}, true)[0];
+            return forward(new Session[] {this}, new int[] {token}, true, false)[0];
         }
 
         /** Feeds prompt tokens in chunks (one weight read per chunk) and returns the logits after the last. */
@@ -265,7 +406,7 @@ public final class LlamaModel {
                 Session[] self = new Session[end - start];
                 Arrays.fill(self, this);
                 int[] chunk = tokens.subList(start, end).stream().mapToInt(Integer::intValue).toArray();
-                logits = forward(self, chunk, false)[0];
+                logits = forward(self, chunk, false, true)[0];
             }
             return logits;
         }

@@ -18,16 +18,83 @@ import java.util.SplittableRandom;
 public final class RandomLlama {
     private RandomLlama() {}
 
-    /** A model's shape and weight type (F32, F16, Q8_0, Q4_K or Q6_K for the matrices; norms are always F32). */
-    public record Shape(int dim, int layers, int heads, int kvHeads, int ffn, int vocab, int context, int type) {
+    /**
+     * The ggml type of each matrix, as {@code llama-quantize} assigns them for a file type: one type throughout for
+     * F32, F16 and Q8_0; for Q4_0, Q4_K, Q6_K and Q4_K_M the output matrix (the token embeddings when tied) is Q6_K;
+     * Q4_K_M also gives attn_v and ffn_down Q6_K in the layers of llama.cpp's {@code use_more_bits} (the first and
+     * last eighth, and every third between). Norm vectors are always F32.
+     */
+    public enum Weights {
+        F32(GgmlType.F32), F16(GgmlType.F16), Q8_0(GgmlType.Q8_0), Q4_0(GgmlType.Q4_0), Q4_K(GgmlType.Q4_K), Q6_K(GgmlType.Q6_K),
+        Q4_K_M(GgmlType.Q4_K);
+
+        private final GgmlType matrices;
+
+        Weights(GgmlType matrices) {
+            this.matrices = matrices;
+        }
+
+        /** The type of a matrix: {@code role} is the tensor name without its {@code blk.N.} prefix. */
+        public GgmlType type(String role, int layer, int layers) {
+            boolean quantizedBelowQ8 = this != F32 && this != F16 && this != Q8_0;
+            if (role.equals("output.weight") && quantizedBelowQ8) return GgmlType.Q6_K;
+            if (this == Q4_K_M && (role.equals("attn_v.weight") || role.equals("ffn_down.weight")) && moreBits(layer, layers)) return GgmlType.Q6_K;
+            return matrices;
+        }
+
+        /** The largest block any matrix uses: dims must be multiples of it. */
+        int block() {
+            return this == F32 || this == F16 || this == Q8_0 ? matrices.blockSize() : 256;
+        }
+
+        /** llama.cpp's {@code use_more_bits}. */
+        private static boolean moreBits(int layer, int layers) {
+            return layer < layers / 8 || layer >= 7 * layers / 8 || (layer - layers / 8) % 3 == 2;
+        }
+
+        /** llama.cpp's {@code llama_ftype} of such a file. */
+        int fileType() {
+            return switch (this) {
+                case F32 -> 0;
+                case F16 -> 1;
+                case Q4_0 -> 2;
+                case Q8_0 -> 7;
+                case Q4_K -> 14;
+                case Q4_K_M -> 15;
+                case Q6_K -> 18;
+            };
+        }
+    }
+
+    /**
+     * A model's shape and weights. A tied model has no {@code output.weight}: the token embeddings are the output
+     * matrix, as in Llama 3.2 1B.
+     */
+    public record Shape(int dim, int layers, int heads, int kvHeads, int ffn, int vocab, int context, Weights weights, boolean tied) {
         public Shape {
             if (dim % heads != 0 || heads % kvHeads != 0) throw new IllegalArgumentException("dim must divide by heads and heads by kv heads");
             if (vocab < 256 + SPECIALS.size()) throw new IllegalArgumentException("vocab must be at least " + (256 + SPECIALS.size()));
+            if (dim % weights.block() != 0 || ffn % weights.block() != 0) {
+                throw new IllegalArgumentException("dim and ffn must be multiples of " + weights.block() + " for " + weights + " weights");
+            }
+        }
+
+        /** An untied model. */
+        public Shape(int dim, int layers, int heads, int kvHeads, int ffn, int vocab, int context, Weights weights) {
+            this(dim, layers, heads, kvHeads, ffn, vocab, context, weights, false);
         }
 
         /** The {@code tiny} model: small enough to build in a moment, big enough to exercise every code path. */
         public static Shape tiny() {
-            return new Shape(64, 2, 4, 2, 192, 512, 8192, GgmlType.Q8_0);
+            return new Shape(64, 2, 4, 2, 192, 512, 8192, Weights.Q8_0);
+        }
+
+        /**
+         * Llama 3.2 1B's shape: dim 2048, 16 layers, 32 query and 8 KV heads, FFN 8192, the 128,256-token
+         * vocabulary size, tied output (context 8192 here; the KV cache grows as it is used).
+         */
+        public static Shape llama32_1b(Weights weights) {
+            return new Shape(2048, 16, 32, 8, 8192, 128_256, 8192, weights, true);
         }
     }
 
@@ -55,6 +122,7 @@ public final class RandomLlama {
         GgufWriter w = new GgufWriter()
                 .put("general.architecture", "llama")
                 .put("general.name", name + " (random weights: produces noise)")
+                .put("general.file_type", (long) shape.weights().fileType())
                 .put("llama.context_length", (long) shape.context())
                 .put("llama.embedding_length", (long) shape.dim())
                 .put("llama.block_count", (long) shape.layers())
@@ -72,22 +140,27 @@ public final class RandomLlama {
                 .put("tokenizer.ggml.eos_token_id", (long) firstSpecial + 1)
                 .put("tokenizer.ggml.eot_token_id", (long) firstSpecial + 4)
                 .put("tokenizer.chat_template", CHAT_TEMPLATE);
+        if (shape.weights() != Weights.F32 && shape.weights() != Weights.F16) w.put("general.quantization_version", 2L);
         int kvDim = shape.dim() / shape.heads() * shape.kvHeads();
-        matrix(w, "token_embd.weight", shape.dim(), shape.vocab(), shape.type(), 1.0, random);
+        Weights weights = shape.weights();
+        int layers = shape.layers();
+        // Tied embeddings are the output matrix too: scaled and typed for that role (the embedding lookup is normed anyway).
+        matrix(w, "token_embd.weight", shape.dim(), shape.vocab(), weights.type(shape.tied() ? "output.weight" : "token_embd.weight", -1, layers),
+                shape.tied() ? 4 / Math.sqrt(shape.dim()) : 1.0, random);
         ones(w, "output_norm.weight", shape.dim());
-        matrix(w, "output.weight", shape.dim(), shape.vocab(), shape.type(), 1 / Math.sqrt(shape.dim()) * 4, random);
-        for (int l = 0; l < shape.layers(); l++) {
+        if (!shape.tied()) matrix(w, "output.weight", shape.dim(), shape.vocab(), weights.type("output.weight", -1, layers), 1 / Math.sqrt(shape.dim()) * 4, random);
+        for (int l = 0; l < layers; l++) {
             String p = "blk." + l + ".";
             double in = 1 / Math.sqrt(shape.dim());
             ones(w, p + "attn_norm.weight", shape.dim());
-            matrix(w, p + "attn_q.weight", shape.dim(), shape.dim(), shape.type(), in * 2, random);
-            matrix(w, p + "attn_k.weight", shape.dim(), kvDim, shape.type(), in * 2, random);
-            matrix(w, p + "attn_v.weight", shape.dim(), kvDim, shape.type(), in, random);
-            matrix(w, p + "attn_output.weight", shape.dim(), shape.dim(), shape.type(), in, random);
+            matrix(w, p + "attn_q.weight", shape.dim(), shape.dim(), weights.type("attn_q.weight", l, layers), in * 2, random);
+            matrix(w, p + "attn_k.weight", shape.dim(), kvDim, weights.type("attn_k.weight", l, layers), in * 2, random);
+            matrix(w, p + "attn_v.weight", shape.dim(), kvDim, weights.type("attn_v.weight", l, layers), in, random);
+            matrix(w, p + "attn_output.weight", shape.dim(), shape.dim(), weights.type("attn_output.weight", l, layers), in, random);
             ones(w, p + "ffn_norm.weight", shape.dim());
-            matrix(w, p + "ffn_gate.weight", shape.dim(), shape.ffn(), shape.type(), in, random);
-            matrix(w, p + "ffn_up.weight", shape.dim(), shape.ffn(), shape.type(), in, random);
-            matrix(w, p + "ffn_down.weight", shape.ffn(), shape.dim(), shape.type(), 1 / Math.sqrt(shape.ffn()), random);
+            matrix(w, p + "ffn_gate.weight", shape.dim(), shape.ffn(), weights.type("ffn_gate.weight", l, layers), in, random);
+            matrix(w, p + "ffn_up.weight", shape.dim(), shape.ffn(), weights.type("ffn_up.weight", l, layers), in, random);
+            matrix(w, p + "ffn_down.weight", shape.ffn(), shape.dim(), weights.type("ffn_down.weight", l, layers), 1 / Math.sqrt(shape.ffn()), random);
         }
         w.write(file);
     }
@@ -98,7 +171,7 @@ public final class RandomLlama {
         w.tensor(name, GgmlType.F32, new long[] {n}, encode(v, GgmlType.F32));
     }
 
-    private static void matrix(GgufWriter w, String name, int in, int out, int type, double std, SplittableRandom random) {
+    private static void matrix(GgufWriter w, String name, int in, int out, GgmlType type, double std, SplittableRandom random) {
         float[] v = new float[in * out];
         for (int i = 0; i < v.length; i++) v[i] = (float) (gaussian(random) * std);
         w.tensor(name, type, new long[] {in, out}, encode(v, type));
@@ -108,13 +181,17 @@ public final class RandomLlama {
         return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
     }
 
-    /** Quantizes values to a type: F32, F16 exactly; Q8_0, Q4_K and Q6_K by per-block scales as ggml's reference quantizers do in spirit. */
-    static byte[] encode(float[] v, int type) {
-        ByteBuffer b = ByteBuffer.allocate((int) GgmlType.bytes(type, v.length, "values")).order(ByteOrder.LITTLE_ENDIAN);
+    /**
+     * Quantizes values to a type: F32, F16 exactly; Q8_0 and Q4_0 as ggml's reference quantizers
+     * ({@code quantize_row_q8_0_ref}, {@code quantize_row_q4_0_ref}); Q4_K and Q6_K by per-block scales as ggml's do in spirit.
+     */
+    static byte[] encode(float[] v, GgmlType type) {
+        ByteBuffer b = ByteBuffer.allocate((int) type.bytes(v.length, "values")).order(ByteOrder.LITTLE_ENDIAN);
         switch (type) {
-            case GgmlType.F32 -> { for (float x : v) b.putFloat(x); }
-            case GgmlType.F16 -> { for (float x : v) b.putShort(Float.floatToFloat16(x)); }
-            case GgmlType.Q8_0 -> {
+            case F32 -> { for (float x : v) b.putFloat(x); }
+            case F16 -> { for (float x : v) b.putShort(Float.floatToFloat16(x)); }
+            case Q4_0 -> { for (int block = 0; block < v.length; block += 32) q4_0(v, block, b); }
+            case Q8_0 -> {
                 for (int block = 0; block < v.length; block += 32) {
                     float max = 0;
                     for (int i = 0; i < 32; i++) max = Math.max(max, Math.abs(v[block + i]));
@@ -123,11 +200,31 @@ public final class RandomLlama {
                     for (int i = 0; i < 32; i++) b.put((byte) (d == 0 ? 0 : Math.round(v[block + i] / d)));
                 }
             }
-            case GgmlType.Q4_K -> { for (int block = 0; block < v.length; block += 256) q4k(v, block, b); }
-            case GgmlType.Q6_K -> { for (int block = 0; block < v.length; block += 256) q6k(v, block, b); }
-            default -> throw new IllegalArgumentException("cannot write random weights of type " + GgmlType.name(type));
+            case Q4_K -> { for (int block = 0; block < v.length; block += 256) q4k(v, block, b); }
+            case Q6_K -> { for (int block = 0; block < v.length; block += 256) q6k(v, block, b); }
+            case BF16 -> throw new IllegalArgumentException("cannot write random weights of type " + type);
         }
         return b.array();
+    }
+
+    /** One Q4_0 block: d = (the value of largest magnitude) / −8, q = min(15, ⌊x/d + 8.5⌋), two per byte. */
+    private static void q4_0(float[] v, int start, ByteBuffer b) {
+        float amax = 0;
+        float max = 0;
+        for (int i = start; i < start + 32; i++) {
+            if (Math.abs(v[i]) > amax) {
+                amax = Math.abs(v[i]);
+                max = v[i];
+            }
+        }
+        float d = max / -8;
+        float id = d != 0 ? 1 / d : 0;
+        b.putShort(Float.floatToFloat16(d));
+        for (int j = 0; j < 16; j++) {
+            int low = Math.min(15, (int) (v[start + j] * id + 8.5f));
+            int high = Math.min(15, (int) (v[start + 16 + j] * id + 8.5f));
+            b.put((byte) (low | high << 4));
+        }
     }
 
     /**

@@ -3,7 +3,7 @@ package dev.jack.llm.engine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +38,7 @@ class GgufWriterTest {
             assertEquals(List.of("x", "y"), g.get("a.list"));
             assertEquals(List.of(-1L, 2L), g.get("a.ints"));
             float[] read = new float[4];
-            Dequant.row(GgmlType.F32, g.tensor("t").data(), 0, 4, read);
+            GgmlType.F32.rows().decode(g.tensor("t").data(), 0, 4, read, 0);
             assertArrayEquals(values, read);
             assertArrayEquals(new long[] {2}, g.tensor("u").dims());
         }
@@ -46,8 +46,8 @@ class GgufWriterTest {
 
     /** Quantized random weights decode to the values they encode, within each type's step. */
     @ParameterizedTest
-    @ValueSource(ints = {GgmlType.F16, GgmlType.Q8_0, GgmlType.Q4_K, GgmlType.Q6_K})
-    void quantizedWeightsDecodeCloseToTheirValues(int type) {
+    @EnumSource(value = GgmlType.class, names = {"F16", "Q8_0", "Q4_0", "Q4_K", "Q6_K"})
+    void quantizedWeightsDecodeCloseToTheirValues(GgmlType type) {
         float[] values = new float[512];
         for (int i = 0; i < values.length; i++) values[i] = (float) Math.sin(i * 0.37) * (i % 7 + 1);
         byte[] encoded = RandomLlama.encode(values, type);
@@ -55,20 +55,21 @@ class GgufWriterTest {
         try (var arena = java.lang.foreign.Arena.ofConfined()) {
             var segment = arena.allocate(encoded.length);
             segment.copyFrom(java.lang.foreign.MemorySegment.ofArray(encoded));
-            Dequant.row(type, segment, 0, values.length, decoded);
+            type.rows().decode(segment, 0, values.length, decoded, 0);
         }
         double tolerance = switch (type) {
-            case GgmlType.F16 -> 0.01;
-            case GgmlType.Q8_0 -> 7.0 / 127;
-            case GgmlType.Q6_K -> 7.0 / 31;
+            case F16 -> 0.01;
+            case Q8_0 -> 7.0 / 127;
+            case Q6_K -> 7.0 / 31;
+            case Q4_0 -> 7.0 / 8;
             default -> 2 * 14.0 / 15;
         };
         for (int i = 0; i < values.length; i++) assertEquals(values[i], decoded[i], tolerance, "element " + i);
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {GgmlType.F32, GgmlType.F16, GgmlType.Q8_0, GgmlType.Q4_K, GgmlType.Q6_K})
-    void randomModelsOfOddShapesLoadAndRun(int type) throws IOException {
+    @EnumSource(RandomLlama.Weights.class)
+    void randomModelsOfOddShapesLoadAndRun(RandomLlama.Weights type) throws IOException {
         Path file = dir.resolve("odd.gguf");
         RandomLlama.write(file, new RandomLlama.Shape(256, 3, 8, 2, 512, 300, 64, type), 3, "odd");
         try (GgufFile g = GgufFile.open(file)) {
@@ -86,27 +87,83 @@ class GgufWriterTest {
         }
     }
 
-    /** A batch (prompt chunk, or several sessions) computes bit for bit what one token at a time computes. */
+    /**
+     * Decoding a sequence gives the same bits whatever else is in its batch, on any number of threads; a prompt the
+     * same bits however it is split. Prompt processing and one-token decoding take different kernels (as in
+     * llama.cpp), so those two agree to float rounding only.
+     */
     @ParameterizedTest
-    @ValueSource(ints = {GgmlType.Q8_0, GgmlType.Q4_K, GgmlType.Q6_K})
-    void batchedPassesEqualOneTokenAtATime(int type) throws IOException {
+    @EnumSource(value = RandomLlama.Weights.class, names = {"F32", "Q8_0", "Q4_0", "Q4_K", "Q6_K", "Q4_K_M"})
+    void batchesAndChunksDoNotChangeResults(RandomLlama.Weights type) throws IOException {
         Path file = dir.resolve("b.gguf");
         RandomLlama.write(file, new RandomLlama.Shape(256, 2, 4, 2, 512, 300, 256, type), 5, "b");
         try (GgufFile g = GgufFile.open(file)) {
-            LlamaModel model = new LlamaModel(g);
+            LlamaModel model = new LlamaModel(g, 2);
+            LlamaModel alone = new LlamaModel(g, 1);
             List<Integer> prompt = new java.util.ArrayList<>();
             for (int i = 0; i < 150; i++) prompt.add((i * 37) % 300);
             LlamaModel.Session single = model.new Session();
-            float[] expected = null;
-            for (int t : prompt) expected = single.next(t);
-            LlamaModel.Session chunked = model.new Session();
-            assertArrayEquals(expected, chunked.prefill(prompt), "bit for bit");
-            LlamaModel.Session a = chunked.copy();
-            LlamaModel.Session b = chunked.copy();
-            float[][] both = model.decode(List.of(a, b), new int[] {7, 11});
-            assertArrayEquals(single.copy().next(7), both[0], "bit for bit");
-            assertArrayEquals(single.copy().next(11), both[1], "bit for bit");
-            assertEquals(151, a.length());
+            float[] oneByOne = null;
+            for (int t : prompt) oneByOne = single.next(t);
+            LlamaModel.Session whole = model.new Session();
+            float[] atOnce = whole.prefill(prompt);
+            LlamaModel.Session split = alone.new Session();
+            split.prefill(prompt.subList(0, 70));
+            assertArrayEquals(atOnce, split.prefill(prompt.subList(70, 150)), "a prompt split in two, on one thread: bit for bit");
+            // Quantized models: the two kernels round differently in the last bit, so an activation next to a rounding
+            // boundary sometimes takes the other 8-bit value, which these random models amplify (llama.cpp's prompt and
+            // generation kernels differ the same way). F32 weights take the float kernel on both paths.
+            double largest = 0;
+            double mean = 0;
+            for (int i = 0; i < atOnce.length; i++) {
+                largest = Math.max(largest, Math.abs(oneByOne[i] - atOnce[i]));
+                mean += Math.abs(oneByOne[i] - atOnce[i]) / atOnce.length;
+            }
+            if (type == RandomLlama.Weights.F32) assertArrayEquals(oneByOne, atOnce);
+            assertTrue(largest < 0.25 && mean < 0.05, "prompt processing and decoding agree: largest difference " + largest + ", mean " + mean);
+            List<LlamaModel.Session> sessions = new java.util.ArrayList<>();
+            for (int s = 0; s < 5; s++) sessions.add(whole.copy());
+            int[] next = {7, 11, 13, 17, 19};
+            float[][] batch = model.decode(sessions, next);
+            for (int s = 0; s < 5; s++) {
+                assertArrayEquals(alone.decode(List.of(whole.copy()), new int[] {next[s]})[0], batch[s], "sequence " + s + " bit for bit");
+            }
+            assertEquals(151, sessions.getFirst().length());
+        }
+    }
+
+    /** Copies share the cache pages of their prefix; what one copy writes, or a truncation, never reaches another. */
+    @org.junit.jupiter.api.Test
+    void sessionCopiesAndTruncationsAreIndependent() throws IOException {
+        Path file = dir.resolve("s.gguf");
+        RandomLlama.write(file, new RandomLlama.Shape(64, 2, 4, 2, 192, 300, 512, RandomLlama.Weights.Q8_0), 7, "s");
+        try (GgufFile g = GgufFile.open(file)) {
+            LlamaModel model = new LlamaModel(g, 1);
+            List<Integer> prompt = new java.util.ArrayList<>();
+            for (int i = 0; i < 70; i++) prompt.add((i * 13) % 300);
+            LlamaModel.Session a = model.new Session();
+            a.prefill(prompt);
+            LlamaModel.Session b = a.copy();
+            float[] aNext = a.next(5);
+            float[] bNext = b.next(9);
+            a.truncate(40);
+            LlamaModel.Session c = b.copy();
+            c.truncate(64);
+            float[] aAgain = a.next(11);
+            float[] cAgain = c.next(12);
+            LlamaModel.Session fresh = model.new Session();
+            fresh.prefill(prompt);
+            assertArrayEquals(aNext, fresh.copy().next(5));
+            assertArrayEquals(bNext, fresh.copy().next(9), "b is unchanged by a's token");
+            LlamaModel.Session forty = model.new Session();
+            forty.prefill(prompt.subList(0, 40));
+            assertArrayEquals(forty.next(11), aAgain, "truncation to 40 equals a 40-token prompt");
+            LlamaModel.Session sixtyFour = model.new Session();
+            sixtyFour.prefill(prompt.subList(0, 64));
+            assertArrayEquals(sixtyFour.next(12), cAgain, "truncation at a page boundary");
+            LlamaModel.Session expectedB = fresh.copy();
+            expectedB.next(9);
+            assertArrayEquals(expectedB.next(3), b.next(3), "c's truncation and token left b's pages alone");
         }
     }
 

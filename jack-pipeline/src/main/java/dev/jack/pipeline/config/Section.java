@@ -202,6 +202,13 @@ public final class Section {
         }
     }
 
+    /** A text, or a list of texts given as one, joined by commas (a list of server URLs). */
+    public String textOrList(String key, String otherwise) {
+        NodeTuple t = entries.get(key);
+        if (t != null && t.getValueNode() instanceof SequenceNode) return String.join(",", texts(key, List.of()));
+        return text(key, otherwise);
+    }
+
     /** A list of texts; one text alone ({@code stages: report}) is a list of one. */
     public List<String> texts(String key, List<String> otherwise) {
         known.add(key);

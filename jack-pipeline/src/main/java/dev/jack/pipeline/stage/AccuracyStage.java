@@ -214,7 +214,7 @@ public record AccuracyStage(Path pairs, Path rewards, Path sections, Path out, O
             List<JudgeJournal.Item> keyed = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) keyed.add(new JudgeJournal.Item(String.valueOf(i + 1), items.get(i).toString()));
             // Every input is read into the items (the judge sees nothing else of them): a changed file redoes the items it changed.
-            outcome = JudgeJournal.run(this, context, journal(), inputs(), keyed, judge.concurrency(), i -> {
+            outcome = JudgeJournal.run(this, context, journal(), inputs(), keyed, judge.inFlight(), i -> {
                 Item item = items.get(i);
                 Map<String, Object> line = new LinkedHashMap<>();
                 if (pairwise) {

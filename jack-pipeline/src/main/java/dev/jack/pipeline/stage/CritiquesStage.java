@@ -116,7 +116,7 @@ public record CritiquesStage(List<Path> pairs, Path out, Path joint, Options opt
                 PreferencePair pair = all.get(i).pair();
                 items.add(new JudgeJournal.Item(all.get(i).key(), PyJson.dumps(List.of(i, all.get(i).id(), pair.prompt(), pair.chosen(), pair.rejected()))));
             }
-            outcome = JudgeJournal.run(this, context, journal(), pairs, items, judge.concurrency(), i -> {
+            outcome = JudgeJournal.run(this, context, journal(), pairs, items, judge.inFlight(), i -> {
                 Pair p = all.get(i);
                 CritiqueSet.Built set = CritiqueSet.build(backend, templates, j, p.id(), i, p.pair().prompt(), p.pair().chosen(), p.pair().rejected(),
                         options.m(), options.refine(), options.k(), options.seed(), options.maxTokens());

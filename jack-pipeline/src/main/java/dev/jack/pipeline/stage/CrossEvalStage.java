@@ -90,7 +90,7 @@ public record CrossEvalStage(Path table, Path responses, Path out, Options optio
         try (Backend backend = judge.open(OpenAiBackend.Endpoint.CHAT, context)) {
             List<JudgeJournal.Item> keyed = jobs.stream()
                     .map(job -> new JudgeJournal.Item(job.key(), job + "\n" + attachments.get(job.item().promptId()))).toList();
-            outcome = JudgeJournal.run(this, context, itemsFile(), inputs(), keyed, judge.concurrency(), i -> {
+            outcome = JudgeJournal.run(this, context, itemsFile(), inputs(), keyed, judge.inFlight(), i -> {
                 CrossEval.Job job = jobs.get(i);
                 CrossEval.Attachment attachment = attachments.get(job.item().promptId());
                 Map<String, Object> line = describe(job, attachment);

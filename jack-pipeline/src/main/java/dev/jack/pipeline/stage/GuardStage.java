@@ -151,7 +151,7 @@ public record GuardStage(String name, List<Path> datasets, List<Path> outs, Opti
         // An empty dataset (a curation that made no pair) gives an empty output.
         List<JsonlReader.Row> rows = JsonlReader.readAll(input, r -> r);
         List<JudgeJournal.Item> items = rows.stream().map(r -> new JudgeJournal.Item(String.valueOf(r.line()), PyJson.dumps(r.fields()))).toList();
-        JudgeJournal.Outcome outcome = JudgeJournal.run(this, context, journalFor(out), datasets, items, judge.concurrency(), i -> {
+        JudgeJournal.Outcome outcome = JudgeJournal.run(this, context, journalFor(out), datasets, items, judge.inFlight(), i -> {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("safety", verdicts(guard, rows.get(i)));
             return line;

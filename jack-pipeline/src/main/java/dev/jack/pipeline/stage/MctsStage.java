@@ -125,8 +125,11 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
         }
     }
 
-    /** What one prompt's search left in the journal; {@code excluded}: rollouts kept from being chosen, by flaw label. */
-    private record Searched(long key, List<PreferencePair> pairs, int calls, long generatedTokens, int nodes, Map<String, Integer> excluded) {}
+    /**
+     * What one prompt's search made (and left in the journal): its pairs (without their cost), LLM calls, generated
+     * tokens, tree nodes; {@code excluded}: rollouts kept from being chosen, by flaw label.
+     */
+    public record Searched(long key, List<PreferencePair> pairs, int calls, long generatedTokens, int nodes, Map<String, Integer> excluded) {}
 
     @Override
     public String name() {
@@ -232,8 +235,12 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
         return f;
     }
 
-    /** One prompt's search; checks that could not run on a rollout count as not followed and are added to checkerErrors. */
-    private Searched search(Backend backend, Verifier verifier, Mcts.Settings settings, IfevalPrompt p, Set<String> checkerErrors) {
+    /**
+     * One prompt's tree search through the backend (continuations on the completions endpoint), seeded by the prompt's
+     * key: the same pairs wherever it runs. Checks that could not run on a rollout count as not followed, and are added
+     * to {@code checkerErrors} (a set safe for concurrent use) as {@code prompt key K: ERROR}.
+     */
+    public Searched search(Backend backend, Verifier verifier, Mcts.Settings settings, IfevalPrompt p, Set<String> checkerErrors) {
         List<Prompt.Message> messages = List.of(Prompt.Message.user(p.prompt()));
         Mcts.Generator generator = (prefix, n, callSeed) -> {
             GenerationResult r = backend.generate(new GenerationRequest(new Prompt.Continuation(messages, prefix), n, options.temperature(),
@@ -363,30 +370,60 @@ public record MctsStage(Path prompts, Path out, Options options, ModelOptions mo
 
     private void writeOutputs(List<IfevalPrompt> all, Map<Long, Searched> done, Mcts.Settings settings, PrintWriter console) {
         List<PreferencePair> pairs = new ArrayList<>();
-        long calls = 0;
-        long tokens = 0;
-        int withoutPair = 0;
-        int sharedPrefixPairs = 0;
-        int rootPairs = 0;
-        Map<String, Integer> excluded = Flaw.counts(Map.of());
+        Tally tally = Tally.NONE;
         for (IfevalPrompt p : all) {
             Searched s = done.get(p.key());
-            s.excluded().forEach((flaw, n) -> excluded.merge(flaw, n, Integer::sum));
-            calls += s.calls();
-            tokens += s.generatedTokens();
-            if (s.pairs().isEmpty()) withoutPair++;
-            for (PreferencePair pair : s.pairs()) {
-                if (pair.depth() == 0) rootPairs++;
-                else sharedPrefixPairs++;
-                pairs.add(pair.withCost(s.calls(), s.generatedTokens()));
-            }
+            tally = tally.plus(s);
+            pairs.addAll(priced(s));
         }
-        CurationStats stats = CurationStats.mcts(Choices.label(options.preset()), fingerprint(settings), all.size(), withoutPair,
-                sharedPrefixPairs, rootPairs, calls, tokens, excluded);
+        CurationStats stats = stats(tally, settings);
         Pairs.write(out, pairs, options.format(), options.parquet(), stats);
+        summary(tally, stats, out.toString(), console);
+    }
+
+    /** A search's pairs, each with the search's cost (LLM calls, generated tokens). */
+    public static List<PreferencePair> priced(Searched s) {
+        return s.pairs().stream().map(pair -> pair.withCost(s.calls(), s.generatedTokens())).toList();
+    }
+
+    /**
+     * What searches made, added up: prompts, prompts without a pair, pairs by depth, LLM calls, generated tokens, and
+     * rollouts kept from being chosen by flaw label.
+     */
+    public record Tally(long prompts, long withoutPair, long sharedPrefixPairs, long rootPairs, long calls, long tokens, Map<String, Integer> excluded)
+            implements java.io.Serializable {
+        public static final Tally NONE = new Tally(0, 0, 0, 0, 0, 0, Flaw.counts(Map.of()));
+
+        public Tally {
+            excluded = new LinkedHashMap<>(excluded);
+        }
+
+        /** This and one more search. */
+        public Tally plus(Searched s) {
+            long root = s.pairs().stream().filter(pair -> pair.depth() == 0).count();
+            return plus(new Tally(1, s.pairs().isEmpty() ? 1 : 0, s.pairs().size() - root, root, s.calls(), s.generatedTokens(), s.excluded()));
+        }
+
+        public Tally plus(Tally t) {
+            Map<String, Integer> sum = new LinkedHashMap<>(excluded);
+            t.excluded.forEach((flaw, n) -> sum.merge(flaw, n, Integer::sum));
+            return new Tally(prompts + t.prompts, withoutPair + t.withoutPair, sharedPrefixPairs + t.sharedPrefixPairs, rootPairs + t.rootPairs,
+                    calls + t.calls, tokens + t.tokens, sum);
+        }
+    }
+
+    /** The run's statistics (the pairs file's {@code .stats.json}) from its tally. */
+    public CurationStats stats(Tally t, Mcts.Settings settings) {
+        return CurationStats.mcts(Choices.label(options.preset()), fingerprint(settings), Math.toIntExact(t.prompts()),
+                Math.toIntExact(t.withoutPair()), Math.toIntExact(t.sharedPrefixPairs()), Math.toIntExact(t.rootPairs()), t.calls(), t.tokens(),
+                t.excluded());
+    }
+
+    /** The stage's summary lines from the tally and its statistics, naming {@code where} it wrote the pairs. */
+    public void summary(Tally t, CurationStats stats, String where, PrintWriter console) {
         console.printf("%d prompts: %d pairs (%d with a shared prefix, %d at depth 0), %d prompts without a pair; "
-                        + "%d LLM calls, %d generated tokens; wrote %s and %s%n", all.size(), stats.pairs(), sharedPrefixPairs, rootPairs,
-                withoutPair, calls, tokens, out, CurationStats.pathFor(out));
+                        + "%d LLM calls, %d generated tokens; wrote %s and %s%n", t.prompts(), stats.pairs(), t.sharedPrefixPairs(), t.rootPairs(),
+                t.withoutPair(), t.calls(), t.tokens(), where, where + ".stats.json");
         console.println(RsStage.excludedLine(stats, "rollouts", options.allowTruncated()));
     }
 }

@@ -79,7 +79,7 @@ public record RationaleStage(Path critiques, Path out, Options options, ModelOpt
             VerdictProbability p = new VerdictProbability(backend, new Templates(null), range.min(), range.max(), options.maxTokens());
             List<JudgeJournal.Item> items = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) items.add(new JudgeJournal.Item(String.valueOf(rows.get(i).line()), critiqued.get(i).toString()));
-            outcome = JudgeJournal.run(this, context, journal(), List.of(critiques), items, judge.concurrency(), i -> {
+            outcome = JudgeJournal.run(this, context, journal(), List.of(critiques), items, judge.inFlight(), i -> {
                 RationaleMetrics.Measured m = RationaleMetrics.measure(p, critiqued.get(i));
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("comprehensiveness", m.comprehensiveness());

@@ -19,6 +19,7 @@ import dev.jack.core.OptionException;
 import dev.jack.pipeline.Stage;
 import dev.jack.pipeline.StageContext;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,14 +104,9 @@ public record RsStage(Path scored, Path out, Options options, ModelOptions judge
                 CritiqueJudge j = new CritiqueJudge(backend, new Templates(null), 1, 10, 0.0, 1024);
                 List<JudgeJournal.Item> items = all.stream().map(r -> new JudgeJournal.Item(r.sample().key() + "/" + r.sample().sampleIndex(),
                         PyJson.dumps(Arrays.asList(r.sample().prompt(), r.sample().reasoningContent(), r.sample().response())))).toList();
-                outcome = JudgeJournal.run(this, context, judgeJournal(), List.of(scored), items, judge.concurrency(), i -> {
-                    ScoredSample r = all.get(i);
+                outcome = JudgeJournal.run(this, context, judgeJournal(), List.of(scored), items, judge.inFlight(), i -> {
                     Map<String, Object> line = new LinkedHashMap<>();
-                    // An unreadable score counts as 0, below the judge's 1-10 scale.
-                    line.put("judge_score", j.pointwise(r.sample().prompt(),
-                            options.thinking().apply(r.sample().reasoningContent(), r.sample().response()), 1, options.seed(),
-                            CritiqueJudge.Aggregate.MEAN)
-                            .score().orElse(0));
+                    line.put("judge_score", judgeScore(j, all.get(i)));
                     return line;
                 });
             }
@@ -122,28 +118,51 @@ public record RsStage(Path scored, Path out, Options options, ModelOptions judge
         RejectionSampling.Curated result = options.curate(byKey, options.contrast(), score, options.qualityFloor());
         CurationStats stats = result.stats(options.contrast());
         Pairs.write(out, result.pairs(), options.format(), options.parquet(), stats);
-        context.out().printf("%d prompts: %d pairs, %d prompts without a pair (all samples scored the same, or no better sample could be chosen)%s; wrote %s%n",
-                result.prompts(), result.pairs().size(), result.withoutPair(),
-                options.qualityFloor() == null ? "" : ", " + result.belowFloor() + " pairs under the quality floor",
-                out + " and " + CurationStats.pathFor(out));
-        context.out().println(excludedLine(stats, "samples", options.allowTruncated()));
+        summary(context.out(), stats, result.belowFloor(), out.toString());
         return Status.DONE;
     }
 
+    /** The stage's summary lines: what the pairs' statistics say, pairs under the quality floor, where they were written. */
+    public void summary(PrintWriter console, CurationStats stats, long belowFloor, String where) {
+        console.printf("%d prompts: %d pairs, %d prompts without a pair (all samples scored the same, or no better sample could be chosen)%s; wrote %s%n",
+                stats.prompts(), stats.pairs(), stats.promptsWithoutPair(),
+                options.qualityFloor() == null ? "" : ", " + belowFloor + " pairs under the quality floor", where + " and " + where + ".stats.json");
+        console.println(excludedLine(stats, "samples", options.allowTruncated()));
+    }
+
+    /**
+     * The judge's score of a sample's answer (its reasoning set apart as the options say), 1-10; an unreadable score
+     * counts as 0, below the scale.
+     */
+    public double judgeScore(CritiqueJudge j, ScoredSample r) {
+        return j.pointwise(r.sample().prompt(), options.thinking().apply(r.sample().reasoningContent(), r.sample().response()), 1, options.seed(),
+                CritiqueJudge.Aggregate.MEAN).score().orElse(0);
+    }
+
     /** The console's line on the responses kept from being chosen. */
-    static String excludedLine(CurationStats stats, String what, boolean allowed) {
+    public static String excludedLine(CurationStats stats, String what, boolean allowed) {
         if (allowed) return "  --allow-truncated: cut-off, empty and control-token responses may be chosen";
         List<String> parts = new ArrayList<>();
         stats.excluded().forEach((flaw, n) -> parts.add(n + " " + flaw));
         return "  " + what + " never chosen: " + stats.excludedTotal() + " (" + String.join(", ", parts) + ")";
     }
 
+    /**
+     * A scored sample to pair: it needs a reward, a prompt and a response.
+     *
+     * @throws dev.jack.core.data.DataFileException naming the row's file, line and field
+     */
+    public static ScoredSample readRow(JsonlReader.Row row) {
+        ScoredSample s = ScoredSample.read(row);
+        for (String field : List.of("prompt", "response")) if (!row.has(field)) throw row.error(field, "is missing");
+        return s;
+    }
+
     /** Scored samples grouped by prompt key, in file order; every row needs a reward and a prompt. */
     static Map<Long, List<ScoredSample>> readScored(Path scored) {
         Map<Long, List<ScoredSample>> byKey = new LinkedHashMap<>();
         JsonlReader.forEach(scored, row -> {
-            ScoredSample s = ScoredSample.read(row);
-            for (String field : List.of("prompt", "response")) if (!row.has(field)) throw row.error(field, "is missing");
+            ScoredSample s = readRow(row);
             byKey.computeIfAbsent(s.sample().key(), k -> new ArrayList<>()).add(s);
         });
         return byKey;

@@ -156,28 +156,20 @@ public record SampleStage(Path prompts, Path out, Options options, ModelOptions 
         Map<String, Integer> failures = new TreeMap<>();
         List<String> failedRows = new ArrayList<>();
         AtomicLong finished = new AtomicLong();
-        long retriesBefore = backend instanceof OpenAiBackend o ? o.retries() : 0;
+        long retriesBefore = backend.retries();
         Set<String> done;
         try (Journal journal = Journal.open(out)) {
             done = resume(journal, promptOf);
             journal.begin();
             List<Item> toDo = items.stream().filter(it -> !done.contains(it.key + "/" + it.index)).toList();
-            Parallel.forEach(toDo.size(), Math.max(2 * model.concurrency(), 16), i -> {
+            Parallel.forEach(toDo.size(), Math.max(2 * model.inFlight(), 16), i -> {
                 Item it = toDo.get(i);
-                long seed = Seeds.row(options.seed(), it.key, it.index);
                 try {
-                    journal.append(PyJson.dumps(row(it, seed, backend.generate(request(it, seed)).join()).toJson()));
+                    journal.append(PyJson.dumps(row(it.key, it.index, it.prompt, backend.generate(request(it.key, it.index, it.prompt)).join()).toJson()));
                 } catch (CompletionException e) {
-                    Throwable cause = e.getCause() != null ? e.getCause() : e;
-                    String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-                    int attempts = cause instanceof GenerationException g ? g.attempts() : 0;
+                    Map<String, Object> f = failure(it.key, it.index, e);
                     synchronized (failures) {
-                        failures.merge(reasonKind(reason), 1, Integer::sum);
-                        Map<String, Object> f = new LinkedHashMap<>();
-                        f.put("key", it.key);
-                        f.put("sample_index", it.index);
-                        f.put("attempts", attempts);
-                        f.put("reason", reason);
+                        failures.merge(reasonKind((String) f.get("reason")), 1, Integer::sum);
                         failedRows.add(PyJson.dumps(f));
                     }
                 }
@@ -199,16 +191,31 @@ public record SampleStage(Path prompts, Path out, Options options, ModelOptions 
         return new Summary(done.size(), finished.get() - failedCount(failures), retries(backend, retriesBefore), failures, items.size());
     }
 
-    private GenerationRequest request(Item it, long seed) {
+    /** The request for sample {@code index} of a prompt, with the row's own seed ({@link Seeds#row}). */
+    public GenerationRequest request(long key, int index, String prompt) {
         Prompt.Chat chat = new Prompt.Chat(options.system() == null
-                ? List.of(Prompt.Message.user(it.prompt))
-                : List.of(Prompt.Message.system(options.system()), Prompt.Message.user(it.prompt)));
-        return new GenerationRequest(chat, 1, options.temperature(), options.topP(), options.topK(), seed, options.maxTokens(), List.of(),
-                options.logprobs());
+                ? List.of(Prompt.Message.user(prompt))
+                : List.of(Prompt.Message.system(options.system()), Prompt.Message.user(prompt)));
+        return new GenerationRequest(chat, 1, options.temperature(), options.topP(), options.topK(), Seeds.row(options.seed(), key, index),
+                options.maxTokens(), List.of(), options.logprobs());
+    }
+
+    /**
+     * The failure row of a sample that failed for good ({@code OUT.failed.jsonl}): key, sample_index, attempts made
+     * (0 when unknown) and the reason.
+     */
+    public static Map<String, Object> failure(long key, int index, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("key", key);
+        f.put("sample_index", index);
+        f.put("attempts", cause instanceof GenerationException g ? g.attempts() : 0);
+        f.put("reason", cause.getMessage() == null ? cause.toString() : cause.getMessage());
+        return f;
     }
 
     private static long retries(Backend backend, long before) {
-        return backend instanceof OpenAiBackend o ? o.retries() - before : 0;
+        return backend.retries() - before;
     }
 
     private static long failedCount(Map<String, Integer> failures) {
@@ -222,7 +229,8 @@ public record SampleStage(Path prompts, Path out, Options options, ModelOptions 
         return reason.length() > 80 ? reason.substring(0, 80) + "..." : reason;
     }
 
-    private Sample row(Item it, long seed, GenerationResult result) {
+    /** The row of sample {@code index} of a prompt from the server's answer to {@link #request}. */
+    public Sample row(long key, int index, String prompt, GenerationResult result) {
         GenerationResult.Completion c = result.completions().getFirst();
         List<Sample.Logprob> logprobs = null;
         if (options.logprobs() != null) {
@@ -232,8 +240,9 @@ public record SampleStage(Path prompts, Path out, Options options, ModelOptions 
                 logprobs.add(new Sample.Logprob(t.token(), t.id() == null ? null : (long) t.id(), t.logprob(), top));
             }
         }
-        return new Sample(it.key, (long) it.index, it.prompt, c.text(), c.reasoningContent(), c.finishReason(), (long) result.promptTokens(), (long) c.completionTokens(),
-                model.model(), Choices.label(options.endpoint()), options.params(), seed, logprobs, Map.of());
+        return new Sample(key, (long) index, prompt, c.text(), c.reasoningContent(), c.finishReason(), (long) result.promptTokens(),
+                (long) c.completionTokens(), model.model(), Choices.label(options.endpoint()), options.params(), Seeds.row(options.seed(), key, index),
+                logprobs, Map.of());
     }
 
     /**

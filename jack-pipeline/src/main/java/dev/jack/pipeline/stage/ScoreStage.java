@@ -2,6 +2,7 @@ package dev.jack.pipeline.stage;
 
 import dev.jack.core.Choices;
 import dev.jack.core.OptionException;
+import dev.jack.core.Parallel;
 import dev.jack.core.UserException;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.Span;
@@ -26,17 +27,20 @@ import dev.jack.pipeline.Inputs;
 import dev.jack.pipeline.Stage;
 import dev.jack.pipeline.StageContext;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * {@code jack score}: each sample with its prompt's per-constraint strict and loose verdicts and rewards
@@ -119,70 +123,181 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         String labels = options.labelsField();
         Map<Long, IfevalPrompt> byKey = prompts == null || labels != null ? Map.of() : promptsByKey(prompts);
         Map<Long, JsonlReader.Row> labelRows = prompts == null || labels == null ? Map.of() : rowsByKey(prompts);
-        List<JsonlReader.Row> rows = new ArrayList<>();
-        JsonlReader.forEach(samples, rows::add);
-        Verifier verifier = new Verifier(context.text(options.punktDir()));
-        ScoredSample[] scored = new ScoredSample[rows.size()];
-        String[] lines = new String[rows.size()];
-        List<String> checkerErrors = new ArrayList<>();
-        IntStream.range(0, rows.size()).parallel().forEach(i -> {
-            JsonlReader.Row row = rows.get(i);
-            Sample sample = Sample.read(row);
+        Scorer scorer = new Scorer(options, prompts == null ? null : prompts.toString(), new Verifier(context.text(options.punktDir())));
+        List<ScoredSample> scored = new ArrayList<>();
+        Tally[] tallied = {Tally.NONE};
+        List<PassRates> rates;
+        // The scored rows and their pass rates are replaced as one set. Rows are scored in chunks as they are read, and
+        // written in order as their chunks finish.
+        try (FileSet set = new FileSet()) {
+            try (OutputStream lines = Files.newOutputStream(set.stage(out))) {
+                Parallel.InOrder<ScoredChunk> chunks = new Parallel.InOrder<>(CHUNKS_AHEAD, chunk -> {
+                    lines.write(chunk.lines());
+                    for (Scored s : chunk.scored()) {
+                        scored.add(s.row());
+                        tallied[0] = tallied[0].plus(s);
+                    }
+                });
+                List<JsonlReader.Row> rows = new ArrayList<>(CHUNK);
+                JsonlReader.forEach(samples, row -> {
+                    rows.add(row);
+                    if (rows.size() == CHUNK) submit(chunks, scorer, byKey, labelRows, rows);
+                });
+                submit(chunks, scorer, byKey, labelRows, rows);
+                chunks.finish();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+            }
+            rates = passRates(scored);
+            AtomicFiles.writeJsonl(set.stage(passRatesPath(out)), rates.stream().map(PassRates::toJson).toList());
+            set.commit();
+        }
+        Tally tally = tallied[0];
+        for (PassRates r : rates) tally = tally.plus(r);
+        summary(context, tally, out.toString(), passRatesPath(out).toString());
+        return Status.DONE;
+    }
+
+    /** Rows per chunk scored on one thread, and chunks scored ahead of the writer. */
+    private static final int CHUNK = 256;
+    private static final int CHUNKS_AHEAD = 4;
+
+    /** A chunk's scored rows and their output lines, as bytes. */
+    private record ScoredChunk(List<Scored> scored, byte[] lines) {}
+
+    /** Hands the rows (then cleared) to the chunks, to be scored. */
+    private void submit(Parallel.InOrder<ScoredChunk> chunks, Scorer scorer, Map<Long, IfevalPrompt> byKey,
+                        Map<Long, JsonlReader.Row> labelRows, List<JsonlReader.Row> rows) {
+        if (rows.isEmpty()) return;
+        List<JsonlReader.Row> chunk = List.copyOf(rows);
+        rows.clear();
+        try {
+            chunks.submit(() -> {
+                List<Scored> done = new ArrayList<>(chunk.size());
+                StringBuilder lines = new StringBuilder();
+                for (JsonlReader.Row row : chunk) {
+                    Sample sample = Sample.read(row);
+                    Scored s = scorer.score(row, sample, byKey.get(sample.key()), labelRows.get(sample.key()));
+                    done.add(s);
+                    lines.append(s.line()).append('\n');
+                }
+                return new ScoredChunk(done, lines.toString().getBytes(StandardCharsets.UTF_8));
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A scored sample, its line in the output (with its spans when the options ask for them, and the checks that could
+     * not run in {@code checker_errors}), and those checks' errors as console warnings (each naming the sample's file,
+     * line and key).
+     */
+    public record Scored(ScoredSample row, String line, List<String> checkerErrors) {}
+
+    /**
+     * Scores sample rows by the options, with the verifier; {@code prompts} (where the prompts are, null for none) is
+     * named in errors.
+     * It is what {@code jack score} does to each row, wherever the row is scored (one machine or a Spark task).
+     */
+    public record Scorer(Options options, String prompts, Verifier verifier) {
+        /**
+         * A sample ({@code row}, read) scored: against its prompt's constraints ({@code p}, null when the prompts have none with its
+         * key), or with a labels field against the labels on the row, else on its prompt's row ({@code promptRow}, null
+         * when none); the verdicts on its answer as {@code thinking} (or IFEvalG's verifier) has it, the rewards, the
+         * spans, the checks that could not run (counted as not followed).
+         *
+         * @throws dev.jack.core.data.DataFileException naming the row's file, line and field: no prompt or labels for
+         *     its key, malformed labels, no response, or a prompt text that is not its prompt's
+         */
+        public Scored score(JsonlReader.Row row, Sample sample, IfevalPrompt p, JsonlReader.Row promptRow) {
+            String labels = options.labelsField();
             List<Constraint> constraints;
-            IfevalPrompt p = null;
             if (labels == null) {
-                p = byKey.get(sample.key());
                 if (p == null) throw row.error("key", "no prompt with key " + sample.key() + " in " + prompts);
                 constraints = p.constraints();
             } else {
-                JsonlReader.Row labelled = row.has(labels) ? row : labelRows.get(sample.key());
+                JsonlReader.Row labelled = row.has(labels) ? row : promptRow;
                 if (labelled == null) {
                     throw row.error(labels, "is missing" + (prompts == null ? "" : ", and " + prompts + " has no row with key " + sample.key()));
                 }
                 constraints = GroundTruth.constraints(labelled, labels);
             }
             if (sample.response() == null) throw row.error("response", "is missing");
-            if (p != null && sample.prompt() != null && !sample.prompt().equals(p.prompt())) {
+            if (labels == null && sample.prompt() != null && !sample.prompt().equals(p.prompt())) {
                 throw row.error("prompt", "is not the prompt with key " + sample.key() + " in " + prompts + " (sampled from another version of the prompts?)");
             }
             String checked = options.verifier() == Verification.IFEVALG ? IfevalgVerifier.answer(sample.response())
                     : options.thinking().apply(sample.reasoningContent(), sample.response());
             Verdicts v = options.verifier() == Verification.IFEVALG ? null : verifier.verify(constraints, checked);
-            scored[i] = score(sample, constraints, v, verifier);
-            Map<String, Object> json = scored[i].toJson();
+            ScoredSample scored = score(sample, constraints, v);
+            Map<String, Object> json = scored.toJson();
             List<String> errors = new ArrayList<>(v == null ? List.of() : v.errors());
             if (options.spans()) json.put("spans", spans(constraints, checked, verifier, errors));
             // A check that could not run counts as not followed; the row says which and why.
-            if (!errors.isEmpty()) {
-                json.put("checker_errors", errors);
-                synchronized (checkerErrors) {
-                    for (String e : errors) checkerErrors.add(row.file() + ":" + row.line() + ": key " + sample.key() + ": " + e);
-                }
+            if (!errors.isEmpty()) json.put("checker_errors", errors);
+            return new Scored(scored, PyJson.dumps(json), errors.stream().map(e -> row.file() + ":" + row.line() + ": key " + sample.key() + ": " + e).toList());
+        }
+
+        /**
+         * The sample scored: by IFEval's verdicts {@code v} (on the text as {@code thinking} has it), or, with IFEvalG's
+         * verifier ({@code v} null), by IFEvalVerifier on its answer, on which each constraint is checked alone (an empty
+         * answer follows nothing).
+         */
+        private ScoredSample score(Sample sample, List<Constraint> constraints, Verdicts v) {
+            List<String> ids = constraints.stream().map(Constraint::id).toList();
+            boolean all = options.allOrNothing();
+            if (options.verifier() == Verification.IFEVALG) {
+                IfevalgVerifier.Result r = IfevalgVerifier.verify(constraints, sample.response(), verifier.text());
+                double reward = all ? (r.verdicts().contains(false) || r.verdicts().isEmpty() ? 0 : 1) : r.score();
+                return new ScoredSample(sample, controlTokens(sample), ids, r.verdicts(), r.verdicts(), reward, reward, reward);
             }
-            lines[i] = PyJson.dumps(json);
-        });
-        checkerErrors.stream().sorted().forEach(e -> context.note("warning: " + e + " (counted as not followed)"));
-        List<PassRates> rates = passRates(Arrays.asList(scored));
-        // The scored rows and their pass rates are replaced as one set.
-        try (FileSet set = new FileSet()) {
-            AtomicFiles.write(set.stage(out), lines.length == 0 ? "" : String.join("\n", lines) + "\n");
-            AtomicFiles.writeJsonl(set.stage(passRatesPath(out)), rates.stream().map(PassRates::toJson).toList());
-            set.commit();
+            return new ScoredSample(sample, controlTokens(sample), ids, v.strict(), v.loose(), Reward.STRICT.of(v, all),
+                    Reward.LOOSE.of(v, all), options.reward().of(v, all));
         }
-        double mean = Arrays.stream(scored).mapToDouble(ScoredSample::reward).average().orElse(0);
-        context.out().printf("scored %d samples (mean %s reward %.4f); wrote %s%n", lines.length, Choices.label(options.reward()), mean, out);
-        context.out().printf("pass rates of %d prompts (mean pass@1 %.4f, pass@n %.4f); wrote %s%n", rates.size(),
-                rates.stream().mapToDouble(PassRates::passAt1).average().orElse(0), rates.stream().mapToDouble(PassRates::passAtN).average().orElse(0),
-                passRatesPath(out));
-        Map<Flaw, Integer> flaws = new EnumMap<>(Flaw.class);
-        for (ScoredSample s : scored) {
+    }
+
+    /**
+     * What scoring made, added up: samples, the sum of their rewards, those with control-token text, cut off at
+     * max_tokens, and with an empty answer; prompts, and the sums of their pass@1 and pass@n; the checks that could not
+     * run ({@link Scored#checkerErrors}).
+     */
+    public record Tally(long samples, double rewards, long controlTokens, long truncated, long empty, long prompts, double passAt1, double passAtN,
+                        List<String> checkerErrors) implements java.io.Serializable {
+        public static final Tally NONE = new Tally(0, 0, 0, 0, 0, 0, 0, 0, List.of());
+
+        public Tally plus(Scored scored) {
+            ScoredSample s = scored.row();
             Flaw f = flaw(s);
-            if (f != null) flaws.merge(f, 1, Integer::sum);
+            return plus(new Tally(1, s.reward(), s.controlTokens().isEmpty() ? 0 : 1, f == Flaw.TRUNCATED ? 1 : 0, f == Flaw.EMPTY ? 1 : 0, 0, 0, 0,
+                    scored.checkerErrors()));
         }
-        long controlTokens = Arrays.stream(scored).filter(s -> !s.controlTokens().isEmpty()).count();
-        context.out().printf("  %d with control-token text, %d cut off at max_tokens, %d with an empty answer (never chosen without --allow-truncated)%n",
-                controlTokens, flaws.getOrDefault(Flaw.TRUNCATED, 0), flaws.getOrDefault(Flaw.EMPTY, 0));
-        return Status.DONE;
+
+        public Tally plus(PassRates r) {
+            return plus(new Tally(0, 0, 0, 0, 0, 1, r.passAt1(), r.passAtN(), List.of()));
+        }
+
+        public Tally plus(Tally t) {
+            List<String> errors = t.checkerErrors.isEmpty() ? checkerErrors : checkerErrors.isEmpty() ? t.checkerErrors
+                    : java.util.stream.Stream.concat(checkerErrors.stream(), t.checkerErrors.stream()).toList();
+            return new Tally(samples + t.samples, rewards + t.rewards, controlTokens + t.controlTokens, truncated + t.truncated, empty + t.empty,
+                    prompts + t.prompts, passAt1 + t.passAt1, passAtN + t.passAtN, errors);
+        }
+    }
+
+    /**
+     * The stage's summary: a warning for each check that could not run (sorted), then what it scored, the prompts'
+     * pass rates, and where it wrote them.
+     */
+    public void summary(StageContext context, Tally t, String where, String passRatesWhere) {
+        t.checkerErrors().stream().sorted().forEach(e -> context.note("warning: " + e + " (counted as not followed)"));
+        PrintWriter console = context.out();
+        console.printf("scored %d samples (mean %s reward %.4f); wrote %s%n", t.samples(), Choices.label(options.reward()),
+                t.samples() == 0 ? 0 : t.rewards() / t.samples(), where);
+        console.printf("pass rates of %d prompts (mean pass@1 %.4f, pass@n %.4f); wrote %s%n", t.prompts(),
+                t.prompts() == 0 ? 0 : t.passAt1() / t.prompts(), t.prompts() == 0 ? 0 : t.passAtN() / t.prompts(), passRatesWhere);
+        console.printf("  %d with control-token text, %d cut off at max_tokens, %d with an empty answer (never chosen without --allow-truncated)%n",
+                t.controlTokens(), t.truncated(), t.empty());
     }
 
     /** Each prompt's pass rates over its scored samples, prompts in the order they first appear. */
@@ -219,23 +334,6 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
             out.add(spans);
         }
         return out;
-    }
-
-    /**
-     * The sample scored: by IFEval's verdicts {@code v} (on the text as {@code thinking} has it), or, with IFEvalG's
-     * verifier ({@code v} null), by IFEvalVerifier on its answer, on which each constraint is checked alone (an empty
-     * answer follows nothing).
-     */
-    private ScoredSample score(Sample sample, List<Constraint> constraints, Verdicts v, Verifier verifier) {
-        List<String> ids = constraints.stream().map(Constraint::id).toList();
-        boolean all = options.allOrNothing();
-        if (options.verifier() == Verification.IFEVALG) {
-            IfevalgVerifier.Result r = IfevalgVerifier.verify(constraints, sample.response(), verifier.text());
-            double reward = all ? (r.verdicts().contains(false) || r.verdicts().isEmpty() ? 0 : 1) : r.score();
-            return new ScoredSample(sample, controlTokens(sample), ids, r.verdicts(), r.verdicts(), reward, reward, reward);
-        }
-        return new ScoredSample(sample, controlTokens(sample), ids, v.strict(), v.loose(), Reward.STRICT.of(v, all),
-                Reward.LOOSE.of(v, all), options.reward().of(v, all));
     }
 
     /** The rows of a prompts file by key (for their labels). */

@@ -121,18 +121,46 @@ public record SynthStage(Path out, Path witnesses, Path stats, Options options, 
 
     @Override
     public Status run(StageContext context) {
-        Hardness hardness = options.hardness() == null ? Hardness.defaults() : Hardness.read(options.hardness());
-        List<BaseTask> tasks = options.tasks() == null ? BaseTask.builtIn() : BaseTask.read(options.tasks(), options.taskField());
-        Decontamination decontamination = options.decontaminate().load(context);
-        int tasksDropped = 0;
-        if (decontamination != null) {
-            List<BaseTask> clean = tasks.stream().filter(t -> !decontamination.taskOverlaps(t.text())).toList();
-            tasksDropped = tasks.size() - clean.size();
-            if (clean.isEmpty()) throw new UserException("every base task overlaps an evaluation prompt (" + options.decontaminate().ngram() + "-grams)");
-            tasks = clean;
-        }
-        TextTools text = context.text(options.punktDir());
+        Prepared prepared = prepare(context);
+        List<BaseTask> tasks = prepared.tasks();
         PrintWriter console = context.out();
+        List<SplitPlan.Part> plan = plan(tasks);
+        long key = 1;
+        for (SplitPlan.Part part : plan) {
+            SynthStats stats = new SynthStats();
+            Synthesizer synthesizer = synthesizer(prepared, part, stats);
+            Path prompts = withSuffix(out, part.name());
+            Path witnessPath = witnesses == null ? null : withSuffix(witnesses, part.name());
+            long started = System.nanoTime();
+            long firstKey = key;
+            writeStreaming(prompts, witnessPath, (promptSink, witnessSink) ->
+                    synthesizer.run(part.count(), firstKey, Math.max(1, threads), p -> {
+                        promptSink.accept(p.toJsonLine());
+                        if (witnessSink != null) witnessSink.accept(p.witnessJsonLine());
+                    }));
+            double seconds = (System.nanoTime() - started) / 1e9;
+            key += part.count();
+            Path statsPath = statsPath(prompts, part.name());
+            AtomicFiles.write(statsPath, PyJson.dumps(stats.toJson()) + "\n");
+            summary(console, stats, prompts.toString(), witnessPath == null ? null : witnessPath.toString(), seconds, statsPath.toString());
+        }
+        return Status.DONE;
+    }
+
+    /** The summary lines of a part: prompts written where, in how long, the statistics and where they are. */
+    public static void summary(PrintWriter console, SynthStats stats, String prompts, String witnesses, double seconds, String statsFile) {
+        console.printf("wrote %d prompts to %s in %.1f s%s%n", stats.prompts(), prompts, seconds, witnesses == null ? "" : " (witnesses: " + witnesses + ")");
+        stats.reportLines().forEach(l -> console.println("  " + l));
+        console.println("  statistics: " + statsFile);
+    }
+
+    /**
+     * The parts of a run: train and test with a split, else the one output; each draws from the catalog, less the
+     * held-out catalog where training data is made.
+     *
+     * @throws OptionException for a split the tasks cannot make, or a held-out catalog that leaves nothing to draw
+     */
+    private List<SplitPlan.Part> plan(List<BaseTask> tasks) {
         List<SplitPlan.Part> plan;
         try {
             List<String> ids = Synthesizer.catalog(options.catalog());
@@ -146,40 +174,57 @@ public record SynthStage(Path out, Path witnesses, Path stats, Options options, 
         if (plan.getFirst().constraints().isEmpty()) {
             throw new OptionException("holdout_catalog", "holding " + options.holdoutCatalog() + " out of " + options.catalog() + " leaves no constraint to draw");
         }
-        long key = 1;
-        for (SplitPlan.Part part : plan) {
-            Synthesizer.Options synth;
-            try {
-                synth = new Synthesizer.Options(options.seed(), options.constraints().min(), options.constraints().max(), options.difficulty(),
-                        hardness, part.heldOutPairs(), part.constraints(), options.thresholds());
-            } catch (IllegalArgumentException e) {
-                throw new OptionException("constraints", e.getMessage());
-            }
-            SynthStats stats = new SynthStats();
-            if (decontamination != null) {
-                stats.decontaminating(options.decontaminate().sets(), decontamination.evalPrompts(), options.decontaminate().ngram(),
-                        options.decontaminate().share(), tasksDropped);
-            }
-            if (options.thresholds() != null) stats.measuringTiers(options.thresholds());
-            Path prompts = withSuffix(out, part.name());
-            Path witnessPath = witnesses == null ? null : withSuffix(witnesses, part.name());
-            long started = System.nanoTime();
-            long firstKey = key;
-            writeStreaming(prompts, witnessPath, (promptSink, witnessSink) ->
-                    new Synthesizer(part.tasks(), synth, text, stats, decontamination).run(part.count(), firstKey, Math.max(1, threads), p -> {
-                        promptSink.accept(p.toJsonLine());
-                        if (witnessSink != null) witnessSink.accept(p.witnessJsonLine());
-                    }));
-            double seconds = (System.nanoTime() - started) / 1e9;
-            key += part.count();
-            Path statsPath = statsPath(prompts, part.name());
-            AtomicFiles.write(statsPath, PyJson.dumps(stats.toJson()) + "\n");
-            console.printf("wrote %d prompts to %s in %.1f s%s%n", stats.prompts(), prompts, seconds,
-                    witnessPath == null ? "" : " (witnesses: " + witnessPath + ")");
-            stats.reportLines().forEach(l -> console.println("  " + l));
-            console.println("  statistics: " + statsPath);
+        return plan;
+    }
+
+    /** What every part of a run draws on: hardness, base tasks (less those overlapping evaluation prompts), text tools. */
+    private record Prepared(Hardness hardness, List<BaseTask> tasks, Decontamination decontamination, int tasksDropped, TextTools text) {}
+
+    private Prepared prepare(StageContext context) {
+        Hardness hardness = options.hardness() == null ? Hardness.defaults() : Hardness.read(options.hardness());
+        List<BaseTask> tasks = options.tasks() == null ? BaseTask.builtIn() : BaseTask.read(options.tasks(), options.taskField());
+        Decontamination decontamination = options.decontaminate().load(context);
+        int tasksDropped = 0;
+        if (decontamination != null) {
+            List<BaseTask> clean = tasks.stream().filter(t -> !decontamination.taskOverlaps(t.text())).toList();
+            tasksDropped = tasks.size() - clean.size();
+            if (clean.isEmpty()) throw new UserException("every base task overlaps an evaluation prompt (" + options.decontaminate().ngram() + "-grams)");
+            tasks = clean;
         }
-        return Status.DONE;
+        return new Prepared(hardness, tasks, decontamination, tasksDropped, context.text(options.punktDir()));
+    }
+
+    /** A part's synthesizer, counting into {@code stats} (which records the decontamination and tiers asked for). */
+    private Synthesizer synthesizer(Prepared p, SplitPlan.Part part, SynthStats stats) {
+        Synthesizer.Options synth;
+        try {
+            synth = new Synthesizer.Options(options.seed(), options.constraints().min(), options.constraints().max(), options.difficulty(),
+                    p.hardness(), part.heldOutPairs(), part.constraints(), options.thresholds());
+        } catch (IllegalArgumentException e) {
+            throw new OptionException("constraints", e.getMessage());
+        }
+        if (p.decontamination() != null) {
+            stats.decontaminating(options.decontaminate().sets(), p.decontamination().evalPrompts(), options.decontaminate().ngram(),
+                    options.decontaminate().share(), p.tasksDropped());
+        }
+        if (options.thresholds() != null) stats.measuringTiers(options.thresholds());
+        return new Synthesizer(part.tasks(), synth, p.text(), stats, p.decontamination());
+    }
+
+    /**
+     * The synthesizers of a run without a split, whose attempts may run anywhere ({@link Synthesizer#attempt}): what
+     * they share is prepared once (evaluation prompts loaded, base tasks checked against them), then each call makes
+     * one counting into the statistics given. A run on a cluster makes its prompts by attempt ranges with them; keys
+     * start at 1, as {@link #run} gives them.
+     *
+     * @throws OptionException for a split, or constraints the options cannot hold
+     */
+    public java.util.function.Function<SynthStats, Synthesizer> synthesizers(StageContext context) {
+        if (options.split()) throw new OptionException("split", "a split is made in one process only (jack synth --split)");
+        Prepared prepared = prepare(context);
+        SplitPlan.Part whole = plan(prepared.tasks()).getFirst();
+        synthesizer(prepared, whole, new SynthStats());  // checks the options now
+        return stats -> synthesizer(prepared, whole, stats);
     }
 
     private interface Body {

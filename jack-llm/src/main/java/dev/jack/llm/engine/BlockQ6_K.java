@@ -1,0 +1,68 @@
+package dev.jack.llm.engine;
+
+import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorOperators;
+
+import java.lang.foreign.MemorySegment;
+
+import static dev.jack.llm.engine.BlockQ8_0.f16;
+import static dev.jack.llm.engine.BlockQ8_0.widen;
+
+/**
+ * Q6_K rows: super-blocks of 256 values (ggml's {@code block_q6_K}): 128 bytes of low 4 bits, 64 bytes of high
+ * 2 bits, sixteen signed 8-bit scales (one per 16 values) and an f16 d; value = d·scale·(q − 32). In each half
+ * of 128 values, byte l of the low bits holds values l and l+64, byte l+32 values l+32 and l+96, and high-bit
+ * byte l the top bits of all four. Products against q8_K activations are llama.cpp's
+ * {@code ggml_vec_dot_q6_K_q8_K}: Σ scale·Σ (q − 32)·x in integers per super-block, times d·d_x.
+ *
+ * <p>Hand-written for speed on the Vector API ({@link SuperBlocks}). This is also the fused output head of Q4_K_M and
+ * Q4_0 models: the 128k-row vocabulary matrix is decoded from the mapped file and multiplied in one pass, each
+ * super-block unpacked once for the whole batch, never widened to floats.
+ */
+final class BlockQ6_K implements QuantizedRows {
+    static final BlockQ6_K ROWS = new BlockQ6_K();
+
+    private BlockQ6_K() {}
+
+    @Override
+    public Activations.Format activations() {
+        return Activations.Format.Q8_K;
+    }
+
+    @Override
+    public void decode(MemorySegment data, long first, int n, float[] out, int at) {
+        SuperBlocks.decode(data, first, n, out, at, 210, 16, BlockQ6_K::unpack);
+    }
+
+    @Override
+    public void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
+        SuperBlocks.dot(data, in, from, to, x, ys, 210, 16, BlockQ6_K::unpack, false);
+    }
+
+    private static void unpack(byte[] row, int block, SuperBlocks.Unpacked into) {
+        for (int c = 0; c < 2; c++) {
+            columns(row, block, block + 128, c, into.q, 0);
+            columns(row, block + 64, block + 160, c, into.q, 128);
+        }
+        for (int j = 0; j < 16; j++) into.scales[j] = row[block + 192 + j];
+        into.d = f16(row, block + 208);
+    }
+
+    /**
+     * Sixteen columns of a half super-block: low-bit bytes {@code ql[16c, 16c + 16)} and {@code ql[32 + 16c, ...)}, high-bit
+     * bytes {@code qh[16c, ...)}, giving values 16c.. of each of the half's four runs of 32 (less 32) to q[at + ...). Kept
+     * this small so that the JIT compiles it to vector code.
+     */
+    private static void columns(byte[] s, int ql, int qh, int c, short[] q, int at) {
+        ShortVector low = widen(s, ql + 16 * c);
+        ShortVector high = widen(s, ql + 32 + 16 * c);
+        ShortVector h = widen(s, qh + 16 * c);
+        // The high byte's bits 2k, 2k+1 shifted onto bits 4 and 5, above the low 4 bits.
+        low.and((short) 0x0F).or(h.lanewise(VectorOperators.LSHL, 4).and((short) 0x30)).sub((short) 32).intoArray(q, at + 16 * c);
+        high.and((short) 0x0F).or(h.lanewise(VectorOperators.LSHL, 2).and((short) 0x30)).sub((short) 32).intoArray(q, at + 32 + 16 * c);
+        low.lanewise(VectorOperators.ASHR, 4).and((short) 0x0F).or(h.and((short) 0x30)).sub((short) 32).intoArray(q, at + 64 + 16 * c);
+        high.lanewise(VectorOperators.ASHR, 4).and((short) 0x0F).or(h.lanewise(VectorOperators.ASHR, 2).and((short) 0x30)).sub((short) 32)
+                .intoArray(q, at + 96 + 16 * c);
+    }
+
+}

@@ -1,0 +1,165 @@
+package dev.jack.llm.engine;
+
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
+/**
+ * Q8_0 rows: blocks of 32 values, an f16 d and 32 signed bytes (ggml's {@code block_q8_0}), value = d·q.
+ * Products against q8_0 activations are llama.cpp's {@code ggml_vec_dot_q8_0_q8_0} (and its {@code tinyBLAS_Q0_AVX}
+ * tiles, which sum the same way): per block, the 32 byte products are summed exactly and scaled once by d_w·d_x.
+ *
+ * <p>Hand-written for speed on the Vector API (an incubator module), which has no 8- or 16-bit multiply-add: the
+ * bytes are converted to floats, and the integer products and their per-block sums are exact in float (under
+ * 2^24), so float fused multiply-adds compute the integer dot product; converting bytes costs fewer instructions
+ * than widening them to shorts and then pairs of products to ints, and decoded values serve several inputs: up to
+ * four inputs of a batch share each decoded block, with the operations one input alone takes.
+ */
+final class BlockQ8_0 implements QuantizedRows {
+    static final BlockQ8_0 ROWS = new BlockQ8_0();
+
+    static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
+    static final VectorSpecies<Short> S = ShortVector.SPECIES_256;
+    static final VectorSpecies<Byte> B16 = ByteVector.SPECIES_128;
+    static final VectorSpecies<Byte> B8 = ByteVector.SPECIES_64;
+    static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
+    static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
+    static final ValueLayout.OfShort SHORT_LE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(LE);
+
+    private BlockQ8_0() {}
+
+    @Override
+    public Activations.Format activations() {
+        return Activations.Format.Q8_0_BY_FOUR;
+    }
+
+    @Override
+    public void decode(MemorySegment data, long first, int n, float[] out, int at) {
+        for (int b = 0; b < n / 32; b++) {
+            long block = (first / 32 + b) * 34;
+            FloatVector d = FloatVector.broadcast(F, f16(data, block));
+            for (int j = 0; j < 32; j += 8) {
+                ((FloatVector) ByteVector.fromMemorySegment(B8, data, block + 2 + j, LE).convertShape(VectorOperators.B2F, F, 0))
+                        .mul(d).intoArray(out, at + b * 32 + j);
+            }
+        }
+    }
+
+    @Override
+    public void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
+        int blocks = in / 32;
+        long rowBytes = blocks * 34L;
+        float[] four = new float[4];
+        for (int r = from; r < to; r++) {
+            long row = r * rowBytes;
+            int t = 0;
+            for (; t + 4 <= x.count(); t += 4) {
+                four(data, row, x.floats, x.scales, t, blocks, four);
+                for (int k = 0; k < 4; k++) ys[t + k][r] = four[k];
+            }
+            for (; t < x.count(); t++) ys[t][r] = one(data, row, x.floats[t], x.scales[t], blocks);
+        }
+    }
+
+    /**
+     * One row against one input. A block's 32 bytes, read as 8 ints, give four vectors of values w[4k + m] (the
+     * activations are in the same by-four order): four exact float products sum each lane's four consecutive values,
+     * the lanes llama.cpp's {@code mul_sum_i8_pairs_float} sums, and each block is scaled once; the lanes are summed
+     * in llama.cpp's {@code hsum_float_8} order, so a product equals llama.cpp's bit for bit.
+     */
+    private static float one(MemorySegment s, long row, float[] x, float[] xd, int blocks) {
+        FloatVector acc = FloatVector.zero(F);
+        for (int b = 0; b < blocks; b++) {
+            long at = row + b * 34L;
+            IntVector q = IntVector.fromMemorySegment(I, s, at + 2, LE);
+            acc = block(value(q, 0), value(q, 1), value(q, 2), value(q, 3), x, b * 32, f16(s, at) * xd[b], acc);
+        }
+        return lanes(acc);
+    }
+
+    /** One row against inputs t..t+3: the operations of {@link #one} for each, each block's values decoded once for the four. */
+    private static void four(MemorySegment s, long row, float[][] x, float[][] xd, int t, int blocks, float[] out) {
+        FloatVector acc0 = FloatVector.zero(F);
+        FloatVector acc1 = FloatVector.zero(F);
+        FloatVector acc2 = FloatVector.zero(F);
+        FloatVector acc3 = FloatVector.zero(F);
+        float[] x0 = x[t];
+        float[] x1 = x[t + 1];
+        float[] x2 = x[t + 2];
+        float[] x3 = x[t + 3];
+        for (int b = 0; b < blocks; b++) {
+            long at = row + b * 34L;
+            IntVector q = IntVector.fromMemorySegment(I, s, at + 2, LE);
+            FloatVector w0 = value(q, 0);
+            FloatVector w1 = value(q, 1);
+            FloatVector w2 = value(q, 2);
+            FloatVector w3 = value(q, 3);
+            float d = f16(s, at);
+            acc0 = block(w0, w1, w2, w3, x0, b * 32, d * xd[t][b], acc0);
+            acc1 = block(w0, w1, w2, w3, x1, b * 32, d * xd[t + 1][b], acc1);
+            acc2 = block(w0, w1, w2, w3, x2, b * 32, d * xd[t + 2][b], acc2);
+            acc3 = block(w0, w1, w2, w3, x3, b * 32, d * xd[t + 3][b], acc3);
+        }
+        out[0] = lanes(acc0);
+        out[1] = lanes(acc1);
+        out[2] = lanes(acc2);
+        out[3] = lanes(acc3);
+    }
+
+    /** Byte m of each of the 8 ints: values 4k + m of the block, as floats. */
+    private static FloatVector value(IntVector q, int m) {
+        IntVector v = m == 3 ? q : q.lanewise(VectorOperators.LSHL, 24 - 8 * m);
+        return (FloatVector) v.lanewise(VectorOperators.ASHR, 24).convert(VectorOperators.I2F, 0);
+    }
+
+    /** acc + scale·Σ w·x over a block of 32 in by-four order: the integer products and their sums are exact in float. */
+    private static FloatVector block(FloatVector w0, FloatVector w1, FloatVector w2, FloatVector w3, float[] x, int base, float scale, FloatVector acc) {
+        FloatVector p = w0.mul(FloatVector.fromArray(F, x, base));
+        p = w1.fma(FloatVector.fromArray(F, x, base + 8), p);
+        p = w2.fma(FloatVector.fromArray(F, x, base + 16), p);
+        p = w3.fma(FloatVector.fromArray(F, x, base + 24), p);
+        return p.fma(FloatVector.broadcast(F, scale), acc);
+    }
+
+    /** Sixteen signed bytes as shorts. */
+    static ShortVector widen(MemorySegment s, long at) {
+        return (ShortVector) ByteVector.fromMemorySegment(B16, s, at, LE).convertShape(VectorOperators.B2S, S, 0);
+    }
+
+    /** Sixteen signed bytes as shorts. */
+    static ShortVector widen(byte[] s, int at) {
+        return (ShortVector) ByteVector.fromArray(B16, s, at).convertShape(VectorOperators.B2S, S, 0);
+    }
+
+    static float f16(MemorySegment s, long at) {
+        return Float.float16ToFloat(s.get(SHORT_LE, at));
+    }
+
+    /** The little-endian f16 at {@code s[at]}. */
+    static float f16(byte[] s, int at) {
+        return Float.float16ToFloat((short) ((s[at] & 0xff) | s[at + 1] << 8));
+    }
+
+    private static final VectorShuffle<Float> OTHER_HALF = VectorShuffle.fromValues(F, 4, 5, 6, 7, 0, 1, 2, 3);
+    private static final VectorShuffle<Float> OTHER_PAIR = VectorShuffle.fromValues(F, 2, 3, 0, 1, 6, 7, 4, 5);
+    private static final VectorShuffle<Float> OTHER_LANE = VectorShuffle.fromValues(F, 1, 0, 3, 2, 5, 4, 7, 6);
+
+    /**
+     * The sum of a vector's 8 lanes in a fixed order, ((0+4)+(2+6))+((1+5)+(3+7)), by lanewise adds. reduceLanes(ADD)
+     * leaves the order open, and the interpreter and the JIT compiler then round differently: an answer would depend
+     * on how warm the JVM is.
+     */
+    static float lanes(FloatVector v) {
+        FloatVector a = v.add(v.rearrange(OTHER_HALF));
+        a = a.add(a.rearrange(OTHER_PAIR));
+        return a.add(a.rearrange(OTHER_LANE)).lane(0);
+    }
+}

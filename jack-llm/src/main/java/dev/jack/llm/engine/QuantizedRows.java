@@ -1,0 +1,22 @@
+package dev.jack.llm.engine;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Rows of a block-quantized type, multiplied with activations quantized to 8-bit blocks as llama.cpp's CPU
+ * backend does: each weight block's integer products with the activation block are summed exactly (in integer
+ * lanes, or in float lanes where every partial sum is an integer below 2^24) and scaled once. That is what makes
+ * Jack's logprobs on quantized models match llama.cpp's, and it is the decode path: a row is read straight from
+ * the mapped file and multiplied with every sequence of the batch.
+ */
+sealed interface QuantizedRows extends Rows permits BlockQ8_0, BlockQ4_0, BlockQ4_K, BlockQ6_K {
+    /** The 8-bit blocks the activations take for these rows (llama.cpp's {@code vec_dot_type}). */
+    Activations.Format activations();
+
+    /**
+     * {@code ys[t][r]} = row r · input t, for rows {@code [from, to)} of a matrix with rows of {@code in} elements and
+     * every input of {@code x}. Each product is computed by the same operations in the same order whatever the
+     * number of inputs, so batching never changes an answer.
+     */
+    void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys);
+}

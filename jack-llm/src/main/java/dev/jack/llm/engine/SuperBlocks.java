@@ -1,0 +1,144 @@
+package dev.jack.llm.engine;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+import static dev.jack.llm.engine.BlockQ8_0.F;
+import static dev.jack.llm.engine.BlockQ8_0.S;
+import static dev.jack.llm.engine.BlockQ8_0.lanes;
+
+/**
+ * The integer products of the K-quants (super-blocks of 256 values, one 6- or 8-bit integer scale per group of 32
+ * or 16 and one float scale per super-block), against q8_K activations as llama.cpp's {@code ggml_vec_dot_q4_K_q8_K}
+ * and {@code ggml_vec_dot_q6_K_q8_K} compute them: Σ scale·Σ q·x over the groups in integers, times d_w·d_x.
+ *
+ * <p>A row's super-block is first unpacked (its values as shorts, its group scales as ints) by the type, then
+ * multiplied with each input of the batch from there. The steps are separate small methods on purpose: the JIT
+ * compiles a large Vector API method to boxed vectors, many times slower. A value times an activation byte fits a
+ * short with room for two, so one pairwise add (three operations) turns 16 products into 8 int lanes.
+ */
+final class SuperBlocks {
+    private SuperBlocks() {}
+
+    private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
+
+    /** One super-block of a row, unpacked: what the integer products read. */
+    static final class Unpacked {
+        /** The 256 values (Q6_K: less 32). */
+        final short[] q = new short[256];
+        /** The integer scale of each group (8 of 32 values, or 16 of 16). */
+        final int[] scales;
+        /** Q4_K: the integer minimum of each group of 32. */
+        final int[] minimums = new int[8];
+        float d;
+        float dmin;
+
+        Unpacked(int groups) {
+            scales = new int[groups];
+        }
+    }
+
+    /** How one K-quant type unpacks a super-block: the one starting at {@code row[at]}. */
+    interface Unpacker {
+        void unpack(byte[] row, int at, Unpacked into);
+    }
+
+    /**
+     * {@code ys[t][r]} for rows [from, to) of super-block rows ({@code blockBytes} each, {@code 256 / group} groups) and
+     * every input of x; with {@code minimums} (Q4_K), less dmin·d_x·Σ minimum·(the activations' sum per group).
+     */
+    static void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys, int blockBytes, int group,
+                    Unpacker unpacker, boolean minimums) {
+        int blocks = in / 256;
+        int count = x.count();
+        Unpacked unpacked = new Unpacked(256 / group);
+        // A row's bytes are copied out of the mapped file at once: every access to the file is checked, a copy's once.
+        byte[] bytes = new byte[blocks * blockBytes];
+        float[] acc = new float[count * 8];
+        float[] subtracted = new float[count];
+        for (int r = from; r < to; r++) {
+            MemorySegment.copy(data, ValueLayout.JAVA_BYTE, (long) r * bytes.length, bytes, 0, bytes.length);
+            java.util.Arrays.fill(acc, 0);
+            java.util.Arrays.fill(subtracted, 0);
+            for (int b = 0; b < blocks; b++) {
+                unpacker.unpack(bytes, b * blockBytes, unpacked);
+                for (int t = 0; t < count; t++) {
+                    float scale = unpacked.d * x.scales[t][b];
+                    if (group == 32) groups32(unpacked.q, unpacked.scales, x.values[t], b * 256, scale, acc, t * 8);
+                    else groups16(unpacked.q, unpacked.scales, x.values[t], b * 256, scale, acc, t * 8);
+                    if (minimums) subtracted[t] += minimums(unpacked, x, t, b);
+                }
+            }
+            for (int t = 0; t < count; t++) ys[t][r] = lanes(FloatVector.fromArray(F, acc, t * 8)) - subtracted[t];
+        }
+    }
+
+    /**
+     * Decodes {@code n} values from element {@code first} (whole super-blocks) to floats: per group, scale·q − offset
+     * with scale = d·(group scale) and offset = dmin·(group minimum) (0 without minimums), as ggml's dequantize_row_*.
+     */
+    static void decode(MemorySegment data, long first, int n, float[] out, int at, int blockBytes, int group, Unpacker unpacker) {
+        Unpacked unpacked = new Unpacked(256 / group);
+        byte[] block = new byte[blockBytes];
+        for (int b = 0; b < n / 256; b++) {
+            MemorySegment.copy(data, ValueLayout.JAVA_BYTE, (first / 256 + b) * blockBytes, block, 0, blockBytes);
+            unpacker.unpack(block, 0, unpacked);
+            for (int g = 0; g < 256 / group; g++) {
+                float scale = unpacked.d * unpacked.scales[g];
+                float offset = group == 32 ? unpacked.dmin * unpacked.minimums[g] : 0;
+                for (int i = 0; i < group; i += 16) {
+                    ShortVector q = ShortVector.fromArray(S, unpacked.q, g * group + i);
+                    int to = at + b * 256 + g * group + i;
+                    ((FloatVector) q.convertShape(VectorOperators.S2F, F, 0)).mul(scale).sub(offset).intoArray(out, to);
+                    ((FloatVector) q.convertShape(VectorOperators.S2F, F, 1)).mul(scale).sub(offset).intoArray(out, to + 8);
+                }
+            }
+        }
+    }
+
+    /** dmin·d_x·Σ minimum·(the activations' sum) over a super-block's groups of 32, in integers up to the last products. */
+    private static float minimums(Unpacked u, Activations.Quantized x, int t, int superBlock) {
+        int sum = 0;
+        for (int j = 0; j < 8; j++) sum += u.minimums[j] * x.sums[t][superBlock * 8 + j];
+        return u.dmin * x.scales[t][superBlock] * sum;
+    }
+
+    /** acc[at, at + 8) += scale · Σ_groups of 32 (group scale · Σ q·x), the sums in integers. */
+    private static void groups32(short[] q, int[] scales, short[] x, int base, float scale, float[] acc, int at) {
+        IntVector sum = IntVector.zero(I);
+        for (int g = 0; g < 8; g++) {
+            ShortVector p = ShortVector.fromArray(S, q, g * 32).mul(ShortVector.fromArray(S, x, base + g * 32))
+                    .add(ShortVector.fromArray(S, q, g * 32 + 16).mul(ShortVector.fromArray(S, x, base + g * 32 + 16)));
+            sum = sum.add(smallPairs(p).mul(scales[g]));
+        }
+        scaled(sum, scale, acc, at);
+    }
+
+    /** acc[at, at + 8) += scale · Σ_groups of 16 (group scale · Σ q·x), the sums in integers. */
+    private static void groups16(short[] q, int[] scales, short[] x, int base, float scale, float[] acc, int at) {
+        IntVector sum = IntVector.zero(I);
+        for (int g = 0; g < 16; g++) {
+            sum = sum.add(smallPairs(ShortVector.fromArray(S, q, g * 16).mul(ShortVector.fromArray(S, x, base + g * 16))).mul(scales[g]));
+        }
+        scaled(sum, scale, acc, at);
+    }
+
+    private static void scaled(IntVector sum, float scale, float[] acc, int at) {
+        ((FloatVector) sum.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scale), FloatVector.fromArray(F, acc, at)).intoArray(acc, at);
+    }
+
+    /**
+     * Adjacent shorts added into ints, in three operations where {@link BlockQ8_0#pairs} takes four: right when
+     * every pair's sum fits a short, as sums of 4-bit or 6-bit values times activation bytes do.
+     */
+    static IntVector smallPairs(ShortVector p) {
+        IntVector i = p.reinterpretAsInts();
+        return i.add(i.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.jack.llm.engine;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Activation blocks as llama.cpp's x86 backend makes them (quantize_row_q8_0's AVX2 branch, quantize_row_q8_K_ref). */
+class ActivationsTest {
+    private final Workers workers = new Workers(1);
+
+    @Test
+    void q8_0ScalesByTheLargestMagnitudeStoresDAsF16AndRoundsHalvesToEven() {
+        float[] x = new float[32];
+        x[0] = -2.54f;          // amax: d = 0.02, 127/amax = 50
+        x[1] = 0.05f;           // 2.5 → 2 (half to even)
+        x[2] = 0.07f;           // 3.5 → 4
+        x[3] = 1.0f;            // 50
+        Activations a = new Activations();
+        a.set(new float[][] {x}, 1, 32);
+        Activations.Quantized q = a.quantized(Activations.Format.Q8_0, workers);
+        assertEquals(-127, q.values[0][0]);
+        assertEquals(2, q.values[0][1]);
+        assertEquals(4, q.values[0][2]);
+        assertEquals(50, q.values[0][3]);
+        assertEquals(0, q.values[0][4]);
+        assertEquals(Float.float16ToFloat(Float.floatToFloat16(2.54f / 127)), q.scales[0][0]);
+    }
+
+    @Test
+    void byFourOrderGroupsEachBlocksValuesByTheirIndexModuloFour() {
+        float[] x = new float[64];
+        for (int i = 0; i < 64; i++) x[i] = i - 31.5f;
+        Activations a = new Activations();
+        a.set(new float[][] {x}, 1, 64);
+        short[] natural = a.quantized(Activations.Format.Q8_0, workers).values[0].clone();
+        Activations.Quantized byFour = a.quantized(Activations.Format.Q8_0_BY_FOUR, workers);
+        for (int b = 0; b < 2; b++) {
+            for (int k = 0; k < 8; k++) {
+                for (int m = 0; m < 4; m++) {
+                    assertEquals(natural[32 * b + 4 * k + m], byFour.values[0][32 * b + 8 * m + k]);
+                    assertEquals(natural[32 * b + 4 * k + m], byFour.floats[0][32 * b + 8 * m + k]);
+                }
+            }
+        }
+        float[][] values = a.dequantized(Activations.Format.Q8_0_BY_FOUR, workers);
+        assertArrayEquals(a.dequantized(Activations.Format.Q8_0, workers)[0], values[0], "dequantized in natural order either way");
+    }
+
+    @Test
+    void q8_KDividesByTheSignedLargestValueAndKeepsSumsPer32() {
+        float[] x = new float[256];
+        x[5] = -4f;            // the first value of largest magnitude: iscale = -127 / -4 = 31.75
+        x[6] = 4f;             // equal magnitude, later: not the max
+        x[40] = 1f;            // 31.75 → 32
+        Activations a = new Activations();
+        a.set(new float[][] {x}, 1, 256);
+        Activations.Quantized q = a.quantized(Activations.Format.Q8_K, workers);
+        assertEquals(-127, q.values[0][5]);
+        assertEquals(127, q.values[0][6]);
+        assertEquals(32, q.values[0][40]);
+        assertEquals(1 / 31.75f, q.scales[0][0]);
+        assertEquals(0, q.sums[0][0]);
+        assertEquals(32, q.sums[0][1]);
+    }
+}
