@@ -51,6 +51,16 @@ class ControlTokensTest {
         assertEquals(250_000, ControlTokens.KNOWN.findAll("</s>".repeat(250_000)).size());
     }
 
+    /** Responses are passed over when they hold none of the chars control tokens begin with: a model's own tokens' too. */
+    @Test
+    void aTokenIsFoundWhateverCharItBeginsWith() {
+        ControlTokens custom = ControlTokens.KNOWN.with(List.of("END!", "\uD83D\uDE00stop"));
+        assertEquals(List.of(new ControlTokens.Match("END!", 5), new ControlTokens.Match("\uD83D\uDE00stop", 9)), custom.findAll("done END!\uD83D\uDE00stop"));
+        assertTrue(custom.find("no brackets, just END!").isPresent());
+        assertTrue(ControlTokens.KNOWN.findAll("no brackets, no END").isEmpty());
+        assertEquals("[INST]", ControlTokens.KNOWN.find("a [INST] b").get().token());
+    }
+
     /** A model's own control tokens, from its vocabulary: every Llama 3 special, including names no list knows. */
     @Test
     void aModelsVocabularyAddsItsControlTokens() {
