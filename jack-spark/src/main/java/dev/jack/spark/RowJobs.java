@@ -51,8 +51,24 @@ final class RowJobs {
 
     private RowJobs() {}
 
-    /** Counts a job's rows and failures; Spark applies a successful task's counts once, a failed attempt's never. */
-    record Counts(LongAccumulator rows, LongAccumulator failed) implements java.io.Serializable {}
+    /**
+     * Counts a job's rows and failures; Spark applies a successful task's counts once, a failed attempt's never. A task
+     * counts from its worker threads, and a {@link LongAccumulator} is not thread-safe (concurrent adds lose counts), so
+     * tasks count through {@link #row} and {@link #failure}.
+     */
+    record Counts(LongAccumulator rows, LongAccumulator failed) implements java.io.Serializable {
+        void row() {
+            synchronized (rows) {
+                rows.add(1);
+            }
+        }
+
+        void failure() {
+            synchronized (failed) {
+                failed.add(1);
+            }
+        }
+    }
 
     /**
      * {@code jack sample}: n rows per prompt (tag 0 rows: key, prompt), each its own request with its own seed
@@ -99,10 +115,10 @@ final class RowJobs {
                 Backend backend = Shared.backend(c.model(), c.sample().endpoint());
                 try {
                     Sample s = stage.row(it.key, it.index, it.prompt, backend.generate(stage.request(it.key, it.index, it.prompt)).join());
-                    counts.rows().add(1);
+                    counts.row();
                     return Datasets.tagged(TaggedOutput.ROWS, PyJson.dumps(s.toJson()));
                 } catch (CompletionException e) {
-                    counts.failed().add(1);
+                    counts.failure();
                     return Datasets.tagged(TaggedOutput.FAILED, PyJson.dumps(SampleStage.failure(it.key, it.index, e)));
                 }
             });
@@ -323,10 +339,10 @@ final class RowJobs {
                     List<Tuple2<String, String>> lines = new ArrayList<>();
                     for (PreferencePair pair : MctsStage.priced(s)) lines.add(Datasets.tagged(TaggedOutput.ROWS, PyJson.dumps(pair.toJson(c.mcts().format()))));
                     lines.add(Datasets.tagged(SEARCHED, PyJson.dumps(tallyJson(MctsStage.Tally.NONE.plus(s), checkerErrors))));
-                    counts.rows().add(1);
+                    counts.row();
                     return lines;
                 } catch (CompletionException | GenerationException | IllegalStateException e) {
-                    counts.failed().add(1);
+                    counts.failure();
                     Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
                     Map<String, Object> f = new LinkedHashMap<>();
                     f.put("key", p.key());
