@@ -45,7 +45,19 @@ final class BlockQ4_K implements QuantizedRows {
 
     @Override
     public void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
-        SuperBlocks.dot(data, in, from, to, x, ys, 144, 32, BlockQ4_K::unpack, true);
+        SuperBlocks.Dot dot = new SuperBlocks.Dot(data, in, 144, 32, x.count());
+        SuperBlocks.Unpacked u = dot.unpacked;
+        for (int r = from; r < to; r++) {
+            byte[] row = dot.row(r);
+            for (int b = 0; b < dot.blocks; b++) {
+                unpack(row, b * 144, u);
+                for (int t = 0; t < dot.count; t++) {
+                    SuperBlocks.groups32(u.q, u.scales, x.values[t], b * 256, u.d * x.scales[t][b], dot.acc, t * 8);
+                    dot.subtracted[t] += SuperBlocks.minimums(u, x, t, b);
+                }
+            }
+            dot.store(r, ys);
+        }
     }
 
     private static void unpack(byte[] row, int block, SuperBlocks.Unpacked into) {

@@ -36,7 +36,16 @@ final class BlockQ6_K implements QuantizedRows {
 
     @Override
     public void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
-        SuperBlocks.dot(data, in, from, to, x, ys, 210, 16, BlockQ6_K::unpack, false);
+        SuperBlocks.Dot dot = new SuperBlocks.Dot(data, in, 210, 16, x.count());
+        SuperBlocks.Unpacked u = dot.unpacked;
+        for (int r = from; r < to; r++) {
+            byte[] row = dot.row(r);
+            for (int b = 0; b < dot.blocks; b++) {
+                unpack(row, b * 210, u);
+                for (int t = 0; t < dot.count; t++) SuperBlocks.groups16(u.q, u.scales, x.values[t], b * 256, u.d * x.scales[t][b], dot.acc, t * 8);
+            }
+            dot.store(r, ys);
+        }
     }
 
     private static void unpack(byte[] row, int block, SuperBlocks.Unpacked into) {

@@ -50,31 +50,44 @@ final class SuperBlocks {
     }
 
     /**
-     * {@code ys[t][r]} for rows [from, to) of super-block rows ({@code blockBytes} each, {@code 256 / group} groups) and
-     * every input of x; with {@code minimums} (Q4_K), less dmin·d_x·Σ minimum·(the activations' sum per group).
+     * One task's working state for {@code ys[t][r]} over rows of super-blocks ({@code blockBytes} each): the row's
+     * bytes, its unpacked super-block, and per input t eight float lanes and (Q4_K) the minimums' total to subtract.
+     * Each type runs its own row loop over it (BlockQ4_K.dot, BlockQ6_K.dot) rather than one shared loop taking an
+     * {@link Unpacker}: a shared loop is compiled once for whichever type the JIT saw first, and the other type's
+     * unpacking and group products then run through an uncommon trap or a call it cannot inline, several times slower.
      */
-    static void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys, int blockBytes, int group,
-                    Unpacker unpacker, boolean minimums) {
-        int blocks = in / 256;
-        int count = x.count();
-        Unpacked unpacked = new Unpacked(256 / group);
-        // A row's bytes are copied out of the mapped file at once: every access to the file is checked, a copy's once.
-        byte[] bytes = new byte[blocks * blockBytes];
-        float[] acc = new float[count * 8];
-        float[] subtracted = new float[count];
-        for (int r = from; r < to; r++) {
+    static final class Dot {
+        final int blocks;
+        final int count;
+        final Unpacked unpacked;
+        final float[] acc;
+        final float[] subtracted;
+        private final MemorySegment data;
+        private final byte[] bytes;
+
+        Dot(MemorySegment data, int in, int blockBytes, int group, int count) {
+            this.data = data;
+            this.blocks = in / 256;
+            this.count = count;
+            this.unpacked = new Unpacked(256 / group);
+            this.bytes = new byte[blocks * blockBytes];
+            this.acc = new float[count * 8];
+            this.subtracted = new float[count];
+        }
+
+        /**
+         * Row r's bytes, with the sums cleared. They are copied out of the mapped file at once: every access to the
+         * file is checked, a copy's once.
+         */
+        byte[] row(int r) {
             MemorySegment.copy(data, ValueLayout.JAVA_BYTE, (long) r * bytes.length, bytes, 0, bytes.length);
             java.util.Arrays.fill(acc, 0);
             java.util.Arrays.fill(subtracted, 0);
-            for (int b = 0; b < blocks; b++) {
-                unpacker.unpack(bytes, b * blockBytes, unpacked);
-                for (int t = 0; t < count; t++) {
-                    float scale = unpacked.d * x.scales[t][b];
-                    if (group == 32) groups32(unpacked.q, unpacked.scales, x.values[t], b * 256, scale, acc, t * 8);
-                    else groups16(unpacked.q, unpacked.scales, x.values[t], b * 256, scale, acc, t * 8);
-                    if (minimums) subtracted[t] += minimums(unpacked, x, t, b);
-                }
-            }
+            return bytes;
+        }
+
+        /** {@code ys[t][r]} from the sums of row r. */
+        void store(int r, float[][] ys) {
             for (int t = 0; t < count; t++) ys[t][r] = lanes(FloatVector.fromArray(F, acc, t * 8)) - subtracted[t];
         }
     }
@@ -103,14 +116,14 @@ final class SuperBlocks {
     }
 
     /** dmin·d_x·Σ minimum·(the activations' sum) over a super-block's groups of 32, in integers up to the last products. */
-    private static float minimums(Unpacked u, Activations.Quantized x, int t, int superBlock) {
+    static float minimums(Unpacked u, Activations.Quantized x, int t, int superBlock) {
         int sum = 0;
         for (int j = 0; j < 8; j++) sum += u.minimums[j] * x.sums[t][superBlock * 8 + j];
         return u.dmin * x.scales[t][superBlock] * sum;
     }
 
     /** acc[at, at + 8) += scale · Σ_groups of 32 (group scale · Σ q·x), the sums in integers. */
-    private static void groups32(short[] q, int[] scales, short[] x, int base, float scale, float[] acc, int at) {
+    static void groups32(short[] q, int[] scales, short[] x, int base, float scale, float[] acc, int at) {
         IntVector sum = IntVector.zero(I);
         for (int g = 0; g < 8; g++) {
             ShortVector p = ShortVector.fromArray(S, q, g * 32).mul(ShortVector.fromArray(S, x, base + g * 32))
@@ -121,7 +134,7 @@ final class SuperBlocks {
     }
 
     /** acc[at, at + 8) += scale · Σ_groups of 16 (group scale · Σ q·x), the sums in integers. */
-    private static void groups16(short[] q, int[] scales, short[] x, int base, float scale, float[] acc, int at) {
+    static void groups16(short[] q, int[] scales, short[] x, int base, float scale, float[] acc, int at) {
         IntVector sum = IntVector.zero(I);
         for (int g = 0; g < 16; g++) {
             sum = sum.add(smallPairs(ShortVector.fromArray(S, q, g * 16).mul(ShortVector.fromArray(S, x, base + g * 16))).mul(scales[g]));
