@@ -370,6 +370,31 @@ class JudgeCliTest {
         }
     }
 
+    /** A judge prompt from --prompts-dir is part of what each item is computed from: editing it asks every item again. */
+    @Test
+    void anEditedJudgePromptAsksTheJudgeAgain() throws IOException {
+        Path table = crossEvalTable(dir);
+        Path responses = Files.writeString(dir.resolve("responses.jsonl"), "{\"prompt_id\": \"p1\", \"response\": \"sorted(xs)\"}\n");
+        Path prompts = Files.createDirectories(dir.resolve("prompts"));
+        Files.writeString(prompts.resolve("crosseval.txt"), "First wording. Rate {response}.");
+        try (StubServer server = StubServer.start("judge")) {
+            server.script(p -> p.contains("Second wording") ? rating(5) : rating(2));
+            Path report = dir.resolve("crosseval.json");
+            String[] args = {"judge", "crosseval", "--table", table.toString(), "--responses", responses.toString(), "--prompts-dir", prompts.toString(),
+                    "--backend", server.url().toString(), "--model", "judge", "--out", report.toString()};
+            assertEquals(0, jack(args), cli.err());
+            long first = server.requests();
+            assertEquals(0, jack(args), cli.err());
+            assertEquals(first, server.requests(), "an unchanged rerun asks nothing");
+
+            Files.writeString(prompts.resolve("crosseval.txt"), "Second wording. Rate {response}.");
+            assertEquals(0, jack(args), cli.err());
+            assertEquals(2 * first, server.requests(), "every item is asked again under the edited prompt");
+            Map<?, ?> r = (Map<?, ?>) Json.parse(Files.readString(report));
+            assertEquals(100.0, ((Map<?, ?>) r.get("individual")).get("Coding"), "the ratings are the new prompt's");
+        }
+    }
+
     /** The released layout (l1/l2 categories) with a text attachment, an image attachment, and a rerun that asks nothing again. */
     @Test
     void crossEvalJudgesTheReleasedLayoutWithTheAttachmentInContext() throws IOException {

@@ -6,14 +6,27 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** Judge prompts: editable text resources with {placeholders}; a file of the same name in a given folder overrides one. */
 public final class Templates {
+    /** The names of Jack's judge prompts, each a file name an overrides folder may hold. */
+    public static final List<String> NAMES = List.of("crosseval-system.txt", "crosseval.txt", "merge.txt", "pairwise.txt",
+            "pointwise.txt", "rank.txt");
+
     private final Path overrides;
 
     public Templates(Path overrides) {
         this.overrides = overrides;
+    }
+
+    /**
+     * The files of {@code overrides} that would replace one of {@link #NAMES}, whether they exist yet or not (what a
+     * judge's output depends on besides its inputs); none when no folder is given.
+     */
+    public static List<Path> overrideFiles(Path overrides) {
+        return overrides == null ? List.of() : NAMES.stream().map(overrides::resolve).toList();
     }
 
     public String load(String name) {

@@ -72,7 +72,8 @@ public record CritiquesStage(List<Path> pairs, Path out, Path joint, Options opt
 
     @Override
     public List<Path> inputs() {
-        return pairs;
+        // The prompt files that override Jack's: an edited judge prompt asks the judge again.
+        return Inputs.of(pairs, Templates.overrideFiles(options.promptsDir()));
     }
 
     @Override

@@ -53,7 +53,8 @@ public record CrossEvalStage(Path table, Path responses, Path out, Options optio
 
     @Override
     public List<Path> inputs() {
-        return Inputs.of(table, responses);
+        // The prompt files that override Jack's: an edited judge prompt asks the judge again.
+        return Inputs.of(table, responses, Templates.overrideFiles(options.promptsDir()));
     }
 
     @Override
@@ -90,7 +91,7 @@ public record CrossEvalStage(Path table, Path responses, Path out, Options optio
         try (Backend backend = judge.open(OpenAiBackend.Endpoint.CHAT, context)) {
             List<JudgeJournal.Item> keyed = jobs.stream()
                     .map(job -> new JudgeJournal.Item(job.key(), job + "\n" + attachments.get(job.item().promptId()))).toList();
-            outcome = JudgeJournal.run(this, context, itemsFile(), inputs(), keyed, judge.inFlight(), i -> {
+            outcome = JudgeJournal.run(this, context, itemsFile(), Inputs.of(table, responses), keyed, judge.inFlight(), i -> {
                 CrossEval.Job job = jobs.get(i);
                 CrossEval.Attachment attachment = attachments.get(job.item().promptId());
                 Map<String, Object> line = describe(job, attachment);
