@@ -370,6 +370,27 @@ class JudgeCliTest {
         }
     }
 
+    /** A pair drawn under a system prompt (TRL's messages format) is judged with it: the judge sees both turns. */
+    @Test
+    void critiquesShowTheJudgeThePairsSystemPrompt() throws IOException {
+        Path pairs = Files.writeString(dir.resolve("messages.jsonl"), "{\"prompt\": [{\"role\": \"system\", \"content\": \"Answer in French.\"}, "
+                + "{\"role\": \"user\", \"content\": \"Say hello.\"}], \"chosen\": [{\"role\": \"assistant\", \"content\": \"Bonjour\"}], "
+                + "\"rejected\": [{\"role\": \"assistant\", \"content\": \"Hello\"}]}\n");
+        try (StubServer server = StubServer.start("judge")) {
+            List<String> asked = Collections.synchronizedList(new ArrayList<>());
+            server.script(p -> {
+                asked.add(p);
+                return p.contains("Bonjour") ? "Strong.\nScore: 8/10" : "Weak.\nScore: 3/10";
+            });
+            Path training = dir.resolve("critiques.jsonl");
+            assertEquals(0, jack("judge", "critiques", "--pairs", pairs.toString(), "--m", "2", "--backend", server.url().toString(),
+                    "--model", "judge", "--out", training.toString()), cli.err());
+            assertTrue(!asked.isEmpty() && asked.stream().allMatch(p -> p.contains("[System]\nAnswer in French.\n\n[User]\nSay hello.")), asked.toString());
+            Map<?, ?> row = (Map<?, ?>) Json.parse(Files.readAllLines(training).getFirst());
+            assertTrue(String.valueOf(row).contains("Answer in French."), "the training row's prompt carries the system turn: " + row);
+        }
+    }
+
     /** A judge prompt from --prompts-dir is part of what each item is computed from: editing it asks every item again. */
     @Test
     void anEditedJudgePromptAsksTheJudgeAgain() throws IOException {

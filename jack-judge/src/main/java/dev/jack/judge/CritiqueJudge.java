@@ -49,6 +49,17 @@ public final class CritiqueJudge {
                 null, null, seed, maxTokens, List.of(), null)).join();
     }
 
+    /**
+     * The request a judge is shown for a conversation: the user's prompt alone, or, when the response was drawn under
+     * a system prompt, both turns labelled ({@code [System]} and {@code [User]}), since the system prompt can carry
+     * instructions the response must follow.
+     *
+     * @param system the system prompt, or null when there was none
+     */
+    public static String request(String system, String prompt) {
+        return system == null ? prompt : "[System]\n" + system + "\n\n[User]\n" + prompt;
+    }
+
     /** The pointwise judge's request for one response: {@code pointwise.txt} filled in (what a critique answers). */
     public String pointwisePrompt(String prompt, String response) {
         Map<String, String> values = new HashMap<>();

@@ -115,11 +115,12 @@ public record CritiquesStage(List<Path> pairs, Path out, Path joint, Options opt
             for (int i = 0; i < all.size(); i++) {
                 // The index seeds the critiques: part of what a result is computed from.
                 PreferencePair pair = all.get(i).pair();
-                items.add(new JudgeJournal.Item(all.get(i).key(), PyJson.dumps(List.of(i, all.get(i).id(), pair.prompt(), pair.chosen(), pair.rejected()))));
+                items.add(new JudgeJournal.Item(all.get(i).key(), PyJson.dumps(List.of(i, all.get(i).id(), CritiqueJudge.request(pair.system(), pair.prompt()),
+                        pair.chosen(), pair.rejected()))));
             }
             outcome = JudgeJournal.run(this, context, journal(), pairs, items, judge.inFlight(), i -> {
                 Pair p = all.get(i);
-                CritiqueSet.Built set = CritiqueSet.build(backend, templates, j, p.id(), i, p.pair().prompt(), p.pair().chosen(), p.pair().rejected(),
+                CritiqueSet.Built set = CritiqueSet.build(backend, templates, j, p.id(), i, CritiqueJudge.request(p.pair().system(), p.pair().prompt()), p.pair().chosen(), p.pair().rejected(),
                         options.m(), options.refine(), options.k(), options.seed(), options.maxTokens());
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("pair_id", p.id());

@@ -103,7 +103,7 @@ public record RsStage(Path scored, Path out, Options options, ModelOptions judge
             try (Backend backend = judge.open(OpenAiBackend.Endpoint.CHAT, context)) {
                 CritiqueJudge j = new CritiqueJudge(backend, new Templates(null), 1, 10, 0.0, 1024);
                 List<JudgeJournal.Item> items = all.stream().map(r -> new JudgeJournal.Item(r.sample().key() + "/" + r.sample().sampleIndex(),
-                        PyJson.dumps(Arrays.asList(r.sample().prompt(), r.sample().reasoningContent(), r.sample().response())))).toList();
+                        PyJson.dumps(Arrays.asList(CritiqueJudge.request(r.sample().system(), r.sample().prompt()), r.sample().reasoningContent(), r.sample().response())))).toList();
                 outcome = JudgeJournal.run(this, context, judgeJournal(), List.of(scored), items, judge.inFlight(), i -> {
                     Map<String, Object> line = new LinkedHashMap<>();
                     line.put("judge_score", judgeScore(j, all.get(i)));
@@ -135,7 +135,7 @@ public record RsStage(Path scored, Path out, Options options, ModelOptions judge
      * counts as 0, below the scale.
      */
     public double judgeScore(CritiqueJudge j, ScoredSample r) {
-        return j.pointwise(r.sample().prompt(), options.thinking().apply(r.sample().reasoningContent(), r.sample().response()), 1, options.seed(),
+        return j.pointwise(CritiqueJudge.request(r.sample().system(), r.sample().prompt()), options.thinking().apply(r.sample().reasoningContent(), r.sample().response()), 1, options.seed(),
                 CritiqueJudge.Aggregate.MEAN).score().orElse(0);
     }
 
