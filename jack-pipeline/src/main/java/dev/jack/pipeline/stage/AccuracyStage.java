@@ -4,6 +4,7 @@ import dev.jack.core.OptionException;
 import dev.jack.core.data.DataFileException;
 import dev.jack.core.data.JsonlReader;
 import dev.jack.core.data.PreferencePair;
+import dev.jack.core.json.PyJson;
 import dev.jack.judge.AccuracyJudge;
 import dev.jack.judge.CritiqueJudge;
 import dev.jack.judge.RewardAccuracy;
@@ -22,6 +23,7 @@ import dev.jack.pipeline.StageContext;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -212,7 +214,11 @@ public record AccuracyStage(Path pairs, Path rewards, Path sections, Path out, O
         try (Backend backend = judge.open(OpenAiBackend.Endpoint.CHAT, context)) {
             CritiqueJudge j = new CritiqueJudge(backend, new Templates(null), AccuracyJudge.MIN, AccuracyJudge.MAX, 0.0, options.maxTokens());
             List<JudgeJournal.Item> keyed = new ArrayList<>();
-            for (int i = 0; i < items.size(); i++) keyed.add(new JudgeJournal.Item(String.valueOf(i + 1), items.get(i).toString()));
+            for (int i = 0; i < items.size(); i++) {
+                Item item = items.get(i);
+                keyed.add(new JudgeJournal.Item(String.valueOf(i + 1),
+                        PyJson.dumps(Arrays.asList(item.subset(), item.id(), item.prompt(), item.completions(), item.correct()))));
+            }
             // Every input is read into the items (the judge sees nothing else of them): a changed file redoes the items it changed.
             outcome = JudgeJournal.run(this, context, journal(), inputs(), keyed, judge.inFlight(), i -> {
                 Item item = items.get(i);

@@ -2,6 +2,7 @@ package dev.jack.pipeline.stage;
 
 import dev.jack.core.UserException;
 import dev.jack.core.data.JsonlReader;
+import dev.jack.core.json.PyJson;
 import dev.jack.judge.CrossEval;
 import dev.jack.judge.Templates;
 import dev.jack.judge.Unreadable;
@@ -89,8 +90,12 @@ public record CrossEvalStage(Path table, Path responses, Path out, Options optio
         PrintWriter console = context.out();
         JudgeJournal.Outcome outcome;
         try (Backend backend = judge.open(OpenAiBackend.Endpoint.CHAT, context)) {
-            List<JudgeJournal.Item> keyed = jobs.stream()
-                    .map(job -> new JudgeJournal.Item(job.key(), job + "\n" + attachments.get(job.item().promptId()))).toList();
+            // What a job's line is computed from: the fields it repeats and the request the judge is shown.
+            List<JudgeJournal.Item> keyed = jobs.stream().map(job -> {
+                CrossEval.Attachment attachment = attachments.get(job.item().promptId());
+                String request = attachment instanceof CrossEval.Attachment.Unusable ? "" : CrossEval.judgePrompt(templates, job, attachment);
+                return new JudgeJournal.Item(job.key(), PyJson.dumps(List.of(describe(job, attachment), request)));
+            }).toList();
             outcome = JudgeJournal.run(this, context, itemsFile(), Inputs.of(table, responses), keyed, judge.inFlight(), i -> {
                 CrossEval.Job job = jobs.get(i);
                 CrossEval.Attachment attachment = attachments.get(job.item().promptId());

@@ -78,7 +78,10 @@ public record RationaleStage(Path critiques, Path out, Options options, ModelOpt
         try (Backend backend = judge.open(OpenAiBackend.Endpoint.CHAT, context)) {
             VerdictProbability p = new VerdictProbability(backend, new Templates(null), range.min(), range.max(), options.maxTokens());
             List<JudgeJournal.Item> items = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) items.add(new JudgeJournal.Item(String.valueOf(rows.get(i).line()), critiqued.get(i).toString()));
+            for (int i = 0; i < rows.size(); i++) {
+                RationaleMetrics.Critiqued c = critiqued.get(i);
+                items.add(new JudgeJournal.Item(String.valueOf(rows.get(i).line()), PyJson.dumps(List.of(c.prompt(), c.response(), c.critique(), c.score()))));
+            }
             outcome = JudgeJournal.run(this, context, journal(), List.of(critiques), items, judge.inFlight(), i -> {
                 RationaleMetrics.Measured m = RationaleMetrics.measure(p, critiqued.get(i));
                 Map<String, Object> line = new LinkedHashMap<>();
