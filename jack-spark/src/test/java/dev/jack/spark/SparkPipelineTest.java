@@ -277,6 +277,30 @@ class SparkPipelineTest {
         String scored = Files.readString(dir.resolve("labels-single/scored.jsonl"));
         assertEquals(Files.readString(single.resolve("scored.jsonl")), scored, "labels of the same constraints score the same");
         assertEquals(scored, concatenated(dir.resolve("labels-spark/scored.jsonl")));
+
+        // open-instruct's IFEvalG verifier, which removes <answer> wrappers before checking: wrapped responses (two more
+        // paragraphs, to IFEval's checker) get the verdicts of the unwrapped ones, on Spark as in one process.
+        Path ifevalg = Files.writeString(dir.resolve("ifevalg.yaml"), Files.readString(config).replace("labels_field: ground_truth",
+                "labels_field: ground_truth\n  verifier: ifevalg"));
+        StringBuilder wrapped = new StringBuilder();
+        for (String line : Files.readString(single.resolve("samples.jsonl")).lines().toList()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> row = new java.util.LinkedHashMap<>((Map<String, Object>) Json.parse(line));
+            row.put("response", "<answer>\n\n" + row.get("response") + "\n\n</answer>");
+            wrapped.append(PyJson.dumps(row)).append('\n');
+        }
+        for (String run : List.of("ifevalg-single", "ifevalg-spark")) Files.writeString(Files.createDirectories(dir.resolve(run)).resolve("samples.jsonl"), wrapped);
+        assertEquals(Stage.Status.DONE, new Pipeline(RunConfig.read(ifevalg, dir.resolve("ifevalg-single"))).run(context(out), false), out.toString());
+        assertEquals(Stage.Status.DONE, new SparkPipeline(SparkFixture.spark(), ifevalg, dir.resolve("ifevalg-spark"), TaskHook.NONE).run(context(out), false),
+                out.toString());
+        String rewarded = Files.readString(dir.resolve("ifevalg-single/scored.jsonl"));
+        assertEquals(verdicts(scored), verdicts(rewarded), "the wrapped responses get the unwrapped ones' verdicts");
+        assertEquals(rewarded, concatenated(dir.resolve("ifevalg-spark/scored.jsonl")));
+    }
+
+    /** Each scored row's strict verdicts and reward, in order. */
+    private static List<List<Object>> verdicts(String scored) {
+        return scored.lines().map(l -> (Map<?, ?>) Json.parse(l)).map(r -> List.<Object>of(r.get("strict"), r.get("reward"))).toList();
     }
 
     /** The config with only the sample stage, on the single-machine run's prompts. */
