@@ -3,11 +3,15 @@ package dev.jack.core.constraint.ifevalg;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,6 +51,42 @@ public record AdjacentLetters() implements Constraint {
             if (second.codePointAt(0) - first.codePointAt(0) == 1) return false;
         }
         return true;
+    }
+
+    /** Failed: each pair of neighbouring words that breaks the rule; passed: the whole text. */
+    public List<Span> spans(String response, TextTools text) {
+        List<Span> out = new ArrayList<>();
+        for (int[] pair : offending(response)) out.add(new Span(pair[0], pair[1], "neighbouring words with consecutive first letters"));
+        if (out.isEmpty()) out.add(new Span(PyText.stripStart(response), PyText.rstrip(response).length(), "no neighbouring words with consecutive first letters"));
+        return out;
+    }
+
+    /** The pairs of neighbouring whitespace words the checker rejects, each from the first's start to the second's end. */
+    private static List<int[]> offending(String response) {
+        List<int[]> words = Edits.whitespaceWords(response);
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i + 1 < words.size(); i++) {
+            String pair = response.substring(words.get(i)[0], words.get(i + 1)[1]);
+            if (!new AdjacentLetters().isFollowedBy(pair, null)) out.add(new int[] {words.get(i)[0], words.get(i + 1)[1]});
+        }
+        return out;
+    }
+
+    /** A sentence with two such words ("Just keep") added at the end. */
+    public List<Edit> breaks(String response, TextTools text) {
+        return Edits.verified(List.of(new Edit("add_sentence", Edits.appended(response, Edits.inCaseOf(response, "Just keep going.")))), r -> !isFollowedBy(r, text));
+    }
+
+    /** The second word of each offending pair cut, the first pair first, until none is left (at most 20). */
+    public List<Edit> repairs(String response, TextTools text) {
+        String edited = response;
+        for (int i = 0; i < 20 && !isFollowedBy(edited, text); i++) {
+            List<int[]> pairs = offending(edited);
+            if (pairs.isEmpty()) break;
+            List<int[]> words = Edits.whitespaceWords(edited.substring(pairs.getFirst()[0], pairs.getFirst()[1]));
+            edited = Edits.cut(edited, pairs.getFirst()[0] + words.getLast()[0], pairs.getFirst()[1]);
+        }
+        return Edits.verified(List.of(new Edit("remove_words", edited)), r -> isFollowedBy(r, text));
     }
 
     /** Three to five pool sentences that follow it alone and where they meet (a pool that has none is dropped). */

@@ -3,12 +3,17 @@ package dev.jack.core.constraint.ifevalg;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** copy:copy — the stripped response is the instruction to copy, stripped, ignoring case. */
@@ -42,6 +47,21 @@ public record Copy(String promptToRepeat) implements Constraint {
 
     public boolean isFollowedBy(String response, TextTools text) {
         return PyText.lower(PyText.strip(response)).equals(PyText.lower(PyText.strip(promptToRepeat)));
+    }
+
+    /** As copy:copying_simple, whose check this is. */
+    public List<Span> spans(String response, TextTools text) {
+        return new CopyingSimple(promptToRepeat).spans(response, text);
+    }
+
+    /** As copy:copying_simple. */
+    public List<Edit> breaks(String response, TextTools text) {
+        return new CopyingSimple(promptToRepeat).breaks(response, text);
+    }
+
+    /** As copy:copying_simple. */
+    public List<Edit> repairs(String response, TextTools text) {
+        return new CopyingSimple(promptToRepeat).repairs(response, text);
     }
 
     /** The task, as the whole response. */

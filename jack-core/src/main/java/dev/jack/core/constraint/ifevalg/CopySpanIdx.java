@@ -3,12 +3,17 @@ package dev.jack.core.constraint.ifevalg;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,6 +54,21 @@ public record CopySpanIdx(String promptToRepeat, int nStart, int nEnd) implement
     public boolean isFollowedBy(String response, TextTools text) {
         String span = PyText.slice(promptToRepeat, nStart, nEnd);
         return PyText.lower(PyText.strip(response)).equals(PyText.lower(PyText.strip(span)));
+    }
+
+    /** As copy:copying_simple with the span as the request (the same check). */
+    public List<Span> spans(String response, TextTools text) {
+        return new CopyingSimple(PyText.slice(promptToRepeat, nStart, nEnd)).spans(response, text);
+    }
+
+    /** As copy:copying_simple with the span as the request. */
+    public List<Edit> breaks(String response, TextTools text) {
+        return new CopyingSimple(PyText.slice(promptToRepeat, nStart, nEnd)).breaks(response, text);
+    }
+
+    /** As copy:copying_simple with the span as the request. */
+    public List<Edit> repairs(String response, TextTools text) {
+        return new CopyingSimple(PyText.slice(promptToRepeat, nStart, nEnd)).repairs(response, text);
     }
 
     /**

@@ -2,9 +2,14 @@ package dev.jack.core.constraint.ifevalg;
 
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.KeywordFrequencySketch;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
+import dev.jack.core.constraint.Relation;
+import dev.jack.core.constraint.Span;
+import dev.jack.core.constraint.ifeval.KeywordsFrequency;
 import dev.jack.core.constraint.ifeval.ResponseLanguage;
 import dev.jack.core.text.PyRegex;
 import dev.jack.core.text.TextTools;
@@ -53,4 +58,24 @@ public record KeywordFrequency(String keyword, int frequency, String relation) i
         int count = KeywordRegex.count(keyword, response);
         return relation.equals("less than") ? count < frequency : count >= frequency;
     }
+    /** The same check as IFEval's keywords:frequency, whose spans and edits this one uses. */
+    private KeywordsFrequency asIfeval() {
+        return new KeywordsFrequency(keyword, frequency, relation.equals("less than") ? Relation.LESS_THAN : Relation.AT_LEAST);
+    }
+
+    /** As IFEval's keywords:frequency. */
+    public List<Span> spans(String response, TextTools text) {
+        return asIfeval().spans(response, text);
+    }
+
+    /** As IFEval's keywords:frequency. */
+    public List<Edit> breaks(String response, TextTools text) {
+        return Edits.verified(asIfeval().breaks(response, text), r -> !isFollowedBy(r, text));
+    }
+
+    /** As IFEval's keywords:frequency. */
+    public List<Edit> repairs(String response, TextTools text) {
+        return Edits.verified(asIfeval().repairs(response, text), r -> isFollowedBy(r, text));
+    }
+
 }

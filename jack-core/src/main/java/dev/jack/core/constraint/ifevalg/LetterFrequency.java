@@ -3,11 +3,14 @@ package dev.jack.core.constraint.ifevalg;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.ParameterException;
 import dev.jack.core.constraint.Relation;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.ifeval.ResponseLanguage;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
@@ -62,6 +65,26 @@ public record LetterFrequency(String letter, int letFrequency, String letRelatio
     public boolean isFollowedBy(String response, TextTools text) {
         int count = count(response, letter.charAt(0));
         return letRelation.equals("less than") ? count < letFrequency : count >= letFrequency;
+    }
+
+    /** The same check as IFEval's keywords:letter_frequency, whose spans and edits this one uses. */
+    private dev.jack.core.constraint.ifeval.LetterFrequency asIfeval() {
+        return new dev.jack.core.constraint.ifeval.LetterFrequency(letter, letFrequency, letRelation.equals("less than") ? Relation.LESS_THAN : Relation.AT_LEAST);
+    }
+
+    /** As IFEval's keywords:letter_frequency. */
+    public List<Span> spans(String response, TextTools text) {
+        return asIfeval().spans(response, text);
+    }
+
+    /** As IFEval's keywords:letter_frequency. */
+    public List<Edit> breaks(String response, TextTools text) {
+        return Edits.verified(asIfeval().breaks(response, text), r -> !isFollowedBy(r, text));
+    }
+
+    /** As IFEval's keywords:letter_frequency. */
+    public List<Edit> repairs(String response, TextTools text) {
+        return Edits.verified(asIfeval().repairs(response, text), r -> isFollowedBy(r, text));
     }
 
     /** Read off the final witness as IFEval's letter frequency is: "less than" a rare letter, "at least" a common letter it has. */
