@@ -389,4 +389,64 @@ public final class Edits {
         if (found.size() < k) out.add(Span.missing(missingAt, (k - found.size()) + " more " + what + " (exactly " + k + " needed)"));
         return out;
     }
+
+    /**
+     * The text with the second word of its first offending pair of neighbouring words cut (each pair given by
+     * {@code pairs} as the range from the first word's start to the second's end), again until {@code done} accepts
+     * it, at most {@code max} times; null when it does not get there.
+     */
+    public static String cutPairs(String text, java.util.function.Function<String, List<int[]>> pairs, Predicate<String> done, int max) {
+        String edited = text;
+        for (int i = 0; i < max && !done.test(edited); i++) {
+            List<int[]> found = pairs.apply(edited);
+            if (found.isEmpty()) return null;
+            int[] pair = found.getFirst();
+            List<int[]> words = whitespaceWords(edited.substring(pair[0], pair[1]));
+            edited = cut(edited, pair[0] + words.getLast()[0], pair[1]);
+        }
+        return done.test(edited) ? edited : null;
+    }
+
+    /** The whitespace words that {@code followedAlone} rejects, each checked as a text of its own. */
+    public static List<int[]> failingWords(String text, Predicate<String> followedAlone) {
+        return whitespaceWords(text).stream().filter(w -> !followedAlone.test(text.substring(w[0], w[1]))).toList();
+    }
+
+    /**
+     * The pairs of neighbouring whitespace words that {@code followedAlone} rejects, each checked as a text of its own,
+     * each from the first word's start to the second's end.
+     */
+    public static List<int[]> failingPairs(String text, Predicate<String> followedAlone) {
+        List<int[]> words = whitespaceWords(text);
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i + 1 < words.size(); i++) {
+            int[] pair = {words.get(i)[0], words.get(i + 1)[1]};
+            if (!followedAlone.test(text.substring(pair[0], pair[1]))) out.add(pair);
+        }
+        return out;
+    }
+
+    /**
+     * The spans of an "at least" count over the whole text (distinct words, pronouns): the text, labelled as
+     * {@code what} is met or not, and, when it is not, an empty span where more would go.
+     */
+    public static List<Span> wholeCount(String response, boolean followed, String what) {
+        int start = PyText.stripStart(response);
+        int end = Math.max(start, PyText.rstrip(response).length());
+        List<Span> out = new ArrayList<>(2);
+        if (end > start) out.add(new Span(start, end, (followed ? "" : "too few: ") + what));
+        if (!followed) out.add(Span.missing(textEnd(response), "more needed: " + what));
+        return out;
+    }
+
+    /**
+     * The edits of an "at least" count: a break cuts sentences from the end until the count falls short; a repair adds
+     * {@code sentences} (cycled, at most {@value #MAX_ADDED_FOR_LENGTH}) until it is met, as {@code addOperation}.
+     * Each is checked with {@code followed}.
+     */
+    public static List<Edit> atLeast(boolean breaking, String response, TextTools text, String addOperation, List<String> sentences,
+                                     Predicate<String> followed) {
+        if (breaking) return verified(bySentences(response, text, true, followed.negate()), followed.negate());
+        return verified(addUntil(addOperation, response, sentences, MAX_ADDED_FOR_LENGTH, followed), followed);
+    }
 }

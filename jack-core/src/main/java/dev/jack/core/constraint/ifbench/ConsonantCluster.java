@@ -3,8 +3,11 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
@@ -51,6 +54,21 @@ public record ConsonantCluster() implements Constraint {
     private static final List<String> SENTENCES = List.of("Strong winds crossed thick black fields.", "Bright stars shine through dark nights.",
             "Crisp frost spreads across green grass.", "Small ships drift past stony cliffs.", "Children played with fresh snowballs.",
             "Strange clocks strike twelve.", "Thick mist drifts through northern glens.", "Brave knights stand strong.");
+
+    /** Each word without two adjacent consonants. */
+    public List<Span> spans(String response, TextTools text) {
+        return Edits.numbered(Edits.failingWords(response, w -> isFollowedBy(w, text)), "word without two adjacent consonants");
+    }
+
+    /** A word without two adjacent consonants ("go") added. */
+    public List<Edit> breaks(String response, TextTools text) {
+        return Edits.verified(List.of(new Edit("add_word", Edits.appended(response, Edits.inCaseOf(response, "Go.")))), r -> !isFollowedBy(r, text));
+    }
+
+    /** Every word without two adjacent consonants cut. */
+    public List<Edit> repairs(String response, TextTools text) {
+        return Edits.verified(List.of(new Edit("remove_words", Edits.cutAll(response, Edits.failingWords(response, w -> isFollowedBy(w, text))))), r -> isFollowedBy(r, text));
+    }
 
     /** Three to six of the sentences. */
     private enum Sampling implements Sketch<ConsonantCluster> {

@@ -63,13 +63,7 @@ public record AdjacentLetters() implements Constraint {
 
     /** The pairs of neighbouring whitespace words the checker rejects, each from the first's start to the second's end. */
     private static List<int[]> offending(String response) {
-        List<int[]> words = Edits.whitespaceWords(response);
-        List<int[]> out = new ArrayList<>();
-        for (int i = 0; i + 1 < words.size(); i++) {
-            String pair = response.substring(words.get(i)[0], words.get(i + 1)[1]);
-            if (!new AdjacentLetters().isFollowedBy(pair, null)) out.add(new int[] {words.get(i)[0], words.get(i + 1)[1]});
-        }
-        return out;
+        return Edits.failingPairs(response, pair -> new AdjacentLetters().isFollowedBy(pair, null));
     }
 
     /** A sentence with two such words ("Just keep") added at the end. */
@@ -79,14 +73,8 @@ public record AdjacentLetters() implements Constraint {
 
     /** The second word of each offending pair cut, the first pair first, until none is left (at most 20). */
     public List<Edit> repairs(String response, TextTools text) {
-        String edited = response;
-        for (int i = 0; i < 20 && !isFollowedBy(edited, text); i++) {
-            List<int[]> pairs = offending(edited);
-            if (pairs.isEmpty()) break;
-            List<int[]> words = Edits.whitespaceWords(edited.substring(pairs.getFirst()[0], pairs.getFirst()[1]));
-            edited = Edits.cut(edited, pairs.getFirst()[0] + words.getLast()[0], pairs.getFirst()[1]);
-        }
-        return Edits.verified(List.of(new Edit("remove_words", edited)), r -> isFollowedBy(r, text));
+        String edited = Edits.cutPairs(response, AdjacentLetters::offending, r -> isFollowedBy(r, text), 20);
+        return edited == null ? List.of() : List.of(new Edit("remove_words", edited));
     }
 
     /** Three to five pool sentences that follow it alone and where they meet (a pool that has none is dropped). */
