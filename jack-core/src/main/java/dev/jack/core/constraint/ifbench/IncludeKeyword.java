@@ -88,12 +88,24 @@ public record IncludeKeyword(String word, int n) implements Constraint {
         return Edits.verified(out, r -> !isFollowedBy(r, text));
     }
 
-    /** The word put at the end of the sentence, before its final punctuation. */
+    /**
+     * The word put at the end of the sentence, before its final punctuation, or a sentence with the word put in as the
+     * one checked (after neutral sentences where there are too few).
+     */
     public List<Edit> repairs(String response, TextTools text) {
         int[] s = sentence(response, text);
-        if (s == null) return List.of();
-        int at = s[0] + PyText.rstrip(response.substring(s[0], s[1]), PyText.PUNCTUATION).length();
-        return Edits.verified(List.of(new Edit("add_word", Edits.replace(response, at, at, " " + word))), r -> isFollowedBy(r, text));
+        List<Edit> out = new ArrayList<>(2);
+        String with = Edits.inCaseOf(response, "It comes down to " + word + ".");
+        if (s != null) {
+            int at = s[0] + PyText.rstrip(response.substring(s[0], s[1]), PyText.PUNCTUATION).length();
+            out.add(new Edit("add_word", Edits.replace(response, at, at, " " + word)));
+            out.add(new Edit("add_sentence", n == 0 ? Edits.appended(response, with) : Edits.replace(response, s[0], s[0], with + " ")));
+        } else if (n - text.sentenceSpans(response).size() <= Edits.MAX_ADDED) {
+            List<String> added = new ArrayList<>(Edits.fillers(response, Math.max(0, n - 1 - text.sentenceSpans(response).size())));
+            added.add(with);
+            out.add(new Edit("add_sentence", Edits.appended(response, String.join(" ", added))));
+        }
+        return Edits.verified(out, r -> isFollowedBy(r, text));
     }
 
     /** Read off the final witness: a word of three letters or more from one of its first eight sentences. */

@@ -84,11 +84,30 @@ public record KeywordPosition(String keyword, int n, int m) implements Constrain
                 r -> !isFollowedBy(r, text));
     }
 
-    /** The m-th token of the n-th sentence replaced by the keyword. */
+    /**
+     * The m-th token of the n-th sentence replaced by the keyword, or a sentence whose m-th word is the keyword put in
+     * as the n-th (after neutral sentences where there are fewer than n - 1).
+     */
     public List<Edit> repairs(String response, TextTools text) {
         int[] token = token(response, text);
-        if (token == null) return List.of();
-        return Edits.verified(List.of(new Edit("replace_word", Edits.replace(response, token[0], token[1], keyword))), r -> isFollowedBy(r, text));
+        List<Edit> out = new java.util.ArrayList<>(2);
+        if (token != null) out.add(new Edit("replace_word", Edits.replace(response, token[0], token[1], keyword)));
+        if (m <= 40 && n <= Edits.MAX_ADDED) {
+            List<String> words = new java.util.ArrayList<>(List.of("We", "all", "know", "this", "one", "well", "now"));
+            List<String> lead = new java.util.ArrayList<>();
+            for (int i = 0; i < m - 1; i++) lead.add(words.get(i % words.size()));
+            String sentence = String.join(" ", lead) + (lead.isEmpty() ? "" : " ") + keyword + " here.";
+            List<String> sentences = text.regexSentences(response);
+            int[] nth = sentences.size() >= n ? Edits.locate(response, sentences).get(n - 1) : null;
+            if (nth != null) {
+                out.add(new Edit("add_sentence", Edits.replace(response, nth[0], nth[0], sentence + " ")));
+            } else if (sentences.size() < n) {
+                List<String> added = new java.util.ArrayList<>(Edits.fillers(response, n - 1 - sentences.size()));
+                added.add(sentence);
+                out.add(new Edit("add_sentence", Edits.appended(response, String.join(" ", added))));
+            }
+        }
+        return Edits.verified(out, r -> isFollowedBy(r, text));
     }
 
     /** Read off the final witness: one of its first six regex sentences, and one of that sentence's first ten tokens made of letters only. */
