@@ -71,7 +71,7 @@ public record LimitedWordRepeat(int smallN) implements Constraint {
 
     /** Each occurrence of a word past its small_n-th. */
     public List<Span> spans(String response, TextTools text) {
-        return Edits.numbered(overLimit(response), "repeat past " + smallN);
+        return Edits.numbered(overLimit(response), "repeated word");
     }
 
     /** A sentence repeating one word small_n + 1 times added. */

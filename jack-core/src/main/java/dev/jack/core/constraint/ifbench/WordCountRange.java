@@ -69,10 +69,13 @@ public record WordCountRange(int minWords, int maxWords) implements Constraint {
         return Edits.verified(out, r -> !isFollowedBy(r, text));
     }
 
-    /** Whole sentences cut (too many words) or added (too few) until the count is in range. */
+    /** Whole sentences cut (too many words) or added (too few) until the count is in range; too many, also the words past max_words cut. */
     public List<Edit> repairs(String response, TextTools text) {
-        boolean fewer = PyText.countWordRuns(response) > maxWords;
-        return Edits.verified(Edits.bySentences(response, text, fewer, r -> isFollowedBy(r, text)), r -> isFollowedBy(r, text));
+        List<int[]> words = PyText.wordRuns(response);
+        boolean fewer = words.size() > maxWords;
+        List<Edit> out = new ArrayList<>(Edits.bySentences(response, text, fewer, r -> isFollowedBy(r, text)));
+        if (fewer) out.add(new Edit("remove_words", Edits.cutAll(response, words.subList(maxWords, words.size()))));
+        return Edits.verified(out, r -> isFollowedBy(r, text));
     }
 
     /** Read off the final witness: a range around its word count, from 0 to 40 words below to 0 to 60 above. */
