@@ -449,4 +449,15 @@ public final class Edits {
         if (breaking) return verified(bySentences(response, text, true, followed.negate()), followed.negate());
         return verified(addUntil(addOperation, response, sentences, MAX_ADDED_FOR_LENGTH, followed), followed);
     }
+
+    /**
+     * The spans of a rule on every word or pair: each failing range labelled {@code failLabel}, or, with none, the whole
+     * stripped text labelled {@code passLabel}.
+     */
+    public static List<Span> failingOrWhole(String response, List<int[]> failing, String failLabel, String passLabel) {
+        List<Span> out = new ArrayList<>();
+        for (int[] r : failing) out.add(new Span(r[0], r[1], failLabel));
+        if (out.isEmpty()) out.add(new Span(PyText.stripStart(response), Math.max(PyText.stripStart(response), PyText.rstrip(response).length()), passLabel));
+        return out;
+    }
 }

@@ -1,20 +1,17 @@
 package dev.jack.core.constraint.ifbench;
 
-import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
-import dev.jack.core.constraint.Edit;
-import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
-import dev.jack.core.constraint.Span;
+import dev.jack.core.constraint.WordByWord;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
 import java.util.List;
 
 /** words:consonants — every lower-cased whitespace word has two adjacent ASCII consonants (y included). */
-public record ConsonantCluster() implements Constraint {
+public record ConsonantCluster() implements WordByWord {
     public static final String ID = "words:consonants";
 
     public static final ConstraintType<ConsonantCluster> TYPE = ConstraintType.builder(ID, ConsonantCluster::parse)
@@ -55,20 +52,10 @@ public record ConsonantCluster() implements Constraint {
             "Crisp frost spreads across green grass.", "Small ships drift past stony cliffs.", "Children played with fresh snowballs.",
             "Strange clocks strike twelve.", "Thick mist drifts through northern glens.", "Brave knights stand strong.");
 
-    /** Each word without two adjacent consonants. */
-    public List<Span> spans(String response, TextTools text) {
-        return Edits.numbered(Edits.failingWords(response, w -> isFollowedBy(w, text)), "word without two adjacent consonants");
-    }
+    /** "Go.": its word has no two adjacent consonants. */
+    public String failingSentence() { return "Go."; }
 
-    /** A word without two adjacent consonants ("go") added. */
-    public List<Edit> breaks(String response, TextTools text) {
-        return Edits.verified(List.of(new Edit("add_word", Edits.appended(response, Edits.inCaseOf(response, "Go.")))), r -> !isFollowedBy(r, text));
-    }
-
-    /** Every word without two adjacent consonants cut. */
-    public List<Edit> repairs(String response, TextTools text) {
-        return Edits.verified(List.of(new Edit("remove_words", Edits.cutAll(response, Edits.failingWords(response, w -> isFollowedBy(w, text))))), r -> isFollowedBy(r, text));
-    }
+    public String failingLabel() { return "word without two adjacent consonants"; }
 
     /** Three to six of the sentences. */
     private enum Sampling implements Sketch<ConsonantCluster> {

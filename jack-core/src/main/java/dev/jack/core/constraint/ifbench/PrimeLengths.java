@@ -1,20 +1,17 @@
 package dev.jack.core.constraint.ifbench;
 
-import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
-import dev.jack.core.constraint.Edit;
-import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
-import dev.jack.core.constraint.Span;
+import dev.jack.core.constraint.WordByWord;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
 import java.util.List;
 
 /** words:prime_lengths — every whitespace word (ASCII punctuation deleted) has a prime length below 100. */
-public record PrimeLengths() implements Constraint {
+public record PrimeLengths() implements WordByWord {
     public static final String ID = "words:prime_lengths";
 
     public static final ConstraintType<PrimeLengths> TYPE = ConstraintType.builder(ID, PrimeLengths::parse)
@@ -52,20 +49,10 @@ public record PrimeLengths() implements Constraint {
     private static final List<String> SENTENCES = List.of("The cat sat on the mat.", "We saw seven green birds.", "Our old dog ran there.",
             "She hid under the table.", "It was quiet and still.", "Trees are green.", "The sun set early.", "Be brave and loyal.");
 
-    /** Each word whose length is not a prime. */
-    public List<Span> spans(String response, TextTools text) {
-        return Edits.numbered(Edits.failingWords(response, w -> isFollowedBy(w, text)), "word whose length is not a prime");
-    }
+    /** "Four.": four letters, not a prime. */
+    public String failingSentence() { return "Four."; }
 
-    /** A four-letter word added. */
-    public List<Edit> breaks(String response, TextTools text) {
-        return Edits.verified(List.of(new Edit("add_word", Edits.appended(response, Edits.inCaseOf(response, "Four.")))), r -> !isFollowedBy(r, text));
-    }
-
-    /** Every word whose length is not a prime cut. */
-    public List<Edit> repairs(String response, TextTools text) {
-        return Edits.verified(List.of(new Edit("remove_words", Edits.cutAll(response, Edits.failingWords(response, w -> isFollowedBy(w, text))))), r -> isFollowedBy(r, text));
-    }
+    public String failingLabel() { return "word whose length is not a prime"; }
 
     /** Three to six of the sentences. */
     private enum Sampling implements Sketch<PrimeLengths> {

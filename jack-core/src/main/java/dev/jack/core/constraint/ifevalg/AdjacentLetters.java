@@ -11,7 +11,6 @@ import dev.jack.core.constraint.Span;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -55,10 +54,7 @@ public record AdjacentLetters() implements Constraint {
 
     /** Failed: each pair of neighbouring words that breaks the rule; passed: the whole text. */
     public List<Span> spans(String response, TextTools text) {
-        List<Span> out = new ArrayList<>();
-        for (int[] pair : offending(response)) out.add(new Span(pair[0], pair[1], "neighbouring words with consecutive first letters"));
-        if (out.isEmpty()) out.add(new Span(PyText.stripStart(response), PyText.rstrip(response).length(), "no neighbouring words with consecutive first letters"));
-        return out;
+        return Edits.failingOrWhole(response, offending(response), "neighbouring words with consecutive first letters", "no neighbouring words with consecutive first letters");
     }
 
     /** The pairs of neighbouring whitespace words the checker rejects, each from the first's start to the second's end. */

@@ -51,10 +51,7 @@ public record BigramWrapping() implements Constraint {
 
     /** Failed: each pair not wrapped in << and >>; passed: the whole text. */
     public List<Span> spans(String response, TextTools text) {
-        List<Span> out = new ArrayList<>();
-        for (int[] w : bare(response)) out.add(new Span(w[0], w[1], "pair not wrapped in << and >>"));
-        if (out.isEmpty()) out.add(new Span(PyText.stripStart(response), PyText.rstrip(response).length(), "every pair wrapped in << and >>"));
-        return out;
+        return Edits.failingOrWhole(response, bare(response), "pair not wrapped in << and >>", "every pair wrapped in << and >>");
     }
 
     /** The pairs of whitespace words (1-2, 3-4, ...) whose first does not start with "<<" or whose second does not end with ">>", each as one range. */

@@ -1,23 +1,18 @@
 package dev.jack.core.constraint.ifevalg;
 
-import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
-import dev.jack.core.constraint.Edit;
-import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
+import dev.jack.core.constraint.SameCheck;
 import dev.jack.core.constraint.Sketch;
-import dev.jack.core.constraint.Span;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /** copy:copy — the stripped response is the instruction to copy, stripped, ignoring case. */
-public record Copy(String promptToRepeat) implements Constraint {
+public record Copy(String promptToRepeat) implements SameCheck {
     public static final String ID = "copy:copy";
 
     public static final ConstraintType<Copy> TYPE = ConstraintType.builder(ID, Copy::parse)
@@ -49,19 +44,9 @@ public record Copy(String promptToRepeat) implements Constraint {
         return PyText.lower(PyText.strip(response)).equals(PyText.lower(PyText.strip(promptToRepeat)));
     }
 
-    /** As copy:copying_simple, whose check this is. */
-    public List<Span> spans(String response, TextTools text) {
-        return new CopyingSimple(promptToRepeat).spans(response, text);
-    }
-
-    /** As copy:copying_simple. */
-    public List<Edit> breaks(String response, TextTools text) {
-        return new CopyingSimple(promptToRepeat).breaks(response, text);
-    }
-
-    /** As copy:copying_simple. */
-    public List<Edit> repairs(String response, TextTools text) {
-        return new CopyingSimple(promptToRepeat).repairs(response, text);
+    /** copy:copying_simple, whose check this is, and whose spans and edits this one has. */
+    public CopyingSimple sameAs() {
+        return new CopyingSimple(promptToRepeat);
     }
 
     /** The task, as the whole response. */

@@ -1,19 +1,14 @@
 package dev.jack.core.constraint.ifevalg;
 
-import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
-import dev.jack.core.constraint.Edit;
-import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
+import dev.jack.core.constraint.SameCheck;
 import dev.jack.core.constraint.Sketch;
-import dev.jack.core.constraint.Span;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,7 +17,7 @@ import java.util.Map;
  * The reference reads n_start = 0 as "not given" and draws a random start, so its verdicts for such
  * rows are random; Jack reads 0 as the first character, which is what the prompt's wording says.
  */
-public record CopySpanIdx(String promptToRepeat, int nStart, int nEnd) implements Constraint {
+public record CopySpanIdx(String promptToRepeat, int nStart, int nEnd) implements SameCheck {
     public static final String ID = "new:copy_span_idx";
 
     public static final ConstraintType<CopySpanIdx> TYPE = ConstraintType.builder(ID, CopySpanIdx::parse)
@@ -56,19 +51,9 @@ public record CopySpanIdx(String promptToRepeat, int nStart, int nEnd) implement
         return PyText.lower(PyText.strip(response)).equals(PyText.lower(PyText.strip(span)));
     }
 
-    /** As copy:copying_simple with the span as the request (the same check). */
-    public List<Span> spans(String response, TextTools text) {
-        return new CopyingSimple(PyText.slice(promptToRepeat, nStart, nEnd)).spans(response, text);
-    }
-
-    /** As copy:copying_simple with the span as the request. */
-    public List<Edit> breaks(String response, TextTools text) {
-        return new CopyingSimple(PyText.slice(promptToRepeat, nStart, nEnd)).breaks(response, text);
-    }
-
-    /** As copy:copying_simple with the span as the request. */
-    public List<Edit> repairs(String response, TextTools text) {
-        return new CopyingSimple(PyText.slice(promptToRepeat, nStart, nEnd)).repairs(response, text);
+    /** copy:copying_simple with the span as the request: the same check, whose spans and edits this one has. */
+    public CopyingSimple sameAs() {
+        return new CopyingSimple(PyText.slice(promptToRepeat, nStart, nEnd));
     }
 
     /**

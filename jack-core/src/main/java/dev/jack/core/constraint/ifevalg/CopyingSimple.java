@@ -12,7 +12,6 @@ import dev.jack.core.constraint.Span;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 

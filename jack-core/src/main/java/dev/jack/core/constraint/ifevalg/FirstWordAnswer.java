@@ -15,7 +15,6 @@ import dev.jack.core.constraint.ifeval.Title;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 

@@ -13,7 +13,6 @@ import dev.jack.core.constraint.ifbench.EmojiSentences;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 

@@ -1,16 +1,13 @@
 package dev.jack.core.constraint.ifevalg;
 
-import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
-import dev.jack.core.constraint.Edit;
-import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.ParameterException;
 import dev.jack.core.constraint.Relation;
+import dev.jack.core.constraint.SameCheck;
 import dev.jack.core.constraint.Sketch;
-import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.ifeval.ResponseLanguage;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
@@ -23,7 +20,7 @@ import java.util.Map;
  * let_frequency times (IFEval's LetterFrequencyChecker under IFEvalG's id). The reference replaces a
  * letter that is not one character lower-casing to a–z by a random one; Jack rejects it.
  */
-public record LetterFrequency(String letter, int letFrequency, String letRelation) implements Constraint {
+public record LetterFrequency(String letter, int letFrequency, String letRelation) implements SameCheck {
     public static final String ID = "letters:letter_counting2";
 
     public static final ConstraintType<LetterFrequency> TYPE = ConstraintType.builder(ID, LetterFrequency::parse)
@@ -67,24 +64,9 @@ public record LetterFrequency(String letter, int letFrequency, String letRelatio
         return letRelation.equals("less than") ? count < letFrequency : count >= letFrequency;
     }
 
-    /** The same check as IFEval's keywords:letter_frequency, whose spans and edits this one uses. */
-    private dev.jack.core.constraint.ifeval.LetterFrequency asIfeval() {
+    /** The same check as IFEval's keywords:letter_frequency, whose spans and edits this one has. */
+    public dev.jack.core.constraint.ifeval.LetterFrequency sameAs() {
         return new dev.jack.core.constraint.ifeval.LetterFrequency(letter, letFrequency, letRelation.equals("less than") ? Relation.LESS_THAN : Relation.AT_LEAST);
-    }
-
-    /** As IFEval's keywords:letter_frequency. */
-    public List<Span> spans(String response, TextTools text) {
-        return asIfeval().spans(response, text);
-    }
-
-    /** As IFEval's keywords:letter_frequency. */
-    public List<Edit> breaks(String response, TextTools text) {
-        return Edits.verified(asIfeval().breaks(response, text), r -> !isFollowedBy(r, text));
-    }
-
-    /** As IFEval's keywords:letter_frequency. */
-    public List<Edit> repairs(String response, TextTools text) {
-        return Edits.verified(asIfeval().repairs(response, text), r -> isFollowedBy(r, text));
     }
 
     /** Read off the final witness as IFEval's letter frequency is: "less than" a rare letter, "at least" a common letter it has. */

@@ -14,7 +14,6 @@ import dev.jack.core.constraint.ifeval.Postscript;
 import dev.jack.core.constraint.ifeval.RepeatPrompt;
 import dev.jack.core.text.TextTools;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** punctuation:punctuation_dot — no '.' anywhere. */

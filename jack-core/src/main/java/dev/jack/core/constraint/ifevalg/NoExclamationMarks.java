@@ -8,7 +8,6 @@ import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Span;
 import dev.jack.core.text.TextTools;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** punctuation:punctuation_exclamation — no '!' anywhere. */

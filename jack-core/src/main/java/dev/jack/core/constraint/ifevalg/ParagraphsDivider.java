@@ -1,13 +1,10 @@
 package dev.jack.core.constraint.ifevalg;
 
-import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
-import dev.jack.core.constraint.Edit;
-import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.constraint.SameCheck;
 import dev.jack.core.constraint.Sketch;
-import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.ifeval.JsonFormat;
 import dev.jack.core.constraint.ifeval.NthParagraphFirstWord;
 import dev.jack.core.constraint.ifeval.NumberOfParagraphs;
@@ -15,11 +12,8 @@ import dev.jack.core.constraint.ifeval.TwoResponses;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /** paragraphs:paragraphs — exactly 2 non-blank paragraphs between "***" dividers (blank ones only at the ends). */
-public record ParagraphsDivider() implements Constraint {
+public record ParagraphsDivider() implements SameCheck {
     public static final String ID = "paragraphs:paragraphs";
 
     public static final ConstraintType<ParagraphsDivider> TYPE = ConstraintType.builder(ID, ParagraphsDivider::parse)
@@ -50,19 +44,9 @@ public record ParagraphsDivider() implements Constraint {
         return Paragraphs.count(PyText.split(Paragraphs.DIVIDER, response)) == 2;
     }
 
-    /** As IFEval's length_constraints:number_paragraphs with 2 (the same divider, split and blank rule). */
-    public List<Span> spans(String response, TextTools text) {
-        return new NumberOfParagraphs(2).spans(response, text);
-    }
-
-    /** As IFEval's length_constraints:number_paragraphs with 2. */
-    public List<Edit> breaks(String response, TextTools text) {
-        return Edits.verified(new NumberOfParagraphs(2).breaks(response, text), r -> !isFollowedBy(r, text));
-    }
-
-    /** As IFEval's length_constraints:number_paragraphs with 2. */
-    public List<Edit> repairs(String response, TextTools text) {
-        return Edits.verified(new NumberOfParagraphs(2).repairs(response, text), r -> isFollowedBy(r, text));
+    /** IFEval's length_constraints:number_paragraphs with 2: the same divider, split and blank rule, whose spans and edits this one has. */
+    public NumberOfParagraphs sameAs() {
+        return new NumberOfParagraphs(2);
     }
 
     /** Two blocks joined by the divider. */

@@ -44,10 +44,7 @@ public record SquareBrackets() implements Constraint {
 
     /** Failed: each word not in square brackets; passed: the whole text. */
     public List<Span> spans(String response, TextTools text) {
-        List<Span> out = new ArrayList<>();
-        for (int[] w : bare(response)) out.add(new Span(w[0], w[1], "word not in square brackets"));
-        if (out.isEmpty()) out.add(new Span(PyText.stripStart(response), PyText.rstrip(response).length(), "every word in square brackets"));
-        return out;
+        return Edits.failingOrWhole(response, bare(response), "word not in square brackets", "every word in square brackets");
     }
 
     /** The whitespace words not wrapped in square brackets. */
