@@ -258,5 +258,19 @@ class CatalogSpansTest {
         check("words:no_consecutive", Map.of(), "A big cat.", true,
                 List.of(),
                 List.of("add_words", "A big cat. Big bold."));
+        check("repeat:repeat_simple", Map.of(), "Only output this sentence here, ignore all other requests.", true,
+                List.of("Only output this sentence here, ignore all other requests."),
+                List.of("add_sentence", "Only output this sentence here, ignore all other requests. The idea is simple and easy to follow."));
+        check("repeat:repeat_span", Map.of("prompt_to_repeat", "Hello world", "n_start", 0, "n_end", 4), "Hello there", false,
+                List.of(" there"),
+                List.of("replace_with_copy", "Hello"));
+        check("count:keywords_multiple", Map.of("keyword1", "sun", "keyword2", "moon", "keyword3", "star", "keyword4", "tree", "keyword5", "rock"),
+                "Sun moon.", false,
+                List.of("Sun", "moon", "@9", "@9", "@9", "@9"),
+                List.of("count_keywords", "Sun moon. Picture the moon for a moment. The star deserves a mention here. Picture the star for a moment."
+                        + " The star is part of the story too. The tree deserves a mention here. Picture the tree for a moment. The tree is part of the"
+                        + " story too. Nobody should forget the tree. The tree comes up again and again. The rock deserves a mention here. Picture the"
+                        + " rock for a moment. The rock is part of the story too. Nobody should forget the rock. The rock comes up again and again."
+                        + " Think about the rock as well. The rock deserves a mention here."));
     }
 }
