@@ -296,4 +296,168 @@ public final class Edits {
         for (int i = 0; i < ranges.size(); i++) out.add(new Span(ranges.get(i)[0], ranges.get(i)[1], label + " " + (i + 1)));
         return out;
     }
+
+    /**
+     * The candidates whose edited response {@code wanted} accepts, each response once, in order: the edits of IFBench's
+     * and IFEvalG's constraints are checked with their own checker where they are made, so every one returned flips it.
+     */
+    public static List<Edit> verified(List<Edit> candidates, Predicate<String> wanted) {
+        List<Edit> out = new ArrayList<>();
+        LinkedHashSet<String> seen = new LinkedHashSet<>();
+        for (Edit e : candidates) if (e != null && seen.add(e.response()) && wanted.test(e.response())) out.add(e);
+        return out;
+    }
+
+    /** Each occurrence of the character, labelled. */
+    public static List<Span> each(String text, char c, String label) {
+        List<Span> out = new ArrayList<>();
+        for (int at = text.indexOf(c); at >= 0; at = text.indexOf(c, at + 1)) out.add(new Span(at, at + 1, label));
+        return out;
+    }
+
+    /** Python's {@code str.split()} words (runs of non-whitespace) as {@code [start, end)} ranges, in order. */
+    public static List<int[]> whitespaceWords(String text) {
+        List<int[]> out = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            while (i < text.length() && PyText.isSpace(text.charAt(i))) i++;
+            int start = i;
+            while (i < text.length() && !PyText.isSpace(text.charAt(i))) i++;
+            if (i > start) out.add(new int[] {start, i});
+        }
+        return out;
+    }
+
+    /** The text with the sentence put at its very end ({@link #textEnd}), after a space. */
+    public static String appended(String text, String sentence) {
+        int end = textEnd(text);
+        return text.substring(0, end) + (end == 0 ? "" : " ") + sentence + text.substring(end);
+    }
+
+    /**
+     * The text with the matches of a keyword pattern (a regular expression matched anywhere, ignoring case, as
+     * {@link #matches}) brought to exactly {@code k}: the words around the last matches cut, or, for a plain-word
+     * keyword, sentences mentioning it added ({@link Vocabulary#KEYWORD_SENTENCES}); null when neither gets there.
+     */
+    public static String withCount(String text, String keyword, int k) {
+        List<int[]> found = matches(text, keyword, false);
+        if (found.size() > k) {
+            List<int[]> words = words(text, found);
+            return cutUntil(text, words, t -> matches(t, keyword, false).size() <= k);
+        }
+        if (!PyRegex.isLiteral(keyword) || k - found.size() > MAX_ADDED) return null;
+        List<String> sentences = new ArrayList<>();
+        for (int i = found.size(); i < k; i++) sentences.add(Vocabulary.KEYWORD_SENTENCES.get(i % Vocabulary.KEYWORD_SENTENCES.size()).replace("{}", keyword));
+        return sentences.isEmpty() ? text : appended(text, inCaseOf(text, String.join(" ", sentences)));
+    }
+
+    /**
+     * The spans of a response that must equal {@code expected} once both are stripped, ignoring case (a copied
+     * request): the copy when it does, else from where it departs (an empty span where it stops short).
+     */
+    public static List<Span> copySpans(String response, String expected) {
+        int start = PyText.stripStart(response);
+        String want = PyText.lower(PyText.strip(expected));
+        String have = PyText.lower(PyText.strip(response));
+        int end = start + PyText.strip(response).length();
+        if (have.equals(want)) return List.of(new Span(start, end, "the copied request"));
+        int same = 0;
+        while (same < Math.min(want.length(), have.length()) && want.charAt(same) == have.charAt(same)) same++;
+        return List.of(start + same >= end ? Span.missing(end, "the copy stops short of the request")
+                : new Span(start + same, end, "differs from the request"));
+    }
+
+    /**
+     * Where each piece (sentences or tokens cut from the text, in order) lies in it, searched left to right: one
+     * {@code [start, end)} per piece, null for a piece not found as it is (a tokenizer that rewrote quotes).
+     */
+    public static List<int[]> locate(String text, List<String> pieces) {
+        List<int[]> out = new ArrayList<>(pieces.size());
+        int from = 0;
+        for (String piece : pieces) {
+            int at = text.indexOf(piece, from);
+            out.add(at < 0 ? null : new int[] {at, at + piece.length()});
+            if (at >= 0) from = at + piece.length();
+        }
+        return out;
+    }
+
+    /** The spans of what must occur exactly {@code k} times: each one found, and where the missing ones would go. */
+    public static List<Span> exactly(List<int[]> found, int k, String what, int missingAt) {
+        List<Span> out = new ArrayList<>(numbered(found, what));
+        out.replaceAll(s -> new Span(s.start(), s.end(), s.label() + " (exactly " + k + " needed)"));
+        if (found.size() < k) out.add(Span.missing(missingAt, (k - found.size()) + " more " + what + " (exactly " + k + " needed)"));
+        return out;
+    }
+
+    /**
+     * The text with the second word of its first offending pair of neighbouring words cut (each pair given by
+     * {@code pairs} as the range from the first word's start to the second's end), again until {@code done} accepts
+     * it, at most {@code max} times; null when it does not get there.
+     */
+    public static String cutPairs(String text, java.util.function.Function<String, List<int[]>> pairs, Predicate<String> done, int max) {
+        String edited = text;
+        for (int i = 0; i < max && !done.test(edited); i++) {
+            List<int[]> found = pairs.apply(edited);
+            if (found.isEmpty()) return null;
+            int[] pair = found.getFirst();
+            List<int[]> words = whitespaceWords(edited.substring(pair[0], pair[1]));
+            edited = cut(edited, pair[0] + words.getLast()[0], pair[1]);
+        }
+        return done.test(edited) ? edited : null;
+    }
+
+    /** The whitespace words that {@code followedAlone} rejects, each checked as a text of its own. */
+    public static List<int[]> failingWords(String text, Predicate<String> followedAlone) {
+        return whitespaceWords(text).stream().filter(w -> !followedAlone.test(text.substring(w[0], w[1]))).toList();
+    }
+
+    /**
+     * The pairs of neighbouring whitespace words that {@code followedAlone} rejects, each checked as a text of its own,
+     * each from the first word's start to the second's end.
+     */
+    public static List<int[]> failingPairs(String text, Predicate<String> followedAlone) {
+        List<int[]> words = whitespaceWords(text);
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i + 1 < words.size(); i++) {
+            int[] pair = {words.get(i)[0], words.get(i + 1)[1]};
+            if (!followedAlone.test(text.substring(pair[0], pair[1]))) out.add(pair);
+        }
+        return out;
+    }
+
+    /**
+     * The spans of an "at least" count over the whole text (distinct words, pronouns): the text, labelled as
+     * {@code what} is met or not, and, when it is not, an empty span where more would go.
+     */
+    public static List<Span> wholeCount(String response, boolean followed, String what) {
+        int start = PyText.stripStart(response);
+        int end = Math.max(start, PyText.rstrip(response).length());
+        List<Span> out = new ArrayList<>(2);
+        if (end > start) out.add(new Span(start, end, (followed ? "" : "too few: ") + what));
+        if (!followed) out.add(Span.missing(textEnd(response), "more needed: " + what));
+        return out;
+    }
+
+    /**
+     * The edits of an "at least" count: a break cuts sentences from the end until the count falls short; a repair adds
+     * {@code sentences} (cycled, at most {@value #MAX_ADDED_FOR_LENGTH}) until it is met, as {@code addOperation}.
+     * Each is checked with {@code followed}.
+     */
+    public static List<Edit> atLeast(boolean breaking, String response, TextTools text, String addOperation, List<String> sentences,
+                                     Predicate<String> followed) {
+        if (breaking) return verified(bySentences(response, text, true, followed.negate()), followed.negate());
+        return verified(addUntil(addOperation, response, sentences, MAX_ADDED_FOR_LENGTH, followed), followed);
+    }
+
+    /**
+     * The spans of a rule on every word or pair: each failing range labelled {@code failLabel}, or, with none, the whole
+     * stripped text labelled {@code passLabel}.
+     */
+    public static List<Span> failingOrWhole(String response, List<int[]> failing, String failLabel, String passLabel) {
+        List<Span> out = new ArrayList<>();
+        for (int[] r : failing) out.add(new Span(r[0], r[1], failLabel));
+        if (out.isEmpty()) out.add(new Span(PyText.stripStart(response), Math.max(PyText.stripStart(response), PyText.rstrip(response).length()), passLabel));
+        return out;
+    }
 }

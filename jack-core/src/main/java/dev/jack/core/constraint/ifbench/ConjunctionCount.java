@@ -3,9 +3,12 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.ifeval.ResponseLanguage;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
@@ -63,6 +66,27 @@ public record ConjunctionCount(int smallN) implements Constraint {
     private static final List<String> CONJUNCTION_SENTENCES = List.of("It is simple and it is useful.", "It looks hard but it is not.",
             "Ask a friend or try again.", "It is small yet it matters.", "Nobody rushed so nobody fell.", "This advice is for everyone.",
             "Neither the rain nor the wind stopped it.");
+
+    /** The first occurrence of each distinct conjunction word, and, too few, where more would go. */
+    public List<Span> spans(String response, TextTools text) {
+        Set<String> seen = new HashSet<>();
+        List<int[]> found = new ArrayList<>();
+        for (int[] w : Edits.whitespaceWords(response)) {
+            String word = response.substring(w[0], w[1]);
+            if (CONJUNCTIONS.contains(PyText.lower(PyText.stripPunctuation(word))) && seen.add(word)) found.add(w);
+        }
+        return Edits.counted(found, dev.jack.core.constraint.Relation.AT_LEAST, smallN, "distinct conjunction", Edits.textEnd(response));
+    }
+
+    /** Sentences cut from the end until there are too few. */
+    public List<Edit> breaks(String response, TextTools text) {
+        return Edits.atLeast(true, response, text, "", List.of(), r -> isFollowedBy(r, text));
+    }
+
+    /** Sentences with other conjunctions added until there are enough. */
+    public List<Edit> repairs(String response, TextTools text) {
+        return Edits.atLeast(false, response, text, "add_conjunctions", CONJUNCTION_SENTENCES, r -> isFollowedBy(r, text));
+    }
 
     /** Two to five conjunctions, one sentence for each. */
     private static final class Sampling implements Sketch<ConjunctionCount> {

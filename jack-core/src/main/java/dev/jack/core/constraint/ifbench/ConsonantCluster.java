@@ -1,17 +1,17 @@
 package dev.jack.core.constraint.ifbench;
 
-import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.WordByWord;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
 import java.util.List;
 
 /** words:consonants — every lower-cased whitespace word has two adjacent ASCII consonants (y included). */
-public record ConsonantCluster() implements Constraint {
+public record ConsonantCluster() implements WordByWord {
     public static final String ID = "words:consonants";
 
     public static final ConstraintType<ConsonantCluster> TYPE = ConstraintType.builder(ID, ConsonantCluster::parse)
@@ -51,6 +51,11 @@ public record ConsonantCluster() implements Constraint {
     private static final List<String> SENTENCES = List.of("Strong winds crossed thick black fields.", "Bright stars shine through dark nights.",
             "Crisp frost spreads across green grass.", "Small ships drift past stony cliffs.", "Children played with fresh snowballs.",
             "Strange clocks strike twelve.", "Thick mist drifts through northern glens.", "Brave knights stand strong.");
+
+    /** "Go.": its word has no two adjacent consonants. */
+    public String failingSentence() { return "Go."; }
+
+    public String failingLabel() { return "word without two adjacent consonants"; }
 
     /** Three to six of the sentences. */
     private enum Sampling implements Sketch<ConsonantCluster> {

@@ -3,16 +3,21 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.text.Literals;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextAnalysis;
 import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * sentence:keyword — the N-th Punkt sentence contains {@code word} as a whole word, ignoring case.
@@ -51,6 +56,56 @@ public record IncludeKeyword(String word, int n) implements Constraint {
         if (sentences.size() < n || sentences.isEmpty()) return false;
         String sentence = n == 0 ? sentences.getLast() : sentences.get(n - 1);
         return Literals.containsWholeWordIgnoreCase(sentence, word);
+    }
+
+    /** The N-th Punkt sentence (the last for N = 0), as {@code [start, end)}, or null when there is none. */
+    private int[] sentence(String response, TextTools text) {
+        List<int[]> sentences = text.sentenceSpans(response);
+        if (sentences.isEmpty() || sentences.size() < n) return null;
+        return n == 0 ? sentences.getLast() : sentences.get(n - 1);
+    }
+
+    /** The sentence, or where it would go. */
+    public List<Span> spans(String response, TextTools text) {
+        int[] s = sentence(response, text);
+        if (s == null) return List.of(Span.missing(Edits.textEnd(response), "no sentence " + (n == 0 ? "at all" : n)));
+        return List.of(new Span(s[0], s[1], "sentence " + (n == 0 ? "last" : n) + (isFollowedBy(response, text) ? ", with " : ", without ") + word));
+    }
+
+    /** The word cut from the sentence, or a sentence added that moves the one checked. */
+    public List<Edit> breaks(String response, TextTools text) {
+        int[] s = sentence(response, text);
+        List<Edit> out = new ArrayList<>();
+        if (s != null) {
+            java.util.regex.Matcher m = Pattern.compile("(?iu)(?<![\\w])" + Pattern.quote(word) + "(?![\\w])").matcher(response).region(s[0], s[1]);
+            List<int[]> found = new ArrayList<>();
+            while (m.find()) found.add(new int[] {m.start(), m.end()});
+            out.add(new Edit("remove_word", Edits.cutAll(response, found)));
+        }
+        String filler = Edits.fillers(response, 1).getFirst();
+        int start = PyText.stripStart(response);
+        out.add(new Edit("add_sentence", n == 0 ? Edits.appended(response, filler) : Edits.replace(response, start, start, filler + " ")));
+        return Edits.verified(out, r -> !isFollowedBy(r, text));
+    }
+
+    /**
+     * The word put at the end of the sentence, before its final punctuation, or a sentence with the word put in as the
+     * one checked (after neutral sentences where there are too few).
+     */
+    public List<Edit> repairs(String response, TextTools text) {
+        int[] s = sentence(response, text);
+        List<Edit> out = new ArrayList<>(2);
+        String with = Edits.inCaseOf(response, "It comes down to " + word + ".");
+        if (s != null) {
+            int at = s[0] + PyText.rstrip(response.substring(s[0], s[1]), PyText.PUNCTUATION).length();
+            out.add(new Edit("add_word", Edits.replace(response, at, at, " " + word)));
+            out.add(new Edit("add_sentence", n == 0 ? Edits.appended(response, with) : Edits.replace(response, s[0], s[0], with + " ")));
+        } else if (n - text.sentenceSpans(response).size() <= Edits.MAX_ADDED) {
+            List<String> added = new ArrayList<>(Edits.fillers(response, Math.max(0, n - 1 - text.sentenceSpans(response).size())));
+            added.add(with);
+            out.add(new Edit("add_sentence", Edits.appended(response, String.join(" ", added))));
+        }
+        return Edits.verified(out, r -> isFollowedBy(r, text));
     }
 
     /** Read off the final witness: a word of three letters or more from one of its first eight sentences. */

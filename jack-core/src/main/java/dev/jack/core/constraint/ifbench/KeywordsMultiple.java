@@ -3,13 +3,19 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.ifeval.ResponseLanguage;
+import dev.jack.core.text.PyRegex;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -55,6 +61,49 @@ public record KeywordsMultiple(String keyword1, String keyword2, String keyword3
         List<String> keywords = List.of(keyword1, keyword2, keyword3, keyword4, keyword5);
         for (int i = 0; i < 5; i++) if (PyText.count(lower, PyText.lower(keywords.get(i))) != COUNTS[i]) return false;
         return true;
+    }
+
+    /** Each keyword's occurrences (exactly 1, 2, 3, 5 and 7 needed), and where missing ones would go. */
+    public List<Span> spans(String response, TextTools text) {
+        List<String> keywords = List.of(keyword1, keyword2, keyword3, keyword4, keyword5);
+        String lower = PyText.lower(response);
+        List<Span> out = new ArrayList<>();
+        if (lower.length() != response.length()) return out;
+        for (int i = 0; i < 5; i++) {
+            String keyword = PyText.lower(keywords.get(i));
+            List<int[]> found = new ArrayList<>();
+            for (int at = keyword.isEmpty() ? -1 : lower.indexOf(keyword); at >= 0; at = lower.indexOf(keyword, at + keyword.length())) {
+                found.add(new int[] {at, at + keyword.length()});
+            }
+            out.addAll(Edits.exactly(found, COUNTS[i], "keyword" + (i + 1) + " " + keywords.get(i), Edits.textEnd(response)));
+        }
+        out.sort(Comparator.comparingInt(Span::start));
+        return out;
+    }
+
+    /** One keyword's occurrences brought one below or above its count (plain-word keywords only). */
+    public List<Edit> breaks(String response, TextTools text) {
+        List<String> keywords = List.of(keyword1, keyword2, keyword3, keyword4, keyword5);
+        List<Edit> out = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            if (!PyRegex.isLiteral(keywords.get(i)) || keywords.get(i).isEmpty()) continue;
+            for (int k : new int[] {COUNTS[i] - 1, COUNTS[i] + 1}) {
+                String edited = Edits.withCount(response, keywords.get(i), k);
+                if (edited != null) out.add(new Edit("change_keyword" + (i + 1), edited));
+            }
+        }
+        return Edits.verified(out, r -> !isFollowedBy(r, text));
+    }
+
+    /** Each keyword's occurrences brought to its count in turn (plain-word keywords only). */
+    public List<Edit> repairs(String response, TextTools text) {
+        List<String> keywords = List.of(keyword1, keyword2, keyword3, keyword4, keyword5);
+        String edited = response;
+        for (int i = 0; i < 5 && edited != null; i++) {
+            if (!PyRegex.isLiteral(keywords.get(i)) || keywords.get(i).isEmpty()) return List.of();
+            edited = Edits.withCount(edited, keywords.get(i), COUNTS[i]);
+        }
+        return edited == null ? List.of() : Edits.verified(List.of(new Edit("count_keywords", edited)), r -> isFollowedBy(r, text));
     }
 
     /** Five fresh keywords, each in as many keyword sentences as its count asks. */

@@ -3,13 +3,19 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** words:repeats — no lower-cased whitespace word (ASCII punctuation deleted) occurs more than small_n times. */
@@ -50,6 +56,33 @@ public record LimitedWordRepeat(int smallN) implements Constraint {
         int most = 0;
         for (String w : PyText.split(PyText.removePunctuation(PyText.lower(response)))) most = Math.max(most, counts.merge(w, 1, Integer::sum));
         return most;
+    }
+
+    /** Each occurrence of a word past its small_n-th. */
+    private List<int[]> overLimit(String response) {
+        Map<String, Integer> counts = new HashMap<>();
+        List<int[]> out = new ArrayList<>();
+        for (int[] w : Edits.whitespaceWords(response)) {
+            String word = PyText.removePunctuation(PyText.lower(response.substring(w[0], w[1])));
+            if (!word.isEmpty() && counts.merge(word, 1, Integer::sum) > smallN) out.add(w);
+        }
+        return out;
+    }
+
+    /** Each occurrence of a word past its small_n-th. */
+    public List<Span> spans(String response, TextTools text) {
+        return Edits.numbered(overLimit(response), "repeated word");
+    }
+
+    /** A sentence repeating one word small_n + 1 times added. */
+    public List<Edit> breaks(String response, TextTools text) {
+        String sentence = String.join(" ", Collections.nCopies(smallN + 1, "again")) + ".";
+        return Edits.verified(List.of(new Edit("add_repeats", Edits.appended(response, Edits.inCaseOf(response, sentence)))), r -> !isFollowedBy(r, text));
+    }
+
+    /** Every occurrence past the small_n-th cut. */
+    public List<Edit> repairs(String response, TextTools text) {
+        return Edits.verified(List.of(new Edit("remove_repeats", Edits.cutAll(response, overLimit(response)))), r -> isFollowedBy(r, text));
     }
 
     /** Read off the final witness: its most repeated word's count, plus 0 to 2. */

@@ -3,8 +3,11 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
@@ -42,6 +45,32 @@ public record NewlineWords() implements Constraint {
         String value = PyText.strip(PyText.removePunctuation(response));
         long lines = PyText.split(value, "\n").stream().filter(line -> !line.isEmpty()).count();
         return lines == PyText.split(value).size();
+    }
+
+    /** Failed: each line with more than one word; passed: the whole text. */
+    public List<Span> spans(String response, TextTools text) {
+        List<Span> out = new ArrayList<>();
+        int from = 0;
+        for (String line : PyText.split(response, "\n")) {
+            if (Edits.whitespaceWords(line).size() > 1) out.add(new Span(from, from + line.length(), "line with more than one word"));
+            from += line.length() + 1;
+        }
+        if (out.isEmpty()) out.add(new Span(PyText.stripStart(response), Math.max(PyText.stripStart(response), PyText.rstrip(response).length()), "one word a line"));
+        return out;
+    }
+
+    /** The first line break made a space, or a word added on the last line. */
+    public List<Edit> breaks(String response, TextTools text) {
+        int nl = PyText.strip(response).isEmpty() ? -1 : response.indexOf('\n', PyText.stripStart(response));
+        List<Edit> out = new ArrayList<>(2);
+        if (nl >= 0) out.add(new Edit("join_lines", Edits.replace(response, nl, nl + 1, " ")));
+        out.add(new Edit("add_word", Edits.appended(response, Edits.inCaseOf(response, "done"))));
+        return Edits.verified(out, r -> !isFollowedBy(r, text));
+    }
+
+    /** Every word on a line of its own. */
+    public List<Edit> repairs(String response, TextTools text) {
+        return Edits.verified(List.of(new Edit("one_word_a_line", String.join("\n", PyText.split(response)))), r -> isFollowedBy(r, text));
     }
 
     /** Three to five pool sentences, one word a line. */

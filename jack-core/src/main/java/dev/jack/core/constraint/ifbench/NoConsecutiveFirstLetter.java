@@ -3,8 +3,11 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
@@ -40,6 +43,22 @@ public record NoConsecutiveFirstLetter() implements Constraint {
             if (words.get(i).codePointAt(0) == words.get(i + 1).codePointAt(0)) return false;
         }
         return true;
+    }
+
+    /** Each pair of neighbouring words with the same first letter. */
+    public List<Span> spans(String response, TextTools text) {
+        return Edits.numbered(Edits.failingPairs(response, p -> isFollowedBy(p, text)), "pair of neighbouring words with the same first letter");
+    }
+
+    /** Two words with the same first letter ("Big bold") added. */
+    public List<Edit> breaks(String response, TextTools text) {
+        return Edits.verified(List.of(new Edit("add_words", Edits.appended(response, Edits.inCaseOf(response, "Big bold.")))), r -> !isFollowedBy(r, text));
+    }
+
+    /** The second word of each offending pair cut, the first pair first (at most 20). */
+    public List<Edit> repairs(String response, TextTools text) {
+        String edited = Edits.cutPairs(response, r -> Edits.failingPairs(r, p -> isFollowedBy(p, text)), r -> isFollowedBy(r, text), 20);
+        return edited == null ? List.of() : List.of(new Edit("remove_words", edited));
     }
 
     /** Three to five pool sentences that follow it alone and where they meet (a pool that has none is dropped). */

@@ -3,9 +3,12 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.ifeval.ResponseLanguage;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
@@ -63,6 +66,52 @@ public record NumbersCount(int n) implements Constraint {
             i += Character.charCount(cp);
         }
         return numbers;
+    }
+
+    /** The numbers as the checker reads them (digit runs, ASCII punctuation inside one ignored), in place. */
+    private static List<int[]> numberRuns(String response) {
+        List<int[]> out = new ArrayList<>();
+        int[] run = null;
+        for (int i = 0; i < response.length(); ) {
+            int cp = response.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            if (cp < 128 && PyText.PUNCTUATION.indexOf(cp) >= 0) {
+                i = next;
+                continue;
+            }
+            if (!PyText.isDecimal(cp)) run = null;
+            else if (run != null) run[1] = next;
+            else out.add(run = new int[] {i, next});
+            i = next;
+        }
+        return out;
+    }
+
+    /** Sentences with one number each. */
+    private static final List<String> NUMBER_SENTENCES = List.of("It took 7 days.", "There were 12 of them.", "We counted 40 more.");
+
+    /** Each number, and where missing ones would go. */
+    public List<Span> spans(String response, TextTools text) {
+        return Edits.exactly(numberRuns(response), n, "number", Edits.textEnd(response));
+    }
+
+    /** The last number cut, or a sentence with a number added. */
+    public List<Edit> breaks(String response, TextTools text) {
+        List<int[]> runs = numberRuns(response);
+        List<Edit> out = new ArrayList<>(2);
+        if (!runs.isEmpty()) out.add(new Edit("remove_number", Edits.cutAll(response, runs.subList(runs.size() - 1, runs.size()))));
+        out.add(new Edit("add_number", Edits.appended(response, NUMBER_SENTENCES.getFirst())));
+        return Edits.verified(out, r -> !isFollowedBy(r, text));
+    }
+
+    /** The numbers past N cut, or sentences with a number added until there are N. */
+    public List<Edit> repairs(String response, TextTools text) {
+        List<int[]> runs = numberRuns(response);
+        if (runs.size() > n) return Edits.verified(List.of(new Edit("remove_numbers", Edits.cutAll(response, runs.subList(n, runs.size())))), r -> isFollowedBy(r, text));
+        if (n - runs.size() > Edits.MAX_ADDED) return List.of();
+        List<String> added = new ArrayList<>();
+        for (int i = runs.size(); i < n; i++) added.add(NUMBER_SENTENCES.get(i % NUMBER_SENTENCES.size()));
+        return Edits.verified(List.of(new Edit("add_numbers", Edits.appended(response, String.join(" ", added)))), r -> isFollowedBy(r, text));
     }
 
     /** One to four numbers in a sentence; N is read off the final witness, with any digits other constraints wrote. */

@@ -3,8 +3,11 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.ifeval.ResponseLanguage;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
@@ -46,6 +49,26 @@ public record Palindromes() implements Constraint {
 
     private static final List<String> PALINDROMES = List.of("level", "radar", "civic", "kayak", "refer", "madam", "rotor",
             "stats", "tenet", "minim", "racecar", "redder", "repaper", "reviver", "deified", "solos", "sagas");
+
+    /** The palindromes of five or more characters, and, fewer than ten, where more would go. */
+    public List<Span> spans(String response, TextTools text) {
+        List<int[]> found = Edits.whitespaceWords(response).stream().filter(w -> {
+            String word = PyText.lower(PyText.removePunctuation(response.substring(w[0], w[1])));
+            return PyText.length(word) >= 5 && word.equals(PyText.reverse(word));
+        }).toList();
+        return Edits.counted(found, dev.jack.core.constraint.Relation.AT_LEAST, 10, "palindrome", Edits.textEnd(response));
+    }
+
+    /** Sentences cut from the end until there are too few. */
+    public List<Edit> breaks(String response, TextTools text) {
+        return Edits.atLeast(true, response, text, "", List.of(), r -> isFollowedBy(r, text));
+    }
+
+    /** Short sentences with one palindrome each added until there are ten. */
+    public List<Edit> repairs(String response, TextTools text) {
+        List<String> sentences = PALINDROMES.stream().map(w -> "Say " + w + ".").toList();
+        return Edits.atLeast(false, response, text, "add_palindromes", sentences, r -> isFollowedBy(r, text));
+    }
 
     /** Ten palindromes from the list, in one sentence. */
     private enum Sampling implements Sketch<Palindromes> {

@@ -1,17 +1,17 @@
 package dev.jack.core.constraint.ifbench;
 
-import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.WordByWord;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
 import java.util.List;
 
 /** words:prime_lengths — every whitespace word (ASCII punctuation deleted) has a prime length below 100. */
-public record PrimeLengths() implements Constraint {
+public record PrimeLengths() implements WordByWord {
     public static final String ID = "words:prime_lengths";
 
     public static final ConstraintType<PrimeLengths> TYPE = ConstraintType.builder(ID, PrimeLengths::parse)
@@ -48,6 +48,11 @@ public record PrimeLengths() implements Constraint {
     /** Sentences whose words have 2, 3 or 5 letters. */
     private static final List<String> SENTENCES = List.of("The cat sat on the mat.", "We saw seven green birds.", "Our old dog ran there.",
             "She hid under the table.", "It was quiet and still.", "Trees are green.", "The sun set early.", "Be brave and loyal.");
+
+    /** "Four.": four letters, not a prime. */
+    public String failingSentence() { return "Four."; }
+
+    public String failingLabel() { return "word whose length is not a prime"; }
 
     /** Three to six of the sentences. */
     private enum Sampling implements Sketch<PrimeLengths> {

@@ -3,9 +3,12 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.ifeval.ResponseLanguage;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextAnalysis;
@@ -69,6 +72,21 @@ public record PronounCount(int n) implements Constraint {
 
     private static final List<String> PRONOUN_SENTENCES = List.of("We know this helps them.", "You will find it useful yourself.",
             "She told them what it means.", "They saw that everyone agreed.");
+
+    /** The whole text. */
+    public List<Span> spans(String response, TextTools text) {
+        return Edits.wholeCount(response, isFollowedBy(response, text), "at least " + n + " pronouns");
+    }
+
+    /** Sentences cut from the end until there are too few. */
+    public List<Edit> breaks(String response, TextTools text) {
+        return Edits.atLeast(true, response, text, "", List.of(), r -> isFollowedBy(r, text));
+    }
+
+    /** Sentences with pronouns added until there are enough. */
+    public List<Edit> repairs(String response, TextTools text) {
+        return Edits.atLeast(false, response, text, "add_pronouns", PRONOUN_SENTENCES, r -> isFollowedBy(r, text));
+    }
 
     /** A sentence with pronouns, then N read off the final witness: up to a third fewer than its pronouns. */
     private enum Sampling implements Sketch<PronounCount> {

@@ -1,15 +1,16 @@
 package dev.jack.core.constraint.ifbench;
 
-import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.constraint.SameCheck;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.ifevalg.CopyingSimple;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
 /** repeat:repeat_simple — the stripped response is the instruction sentence itself, ignoring case. */
-public record RepeatSimple() implements Constraint {
+public record RepeatSimple() implements SameCheck {
     public static final String ID = "repeat:repeat_simple";
 
     public static final ConstraintType<RepeatSimple> TYPE = ConstraintType.builder(ID, RepeatSimple::parse)
@@ -36,6 +37,11 @@ public record RepeatSimple() implements Constraint {
 
     public boolean isFollowedBy(String response, TextTools text) {
         return PyText.lower(PyText.strip(response)).equals(PyText.lower(SENTENCE));
+    }
+
+    /** IFEvalG's copy:copying_simple with the instruction sentence as the request: the same check, whose spans and edits this one has. */
+    public CopyingSimple sameAs() {
+        return new CopyingSimple(SENTENCE);
     }
 
     /** The sentence itself. */

@@ -1,11 +1,12 @@
 package dev.jack.core.constraint.ifbench;
 
-import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
+import dev.jack.core.constraint.SameCheck;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.ifevalg.CopyingSimple;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
@@ -15,7 +16,7 @@ import java.util.Map;
  * repeat:repeat_span — the stripped response is, ignoring case, the request's characters n_start to
  * n_end inclusive (code points), stripped. IFEvalG's new:copy_span_idx is end-exclusive.
  */
-public record RepeatSpan(String promptToRepeat, int nStart, int nEnd) implements Constraint {
+public record RepeatSpan(String promptToRepeat, int nStart, int nEnd) implements SameCheck {
     public static final String ID = "repeat:repeat_span";
 
     public static final ConstraintType<RepeatSpan> TYPE = ConstraintType.builder(ID, RepeatSpan::parse)
@@ -47,6 +48,11 @@ public record RepeatSpan(String promptToRepeat, int nStart, int nEnd) implements
     public boolean isFollowedBy(String response, TextTools text) {
         String span = PyText.slice(promptToRepeat, nStart, nEnd + 1);
         return PyText.lower(PyText.strip(response)).equals(PyText.lower(PyText.strip(span)));
+    }
+
+    /** IFEvalG's copy:copying_simple with the span, n_end included, as the request: the same check, whose spans and edits this one has. */
+    public CopyingSimple sameAs() {
+        return new CopyingSimple(PyText.slice(promptToRepeat, nStart, nEnd + 1));
     }
 
     /** A span of two to four whole words of the task (fewer at its end), its indexes inclusive. */

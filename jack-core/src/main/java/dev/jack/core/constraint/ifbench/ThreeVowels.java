@@ -3,11 +3,15 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** words:vowel — one line (after stripping) using at most three of the lower-cased vowels a, e, i, o, u. */
@@ -48,6 +52,29 @@ public record ThreeVowels() implements Constraint {
             "It rained late that day.", "Birds fly west at dawn.", "The hills were green and the sky was clear.",
             "Nine white swans swam near the bank.", "Take the path that winds past the trees.", "Steam rises where the kettle sits.",
             "Children sang as they walked.", "A faint breeze drifts in the wind.");
+
+    /** Failed: each line break, and the first use of each vowel when there are more than three; passed: the line. */
+    public List<Span> spans(String response, TextTools text) {
+        int start = PyText.stripStart(response);
+        int end = Math.max(start, PyText.rstrip(response).length());
+        if (isFollowedBy(response, text)) return List.of(new Span(start, end, "one line with at most three vowels"));
+        List<Span> out = new ArrayList<>(Edits.each(response.substring(0, end), '\n', "line break"));
+        out.removeIf(s -> s.start() < start);
+        String lower = PyText.lower(response);
+        List<Span> vowels = new ArrayList<>();
+        for (char v : "aeiou".toCharArray()) if (lower.indexOf(v, start) >= 0 && lower.length() == response.length()) vowels.add(new Span(lower.indexOf(v, start), lower.indexOf(v, start) + 1, "vowel " + v));
+        if (vowels.size() > 3) out.addAll(vowels);
+        out.sort(java.util.Comparator.comparingInt(Span::start));
+        return out;
+    }
+
+    /** A sentence that uses every vowel added on the same line, or on a line of its own. */
+    public List<Edit> breaks(String response, TextTools text) {
+        String sentence = Edits.inCaseOf(response, "Education is our duty.");
+        int end = Edits.textEnd(response);
+        return Edits.verified(List.of(new Edit("add_sentence", Edits.appended(response, sentence)),
+                new Edit("add_line", Edits.replace(response, end, end, "\n" + Edits.inCaseOf(response, "Go.")))), r -> !isFollowedBy(r, text));
+    }
 
     /** Three to six of the sentences, in one paragraph. */
     private enum Sampling implements Sketch<ThreeVowels> {

@@ -3,13 +3,18 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
+import dev.jack.core.constraint.Vocabulary;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -53,6 +58,21 @@ public record UniqueWordCount(int n) implements Constraint {
         Set<String> unique = new HashSet<>();
         for (String w : PyText.split(PyText.lower(response))) unique.add(PyText.stripPunctuation(w));
         return unique.size();
+    }
+
+    /** The whole text. */
+    public List<Span> spans(String response, TextTools text) {
+        return Edits.wholeCount(response, isFollowedBy(response, text), "at least " + n + " distinct words");
+    }
+
+    /** Sentences cut from the end until there are too few. */
+    public List<Edit> breaks(String response, TextTools text) {
+        return Edits.atLeast(true, response, text, "", List.of(), r -> isFollowedBy(r, text));
+    }
+
+    /** Jack's neutral sentences (whose words vary) added until there are enough distinct words. */
+    public List<Edit> repairs(String response, TextTools text) {
+        return Edits.atLeast(false, response, text, "add_sentences", Vocabulary.ENGLISH, r -> isFollowedBy(r, text));
     }
 
     /** Read off the final witness: up to a quarter fewer than its unique words. */

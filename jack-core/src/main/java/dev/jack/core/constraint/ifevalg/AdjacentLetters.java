@@ -3,8 +3,11 @@ package dev.jack.core.constraint.ifevalg;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
@@ -47,6 +50,27 @@ public record AdjacentLetters() implements Constraint {
             if (second.codePointAt(0) - first.codePointAt(0) == 1) return false;
         }
         return true;
+    }
+
+    /** Failed: each pair of neighbouring words that breaks the rule; passed: the whole text. */
+    public List<Span> spans(String response, TextTools text) {
+        return Edits.failingOrWhole(response, offending(response), "neighbouring words with consecutive first letters", "no neighbouring words with consecutive first letters");
+    }
+
+    /** The pairs of neighbouring whitespace words the checker rejects, each from the first's start to the second's end. */
+    private static List<int[]> offending(String response) {
+        return Edits.failingPairs(response, pair -> new AdjacentLetters().isFollowedBy(pair, null));
+    }
+
+    /** A sentence with two such words ("Just keep") added at the end. */
+    public List<Edit> breaks(String response, TextTools text) {
+        return Edits.verified(List.of(new Edit("add_sentence", Edits.appended(response, Edits.inCaseOf(response, "Just keep going.")))), r -> !isFollowedBy(r, text));
+    }
+
+    /** The second word of each offending pair cut, the first pair first, until none is left (at most 20). */
+    public List<Edit> repairs(String response, TextTools text) {
+        String edited = Edits.cutPairs(response, AdjacentLetters::offending, r -> isFollowedBy(r, text), 20);
+        return edited == null ? List.of() : List.of(new Edit("remove_words", edited));
     }
 
     /** Three to five pool sentences that follow it alone and where they meet (a pool that has none is dropped). */

@@ -3,8 +3,11 @@ package dev.jack.core.constraint.ifevalg;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
@@ -44,6 +47,45 @@ public record BigramWrapping() implements Constraint {
             if (!words.get(i).startsWith("<<") || !words.get(i + 1).endsWith(">>")) return false;
         }
         return true;
+    }
+
+    /** Failed: each pair not wrapped in << and >>; passed: the whole text. */
+    public List<Span> spans(String response, TextTools text) {
+        return Edits.failingOrWhole(response, bare(response), "pair not wrapped in << and >>", "every pair wrapped in << and >>");
+    }
+
+    /** The pairs of whitespace words (1-2, 3-4, ...) whose first does not start with "<<" or whose second does not end with ">>", each as one range. */
+    private static List<int[]> bare(String response) {
+        List<int[]> words = Edits.whitespaceWords(response);
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i + 1 < words.size(); i += 2) {
+            if (!response.startsWith("<<", words.get(i)[0]) || !response.substring(0, words.get(i + 1)[1]).endsWith(">>")) {
+                out.add(new int[] {words.get(i)[0], words.get(i + 1)[1]});
+            }
+        }
+        return out;
+    }
+
+    /** The first pair's "<<" removed, or an unwrapped pair added. */
+    public List<Edit> breaks(String response, TextTools text) {
+        List<int[]> words = Edits.whitespaceWords(response);
+        List<Edit> out = new ArrayList<>(2);
+        if (words.size() > 1 && response.startsWith("<<", words.getFirst()[0])) {
+            out.add(new Edit("unwrap_pair", Edits.replace(response, words.getFirst()[0], words.getFirst()[0] + 2, "")));
+        }
+        out.add(new Edit("add_pair", Edits.appended(response, Edits.inCaseOf(response, "all done"))));
+        return Edits.verified(out, r -> !isFollowedBy(r, text));
+    }
+
+    /** Every pair wrapped: "<<" put before its first word and ">>" after its second where missing. */
+    public List<Edit> repairs(String response, TextTools text) {
+        List<int[]> words = Edits.whitespaceWords(response);
+        StringBuilder edited = new StringBuilder(response);
+        for (int i = (words.size() - 2) / 2 * 2; i >= 0 && words.size() > 1; i -= 2) {
+            if (!response.substring(0, words.get(i + 1)[1]).endsWith(">>")) edited.insert(words.get(i + 1)[1], ">>");
+            if (!response.startsWith("<<", words.get(i)[0])) edited.insert(words.get(i)[0], "<<");
+        }
+        return Edits.verified(List.of(new Edit("wrap_pairs", edited.toString())), r -> isFollowedBy(r, text));
     }
 
     /** Two to four pool sentences, their words in bracketed pairs (an odd last word bracketed alone). */

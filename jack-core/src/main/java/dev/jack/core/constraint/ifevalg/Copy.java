@@ -1,10 +1,10 @@
 package dev.jack.core.constraint.ifevalg;
 
-import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
+import dev.jack.core.constraint.SameCheck;
 import dev.jack.core.constraint.Sketch;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
@@ -12,7 +12,7 @@ import dev.jack.core.text.TextTools;
 import java.util.Map;
 
 /** copy:copy — the stripped response is the instruction to copy, stripped, ignoring case. */
-public record Copy(String promptToRepeat) implements Constraint {
+public record Copy(String promptToRepeat) implements SameCheck {
     public static final String ID = "copy:copy";
 
     public static final ConstraintType<Copy> TYPE = ConstraintType.builder(ID, Copy::parse)
@@ -42,6 +42,11 @@ public record Copy(String promptToRepeat) implements Constraint {
 
     public boolean isFollowedBy(String response, TextTools text) {
         return PyText.lower(PyText.strip(response)).equals(PyText.lower(PyText.strip(promptToRepeat)));
+    }
+
+    /** copy:copying_simple, whose check this is, and whose spans and edits this one has. */
+    public CopyingSimple sameAs() {
+        return new CopyingSimple(promptToRepeat);
     }
 
     /** The task, as the whole response. */

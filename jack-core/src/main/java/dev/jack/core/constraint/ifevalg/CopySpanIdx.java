@@ -1,10 +1,10 @@
 package dev.jack.core.constraint.ifevalg;
 
-import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
+import dev.jack.core.constraint.SameCheck;
 import dev.jack.core.constraint.Sketch;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
@@ -17,7 +17,7 @@ import java.util.Map;
  * The reference reads n_start = 0 as "not given" and draws a random start, so its verdicts for such
  * rows are random; Jack reads 0 as the first character, which is what the prompt's wording says.
  */
-public record CopySpanIdx(String promptToRepeat, int nStart, int nEnd) implements Constraint {
+public record CopySpanIdx(String promptToRepeat, int nStart, int nEnd) implements SameCheck {
     public static final String ID = "new:copy_span_idx";
 
     public static final ConstraintType<CopySpanIdx> TYPE = ConstraintType.builder(ID, CopySpanIdx::parse)
@@ -49,6 +49,11 @@ public record CopySpanIdx(String promptToRepeat, int nStart, int nEnd) implement
     public boolean isFollowedBy(String response, TextTools text) {
         String span = PyText.slice(promptToRepeat, nStart, nEnd);
         return PyText.lower(PyText.strip(response)).equals(PyText.lower(PyText.strip(span)));
+    }
+
+    /** copy:copying_simple with the span as the request: the same check, whose spans and edits this one has. */
+    public CopyingSimple sameAs() {
+        return new CopyingSimple(PyText.slice(promptToRepeat, nStart, nEnd));
     }
 
     /**

@@ -3,12 +3,16 @@ package dev.jack.core.constraint.ifevalg;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -46,6 +50,42 @@ public record CopyingMultiple(String promptToRepeat, int n) implements Constrain
         List<String> copies = PyText.split(response, "******");
         String expected = PyText.lower(PyText.strip(promptToRepeat));
         return copies.size() == n && copies.stream().allMatch(c -> PyText.lower(PyText.strip(c)).equals(expected));
+    }
+
+    /** Each separator, each copy that differs from the request, and, with another count than N, where that shows. */
+    public List<Span> spans(String response, TextTools text) {
+        List<Span> out = new ArrayList<>();
+        List<String> copies = PyText.split(response, "******");
+        String expected = PyText.lower(PyText.strip(promptToRepeat));
+        int at = 0;
+        for (int i = 0; i < copies.size(); i++) {
+            String copy = copies.get(i);
+            if (!PyText.lower(PyText.strip(copy)).equals(expected)) {
+                int start = at + PyText.stripStart(copy);
+                out.add(start >= at + PyText.rstrip(copy).length() ? Span.missing(start, "empty copy " + (i + 1))
+                        : new Span(start, at + PyText.rstrip(copy).length(), "copy " + (i + 1) + " differs from the request"));
+            }
+            at += copy.length();
+            if (i + 1 < copies.size()) out.add(new Span(at, at + 6, "separator " + (i + 1)));
+            at += 6;
+        }
+        if (copies.size() != n) out.add(Span.missing(Edits.textEnd(response), copies.size() + " copies, exactly " + n + " needed"));
+        return out;
+    }
+
+    /** The last copy cut, or a sentence added after it. */
+    public List<Edit> breaks(String response, TextTools text) {
+        List<Edit> out = new ArrayList<>(2);
+        int last = response.lastIndexOf("******");
+        if (last >= 0) out.add(new Edit("remove_copy", PyText.rstrip(response.substring(0, last))));
+        out.add(new Edit("add_sentence", Edits.appended(response, Edits.fillers(response, 1).getFirst())));
+        return Edits.verified(out, r -> !isFollowedBy(r, text));
+    }
+
+    /** The request N times, six asterisks between the copies. */
+    public List<Edit> repairs(String response, TextTools text) {
+        String copies = String.join("\n******\n", java.util.Collections.nCopies(n, PyText.strip(promptToRepeat)));
+        return Edits.verified(List.of(new Edit("replace_with_copies", copies)), r -> isFollowedBy(r, text));
     }
 
     /** The task two to four times, six asterisks between copies. */

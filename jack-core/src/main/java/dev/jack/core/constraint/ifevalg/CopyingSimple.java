@@ -3,12 +3,16 @@ package dev.jack.core.constraint.ifevalg;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
+import java.util.List;
 import java.util.Map;
 
 /** copy:copying_simple — the stripped response is the request, stripped, ignoring case. */
@@ -43,6 +47,21 @@ public record CopyingSimple(String promptToRepeat) implements Constraint {
 
     public boolean isFollowedBy(String response, TextTools text) {
         return PyText.lower(PyText.strip(response)).equals(PyText.lower(PyText.strip(promptToRepeat)));
+    }
+
+    /** The copy, or where the response departs from the request. */
+    public List<Span> spans(String response, TextTools text) {
+        return Edits.copySpans(response, promptToRepeat);
+    }
+
+    /** A sentence added after the copy. */
+    public List<Edit> breaks(String response, TextTools text) {
+        return Edits.verified(List.of(new Edit("add_sentence", Edits.appended(response, Edits.fillers(response, 1).getFirst()))), r -> !isFollowedBy(r, text));
+    }
+
+    /** The request itself, stripped. */
+    public List<Edit> repairs(String response, TextTools text) {
+        return Edits.verified(List.of(new Edit("replace_with_copy", PyText.strip(promptToRepeat))), r -> isFollowedBy(r, text));
     }
 
     /** The task, as the whole response. */

@@ -3,9 +3,12 @@ package dev.jack.core.constraint.ifevalg;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextAnalysis;
 import dev.jack.core.text.TextTools;
@@ -63,6 +66,23 @@ public record CountingComposition(int nSent, int nWords) implements Constraint {
             for (String s : sentences) if (text.wordTokenize(s).size() != nWords) return false;
         }
         return count == 3;
+    }
+
+    /** Each divider, and, with another count than 3 paragraphs, where that shows. */
+    public List<Span> spans(String response, TextTools text) {
+        java.util.regex.Matcher m = Paragraphs.DIVIDER.matcher(response);
+        List<int[]> dividers = new ArrayList<>();
+        while (m.find()) dividers.add(new int[] {m.start(), m.end()});
+        List<Span> out = new ArrayList<>(Edits.numbered(dividers, "divider"));
+        int paragraphs = Paragraphs.count(PyText.split(Paragraphs.DIVIDER, response));
+        if (paragraphs != 3) out.add(Span.missing(Edits.textEnd(response), (paragraphs < 0 ? "an empty paragraph" : paragraphs + " paragraphs") + ", exactly 3 needed"));
+        return out;
+    }
+
+    /** A sentence added to the first or last paragraph, so it holds one sentence too many. */
+    public List<Edit> breaks(String response, TextTools text) {
+        return Edits.verified(Edits.withSentence(response, Edits.fillers(response, 1).getFirst()).stream().map(r -> new Edit("add_sentence", r)).toList(),
+                r -> !isFollowedBy(r, text));
     }
 
     /**

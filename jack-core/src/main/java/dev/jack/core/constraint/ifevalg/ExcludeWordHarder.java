@@ -3,11 +3,17 @@ package dev.jack.core.constraint.ifevalg;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
+import dev.jack.core.constraint.Vocabulary;
 import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** keywords:exclude_word_harder — the keyword never occurs with a space on both sides (case-sensitive). */
@@ -42,6 +48,30 @@ public record ExcludeWordHarder(String keyword) implements Constraint {
 
     public boolean isFollowedBy(String response, TextTools text) {
         return !response.contains(" " + keyword + " ");
+    }
+
+    /** Each occurrence of the keyword with a space on both sides. */
+    public List<Span> spans(String response, TextTools text) {
+        List<Span> out = new ArrayList<>();
+        String spaced = " " + keyword + " ";
+        for (int at = response.indexOf(spaced); at >= 0; at = response.indexOf(spaced, at + 1)) {
+            out.add(new Span(at + 1, at + 1 + keyword.length(), "forbidden word " + keyword));
+        }
+        return out;
+    }
+
+    /** A sentence that mentions the keyword, as it is spelled. */
+    public List<Edit> breaks(String response, TextTools text) {
+        String sentence = Vocabulary.KEYWORD_SENTENCES.getFirst().replace("{}", keyword);
+        return Edits.verified(List.of(new Edit("add_keyword", Edits.appended(response, sentence))), r -> !isFollowedBy(r, text));
+    }
+
+    /** Every occurrence with a space on both sides cut. */
+    public List<Edit> repairs(String response, TextTools text) {
+        String spaced = " " + keyword + " ";
+        String edited = response;
+        for (int at = edited.indexOf(spaced); at >= 0; at = edited.indexOf(spaced)) edited = Edits.replace(edited, at, at + spaced.length(), " ");
+        return Edits.verified(List.of(new Edit("remove_keyword", edited)), r -> isFollowedBy(r, text));
     }
 
     /** A fresh keyword, which the witness never has. */

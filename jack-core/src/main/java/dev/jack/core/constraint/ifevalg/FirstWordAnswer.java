@@ -3,9 +3,12 @@ package dev.jack.core.constraint.ifevalg;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.ifeval.JsonFormat;
 import dev.jack.core.constraint.ifeval.Quotation;
 import dev.jack.core.constraint.ifeval.Title;
@@ -49,6 +52,32 @@ public record FirstWordAnswer(String firstWord) implements Constraint {
     public boolean isFollowedBy(String response, TextTools text) {
         List<String> words = PyText.split(response);
         return !words.isEmpty() && PyText.lower(words.getFirst()).equals(PyText.lower(firstWord));
+    }
+
+    /** The first whitespace word, or where one would go. */
+    public List<Span> spans(String response, TextTools text) {
+        List<int[]> words = Edits.whitespaceWords(response);
+        if (words.isEmpty()) return List.of(Span.missing(0, "no first word (" + firstWord + " needed)"));
+        return List.of(new Span(words.getFirst()[0], words.getFirst()[1], isFollowedBy(response, text) ? "first word" : "first word, not " + firstWord));
+    }
+
+    /** A colon put after the first word, or a word put before it. */
+    public List<Edit> breaks(String response, TextTools text) {
+        List<int[]> words = Edits.whitespaceWords(response);
+        if (words.isEmpty()) return List.of();
+        int at = words.getFirst()[0];
+        int end = words.getFirst()[1];
+        return Edits.verified(List.of(new Edit("add_colon", Edits.replace(response, end, end, ":")),
+                new Edit("add_first_word", Edits.replace(response, at, at, Edits.inCaseOf(response, "Well ")))), r -> !isFollowedBy(r, text));
+    }
+
+    /** The punctuation on the first word removed, or the word put first. */
+    public List<Edit> repairs(String response, TextTools text) {
+        List<int[]> words = Edits.whitespaceWords(response);
+        int at = words.isEmpty() ? 0 : words.getFirst()[0];
+        String bare = words.isEmpty() ? null : Edits.replace(response, at, words.getFirst()[1], PyText.stripPunctuation(response.substring(at, words.getFirst()[1])));
+        return Edits.verified(java.util.Arrays.asList(bare == null ? null : new Edit("remove_punctuation", bare),
+                new Edit("add_first_word", Edits.replace(response, at, at, firstWord + " "))), r -> isFollowedBy(r, text));
     }
 
     /** Read off the final witness: its first word, when that is all letters. */

@@ -1,6 +1,5 @@
 package dev.jack.core.constraint.ifevalg;
 
-import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
@@ -15,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** first_word:first_word_sent — every regex-splitter sentence's first whitespace word is first_word, ignoring case. */
-public record FirstWordSentences(String firstWord) implements Constraint {
+public record FirstWordSentences(String firstWord) implements SentenceWordRule {
     public static final String ID = "first_word:first_word_sent";
 
     public static final ConstraintType<FirstWordSentences> TYPE = ConstraintType.builder(ID, FirstWordSentences::parse)
@@ -54,6 +53,10 @@ public record FirstWordSentences(String firstWord) implements Constraint {
     }
 
     private static final List<String> OPENERS = List.of("Indeed", "Also", "Then", "Still", "Today");
+
+    public boolean last() { return false; }
+
+    public String word() { return firstWord; }
 
     /** Three to five pool sentences, each opened by the word. */
     private static final class Sampling implements Sketch<FirstWordSentences> {

@@ -1,10 +1,12 @@
 package dev.jack.core.constraint.ifevalg;
 
-import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.KeywordFrequencySketch;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
+import dev.jack.core.constraint.Relation;
+import dev.jack.core.constraint.SameCheck;
+import dev.jack.core.constraint.ifeval.KeywordsFrequency;
 import dev.jack.core.constraint.ifeval.ResponseLanguage;
 import dev.jack.core.text.PyRegex;
 import dev.jack.core.text.TextTools;
@@ -16,7 +18,7 @@ import java.util.Map;
  * keywords:word_count_different_numbers — the keyword (a case-insensitive regular expression, matching
  * anywhere) matches less than / at least {@code frequency} times. The wording leaves the relation out.
  */
-public record KeywordFrequency(String keyword, int frequency, String relation) implements Constraint {
+public record KeywordFrequency(String keyword, int frequency, String relation) implements SameCheck {
     public static final String ID = "keywords:word_count_different_numbers";
 
     public static final ConstraintType<KeywordFrequency> TYPE = ConstraintType.builder(ID, KeywordFrequency::parse)
@@ -52,5 +54,10 @@ public record KeywordFrequency(String keyword, int frequency, String relation) i
     public boolean isFollowedBy(String response, TextTools text) {
         int count = KeywordRegex.count(keyword, response);
         return relation.equals("less than") ? count < frequency : count >= frequency;
+    }
+
+    /** The same check as IFEval's keywords:frequency, whose spans and edits this one has. */
+    public KeywordsFrequency sameAs() {
+        return new KeywordsFrequency(keyword, frequency, relation.equals("less than") ? Relation.LESS_THAN : Relation.AT_LEAST);
     }
 }

@@ -3,12 +3,17 @@ package dev.jack.core.constraint.ifevalg;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
+import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextAnalysis;
 import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -51,6 +56,58 @@ public record KeywordPosition(String keyword, int n, int m) implements Constrain
         if (sentences.size() < n) return false;
         List<String> words = text.wordTokenize(sentences.get(n - 1));
         return words.size() >= m && words.get(m - 1).equals(keyword);
+    }
+
+    /** The m-th token of the n-th sentence, or where the sentence or token is missing. */
+    public List<Span> spans(String response, TextTools text) {
+        int[] token = token(response, text);
+        boolean ok = isFollowedBy(response, text);
+        if (token == null) return List.of(Span.missing(Edits.textEnd(response), "no token " + m + " in sentence " + n + " (" + keyword + " needed)"));
+        return List.of(new Span(token[0], token[1], "token " + m + " of sentence " + n + (ok ? "" : ", not " + keyword)));
+    }
+
+    /** Where the m-th token of the n-th regex-splitter sentence lies, or null. */
+    private int[] token(String response, TextTools text) {
+        List<String> sentences = text.regexSentences(response);
+        if (sentences.size() < n) return null;
+        int[] sentence = Edits.locate(response, sentences).get(n - 1);
+        List<String> tokens = text.wordTokenize(sentences.get(n - 1));
+        if (sentence == null || tokens.size() < m) return null;
+        int[] t = Edits.locate(sentences.get(n - 1), tokens).get(m - 1);
+        return t == null ? null : new int[] {sentence[0] + t[0], sentence[0] + t[1]};
+    }
+
+    /** A sentence added at the start, which moves every sentence one on. */
+    public List<Edit> breaks(String response, TextTools text) {
+        int start = PyText.stripStart(response);
+        return Edits.verified(Edits.fillers(response, 2).stream().map(s -> new Edit("add_sentence", Edits.replace(response, start, start, s + " "))).toList(),
+                r -> !isFollowedBy(r, text));
+    }
+
+    /**
+     * The m-th token of the n-th sentence replaced by the keyword, or a sentence whose m-th word is the keyword put in
+     * as the n-th (after neutral sentences where there are fewer than n - 1).
+     */
+    public List<Edit> repairs(String response, TextTools text) {
+        int[] token = token(response, text);
+        List<Edit> out = new java.util.ArrayList<>(2);
+        if (token != null) out.add(new Edit("replace_word", Edits.replace(response, token[0], token[1], keyword)));
+        if (m <= 40 && n <= Edits.MAX_ADDED) {
+            List<String> words = new java.util.ArrayList<>(List.of("We", "all", "know", "this", "one", "well", "now"));
+            List<String> lead = new java.util.ArrayList<>();
+            for (int i = 0; i < m - 1; i++) lead.add(words.get(i % words.size()));
+            String sentence = String.join(" ", lead) + (lead.isEmpty() ? "" : " ") + keyword + " here.";
+            List<String> sentences = text.regexSentences(response);
+            int[] nth = sentences.size() >= n ? Edits.locate(response, sentences).get(n - 1) : null;
+            if (nth != null) {
+                out.add(new Edit("add_sentence", Edits.replace(response, nth[0], nth[0], sentence + " ")));
+            } else if (sentences.size() < n) {
+                List<String> added = new java.util.ArrayList<>(Edits.fillers(response, n - 1 - sentences.size()));
+                added.add(sentence);
+                out.add(new Edit("add_sentence", Edits.appended(response, String.join(" ", added))));
+            }
+        }
+        return Edits.verified(out, r -> isFollowedBy(r, text));
     }
 
     /** Read off the final witness: one of its first six regex sentences, and one of that sentence's first ten tokens made of letters only. */

@@ -1,6 +1,5 @@
 package dev.jack.core.constraint.ifevalg;
 
-import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
@@ -19,7 +18,7 @@ import java.util.Map;
  * last_word:last_word_sent — every regex-splitter sentence's last whitespace word, with characters that
  * are neither word characters nor whitespace removed, is last_word, ignoring case.
  */
-public record LastWordSentences(String lastWord) implements Constraint {
+public record LastWordSentences(String lastWord) implements SentenceWordRule {
     public static final String ID = "last_word:last_word_sent";
 
     public static final ConstraintType<LastWordSentences> TYPE = ConstraintType.builder(ID, LastWordSentences::parse)
@@ -58,6 +57,10 @@ public record LastWordSentences(String lastWord) implements Constraint {
     }
 
     private static final List<String> CLOSERS = List.of("today", "again", "together", "here", "now");
+
+    public boolean last() { return true; }
+
+    public String word() { return lastWord; }
 
     /** Three to five pool sentences, each closed by the word before its period. */
     private static final class Sampling implements Sketch<LastWordSentences> {

@@ -1,12 +1,12 @@
 package dev.jack.core.constraint.ifevalg;
 
-import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.ParameterException;
 import dev.jack.core.constraint.Relation;
+import dev.jack.core.constraint.SameCheck;
 import dev.jack.core.constraint.Sketch;
 import dev.jack.core.constraint.ifeval.ResponseLanguage;
 import dev.jack.core.text.PyText;
@@ -20,7 +20,7 @@ import java.util.Map;
  * let_frequency times (IFEval's LetterFrequencyChecker under IFEvalG's id). The reference replaces a
  * letter that is not one character lower-casing to a–z by a random one; Jack rejects it.
  */
-public record LetterFrequency(String letter, int letFrequency, String letRelation) implements Constraint {
+public record LetterFrequency(String letter, int letFrequency, String letRelation) implements SameCheck {
     public static final String ID = "letters:letter_counting2";
 
     public static final ConstraintType<LetterFrequency> TYPE = ConstraintType.builder(ID, LetterFrequency::parse)
@@ -62,6 +62,11 @@ public record LetterFrequency(String letter, int letFrequency, String letRelatio
     public boolean isFollowedBy(String response, TextTools text) {
         int count = count(response, letter.charAt(0));
         return letRelation.equals("less than") ? count < letFrequency : count >= letFrequency;
+    }
+
+    /** The same check as IFEval's keywords:letter_frequency, whose spans and edits this one has. */
+    public dev.jack.core.constraint.ifeval.LetterFrequency sameAs() {
+        return new dev.jack.core.constraint.ifeval.LetterFrequency(letter, letFrequency, letRelation.equals("less than") ? Relation.LESS_THAN : Relation.AT_LEAST);
     }
 
     /** Read off the final witness as IFEval's letter frequency is: "less than" a rare letter, "at least" a common letter it has. */

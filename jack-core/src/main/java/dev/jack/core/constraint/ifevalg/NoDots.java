@@ -3,13 +3,18 @@ package dev.jack.core.constraint.ifevalg;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.ifeval.EndChecker;
 import dev.jack.core.constraint.ifeval.NumberOfSentences;
 import dev.jack.core.constraint.ifeval.Postscript;
 import dev.jack.core.constraint.ifeval.RepeatPrompt;
 import dev.jack.core.text.TextTools;
+
+import java.util.List;
 
 /** punctuation:punctuation_dot — no '.' anywhere. */
 public record NoDots() implements Constraint {
@@ -40,6 +45,22 @@ public record NoDots() implements Constraint {
 
     public boolean isFollowedBy(String response, TextTools text) {
         return response.indexOf('.') < 0;
+    }
+
+    /** Each dot. */
+    public List<Span> spans(String response, TextTools text) {
+        return Edits.each(response, '.', "dot");
+    }
+
+    /** A dot where the text ends. */
+    public List<Edit> breaks(String response, TextTools text) {
+        int end = Edits.textEnd(response);
+        return Edits.verified(List.of(new Edit("add_dot", Edits.replace(response, end, end, "."))), r -> !isFollowedBy(r, text));
+    }
+
+    /** Every dot removed. */
+    public List<Edit> repairs(String response, TextTools text) {
+        return Edits.verified(List.of(new Edit("remove_dots", response.replace(".", ""))), r -> isFollowedBy(r, text));
     }
 
     /** Every dot removed (a late wrapper, so it reaches what other constraints add). */

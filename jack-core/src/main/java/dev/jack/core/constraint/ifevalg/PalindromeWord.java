@@ -3,13 +3,17 @@ package dev.jack.core.constraint.ifevalg;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.ifbench.TitleCase;
 import dev.jack.core.constraint.ifeval.ResponseLanguage;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** keywords:palindrome — some whitespace word reads the same reversed, case-sensitively; "I" and "a" count. */
@@ -42,6 +46,31 @@ public record PalindromeWord() implements Constraint {
     }
 
     private static final List<String> PALINDROMES = List.of("level", "radar", "civic", "kayak", "refer", "noon", "madam");
+
+    /** The whitespace words that are palindromes, or, with none, where one would go. */
+    public List<Span> spans(String response, TextTools text) {
+        List<Span> out = new ArrayList<>();
+        for (int[] w : palindromes(response)) out.add(new Span(w[0], w[1], "palindrome"));
+        if (out.isEmpty()) out.add(Span.missing(Edits.textEnd(response), "no palindrome"));
+        return out;
+    }
+
+    private static List<int[]> palindromes(String response) {
+        return Edits.whitespaceWords(response).stream().filter(w -> {
+            String word = response.substring(w[0], w[1]);
+            return word.equals(PyText.reverse(word));
+        }).toList();
+    }
+
+    /** Every palindrome cut. */
+    public List<Edit> breaks(String response, TextTools text) {
+        return Edits.verified(List.of(new Edit("remove_palindromes", Edits.cutAll(response, palindromes(response)))), r -> !isFollowedBy(r, text));
+    }
+
+    /** A sentence with palindromes ("did", "noon") added. */
+    public List<Edit> repairs(String response, TextTools text) {
+        return Edits.verified(List.of(new Edit("add_palindrome", Edits.appended(response, Edits.inCaseOf(response, "We did it at noon.")))), r -> isFollowedBy(r, text));
+    }
 
     /** One sentence with a lowercase palindrome between spaces. */
     private enum Sampling implements Sketch<PalindromeWord> {

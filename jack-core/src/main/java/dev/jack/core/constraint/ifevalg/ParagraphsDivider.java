@@ -1,9 +1,9 @@
 package dev.jack.core.constraint.ifevalg;
 
-import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.constraint.SameCheck;
 import dev.jack.core.constraint.Sketch;
 import dev.jack.core.constraint.ifeval.JsonFormat;
 import dev.jack.core.constraint.ifeval.NthParagraphFirstWord;
@@ -13,7 +13,7 @@ import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
 /** paragraphs:paragraphs — exactly 2 non-blank paragraphs between "***" dividers (blank ones only at the ends). */
-public record ParagraphsDivider() implements Constraint {
+public record ParagraphsDivider() implements SameCheck {
     public static final String ID = "paragraphs:paragraphs";
 
     public static final ConstraintType<ParagraphsDivider> TYPE = ConstraintType.builder(ID, ParagraphsDivider::parse)
@@ -42,6 +42,11 @@ public record ParagraphsDivider() implements Constraint {
 
     public boolean isFollowedBy(String response, TextTools text) {
         return Paragraphs.count(PyText.split(Paragraphs.DIVIDER, response)) == 2;
+    }
+
+    /** IFEval's length_constraints:number_paragraphs with 2: the same divider, split and blank rule, whose spans and edits this one has. */
+    public NumberOfParagraphs sameAs() {
+        return new NumberOfParagraphs(2);
     }
 
     /** Two blocks joined by the divider. */

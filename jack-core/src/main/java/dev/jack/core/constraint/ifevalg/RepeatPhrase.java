@@ -3,10 +3,13 @@ package dev.jack.core.constraint.ifevalg;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.ParameterException;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.ifbench.TitleCase;
 import dev.jack.core.constraint.ifeval.EnglishCapital;
 import dev.jack.core.constraint.ifeval.EnglishLowercase;
@@ -99,6 +102,47 @@ public record RepeatPhrase(String phrase, int smallN) implements Constraint {
             "Silent streams carry old songs toward the sea", "Patient farmers wait for the spring rain",
             "Brave sailors cross the cold northern ocean", "Ancient walls stand above the sleeping hills");
     private static final List<String> REPLACEMENTS = List.of("gently", "bright", "little", "distant", "quiet", "warm");
+
+    /** Each match of the phrase's first word ... last word, and, with another count than small_n, where that shows. */
+    public List<Span> spans(String response, TextTools text) {
+        List<int[]> found = found(response);
+        List<Span> out = new ArrayList<>(Edits.numbered(found, "phrase variation"));
+        if (found.size() != smallN) out.add(Span.missing(Edits.textEnd(response), found.size() + " variations, exactly " + smallN + " needed"));
+        return out;
+    }
+
+    /** The matches of the reference's pattern, as {@code [start, end)}. */
+    private List<int[]> found(String response) {
+        Matcher m = pattern(phrase).matcher(response);
+        List<int[]> out = new ArrayList<>();
+        while (m.find()) out.add(new int[] {m.start(), m.end()});
+        return out;
+    }
+
+    /** The phrase with its middle word replaced, as a sentence. */
+    private String variation() {
+        List<String> words = new ArrayList<>(PyText.split(phrase));
+        int middle = words.size() / 2;
+        words.set(middle, words.get(middle).equals("other") ? "another" : "other");
+        return String.join(" ", words) + ".";
+    }
+
+    /** The last variation cut, or another one added. */
+    public List<Edit> breaks(String response, TextTools text) {
+        List<int[]> found = found(response);
+        List<Edit> out = new ArrayList<>(2);
+        if (!found.isEmpty()) out.add(new Edit("remove_variation", Edits.cutAll(response, found.subList(found.size() - 1, found.size()))));
+        out.add(new Edit("add_variation", Edits.appended(response, variation())));
+        return Edits.verified(out, r -> !isFollowedBy(r, text));
+    }
+
+    /** Variations cut from the end or added until there are small_n. */
+    public List<Edit> repairs(String response, TextTools text) {
+        List<int[]> found = found(response);
+        String edited = found.size() > smallN ? Edits.cutAll(response, found.subList(smallN, found.size()))
+                : Edits.appended(response, String.join(" ", java.util.Collections.nCopies(Math.min(Edits.MAX_ADDED, smallN - found.size()), variation())));
+        return Edits.verified(List.of(new Edit(found.size() > smallN ? "remove_variations" : "add_variations", edited)), r -> isFollowedBy(r, text));
+    }
 
     /** One to three sentences, each the phrase with its middle word replaced. */
     private static final class Sampling implements Sketch<RepeatPhrase> {

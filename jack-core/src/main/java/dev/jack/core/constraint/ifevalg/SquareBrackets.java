@@ -3,8 +3,11 @@ package dev.jack.core.constraint.ifevalg;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
@@ -37,6 +40,40 @@ public record SquareBrackets() implements Constraint {
 
     public boolean isFollowedBy(String response, TextTools text) {
         return PyText.split(response).stream().allMatch(w -> w.startsWith("[") && w.endsWith("]"));
+    }
+
+    /** Failed: each word not in square brackets; passed: the whole text. */
+    public List<Span> spans(String response, TextTools text) {
+        return Edits.failingOrWhole(response, bare(response), "word not in square brackets", "every word in square brackets");
+    }
+
+    /** The whitespace words not wrapped in square brackets. */
+    private static List<int[]> bare(String response) {
+        return Edits.whitespaceWords(response).stream().filter(w -> response.charAt(w[0]) != '[' || response.charAt(w[1] - 1) != ']').toList();
+    }
+
+    /** The last word's brackets removed, or a bare word added. */
+    public List<Edit> breaks(String response, TextTools text) {
+        List<int[]> words = Edits.whitespaceWords(response);
+        List<Edit> out = new ArrayList<>(2);
+        if (!words.isEmpty() && words.getLast()[1] - words.getLast()[0] > 2) {
+            int[] w = words.getLast();
+            out.add(new Edit("unwrap_word", Edits.replace(response, w[0], w[1], response.substring(w[0] + 1, w[1] - 1))));
+        }
+        out.add(new Edit("add_word", Edits.appended(response, Edits.inCaseOf(response, "done"))));
+        return Edits.verified(out, r -> !isFollowedBy(r, text));
+    }
+
+    /** Every bare word wrapped: "[" put before it and "]" after it where missing. */
+    public List<Edit> repairs(String response, TextTools text) {
+        StringBuilder edited = new StringBuilder(response);
+        List<int[]> words = bare(response);
+        for (int i = words.size() - 1; i >= 0; i--) {
+            int[] w = words.get(i);
+            if (response.charAt(w[1] - 1) != ']') edited.insert(w[1], ']');
+            if (response.charAt(w[0]) != '[') edited.insert(w[0], '[');
+        }
+        return Edits.verified(List.of(new Edit("wrap_words", edited.toString())), r -> isFollowedBy(r, text));
     }
 
     /** Two to four pool sentences, every word in brackets. */

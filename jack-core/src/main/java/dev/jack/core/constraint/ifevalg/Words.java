@@ -1,10 +1,16 @@
 package dev.jack.core.constraint.ifevalg;
 
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.ParameterException;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Word kwargs that IFEvalG's reference also accepts as a list, using its first element. */
 final class Words {
@@ -30,5 +36,60 @@ final class Words {
         StringBuilder b = new StringBuilder(word.length());
         word.codePoints().filter(cp -> PyText.isWordChar(cp) || PyText.isSpace(cp)).forEach(b::appendCodePoint);
         return b.toString();
+    }
+
+    /** Each regex-splitter sentence's first (or last) whitespace word, located: {sentence start, word start, word end}. */
+    private static List<int[]> sentenceWords(String response, TextTools text, boolean last) {
+        List<String> sentences = text.regexSentences(response);
+        List<int[]> at = Edits.locate(response, sentences);
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            List<int[]> words = at.get(i) == null ? List.of() : Edits.whitespaceWords(sentences.get(i));
+            if (words.isEmpty()) continue;
+            int[] w = last ? words.getLast() : words.getFirst();
+            out.add(new int[] {at.get(i)[0], at.get(i)[0] + w[0], at.get(i)[0] + w[1]});
+        }
+        return out;
+    }
+
+    /** Whether a sentence's first word, or its last with punctuation removed, is the expected word, ignoring case. */
+    private static boolean matches(String word, boolean last, String expected) {
+        return PyText.lower(last ? withoutPunctuation(word) : word).equals(PyText.lower(expected));
+    }
+
+    /** The spans of first_word:first_word_sent (or last_word:last_word_sent): each sentence's word, marked when it is not the expected one. */
+    static List<Span> sentenceWordSpans(String response, TextTools text, boolean last, String expected) {
+        List<Span> out = new ArrayList<>();
+        int n = 0;
+        for (int[] w : sentenceWords(response, text, last)) {
+            boolean ok = matches(response.substring(w[1], w[2]), last, expected);
+            out.add(new Span(w[1], w[2], (last ? "last" : "first") + " word of sentence " + ++n + (ok ? "" : ", not " + expected)));
+        }
+        return out;
+    }
+
+    /** The response with the expected word put before the first word (or after the last, before its punctuation) of each sentence that lacks it. */
+    static String sentenceWordRepair(String response, TextTools text, boolean last, String expected) {
+        List<int[]> words = sentenceWords(response, text, last);
+        String edited = response;
+        for (int i = words.size() - 1; i >= 0; i--) {
+            int[] w = words.get(i);
+            String word = response.substring(w[1], w[2]);
+            if (matches(word, last, expected)) continue;
+            int put = last ? w[1] + PyText.rstrip(word, PyText.PUNCTUATION).length() : w[1];
+            edited = Edits.replace(edited, put, put, last ? " " + expected : expected + " ");
+        }
+        return edited;
+    }
+
+    /** A neutral sentence added at the start or at the end, each candidate that makes the response fail. */
+    static List<Edit> sentenceWordBreaks(String response, Predicate<String> followed) {
+        int start = PyText.stripStart(response);
+        List<Edit> out = new ArrayList<>();
+        for (String s : Edits.fillers(response, 2)) {
+            out.add(new Edit("add_sentence", Edits.replace(response, start, start, s + " ")));
+            out.add(new Edit("add_sentence", Edits.appended(response, s)));
+        }
+        return Edits.verified(out, followed.negate());
     }
 }
