@@ -103,12 +103,12 @@ public record Evaluation(List<Row> rows) {
 
     /** {@code {"follow_all_instructions": ..., "follow_instruction_list": [...], }}: what differs between the two files. */
     private static void appendHead(AsciiJson b, List<Boolean> follows) {
-        b.raw("{\"follow_all_instructions\": ").bool(!follows.contains(false)).raw(", \"follow_instruction_list\": ").booleans(follows).raw(", ");
+        b.raw("{\"follow_all_instructions\": ").bool(!follows.contains(false)).raw(", \"follow_instruction_list\": ").list(follows, b::bool).raw(", ");
     }
 
     /** {@code "instruction_id_list": [...], "prompt": "...", "response": "..."}}: the same in both files. */
     private static void appendTail(AsciiJson b, Row row) {
-        b.raw("\"instruction_id_list\": ").strings(row.prompt.instructionIds());
+        b.raw("\"instruction_id_list\": ").list(row.prompt.instructionIds(), b::string);
         b.raw(", \"prompt\": ").string(row.prompt.prompt());
         b.raw(", \"response\": ").string(row.response).raw("}");
     }
@@ -123,8 +123,7 @@ public record Evaluation(List<Row> rows) {
     /**
      * Writes eval_results_strict.jsonl, eval_results_loose.jsonl and summary.json into the directory, as one set
      * ({@link FileSet}). Chunks of rows are formatted in parallel and streamed in order into both files; a row's
-     * prompt and response, most of each line, are escaped once for both, straight into bytes ({@link AsciiJson}: json.dumps escapes
-     * all but ASCII).
+     * prompt and response, most of each line, are escaped once for both, straight into bytes ({@link AsciiJson}).
      */
     public void write(Path dir) {
         try (FileSet set = new FileSet()) {
@@ -150,9 +149,13 @@ public record Evaluation(List<Row> rows) {
 
     /** The chunk's strict and loose lines. */
     private static AsciiJson[] lines(List<Row> chunk) {
-        AsciiJson strict = new AsciiJson(chunk.size() * 2048);
-        AsciiJson loose = new AsciiJson(chunk.size() * 2048);
-        AsciiJson tail = new AsciiJson(2048);
+        // Room for the lines as they mostly are (ASCII text, a few escapes), so that the buffers are seldom copied to grow.
+        int room = 0;
+        for (Row row : chunk) room += row.prompt.prompt().length() + row.response.length() + 256;
+        room += room / 16;
+        AsciiJson strict = new AsciiJson(room);
+        AsciiJson loose = new AsciiJson(room);
+        AsciiJson tail = new AsciiJson(8192);
         for (Row row : chunk) {
             tail.clear();
             appendTail(tail, row);

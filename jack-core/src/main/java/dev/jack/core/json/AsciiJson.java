@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A growable buffer of JSON text as Python's {@code json.dumps} writes it (see {@link PyJson}): ASCII only, so each char
@@ -55,22 +56,12 @@ public final class AsciiJson {
         return raw(b ? "true" : "false");
     }
 
-    /** Appends {@code json.dumps(list)} for a list of booleans. */
-    public AsciiJson booleans(List<Boolean> list) {
+    /** Appends {@code json.dumps(list)}, each item written by {@code item} (e.g. {@code b::string}). */
+    public <T> AsciiJson list(List<T> items, Consumer<? super T> item) {
         raw("[");
-        for (int i = 0; i < list.size(); i++) {
+        for (int i = 0; i < items.size(); i++) {
             if (i > 0) raw(", ");
-            bool(list.get(i));
-        }
-        return raw("]");
-    }
-
-    /** Appends {@code json.dumps(list)} for a list of strings. */
-    public AsciiJson strings(List<String> list) {
-        raw("[");
-        for (int i = 0; i < list.size(); i++) {
-            if (i > 0) raw(", ");
-            string(list.get(i));
+            item.accept(items.get(i));
         }
         return raw("]");
     }
