@@ -21,6 +21,7 @@ public final class AsciiJson {
         bytes = new byte[Math.max(16, capacity)];
     }
 
+    /** The bytes written so far. */
     public int length() {
         return length;
     }
@@ -106,6 +107,7 @@ public final class AsciiJson {
         return bytes;
     }
 
+    /** Writes the buffer's bytes to the stream (the buffer keeps them). */
     public void writeTo(OutputStream out) throws IOException {
         out.write(bytes, 0, length);
     }
