@@ -48,6 +48,8 @@ enum Benchmark {
      * each response as {@code answer} makes it (e.g. without a reasoning model's thinking).
      */
     Evaluation evaluate(List<IfevalPrompt> prompts, Path responses, UnaryOperator<String> answer, Verifier verifier, StageContext context) {
+        // The models load while the responses are read.
+        verifier.prepareFor(prompts.stream().flatMap(p -> p.constraints().stream()).toList());
         if (this == IFBENCH) {
             Map<String, String> byPrompt = new HashMap<>();
             IfbenchEvaluation.readResponses(responses).forEach((prompt, response) -> byPrompt.put(prompt, answer.apply(response)));

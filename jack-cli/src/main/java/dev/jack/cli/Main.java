@@ -40,11 +40,13 @@ import java.util.function.Function;
  * fix, reported as one line without a stack trace, 3 done in part: rerun to retry).
  */
 @Command(name = "jack", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Makes and checks preference data for LLM post-training.",
-        subcommands = {EvalCommand.class, SynthCommand.class, SampleCommand.class, ScoreCommand.class, CurateCommand.class, AblateCommand.class,
-                ReportCommand.class, RunCommand.class, JudgeCommand.class, ServeCommand.class, BenchCommand.class, ConstraintsCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Makes and checks preference data for LLM post-training.")
 public final class Main {
+    /** The subcommands, in the order {@code jack --help} lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(EvalCommand.class, SynthCommand.class, SampleCommand.class, ScoreCommand.class,
+            CurateCommand.class, AblateCommand.class, ReportCommand.class, RunCommand.class, JudgeCommand.class, ServeCommand.class,
+            BenchCommand.class, ConstraintsCommand.class, CommandLine.HelpCommand.class);
+
     /** Exit code for problems the user can fix. */
     static final int USER_ERROR = 2;
     /** Exit code for a run that finished only in part (rerun to retry what failed). */
@@ -94,6 +96,8 @@ public final class Main {
 
     static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
         CommandLine cli = new CommandLine(new Main(env));
+        // Added before the converters and handlers below, which picocli hands to the subcommands present.
+        for (Class<?> command : subcommandsFor(args)) cli.addSubcommand(command);
         for (Class<? extends Enum<?>> type : List.<Class<? extends Enum<?>>>of(PairFormat.class, RejectionSampling.Contrast.class, Reward.class,
                 Difficulty.class, OpenAiBackend.Endpoint.class, MctsStage.Preset.class, MctsStage.Prior.class, CritiqueSet.Refine.class,
                 AccuracyJudge.Mode.class, RewardBench.Version.class, LlamaGuard.PromptFormat.class, Thinking.class, MinimalEdits.Mode.class,
@@ -118,6 +122,17 @@ public final class Main {
             throw e;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * The subcommand that the first argument names, alone; all of them otherwise (help, Jack's own options such as
+     * {@code -h}, a typo that picocli answers with the names near it). picocli reads every option of every command it
+     * is given, a tenth of a second of each start that one command does not need.
+     */
+    private static List<Class<?>> subcommandsFor(String[] args) {
+        if (args.length == 0 || args[0].equals("help")) return SUBCOMMANDS;
+        for (Class<?> command : SUBCOMMANDS) if (command.getAnnotation(Command.class).name().equals(args[0])) return List.of(command);
+        return SUBCOMMANDS;
     }
 
     /** A converter from a parser whose IllegalArgumentException says what is expected. */

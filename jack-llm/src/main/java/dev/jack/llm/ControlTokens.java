@@ -41,7 +41,9 @@ public final class ControlTokens {
     public record Match(String token, int offset) {}
 
     private final List<String> texts;
-    private final Pattern literal;
+    /** The first chars of the texts, and for each ({@code byFirst[i]}) the texts starting with it, longest first. */
+    private final String literalFirsts;
+    private final String[][] byFirst;
     /**
      * The first chars of the texts and of {@code <|name|>}: a response holding none of them holds no control token, and
      * is passed over with a few vectorized scans instead of the patterns (scoring looks at every response).
@@ -55,10 +57,28 @@ public final class ControlTokens {
         // Longest first, so that a token is reported whole and not as a shorter token inside it.
         sorted.sort(Comparator.comparingInt(String::length).reversed());
         this.texts = List.copyOf(sorted);
-        this.literal = sorted.isEmpty() ? null : Pattern.compile(String.join("|", sorted.stream().map(Pattern::quote).toList()));
-        StringBuilder first = new StringBuilder("<");
-        for (String t : sorted) if (first.indexOf(t.substring(0, 1)) < 0) first.append(t.charAt(0));
-        this.firstChars = first.toString();
+        StringBuilder firsts = new StringBuilder();
+        for (String t : sorted) if (firsts.indexOf(t.substring(0, 1)) < 0) firsts.append(t.charAt(0));
+        this.literalFirsts = firsts.toString();
+        this.byFirst = new String[firsts.length()][];
+        for (int i = 0; i < byFirst.length; i++) {
+            char c = firsts.charAt(i);
+            byFirst[i] = sorted.stream().filter(t -> t.charAt(0) == c).toArray(String[]::new);
+        }
+        this.firstChars = firsts.indexOf("<") < 0 ? "<" + firsts : firsts.toString();
+    }
+
+    /**
+     * The first of the texts from {@code from} on: the earliest offset, the longest text there (what a regex alternation
+     * of the texts, longest first, finds; scanned by hand, as such an alternation tries every text at every offset).
+     */
+    private Match literalFrom(String response, int from) {
+        for (int i = from; i < response.length(); i++) {
+            int k = literalFirsts.indexOf(response.charAt(i));
+            if (k < 0) continue;
+            for (String t : byFirst[k]) if (response.startsWith(t, i)) return new Match(t, i);
+        }
+        return null;
     }
 
     /** Whether the response holds one of {@link #firstChars}, which every control-token text begins with. */
@@ -76,15 +96,11 @@ public final class ControlTokens {
 
     /**
      * The first control-token text in the response (the earliest offset; the longest token there), if any. One pass
-     * over the text per pattern: time grows with the text's length times the number of texts to look for.
+     * over the text for the texts, one for {@code <|name|>}.
      */
     public Optional<Match> find(String response) {
         if (!mayHold(response)) return Optional.empty();
-        Match first = null;
-        if (literal != null) {
-            Matcher m = literal.matcher(response);
-            if (m.find()) first = new Match(m.group(), m.start());
-        }
+        Match first = literalFrom(response, 0);
         Matcher barred = BARRED.matcher(response);
         if (barred.find() && (first == null || barred.start() < first.offset())) first = new Match(barred.group(), barred.start());
         return Optional.ofNullable(first);
@@ -98,16 +114,14 @@ public final class ControlTokens {
     public List<Match> findAll(String response) {
         List<Match> all = new ArrayList<>();
         if (!mayHold(response)) return all;
-        Matcher lit = literal == null ? null : literal.matcher(response);
+        Match lit = literalFrom(response, 0);
         Matcher bar = BARRED.matcher(response);
-        boolean litFound = lit != null && lit.find();
         boolean barFound = bar.find();
-        while (litFound || barFound) {
-            boolean useLiteral = litFound && (!barFound || lit.start() <= bar.start());
-            Matcher m = useLiteral ? lit : bar;
-            all.add(new Match(m.group(), m.start()));
-            int end = m.end();
-            if (litFound && lit.start() < end) litFound = end < response.length() && lit.find(end);
+        while (lit != null || barFound) {
+            Match m = lit != null && (!barFound || lit.offset() <= bar.start()) ? lit : new Match(bar.group(), bar.start());
+            all.add(m);
+            int end = m.offset() + m.token().length();
+            if (lit != null && lit.offset() < end) lit = literalFrom(response, end);
             if (barFound && bar.start() < end) barFound = end < response.length() && bar.find(end);
         }
         return all;

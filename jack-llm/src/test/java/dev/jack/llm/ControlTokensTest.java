@@ -76,4 +76,33 @@ class ControlTokensTest {
             for (String t : controls) assertEquals(t, vocabulary.find("text " + t).get().token());
         }
     }
+
+    /**
+     * The texts are found by a hand scan: at the earliest offset, the longest text there, as the alternation of the
+     * texts (longest first) that it replaced finds them; compared on random texts made of tokens, their prefixes and
+     * overlaps.
+     */
+    @Test
+    void theScanFindsWhatTheAlternationOfTheTextsFinds() {
+        List<String> extra = List.of("s>", "<st", "[/", "\uff5c\uff5c");
+        ControlTokens tokens = ControlTokens.KNOWN.with(extra);
+        List<String> texts = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(java.util.stream.Stream.concat(ControlTokens.KNOWN_TEXTS.stream(), extra.stream()).toList()));
+        texts.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        java.util.regex.Pattern alternation = java.util.regex.Pattern.compile(String.join("|", texts.stream().map(java.util.regex.Pattern::quote).toList()));
+        java.util.regex.Pattern barred = java.util.regex.Pattern.compile("<[|\uff5c][^\\s<>|\uff5c]{1,64}[|\uff5c]>");
+        List<String> pieces = List.of("<s>", "</s>", "<start_of_turn>", "<st", "[/INST]", "[/THINK]", "[/", "<|eot_id|>", "<", "|", ">", "s", "a", " ",
+                "[", "]", "INST", "\uff5c", "<bos>", "<eos", "<<SYS>>", "<</SYS>");
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(16); k > 0; k--) b.append(pieces.get(random.nextInt(pieces.size())));
+            String text = b.toString();
+            ControlTokens.Match expected = null;
+            java.util.regex.Matcher m = alternation.matcher(text);
+            if (m.find()) expected = new ControlTokens.Match(m.group(), m.start());
+            java.util.regex.Matcher bar = barred.matcher(text);
+            if (bar.find() && (expected == null || bar.start() < expected.offset())) expected = new ControlTokens.Match(bar.group(), bar.start());
+            assertEquals(java.util.Optional.ofNullable(expected), tokens.find(text), text);
+        }
+    }
 }

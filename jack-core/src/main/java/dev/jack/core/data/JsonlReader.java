@@ -278,23 +278,39 @@ public final class JsonlReader {
             for (int start = 0; start < n; lineNo++) {
                 int stop = cr ? lineEnd(text, start) : text.indexOf('\n', start);
                 if (stop < 0) stop = n;
-                String line = text.substring(first && lineNo == 0 && text.startsWith("\uFEFF") ? 1 : start, stop);
+                int from = first && lineNo == 0 && text.startsWith("\uFEFF") ? 1 : start;
                 start = stop + (stop < n && text.charAt(stop) == '\r' && stop + 1 < n && text.charAt(stop + 1) == '\n' ? 2 : 1);
                 if (stop < n) lineEnds++;
-                if (line.isBlank()) continue;
+                if (isBlank(text, from, stop)) continue;
                 if (size == parsed.length) {
                     offsets = Arrays.copyOf(offsets, size * 2);
                     parsed = Arrays.copyOf(parsed, size * 2);
                 }
                 offsets[size] = lineNo;
                 try {
-                    parsed[size] = Json.parse(line);
+                    parsed[size] = Json.parse(text, from, stop);
                 } catch (JsonException e) {
-                    parsed[size] = e;
+                    parsed[size] = lineError(text.substring(from, stop));
                 }
                 size++;
             }
             return this;
+        }
+
+        /** {@link String#isBlank} of {@code text[from, to)}, without copying it. */
+        private static boolean isBlank(String text, int from, int to) {
+            for (int i = from; i < to; i++) if (!Character.isWhitespace(text.charAt(i))) return false;
+            return true;
+        }
+
+        /** The error of a line that is not JSON, its offset counted from the line's start. */
+        private static JsonException lineError(String line) {
+            try {
+                Json.parse(line);
+            } catch (JsonException e) {
+                return e;
+            }
+            throw new IllegalStateException("a line parsed alone but not within its batch: " + line);
         }
 
         /** The index of the first '\r' or '\n' from {@code start}, or -1. */

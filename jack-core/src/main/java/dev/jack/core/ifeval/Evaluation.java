@@ -3,15 +3,16 @@ package dev.jack.core.ifeval;
 import dev.jack.core.Parallel;
 import dev.jack.core.data.AtomicFiles;
 import dev.jack.core.data.FileSet;
+import dev.jack.core.json.AsciiJson;
 import dev.jack.core.json.PyJson;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,8 @@ public record Evaluation(List<Row> rows) {
     }
 
     public Accuracy promptLevel(boolean loose) {
-        int correct = (int) rows.stream().filter(r -> loose ? r.verdicts.allLoose() : r.verdicts.allStrict()).count();
+        int correct = 0;
+        for (Row r : rows) if (loose ? r.verdicts.allLoose() : r.verdicts.allStrict()) correct++;
         return new Accuracy(correct, rows.size());
     }
 
@@ -83,7 +85,7 @@ public record Evaluation(List<Row> rows) {
         for (Row r : rows) {
             List<Boolean> v = loose ? r.verdicts.loose() : r.verdicts.strict();
             total += v.size();
-            correct += (int) v.stream().filter(b -> b).count();
+            for (boolean b : v) if (b) correct++;
         }
         return new Accuracy(correct, total);
     }
@@ -93,28 +95,22 @@ public record Evaluation(List<Row> rows) {
      * verdicts, the tail the rest; see {@link #write}).
      */
     public static String outputLine(Row row, boolean loose) {
-        StringBuilder b = new StringBuilder();
+        AsciiJson b = new AsciiJson(1024);
         appendHead(b, loose ? row.verdicts.loose() : row.verdicts.strict());
         appendTail(b, row);
         return b.toString();
     }
 
     /** {@code {"follow_all_instructions": ..., "follow_instruction_list": [...], }}: what differs between the two files. */
-    private static void appendHead(StringBuilder b, List<Boolean> follows) {
-        b.append("{\"follow_all_instructions\": ").append(!follows.contains(false)).append(", \"follow_instruction_list\": ");
-        PyJson.write(b, follows);
-        b.append(", ");
+    private static void appendHead(AsciiJson b, List<Boolean> follows) {
+        b.raw("{\"follow_all_instructions\": ").bool(!follows.contains(false)).raw(", \"follow_instruction_list\": ").list(follows, b::bool).raw(", ");
     }
 
     /** {@code "instruction_id_list": [...], "prompt": "...", "response": "..."}}: the same in both files. */
-    private static void appendTail(StringBuilder b, Row row) {
-        b.append("\"instruction_id_list\": ");
-        PyJson.write(b, row.prompt.instructionIds());
-        b.append(", \"prompt\": ");
-        PyJson.writeString(b, row.prompt.prompt());
-        b.append(", \"response\": ");
-        PyJson.writeString(b, row.response);
-        b.append('}');
+    private static void appendTail(AsciiJson b, Row row) {
+        b.raw("\"instruction_id_list\": ").list(row.prompt.instructionIds(), b::string);
+        b.raw(", \"prompt\": ").string(row.prompt.prompt());
+        b.raw(", \"response\": ").string(row.response).raw("}");
     }
 
     /** The files {@link #write} writes into its folder. */
@@ -127,17 +123,16 @@ public record Evaluation(List<Row> rows) {
     /**
      * Writes eval_results_strict.jsonl, eval_results_loose.jsonl and summary.json into the directory, as one set
      * ({@link FileSet}). Chunks of rows are formatted in parallel and streamed in order into both files; a row's
-     * prompt and response, most of each line, are escaped once for both. The lines are ASCII (json.dumps escapes
-     * the rest), so their chars are their UTF-8 bytes.
+     * prompt and response, most of each line, are escaped once for both, straight into bytes ({@link AsciiJson}).
      */
     public void write(Path dir) {
         try (FileSet set = new FileSet()) {
             Path strictFile = set.stage(dir.resolve(FILES.get(0)));
             Path looseFile = set.stage(dir.resolve(FILES.get(1)));
             try (OutputStream strict = Files.newOutputStream(strictFile); OutputStream loose = Files.newOutputStream(looseFile)) {
-                Parallel.InOrder<byte[][]> chunks = new Parallel.InOrder<>(AHEAD, lines -> {
-                    strict.write(lines[0]);
-                    loose.write(lines[1]);
+                Parallel.InOrder<AsciiJson[]> chunks = new Parallel.InOrder<>(AHEAD, lines -> {
+                    lines[0].writeTo(strict);
+                    lines[1].writeTo(loose);
                 });
                 for (int from = 0; from < rows.size(); from += CHUNK) {
                     List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
@@ -152,23 +147,26 @@ public record Evaluation(List<Row> rows) {
         }
     }
 
-    /** The chunk's strict and loose lines, as bytes. */
-    private static byte[][] lines(List<Row> chunk) {
-        StringBuilder strict = new StringBuilder(chunk.size() * 1024);
-        StringBuilder loose = new StringBuilder(chunk.size() * 1024);
-        StringBuilder tail = new StringBuilder(1024);
+    /** The chunk's strict and loose lines. */
+    private static AsciiJson[] lines(List<Row> chunk) {
+        // Room for the lines as they mostly are (ASCII text, a few escapes), so that the buffers are seldom copied to grow.
+        int room = 0;
+        for (Row row : chunk) room += row.prompt.prompt().length() + row.response.length() + 256;
+        room += room / 16;
+        AsciiJson strict = new AsciiJson(room);
+        AsciiJson loose = new AsciiJson(room);
+        AsciiJson tail = new AsciiJson(8192);
         for (Row row : chunk) {
-            tail.setLength(0);
+            tail.clear();
             appendTail(tail, row);
-            tail.append('\n');
+            tail.raw("\n");
             appendHead(strict, row.verdicts.strict());
-            strict.append(tail);
+            strict.raw(tail);
             appendHead(loose, row.verdicts.loose());
-            loose.append(tail);
+            loose.raw(tail);
         }
-        return new byte[][] {strict.toString().getBytes(StandardCharsets.ISO_8859_1), loose.toString().getBytes(StandardCharsets.ISO_8859_1)};
+        return new AsciiJson[] {strict, loose};
     }
-
 
     /**
      * The checks that could not run (a checker threw; the constraint counts as not followed), one line each:
@@ -197,16 +195,21 @@ public record Evaluation(List<Row> rows) {
     /** Accuracy per constraint id (or per category, the part before ':'), sorted by name. */
     private Map<String, Object> perConstraint(boolean byCategory) {
         Map<String, int[]> counts = new TreeMap<>();
+        // Counted per distinct id first (a hash lookup), then summed by name: a TreeMap lookup per verdict costs more.
+        Map<String, int[]> byId = new HashMap<>();
         for (Row r : rows) {
             List<String> ids = r.prompt.instructionIds();
             for (int i = 0; i < ids.size(); i++) {
-                String name = byCategory ? ids.get(i).substring(0, Math.max(0, ids.get(i).indexOf(':'))) : ids.get(i);
-                int[] c = counts.computeIfAbsent(name, k -> new int[3]);
+                int[] c = byId.computeIfAbsent(ids.get(i), k -> new int[3]);
                 c[0]++;
                 if (r.verdicts.strict().get(i)) c[1]++;
                 if (r.verdicts.loose().get(i)) c[2]++;
             }
         }
+        byId.forEach((id, c) -> {
+            int[] sum = counts.computeIfAbsent(byCategory ? id.substring(0, Math.max(0, id.indexOf(':'))) : id, k -> new int[3]);
+            for (int k = 0; k < 3; k++) sum[k] += c[k];
+        });
         Map<String, Object> table = new LinkedHashMap<>();
         counts.forEach((name, c) -> {
             Map<String, Object> entry = new LinkedHashMap<>();

@@ -9,7 +9,6 @@ import dev.jack.core.text.TextTools;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -104,10 +103,12 @@ public final class Verifier {
         String removeFirst = first < 0 ? "" : PyText.strip(response.substring(first + 1));
         String removeLast = last < 0 ? "" : PyText.strip(response.substring(0, last));
         String removeBoth = first < last ? PyText.strip(response.substring(first + 1, last)) : "";
-        Set<String> variants = new LinkedHashSet<>(List.of(
-                response.replace("*", ""), removeFirst, removeLast, removeBoth,
-                removeFirst.replace("*", ""), removeLast.replace("*", ""), removeBoth.replace("*", "")));
-        variants.remove(response);
+        String[] candidates = {response.replace("*", ""), removeFirst, removeLast, removeBoth,
+                removeFirst.replace("*", ""), removeLast.replace("*", ""), removeBoth.replace("*", "")};
+        // Duplicates found by equals, not by hashing: hashing reads every char of each variant, where equals mostly
+        // stops at a differing length.
+        List<String> variants = new ArrayList<>(candidates.length);
+        for (String v : candidates) if (!v.equals(response) && !variants.contains(v)) variants.add(v);
         return List.copyOf(variants);
     }
 }

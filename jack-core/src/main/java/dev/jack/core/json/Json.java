@@ -37,9 +37,10 @@ public final class Json {
     private final int n;
     private int pos;
 
-    private Json(String s) {
+    private Json(String s, int from, int to) {
         this.s = s;
-        this.n = s.length();
+        this.pos = from;
+        this.n = to;
     }
 
     /**
@@ -48,7 +49,18 @@ public final class Json {
      * @throws JsonException where Python's {@code json.loads} would raise, with the offset
      */
     public static Object parse(String text) {
-        Json p = new Json(text);
+        return parse(text, 0, text.length());
+    }
+
+    /**
+     * Parses one JSON value that must span {@code text[from, to)} (e.g. one line of a JSONL batch, with no copy of it).
+     * A {@link JsonException}'s offset counts from the start of the text, not from {@code from}.
+     *
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= text.length()}
+     */
+    public static Object parse(String text, int from, int to) {
+        java.util.Objects.checkFromToIndex(from, to, text.length());
+        Json p = new Json(text, from, to);
         p.skipWhitespace();
         Object value = p.value();
         p.skipWhitespace();

@@ -12,9 +12,9 @@ import java.util.Map;
 public final class PyJson {
     private PyJson() {}
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    static final char[] HEX = "0123456789abcdef".toCharArray();
     /** For each ASCII char, its two-char escape, 'u' for a \\u escape, or 0 when it is written as is. */
-    private static final char[] ASCII_ESCAPE = new char[128];
+    static final char[] ASCII_ESCAPE = new char[128];
 
     static {
         for (int c = 0; c < 0x20; c++) ASCII_ESCAPE[c] = 'u';

@@ -75,11 +75,14 @@ public final class LanguageDetector {
     private static final char[] NORMALIZED = new char[65536];
     /** The cleaning step's "non-Latin" test for every char (also a Unicode block lookup). */
     private static final boolean[] NON_LATIN = new boolean[65536];
+    /** Character.isUpperCase for every char, as NGram's capital-word rule asks it of each normalized char. */
+    private static final boolean[] UPPER = new boolean[65536];
 
     static {
         for (int c = 0; c < 65536; c++) {
             NORMALIZED[c] = NGram.normalize((char) c);
             NON_LATIN[c] = c >= 0x300 && UnicodeBlock.of((char) c) != UnicodeBlock.LATIN_EXTENDED_ADDITIONAL;
+            UPPER[c] = Character.isUpperCase((char) c);
         }
     }
 
@@ -332,7 +335,7 @@ public final class LanguageDetector {
     }
 
     private static boolean isUpperCase(char c) {
-        return c < 128 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
+        return UPPER[c];
     }
 
     /**

@@ -2,8 +2,10 @@ package dev.jack.core.text;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +23,8 @@ public final class TextTools {
     private volatile NltkWordTokenizer words;
     private RuntimeException punktFailure;
     private final ThreadLocal<Memo> memo = ThreadLocal.withInitial(Memo::new);
+    /** The analyses {@link #prepareFor} started loading. */
+    private final Set<TextAnalysis> prepared = EnumSet.noneOf(TextAnalysis.class);
 
     /** The last text and answer of each analysis, per thread. */
     private static final class Memo {
@@ -61,9 +65,21 @@ public final class TextTools {
 
     /**
      * Starts loading, in the background, the models that these analyses need (the language profiles
-     * and the POS tagger take a few hundred milliseconds), so loading overlaps with other work.
+     * and the POS tagger take a few hundred milliseconds), so loading overlaps with other work. Each analysis is
+     * prepared once: a caller that knows the constraints early (e.g. before reading a response file) may prepare, and
+     * a later call for the same analyses starts nothing.
      */
     public void prepareFor(Collection<TextAnalysis> analyses) {
+        Set<TextAnalysis> wanted = EnumSet.noneOf(TextAnalysis.class);
+        wanted.addAll(analyses);
+        synchronized (prepared) {
+            wanted.removeAll(prepared);
+            prepared.addAll(wanted);
+        }
+        start(wanted);
+    }
+
+    private void start(Set<TextAnalysis> analyses) {
         if (analyses.contains(TextAnalysis.LANGUAGE)) Thread.ofPlatform().daemon().start(LanguageDetector::preload);
         if (analyses.contains(TextAnalysis.SENTENCES) || analyses.contains(TextAnalysis.WORD_TOKENS)) {
             Thread.ofPlatform().daemon().start(() -> {

@@ -1,0 +1,120 @@
+package dev.jack.core.json;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A growable buffer of JSON text as Python's {@code json.dumps} writes it (see {@link PyJson}): ASCII only, so each char
+ * is one byte and the buffer goes to a file as it is. For output files of hundreds of megabytes (eval results repeat
+ * every prompt and response): strings are escaped straight into bytes, with no StringBuilder, String or encoding step
+ * between them and the file. Not thread-safe.
+ */
+public final class AsciiJson {
+    private byte[] bytes;
+    private int length;
+
+    /** An empty buffer with room for {@code capacity} bytes (it grows as needed). */
+    public AsciiJson(int capacity) {
+        bytes = new byte[Math.max(16, capacity)];
+    }
+
+    /** The bytes written so far. */
+    public int length() {
+        return length;
+    }
+
+    /** Empties the buffer, keeping its room. */
+    public void clear() {
+        length = 0;
+    }
+
+    private void ensure(int more) {
+        if (length + more > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+    }
+
+    /** Appends text that is ASCII and needs no escape (JSON punctuation, literals). */
+    public AsciiJson raw(String ascii) {
+        int n = ascii.length();
+        ensure(n);
+        ascii.getBytes(0, n, bytes, length);  // the deprecated getBytes is exactly the ASCII copy wanted
+        length += n;
+        return this;
+    }
+
+    /** Appends another buffer's bytes. */
+    public AsciiJson raw(AsciiJson other) {
+        ensure(other.length);
+        System.arraycopy(other.bytes, 0, bytes, length, other.length);
+        length += other.length;
+        return this;
+    }
+
+    /** Appends {@code true} or {@code false}. */
+    public AsciiJson bool(boolean b) {
+        return raw(b ? "true" : "false");
+    }
+
+    /** Appends {@code json.dumps(list)}, each item written by {@code item} (e.g. {@code b::string}). */
+    public <T> AsciiJson list(List<T> items, Consumer<? super T> item) {
+        raw("[");
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) raw(", ");
+            item.accept(items.get(i));
+        }
+        return raw("]");
+    }
+
+    /** Appends {@code json.dumps(s)}: the string quoted, escaped as {@link PyJson#writeString} escapes it. */
+    public AsciiJson string(String s) {
+        int n = s.length();
+        ensure(n + 2);
+        byte[] out = bytes;
+        int at = length;
+        out[at++] = '"';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            char escape = c < 128 ? PyJson.ASCII_ESCAPE[c] : 'u';
+            if (escape == 0) {
+                if (at == out.length) out = grow(at, n - i + 1);
+                out[at++] = (byte) c;
+                continue;
+            }
+            if (at + 6 > out.length) out = grow(at, n - i + 6);
+            out[at++] = '\\';
+            if (escape != 'u') {
+                out[at++] = (byte) escape;
+            } else {
+                out[at++] = 'u';
+                out[at++] = (byte) PyJson.HEX[c >> 12];
+                out[at++] = (byte) PyJson.HEX[(c >> 8) & 15];
+                out[at++] = (byte) PyJson.HEX[(c >> 4) & 15];
+                out[at++] = (byte) PyJson.HEX[c & 15];
+            }
+        }
+        if (at == out.length) out = grow(at, 1);
+        out[at++] = '"';
+        length = at;
+        return this;
+    }
+
+    /** Grows the array for {@code more} bytes after {@code at}, the bytes written so far kept. */
+    private byte[] grow(int at, int more) {
+        length = at;
+        ensure(more);
+        return bytes;
+    }
+
+    /** Writes the buffer's bytes to the stream (the buffer keeps them). */
+    public void writeTo(OutputStream out) throws IOException {
+        out.write(bytes, 0, length);
+    }
+
+    /** The bytes as a string (each an ASCII char). */
+    @Override
+    public String toString() {
+        return new String(bytes, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+}
