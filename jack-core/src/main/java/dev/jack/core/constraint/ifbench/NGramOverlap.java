@@ -53,11 +53,20 @@ public record NGramOverlap(String referenceText, double percentage) implements C
 
     /** The distinct trigrams, sorted, each packed into one long (21 bits per code point). */
     private static long[] trigrams(String s) {
-        int[] cps = s.codePoints().toArray();
-        if (cps.length < 3) return new long[0];
-        long[] grams = new long[cps.length - 2];
-        for (int i = 0; i < grams.length; i++) grams[i] = ((long) cps[i] << 42) | ((long) cps[i + 1] << 21) | cps[i + 2];
-        return Arrays.stream(grams).sorted().distinct().toArray();
+        long[] grams = new long[Math.max(0, s.length() - 2)];
+        int count = 0;
+        long window = 0;
+        int seen = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            window = ((window << 21) | cp) & ((1L << 63) - 1);
+            if (++seen >= 3) grams[count++] = window;
+        }
+        Arrays.sort(grams, 0, count);
+        int distinct = 0;
+        for (int i = 0; i < count; i++) if (distinct == 0 || grams[i] != grams[distinct - 1]) grams[distinct++] = grams[i];
+        return Arrays.copyOf(grams, distinct);
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
