@@ -47,7 +47,12 @@ public final class Syllables {
     }
 
     private static boolean hasDecimalDigit(String w) {
-        return w.codePoints().anyMatch(PyText::isDecimal);
+        for (int i = 0; i < w.length(); ) {
+            int cp = w.codePointAt(i);
+            if (PyText.isDecimal(cp)) return true;
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 
     private static boolean isVowel(int cp) {
