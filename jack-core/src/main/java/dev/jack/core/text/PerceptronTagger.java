@@ -65,15 +65,24 @@ public final class PerceptronTagger {
         return new PerceptronTagger(classes, tagdict, weights);
     }
 
-    /** This thread's last tokens and their tags: a response's loose variants mostly open with the same words. */
-    private final ThreadLocal<List<List<String>>> last = new ThreadLocal<>();
+    /**
+     * Slots of the per-thread table of recent answers, by the tokens' hash (direct-mapped): a response's loose variants
+     * open with two or three different runs of words, each asked about again and again.
+     */
+    private static final int RECENT = 16;
+
+    /** This thread's recent tokens (even slots) and their tags (odd slots). */
+    private final ThreadLocal<List<?>[]> recent = ThreadLocal.withInitial(() -> new List<?>[2 * RECENT]);
 
     /** The tag of each token, as {@code [t for _, t in nltk.pos_tag(tokens)]}; an unmodifiable list. */
+    @SuppressWarnings("unchecked")
     public List<String> tag(List<String> tokens) {
-        List<List<String>> l = last.get();
-        if (l != null && l.getFirst().equals(tokens)) return l.getLast();
+        List<?>[] r = recent.get();
+        int k = 2 * (tokens.hashCode() & (RECENT - 1));
+        if (tokens.equals(r[k])) return (List<String>) r[k + 1];
         List<String> tags = List.copyOf(compute(tokens));
-        last.set(List.of(List.copyOf(tokens), tags));
+        r[k] = List.copyOf(tokens);
+        r[k + 1] = tags;
         return tags;
     }
 
