@@ -262,7 +262,8 @@ public final class PunktSentenceTokenizer {
 
     static List<Token> tokenizeWords(String text) {
         List<Token> tokens = new ArrayList<>();
-        for (String line : PyText.split(text, "\n")) {
+        // A context is mostly one line: no need to split it.
+        for (String line : text.indexOf('\n') < 0 ? List.of(text) : PyText.split(text, "\n")) {
             if (PyText.isBlank(line)) continue;
             for (String word : wordTokens(line)) tokens.add(new Token(word));
         }

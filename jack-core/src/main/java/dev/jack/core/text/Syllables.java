@@ -47,12 +47,7 @@ public final class Syllables {
     }
 
     private static boolean hasDecimalDigit(String w) {
-        for (int i = 0; i < w.length(); ) {
-            int cp = w.codePointAt(i);
-            if (PyText.isDecimal(cp)) return true;
-            i += Character.charCount(cp);
-        }
-        return false;
+        return w.codePoints().anyMatch(PyText::isDecimal);
     }
 
     private static boolean isVowel(int cp) {
