@@ -32,6 +32,18 @@ public final class NltkWordTokenizer {
         return tokens;
     }
 
+    /**
+     * The leading tokens of {@link #tokenize}: whole sentences, from the first, until there are at least {@code count}
+     * (all of them when the text has fewer), so a checker that reads the first words does not tokenize the rest.
+     */
+    public List<String> tokenizeLeading(String text, int count) {
+        List<String> tokens = new ArrayList<>();
+        Scanner s = new Scanner();
+        List<Integer> spans = sentences.spans(text);
+        for (int i = 0; i < spans.size() && tokens.size() < count; i += 2) s.tokenize(text, spans.get(i), spans.get(i + 1), tokens);
+        return tokens;
+    }
+
     /** NLTKWordTokenizer.tokenize on one sentence. */
     static List<String> tokenizeSentence(String text) {
         List<String> tokens = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.jack.core.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,36 +16,94 @@ public final class PunktSentenceTokenizer {
     private static final String NOT_WORD_START = "(\"`{[:;&#*@)}]-,";
 
     private final PunktParameters params;
+    /** Recent answers, per thread: a row's constraints and a response's loose variants ask about the same few texts. */
+    private final ThreadLocal<Recent> recent = ThreadLocal.withInitial(Recent::new);
 
     public PunktSentenceTokenizer(PunktParameters params) {
         this.params = params;
     }
 
-    public int countSentences(String text) {
-        return spans(text).size() / 2;
+    /** The last {@link #RECENT} texts split on this thread, with their spans and (once asked for) sentences. */
+    private static final int RECENT = 64;
+
+    /**
+     * Slots of the per-thread table of recent break decisions, by the context's hash (direct-mapped, so it holds about one
+     * response's contexts: its loose variants repeat them, while a file's other responses push them out).
+     */
+    private static final int CONTEXTS = 256;
+
+    private static final class Recent {
+        final String[] contexts = new String[CONTEXTS];
+        final boolean[] breaks = new boolean[CONTEXTS];
+        final String[] texts = new String[RECENT];
+        final int[][] spans = new int[RECENT][];
+        final List<?>[] sentences = new List<?>[RECENT];
+        int next;
+
+        int find(String text) {
+            int hash = text.hashCode();
+            for (int i = 0; i < RECENT; i++) {
+                String t = texts[i];
+                if (t == text || (t != null && t.hashCode() == hash && t.equals(text))) return i;
+            }
+            return -1;
+        }
     }
 
+    /** The index in this thread's {@link Recent} of the text's spans, splitting it if it is not there. */
+    private int slot(Recent r, String text) {
+        int i = r.find(text);
+        if (i >= 0) return i;
+        i = r.next;
+        r.next = (i + 1) % RECENT;
+        r.spans[i] = spanArray(text);
+        r.sentences[i] = null;
+        r.texts[i] = text;
+        return i;
+    }
+
+    public int countSentences(String text) {
+        Recent r = recent.get();
+        return r.spans[slot(r, text)].length / 2;
+    }
+
+    /** Punkt's sentences, as an unmodifiable list (the same list while the text is among this thread's recent ones). */
+    @SuppressWarnings("unchecked")
     public List<String> sentences(String text) {
-        List<Integer> spans = spans(text);
-        List<String> out = new ArrayList<>(spans.size() / 2);
-        for (int i = 0; i < spans.size(); i += 2) out.add(text.substring(spans.get(i), spans.get(i + 1)));
-        return out;
+        Recent r = recent.get();
+        int i = slot(r, text);
+        if (r.sentences[i] == null) {
+            int[] spans = r.spans[i];
+            String[] out = new String[spans.length / 2];
+            for (int k = 0; k < out.length; k++) out[k] = text.substring(spans[2 * k], spans[2 * k + 1]);
+            r.sentences[i] = List.of(out);
+        }
+        return (List<String>) r.sentences[i];
     }
 
     /** Sentence spans as a flat list of (start, end) pairs, after boundary realignment. */
     List<Integer> spans(String text) {
-        List<Integer> slices = slices(text);
-        List<Integer> out = new ArrayList<>(slices.size());
+        Recent r = recent.get();
+        int[] spans = r.spans[slot(r, text)];
+        List<Integer> out = new ArrayList<>(spans.length);
+        for (int v : spans) out.add(v);
+        return out;
+    }
+
+    /** Sentence spans as flat (start, end) pairs, after boundary realignment; the array is shared, not to be written. */
+    int[] spanArray(String text) {
+        Ints slices = slices(text);
+        Ints out = new Ints(slices.size);
         int realign = 0;
-        for (int i = 0; i < slices.size(); i += 2) {
-            int start = slices.get(i) + realign;
-            int stop = slices.get(i + 1);
-            if (i + 2 >= slices.size()) {
+        for (int i = 0; i < slices.size; i += 2) {
+            int start = slices.at[i] + realign;
+            int stop = slices.at[i + 1];
+            if (i + 2 >= slices.size) {
                 if (start < stop) addSpan(out, start, stop);
                 break;
             }
-            int nextStart = slices.get(i + 2);
-            int nextStop = slices.get(i + 3);
+            int nextStart = slices.at[i + 2];
+            int nextStop = slices.at[i + 3];
             int end = realignmentEnd(text, nextStart, Math.max(nextStart, nextStop));
             if (end >= 0) {
                 addSpan(out, start, nextStart + PyText.rstrip(text.substring(nextStart, end)).length());
@@ -54,7 +113,27 @@ public final class PunktSentenceTokenizer {
                 if (start < stop) addSpan(out, start, stop);
             }
         }
-        return out;
+        return out.toArray();
+    }
+
+    /** A growable int array (spans without boxing). */
+    private static final class Ints {
+        int[] at;
+        int size;
+
+        Ints(int capacity) {
+            at = new int[Math.max(4, capacity)];
+        }
+
+        void add(int a, int b) {
+            if (size + 2 > at.length) at = Arrays.copyOf(at, at.length * 2);
+            at[size++] = a;
+            at[size++] = b;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(at, size);
+        }
     }
 
     /**
@@ -75,14 +154,14 @@ public final class PunktSentenceTokenizer {
         return -1;
     }
 
-    private static void addSpan(List<Integer> out, int start, int stop) {
-        out.add(start);
-        out.add(Math.max(start, stop));
+    private static void addSpan(Ints out, int start, int stop) {
+        out.add(start, Math.max(start, stop));
     }
 
     /** Sentence slices before realignment, as a flat list of (start, end) pairs. */
-    private List<Integer> slices(String text) {
-        List<Integer> slices = new ArrayList<>();
+    private Ints slices(String text) {
+        Recent r = recent.get();
+        Ints slices = new Ints(16);
         int lastBreak = 0;
         // Mirrors nltk's _match_potential_end_contexts: a candidate is yielded only if the word
         // before the next candidate starts after it; the last candidate is always yielded.
@@ -107,7 +186,7 @@ public final class PunktSentenceTokenizer {
             int lastSpace = lastAsciiWhitespace(text, prevSliceStop, start);
             int wordStart = lastSpace > 0 ? prevSliceStop + lastSpace + 1 : prevSliceStart;
             if (prevContext != null && prevSliceStop <= wordStart) {
-                lastBreak = decide(slices, lastBreak, prevContext, prevEnd, prevNextStart);
+                lastBreak = decide(r, slices, lastBreak, prevContext, prevEnd, prevNextStart);
             }
             prevContext = text.substring(wordStart, afterEnd);
             prevEnd = start + 1;
@@ -115,9 +194,8 @@ public final class PunktSentenceTokenizer {
             prevSliceStart = wordStart;
             prevSliceStop = start;
         }
-        if (prevContext != null) lastBreak = decide(slices, lastBreak, prevContext, prevEnd, prevNextStart);
-        slices.add(lastBreak);
-        slices.add(Math.max(lastBreak, PyText.rstrip(text).length()));
+        if (prevContext != null) lastBreak = decide(r, slices, lastBreak, prevContext, prevEnd, prevNextStart);
+        slices.add(lastBreak, Math.max(lastBreak, PyText.rstrip(text).length()));
         return slices;
     }
 
@@ -143,10 +221,19 @@ public final class PunktSentenceTokenizer {
         return -1;
     }
 
-    private int decide(List<Integer> slices, int lastBreak, String context, int matchEnd, int nextTokStart) {
-        if (!containsSentenceBreak(context)) return lastBreak;
-        slices.add(lastBreak);
-        slices.add(matchEnd);
+    private int decide(Recent r, Ints slices, int lastBreak, String context, int matchEnd, int nextTokStart) {
+        int h = context.hashCode();
+        int k = (h ^ (h >>> 16)) & (CONTEXTS - 1);
+        boolean isBreak;
+        if (context.equals(r.contexts[k])) {
+            isBreak = r.breaks[k];
+        } else {
+            isBreak = containsSentenceBreak(context);
+            r.contexts[k] = context;
+            r.breaks[k] = isBreak;
+        }
+        if (!isBreak) return lastBreak;
+        slices.add(lastBreak, matchEnd);
         return nextTokStart >= 0 ? nextTokStart : matchEnd;
     }
 
@@ -175,7 +262,8 @@ public final class PunktSentenceTokenizer {
 
     static List<Token> tokenizeWords(String text) {
         List<Token> tokens = new ArrayList<>();
-        for (String line : PyText.split(text, "\n")) {
+        // A context is mostly one line: no need to split it.
+        for (String line : text.indexOf('\n') < 0 ? List.of(text) : PyText.split(text, "\n")) {
             if (PyText.isBlank(line)) continue;
             for (String word : wordTokens(line)) tokens.add(new Token(word));
         }

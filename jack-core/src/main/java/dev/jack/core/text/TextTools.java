@@ -140,6 +140,18 @@ public final class TextTools {
     }
 
     /**
+     * The first tokens of {@link #wordTokenize}: whole Punkt sentences, from the first, until there are at least
+     * {@code count} (all of them when the text has fewer).
+     */
+    public List<String> leadingWordTokens(String text, int count) {
+        Memo m = memo.get();
+        if (text.equals(m.wordsOf)) return m.words;
+        NltkWordTokenizer w = words;
+        if (w == null) words = w = new NltkWordTokenizer(sentenceTokenizer());
+        return w.tokenizeLeading(text, count);
+    }
+
+    /**
      * Where each of {@link #wordTokenize}'s tokens is in the text, as {@code [start, end, index]} triples (the
      * token's index in that list), in order. Tokens the tokenizer rewrote (double quotes become {@code ``} and
      * {@code ''}) are not found and left out.

@@ -11,6 +11,7 @@ import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextAnalysis;
 import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -57,7 +58,19 @@ public record KeywordSpecificPosition(String keyword, int n, int m) implements C
 
     /** The sentence's word tokens with a letter or digit in them. */
     private static List<String> words(String sentence, TextTools text) {
-        return text.wordTokenize(sentence).stream().filter(t -> t.codePoints().anyMatch(PyChars::isAlnum)).toList();
+        List<String> words = new ArrayList<>();
+        for (String t : text.wordTokenize(sentence)) if (hasAlnum(t)) words.add(t);
+        return words;
+    }
+
+    /** {@code any(ch.isalnum() for ch in t)}. */
+    private static boolean hasAlnum(String t) {
+        for (int i = 0; i < t.length(); ) {
+            int cp = t.codePointAt(i);
+            if (PyChars.isAlnum(cp)) return true;
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 
     /** Read off the final witness: one of its first six sentences, and one of that sentence's first ten words made of letters only. */

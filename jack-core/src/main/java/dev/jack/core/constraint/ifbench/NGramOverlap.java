@@ -48,16 +48,65 @@ public record NGramOverlap(String referenceText, double percentage) implements C
         return Map.of("reference_text", referenceText, "percentage", percentage);
     }
 
-    /** Reference texts' trigrams, kept while the text is in use: loose mode asks up to eight times per row. */
+    /** Reference texts' trigram sets, kept while the text is in use: loose mode asks up to eight times per row. */
     private static final Map<String, long[]> REFERENCE_TRIGRAMS = Collections.synchronizedMap(new WeakHashMap<>());
 
-    /** The distinct trigrams, sorted, each packed into one long (21 bits per code point). */
-    private static long[] trigrams(String s) {
-        int[] cps = s.codePoints().toArray();
-        if (cps.length < 3) return new long[0];
-        long[] grams = new long[cps.length - 2];
-        for (int i = 0; i < grams.length; i++) grams[i] = ((long) cps[i] << 42) | ((long) cps[i + 1] << 21) | cps[i + 2];
-        return Arrays.stream(grams).sorted().distinct().toArray();
+    /** A free slot of a trigram set: no trigram packs to -1 (three code points take 63 bits). */
+    private static final long FREE = -1;
+
+    /** Each trigram of the text ({@code nltk.ngrams} over code points), packed into one long (21 bits per code point), in order. */
+    private static long[] trigrams(String s, int[] count) {
+        long[] grams = new long[Math.max(0, s.length() - 2)];
+        int n = 0;
+        long window = 0;
+        int seen = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            window = ((window << 21) | cp) & Long.MAX_VALUE;
+            if (++seen >= 3) grams[n++] = window;
+        }
+        count[0] = n;
+        return grams;
+    }
+
+    /** An open-addressing set with room for {@code n} trigrams at most half full: its length is a power of two. */
+    private static long[] emptySet(int n) {
+        long[] slots = new long[Math.max(4, Integer.highestOneBit(Math.max(1, n) * 2 - 1) << 1)];
+        Arrays.fill(slots, FREE);
+        return slots;
+    }
+
+    /** Adds the trigram; whether it was new. */
+    private static boolean add(long[] set, long gram) {
+        int mask = set.length - 1;
+        for (int i = slot(gram, mask); ; i = (i + 1) & mask) {
+            if (set[i] == gram) return false;
+            if (set[i] == FREE) {
+                set[i] = gram;
+                return true;
+            }
+        }
+    }
+
+    private static boolean contains(long[] set, long gram) {
+        int mask = set.length - 1;
+        for (int i = slot(gram, mask); ; i = (i + 1) & mask) {
+            if (set[i] == gram) return true;
+            if (set[i] == FREE) return false;
+        }
+    }
+
+    private static int slot(long gram, int mask) {
+        return (int) ((gram * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+    }
+
+    private static long[] trigramSet(String s) {
+        int[] count = new int[1];
+        long[] grams = trigrams(s, count);
+        long[] set = emptySet(count[0]);
+        for (int i = 0; i < count[0]; i++) add(set, grams[i]);
+        return set;
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
@@ -67,22 +116,20 @@ public record NGramOverlap(String referenceText, double percentage) implements C
 
     /** The percentage of the response's distinct trigrams that the reference text has; -1 when it has none. */
     private static double overlap(String response, String referenceText) {
-        long[] grams = trigrams(response);
-        if (grams.length == 0) return -1;
-        long[] reference = REFERENCE_TRIGRAMS.computeIfAbsent(referenceText, NGramOverlap::trigrams);
+        int[] count = new int[1];
+        long[] grams = trigrams(response, count);
+        if (count[0] == 0) return -1;
+        long[] reference = REFERENCE_TRIGRAMS.computeIfAbsent(referenceText, NGramOverlap::trigramSet);
+        long[] seen = emptySet(count[0]);
+        int distinct = 0;
         int shared = 0;
-        for (int i = 0, j = 0; i < grams.length && j < reference.length; ) {
-            if (grams[i] == reference[j]) {
-                shared++;
-                i++;
-                j++;
-            } else if (grams[i] < reference[j]) {
-                i++;
-            } else {
-                j++;
+        for (int i = 0; i < count[0]; i++) {
+            if (add(seen, grams[i])) {
+                distinct++;
+                if (contains(reference, grams[i])) shared++;
             }
         }
-        return ((double) shared / grams.length) * 100;
+        return ((double) shared / distinct) * 100;
     }
 
     public Map<String, Object> wordingValues() {

@@ -52,9 +52,10 @@ public record StopWordPercentage(double percentage) implements Constraint {
 
     /** The percentage of {@code \w+} words that are stop words; -1 without words. */
     private static double stopWordShare(String response, TextTools text) {
-        List<String> words = PyText.wordRunTexts(response);
+        List<int[]> words = PyText.wordRuns(response);
         if (words.isEmpty()) return -1;
-        long stopWords = words.stream().filter(w -> text.isStopWord(PyText.lower(w))).count();
+        int stopWords = 0;
+        for (int[] w : words) if (text.isStopWord(PyText.lower(response.substring(w[0], w[1])))) stopWords++;
         return ((double) stopWords / words.size()) * 100;
     }
 

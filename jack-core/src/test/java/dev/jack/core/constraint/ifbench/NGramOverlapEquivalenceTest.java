@@ -1,0 +1,78 @@
+package dev.jack.core.constraint.ifbench;
+
+import dev.jack.core.SharedData;
+import dev.jack.core.json.Json;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * ratio:overlap's packed-trigram hash sets against the reference's arithmetic written plainly (sets of code-point
+ * triples, {@code len(common) / len(response_ngrams) * 100}): the same verdict at and around the ±2 window's edges,
+ * on every IFBench response paired with another as the reference, and on generated texts with astral characters.
+ */
+class NGramOverlapEquivalenceTest {
+    /** {@code set(nltk.ngrams(text, 3))}, as code-point triples. */
+    private static Set<List<Integer>> trigrams(String text) {
+        int[] cps = text.codePoints().toArray();
+        Set<List<Integer>> grams = new HashSet<>();
+        for (int i = 0; i + 2 < cps.length; i++) grams.add(List.of(cps[i], cps[i + 1], cps[i + 2]));
+        return grams;
+    }
+
+    private static void check(String response, String reference) {
+        Set<List<Integer>> mine = trigrams(response);
+        Set<List<Integer>> common = new HashSet<>(mine);
+        common.retainAll(trigrams(reference));
+        double overlap = mine.isEmpty() ? -1 : ((double) common.size() / mine.size()) * 100;
+        for (double p : new double[] {overlap, overlap - 2, overlap + 2, overlap - 2.5, overlap + 2.5, Math.round(overlap), 0, 100}) {
+            if (p < 0) continue;
+            boolean expected = overlap >= 0 && p - 2 <= overlap && overlap <= p + 2;
+            assertEquals(expected, new NGramOverlap(reference, p).isFollowedBy(response, null), response + " | " + reference + " | " + p);
+        }
+    }
+
+    /** Up to 29 code points drawn from a few letters, spaces, a newline, NUL, an astral emoji and an accented letter. */
+    private static String generate(Random random) {
+        int[] alphabet = "ab ab\n\u0000\uD83D\uDE00é".codePoints().toArray();
+        return random.ints(random.nextInt(30), 0, alphabet.length).map(i -> alphabet[i])
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    @Test
+    void sameVerdictsOnGeneratedTexts() {
+        Random random = new Random(15);
+        for (int i = 0; i < 20_000; i++) check(generate(random), generate(random));
+    }
+
+    @Test
+    void sameVerdictsOnTheReferenceResponses() throws IOException {
+        Path root = SharedData.require("ifbench");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root.toRealPath())) {
+            files = walk.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
+        }
+        Set<String> texts = new LinkedHashSet<>();
+        for (Path file : files) {
+            for (String line : Files.readAllLines(file)) {
+                if (!line.isBlank() && Json.parse(line) instanceof Map<?, ?> row && row.get("response") instanceof String text) texts.add(text);
+            }
+        }
+        List<String> all = new ArrayList<>(texts);
+        assertTrue(all.size() > 1000, "only " + all.size() + " responses under " + root);
+        for (int i = 0; i < all.size(); i++) check(all.get(i), all.get((i + 1) % all.size()));
+    }
+}
