@@ -40,11 +40,12 @@ public final class Verifier {
     /**
      * The strict and loose verdicts of each constraint on the response. A checker that throws (any runtime exception,
      * or a stack overflow) makes that constraint not followed and is listed in {@link Verdicts#errors()}; the other
-     * constraints are still checked.
+     * constraints are still checked. Analyses are shared among this row's checks only ({@link TextTools#forgetRecent}).
      *
      * @throws UserException when a model a checker needs cannot be had (e.g. a Punkt folder without its files)
      */
     public Verdicts verify(List<Constraint> constraints, String response) {
+        text.forgetRecent();
         List<Boolean> strict = new ArrayList<>(constraints.size());
         List<Boolean> loose = new ArrayList<>(constraints.size());
         List<String> errors = new ArrayList<>();

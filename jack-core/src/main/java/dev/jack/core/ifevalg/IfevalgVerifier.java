@@ -28,8 +28,12 @@ public final class IfevalgVerifier {
         return PyText.strip(p.replace("<answer>", "").replace("</answer>", ""));
     }
 
-    /** The reward of a prediction (the model's raw output) for a row's constraints, and each one's verdict. */
+    /**
+     * The reward of a prediction (the model's raw output) for a row's constraints, and each one's verdict. Analyses are
+     * shared among this row's checks only ({@link TextTools#forgetRecent}).
+     */
     public static Result verify(List<Constraint> constraints, String prediction, TextTools text) {
+        text.forgetRecent();
         String answer = answer(prediction);
         List<Boolean> verdicts = new ArrayList<>(constraints.size());
         int followed = 0;

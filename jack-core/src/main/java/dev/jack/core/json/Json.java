@@ -174,15 +174,20 @@ public final class Json {
             case 'N' -> literal("NaN", Double.NaN);
             case 'I' -> literal("Infinity", Double.POSITIVE_INFINITY);
             default -> {
-                if (c == '-' && s.startsWith("-Infinity", pos)) yield literal("-Infinity", Double.NEGATIVE_INFINITY);
+                if (c == '-' && startsWith("-Infinity")) yield literal("-Infinity", Double.NEGATIVE_INFINITY);
                 if (c == '-' || (c >= '0' && c <= '9')) yield number();
                 throw error("expecting a value");
             }
         };
     }
 
+    /** Whether the word is at pos, within the parsed range. */
+    private boolean startsWith(String word) {
+        return pos + word.length() <= n && s.startsWith(word, pos);
+    }
+
     private Object literal(String word, Object value) {
-        if (!s.startsWith(word, pos)) throw error("expecting a value");
+        if (!startsWith(word)) throw error("expecting a value");
         pos += word.length();
         return value;
     }

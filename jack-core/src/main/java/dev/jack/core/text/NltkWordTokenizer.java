@@ -25,11 +25,7 @@ public final class NltkWordTokenizer {
 
     /** The tokens of {@code nltk.word_tokenize(text)}, sentence after sentence. */
     public List<String> tokenize(String text) {
-        List<String> tokens = new ArrayList<>();
-        Scanner s = new Scanner();
-        List<Integer> spans = sentences.spans(text);
-        for (int i = 0; i < spans.size(); i += 2) s.tokenize(text, spans.get(i), spans.get(i + 1), tokens);
-        return tokens;
+        return tokenizeLeading(text, Integer.MAX_VALUE);
     }
 
     /**

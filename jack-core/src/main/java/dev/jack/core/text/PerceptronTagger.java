@@ -65,28 +65,8 @@ public final class PerceptronTagger {
         return new PerceptronTagger(classes, tagdict, weights);
     }
 
-    /**
-     * Slots of the per-thread table of recent answers, by the tokens' hash (direct-mapped): a response's loose variants
-     * open with two or three different runs of words, each asked about again and again.
-     */
-    private static final int RECENT = 16;
-
-    /** This thread's recent tokens (even slots) and their tags (odd slots). */
-    private final ThreadLocal<List<?>[]> recent = ThreadLocal.withInitial(() -> new List<?>[2 * RECENT]);
-
-    /** The tag of each token, as {@code [t for _, t in nltk.pos_tag(tokens)]}; an unmodifiable list. */
-    @SuppressWarnings("unchecked")
+    /** The tag of each token, as {@code [t for _, t in nltk.pos_tag(tokens)]}. */
     public List<String> tag(List<String> tokens) {
-        List<?>[] r = recent.get();
-        int k = 2 * (tokens.hashCode() & (RECENT - 1));
-        if (tokens.equals(r[k])) return (List<String>) r[k + 1];
-        List<String> tags = List.copyOf(compute(tokens));
-        r[k] = List.copyOf(tokens);
-        r[k + 1] = tags;
-        return tags;
-    }
-
-    private List<String> compute(List<String> tokens) {
         List<String> context = new ArrayList<>(tokens.size() + 4);
         context.add(START);
         context.add(START2);

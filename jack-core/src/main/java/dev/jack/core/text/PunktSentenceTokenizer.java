@@ -16,7 +16,10 @@ public final class PunktSentenceTokenizer {
     private static final String NOT_WORD_START = "(\"`{[:;&#*@)}]-,";
 
     private final PunktParameters params;
-    /** Recent answers, per thread: a row's constraints and a response's loose variants ask about the same few texts. */
+    /**
+     * Recent answers, per thread: a row's constraints and a response's loose variants ask about the same few texts
+     * ({@link #forgetRecent} at each row keeps that sharing within one row).
+     */
     private final ThreadLocal<Recent> recent = ThreadLocal.withInitial(Recent::new);
 
     public PunktSentenceTokenizer(PunktParameters params) {
@@ -28,7 +31,7 @@ public final class PunktSentenceTokenizer {
 
     /**
      * Slots of the per-thread table of recent break decisions, by the context's hash (direct-mapped, so it holds about one
-     * response's contexts: its loose variants repeat them, while a file's other responses push them out).
+     * response's contexts, which its loose variants repeat).
      */
     private static final int CONTEXTS = 256;
 
@@ -60,6 +63,11 @@ public final class PunktSentenceTokenizer {
         r.sentences[i] = null;
         r.texts[i] = text;
         return i;
+    }
+
+    /** Forgets this thread's recent texts and break decisions (what follows pays for its own splits). */
+    public void forgetRecent() {
+        recent.remove();
     }
 
     public int countSentences(String text) {

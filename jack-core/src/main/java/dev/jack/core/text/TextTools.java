@@ -26,8 +26,16 @@ public final class TextTools {
     /** The analyses {@link #prepareFor} started loading. */
     private final Set<TextAnalysis> prepared = EnumSet.noneOf(TextAnalysis.class);
 
-    /** The last text and answer of each analysis, per thread. */
+    /**
+     * Slots of the per-thread table of recent POS tags, by the tokens' hash (direct-mapped): a response's loose variants
+     * open with two or three different runs of words, each asked about again and again.
+     */
+    private static final int TAGS = 16;
+
+    /** The last text and answer of each analysis, per thread ({@link #forgetRecent} clears them at each row). */
     private static final class Memo {
+        /** Recent tokens (even slots) and their tags (odd slots). */
+        final List<?>[] tags = new List<?>[2 * TAGS];
         String countedOf;
         int sentenceCount;
         String sentencesOf;
@@ -43,6 +51,23 @@ public final class TextTools {
     /** @param punktSource the English Punkt model, asked for once, when a checker first needs it */
     public TextTools(Supplier<PunktParameters> punktSource) {
         this.punktSource = punktSource;
+    }
+
+    /**
+     * Forgets what this thread remembers of earlier texts (each analysis's last answer, Punkt's recent splits, recent
+     * POS tags). Verifiers call it at the start of each row, so analyses are shared among one row's checks and loose
+     * variants only: a file whose responses repeat, or a benchmark passing over the same rows again, pays for every row.
+     */
+    public void forgetRecent() {
+        memo.remove();
+        PunktSentenceTokenizer s = sentences;
+        if (s != null) s.forgetRecent();
+    }
+
+    private NltkWordTokenizer wordTokenizer() {
+        NltkWordTokenizer w = words;
+        if (w == null) words = w = new NltkWordTokenizer(sentenceTokenizer());
+        return w;
     }
 
     private PunktSentenceTokenizer sentenceTokenizer() {
@@ -131,9 +156,7 @@ public final class TextTools {
     public List<String> wordTokenize(String text) {
         Memo m = memo.get();
         if (!text.equals(m.wordsOf)) {
-            NltkWordTokenizer w = words;
-            if (w == null) words = w = new NltkWordTokenizer(sentenceTokenizer());
-            m.words = List.copyOf(w.tokenize(text));
+            m.words = List.copyOf(wordTokenizer().tokenize(text));
             m.wordsOf = text;
         }
         return m.words;
@@ -146,9 +169,7 @@ public final class TextTools {
     public List<String> leadingWordTokens(String text, int count) {
         Memo m = memo.get();
         if (text.equals(m.wordsOf)) return m.words;
-        NltkWordTokenizer w = words;
-        if (w == null) words = w = new NltkWordTokenizer(sentenceTokenizer());
-        return w.tokenizeLeading(text, count);
+        return wordTokenizer().tokenizeLeading(text, count);
     }
 
     /**
@@ -190,8 +211,15 @@ public final class TextTools {
     }
 
     /** The tag of each token: {@code [t for _, t in nltk.pos_tag(tokens)]} ({@link PerceptronTagger}). */
+    @SuppressWarnings("unchecked")
     public List<String> posTags(List<String> tokens) {
-        return PerceptronTagger.english().tag(tokens);
+        List<?>[] recent = memo.get().tags;
+        int k = 2 * (tokens.hashCode() & (TAGS - 1));
+        if (tokens.equals(recent[k])) return (List<String>) recent[k + 1];
+        List<String> tags = List.copyOf(PerceptronTagger.english().tag(tokens));
+        recent[k] = List.copyOf(tokens);
+        recent[k + 1] = tags;
+        return tags;
     }
 
     /** syllapy 0.7.2's {@code count(word)} ({@link Syllables}). */

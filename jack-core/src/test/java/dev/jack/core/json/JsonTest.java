@@ -112,4 +112,15 @@ class JsonTest {
         assertEquals(Long.MIN_VALUE, Json.parse("-9223372036854775808"));
         assertEquals(new java.math.BigInteger("9223372036854775808"), Json.parse("9223372036854775808"));
     }
+
+    /** A value parsed in place is read within its range only: a word cut by the range's end is not a value. */
+    @Test
+    void aRangeIsParsedWithinItsBounds() {
+        assertEquals(Map.of("a", 1L), Json.parse("xx{\"a\": 1}\nyy", 2, 10));
+        assertEquals(Boolean.TRUE, Json.parse("[true]", 1, 5));
+        for (String[] cut : new String[][] {{"true", "2"}, {"false", "4"}, {"null", "3"}, {"NaN", "2"}, {"Infinity", "5"}, {"-Infinity", "3"}}) {
+            JsonException e = assertThrows(JsonException.class, () -> Json.parse(cut[0], 0, Integer.parseInt(cut[1])), cut[0]);
+            assertTrue(e.offset() < Integer.parseInt(cut[1]), cut[0] + ": " + e.getMessage());
+        }
+    }
 }

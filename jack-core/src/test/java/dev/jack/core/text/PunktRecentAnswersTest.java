@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -92,5 +94,26 @@ class PunktRecentAnswersTest {
         }
         assertTrue(texts.size() > 3000, "only " + texts.size() + " responses found under " + root);
         checkInCheckerOrder(List.copyOf(texts));
+    }
+
+    /**
+     * What a thread remembers lasts until {@link TextTools#forgetRecent} (a verifier's next row): the same answers are
+     * given again after it, but computed afresh, so no row reuses another row's work.
+     */
+    @Test
+    void forgetRecentDropsEveryRememberedAnswer() {
+        TextTools text = new TextTools(PunktParameters::english);
+        String response = "Dr. Smith left at 5 p.m. on Monday. He was late! Was he?";
+        List<String> sentences = text.sentences(response);
+        List<String> tokens = text.wordTokenize(response);
+        List<String> tags = text.posTags(tokens);
+        assertSame(sentences, text.sentences(response));
+        assertSame(tags, text.posTags(tokens));
+        text.forgetRecent();
+        assertNotSame(sentences, text.sentences(response), "Punkt splits the text again");
+        assertEquals(sentences, text.sentences(response));
+        assertNotSame(tokens, text.wordTokenize(response));
+        assertNotSame(tags, text.posTags(tokens), "the tagger tags the tokens again");
+        assertEquals(tags, text.posTags(tokens));
     }
 }

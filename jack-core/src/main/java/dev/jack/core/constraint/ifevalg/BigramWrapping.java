@@ -59,7 +59,7 @@ public record BigramWrapping() implements Constraint {
         List<int[]> words = Edits.whitespaceWords(response);
         List<int[]> out = new ArrayList<>();
         for (int i = 0; i + 1 < words.size(); i += 2) {
-            if (!response.startsWith("<<", words.get(i)[0]) || !response.substring(0, words.get(i + 1)[1]).endsWith(">>")) {
+            if (!response.startsWith("<<", words.get(i)[0]) || !response.startsWith(">>", words.get(i + 1)[1] - 2)) {
                 out.add(new int[] {words.get(i)[0], words.get(i + 1)[1]});
             }
         }
@@ -80,11 +80,22 @@ public record BigramWrapping() implements Constraint {
     /** Every pair wrapped: "<<" put before its first word and ">>" after its second where missing. */
     public List<Edit> repairs(String response, TextTools text) {
         List<int[]> words = Edits.whitespaceWords(response);
-        StringBuilder edited = new StringBuilder(response);
-        for (int i = (words.size() - 2) / 2 * 2; i >= 0 && words.size() > 1; i -= 2) {
-            if (!response.substring(0, words.get(i + 1)[1]).endsWith(">>")) edited.insert(words.get(i + 1)[1], ">>");
-            if (!response.startsWith("<<", words.get(i)[0])) edited.insert(words.get(i)[0], "<<");
+        // Built in one forward pass (inserting into the response would cost its length per pair).
+        StringBuilder edited = new StringBuilder(response.length() + 2 * words.size());
+        int copied = 0;
+        for (int i = 0; i + 1 < words.size(); i += 2) {
+            int first = words.get(i)[0];
+            int end = words.get(i + 1)[1];
+            if (!response.startsWith("<<", first)) {
+                edited.append(response, copied, first).append("<<");
+                copied = first;
+            }
+            if (!response.startsWith(">>", end - 2)) {
+                edited.append(response, copied, end).append(">>");
+                copied = end;
+            }
         }
+        edited.append(response, copied, response.length());
         return Edits.verified(List.of(new Edit("wrap_pairs", edited.toString())), r -> isFollowedBy(r, text));
     }
 
