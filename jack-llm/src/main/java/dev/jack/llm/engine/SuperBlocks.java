@@ -32,6 +32,8 @@ final class SuperBlocks {
     static final class Unpacked {
         /** The 256 values (Q6_K: less 32). */
         final short[] q = new short[256];
+        /** Q6_K: the 256 values less 32 as bytes, as unpacked (widened to {@link #q} when several inputs read them). */
+        final byte[] bytes = new byte[256];
         /** The integer scale of each group (8 of 32 values, or 16 of 16). */
         final int[] scales;
         /** Q4_K: the integer minimum of each group of 32. */
@@ -140,6 +142,20 @@ final class SuperBlocks {
             sum = sum.add(smallPairs(ShortVector.fromArray(S, q, g * 16).mul(ShortVector.fromArray(S, x, base + g * 16))).mul(scales[g]));
         }
         scaled(sum, scale, acc, at);
+    }
+
+    /** As {@link #groups16(short[], int[], short[], int, float, float[], int)}, the values widened from bytes as they are read. */
+    static void groups16(byte[] q, int[] scales, short[] x, int base, float scale, float[] acc, int at) {
+        IntVector sum = IntVector.zero(I);
+        for (int g = 0; g < 16; g++) {
+            sum = sum.add(smallPairs(BlockQ8_0.widen(q, g * 16).mul(ShortVector.fromArray(S, x, base + g * 16))).mul(scales[g]));
+        }
+        scaled(sum, scale, acc, at);
+    }
+
+    /** The 256 bytes as shorts. */
+    static void widen(byte[] bytes, short[] q) {
+        for (int i = 0; i < 256; i += 16) BlockQ8_0.widen(bytes, i).intoArray(q, i);
     }
 
     private static void scaled(IntVector sum, float scale, float[] acc, int at) {
