@@ -32,7 +32,7 @@ final class SuperBlocks {
     static final class Unpacked {
         /** The 256 values (Q6_K: less 32). */
         final short[] q = new short[256];
-        /** Q6_K: the 256 values less 32 as bytes, as unpacked (widened to {@link #q} when several inputs read them). */
+        /** The 256 values (Q6_K: less 32) as bytes, as unpacked (widened to {@link #q} when several inputs read them). */
         final byte[] bytes = new byte[256];
         /** The integer scale of each group (8 of 32 values, or 16 of 16). */
         final int[] scales;
@@ -140,6 +140,17 @@ final class SuperBlocks {
         IntVector sum = IntVector.zero(I);
         for (int g = 0; g < 16; g++) {
             sum = sum.add(smallPairs(ShortVector.fromArray(S, q, g * 16).mul(ShortVector.fromArray(S, x, base + g * 16))).mul(scales[g]));
+        }
+        scaled(sum, scale, acc, at);
+    }
+
+    /** As {@link #groups32(short[], int[], short[], int, float, float[], int)}, the values widened from bytes as they are read. */
+    static void groups32(byte[] q, int[] scales, short[] x, int base, float scale, float[] acc, int at) {
+        IntVector sum = IntVector.zero(I);
+        for (int g = 0; g < 8; g++) {
+            ShortVector p = BlockQ8_0.widen(q, g * 32).mul(ShortVector.fromArray(S, x, base + g * 32))
+                    .add(BlockQ8_0.widen(q, g * 32 + 16).mul(ShortVector.fromArray(S, x, base + g * 32 + 16)));
+            sum = sum.add(smallPairs(p).mul(scales[g]));
         }
         scaled(sum, scale, acc, at);
     }
