@@ -25,7 +25,7 @@ import static dev.jack.llm.engine.BlockQ8_0.widen;
  * <p>Hand-written for speed on the Vector API. One input alone: the 16 bytes are widened to shorts once, the two
  * nibbles taken apart with a mask and a shift and multiplied 16 at a time (a nibble less 8 times an activation
  * byte fits a short with room for four). Four or more inputs: each block is decoded once to floats and serves
- * four inputs in exact float products, as {@link BlockQ8_0}'s; both sum the same integers per lane, so a
+ * eight or four inputs in exact float products, as {@link BlockQ8_0}'s; both sum the same integers per lane, so a
  * product's bits do not depend on the batch (the lanes are not llama.cpp's, so Q4_0 products match its to float
  * rounding, not bit for bit).
  */
@@ -63,6 +63,7 @@ final class BlockQ4_0 implements QuantizedRows {
         for (int r = from; r < to; r++) {
             long row = r * rowBytes;
             int t = 0;
+            for (; t + 8 <= x.count(); t += 8) eight(data, row, x.floats, x.scales, t, blocks, ys, r);
             for (; t + 4 <= x.count(); t += 4) four(data, row, x.floats, x.scales, t, blocks, ys, r);
             for (; t < x.count(); t++) ys[t][r] = one(data, row, x.values[t], x.scales[t], blocks);
         }
@@ -118,6 +119,53 @@ final class BlockQ4_0 implements QuantizedRows {
         ys[t + 1][r] = lanes(acc1);
         ys[t + 2][r] = lanes(acc2);
         ys[t + 3][r] = lanes(acc3);
+    }
+
+    /** As {@link #four} for inputs t..t+7 (four weight vectors and eight accumulators fit AVX2's 16 registers). */
+    private static void eight(MemorySegment s, long row, float[][] x, float[][] xd, int t, int blocks, float[][] ys, int r) {
+        FloatVector acc0 = FloatVector.zero(F);
+        FloatVector acc1 = FloatVector.zero(F);
+        FloatVector acc2 = FloatVector.zero(F);
+        FloatVector acc3 = FloatVector.zero(F);
+        FloatVector acc4 = FloatVector.zero(F);
+        FloatVector acc5 = FloatVector.zero(F);
+        FloatVector acc6 = FloatVector.zero(F);
+        FloatVector acc7 = FloatVector.zero(F);
+        float[] x0 = x[t];
+        float[] x1 = x[t + 1];
+        float[] x2 = x[t + 2];
+        float[] x3 = x[t + 3];
+        float[] x4 = x[t + 4];
+        float[] x5 = x[t + 5];
+        float[] x6 = x[t + 6];
+        float[] x7 = x[t + 7];
+        for (int b = 0; b < blocks; b++) {
+            long at = row + b * 18L;
+            IntVector first = (IntVector) ByteVector.fromMemorySegment(B8, s, at + 2, LE).convertShape(VectorOperators.B2I, I, 0);
+            IntVector second = (IntVector) ByteVector.fromMemorySegment(B8, s, at + 10, LE).convertShape(VectorOperators.B2I, I, 0);
+            FloatVector w0 = nibble(first);
+            FloatVector w1 = nibble(second);
+            FloatVector w2 = nibble(first.lanewise(VectorOperators.ASHR, 4));
+            FloatVector w3 = nibble(second.lanewise(VectorOperators.ASHR, 4));
+            float d = f16(s, at);
+            int base = b * 32;
+            acc0 = BlockQ8_0.block(w0, w1, w2, w3, x0, base, d * xd[t][b], acc0);
+            acc1 = BlockQ8_0.block(w0, w1, w2, w3, x1, base, d * xd[t + 1][b], acc1);
+            acc2 = BlockQ8_0.block(w0, w1, w2, w3, x2, base, d * xd[t + 2][b], acc2);
+            acc3 = BlockQ8_0.block(w0, w1, w2, w3, x3, base, d * xd[t + 3][b], acc3);
+            acc4 = BlockQ8_0.block(w0, w1, w2, w3, x4, base, d * xd[t + 4][b], acc4);
+            acc5 = BlockQ8_0.block(w0, w1, w2, w3, x5, base, d * xd[t + 5][b], acc5);
+            acc6 = BlockQ8_0.block(w0, w1, w2, w3, x6, base, d * xd[t + 6][b], acc6);
+            acc7 = BlockQ8_0.block(w0, w1, w2, w3, x7, base, d * xd[t + 7][b], acc7);
+        }
+        ys[t][r] = lanes(acc0);
+        ys[t + 1][r] = lanes(acc1);
+        ys[t + 2][r] = lanes(acc2);
+        ys[t + 3][r] = lanes(acc3);
+        ys[t + 4][r] = lanes(acc4);
+        ys[t + 5][r] = lanes(acc5);
+        ys[t + 6][r] = lanes(acc6);
+        ys[t + 7][r] = lanes(acc7);
     }
 
     /** The low 4 bits of each int less 8, as floats. */
