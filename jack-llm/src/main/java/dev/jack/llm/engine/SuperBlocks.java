@@ -1,5 +1,6 @@
 package dev.jack.llm.engine;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
@@ -9,6 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
+import static dev.jack.llm.engine.BlockQ8_0.B16;
 import static dev.jack.llm.engine.BlockQ8_0.F;
 import static dev.jack.llm.engine.BlockQ8_0.S;
 import static dev.jack.llm.engine.BlockQ8_0.lanes;
@@ -34,6 +36,11 @@ final class SuperBlocks {
         final short[] q = new short[256];
         /** The 256 values (Q6_K: less 32) as bytes, as unpacked (widened to {@link #q} when several inputs read them). */
         final byte[] bytes = new byte[256];
+        /**
+         * The 256 values times their group's scale, as floats in pairwise order (see {@link #weights}): what
+         * {@link #eight} and {@link #four} read.
+         */
+        final float[] w = new float[256];
         /** The integer scale of each group (8 of 32 values, or 16 of 16). */
         final int[] scales;
         /** Q4_K: the integer minimum of each group of 32. */
@@ -117,6 +124,121 @@ final class SuperBlocks {
         }
     }
 
+    /**
+     * {@code u.w} from {@code u.bytes} and the group scales: in each run of 16 values, the 8 even ones, then the 8 odd
+     * ones (the order of the q8_K activations' floats, {@link Activations}), so that float lane k sums the values
+     * integer lane k of {@link #smallPairs} sums (values 2k and 2k + 1 of each run of 16). Each is an integer of at
+     * most 15·63 (Q4_K) or 32·128 (Q6_K) in magnitude, and a lane's sum over a super-block stays below 2^24 (Q6_K:
+     * 32 products of at most 32·128·127), so float products sum them exactly, as the integer path does.
+     */
+    static void weights(Unpacked u, int group) {
+        for (int run = 0; run < 16; run++) {
+            IntVector pairs = (IntVector) ByteVector.fromArray(B16, u.bytes, run * 16).reinterpretAsShorts()
+                    .convertShape(VectorOperators.S2I, I, 0);
+            FloatVector scale = FloatVector.broadcast(F, (float) u.scales[run * 16 / group]);
+            FloatVector even = (FloatVector) pairs.lanewise(VectorOperators.LSHL, 24).lanewise(VectorOperators.ASHR, 24).convert(VectorOperators.I2F, 0);
+            FloatVector odd = (FloatVector) pairs.lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 24).convert(VectorOperators.I2F, 0);
+            even.mul(scale).intoArray(u.w, run * 16);
+            odd.mul(scale).intoArray(u.w, run * 16 + 8);
+        }
+    }
+
+    /**
+     * For inputs t..t+7 of a batch: acc[8t', 8t' + 8) += d·d_x(t')·Σ w·x over super-block b, each input's sum in one
+     * float lane chain (exact: see {@link #weights}), so the same bits as the integer path of one input. Eight sums,
+     * the weights and an input fit AVX2's 16 registers; each weight vector is loaded once for the eight.
+     */
+    static void eight(float[] w, float[][] x, int t, int b, float d, float[][] xd, float[] acc) {
+        int base = b * 256;
+        float[] x0 = x[t];
+        float[] x1 = x[t + 1];
+        float[] x2 = x[t + 2];
+        float[] x3 = x[t + 3];
+        float[] x4 = x[t + 4];
+        float[] x5 = x[t + 5];
+        float[] x6 = x[t + 6];
+        float[] x7 = x[t + 7];
+        FloatVector s0 = FloatVector.zero(F);
+        FloatVector s1 = FloatVector.zero(F);
+        FloatVector s2 = FloatVector.zero(F);
+        FloatVector s3 = FloatVector.zero(F);
+        FloatVector s4 = FloatVector.zero(F);
+        FloatVector s5 = FloatVector.zero(F);
+        FloatVector s6 = FloatVector.zero(F);
+        FloatVector s7 = FloatVector.zero(F);
+        for (int i = 0; i < 256; i += 8) {
+            FloatVector v = FloatVector.fromArray(F, w, i);
+            s0 = v.fma(FloatVector.fromArray(F, x0, base + i), s0);
+            s1 = v.fma(FloatVector.fromArray(F, x1, base + i), s1);
+            s2 = v.fma(FloatVector.fromArray(F, x2, base + i), s2);
+            s3 = v.fma(FloatVector.fromArray(F, x3, base + i), s3);
+            s4 = v.fma(FloatVector.fromArray(F, x4, base + i), s4);
+            s5 = v.fma(FloatVector.fromArray(F, x5, base + i), s5);
+            s6 = v.fma(FloatVector.fromArray(F, x6, base + i), s6);
+            s7 = v.fma(FloatVector.fromArray(F, x7, base + i), s7);
+        }
+        scaled(s0, d * xd[t][b], acc, t * 8);
+        scaled(s1, d * xd[t + 1][b], acc, t * 8 + 8);
+        scaled(s2, d * xd[t + 2][b], acc, t * 8 + 16);
+        scaled(s3, d * xd[t + 3][b], acc, t * 8 + 24);
+        scaled(s4, d * xd[t + 4][b], acc, t * 8 + 32);
+        scaled(s5, d * xd[t + 5][b], acc, t * 8 + 40);
+        scaled(s6, d * xd[t + 6][b], acc, t * 8 + 48);
+        scaled(s7, d * xd[t + 7][b], acc, t * 8 + 56);
+    }
+
+    /** As {@link #eight} for inputs t..t+3. */
+    static void four(float[] w, float[][] x, int t, int b, float d, float[][] xd, float[] acc) {
+        int base = b * 256;
+        float[] x0 = x[t];
+        float[] x1 = x[t + 1];
+        float[] x2 = x[t + 2];
+        float[] x3 = x[t + 3];
+        FloatVector s0 = FloatVector.zero(F);
+        FloatVector s1 = FloatVector.zero(F);
+        FloatVector s2 = FloatVector.zero(F);
+        FloatVector s3 = FloatVector.zero(F);
+        for (int i = 0; i < 256; i += 8) {
+            FloatVector v = FloatVector.fromArray(F, w, i);
+            s0 = v.fma(FloatVector.fromArray(F, x0, base + i), s0);
+            s1 = v.fma(FloatVector.fromArray(F, x1, base + i), s1);
+            s2 = v.fma(FloatVector.fromArray(F, x2, base + i), s2);
+            s3 = v.fma(FloatVector.fromArray(F, x3, base + i), s3);
+        }
+        scaled(s0, d * xd[t][b], acc, t * 8);
+        scaled(s1, d * xd[t + 1][b], acc, t * 8 + 8);
+        scaled(s2, d * xd[t + 2][b], acc, t * 8 + 16);
+        scaled(s3, d * xd[t + 3][b], acc, t * 8 + 24);
+    }
+
+    /**
+     * The inputs [from, count) of super-block b that {@link #eight} and {@link #four} leave, by the integer path:
+     * one input alone widens the bytes as it multiplies; several widen them once.
+     */
+    static void rest(Unpacked u, Activations.Quantized x, int from, int b, int group, float[] acc) {
+        if (from == x.count()) return;
+        boolean one = x.count() - from == 1;
+        if (!one) widen(u.bytes, u.q);
+        for (int t = from; t < x.count(); t++) {
+            float scale = u.d * x.scales[t][b];
+            if (group == 32 && one) groups32(u.bytes, u.scales, x.values[t], b * 256, scale, acc, t * 8);
+            else if (group == 32) groups32(u.q, u.scales, x.values[t], b * 256, scale, acc, t * 8);
+            else if (one) groups16(u.bytes, u.scales, x.values[t], b * 256, scale, acc, t * 8);
+            else groups16(u.q, u.scales, x.values[t], b * 256, scale, acc, t * 8);
+        }
+    }
+
+    /** Super-block b against every input of x into acc: the float path for groups of eight and four, then {@link #rest}. */
+    static void multiply(Unpacked u, Activations.Quantized x, int b, int group, float[] acc) {
+        int t = 0;
+        if (x.count() >= 4) {
+            weights(u, group);
+            for (; t + 8 <= x.count(); t += 8) eight(u.w, x.floats, t, b, u.d, x.scales, acc);
+            for (; t + 4 <= x.count(); t += 4) four(u.w, x.floats, t, b, u.d, x.scales, acc);
+        }
+        rest(u, x, t, b, group, acc);
+    }
+
     /** dmin·d_x·Σ minimum·(the activations' sum) over a super-block's groups of 32, in integers up to the last products. */
     static float minimums(Unpacked u, Activations.Quantized x, int t, int superBlock) {
         int sum = 0;
@@ -170,7 +292,11 @@ final class SuperBlocks {
     }
 
     private static void scaled(IntVector sum, float scale, float[] acc, int at) {
-        ((FloatVector) sum.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scale), FloatVector.fromArray(F, acc, at)).intoArray(acc, at);
+        scaled((FloatVector) sum.convert(VectorOperators.I2F, 0), scale, acc, at);
+    }
+
+    private static void scaled(FloatVector sum, float scale, float[] acc, int at) {
+        sum.fma(FloatVector.broadcast(F, scale), FloatVector.fromArray(F, acc, at)).intoArray(acc, at);
     }
 
     /**
