@@ -24,8 +24,9 @@ import static dev.jack.llm.engine.BlockQ8_0.widen;
  *
  * <p>Hand-written for speed on the Vector API. One input alone: the 16 bytes are widened to shorts once, the two
  * nibbles taken apart with a mask and a shift and multiplied 16 at a time (a nibble less 8 times an activation
- * byte fits a short with room for four). Four or more inputs: each block is decoded once to floats and serves
- * eight or four inputs in exact float products, as {@link BlockQ8_0}'s; both sum the same integers per lane, so a
+ * byte fits a short with room for four). Four or more inputs: each row is decoded once to floats, values 0–7, 8–15,
+ * 16–23 and 24–31 of a block as four vectors, and serves the batch in exact float products
+ * ({@link BlockQ8_0.Decoded}); both sum the same integers per lane (lane k: values k, 8 + k, 16 + k, 24 + k), so a
  * product's bits do not depend on the batch (the lanes are not llama.cpp's, so Q4_0 products match its to float
  * rounding, not bit for bit).
  */
@@ -60,11 +61,19 @@ final class BlockQ4_0 implements QuantizedRows {
     public void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
         int blocks = in / 32;
         long rowBytes = blocks * 18L;
+        BlockQ8_0.Decoded decoded = new BlockQ8_0.Decoded(blocks);
         for (int r = from; r < to; r++) {
             long row = r * rowBytes;
-            int t = 0;
-            for (; t + 8 <= x.count(); t += 8) eight(data, row, x.floats, x.scales, t, blocks, ys, r);
-            for (; t + 4 <= x.count(); t += 4) four(data, row, x.floats, x.scales, t, blocks, ys, r);
+            if (x.count() >= 4) {
+                for (int b = 0; b < blocks; b++) {
+                    long at = row + b * 18L;
+                    IntVector first = (IntVector) ByteVector.fromMemorySegment(B8, data, at + 2, LE).convertShape(VectorOperators.B2I, I, 0);
+                    IntVector second = (IntVector) ByteVector.fromMemorySegment(B8, data, at + 10, LE).convertShape(VectorOperators.B2I, I, 0);
+                    decoded.put(b, nibble(first), nibble(second), nibble(first.lanewise(VectorOperators.ASHR, 4)),
+                            nibble(second.lanewise(VectorOperators.ASHR, 4)), f16(data, at));
+                }
+            }
+            int t = decoded.multiply(x, ys, r);
             for (; t < x.count(); t++) ys[t][r] = one(data, row, x.values[t], x.scales[t], blocks);
         }
     }
@@ -83,89 +92,6 @@ final class BlockQ4_0 implements QuantizedRows {
             acc = ((FloatVector) sum.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, f16(s, at) * xd[b]), acc);
         }
         return lanes(acc);
-    }
-
-    /**
-     * One row against inputs t..t+3 ({@code ys[t + k][r]}): each block decoded once to four float vectors (values
-     * 0–7, 8–15, 16–23, 24–31) and multiplied with each input in exact float products, lane k again the sum over
-     * values k, 8 + k, 16 + k and 24 + k: the same integers as {@link #one}, so the same bits whatever the batch.
-     * Cheaper per input than the short products once the decoding is shared.
-     */
-    private static void four(MemorySegment s, long row, float[][] x, float[][] xd, int t, int blocks, float[][] ys, int r) {
-        FloatVector acc0 = FloatVector.zero(F);
-        FloatVector acc1 = FloatVector.zero(F);
-        FloatVector acc2 = FloatVector.zero(F);
-        FloatVector acc3 = FloatVector.zero(F);
-        float[] x0 = x[t];
-        float[] x1 = x[t + 1];
-        float[] x2 = x[t + 2];
-        float[] x3 = x[t + 3];
-        for (int b = 0; b < blocks; b++) {
-            long at = row + b * 18L;
-            IntVector first = (IntVector) ByteVector.fromMemorySegment(B8, s, at + 2, LE).convertShape(VectorOperators.B2I, I, 0);
-            IntVector second = (IntVector) ByteVector.fromMemorySegment(B8, s, at + 10, LE).convertShape(VectorOperators.B2I, I, 0);
-            FloatVector w0 = nibble(first);
-            FloatVector w1 = nibble(second);
-            FloatVector w2 = nibble(first.lanewise(VectorOperators.ASHR, 4));
-            FloatVector w3 = nibble(second.lanewise(VectorOperators.ASHR, 4));
-            float d = f16(s, at);
-            int base = b * 32;
-            acc0 = BlockQ8_0.block(w0, w1, w2, w3, x0, base, d * xd[t][b], acc0);
-            acc1 = BlockQ8_0.block(w0, w1, w2, w3, x1, base, d * xd[t + 1][b], acc1);
-            acc2 = BlockQ8_0.block(w0, w1, w2, w3, x2, base, d * xd[t + 2][b], acc2);
-            acc3 = BlockQ8_0.block(w0, w1, w2, w3, x3, base, d * xd[t + 3][b], acc3);
-        }
-        ys[t][r] = lanes(acc0);
-        ys[t + 1][r] = lanes(acc1);
-        ys[t + 2][r] = lanes(acc2);
-        ys[t + 3][r] = lanes(acc3);
-    }
-
-    /** As {@link #four} for inputs t..t+7 (four weight vectors and eight accumulators fit AVX2's 16 registers). */
-    private static void eight(MemorySegment s, long row, float[][] x, float[][] xd, int t, int blocks, float[][] ys, int r) {
-        FloatVector acc0 = FloatVector.zero(F);
-        FloatVector acc1 = FloatVector.zero(F);
-        FloatVector acc2 = FloatVector.zero(F);
-        FloatVector acc3 = FloatVector.zero(F);
-        FloatVector acc4 = FloatVector.zero(F);
-        FloatVector acc5 = FloatVector.zero(F);
-        FloatVector acc6 = FloatVector.zero(F);
-        FloatVector acc7 = FloatVector.zero(F);
-        float[] x0 = x[t];
-        float[] x1 = x[t + 1];
-        float[] x2 = x[t + 2];
-        float[] x3 = x[t + 3];
-        float[] x4 = x[t + 4];
-        float[] x5 = x[t + 5];
-        float[] x6 = x[t + 6];
-        float[] x7 = x[t + 7];
-        for (int b = 0; b < blocks; b++) {
-            long at = row + b * 18L;
-            IntVector first = (IntVector) ByteVector.fromMemorySegment(B8, s, at + 2, LE).convertShape(VectorOperators.B2I, I, 0);
-            IntVector second = (IntVector) ByteVector.fromMemorySegment(B8, s, at + 10, LE).convertShape(VectorOperators.B2I, I, 0);
-            FloatVector w0 = nibble(first);
-            FloatVector w1 = nibble(second);
-            FloatVector w2 = nibble(first.lanewise(VectorOperators.ASHR, 4));
-            FloatVector w3 = nibble(second.lanewise(VectorOperators.ASHR, 4));
-            float d = f16(s, at);
-            int base = b * 32;
-            acc0 = BlockQ8_0.block(w0, w1, w2, w3, x0, base, d * xd[t][b], acc0);
-            acc1 = BlockQ8_0.block(w0, w1, w2, w3, x1, base, d * xd[t + 1][b], acc1);
-            acc2 = BlockQ8_0.block(w0, w1, w2, w3, x2, base, d * xd[t + 2][b], acc2);
-            acc3 = BlockQ8_0.block(w0, w1, w2, w3, x3, base, d * xd[t + 3][b], acc3);
-            acc4 = BlockQ8_0.block(w0, w1, w2, w3, x4, base, d * xd[t + 4][b], acc4);
-            acc5 = BlockQ8_0.block(w0, w1, w2, w3, x5, base, d * xd[t + 5][b], acc5);
-            acc6 = BlockQ8_0.block(w0, w1, w2, w3, x6, base, d * xd[t + 6][b], acc6);
-            acc7 = BlockQ8_0.block(w0, w1, w2, w3, x7, base, d * xd[t + 7][b], acc7);
-        }
-        ys[t][r] = lanes(acc0);
-        ys[t + 1][r] = lanes(acc1);
-        ys[t + 2][r] = lanes(acc2);
-        ys[t + 3][r] = lanes(acc3);
-        ys[t + 4][r] = lanes(acc4);
-        ys[t + 5][r] = lanes(acc5);
-        ys[t + 6][r] = lanes(acc6);
-        ys[t + 7][r] = lanes(acc7);
     }
 
     /** The low 4 bits of each int less 8, as floats. */

@@ -18,8 +18,8 @@ import static dev.jack.llm.engine.BlockQ8_0.f16;
  * Products against q8_K activations are llama.cpp's {@code ggml_vec_dot_q4_K_q8_K}: per super-block
  * Σ scale·Σ q·x in integers, times d·d_x, less dmin·d_x·Σ minimum·(the activations' sums per 32).
  *
- * <p>Hand-written for speed on the Vector API: each super-block's nibbles are widened to shorts once and multiplied
- * with every input of the batch ({@link SuperBlocks}).
+ * <p>Hand-written for speed on the Vector API: each super-block is unpacked once and multiplied with every input of
+ * the batch ({@link SuperBlocks}).
  */
 final class BlockQ4_K implements QuantizedRows {
     static final BlockQ4_K ROWS = new BlockQ4_K();

@@ -17,7 +17,7 @@ import static dev.jack.llm.engine.BlockQ8_0.f16;
  *
  * <p>Hand-written for speed on the Vector API ({@link SuperBlocks}). This is also the fused output head of Q4_K_M and
  * Q4_0 models: the 128k-row vocabulary matrix is decoded from the mapped file and multiplied in one pass, each
- * super-block unpacked once for the whole batch, never widened to floats.
+ * super-block unpacked once for the whole batch.
  */
 final class BlockQ6_K implements QuantizedRows {
     static final BlockQ6_K ROWS = new BlockQ6_K();

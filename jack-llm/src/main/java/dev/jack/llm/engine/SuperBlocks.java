@@ -20,10 +20,19 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  * or 16 and one float scale per super-block), against q8_K activations as llama.cpp's {@code ggml_vec_dot_q4_K_q8_K}
  * and {@code ggml_vec_dot_q6_K_q8_K} compute them: Σ scale·Σ q·x over the groups in integers, times d_w·d_x.
  *
- * <p>A row's super-block is first unpacked (its values as shorts, its group scales as ints) by the type, then
- * multiplied with each input of the batch from there. The steps are separate small methods on purpose: the JIT
- * compiles a large Vector API method to boxed vectors, many times slower. A value times an activation byte fits a
- * short with room for two, so one pairwise add (three operations) turns 16 products into 8 int lanes.
+ * <p>A row's super-block is first unpacked (its values as bytes, its group scales as ints) by the type, then
+ * multiplied with each input of the batch from there, by one of two paths that give the same bits:
+ * <ul>
+ *   <li>integer (one to three inputs): the bytes widened to shorts and multiplied with the activation bytes; a
+ *       value times an activation byte fits a short with room for two, so one pairwise add (three operations) turns
+ *       16 products into 8 int lanes, each group's sum times its scale;</li>
+ *   <li>float (groups of four to eight inputs, as llama.cpp's {@code tinyBLAS} tiles serve several columns from a
+ *       loaded block): the values times their group scales are made floats once per super-block
+ *       ({@link #weights}), and each input then costs one load and one fused multiply-add per 8 values, the sums
+ *       exact integers in the same lanes as the integer path's.</li>
+ * </ul>
+ * The steps are separate small methods on purpose: the JIT compiles a large Vector API method to boxed vectors,
+ * many times slower.
  */
 final class SuperBlocks {
     private SuperBlocks() {}
@@ -38,7 +47,7 @@ final class SuperBlocks {
         final byte[] bytes = new byte[256];
         /**
          * The 256 values times their group's scale, as floats in pairwise order (see {@link #weights}): what
-         * {@link #eight} and {@link #four} read.
+         * {@link #eight} reads.
          */
         final float[] w = new float[256];
         /** The integer scale of each group (8 of 32 values, or 16 of 16). */
@@ -144,20 +153,21 @@ final class SuperBlocks {
     }
 
     /**
-     * For inputs t..t+7 of a batch: acc[8t', 8t' + 8) += d·d_x(t')·Σ w·x over super-block b, each input's sum in one
-     * float lane chain (exact: see {@link #weights}), so the same bits as the integer path of one input. Eight sums,
-     * the weights and an input fit AVX2's 16 registers; each weight vector is loaded once for the eight.
+     * For inputs t..t+inputs−1 of a batch (4 to 8; the empty places repeat an input, their sums unused):
+     * acc[8t', 8t' + 8) += d·d_x(t')·Σ w·x over super-block b, each input's sum in one float lane chain (exact: see
+     * {@link #weights}), so the same bits as the integer path of one input. Eight sums, the weights and an input fit
+     * AVX2's 16 registers; each weight vector is loaded once for the eight.
      */
-    static void eight(float[] w, float[][] x, int t, int b, float d, float[][] xd, float[] acc) {
+    static void eight(float[] w, float[][] x, int t, int inputs, int b, float d, float[][] xd, float[] acc) {
         int base = b * 256;
         float[] x0 = x[t];
         float[] x1 = x[t + 1];
         float[] x2 = x[t + 2];
         float[] x3 = x[t + 3];
-        float[] x4 = x[t + 4];
-        float[] x5 = x[t + 5];
-        float[] x6 = x[t + 6];
-        float[] x7 = x[t + 7];
+        float[] x4 = x[t + Math.min(4, inputs - 1)];
+        float[] x5 = x[t + Math.min(5, inputs - 1)];
+        float[] x6 = x[t + Math.min(6, inputs - 1)];
+        float[] x7 = x[t + Math.min(7, inputs - 1)];
         FloatVector s0 = FloatVector.zero(F);
         FloatVector s1 = FloatVector.zero(F);
         FloatVector s2 = FloatVector.zero(F);
@@ -181,38 +191,14 @@ final class SuperBlocks {
         scaled(s1, d * xd[t + 1][b], acc, t * 8 + 8);
         scaled(s2, d * xd[t + 2][b], acc, t * 8 + 16);
         scaled(s3, d * xd[t + 3][b], acc, t * 8 + 24);
-        scaled(s4, d * xd[t + 4][b], acc, t * 8 + 32);
-        scaled(s5, d * xd[t + 5][b], acc, t * 8 + 40);
-        scaled(s6, d * xd[t + 6][b], acc, t * 8 + 48);
-        scaled(s7, d * xd[t + 7][b], acc, t * 8 + 56);
-    }
-
-    /** As {@link #eight} for inputs t..t+3. */
-    static void four(float[] w, float[][] x, int t, int b, float d, float[][] xd, float[] acc) {
-        int base = b * 256;
-        float[] x0 = x[t];
-        float[] x1 = x[t + 1];
-        float[] x2 = x[t + 2];
-        float[] x3 = x[t + 3];
-        FloatVector s0 = FloatVector.zero(F);
-        FloatVector s1 = FloatVector.zero(F);
-        FloatVector s2 = FloatVector.zero(F);
-        FloatVector s3 = FloatVector.zero(F);
-        for (int i = 0; i < 256; i += 8) {
-            FloatVector v = FloatVector.fromArray(F, w, i);
-            s0 = v.fma(FloatVector.fromArray(F, x0, base + i), s0);
-            s1 = v.fma(FloatVector.fromArray(F, x1, base + i), s1);
-            s2 = v.fma(FloatVector.fromArray(F, x2, base + i), s2);
-            s3 = v.fma(FloatVector.fromArray(F, x3, base + i), s3);
-        }
-        scaled(s0, d * xd[t][b], acc, t * 8);
-        scaled(s1, d * xd[t + 1][b], acc, t * 8 + 8);
-        scaled(s2, d * xd[t + 2][b], acc, t * 8 + 16);
-        scaled(s3, d * xd[t + 3][b], acc, t * 8 + 24);
+        if (inputs > 4) scaled(s4, d * xd[t + 4][b], acc, t * 8 + 32);
+        if (inputs > 5) scaled(s5, d * xd[t + 5][b], acc, t * 8 + 40);
+        if (inputs > 6) scaled(s6, d * xd[t + 6][b], acc, t * 8 + 48);
+        if (inputs > 7) scaled(s7, d * xd[t + 7][b], acc, t * 8 + 56);
     }
 
     /**
-     * The inputs [from, count) of super-block b that {@link #eight} and {@link #four} leave, by the integer path:
+     * The inputs [from, count) of super-block b that {@link #eight} leaves (fewer than four), by the integer path:
      * one input alone widens the bytes as it multiplies; several widen them once.
      */
     static void rest(Unpacked u, Activations.Quantized x, int from, int b, int group, float[] acc) {
@@ -228,15 +214,14 @@ final class SuperBlocks {
         }
     }
 
-    /** Super-block b against every input of x into acc: the float path for groups of eight and four, then {@link #rest}. */
+    /** Super-block b against every input of x into acc: the float path for groups of four to eight, then {@link #rest}. */
     static void multiply(Unpacked u, Activations.Quantized x, int b, int group, float[] acc) {
         int t = 0;
         if (x.count() >= 4) {
             weights(u, group);
-            for (; t + 8 <= x.count(); t += 8) eight(u.w, x.floats, t, b, u.d, x.scales, acc);
-            for (; t + 4 <= x.count(); t += 4) four(u.w, x.floats, t, b, u.d, x.scales, acc);
+            for (; x.count() - t >= 4; t += 8) eight(u.w, x.floats, t, Math.min(8, x.count() - t), b, u.d, x.scales, acc);
         }
-        rest(u, x, t, b, group, acc);
+        rest(u, x, Math.min(t, x.count()), b, group, acc);
     }
 
     /** dmin·d_x·Σ minimum·(the activations' sum) over a super-block's groups of 32, in integers up to the last products. */
