@@ -35,7 +35,7 @@ final class Activations {
         int n;
         /** [count][n]: the 8-bit values, widened to shorts (the form integer multiplies take), in the format's order. */
         short[][] values = new short[0][];
-        /** [count][n]: the same values as floats (the form exact float multiplies take; q8_K's in pairwise order). */
+        /** [count][n]: the same values as floats (the form exact float multiplies take). */
         float[][] floats = new float[0][];
         /** [count][n / block]: each block's d (for q8_0 the f16-rounded value llama.cpp stores and multiplies). */
         float[][] scales = new float[0][];
@@ -96,7 +96,7 @@ final class Activations {
         }
         workers.run(count, (t, worker) -> {
             quantize(format, x[t], n, q.values[t], q.scales[t], q.sums[t]);
-            for (int i = 0; i < n; i++) q.floats[t][i] = q.values[t][floatPosition(format, i)];
+            for (int i = 0; i < n; i++) q.floats[t][i] = q.values[t][i];
         }, (long) count * n >= PARALLEL_ELEMENTS);
         q.count = count;
         q.n = n;
@@ -124,16 +124,6 @@ final class Activations {
         if (format != Format.Q8_0_BY_FOUR) return i;
         int j = i % 32;
         return i - j + (j % 4) * 8 + j / 4;
-    }
-
-    /**
-     * Which value float i of an input is: q8_K's floats take each run of 16 values' even ones, then its odd ones (the
-     * pairs the K-quants' integer products add, {@link SuperBlocks#weights}); the other formats' are their values.
-     */
-    private static int floatPosition(Format format, int i) {
-        if (format != Format.Q8_K) return i;
-        int j = i % 16;
-        return i - j + (j % 8) * 2 + j / 8;
     }
 
     private static void quantize(Format format, float[] x, int n, short[] values, float[] scales, int[] sums) {

@@ -66,7 +66,7 @@ final class BlockQ4_K implements QuantizedRows {
         for (int j = 0; j < 4; j++) {
             ByteVector v = ByteVector.fromArray(B32, row, block + 16 + 32 * j);
             v.and((byte) 0x0F).intoArray(into.bytes, 64 * j);
-            v.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes().and((byte) 0x0F).intoArray(into.bytes, 64 * j + 32);
+            v.lanewise(VectorOperators.LSHR, 4).intoArray(into.bytes, 64 * j + 32);
         }
         int a = (int) INT_LE.get(row, block + 4);
         int b = (int) INT_LE.get(row, block + 8);

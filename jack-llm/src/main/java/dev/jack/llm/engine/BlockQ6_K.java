@@ -64,23 +64,16 @@ final class BlockQ6_K implements QuantizedRows {
     /**
      * A half super-block, 32 columns at once: low-bit bytes {@code s[ql, ql + 64)} and high-bit bytes
      * {@code s[qh, qh + 32)} give values l, l + 32, l + 64 and l + 96 (less 32) of the half to q[at + ...), as
-     * llama.cpp's AVX2 {@code ggml_vec_dot_q6_K_q8_K} unpacks them: byte masks after 16-bit shifts (x86 has no byte
-     * shifts; the bits a shift moves into the neighbouring byte are masked off).
+     * llama.cpp's AVX2 {@code ggml_vec_dot_q6_K_q8_K} unpacks them, in byte lanes.
      */
     private static void half(byte[] s, int ql, int qh, byte[] q, int at) {
         ByteVector low = ByteVector.fromArray(B32, s, ql);
         ByteVector high = ByteVector.fromArray(B32, s, ql + 32);
         ByteVector h = ByteVector.fromArray(B32, s, qh);
         // The high byte's bits 2k, 2k+1 moved onto bits 4 and 5, above the low 4 bits.
-        low.and((byte) 0x0F).or(shift(h, VectorOperators.LSHL, 4).and((byte) 0x30)).sub((byte) 32).intoArray(q, at);
-        high.and((byte) 0x0F).or(shift(h, VectorOperators.LSHL, 2).and((byte) 0x30)).sub((byte) 32).intoArray(q, at + 32);
-        shift(low, VectorOperators.LSHR, 4).and((byte) 0x0F).or(h.and((byte) 0x30)).sub((byte) 32).intoArray(q, at + 64);
-        shift(high, VectorOperators.LSHR, 4).and((byte) 0x0F).or(shift(h, VectorOperators.LSHR, 2).and((byte) 0x30)).sub((byte) 32)
-                .intoArray(q, at + 96);
-    }
-
-    /** Bytes shifted as 16-bit lanes. */
-    private static ByteVector shift(ByteVector v, VectorOperators.Binary op, int n) {
-        return v.reinterpretAsShorts().lanewise(op, n).reinterpretAsBytes();
+        low.and((byte) 0x0F).or(h.lanewise(VectorOperators.LSHL, 4).and((byte) 0x30)).sub((byte) 32).intoArray(q, at);
+        high.and((byte) 0x0F).or(h.lanewise(VectorOperators.LSHL, 2).and((byte) 0x30)).sub((byte) 32).intoArray(q, at + 32);
+        low.lanewise(VectorOperators.LSHR, 4).or(h.and((byte) 0x30)).sub((byte) 32).intoArray(q, at + 64);
+        high.lanewise(VectorOperators.LSHR, 4).or(h.lanewise(VectorOperators.LSHR, 2).and((byte) 0x30)).sub((byte) 32).intoArray(q, at + 96);
     }
 }

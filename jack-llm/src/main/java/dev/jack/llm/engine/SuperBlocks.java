@@ -1,6 +1,5 @@
 package dev.jack.llm.engine;
 
-import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
@@ -10,7 +9,6 @@ import jdk.incubator.vector.VectorSpecies;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
-import static dev.jack.llm.engine.BlockQ8_0.B16;
 import static dev.jack.llm.engine.BlockQ8_0.F;
 import static dev.jack.llm.engine.BlockQ8_0.S;
 import static dev.jack.llm.engine.BlockQ8_0.lanes;
@@ -21,18 +19,10 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  * and {@code ggml_vec_dot_q6_K_q8_K} compute them: Σ scale·Σ q·x over the groups in integers, times d_w·d_x.
  *
  * <p>A row's super-block is first unpacked (its values as bytes, its group scales as ints) by the type, then
- * multiplied with each input of the batch from there, by one of two paths that give the same bits:
- * <ul>
- *   <li>integer (one to three inputs): the bytes widened to shorts and multiplied with the activation bytes; a
- *       value times an activation byte fits a short with room for two, so one pairwise add (three operations) turns
- *       16 products into 8 int lanes, each group's sum times its scale;</li>
- *   <li>float (groups of four to eight inputs, as llama.cpp's {@code tinyBLAS} tiles serve several columns from a
- *       loaded block): the values times their group scales are made floats once per super-block
- *       ({@link #weights}), and each input then costs one load and one fused multiply-add per 8 values, the sums
- *       exact integers in the same lanes as the integer path's.</li>
- * </ul>
- * The steps are separate small methods on purpose: the JIT compiles a large Vector API method to boxed vectors,
- * many times slower.
+ * multiplied with each input of the batch from there: the bytes widened to shorts (once for a batch) and multiplied
+ * with the activation bytes. A value times an activation byte fits a short with room for two, so one pairwise add
+ * (three operations) turns 16 products into 8 int lanes, each group's sum times its scale. The steps are separate
+ * small methods on purpose: the JIT compiles a large Vector API method to boxed vectors, many times slower.
  */
 final class SuperBlocks {
     private SuperBlocks() {}
@@ -45,11 +35,6 @@ final class SuperBlocks {
         final short[] q = new short[256];
         /** The 256 values (Q6_K: less 32) as bytes, as unpacked (widened to {@link #q} when several inputs read them). */
         final byte[] bytes = new byte[256];
-        /**
-         * The 256 values times their group's scale, as floats in pairwise order (see {@link #weights}): what
-         * {@link #eight} reads.
-         */
-        final float[] w = new float[256];
         /** The integer scale of each group (8 of 32 values, or 16 of 16). */
         final int[] scales;
         /** Q4_K: the integer minimum of each group of 32. */
@@ -134,94 +119,19 @@ final class SuperBlocks {
     }
 
     /**
-     * {@code u.w} from {@code u.bytes} and the group scales: in each run of 16 values, the 8 even ones, then the 8 odd
-     * ones (the order of the q8_K activations' floats, {@link Activations}), so that float lane k sums the values
-     * integer lane k of {@link #smallPairs} sums (values 2k and 2k + 1 of each run of 16). Each is an integer of at
-     * most 15·63 (Q4_K) or 32·128 (Q6_K) in magnitude, and a lane's sum over a super-block stays below 2^24 (Q6_K:
-     * 32 products of at most 32·128·127), so float products sum them exactly, as the integer path does.
+     * Super-block b against every input of x into acc, in integers: one input alone widens the bytes as it
+     * multiplies; several widen them once and share the shorts.
      */
-    static void weights(Unpacked u, int group) {
-        for (int run = 0; run < 16; run++) {
-            IntVector pairs = (IntVector) ByteVector.fromArray(B16, u.bytes, run * 16).reinterpretAsShorts()
-                    .convertShape(VectorOperators.S2I, I, 0);
-            FloatVector scale = FloatVector.broadcast(F, (float) u.scales[run * 16 / group]);
-            FloatVector even = (FloatVector) pairs.lanewise(VectorOperators.LSHL, 24).lanewise(VectorOperators.ASHR, 24).convert(VectorOperators.I2F, 0);
-            FloatVector odd = (FloatVector) pairs.lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 24).convert(VectorOperators.I2F, 0);
-            even.mul(scale).intoArray(u.w, run * 16);
-            odd.mul(scale).intoArray(u.w, run * 16 + 8);
-        }
-    }
-
-    /**
-     * For inputs t..t+inputs−1 of a batch (4 to 8; the empty places repeat an input, their sums unused):
-     * acc[8t', 8t' + 8) += d·d_x(t')·Σ w·x over super-block b, each input's sum in one float lane chain (exact: see
-     * {@link #weights}), so the same bits as the integer path of one input. Eight sums, the weights and an input fit
-     * AVX2's 16 registers; each weight vector is loaded once for the eight.
-     */
-    static void eight(float[] w, float[][] x, int t, int inputs, int b, float d, float[][] xd, float[] acc) {
-        int base = b * 256;
-        float[] x0 = x[t];
-        float[] x1 = x[t + 1];
-        float[] x2 = x[t + 2];
-        float[] x3 = x[t + 3];
-        float[] x4 = x[t + Math.min(4, inputs - 1)];
-        float[] x5 = x[t + Math.min(5, inputs - 1)];
-        float[] x6 = x[t + Math.min(6, inputs - 1)];
-        float[] x7 = x[t + Math.min(7, inputs - 1)];
-        FloatVector s0 = FloatVector.zero(F);
-        FloatVector s1 = FloatVector.zero(F);
-        FloatVector s2 = FloatVector.zero(F);
-        FloatVector s3 = FloatVector.zero(F);
-        FloatVector s4 = FloatVector.zero(F);
-        FloatVector s5 = FloatVector.zero(F);
-        FloatVector s6 = FloatVector.zero(F);
-        FloatVector s7 = FloatVector.zero(F);
-        for (int i = 0; i < 256; i += 8) {
-            FloatVector v = FloatVector.fromArray(F, w, i);
-            s0 = v.fma(FloatVector.fromArray(F, x0, base + i), s0);
-            s1 = v.fma(FloatVector.fromArray(F, x1, base + i), s1);
-            s2 = v.fma(FloatVector.fromArray(F, x2, base + i), s2);
-            s3 = v.fma(FloatVector.fromArray(F, x3, base + i), s3);
-            s4 = v.fma(FloatVector.fromArray(F, x4, base + i), s4);
-            s5 = v.fma(FloatVector.fromArray(F, x5, base + i), s5);
-            s6 = v.fma(FloatVector.fromArray(F, x6, base + i), s6);
-            s7 = v.fma(FloatVector.fromArray(F, x7, base + i), s7);
-        }
-        scaled(s0, d * xd[t][b], acc, t * 8);
-        scaled(s1, d * xd[t + 1][b], acc, t * 8 + 8);
-        scaled(s2, d * xd[t + 2][b], acc, t * 8 + 16);
-        scaled(s3, d * xd[t + 3][b], acc, t * 8 + 24);
-        if (inputs > 4) scaled(s4, d * xd[t + 4][b], acc, t * 8 + 32);
-        if (inputs > 5) scaled(s5, d * xd[t + 5][b], acc, t * 8 + 40);
-        if (inputs > 6) scaled(s6, d * xd[t + 6][b], acc, t * 8 + 48);
-        if (inputs > 7) scaled(s7, d * xd[t + 7][b], acc, t * 8 + 56);
-    }
-
-    /**
-     * The inputs [from, count) of super-block b that {@link #eight} leaves (fewer than four), by the integer path:
-     * one input alone widens the bytes as it multiplies; several widen them once.
-     */
-    static void rest(Unpacked u, Activations.Quantized x, int from, int b, int group, float[] acc) {
-        if (from == x.count()) return;
-        boolean one = x.count() - from == 1;
+    static void multiply(Unpacked u, Activations.Quantized x, int b, int group, float[] acc) {
+        boolean one = x.count() == 1;
         if (!one) widen(u.bytes, u.q);
-        for (int t = from; t < x.count(); t++) {
+        for (int t = 0; t < x.count(); t++) {
             float scale = u.d * x.scales[t][b];
             if (group == 32 && one) groups32(u.bytes, u.scales, x.values[t], b * 256, scale, acc, t * 8);
             else if (group == 32) groups32(u.q, u.scales, x.values[t], b * 256, scale, acc, t * 8);
             else if (one) groups16(u.bytes, u.scales, x.values[t], b * 256, scale, acc, t * 8);
             else groups16(u.q, u.scales, x.values[t], b * 256, scale, acc, t * 8);
         }
-    }
-
-    /** Super-block b against every input of x into acc: the float path for groups of four to eight, then {@link #rest}. */
-    static void multiply(Unpacked u, Activations.Quantized x, int b, int group, float[] acc) {
-        int t = 0;
-        if (x.count() >= 4) {
-            weights(u, group);
-            for (; x.count() - t >= 4; t += 8) eight(u.w, x.floats, t, Math.min(8, x.count() - t), b, u.d, x.scales, acc);
-        }
-        rest(u, x, Math.min(t, x.count()), b, group, acc);
     }
 
     /** dmin·d_x·Σ minimum·(the activations' sum) over a super-block's groups of 32, in integers up to the last products. */
@@ -277,11 +187,7 @@ final class SuperBlocks {
     }
 
     private static void scaled(IntVector sum, float scale, float[] acc, int at) {
-        scaled((FloatVector) sum.convert(VectorOperators.I2F, 0), scale, acc, at);
-    }
-
-    private static void scaled(FloatVector sum, float scale, float[] acc, int at) {
-        sum.fma(FloatVector.broadcast(F, scale), FloatVector.fromArray(F, acc, at)).intoArray(acc, at);
+        ((FloatVector) sum.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scale), FloatVector.fromArray(F, acc, at)).intoArray(acc, at);
     }
 
     /**
