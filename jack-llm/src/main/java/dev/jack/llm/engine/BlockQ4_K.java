@@ -50,8 +50,17 @@ final class BlockQ4_K implements QuantizedRows {
             byte[] row = dot.row(r);
             for (int b = 0; b < dot.blocks; b++) {
                 unpack(row, b * 144, u);
-                SuperBlocks.multiply(u, x, b, 32, dot.acc);
-                for (int t = 0; t < dot.count; t++) dot.subtracted[t] += SuperBlocks.minimums(u, x, t, b);
+                if (dot.count == 1) {
+                    // One input: the bytes widened as they are multiplied, never stored as shorts.
+                    SuperBlocks.groups32(u.bytes, u.scales, x.values[0], b * 256, u.d * x.scales[0][b], dot.acc, 0);
+                    dot.subtracted[0] += SuperBlocks.minimums(u, x, 0, b);
+                    continue;
+                }
+                SuperBlocks.widen(u.bytes, u.q);
+                for (int t = 0; t < dot.count; t++) {
+                    SuperBlocks.groups32(u.q, u.scales, x.values[t], b * 256, u.d * x.scales[t][b], dot.acc, t * 8);
+                    dot.subtracted[t] += SuperBlocks.minimums(u, x, t, b);
+                }
             }
             dot.store(r, ys);
         }

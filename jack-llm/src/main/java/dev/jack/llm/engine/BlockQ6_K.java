@@ -47,7 +47,13 @@ final class BlockQ6_K implements QuantizedRows {
             byte[] row = dot.row(r);
             for (int b = 0; b < dot.blocks; b++) {
                 unpack(row, b * 210, u);
-                SuperBlocks.multiply(u, x, b, 16, dot.acc);
+                if (dot.count == 1) {
+                    // One input: the bytes widened as they are multiplied, never stored as shorts.
+                    SuperBlocks.groups16(u.bytes, u.scales, x.values[0], b * 256, u.d * x.scales[0][b], dot.acc, 0);
+                    continue;
+                }
+                SuperBlocks.widen(u.bytes, u.q);
+                for (int t = 0; t < dot.count; t++) SuperBlocks.groups16(u.q, u.scales, x.values[t], b * 256, u.d * x.scales[t][b], dot.acc, t * 8);
             }
             dot.store(r, ys);
         }

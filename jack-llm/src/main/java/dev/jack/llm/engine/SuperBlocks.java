@@ -118,22 +118,6 @@ final class SuperBlocks {
         }
     }
 
-    /**
-     * Super-block b against every input of x into acc, in integers: one input alone widens the bytes as it
-     * multiplies; several widen them once and share the shorts.
-     */
-    static void multiply(Unpacked u, Activations.Quantized x, int b, int group, float[] acc) {
-        boolean one = x.count() == 1;
-        if (!one) widen(u.bytes, u.q);
-        for (int t = 0; t < x.count(); t++) {
-            float scale = u.d * x.scales[t][b];
-            if (group == 32 && one) groups32(u.bytes, u.scales, x.values[t], b * 256, scale, acc, t * 8);
-            else if (group == 32) groups32(u.q, u.scales, x.values[t], b * 256, scale, acc, t * 8);
-            else if (one) groups16(u.bytes, u.scales, x.values[t], b * 256, scale, acc, t * 8);
-            else groups16(u.q, u.scales, x.values[t], b * 256, scale, acc, t * 8);
-        }
-    }
-
     /** dmin·d_x·Σ minimum·(the activations' sum) over a super-block's groups of 32, in integers up to the last products. */
     static float minimums(Unpacked u, Activations.Quantized x, int t, int superBlock) {
         int sum = 0;
