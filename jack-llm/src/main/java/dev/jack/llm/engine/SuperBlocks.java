@@ -18,11 +18,10 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  * or 16 and one float scale per super-block), against q8_K activations as llama.cpp's {@code ggml_vec_dot_q4_K_q8_K}
  * and {@code ggml_vec_dot_q6_K_q8_K} compute them: Σ scale·Σ q·x over the groups in integers, times d_w·d_x.
  *
- * <p>A row's super-block is first unpacked (its values as bytes, its group scales as ints) by the type, then
- * multiplied with each input of the batch from there: the bytes widened to shorts (once for a batch) and multiplied
- * with the activation bytes. A value times an activation byte fits a short with room for two, so one pairwise add
- * (three operations) turns 16 products into 8 int lanes, each group's sum times its scale. The steps are separate
- * small methods on purpose: the JIT compiles a large Vector API method to boxed vectors, many times slower.
+ * <p>A row's super-block is first unpacked (its values as shorts, its group scales as ints) by the type, then
+ * multiplied with each input of the batch from there. The steps are separate small methods on purpose: the JIT
+ * compiles a large Vector API method to boxed vectors, many times slower. A value times an activation byte fits a
+ * short with room for two, so one pairwise add (three operations) turns 16 products into 8 int lanes.
  */
 final class SuperBlocks {
     private SuperBlocks() {}
@@ -33,8 +32,6 @@ final class SuperBlocks {
     static final class Unpacked {
         /** The 256 values (Q6_K: less 32). */
         final short[] q = new short[256];
-        /** The 256 values (Q6_K: less 32) as bytes, as unpacked (widened to {@link #q} when several inputs read them). */
-        final byte[] bytes = new byte[256];
         /** The integer scale of each group (8 of 32 values, or 16 of 16). */
         final int[] scales;
         /** Q4_K: the integer minimum of each group of 32. */
@@ -143,31 +140,6 @@ final class SuperBlocks {
             sum = sum.add(smallPairs(ShortVector.fromArray(S, q, g * 16).mul(ShortVector.fromArray(S, x, base + g * 16))).mul(scales[g]));
         }
         scaled(sum, scale, acc, at);
-    }
-
-    /** As {@link #groups32(short[], int[], short[], int, float, float[], int)}, the values widened from bytes as they are read. */
-    static void groups32(byte[] q, int[] scales, short[] x, int base, float scale, float[] acc, int at) {
-        IntVector sum = IntVector.zero(I);
-        for (int g = 0; g < 8; g++) {
-            ShortVector p = BlockQ8_0.widen(q, g * 32).mul(ShortVector.fromArray(S, x, base + g * 32))
-                    .add(BlockQ8_0.widen(q, g * 32 + 16).mul(ShortVector.fromArray(S, x, base + g * 32 + 16)));
-            sum = sum.add(smallPairs(p).mul(scales[g]));
-        }
-        scaled(sum, scale, acc, at);
-    }
-
-    /** As {@link #groups16(short[], int[], short[], int, float, float[], int)}, the values widened from bytes as they are read. */
-    static void groups16(byte[] q, int[] scales, short[] x, int base, float scale, float[] acc, int at) {
-        IntVector sum = IntVector.zero(I);
-        for (int g = 0; g < 16; g++) {
-            sum = sum.add(smallPairs(BlockQ8_0.widen(q, g * 16).mul(ShortVector.fromArray(S, x, base + g * 16))).mul(scales[g]));
-        }
-        scaled(sum, scale, acc, at);
-    }
-
-    /** The 256 bytes as shorts. */
-    static void widen(byte[] bytes, short[] q) {
-        for (int i = 0; i < 256; i += 16) BlockQ8_0.widen(bytes, i).intoArray(q, i);
     }
 
     private static void scaled(IntVector sum, float scale, float[] acc, int at) {
