@@ -122,10 +122,11 @@ class GgufWriterTest {
             if (type == RandomLlama.Weights.F32) assertArrayEquals(oneByOne, atOnce);
             assertTrue(largest < 0.25 && mean < 0.05, "prompt processing and decoding agree: largest difference " + largest + ", mean " + mean);
             List<LlamaModel.Session> sessions = new java.util.ArrayList<>();
-            for (int s = 0; s < 5; s++) sessions.add(whole.copy());
-            int[] next = {7, 11, 13, 17, 19};
+            // Nine: the four-input batch kernels (twice) and the one-input kernels in one step.
+            int[] next = {7, 11, 13, 17, 19, 23, 29, 31, 37};
+            for (int s = 0; s < next.length; s++) sessions.add(whole.copy());
             float[][] batch = model.decode(sessions, next);
-            for (int s = 0; s < 5; s++) {
+            for (int s = 0; s < next.length; s++) {
                 assertArrayEquals(alone.decode(List.of(whole.copy()), new int[] {next[s]})[0], batch[s], "sequence " + s + " bit for bit");
             }
             assertEquals(151, sessions.getFirst().length());
