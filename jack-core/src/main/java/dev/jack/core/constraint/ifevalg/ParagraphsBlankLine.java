@@ -102,7 +102,7 @@ public record ParagraphsBlankLine() implements Constraint {
      * {@code "\n\n"} is the last separator, or, where three line breaks end the last separator, the last two of them:
      * that edit only drops the leading line break of the last piece, whose blankness it keeps.
      */
-    private static String mergedToTwo(String collapsed) {
+    static String mergedToTwo(String collapsed) {
         List<String> pieces = PyText.split(collapsed, "\n\n");
         int last = pieces.size() - 1;
         // The pieces from head on are joined by single line breaks; headCut: the head's leading line break dropped.
