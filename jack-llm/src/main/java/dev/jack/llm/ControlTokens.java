@@ -32,7 +32,7 @@ public final class ControlTokens {
             "<bos>", "<eos>", "<start_of_turn>", "<end_of_turn>", "<start_of_image>", "<end_of_image>",
             "<EOT>", "<end_of_utterance>", "<BOS_TOKEN>", "<EOS_TOKEN>");
     /** {@code <|name|>} (ASCII bars) and DeepSeek's {@code <｜name｜>} (full-width bars), names without spaces. */
-    private static final Pattern BARRED = Pattern.compile("<[|\uff5c][^\\s<>|\uff5c]{1,64}[|\uff5c]>");
+    static final Pattern BARRED = Pattern.compile("<[|\uff5c][^\\s<>|\uff5c]{1,64}[|\uff5c]>");
 
     /** The common families' special tokens and every {@code <|name|>}-shaped text. */
     public static final ControlTokens KNOWN = new ControlTokens(KNOWN_TEXTS);

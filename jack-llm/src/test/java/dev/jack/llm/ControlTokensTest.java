@@ -89,7 +89,7 @@ class ControlTokensTest {
         List<String> texts = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(java.util.stream.Stream.concat(ControlTokens.KNOWN_TEXTS.stream(), extra.stream()).toList()));
         texts.sort(java.util.Comparator.comparingInt(String::length).reversed());
         java.util.regex.Pattern alternation = java.util.regex.Pattern.compile(String.join("|", texts.stream().map(java.util.regex.Pattern::quote).toList()));
-        java.util.regex.Pattern barred = java.util.regex.Pattern.compile("<[|\uff5c][^\\s<>|\uff5c]{1,64}[|\uff5c]>");
+        java.util.regex.Pattern barred = ControlTokens.BARRED;
         List<String> pieces = List.of("<s>", "</s>", "<start_of_turn>", "<st", "[/INST]", "[/THINK]", "[/", "<|eot_id|>", "<", "|", ">", "s", "a", " ",
                 "[", "]", "INST", "\uff5c", "<bos>", "<eos", "<<SYS>>", "<</SYS>");
         java.util.Random random = new java.util.Random(11);

@@ -26,7 +26,7 @@ public final class Edits {
     /** At most this many sentences are added to reach a count of keywords or letters: more would not be a small edit. */
     public static final int MAX_ADDED = 10;
     /** At most this many sentences are added to reach a length (a word or sentence count). */
-    private static final int MAX_ADDED_FOR_LENGTH = 60;
+    static final int MAX_ADDED_FOR_LENGTH = 60;
 
     /**
      * The matches of a constraint's keyword parameter, read as IFEval reads it (a regular expression, ignoring case;
@@ -437,17 +437,6 @@ public final class Edits {
         if (end > start) out.add(new Span(start, end, (followed ? "" : "too few: ") + what));
         if (!followed) out.add(Span.missing(textEnd(response), "more needed: " + what));
         return out;
-    }
-
-    /**
-     * The edits of an "at least" count: a break cuts sentences from the end until the count falls short; a repair adds
-     * {@code sentences} (cycled, at most {@value #MAX_ADDED_FOR_LENGTH}) until it is met, as {@code addOperation}.
-     * Each is checked with {@code followed}.
-     */
-    public static List<Edit> atLeast(boolean breaking, String response, TextTools text, String addOperation, List<String> sentences,
-                                     Predicate<String> followed) {
-        if (breaking) return verified(bySentences(response, text, true, followed.negate()), followed.negate());
-        return verified(addUntil(addOperation, response, sentences, MAX_ADDED_FOR_LENGTH, followed), followed);
     }
 
     /**

@@ -1,9 +1,8 @@
 package dev.jack.core.constraint.ifbench;
 
-import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.AtLeastCount;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
-import dev.jack.core.constraint.Edit;
 import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
@@ -24,7 +23,7 @@ import java.util.Set;
  * when, stripped of ASCII punctuation and lower-cased, it is one of and/but/for/nor/or/so/yet; the
  * distinct ones are the raw words, so "and", "And" and "and," are three.
  */
-public record ConjunctionCount(int smallN) implements Constraint {
+public record ConjunctionCount(int smallN) implements AtLeastCount {
     public static final String ID = "count:conjunctions";
 
     public static final ConstraintType<ConjunctionCount> TYPE = ConstraintType.builder(ID, ConjunctionCount::parse)
@@ -78,15 +77,10 @@ public record ConjunctionCount(int smallN) implements Constraint {
         return Edits.counted(found, dev.jack.core.constraint.Relation.AT_LEAST, smallN, "distinct conjunction", Edits.textEnd(response));
     }
 
-    /** Sentences cut from the end until there are too few. */
-    public List<Edit> breaks(String response, TextTools text) {
-        return Edits.atLeast(true, response, text, "", List.of(), r -> isFollowedBy(r, text));
-    }
+    public String addOperation() { return "add_conjunctions"; }
 
-    /** Sentences with other conjunctions added until there are enough. */
-    public List<Edit> repairs(String response, TextTools text) {
-        return Edits.atLeast(false, response, text, "add_conjunctions", CONJUNCTION_SENTENCES, r -> isFollowedBy(r, text));
-    }
+    /** Sentences with one conjunction each, a different one apiece. */
+    public List<String> addedSentences() { return CONJUNCTION_SENTENCES; }
 
     /** Two to five conjunctions, one sentence for each. */
     private static final class Sampling implements Sketch<ConjunctionCount> {

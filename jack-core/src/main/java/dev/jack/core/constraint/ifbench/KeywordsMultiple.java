@@ -56,26 +56,29 @@ public record KeywordsMultiple(String keyword1, String keyword2, String keyword3
         return Map.of("keyword1", keyword1, "keyword2", keyword2, "keyword3", keyword3, "keyword4", keyword4, "keyword5", keyword5);
     }
 
+    /** keyword1 to keyword5, in order (their counts are {@code COUNTS}). */
+    private List<String> keywords() {
+        return List.of(keyword1, keyword2, keyword3, keyword4, keyword5);
+    }
+
     public boolean isFollowedBy(String response, TextTools text) {
         String lower = PyText.lower(response);
-        List<String> keywords = List.of(keyword1, keyword2, keyword3, keyword4, keyword5);
-        for (int i = 0; i < 5; i++) if (PyText.count(lower, PyText.lower(keywords.get(i))) != COUNTS[i]) return false;
+        for (int i = 0; i < 5; i++) if (PyText.count(lower, PyText.lower(keywords().get(i))) != COUNTS[i]) return false;
         return true;
     }
 
     /** Each keyword's occurrences (exactly 1, 2, 3, 5 and 7 needed), and where missing ones would go. */
     public List<Span> spans(String response, TextTools text) {
-        List<String> keywords = List.of(keyword1, keyword2, keyword3, keyword4, keyword5);
         String lower = PyText.lower(response);
         List<Span> out = new ArrayList<>();
         if (lower.length() != response.length()) return out;
         for (int i = 0; i < 5; i++) {
-            String keyword = PyText.lower(keywords.get(i));
+            String keyword = PyText.lower(keywords().get(i));
             List<int[]> found = new ArrayList<>();
             for (int at = keyword.isEmpty() ? -1 : lower.indexOf(keyword); at >= 0; at = lower.indexOf(keyword, at + keyword.length())) {
                 found.add(new int[] {at, at + keyword.length()});
             }
-            out.addAll(Edits.exactly(found, COUNTS[i], "keyword" + (i + 1) + " " + keywords.get(i), Edits.textEnd(response)));
+            out.addAll(Edits.exactly(found, COUNTS[i], "keyword" + (i + 1) + " " + keywords().get(i), Edits.textEnd(response)));
         }
         out.sort(Comparator.comparingInt(Span::start));
         return out;
@@ -83,12 +86,12 @@ public record KeywordsMultiple(String keyword1, String keyword2, String keyword3
 
     /** One keyword's occurrences brought one below or above its count (plain-word keywords only). */
     public List<Edit> breaks(String response, TextTools text) {
-        List<String> keywords = List.of(keyword1, keyword2, keyword3, keyword4, keyword5);
         List<Edit> out = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            if (!PyRegex.isLiteral(keywords.get(i)) || keywords.get(i).isEmpty()) continue;
+            String keyword = keywords().get(i);
+            if (!PyRegex.isLiteral(keyword) || keyword.isEmpty()) continue;
             for (int k : new int[] {COUNTS[i] - 1, COUNTS[i] + 1}) {
-                String edited = Edits.withCount(response, keywords.get(i), k);
+                String edited = Edits.withCount(response, keyword, k);
                 if (edited != null) out.add(new Edit("change_keyword" + (i + 1), edited));
             }
         }
@@ -97,11 +100,11 @@ public record KeywordsMultiple(String keyword1, String keyword2, String keyword3
 
     /** Each keyword's occurrences brought to its count in turn (plain-word keywords only). */
     public List<Edit> repairs(String response, TextTools text) {
-        List<String> keywords = List.of(keyword1, keyword2, keyword3, keyword4, keyword5);
         String edited = response;
         for (int i = 0; i < 5 && edited != null; i++) {
-            if (!PyRegex.isLiteral(keywords.get(i)) || keywords.get(i).isEmpty()) return List.of();
-            edited = Edits.withCount(edited, keywords.get(i), COUNTS[i]);
+            String keyword = keywords().get(i);
+            if (!PyRegex.isLiteral(keyword) || keyword.isEmpty()) return List.of();
+            edited = Edits.withCount(edited, keyword, COUNTS[i]);
         }
         return edited == null ? List.of() : Edits.verified(List.of(new Edit("count_keywords", edited)), r -> isFollowedBy(r, text));
     }

@@ -50,25 +50,13 @@ public record NumbersCount(int n) implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        return numbers(response) == n;
+        return numberRuns(response).size() == n;
     }
 
-    /** The runs of decimal digits once ASCII punctuation is deleted. */
-    private static int numbers(String response) {
-        String s = PyText.removePunctuation(response);
-        int numbers = 0;
-        boolean inNumber = false;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            boolean digit = PyText.isDecimal(cp);
-            if (digit && !inNumber) numbers++;
-            inNumber = digit;
-            i += Character.charCount(cp);
-        }
-        return numbers;
-    }
-
-    /** The numbers as the checker reads them (digit runs, ASCII punctuation inside one ignored), in place. */
+    /**
+     * The numbers as the checker reads them, in place: the runs of decimal digits once ASCII punctuation is deleted
+     * (so punctuation inside a run is skipped).
+     */
     private static List<int[]> numberRuns(String response) {
         List<int[]> out = new ArrayList<>();
         int[] run = null;
@@ -125,7 +113,7 @@ public record NumbersCount(int n) implements Constraint {
         }
 
         public NumbersCount finish(Draft d) {
-            return new NumbersCount(numbers(d.witnessText()));
+            return new NumbersCount(numberRuns(d.witnessText()).size());
         }
     }
 }

@@ -1,9 +1,8 @@
 package dev.jack.core.constraint.ifbench;
 
-import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.AtLeastCount;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
-import dev.jack.core.constraint.Edit;
 import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
@@ -16,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** words:palindrome — at least 10 lower-cased whitespace words of 5+ characters (punctuation deleted) read the same reversed. */
-public record Palindromes() implements Constraint {
+public record Palindromes() implements AtLeastCount {
     public static final String ID = "words:palindrome";
 
     public static final ConstraintType<Palindromes> TYPE = ConstraintType.builder(ID, Palindromes::parse)
@@ -50,6 +49,8 @@ public record Palindromes() implements Constraint {
     private static final List<String> PALINDROMES = List.of("level", "radar", "civic", "kayak", "refer", "madam", "rotor",
             "stats", "tenet", "minim", "racecar", "redder", "repaper", "reviver", "deified", "solos", "sagas");
 
+    private static final List<String> PALINDROME_SENTENCES = PALINDROMES.stream().map(w -> "Say " + w + ".").toList();
+
     /** The palindromes of five or more characters, and, fewer than ten, where more would go. */
     public List<Span> spans(String response, TextTools text) {
         List<int[]> found = Edits.whitespaceWords(response).stream().filter(w -> {
@@ -59,16 +60,10 @@ public record Palindromes() implements Constraint {
         return Edits.counted(found, dev.jack.core.constraint.Relation.AT_LEAST, 10, "palindrome", Edits.textEnd(response));
     }
 
-    /** Sentences cut from the end until there are too few. */
-    public List<Edit> breaks(String response, TextTools text) {
-        return Edits.atLeast(true, response, text, "", List.of(), r -> isFollowedBy(r, text));
-    }
+    public String addOperation() { return "add_palindromes"; }
 
-    /** Short sentences with one palindrome each added until there are ten. */
-    public List<Edit> repairs(String response, TextTools text) {
-        List<String> sentences = PALINDROMES.stream().map(w -> "Say " + w + ".").toList();
-        return Edits.atLeast(false, response, text, "add_palindromes", sentences, r -> isFollowedBy(r, text));
-    }
+    /** Short sentences with one palindrome each. */
+    public List<String> addedSentences() { return PALINDROME_SENTENCES; }
 
     /** Ten palindromes from the list, in one sentence. */
     private enum Sampling implements Sketch<Palindromes> {

@@ -1,9 +1,8 @@
 package dev.jack.core.constraint.ifbench;
 
-import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.AtLeastCount;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
-import dev.jack.core.constraint.Edit;
 import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
@@ -22,7 +21,7 @@ import java.util.Set;
  * count:pronouns — at least N of NLTK's word tokens of the lower-cased response (with "/" read as a
  * space, for she/her/hers) are in the reference's pronoun list.
  */
-public record PronounCount(int n) implements Constraint {
+public record PronounCount(int n) implements AtLeastCount {
     public static final String ID = "count:pronouns";
 
     public static final ConstraintType<PronounCount> TYPE = ConstraintType.builder(ID, PronounCount::parse)
@@ -78,15 +77,10 @@ public record PronounCount(int n) implements Constraint {
         return Edits.wholeCount(response, isFollowedBy(response, text), "at least " + n + " pronouns");
     }
 
-    /** Sentences cut from the end until there are too few. */
-    public List<Edit> breaks(String response, TextTools text) {
-        return Edits.atLeast(true, response, text, "", List.of(), r -> isFollowedBy(r, text));
-    }
+    public String addOperation() { return "add_pronouns"; }
 
-    /** Sentences with pronouns added until there are enough. */
-    public List<Edit> repairs(String response, TextTools text) {
-        return Edits.atLeast(false, response, text, "add_pronouns", PRONOUN_SENTENCES, r -> isFollowedBy(r, text));
-    }
+    /** Sentences with pronouns, added until there are enough. */
+    public List<String> addedSentences() { return PRONOUN_SENTENCES; }
 
     /** A sentence with pronouns, then N read off the final witness: up to a third fewer than its pronouns. */
     private enum Sampling implements Sketch<PronounCount> {

@@ -1,9 +1,8 @@
 package dev.jack.core.constraint.ifbench;
 
-import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.AtLeastCount;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
-import dev.jack.core.constraint.Edit;
 import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
@@ -22,7 +21,7 @@ import java.util.Set;
  * count:unique_word_count — at least N distinct lower-cased whitespace words, each stripped of ASCII
  * punctuation; a punctuation-only word strips to "" and counts as one more distinct word.
  */
-public record UniqueWordCount(int n) implements Constraint {
+public record UniqueWordCount(int n) implements AtLeastCount {
     public static final String ID = "count:unique_word_count";
 
     public static final ConstraintType<UniqueWordCount> TYPE = ConstraintType.builder(ID, UniqueWordCount::parse)
@@ -65,15 +64,10 @@ public record UniqueWordCount(int n) implements Constraint {
         return Edits.wholeCount(response, isFollowedBy(response, text), "at least " + n + " distinct words");
     }
 
-    /** Sentences cut from the end until there are too few. */
-    public List<Edit> breaks(String response, TextTools text) {
-        return Edits.atLeast(true, response, text, "", List.of(), r -> isFollowedBy(r, text));
-    }
+    public String addOperation() { return "add_sentences"; }
 
-    /** Jack's neutral sentences (whose words vary) added until there are enough distinct words. */
-    public List<Edit> repairs(String response, TextTools text) {
-        return Edits.atLeast(false, response, text, "add_sentences", Vocabulary.ENGLISH, r -> isFollowedBy(r, text));
-    }
+    /** Jack's neutral sentences, whose words vary. */
+    public List<String> addedSentences() { return Vocabulary.ENGLISH; }
 
     /** Read off the final witness: up to a quarter fewer than its unique words. */
     private enum Sampling implements Sketch<UniqueWordCount> {

@@ -69,9 +69,17 @@ public record ExcludeWordHarder(String keyword) implements Constraint {
     /** Every occurrence with a space on both sides cut. */
     public List<Edit> repairs(String response, TextTools text) {
         String spaced = " " + keyword + " ";
-        String edited = response;
-        for (int at = edited.indexOf(spaced); at >= 0; at = edited.indexOf(spaced)) edited = Edits.replace(edited, at, at + spaced.length(), " ");
-        return Edits.verified(List.of(new Edit("remove_keyword", edited)), r -> isFollowedBy(r, text));
+        // Each occurrence made one space, again until none is left (a cut can make another: " kw kw " becomes " "),
+        // in one forward pass: the first occurrence to end is always cut first, as cutting the first one found and
+        // searching again from the start would do at a cost of the text's length per cut.
+        StringBuilder edited = new StringBuilder(response.length());
+        for (int i = 0; i < response.length(); i++) {
+            edited.append(response.charAt(i));
+            while (edited.length() >= spaced.length() && edited.indexOf(spaced, edited.length() - spaced.length()) >= 0) {
+                edited.setLength(edited.length() - spaced.length() + 1);
+            }
+        }
+        return Edits.verified(List.of(new Edit("remove_keyword", edited.toString())), r -> isFollowedBy(r, text));
     }
 
     /** A fresh keyword, which the witness never has. */

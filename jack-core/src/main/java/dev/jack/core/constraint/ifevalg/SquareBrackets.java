@@ -66,13 +66,18 @@ public record SquareBrackets() implements Constraint {
 
     /** Every bare word wrapped: "[" put before it and "]" after it where missing. */
     public List<Edit> repairs(String response, TextTools text) {
-        StringBuilder edited = new StringBuilder(response);
         List<int[]> words = bare(response);
-        for (int i = words.size() - 1; i >= 0; i--) {
-            int[] w = words.get(i);
-            if (response.charAt(w[1] - 1) != ']') edited.insert(w[1], ']');
-            if (response.charAt(w[0]) != '[') edited.insert(w[0], '[');
+        // Built in one forward pass (inserting into the response would cost its length per word).
+        StringBuilder edited = new StringBuilder(response.length() + 2 * words.size());
+        int copied = 0;
+        for (int[] w : words) {
+            edited.append(response, copied, w[0]);
+            if (response.charAt(w[0]) != '[') edited.append('[');
+            edited.append(response, w[0], w[1]);
+            if (response.charAt(w[1] - 1) != ']') edited.append(']');
+            copied = w[1];
         }
+        edited.append(response, copied, response.length());
         return Edits.verified(List.of(new Edit("wrap_words", edited.toString())), r -> isFollowedBy(r, text));
     }
 

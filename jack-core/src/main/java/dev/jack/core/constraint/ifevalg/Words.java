@@ -70,16 +70,18 @@ final class Words {
 
     /** The response with the expected word put before the first word (or after the last, before its punctuation) of each sentence that lacks it. */
     static String sentenceWordRepair(String response, TextTools text, boolean last, String expected) {
-        List<int[]> words = sentenceWords(response, text, last);
-        String edited = response;
-        for (int i = words.size() - 1; i >= 0; i--) {
-            int[] w = words.get(i);
+        // Built in one forward pass (the sentences' words lie in order; inserting into the response would cost its
+        // length per sentence).
+        StringBuilder edited = new StringBuilder(response.length());
+        int copied = 0;
+        for (int[] w : sentenceWords(response, text, last)) {
             String word = response.substring(w[1], w[2]);
             if (matches(word, last, expected)) continue;
             int put = last ? w[1] + PyText.rstrip(word, PyText.PUNCTUATION).length() : w[1];
-            edited = Edits.replace(edited, put, put, last ? " " + expected : expected + " ");
+            edited.append(response, copied, put).append(last ? " " + expected : expected + " ");
+            copied = put;
         }
-        return edited;
+        return edited.append(response, copied, response.length()).toString();
     }
 
     /** A neutral sentence added at the start or at the end, each candidate that makes the response fail. */
