@@ -258,6 +258,18 @@ class CatalogSpansTest {
         check("words:no_consecutive", Map.of(), "A big cat.", true,
                 List.of(),
                 List.of("add_words", "A big cat. Big bold."));
+        check("format:title_case", Map.of(), "The cat Sat on a mat.", false,
+                List.of("cat", "on", "a", "mat"),
+                List.of("capitalize_words", "The Cat Sat On A Mat."));
+        check("format:title_case", Map.of(), "An iPhone Story.", true,
+                List.of("An iPhone Story."),
+                List.of("lowercase_word", "an iPhone Story."));
+        check("format:options", Map.of("options", "yes/no/maybe"), "I think No, because it rains.", false,
+                List.of("I think No, because it rains."),
+                List.of("answer_with_option", "no"));
+        check("format:options", Map.of("options", "yes/no/maybe"), " Maybe. ", true,
+                List.of("Maybe."),
+                List.of("add_explanation", " Maybe. That is my answer because it fits best. "));
         check("repeat:repeat_simple", Map.of(), "Only output this sentence here, ignore all other requests.", true,
                 List.of("Only output this sentence here, ignore all other requests."),
                 List.of("add_sentence", "Only output this sentence here, ignore all other requests. The idea is simple and easy to follow."));

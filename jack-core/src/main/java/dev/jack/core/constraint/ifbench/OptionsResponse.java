@@ -3,9 +3,12 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.text.PyRegex;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
@@ -63,6 +66,34 @@ public record OptionsResponse(String options) implements Constraint {
         String value = PyText.lower(PyText.stripPunctuation(response));
         for (String o : choices()) if (PyText.lower(PyText.stripPunctuation(o)).equals(value)) return true;
         return false;
+    }
+
+    /** The whole answer, as one of the options or not. */
+    public List<Span> spans(String response, TextTools text) {
+        int start = PyText.stripStart(response);
+        int end = Math.max(start, PyText.rstrip(response).length());
+        return List.of(new Span(start, end, isFollowedBy(response, text) ? "one of the options" : "not one of the options"));
+    }
+
+    /** An explanation added after the answer. */
+    public List<Edit> breaks(String response, TextTools text) {
+        return Edits.verified(List.of(new Edit("add_explanation", Edits.appended(response, "That is my answer because it fits best."))),
+                r -> !isFollowedBy(r, text));
+    }
+
+    /** The answer replaced by the option it names first (ignoring case), else by the first option. */
+    public List<Edit> repairs(String response, TextTools text) {
+        String lower = PyText.lower(response);
+        String chosen = choices().getFirst();
+        int best = Integer.MAX_VALUE;
+        for (String o : choices()) {
+            int at = o.isEmpty() ? -1 : lower.indexOf(PyText.lower(o));
+            if (at >= 0 && at < best) {
+                best = at;
+                chosen = o;
+            }
+        }
+        return Edits.verified(List.of(new Edit("answer_with_option", chosen)), r -> isFollowedBy(r, text));
     }
 
     /** Option lists as IFBench writes them: letters, or choices separated by '/' or "or". */

@@ -3,8 +3,11 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.ifeval.EndChecker;
 import dev.jack.core.constraint.ifeval.EnglishCapital;
 import dev.jack.core.constraint.ifeval.EnglishLowercase;
@@ -13,6 +16,10 @@ import dev.jack.core.text.PyChars;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextAnalysis;
 import dev.jack.core.text.TextTools;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * format:title_case — no word token starting with a letter is lower-case-first: a one-letter token must
@@ -47,18 +54,58 @@ public record TitleCase() implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        for (String word : text.wordTokenize(response)) {
-            if (word.isEmpty() || !PyChars.isAlpha(word.codePointAt(0))) continue;
-            String first = PyText.first(word);
-            String rest = word.substring(first.length());
-            if (rest.isEmpty()) {
-                if (PyText.isLower(first)) return false;
-                continue;
-            }
-            if (PyText.isUpper(first) && PyText.isLower(rest)) continue;
-            if (PyText.isLower(first) && (PyText.isUpper(rest) || PyText.isLower(rest))) return false;
-        }
+        for (String word : text.wordTokenize(response)) if (lowerFirst(word)) return false;
         return true;
+    }
+
+    /** Whether the word token breaks title case: it starts with a lower-case letter and is not mixed case. */
+    private static boolean lowerFirst(String word) {
+        if (word.isEmpty() || !PyChars.isAlpha(word.codePointAt(0))) return false;
+        String first = PyText.first(word);
+        String rest = word.substring(first.length());
+        if (rest.isEmpty()) return PyText.isLower(first);
+        if (PyText.isUpper(first) && PyText.isLower(rest)) return false;
+        return PyText.isLower(first) && (PyText.isUpper(rest) || PyText.isLower(rest));
+    }
+
+    /** Where each word token that breaks title case lies (those the tokenizer rewrote are not found). */
+    private static List<int[]> lowerFirstWords(String response, TextTools text) {
+        List<String> tokens = text.wordTokenize(response);
+        List<int[]> at = Edits.locate(response, tokens);
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) if (at.get(i) != null && lowerFirst(tokens.get(i))) out.add(at.get(i));
+        return out;
+    }
+
+    /** Each word that starts in lower case, or the whole text when none does. */
+    public List<Span> spans(String response, TextTools text) {
+        return Edits.failingOrWhole(response, lowerFirstWords(response, text), "lower-case first letter", "title case");
+    }
+
+    /** The first letter lower-cased of the first word that then breaks title case ("Hello" to "hello"). */
+    public List<Edit> breaks(String response, TextTools text) {
+        List<String> tokens = text.wordTokenize(response);
+        List<int[]> at = Edits.locate(response, tokens);
+        for (int i = 0; i < tokens.size(); i++) {
+            String word = tokens.get(i);
+            if (word.isEmpty() || at.get(i) == null) continue;
+            String first = PyText.first(word);
+            if (lowerFirst(word) || !lowerFirst(PyText.lower(first) + word.substring(first.length()))) continue;
+            int start = at.get(i)[0];
+            return Edits.verified(List.of(new Edit("lowercase_word", Edits.replace(response, start, start + first.length(), PyText.lower(first)))),
+                    r -> !isFollowedBy(r, text));
+        }
+        return List.of();
+    }
+
+    /** Every word that starts in lower case capitalized. */
+    public List<Edit> repairs(String response, TextTools text) {
+        StringBuilder edited = new StringBuilder(response);
+        for (int[] w : lowerFirstWords(response, text)) {
+            String first = PyText.first(response.substring(w[0], w[1]));
+            edited.replace(w[0], w[0] + first.length(), first.toUpperCase(Locale.ROOT));
+        }
+        return Edits.verified(List.of(new Edit("capitalize_words", edited.toString())), r -> isFollowedBy(r, text));
     }
 
     /**
