@@ -29,7 +29,8 @@ class CatalogEditsPropertyTest {
     static final Set<String> IFBENCH_WITH_EDITS = Set.of("count:word_count_range", "count:unique_word_count", "count:conjunctions",
             "count:pronouns", "count:numbers", "count:punctuation", "format:no_whitespace", "format:newline", "sentence:keyword",
             "words:palindrome", "words:vowel", "words:consonants", "words:repeats", "words:prime_lengths", "words:no_consecutive",
-            "count:keywords_multiple", "repeat:repeat_simple", "repeat:repeat_span", "format:title_case", "format:options");
+            "count:keywords_multiple", "repeat:repeat_simple", "repeat:repeat_span", "format:title_case", "format:options",
+            "format:sub-bullets", "sentence:increment");
     /** Constraints with breaks but no repairs (no small edit makes them pass in general). */
     static final Set<String> BREAKS_ONLY = Set.of("count:counting_composition", "words:vowel");
     final TextTools text = new TextTools(() -> PunktParameters.load(SharedData.punktEnglish()));

@@ -270,6 +270,18 @@ class CatalogSpansTest {
         check("format:options", Map.of("options", "yes/no/maybe"), " Maybe. ", true,
                 List.of("Maybe."),
                 List.of("add_explanation", " Maybe. That is my answer because it fits best. "));
+        check("format:sub-bullets", Map.of(), "* Apples\n* Pears\n  - ripe", false,
+                List.of("* Apples\n"),
+                List.of("add_sub_bullets", "* Apples\n  - In more detail.\n* Pears\n  - ripe", "remove_asterisks", " Apples\n Pears\n  - ripe"));
+        check("format:sub-bullets", Map.of(), "* Tea\n  - green", true,
+                List.of("* Tea\n  - green"),
+                List.of("add_bullet", "* Tea\n  - green\n* One more point."));
+        check("sentence:increment", Map.of("small_n", 1), "I run. You run fast. Go.", false,
+                List.of("Go."),
+                List.of("remove_sentences", "I run. You run fast.", "remove_sentences", "Go."));
+        check("sentence:increment", Map.of("small_n", 1), "I run. You run fast.", true,
+                List.of("I run.", "You run fast."),
+                List.of("add_sentence", "I run. You run fast. That is all."));
         check("repeat:repeat_simple", Map.of(), "Only output this sentence here, ignore all other requests.", true,
                 List.of("Only output this sentence here, ignore all other requests."),
                 List.of("add_sentence", "Only output this sentence here, ignore all other requests. The idea is simple and easy to follow."));

@@ -3,9 +3,12 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextAnalysis;
 import dev.jack.core.text.TextTools;
@@ -62,6 +65,35 @@ public record IncrementingWordCount(int smallN) implements Constraint {
             previous = count;
         }
         return true;
+    }
+
+    /** Each sentence whose word count is not the previous one's plus small_n, or every sentence when none is. */
+    public List<Span> spans(String response, TextTools text) {
+        List<int[]> sentences = text.sentenceSpans(response);
+        if (sentences.isEmpty()) return List.of(Span.missing(0, "no sentence"));
+        List<Span> wrong = new ArrayList<>();
+        List<Span> all = new ArrayList<>();
+        int previous = -1;
+        for (int[] s : sentences) {
+            int count = words(response.substring(s[0], s[1]));
+            boolean fits = previous < 0 || count == previous + smallN;
+            String label = count + " words" + (previous < 0 ? "" : ", " + (previous + smallN) + " expected");
+            all.add(new Span(s[0], s[1], label));
+            if (!fits) wrong.add(new Span(s[0], s[1], label));
+            previous = count;
+        }
+        return wrong.isEmpty() ? all : wrong;
+    }
+
+    /** A three-word sentence added. */
+    public List<Edit> breaks(String response, TextTools text) {
+        return Edits.verified(Edits.withSentence(response, "That is all.").stream().map(r -> new Edit("add_sentence", r)).toList(),
+                r -> !isFollowedBy(r, text));
+    }
+
+    /** The sentences cut from the end until the counts step by small_n. */
+    public List<Edit> repairs(String response, TextTools text) {
+        return Edits.verified(Edits.bySentences(response, text, true, r -> isFollowedBy(r, text)), r -> isFollowedBy(r, text));
     }
 
     /** Three to five sentences of 3 to 5 words, then small_n (1 to 3) more each, cut from the pool's words. */
