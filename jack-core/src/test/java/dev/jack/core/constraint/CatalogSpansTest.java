@@ -282,6 +282,27 @@ class CatalogSpansTest {
         check("sentence:increment", Map.of("small_n", 1), "I run. You run fast.", true,
                 List.of("I run.", "You run fast."),
                 List.of("add_sentence", "I run. You run fast. That is all."));
+        check("repeat:repeat_change", Map.of("prompt_to_repeat", "Write a poem about cats."), "Write a poem about cats.", false,
+                List.of("Write"),
+                List.of("repeat_with_new_first_word", "Please a poem about cats."));
+        check("repeat:repeat_change", Map.of("prompt_to_repeat", "Write a poem about cats."), "Compose a poem about dogs.", false,
+                List.of("dogs."),
+                List.of("repeat_with_new_first_word", "Please a poem about cats."));
+        check("repeat:repeat_change", Map.of("prompt_to_repeat", "Write a poem about cats."), "Compose a poem about cats.", true,
+                List.of("Compose a poem about cats."),
+                List.of("add_sentence", "Compose a poem about cats. That is all."));
+        check("words:last_first", Map.of(), "I saw a cat. Dogs run.", false,
+                List.of("I saw a cat. Dogs run."),
+                List.of("remove_sentences", "I saw a cat.", "remove_sentences", "Dogs run."));
+        check("words:last_first", Map.of(), "I saw a cat. Cat runs.", true,
+                List.of("I saw a cat. Cat runs."),
+                List.of("add_sentence", "I saw a cat. Cat runs. That is all."));
+        check("words:alphabet", Map.of(), "apple banana dog", false,
+                List.of("banana dog"),
+                List.of("remove_words", "apple banana", "remove_words", "dog"));
+        check("words:alphabet", Map.of(), "apple banana cat.", true,
+                List.of("apple banana cat."),
+                List.of("add_sentence", "apple banana cat. Quite so."));
         check("repeat:repeat_simple", Map.of(), "Only output this sentence here, ignore all other requests.", true,
                 List.of("Only output this sentence here, ignore all other requests."),
                 List.of("add_sentence", "Only output this sentence here, ignore all other requests. The idea is simple and easy to follow."));

@@ -3,8 +3,11 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
@@ -56,6 +59,31 @@ public record AlphabetLoop() implements Constraint {
             if (word.codePointAt(0) != ALPHABET.charAt(at)) return false;
         }
         return true;
+    }
+
+    /**
+     * Each two neighbouring words whose letters do not follow (checked as a text of their own), else the whole text,
+     * as failing when the checker still fails it (a first word without a letter a to z, a punctuation-only word
+     * between) or as passing.
+     */
+    public List<Span> spans(String response, TextTools text) {
+        List<int[]> broken = Edits.failingPairs(response, r -> isFollowedBy(r, text));
+        if (broken.isEmpty() && !isFollowedBy(response, text)) {
+            int start = PyText.stripStart(response);
+            return List.of(new Span(start, Math.max(start, PyText.rstrip(response).length()), "not in alphabet order"));
+        }
+        return Edits.failingOrWhole(response, broken, "letters not in alphabet order", "each word starts with the next letter");
+    }
+
+    /** A sentence added whose first word breaks the order. */
+    public List<Edit> breaks(String response, TextTools text) {
+        return Edits.verified(Edits.addUntil("add_sentence", response, List.of("Quite so."), 1, r -> !isFollowedBy(r, text)), r -> !isFollowedBy(r, text));
+    }
+
+    /** Words cut from the end until the letters follow each other. */
+    public List<Edit> repairs(String response, TextTools text) {
+        return Edits.verified(Edits.cutFromEnd("remove_words", response, Edits.whitespaceWords(response), r -> isFollowedBy(r, text)),
+                r -> isFollowedBy(r, text));
     }
 
     /** Words for each letter a to z. */

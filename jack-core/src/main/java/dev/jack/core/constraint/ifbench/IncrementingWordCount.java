@@ -87,8 +87,7 @@ public record IncrementingWordCount(int smallN) implements Constraint {
 
     /** A three-word sentence added. */
     public List<Edit> breaks(String response, TextTools text) {
-        return Edits.verified(Edits.withSentence(response, "That is all.").stream().map(r -> new Edit("add_sentence", r)).toList(),
-                r -> !isFollowedBy(r, text));
+        return Edits.verified(Edits.addUntil("add_sentence", response, List.of("That is all."), 1, r -> !isFollowedBy(r, text)), r -> !isFollowedBy(r, text));
     }
 
     /** The sentences cut from the end until the counts step by small_n. */

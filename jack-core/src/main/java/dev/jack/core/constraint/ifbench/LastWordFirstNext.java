@@ -3,8 +3,11 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.Vocabulary;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextAnalysis;
@@ -50,6 +53,27 @@ public record LastWordFirstNext() implements Constraint {
             if (!PyText.lower(last.getLast()).equals(PyText.lower(first.getFirst()))) return false;
         }
         return true;
+    }
+
+    /** Each two neighbouring sentences that break the chain (checked as a text of their own), or the whole text when none do. */
+    public List<Span> spans(String response, TextTools text) {
+        List<int[]> sentences = text.sentenceSpans(response);
+        List<int[]> broken = new ArrayList<>();
+        for (int i = 0; i + 1 < sentences.size(); i++) {
+            int[] pair = {sentences.get(i)[0], sentences.get(i + 1)[1]};
+            if (!isFollowedBy(response.substring(pair[0], pair[1]), text)) broken.add(pair);
+        }
+        return Edits.failingOrWhole(response, broken, "the last word does not start the next sentence", "each sentence starts with the last word");
+    }
+
+    /** A sentence added that does not start with the last word. */
+    public List<Edit> breaks(String response, TextTools text) {
+        return Edits.verified(Edits.addUntil("add_sentence", response, List.of("That is all."), 1, r -> !isFollowedBy(r, text)), r -> !isFollowedBy(r, text));
+    }
+
+    /** The sentences cut from the end until they chain. */
+    public List<Edit> repairs(String response, TextTools text) {
+        return Edits.verified(Edits.bySentences(response, text, true, r -> isFollowedBy(r, text)), r -> isFollowedBy(r, text));
     }
 
     private static final List<String> LINKS = List.of(" leads to the ", " stands beside the ", " comes before the ", " reminds us of the ");

@@ -3,9 +3,12 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
@@ -57,6 +60,41 @@ public record RepeatChange(String promptToRepeat) implements Constraint {
     }
 
     private static final List<String> NEW_FIRST_WORDS = List.of("Please", "Kindly", "Now", "Simply");
+
+    /**
+     * The whole answer when it follows; the first word when the answer is the request unchanged; else the words from
+     * the first one after the first that departs from the request (an empty span where the copy stops short).
+     */
+    public List<Span> spans(String response, TextTools text) {
+        List<int[]> have = Edits.whitespaceWords(response);
+        if (isFollowedBy(response, text)) {
+            int start = PyText.stripStart(response);
+            return List.of(new Span(start, Math.max(start, PyText.rstrip(response).length()), "the request with a new first word"));
+        }
+        if (response.equals(promptToRepeat)) {
+            return List.of(have.isEmpty() ? Span.missing(0, "first word not changed") : new Span(have.getFirst()[0], have.getFirst()[1], "first word not changed"));
+        }
+        List<String> want = PyText.split(promptToRepeat);
+        int i = 1;
+        while (i < have.size() && i < want.size() && response.substring(have.get(i)[0], have.get(i)[1]).equals(want.get(i))) i++;
+        if (i < have.size()) return List.of(new Span(have.get(i)[0], have.getLast()[1], "differs from the request"));
+        return List.of(Span.missing(have.isEmpty() ? 0 : have.getLast()[1], "the copy stops short of the request"));
+    }
+
+    /** A sentence added after the copy. */
+    public List<Edit> breaks(String response, TextTools text) {
+        return Edits.verified(List.of(new Edit("add_sentence", Edits.appended(response, "That is all."))), r -> !isFollowedBy(r, text));
+    }
+
+    /** The request with its first word replaced by a new one. */
+    public List<Edit> repairs(String response, TextTools text) {
+        List<int[]> words = Edits.whitespaceWords(promptToRepeat);
+        if (words.isEmpty()) return List.of();
+        String first = promptToRepeat.substring(words.getFirst()[0], words.getFirst()[1]);
+        String fresh = NEW_FIRST_WORDS.stream().filter(w -> !w.equals(first)).findFirst().orElseThrow();
+        return Edits.verified(List.of(new Edit("repeat_with_new_first_word", Edits.replace(promptToRepeat, words.getFirst()[0], words.getFirst()[1], fresh))),
+                r -> isFollowedBy(r, text));
+    }
 
     /** The task, with a new first word. */
     private enum Sampling implements Sketch<RepeatChange> {
