@@ -303,6 +303,12 @@ class CatalogSpansTest {
         check("words:alphabet", Map.of(), "apple banana cat.", true,
                 List.of("apple banana cat."),
                 List.of("add_sentence", "apple banana cat. Quite so."));
+        check("words:paragraph_last_first", Map.of(), "Cats sleep, cats.\n\n  Dogs bark loudly!", false,
+                List.of("Dogs bark loudly!"),
+                List.of("repeat_first_word", "Cats sleep, cats.\n\n  Dogs bark loudly Dogs!"));
+        check("words:paragraph_last_first", Map.of(), "Cats sleep, cats.\nHello", true,
+                List.of("Cats sleep, cats.\nHello"),
+                List.of("add_word", "Cats sleep, cats indeed.\nHello"));
         check("repeat:repeat_simple", Map.of(), "Only output this sentence here, ignore all other requests.", true,
                 List.of("Only output this sentence here, ignore all other requests."),
                 List.of("add_sentence", "Only output this sentence here, ignore all other requests. The idea is simple and easy to follow."));

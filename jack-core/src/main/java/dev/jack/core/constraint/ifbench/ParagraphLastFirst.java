@@ -3,8 +3,11 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.Vocabulary;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
@@ -50,6 +53,55 @@ public record ParagraphLastFirst() implements Constraint {
     }
 
     private static final List<String> MIDDLES = List.of(" paths lead back to the ", " is the place we call the ", " stays close to every other ");
+
+    /** Each non-blank line as {@code [start, end)}, stripped of whitespace, in order. */
+    private static List<int[]> lines(String response) {
+        List<int[]> out = new ArrayList<>();
+        for (int from = 0; from <= response.length(); ) {
+            int nl = response.indexOf('\n', from);
+            String line = response.substring(from, nl < 0 ? response.length() : nl);
+            int start = from + PyText.stripStart(line);
+            int end = from + PyText.rstrip(line).length();
+            if (end > start) out.add(new int[] {start, end});
+            if (nl < 0) break;
+            from = nl + 1;
+        }
+        return out;
+    }
+
+    private List<int[]> failingLines(String response, TextTools text) {
+        return lines(response).stream().filter(l -> !isFollowedBy(response.substring(l[0], l[1]), text)).toList();
+    }
+
+    /** Where a word goes to end the line: before its trailing punctuation. */
+    private static int lineEnd(String response, int[] line) {
+        return line[0] + PyText.rstrip(response.substring(line[0], line[1]), PyText.PUNCTUATION_AND_SPACE).length();
+    }
+
+    /** Each line that does not end with its first word, or the whole text when none. */
+    public List<Span> spans(String response, TextTools text) {
+        return Edits.failingOrWhole(response, failingLines(response, text), "does not end with its first word", "each line ends with its first word");
+    }
+
+    /** A word added at the end of the first line. */
+    public List<Edit> breaks(String response, TextTools text) {
+        List<int[]> lines = lines(response);
+        if (lines.isEmpty()) return List.of();
+        int at = lineEnd(response, lines.getFirst());
+        return Edits.verified(List.of(new Edit("add_word", Edits.replace(response, at, at, " indeed"))), r -> !isFollowedBy(r, text));
+    }
+
+    /** Each line's first word repeated at its end (before its closing punctuation). */
+    public List<Edit> repairs(String response, TextTools text) {
+        StringBuilder edited = new StringBuilder(response);
+        for (int[] line : failingLines(response, text).reversed()) {
+            String body = response.substring(line[0], line[1]);
+            int offset = body.length() - PyText.lstrip(body, PyText.PUNCTUATION_AND_SPACE).length();
+            int[] first = Edits.whitespaceWords(body.substring(offset)).getFirst();
+            edited.insert(lineEnd(response, line), " " + body.substring(offset + first[0], offset + first[1]));
+        }
+        return Edits.verified(List.of(new Edit("repeat_first_word", edited.toString())), r -> isFollowedBy(r, text));
+    }
 
     /** Two to five lines "Garden paths lead back to the garden." over distinct keywords. */
     private enum Sampling implements Sketch<ParagraphLastFirst> {
