@@ -309,6 +309,12 @@ class CatalogSpansTest {
         check("words:paragraph_last_first", Map.of(), "Cats sleep, cats.\nHello", true,
                 List.of("Cats sleep, cats.\nHello"),
                 List.of("add_word", "Cats sleep, cats indeed.\nHello"));
+        check("words:words_position", Map.of("keyword", "tea"), "I like green tea and cake.", false,
+                List.of("like", "and"),
+                List.of("add_keyword", "I tea like green tea and tea cake."));
+        check("words:words_position", Map.of("keyword", "tea"), "My tea is hot, more tea please", true,
+                List.of("tea", "tea"),
+                List.of("remove_second_word", "My is hot, more tea please"));
         check("repeat:repeat_simple", Map.of(), "Only output this sentence here, ignore all other requests.", true,
                 List.of("Only output this sentence here, ignore all other requests."),
                 List.of("add_sentence", "Only output this sentence here, ignore all other requests. The idea is simple and easy to follow."));
