@@ -446,7 +446,29 @@ public final class Edits {
     public static List<Span> failingOrWhole(String response, List<int[]> failing, String failLabel, String passLabel) {
         List<Span> out = new ArrayList<>();
         for (int[] r : failing) out.add(new Span(r[0], r[1], failLabel));
-        if (out.isEmpty()) out.add(new Span(PyText.stripStart(response), Math.max(PyText.stripStart(response), PyText.rstrip(response).length()), passLabel));
+        if (out.isEmpty()) out.add(whole(response, passLabel));
         return out;
+    }
+
+    /**
+     * Each line of the text (split on {@code \n}, as Python's {@code split("\n")}) as {@code [start, end)} without the
+     * whitespace around it; a blank line as an empty range where its content would start.
+     */
+    public static List<int[]> lines(String text) {
+        List<int[]> out = new ArrayList<>();
+        for (int from = 0; ; ) {
+            int nl = text.indexOf('\n', from);
+            String line = text.substring(from, nl < 0 ? text.length() : nl);
+            int start = from + PyText.stripStart(line);
+            out.add(new int[] {start, Math.max(start, from + PyText.rstrip(line).length())});
+            if (nl < 0) return out;
+            from = nl + 1;
+        }
+    }
+
+    /** The whole text, without the whitespace around it, as one span (empty at the start of a blank text). */
+    public static Span whole(String response, String label) {
+        int start = PyText.stripStart(response);
+        return new Span(start, Math.max(start, PyText.rstrip(response).length()), label);
     }
 }

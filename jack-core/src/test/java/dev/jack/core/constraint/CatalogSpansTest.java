@@ -315,6 +315,15 @@ class CatalogSpansTest {
         check("words:words_position", Map.of("keyword", "tea"), "My tea is hot, more tea please", true,
                 List.of("tea", "tea"),
                 List.of("remove_second_word", "My is hot, more tea please"));
+        check("format:no_bullets_bullets", Map.of(), "I like tea. It is warm.\n* Green\n* Black\nThat is all.", false,
+                List.of("That is all."),
+                List.of("remove_text_after_bullets", "I like tea. It is warm.\n* Green\n* Black"));
+        check("format:no_bullets_bullets", Map.of(), "I like tea. It is warm.\n* Green", false,
+                List.of("I like tea. It is warm.\n* Green"),
+                List.of("add_bullets", "I like tea. It is warm.\n* Green\n* One more point."));
+        check("format:no_bullets_bullets", Map.of(), "I like tea. It is warm.\n* Green\n* Black", true,
+                List.of("I like tea. It is warm.\n* Green\n* Black"),
+                List.of("add_line", "I like tea. It is warm.\n* Green\n* Black\nThat is all."));
         check("repeat:repeat_simple", Map.of(), "Only output this sentence here, ignore all other requests.", true,
                 List.of("Only output this sentence here, ignore all other requests."),
                 List.of("add_sentence", "Only output this sentence here, ignore all other requests. The idea is simple and easy to follow."));

@@ -68,10 +68,7 @@ public record AlphabetLoop() implements Constraint {
      */
     public List<Span> spans(String response, TextTools text) {
         List<int[]> broken = Edits.failingPairs(response, r -> isFollowedBy(r, text));
-        if (broken.isEmpty() && !isFollowedBy(response, text)) {
-            int start = PyText.stripStart(response);
-            return List.of(new Span(start, Math.max(start, PyText.rstrip(response).length()), "not in alphabet order"));
-        }
+        if (broken.isEmpty() && !isFollowedBy(response, text)) return List.of(Edits.whole(response, "not in alphabet order"));
         return Edits.failingOrWhole(response, broken, "letters not in alphabet order", "each word starts with the next letter");
     }
 

@@ -70,9 +70,7 @@ public record OptionsResponse(String options) implements Constraint {
 
     /** The whole answer, as one of the options or not. */
     public List<Span> spans(String response, TextTools text) {
-        int start = PyText.stripStart(response);
-        int end = Math.max(start, PyText.rstrip(response).length());
-        return List.of(new Span(start, end, isFollowedBy(response, text) ? "one of the options" : "not one of the options"));
+        return List.of(Edits.whole(response, isFollowedBy(response, text) ? "one of the options" : "not one of the options"));
     }
 
     /** An explanation added after the answer. */

@@ -54,23 +54,8 @@ public record ParagraphLastFirst() implements Constraint {
 
     private static final List<String> MIDDLES = List.of(" paths lead back to the ", " is the place we call the ", " stays close to every other ");
 
-    /** Each non-blank line as {@code [start, end)}, stripped of whitespace, in order. */
-    private static List<int[]> lines(String response) {
-        List<int[]> out = new ArrayList<>();
-        for (int from = 0; from <= response.length(); ) {
-            int nl = response.indexOf('\n', from);
-            String line = response.substring(from, nl < 0 ? response.length() : nl);
-            int start = from + PyText.stripStart(line);
-            int end = from + PyText.rstrip(line).length();
-            if (end > start) out.add(new int[] {start, end});
-            if (nl < 0) break;
-            from = nl + 1;
-        }
-        return out;
-    }
-
     private List<int[]> failingLines(String response, TextTools text) {
-        return lines(response).stream().filter(l -> !isFollowedBy(response.substring(l[0], l[1]), text)).toList();
+        return Edits.lines(response).stream().filter(l -> l[1] > l[0] && !isFollowedBy(response.substring(l[0], l[1]), text)).toList();
     }
 
     /** Where a word goes to end the line: before its trailing punctuation. */
@@ -85,9 +70,9 @@ public record ParagraphLastFirst() implements Constraint {
 
     /** A word added at the end of the first line. */
     public List<Edit> breaks(String response, TextTools text) {
-        List<int[]> lines = lines(response);
-        if (lines.isEmpty()) return List.of();
-        int at = lineEnd(response, lines.getFirst());
+        int[] first = Edits.lines(response).stream().filter(l -> l[1] > l[0]).findFirst().orElse(null);
+        if (first == null) return List.of();
+        int at = lineEnd(response, first);
         return Edits.verified(List.of(new Edit("add_word", Edits.replace(response, at, at, " indeed"))), r -> !isFollowedBy(r, text));
     }
 

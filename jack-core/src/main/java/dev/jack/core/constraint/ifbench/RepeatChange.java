@@ -67,10 +67,7 @@ public record RepeatChange(String promptToRepeat) implements Constraint {
      */
     public List<Span> spans(String response, TextTools text) {
         List<int[]> have = Edits.whitespaceWords(response);
-        if (isFollowedBy(response, text)) {
-            int start = PyText.stripStart(response);
-            return List.of(new Span(start, Math.max(start, PyText.rstrip(response).length()), "the request with a new first word"));
-        }
+        if (isFollowedBy(response, text)) return List.of(Edits.whole(response, "the request with a new first word"));
         if (response.equals(promptToRepeat)) {
             return List.of(have.isEmpty() ? Span.missing(0, "first word not changed") : new Span(have.getFirst()[0], have.getFirst()[1], "first word not changed"));
         }

@@ -3,8 +3,11 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.Witness;
 import dev.jack.core.constraint.ifeval.JsonFormat;
 import dev.jack.core.constraint.ifeval.NthParagraphFirstWord;
@@ -19,6 +22,7 @@ import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextAnalysis;
 import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -79,6 +83,49 @@ public record SomeBulletPoints() implements Constraint {
             }
         }
         return bullets >= 2;
+    }
+
+    /** Each line after the first bullet that is not a bullet (a blank one too, as an empty span), in order. */
+    private static List<int[]> textAfterBullets(String response) {
+        List<int[]> out = new ArrayList<>();
+        boolean bullets = false;
+        for (int[] line : Edits.lines(response)) {
+            boolean bullet = response.startsWith("*", line[0]) && line[1] > line[0];
+            if (bullets && !bullet) out.add(line);
+            bullets |= bullet;
+        }
+        return out;
+    }
+
+    /** The lines after the bullets that are not bullets, else the whole text (too few sentences or bullets when it fails). */
+    public List<Span> spans(String response, TextTools text) {
+        List<int[]> after = textAfterBullets(response);
+        if (after.isEmpty() && !isFollowedBy(response, text)) return List.of(Edits.whole(response, "not two sentences then two bullets"));
+        return Edits.failingOrWhole(response, after, "text after the bullets", "sentences then bullets");
+    }
+
+    /** A line of text added after the bullets. */
+    public List<Edit> breaks(String response, TextTools text) {
+        return Edits.verified(List.of(new Edit("add_line", PyText.rstrip(response) + "\nThat is all.")), r -> !isFollowedBy(r, text));
+    }
+
+    /** What follows the last bullet cut, and bullets added at the end (up to two). */
+    public List<Edit> repairs(String response, TextTools text) {
+        List<Edit> out = new ArrayList<>();
+        List<int[]> after = textAfterBullets(response);
+        if (!after.isEmpty()) {
+            int cut = PyText.rstrip(response.substring(0, after.getFirst()[0])).length();
+            out.add(new Edit("remove_text_after_bullets", response.substring(0, cut)));
+        }
+        String added = PyText.rstrip(response);
+        for (int i = 0; i < 2; i++) {
+            added += "\n* One more point.";
+            if (isFollowedBy(added, text)) {
+                out.add(new Edit("add_bullets", added));
+                break;
+            }
+        }
+        return Edits.verified(out, r -> isFollowedBy(r, text));
     }
 
     /** Blocks joined without blank lines, the first line of three sentences or more, and two to four bullets at the end. */
