@@ -35,8 +35,8 @@ public final class NltkWordTokenizer {
     public List<String> tokenizeLeading(String text, int count) {
         List<String> tokens = new ArrayList<>();
         Scanner s = new Scanner();
-        List<Integer> spans = sentences.spans(text);
-        for (int i = 0; i < spans.size() && tokens.size() < count; i += 2) s.tokenize(text, spans.get(i), spans.get(i + 1), tokens);
+        int[] spans = sentences.spans(text);
+        for (int i = 0; i < spans.length && tokens.size() < count; i += 2) s.tokenize(text, spans[i], spans[i + 1], tokens);
         return tokens;
     }
 

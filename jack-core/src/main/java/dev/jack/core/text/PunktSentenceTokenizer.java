@@ -59,7 +59,7 @@ public final class PunktSentenceTokenizer {
         if (i >= 0) return i;
         i = r.next;
         r.next = (i + 1) % RECENT;
-        r.spans[i] = spanArray(text);
+        r.spans[i] = split(text);
         r.sentences[i] = null;
         r.texts[i] = text;
         return i;
@@ -89,17 +89,17 @@ public final class PunktSentenceTokenizer {
         return (List<String>) r.sentences[i];
     }
 
-    /** Sentence spans as a flat list of (start, end) pairs, after boundary realignment. */
-    List<Integer> spans(String text) {
+    /**
+     * Sentence spans as flat (start, end) pairs, after boundary realignment; this thread's remembered array, shared and
+     * not to be written.
+     */
+    int[] spans(String text) {
         Recent r = recent.get();
-        int[] spans = r.spans[slot(r, text)];
-        List<Integer> out = new ArrayList<>(spans.length);
-        for (int v : spans) out.add(v);
-        return out;
+        return r.spans[slot(r, text)];
     }
 
-    /** Sentence spans as flat (start, end) pairs, after boundary realignment; the array is shared, not to be written. */
-    int[] spanArray(String text) {
+    /** Splits the text: its sentence spans as flat (start, end) pairs, after boundary realignment. */
+    private int[] split(String text) {
         Ints slices = slices(text);
         Ints out = new Ints(slices.size);
         int realign = 0;

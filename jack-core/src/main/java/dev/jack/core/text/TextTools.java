@@ -36,10 +36,6 @@ public final class TextTools {
     private static final class Memo {
         /** Recent tokens (even slots) and their tags (odd slots). */
         final List<?>[] tags = new List<?>[2 * TAGS];
-        String countedOf;
-        int sentenceCount;
-        String sentencesOf;
-        List<String> sentences;
         String wordsOf;
         List<String> words;
         String languageOf;
@@ -123,12 +119,7 @@ public final class TextTools {
 
     /** How many sentences Punkt finds: {@code len(nltk.sent_tokenize(text))}. */
     public int countSentences(String text) {
-        Memo m = memo.get();
-        if (!text.equals(m.countedOf)) {
-            m.sentenceCount = sentenceTokenizer().countSentences(text);
-            m.countedOf = text;
-        }
-        return m.sentenceCount;
+        return sentenceTokenizer().countSentences(text);
     }
 
     /**
@@ -136,20 +127,15 @@ public final class TextTools {
      * {@link #countSentences} counts.
      */
     public List<int[]> sentenceSpans(String text) {
-        List<Integer> flat = sentenceTokenizer().spans(text);
-        List<int[]> spans = new ArrayList<>(flat.size() / 2);
-        for (int i = 0; i < flat.size(); i += 2) spans.add(new int[] {flat.get(i), flat.get(i + 1)});
+        int[] flat = sentenceTokenizer().spans(text);
+        List<int[]> spans = new ArrayList<>(flat.length / 2);
+        for (int i = 0; i < flat.length; i += 2) spans.add(new int[] {flat[i], flat[i + 1]});
         return spans;
     }
 
     /** Punkt's English sentences: {@code nltk.sent_tokenize(text)}. */
     public List<String> sentences(String text) {
-        Memo m = memo.get();
-        if (!text.equals(m.sentencesOf)) {
-            m.sentences = List.copyOf(sentenceTokenizer().sentences(text));
-            m.sentencesOf = text;
-        }
-        return m.sentences;
+        return sentenceTokenizer().sentences(text);
     }
 
     /** {@code nltk.word_tokenize(text)}: Treebank words within Punkt sentences. */
@@ -163,8 +149,8 @@ public final class TextTools {
     }
 
     /**
-     * The first tokens of {@link #wordTokenize}: whole Punkt sentences, from the first, until there are at least
-     * {@code count} (all of them when the text has fewer).
+     * A prefix of {@link #wordTokenize} with at least {@code count} tokens (all of them when the text has fewer): whole
+     * Punkt sentences from the first, or every token when they are already at hand.
      */
     public List<String> leadingWordTokens(String text, int count) {
         Memo m = memo.get();
