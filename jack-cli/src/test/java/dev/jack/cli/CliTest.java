@@ -127,6 +127,20 @@ class CliTest {
         assertFalse(e.contains("\tat "), "no stack trace");
     }
 
+    /** Only the named subcommand is set up for a run; help and a mistyped name still see every one. */
+    @Test
+    void helpListsEveryCommandAndATypoGetsTheNearestName() {
+        java.util.List<String> names = java.util.List.of("eval", "synth", "sample", "score", "curate", "ablate", "report", "run", "judge", "serve",
+                "bench", "constraints");
+        for (String[] args : new String[][] {{"--help"}, {"help"}}) {
+            out.getBuffer().setLength(0);
+            assertEquals(0, jack(args), err.toString());
+            for (String name : names) assertTrue(out.toString().contains("\n  " + name + " "), String.join(" ", args) + " lists " + name + ": " + out);
+        }
+        assertEquals(2, jack("evl"));
+        assertTrue(err.toString().contains("did you mean eval?"), err.toString());
+    }
+
     @Test
     void aMistakeInTheFlagsIsOneLineNamingIt() throws IOException {
         Path prompts = Files.writeString(dir.resolve("p.jsonl"), "{\"key\": 1, \"prompt\": \"Hi\", \"instruction_id_list\": [], \"kwargs\": []}\n");
