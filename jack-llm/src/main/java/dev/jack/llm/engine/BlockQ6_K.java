@@ -48,7 +48,8 @@ final class BlockQ6_K implements QuantizedRows {
         }
     }
 
-    private static void unpack(byte[] row, int block, SuperBlocks.Unpacked into) {
+    /** The super-block at {@code row[block]}: values less 32, the 16 scales, d. */
+    static void unpack(byte[] row, int block, SuperBlocks.Unpacked into) {
         for (int c = 0; c < 2; c++) {
             columns(row, block, block + 128, c, into.q, 0);
             columns(row, block + 64, block + 160, c, into.q, 128);

@@ -1,5 +1,6 @@
 package dev.jack.llm.engine;
 
+import java.lang.foreign.MemorySegment;
 import java.util.List;
 
 /**
@@ -27,12 +28,22 @@ final class Kernels {
     private static final long PARALLEL_WORK = 1 << 18;
 
     /**
+     * A matrix as the kernels read it: its rows' kind, its dimensions (ggml's order: the row length first) and its
+     * bytes. A file's tensor as it is, or a copy repacked at load time ({@link RepackedQ6_K}).
+     */
+    record Matrix(String name, Rows rows, long[] dims, MemorySegment data) {
+        static Matrix of(GgufFile.Tensor t) {
+            return new Matrix(t.name(), t.type().rows(), t.dims(), t.data());
+        }
+    }
+
+    /**
      * {@code ys.get(m)[t] = ws.get(m) · x[t]} for every matrix m (all with rows of {@code x.n()} elements, the
      * output rows as long as {@code ws.get(m)}'s second dimension) and every input t, in one parallel step.
      *
      * @param prompt the inputs are prompt positions: the float path
      */
-    static void matmul(Workers workers, List<GgufFile.Tensor> ws, Activations x, List<float[][]> ys, boolean prompt) {
+    static void matmul(Workers workers, List<Matrix> ws, Activations x, List<float[][]> ys, boolean prompt) {
         int n = x.n();
         int count = x.count();
         int matrices = ws.size();
@@ -41,10 +52,10 @@ final class Kernels {
         Object[] inputs = new Object[matrices];
         long work = 0;
         for (int m = 0; m < matrices; m++) {
-            GgufFile.Tensor w = ws.get(m);
+            Matrix w = ws.get(m);
             if (w.dims()[0] != n) throw new IllegalArgumentException(w.name() + " has rows of " + w.dims()[0] + ", the input " + n);
             int rows = (int) w.dims()[1];
-            Rows kind = w.type().rows();
+            Rows kind = w.rows();
             if (kind instanceof QuantizedRows q && !prompt) {
                 rowsPerTask[m] = DECODE_ROWS;
                 inputs[m] = x.quantized(q.activations(), workers);
@@ -58,16 +69,16 @@ final class Kernels {
         Workers.Job job = (task, worker) -> {
             int m = 0;
             while (task >= firstTask[m + 1]) m++;
-            GgufFile.Tensor w = ws.get(m);
+            Matrix w = ws.get(m);
             int rows = (int) w.dims()[1];
             int from = (task - firstTask[m]) * rowsPerTask[m];
             int to = Math.min(rows, from + rowsPerTask[m]);
             float[][] y = ys.get(m);
             if (inputs[m] instanceof Activations.Quantized q) {
-                ((QuantizedRows) w.type().rows()).dot(w.data(), n, from, to, q, y);
+                ((QuantizedRows) w.rows()).dot(w.data(), n, from, to, q, y);
             } else {
                 float[] decoded = workers.scratch(worker, (to - from) * n);
-                w.type().rows().decode(w.data(), (long) from * n, (to - from) * n, decoded, 0);
+                w.rows().decode(w.data(), (long) from * n, (to - from) * n, decoded, 0);
                 Gemm.multiply(decoded, to - from, n, (float[][]) inputs[m], count, y, from);
             }
         };

@@ -33,15 +33,15 @@ public final class LlamaModel {
     final float eps;
     final float[] inverseFrequencies;
     private final GgufFile.Tensor embeddings;
-    private final GgufFile.Tensor output;
+    private final Kernels.Matrix output;
     private final float[] outputNorm;
     private final Layer[] blocks;
     private final Workers workers;
     /** The buffers of the last forward pass, for the next one (a concurrent pass makes its own). */
     private final AtomicReference<Buffers> spare = new AtomicReference<>();
 
-    private record Layer(float[] attnNorm, GgufFile.Tensor q, GgufFile.Tensor k, GgufFile.Tensor v, GgufFile.Tensor o,
-                         float[] ffnNorm, GgufFile.Tensor gate, GgufFile.Tensor up, GgufFile.Tensor down) {}
+    private record Layer(float[] attnNorm, Kernels.Matrix q, Kernels.Matrix k, Kernels.Matrix v, Kernels.Matrix o,
+                         float[] ffnNorm, Kernels.Matrix gate, Kernels.Matrix up, Kernels.Matrix down) {}
 
     /** A model computed on all of this machine's cores. */
     public LlamaModel(GgufFile gguf) {
@@ -75,17 +75,35 @@ public final class LlamaModel {
         }
         embeddings = gguf.tensor("token_embd.weight");
         vocab = (int) embeddings.dims()[1];
-        output = gguf.tensors().getOrDefault("output.weight", embeddings);
         outputNorm = vector(gguf.tensor("output_norm.weight"));
         blocks = new Layer[layers];
         for (int l = 0; l < layers; l++) {
             String p = "blk." + l + ".";
-            blocks[l] = new Layer(vector(gguf.tensor(p + "attn_norm.weight")), gguf.tensor(p + "attn_q.weight"),
-                    gguf.tensor(p + "attn_k.weight"), gguf.tensor(p + "attn_v.weight"), gguf.tensor(p + "attn_output.weight"),
-                    vector(gguf.tensor(p + "ffn_norm.weight")), gguf.tensor(p + "ffn_gate.weight"), gguf.tensor(p + "ffn_up.weight"),
-                    gguf.tensor(p + "ffn_down.weight"));
+            blocks[l] = new Layer(vector(gguf.tensor(p + "attn_norm.weight")), matrix(gguf, p + "attn_q.weight"),
+                    matrix(gguf, p + "attn_k.weight"), matrix(gguf, p + "attn_v.weight"), matrix(gguf, p + "attn_output.weight"),
+                    vector(gguf.tensor(p + "ffn_norm.weight")), matrix(gguf, p + "ffn_gate.weight"), matrix(gguf, p + "ffn_up.weight"),
+                    matrix(gguf, p + "ffn_down.weight"));
         }
         workers = new Workers(threads);
+        output = head(gguf.tensors().getOrDefault("output.weight", embeddings), workers);
+    }
+
+    private static Kernels.Matrix matrix(GgufFile g, String name) {
+        return Kernels.Matrix.of(g.tensor(name));
+    }
+
+    /**
+     * The output head: a Q6_K head (Q4_K_M and Q4_0 files) repacked to bytes ({@link RepackedQ6_K}, the same products
+     * faster), unless the JVM's native memory limit (by default its heap limit) has no room for the copy; any other
+     * type as the file holds it.
+     */
+    private static Kernels.Matrix head(GgufFile.Tensor t, Workers workers) {
+        if (t.type() != GgmlType.Q6_K) return Kernels.Matrix.of(t);
+        try {
+            return RepackedQ6_K.repack(t, workers);
+        } catch (OutOfMemoryError e) {
+            return Kernels.Matrix.of(t);
+        }
     }
 
     private static int integer(GgufFile g, String key) {
