@@ -91,7 +91,7 @@ public final class KernelBench {
     }
 
     /** Random blocks of the type with every f16 scale a small normal number, so that no product is NaN or infinite. */
-    private static GgufFile.Tensor tensor(Arena arena, GgmlType type, Shape shape) {
+    static GgufFile.Tensor tensor(Arena arena, GgmlType type, Shape shape) {
         int blockValues = type == GgmlType.Q8_0 || type == GgmlType.Q4_0 ? 32 : 256;
         int blockBytes = switch (type) {
             case Q8_0 -> 34;
