@@ -76,6 +76,7 @@ public final class LlamaModel {
         embeddings = gguf.tensor("token_embd.weight");
         vocab = (int) embeddings.dims()[1];
         outputNorm = vector(gguf.tensor("output_norm.weight"));
+        workers = new Workers(threads);
         blocks = new Layer[layers];
         for (int l = 0; l < layers; l++) {
             String p = "blk." + l + ".";
@@ -84,7 +85,6 @@ public final class LlamaModel {
                     vector(gguf.tensor(p + "ffn_norm.weight")), matrix(gguf, p + "ffn_gate.weight"), matrix(gguf, p + "ffn_up.weight"),
                     matrix(gguf, p + "ffn_down.weight"));
         }
-        workers = new Workers(threads);
         output = head(gguf.tensors().getOrDefault("output.weight", embeddings), workers);
     }
 
@@ -93,9 +93,9 @@ public final class LlamaModel {
     }
 
     /**
-     * The output head: a Q6_K head (Q4_K_M and Q4_0 files) repacked to bytes ({@link RepackedQ6_K}, the same products
-     * faster), unless the JVM's native memory limit (by default its heap limit) has no room for the copy; any other
-     * type as the file holds it.
+     * The output head as the kernels read it: a Q6_K head (Q4_K_M and Q4_0 files) repacked to bytes
+     * ({@link RepackedQ6_K}, about 30% larger, the same products faster), unless the JVM's native memory limit (by
+     * default its heap limit) has no room for the copy; any other type as the file holds it.
      */
     private static Kernels.Matrix head(GgufFile.Tensor t, Workers workers) {
         if (t.type() != GgmlType.Q6_K) return Kernels.Matrix.of(t);
@@ -177,7 +177,7 @@ public final class LlamaModel {
      * and returns each session's logits for the token after.
      */
     public float[][] decode(List<Session> sessions, int[] tokens) {
-        return forward(sessions.toArray(Session[]::new), tokens, true, false);
+        return forward(sessions.toArray(Session[]::new), tokens, true, false, true);
     }
 
     /**
@@ -222,8 +222,9 @@ public final class LlamaModel {
      * position order (a prompt chunk). Logits come for every entry, or only for the last one.
      *
      * @param prompt the entries are prompt positions (the prompt-processing kernels)
+     * @param logits whether to compute logits at all (not for a prompt chunk before the last): null if not
      */
-    private float[][] forward(Session[] sessions, int[] tokens, boolean everyEntry, boolean prompt) {
+    private float[][] forward(Session[] sessions, int[] tokens, boolean everyEntry, boolean prompt, boolean logits) {
         int count = tokens.length;
         int kvDim = kvHeads * headDim;
         int[] pos = new int[count];
@@ -264,13 +265,20 @@ public final class LlamaModel {
             Kernels.matmul(workers, List.of(layer.down()), b.gateInput, List.<float[][]>of(b.projected), prompt);
             for (int i = 0; i < count; i++) add(b.x[i], b.projected[i], dim);
         }
+        if (!logits) {
+            spare.set(buffers);
+            return null;
+        }
         int first = everyEntry ? 0 : count - 1;
         for (int i = first; i < count; i++) rmsnorm(b.x[i], outputNorm, b.normed[i - first]);
-        float[][] logits = new float[count - first][vocab];
+        float[][] out = new float[count - first][vocab];
         b.normedInput.set(b.normed, count - first, dim);
-        Kernels.matmul(workers, List.of(output), b.normedInput, List.<float[][]>of(logits), prompt);
+        // The head takes the decode path for prompts too (they want one position's logits): 8-bit activations and
+        // integer products, as llama.cpp computes a prompt's last logits with its vec_dot kernels. The float path would
+        // decode the whole vocabulary matrix to floats for one row.
+        Kernels.matmul(workers, List.of(output), b.normedInput, List.<float[][]>of(out), false);
         spare.set(buffers);
-        return logits;
+        return out;
     }
 
     /**
@@ -412,7 +420,7 @@ public final class LlamaModel {
 
         /** Feeds one token at the next position and returns the logits for the token after it. */
         public float[] next(int token) {
-            return forward(new Session[] {this}, new int[] {token}, true, false)[0];
+            return forward(new Session[] {this}, new int[] {token}, true, false, true)[0];
         }
 
         /** Feeds prompt tokens in chunks (one weight read per chunk) and returns the logits after the last. */
@@ -424,7 +432,9 @@ public final class LlamaModel {
                 Session[] self = new Session[end - start];
                 Arrays.fill(self, this);
                 int[] chunk = tokens.subList(start, end).stream().mapToInt(Integer::intValue).toArray();
-                logits = forward(self, chunk, false, true)[0];
+                // Only the last chunk's logits are wanted: the others skip the output head.
+                float[][] out = forward(self, chunk, false, true, end == tokens.size());
+                if (out != null) logits = out[0];
             }
             return logits;
         }
