@@ -8,7 +8,8 @@ import java.util.List;
  * <ul>
  *   <li>decode (a new token of each of several sequences): quantized weights are multiplied with the activations'
  *       8-bit blocks in exact integer sums, straight from the mapped file ({@link QuantizedRows}, llama.cpp's
- *       {@code ggml_vec_dot_*}), each row read once for the whole batch;</li>
+ *       {@code ggml_vec_dot_*}; a Q6_K output head from a copy repacked at load, {@link RepackedQ6_K}), each row
+ *       read once for the whole batch; the output head takes this path for a prompt's last position too;</li>
  *   <li>prompt processing (positions of a prompt): rows are decoded to floats once and multiplied with the
  *       activations rounded to the same 8-bit blocks in register tiles ({@link Gemm}, llama.cpp's
  *       {@code tinyBLAS} and repacked GEMMs), which does far more work per weight loaded.</li>
