@@ -10,15 +10,18 @@ import java.util.Random;
 
 /**
  * Kernel microbenchmark (a test-scope main, not a test): times one matrix product per ggml type (and
- * {@code q6_k_repacked}, Q6_K rows as {@link RepackedQ6_K} holds the output head) on the shapes of a
- * Llama-3.2-1B decode step (rows of 2048 → 8192 outputs as gate/up, rows of 8192 → 2048 as down, rows of 2048 →
- * 128,256 as the tied output head) through {@link Kernels#matmul}, for 1 and 2 threads, single-token decode, batched
- * decode of 8 and prompt processing of 8, and prints G weights/s (weights × inputs per second), GB/s of weight bytes
- * read (for 1 thread per CPU second of the calling thread, steadier on a shared machine), and a hash of the outputs' bits (equal hashes: bit-identical results across kernel versions).
+ * {@code q6_k_repacked}, Q6_K rows as {@link RepackedQ6_K} holds the output head) on the shapes of a Llama-3.2-1B
+ * decode step ({@code up}: rows of 2048 → 8192 outputs as gate/up, {@code down}: rows of 8192 → 2048, {@code head}:
+ * rows of 2048 → 128,256 as the tied output head, {@code small}: rows of 2048 → 128) through
+ * {@link Kernels#matmul}, for 1 and 2 threads, single-token decode, batched decode of 8 and prompt processing of 8
+ * (and, on request, {@code prompt1}: the prompt path for one input). It prints G weights/s (weights × inputs per
+ * second), GB/s of weight bytes read (for 1 thread per CPU second of the calling thread, steadier on a shared
+ * machine), and a hash of the outputs' bits (equal hashes: bit-identical results across kernel versions).
  *
  * <p>Run with {@code java --add-modules jdk.incubator.vector -cp jack-llm/target/classes:jack-llm/target/test-classes
- * dev.jack.llm.engine.KernelBench [types] [shapes] [threads] [modes] [seconds]}, e.g. {@code q4_k,q6_k head 2 decode 1};
- * the defaults run everything. The weights are random bytes with sane f16 scales, the inputs random normals (seed 1).
+ * dev.jack.llm.engine.KernelBench [types] [shapes] [threads] [modes] [seconds]} (comma-separated lists, {@code -} for
+ * the default), e.g. {@code q6_k,q6_k_repacked head 1 decode 1}; the defaults run everything but {@code small} and
+ * {@code prompt1}. The weights are random bytes with sane f16 scales, the inputs random normals (seed 1).
  */
 public final class KernelBench {
     private KernelBench() {}
@@ -54,7 +57,7 @@ public final class KernelBench {
     }
 
     private static void run(Workers workers, Kernels.Matrix w, String type, Shape shape, String mode, double seconds) {
-        int count = mode.equals("decode") ? 1 : 8;
+        int count = mode.endsWith("8") ? 8 : 1;
         boolean prompt = mode.startsWith("prompt");
         Random random = new Random(1);
         float[][] x = new float[count][shape.in()];
