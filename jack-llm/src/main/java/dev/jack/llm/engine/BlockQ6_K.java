@@ -48,8 +48,7 @@ final class BlockQ6_K implements QuantizedRows {
         }
     }
 
-    /** The super-block at {@code row[block]}: values less 32, the 16 scales, d. */
-    static void unpack(byte[] row, int block, SuperBlocks.Unpacked into) {
+    private static void unpack(byte[] row, int block, SuperBlocks.Unpacked into) {
         for (int c = 0; c < 2; c++) {
             columns(row, block, block + 128, c, into.q, 0);
             columns(row, block + 64, block + 160, c, into.q, 128);

@@ -54,24 +54,41 @@ record RepackedQ6_K(int in) implements QuantizedRows {
         MemorySegment out = Arena.ofAuto().allocate(rowBytes * rows, 64);
         int rowsPerTask = 256;
         workers.run((rows + rowsPerTask - 1) / rowsPerTask, (task, worker) -> {
-            SuperBlocks.Unpacked u = new SuperBlocks.Unpacked(16);
-            byte[] block = new byte[210];
-            byte[] values = new byte[256];
+            byte[] file = new byte[in / 256 * 210];
+            byte[] into = new byte[(int) rowBytes];
             for (int r = task * rowsPerTask; r < Math.min(rows, (task + 1) * rowsPerTask); r++) {
-                long row = r * rowBytes;
-                for (int b = 0; b < in / 256; b++) {
-                    MemorySegment.copy(t.data(), ValueLayout.JAVA_BYTE, ((long) r * (in / 256) + b) * 210, block, 0, 210);
-                    BlockQ6_K.unpack(block, 0, u);
-                    for (int i = 0; i < 256; i++) values[i] = (byte) u.q[i];
-                    MemorySegment.copy(values, 0, out, ValueLayout.JAVA_BYTE, row + b * 256L, 256);
-                    for (int g = 0; g < 16; g++) out.set(ValueLayout.JAVA_BYTE, row + in + b * 16L + g, (byte) u.scales[g]);
-                    out.set(FLOAT_LE, row + in + in / 16 + b * 4L, u.d);
-                }
+                MemorySegment.copy(t.data(), ValueLayout.JAVA_BYTE, (long) r * file.length, file, 0, file.length);
+                for (int b = 0; b < in / 256; b++) repackBlock(file, b * 210, into, b * 256, in + b * 16, in + in / 16 + b * 4);
+                MemorySegment.copy(into, 0, out, ValueLayout.JAVA_BYTE, r * rowBytes, into.length);
             }
         });
         if (t.data().isMapped()) t.data().unload();
         return new Kernels.Matrix(t.name(), repacked, t.dims(), out);
     }
+
+    /**
+     * One super-block from {@code file[block]} into its places in a repacked row: values at {@code values}, scales at
+     * {@code scales}, d at {@code d}. Scalar, as ggml's {@code dequantize_row_q6_K} walks a super-block: it runs once per
+     * model load, mostly before the JIT compiles it, where vector code would run boxed.
+     */
+    private static void repackBlock(byte[] file, int block, byte[] into, int values, int scales, int d) {
+        for (int h = 0; h < 2; h++) {
+            int ql = block + 64 * h;
+            int qh = block + 128 + 32 * h;
+            int at = values + 128 * h;
+            for (int l = 0; l < 32; l++) {
+                int high = file[qh + l];
+                into[at + l] = (byte) ((file[ql + l] & 0xF | (high & 3) << 4) - 32);
+                into[at + l + 32] = (byte) ((file[ql + l + 32] & 0xF | (high >> 2 & 3) << 4) - 32);
+                into[at + l + 64] = (byte) ((file[ql + l] >> 4 & 0xF | (high >> 4 & 3) << 4) - 32);
+                into[at + l + 96] = (byte) ((file[ql + l + 32] >> 4 & 0xF | (high >> 6 & 3) << 4) - 32);
+            }
+        }
+        System.arraycopy(file, block + 192, into, scales, 16);
+        FLOAT_BYTES.set(into, d, BlockQ8_0.f16(file, block + 208));
+    }
+
+    private static final java.lang.invoke.VarHandle FLOAT_BYTES = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
 
     @Override
     public Activations.Format activations() {
