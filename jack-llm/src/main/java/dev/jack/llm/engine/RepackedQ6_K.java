@@ -8,6 +8,8 @@ import jdk.incubator.vector.VectorOperators;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 import static dev.jack.llm.engine.BlockQ8_0.F;
@@ -33,6 +35,7 @@ import static dev.jack.llm.engine.BlockQ8_0.widen;
  */
 record RepackedQ6_K(int in) implements QuantizedRows {
     private static final ValueLayout.OfFloat FLOAT_LE = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle FLOAT_BYTES = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** Bytes of one repacked row. */
     long rowBytes() {
@@ -87,8 +90,6 @@ record RepackedQ6_K(int in) implements QuantizedRows {
         System.arraycopy(file, block + 192, into, scales, 16);
         FLOAT_BYTES.set(into, d, BlockQ8_0.f16(file, block + 208));
     }
-
-    private static final java.lang.invoke.VarHandle FLOAT_BYTES = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
 
     @Override
     public Activations.Format activations() {
