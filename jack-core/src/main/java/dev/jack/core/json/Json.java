@@ -36,11 +36,14 @@ public final class Json {
     private final String s;
     private final int n;
     private int pos;
+    /** Whether '\n' and '\r' end the text rather than count as whitespace ({@link #parseLine}). */
+    private final boolean line;
 
-    private Json(String s, int from, int to) {
+    private Json(String s, int from, int to, boolean line) {
         this.s = s;
         this.pos = from;
         this.n = to;
+        this.line = line;
     }
 
     /**
@@ -60,12 +63,39 @@ public final class Json {
      */
     public static Object parse(String text, int from, int to) {
         java.util.Objects.checkFromToIndex(from, to, text.length());
-        Json p = new Json(text, from, to);
+        Json p = new Json(text, from, to, false);
         p.skipWhitespace();
         Object value = p.value();
         p.skipWhitespace();
         if (p.pos != p.n) throw p.error("unexpected extra data");
         return value;
+    }
+
+    /**
+     * Parses the JSON value that makes up the line starting at {@code text[from]} in one pass, finding the line's end on
+     * the way (JSONL reading: no separate scan for line ends). The line ends at the first '\n' or '\r' or at {@code to};
+     * only spaces and tabs may surround the value. Sets {@code end[0]} to the index of the line end and returns the
+     * value, which is then what {@link #parse(String, int, int)} gives for the line; or sets {@code end[0]} to -1 (the
+     * result is then meaningless) for any other line (blank, malformed, holding other whitespace or a byte order mark),
+     * which the caller parses the ordinary way.
+     *
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= text.length()}
+     */
+    public static Object parseLine(String text, int from, int to, int[] end) {
+        java.util.Objects.checkFromToIndex(from, to, text.length());
+        Json p = new Json(text, from, to, true);
+        end[0] = -1;
+        try {
+            p.skipWhitespace();
+            if (p.pos == p.n || p.s.charAt(p.pos) == '\n' || p.s.charAt(p.pos) == '\r') return null;  // blank
+            Object value = p.value();
+            p.skipWhitespace();
+            if (p.pos < p.n && p.s.charAt(p.pos) != '\n' && p.s.charAt(p.pos) != '\r') return null;
+            end[0] = p.pos;
+            return value;
+        } catch (JsonException e) {
+            return null;
+        }
     }
 
     /** True when Python's {@code json.loads} would accept the text (see {@link #MAX_NESTING}). */
@@ -85,7 +115,7 @@ public final class Json {
     private void skipWhitespace() {
         while (pos < n) {
             char c = s.charAt(pos);
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return;
+            if (c != ' ' && c != '\t' && (line || c != '\n' && c != '\r')) return;
             pos++;
         }
     }
