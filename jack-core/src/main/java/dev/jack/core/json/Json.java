@@ -36,6 +36,8 @@ public final class Json {
     private final String s;
     private final int n;
     private int pos;
+    /** The value of the string being decoded, when it has escapes; made on first need. */
+    private Decoded decoded;
     /** Whether '\n' and '\r' end the text rather than count as whitespace ({@link #parseLine}). */
     private final boolean line;
 
@@ -225,6 +227,7 @@ public final class Json {
     private String string() {
         int start = ++pos;
         int i = start;
+        int or = 0;  // the chars of the run so far, or'ed: above 0xFF when one is beyond Latin-1
         // Fast path: no escapes.
         while (i < n) {
             char c = s.charAt(i);
@@ -233,17 +236,20 @@ public final class Json {
                 return s.substring(start, i);
             }
             if (c == '\\' || c < 0x20) break;
+            or |= c;
             i++;
         }
-        StringBuilder b = new StringBuilder(i - start + 64);
+        Decoded b = decoded == null ? decoded = new Decoded() : decoded;
+        b.clear();
         int run = start;
         while (true) {
             while (i < n) {
                 char c = s.charAt(i);
                 if (c == '"' || c == '\\' || c < 0x20) break;
+                or |= c;
                 i++;
             }
-            b.append(s, run, i);
+            b.append(s, run, i, or > 0xFF);
             if (i >= n) throw new JsonException("unterminated string", start - 1);
             char c = s.charAt(i);
             if (c == '"') {
@@ -281,6 +287,65 @@ public final class Json {
                 }
             }
             run = i;
+            or = 0;
+        }
+    }
+
+    /**
+     * A string's value as its escapes are decoded, reused for the strings of one parse. StringBuilder copies a Latin-1
+     * run into a builder that went UTF-16 (after an escape such as {@code \u2019}) char by char, which costs most of a
+     * JSONL read under C1 (eval's JIT); here runs are array copies into Latin-1 bytes while every char fits, and go
+     * into UTF-16 chars from the first one that does not.
+     */
+    private static final class Decoded {
+        private byte[] latin1 = new byte[256];
+        /** The chars once one above U+00FF came; null before. */
+        private char[] utf16;
+        private int length;
+
+        void clear() {
+            utf16 = null;
+            length = 0;
+        }
+
+        /** Appends {@code s[from, to)}; {@code wide}: whether a char in it is above U+00FF. */
+        @SuppressWarnings("deprecation")
+        void append(String s, int from, int to, boolean wide) {
+            int k = to - from;
+            if (utf16 == null && !wide) {
+                if (length + k > latin1.length) latin1 = Arrays.copyOf(latin1, Math.max(latin1.length * 2, length + k));
+                s.getBytes(from, to, latin1, length);  // the deprecated getBytes is exactly the Latin-1 copy wanted
+            } else {
+                widen(k);
+                s.getChars(from, to, utf16, length);
+            }
+            length += k;
+        }
+
+        void append(char c) {
+            if (utf16 == null && c <= 0xFF) {
+                if (length == latin1.length) latin1 = Arrays.copyOf(latin1, length * 2);
+                latin1[length] = (byte) c;
+            } else {
+                widen(1);
+                utf16[length] = c;
+            }
+            length++;
+        }
+
+        /** Room for {@code more} chars in {@link #utf16}, made from the Latin-1 bytes on first use. */
+        private void widen(int more) {
+            if (utf16 == null) {
+                utf16 = new char[Math.max(64, Math.max(length * 2, length + more))];
+                for (int i = 0; i < length; i++) utf16[i] = (char) (latin1[i] & 0xFF);
+            } else if (length + more > utf16.length) {
+                utf16 = Arrays.copyOf(utf16, Math.max(utf16.length * 2, length + more));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return utf16 == null ? new String(latin1, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1) : new String(utf16, 0, length);
         }
     }
 
