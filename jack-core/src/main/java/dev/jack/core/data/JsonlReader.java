@@ -272,26 +272,38 @@ public final class JsonlReader {
             bytes = null;
             offsets = new long[64];
             parsed = new Object[64];
-            boolean cr = text.indexOf('\r') >= 0;
             int n = text.length();
+            int[] end = new int[1];
             long lineNo = 0;
             for (int start = 0; start < n; lineNo++) {
-                int stop = cr ? lineEnd(text, start) : text.indexOf('\n', start);
-                if (stop < 0) stop = n;
-                int from = first && lineNo == 0 && text.startsWith("\uFEFF") ? 1 : start;
+                // Most lines are one JSON value parsed as the line's end is found; the others (blank lines, a byte order
+                // mark, errors) are cut out first and parsed alone, as BufferedReader would hand them.
+                Object value = Json.parseLine(text, start, n, end);
+                int stop = end[0];
+                int from = start;
+                boolean blank = false;
+                if (stop < 0) {
+                    stop = lineEnd(text, start);
+                    if (stop < 0) stop = n;
+                    if (first && lineNo == 0 && text.startsWith("\uFEFF")) from = 1;
+                    blank = isBlank(text, from, stop);
+                    if (!blank) {
+                        try {
+                            value = Json.parse(text, from, stop);
+                        } catch (JsonException e) {
+                            value = lineError(text.substring(from, stop));
+                        }
+                    }
+                }
                 start = stop + (stop < n && text.charAt(stop) == '\r' && stop + 1 < n && text.charAt(stop + 1) == '\n' ? 2 : 1);
                 if (stop < n) lineEnds++;
-                if (isBlank(text, from, stop)) continue;
+                if (blank) continue;
                 if (size == parsed.length) {
                     offsets = Arrays.copyOf(offsets, size * 2);
                     parsed = Arrays.copyOf(parsed, size * 2);
                 }
                 offsets[size] = lineNo;
-                try {
-                    parsed[size] = Json.parse(text, from, stop);
-                } catch (JsonException e) {
-                    parsed[size] = lineError(text.substring(from, stop));
-                }
+                parsed[size] = value;
                 size++;
             }
             return this;

@@ -67,22 +67,27 @@ public final class AsciiJson {
         return raw("]");
     }
 
-    /** Appends {@code json.dumps(s)}: the string quoted, escaped as {@link PyJson#writeString} escapes it. */
+    /**
+     * Appends {@code json.dumps(s)}: the string quoted, escaped as {@link PyJson#writeString} escapes it. The runs between
+     * escapes are copied whole (an array copy for a Latin-1 string), not char by char.
+     */
+    @SuppressWarnings("deprecation")
     public AsciiJson string(String s) {
         int n = s.length();
         ensure(n + 2);
         byte[] out = bytes;
         int at = length;
         out[at++] = '"';
+        int run = 0;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             char escape = c < 128 ? PyJson.ASCII_ESCAPE[c] : 'u';
-            if (escape == 0) {
-                if (at == out.length) out = grow(at, n - i + 1);
-                out[at++] = (byte) c;
-                continue;
-            }
-            if (at + 6 > out.length) out = grow(at, n - i + 6);
+            if (escape == 0) continue;
+            int k = i - run;
+            if (at + k + 6 > out.length) out = grow(at, n - run + 6);
+            s.getBytes(run, i, out, at);  // ASCII chars that need no escape: the deprecated getBytes copies them exactly
+            at += k;
+            run = i + 1;
             out[at++] = '\\';
             if (escape != 'u') {
                 out[at++] = (byte) escape;
@@ -94,7 +99,10 @@ public final class AsciiJson {
                 out[at++] = (byte) PyJson.HEX[c & 15];
             }
         }
-        if (at == out.length) out = grow(at, 1);
+        int k = n - run;
+        if (at + k + 1 > out.length) out = grow(at, k + 1);
+        s.getBytes(run, n, out, at);
+        at += k;
         out[at++] = '"';
         length = at;
         return this;

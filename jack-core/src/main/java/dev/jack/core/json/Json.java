@@ -36,11 +36,16 @@ public final class Json {
     private final String s;
     private final int n;
     private int pos;
+    /** The value of the string being decoded, when it has escapes; made on first need. */
+    private Decoded decoded;
+    /** Whether '\n' and '\r' end the text rather than count as whitespace ({@link #parseLine}). */
+    private final boolean line;
 
-    private Json(String s, int from, int to) {
+    private Json(String s, int from, int to, boolean line) {
         this.s = s;
         this.pos = from;
         this.n = to;
+        this.line = line;
     }
 
     /**
@@ -60,12 +65,39 @@ public final class Json {
      */
     public static Object parse(String text, int from, int to) {
         java.util.Objects.checkFromToIndex(from, to, text.length());
-        Json p = new Json(text, from, to);
+        Json p = new Json(text, from, to, false);
         p.skipWhitespace();
         Object value = p.value();
         p.skipWhitespace();
         if (p.pos != p.n) throw p.error("unexpected extra data");
         return value;
+    }
+
+    /**
+     * Parses the JSON value that makes up the line starting at {@code text[from]} in one pass, finding the line's end on
+     * the way (JSONL reading: no separate scan for line ends). The line ends at the first '\n' or '\r' or at {@code to};
+     * only spaces and tabs may surround the value. Sets {@code end[0]} to the index of the line end and returns the
+     * value, which is then what {@link #parse(String, int, int)} gives for the line; or sets {@code end[0]} to -1 (the
+     * result is then meaningless) for any other line (blank, malformed, holding other whitespace or a byte order mark),
+     * which the caller parses the ordinary way.
+     *
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= text.length()}
+     */
+    public static Object parseLine(String text, int from, int to, int[] end) {
+        java.util.Objects.checkFromToIndex(from, to, text.length());
+        Json p = new Json(text, from, to, true);
+        end[0] = -1;
+        try {
+            p.skipWhitespace();
+            if (p.pos == p.n || p.s.charAt(p.pos) == '\n' || p.s.charAt(p.pos) == '\r') return null;  // blank
+            Object value = p.value();
+            p.skipWhitespace();
+            if (p.pos < p.n && p.s.charAt(p.pos) != '\n' && p.s.charAt(p.pos) != '\r') return null;
+            end[0] = p.pos;
+            return value;
+        } catch (JsonException e) {
+            return null;
+        }
     }
 
     /** True when Python's {@code json.loads} would accept the text (see {@link #MAX_NESTING}). */
@@ -85,7 +117,7 @@ public final class Json {
     private void skipWhitespace() {
         while (pos < n) {
             char c = s.charAt(pos);
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return;
+            if (c != ' ' && c != '\t' && (line || c != '\n' && c != '\r')) return;
             pos++;
         }
     }
@@ -195,6 +227,7 @@ public final class Json {
     private String string() {
         int start = ++pos;
         int i = start;
+        int or = 0;  // the chars of the run so far, or'ed: above 0xFF when one is beyond Latin-1
         // Fast path: no escapes.
         while (i < n) {
             char c = s.charAt(i);
@@ -203,17 +236,20 @@ public final class Json {
                 return s.substring(start, i);
             }
             if (c == '\\' || c < 0x20) break;
+            or |= c;
             i++;
         }
-        StringBuilder b = new StringBuilder(i - start + 64);
+        Decoded b = decoded == null ? decoded = new Decoded() : decoded;
+        b.clear();
         int run = start;
         while (true) {
             while (i < n) {
                 char c = s.charAt(i);
                 if (c == '"' || c == '\\' || c < 0x20) break;
+                or |= c;
                 i++;
             }
-            b.append(s, run, i);
+            b.append(s, run, i, or > 0xFF);
             if (i >= n) throw new JsonException("unterminated string", start - 1);
             char c = s.charAt(i);
             if (c == '"') {
@@ -251,6 +287,65 @@ public final class Json {
                 }
             }
             run = i;
+            or = 0;
+        }
+    }
+
+    /**
+     * A string's value as its escapes are decoded, reused for the strings of one parse. StringBuilder copies a Latin-1
+     * run into a builder that went UTF-16 (after an escape such as {@code \u2019}) char by char, which costs most of a
+     * JSONL read under C1 (eval's JIT); here runs are array copies into Latin-1 bytes while every char fits, and go
+     * into UTF-16 chars from the first one that does not.
+     */
+    private static final class Decoded {
+        private byte[] latin1 = new byte[256];
+        /** The chars once one above U+00FF came; null before. */
+        private char[] utf16;
+        private int length;
+
+        void clear() {
+            utf16 = null;
+            length = 0;
+        }
+
+        /** Appends {@code s[from, to)}; {@code wide}: whether a char in it is above U+00FF. */
+        @SuppressWarnings("deprecation")
+        void append(String s, int from, int to, boolean wide) {
+            int k = to - from;
+            if (utf16 == null && !wide) {
+                if (length + k > latin1.length) latin1 = Arrays.copyOf(latin1, Math.max(latin1.length * 2, length + k));
+                s.getBytes(from, to, latin1, length);  // the deprecated getBytes is exactly the Latin-1 copy wanted
+            } else {
+                widen(k);
+                s.getChars(from, to, utf16, length);
+            }
+            length += k;
+        }
+
+        void append(char c) {
+            if (utf16 == null && c <= 0xFF) {
+                if (length == latin1.length) latin1 = Arrays.copyOf(latin1, length * 2);
+                latin1[length] = (byte) c;
+            } else {
+                widen(1);
+                utf16[length] = c;
+            }
+            length++;
+        }
+
+        /** Room for {@code more} chars in {@link #utf16}, made from the Latin-1 bytes on first use. */
+        private void widen(int more) {
+            if (utf16 == null) {
+                utf16 = new char[Math.max(64, Math.max(length * 2, length + more))];
+                for (int i = 0; i < length; i++) utf16[i] = (char) (latin1[i] & 0xFF);
+            } else if (length + more > utf16.length) {
+                utf16 = Arrays.copyOf(utf16, Math.max(utf16.length * 2, length + more));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return utf16 == null ? new String(latin1, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1) : new String(utf16, 0, length);
         }
     }
 

@@ -225,12 +225,16 @@ public final class LanguageDetector {
         }
     }
 
+    /** Per thread: room for the n-gram rows of a text, at most three per char read ({@link #extractGrams}). */
+    private static final ThreadLocal<int[]> GRAMS = ThreadLocal.withInitial(() -> new int[3 * MAX_TEXT_LENGTH]);
+
     /** The most probable language code ("unknown" if none is likely), or empty when the text has no features. */
     public Optional<String> detect(String text) {
         Model m = model();
-        int[] grams = extractGrams(m, prepare(text));
-        if (grams.length == 0) return Optional.empty();
-        double[] probability = trials(m, grams);
+        int[] grams = GRAMS.get();
+        int count = extractGrams(m, prepare(text), grams);
+        if (count == 0) return Optional.empty();
+        double[] probability = trials(m, grams, count);
         int best = -1;
         for (int j = 0; j < probability.length; j++) {
             if (probability[j] > PROB_THRESHOLD && (best < 0 || probability[j] > probability[best])) best = j;
@@ -261,9 +265,9 @@ public final class LanguageDetector {
      * Detector.append leaves it (the first 10,000 chars, runs of spaces squeezed to one) and as
      * Detector.cleaningText leaves that (Latin letters dropped from text mostly in another script),
      * then NGram's buffer rules: a space restarts the gram buffer, a capitalized run of capitals
-     * yields nothing.
+     * yields nothing. Writes them into {@code out} (room for three per char read) and returns how many.
      */
-    private static int[] extractGrams(Model m, String text) {
+    private static int extractGrams(Model m, String text, int[] out) {
         int limit = Math.min(text.length(), MAX_TEXT_LENGTH);
         int latin = 0;
         int nonLatin = 0;
@@ -282,7 +286,6 @@ public final class LanguageDetector {
         char[] asciiTrigrams = m.asciiTrigrams();
         long[] bigrams = m.bigrams();
         long[] trigrams = m.trigrams();
-        int[] out = new int[Math.max(16, limit * 3)];
         int count = 0;
         // The gram buffer: up to three chars, g1 the newest; length 1 holds only the leading space.
         char g1 = ' ';
@@ -316,7 +319,6 @@ public final class LanguageDetector {
                 capitalWord = false;
             }
             if (capitalWord) continue;
-            if (count + 3 > out.length) out = Arrays.copyOf(out, out.length * 2);
             if (ch != ' ') {
                 int row = unigrams[ch] - 1;
                 if (row >= 0) out[count++] = row;
@@ -331,7 +333,7 @@ public final class LanguageDetector {
                 if (row >= 0) out[count++] = row;
             }
         }
-        return Arrays.copyOf(out, count);
+        return count;
     }
 
     private static boolean isUpperCase(char c) {
@@ -342,7 +344,7 @@ public final class LanguageDetector {
      * Detector.detectBlock: seeded random trials that multiply in the probabilities of sampled n-grams,
      * averaged over the trials.
      */
-    private static double[] trials(Model m, int[] grams) {
+    private static double[] trials(Model m, int[] grams, int count) {
         double[] result = new double[LANGS];
         double[] table = m.probabilities();
         LegacyRandom random = new LegacyRandom(SEED);
@@ -352,7 +354,7 @@ public final class LanguageDetector {
             double alpha = ALPHA + random.nextGaussian() * ALPHA_WIDTH;
             double weight = alpha / BASE_FREQ;
             for (int i = 0; ; i++) {
-                int base = grams[random.nextInt(grams.length)] * LANGS;
+                int base = grams[random.nextInt(count)] * LANGS;
                 for (int j = 0; j < LANGS; j++) probability[j] *= weight + table[base + j];
                 if (i % 5 == 0 && (normalize(probability) > CONVERGENCE || i >= ITERATION_LIMIT)) break;
             }

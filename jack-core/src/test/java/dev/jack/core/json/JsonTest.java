@@ -30,6 +30,29 @@ class JsonTest {
         }
     }
 
+    /**
+     * A JSONL line parsed in one pass gives what the line cut out and parsed alone gives, or declines (end -1) and leaves
+     * the line to that slower path; it never accepts a line that the slow path rejects, and it takes the usual lines.
+     */
+    @Test
+    void parseLineAgreesWithParsingTheLineAlone() {
+        List<String> lines = List.of("{}", " {\"a\": [1, {\"b\": null}]}\t", "\"\\u00e9\\n\"", "[1, 2] ", "-0.5e+10", "null",
+                "", " \t", "{", "[1,]", "01", "\"tab\there\"", "{a: 1}", "[1] [2]", "\uFEFF{}", "\u00a0{}", "{\"a\":\u000b1}", "\"unterminated");
+        for (String line : lines) {
+            for (String after : List.of("", "\n{}", "\r\n{}", "\r")) {
+                String text = "x" + line + after;
+                int[] end = {7};
+                Object value = Json.parseLine(text, 1, text.length(), end);
+                if (end[0] < 0) {
+                    assertFalse(line.matches("\\s*[\\[{\"n0-9-].*") && Json.isValid(line), "declined a plain line: " + line);
+                    continue;
+                }
+                assertEquals(1 + line.length(), end[0], line);
+                assertEquals(Json.parse(line), value, line);
+            }
+        }
+    }
+
     @Test
     void parsesValuesWithJavaTypes() {
         Map<?, ?> m = (Map<?, ?>) Json.parse("{\"k\": 7, \"x\": 1.5, \"l\": [\"a\", false], \"big\": 99999999999999999999}");
