@@ -41,15 +41,27 @@ public final class PunktSentenceTokenizer {
         final String[] texts = new String[RECENT];
         final int[][] spans = new int[RECENT][];
         final List<?>[] sentences = new List<?>[RECENT];
+        /** Slots of {@link #texts} filled since the last {@link #clear} (at most {@link #RECENT}). */
+        int filled;
         int next;
 
         int find(String text) {
             int hash = text.hashCode();
-            for (int i = 0; i < RECENT; i++) {
+            for (int i = 0; i < filled; i++) {
                 String t = texts[i];
-                if (t == text || (t != null && t.hashCode() == hash && t.equals(text))) return i;
+                if (t == text || (t.hashCode() == hash && t.equals(text))) return i;
             }
             return -1;
+        }
+
+        /** Forgets everything in place: a row costs no new tables. */
+        void clear() {
+            Arrays.fill(texts, 0, filled, null);
+            Arrays.fill(spans, 0, filled, null);
+            Arrays.fill(sentences, 0, filled, null);
+            Arrays.fill(contexts, null);
+            filled = 0;
+            next = 0;
         }
     }
 
@@ -59,6 +71,7 @@ public final class PunktSentenceTokenizer {
         if (i >= 0) return i;
         i = r.next;
         r.next = (i + 1) % RECENT;
+        if (r.filled < RECENT) r.filled++;
         r.spans[i] = split(text);
         r.sentences[i] = null;
         r.texts[i] = text;
@@ -67,7 +80,7 @@ public final class PunktSentenceTokenizer {
 
     /** Forgets this thread's recent texts and break decisions (what follows pays for its own splits). */
     public void forgetRecent() {
-        recent.remove();
+        recent.get().clear();
     }
 
     public int countSentences(String text) {
@@ -177,7 +190,7 @@ public final class PunktSentenceTokenizer {
         int prevSliceStop = 0;
         int prevEnd = -1;
         int prevNextStart = -1;
-        String prevContext = null;
+        int prevContextEnd = -1;   // the context is text[prevSliceStart, prevContextEnd)
         for (int start = nextCandidate(text, 0); start >= 0; start = nextCandidate(text, start + 1)) {
             // The candidate's lookahead: one non-word character, or whitespace and the next token.
             int afterEnd;
@@ -193,16 +206,16 @@ public final class PunktSentenceTokenizer {
             }
             int lastSpace = lastAsciiWhitespace(text, prevSliceStop, start);
             int wordStart = lastSpace > 0 ? prevSliceStop + lastSpace + 1 : prevSliceStart;
-            if (prevContext != null && prevSliceStop <= wordStart) {
-                lastBreak = decide(r, slices, lastBreak, prevContext, prevEnd, prevNextStart);
+            if (prevContextEnd >= 0 && prevSliceStop <= wordStart) {
+                lastBreak = decide(r, slices, lastBreak, text, prevSliceStart, prevContextEnd, prevEnd, prevNextStart);
             }
-            prevContext = text.substring(wordStart, afterEnd);
+            prevContextEnd = afterEnd;
             prevEnd = start + 1;
             prevNextStart = nextStart;
             prevSliceStart = wordStart;
             prevSliceStop = start;
         }
-        if (prevContext != null) lastBreak = decide(r, slices, lastBreak, prevContext, prevEnd, prevNextStart);
+        if (prevContextEnd >= 0) lastBreak = decide(r, slices, lastBreak, text, prevSliceStart, prevContextEnd, prevEnd, prevNextStart);
         slices.add(lastBreak, Math.max(lastBreak, PyText.rstrip(text).length()));
         return slices;
     }
@@ -229,13 +242,17 @@ public final class PunktSentenceTokenizer {
         return -1;
     }
 
-    private int decide(Recent r, Ints slices, int lastBreak, String context, int matchEnd, int nextTokStart) {
-        int h = context.hashCode();
+    /** Decides the context text[from, to), remembered by its String hash so that a hit allocates nothing. */
+    private int decide(Recent r, Ints slices, int lastBreak, String text, int from, int to, int matchEnd, int nextTokStart) {
+        int h = 0;
+        for (int i = from; i < to; i++) h = 31 * h + text.charAt(i);
         int k = (h ^ (h >>> 16)) & (CONTEXTS - 1);
         boolean isBreak;
-        if (context.equals(r.contexts[k])) {
+        String known = r.contexts[k];
+        if (known != null && known.length() == to - from && text.startsWith(known, from)) {
             isBreak = r.breaks[k];
         } else {
+            String context = text.substring(from, to);
             isBreak = containsSentenceBreak(context);
             r.contexts[k] = context;
             r.breaks[k] = isBreak;
