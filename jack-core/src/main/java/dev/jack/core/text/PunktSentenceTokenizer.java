@@ -191,7 +191,8 @@ public final class PunktSentenceTokenizer {
         int prevEnd = -1;
         int prevNextStart = -1;
         int prevContextEnd = -1;   // the context is text[prevSliceStart, prevContextEnd)
-        for (int start = nextCandidate(text, 0); start >= 0; start = nextCandidate(text, start + 1)) {
+        Candidates candidates = new Candidates(text);
+        for (int start = candidates.next(0); start >= 0; start = candidates.next(start + 1)) {
             // The candidate's lookahead: one non-word character, or whitespace and the next token.
             int afterEnd;
             int nextStart;
@@ -222,24 +223,48 @@ public final class PunktSentenceTokenizer {
 
 
     /**
-     * The next index at or after {@code from} of a potential sentence end, as nltk's period-context
-     * regex {@code [.?!](?=(NonWord|\s+\S+))} finds them: '.', '?' or '!' followed by a non-word
-     * character, or by whitespace and then a non-space character. -1 when there is none.
+     * Potential sentence ends, as nltk's period-context regex {@code [.?!](?=(NonWord|\s+\S+))} finds them: '.', '?'
+     * or '!' followed by a non-word character, or by whitespace and then a non-space character. The next '.', '?' and
+     * '!' are found with {@link String#indexOf(int, int)} (vectorized) and remembered until passed.
      */
-    private static int nextCandidate(String text, int from) {
-        int n = text.length();
-        for (int i = from; i < n - 1; i++) {
-            char c = text.charAt(i);
-            if (c != '.' && c != '?' && c != '!') continue;
-            char next = text.charAt(i + 1);
-            if (NON_WORD_CHARS.indexOf(next) >= 0) return i;
-            if (PyText.isSpace(next)) {
-                int j = i + 2;
-                while (j < n && PyText.isSpace(text.charAt(j))) j++;
-                if (j < n) return i;
-            }
+    private static final class Candidates {
+        private final String text;
+        private int dot;
+        private int question;
+        private int bang;
+
+        Candidates(String text) {
+            this.text = text;
+            dot = text.indexOf('.');
+            question = text.indexOf('?');
+            bang = text.indexOf('!');
         }
-        return -1;
+
+        /** The next potential end at or after {@code from}; -1 when there is none. */
+        int next(int from) {
+            int n = text.length();
+            while (from < n - 1) {
+                if (dot >= 0 && dot < from) dot = text.indexOf('.', from);
+                if (question >= 0 && question < from) question = text.indexOf('?', from);
+                if (bang >= 0 && bang < from) bang = text.indexOf('!', from);
+                int i = min(dot, min(question, bang));
+                if (i < 0 || i >= n - 1) return -1;
+                char next = text.charAt(i + 1);
+                if (NON_WORD_CHARS.indexOf(next) >= 0) return i;
+                if (PyText.isSpace(next)) {
+                    int j = i + 2;
+                    while (j < n && PyText.isSpace(text.charAt(j))) j++;
+                    if (j < n) return i;
+                }
+                from = i + 1;
+            }
+            return -1;
+        }
+
+        /** The smaller of two positions, -1 meaning none. */
+        private static int min(int a, int b) {
+            return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+        }
     }
 
     /** Decides the context text[from, to), remembered by its String hash so that a hit allocates nothing. */
