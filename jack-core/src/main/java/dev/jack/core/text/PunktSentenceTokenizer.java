@@ -2,7 +2,9 @@ package dev.jack.core.text;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * NLTK's Punkt sentence tokenizer (nltk 3.8, {@code PunktSentenceTokenizer.tokenize} with boundary
@@ -16,6 +18,8 @@ public final class PunktSentenceTokenizer {
     private static final String NOT_WORD_START = "(\"`{[:;&#*@)}]-,";
 
     private final PunktParameters params;
+    /** The first words of the collocations: most types start none, and need no key built. */
+    private final Set<String> collocationFirsts;
     /**
      * Recent answers, per thread: a row's constraints and a response's loose variants ask about the same few texts
      * ({@link #forgetRecent} at each row keeps that sharing within one row).
@@ -24,6 +28,9 @@ public final class PunktSentenceTokenizer {
 
     public PunktSentenceTokenizer(PunktParameters params) {
         this.params = params;
+        Set<String> firsts = new HashSet<>();
+        for (String key : params.collocations()) firsts.add(key.substring(0, key.indexOf('\t')));
+        this.collocationFirsts = firsts;
     }
 
     /** The last {@link #RECENT} texts split on this thread, with their spans and (once asked for) sentences. */
@@ -267,8 +274,20 @@ public final class PunktSentenceTokenizer {
         }
     }
 
-    /** Decides the context text[from, to), remembered by its String hash so that a hit allocates nothing. */
+    /**
+     * Decides the context text[from, to) of the candidate ending at {@code matchEnd}, remembered by its String hash so
+     * that a hit allocates nothing. A '?' or '!' candidate always breaks: it is a token of its own (word tokens end
+     * before it, and the non-word character or whitespace after it ends it), the first pass marks it, the second
+     * leaves tokens without a final period alone, and a token follows it (the lookahead's).
+     */
     private int decide(Recent r, Ints slices, int lastBreak, String text, int from, int to, int matchEnd, int nextTokStart) {
+        boolean isBreak = text.charAt(matchEnd - 1) != '.' || periodContextBreaks(r, text, from, to);
+        if (!isBreak) return lastBreak;
+        slices.add(lastBreak, matchEnd);
+        return nextTokStart >= 0 ? nextTokStart : matchEnd;
+    }
+
+    private boolean periodContextBreaks(Recent r, String text, int from, int to) {
         int h = 0;
         for (int i = from; i < to; i++) h = 31 * h + text.charAt(i);
         int k = (h ^ (h >>> 16)) & (CONTEXTS - 1);
@@ -282,9 +301,7 @@ public final class PunktSentenceTokenizer {
             r.contexts[k] = context;
             r.breaks[k] = isBreak;
         }
-        if (!isBreak) return lastBreak;
-        slices.add(lastBreak, matchEnd);
-        return nextTokStart >= 0 ? nextTokStart : matchEnd;
+        return isBreak;
     }
 
     /**
@@ -410,7 +427,7 @@ public final class PunktSentenceTokenizer {
         String nextTyp = t2.typeNoSentPeriod();
         boolean initial = t1.isInitial();
 
-        if (params.collocations().contains(PunktParameters.collocationKey(typ, nextTyp))) {
+        if (collocationFirsts.contains(typ) && params.collocations().contains(PunktParameters.collocationKey(typ, nextTyp))) {
             t1.sentbreak = false;
             t1.abbr = true;
             return;
@@ -496,16 +513,18 @@ public final class PunktSentenceTokenizer {
             return sentbreak ? typeNoPeriod() : type;
         }
 
+        /** {@code tok[0].isupper()}, for the one code point (as {@link PyText#isUpper}). */
         boolean firstUpper() {
-            return PyText.isUpper(firstChar());
+            int cp = tok.codePointAt(0);
+            if (cp < 128) return cp >= 'A' && cp <= 'Z';
+            return !Character.isLowerCase(cp) && !Character.isTitleCase(cp) && Character.isUpperCase(cp);
         }
 
+        /** {@code tok[0].islower()}, for the one code point (as {@link PyText#isLower}). */
         boolean firstLower() {
-            return PyText.isLower(firstChar());
-        }
-
-        private String firstChar() {
-            return tok.substring(0, Character.charCount(tok.codePointAt(0)));
+            int cp = tok.codePointAt(0);
+            if (cp < 128) return cp >= 'a' && cp <= 'z';
+            return !Character.isUpperCase(cp) && !Character.isTitleCase(cp) && Character.isLowerCase(cp);
         }
 
         /** {@code \.\.+$}: only periods, at least two. */

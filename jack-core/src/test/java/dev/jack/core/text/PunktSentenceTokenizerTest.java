@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PunktSentenceTokenizerTest {
     /** A hand-made model: "dr" is an abbreviation; "smith" is seen capitalized mid-sentence. */
@@ -116,6 +117,33 @@ class PunktSentenceTokenizerTest {
             m.useTransparentBounds(false).useAnchoringBounds(true);
             assertEquals(m.lookingAt() ? m.end() : -1, PunktSentenceTokenizer.realignmentEnd(t, from, to), t + " " + from + ".." + to);
             assertEquals(numeric.matcher(t).find(), PunktSentenceTokenizer.Token.isNumeric(t), t);
+        }
+    }
+
+    /**
+     * The tokenizer decides '?' and '!' candidates without tokenizing their context: every such context, whatever
+     * precedes the mark on its line and whatever non-word character or whitespace and token follows it, breaks.
+     */
+    @Test
+    void questionAndExclamationContextsAlwaysBreak() {
+        PunktSentenceTokenizer english = new PunktSentenceTokenizer(PunktParameters.english());
+        java.util.Random random = new java.util.Random(11);
+        String before = "ab.. -,,;:'\"()[]{}?!*@#&`\u00a0\tÉ1.\nDr";
+        String nonWord = ")\";}]*:@'({[?!";
+        String after = "aB..-,;:'\"()?!*1.";
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) b.append(before.charAt(random.nextInt(before.length())));
+            b.append(random.nextBoolean() ? '?' : '!');
+            if (random.nextBoolean()) {
+                b.append(nonWord.charAt(random.nextInt(nonWord.length())));
+            } else {
+                b.append(" \n\t\u00a0".charAt(random.nextInt(4)));
+                b.append(after.charAt(random.nextInt(after.length())));
+                for (int k = random.nextInt(6); k > 0; k--) b.append(after.charAt(random.nextInt(after.length())));
+            }
+            String context = b.toString();
+            assertTrue(english.containsSentenceBreak(context), context);
         }
     }
 }
