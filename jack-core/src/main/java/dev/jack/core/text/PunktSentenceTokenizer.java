@@ -45,6 +45,9 @@ public final class PunktSentenceTokenizer {
     private static final class Recent {
         final String[] contexts = new String[CONTEXTS];
         final boolean[] breaks = new boolean[CONTEXTS];
+        /** The row each context slot was filled in: a slot of an earlier row is empty. */
+        final int[] contextRows = new int[CONTEXTS];
+        int row = 1;
         final String[] texts = new String[RECENT];
         final int[][] spans = new int[RECENT][];
         final List<?>[] sentences = new List<?>[RECENT];
@@ -66,7 +69,7 @@ public final class PunktSentenceTokenizer {
             Arrays.fill(texts, 0, filled, null);
             Arrays.fill(spans, 0, filled, null);
             Arrays.fill(sentences, 0, filled, null);
-            Arrays.fill(contexts, null);
+            row++;
             filled = 0;
             next = 0;
         }
@@ -293,13 +296,14 @@ public final class PunktSentenceTokenizer {
         int k = (h ^ (h >>> 16)) & (CONTEXTS - 1);
         boolean isBreak;
         String known = r.contexts[k];
-        if (known != null && known.length() == to - from && text.startsWith(known, from)) {
+        if (r.contextRows[k] == r.row && known.length() == to - from && text.startsWith(known, from)) {
             isBreak = r.breaks[k];
         } else {
             String context = text.substring(from, to);
             isBreak = containsSentenceBreak(context);
             r.contexts[k] = context;
             r.breaks[k] = isBreak;
+            r.contextRows[k] = r.row;
         }
         return isBreak;
     }
@@ -475,7 +479,8 @@ public final class PunktSentenceTokenizer {
     /** A word token with the annotations of the two passes. */
     static final class Token {
         final String tok;
-        final String type;
+        /** The lower-cased token, or "##number##"; computed when first asked for (most tokens never are). */
+        private String type;
         final boolean periodFinal;
         boolean sentbreak;
         boolean abbr;
@@ -483,9 +488,15 @@ public final class PunktSentenceTokenizer {
 
         Token(String tok) {
             this.tok = tok;
-            String lower = PyText.lower(tok);
-            this.type = isNumeric(lower) ? "##number##" : lower;
             this.periodFinal = tok.endsWith(".");
+        }
+
+        String type() {
+            if (type == null) {
+                String lower = PyText.lower(tok);
+                type = isNumeric(lower) ? "##number##" : lower;
+            }
+            return type;
         }
 
         /** nltk's {@code ^-?[\.,]?\d[\d,\.-]*\.?$}: an optional sign and separator, a digit, then digits, commas, periods and hyphens. */
@@ -506,11 +517,12 @@ public final class PunktSentenceTokenizer {
         }
 
         String typeNoPeriod() {
+            String type = type();
             return type.length() > 1 && type.endsWith(".") ? type.substring(0, type.length() - 1) : type;
         }
 
         String typeNoSentPeriod() {
-            return sentbreak ? typeNoPeriod() : type;
+            return sentbreak ? typeNoPeriod() : type();
         }
 
         /** {@code tok[0].isupper()}, for the one code point (as {@link PyText#isUpper}). */
