@@ -52,6 +52,10 @@ public record IncludeKeyword(String word, int n) implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
+        // A Punkt sentence's neighbours in the text are never word characters (it ends after [.?!], closing punctuation
+        // or the text's last non-space, and starts after whitespace, [.?!], closing punctuation or at the text's start),
+        // so \b is the same in the sentence as in the text: a text without the word needs no sentences.
+        if (!Literals.containsWholeWordIgnoreCase(response, word)) return false;
         List<String> sentences = text.sentences(response);
         if (sentences.size() < n || sentences.isEmpty()) return false;
         String sentence = n == 0 ? sentences.getLast() : sentences.get(n - 1);

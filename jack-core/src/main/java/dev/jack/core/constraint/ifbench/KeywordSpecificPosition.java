@@ -50,10 +50,29 @@ public record KeywordSpecificPosition(String keyword, int n, int m) implements C
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
+        if (!mayContain(response)) return false;
         List<String> sentences = text.sentences(response);
         if (sentences.size() < n) return false;
         List<String> words = words(sentences.get(n - 1), text);
         return words.size() >= m && PyText.lower(words.get(m - 1)).equals(PyText.lower(keyword));
+    }
+
+    /**
+     * False only when no token can equal the keyword, so that most responses need no sentences: for a keyword of ASCII
+     * letters and digits, a token whose {@code str.lower()} equals it is made of characters that lower-case to one
+     * such character each (ASCII letters and digits, and the Kelvin sign), which the tokenizer never rewrites, so it is
+     * in the text, where Java's char-by-char case-insensitive match (looser: it also pairs 'ſ' with 's') finds it.
+     */
+    private boolean mayContain(String response) {
+        if (keyword.isEmpty()) return true;
+        for (int i = 0; i < keyword.length(); i++) {
+            char c = keyword.charAt(i);
+            if (c >= 128 || !Character.isLetterOrDigit(c)) return true;
+        }
+        for (int i = 0, last = response.length() - keyword.length(); i <= last; i++) {
+            if (response.regionMatches(true, i, keyword, 0, keyword.length())) return true;
+        }
+        return false;
     }
 
     /** The sentence's word tokens with a letter or digit in them. */
