@@ -78,11 +78,15 @@ public final class PunktSentenceTokenizer {
     /** The index in this thread's {@link Recent} of the text's spans, splitting it if it is not there. */
     private int slot(Recent r, String text) {
         int i = r.find(text);
-        if (i >= 0) return i;
-        i = r.next;
+        return i >= 0 ? i : remember(r, text, split(text));
+    }
+
+    /** Puts a text's spans in this thread's {@link Recent}, in place of the oldest; returns the slot. */
+    private static int remember(Recent r, String text, int[] spans) {
+        int i = r.next;
         r.next = (i + 1) % RECENT;
         if (r.filled < RECENT) r.filled++;
-        r.spans[i] = split(text);
+        r.spans[i] = spans;
         r.sentences[i] = null;
         r.texts[i] = text;
         return i;
@@ -121,12 +125,41 @@ public final class PunktSentenceTokenizer {
         return r.spans[slot(r, text)];
     }
 
+    /**
+     * The sentence at {@code index} (from 0), or null when there are fewer: {@code sentences(text).get(index)}. A text
+     * not among this thread's recent ones is split only as far as that sentence needs (Punkt decides breaks left to
+     * right, and a slice's realignment looks at the next slice only), so a question about an early sentence of a long
+     * text costs less; the partial split is not remembered.
+     */
+    public String sentence(String text, int index) {
+        Recent r = recent.get();
+        int i = r.find(text);
+        if (i < 0) {
+            Ints slices = slices(text, index + 2);
+            if (slices.complete) {
+                i = remember(r, text, realign(text, slices, slices.size / 2).toArray());
+            } else {
+                // Slices 0..index are final, and each one's span needs only the slice after it.
+                Ints spans = realign(text, slices, index + 1);
+                if (spans.size / 2 > index) return text.substring(spans.at[2 * index], spans.at[2 * index + 1]);
+                i = slot(r, text);
+            }
+        }
+        int[] spans = r.spans[i];
+        return index < spans.length / 2 ? text.substring(spans[2 * index], spans[2 * index + 1]) : null;
+    }
+
     /** Splits the text: its sentence spans as flat (start, end) pairs, after boundary realignment. */
     private int[] split(String text) {
-        Ints slices = slices(text);
+        Ints slices = slices(text, Integer.MAX_VALUE);
+        return realign(text, slices, slices.size / 2).toArray();
+    }
+
+    /** The spans of the first {@code count} slices, realigned (each slice but the very last looks at the next one). */
+    private static Ints realign(String text, Ints slices, int count) {
         Ints out = new Ints(slices.size);
         int realign = 0;
-        for (int i = 0; i < slices.size; i += 2) {
+        for (int i = 0; i < 2 * count; i += 2) {
             int start = slices.at[i] + realign;
             int stop = slices.at[i + 1];
             if (i + 2 >= slices.size) {
@@ -144,13 +177,15 @@ public final class PunktSentenceTokenizer {
                 if (start < stop) addSpan(out, start, stop);
             }
         }
-        return out.toArray();
+        return out;
     }
 
     /** A growable int array (spans without boxing). */
     private static final class Ints {
         int[] at;
         int size;
+        /** For slices: whether they run to the text's end (not cut short at a requested count). */
+        boolean complete;
 
         Ints(int capacity) {
             at = new int[Math.max(4, capacity)];
@@ -189,8 +224,11 @@ public final class PunktSentenceTokenizer {
         out.add(start, Math.max(start, stop));
     }
 
-    /** Sentence slices before realignment, as a flat list of (start, end) pairs. */
-    private Ints slices(String text) {
+    /**
+     * Sentence slices before realignment, as a flat list of (start, end) pairs: all of them ({@link Ints#complete}), or
+     * the first {@code limit} once that many are decided.
+     */
+    private Ints slices(String text, int limit) {
         Recent r = recent.get();
         Ints slices = new Ints(16);
         int lastBreak = 0;
@@ -219,6 +257,7 @@ public final class PunktSentenceTokenizer {
             int wordStart = lastSpace > 0 ? prevSliceStop + lastSpace + 1 : prevSliceStart;
             if (prevContextEnd >= 0 && prevSliceStop <= wordStart) {
                 lastBreak = decide(r, slices, lastBreak, text, prevSliceStart, prevContextEnd, prevEnd, prevNextStart);
+                if (slices.size / 2 >= limit) return slices;
             }
             prevContextEnd = afterEnd;
             prevEnd = start + 1;
@@ -228,6 +267,7 @@ public final class PunktSentenceTokenizer {
         }
         if (prevContextEnd >= 0) lastBreak = decide(r, slices, lastBreak, text, prevSliceStart, prevContextEnd, prevEnd, prevNextStart);
         slices.add(lastBreak, Math.max(lastBreak, PyText.rstrip(text).length()));
+        slices.complete = true;
         return slices;
     }
 

@@ -149,6 +149,14 @@ public final class TextTools {
         return sentenceTokenizer().sentences(text);
     }
 
+    /**
+     * {@code nltk.sent_tokenize(text)[index]} (index from 0), or null when there are fewer sentences; splits a long
+     * text only as far as that sentence ({@link PunktSentenceTokenizer#sentence}).
+     */
+    public String sentence(String text, int index) {
+        return sentenceTokenizer().sentence(text, index);
+    }
+
     /** {@code nltk.word_tokenize(text)}: Treebank words within Punkt sentences. */
     public List<String> wordTokenize(String text) {
         Memo m = memo.get();

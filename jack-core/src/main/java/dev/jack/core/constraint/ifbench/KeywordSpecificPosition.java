@@ -52,9 +52,9 @@ public record KeywordSpecificPosition(String keyword, int n, int m) implements C
 
     public boolean isFollowedBy(String response, TextTools text) {
         if (!mayContain(response)) return false;
-        List<String> sentences = text.sentences(response);
-        if (sentences.size() < n) return false;
-        List<String> words = words(sentences.get(n - 1), text);
+        String sentence = text.sentence(response, n - 1);
+        if (sentence == null) return false;
+        List<String> words = words(sentence, text);
         return words.size() >= m && PyText.lower(words.get(m - 1)).equals(PyText.lower(keyword));
     }
 
