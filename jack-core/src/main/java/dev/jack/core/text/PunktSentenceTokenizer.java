@@ -324,10 +324,34 @@ public final class PunktSentenceTokenizer {
      * leaves tokens without a final period alone, and a token follows it (the lookahead's).
      */
     private int decide(Recent r, Ints slices, int lastBreak, String text, int from, int to, int matchEnd, int nextTokStart) {
-        boolean isBreak = text.charAt(matchEnd - 1) != '.' || periodContextBreaks(r, text, from, to);
+        boolean isBreak = text.charAt(matchEnd - 1) != '.' || plainWordBreaks(text, from, matchEnd - 1)
+                || periodContextBreaks(r, text, from, to);
         if (!isBreak) return lastBreak;
         slices.add(lastBreak, matchEnd);
         return nextTokStart >= 0 ? nextTokStart : matchEnd;
+    }
+
+    /**
+     * The most common context, "Word. Next": true when the context starts with two or more ASCII letters right before
+     * its period (at {@code period}) and their lower case is neither an abbreviation nor a collocation's first word.
+     * Then the first token is that word with its period (a word token runs to the non-word character or whitespace after
+     * the period), the first pass marks it a break, and the second pass keeps it one (it is no initial, no number, in
+     * no collocation), with a token after it. False means only that the general path must decide.
+     */
+    boolean plainWordBreaks(String text, int from, int period) {
+        if (period - from < 2) return false;
+        char[] lower = new char[period - from];
+        for (int i = from; i < period; i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c += 32;
+            } else if (c < 'a' || c > 'z') {
+                return false;
+            }
+            lower[i - from] = c;
+        }
+        String stem = new String(lower);
+        return !params.abbrevTypes().contains(stem) && !collocationFirsts.contains(stem);
     }
 
     private boolean periodContextBreaks(Recent r, String text, int from, int to) {

@@ -146,4 +146,29 @@ class PunktSentenceTokenizerTest {
             assertTrue(english.containsSentenceBreak(context), context);
         }
     }
+
+    private static final String NON_WORD = ")\";}]*:@'({[?!";
+
+    /** The "Word. Next" shortcut says "break" only where the general two passes do, on generated period contexts. */
+    @Test
+    void plainWordShortcutAgreesWithTheTwoPasses() {
+        PunktSentenceTokenizer english = new PunktSentenceTokenizer(PunktParameters.english());
+        java.util.Random random = new java.util.Random(12);
+        String[] words = {"end", "END", "Dr", "dr", "mr", "Mr", "inc", "vs", "e", "a", "jan", "Jan", "no", "st", "co", "ok",
+                "The", "june", "x", "ab", "Ab", "café", "u", "fig", "Fig", "sept", "ltd", "jr", "Gen", "rev", "ch"};
+        String[] nexts = {"The", "the", "June", "5", "1999", "(", ")", "\"", "'", "Mr.", "and", "It", "i", ",", "--", "...", ".",
+                "A.", "é", "Éa", "so", "So", "NO", "[", "*", "In", "in"};
+        int shortcuts = 0;
+        for (int i = 0; i < 40_000; i++) {
+            String word = words[random.nextInt(words.length)];
+            String after = random.nextInt(4) == 0 ? String.valueOf(NON_WORD.charAt(random.nextInt(NON_WORD.length())))
+                    : " \n\t".charAt(random.nextInt(3)) + nexts[random.nextInt(nexts.length)];
+            String context = word + "." + after;
+            if (english.plainWordBreaks(context, 0, word.length())) {
+                shortcuts++;
+                assertTrue(english.containsSentenceBreak(context), context);
+            }
+        }
+        assertTrue(shortcuts > 10_000, "the shortcut was taken " + shortcuts + " times");
+    }
 }
