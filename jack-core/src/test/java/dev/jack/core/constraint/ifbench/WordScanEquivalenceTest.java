@@ -1,7 +1,10 @@
 package dev.jack.core.constraint.ifbench;
 
+import dev.jack.core.text.Emoji;
+import dev.jack.core.text.PunktParameters;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.StopWords;
+import dev.jack.core.text.TextTools;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -13,9 +16,9 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * count:unique_word_count's and ratio:stop_words' in-place scans against the reference's arithmetic written plainly
- * ({@code set(w.strip(string.punctuation + ' ') for w in response.lower().split())}; lower-cased {@code \w+} words
- * looked up in NLTK's list): the same verdict at and around each count's edge, on every response in
+ * count:unique_word_count's, ratio:stop_words' and format:emoji's in-place scans against the reference's steps written
+ * plainly ({@code set(w.strip(string.punctuation + ' ') for w in response.lower().split())}; lower-cased {@code \w+}
+ * words looked up in NLTK's list; each sentence with string.punctuation removed, stripped): the same verdict at and around each count's edge, on every response in
  * {@code ../shared/ifbench} and on generated texts dense in case, punctuation, Unicode spaces and non-ASCII letters.
  */
 class WordScanEquivalenceTest {
@@ -32,7 +35,27 @@ class WordScanEquivalenceTest {
         return ((double) stop / words.size()) * 100;
     }
 
+    private static final TextTools TEXT = new TextTools(PunktParameters::english);
+
+    private static boolean emojiSentences(String response) {
+        List<String> sentences = TEXT.sentences(response);
+        for (int i = 0; i < sentences.size(); i++) {
+            String stripped = PyText.strip(PyText.removePunctuation(sentences.get(i)));
+            if (stripped.isEmpty()) return false;
+            int last = stripped.codePointBefore(stripped.length());
+            int beforeLast = stripped.length() > Character.charCount(last)
+                    ? stripped.codePointBefore(stripped.length() - Character.charCount(last)) : last;
+            if (Emoji.isEmoji(last) || Emoji.isEmoji(beforeLast)) continue;
+            if (i == sentences.size() - 1) return false;
+            String next = PyText.strip(PyText.removePunctuation(sentences.get(i + 1)));
+            if (next.isEmpty() || !Emoji.isEmoji(next.codePointAt(0))) return false;
+        }
+        return true;
+    }
+
     private static void check(String response) {
+        TEXT.forgetRecent();
+        assertEquals(emojiSentences(response), new EmojiSentences().isFollowedBy(response, TEXT), response);
         int unique = uniqueWords(response);
         for (int n : new int[] {0, 1, unique - 1, unique, unique + 1}) {
             assertEquals(unique >= n, new UniqueWordCount(n).isFollowedBy(response, null), response + " | N=" + n);
@@ -46,7 +69,7 @@ class WordScanEquivalenceTest {
 
     private static final String[] FRAGMENTS = {"The", "the", "THE", "and", "AND", "don", "T", "s", "İt", "ſo", "K", "İ",
             "ourselves", "OURSELVES", "yourselves", "hello", "Café", "naïve", "über", "ß", "ΣΑΣ", "😀", "_", "__", "a_b",
-            "x1", "٣", "...", "!!", "'", "\"", "(a)", "-", "--", "*", ",", "the.", ".the", "'the'"};
+            "x1", "٣", "...", "!!", "😀.", ". 😀", "✨!", "©", "end.", "Why?", "\uD83C\uDDFA\uD83C\uDDF8.", "'", "\"", "(a)", "-", "--", "*", ",", "the.", ".the", "'the'"};
     private static final String[] SPACES = {" ", "  ", "\n", "\t", "\u00a0", "\u2003", "\u0085", "\u3000", "", "\u001c"};
 
     @Test
