@@ -46,15 +46,18 @@ public final class Verifier {
      */
     public Verdicts verify(List<Constraint> constraints, String response) {
         text.forgetRecent();
-        List<Boolean> strict = new ArrayList<>(constraints.size());
-        List<Boolean> loose = new ArrayList<>(constraints.size());
-        List<String> errors = new ArrayList<>();
+        Boolean[] strict = new Boolean[constraints.size()];
+        Boolean[] loose = new Boolean[constraints.size()];
+        List<String> errors = List.of();
         List<String> variants = null;
-        for (Constraint c : constraints) {
+        // Checked once: a blank response follows nothing, whatever the constraint.
+        boolean blank = PyText.isBlank(response);
+        for (int i = 0; i < strict.length; i++) {
+            Constraint c = constraints.get(i);
             boolean s = false;
             boolean l = false;
             try {
-                s = check(c, response);
+                s = !blank && c.isFollowedBy(response, text);
                 l = s;
                 if (!s) {
                     if (variants == null) variants = looseVariants(response);
@@ -65,12 +68,14 @@ public final class Verifier {
             } catch (RuntimeException | StackOverflowError e) {
                 // A stack overflow too: java.util.regex recurses once per repetition of some patterns, so a long enough
                 // response can exhaust any stack.
+                if (errors.isEmpty()) errors = new ArrayList<>();
                 errors.add(c.id() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
-            strict.add(s);
-            loose.add(l);
+            strict[i] = s;
+            loose[i] = l;
         }
-        return new Verdicts(strict, loose, errors);
+        // List.of over the arrays: Verdicts' List.copyOf then keeps them as they are.
+        return new Verdicts(List.of(strict), List.of(loose), errors);
     }
 
     /**

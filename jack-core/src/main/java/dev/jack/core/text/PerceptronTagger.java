@@ -67,16 +67,21 @@ public final class PerceptronTagger {
 
     /** The tag of each token, as {@code [t for _, t in nltk.pos_tag(tokens)]}. */
     public List<String> tag(List<String> tokens) {
+        return tag(tokens, tokens.size());
+    }
+
+    /** The tags of the first {@code count} tokens, the rest serving as context. */
+    private List<String> tag(List<String> tokens, int count) {
         List<String> context = new ArrayList<>(tokens.size() + 4);
         context.add(START);
         context.add(START2);
         for (String t : tokens) context.add(normalize(t));
         context.add(END);
         context.add(END2);
-        List<String> tags = new ArrayList<>(tokens.size());
+        List<String> tags = new ArrayList<>(count);
         String prev = START;
         String prev2 = START2;
-        for (int i = 0; i < tokens.size(); i++) {
+        for (int i = 0; i < count; i++) {
             String word = tokens.get(i);
             String tag = tagdict.get(word);
             if (tag == null || tag.isEmpty()) tag = predict(features(i + 2, word, context, prev, prev2));
@@ -85,6 +90,17 @@ public final class PerceptronTagger {
             prev = tag;
         }
         return tags;
+    }
+
+    /**
+     * The first token's tag, as {@code nltk.pos_tag(tokens)[0][1]}: it depends only on the first three tokens (the
+     * tags before it are the start markers), so the rest are not tagged.
+     *
+     * @throws java.util.NoSuchElementException when there are no tokens
+     */
+    public String tagFirst(List<String> tokens) {
+        if (tokens.isEmpty()) throw new java.util.NoSuchElementException("no tokens to tag");
+        return tag(tokens.subList(0, Math.min(3, tokens.size())), 1).getFirst();
     }
 
     /** PerceptronTagger.normalize: hyphenated words, 4-digit years and numbers become classes. */

@@ -2,7 +2,9 @@ package dev.jack.core.text;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * NLTK's Punkt sentence tokenizer (nltk 3.8, {@code PunktSentenceTokenizer.tokenize} with boundary
@@ -16,6 +18,8 @@ public final class PunktSentenceTokenizer {
     private static final String NOT_WORD_START = "(\"`{[:;&#*@)}]-,";
 
     private final PunktParameters params;
+    /** The first words of the collocations: most types start none, and need no key built. */
+    private final Set<String> collocationFirsts;
     /**
      * Recent answers, per thread: a row's constraints and a response's loose variants ask about the same few texts
      * ({@link #forgetRecent} at each row keeps that sharing within one row).
@@ -24,6 +28,9 @@ public final class PunktSentenceTokenizer {
 
     public PunktSentenceTokenizer(PunktParameters params) {
         this.params = params;
+        Set<String> firsts = new HashSet<>();
+        for (String key : params.collocations()) firsts.add(key.substring(0, key.indexOf('\t')));
+        this.collocationFirsts = firsts;
     }
 
     /** The last {@link #RECENT} texts split on this thread, with their spans and (once asked for) sentences. */
@@ -38,28 +45,48 @@ public final class PunktSentenceTokenizer {
     private static final class Recent {
         final String[] contexts = new String[CONTEXTS];
         final boolean[] breaks = new boolean[CONTEXTS];
+        /** The row each context slot was filled in: a slot of an earlier row is empty. */
+        final int[] contextRows = new int[CONTEXTS];
+        int row = 1;
         final String[] texts = new String[RECENT];
         final int[][] spans = new int[RECENT][];
         final List<?>[] sentences = new List<?>[RECENT];
+        /** Slots of {@link #texts} filled since the last {@link #clear} (at most {@link #RECENT}). */
+        int filled;
         int next;
 
         int find(String text) {
             int hash = text.hashCode();
-            for (int i = 0; i < RECENT; i++) {
+            for (int i = 0; i < filled; i++) {
                 String t = texts[i];
-                if (t == text || (t != null && t.hashCode() == hash && t.equals(text))) return i;
+                if (t == text || (t.hashCode() == hash && t.equals(text))) return i;
             }
             return -1;
+        }
+
+        /** Forgets everything in place: a row costs no new tables. */
+        void clear() {
+            Arrays.fill(texts, 0, filled, null);
+            Arrays.fill(spans, 0, filled, null);
+            Arrays.fill(sentences, 0, filled, null);
+            row++;
+            filled = 0;
+            next = 0;
         }
     }
 
     /** The index in this thread's {@link Recent} of the text's spans, splitting it if it is not there. */
     private int slot(Recent r, String text) {
         int i = r.find(text);
-        if (i >= 0) return i;
-        i = r.next;
+        return i >= 0 ? i : remember(r, text, split(text));
+    }
+
+    /** Puts a text's spans in this thread's {@link Recent}, in place of the oldest; returns the slot. */
+    private static int remember(Recent r, String text, int[] spans) {
+        int i = r.next;
         r.next = (i + 1) % RECENT;
-        r.spans[i] = split(text);
+        if (r.filled < RECENT) r.filled++;
+        r.spans[i] = spans;
         r.sentences[i] = null;
         r.texts[i] = text;
         return i;
@@ -67,7 +94,7 @@ public final class PunktSentenceTokenizer {
 
     /** Forgets this thread's recent texts and break decisions (what follows pays for its own splits). */
     public void forgetRecent() {
-        recent.remove();
+        recent.get().clear();
     }
 
     public int countSentences(String text) {
@@ -98,12 +125,41 @@ public final class PunktSentenceTokenizer {
         return r.spans[slot(r, text)];
     }
 
+    /**
+     * The sentence at {@code index} (from 0), or null when there are fewer: {@code sentences(text).get(index)}. A text
+     * not among this thread's recent ones is split only as far as that sentence needs (Punkt decides breaks left to
+     * right, and a slice's realignment looks at the next slice only), so a question about an early sentence of a long
+     * text costs less; the partial split is not remembered.
+     */
+    public String sentence(String text, int index) {
+        Recent r = recent.get();
+        int i = r.find(text);
+        if (i < 0) {
+            Ints slices = slices(text, index + 2);
+            if (slices.complete) {
+                i = remember(r, text, realign(text, slices, slices.size / 2).toArray());
+            } else {
+                // Slices 0..index are final, and each one's span needs only the slice after it.
+                Ints spans = realign(text, slices, index + 1);
+                if (spans.size / 2 > index) return text.substring(spans.at[2 * index], spans.at[2 * index + 1]);
+                i = slot(r, text);
+            }
+        }
+        int[] spans = r.spans[i];
+        return index < spans.length / 2 ? text.substring(spans[2 * index], spans[2 * index + 1]) : null;
+    }
+
     /** Splits the text: its sentence spans as flat (start, end) pairs, after boundary realignment. */
     private int[] split(String text) {
-        Ints slices = slices(text);
+        Ints slices = slices(text, Integer.MAX_VALUE);
+        return realign(text, slices, slices.size / 2).toArray();
+    }
+
+    /** The spans of the first {@code count} slices, realigned (each slice but the very last looks at the next one). */
+    private static Ints realign(String text, Ints slices, int count) {
         Ints out = new Ints(slices.size);
         int realign = 0;
-        for (int i = 0; i < slices.size; i += 2) {
+        for (int i = 0; i < 2 * count; i += 2) {
             int start = slices.at[i] + realign;
             int stop = slices.at[i + 1];
             if (i + 2 >= slices.size) {
@@ -121,13 +177,15 @@ public final class PunktSentenceTokenizer {
                 if (start < stop) addSpan(out, start, stop);
             }
         }
-        return out.toArray();
+        return out;
     }
 
     /** A growable int array (spans without boxing). */
     private static final class Ints {
         int[] at;
         int size;
+        /** For slices: whether they run to the text's end (not cut short at a requested count). */
+        boolean complete;
 
         Ints(int capacity) {
             at = new int[Math.max(4, capacity)];
@@ -166,8 +224,11 @@ public final class PunktSentenceTokenizer {
         out.add(start, Math.max(start, stop));
     }
 
-    /** Sentence slices before realignment, as a flat list of (start, end) pairs. */
-    private Ints slices(String text) {
+    /**
+     * Sentence slices before realignment, as a flat list of (start, end) pairs: all of them ({@link Ints#complete}), or
+     * the first {@code limit} once that many are decided.
+     */
+    private Ints slices(String text, int limit) {
         Recent r = recent.get();
         Ints slices = new Ints(16);
         int lastBreak = 0;
@@ -177,8 +238,9 @@ public final class PunktSentenceTokenizer {
         int prevSliceStop = 0;
         int prevEnd = -1;
         int prevNextStart = -1;
-        String prevContext = null;
-        for (int start = nextCandidate(text, 0); start >= 0; start = nextCandidate(text, start + 1)) {
+        int prevContextEnd = -1;   // the context is text[prevSliceStart, prevContextEnd)
+        Candidates candidates = new Candidates(text);
+        for (int start = candidates.next(0); start >= 0; start = candidates.next(start + 1)) {
             // The candidate's lookahead: one non-word character, or whitespace and the next token.
             int afterEnd;
             int nextStart;
@@ -193,56 +255,121 @@ public final class PunktSentenceTokenizer {
             }
             int lastSpace = lastAsciiWhitespace(text, prevSliceStop, start);
             int wordStart = lastSpace > 0 ? prevSliceStop + lastSpace + 1 : prevSliceStart;
-            if (prevContext != null && prevSliceStop <= wordStart) {
-                lastBreak = decide(r, slices, lastBreak, prevContext, prevEnd, prevNextStart);
+            if (prevContextEnd >= 0 && prevSliceStop <= wordStart) {
+                lastBreak = decide(r, slices, lastBreak, text, prevSliceStart, prevContextEnd, prevEnd, prevNextStart);
+                if (slices.size / 2 >= limit) return slices;
             }
-            prevContext = text.substring(wordStart, afterEnd);
+            prevContextEnd = afterEnd;
             prevEnd = start + 1;
             prevNextStart = nextStart;
             prevSliceStart = wordStart;
             prevSliceStop = start;
         }
-        if (prevContext != null) lastBreak = decide(r, slices, lastBreak, prevContext, prevEnd, prevNextStart);
+        if (prevContextEnd >= 0) lastBreak = decide(r, slices, lastBreak, text, prevSliceStart, prevContextEnd, prevEnd, prevNextStart);
         slices.add(lastBreak, Math.max(lastBreak, PyText.rstrip(text).length()));
+        slices.complete = true;
         return slices;
     }
 
 
     /**
-     * The next index at or after {@code from} of a potential sentence end, as nltk's period-context
-     * regex {@code [.?!](?=(NonWord|\s+\S+))} finds them: '.', '?' or '!' followed by a non-word
-     * character, or by whitespace and then a non-space character. -1 when there is none.
+     * Potential sentence ends, as nltk's period-context regex {@code [.?!](?=(NonWord|\s+\S+))} finds them: '.', '?'
+     * or '!' followed by a non-word character, or by whitespace and then a non-space character. The next '.', '?' and
+     * '!' are found with {@link String#indexOf(int, int)} (vectorized) and remembered until passed.
      */
-    private static int nextCandidate(String text, int from) {
-        int n = text.length();
-        for (int i = from; i < n - 1; i++) {
-            char c = text.charAt(i);
-            if (c != '.' && c != '?' && c != '!') continue;
-            char next = text.charAt(i + 1);
-            if (NON_WORD_CHARS.indexOf(next) >= 0) return i;
-            if (PyText.isSpace(next)) {
-                int j = i + 2;
-                while (j < n && PyText.isSpace(text.charAt(j))) j++;
-                if (j < n) return i;
-            }
+    private static final class Candidates {
+        private final String text;
+        private int dot;
+        private int question;
+        private int bang;
+
+        Candidates(String text) {
+            this.text = text;
+            dot = text.indexOf('.');
+            question = text.indexOf('?');
+            bang = text.indexOf('!');
         }
-        return -1;
+
+        /** The next potential end at or after {@code from}; -1 when there is none. */
+        int next(int from) {
+            int n = text.length();
+            while (from < n - 1) {
+                if (dot >= 0 && dot < from) dot = text.indexOf('.', from);
+                if (question >= 0 && question < from) question = text.indexOf('?', from);
+                if (bang >= 0 && bang < from) bang = text.indexOf('!', from);
+                int i = min(dot, min(question, bang));
+                if (i < 0 || i >= n - 1) return -1;
+                char next = text.charAt(i + 1);
+                if (NON_WORD_CHARS.indexOf(next) >= 0) return i;
+                if (PyText.isSpace(next)) {
+                    int j = i + 2;
+                    while (j < n && PyText.isSpace(text.charAt(j))) j++;
+                    if (j < n) return i;
+                }
+                from = i + 1;
+            }
+            return -1;
+        }
+
+        /** The smaller of two positions, -1 meaning none. */
+        private static int min(int a, int b) {
+            return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+        }
     }
 
-    private int decide(Recent r, Ints slices, int lastBreak, String context, int matchEnd, int nextTokStart) {
-        int h = context.hashCode();
-        int k = (h ^ (h >>> 16)) & (CONTEXTS - 1);
-        boolean isBreak;
-        if (context.equals(r.contexts[k])) {
-            isBreak = r.breaks[k];
-        } else {
-            isBreak = containsSentenceBreak(context);
-            r.contexts[k] = context;
-            r.breaks[k] = isBreak;
-        }
+    /**
+     * Decides the context text[from, to) of the candidate ending at {@code matchEnd}, remembered by its String hash so
+     * that a hit allocates nothing. A '?' or '!' candidate always breaks: it is a token of its own (word tokens end
+     * before it, and the non-word character or whitespace after it ends it), the first pass marks it, the second
+     * leaves tokens without a final period alone, and a token follows it (the lookahead's).
+     */
+    private int decide(Recent r, Ints slices, int lastBreak, String text, int from, int to, int matchEnd, int nextTokStart) {
+        boolean isBreak = text.charAt(matchEnd - 1) != '.' || plainWordBreaks(text, from, matchEnd - 1)
+                || periodContextBreaks(r, text, from, to);
         if (!isBreak) return lastBreak;
         slices.add(lastBreak, matchEnd);
         return nextTokStart >= 0 ? nextTokStart : matchEnd;
+    }
+
+    /**
+     * The most common context, "Word. Next": true when the context starts with two or more ASCII letters right before
+     * its period (at {@code period}) and their lower case is neither an abbreviation nor a collocation's first word.
+     * Then the first token is that word with its period (a word token runs to the non-word character or whitespace after
+     * the period), the first pass marks it a break, and the second pass keeps it one (it is no initial, no number, in
+     * no collocation), with a token after it. False means only that the general path must decide.
+     */
+    boolean plainWordBreaks(String text, int from, int period) {
+        if (period - from < 2) return false;
+        char[] lower = new char[period - from];
+        for (int i = from; i < period; i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c += 32;
+            } else if (c < 'a' || c > 'z') {
+                return false;
+            }
+            lower[i - from] = c;
+        }
+        String stem = new String(lower);
+        return !params.abbrevTypes().contains(stem) && !collocationFirsts.contains(stem);
+    }
+
+    private boolean periodContextBreaks(Recent r, String text, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) h = 31 * h + text.charAt(i);
+        int k = (h ^ (h >>> 16)) & (CONTEXTS - 1);
+        boolean isBreak;
+        String known = r.contexts[k];
+        if (r.contextRows[k] == r.row && known.length() == to - from && text.startsWith(known, from)) {
+            isBreak = r.breaks[k];
+        } else {
+            String context = text.substring(from, to);
+            isBreak = containsSentenceBreak(context);
+            r.contexts[k] = context;
+            r.breaks[k] = isBreak;
+            r.contextRows[k] = r.row;
+        }
+        return isBreak;
     }
 
     /**
@@ -368,7 +495,7 @@ public final class PunktSentenceTokenizer {
         String nextTyp = t2.typeNoSentPeriod();
         boolean initial = t1.isInitial();
 
-        if (params.collocations().contains(PunktParameters.collocationKey(typ, nextTyp))) {
+        if (collocationFirsts.contains(typ) && params.collocations().contains(PunktParameters.collocationKey(typ, nextTyp))) {
             t1.sentbreak = false;
             t1.abbr = true;
             return;
@@ -416,7 +543,8 @@ public final class PunktSentenceTokenizer {
     /** A word token with the annotations of the two passes. */
     static final class Token {
         final String tok;
-        final String type;
+        /** The lower-cased token, or "##number##"; computed when first asked for (most tokens never are). */
+        private String type;
         final boolean periodFinal;
         boolean sentbreak;
         boolean abbr;
@@ -424,9 +552,15 @@ public final class PunktSentenceTokenizer {
 
         Token(String tok) {
             this.tok = tok;
-            String lower = PyText.lower(tok);
-            this.type = isNumeric(lower) ? "##number##" : lower;
             this.periodFinal = tok.endsWith(".");
+        }
+
+        String type() {
+            if (type == null) {
+                String lower = PyText.lower(tok);
+                type = isNumeric(lower) ? "##number##" : lower;
+            }
+            return type;
         }
 
         /** nltk's {@code ^-?[\.,]?\d[\d,\.-]*\.?$}: an optional sign and separator, a digit, then digits, commas, periods and hyphens. */
@@ -447,23 +581,26 @@ public final class PunktSentenceTokenizer {
         }
 
         String typeNoPeriod() {
+            String type = type();
             return type.length() > 1 && type.endsWith(".") ? type.substring(0, type.length() - 1) : type;
         }
 
         String typeNoSentPeriod() {
-            return sentbreak ? typeNoPeriod() : type;
+            return sentbreak ? typeNoPeriod() : type();
         }
 
+        /** {@code tok[0].isupper()}, for the one code point (as {@link PyText#isUpper}). */
         boolean firstUpper() {
-            return PyText.isUpper(firstChar());
+            int cp = tok.codePointAt(0);
+            if (cp < 128) return cp >= 'A' && cp <= 'Z';
+            return !Character.isLowerCase(cp) && !Character.isTitleCase(cp) && Character.isUpperCase(cp);
         }
 
+        /** {@code tok[0].islower()}, for the one code point (as {@link PyText#isLower}). */
         boolean firstLower() {
-            return PyText.isLower(firstChar());
-        }
-
-        private String firstChar() {
-            return tok.substring(0, Character.charCount(tok.codePointAt(0)));
+            int cp = tok.codePointAt(0);
+            if (cp < 128) return cp >= 'a' && cp <= 'z';
+            return !Character.isUpperCase(cp) && !Character.isTitleCase(cp) && Character.isLowerCase(cp);
         }
 
         /** {@code \.\.+$}: only periods, at least two. */

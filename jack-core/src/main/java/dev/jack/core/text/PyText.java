@@ -230,10 +230,11 @@ public final class PyText {
         List<String> parts = new ArrayList<>();
         int i = 0;
         int n = s.length();
+        // Char by char: every whitespace character is in the BMP, and no surrogate is whitespace.
         while (i < n) {
-            while (i < n && isSpace(s.codePointAt(i))) i += Character.charCount(s.codePointAt(i));
+            while (i < n && isSpace(s.charAt(i))) i++;
             int start = i;
-            while (i < n && !isSpace(s.codePointAt(i))) i += Character.charCount(s.codePointAt(i));
+            while (i < n && !isSpace(s.charAt(i))) i++;
             if (i > start) parts.add(s.substring(start, i));
         }
         return parts;

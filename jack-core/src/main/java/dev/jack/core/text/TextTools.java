@@ -1,6 +1,7 @@
 package dev.jack.core.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -42,6 +43,16 @@ public final class TextTools {
         Optional<String> language;
         String regexSentencesOf;
         List<String> regexSentences;
+        List<String> firstTagOf;
+        String firstTag;
+
+        void clear() {
+            Arrays.fill(tags, null);
+            wordsOf = languageOf = regexSentencesOf = null;
+            words = regexSentences = firstTagOf = null;
+            language = null;
+            firstTag = null;
+        }
     }
 
     /** @param punktSource the English Punkt model, asked for once, when a checker first needs it */
@@ -55,7 +66,7 @@ public final class TextTools {
      * variants only: a file whose responses repeat, or a benchmark passing over the same rows again, pays for every row.
      */
     public void forgetRecent() {
-        memo.remove();
+        memo.get().clear();
         PunktSentenceTokenizer s = sentences;
         if (s != null) s.forgetRecent();
     }
@@ -138,6 +149,14 @@ public final class TextTools {
         return sentenceTokenizer().sentences(text);
     }
 
+    /**
+     * {@code nltk.sent_tokenize(text)[index]} (index from 0), or null when there are fewer sentences; splits a long
+     * text only as far as that sentence ({@link PunktSentenceTokenizer#sentence}).
+     */
+    public String sentence(String text, int index) {
+        return sentenceTokenizer().sentence(text, index);
+    }
+
     /** {@code nltk.word_tokenize(text)}: Treebank words within Punkt sentences. */
     public List<String> wordTokenize(String text) {
         Memo m = memo.get();
@@ -206,6 +225,22 @@ public final class TextTools {
         recent[k] = List.copyOf(tokens);
         recent[k + 1] = tags;
         return tags;
+    }
+
+    /**
+     * The first token's tag ({@link PerceptronTagger#tagFirst}), the last answer remembered: a response's loose
+     * variants mostly open with the same words.
+     *
+     * @throws java.util.NoSuchElementException when there are no tokens
+     */
+    public String firstPosTag(List<String> tokens) {
+        Memo m = memo.get();
+        List<String> leading = tokens.subList(0, Math.min(3, tokens.size()));
+        if (!leading.equals(m.firstTagOf)) {
+            m.firstTag = PerceptronTagger.english().tagFirst(leading);
+            m.firstTagOf = List.copyOf(leading);
+        }
+        return m.firstTag;
     }
 
     /** syllapy 0.7.2's {@code count(word)} ({@link Syllables}). */

@@ -47,6 +47,11 @@ class IfbenchTextTest {
         assertTrue(StopWords.isEnglish("you're"));
         assertFalse(StopWords.isEnglish("The"), "callers lower-case first");
         assertFalse(StopWords.isEnglish("cat"));
+        assertTrue(StopWords.isEnglishLowered("x The y", 2, 5), "lower-cased in place");
+        assertTrue(StopWords.isEnglishLowered("OURSELVES", 0, 9));
+        assertFalse(StopWords.isEnglishLowered("cat", 0, 3));
+        assertFalse(StopWords.isEnglishLowered("ther", 0, 3 + 1));
+        assertFalse(StopWords.isEnglishLowered("İt", 0, 2), "non-ASCII goes through str.lower(): 'i̇t'");
     }
 
     @Test

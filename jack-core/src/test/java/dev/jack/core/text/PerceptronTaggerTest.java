@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -28,6 +29,23 @@ class PerceptronTaggerTest {
         }
         assertTrue(tokens > 5000, "the fixture is large enough: " + tokens);
         assertTrue(differences.isEmpty(), differences.size() + " sentences differ:\n" + String.join("\n", differences));
+    }
+
+    /** The first tag alone, as StartWithVerb asks for it, equals the whole tagging's first tag. */
+    @Test
+    void firstTagAloneEqualsTheWholeTaggingsFirst() {
+        int checked = 0;
+        for (Map<?, ?> c : Fixtures.lines("perceptron_tags.jsonl")) {
+            @SuppressWarnings("unchecked")
+            List<String> words = (List<String>) c.get("tokens");
+            for (int from = 0; from < Math.min(words.size(), 6); from++) {
+                List<String> rest = words.subList(from, words.size());
+                assertEquals(PerceptronTagger.english().tag(rest).getFirst(), PerceptronTagger.english().tagFirst(rest), rest.toString());
+                checked++;
+            }
+        }
+        assertTrue(checked > 500, "checked " + checked);
+        assertThrows(java.util.NoSuchElementException.class, () -> PerceptronTagger.english().tagFirst(List.of()));
     }
 
     @Test

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Punkt's per-thread memory (recent texts' spans, the table of break decisions by context) and the leading-token
  * shortcut must not change an answer: one tokenizer asked in a checker's order (a text, its loose variants, their
- * sentences) gives what a fresh tokenizer gives each text alone, on every text in the reference data and on generated
+ * sentences, one sentence of a text split only that far) gives what a fresh tokenizer gives each text alone, on every text in the reference data and on generated
  * texts dense in abbreviations, initials, numbers, quotes and line breaks.
  */
 class PunktRecentAnswersTest {
@@ -59,6 +59,18 @@ class PunktRecentAnswersTest {
                     String t = asked.get(i);
                     assertEquals(expected.get(i), shared.sentences(t), t);
                     assertEquals(expected.get(i).size(), shared.countSentences(t), t);
+                }
+            }
+            // One sentence asked for alone: from a split cut short after it (memory forgotten first), and from memory.
+            // (The text and its loose variants; the first eight indexes and the last ones.)
+            PunktSentenceTokenizer alone = new PunktSentenceTokenizer(ENGLISH);
+            for (int i = 0; i <= Verifier.looseVariants(text).size(); i++) {
+                List<String> sentences = expected.get(i);
+                for (int index = 0; index <= sentences.size() + 1; index = index == 7 ? Math.max(8, sentences.size() - 2) : index + 1) {
+                    String want = index < sentences.size() ? sentences.get(index) : null;
+                    alone.forgetRecent();
+                    assertEquals(want, alone.sentence(asked.get(i), index), asked.get(i) + " | " + index);
+                    assertEquals(want, shared.sentence(asked.get(i), index), asked.get(i) + " | " + index);
                 }
             }
             List<String> all = new NltkWordTokenizer(new PunktSentenceTokenizer(ENGLISH)).tokenize(text);

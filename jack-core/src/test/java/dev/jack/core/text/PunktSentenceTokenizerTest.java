@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PunktSentenceTokenizerTest {
     /** A hand-made model: "dr" is an abbreviation; "smith" is seen capitalized mid-sentence. */
@@ -117,5 +118,57 @@ class PunktSentenceTokenizerTest {
             assertEquals(m.lookingAt() ? m.end() : -1, PunktSentenceTokenizer.realignmentEnd(t, from, to), t + " " + from + ".." + to);
             assertEquals(numeric.matcher(t).find(), PunktSentenceTokenizer.Token.isNumeric(t), t);
         }
+    }
+
+    /**
+     * The tokenizer decides '?' and '!' candidates without tokenizing their context: every such context, whatever
+     * precedes the mark on its line and whatever non-word character or whitespace and token follows it, breaks.
+     */
+    @Test
+    void questionAndExclamationContextsAlwaysBreak() {
+        PunktSentenceTokenizer english = new PunktSentenceTokenizer(PunktParameters.english());
+        java.util.Random random = new java.util.Random(11);
+        String before = "ab.. -,,;:'\"()[]{}?!*@#&`\u00a0\tÉ1.\nDr";
+        String nonWord = ")\";}]*:@'({[?!";
+        String after = "aB..-,;:'\"()?!*1.";
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) b.append(before.charAt(random.nextInt(before.length())));
+            b.append(random.nextBoolean() ? '?' : '!');
+            if (random.nextBoolean()) {
+                b.append(nonWord.charAt(random.nextInt(nonWord.length())));
+            } else {
+                b.append(" \n\t\u00a0".charAt(random.nextInt(4)));
+                b.append(after.charAt(random.nextInt(after.length())));
+                for (int k = random.nextInt(6); k > 0; k--) b.append(after.charAt(random.nextInt(after.length())));
+            }
+            String context = b.toString();
+            assertTrue(english.containsSentenceBreak(context), context);
+        }
+    }
+
+    private static final String NON_WORD = ")\";}]*:@'({[?!";
+
+    /** The "Word. Next" shortcut says "break" only where the general two passes do, on generated period contexts. */
+    @Test
+    void plainWordShortcutAgreesWithTheTwoPasses() {
+        PunktSentenceTokenizer english = new PunktSentenceTokenizer(PunktParameters.english());
+        java.util.Random random = new java.util.Random(12);
+        String[] words = {"end", "END", "Dr", "dr", "mr", "Mr", "inc", "vs", "e", "a", "jan", "Jan", "no", "st", "co", "ok",
+                "The", "june", "x", "ab", "Ab", "café", "u", "fig", "Fig", "sept", "ltd", "jr", "Gen", "rev", "ch"};
+        String[] nexts = {"The", "the", "June", "5", "1999", "(", ")", "\"", "'", "Mr.", "and", "It", "i", ",", "--", "...", ".",
+                "A.", "é", "Éa", "so", "So", "NO", "[", "*", "In", "in"};
+        int shortcuts = 0;
+        for (int i = 0; i < 40_000; i++) {
+            String word = words[random.nextInt(words.length)];
+            String after = random.nextInt(4) == 0 ? String.valueOf(NON_WORD.charAt(random.nextInt(NON_WORD.length())))
+                    : " \n\t".charAt(random.nextInt(3)) + nexts[random.nextInt(nexts.length)];
+            String context = word + "." + after;
+            if (english.plainWordBreaks(context, 0, word.length())) {
+                shortcuts++;
+                assertTrue(english.containsSentenceBreak(context), context);
+            }
+        }
+        assertTrue(shortcuts > 10_000, "the shortcut was taken " + shortcuts + " times");
     }
 }

@@ -53,17 +53,50 @@ public record EmojiSentences() implements Constraint {
     public boolean isFollowedBy(String response, TextTools text) {
         List<String> sentences = text.sentences(response);
         for (int i = 0; i < sentences.size(); i++) {
-            String stripped = PyText.strip(PyText.removePunctuation(sentences.get(i)));
-            if (stripped.isEmpty()) return false;
-            int last = stripped.codePointBefore(stripped.length());
-            int beforeLast = stripped.length() > Character.charCount(last)
-                    ? stripped.codePointBefore(stripped.length() - Character.charCount(last)) : last;
+            // The reference's s = sentence with string.punctuation removed, stripped: its last two code points are the
+            // last one that is neither punctuation nor space and the nearest non-punctuation one before it (a space
+            // there, or none, adds nothing: no space is an emoji), found in place.
+            String sentence = sentences.get(i);
+            int at = sentence.length();
+            int last = -1;
+            while (at > 0) {
+                int cp = sentence.codePointBefore(at);
+                at -= Character.charCount(cp);
+                if (!isPunctuation(cp) && !PyText.isSpace(cp)) {
+                    last = cp;
+                    break;
+                }
+            }
+            if (last < 0) return false;
+            int beforeLast = last;
+            while (at > 0) {
+                int cp = sentence.codePointBefore(at);
+                at -= Character.charCount(cp);
+                if (!isPunctuation(cp)) {
+                    beforeLast = cp;
+                    break;
+                }
+            }
             if (text.isEmoji(last) || text.isEmoji(beforeLast)) continue;
             if (i == sentences.size() - 1) return false;
-            String next = PyText.strip(PyText.removePunctuation(sentences.get(i + 1)));
-            if (next.isEmpty() || !text.isEmoji(next.codePointAt(0))) return false;
+            int first = firstKept(sentences.get(i + 1));
+            if (first < 0 || !text.isEmoji(first)) return false;
         }
         return true;
+    }
+
+    /** The first code point of {@code s} that is neither in string.punctuation nor a space; -1 when there is none. */
+    private static int firstKept(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (!isPunctuation(cp) && !PyText.isSpace(cp)) return cp;
+            i += Character.charCount(cp);
+        }
+        return -1;
+    }
+
+    private static boolean isPunctuation(int cp) {
+        return cp < 128 && PyText.PUNCTUATION.indexOf(cp) >= 0;
     }
 
     private static final List<String> EMOJI = List.of("\uD83D\uDE0A", "\uD83C\uDF1F", "\uD83C\uDF89", "\uD83D\uDE42", "\uD83C\uDF3F", "\u2728");

@@ -52,10 +52,18 @@ public record IncludeKeyword(String word, int n) implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        List<String> sentences = text.sentences(response);
-        if (sentences.size() < n || sentences.isEmpty()) return false;
-        String sentence = n == 0 ? sentences.getLast() : sentences.get(n - 1);
-        return Literals.containsWholeWordIgnoreCase(sentence, word);
+        // A Punkt sentence's neighbours in the text are never word characters (it ends after [.?!], closing punctuation
+        // or the text's last non-space, and starts after whitespace, [.?!], closing punctuation or at the text's start),
+        // so \b is the same in the sentence as in the text: a text without the word needs no sentences.
+        if (!Literals.containsWholeWordIgnoreCase(response, word)) return false;
+        String sentence;
+        if (n == 0) {
+            List<String> sentences = text.sentences(response);
+            sentence = sentences.isEmpty() ? null : sentences.getLast();
+        } else {
+            sentence = text.sentence(response, n - 1);
+        }
+        return sentence != null && Literals.containsWholeWordIgnoreCase(sentence, word);
     }
 
     /** The N-th Punkt sentence (the last for N = 0), as {@code [start, end)}, or null when there is none. */

@@ -6,6 +6,7 @@ import dev.jack.core.constraint.Draft;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.text.Literals;
 import dev.jack.core.text.PyChars;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextAnalysis;
@@ -50,10 +51,27 @@ public record KeywordSpecificPosition(String keyword, int n, int m) implements C
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        List<String> sentences = text.sentences(response);
-        if (sentences.size() < n) return false;
-        List<String> words = words(sentences.get(n - 1), text);
+        if (!mayContain(response)) return false;
+        String sentence = text.sentence(response, n - 1);
+        if (sentence == null) return false;
+        List<String> words = words(sentence, text);
         return words.size() >= m && PyText.lower(words.get(m - 1)).equals(PyText.lower(keyword));
+    }
+
+    /**
+     * False only when no token can equal the keyword, so that most responses need no sentences: for a keyword of ASCII
+     * letters and digits, a token whose {@code str.lower()} equals it is made of characters that lower-case to one
+     * such character each (ASCII letters and digits, and the Kelvin sign), which the tokenizer never rewrites, so it is
+     * in the text, where Java's char-by-char case-insensitive match ({@link Literals#indexOfIgnoreCase}, looser: it also
+     * pairs 'ſ' with 's') finds it.
+     */
+    private boolean mayContain(String response) {
+        if (keyword.isEmpty()) return true;
+        for (int i = 0; i < keyword.length(); i++) {
+            char c = keyword.charAt(i);
+            if (c >= 128 || !Character.isLetterOrDigit(c)) return true;
+        }
+        return Literals.indexOfIgnoreCase(response, keyword, 0) >= 0;
     }
 
     /** The sentence's word tokens with a letter or digit in them. */

@@ -57,8 +57,7 @@ public record StartWithVerb() implements Constraint {
     public boolean isFollowedBy(String response, TextTools text) {
         List<String> tokens = text.leadingWordTokens(response, 3);
         if (tokens.isEmpty()) return false;
-        // The first token's tag depends only on the two tokens after it.
-        return text.posTags(tokens.subList(0, Math.min(3, tokens.size()))).getFirst().contains("VB");
+        return text.firstPosTag(tokens).contains("VB");
     }
 
     /** Imperatives NLTK's tagger tags as verbs at the start of a sentence. */

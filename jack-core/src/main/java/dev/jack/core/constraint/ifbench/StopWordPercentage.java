@@ -7,6 +7,7 @@ import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
 import dev.jack.core.text.PyText;
+import dev.jack.core.text.StopWords;
 import dev.jack.core.text.TextAnalysis;
 import dev.jack.core.text.TextTools;
 
@@ -46,17 +47,28 @@ public record StopWordPercentage(double percentage) implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        double share = stopWordShare(response, text);
+        double share = stopWordShare(response);
         return share >= 0 && share <= percentage;
     }
 
     /** The percentage of {@code \w+} words that are stop words; -1 without words. */
-    private static double stopWordShare(String response, TextTools text) {
-        List<int[]> words = PyText.wordRuns(response);
-        if (words.isEmpty()) return -1;
+    private static double stopWordShare(String response) {
+        int words = 0;
         int stopWords = 0;
-        for (int[] w : words) if (text.isStopWord(PyText.lower(response.substring(w[0], w[1])))) stopWords++;
-        return ((double) stopWords / words.size()) * 100;
+        int n = response.length();
+        for (int i = 0; i < n; ) {
+            int cp = response.codePointAt(i);
+            if (!PyText.isWordChar(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int start = i;
+            while (i < n && PyText.isWordChar(cp = response.codePointAt(i))) i += Character.charCount(cp);
+            words++;
+            if (StopWords.isEnglishLowered(response, start, i)) stopWords++;
+        }
+        if (words == 0) return -1;
+        return ((double) stopWords / words) * 100;
     }
 
     public Map<String, Object> wordingValues() {
@@ -68,7 +80,7 @@ public record StopWordPercentage(double percentage) implements Constraint {
         INSTANCE;
 
         public StopWordPercentage finish(Draft d) {
-            double share = stopWordShare(d.witnessText(), d.text());
+            double share = stopWordShare(d.witnessText());
             return share < 0 ? null : new StopWordPercentage(Math.min(100, Math.ceil(share) + d.between(0, 10)));
         }
     }

@@ -49,13 +49,29 @@ public record UniqueWordCount(int n) implements AtLeastCount {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        return uniqueWords(response) >= n;
+        return uniqueWords(response, n) >= n;
     }
 
-    /** The distinct lower-cased whitespace words, stripped of punctuation ("" counts too). */
-    private static int uniqueWords(String response) {
+    /**
+     * The distinct lower-cased whitespace words ({@code str.split()}), stripped of punctuation and spaces ("" counts
+     * too), counted until {@code enough} are found. Scanned char by char: Python's whitespace is all in the BMP, and the
+     * stripped characters are ASCII.
+     */
+    private static int uniqueWords(String response, int enough) {
+        String lower = PyText.lower(response);
         Set<String> unique = new HashSet<>();
-        for (String w : PyText.split(PyText.lower(response))) unique.add(PyText.stripPunctuation(w));
+        int n = lower.length();
+        for (int i = 0; i < n && unique.size() < enough; ) {
+            while (i < n && PyText.isSpace(lower.charAt(i))) i++;
+            int start = i;
+            while (i < n && !PyText.isSpace(lower.charAt(i))) i++;
+            if (i == start) break;
+            int from = start;
+            int to = i;
+            while (from < to && PyText.PUNCTUATION_AND_SPACE.indexOf(lower.charAt(from)) >= 0) from++;
+            while (to > from && PyText.PUNCTUATION_AND_SPACE.indexOf(lower.charAt(to - 1)) >= 0) to--;
+            unique.add(lower.substring(from, to));
+        }
         return unique.size();
     }
 
@@ -74,7 +90,7 @@ public record UniqueWordCount(int n) implements AtLeastCount {
         INSTANCE;
 
         public UniqueWordCount finish(Draft d) {
-            int unique = uniqueWords(d.witnessText());
+            int unique = uniqueWords(d.witnessText(), Integer.MAX_VALUE);
             return new UniqueWordCount(unique - d.between(0, unique / 4));
         }
     }

@@ -1,23 +1,14 @@
 package dev.jack.core.constraint.ifbench;
 
-import dev.jack.core.SharedData;
-import dev.jack.core.json.Json;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * ratio:overlap's packed-trigram hash sets against the reference's arithmetic written plainly (sets of code-point
@@ -60,19 +51,7 @@ class NGramOverlapEquivalenceTest {
 
     @Test
     void sameVerdictsOnTheReferenceResponses() throws IOException {
-        Path root = SharedData.require("ifbench");
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(root.toRealPath())) {
-            files = walk.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
-        }
-        Set<String> texts = new LinkedHashSet<>();
-        for (Path file : files) {
-            for (String line : Files.readAllLines(file)) {
-                if (!line.isBlank() && Json.parse(line) instanceof Map<?, ?> row && row.get("response") instanceof String text) texts.add(text);
-            }
-        }
-        List<String> all = new ArrayList<>(texts);
-        assertTrue(all.size() > 1000, "only " + all.size() + " responses under " + root);
+        List<String> all = ReferenceResponses.all();
         for (int i = 0; i < all.size(); i++) check(all.get(i), all.get((i + 1) % all.size()));
     }
 }

@@ -1,0 +1,91 @@
+package dev.jack.core.constraint.ifbench;
+
+import dev.jack.core.text.Emoji;
+import dev.jack.core.text.PunktParameters;
+import dev.jack.core.text.PyText;
+import dev.jack.core.text.StopWords;
+import dev.jack.core.text.TextTools;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * count:unique_word_count's, ratio:stop_words' and format:emoji's in-place scans against the reference's steps written
+ * plainly ({@code set(w.strip(string.punctuation + ' ') for w in response.lower().split())}; lower-cased {@code \w+}
+ * words looked up in NLTK's list; each sentence with string.punctuation removed, stripped): the same verdict at and around each count's edge, on every response in
+ * {@code ../shared/ifbench} and on generated texts dense in case, punctuation, Unicode spaces and non-ASCII letters.
+ */
+class WordScanEquivalenceTest {
+    private static int uniqueWords(String response) {
+        Set<String> unique = new HashSet<>();
+        for (String w : PyText.split(PyText.lower(response))) unique.add(PyText.stripPunctuation(w));
+        return unique.size();
+    }
+
+    private static double stopWordShare(String response) {
+        List<String> words = PyText.wordRunTexts(response);
+        if (words.isEmpty()) return -1;
+        long stop = words.stream().filter(w -> StopWords.isEnglish(PyText.lower(w))).count();
+        return ((double) stop / words.size()) * 100;
+    }
+
+    private static final TextTools TEXT = new TextTools(PunktParameters::english);
+
+    private static boolean emojiSentences(String response) {
+        List<String> sentences = TEXT.sentences(response);
+        for (int i = 0; i < sentences.size(); i++) {
+            String stripped = PyText.strip(PyText.removePunctuation(sentences.get(i)));
+            if (stripped.isEmpty()) return false;
+            int last = stripped.codePointBefore(stripped.length());
+            int beforeLast = stripped.length() > Character.charCount(last)
+                    ? stripped.codePointBefore(stripped.length() - Character.charCount(last)) : last;
+            if (Emoji.isEmoji(last) || Emoji.isEmoji(beforeLast)) continue;
+            if (i == sentences.size() - 1) return false;
+            String next = PyText.strip(PyText.removePunctuation(sentences.get(i + 1)));
+            if (next.isEmpty() || !Emoji.isEmoji(next.codePointAt(0))) return false;
+        }
+        return true;
+    }
+
+    private static void check(String response) {
+        TEXT.forgetRecent();
+        assertEquals(emojiSentences(response), new EmojiSentences().isFollowedBy(response, TEXT), response);
+        int unique = uniqueWords(response);
+        for (int n : new int[] {0, 1, unique - 1, unique, unique + 1}) {
+            assertEquals(unique >= n, new UniqueWordCount(n).isFollowedBy(response, null), response + " | N=" + n);
+        }
+        double share = stopWordShare(response);
+        for (double p : new double[] {share, share - 0.5, share + 0.5, 0, 100}) {
+            if (p < 0) continue;
+            assertEquals(share >= 0 && share <= p, new StopWordPercentage(p).isFollowedBy(response, null), response + " | percentage=" + p);
+        }
+    }
+
+    private static final String[] FRAGMENTS = {"The", "the", "THE", "and", "AND", "don", "T", "s", "İt", "ſo", "K", "İ",
+            "ourselves", "OURSELVES", "yourselves", "hello", "Café", "naïve", "über", "ß", "ΣΑΣ", "😀", "_", "__", "a_b",
+            "x1", "٣", "...", "!!", "😀.", ". 😀", "✨!", "©", "end.", "Why?", "\uD83C\uDDFA\uD83C\uDDF8.", "'", "\"", "(a)", "-", "--", "*", ",", "the.", ".the", "'the'"};
+    private static final String[] SPACES = {" ", "  ", "\n", "\t", "\u00a0", "\u2003", "\u0085", "\u3000", "", "\u001c"};
+
+    @Test
+    void sameVerdictsOnGeneratedTexts() {
+        Random random = new Random(21);
+        for (int i = 0; i < 30_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) {
+                b.append(FRAGMENTS[random.nextInt(FRAGMENTS.length)]).append(SPACES[random.nextInt(SPACES.length)]);
+            }
+            check(b.toString());
+        }
+    }
+
+    @Test
+    void sameVerdictsOnTheReferenceResponses() throws IOException {
+        for (String response : ReferenceResponses.all()) check(response);
+    }
+}
