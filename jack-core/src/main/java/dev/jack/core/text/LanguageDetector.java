@@ -225,14 +225,21 @@ public final class LanguageDetector {
         }
     }
 
-    /** Per thread: room for the n-gram rows of a text, at most three per char read ({@link #extractGrams}). */
-    private static final ThreadLocal<int[]> GRAMS = ThreadLocal.withInitial(() -> new int[3 * MAX_TEXT_LENGTH]);
+    /**
+     * Per thread: room for the n-gram rows of a text, at most three per char read ({@link #extractGrams}), grown to
+     * the longest text the thread has seen (short-lived virtual threads checking short texts stay small).
+     */
+    private static final ThreadLocal<int[][]> GRAMS = ThreadLocal.withInitial(() -> new int[][] {new int[0]});
 
     /** The most probable language code ("unknown" if none is likely), or empty when the text has no features. */
     public Optional<String> detect(String text) {
         Model m = model();
-        int[] grams = GRAMS.get();
-        int count = extractGrams(m, prepare(text), grams);
+        String prepared = prepare(text);
+        int[][] holder = GRAMS.get();
+        int need = 3 * Math.min(prepared.length(), MAX_TEXT_LENGTH);
+        if (holder[0].length < need) holder[0] = new int[Math.max(need, Math.min(2 * holder[0].length, 3 * MAX_TEXT_LENGTH))];
+        int[] grams = holder[0];
+        int count = extractGrams(m, prepared, grams);
         if (count == 0) return Optional.empty();
         double[] probability = trials(m, grams, count);
         int best = -1;

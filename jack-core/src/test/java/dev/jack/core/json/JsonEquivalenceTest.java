@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The hand-written parser, string writer and float repr must agree with Jack's former implementations
@@ -83,6 +84,30 @@ class JsonEquivalenceTest {
             final String t = text;
             assertEquals(outcome(RecursiveJsonOracle::parse, t), outcome(Json::parse, t), t);
         }
+    }
+
+    /**
+     * {@link Json#parseLine} on the same generated and mutated values, set in a JSONL batch: where it takes a line it
+     * finds the line's end and gives what parsing the line alone gives (never a line that parse rejects).
+     */
+    @Test
+    void parseLineAgreesWithParsingTheLineAlone() {
+        Random random = new Random(17);
+        int taken = 0;
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder b = new StringBuilder(generateValue(random, 0));
+            if (random.nextBoolean()) b.insert(random.nextInt(b.length() + 1), PIECES[random.nextInt(PIECES.length)]);
+            String text = "{}\n" + b + List.of("", "\n", "\r\n", "\r").get(random.nextInt(4)) + "[1]";
+            int[] end = {0};
+            Object value = Json.parseLine(text, 3, text.length(), end);
+            if (end[0] < 0) continue;
+            taken++;
+            int lineEnd = 3;
+            while (lineEnd < text.length() && text.charAt(lineEnd) != '\n' && text.charAt(lineEnd) != '\r') lineEnd++;
+            assertEquals(lineEnd, end[0], text);
+            assertEquals(outcome(Json::parse, text.substring(3, lineEnd)), value, text);
+        }
+        assertTrue(taken > 10_000, "parseLine took only " + taken + " lines");
     }
 
     @Test

@@ -198,6 +198,11 @@ public final class GgufFile implements AutoCloseable {
             for (long d : info.dims()) elements *= d;
             GgmlType type = GgmlType.of(info.type(), path + ": tensor " + info.name());
             long bytes = type.bytes(elements, path + ": tensor " + info.name());
+            // Kernels walk a row block by block, so a row must hold whole blocks (the total alone is not enough).
+            if (info.dims()[0] % type.blockSize() != 0) {
+                throw new FormatException(path + ": tensor " + info.name() + " has rows of " + info.dims()[0]
+                        + " values, not a multiple of " + type + "'s block of " + type.blockSize());
+            }
             long start = dataStart + info.offset();
             if (start < dataStart || start + bytes > file.byteSize()) {
                 throw new FormatException(path + ": tensor " + info.name() + " lies past the end of the file (truncated?)");

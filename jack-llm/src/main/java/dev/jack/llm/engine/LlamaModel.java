@@ -93,7 +93,7 @@ public final class LlamaModel {
     }
 
     /**
-     * The output head as the kernels read it: a Q6_K head (Q4_K_M and Q4_0 files) repacked to bytes
+     * The output head as the kernels read it: a Q6_K head (Q4_K_M, Q4_0 and Q6_K files; the token embeddings when tied) repacked to bytes
      * ({@link RepackedQ6_K}, about 30% larger, the same products faster), unless the JVM's native memory limit (by
      * default its heap limit) has no room for the copy; any other type as the file holds it.
      */
@@ -102,6 +102,8 @@ public final class LlamaModel {
         try {
             return RepackedQ6_K.repack(t, workers);
         } catch (OutOfMemoryError e) {
+            System.err.println("jack: no native memory for a repacked copy of " + t.name() + " (raise -XX:MaxDirectMemorySize"
+                    + " or -Xmx); its products use the file's Q6_K rows, slower");
             return Kernels.Matrix.of(t);
         }
     }
@@ -221,7 +223,8 @@ public final class LlamaModel {
      * Evaluates entry i's token at its session's next position. A session may appear in several entries, in
      * position order (a prompt chunk). Logits come for every entry, or only for the last one.
      *
-     * @param prompt the entries are prompt positions (the prompt-processing kernels)
+     * @param prompt the entries are prompt positions (the prompt-processing kernels for the layers; the head always
+     *               takes the decode kernels, as llama.cpp computes only the last position's logits)
      * @param logits whether to compute logits at all (not for a prompt chunk before the last): null if not
      */
     private float[][] forward(Session[] sessions, int[] tokens, boolean everyEntry, boolean prompt, boolean logits) {

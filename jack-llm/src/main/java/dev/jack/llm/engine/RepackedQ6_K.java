@@ -25,13 +25,13 @@ import static dev.jack.llm.engine.BlockQ8_0.widen;
  * scales and d are those of the Q6_K rows exactly, and the products the same integer sums as {@link BlockQ6_K}'s
  * ({@code ggml_vec_dot_q6_K_q8_K}), in the same lanes and float steps, so a product equals BlockQ6_K's bit for bit.
  *
- * <p>Used for the output head of Q4_K_M and Q4_0 models: its 128k rows are the largest matrix of a small model's
- * decode step, and unpacking the 6-bit values costs BlockQ6_K more than multiplying them. Read as bytes, with the
- * loop of {@link SuperBlocks#groups16} over them, the head's single-input product runs about 1.5 times as fast
- * (kernel microbenchmark, one core: 3.7–3.9 against 5.3–5.9 G weights/s). The copy is made in native memory and the
- * file's pages of the original are then released, so a model takes about 0.3× the head's size more memory (for
- * Llama 3.2 1B, 68 MB on a 0.8 GB file), not double. Layers' Q6_K matrices stay as the file has them: repacking them
- * too would take a Q4_K_M file past 1.1× its size in memory.
+ * <p>Used for a Q6_K output head (Q4_K_M and Q4_0 files, where llama-quantize makes the head Q6_K): its 128k rows are
+ * the largest matrix of a small model's decode step, and unpacking the 6-bit values costs BlockQ6_K more than
+ * multiplying them. Read as bytes, with the loop of {@link SuperBlocks#groups16} over them, the head's single-input
+ * product runs about 1.5 times as fast (kernel microbenchmark, one core: 3.7–3.9 against 5.3–5.9 G weights/s). The copy
+ * is made in native memory and the file's pages of the original are then released, so a model takes about 0.3× the
+ * head's size more memory (for Llama 3.2 1B, 68 MB on a 0.8 GB file), not double. Layers' Q6_K matrices stay as the
+ * file has them: repacking them too would take a Q4_K_M file past 1.1× its size in memory.
  */
 record RepackedQ6_K(int in) implements QuantizedRows {
     private static final ValueLayout.OfFloat FLOAT_LE = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** {@link RepackedQ6_K} holds the same rows as the Q6_K tensor it copies: every decoded value and product bit for bit. */
 class BlockQ6_KRepackTest {
     private static final int IN = 512;
-    private static final int ROWS = 37;
+    private static final int ROWS = 300;  // more than one repack task of 256 rows
 
     @Test
     void repackedRowsDecodeAndMultiplyExactlyAsTheQ6_KRows() {
