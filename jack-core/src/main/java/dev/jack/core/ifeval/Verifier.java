@@ -17,7 +17,8 @@ import java.util.Set;
  * exactly. Strict checks the response as is; loose passes a constraint if any of eight variants passes
  * (the response, without its first line, without its last, without both, each also with every '*'
  * removed; the line-dropping ones stripped). A response that is blank after stripping follows nothing.
- * Loose variants are only built when some strict check fails, since the response itself is one of them.
+ * Loose variants are only built when some strict check fails, since the response itself is one of them, and only as
+ * far as a failing check needs them.
  */
 public final class Verifier {
     private final TextTools text;
@@ -49,7 +50,7 @@ public final class Verifier {
         Boolean[] strict = new Boolean[constraints.size()];
         Boolean[] loose = new Boolean[constraints.size()];
         List<String> errors = List.of();
-        List<String> variants = null;
+        LooseVariants variants = null;
         // Checked once: a blank response follows nothing, whatever the constraint.
         boolean blank = PyText.isBlank(response);
         for (int i = 0; i < strict.length; i++) {
@@ -60,8 +61,12 @@ public final class Verifier {
                 s = !blank && c.isFollowedBy(response, text);
                 l = s;
                 if (!s) {
-                    if (variants == null) variants = looseVariants(response);
-                    for (String v : variants) if (l = check(c, v)) break;
+                    if (variants == null) variants = new LooseVariants(response);
+                    // Built as far as a check needs them: the first variant that passes ends the search.
+                    for (int k = 0; k < LooseVariants.COUNT && !l; k++) {
+                        String v = variants.get(k);
+                        if (v != null) l = !variants.isBlank(k) && c.isFollowedBy(v, text);
+                    }
                 }
             } catch (UserException e) {
                 throw e;
@@ -104,17 +109,62 @@ public final class Verifier {
      * would otherwise cost as much as checking it).
      */
     public static List<String> looseVariants(String response) {
-        int first = response.indexOf('\n');
-        int last = response.lastIndexOf('\n');
-        String removeFirst = first < 0 ? "" : PyText.strip(response.substring(first + 1));
-        String removeLast = last < 0 ? "" : PyText.strip(response.substring(0, last));
-        String removeBoth = first < last ? PyText.strip(response.substring(first + 1, last)) : "";
-        String[] candidates = {response.replace("*", ""), removeFirst, removeLast, removeBoth,
-                removeFirst.replace("*", ""), removeLast.replace("*", ""), removeBoth.replace("*", "")};
-        // Duplicates found by equals, not by hashing: hashing reads every char of each variant, where equals mostly
-        // stops at a differing length.
-        List<String> variants = new ArrayList<>(candidates.length);
-        for (String v : candidates) if (!v.equals(response) && !variants.contains(v)) variants.add(v);
+        LooseVariants all = new LooseVariants(response);
+        List<String> variants = new ArrayList<>(LooseVariants.COUNT);
+        for (int k = 0; k < LooseVariants.COUNT; k++) if (all.get(k) != null) variants.add(all.get(k));
         return List.copyOf(variants);
+    }
+
+    /**
+     * One response's loose variants, in {@link #looseVariants}' order, each built (and checked for blankness) when first
+     * asked for: a row whose failing checks pass on an early variant never builds the later ones.
+     */
+    private static final class LooseVariants {
+        static final int COUNT = 7;
+        private final String response;
+        private final int first;
+        private final int last;
+        /** Each candidate once built, whether it is kept (repeats neither the response nor a kept one), whether blank. */
+        private final String[] candidates = new String[COUNT];
+        private final boolean[] kept = new boolean[COUNT];
+        private final boolean[] blank = new boolean[COUNT];
+        private int built;
+
+        LooseVariants(String response) {
+            this.response = response;
+            this.first = response.indexOf('\n');
+            this.last = response.lastIndexOf('\n');
+        }
+
+        /** The k-th candidate, or null where it repeats the response or an earlier variant. */
+        String get(int k) {
+            while (built <= k) {
+                String v = candidate(built);
+                // Duplicates found by equals, not by hashing: hashing reads every char of each variant, where equals
+                // mostly stops at a differing length.
+                boolean repeated = v.equals(response);
+                for (int j = 0; j < built && !repeated; j++) repeated = kept[j] && v.equals(candidates[j]);
+                candidates[built] = v;
+                kept[built] = !repeated;
+                blank[built] = !repeated && PyText.isBlank(v);
+                built++;
+            }
+            return kept[k] ? candidates[k] : null;
+        }
+
+        /** Whether the k-th candidate, already asked for, is blank (a blank response follows nothing). */
+        boolean isBlank(int k) {
+            return blank[k];
+        }
+
+        private String candidate(int k) {
+            return switch (k) {
+                case 0 -> response.replace("*", "");
+                case 1 -> first < 0 ? "" : PyText.strip(response.substring(first + 1));
+                case 2 -> last < 0 ? "" : PyText.strip(response.substring(0, last));
+                case 3 -> first < last ? PyText.strip(response.substring(first + 1, last)) : "";
+                default -> candidates[k - 3].replace("*", "");
+            };
+        }
     }
 }

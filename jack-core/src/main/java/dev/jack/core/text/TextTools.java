@@ -33,12 +33,20 @@ public final class TextTools {
      */
     private static final int TAGS = 16;
 
+    /**
+     * Texts whose word tokens each thread keeps: a row's response and its (at most seven) loose variants, so the row's
+     * constraints that fail strictly do not tokenize each variant again, one constraint after another.
+     */
+    private static final int WORDS = 8;
+
     /** The last text and answer of each analysis, per thread ({@link #forgetRecent} clears them at each row). */
     private static final class Memo {
         /** Recent tokens (even slots) and their tags (odd slots). */
         final List<?>[] tags = new List<?>[2 * TAGS];
-        String wordsOf;
-        List<String> words;
+        /** The last {@link #WORDS} texts tokenized and their tokens, the oldest replaced first. */
+        final String[] wordsOf = new String[WORDS];
+        final List<?>[] words = new List<?>[WORDS];
+        int nextWords;
         String languageOf;
         Optional<String> language;
         String regexSentencesOf;
@@ -48,10 +56,20 @@ public final class TextTools {
 
         void clear() {
             Arrays.fill(tags, null);
-            wordsOf = languageOf = regexSentencesOf = null;
-            words = regexSentences = firstTagOf = null;
+            Arrays.fill(wordsOf, null);
+            Arrays.fill(words, null);
+            nextWords = 0;
+            languageOf = regexSentencesOf = null;
+            regexSentences = firstTagOf = null;
             language = null;
             firstTag = null;
+        }
+
+        /** The remembered word tokens of the text, or null. */
+        @SuppressWarnings("unchecked")
+        List<String> wordsOf(String text) {
+            for (int i = 0; i < WORDS; i++) if (text.equals(wordsOf[i])) return (List<String>) words[i];
+            return null;
         }
     }
 
@@ -160,11 +178,13 @@ public final class TextTools {
     /** {@code nltk.word_tokenize(text)}: Treebank words within Punkt sentences. */
     public List<String> wordTokenize(String text) {
         Memo m = memo.get();
-        if (!text.equals(m.wordsOf)) {
-            m.words = List.copyOf(wordTokenizer().tokenize(text));
-            m.wordsOf = text;
-        }
-        return m.words;
+        List<String> known = m.wordsOf(text);
+        if (known != null) return known;
+        List<String> tokens = List.copyOf(wordTokenizer().tokenize(text));
+        m.wordsOf[m.nextWords] = text;
+        m.words[m.nextWords] = tokens;
+        m.nextWords = (m.nextWords + 1) % WORDS;
+        return tokens;
     }
 
     /**
@@ -172,8 +192,8 @@ public final class TextTools {
      * Punkt sentences from the first, or every token when they are already at hand.
      */
     public List<String> leadingWordTokens(String text, int count) {
-        Memo m = memo.get();
-        if (text.equals(m.wordsOf)) return m.words;
+        List<String> known = memo.get().wordsOf(text);
+        if (known != null) return known;
         return wordTokenizer().tokenizeLeading(text, count);
     }
 

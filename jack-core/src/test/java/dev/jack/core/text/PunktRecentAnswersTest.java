@@ -46,6 +46,7 @@ class PunktRecentAnswersTest {
     private static void checkInCheckerOrder(List<String> texts) {
         PunktSentenceTokenizer shared = new PunktSentenceTokenizer(ENGLISH);
         NltkWordTokenizer words = new NltkWordTokenizer(shared);
+        TextTools tools = new TextTools(() -> ENGLISH);
         for (String text : texts) {
             List<String> asked = new ArrayList<>();
             asked.add(text);
@@ -71,6 +72,19 @@ class PunktRecentAnswersTest {
                     alone.forgetRecent();
                     assertEquals(want, alone.sentence(asked.get(i), index), asked.get(i) + " | " + index);
                     assertEquals(want, shared.sentence(asked.get(i), index), asked.get(i) + " | " + index);
+                }
+            }
+            // The word tokens TextTools keeps for a row's last few texts: each text's own, however many texts came between.
+            tools.forgetRecent();
+            NltkWordTokenizer fresh = new NltkWordTokenizer(new PunktSentenceTokenizer(ENGLISH));
+            List<List<String>> expectedWords = new ArrayList<>();
+            for (String t : asked) expectedWords.add(fresh.tokenize(t));
+            for (int round = 0; round < 2; round++) {
+                for (int i = 0; i < asked.size(); i++) {
+                    String t = asked.get(i);
+                    List<String> leading = tools.leadingWordTokens(t, 3);
+                    assertEquals(expectedWords.get(i).subList(0, leading.size()), leading, t);
+                    assertEquals(expectedWords.get(i), tools.wordTokenize(t), t);
                 }
             }
             List<String> all = new NltkWordTokenizer(new PunktSentenceTokenizer(ENGLISH)).tokenize(text);
@@ -120,6 +134,7 @@ class PunktRecentAnswersTest {
         List<String> tokens = text.wordTokenize(response);
         List<String> tags = text.posTags(tokens);
         assertSame(sentences, text.sentences(response));
+        assertSame(tokens, text.wordTokenize(response));
         assertSame(tags, text.posTags(tokens));
         text.forgetRecent();
         assertNotSame(sentences, text.sentences(response), "Punkt splits the text again");
