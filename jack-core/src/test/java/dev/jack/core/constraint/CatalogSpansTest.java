@@ -338,5 +338,26 @@ class CatalogSpansTest {
                         + " story too. Nobody should forget the tree. The tree comes up again and again. The rock deserves a mention here. Picture the"
                         + " rock for a moment. The rock is part of the story too. Nobody should forget the rock. The rock comes up again and again."
                         + " Think about the rock as well. The rock deserves a mention here."));
+        check("format:quotes", Map.of(), "He said \"hi 'there'\" and left.", false,
+                List.of("@30"),
+                List.of("add_nested_quotes", "He said \"hi 'there'\" and left. As they say \"he wrote 'read \"this\" now' here\" today."));
+        check("format:quotes", Map.of(), "Oh \"a 'b \"c\" d' e\" end.", true,
+                List.of("\"a 'b \"c\" d' e\""),
+                List.of("remove_double_quotes", "Oh a 'b c d' e end."));
+        check("format:parentheses", Map.of(), "A (b [c {d}]) e.", false,
+                List.of("@16"),
+                List.of("add_nested_brackets", "A (b [c {d}]) e. Picture this (a box (in a box [in a box {in a box (in a box)}])) for a moment."));
+        check("format:parentheses", Map.of(), "x (((({[y]})))) z", true,
+                List.of("(((({[y]"),
+                List.of("remove_closing_brackets", "x (((({[y z"));
+        check("format:thesis", Map.of(), "Cats rule. They sleep.", false,
+                List.of("@0"),
+                List.of("italicize_first_sentence", "<i>Cats rule.</i> They sleep.", "add_thesis", "<i>This is the main point.</i> Cats rule. They sleep."));
+        check("format:thesis", Map.of(), "<i>Cats rule.</i>", false,
+                List.of("<i>Cats rule.</i>"),
+                List.of("add_thesis", "<i>This is the main point.</i> <i>Cats rule.</i>"));
+        check("format:thesis", Map.of(), "<em>Cats rule.</em> They sleep.", true,
+                List.of("<em>Cats rule.</em>"),
+                List.of("remove_italics", "Cats rule.</em> They sleep."));
     }
 }
