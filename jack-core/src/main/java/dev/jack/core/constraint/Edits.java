@@ -466,6 +466,14 @@ public final class Edits {
         }
     }
 
+    /** The occurrences of a literal, case-sensitive and non-overlapping as Python's {@code str.count} counts them; none for "". */
+    public static List<int[]> occurrences(String text, String literal) {
+        List<int[]> out = new ArrayList<>();
+        if (literal.isEmpty()) return out;
+        for (int at = text.indexOf(literal); at >= 0; at = text.indexOf(literal, at + literal.length())) out.add(new int[] {at, at + literal.length()});
+        return out;
+    }
+
     /** The whole text, without the whitespace around it, as one span (empty at the start of a blank text). */
     public static Span whole(String response, String label) {
         int start = PyText.stripStart(response);

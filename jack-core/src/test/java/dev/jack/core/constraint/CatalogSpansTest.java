@@ -359,5 +359,27 @@ class CatalogSpansTest {
         check("format:thesis", Map.of(), "<em>Cats rule.</em> They sleep.", true,
                 List.of("<em>Cats rule.</em>"),
                 List.of("remove_italics", "Cats rule.</em> They sleep."));
+        check("format:output_template", Map.of(), "My Answer: yes.\nFuture Outlook: bright.", false,
+                List.of("My Answer:", "Future Outlook:", "@39"),
+                List.of("add_labels", "My Answer: yes.\nFuture Outlook: bright.\n\nMy Conclusion: That sums it up."));
+        check("format:output_template", Map.of(), "Yes.", false,
+                List.of("@0", "@4", "@4"),
+                List.of("add_labels", "My Answer: Yes.\n\nMy Conclusion: That sums it up.\n\nFuture Outlook: More may follow."));
+        check("format:output_template", Map.of(), "My Answer: yes.\nMy Conclusion: so.\nFuture Outlook: good.", true,
+                List.of("My Answer:", "My Conclusion:", "Future Outlook:"),
+                List.of("remove_label", "My Answer: yes.\nMy Conclusion: so.\ngood.", "remove_label", "My Answer: yes.\nso.\nFuture Outlook: good.",
+                        "remove_label", "yes.\nMy Conclusion: so.\nFuture Outlook: good."));
+        check("format:list", Map.of("sep", "=>"), "Fruits:\n=> apples", false,
+                List.of("=>", "@17"),
+                List.of("add_items", "Fruits:\n=> apples\n=> The idea is simple and easy to follow."));
+        check("format:list", Map.of("sep", "=>"), "Fruits:\n=> apples\n=> pears\n=> figs", true,
+                List.of("=>", "=>", "=>"),
+                List.of("remove_item_markers", "Fruits:\n=> apples\npears\nfigs", "remove_item_markers", "Fruits:\napples\npears\n=> figs"));
+        check("format:line_indent", Map.of(), "One\n two\n  three\n four", false,
+                List.of(" four"),
+                List.of("indent_lines", "One\n two\n  three\n   four"));
+        check("format:line_indent", Map.of(), "One\n\n two\n  three", true,
+                List.of("One\n\n two\n  three"),
+                List.of("add_line", "One\n\n two\n  three\nThat is all."));
     }
 }
