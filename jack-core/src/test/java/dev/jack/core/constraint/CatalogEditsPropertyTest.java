@@ -32,7 +32,8 @@ class CatalogEditsPropertyTest {
             "count:keywords_multiple", "repeat:repeat_simple", "repeat:repeat_span", "format:title_case", "format:options",
             "format:sub-bullets", "sentence:increment", "repeat:repeat_change", "words:last_first", "words:alphabet",
             "words:paragraph_last_first", "words:words_position", "format:no_bullets_bullets", "format:quotes", "format:parentheses",
-            "format:thesis", "format:output_template", "format:list", "format:line_indent");
+            "format:thesis", "format:output_template", "format:list", "format:line_indent",
+            "format:quote_unquote", "words:keywords_specific_position");
     /** Constraints with breaks but no repairs (no small edit makes them pass in general). */
     static final Set<String> BREAKS_ONLY = Set.of("count:counting_composition", "words:vowel");
     final TextTools text = new TextTools(() -> PunktParameters.load(SharedData.punktEnglish()));

@@ -381,5 +381,20 @@ class CatalogSpansTest {
         check("format:line_indent", Map.of(), "One\n\n two\n  three", true,
                 List.of("One\n\n two\n  three"),
                 List.of("add_line", "One\n\n two\n  three\nThat is all."));
+        check("format:quote_unquote", Map.of(), "He said \"hi\" \"bye\" and left. She said \"no\".", false,
+                List.of("\" \"", "\""),
+                List.of("add_explanations", "He said \"hi\" which says it all \"bye\" and left. She said \"no\" which says it all."));
+        check("format:quote_unquote", Map.of(), "The word \"calm\" means quiet.", true,
+                List.of("The word \"calm\" means quiet."),
+                List.of("add_quote_at_end", "The word \"calm\" means quiet. As they say \"that is it.\""));
+        check("words:keywords_specific_position", Map.of("keyword", "tea", "n", 2, "m", 3), "I rest. We drink coffee daily.", false,
+                List.of("coffee"),
+                List.of("replace_word", "I rest. We drink tea daily."));
+        check("words:keywords_specific_position", Map.of("keyword", "tea", "n", 2, "m", 3), "I rest. We drink tea daily.", true,
+                List.of("tea"),
+                List.of("remove_keyword", "I rest. We drink daily."));
+        check("words:keywords_specific_position", Map.of("keyword", "tea", "n", 2, "m", 3), "I rest.", false,
+                List.of("@7"),
+                List.of());
     }
 }
