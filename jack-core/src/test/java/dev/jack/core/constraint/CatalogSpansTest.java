@@ -396,5 +396,23 @@ class CatalogSpansTest {
         check("words:keywords_specific_position", Map.of("keyword", "tea", "n", 2, "m", 3), "I rest.", false,
                 List.of("@7"),
                 List.of());
+        check("custom:multiples", Map.of(), "14, 21, 28, 35, 42, 49", true,
+                List.of("14", "21", "28", "35", "42", "49"),
+                List.of("remove_number", "14, 21, 28, 35, 42,"));
+        check("custom:multiples", Map.of(), "14, 20, 28", false,
+                List.of("20", "@10"),
+                List.of("set_multiples", "14, 21, 28 35, 42, 49"));
+        check("custom:date_format_list", Map.of(), "1790-01-02, 1900-01-01 , soon", false,
+                List.of("1900-01-01", "soon"),
+                List.of("remove_items", "1790-01-02"));
+        check("custom:date_format_list", Map.of(), "1790-01-02, 1801-12-31", true,
+                List.of("1790-01-02, 1801-12-31"),
+                List.of("add_item", "1790-01-02, 1801-12-31, later"));
+        check("format:emoji", Map.of(), "I am happy \uD83D\uDE0A. You are sad. \uD83D\uDE22 We go home.", false,
+                List.of("\uD83D\uDE22 We go home."),
+                List.of("add_emojis", "I am happy \uD83D\uDE0A. You are sad. \uD83D\uDE22 We go home \uD83D\uDE0A."));
+        check("format:emoji", Map.of(), "I am happy \uD83D\uDE0A. We go home \uD83D\uDE0A!", true,
+                List.of("I am happy \uD83D\uDE0A. We go home \uD83D\uDE0A!"),
+                List.of("add_sentence", "I am happy \uD83D\uDE0A. We go home \uD83D\uDE0A! That is all."));
     }
 }
