@@ -414,5 +414,17 @@ class CatalogSpansTest {
         check("format:emoji", Map.of(), "I am happy \uD83D\uDE0A. We go home \uD83D\uDE0A!", true,
                 List.of("I am happy \uD83D\uDE0A. We go home \uD83D\uDE0A!"),
                 List.of("add_sentence", "I am happy \uD83D\uDE0A. We go home \uD83D\uDE0A! That is all."));
+        check("custom:character_reverse", Map.of(), "A bald eagle flew.", false,
+                List.of("@18"),
+                List.of("add_reversed_phrase", "A bald eagle flew. Elgae dlab."));
+        check("custom:character_reverse", Map.of(), ".welf Elgae dlab A", true,
+                List.of("Elgae dlab"),
+                List.of("remove_reversed_phrase", ".welf A"));
+        check("words:start_verb", Map.of(), "The cat sleeps.", false,
+                List.of("The"),
+                List.of("add_opening", "Consider the small details first. The cat sleeps."));
+        check("words:start_verb", Map.of(), "Take the train.", true,
+                List.of("Take"),
+                List.of("add_opening", "Here is my answer. Take the train."));
     }
 }
