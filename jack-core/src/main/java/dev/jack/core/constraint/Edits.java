@@ -334,6 +334,11 @@ public final class Edits {
         return text.substring(0, end) + (end == 0 ? "" : " ") + sentence + text.substring(end);
     }
 
+    /** The edit that puts the sentence, in the response's letter case ({@link #inCaseOf}), at its very end ({@link #appended}). */
+    public static Edit appending(String operation, String response, String sentence) {
+        return new Edit(operation, appended(response, inCaseOf(response, sentence)));
+    }
+
     /**
      * The text with the matches of a keyword pattern (a regular expression matched anywhere, ignoring case, as
      * {@link #matches}) brought to exactly {@code k}: the words around the last matches cut, or, for a plain-word

@@ -53,7 +53,6 @@ public record CharacterReverseOrder() implements Constraint {
 
     /** "Elgae dlab." added at the end. */
     public List<Edit> repairs(String response, TextTools text) {
-        return Edits.verified(List.of(new Edit("add_reversed_phrase", Edits.appended(response, Edits.inCaseOf(response, "Elgae dlab.")))),
-                r -> isFollowedBy(r, text));
+        return Edits.verified(List.of(Edits.appending("add_reversed_phrase", response, "Elgae dlab.")), r -> isFollowedBy(r, text));
     }
 }

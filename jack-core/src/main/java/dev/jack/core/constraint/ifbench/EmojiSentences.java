@@ -113,7 +113,7 @@ public record EmojiSentences() implements Constraint {
 
     /** A sentence without an emoji added at the end. */
     public List<Edit> breaks(String response, TextTools text) {
-        return Edits.verified(List.of(new Edit("add_sentence", Edits.appended(response, Edits.inCaseOf(response, "That is all.")))), r -> !isFollowedBy(r, text));
+        return Edits.verified(List.of(Edits.appending("add_sentence", response, "That is all.")), r -> !isFollowedBy(r, text));
     }
 
     /** An emoji (the first synthesis uses) put before the closing punctuation of each sentence without one. */

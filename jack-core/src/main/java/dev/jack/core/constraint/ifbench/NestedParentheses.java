@@ -101,8 +101,7 @@ public record NestedParentheses() implements Constraint {
 
     /** A sentence with brackets five levels deep added at the end. */
     public List<Edit> repairs(String response, TextTools text) {
-        return Edits.verified(List.of(new Edit("add_nested_brackets", Edits.appended(response, Edits.inCaseOf(response, NESTED)))),
-                r -> isFollowedBy(r, text));
+        return Edits.verified(List.of(Edits.appending("add_nested_brackets", response, NESTED)), r -> isFollowedBy(r, text));
     }
 
     /** One sentence nesting five levels. */

@@ -94,8 +94,7 @@ public record NestedQuotes() implements Constraint {
 
     /** A sentence with quotes three levels deep added at the end. */
     public List<Edit> repairs(String response, TextTools text) {
-        return Edits.verified(List.of(new Edit("add_nested_quotes", Edits.appended(response, Edits.inCaseOf(response, NESTED)))),
-                r -> isFollowedBy(r, text));
+        return Edits.verified(List.of(Edits.appending("add_nested_quotes", response, NESTED)), r -> isFollowedBy(r, text));
     }
 
     /** One sentence with three levels of quotes. */
