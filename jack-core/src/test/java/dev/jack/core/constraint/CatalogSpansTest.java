@@ -426,5 +426,17 @@ class CatalogSpansTest {
         check("words:start_verb", Map.of(), "Take the train.", true,
                 List.of("Take"),
                 List.of("add_opening", "Here is my answer. Take the train."));
+        check("count:person_names", Map.of("N", 2), "Emma met Emma and Bob.", false,
+                List.of("Emma", "@22"),
+                List.of("add_names", "Emma met Emma and Bob. Emma agrees. Liam agrees."));
+        check("count:person_names", Map.of("N", 2), "Emma met Liam. They talked.", true,
+                List.of("Emma", "Liam"),
+                List.of("remove_sentences", "", "remove_sentences", "They talked."));
+        check("count:words_japanese", Map.of("N", 2), "I \u6771\u4EAC go 2 to home.", false,
+                List.of("home."),
+                List.of("replace_words", "I \u6771\u4EAC go 2 to \u65E5\u672C"));
+        check("count:words_japanese", Map.of("N", 2), "I \u6771\u4EAC go", true,
+                List.of("I \u6771\u4EAC go"),
+                List.of("add_english_word", "I no go"));
     }
 }
