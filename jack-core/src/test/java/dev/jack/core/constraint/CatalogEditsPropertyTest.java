@@ -34,7 +34,8 @@ class CatalogEditsPropertyTest {
             "words:paragraph_last_first", "words:words_position", "format:no_bullets_bullets", "format:quotes", "format:parentheses",
             "format:thesis", "format:output_template", "format:list", "format:line_indent",
             "format:quote_unquote", "words:keywords_specific_position", "custom:multiples", "custom:date_format_list", "format:emoji",
-            "custom:character_reverse", "words:start_verb", "count:person_names", "count:words_japanese");
+            "custom:character_reverse", "words:start_verb", "count:person_names", "count:words_japanese",
+            "ratio:stop_words");
     /** Constraints with breaks but no repairs (no small edit makes them pass in general). */
     static final Set<String> BREAKS_ONLY = Set.of("count:counting_composition", "words:vowel");
     final TextTools text = new TextTools(() -> PunktParameters.load(SharedData.punktEnglish()));

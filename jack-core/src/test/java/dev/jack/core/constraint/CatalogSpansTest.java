@@ -438,5 +438,12 @@ class CatalogSpansTest {
         check("count:words_japanese", Map.of("N", 2), "I \u6771\u4EAC go", true,
                 List.of("I \u6771\u4EAC go"),
                 List.of("add_english_word", "I no go"));
+        check("ratio:stop_words", Map.of("percentage", 40), "The cat is on the mat.", false,
+                List.of("The", "is", "on", "the"),
+                List.of("add_content_words", "The cat is on the mat. Bright green apples ripen quickly.", "remove_stop_words", "The cat mat.",
+                        "remove_stop_words", "cat the mat."));
+        check("ratio:stop_words", Map.of("percentage", 40), "Bright cats sleep on warm mats.", true,
+                List.of("on"),
+                List.of("add_stop_words", "Bright cats sleep on warm mats. It is what it is."));
     }
 }
