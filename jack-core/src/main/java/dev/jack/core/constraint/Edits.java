@@ -26,7 +26,7 @@ public final class Edits {
     /** At most this many sentences are added to reach a count of keywords or letters: more would not be a small edit. */
     public static final int MAX_ADDED = 10;
     /** At most this many sentences are added to reach a length (a word or sentence count). */
-    static final int MAX_ADDED_FOR_LENGTH = 60;
+    public static final int MAX_ADDED_FOR_LENGTH = 60;
 
     /**
      * The matches of a constraint's keyword parameter, read as IFEval reads it (a regular expression, ignoring case;

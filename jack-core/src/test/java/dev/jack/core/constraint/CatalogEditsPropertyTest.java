@@ -35,7 +35,7 @@ class CatalogEditsPropertyTest {
             "format:thesis", "format:output_template", "format:list", "format:line_indent",
             "format:quote_unquote", "words:keywords_specific_position", "custom:multiples", "custom:date_format_list", "format:emoji",
             "custom:character_reverse", "words:start_verb", "count:person_names", "count:words_japanese",
-            "ratio:stop_words");
+            "ratio:stop_words", "ratio:sentence_type", "ratio:sentence_balance");
     /** Constraints with breaks but no repairs (no small edit makes them pass in general). */
     static final Set<String> BREAKS_ONLY = Set.of("count:counting_composition", "words:vowel");
     final TextTools text = new TextTools(() -> PunktParameters.load(SharedData.punktEnglish()));

@@ -445,5 +445,17 @@ class CatalogSpansTest {
         check("ratio:stop_words", Map.of("percentage", 40), "Bright cats sleep on warm mats.", true,
                 List.of("on"),
                 List.of("add_stop_words", "Bright cats sleep on warm mats. It is what it is."));
+        check("ratio:sentence_type", Map.of(), "I run. You walk. We sit. Why?", false,
+                List.of("I run.", "You walk.", "We sit.", "Why?"),
+                List.of("add_sentences", "I run. You walk. We sit. Why? The idea is simple and easy to follow. Why does this matter so much?"));
+        check("ratio:sentence_type", Map.of(), "I run. You walk. Why?", true,
+                List.of("I run.", "You walk.", "Why?"),
+                List.of("add_question", "I run. You walk. Why? Why does this matter so much?"));
+        check("ratio:sentence_balance", Map.of(), "I run. Why? Go!", true,
+                List.of("I run.", "Why?", "Go!"),
+                List.of("add_question", "I run. Why? Go! Why does this matter so much?"));
+        check("ratio:sentence_balance", Map.of(), "I run. You walk. Why?", false,
+                List.of("I run.", "You walk.", "Why?"),
+                List.of("add_sentences", "I run. You walk. Why? Why does this matter so much? What a good idea this is! This really works!"));
     }
 }
