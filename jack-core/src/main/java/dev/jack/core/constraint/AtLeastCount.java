@@ -7,7 +7,8 @@ import java.util.function.Predicate;
 
 /**
  * A constraint that needs at least some count of something in the whole response (IFBench's count:pronouns,
- * count:unique_word_count, count:conjunctions, words:palindrome): a break cuts Punkt's sentences from the end until the
+ * count:unique_word_count, count:conjunctions, count:person_names,
+ * words:palindrome): a break cuts Punkt's sentences from the end until the
  * count falls short; a repair adds {@link #addedSentences()} (cycled, at most 60) until it is met. Each edit is
  * checked with the constraint's own checker.
  */

@@ -26,7 +26,7 @@ public final class Edits {
     /** At most this many sentences are added to reach a count of keywords or letters: more would not be a small edit. */
     public static final int MAX_ADDED = 10;
     /** At most this many sentences are added to reach a length (a word or sentence count). */
-    static final int MAX_ADDED_FOR_LENGTH = 60;
+    public static final int MAX_ADDED_FOR_LENGTH = 60;
 
     /**
      * The matches of a constraint's keyword parameter, read as IFEval reads it (a regular expression, ignoring case;
@@ -334,6 +334,11 @@ public final class Edits {
         return text.substring(0, end) + (end == 0 ? "" : " ") + sentence + text.substring(end);
     }
 
+    /** The edit that puts the sentence, in the response's letter case ({@link #inCaseOf}), at its very end ({@link #appended}). */
+    public static Edit appending(String operation, String response, String sentence) {
+        return new Edit(operation, appended(response, inCaseOf(response, sentence)));
+    }
+
     /**
      * The text with the matches of a keyword pattern (a regular expression matched anywhere, ignoring case, as
      * {@link #matches}) brought to exactly {@code k}: the words around the last matches cut, or, for a plain-word
@@ -464,6 +469,14 @@ public final class Edits {
             if (nl < 0) return out;
             from = nl + 1;
         }
+    }
+
+    /** The occurrences of a literal, case-sensitive and non-overlapping as Python's {@code str.count} counts them; none for "". */
+    public static List<int[]> occurrences(String text, String literal) {
+        List<int[]> out = new ArrayList<>();
+        if (literal.isEmpty()) return out;
+        for (int at = text.indexOf(literal); at >= 0; at = text.indexOf(literal, at + literal.length())) out.add(new int[] {at, at + literal.length()});
+        return out;
     }
 
     /** The whole text, without the whitespace around it, as one span (empty at the start of a blank text). */

@@ -31,7 +31,11 @@ class CatalogEditsPropertyTest {
             "words:palindrome", "words:vowel", "words:consonants", "words:repeats", "words:prime_lengths", "words:no_consecutive",
             "count:keywords_multiple", "repeat:repeat_simple", "repeat:repeat_span", "format:title_case", "format:options",
             "format:sub-bullets", "sentence:increment", "repeat:repeat_change", "words:last_first", "words:alphabet",
-            "words:paragraph_last_first", "words:words_position", "format:no_bullets_bullets");
+            "words:paragraph_last_first", "words:words_position", "format:no_bullets_bullets", "format:quotes", "format:parentheses",
+            "format:thesis", "format:output_template", "format:list", "format:line_indent",
+            "format:quote_unquote", "words:keywords_specific_position", "custom:multiples", "custom:date_format_list", "format:emoji",
+            "custom:character_reverse", "words:start_verb", "count:person_names", "count:words_japanese",
+            "ratio:stop_words", "ratio:sentence_type", "ratio:sentence_balance");
     /** Constraints with breaks but no repairs (no small edit makes them pass in general). */
     static final Set<String> BREAKS_ONLY = Set.of("count:counting_composition", "words:vowel");
     final TextTools text = new TextTools(() -> PunktParameters.load(SharedData.punktEnglish()));

@@ -338,5 +338,124 @@ class CatalogSpansTest {
                         + " story too. Nobody should forget the tree. The tree comes up again and again. The rock deserves a mention here. Picture the"
                         + " rock for a moment. The rock is part of the story too. Nobody should forget the rock. The rock comes up again and again."
                         + " Think about the rock as well. The rock deserves a mention here."));
+        check("format:quotes", Map.of(), "He said \"hi 'there'\" and left.", false,
+                List.of("@30"),
+                List.of("add_nested_quotes", "He said \"hi 'there'\" and left. As they say \"he wrote 'read \"this\" now' here\" today."));
+        check("format:quotes", Map.of(), "Oh \"a 'b \"c\" d' e\" end.", true,
+                List.of("\"a 'b \"c\" d' e\""),
+                List.of("remove_double_quotes", "Oh a 'b c d' e end."));
+        check("format:parentheses", Map.of(), "A (b [c {d}]) e.", false,
+                List.of("@16"),
+                List.of("add_nested_brackets", "A (b [c {d}]) e. Picture this (a box (in a box [in a box {in a box (in a box)}])) for a moment."));
+        check("format:parentheses", Map.of(), "x (((({[y]})))) z", true,
+                List.of("(((({[y]"),
+                List.of("remove_closing_brackets", "x (((({[y z"));
+        check("format:thesis", Map.of(), "Cats rule. They sleep.", false,
+                List.of("@0"),
+                List.of("italicize_first_sentence", "<i>Cats rule.</i> They sleep.", "add_thesis", "<i>This is the main point.</i> Cats rule. They sleep."));
+        check("format:thesis", Map.of(), "<i>Cats rule.</i>", false,
+                List.of("<i>Cats rule.</i>"),
+                List.of("add_thesis", "<i>This is the main point.</i> <i>Cats rule.</i>"));
+        check("format:thesis", Map.of(), "<em>Cats rule.</em> They sleep.", true,
+                List.of("<em>Cats rule.</em>"),
+                List.of("remove_italics", "Cats rule.</em> They sleep."));
+        check("format:output_template", Map.of(), "My Answer: yes.\nFuture Outlook: bright.", false,
+                List.of("My Answer:", "Future Outlook:", "@39"),
+                List.of("add_labels", "My Answer: yes.\nFuture Outlook: bright.\n\nMy Conclusion: That sums it up."));
+        check("format:output_template", Map.of(), "Yes.", false,
+                List.of("@0", "@4", "@4"),
+                List.of("add_labels", "My Answer: Yes.\n\nMy Conclusion: That sums it up.\n\nFuture Outlook: More may follow."));
+        check("format:output_template", Map.of(), "My Answer: yes.\nMy Conclusion: so.\nFuture Outlook: good.", true,
+                List.of("My Answer:", "My Conclusion:", "Future Outlook:"),
+                List.of("remove_label", "My Answer: yes.\nMy Conclusion: so.\ngood.", "remove_label", "My Answer: yes.\nso.\nFuture Outlook: good.",
+                        "remove_label", "yes.\nMy Conclusion: so.\nFuture Outlook: good."));
+        check("format:list", Map.of("sep", "=>"), "Fruits:\n=> apples", false,
+                List.of("=>", "@17"),
+                List.of("add_items", "Fruits:\n=> apples\n=> The idea is simple and easy to follow."));
+        check("format:list", Map.of("sep", "=>"), "Fruits:\n=> apples\n=> pears\n=> figs", true,
+                List.of("=>", "=>", "=>"),
+                List.of("remove_item_markers", "Fruits:\n=> apples\npears\nfigs", "remove_item_markers", "Fruits:\napples\npears\n=> figs"));
+        check("format:line_indent", Map.of(), "One\n two\n  three\n four", false,
+                List.of(" four"),
+                List.of("indent_lines", "One\n two\n  three\n   four"));
+        check("format:line_indent", Map.of(), "One\n\n two\n  three", true,
+                List.of("One\n\n two\n  three"),
+                List.of("add_line", "One\n\n two\n  three\nThat is all."));
+        check("format:quote_unquote", Map.of(), "He said \"hi\" \"bye\" and left. She said \"no\".", false,
+                List.of("\" \"", "\""),
+                List.of("add_explanations", "He said \"hi\" which says it all \"bye\" and left. She said \"no\" which says it all."));
+        check("format:quote_unquote", Map.of(), "The word \"calm\" means quiet.", true,
+                List.of("The word \"calm\" means quiet."),
+                List.of("add_quote_at_end", "The word \"calm\" means quiet. As they say \"that is it.\""));
+        check("words:keywords_specific_position", Map.of("keyword", "tea", "n", 2, "m", 3), "I rest. We drink coffee daily.", false,
+                List.of("coffee"),
+                List.of("replace_word", "I rest. We drink tea daily."));
+        check("words:keywords_specific_position", Map.of("keyword", "tea", "n", 2, "m", 3), "I rest. We drink tea daily.", true,
+                List.of("tea"),
+                List.of("remove_keyword", "I rest. We drink daily."));
+        check("words:keywords_specific_position", Map.of("keyword", "tea", "n", 2, "m", 3), "I rest.", false,
+                List.of("@7"),
+                List.of());
+        check("custom:multiples", Map.of(), "14, 21, 28, 35, 42, 49", true,
+                List.of("14", "21", "28", "35", "42", "49"),
+                List.of("remove_number", "14, 21, 28, 35, 42,"));
+        check("custom:multiples", Map.of(), "14, 20, 28", false,
+                List.of("20", "@10"),
+                List.of("set_multiples", "14, 21, 28 35, 42, 49"));
+        check("custom:date_format_list", Map.of(), "1790-01-02, 1900-01-01 , soon", false,
+                List.of("1900-01-01", "soon"),
+                List.of("remove_items", "1790-01-02"));
+        check("custom:date_format_list", Map.of(), "1790-01-02, 1801-12-31", true,
+                List.of("1790-01-02, 1801-12-31"),
+                List.of("add_item", "1790-01-02, 1801-12-31, later"));
+        check("format:emoji", Map.of(), "I am happy \uD83D\uDE0A. You are sad. \uD83D\uDE22 We go home.", false,
+                List.of("\uD83D\uDE22 We go home."),
+                List.of("add_emojis", "I am happy \uD83D\uDE0A. You are sad. \uD83D\uDE22 We go home \uD83D\uDE0A."));
+        check("format:emoji", Map.of(), "I am happy \uD83D\uDE0A. We go home \uD83D\uDE0A!", true,
+                List.of("I am happy \uD83D\uDE0A. We go home \uD83D\uDE0A!"),
+                List.of("add_sentence", "I am happy \uD83D\uDE0A. We go home \uD83D\uDE0A! That is all."));
+        check("custom:character_reverse", Map.of(), "A bald eagle flew.", false,
+                List.of("@18"),
+                List.of("add_reversed_phrase", "A bald eagle flew. Elgae dlab."));
+        check("custom:character_reverse", Map.of(), ".welf Elgae dlab A", true,
+                List.of("Elgae dlab"),
+                List.of("remove_reversed_phrase", ".welf A"));
+        check("words:start_verb", Map.of(), "The cat sleeps.", false,
+                List.of("The"),
+                List.of("add_opening", "Consider the small details first. The cat sleeps."));
+        check("words:start_verb", Map.of(), "Take the train.", true,
+                List.of("Take"),
+                List.of("add_opening", "Here is my answer. Take the train."));
+        check("count:person_names", Map.of("N", 2), "Emma met Emma and Bob.", false,
+                List.of("Emma", "@22"),
+                List.of("add_names", "Emma met Emma and Bob. Emma agrees. Liam agrees."));
+        check("count:person_names", Map.of("N", 2), "Emma met Liam. They talked.", true,
+                List.of("Emma", "Liam"),
+                List.of("remove_sentences", "", "remove_sentences", "They talked."));
+        check("count:words_japanese", Map.of("N", 2), "I \u6771\u4EAC go 2 to home.", false,
+                List.of("home."),
+                List.of("replace_words", "I \u6771\u4EAC go 2 to \u65E5\u672C"));
+        check("count:words_japanese", Map.of("N", 2), "I \u6771\u4EAC go", true,
+                List.of("I \u6771\u4EAC go"),
+                List.of("add_english_word", "I no go"));
+        check("ratio:stop_words", Map.of("percentage", 40), "The cat is on the mat.", false,
+                List.of("The", "is", "on", "the"),
+                List.of("add_content_words", "The cat is on the mat. Bright green apples ripen quickly.", "remove_stop_words", "The cat mat.",
+                        "remove_stop_words", "cat the mat."));
+        check("ratio:stop_words", Map.of("percentage", 40), "Bright cats sleep on warm mats.", true,
+                List.of("on"),
+                List.of("add_stop_words", "Bright cats sleep on warm mats. It is what it is."));
+        check("ratio:sentence_type", Map.of(), "I run. You walk. We sit. Why?", false,
+                List.of("I run.", "You walk.", "We sit.", "Why?"),
+                List.of("add_sentences", "I run. You walk. We sit. Why? The idea is simple and easy to follow. Why does this matter so much?"));
+        check("ratio:sentence_type", Map.of(), "I run. You walk. Why?", true,
+                List.of("I run.", "You walk.", "Why?"),
+                List.of("add_question", "I run. You walk. Why? Why does this matter so much?"));
+        check("ratio:sentence_balance", Map.of(), "I run. Why? Go!", true,
+                List.of("I run.", "Why?", "Go!"),
+                List.of("add_question", "I run. Why? Go! Why does this matter so much?"));
+        check("ratio:sentence_balance", Map.of(), "I run. You walk. Why?", false,
+                List.of("I run.", "You walk.", "Why?"),
+                List.of("add_sentences", "I run. You walk. Why? Why does this matter so much? What a good idea this is! This really works!"));
     }
 }

@@ -2,11 +2,15 @@ package dev.jack.core.constraint.ifbench;
 
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.text.PyRegex;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -54,5 +58,43 @@ public record DateFormatList() implements Constraint {
             if (day > longest) return false;
         }
         return true;
+    }
+
+    /** The comma-separated items the checker reads, each as {@code [start, end)} without the whitespace around it. */
+    private static List<int[]> items(String response) {
+        List<int[]> out = new ArrayList<>();
+        int end = PyText.rstrip(response).length();
+        for (int from = Math.min(PyText.stripStart(response), end); ; ) {
+            int comma = response.indexOf(',', from);
+            int to = comma < 0 ? end : comma;
+            String item = response.substring(from, to);
+            int start = from + PyText.stripStart(item);
+            out.add(new int[] {start, Math.max(start, from + PyText.rstrip(item).length())});
+            if (to == end) return out;
+            from = to + 1;
+        }
+    }
+
+    /** Each item that is not a date in range (checked alone), or, with none, the whole list. */
+    public List<Span> spans(String response, TextTools text) {
+        List<int[]> failing = items(response).stream().filter(r -> !isFollowedBy(response.substring(r[0], r[1]), text)).toList();
+        return Edits.failingOrWhole(response, failing, "not a date YYYY-MM-DD from 1769 to 1821", "dates in range");
+    }
+
+    /** An item that is not a date added at the end. */
+    public List<Edit> breaks(String response, TextTools text) {
+        int end = Edits.textEnd(response);
+        return Edits.verified(List.of(new Edit("add_item", response.substring(0, end) + ", " + Edits.inCaseOf(response, "later") + response.substring(end))),
+                r -> !isFollowedBy(r, text));
+    }
+
+    /** The items that are not dates in range cut, the others kept as they are, separated by ", ". */
+    public List<Edit> repairs(String response, TextTools text) {
+        List<String> kept = new ArrayList<>();
+        for (int[] r : items(response)) {
+            String item = response.substring(r[0], r[1]);
+            if (isFollowedBy(item, text)) kept.add(item);
+        }
+        return Edits.verified(List.of(new Edit("remove_items", String.join(", ", kept))), r -> isFollowedBy(r, text));
     }
 }

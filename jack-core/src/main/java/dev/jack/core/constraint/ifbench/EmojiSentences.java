@@ -3,8 +3,11 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.ifeval.EndChecker;
 import dev.jack.core.constraint.ifeval.JsonFormat;
 import dev.jack.core.constraint.ifeval.Postscript;
@@ -13,6 +16,7 @@ import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextAnalysis;
 import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -86,6 +90,43 @@ public record EmojiSentences() implements Constraint {
     }
 
     /** The first code point of {@code s} that is neither in string.punctuation nor a space; -1 when there is none. */
+    /**
+     * Punkt's sentences that end without an emoji (each checked alone) and are not followed by one that starts with an
+     * emoji, as {@code [start, end)}.
+     */
+    private List<int[]> withoutEmoji(String response, TextTools text) {
+        List<int[]> sentences = text.sentenceSpans(response);
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            int[] s = sentences.get(i);
+            if (isFollowedBy(response.substring(s[0], s[1]), text)) continue;
+            int next = i + 1 < sentences.size() ? firstKept(response.substring(sentences.get(i + 1)[0], sentences.get(i + 1)[1])) : -1;
+            if (next < 0 || !text.isEmoji(next)) out.add(s);
+        }
+        return out;
+    }
+
+    /** Each sentence without an emoji at its end, or, with none, the whole text. */
+    public List<Span> spans(String response, TextTools text) {
+        return Edits.failingOrWhole(response, withoutEmoji(response, text), "sentence without an emoji at its end", "every sentence ends with an emoji");
+    }
+
+    /** A sentence without an emoji added at the end. */
+    public List<Edit> breaks(String response, TextTools text) {
+        return Edits.verified(List.of(Edits.appending("add_sentence", response, "That is all.")), r -> !isFollowedBy(r, text));
+    }
+
+    /** An emoji (the first synthesis uses) put before the closing punctuation of each sentence without one. */
+    public List<Edit> repairs(String response, TextTools text) {
+        StringBuilder edited = new StringBuilder(response);
+        for (int[] s : withoutEmoji(response, text).reversed()) {
+            int at = s[1];
+            while (at > s[0] && isPunctuation(response.charAt(at - 1))) at--;
+            edited.insert(at, " " + EMOJI.getFirst());
+        }
+        return Edits.verified(List.of(new Edit("add_emojis", edited.toString())), r -> isFollowedBy(r, text));
+    }
+
     private static int firstKept(String s) {
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);

@@ -3,8 +3,11 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
@@ -56,6 +59,48 @@ public record IndentStairs() implements Constraint {
             if (indent(lines.get(i + 1)) <= indent(lines.get(i))) return false;
         }
         return true;
+    }
+
+    /**
+     * Each line not indented more than the line the checker compares it with (its blank-line removal copied, quirk
+     * and all), or, when it passes, the whole text.
+     */
+    public List<Span> spans(String response, TextTools text) {
+        List<int[]> ranges = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        for (int from = 0; ; ) {
+            int nl = response.indexOf('\n', from);
+            int to = nl < 0 ? response.length() : nl;
+            ranges.add(new int[] {from, to});
+            lines.add(response.substring(from, to));
+            if (nl < 0) break;
+            from = nl + 1;
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            if (!PyText.isBlank(lines.get(i))) continue;
+            int first = lines.indexOf(lines.get(i));
+            lines.remove(first);
+            ranges.remove(first);
+        }
+        List<int[]> flat = new ArrayList<>();
+        for (int i = 0; i + 1 < lines.size(); i++) if (indent(lines.get(i + 1)) <= indent(lines.get(i))) flat.add(ranges.get(i + 1));
+        return Edits.failingOrWhole(response, flat, "not indented more than the line before", "each line indented more");
+    }
+
+    /** A line without indentation added at the end. */
+    public List<Edit> breaks(String response, TextTools text) {
+        int end = Edits.textEnd(response);
+        String line = Edits.inCaseOf(response, "That is all.");
+        return Edits.verified(List.of(new Edit("add_line", response.substring(0, end) + "\n" + line + response.substring(end))), r -> !isFollowedBy(r, text));
+    }
+
+    /** Blank lines dropped and each line indented by one more space than the one before. */
+    public List<Edit> repairs(String response, TextTools text) {
+        List<String> stairs = new ArrayList<>();
+        for (String line : PyText.split(response, "\n")) {
+            if (!PyText.isBlank(line)) stairs.add(" ".repeat(stairs.size()) + line.substring(indent(line)));
+        }
+        return Edits.verified(List.of(new Edit("indent_lines", String.join("\n", stairs))), r -> isFollowedBy(r, text));
     }
 
     /** Every non-blank line indented by one more space than the one before (the last wrapper, so it sees every line). */

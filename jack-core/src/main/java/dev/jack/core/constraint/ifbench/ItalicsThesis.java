@@ -3,14 +3,18 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.ifeval.EnglishCapital;
 import dev.jack.core.constraint.ifeval.NthParagraphFirstWord;
 import dev.jack.core.constraint.ifevalg.FirstWordAnswer;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -59,6 +63,45 @@ public record ItalicsThesis() implements Constraint {
         String thesis = end > 3 ? value.substring(3, end) : "";
         if (PyText.isBlank(thesis)) return false;
         return !PyText.isBlank(value.substring(Math.min(end + 4, value.length())));
+    }
+
+    /** The thesis a repair puts first when the first sentence cannot be italicized. */
+    private static final String THESIS = "This is the main point.";
+
+    /**
+     * The thesis from the opening tag the checker takes through its closing tag, labelled by what the checker finds
+     * there; without an opening tag (or a closing one after it), an empty span where it would go.
+     */
+    public List<Span> spans(String response, TextTools text) {
+        int start = response.indexOf("<i>");
+        if (start < 0) start = response.indexOf("<em>");
+        if (start < 0) return List.of(Span.missing(PyText.stripStart(response), "no thesis in italics"));
+        int close = response.indexOf("</i>", start);
+        if (close < 0) close = response.indexOf("</em>", start);
+        if (close < 0) return List.of(Span.missing(Edits.textEnd(response), "the italics are never closed"));
+        int end = close + (response.startsWith("</i>", close) ? 4 : 5);
+        String label = isFollowedBy(response, text) ? "thesis in italics"
+                : PyText.isBlank(close - start > 3 ? response.substring(start + 3, close) : "") ? "blank thesis" : "nothing after the thesis";
+        return List.of(new Span(start, end, label));
+    }
+
+    /** Every {@code <i>} and {@code <em>} tag removed. */
+    public List<Edit> breaks(String response, TextTools text) {
+        return Edits.verified(List.of(new Edit("remove_italics", response.replace("<i>", "").replace("<em>", ""))), r -> !isFollowedBy(r, text));
+    }
+
+    /** The first sentence put in {@code <i>} tags, else a short thesis in them put first. */
+    public List<Edit> repairs(String response, TextTools text) {
+        List<Edit> out = new ArrayList<>(2);
+        List<int[]> sentences = text.sentenceSpans(response);
+        if (!sentences.isEmpty()) {
+            int[] first = sentences.getFirst();
+            String sentence = response.substring(first[0], first[1]);
+            // A sentence already in italics would only nest them.
+            if (!sentence.contains("<i>") && !sentence.contains("<em>")) out.add(new Edit("italicize_first_sentence", Edits.replace(response, first[0], first[1], "<i>" + sentence + "</i>")));
+        }
+        out.add(new Edit("add_thesis", "<i>" + Edits.inCaseOf(response, THESIS) + "</i> " + response));
+        return Edits.verified(out, r -> isFollowedBy(r, text));
     }
 
     /** The first prose sentence in {@code <i>} tags, with a sentence after it in the same line. */

@@ -3,9 +3,12 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.text.Literals;
 import dev.jack.core.text.PyChars;
 import dev.jack.core.text.PyText;
@@ -89,6 +92,47 @@ public record KeywordSpecificPosition(String keyword, int n, int m) implements C
             i += Character.charCount(cp);
         }
         return false;
+    }
+
+    /**
+     * The word tokens with a letter or digit in them ({@link #words}) of Punkt's sentence n, as {@code [start, end)} in
+     * the response (those the tokenizer rewrote left out), or null when there is no such sentence.
+     */
+    private List<int[]> wordRanges(String response, TextTools text) {
+        List<int[]> sentences = text.sentenceSpans(response);
+        if (sentences.size() < n) return null;
+        int[] s = sentences.get(n - 1);
+        String sentence = response.substring(s[0], s[1]);
+        List<String> tokens = text.wordTokenize(sentence);
+        List<int[]> at = Edits.locate(sentence, tokens);
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) if (at.get(i) != null && hasAlnum(tokens.get(i))) out.add(new int[] {s[0] + at.get(i)[0], s[0] + at.get(i)[1]});
+        return out;
+    }
+
+    /** The m-th word of sentence n, labelled by whether it is the keyword; where it is missing, an empty span. */
+    public List<Span> spans(String response, TextTools text) {
+        List<int[]> words = wordRanges(response, text);
+        if (words == null) return List.of(Span.missing(Edits.textEnd(response), "no sentence " + n));
+        if (words.size() < m) return List.of(Span.missing(words.isEmpty() ? Edits.textEnd(response) : words.getLast()[1], "sentence " + n + " has fewer than " + m + " words"));
+        int[] w = words.get(m - 1);
+        return List.of(new Span(w[0], w[1], (isFollowedBy(response, text) ? "" : "not ") + "the keyword at word " + m + " of sentence " + n));
+    }
+
+    /** The m-th word of sentence n cut. */
+    public List<Edit> breaks(String response, TextTools text) {
+        List<int[]> words = wordRanges(response, text);
+        if (words == null || words.size() < m) return List.of();
+        int[] w = words.get(m - 1);
+        return Edits.verified(List.of(new Edit("remove_keyword", Edits.cut(response, w[0], w[1]))), r -> !isFollowedBy(r, text));
+    }
+
+    /** The m-th word of sentence n replaced with the keyword. */
+    public List<Edit> repairs(String response, TextTools text) {
+        List<int[]> words = wordRanges(response, text);
+        if (words == null || words.size() < m) return List.of();
+        int[] w = words.get(m - 1);
+        return Edits.verified(List.of(new Edit("replace_word", Edits.replace(response, w[0], w[1], keyword))), r -> isFollowedBy(r, text));
     }
 
     /** Read off the final witness: one of its first six sentences, and one of that sentence's first ten words made of letters only. */

@@ -3,8 +3,11 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.ifeval.NumberOfPlaceholders;
 import dev.jack.core.constraint.ifeval.ResponseLanguage;
 import dev.jack.core.text.TextTools;
@@ -60,6 +63,45 @@ public record NestedParentheses() implements Constraint {
             }
         }
         return false;
+    }
+
+    /** The sentence a repair adds: brackets five levels deep. */
+    private static final String NESTED = "Picture this (a box (in a box [in a box {in a box (in a box)}])) for a moment.";
+
+    /**
+     * Passed: from the outermost bracket still open to the close that completes five levels (walked as the checker
+     * does). Failed: an empty span at the end, where the nested brackets would go.
+     */
+    public List<Span> spans(String response, TextTools text) {
+        List<Integer> open = new ArrayList<>();
+        int maxDepth = 0;
+        for (int i = 0; i < response.length(); i++) {
+            char c = response.charAt(i);
+            if (c == '(' || c == '[' || c == '{') {
+                open.add(i);
+                maxDepth = Math.max(maxDepth, open.size());
+            } else if (c == ')' || c == ']' || c == '}') {
+                char expected = c == ')' ? '(' : c == ']' ? '[' : '{';
+                if (!open.isEmpty() && response.charAt(open.getLast()) == expected) {
+                    open.removeLast();
+                    if (maxDepth >= 5 && open.size() < maxDepth) return List.of(new Span(open.getFirst(), i + 1, "brackets nested 5 deep"));
+                } else {
+                    open.clear();
+                    maxDepth = 0;
+                }
+            }
+        }
+        return List.of(Span.missing(Edits.textEnd(response), "no brackets nested 5 deep"));
+    }
+
+    /** Every closing bracket removed: nothing is then closed. */
+    public List<Edit> breaks(String response, TextTools text) {
+        return Edits.verified(List.of(new Edit("remove_closing_brackets", response.replaceAll("[)\\]}]", ""))), r -> !isFollowedBy(r, text));
+    }
+
+    /** A sentence with brackets five levels deep added at the end. */
+    public List<Edit> repairs(String response, TextTools text) {
+        return Edits.verified(List.of(Edits.appending("add_nested_brackets", response, NESTED)), r -> isFollowedBy(r, text));
     }
 
     /** One sentence nesting five levels. */

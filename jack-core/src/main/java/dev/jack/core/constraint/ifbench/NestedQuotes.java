@@ -3,8 +3,11 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.ifeval.JsonFormat;
 import dev.jack.core.constraint.ifeval.Quotation;
 import dev.jack.core.constraint.ifeval.ResponseLanguage;
@@ -59,6 +62,39 @@ public record NestedQuotes() implements Constraint {
             }
         }
         return false;
+    }
+
+    /** The sentence a repair adds: three levels of quotes, alternating. */
+    private static final String NESTED = "As they say \"he wrote 'read \"this\" now' here\" today.";
+
+    /**
+     * Passed: the quotes from the one whose close completes the three levels to that close (walked as the checker
+     * does). Failed: an empty span at the end, where the nested quotes would go.
+     */
+    public List<Span> spans(String response, TextTools text) {
+        List<Integer> open = new ArrayList<>();
+        int reached = 0;
+        for (int i = 0; i < response.length(); i++) {
+            char c = response.charAt(i);
+            if (!open.isEmpty() && c == response.charAt(open.getLast())) {
+                int from = open.removeLast();
+                if (reached - open.size() >= 3) return List.of(new Span(from, i + 1, "quotes nested 3 deep"));
+            } else if (c == '"' || c == '\'') {
+                open.add(i);
+                reached = Math.max(reached, open.size());
+            }
+        }
+        return List.of(Span.missing(Edits.textEnd(response), "no quotes nested 3 deep"));
+    }
+
+    /** Every double quote removed: single quotes alone never nest. */
+    public List<Edit> breaks(String response, TextTools text) {
+        return Edits.verified(List.of(new Edit("remove_double_quotes", response.replace("\"", ""))), r -> !isFollowedBy(r, text));
+    }
+
+    /** A sentence with quotes three levels deep added at the end. */
+    public List<Edit> repairs(String response, TextTools text) {
+        return Edits.verified(List.of(Edits.appending("add_nested_quotes", response, NESTED)), r -> isFollowedBy(r, text));
     }
 
     /** One sentence with three levels of quotes. */

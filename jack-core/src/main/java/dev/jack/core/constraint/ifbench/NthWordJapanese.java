@@ -3,14 +3,18 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.text.PyChars;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -64,6 +68,38 @@ public record NthWordJapanese(int n) implements Constraint {
             if (!word.isEmpty() && !PyChars.isDigits(word) && !hasJapanese(word)) return false;
         }
         return true;
+    }
+
+    /** Every n-th whitespace word that is not Japanese (checked alone, as a first word must be). */
+    private List<int[]> notJapanese(String response, TextTools text) {
+        List<int[]> words = Edits.whitespaceWords(response);
+        NthWordJapanese alone = new NthWordJapanese(1);
+        List<int[]> out = new ArrayList<>();
+        for (int i = n - 1; i < words.size(); i += n) {
+            int[] w = words.get(i);
+            if (!alone.isFollowedBy(response.substring(w[0], w[1]), text)) out.add(w);
+        }
+        return out;
+    }
+
+    /** Each n-th word that is not Japanese, or, with none, the whole text. */
+    public List<Span> spans(String response, TextTools text) {
+        return Edits.failingOrWhole(response, notJapanese(response, text), "n-th word not in Japanese", "every n-th word in Japanese");
+    }
+
+    /** The n-th word replaced with an English one, or English words added until there is an n-th. */
+    public List<Edit> breaks(String response, TextTools text) {
+        List<int[]> words = Edits.whitespaceWords(response);
+        String edited = words.size() >= n ? Edits.replace(response, words.get(n - 1)[0], words.get(n - 1)[1], "no")
+                : Edits.appended(response, String.join(" ", Collections.nCopies(n - words.size(), "no")));
+        return Edits.verified(List.of(new Edit("add_english_word", edited)), r -> !isFollowedBy(r, text));
+    }
+
+    /** Each n-th word that is not Japanese replaced with a Japanese one (the first synthesis uses). */
+    public List<Edit> repairs(String response, TextTools text) {
+        StringBuilder edited = new StringBuilder(response);
+        for (int[] w : notJapanese(response, text).reversed()) edited.replace(w[0], w[1], JAPANESE.getFirst());
+        return Edits.verified(List.of(new Edit("replace_words", edited.toString())), r -> isFollowedBy(r, text));
     }
 
     private static final List<String> JAPANESE = List.of("\u65e5\u672c", "\u5c71", "\u5ddd", "\u82b1", "\u7a7a", "\u6d77", "\u68ee", "\u96e8");

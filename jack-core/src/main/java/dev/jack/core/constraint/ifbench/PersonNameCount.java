@@ -1,11 +1,14 @@
 package dev.jack.core.constraint.ifbench;
 
-import dev.jack.core.constraint.Constraint;
+import dev.jack.core.constraint.AtLeastCount;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
+import dev.jack.core.constraint.Relation;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.ifeval.EnglishCapital;
 import dev.jack.core.constraint.ifeval.EnglishLowercase;
 import dev.jack.core.constraint.ifeval.ResponseLanguage;
@@ -19,7 +22,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** count:person_names — at least N of the reference's 50 first names occur as whole words, case-sensitively. */
-public record PersonNameCount(int n) implements Constraint {
+public record PersonNameCount(int n) implements AtLeastCount {
     public static final String ID = "count:person_names";
 
     public static final ConstraintType<PersonNameCount> TYPE = ConstraintType.builder(ID, PersonNameCount::parse)
@@ -61,6 +64,25 @@ public record PersonNameCount(int n) implements Constraint {
         Set<String> runs = new HashSet<>(PyText.wordRunTexts(response));
         return NAMES.stream().filter(runs::contains).count() >= n;
     }
+
+    /** The sentences a repair adds, one name each. */
+    private static final List<String> NAME_SENTENCES = NAMES.stream().map(name -> name + " agrees.").toList();
+
+    /** The first whole-word occurrence of each name of the list, in order, and where the missing ones would go. */
+    public List<Span> spans(String response, TextTools text) {
+        Set<String> seen = new HashSet<>();
+        List<int[]> found = new ArrayList<>();
+        for (int[] run : PyText.wordRuns(response)) {
+            String word = response.substring(run[0], run[1]);
+            if (NAMES.contains(word) && seen.add(word)) found.add(run);
+        }
+        return Edits.counted(found, Relation.AT_LEAST, n, "person name", Edits.textEnd(response));
+    }
+
+    public String addOperation() { return "add_names"; }
+
+    /** Sentences naming one person each, added until there are enough names. */
+    public List<String> addedSentences() { return NAME_SENTENCES; }
 
     /** One to five names from the list, in one sentence ("Emma and Liam agree with this."). */
     private static final class Sampling implements Sketch<PersonNameCount> {

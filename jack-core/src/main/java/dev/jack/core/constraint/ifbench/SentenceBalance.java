@@ -3,8 +3,11 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.Vocabulary;
 import dev.jack.core.constraint.ifeval.ResponseLanguage;
 import dev.jack.core.constraint.ifevalg.NoDots;
@@ -12,6 +15,7 @@ import dev.jack.core.constraint.ifevalg.NoExclamationMarks;
 import dev.jack.core.text.TextAnalysis;
 import dev.jack.core.text.TextTools;
 
+import java.util.Collections;
 import java.util.List;
 
 /** ratio:sentence_balance — as many Punkt sentences end in '.' as in '?' and as in '!'. */
@@ -49,6 +53,27 @@ public record SentenceBalance() implements Constraint {
     }
 
     /** Adds statements, English questions and exclamations until Punkt finds as many of each. */
+    /** Each statement, question and exclamation. */
+    public List<Span> spans(String response, TextTools text) {
+        return SentenceTypeRatio.typed(response, text, ".?!", "as many statements as questions and exclamations");
+    }
+
+    /** A question added at the end. */
+    public List<Edit> breaks(String response, TextTools text) {
+        return Edits.verified(List.of(SentenceTypeRatio.adding("add_question", response, 0, 1, 0)), r -> !isFollowedBy(r, text));
+    }
+
+    /** Statements, questions and exclamations added at the end until there are as many of each. */
+    public List<Edit> repairs(String response, TextTools text) {
+        List<String> sentences = text.sentences(response);
+        long statements = SentenceTypeRatio.endingWith(sentences, ".");
+        long questions = SentenceTypeRatio.endingWith(sentences, "?");
+        long exclamations = SentenceTypeRatio.endingWith(sentences, "!");
+        long target = Math.max(Math.max(statements, questions), exclamations);
+        return Edits.verified(Collections.singletonList(SentenceTypeRatio.adding("add_sentences", response, target - statements, target - questions,
+                target - exclamations)), r -> isFollowedBy(r, text));
+    }
+
     private enum Sampling implements Sketch<SentenceBalance> {
         INSTANCE;
 

@@ -3,14 +3,19 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.Vocabulary;
 import dev.jack.core.constraint.ifeval.ResponseLanguage;
 import dev.jack.core.constraint.ifevalg.NoDots;
 import dev.jack.core.text.TextAnalysis;
 import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** ratio:sentence_type — Punkt sentences ending in '.' number exactly twice those ending in '?'. */
@@ -47,6 +52,53 @@ public record SentenceTypeRatio() implements Constraint {
     /** How many of the sentences end with the mark (declarative ".", interrogative "?", exclamatory "!"). */
     static long endingWith(List<String> sentences, String mark) {
         return sentences.stream().filter(s -> s.endsWith(mark)).count();
+    }
+
+    /**
+     * Each of Punkt's sentences that ends with one of the marks (".", "?", "!"), labelled with its kind and
+     * {@code need}, the rule the counts must meet.
+     */
+    static List<Span> typed(String response, TextTools text, String marks, String need) {
+        List<Span> out = new ArrayList<>();
+        for (int[] s : text.sentenceSpans(response)) {
+            int mark = s[1] > s[0] ? marks.indexOf(response.charAt(s[1] - 1)) : -1;
+            if (mark >= 0) out.add(new Span(s[0], s[1], List.of("statement", "question", "exclamation").get(mark) + " (" + need + ")"));
+        }
+        return out;
+    }
+
+    /**
+     * The candidate that adds these many statements (Jack's neutral sentences), questions and exclamations at the end,
+     * in the response's letter case; null past {@value Edits#MAX_ADDED_FOR_LENGTH} sentences.
+     */
+    static Edit adding(String operation, String response, long statements, long questions, long exclamations) {
+        if (statements + questions + exclamations > Edits.MAX_ADDED_FOR_LENGTH) return null;
+        List<String> added = new ArrayList<>();
+        List<String> fillers = Edits.fillers(response, Vocabulary.ENGLISH.size());
+        for (int i = 0; i < statements; i++) added.add(fillers.get(i % fillers.size()));
+        for (int i = 0; i < questions; i++) added.add(Edits.inCaseOf(response, Vocabulary.QUESTIONS.get(i % Vocabulary.QUESTIONS.size())));
+        for (int i = 0; i < exclamations; i++) added.add(Edits.inCaseOf(response, Vocabulary.EXCLAMATIONS.get(i % Vocabulary.EXCLAMATIONS.size())));
+        return new Edit(operation, Edits.appended(response, String.join(" ", added)));
+    }
+
+    /** Each statement and question. */
+    public List<Span> spans(String response, TextTools text) {
+        return typed(response, text, ".?", "twice as many statements as questions");
+    }
+
+    /** A question added at the end. */
+    public List<Edit> breaks(String response, TextTools text) {
+        return Edits.verified(List.of(adding("add_question", response, 0, 1, 0)), r -> !isFollowedBy(r, text));
+    }
+
+    /** Statements or questions added at the end until there are two statements to each question. */
+    public List<Edit> repairs(String response, TextTools text) {
+        List<String> sentences = text.sentences(response);
+        long statements = endingWith(sentences, ".");
+        long questions = endingWith(sentences, "?");
+        long target = Math.max(questions, (statements + 1) / 2);
+        return Edits.verified(Collections.singletonList(adding("add_sentences", response, 2 * target - statements, target - questions, 0)),
+                r -> isFollowedBy(r, text));
     }
 
     /** Adds statements and English questions until Punkt's sentences end in '.' and '?' two to one (at least one '?'). */

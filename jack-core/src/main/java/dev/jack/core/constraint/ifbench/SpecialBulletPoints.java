@@ -3,15 +3,20 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.Witness;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** format:list — the marker {@code sep} occurs (non-overlapping) at least twice, anywhere. */
 public record SpecialBulletPoints(String sep) implements Constraint {
@@ -43,6 +48,28 @@ public record SpecialBulletPoints(String sep) implements Constraint {
 
     public boolean isFollowedBy(String response, TextTools text) {
         return PyText.count(response, sep) >= 2;
+    }
+
+    /** Each separator counted, and, with fewer than two, an empty span at the end where more items would go. */
+    public List<Span> spans(String response, TextTools text) {
+        List<int[]> found = Edits.occurrences(response, sep);
+        List<Span> out = new ArrayList<>(Edits.numbered(found, "item marker"));
+        if (found.size() < 2) out.add(Span.missing(Edits.textEnd(response), (2 - found.size()) + " more item markers"));
+        return out;
+    }
+
+    /** Separators cut from the last until fewer than two remain. */
+    public List<Edit> breaks(String response, TextTools text) {
+        Predicate<String> fails = r -> !isFollowedBy(r, text);
+        return Edits.verified(Edits.cutFromEnd("remove_item_markers", response, Edits.occurrences(response, sep), fails), fails);
+    }
+
+    /** Items marked with the separator added on lines of their own at the end until there are two. */
+    public List<Edit> repairs(String response, TextTools text) {
+        int end = Edits.textEnd(response);
+        StringBuilder items = new StringBuilder();
+        for (String sentence : Edits.fillers(response, 2 - PyText.count(response, sep))) items.append('\n').append(sep).append(' ').append(sentence);
+        return Edits.verified(List.of(new Edit("add_items", response.substring(0, end) + items + response.substring(end))), r -> isFollowedBy(r, text));
     }
 
     private static final List<String> SEPARATORS = List.of("=>", "~~", "::", "+");

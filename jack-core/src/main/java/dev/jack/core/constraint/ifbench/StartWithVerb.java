@@ -3,8 +3,11 @@ package dev.jack.core.constraint.ifbench;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
 import dev.jack.core.constraint.Draft;
+import dev.jack.core.constraint.Edit;
+import dev.jack.core.constraint.Edits;
 import dev.jack.core.constraint.Kwargs;
 import dev.jack.core.constraint.Sketch;
+import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.Witness;
 import dev.jack.core.constraint.ifeval.EnglishCapital;
 import dev.jack.core.constraint.ifeval.EnglishLowercase;
@@ -14,6 +17,7 @@ import dev.jack.core.constraint.ifeval.Quotation;
 import dev.jack.core.constraint.ifeval.RepeatPrompt;
 import dev.jack.core.constraint.ifeval.ResponseLanguage;
 import dev.jack.core.constraint.ifeval.Title;
+import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextAnalysis;
 import dev.jack.core.text.TextTools;
 
@@ -58,6 +62,30 @@ public record StartWithVerb() implements Constraint {
         List<String> tokens = text.leadingWordTokens(response, 3);
         if (tokens.isEmpty()) return false;
         return text.firstPosTag(tokens).contains("VB");
+    }
+
+    /** The first word token, labelled with the tag the checker reads; an empty span at the start when there is none. */
+    public List<Span> spans(String response, TextTools text) {
+        List<String> tokens = text.leadingWordTokens(response, 3);
+        int start = PyText.stripStart(response);
+        if (tokens.isEmpty()) return List.of(Span.missing(start, "no first word"));
+        int at = response.indexOf(tokens.getFirst(), start);
+        String label = "first word, tagged " + text.firstPosTag(tokens);
+        return List.of(at < 0 ? Span.missing(start, label) : new Span(at, at + tokens.getFirst().length(), label));
+    }
+
+    /** A sentence that does not start with a verb put first. */
+    public List<Edit> breaks(String response, TextTools text) {
+        int start = PyText.stripStart(response);
+        return Edits.verified(List.of(new Edit("add_opening", Edits.replace(response, start, start, Edits.inCaseOf(response, "Here is my answer. ")))),
+                r -> !isFollowedBy(r, text));
+    }
+
+    /** A sentence that starts with an imperative put first. */
+    public List<Edit> repairs(String response, TextTools text) {
+        int start = PyText.stripStart(response);
+        return Edits.verified(List.of(new Edit("add_opening", Edits.replace(response, start, start, Edits.inCaseOf(response, OPENERS.get(1) + " ")))),
+                r -> isFollowedBy(r, text));
     }
 
     /** Imperatives NLTK's tagger tags as verbs at the start of a sentence. */
