@@ -19,8 +19,7 @@ import static dev.jack.llm.engine.BlockQ8_0.widen;
  *
  * <p>Hand-written for speed on the Vector API: the 16 bytes are widened to shorts once, the two nibbles taken
  * apart with a mask and a shift, and multiplied 16 at a time (a nibble less 8 times an activation byte fits a
- * short with room for four, so pairs become ints in three operations). A batch's inputs share each row's unpacked
- * values (as llama.cpp's {@code tinyBLAS_Q0_AVX} tiles share each loaded block).
+ * short with room for four, so pairs become ints in three operations).
  */
 final class BlockQ4_0 implements QuantizedRows {
     static final BlockQ4_0 ROWS = new BlockQ4_0();
@@ -53,36 +52,10 @@ final class BlockQ4_0 implements QuantizedRows {
     public void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
         int blocks = in / 32;
         long rowBytes = blocks * 18L;
-        if (x.count() == 1) {
-            for (int r = from; r < to; r++) ys[0][r] = one(data, r * rowBytes, x.values[0], x.scales[0], blocks);
-            return;
-        }
-        // A batch: each row's values unpacked once, then multiplied with every input by the same operations.
-        short[] q = new short[in];
-        float[] d = new float[blocks];
         for (int r = from; r < to; r++) {
-            unpack(data, r * rowBytes, blocks, q, d);
-            for (int t = 0; t < x.count(); t++) ys[t][r] = unpacked(q, d, x.values[t], x.scales[t], blocks);
+            long row = r * rowBytes;
+            for (int t = 0; t < x.count(); t++) ys[t][r] = one(data, row, x.values[t], x.scales[t], blocks);
         }
-    }
-
-    /** The row at {@code s[row]}: values less 8 to q, each block's d to d. Its own method: vector code stays small. */
-    private static void unpack(MemorySegment s, long row, int blocks, short[] q, float[] d) {
-        for (int b = 0; b < blocks; b++) {
-            ShortVector w = widen(s, row + b * 18L + 2);
-            low(w).intoArray(q, b * 32);
-            high(w).intoArray(q, b * 32 + 16);
-            d[b] = f16(s, row + b * 18L);
-        }
-    }
-
-    /** One unpacked row against one input: {@link #one}'s operations. */
-    private static float unpacked(short[] q, float[] d, short[] x, float[] xd, int blocks) {
-        FloatVector acc = FloatVector.zero(F);
-        for (int b = 0; b < blocks; b++) {
-            acc = block(ShortVector.fromArray(S, q, b * 32), ShortVector.fromArray(S, q, b * 32 + 16), x, b * 32, d[b] * xd[b], acc);
-        }
-        return lanes(acc);
     }
 
     private static float one(MemorySegment s, long row, short[] x, float[] xd, int blocks) {

@@ -1,6 +1,5 @@
 package dev.jack.llm.engine;
 
-import java.lang.foreign.MemorySegment;
 import java.util.List;
 
 /**
@@ -8,8 +7,7 @@ import java.util.List;
  * <ul>
  *   <li>decode (a new token of each of several sequences): quantized weights are multiplied with the activations'
  *       8-bit blocks in exact integer sums, straight from the mapped file ({@link QuantizedRows}, llama.cpp's
- *       {@code ggml_vec_dot_*}; a Q6_K output head from a copy repacked at load, {@link RepackedQ6_K}), each row
- *       read once for the whole batch; the output head takes this path for a prompt's last position too;</li>
+ *       {@code ggml_vec_dot_*}), each row read once for the whole batch;</li>
  *   <li>prompt processing (positions of a prompt): rows are decoded to floats once and multiplied with the
  *       activations rounded to the same 8-bit blocks in register tiles ({@link Gemm}, llama.cpp's
  *       {@code tinyBLAS} and repacked GEMMs), which does far more work per weight loaded.</li>
@@ -29,22 +27,12 @@ final class Kernels {
     private static final long PARALLEL_WORK = 1 << 18;
 
     /**
-     * A matrix as the kernels read it: its rows' kind, its dimensions (ggml's order: the row length first) and its
-     * bytes. A file's tensor as it is, or a copy repacked at load time ({@link RepackedQ6_K}).
-     */
-    record Matrix(String name, Rows rows, long[] dims, MemorySegment data) {
-        static Matrix of(GgufFile.Tensor t) {
-            return new Matrix(t.name(), t.type().rows(), t.dims(), t.data());
-        }
-    }
-
-    /**
      * {@code ys.get(m)[t] = ws.get(m) · x[t]} for every matrix m (all with rows of {@code x.n()} elements, the
      * output rows as long as {@code ws.get(m)}'s second dimension) and every input t, in one parallel step.
      *
      * @param prompt the inputs are prompt positions: the float path
      */
-    static void matmul(Workers workers, List<Matrix> ws, Activations x, List<float[][]> ys, boolean prompt) {
+    static void matmul(Workers workers, List<GgufFile.Tensor> ws, Activations x, List<float[][]> ys, boolean prompt) {
         int n = x.n();
         int count = x.count();
         int matrices = ws.size();
@@ -53,10 +41,10 @@ final class Kernels {
         Object[] inputs = new Object[matrices];
         long work = 0;
         for (int m = 0; m < matrices; m++) {
-            Matrix w = ws.get(m);
+            GgufFile.Tensor w = ws.get(m);
             if (w.dims()[0] != n) throw new IllegalArgumentException(w.name() + " has rows of " + w.dims()[0] + ", the input " + n);
             int rows = (int) w.dims()[1];
-            Rows kind = w.rows();
+            Rows kind = w.type().rows();
             if (kind instanceof QuantizedRows q && !prompt) {
                 rowsPerTask[m] = DECODE_ROWS;
                 inputs[m] = x.quantized(q.activations(), workers);
@@ -70,16 +58,16 @@ final class Kernels {
         Workers.Job job = (task, worker) -> {
             int m = 0;
             while (task >= firstTask[m + 1]) m++;
-            Matrix w = ws.get(m);
+            GgufFile.Tensor w = ws.get(m);
             int rows = (int) w.dims()[1];
             int from = (task - firstTask[m]) * rowsPerTask[m];
             int to = Math.min(rows, from + rowsPerTask[m]);
             float[][] y = ys.get(m);
             if (inputs[m] instanceof Activations.Quantized q) {
-                ((QuantizedRows) w.rows()).dot(w.data(), n, from, to, q, y);
+                ((QuantizedRows) w.type().rows()).dot(w.data(), n, from, to, q, y);
             } else {
                 float[] decoded = workers.scratch(worker, (to - from) * n);
-                w.rows().decode(w.data(), (long) from * n, (to - from) * n, decoded, 0);
+                w.type().rows().decode(w.data(), (long) from * n, (to - from) * n, decoded, 0);
                 Gemm.multiply(decoded, to - from, n, (float[][]) inputs[m], count, y, from);
             }
         };

@@ -33,15 +33,15 @@ public final class LlamaModel {
     final float eps;
     final float[] inverseFrequencies;
     private final GgufFile.Tensor embeddings;
-    private final Kernels.Matrix output;
+    private final GgufFile.Tensor output;
     private final float[] outputNorm;
     private final Layer[] blocks;
     private final Workers workers;
     /** The buffers of the last forward pass, for the next one (a concurrent pass makes its own). */
     private final AtomicReference<Buffers> spare = new AtomicReference<>();
 
-    private record Layer(float[] attnNorm, Kernels.Matrix q, Kernels.Matrix k, Kernels.Matrix v, Kernels.Matrix o,
-                         float[] ffnNorm, Kernels.Matrix gate, Kernels.Matrix up, Kernels.Matrix down) {}
+    private record Layer(float[] attnNorm, GgufFile.Tensor q, GgufFile.Tensor k, GgufFile.Tensor v, GgufFile.Tensor o,
+                         float[] ffnNorm, GgufFile.Tensor gate, GgufFile.Tensor up, GgufFile.Tensor down) {}
 
     /** A model computed on all of this machine's cores. */
     public LlamaModel(GgufFile gguf) {
@@ -75,37 +75,17 @@ public final class LlamaModel {
         }
         embeddings = gguf.tensor("token_embd.weight");
         vocab = (int) embeddings.dims()[1];
+        output = gguf.tensors().getOrDefault("output.weight", embeddings);
         outputNorm = vector(gguf.tensor("output_norm.weight"));
-        workers = new Workers(threads);
         blocks = new Layer[layers];
         for (int l = 0; l < layers; l++) {
             String p = "blk." + l + ".";
-            blocks[l] = new Layer(vector(gguf.tensor(p + "attn_norm.weight")), matrix(gguf, p + "attn_q.weight"),
-                    matrix(gguf, p + "attn_k.weight"), matrix(gguf, p + "attn_v.weight"), matrix(gguf, p + "attn_output.weight"),
-                    vector(gguf.tensor(p + "ffn_norm.weight")), matrix(gguf, p + "ffn_gate.weight"), matrix(gguf, p + "ffn_up.weight"),
-                    matrix(gguf, p + "ffn_down.weight"));
+            blocks[l] = new Layer(vector(gguf.tensor(p + "attn_norm.weight")), gguf.tensor(p + "attn_q.weight"),
+                    gguf.tensor(p + "attn_k.weight"), gguf.tensor(p + "attn_v.weight"), gguf.tensor(p + "attn_output.weight"),
+                    vector(gguf.tensor(p + "ffn_norm.weight")), gguf.tensor(p + "ffn_gate.weight"), gguf.tensor(p + "ffn_up.weight"),
+                    gguf.tensor(p + "ffn_down.weight"));
         }
-        output = head(gguf.tensors().getOrDefault("output.weight", embeddings), workers);
-    }
-
-    private static Kernels.Matrix matrix(GgufFile g, String name) {
-        return Kernels.Matrix.of(g.tensor(name));
-    }
-
-    /**
-     * The output head as the kernels read it: a Q6_K head (Q4_K_M, Q4_0 and Q6_K files; the token embeddings when tied) repacked to bytes
-     * ({@link RepackedQ6_K}, about 30% larger, the same products faster), unless the JVM's native memory limit (by
-     * default its heap limit) has no room for the copy; any other type as the file holds it.
-     */
-    private static Kernels.Matrix head(GgufFile.Tensor t, Workers workers) {
-        if (t.type() != GgmlType.Q6_K) return Kernels.Matrix.of(t);
-        try {
-            return RepackedQ6_K.repack(t, workers);
-        } catch (OutOfMemoryError e) {
-            System.err.println("jack: no native memory for a repacked copy of " + t.name() + " (raise -XX:MaxDirectMemorySize"
-                    + " or -Xmx); its products use the file's Q6_K rows, slower");
-            return Kernels.Matrix.of(t);
-        }
+        workers = new Workers(threads);
     }
 
     private static int integer(GgufFile g, String key) {
@@ -179,7 +159,7 @@ public final class LlamaModel {
      * and returns each session's logits for the token after.
      */
     public float[][] decode(List<Session> sessions, int[] tokens) {
-        return forward(sessions.toArray(Session[]::new), tokens, true, false, true);
+        return forward(sessions.toArray(Session[]::new), tokens, true, false);
     }
 
     /**
@@ -223,11 +203,9 @@ public final class LlamaModel {
      * Evaluates entry i's token at its session's next position. A session may appear in several entries, in
      * position order (a prompt chunk). Logits come for every entry, or only for the last one.
      *
-     * @param prompt the entries are prompt positions (the prompt-processing kernels for the layers; the head always
-     *               takes the decode kernels, as llama.cpp computes only the last position's logits)
-     * @param logits whether to compute logits at all (not for a prompt chunk before the last): null if not
+     * @param prompt the entries are prompt positions (the prompt-processing kernels)
      */
-    private float[][] forward(Session[] sessions, int[] tokens, boolean everyEntry, boolean prompt, boolean logits) {
+    private float[][] forward(Session[] sessions, int[] tokens, boolean everyEntry, boolean prompt) {
         int count = tokens.length;
         int kvDim = kvHeads * headDim;
         int[] pos = new int[count];
@@ -268,20 +246,13 @@ public final class LlamaModel {
             Kernels.matmul(workers, List.of(layer.down()), b.gateInput, List.<float[][]>of(b.projected), prompt);
             for (int i = 0; i < count; i++) add(b.x[i], b.projected[i], dim);
         }
-        if (!logits) {
-            spare.set(buffers);
-            return null;
-        }
         int first = everyEntry ? 0 : count - 1;
         for (int i = first; i < count; i++) rmsnorm(b.x[i], outputNorm, b.normed[i - first]);
-        float[][] out = new float[count - first][vocab];
+        float[][] logits = new float[count - first][vocab];
         b.normedInput.set(b.normed, count - first, dim);
-        // The head takes the decode path for prompts too (they want one position's logits): 8-bit activations and
-        // integer products, as llama.cpp computes a prompt's last logits with its vec_dot kernels. The float path would
-        // decode the whole vocabulary matrix to floats for one row.
-        Kernels.matmul(workers, List.of(output), b.normedInput, List.<float[][]>of(out), false);
+        Kernels.matmul(workers, List.of(output), b.normedInput, List.<float[][]>of(logits), prompt);
         spare.set(buffers);
-        return out;
+        return logits;
     }
 
     /**
@@ -423,7 +394,7 @@ public final class LlamaModel {
 
         /** Feeds one token at the next position and returns the logits for the token after it. */
         public float[] next(int token) {
-            return forward(new Session[] {this}, new int[] {token}, true, false, true)[0];
+            return forward(new Session[] {this}, new int[] {token}, true, false)[0];
         }
 
         /** Feeds prompt tokens in chunks (one weight read per chunk) and returns the logits after the last. */
@@ -435,9 +406,7 @@ public final class LlamaModel {
                 Session[] self = new Session[end - start];
                 Arrays.fill(self, this);
                 int[] chunk = tokens.subList(start, end).stream().mapToInt(Integer::intValue).toArray();
-                // Only the last chunk's logits are wanted: the others skip the output head.
-                float[][] out = forward(self, chunk, false, true, end == tokens.size());
-                if (out != null) logits = out[0];
+                logits = forward(self, chunk, false, true)[0];
             }
             return logits;
         }

@@ -9,7 +9,7 @@ import java.lang.foreign.MemorySegment;
  * Jack's logprobs on quantized models match llama.cpp's, and it is the decode path: a row is read straight from
  * the mapped file and multiplied with every sequence of the batch.
  */
-sealed interface QuantizedRows extends Rows permits BlockQ8_0, BlockQ4_0, BlockQ4_K, BlockQ6_K, RepackedQ6_K {
+sealed interface QuantizedRows extends Rows permits BlockQ8_0, BlockQ4_0, BlockQ4_K, BlockQ6_K {
     /** The 8-bit blocks the activations take for these rows (llama.cpp's {@code vec_dot_type}). */
     Activations.Format activations();
 

@@ -26,7 +26,7 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
 final class SuperBlocks {
     private SuperBlocks() {}
 
-    static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
+    private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
 
     /** One super-block of a row, unpacked: what the integer products read. */
     static final class Unpacked {

@@ -96,8 +96,7 @@ class GgufWriterTest {
     @EnumSource(value = RandomLlama.Weights.class, names = {"F32", "Q8_0", "Q4_0", "Q4_K", "Q6_K", "Q4_K_M"})
     void batchesAndChunksDoNotChangeResults(RandomLlama.Weights type) throws IOException {
         Path file = dir.resolve("b.gguf");
-        // Q4_0 and Q6_K tied: the Q6_K token embeddings are also the head, repacked at load with the file's pages
-        // released, so embedding rows are read back from the file afterwards (and the second model repacks again).
+        // Q4_0 and Q6_K tied: the Q6_K token embeddings are also the output head.
         boolean tied = type == RandomLlama.Weights.Q4_0 || type == RandomLlama.Weights.Q6_K;
         RandomLlama.write(file, new RandomLlama.Shape(256, 2, 4, 2, 512, 300, 256, type, tied), 5, "b");
         try (GgufFile g = GgufFile.open(file)) {
