@@ -44,35 +44,14 @@ public record NestedParentheses() implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        List<Character> open = new ArrayList<>();
-        int maxDepth = 0;
-        for (int i = 0; i < response.length(); i++) {
-            char c = response.charAt(i);
-            if (c == '(' || c == '[' || c == '{') {
-                open.add(c);
-                maxDepth = Math.max(maxDepth, open.size());
-            } else if (c == ')' || c == ']' || c == '}') {
-                char expected = c == ')' ? '(' : c == ']' ? '[' : '{';
-                if (!open.isEmpty() && open.getLast() == expected) {
-                    open.removeLast();
-                    if (maxDepth >= 5 && open.size() < maxDepth) return true;
-                } else {
-                    open.clear();
-                    maxDepth = 0;
-                }
-            }
-        }
-        return false;
+        return nested(response) != null;
     }
 
-    /** The sentence a repair adds: brackets five levels deep. */
-    private static final String NESTED = "Picture this (a box (in a box [in a box {in a box (in a box)}])) for a moment.";
-
     /**
-     * Passed: from the outermost bracket still open to the close that completes five levels (walked as the checker
-     * does). Failed: an empty span at the end, where the nested brackets would go.
+     * The reference's walk: a stack of open brackets, cleared by a mismatched close; passes at the first matching close
+     * once 5 levels were open. Gives {outermost bracket still open, index after that close}, or null if none.
      */
-    public List<Span> spans(String response, TextTools text) {
+    private static int[] nested(String response) {
         List<Integer> open = new ArrayList<>();
         int maxDepth = 0;
         for (int i = 0; i < response.length(); i++) {
@@ -84,13 +63,26 @@ public record NestedParentheses() implements Constraint {
                 char expected = c == ')' ? '(' : c == ']' ? '[' : '{';
                 if (!open.isEmpty() && response.charAt(open.getLast()) == expected) {
                     open.removeLast();
-                    if (maxDepth >= 5 && open.size() < maxDepth) return List.of(new Span(open.getFirst(), i + 1, "brackets nested 5 deep"));
+                    if (maxDepth >= 5 && open.size() < maxDepth) return new int[] {open.getFirst(), i + 1};
                 } else {
                     open.clear();
                     maxDepth = 0;
                 }
             }
         }
+        return null;
+    }
+
+    /** The sentence a repair adds: brackets five levels deep. */
+    private static final String NESTED = "Picture this (a box (in a box [in a box {in a box (in a box)}])) for a moment.";
+
+    /**
+     * Passed: from the outermost bracket still open to the close that completes five levels (walked as the checker
+     * does). Failed: an empty span at the end, where the nested brackets would go.
+     */
+    public List<Span> spans(String response, TextTools text) {
+        int[] nested = nested(response);
+        if (nested != null) return List.of(new Span(nested[0], nested[1], "brackets nested 5 deep"));
         return List.of(Span.missing(Edits.textEnd(response), "no brackets nested 5 deep"));
     }
 
