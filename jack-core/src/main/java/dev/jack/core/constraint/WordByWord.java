@@ -23,7 +23,7 @@ public interface WordByWord extends Constraint {
 
     /** {@link #failingSentence()} added at the end. */
     default List<Edit> breaks(String response, TextTools text) {
-        return Edits.verified(List.of(new Edit("add_word", Edits.appended(response, Edits.inCaseOf(response, failingSentence())))), r -> !isFollowedBy(r, text));
+        return Edits.verified(List.of(Edits.appending("add_word", response, failingSentence())), r -> !isFollowedBy(r, text));
     }
 
     /** Every word that fails the check alone cut. */

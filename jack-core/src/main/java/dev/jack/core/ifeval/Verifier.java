@@ -90,16 +90,12 @@ public final class Verifier {
      */
     public boolean follows(Constraint c, String response) {
         try {
-            return check(c, response);
+            return !PyText.isBlank(response) && c.isFollowedBy(response, text);
         } catch (UserException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
             return false;
         }
-    }
-
-    private boolean check(Constraint c, String response) {
-        return !PyText.isBlank(response) && c.isFollowedBy(response, text);
     }
 
     /**

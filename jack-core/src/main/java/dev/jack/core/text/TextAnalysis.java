@@ -18,7 +18,7 @@ public enum TextAnalysis {
     POS_TAGS,
     /** syllapy 0.7.2's syllable counts: {@link TextTools#syllables}. */
     SYLLABLES,
-    /** NLTK's English stop words: {@link TextTools#isStopWord}. */
+    /** NLTK's English stop words: {@link StopWords#isEnglishLowered}. */
     STOP_WORDS,
     /** emoji 2.15.0's single-code-point emoji: {@link TextTools#isEmoji}. */
     EMOJI

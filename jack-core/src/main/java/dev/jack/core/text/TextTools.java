@@ -268,11 +268,6 @@ public final class TextTools {
         return Syllables.count(word);
     }
 
-    /** Whether the (already lower-cased) token is one of NLTK's English stop words ({@link StopWords}). */
-    public boolean isStopWord(String token) {
-        return StopWords.isEnglish(token);
-    }
-
     /** Whether emoji 2.15.0's {@code is_emoji} holds for the code point alone ({@link Emoji}). */
     public boolean isEmoji(int codePoint) {
         return Emoji.isEmoji(codePoint);

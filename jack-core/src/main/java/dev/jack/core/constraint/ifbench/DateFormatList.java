@@ -84,7 +84,7 @@ public record DateFormatList() implements Constraint {
     /** An item that is not a date added at the end. */
     public List<Edit> breaks(String response, TextTools text) {
         int end = Edits.textEnd(response);
-        return Edits.verified(List.of(new Edit("add_item", response.substring(0, end) + ", " + Edits.inCaseOf(response, "later") + response.substring(end))),
+        return Edits.verified(List.of(new Edit("add_item", Edits.replace(response, end, end, ", " + Edits.inCaseOf(response, "later")))),
                 r -> !isFollowedBy(r, text));
     }
 

@@ -89,7 +89,6 @@ public record EmojiSentences() implements Constraint {
         return true;
     }
 
-    /** The first code point of {@code s} that is neither in string.punctuation nor a space; -1 when there is none. */
     /**
      * Punkt's sentences that end without an emoji (each checked alone) and are not followed by one that starts with an
      * emoji, as {@code [start, end)}.
@@ -127,6 +126,7 @@ public record EmojiSentences() implements Constraint {
         return Edits.verified(List.of(new Edit("add_emojis", edited.toString())), r -> isFollowedBy(r, text));
     }
 
+    /** The first code point of {@code s} that is neither in string.punctuation nor a space; -1 when there is none. */
     private static int firstKept(String s) {
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);

@@ -91,7 +91,7 @@ public record IndentStairs() implements Constraint {
     public List<Edit> breaks(String response, TextTools text) {
         int end = Edits.textEnd(response);
         String line = Edits.inCaseOf(response, "That is all.");
-        return Edits.verified(List.of(new Edit("add_line", response.substring(0, end) + "\n" + line + response.substring(end))), r -> !isFollowedBy(r, text));
+        return Edits.verified(List.of(new Edit("add_line", Edits.replace(response, end, end, "\n" + line))), r -> !isFollowedBy(r, text));
     }
 
     /** Blank lines dropped and each line indented by one more space than the one before. */

@@ -77,7 +77,7 @@ public record LimitedWordRepeat(int smallN) implements Constraint {
     /** A sentence repeating one word small_n + 1 times added. */
     public List<Edit> breaks(String response, TextTools text) {
         String sentence = String.join(" ", Collections.nCopies(smallN + 1, "again")) + ".";
-        return Edits.verified(List.of(new Edit("add_repeats", Edits.appended(response, Edits.inCaseOf(response, sentence)))), r -> !isFollowedBy(r, text));
+        return Edits.verified(List.of(Edits.appending("add_repeats", response, sentence)), r -> !isFollowedBy(r, text));
     }
 
     /** Every occurrence past the small_n-th cut. */

@@ -46,22 +46,28 @@ public record NestedQuotes() implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        List<Character> open = new ArrayList<>();
+        return nested(response) != null;
+    }
+
+    /**
+     * The reference's walk: a quote char equal to the innermost open one closes it, any other quote char opens one;
+     * passes at the first close that leaves 3 fewer open than the most ever open. Gives {that close's opening quote,
+     * index after the close}, or null if none.
+     */
+    private static int[] nested(String response) {
+        List<Integer> open = new ArrayList<>();
         int reached = 0;
-        int depth = 0;
         for (int i = 0; i < response.length(); i++) {
             char c = response.charAt(i);
-            if (!open.isEmpty() && c == open.getLast()) {
-                open.removeLast();
-                depth--;
-                if (reached - depth >= 3) return true;
+            if (!open.isEmpty() && c == response.charAt(open.getLast())) {
+                int from = open.removeLast();
+                if (reached - open.size() >= 3) return new int[] {from, i + 1};
             } else if (c == '"' || c == '\'') {
-                open.add(c);
-                depth++;
-                reached = Math.max(reached, depth);
+                open.add(i);
+                reached = Math.max(reached, open.size());
             }
         }
-        return false;
+        return null;
     }
 
     /** The sentence a repair adds: three levels of quotes, alternating. */
@@ -72,18 +78,8 @@ public record NestedQuotes() implements Constraint {
      * does). Failed: an empty span at the end, where the nested quotes would go.
      */
     public List<Span> spans(String response, TextTools text) {
-        List<Integer> open = new ArrayList<>();
-        int reached = 0;
-        for (int i = 0; i < response.length(); i++) {
-            char c = response.charAt(i);
-            if (!open.isEmpty() && c == response.charAt(open.getLast())) {
-                int from = open.removeLast();
-                if (reached - open.size() >= 3) return List.of(new Span(from, i + 1, "quotes nested 3 deep"));
-            } else if (c == '"' || c == '\'') {
-                open.add(i);
-                reached = Math.max(reached, open.size());
-            }
-        }
+        int[] nested = nested(response);
+        if (nested != null) return List.of(new Span(nested[0], nested[1], "quotes nested 3 deep"));
         return List.of(Span.missing(Edits.textEnd(response), "no quotes nested 3 deep"));
     }
 

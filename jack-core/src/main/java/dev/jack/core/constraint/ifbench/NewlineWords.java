@@ -64,7 +64,7 @@ public record NewlineWords() implements Constraint {
         int nl = PyText.strip(response).isEmpty() ? -1 : response.indexOf('\n', PyText.stripStart(response));
         List<Edit> out = new ArrayList<>(2);
         if (nl >= 0) out.add(new Edit("join_lines", Edits.replace(response, nl, nl + 1, " ")));
-        out.add(new Edit("add_word", Edits.appended(response, Edits.inCaseOf(response, "done"))));
+        out.add(Edits.appending("add_word", response, "done"));
         return Edits.verified(out, r -> !isFollowedBy(r, text));
     }
 

@@ -52,7 +52,7 @@ public record NoConsecutiveFirstLetter() implements Constraint {
 
     /** Two words with the same first letter ("Big bold") added. */
     public List<Edit> breaks(String response, TextTools text) {
-        return Edits.verified(List.of(new Edit("add_words", Edits.appended(response, Edits.inCaseOf(response, "Big bold.")))), r -> !isFollowedBy(r, text));
+        return Edits.verified(List.of(Edits.appending("add_words", response, "Big bold.")), r -> !isFollowedBy(r, text));
     }
 
     /** The second word of each offending pair cut, the first pair first (at most 20). */

@@ -91,7 +91,7 @@ public record QuoteExplanation() implements Constraint {
     public List<Edit> breaks(String response, TextTools text) {
         int end = PyText.rstrip(response).length();
         String quoted = Edits.inCaseOf(response, "As they say \"that is it.\"");
-        return Edits.verified(List.of(new Edit("add_quote_at_end", response.substring(0, end) + (end == 0 ? "" : " ") + quoted + response.substring(end))),
+        return Edits.verified(List.of(new Edit("add_quote_at_end", Edits.replace(response, end, end, (end == 0 ? "" : " ") + quoted))),
                 r -> !isFollowedBy(r, text));
     }
 

@@ -52,7 +52,6 @@ public record SentenceBalance() implements Constraint {
         return SentenceTypeRatio.endingWith(sentences, ".") == interrogative && interrogative == SentenceTypeRatio.endingWith(sentences, "!");
     }
 
-    /** Adds statements, English questions and exclamations until Punkt finds as many of each. */
     /** Each statement, question and exclamation. */
     public List<Span> spans(String response, TextTools text) {
         return SentenceTypeRatio.typed(response, text, ".?!", "as many statements as questions and exclamations");
@@ -74,6 +73,7 @@ public record SentenceBalance() implements Constraint {
                 target - exclamations)), r -> isFollowedBy(r, text));
     }
 
+    /** Adds statements, English questions and exclamations until Punkt finds as many of each. */
     private enum Sampling implements Sketch<SentenceBalance> {
         INSTANCE;
 

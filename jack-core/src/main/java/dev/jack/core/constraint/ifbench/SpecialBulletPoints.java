@@ -69,7 +69,7 @@ public record SpecialBulletPoints(String sep) implements Constraint {
         int end = Edits.textEnd(response);
         StringBuilder items = new StringBuilder();
         for (String sentence : Edits.fillers(response, 2 - PyText.count(response, sep))) items.append('\n').append(sep).append(' ').append(sentence);
-        return Edits.verified(List.of(new Edit("add_items", response.substring(0, end) + items + response.substring(end))), r -> isFollowedBy(r, text));
+        return Edits.verified(List.of(new Edit("add_items", Edits.replace(response, end, end, items.toString()))), r -> isFollowedBy(r, text));
     }
 
     private static final List<String> SEPARATORS = List.of("=>", "~~", "::", "+");

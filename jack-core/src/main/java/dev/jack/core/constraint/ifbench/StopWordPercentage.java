@@ -22,6 +22,9 @@ import java.util.function.Predicate;
 /**
  * ratio:stop_words — stop words (NLTK's English list, tested against lower-cased {@code \w+} tokens)
  * are at most {@code percentage}% of the {@code \w+} tokens; a response without tokens fails.
+ *
+ * <p>The checker scans the {@code \w+} runs in place rather than through {@link PyText#wordRuns} (hand-written for
+ * speed: no array per word on IFBench verification's hot path; the spans, off that path, use wordRuns).
  */
 public record StopWordPercentage(double percentage) implements Constraint {
     public static final String ID = "ratio:stop_words";

@@ -64,7 +64,7 @@ public record AdjacentLetters() implements Constraint {
 
     /** A sentence with two such words ("Just keep") added at the end. */
     public List<Edit> breaks(String response, TextTools text) {
-        return Edits.verified(List.of(new Edit("add_sentence", Edits.appended(response, Edits.inCaseOf(response, "Just keep going.")))), r -> !isFollowedBy(r, text));
+        return Edits.verified(List.of(Edits.appending("add_sentence", response, "Just keep going.")), r -> !isFollowedBy(r, text));
     }
 
     /** The second word of each offending pair cut, the first pair first, until none is left (at most 20). */

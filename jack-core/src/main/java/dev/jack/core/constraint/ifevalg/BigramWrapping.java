@@ -73,7 +73,7 @@ public record BigramWrapping() implements Constraint {
         if (words.size() > 1 && response.startsWith("<<", words.getFirst()[0])) {
             out.add(new Edit("unwrap_pair", Edits.replace(response, words.getFirst()[0], words.getFirst()[0] + 2, "")));
         }
-        out.add(new Edit("add_pair", Edits.appended(response, Edits.inCaseOf(response, "all done"))));
+        out.add(Edits.appending("add_pair", response, "all done"));
         return Edits.verified(out, r -> !isFollowedBy(r, text));
     }
 

@@ -69,7 +69,7 @@ public record PalindromeWord() implements Constraint {
 
     /** A sentence with palindromes ("did", "noon") added. */
     public List<Edit> repairs(String response, TextTools text) {
-        return Edits.verified(List.of(new Edit("add_palindrome", Edits.appended(response, Edits.inCaseOf(response, "We did it at noon.")))), r -> isFollowedBy(r, text));
+        return Edits.verified(List.of(Edits.appending("add_palindrome", response, "We did it at noon.")), r -> isFollowedBy(r, text));
     }
 
     /** One sentence with a lowercase palindrome between spaces. */

@@ -60,7 +60,7 @@ public record SquareBrackets() implements Constraint {
             int[] w = words.getLast();
             out.add(new Edit("unwrap_word", Edits.replace(response, w[0], w[1], response.substring(w[0] + 1, w[1] - 1))));
         }
-        out.add(new Edit("add_word", Edits.appended(response, Edits.inCaseOf(response, "done"))));
+        out.add(Edits.appending("add_word", response, "done"));
         return Edits.verified(out, r -> !isFollowedBy(r, text));
     }
 
