@@ -42,9 +42,20 @@ public record AlternateParitySyllables() implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        List<String> words = PyText.split(PyText.lower(PyText.removePunctuation(response)));
-        for (int i = 0; i + 1 < words.size(); i++) {
-            if (text.syllables(words.get(i)) % 2 == text.syllables(words.get(i + 1)) % 2) return false;
+        // The reference's str.split() words, read one at a time (char by char, as PyText.split does: all whitespace is in
+        // the BMP), so that the first pair of one parity ends the scan.
+        String words = PyText.lower(PyText.removePunctuation(response));
+        int previous = 0;
+        boolean first = true;
+        for (int i = 0, n = words.length(); i < n; ) {
+            while (i < n && PyText.isSpace(words.charAt(i))) i++;
+            int start = i;
+            while (i < n && !PyText.isSpace(words.charAt(i))) i++;
+            if (i == start) break;
+            int parity = text.syllables(words.substring(start, i)) % 2;
+            if (!first && parity == previous) return false;
+            previous = parity;
+            first = false;
         }
         return true;
     }

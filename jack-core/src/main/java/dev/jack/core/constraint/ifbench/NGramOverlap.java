@@ -51,30 +51,28 @@ public record NGramOverlap(String referenceText, double percentage) implements C
     /** Reference texts' trigram sets, kept while the text is in use: loose mode asks up to eight times per row. */
     private static final Map<String, long[]> REFERENCE_TRIGRAMS = Collections.synchronizedMap(new WeakHashMap<>());
 
+    /** The last reference text asked for (by identity: a prompt's constraint keeps its own) and its trigram set. */
+    private record Prepared(String referenceText, long[] trigrams) {}
+
+    private static volatile Prepared lastPrepared;
+
     /** A free slot of a trigram set: no trigram packs to -1 (three code points take 63 bits). */
     private static final long FREE = -1;
 
-    /** Each trigram of the text ({@code nltk.ngrams} over code points), packed into one long (21 bits per code point), in order. */
-    private static long[] trigrams(String s, int[] count) {
-        long[] grams = new long[Math.max(0, s.length() - 2)];
-        int n = 0;
-        long window = 0;
-        int seen = 0;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            window = ((window << 21) | cp) & Long.MAX_VALUE;
-            if (++seen >= 3) grams[n++] = window;
-        }
-        count[0] = n;
-        return grams;
+    /** The trigram window moved on by one code point. */
+    private static long pack(long window, int cp) {
+        return ((window << 21) | cp) & Long.MAX_VALUE;
     }
 
     /** An open-addressing set with room for {@code n} trigrams at most half full: its length is a power of two. */
     private static long[] emptySet(int n) {
-        long[] slots = new long[Math.max(4, Integer.highestOneBit(Math.max(1, n) * 2 - 1) << 1)];
+        long[] slots = new long[slotsFor(n)];
         Arrays.fill(slots, FREE);
         return slots;
+    }
+
+    private static int slotsFor(int n) {
+        return Math.max(4, Integer.highestOneBit(Math.max(1, n) * 2 - 1) << 1);
     }
 
     /** Adds the trigram; whether it was new. */
@@ -101,11 +99,25 @@ public record NGramOverlap(String referenceText, double percentage) implements C
         return (int) ((gram * 0x9E3779B97F4A7C15L) >>> 40) & mask;
     }
 
+    /** The set of the text's trigrams ({@code nltk.ngrams} over code points), each packed into one long (21 bits per code point). */
     private static long[] trigramSet(String s) {
-        int[] count = new int[1];
-        long[] grams = trigrams(s, count);
-        long[] set = emptySet(count[0]);
-        for (int i = 0; i < count[0]; i++) add(set, grams[i]);
+        long[] set = emptySet(Math.max(0, s.length() - 2));
+        long window = 0;
+        int codePoints = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            window = pack(window, cp);
+            if (++codePoints >= 3) add(set, window);
+        }
+        return set;
+    }
+
+    private static long[] referenceTrigrams(String referenceText) {
+        Prepared last = lastPrepared;
+        if (last != null && last.referenceText() == referenceText) return last.trigrams();
+        long[] set = REFERENCE_TRIGRAMS.computeIfAbsent(referenceText, NGramOverlap::trigramSet);
+        lastPrepared = new Prepared(referenceText, set);
         return set;
     }
 
@@ -114,21 +126,65 @@ public record NGramOverlap(String referenceText, double percentage) implements C
         return overlap >= 0 && percentage - 2 <= overlap && overlap <= percentage + 2;
     }
 
-    /** The percentage of the response's distinct trigrams that the reference text has; -1 when it has none. */
-    private static double overlap(String response, String referenceText) {
-        int[] count = new int[1];
-        long[] grams = trigrams(response, count);
-        if (count[0] == 0) return -1;
-        long[] reference = REFERENCE_TRIGRAMS.computeIfAbsent(referenceText, NGramOverlap::trigramSet);
-        long[] seen = emptySet(count[0]);
-        int distinct = 0;
-        int shared = 0;
-        for (int i = 0; i < count[0]; i++) {
-            if (add(seen, grams[i])) {
-                distinct++;
-                if (contains(reference, grams[i])) shared++;
+    /**
+     * One thread's set of a response's trigrams, reused from response to response: a slot is taken only when stamped
+     * with the current response's number, so starting a response clears nothing.
+     */
+    private static final class Seen {
+        long[] grams = new long[256];
+        int[] stamps = new int[256];
+        int stamp;
+
+        /** Empties the set, with room for {@code n} trigrams at most half full. */
+        void clear(int n) {
+            int size = slotsFor(n);
+            if (size > grams.length) {
+                grams = new long[size];
+                stamps = new int[size];
+                stamp = 0;
+            }
+            if (++stamp == 0) {
+                Arrays.fill(stamps, 0);
+                stamp = 1;
             }
         }
+
+        /** Adds the trigram; whether it was new. */
+        boolean add(long gram) {
+            int mask = grams.length - 1;
+            for (int i = slot(gram, mask); ; i = (i + 1) & mask) {
+                if (stamps[i] != stamp) {
+                    stamps[i] = stamp;
+                    grams[i] = gram;
+                    return true;
+                }
+                if (grams[i] == gram) return false;
+            }
+        }
+    }
+
+    private static final ThreadLocal<Seen> SEEN = ThreadLocal.withInitial(Seen::new);
+
+    /** The percentage of the response's distinct trigrams that the reference text has; -1 when it has none. */
+    private static double overlap(String response, String referenceText) {
+        if (response.length() < 3) return -1;
+        long[] reference = referenceTrigrams(referenceText);
+        Seen seen = SEEN.get();
+        seen.clear(response.length() - 2);
+        int distinct = 0;
+        int shared = 0;
+        long window = 0;
+        int codePoints = 0;
+        for (int i = 0; i < response.length(); ) {
+            int cp = response.codePointAt(i);
+            i += Character.charCount(cp);
+            window = pack(window, cp);
+            if (++codePoints >= 3 && seen.add(window)) {
+                distinct++;
+                if (contains(reference, window)) shared++;
+            }
+        }
+        if (distinct == 0) return -1;
         return ((double) shared / distinct) * 100;
     }
 

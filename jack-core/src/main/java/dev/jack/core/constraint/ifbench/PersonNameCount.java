@@ -43,6 +43,7 @@ public record PersonNameCount(int n) implements AtLeastCount {
             "Daniel", "Chloe", "Samuel", "Lily", "Matthew", "Grace", "Owen", "Abigail", "Gabriel", "Ella", "Jacob",
             "Scarlett", "Nathan", "Victoria", "Elijah", "Layla", "Nicholas", "Audrey", "David", "Hannah", "Christopher",
             "Penelope", "Thomas", "Nora", "Andrew", "Aria", "Joseph", "Claire", "Ryan", "Stella", "Jonathan");
+    private static final Regions.Table NAME_TABLE = new Regions.Table(NAMES);
 
     private static PersonNameCount parse(Kwargs k) {
         return new PersonNameCount(k.integer("N", 0, Kwargs.RANDOM_IF_NEGATIVE));
@@ -60,9 +61,26 @@ public record PersonNameCount(int n) implements AtLeastCount {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        // A name made of word characters matches \bName\b exactly where it is a whole run of word characters.
-        Set<String> runs = new HashSet<>(PyText.wordRunTexts(response));
-        return NAMES.stream().filter(runs::contains).count() >= n;
+        // A name made of word characters matches \bName\b exactly where it is a whole run of word characters. The runs
+        // are looked up in place, and the count stops at N.
+        if (n <= 0) return true;
+        boolean[] seen = new boolean[NAMES.size()];
+        int found = 0;
+        for (int i = 0, end = response.length(); i < end; ) {
+            int cp = response.codePointAt(i);
+            if (!PyText.isWordChar(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int start = i;
+            while (i < end && PyText.isWordChar(cp = response.codePointAt(i))) i += Character.charCount(cp);
+            int name = NAME_TABLE.indexOf(response, start, i);
+            if (name >= 0 && !seen[name]) {
+                seen[name] = true;
+                if (++found >= n) return true;
+            }
+        }
+        return false;
     }
 
     /** The sentences a repair adds, one name each. */

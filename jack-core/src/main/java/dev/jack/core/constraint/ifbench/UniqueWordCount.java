@@ -12,10 +12,8 @@ import dev.jack.core.constraint.Vocabulary;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * count:unique_word_count — at least N distinct lower-cased whitespace words, each stripped of ASCII
@@ -58,11 +56,11 @@ public record UniqueWordCount(int n) implements AtLeastCount {
     /**
      * The distinct lower-cased whitespace words ({@code str.split()}), stripped of punctuation and spaces ("" counts
      * too), counted until {@code enough} are found. Scanned char by char: Python's whitespace is all in the BMP, and the
-     * stripped characters are ASCII.
+     * stripped characters are ASCII; the words are compared in place ({@link Regions.Distinct}).
      */
     private static int uniqueWords(String response, int enough) {
         String lower = PyText.lower(response);
-        Set<String> unique = new HashSet<>();
+        Regions.Distinct unique = new Regions.Distinct(lower);
         int n = lower.length();
         for (int i = 0; i < n && unique.size() < enough; ) {
             while (i < n && PyText.isSpace(lower.charAt(i))) i++;
@@ -73,7 +71,7 @@ public record UniqueWordCount(int n) implements AtLeastCount {
             int to = i;
             while (from < to && PyText.PUNCTUATION_AND_SPACE.indexOf(lower.charAt(from)) >= 0) from++;
             while (to > from && PyText.PUNCTUATION_AND_SPACE.indexOf(lower.charAt(to - 1)) >= 0) to--;
-            unique.add(lower.substring(from, to));
+            unique.add(from, to);
         }
         return unique.size();
     }

@@ -16,10 +16,12 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * count:unique_word_count's, ratio:stop_words' and format:emoji's in-place scans against the reference's steps written
- * plainly ({@code set(w.strip(string.punctuation + ' ') for w in response.lower().split())}; lower-cased {@code \w+}
- * words looked up in NLTK's list; each sentence with string.punctuation removed, stripped): the same verdict at and around each count's edge, on every response in
- * {@code ../shared/ifbench} and on generated texts dense in case, punctuation, Unicode spaces and non-ASCII letters.
+ * count:unique_word_count's, count:person_names', ratio:stop_words', words:odd_even_syllables' and format:emoji's
+ * in-place scans against the reference's steps written plainly ({@code set(w.strip(string.punctuation + ' ') for w in
+ * response.lower().split())}; the names among the set of {@code \w+} runs; lower-cased {@code \w+} words looked up in
+ * NLTK's list; every pair of neighbouring words' syllable parities; each sentence with string.punctuation removed,
+ * stripped): the same verdict at and around each count's edge, on every response in {@code ../shared/ifbench} and on
+ * generated texts dense in case, punctuation, Unicode spaces and non-ASCII letters.
  */
 class WordScanEquivalenceTest {
     private static int uniqueWords(String response) {
@@ -36,6 +38,19 @@ class WordScanEquivalenceTest {
     }
 
     private static final TextTools TEXT = new TextTools(PunktParameters::english);
+
+    private static int personNames(String response) {
+        Set<String> runs = new HashSet<>(PyText.wordRunTexts(response));
+        return (int) PersonNameCount.NAMES.stream().filter(runs::contains).count();
+    }
+
+    private static boolean alternateParity(String response) {
+        List<String> words = PyText.split(PyText.lower(PyText.removePunctuation(response)));
+        for (int i = 0; i + 1 < words.size(); i++) {
+            if (TEXT.syllables(words.get(i)) % 2 == TEXT.syllables(words.get(i + 1)) % 2) return false;
+        }
+        return true;
+    }
 
     private static boolean emojiSentences(String response) {
         List<String> sentences = TEXT.sentences(response);
@@ -60,6 +75,11 @@ class WordScanEquivalenceTest {
         for (int n : new int[] {0, 1, unique - 1, unique, unique + 1}) {
             assertEquals(unique >= n, new UniqueWordCount(n).isFollowedBy(response, null), response + " | N=" + n);
         }
+        int names = personNames(response);
+        for (int n : new int[] {0, 1, names - 1, names, names + 1}) {
+            assertEquals(names >= n, new PersonNameCount(n).isFollowedBy(response, null), response + " | names N=" + n);
+        }
+        assertEquals(alternateParity(response), new AlternateParitySyllables().isFollowedBy(response, TEXT), response);
         double share = stopWordShare(response);
         for (double p : new double[] {share, share - 0.5, share + 0.5, 0, 100}) {
             if (p < 0) continue;
@@ -69,7 +89,7 @@ class WordScanEquivalenceTest {
 
     private static final String[] FRAGMENTS = {"The", "the", "THE", "and", "AND", "don", "T", "s", "İt", "ſo", "K", "İ",
             "ourselves", "OURSELVES", "yourselves", "hello", "Café", "naïve", "über", "ß", "ΣΑΣ", "😀", "_", "__", "a_b",
-            "x1", "٣", "...", "!!", "😀.", ". 😀", "✨!", "©", "end.", "Why?", "\uD83C\uDDFA\uD83C\uDDF8.", "'", "\"", "(a)", "-", "--", "*", ",", "the.", ".the", "'the'"};
+            "x1", "٣", "Emma", "emma", "EMMA", "Emma_", "Emmas", "Leo", "Mia", "Mia2", "Ava", "Zoe", "Zoë", "Jonathan", "banana", "river", "garden", "fire", "every", "...", "!!", "😀.", ". 😀", "✨!", "©", "end.", "Why?", "\uD83C\uDDFA\uD83C\uDDF8.", "'", "\"", "(a)", "-", "--", "*", ",", "the.", ".the", "'the'"};
     private static final String[] SPACES = {" ", "  ", "\n", "\t", "\u00a0", "\u2003", "\u0085", "\u3000", "", "\u001c"};
 
     @Test

@@ -1,0 +1,113 @@
+package dev.jack.core.constraint.ifbench;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Sets of text regions compared by their characters, as sets of the substrings would compare them (hand-written for
+ * speed: IFBench's word-set checkers run on every response of a benchmark, and a string per word was most of their
+ * cost). {@link Distinct} gathers one text's distinct regions; {@link Table} finds a region among fixed words.
+ */
+final class Regions {
+    private Regions() {}
+
+    /** {@code text.substring(from, to).hashCode()}, without the substring. */
+    static int hash(String text, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) h = 31 * h + text.charAt(i);
+        return h;
+    }
+
+    /** Open-addressing slots for {@code n} entries at most half full: a power of two. */
+    private static int slotsFor(int n) {
+        return Math.max(8, Integer.highestOneBit(Math.max(1, n) * 2 - 1) << 1);
+    }
+
+    /** The distinct regions of one text: {@code len({text[a:b] for each region})}, growing as regions are added. */
+    static final class Distinct {
+        private final String text;
+        /** Per slot: 1 + the entry's index, 0 when free. */
+        private int[] slots = new int[16];
+        private int[] starts = new int[8];
+        private int[] ends = new int[8];
+        private int[] hashes = new int[8];
+        private int size;
+
+        Distinct(String text) {
+            this.text = text;
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** Adds {@code text[from, to)}; whether no equal region was there. */
+        boolean add(int from, int to) {
+            int h = hash(text, from, to);
+            int mask = slots.length - 1;
+            int length = to - from;
+            int k = mix(h) & mask;
+            for (int e; (e = slots[k]) != 0; k = (k + 1) & mask) {
+                e--;
+                if (hashes[e] == h && ends[e] - starts[e] == length && text.regionMatches(starts[e], text, from, length)) return false;
+            }
+            if (size == starts.length) {
+                starts = Arrays.copyOf(starts, size * 2);
+                ends = Arrays.copyOf(ends, size * 2);
+                hashes = Arrays.copyOf(hashes, size * 2);
+            }
+            starts[size] = from;
+            ends[size] = to;
+            hashes[size] = h;
+            size++;
+            if (size * 2 > slots.length) rehash();
+            else slots[k] = size;
+            return true;
+        }
+
+        private void rehash() {
+            slots = new int[slots.length * 2];
+            int mask = slots.length - 1;
+            for (int e = 0; e < size; e++) {
+                int k = mix(hashes[e]) & mask;
+                while (slots[k] != 0) k = (k + 1) & mask;
+                slots[k] = e + 1;
+            }
+        }
+    }
+
+    /** Fixed words, found by a region of any text: the index of the word it equals. */
+    static final class Table {
+        private final List<String> words;
+        /** Per slot: 1 + the word's index, 0 when free. */
+        private final int[] slots;
+
+        Table(List<String> words) {
+            this.words = List.copyOf(words);
+            this.slots = new int[slotsFor(words.size())];
+            int mask = slots.length - 1;
+            for (int i = 0; i < this.words.size(); i++) {
+                int k = mix(this.words.get(i).hashCode()) & mask;
+                while (slots[k] != 0) k = (k + 1) & mask;
+                slots[k] = i + 1;
+            }
+        }
+
+        /** The index of the word equal to {@code text[from, to)}, or -1. */
+        int indexOf(String text, int from, int to) {
+            int mask = slots.length - 1;
+            int length = to - from;
+            for (int k = mix(hash(text, from, to)) & mask, e; (e = slots[k]) != 0; k = (k + 1) & mask) {
+                String w = words.get(e - 1);
+                if (w.length() == length && w.regionMatches(0, text, from, length)) return e - 1;
+            }
+            return -1;
+        }
+    }
+
+    /** Spreads a string hash's bits over the low ones the slot mask keeps. */
+    private static int mix(int h) {
+        int x = h * 0x9E3779B9;
+        return x ^ (x >>> 16);
+    }
+}
