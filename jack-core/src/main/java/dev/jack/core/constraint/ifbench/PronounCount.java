@@ -66,7 +66,9 @@ public record PronounCount(int n) implements AtLeastCount {
 
     /** The word tokens of the lower-cased response ('/' read as a space) that are pronouns. */
     private static int pronouns(String response, TextTools text) {
-        return (int) text.wordTokenize(PyText.lower(response.replace('/', ' '))).stream().filter(PRONOUNS::contains).count();
+        int pronouns = 0;
+        for (String token : text.wordTokenize(PyText.lower(response.replace('/', ' ')))) if (PRONOUNS.contains(token)) pronouns++;
+        return pronouns;
     }
 
     private static final List<String> PRONOUN_SENTENCES = List.of("We know this helps them.", "You will find it useful yourself.",

@@ -27,14 +27,19 @@ final class Regions {
     static final class Distinct {
         private final String text;
         /** Per slot: 1 + the entry's index, 0 when free. */
-        private int[] slots = new int[16];
-        private int[] starts = new int[8];
-        private int[] ends = new int[8];
-        private int[] hashes = new int[8];
+        private int[] slots;
+        private int[] starts;
+        private int[] ends;
+        private int[] hashes;
         private int size;
 
-        Distinct(String text) {
+        /** @param expected how many distinct regions to make room for at first (more may be added) */
+        Distinct(String text, int expected) {
             this.text = text;
+            this.slots = new int[slotsFor(expected)];
+            this.starts = new int[slots.length / 2];
+            this.ends = new int[slots.length / 2];
+            this.hashes = new int[slots.length / 2];
         }
 
         int size() {

@@ -60,7 +60,7 @@ public record UniqueWordCount(int n) implements AtLeastCount {
      */
     private static int uniqueWords(String response, int enough) {
         String lower = PyText.lower(response);
-        Regions.Distinct unique = new Regions.Distinct(lower);
+        Regions.Distinct unique = new Regions.Distinct(lower, Math.min(enough, lower.length() / 4));
         int n = lower.length();
         for (int i = 0; i < n && unique.size() < enough; ) {
             while (i < n && PyText.isSpace(lower.charAt(i))) i++;
@@ -69,11 +69,22 @@ public record UniqueWordCount(int n) implements AtLeastCount {
             if (i == start) break;
             int from = start;
             int to = i;
-            while (from < to && PyText.PUNCTUATION_AND_SPACE.indexOf(lower.charAt(from)) >= 0) from++;
-            while (to > from && PyText.PUNCTUATION_AND_SPACE.indexOf(lower.charAt(to - 1)) >= 0) to--;
+            while (from < to && isStripped(lower.charAt(from))) from++;
+            while (to > from && isStripped(lower.charAt(to - 1))) to--;
             unique.add(from, to);
         }
         return unique.size();
+    }
+
+    /** The characters of {@link PyText#PUNCTUATION_AND_SPACE}, by ASCII code. */
+    private static final boolean[] STRIPPED = new boolean[128];
+
+    static {
+        for (char c : PyText.PUNCTUATION_AND_SPACE.toCharArray()) STRIPPED[c] = true;
+    }
+
+    private static boolean isStripped(char c) {
+        return c < 128 && STRIPPED[c];
     }
 
     /** The whole text. */
