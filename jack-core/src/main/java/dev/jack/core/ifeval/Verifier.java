@@ -129,7 +129,7 @@ public final class Verifier {
         LooseVariants(String response) {
             this.response = response;
             this.first = response.indexOf('\n');
-            this.last = response.lastIndexOf('\n');
+            this.last = first < 0 ? -1 : response.lastIndexOf('\n');
         }
 
         /** The k-th candidate, or null where it repeats the response or an earlier variant. */
@@ -156,11 +156,21 @@ public final class Verifier {
         private String candidate(int k) {
             return switch (k) {
                 case 0 -> response.replace("*", "");
-                case 1 -> first < 0 ? "" : PyText.strip(response.substring(first + 1));
-                case 2 -> last < 0 ? "" : PyText.strip(response.substring(0, last));
-                case 3 -> first < last ? PyText.strip(response.substring(first + 1, last)) : "";
+                case 1 -> first < 0 ? "" : stripped(first + 1, response.length());
+                case 2 -> last < 0 ? "" : stripped(0, last);
+                case 3 -> first < last ? stripped(first + 1, last) : "";
                 default -> candidates[k - 3].replace("*", "");
             };
+        }
+
+        /**
+         * {@code PyText.strip(response.substring(from, to))}, cut out once. Char by char: every whitespace character is
+         * in the BMP, and no surrogate is whitespace.
+         */
+        private String stripped(int from, int to) {
+            while (from < to && PyText.isSpace(response.charAt(from))) from++;
+            while (to > from && PyText.isSpace(response.charAt(to - 1))) to--;
+            return response.substring(from, to);
         }
     }
 }

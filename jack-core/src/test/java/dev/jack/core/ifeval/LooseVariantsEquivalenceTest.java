@@ -40,7 +40,7 @@ class LooseVariantsEquivalenceTest {
         return variants;
     }
 
-    private static final String[] PIECES = {"\n", "\n\n", "*", "**", " ", "  ", "\t", "a", "word", "**bold**", "- item", "# Title", "\r\n", "é", "😀"};
+    private static final String[] PIECES = {"\n", "\n\n", "*", "**", " ", "  ", "\t", "\u00a0", "\u2003", "\u0085", "\u001c", "a", "word", "**bold**", "- item", "# Title", "\r\n", "é", "😀"};
 
     @Test
     void sameAsTheEagerStepsOnGeneratedTexts() {
