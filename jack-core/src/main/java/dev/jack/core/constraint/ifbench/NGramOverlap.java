@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.LongConsumer;
 
 /**
  * ratio:overlap — of the response's distinct character trigrams ({@code nltk.ngrams} over code
@@ -59,11 +60,6 @@ public record NGramOverlap(String referenceText, double percentage) implements C
     /** A free slot of a trigram set: no trigram packs to -1 (three code points take 63 bits). */
     private static final long FREE = -1;
 
-    /** The trigram window moved on by one code point. */
-    private static long pack(long window, int cp) {
-        return ((window << 21) | cp) & Long.MAX_VALUE;
-    }
-
     /** An open-addressing set with room for {@code n} trigrams at most half full: its length is a power of two. */
     private static long[] emptySet(int n) {
         long[] slots = new long[slotsFor(n)];
@@ -99,17 +95,21 @@ public record NGramOverlap(String referenceText, double percentage) implements C
         return (int) ((gram * 0x9E3779B97F4A7C15L) >>> 40) & mask;
     }
 
-    /** The set of the text's trigrams ({@code nltk.ngrams} over code points), each packed into one long (21 bits per code point). */
-    private static long[] trigramSet(String s) {
-        long[] set = emptySet(Math.max(0, s.length() - 2));
+    /** Each trigram of the text ({@code nltk.ngrams} over code points), packed into one long (21 bits per code point), in order. */
+    private static void trigrams(String s, LongConsumer sink) {
         long window = 0;
         int codePoints = 0;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
-            window = pack(window, cp);
-            if (++codePoints >= 3) add(set, window);
+            window = ((window << 21) | cp) & Long.MAX_VALUE;
+            if (++codePoints >= 3) sink.accept(window);
         }
+    }
+
+    private static long[] trigramSet(String s) {
+        long[] set = emptySet(Math.max(0, s.length() - 2));
+        trigrams(s, gram -> add(set, gram));
         return set;
     }
 
@@ -127,16 +127,20 @@ public record NGramOverlap(String referenceText, double percentage) implements C
     }
 
     /**
-     * One thread's set of a response's trigrams, reused from response to response: a slot is taken only when stamped
-     * with the current response's number, so starting a response clears nothing.
+     * One thread's set of a response's trigrams, reused from response to response (a slot is taken only when stamped
+     * with the current response's number, so starting a response clears nothing), and the counts of distinct ones and of
+     * those the reference has.
      */
-    private static final class Seen {
+    private static final class Seen implements LongConsumer {
         long[] grams = new long[256];
         int[] stamps = new int[256];
         int stamp;
+        long[] reference;
+        int distinct;
+        int shared;
 
-        /** Empties the set, with room for {@code n} trigrams at most half full. */
-        void clear(int n) {
+        /** Empties the set, with room for {@code n} trigrams at most half full, and counts against this reference set. */
+        void start(int n, long[] referenceSet) {
             int size = slotsFor(n);
             if (size > grams.length) {
                 grams = new long[size];
@@ -147,18 +151,23 @@ public record NGramOverlap(String referenceText, double percentage) implements C
                 Arrays.fill(stamps, 0);
                 stamp = 1;
             }
+            reference = referenceSet;
+            distinct = 0;
+            shared = 0;
         }
 
-        /** Adds the trigram; whether it was new. */
-        boolean add(long gram) {
+        /** Adds the trigram, counting it when new. */
+        public void accept(long gram) {
             int mask = grams.length - 1;
             for (int i = slot(gram, mask); ; i = (i + 1) & mask) {
                 if (stamps[i] != stamp) {
                     stamps[i] = stamp;
                     grams[i] = gram;
-                    return true;
+                    distinct++;
+                    if (contains(reference, gram)) shared++;
+                    return;
                 }
-                if (grams[i] == gram) return false;
+                if (grams[i] == gram) return;
             }
         }
     }
@@ -168,24 +177,11 @@ public record NGramOverlap(String referenceText, double percentage) implements C
     /** The percentage of the response's distinct trigrams that the reference text has; -1 when it has none. */
     private static double overlap(String response, String referenceText) {
         if (response.length() < 3) return -1;
-        long[] reference = referenceTrigrams(referenceText);
         Seen seen = SEEN.get();
-        seen.clear(response.length() - 2);
-        int distinct = 0;
-        int shared = 0;
-        long window = 0;
-        int codePoints = 0;
-        for (int i = 0; i < response.length(); ) {
-            int cp = response.codePointAt(i);
-            i += Character.charCount(cp);
-            window = pack(window, cp);
-            if (++codePoints >= 3 && seen.add(window)) {
-                distinct++;
-                if (contains(reference, window)) shared++;
-            }
-        }
-        if (distinct == 0) return -1;
-        return ((double) shared / distinct) * 100;
+        seen.start(response.length() - 2, referenceTrigrams(referenceText));
+        trigrams(response, seen);
+        if (seen.distinct == 0) return -1;
+        return ((double) seen.shared / seen.distinct) * 100;
     }
 
     public Map<String, Object> wordingValues() {

@@ -66,15 +66,10 @@ public record PersonNameCount(int n) implements AtLeastCount {
         if (n <= 0) return true;
         boolean[] seen = new boolean[NAMES.size()];
         int found = 0;
-        for (int i = 0, end = response.length(); i < end; ) {
-            int cp = response.codePointAt(i);
-            if (!PyText.isWordChar(cp)) {
-                i += Character.charCount(cp);
-                continue;
-            }
-            int start = i;
-            while (i < end && PyText.isWordChar(cp = response.codePointAt(i))) i += Character.charCount(cp);
-            int name = NAME_TABLE.indexOf(response, start, i);
+        int end = 0;
+        for (int start; (start = Regions.wordRunStart(response, end)) < response.length(); ) {
+            end = Regions.wordRunEnd(response, start);
+            int name = NAME_TABLE.indexOf(response, start, end);
             if (name >= 0 && !seen[name]) {
                 seen[name] = true;
                 if (++found >= n) return true;

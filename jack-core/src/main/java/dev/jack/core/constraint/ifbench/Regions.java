@@ -1,15 +1,43 @@
 package dev.jack.core.constraint.ifbench;
 
+import dev.jack.core.text.PyText;
+
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Sets of text regions compared by their characters, as sets of the substrings would compare them (hand-written for
  * speed: IFBench's word-set checkers run on every response of a benchmark, and a string per word was most of their
- * cost). {@link Distinct} gathers one text's distinct regions; {@link Table} finds a region among fixed words.
+ * cost). {@link Distinct} gathers one text's distinct regions; {@link Table} finds a region among fixed words; the
+ * {@code \w} runs ({@code re.findall(r"\w+", text)}) are found in place.
  */
 final class Regions {
     private Regions() {}
+
+    /**
+     * Where the next maximal run of {@code \w} characters ({@link PyText#isWordChar}) at or after {@code from} starts;
+     * the length if none.
+     */
+    static int wordRunStart(String text, int from) {
+        int i = from;
+        while (i < text.length()) {
+            int cp = text.codePointAt(i);
+            if (PyText.isWordChar(cp)) break;
+            i += Character.charCount(cp);
+        }
+        return i;
+    }
+
+    /** Where the run of {@code \w} characters from {@code start} ends. */
+    static int wordRunEnd(String text, int start) {
+        int i = start;
+        while (i < text.length()) {
+            int cp = text.codePointAt(i);
+            if (!PyText.isWordChar(cp)) break;
+            i += Character.charCount(cp);
+        }
+        return i;
+    }
 
     /** {@code text.substring(from, to).hashCode()}, without the substring. */
     static int hash(String text, int from, int to) {

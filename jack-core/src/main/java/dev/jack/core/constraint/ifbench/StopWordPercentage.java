@@ -63,17 +63,11 @@ public record StopWordPercentage(double percentage) implements Constraint {
     private static double stopWordShare(String response) {
         int words = 0;
         int stopWords = 0;
-        int n = response.length();
-        for (int i = 0; i < n; ) {
-            int cp = response.codePointAt(i);
-            if (!PyText.isWordChar(cp)) {
-                i += Character.charCount(cp);
-                continue;
-            }
-            int start = i;
-            while (i < n && PyText.isWordChar(cp = response.codePointAt(i))) i += Character.charCount(cp);
+        int end = 0;
+        for (int start; (start = Regions.wordRunStart(response, end)) < response.length(); ) {
+            end = Regions.wordRunEnd(response, start);
             words++;
-            if (StopWords.isEnglishLowered(response, start, i)) stopWords++;
+            if (StopWords.isEnglishLowered(response, start, end)) stopWords++;
         }
         if (words == 0) return -1;
         return ((double) stopWords / words) * 100;
