@@ -42,17 +42,14 @@ public record AlternateParitySyllables() implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        // The reference's str.split() words, read one at a time (char by char, as PyText.split does: all whitespace is in
-        // the BMP), so that the first pair of one parity ends the scan.
+        // The reference's str.split() words, read one at a time, so that the first pair of one parity ends the scan.
         String words = PyText.lower(PyText.removePunctuation(response));
         int previous = 0;
         boolean first = true;
-        for (int i = 0, n = words.length(); i < n; ) {
-            while (i < n && PyText.isSpace(words.charAt(i))) i++;
-            int start = i;
-            while (i < n && !PyText.isSpace(words.charAt(i))) i++;
-            if (i == start) break;
-            int parity = text.syllables(words.substring(start, i)) % 2;
+        int end = 0;
+        for (int start; (start = Regions.wordStart(words, end)) < words.length(); ) {
+            end = Regions.wordEnd(words, start);
+            int parity = text.syllables(words.substring(start, end)) % 2;
             if (!first && parity == previous) return false;
             previous = parity;
             first = false;

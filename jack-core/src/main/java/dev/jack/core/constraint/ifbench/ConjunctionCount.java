@@ -54,9 +54,12 @@ public record ConjunctionCount(int smallN) implements AtLeastCount {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        Set<String> found = new HashSet<>();
-        for (String w : PyText.split(response)) {
-            if (CONJUNCTIONS.contains(PyText.lower(PyText.stripPunctuation(w)))) found.add(w);
+        // The words read one at a time; the distinct ones kept in place, until there are enough.
+        Regions.Distinct found = new Regions.Distinct(response, 8);
+        int end = 0;
+        for (int start; found.size() < smallN && (start = Regions.wordStart(response, end)) < response.length(); ) {
+            end = Regions.wordEnd(response, start);
+            if (CONJUNCTIONS.contains(PyText.lower(PyText.stripPunctuation(response.substring(start, end))))) found.add(start, end);
         }
         return found.size() >= smallN;
     }

@@ -37,10 +37,14 @@ public record ConsonantCluster() implements WordByWord {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        for (String word : PyText.split(PyText.lower(response))) {
+        // The words read in place, one at a time: the first without a cluster ends the scan.
+        String words = PyText.lower(response);
+        int end = 0;
+        for (int start; (start = Regions.wordStart(words, end)) < words.length(); ) {
+            end = Regions.wordEnd(words, start);
             boolean cluster = false;
-            for (int i = 0; i + 1 < word.length() && !cluster; i++) {
-                cluster = CONSONANTS.indexOf(word.charAt(i)) >= 0 && CONSONANTS.indexOf(word.charAt(i + 1)) >= 0;
+            for (int i = start; i + 1 < end && !cluster; i++) {
+                cluster = CONSONANTS.indexOf(words.charAt(i)) >= 0 && CONSONANTS.indexOf(words.charAt(i + 1)) >= 0;
             }
             if (!cluster) return false;
         }

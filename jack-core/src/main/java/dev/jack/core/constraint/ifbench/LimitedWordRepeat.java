@@ -47,14 +47,22 @@ public record LimitedWordRepeat(int smallN) implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        return mostRepeats(response) <= smallN;
+        return mostRepeats(response, smallN) <= smallN;
     }
 
-    /** How often the most frequent word occurs (lower-cased, ASCII punctuation deleted, split on whitespace). */
-    private static int mostRepeats(String response) {
-        Map<String, Integer> counts = new HashMap<>();
+    /**
+     * How often the most frequent word occurs (lower-cased, ASCII punctuation deleted, split on whitespace), counted
+     * until a word passes {@code limit} (then a number over it).
+     */
+    private static int mostRepeats(String response, int limit) {
+        String words = PyText.removePunctuation(PyText.lower(response));
+        Regions.Distinct counts = new Regions.Distinct(words, Math.min(64, words.length() / 4));
         int most = 0;
-        for (String w : PyText.split(PyText.removePunctuation(PyText.lower(response)))) most = Math.max(most, counts.merge(w, 1, Integer::sum));
+        int end = 0;
+        for (int start; (start = Regions.wordStart(words, end)) < words.length() && most <= limit; ) {
+            end = Regions.wordEnd(words, start);
+            most = Math.max(most, counts.count(start, end));
+        }
         return most;
     }
 
@@ -90,7 +98,7 @@ public record LimitedWordRepeat(int smallN) implements Constraint {
         INSTANCE;
 
         public LimitedWordRepeat finish(Draft d) {
-            return new LimitedWordRepeat(mostRepeats(d.witnessText()) + d.between(0, 2));
+            return new LimitedWordRepeat(mostRepeats(d.witnessText(), Integer.MAX_VALUE) + d.between(0, 2));
         }
     }
 }

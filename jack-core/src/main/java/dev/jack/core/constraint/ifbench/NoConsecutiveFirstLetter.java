@@ -38,9 +38,15 @@ public record NoConsecutiveFirstLetter() implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        List<String> words = PyText.split(PyText.removePunctuation(PyText.lower(response)));
-        for (int i = 0; i + 1 < words.size(); i++) {
-            if (words.get(i).codePointAt(0) == words.get(i + 1).codePointAt(0)) return false;
+        // The words read one at a time: the first pair with one first letter ends the scan.
+        String words = PyText.removePunctuation(PyText.lower(response));
+        int previous = -1;
+        int end = 0;
+        for (int start; (start = Regions.wordStart(words, end)) < words.length(); ) {
+            end = Regions.wordEnd(words, start);
+            int first = words.codePointAt(start);
+            if (first == previous) return false;
+            previous = first;
         }
         return true;
     }

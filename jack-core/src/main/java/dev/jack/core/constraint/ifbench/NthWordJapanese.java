@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * count:words_japanese — every N-th whitespace word (stripped of ASCII punctuation) that is not empty
@@ -62,9 +63,15 @@ public record NthWordJapanese(int n) implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        List<String> words = PyText.split(response);
-        for (int i = n - 1; i < words.size(); i += n) {
-            String word = PyText.stripPunctuation(words.get(i));
+        // The words read one at a time: the first n-th word that is not Japanese ends the scan. An N below 1 (which parsing
+        // refuses) indexes before the first word, as the list did.
+        Objects.checkIndex(n - 1, Integer.MAX_VALUE);
+        int index = 0;
+        int end = 0;
+        for (int start; (start = Regions.wordStart(response, end)) < response.length(); index++) {
+            end = Regions.wordEnd(response, start);
+            if (index % n != n - 1) continue;
+            String word = PyText.stripPunctuation(response.substring(start, end));
             if (!word.isEmpty() && !PyChars.isDigits(word) && !hasJapanese(word)) return false;
         }
         return true;

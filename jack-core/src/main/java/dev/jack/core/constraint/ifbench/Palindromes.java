@@ -39,11 +39,17 @@ public record Palindromes() implements AtLeastCount {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
+        // The words read one at a time, a string made only of those long enough; the tenth palindrome ends the scan.
+        String words = PyText.lower(PyText.removePunctuation(response));
         int found = 0;
-        for (String w : PyText.split(PyText.lower(PyText.removePunctuation(response)))) {
-            if (PyText.length(w) >= 5 && w.equals(PyText.reverse(w))) found++;
+        int end = 0;
+        for (int start; (start = Regions.wordStart(words, end)) < words.length(); ) {
+            end = Regions.wordEnd(words, start);
+            if (words.codePointCount(start, end) < 5) continue;
+            String w = words.substring(start, end);
+            if (w.equals(PyText.reverse(w)) && ++found >= 10) return true;
         }
-        return found >= 10;
+        return false;
     }
 
     private static final List<String> PALINDROMES = List.of("level", "radar", "civic", "kayak", "refer", "madam", "rotor",

@@ -41,7 +41,13 @@ public record PrimeLengths() implements WordByWord {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        for (String w : PyText.split(PyText.removePunctuation(response))) if (!isListedPrime(PyText.length(w))) return false;
+        // The words read one at a time: the first of another length ends the scan.
+        String words = PyText.removePunctuation(response);
+        int end = 0;
+        for (int start; (start = Regions.wordStart(words, end)) < words.length(); ) {
+            end = Regions.wordEnd(words, start);
+            if (!isListedPrime(words.codePointCount(start, end))) return false;
+        }
         return true;
     }
 

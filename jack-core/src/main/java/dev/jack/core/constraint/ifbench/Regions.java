@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * Sets of text regions compared by their characters, as sets of the substrings would compare them (hand-written for
  * speed: IFBench's word-set checkers run on every response of a benchmark, and a string per word was most of their
- * cost). {@link Distinct} gathers one text's distinct regions; {@link Table} finds a region among fixed words; the
- * {@code \w} runs ({@code re.findall(r"\w+", text)}) are found in place.
+ * cost, and a checker that can decide early should not split the whole text). {@link Distinct} gathers one text's
+ * distinct regions and counts them; {@link Table} finds a region among fixed words; the words of {@code str.split()}
+ * and the {@code \w} runs ({@code re.findall(r"\w+", text)}) are found in place, one at a time.
  */
 final class Regions {
     private Regions() {}
@@ -39,6 +40,23 @@ final class Regions {
         return i;
     }
 
+    /**
+     * Where the next word of {@code str.split()} at or after {@code from} starts; the length if none. Char by char:
+     * every whitespace character is in the BMP, and no surrogate is whitespace.
+     */
+    static int wordStart(String text, int from) {
+        int i = from;
+        while (i < text.length() && PyText.isSpace(text.charAt(i))) i++;
+        return i;
+    }
+
+    /** Where the {@code str.split()} word from {@code start} ends. */
+    static int wordEnd(String text, int start) {
+        int i = start;
+        while (i < text.length() && !PyText.isSpace(text.charAt(i))) i++;
+        return i;
+    }
+
     /** {@code text.substring(from, to).hashCode()}, without the substring. */
     static int hash(String text, int from, int to) {
         int h = 0;
@@ -51,7 +69,7 @@ final class Regions {
         return Math.max(8, Integer.highestOneBit(Math.max(1, n) * 2 - 1) << 1);
     }
 
-    /** The distinct regions of one text: {@code len({text[a:b] for each region})}, growing as regions are added. */
+    /** The distinct regions of one text ({@code len({text[a:b] for each region})}) and how often each was added. */
     static final class Distinct {
         private final String text;
         /** Per slot: 1 + the entry's index, 0 when free. */
@@ -59,6 +77,7 @@ final class Regions {
         private int[] starts;
         private int[] ends;
         private int[] hashes;
+        private int[] counts;
         private int size;
 
         /** @param expected how many distinct regions to make room for at first (more may be added) */
@@ -68,6 +87,7 @@ final class Regions {
             this.starts = new int[slots.length / 2];
             this.ends = new int[slots.length / 2];
             this.hashes = new int[slots.length / 2];
+            this.counts = new int[slots.length / 2];
         }
 
         int size() {
@@ -76,26 +96,33 @@ final class Regions {
 
         /** Adds {@code text[from, to)}; whether no equal region was there. */
         boolean add(int from, int to) {
+            return count(from, to) == 1;
+        }
+
+        /** Adds {@code text[from, to)}; how often it (or an equal region) has been added, this time included. */
+        int count(int from, int to) {
             int h = hash(text, from, to);
             int mask = slots.length - 1;
             int length = to - from;
             int k = mix(h) & mask;
             for (int e; (e = slots[k]) != 0; k = (k + 1) & mask) {
                 e--;
-                if (hashes[e] == h && ends[e] - starts[e] == length && text.regionMatches(starts[e], text, from, length)) return false;
+                if (hashes[e] == h && ends[e] - starts[e] == length && text.regionMatches(starts[e], text, from, length)) return ++counts[e];
             }
             if (size == starts.length) {
                 starts = Arrays.copyOf(starts, size * 2);
                 ends = Arrays.copyOf(ends, size * 2);
                 hashes = Arrays.copyOf(hashes, size * 2);
+                counts = Arrays.copyOf(counts, size * 2);
             }
             starts[size] = from;
             ends[size] = to;
             hashes[size] = h;
+            counts[size] = 1;
             size++;
             if (size * 2 > slots.length) rehash();
             else slots[k] = size;
-            return true;
+            return 1;
         }
 
         private void rehash() {

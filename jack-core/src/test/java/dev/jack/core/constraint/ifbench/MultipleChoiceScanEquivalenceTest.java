@@ -32,15 +32,10 @@ class MultipleChoiceScanEquivalenceTest {
             ")", ":", ";", "\n", "\n\n", " ", "\t", "\u00a0", "\u2003", "\u0085", "A", "e", "F", "a)", "B.", "C|", "x", "_", "é",
             "😀", "Option", "What?"};
 
-    /** Up to 15 fragments joined. */
-    private static String generate(Random random) {
-        return String.join("", random.ints(random.nextInt(16), 0, FRAGMENTS.length).mapToObj(i -> FRAGMENTS[i]).toList());
-    }
-
     @Test
     void sameOnGeneratedTexts() {
         Random random = new Random(279);
-        for (int i = 0; i < 50_000; i++) check(generate(random));
+        for (int i = 0; i < 50_000; i++) check(GeneratedTexts.of(random, 16, FRAGMENTS, new String[] {""}));
     }
 
     @Test

@@ -1,0 +1,116 @@
+package dev.jack.core.constraint.ifbench;
+
+import dev.jack.core.text.PyChars;
+import dev.jack.core.text.PyText;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The checkers that read {@code str.split()} words one at a time and stop once decided (words:no_consecutive,
+ * words:prime_lengths, words:consonants, words:palindrome, count:words_japanese, words:repeats, count:conjunctions)
+ * against the reference's steps written plainly over the whole split: the same verdicts, at and around each count's
+ * edge, on every response in {@code ../shared/ifbench} and on generated texts dense in repeats, palindromes,
+ * conjunctions, punctuation, Unicode spaces, lone surrogates and Japanese.
+ */
+class OneWordAtATimeEquivalenceTest {
+    private static boolean noConsecutive(String response) {
+        List<String> words = PyText.split(PyText.removePunctuation(PyText.lower(response)));
+        for (int i = 0; i + 1 < words.size(); i++) if (words.get(i).codePointAt(0) == words.get(i + 1).codePointAt(0)) return false;
+        return true;
+    }
+
+    private static boolean primeLengths(String response) {
+        for (String w : PyText.split(PyText.removePunctuation(response))) {
+            int n = PyText.length(w);
+            boolean prime = n >= 2 && n <= 97;
+            for (int d = 2; d * d <= n && prime; d++) prime = n % d != 0;
+            if (!prime) return false;
+        }
+        return true;
+    }
+
+    private static boolean consonants(String response) {
+        for (String word : PyText.split(PyText.lower(response))) {
+            boolean cluster = false;
+            for (int i = 0; i + 1 < word.length(); i++) {
+                cluster |= "bcdfghjklmnpqrstvwxyz".indexOf(word.charAt(i)) >= 0 && "bcdfghjklmnpqrstvwxyz".indexOf(word.charAt(i + 1)) >= 0;
+            }
+            if (!cluster) return false;
+        }
+        return true;
+    }
+
+    private static boolean palindromes(String response) {
+        int found = 0;
+        for (String w : PyText.split(PyText.lower(PyText.removePunctuation(response)))) {
+            if (PyText.length(w) >= 5 && w.equals(PyText.reverse(w))) found++;
+        }
+        return found >= 10;
+    }
+
+    private static boolean japanese(String response, int n) {
+        List<String> words = PyText.split(response);
+        for (int i = n - 1; i < words.size(); i += n) {
+            String word = PyText.stripPunctuation(words.get(i));
+            boolean hasJapanese = word.chars().anyMatch(c -> (c >= 0x3040 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF));
+            if (!word.isEmpty() && !PyChars.isDigits(word) && !hasJapanese) return false;
+        }
+        return true;
+    }
+
+    private static int mostRepeats(String response) {
+        Map<String, Integer> counts = new HashMap<>();
+        int most = 0;
+        for (String w : PyText.split(PyText.removePunctuation(PyText.lower(response)))) most = Math.max(most, counts.merge(w, 1, Integer::sum));
+        return most;
+    }
+
+    private static int conjunctions(String response) {
+        Set<String> found = new HashSet<>();
+        for (String w : PyText.split(response)) {
+            if (Set.of("and", "but", "for", "nor", "or", "so", "yet").contains(PyText.lower(PyText.stripPunctuation(w)))) found.add(w);
+        }
+        return found.size();
+    }
+
+    private static void check(String response) {
+        assertEquals(noConsecutive(response), new NoConsecutiveFirstLetter().isFollowedBy(response, null), response);
+        assertEquals(primeLengths(response), new PrimeLengths().isFollowedBy(response, null), response);
+        assertEquals(consonants(response), new ConsonantCluster().isFollowedBy(response, null), response);
+        assertEquals(palindromes(response), new Palindromes().isFollowedBy(response, null), response);
+        for (int n = 1; n <= 3; n++) assertEquals(japanese(response, n), new NthWordJapanese(n).isFollowedBy(response, null), response + " | N=" + n);
+        int conjunctions = conjunctions(response);
+        for (int n : new int[] {0, 1, conjunctions - 1, conjunctions, conjunctions + 1}) {
+            assertEquals(conjunctions >= n, new ConjunctionCount(n).isFollowedBy(response, null), response + " | conjunctions " + n);
+        }
+        int most = mostRepeats(response);
+        for (int n : new int[] {0, 1, most - 1, most, most + 1}) {
+            assertEquals(most <= n, new LimitedWordRepeat(n).isFollowedBy(response, null), response + " | small_n=" + n);
+        }
+    }
+
+    private static final String[] FRAGMENTS = {"level", "Level", "LEVEL", "racecar", "noon", "abcba", "a", "bb", "strength", "Tree",
+            "tree", "cat,", "dog.", "3", "17", "٣", "日本", "ひらがな", "カタカナ", "漢字。", "x日", "...", "'", "-", "ΣΑΣ", "İi", "ſ",
+            "\uD800", "\uDC00", "\uD83D\uDE00", "😀😀", "a_b", "Kayak", "and", "And,", "(but)", "or", "OR", "so.", "yet", "nor"};
+    private static final String[] SPACES = {" ", "  ", "\n", "\t", "\u00a0", "\u2003", "\u0085", "\u3000", "", "\u001c"};
+
+    @Test
+    void sameVerdictsOnGeneratedTexts() {
+        Random random = new Random(1515);
+        for (int i = 0; i < 30_000; i++) check(GeneratedTexts.of(random, 40, FRAGMENTS, SPACES));
+    }
+
+    @Test
+    void sameVerdictsOnTheReferenceResponses() throws IOException {
+        for (String response : ReferenceResponses.all()) check(response);
+    }
+}
