@@ -50,17 +50,13 @@ public record IncrementingWordCount(int smallN) implements Constraint {
         return Map.of("small_n", smallN);
     }
 
-    private static int words(String sentence) {
-        return PyText.split(PyText.removePunctuation(sentence)).size();
-    }
-
     public boolean isFollowedBy(String response, TextTools text) {
-        List<String> sentences = text.sentences(response);
+        List<int[]> sentences = text.sentenceSpans(response);
         // The reference indexes the first sentence unguarded; blank text (its only way to have none) fails.
         if (sentences.isEmpty()) return false;
-        int previous = words(sentences.getFirst());
-        for (String s : sentences.subList(1, sentences.size())) {
-            int count = words(s);
+        int previous = Regions.wordsWithoutPunctuation(response, sentences.getFirst()[0], sentences.getFirst()[1]);
+        for (int[] s : sentences.subList(1, sentences.size())) {
+            int count = Regions.wordsWithoutPunctuation(response, s[0], s[1]);
             if (count != previous + smallN) return false;
             previous = count;
         }
@@ -75,7 +71,7 @@ public record IncrementingWordCount(int smallN) implements Constraint {
         List<Span> all = new ArrayList<>();
         int previous = -1;
         for (int[] s : sentences) {
-            int count = words(response.substring(s[0], s[1]));
+            int count = Regions.wordsWithoutPunctuation(response, s[0], s[1]);
             boolean fits = previous < 0 || count == previous + smallN;
             String label = count + " words" + (previous < 0 ? "" : ", " + (previous + smallN) + " expected");
             all.add(new Span(s[0], s[1], label));

@@ -57,6 +57,36 @@ final class Regions {
         return i;
     }
 
+    /**
+     * How many words {@code str.split()} finds in {@code text[from, to)} with its ASCII punctuation deleted first
+     * ({@link PyText#removePunctuation}): a deleted character neither starts a word nor ends one. Char by char, as
+     * {@link #wordStart}.
+     */
+    static int wordsWithoutPunctuation(String text, int from, int to) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (isPunctuation(c)) continue;
+            boolean space = PyText.isSpace(c);
+            if (!space && !inWord) words++;
+            inWord = !space;
+        }
+        return words;
+    }
+
+    /** The characters of {@link PyText#PUNCTUATION}, by ASCII code. */
+    private static final boolean[] PUNCTUATION = new boolean[128];
+
+    static {
+        for (char c : PyText.PUNCTUATION.toCharArray()) PUNCTUATION[c] = true;
+    }
+
+    /** Whether the character is in Python's {@code string.punctuation}. */
+    static boolean isPunctuation(char c) {
+        return c < 128 && PUNCTUATION[c];
+    }
+
     /** {@code text.substring(from, to).hashCode()}, without the substring. */
     static int hash(String text, int from, int to) {
         int h = 0;

@@ -69,22 +69,12 @@ public record UniqueWordCount(int n) implements AtLeastCount {
             if (i == start) break;
             int from = start;
             int to = i;
-            while (from < to && isStripped(lower.charAt(from))) from++;
-            while (to > from && isStripped(lower.charAt(to - 1))) to--;
+            // Stripped of PyText.PUNCTUATION_AND_SPACE.
+            while (from < to && (lower.charAt(from) == ' ' || Regions.isPunctuation(lower.charAt(from)))) from++;
+            while (to > from && (lower.charAt(to - 1) == ' ' || Regions.isPunctuation(lower.charAt(to - 1)))) to--;
             unique.add(from, to);
         }
         return unique.size();
-    }
-
-    /** The characters of {@link PyText#PUNCTUATION_AND_SPACE}, by ASCII code. */
-    private static final boolean[] STRIPPED = new boolean[128];
-
-    static {
-        for (char c : PyText.PUNCTUATION_AND_SPACE.toCharArray()) STRIPPED[c] = true;
-    }
-
-    private static boolean isStripped(char c) {
-        return c < 128 && STRIPPED[c];
     }
 
     /** The whole text. */

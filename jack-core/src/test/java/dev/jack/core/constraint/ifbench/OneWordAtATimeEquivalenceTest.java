@@ -1,7 +1,9 @@
 package dev.jack.core.constraint.ifbench;
 
 import dev.jack.core.text.PyChars;
+import dev.jack.core.text.PunktParameters;
 import dev.jack.core.text.PyText;
+import dev.jack.core.text.TextTools;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -16,8 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The checkers that read {@code str.split()} words one at a time and stop once decided (words:no_consecutive,
- * words:prime_lengths, words:consonants, words:palindrome, count:words_japanese, words:repeats, count:conjunctions)
- * against the reference's steps written plainly over the whole split: the same verdicts, at and around each count's
+ * words:prime_lengths, words:consonants, words:palindrome, count:words_japanese, words:repeats, count:conjunctions), and
+ * sentence:increment's words counted in place, against the reference's steps written plainly over the whole split
+ * (each sentence's split for sentence:increment): the same counts and verdicts, at and around each count's
  * edge, on every response in {@code ../shared/ifbench} and on generated texts dense in repeats, palindromes,
  * conjunctions, punctuation, Unicode spaces, lone surrogates and Japanese.
  */
@@ -82,7 +85,29 @@ class OneWordAtATimeEquivalenceTest {
         return found.size();
     }
 
+    private static final TextTools TEXT = new TextTools(PunktParameters::english);
+
+    private static int wordsWithoutPunctuation(String s) {
+        return PyText.split(PyText.removePunctuation(s)).size();
+    }
+
+    private static boolean incrementing(String response, int smallN) {
+        List<String> sentences = TEXT.sentences(response);
+        if (sentences.isEmpty()) return false;
+        for (int i = 1; i < sentences.size(); i++) {
+            if (wordsWithoutPunctuation(sentences.get(i)) != wordsWithoutPunctuation(sentences.get(i - 1)) + smallN) return false;
+        }
+        return true;
+    }
+
     private static void check(String response) {
+        TEXT.forgetRecent();
+        assertEquals(wordsWithoutPunctuation(response), Regions.wordsWithoutPunctuation(response, 0, response.length()), response);
+        List<String> sentences = TEXT.sentences(response);
+        int step = sentences.size() < 2 ? 1 : wordsWithoutPunctuation(sentences.get(1)) - wordsWithoutPunctuation(sentences.get(0));
+        for (int n : new int[] {0, 1, step}) {
+            assertEquals(incrementing(response, n), new IncrementingWordCount(n).isFollowedBy(response, TEXT), response + " | small_n=" + n);
+        }
         assertEquals(noConsecutive(response), new NoConsecutiveFirstLetter().isFollowedBy(response, null), response);
         assertEquals(primeLengths(response), new PrimeLengths().isFollowedBy(response, null), response);
         assertEquals(consonants(response), new ConsonantCluster().isFollowedBy(response, null), response);
@@ -100,7 +125,7 @@ class OneWordAtATimeEquivalenceTest {
 
     private static final String[] FRAGMENTS = {"level", "Level", "LEVEL", "racecar", "noon", "abcba", "a", "bb", "strength", "Tree",
             "tree", "cat,", "dog.", "3", "17", "٣", "日本", "ひらがな", "カタカナ", "漢字。", "x日", "...", "'", "-", "ΣΑΣ", "İi", "ſ",
-            "\uD800", "\uDC00", "\uD83D\uDE00", "😀😀", "a_b", "Kayak", "and", "And,", "(but)", "or", "OR", "so.", "yet", "nor"};
+            "\uD800", "\uDC00", "\uD83D\uDE00", "😀😀", "a_b", "Kayak", "and", "And,", "(but)", "or", "OR", "so.", "yet", "nor", "Stop.", "Why?", "Two words.", "No!", "a . b", "x.y"};
     private static final String[] SPACES = {" ", "  ", "\n", "\t", "\u00a0", "\u2003", "\u0085", "\u3000", "", "\u001c"};
 
     @Test
