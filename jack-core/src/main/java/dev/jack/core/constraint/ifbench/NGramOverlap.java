@@ -173,11 +173,13 @@ public record NGramOverlap(String referenceText, double percentage) implements C
     }
 
     private static final ThreadLocal<Seen> SEEN = ThreadLocal.withInitial(Seen::new);
+    /** The longest response whose set a thread keeps for the next (a megabyte-long one gets a set of its own). */
+    private static final int KEPT_LENGTH = 1 << 15;
 
     /** The percentage of the response's distinct trigrams that the reference text has; -1 when it has none. */
     private static double overlap(String response, String referenceText) {
         if (response.length() < 3) return -1;
-        Seen seen = SEEN.get();
+        Seen seen = response.length() <= KEPT_LENGTH ? SEEN.get() : new Seen();
         seen.start(response.length() - 2, referenceTrigrams(referenceText));
         trigrams(response, seen);
         if (seen.distinct == 0) return -1;

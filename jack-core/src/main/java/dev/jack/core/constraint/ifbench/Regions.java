@@ -6,11 +6,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Sets of text regions compared by their characters, as sets of the substrings would compare them (hand-written for
- * speed: IFBench's word-set checkers run on every response of a benchmark, and a string per word was most of their
- * cost, and a checker that can decide early should not split the whole text). {@link Distinct} gathers one text's
- * distinct regions and counts them; {@link Table} finds a region among fixed words; the words of {@code str.split()}
- * and the {@code \w} runs ({@code re.findall(r"\w+", text)}) are found in place, one at a time.
+ * IFBench's word scans done in place, regions of the text standing for the substrings Python would make (hand-written
+ * for speed: these checkers run on every response of a benchmark, a string per word was most of their cost, and a
+ * checker that can decide early should not split the whole text first). The words of {@code str.split()} and the
+ * {@code \w} runs ({@code re.findall(r"\w+", text)}) are found one at a time; {@link Distinct} gathers one text's
+ * distinct regions and counts them; {@link Table} finds a region among fixed words.
  */
 final class Regions {
     private Regions() {}
