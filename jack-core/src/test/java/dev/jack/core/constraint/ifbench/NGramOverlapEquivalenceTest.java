@@ -49,6 +49,17 @@ class NGramOverlapEquivalenceTest {
         for (int i = 0; i < 20_000; i++) check(generate(random), generate(random));
     }
 
+    /** Responses longer than a thread keeps a set for, between shorter ones (which then reuse the kept set). */
+    @Test
+    void sameVerdictsOnLongResponses() {
+        Random random = new Random(16);
+        for (int i = 0; i < 6; i++) {
+            StringBuilder b = new StringBuilder();
+            while (b.length() < 40_000 * (i % 2)) b.append(generate(random));
+            check(b.toString() + generate(random), generate(random) + generate(random));
+        }
+    }
+
     @Test
     void sameVerdictsOnTheReferenceResponses() throws IOException {
         List<String> all = ReferenceResponses.all();
