@@ -44,19 +44,28 @@ public record AlphabetLoop() implements Constraint {
         return "Each word must start with the next letter of the alphabet, looping back to 'A' after 'Z'.";
     }
 
+    /** {@code text[at].lower()}: the code point at {@code at}, lower-cased as Python does. */
+    private static String firstLowered(String text, int at) {
+        return PyText.lower(text.substring(at, at + Character.charCount(text.codePointAt(at))));
+    }
+
     public boolean isFollowedBy(String response, TextTools text) {
+        // The words read one at a time: the first out of order ends the scan. With the punctuation deleted, the
+        // reference's strip(string.punctuation + ' ') of the text and of each word changes no word and empties none,
+        // and a word's lower-cased first character is its first character lower-cased (str.lower() looks at no
+        // neighbour but Σ's, and a word-initial Σ becomes σ either way).
         String value = PyText.removePunctuation(response);
-        List<String> words = PyText.split(PyText.stripPunctuation(value));
-        if (words.isEmpty()) return false;
+        int start = Regions.wordStart(value, 0);
+        if (start == value.length()) return false;
         // "letter not in alphabet" is a substring test on the lower-cased first character.
-        String letter = PyText.lower(PyText.first(words.getFirst()));
+        String letter = firstLowered(value, start);
         if (!ALPHABET.contains(letter)) return false;
         int at = ALPHABET.indexOf(letter);
-        for (String w : words.subList(1, words.size())) {
-            String word = PyText.lower(PyText.stripPunctuation(w));
-            if (word.isEmpty()) continue;
+        int end = Regions.wordEnd(value, start);
+        while ((start = Regions.wordStart(value, end)) < value.length()) {
+            end = Regions.wordEnd(value, start);
             at = (at + 1) % 26;
-            if (word.codePointAt(0) != ALPHABET.charAt(at)) return false;
+            if (firstLowered(value, start).codePointAt(0) != ALPHABET.charAt(at)) return false;
         }
         return true;
     }

@@ -18,11 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The checkers that read {@code str.split()} words one at a time and stop once decided (words:no_consecutive,
- * words:prime_lengths, words:consonants, words:palindrome, count:words_japanese, words:repeats, count:conjunctions), and
- * sentence:increment's words counted in place, against the reference's steps written plainly over the whole split
- * (each sentence's split for sentence:increment): the same counts and verdicts, at and around each count's
- * edge, on every response in {@code ../shared/ifbench} and on generated texts dense in repeats, palindromes,
- * conjunctions, punctuation, Unicode spaces, lone surrogates and Japanese.
+ * words:prime_lengths, words:consonants, words:palindrome, count:words_japanese, words:repeats, count:conjunctions,
+ * words:alphabet), and sentence:increment's words counted in place, against the reference's steps written plainly over
+ * the whole split (each sentence's split for sentence:increment): the same counts and verdicts, at and around each
+ * count's edge, on every response in {@code ../shared/ifbench}, on alphabet runs and on generated texts dense in
+ * repeats, palindromes, conjunctions, punctuation, Unicode spaces, lone surrogates and Japanese.
  */
 class OneWordAtATimeEquivalenceTest {
     private static boolean noConsecutive(String response) {
@@ -100,8 +100,25 @@ class OneWordAtATimeEquivalenceTest {
         return true;
     }
 
+    private static boolean alphabet(String response) {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz";
+        List<String> words = PyText.split(PyText.stripPunctuation(PyText.removePunctuation(response)));
+        if (words.isEmpty()) return false;
+        String letter = PyText.lower(PyText.first(words.getFirst()));
+        if (!alphabet.contains(letter)) return false;
+        int at = alphabet.indexOf(letter);
+        for (String w : words.subList(1, words.size())) {
+            String word = PyText.lower(PyText.stripPunctuation(w));
+            if (word.isEmpty()) continue;
+            at = (at + 1) % 26;
+            if (word.codePointAt(0) != alphabet.charAt(at)) return false;
+        }
+        return true;
+    }
+
     private static void check(String response) {
         TEXT.forgetRecent();
+        assertEquals(alphabet(response), new AlphabetLoop().isFollowedBy(response, null), response);
         assertEquals(wordsWithoutPunctuation(response), Regions.wordsWithoutPunctuation(response, 0, response.length()), response);
         List<String> sentences = TEXT.sentences(response);
         int step = sentences.size() < 2 ? 1 : wordsWithoutPunctuation(sentences.get(1)) - wordsWithoutPunctuation(sentences.get(0));
@@ -132,6 +149,15 @@ class OneWordAtATimeEquivalenceTest {
     void sameVerdictsOnGeneratedTexts() {
         Random random = new Random(1515);
         for (int i = 0; i < 30_000; i++) check(GeneratedTexts.of(random, 40, FRAGMENTS, SPACES));
+    }
+
+    /** Texts in alphabet order, and ones out of it by a case, a Σ, an İ or a punctuation mark. */
+    @Test
+    void sameVerdictsOnAlphabetRuns() {
+        for (String text : List.of("a b c d", "Apple banana Cherry date", "x. y, z! a? b", "yes zebra apple", "y z b", "'a' b c",
+                "Σ a", "b Σ", "İ j", "h İ j", "a bb C d e f g h i j k l m n o p q r s t u v w x y z a", " \u00a0a\u2003b ", "a - b", "-a b")) {
+            check(text);
+        }
     }
 
     @Test
