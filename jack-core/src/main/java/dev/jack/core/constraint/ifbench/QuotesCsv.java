@@ -47,7 +47,7 @@ public record QuotesCsv() implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        String header = PyText.strip(PyText.split(response, "\n").getFirst());
+        String header = PyText.strip(Regions.firstLine(response));
         if (!HEADER.matcher(header).lookingAt()) return false;
         List<List<String>> rows;
         try {

@@ -57,6 +57,12 @@ final class Regions {
         return i;
     }
 
+    /** {@code text.split("\n")[0]}, without splitting the rest. */
+    static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
+    }
+
     /**
      * How many words {@code str.split()} finds in {@code text[from, to)} with its ASCII punctuation deleted first
      * ({@link PyText#removePunctuation}): a deleted character neither starts a word nor ends one. Char by char, as

@@ -42,7 +42,7 @@ public record SpecialCharacterCsv() implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        String header = PyText.strip(PyText.split(response, "\n").getFirst());
+        String header = PyText.strip(Regions.firstLine(response));
         if (!HEADER.matcher(header).lookingAt()) return false;
         List<List<String>> rows;
         try {
