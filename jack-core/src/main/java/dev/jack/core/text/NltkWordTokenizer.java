@@ -34,8 +34,10 @@ public final class NltkWordTokenizer {
      */
     public List<String> tokenizeLeading(String text, int count) {
         List<String> tokens = new ArrayList<>();
-        Scanner s = new Scanner();
         int[] spans = sentences.spans(text);
+        int longest = 0;
+        for (int i = 0; i < spans.length; i += 2) longest = Math.max(longest, spans[i + 1] - spans[i]);
+        Scanner s = new Scanner(longest);
         for (int i = 0; i < spans.length && tokens.size() < count; i += 2) s.tokenize(text, spans[i], spans[i + 1], tokens);
         return tokens;
     }
@@ -43,7 +45,7 @@ public final class NltkWordTokenizer {
     /** NLTKWordTokenizer.tokenize on one sentence. */
     static List<String> tokenizeSentence(String text) {
         List<String> tokens = new ArrayList<>();
-        new Scanner().tokenize(text, 0, text.length(), tokens);
+        new Scanner(text.length()).tokenize(text, 0, text.length(), tokens);
         return tokens;
     }
 
@@ -108,6 +110,13 @@ public final class NltkWordTokenizer {
             new Contraction("'t", "is", true, false),
             new Contraction("'t", "was", true, false)};
 
+    /** By lower-case ASCII letter: a bit per contraction (of the first eight, without a leading space) starting with it. */
+    private static final int[] RULES_BY_FIRST = new int[128];
+
+    static {
+        for (int r = 0; r < 8; r++) RULES_BY_FIRST[CONTRACTIONS[r].first.charAt(0)] |= 1 << r;
+    }
+
     /**
      * The case folding of the translated {@code (?i)} patterns: Java's Unicode case-insensitive
      * comparison. Only İ, ı, ſ and the Kelvin sign fold to ASCII letters, and none of them to a
@@ -120,10 +129,16 @@ public final class NltkWordTokenizer {
 
     /** One sentence's text in a char buffer; each substitution writes a new buffer only when it matches. */
     private static final class Scanner {
-        private char[] a = new char[256];
+        private char[] a;
         private int n;
-        private char[] b = new char[256];
+        private char[] b;
         private int m;
+
+        /** Buffers for sentences of up to {@code longest} chars and their padding (they grow when a rule needs more). */
+        Scanner(int longest) {
+            a = new char[longest + longest / 2 + 16];
+            b = new char[a.length];
+        }
         /** a[copied, n) is not yet in b. */
         private int copied;
         private boolean changed;
@@ -559,11 +574,11 @@ public final class NltkWordTokenizer {
                     }
                     continue;
                 }
-                int lower = c | 0x20;
-                if (c >= 128 || (lower != 'c' && lower != 'd' && lower != 'g' && lower != 'l' && lower != 'm' && lower != 'w')) continue;
-                if (i > 0 && PyText.isWordChar(Character.codePointBefore(a, i))) continue;
-                for (int r = 0; r < 8; r++) {
-                    if (CONTRACTIONS[r].first.charAt(0) == lower && matchFolded(i, CONTRACTIONS[r].word) >= 0) found |= 1 << r;
+                int rules = c < 128 ? RULES_BY_FIRST[c | 0x20] & ~found : 0;
+                if (rules == 0 || (i > 0 && PyText.isWordChar(Character.codePointBefore(a, i)))) continue;
+                for (int r = Integer.numberOfTrailingZeros(rules); r < 8; r = Integer.numberOfTrailingZeros(rules)) {
+                    rules &= rules - 1;
+                    if (matchFolded(i, CONTRACTIONS[r].word) >= 0) found |= 1 << r;
                 }
             }
             return found;

@@ -3,9 +3,14 @@ package dev.jack.core.text;
 import dev.jack.core.json.PyFloat;
 
 import java.text.Normalizer;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.RandomAccess;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,11 +25,19 @@ public final class PyText {
     private PyText() {}
 
     private static final boolean[] ASCII_WORD = new boolean[128];
+    /** {@link #PUNCTUATION}'s characters, by code (a table where {@code indexOf} would scan 32 characters for each). */
+    private static final boolean[] ASCII_PUNCTUATION = new boolean[128];
 
     static {
         for (int c = 0; c < 128; c++) {
             ASCII_WORD[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
         }
+        for (char c : PyText.PUNCTUATION.toCharArray()) ASCII_PUNCTUATION[c] = true;
+    }
+
+    /** Whether the character is in {@link #PUNCTUATION} (ASCII's 32 punctuation characters). */
+    public static boolean isPunctuation(char c) {
+        return c < 128 && ASCII_PUNCTUATION[c];
     }
 
     /** Python's {@code str.isspace()} for one code point (bidi class WS, B or S, or category Zs). */
@@ -189,7 +202,14 @@ public final class PyText {
     }
 
     private static int stripEnd(String s, int start) {
-        int end = s.length();
+        return stripEnd(s, start, s.length());
+    }
+
+    /**
+     * Where {@code str.rstrip()} of {@code s[start:end]} would end, as an index into s ({@code start} if it is all
+     * whitespace): the string itself is not copied.
+     */
+    public static int stripEnd(String s, int start, int end) {
         while (end > start) {
             int cp = s.codePointBefore(end);
             if (!isSpace(cp)) break;
@@ -240,6 +260,98 @@ public final class PyText {
         return parts;
     }
 
+    /**
+     * The words of {@code s.split()} ({@link #split(String)}) as an unmodifiable list that finds the words as far as it
+     * is read and makes each word's string when it is read: a check that stops at the first word that fails it, or
+     * reads every n-th, pays for no more. Not thread-safe (a list per call, kept by one caller).
+     */
+    public static List<String> words(String s) {
+        return new Words(s);
+    }
+
+    /** {@link #words}: word spans found on demand, left to right. */
+    private static final class Words extends AbstractList<String> implements RandomAccess {
+        private final String s;
+        /** Flat (start, end) pairs of the words found so far. */
+        private int[] spans = new int[16];
+        private int found;
+        /** Where the scan for the next word starts; the string's length once every word is found. */
+        private int scanned;
+
+        Words(String s) {
+            this.s = s;
+        }
+
+        /** Finds words until there are more than {@code index} or the text ends; whether there are. */
+        private boolean reach(int index) {
+            int n = s.length();
+            int i = scanned;
+            while (found <= index && i < n) {
+                while (i < n && isSpace(s.charAt(i))) i++;
+                int start = i;
+                while (i < n && !isSpace(s.charAt(i))) i++;
+                if (i > start) {
+                    if (2 * found + 2 > spans.length) spans = Arrays.copyOf(spans, spans.length * 2);
+                    spans[2 * found] = start;
+                    spans[2 * found + 1] = i;
+                    found++;
+                }
+            }
+            scanned = i;
+            return index < found;
+        }
+
+        @Override
+        public String get(int index) {
+            if (index < 0 || !reach(index)) throw new IndexOutOfBoundsException("word " + index + " of " + size());
+            return s.substring(spans[2 * index], spans[2 * index + 1]);
+        }
+
+        @Override
+        public int size() {
+            reach(Integer.MAX_VALUE - 1);
+            return found;
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return !reach(0);
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return new Iterator<>() {
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                    return reach(next);
+                }
+
+                @Override
+                public String next() {
+                    if (!reach(next)) throw new NoSuchElementException();
+                    return get(next++);
+                }
+            };
+        }
+    }
+
+    /**
+     * {@code len(s.split())}: the number of whitespace-separated words, counted without making them (as
+     * {@link #split(String)} separates them).
+     */
+    public static int countWords(String s) {
+        int count = 0;
+        boolean inWord = false;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            boolean word = !isSpace(s.charAt(i));
+            if (word && !inWord) count++;
+            inWord = word;
+        }
+        return count;
+    }
+
     /** Python's {@code str.split(sep)}: every occurrence separates, empty parts kept. */
     public static List<String> split(String s, String sep) {
         List<String> parts = new ArrayList<>();
@@ -284,7 +396,7 @@ public final class PyText {
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c < 128 && PUNCTUATION.indexOf(c) >= 0) {
+            if (c < 128 && ASCII_PUNCTUATION[c]) {
                 if (b == null) b = new StringBuilder(s.length()).append(s, 0, i);
             } else if (b != null) {
                 b.append(c);
@@ -295,7 +407,16 @@ public final class PyText {
 
     /** {@code s.strip(string.punctuation + ' ')}. */
     public static String stripPunctuation(String s) {
-        return PyText.strip(s, PUNCTUATION_AND_SPACE);
+        int from = 0;
+        int to = s.length();
+        // Every character stripped is ASCII, so a char is a code point here.
+        while (from < to && isPunctuationOrSpace(s.charAt(from))) from++;
+        while (to > from && isPunctuationOrSpace(s.charAt(to - 1))) to--;
+        return s.substring(from, to);
+    }
+
+    private static boolean isPunctuationOrSpace(char c) {
+        return c == ' ' || (c < 128 && ASCII_PUNCTUATION[c]);
     }
 
     /** {@code len(s)}. */

@@ -46,7 +46,7 @@ public record AlphabetLoop() implements Constraint {
 
     public boolean isFollowedBy(String response, TextTools text) {
         String value = PyText.removePunctuation(response);
-        List<String> words = PyText.split(PyText.stripPunctuation(value));
+        List<String> words = PyText.words(PyText.stripPunctuation(value));
         if (words.isEmpty()) return false;
         // "letter not in alphabet" is a substring test on the lower-cased first character.
         String letter = PyText.lower(PyText.first(words.getFirst()));

@@ -42,7 +42,7 @@ public record AlternateParitySyllables() implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        List<String> words = PyText.split(PyText.lower(PyText.removePunctuation(response)));
+        List<String> words = PyText.words(PyText.lower(PyText.removePunctuation(response)));
         for (int i = 0; i + 1 < words.size(); i++) {
             if (text.syllables(words.get(i)) % 2 == text.syllables(words.get(i + 1)) % 2) return false;
         }

@@ -55,7 +55,7 @@ public record ConjunctionCount(int smallN) implements AtLeastCount {
 
     public boolean isFollowedBy(String response, TextTools text) {
         Set<String> found = new HashSet<>();
-        for (String w : PyText.split(response)) {
+        for (String w : PyText.words(response)) {
             if (CONJUNCTIONS.contains(PyText.lower(PyText.stripPunctuation(w)))) found.add(w);
         }
         return found.size() >= smallN;

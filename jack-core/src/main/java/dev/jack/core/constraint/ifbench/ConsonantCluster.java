@@ -37,7 +37,7 @@ public record ConsonantCluster() implements WordByWord {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        for (String word : PyText.split(PyText.lower(response))) {
+        for (String word : PyText.words(PyText.lower(response))) {
             boolean cluster = false;
             for (int i = 0; i + 1 < word.length() && !cluster; i++) {
                 cluster = CONSONANTS.indexOf(word.charAt(i)) >= 0 && CONSONANTS.indexOf(word.charAt(i + 1)) >= 0;

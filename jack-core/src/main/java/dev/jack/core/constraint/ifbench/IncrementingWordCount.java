@@ -51,7 +51,7 @@ public record IncrementingWordCount(int smallN) implements Constraint {
     }
 
     private static int words(String sentence) {
-        return PyText.split(PyText.removePunctuation(sentence)).size();
+        return PyText.countWords(PyText.removePunctuation(sentence));
     }
 
     public boolean isFollowedBy(String response, TextTools text) {

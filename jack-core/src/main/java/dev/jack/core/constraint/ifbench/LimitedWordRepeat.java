@@ -54,7 +54,7 @@ public record LimitedWordRepeat(int smallN) implements Constraint {
     private static int mostRepeats(String response) {
         Map<String, Integer> counts = new HashMap<>();
         int most = 0;
-        for (String w : PyText.split(PyText.removePunctuation(PyText.lower(response)))) most = Math.max(most, counts.merge(w, 1, Integer::sum));
+        for (String w : PyText.words(PyText.removePunctuation(PyText.lower(response)))) most = Math.max(most, counts.merge(w, 1, Integer::sum));
         return most;
     }
 

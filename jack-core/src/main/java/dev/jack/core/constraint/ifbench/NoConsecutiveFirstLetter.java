@@ -38,7 +38,7 @@ public record NoConsecutiveFirstLetter() implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        List<String> words = PyText.split(PyText.removePunctuation(PyText.lower(response)));
+        List<String> words = PyText.words(PyText.removePunctuation(PyText.lower(response)));
         for (int i = 0; i + 1 < words.size(); i++) {
             if (words.get(i).codePointAt(0) == words.get(i + 1).codePointAt(0)) return false;
         }

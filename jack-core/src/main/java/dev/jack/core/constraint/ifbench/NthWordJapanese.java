@@ -62,7 +62,7 @@ public record NthWordJapanese(int n) implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        List<String> words = PyText.split(response);
+        List<String> words = PyText.words(response);
         for (int i = n - 1; i < words.size(); i += n) {
             String word = PyText.stripPunctuation(words.get(i));
             if (!word.isEmpty() && !PyChars.isDigits(word) && !hasJapanese(word)) return false;

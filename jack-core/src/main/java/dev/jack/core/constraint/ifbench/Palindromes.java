@@ -40,7 +40,7 @@ public record Palindromes() implements AtLeastCount {
 
     public boolean isFollowedBy(String response, TextTools text) {
         int found = 0;
-        for (String w : PyText.split(PyText.lower(PyText.removePunctuation(response)))) {
+        for (String w : PyText.words(PyText.lower(PyText.removePunctuation(response)))) {
             if (PyText.length(w) >= 5 && w.equals(PyText.reverse(w))) found++;
         }
         return found >= 10;

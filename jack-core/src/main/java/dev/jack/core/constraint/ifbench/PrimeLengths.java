@@ -41,7 +41,7 @@ public record PrimeLengths() implements WordByWord {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        for (String w : PyText.split(PyText.removePunctuation(response))) if (!isListedPrime(PyText.length(w))) return false;
+        for (String w : PyText.words(PyText.removePunctuation(response))) if (!isListedPrime(PyText.length(w))) return false;
         return true;
     }
 
