@@ -569,19 +569,24 @@ public final class NltkWordTokenizer {
             for (int i = 0; i < n; i++) {
                 char c = a[i];
                 if (c == '\'') {
-                    for (int r = 8; r < CONTRACTIONS.length; r++) {
-                        if (matchFolded(i, CONTRACTIONS[r].word) >= 0) found |= 1 << r;
-                    }
+                    for (int r = 8; r < CONTRACTIONS.length; r++) if (startsWord(i, CONTRACTIONS[r].word)) found |= 1 << r;
                     continue;
                 }
                 int rules = c < 128 ? RULES_BY_FIRST[c | 0x20] & ~found : 0;
                 if (rules == 0 || (i > 0 && PyText.isWordChar(Character.codePointBefore(a, i)))) continue;
                 for (int r = Integer.numberOfTrailingZeros(rules); r < 8; r = Integer.numberOfTrailingZeros(rules)) {
                     rules &= rules - 1;
-                    if (matchFolded(i, CONTRACTIONS[r].word) >= 0) found |= 1 << r;
+                    if (startsWord(i, CONTRACTIONS[r].word)) found |= 1 << r;
                 }
             }
             return found;
+        }
+
+        /** Whether a case-folded match of the word starts at i; an ASCII second char is compared first (most differ there). */
+        private boolean startsWord(int i, String word) {
+            if (i + 1 >= n) return false;
+            char second = a[i + 1];
+            return (second >= 128 || fold(second) == word.charAt(1)) && matchFolded(i, word) >= 0;
         }
 
         private void contraction(Contraction rule) {

@@ -2,6 +2,7 @@ package dev.jack.core.text;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -119,7 +120,7 @@ public final class PunktSentenceTokenizer {
             int[] spans = r.spans[i];
             String[] out = new String[spans.length / 2];
             for (int k = 0; k < out.length; k++) out[k] = text.substring(spans[2 * k], spans[2 * k + 1]);
-            r.sentences[i] = List.of(out);
+            r.sentences[i] = Collections.unmodifiableList(Arrays.asList(out));
         }
         return (List<String>) r.sentences[i];
     }

@@ -42,6 +42,8 @@ public final class PyText {
 
     /** Python's {@code str.isspace()} for one code point (bidi class WS, B or S, or category Zs). */
     public static boolean isSpace(int cp) {
+        // Most characters are printable ASCII (0x21 to 0x84 are never whitespace): one unsigned comparison for them.
+        if (Integer.compareUnsigned(cp - 0x21, 0x85 - 0x21) < 0) return false;
         if (cp <= 0x20) return cp == 0x20 || (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x1F);
         if (cp < 0x85) return false;
         return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A)
@@ -192,12 +194,9 @@ public final class PyText {
 
     /** Where {@code str.strip()} would start: the index of the first character that is not whitespace (the length if none). */
     public static int stripStart(String s) {
+        // Char by char: every whitespace character is in the BMP, and no surrogate is whitespace.
         int i = 0;
-        while (i < s.length()) {
-            int cp = s.codePointAt(i);
-            if (!isSpace(cp)) break;
-            i += Character.charCount(cp);
-        }
+        while (i < s.length() && isSpace(s.charAt(i))) i++;
         return i;
     }
 
@@ -210,11 +209,8 @@ public final class PyText {
      * whitespace): the string itself is not copied.
      */
     public static int stripEnd(String s, int start, int end) {
-        while (end > start) {
-            int cp = s.codePointBefore(end);
-            if (!isSpace(cp)) break;
-            end -= Character.charCount(cp);
-        }
+        // Char by char, as stripStart.
+        while (end > start && isSpace(s.charAt(end - 1))) end--;
         return end;
     }
 
