@@ -25,20 +25,29 @@ public final class NltkWordTokenizer {
 
     /** The tokens of {@code nltk.word_tokenize(text)}, sentence after sentence. */
     public List<String> tokenize(String text) {
-        return tokenizeLeading(text, Integer.MAX_VALUE);
-    }
-
-    /**
-     * The leading tokens of {@link #tokenize}: whole sentences, from the first, until there are at least {@code count}
-     * (all of them when the text has fewer), so a checker that reads the first words does not tokenize the rest.
-     */
-    public List<String> tokenizeLeading(String text, int count) {
         List<String> tokens = new ArrayList<>();
         int[] spans = sentences.spans(text);
         int longest = 0;
         for (int i = 0; i < spans.length; i += 2) longest = Math.max(longest, spans[i + 1] - spans[i]);
         Scanner s = new Scanner(longest);
-        for (int i = 0; i < spans.length && tokens.size() < count; i += 2) s.tokenize(text, spans[i], spans[i + 1], tokens);
+        for (int i = 0; i < spans.length; i += 2) s.tokenize(text, spans[i], spans[i + 1], tokens);
+        return tokens;
+    }
+
+    /**
+     * The leading tokens of {@link #tokenize}: whole sentences, from the first, until there are at least {@code count}
+     * (all of them when the text has fewer), so a checker that reads the first words does not tokenize the rest, and
+     * Punkt splits a text it has not split yet only as far as those sentences ({@link PunktSentenceTokenizer#sentence}).
+     */
+    public List<String> tokenizeLeading(String text, int count) {
+        List<String> tokens = new ArrayList<>();
+        Scanner s = null;
+        for (int k = 0; tokens.size() < count; k++) {
+            String sentence = sentences.sentence(text, k);
+            if (sentence == null) break;
+            if (s == null) s = new Scanner(sentence.length());
+            s.tokenize(sentence, 0, sentence.length(), tokens);
+        }
         return tokens;
     }
 
