@@ -478,7 +478,9 @@ public final class PyText {
 
     /** {@code unicodedata.normalize('NFKD', s).encode('ASCII', 'ignore').decode('ASCII')}. */
     public static String asciiFold(String s) {
-        if (s.chars().allMatch(c -> c < 128)) return s;
+        int ascii = 0;
+        while (ascii < s.length() && s.charAt(ascii) < 128) ascii++;
+        if (ascii == s.length()) return s;
         String decomposed = Normalizer.normalize(s, Normalizer.Form.NFKD);
         StringBuilder b = new StringBuilder(decomposed.length());
         for (int i = 0; i < decomposed.length(); i++) if (decomposed.charAt(i) < 128) b.append(decomposed.charAt(i));
