@@ -30,14 +30,15 @@ public final class NltkWordTokenizer {
         int longest = 0;
         for (int i = 0; i < spans.length; i += 2) longest = Math.max(longest, spans[i + 1] - spans[i]);
         Scanner s = new Scanner(longest);
-        for (int i = 0; i < spans.length; i += 2) s.tokenize(text, spans[i], spans[i + 1], tokens);
+        for (int i = 0; i < spans.length; i += 2) s.tokenize(text, spans[i], spans[i + 1], tokens, Integer.MAX_VALUE);
         return tokens;
     }
 
     /**
-     * The leading tokens of {@link #tokenize}: whole sentences, from the first, until there are at least {@code count}
-     * (all of them when the text has fewer), so a checker that reads the first words does not tokenize the rest, and
-     * Punkt splits a text it has not split yet only as far as those sentences ({@link PunktSentenceTokenizer#sentence}).
+     * The first {@code count} tokens of {@link #tokenize} (all of them when the text has fewer), so a checker that reads
+     * the first words does not tokenize the rest: Punkt splits a text it has not split yet only as far as the sentences
+     * that hold them ({@link PunktSentenceTokenizer#sentence}), and the last of those sentences goes through every
+     * substitution but only its leading tokens are made.
      */
     public List<String> tokenizeLeading(String text, int count) {
         List<String> tokens = new ArrayList<>();
@@ -46,7 +47,7 @@ public final class NltkWordTokenizer {
             String sentence = sentences.sentence(text, k);
             if (sentence == null) break;
             if (s == null) s = new Scanner(sentence.length());
-            s.tokenize(sentence, 0, sentence.length(), tokens);
+            s.tokenize(sentence, 0, sentence.length(), tokens, count);
         }
         return tokens;
     }
@@ -54,7 +55,7 @@ public final class NltkWordTokenizer {
     /** NLTKWordTokenizer.tokenize on one sentence. */
     static List<String> tokenizeSentence(String text) {
         List<String> tokens = new ArrayList<>();
-        new Scanner(text.length()).tokenize(text, 0, text.length(), tokens);
+        new Scanner(text.length()).tokenize(text, 0, text.length(), tokens, Integer.MAX_VALUE);
         return tokens;
     }
 
@@ -152,14 +153,15 @@ public final class NltkWordTokenizer {
         private int copied;
         private boolean changed;
 
-        void tokenize(String text, int from, int to, List<String> tokens) {
+        /** Adds the sentence text[from, to)'s tokens to the list, as far as the list holds {@code limit} tokens. */
+        void tokenize(String text, int from, int to, List<String> tokens, int limit) {
             n = to - from;
             if (a.length < n) a = new char[n + n / 2 + 16];
             text.getChars(from, to, a, 0);
             int present = 0;
             for (int i = 0; i < n; i++) present |= bits(a[i]);
             applyRules(present);
-            split(tokens);
+            split(tokens, limit);
         }
 
         private void applyRules(int present) {
@@ -623,9 +625,9 @@ public final class NltkWordTokenizer {
 
         // ---- text.split()
 
-        private void split(List<String> tokens) {
+        private void split(List<String> tokens, int limit) {
             int i = 0;
-            while (i < n) {
+            while (i < n && tokens.size() < limit) {
                 while (i < n && isSpaceAt(i)) i++;
                 int start = i;
                 while (i < n && !isSpaceAt(i)) i++;

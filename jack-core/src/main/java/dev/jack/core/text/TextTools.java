@@ -189,8 +189,8 @@ public final class TextTools {
     }
 
     /**
-     * A prefix of {@link #wordTokenize} with at least {@code count} tokens (all of them when the text has fewer): whole
-     * Punkt sentences from the first, or every token when they are already at hand.
+     * A prefix of {@link #wordTokenize} with at least {@code count} tokens (all of them when the text has fewer): the
+     * first {@code count}, or every token when they are already at hand.
      */
     public List<String> leadingWordTokens(String text, int count) {
         List<String> known = memo.get().wordsOf(text);
