@@ -459,8 +459,37 @@ public final class PyText {
     /** {@code re.findall(r"\w+", s)}: the maximal runs of Python word characters, as text. */
     public static List<String> wordRunTexts(String s) {
         List<String> runs = new ArrayList<>();
-        for (int[] run : wordRuns(s)) runs.add(s.substring(run[0], run[1]));
+        scanWordRuns(s, (start, end) -> runs.add(s.substring(start, end)));
         return runs;
+    }
+
+    /** Where a scan finds a word run: {@code [start, end)}. */
+    private interface RunSink {
+        void run(int start, int end);
+    }
+
+    /** Each maximal run of {@code \w} characters, left to right (ASCII characters looked up in a table). */
+    private static void scanWordRuns(String s, RunSink sink) {
+        int start = -1;
+        for (int i = 0, n = s.length(); i < n; ) {
+            char c = s.charAt(i);
+            int next = i + 1;
+            boolean word;
+            if (c < 128) {
+                word = ASCII_WORD[c];
+            } else {
+                int cp = s.codePointAt(i);
+                word = isWordChar(cp);
+                next = i + Character.charCount(cp);
+            }
+            if (word && start < 0) start = i;
+            if (!word && start >= 0) {
+                sink.run(start, i);
+                start = -1;
+            }
+            i = next;
+        }
+        if (start >= 0) sink.run(start, s.length());
     }
 
     /** {@code re.split(pattern, s)} for a pattern without groups that never matches the empty string. */
@@ -495,18 +524,7 @@ public final class PyText {
     /** The maximal runs of {@code \w} characters, as {@code [start, end)} pairs: the words {@link #countWordRuns} counts. */
     public static List<int[]> wordRuns(String s) {
         List<int[]> runs = new ArrayList<>();
-        int start = -1;
-        for (int i = 0, n = s.length(); i < n; ) {
-            int cp = s.codePointAt(i);
-            boolean word = isWordChar(cp);
-            if (word && start < 0) start = i;
-            if (!word && start >= 0) {
-                runs.add(new int[] {start, i});
-                start = -1;
-            }
-            i += Character.charCount(cp);
-        }
-        if (start >= 0) runs.add(new int[] {start, s.length()});
+        scanWordRuns(s, (start, end) -> runs.add(new int[] {start, end}));
         return runs;
     }
 }

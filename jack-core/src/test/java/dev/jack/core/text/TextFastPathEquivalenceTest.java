@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,6 +79,9 @@ class TextFastPathEquivalenceTest {
         for (String w : pieces) {
             assertEquals(PyText.strip(PyText.lower(PyText.strip(w)), PyText.PUNCTUATION), Syllables.normalized(w), w);
         }
+        List<String> runTexts = new ArrayList<>();
+        for (int[] run : PyText.wordRuns(text)) runTexts.add(text.substring(run[0], run[1]));
+        assertEquals(runTexts, PyText.wordRunTexts(text), text);
         for (int[] run : PyText.wordRuns(text)) {
             String run0 = text.substring(run[0], run[1]);
             assertEquals(StopWords.isEnglish(PyText.lower(run0)), StopWords.isEnglishLowered(text, run[0], run[1]), run0);
@@ -103,11 +107,8 @@ class TextFastPathEquivalenceTest {
     void sameAsThePlainStepsOnGeneratedTexts() {
         Random random = new Random(36);
         for (int i = 0; i < 20_000; i++) {
-            StringBuilder b = new StringBuilder();
-            for (int k = random.nextInt(16); k > 0; k--) {
-                b.append(FRAGMENTS[random.nextInt(FRAGMENTS.length)]).append(SPACES[random.nextInt(SPACES.length)]);
-            }
-            check(b.toString());
+            check(random.ints(random.nextInt(16), 0, FRAGMENTS.length)
+                    .mapToObj(k -> FRAGMENTS[k] + SPACES[random.nextInt(SPACES.length)]).collect(Collectors.joining()));
         }
     }
 
