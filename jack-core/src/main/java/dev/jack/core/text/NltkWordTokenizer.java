@@ -25,25 +25,37 @@ public final class NltkWordTokenizer {
 
     /** The tokens of {@code nltk.word_tokenize(text)}, sentence after sentence. */
     public List<String> tokenize(String text) {
-        return tokenizeLeading(text, Integer.MAX_VALUE);
+        List<String> tokens = new ArrayList<>();
+        int[] spans = sentences.spans(text);
+        int longest = 0;
+        for (int i = 0; i < spans.length; i += 2) longest = Math.max(longest, spans[i + 1] - spans[i]);
+        Scanner s = new Scanner(longest);
+        for (int i = 0; i < spans.length; i += 2) s.tokenize(text, spans[i], spans[i + 1], tokens, Integer.MAX_VALUE);
+        return tokens;
     }
 
     /**
-     * The leading tokens of {@link #tokenize}: whole sentences, from the first, until there are at least {@code count}
-     * (all of them when the text has fewer), so a checker that reads the first words does not tokenize the rest.
+     * The first {@code count} tokens of {@link #tokenize} (all of them when the text has fewer), so a checker that reads
+     * the first words does not tokenize the rest: Punkt splits a text it has not split yet only as far as the sentences
+     * that hold them ({@link PunktSentenceTokenizer#sentence}), and the last of those sentences goes through every
+     * substitution but only its leading tokens are made.
      */
     public List<String> tokenizeLeading(String text, int count) {
         List<String> tokens = new ArrayList<>();
-        Scanner s = new Scanner();
-        int[] spans = sentences.spans(text);
-        for (int i = 0; i < spans.length && tokens.size() < count; i += 2) s.tokenize(text, spans[i], spans[i + 1], tokens);
+        Scanner s = null;
+        for (int k = 0; tokens.size() < count; k++) {
+            String sentence = sentences.sentence(text, k);
+            if (sentence == null) break;
+            if (s == null) s = new Scanner(sentence.length());
+            s.tokenize(sentence, 0, sentence.length(), tokens, count);
+        }
         return tokens;
     }
 
     /** NLTKWordTokenizer.tokenize on one sentence. */
     static List<String> tokenizeSentence(String text) {
         List<String> tokens = new ArrayList<>();
-        new Scanner().tokenize(text, 0, text.length(), tokens);
+        new Scanner(text.length()).tokenize(text, 0, text.length(), tokens, Integer.MAX_VALUE);
         return tokens;
     }
 
@@ -108,6 +120,13 @@ public final class NltkWordTokenizer {
             new Contraction("'t", "is", true, false),
             new Contraction("'t", "was", true, false)};
 
+    /** By lower-case ASCII letter: a bit per contraction (of the first eight, without a leading space) starting with it. */
+    private static final int[] RULES_BY_FIRST = new int[128];
+
+    static {
+        for (int r = 0; r < 8; r++) RULES_BY_FIRST[CONTRACTIONS[r].first.charAt(0)] |= 1 << r;
+    }
+
     /**
      * The case folding of the translated {@code (?i)} patterns: Java's Unicode case-insensitive
      * comparison. Only İ, ı, ſ and the Kelvin sign fold to ASCII letters, and none of them to a
@@ -120,22 +139,29 @@ public final class NltkWordTokenizer {
 
     /** One sentence's text in a char buffer; each substitution writes a new buffer only when it matches. */
     private static final class Scanner {
-        private char[] a = new char[256];
+        private char[] a;
         private int n;
-        private char[] b = new char[256];
+        private char[] b;
         private int m;
+
+        /** Buffers for sentences of up to {@code longest} chars and their padding (they grow when a rule needs more). */
+        Scanner(int longest) {
+            a = new char[longest + longest / 2 + 16];
+            b = new char[a.length];
+        }
         /** a[copied, n) is not yet in b. */
         private int copied;
         private boolean changed;
 
-        void tokenize(String text, int from, int to, List<String> tokens) {
+        /** Adds the sentence text[from, to)'s tokens to the list, as far as the list holds {@code limit} tokens. */
+        void tokenize(String text, int from, int to, List<String> tokens, int limit) {
             n = to - from;
             if (a.length < n) a = new char[n + n / 2 + 16];
             text.getChars(from, to, a, 0);
             int present = 0;
             for (int i = 0; i < n; i++) present |= bits(a[i]);
             applyRules(present);
-            split(tokens);
+            split(tokens, limit);
         }
 
         private void applyRules(int present) {
@@ -554,19 +580,24 @@ public final class NltkWordTokenizer {
             for (int i = 0; i < n; i++) {
                 char c = a[i];
                 if (c == '\'') {
-                    for (int r = 8; r < CONTRACTIONS.length; r++) {
-                        if (matchFolded(i, CONTRACTIONS[r].word) >= 0) found |= 1 << r;
-                    }
+                    for (int r = 8; r < CONTRACTIONS.length; r++) if (startsWord(i, CONTRACTIONS[r].word)) found |= 1 << r;
                     continue;
                 }
-                int lower = c | 0x20;
-                if (c >= 128 || (lower != 'c' && lower != 'd' && lower != 'g' && lower != 'l' && lower != 'm' && lower != 'w')) continue;
-                if (i > 0 && PyText.isWordChar(Character.codePointBefore(a, i))) continue;
-                for (int r = 0; r < 8; r++) {
-                    if (CONTRACTIONS[r].first.charAt(0) == lower && matchFolded(i, CONTRACTIONS[r].word) >= 0) found |= 1 << r;
+                int rules = c < 128 ? RULES_BY_FIRST[c | 0x20] & ~found : 0;
+                if (rules == 0 || (i > 0 && PyText.isWordChar(Character.codePointBefore(a, i)))) continue;
+                for (int r = Integer.numberOfTrailingZeros(rules); r < 8; r = Integer.numberOfTrailingZeros(rules)) {
+                    rules &= rules - 1;
+                    if (startsWord(i, CONTRACTIONS[r].word)) found |= 1 << r;
                 }
             }
             return found;
+        }
+
+        /** Whether a case-folded match of the word starts at i; an ASCII second char is compared first (most differ there). */
+        private boolean startsWord(int i, String word) {
+            if (i + 1 >= n) return false;
+            char second = a[i + 1];
+            return (second >= 128 || fold(second) == word.charAt(1)) && matchFolded(i, word) >= 0;
         }
 
         private void contraction(Contraction rule) {
@@ -594,9 +625,9 @@ public final class NltkWordTokenizer {
 
         // ---- text.split()
 
-        private void split(List<String> tokens) {
+        private void split(List<String> tokens, int limit) {
             int i = 0;
-            while (i < n) {
+            while (i < n && tokens.size() < limit) {
                 while (i < n && isSpaceAt(i)) i++;
                 int start = i;
                 while (i < n && !isSpaceAt(i)) i++;

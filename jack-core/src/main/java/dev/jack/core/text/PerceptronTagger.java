@@ -28,10 +28,21 @@ public final class PerceptronTagger {
     private final Map<String, String> tagdict;
     private final Map<String, Weights> weights;
 
+    /**
+     * The weights of the features that the first token's context fixes (its previous tags and words are the start
+     * markers), by feature number ({@link #feature}); null for the others and where the model has none. The bias is
+     * the same for every token.
+     */
+    private final Weights[] atStart = new Weights[FEATURES];
+
     private PerceptronTagger(String[] classes, Map<String, String> tagdict, Map<String, Weights> weights) {
         this.classes = classes;
         this.tagdict = tagdict;
         this.weights = weights;
+        List<String> context = List.of(START, START2, "", END, END2);
+        for (int f = 0; f < FEATURES; f++) {
+            if (f == 0 || atStartFixes(f)) atStart[f] = weights.get(feature(f, 2, "", context, START, START2));
+        }
     }
 
     private static final class Holder {
@@ -84,7 +95,7 @@ public final class PerceptronTagger {
         for (int i = 0; i < count; i++) {
             String word = tokens.get(i);
             String tag = tagdict.get(word);
-            if (tag == null || tag.isEmpty()) tag = predict(features(i + 2, word, context, prev, prev2));
+            if (tag == null || tag.isEmpty()) tag = predict(i + 2, word, context, prev, prev2);
             tags.add(tag);
             prev2 = prev;
             prev = tag;
@@ -117,30 +128,39 @@ public final class PerceptronTagger {
         return n <= 3 ? s : s.substring(s.offsetByCodePoints(0, n - 3));
     }
 
-    /** PerceptronTagger._get_features, in its order (which fixes the order scores are summed in). */
-    private static List<String> features(int i, String word, List<String> context, String prev, String prev2) {
-        return List.of(
-                "bias",
-                "i suffix " + suffix(word),
-                "i pref1 " + (word.isEmpty() ? "" : new String(Character.toChars(word.codePointAt(0)))),
-                "i-1 tag " + prev,
-                "i-2 tag " + prev2,
-                "i tag+i-2 tag " + prev + " " + prev2,
-                "i word " + context.get(i),
-                "i-1 tag+i word " + prev + " " + context.get(i),
-                "i-1 word " + context.get(i - 1),
-                "i-1 suffix " + suffix(context.get(i - 1)),
-                "i-2 word " + context.get(i - 2),
-                "i+1 word " + context.get(i + 1),
-                "i+1 suffix " + suffix(context.get(i + 1)),
-                "i+2 word " + context.get(i + 2));
+    /** The number of PerceptronTagger._get_features's features. */
+    private static final int FEATURES = 14;
+
+    /** PerceptronTagger._get_features's feature number f, in its order (which fixes the order scores are summed in). */
+    private static String feature(int f, int i, String word, List<String> context, String prev, String prev2) {
+        return switch (f) {
+            case 0 -> "bias";
+            case 1 -> "i suffix " + suffix(word);
+            case 2 -> "i pref1 " + (word.isEmpty() ? "" : new String(Character.toChars(word.codePointAt(0))));
+            case 3 -> "i-1 tag " + prev;
+            case 4 -> "i-2 tag " + prev2;
+            case 5 -> "i tag+i-2 tag " + prev + " " + prev2;
+            case 6 -> "i word " + context.get(i);
+            case 7 -> "i-1 tag+i word " + prev + " " + context.get(i);
+            case 8 -> "i-1 word " + context.get(i - 1);
+            case 9 -> "i-1 suffix " + suffix(context.get(i - 1));
+            case 10 -> "i-2 word " + context.get(i - 2);
+            case 11 -> "i+1 word " + context.get(i + 1);
+            case 12 -> "i+1 suffix " + suffix(context.get(i + 1));
+            case 13 -> "i+2 word " + context.get(i + 2);
+            default -> throw new IllegalArgumentException("feature " + f);
+        };
     }
 
-    /** AveragedPerceptron.predict: the class with the greatest score, ties to the greater class name. */
-    private String predict(List<String> features) {
+    /**
+     * AveragedPerceptron.predict on the features of the token at context index i: the class with the greatest score,
+     * ties to the greater class name. The features the first token's context fixes come from {@link #atStart}.
+     */
+    private String predict(int i, String word, List<String> context, String prev, String prev2) {
         double[] scores = new double[classes.length];
-        for (String f : features) {
-            Weights w = weights.get(f);
+        for (int f = 0; f < FEATURES; f++) {
+            boolean fixed = f == 0 || (i == 2 && atStartFixes(f));
+            Weights w = fixed ? atStart[f] : weights.get(feature(f, i, word, context, prev, prev2));
             if (w == null) continue;
             for (int k = 0; k < w.classes.length; k++) scores[w.classes[k]] += w.values[k];
         }
@@ -149,5 +169,10 @@ public final class PerceptronTagger {
             if (scores[c] > scores[best] || (scores[c] == scores[best] && classes[c].compareTo(classes[best]) > 0)) best = c;
         }
         return classes[best];
+    }
+
+    /** Whether feature f of the first token reads only the start markers (its tags and the words before it). */
+    private static boolean atStartFixes(int f) {
+        return f == 3 || f == 4 || f == 5 || f == 8 || f == 9 || f == 10;
     }
 }

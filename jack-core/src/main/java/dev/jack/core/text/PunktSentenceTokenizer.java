@@ -2,6 +2,7 @@ package dev.jack.core.text;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +22,11 @@ public final class PunktSentenceTokenizer {
     /** The first words of the collocations: most types start none, and need no key built. */
     private final Set<String> collocationFirsts;
     /**
+     * The abbreviation types and the collocations' first words, looked up with a word of the text lower-cased in place
+     * ({@link #plainWordBreaks}).
+     */
+    private final AsciiLoweredSet notPlain;
+    /**
      * Recent answers, per thread: a row's constraints and a response's loose variants ask about the same few texts
      * ({@link #forgetRecent} at each row keeps that sharing within one row).
      */
@@ -31,6 +37,9 @@ public final class PunktSentenceTokenizer {
         Set<String> firsts = new HashSet<>();
         for (String key : params.collocations()) firsts.add(key.substring(0, key.indexOf('\t')));
         this.collocationFirsts = firsts;
+        Set<String> stops = new HashSet<>(firsts);
+        stops.addAll(params.abbrevTypes());
+        this.notPlain = new AsciiLoweredSet(stops);
     }
 
     /** The last {@link #RECENT} texts split on this thread, with their spans and (once asked for) sentences. */
@@ -111,7 +120,7 @@ public final class PunktSentenceTokenizer {
             int[] spans = r.spans[i];
             String[] out = new String[spans.length / 2];
             for (int k = 0; k < out.length; k++) out[k] = text.substring(spans[2 * k], spans[2 * k + 1]);
-            r.sentences[i] = List.of(out);
+            r.sentences[i] = Collections.unmodifiableList(Arrays.asList(out));
         }
         return (List<String>) r.sentences[i];
     }
@@ -170,7 +179,7 @@ public final class PunktSentenceTokenizer {
             int nextStop = slices.at[i + 3];
             int end = realignmentEnd(text, nextStart, Math.max(nextStart, nextStop));
             if (end >= 0) {
-                addSpan(out, start, nextStart + PyText.rstrip(text.substring(nextStart, end)).length());
+                addSpan(out, start, PyText.stripEnd(text, nextStart, end));
                 realign = end - nextStart;
             } else {
                 realign = 0;
@@ -266,7 +275,7 @@ public final class PunktSentenceTokenizer {
             prevSliceStop = start;
         }
         if (prevContextEnd >= 0) lastBreak = decide(r, slices, lastBreak, text, prevSliceStart, prevContextEnd, prevEnd, prevNextStart);
-        slices.add(lastBreak, Math.max(lastBreak, PyText.rstrip(text).length()));
+        slices.add(lastBreak, Math.max(lastBreak, PyText.stripEnd(text, 0, text.length())));
         slices.complete = true;
         return slices;
     }
@@ -340,18 +349,11 @@ public final class PunktSentenceTokenizer {
      */
     boolean plainWordBreaks(String text, int from, int period) {
         if (period - from < 2) return false;
-        char[] lower = new char[period - from];
         for (int i = from; i < period; i++) {
             char c = text.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                c += 32;
-            } else if (c < 'a' || c > 'z') {
-                return false;
-            }
-            lower[i - from] = c;
+            if ((c < 'a' || c > 'z') && (c < 'A' || c > 'Z')) return false;
         }
-        String stem = new String(lower);
-        return !params.abbrevTypes().contains(stem) && !collocationFirsts.contains(stem);
+        return !notPlain.containsLowered(text, from, period);
     }
 
     private boolean periodContextBreaks(Recent r, String text, int from, int to) {

@@ -43,6 +43,12 @@ public final class PyCsv {
             int lineEnd = text.indexOf('\n', pos);
             lineEnd = lineEnd < 0 ? n : lineEnd + 1;
             for (int i = pos; i < lineEnd; ) {
+                int run = p.plainRunEnd(text, i, lineEnd);
+                if (run > i) {
+                    p.addRun(text, i, run);
+                    i = run;
+                    continue;
+                }
                 int cp = text.codePointAt(i);
                 p.process(cp);
                 i += Character.charCount(cp);
@@ -83,9 +89,40 @@ public final class PyCsv {
         }
 
         void add(int cp) {
-            if (fieldLength >= FIELD_LIMIT) throw new CsvError("field larger than field limit (" + FIELD_LIMIT + ")");
+            if (fieldLength >= FIELD_LIMIT) throw fieldTooLarge();
             field.appendCodePoint(cp);
             fieldLength++;
+        }
+
+        /**
+         * Inside a field, where the next character the state reacts to is (a run of other characters is added as it
+         * is, as one {@link #add} each would): a delimiter or line break in an unquoted field, a quote in a quoted one;
+         * {@code from} in any other state. These are BMP characters, so a run never splits a surrogate pair.
+         */
+        int plainRunEnd(String text, int from, int to) {
+            int i = from;
+            if (state == State.IN_FIELD) {
+                while (i < to) {
+                    char c = text.charAt(i);
+                    if (c == delimiter || c == '\n' || c == '\r') break;
+                    i++;
+                }
+            } else if (state == State.IN_QUOTED_FIELD) {
+                while (i < to && text.charAt(i) != '"') i++;
+            }
+            return i;
+        }
+
+        /** {@link #add} of each code point of text[from, to), the field limit checked as it would be. */
+        void addRun(String text, int from, int to) {
+            int count = Character.codePointCount(text, from, to);
+            if (fieldLength + count > FIELD_LIMIT) throw fieldTooLarge();
+            field.append(text, from, to);
+            fieldLength += count;
+        }
+
+        private static CsvError fieldTooLarge() {
+            return new CsvError("field larger than field limit (" + FIELD_LIMIT + ")");
         }
 
         void endOfLine(int c) {

@@ -3,9 +3,14 @@ package dev.jack.core.text;
 import dev.jack.core.json.PyFloat;
 
 import java.text.Normalizer;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.RandomAccess;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,15 +25,25 @@ public final class PyText {
     private PyText() {}
 
     private static final boolean[] ASCII_WORD = new boolean[128];
+    /** {@link #PUNCTUATION}'s characters, by code (a table where {@code indexOf} would scan 32 characters for each). */
+    private static final boolean[] ASCII_PUNCTUATION = new boolean[128];
 
     static {
         for (int c = 0; c < 128; c++) {
             ASCII_WORD[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
         }
+        for (char c : PyText.PUNCTUATION.toCharArray()) ASCII_PUNCTUATION[c] = true;
+    }
+
+    /** Whether the character is in {@link #PUNCTUATION} (ASCII's 32 punctuation characters). */
+    public static boolean isPunctuation(char c) {
+        return c < 128 && ASCII_PUNCTUATION[c];
     }
 
     /** Python's {@code str.isspace()} for one code point (bidi class WS, B or S, or category Zs). */
     public static boolean isSpace(int cp) {
+        // Most characters are printable ASCII (0x21 to 0x84 are never whitespace): one unsigned comparison for them.
+        if (Integer.compareUnsigned(cp - 0x21, 0x85 - 0x21) < 0) return false;
         if (cp <= 0x20) return cp == 0x20 || (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x1F);
         if (cp < 0x85) return false;
         return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A)
@@ -179,22 +194,23 @@ public final class PyText {
 
     /** Where {@code str.strip()} would start: the index of the first character that is not whitespace (the length if none). */
     public static int stripStart(String s) {
+        // Char by char: every whitespace character is in the BMP, and no surrogate is whitespace.
         int i = 0;
-        while (i < s.length()) {
-            int cp = s.codePointAt(i);
-            if (!isSpace(cp)) break;
-            i += Character.charCount(cp);
-        }
+        while (i < s.length() && isSpace(s.charAt(i))) i++;
         return i;
     }
 
     private static int stripEnd(String s, int start) {
-        int end = s.length();
-        while (end > start) {
-            int cp = s.codePointBefore(end);
-            if (!isSpace(cp)) break;
-            end -= Character.charCount(cp);
-        }
+        return stripEnd(s, start, s.length());
+    }
+
+    /**
+     * Where {@code str.rstrip()} of {@code s[start:end]} would end, as an index into s ({@code start} if it is all
+     * whitespace): the string itself is not copied.
+     */
+    public static int stripEnd(String s, int start, int end) {
+        // Char by char, as stripStart.
+        while (end > start && isSpace(s.charAt(end - 1))) end--;
         return end;
     }
 
@@ -225,19 +241,149 @@ public final class PyText {
         return s.substring(0, end);
     }
 
+    /**
+     * Where the next maximal run of {@code \w} characters ({@link #isWordChar}) at or after {@code from} starts;
+     * the length if none.
+     */
+    public static int wordRunStart(String text, int from) {
+        int i = from;
+        while (i < text.length()) {
+            int cp = text.codePointAt(i);
+            if (isWordChar(cp)) break;
+            i += Character.charCount(cp);
+        }
+        return i;
+    }
+
+    /** Where the run of {@code \w} characters from {@code start} ends. */
+    public static int wordRunEnd(String text, int start) {
+        int i = start;
+        while (i < text.length()) {
+            int cp = text.codePointAt(i);
+            if (!isWordChar(cp)) break;
+            i += Character.charCount(cp);
+        }
+        return i;
+    }
+
+    /**
+     * Where the next word of {@code str.split()} at or after {@code from} starts; the length if none. Char by char:
+     * every whitespace character is in the BMP, and no surrogate is whitespace.
+     */
+    public static int wordStart(String text, int from) {
+        int i = from;
+        while (i < text.length() && isSpace(text.charAt(i))) i++;
+        return i;
+    }
+
+    /** Where the {@code str.split()} word from {@code start} ends. */
+    public static int wordEnd(String text, int start) {
+        int i = start;
+        while (i < text.length() && !isSpace(text.charAt(i))) i++;
+        return i;
+    }
+
     /** Python's {@code str.split()} with no argument: runs of whitespace separate, empty parts dropped. */
     public static List<String> split(String s) {
         List<String> parts = new ArrayList<>();
         int i = 0;
         int n = s.length();
         // Char by char: every whitespace character is in the BMP, and no surrogate is whitespace.
-        while (i < n) {
-            while (i < n && isSpace(s.charAt(i))) i++;
+        while ((i = wordStart(s, i)) < n) {
             int start = i;
-            while (i < n && !isSpace(s.charAt(i))) i++;
-            if (i > start) parts.add(s.substring(start, i));
+            i = wordEnd(s, start);
+            parts.add(s.substring(start, i));
         }
         return parts;
+    }
+
+    /**
+     * The words of {@code s.split()} ({@link #split(String)}) as an unmodifiable list that finds the words as far as it
+     * is read and makes each word's string when it is read: a check that stops at the first word that fails it, or
+     * reads every n-th, pays for no more. Not thread-safe (a list per call, kept by one caller).
+     */
+    public static List<String> words(String s) {
+        return new Words(s);
+    }
+
+    /** {@link #words}: word spans found on demand, left to right. */
+    private static final class Words extends AbstractList<String> implements RandomAccess {
+        private final String s;
+        /** Flat (start, end) pairs of the words found so far. */
+        private int[] spans = new int[16];
+        private int found;
+        /** Where the scan for the next word starts; the string's length once every word is found. */
+        private int scanned;
+
+        Words(String s) {
+            this.s = s;
+        }
+
+        /** Finds words until there are more than {@code index} or the text ends; whether there are. */
+        private boolean reach(int index) {
+            int n = s.length();
+            int i = scanned;
+            while (found <= index && (i = wordStart(s, i)) < n) {
+                int start = i;
+                i = wordEnd(s, start);
+                if (2 * found + 2 > spans.length) spans = Arrays.copyOf(spans, spans.length * 2);
+                spans[2 * found] = start;
+                spans[2 * found + 1] = i;
+                found++;
+            }
+            scanned = i;
+            return index < found;
+        }
+
+        @Override
+        public String get(int index) {
+            if (index < 0 || !reach(index)) throw new IndexOutOfBoundsException("word " + index + " of " + size());
+            return s.substring(spans[2 * index], spans[2 * index + 1]);
+        }
+
+        @Override
+        public int size() {
+            reach(Integer.MAX_VALUE - 1);
+            return found;
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return !reach(0);
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return new Iterator<>() {
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                    return reach(next);
+                }
+
+                @Override
+                public String next() {
+                    if (!reach(next)) throw new NoSuchElementException();
+                    return get(next++);
+                }
+            };
+        }
+    }
+
+    /**
+     * {@code len(s.split())}: the number of whitespace-separated words, counted without making them (as
+     * {@link #split(String)} separates them).
+     */
+    public static int countWords(String s) {
+        int count = 0;
+        boolean inWord = false;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            boolean word = !isSpace(s.charAt(i));
+            if (word && !inWord) count++;
+            inWord = word;
+        }
+        return count;
     }
 
     /** Python's {@code str.split(sep)}: every occurrence separates, empty parts kept. */
@@ -284,7 +430,7 @@ public final class PyText {
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c < 128 && PUNCTUATION.indexOf(c) >= 0) {
+            if (c < 128 && ASCII_PUNCTUATION[c]) {
                 if (b == null) b = new StringBuilder(s.length()).append(s, 0, i);
             } else if (b != null) {
                 b.append(c);
@@ -295,7 +441,16 @@ public final class PyText {
 
     /** {@code s.strip(string.punctuation + ' ')}. */
     public static String stripPunctuation(String s) {
-        return PyText.strip(s, PUNCTUATION_AND_SPACE);
+        int from = 0;
+        int to = s.length();
+        // Every character stripped is ASCII, so a char is a code point here.
+        while (from < to && isPunctuationOrSpace(s.charAt(from))) from++;
+        while (to > from && isPunctuationOrSpace(s.charAt(to - 1))) to--;
+        return s.substring(from, to);
+    }
+
+    private static boolean isPunctuationOrSpace(char c) {
+        return c == ' ' || (c < 128 && ASCII_PUNCTUATION[c]);
     }
 
     /** {@code len(s)}. */
@@ -342,8 +497,37 @@ public final class PyText {
     /** {@code re.findall(r"\w+", s)}: the maximal runs of Python word characters, as text. */
     public static List<String> wordRunTexts(String s) {
         List<String> runs = new ArrayList<>();
-        for (int[] run : wordRuns(s)) runs.add(s.substring(run[0], run[1]));
+        scanWordRuns(s, (start, end) -> runs.add(s.substring(start, end)));
         return runs;
+    }
+
+    /** Where a scan finds a word run: {@code [start, end)}. */
+    private interface RunSink {
+        void run(int start, int end);
+    }
+
+    /** Each maximal run of {@code \w} characters, left to right (ASCII characters looked up in a table). */
+    private static void scanWordRuns(String s, RunSink sink) {
+        int start = -1;
+        for (int i = 0, n = s.length(); i < n; ) {
+            char c = s.charAt(i);
+            int next = i + 1;
+            boolean word;
+            if (c < 128) {
+                word = ASCII_WORD[c];
+            } else {
+                int cp = s.codePointAt(i);
+                word = isWordChar(cp);
+                next = i + Character.charCount(cp);
+            }
+            if (word && start < 0) start = i;
+            if (!word && start >= 0) {
+                sink.run(start, i);
+                start = -1;
+            }
+            i = next;
+        }
+        if (start >= 0) sink.run(start, s.length());
     }
 
     /** {@code re.split(pattern, s)} for a pattern without groups that never matches the empty string. */
@@ -361,7 +545,9 @@ public final class PyText {
 
     /** {@code unicodedata.normalize('NFKD', s).encode('ASCII', 'ignore').decode('ASCII')}. */
     public static String asciiFold(String s) {
-        if (s.chars().allMatch(c -> c < 128)) return s;
+        int ascii = 0;
+        while (ascii < s.length() && s.charAt(ascii) < 128) ascii++;
+        if (ascii == s.length()) return s;
         String decomposed = Normalizer.normalize(s, Normalizer.Form.NFKD);
         StringBuilder b = new StringBuilder(decomposed.length());
         for (int i = 0; i < decomposed.length(); i++) if (decomposed.charAt(i) < 128) b.append(decomposed.charAt(i));
@@ -376,18 +562,7 @@ public final class PyText {
     /** The maximal runs of {@code \w} characters, as {@code [start, end)} pairs: the words {@link #countWordRuns} counts. */
     public static List<int[]> wordRuns(String s) {
         List<int[]> runs = new ArrayList<>();
-        int start = -1;
-        for (int i = 0, n = s.length(); i < n; ) {
-            int cp = s.codePointAt(i);
-            boolean word = isWordChar(cp);
-            if (word && start < 0) start = i;
-            if (!word && start >= 0) {
-                runs.add(new int[] {start, i});
-                start = -1;
-            }
-            i += Character.charCount(cp);
-        }
-        if (start >= 0) runs.add(new int[] {start, s.length()});
+        scanWordRuns(s, (start, end) -> runs.add(new int[] {start, end}));
         return runs;
     }
 }

@@ -13,16 +13,8 @@ public final class StopWords {
     private static final class Holder {
         static final Set<String> ENGLISH = Set.copyOf(BundledData.read("nltk/stopwords_english.txt").lines()
                 .filter(line -> !line.isEmpty()).toList());
-        /** The same words in an open-addressing table by String hash, probed with a run of text in place. */
-        static final String[] TABLE = new String[Integer.highestOneBit(ENGLISH.size()) * 4];
-
-        static {
-            for (String w : ENGLISH) {
-                int k = w.hashCode() & (TABLE.length - 1);
-                while (TABLE[k] != null) k = (k + 1) & (TABLE.length - 1);
-                TABLE[k] = w;
-            }
-        }
+        /** The same words, looked up with a run of text lower-cased in place. */
+        static final AsciiLoweredSet LOWERED = new AsciiLoweredSet(ENGLISH);
     }
 
     /** Whether the (already lower-cased) token is an English stop word. */
@@ -35,26 +27,7 @@ public final class StopWords {
      * ASCII run is lower-cased and looked up in place (no string made); any other goes through {@link PyText#lower}.
      */
     public static boolean isEnglishLowered(String text, int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c >= 128) return isEnglish(PyText.lower(text.substring(from, to)));
-            h = 31 * h + lowerAscii(c);
-        }
-        String[] table = Holder.TABLE;
-        for (int k = h & (table.length - 1); table[k] != null; k = (k + 1) & (table.length - 1)) {
-            String w = table[k];
-            if (w.length() == to - from && sameLowered(w, text, from)) return true;
-        }
-        return false;
-    }
-
-    private static boolean sameLowered(String word, String text, int from) {
-        for (int i = 0; i < word.length(); i++) if (word.charAt(i) != lowerAscii(text.charAt(from + i))) return false;
-        return true;
-    }
-
-    private static char lowerAscii(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        for (int i = from; i < to; i++) if (text.charAt(i) >= 128) return isEnglish(PyText.lower(text.substring(from, to)));
+        return Holder.LOWERED.containsLowered(text, from, to);
     }
 }

@@ -1,6 +1,7 @@
 package dev.jack.core.text;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,7 +31,7 @@ public final class Syllables {
 
     /** The syllable count syllapy 0.7.2 gives the word (0 for words it cannot count). */
     public static int count(String word) {
-        String w = PyText.strip(PyText.lower(PyText.strip(word)), PUNCTUATION);
+        String w = normalized(word);
         if (w.isEmpty() || hasDecimalDigit(w)) return 0;
         Integer known = Holder.KNOWN.get(w);
         if (known != null) return known;
@@ -46,8 +47,40 @@ public final class Syllables {
         return byRule(w.codePoints().toArray());
     }
 
+    /**
+     * syllapy's {@code word.strip().lower().strip(string.punctuation)}. An ASCII word (where Python's whitespace and
+     * lower case are ASCII's) is scanned in place and not copied when nothing changes.
+     */
+    static String normalized(String word) {
+        String ascii = asciiNormalized(word);
+        return ascii != null ? ascii : PyText.strip(PyText.lower(PyText.strip(word)), PUNCTUATION);
+    }
+
+    /** {@link #normalized} of an ASCII word; null for any other. */
+    private static String asciiNormalized(String word) {
+        int from = 0;
+        int to = word.length();
+        boolean upper = false;
+        for (int i = 0; i < to; i++) {
+            char c = word.charAt(i);
+            if (c >= 128) return null;
+            upper |= c >= 'A' && c <= 'Z';
+        }
+        while (from < to && PyText.isSpace(word.charAt(from))) from++;
+        while (to > from && PyText.isSpace(word.charAt(to - 1))) to--;
+        while (from < to && PyText.isPunctuation(word.charAt(from))) from++;
+        while (to > from && PyText.isPunctuation(word.charAt(to - 1))) to--;
+        String w = word.substring(from, to);
+        return upper ? w.toLowerCase(Locale.ROOT) : w;
+    }
+
     private static boolean hasDecimalDigit(String w) {
-        return w.codePoints().anyMatch(PyText::isDecimal);
+        for (int i = 0; i < w.length(); ) {
+            int cp = w.codePointAt(i);
+            if (PyText.isDecimal(cp)) return true;
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 
     private static boolean isVowel(int cp) {

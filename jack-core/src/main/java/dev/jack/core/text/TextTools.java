@@ -3,6 +3,7 @@ package dev.jack.core.text;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -180,7 +181,7 @@ public final class TextTools {
         Memo m = memo.get();
         List<String> known = m.wordsOf(text);
         if (known != null) return known;
-        List<String> tokens = List.copyOf(wordTokenizer().tokenize(text));
+        List<String> tokens = Collections.unmodifiableList(wordTokenizer().tokenize(text));
         m.wordsOf[m.nextWords] = text;
         m.words[m.nextWords] = tokens;
         m.nextWords = (m.nextWords + 1) % WORDS;
@@ -188,8 +189,8 @@ public final class TextTools {
     }
 
     /**
-     * A prefix of {@link #wordTokenize} with at least {@code count} tokens (all of them when the text has fewer): whole
-     * Punkt sentences from the first, or every token when they are already at hand.
+     * A prefix of {@link #wordTokenize} with at least {@code count} tokens (all of them when the text has fewer): the
+     * first {@code count}, or every token when they are already at hand.
      */
     public List<String> leadingWordTokens(String text, int count) {
         List<String> known = memo.get().wordsOf(text);

@@ -41,5 +41,11 @@ class PyCsvTest {
     void fieldsOverPythonsLimitAreErrors() {
         assertEquals(1, PyCsv.read("x".repeat(131072), ',').size());
         assertThrows(PyCsv.CsvError.class, () -> PyCsv.read("x".repeat(131073), ','));
+        // Counted in code points, in quoted fields too, and across a doubled quote.
+        assertEquals(1, PyCsv.read("\"" + "😀".repeat(131072) + "\"", ',').size());
+        assertThrows(PyCsv.CsvError.class, () -> PyCsv.read("\"" + "😀".repeat(131073) + "\"", ','));
+        assertEquals(List.of(List.of("a".repeat(65536) + "\"" + "b".repeat(65535))), PyCsv.read("\"" + "a".repeat(65536) + "\"\"" + "b".repeat(65535) + "\"", ','));
+        assertThrows(PyCsv.CsvError.class, () -> PyCsv.read("\"" + "a".repeat(65536) + "\"\"" + "b".repeat(65536) + "\"", ','));
+        assertThrows(PyCsv.CsvError.class, () -> PyCsv.read("x,\"" + "a".repeat(131072) + "\"b", ','));
     }
 }

@@ -45,7 +45,7 @@ public record AlliterationIncrement() implements Constraint {
         int previous = -1;
         for (String sentence : text.sentences(response)) {
             List<String> words = new ArrayList<>();
-            for (String w : PyText.split(PyText.lower(sentence))) {
+            for (String w : PyText.words(PyText.lower(sentence))) {
                 String clean = PyText.lstrip(w, PyText.PUNCTUATION_AND_SPACE);
                 if (!clean.isEmpty()) words.add(clean);
             }

@@ -55,15 +55,15 @@ public record AlphabetLoop() implements Constraint {
         // and a word's lower-cased first character is its first character lower-cased (str.lower() looks at no
         // neighbour but Σ's, and a word-initial Σ becomes σ either way).
         String value = PyText.removePunctuation(response);
-        int start = Regions.wordStart(value, 0);
+        int start = PyText.wordStart(value, 0);
         if (start == value.length()) return false;
         // "letter not in alphabet" is a substring test on the lower-cased first character.
         String letter = firstLowered(value, start);
         if (!ALPHABET.contains(letter)) return false;
         int at = ALPHABET.indexOf(letter);
-        int end = Regions.wordEnd(value, start);
-        while ((start = Regions.wordStart(value, end)) < value.length()) {
-            end = Regions.wordEnd(value, start);
+        int end = PyText.wordEnd(value, start);
+        while ((start = PyText.wordStart(value, end)) < value.length()) {
+            end = PyText.wordEnd(value, start);
             at = (at + 1) % 26;
             if (firstLowered(value, start).codePointAt(0) != ALPHABET.charAt(at)) return false;
         }

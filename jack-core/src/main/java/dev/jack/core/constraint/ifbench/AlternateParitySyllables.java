@@ -47,8 +47,8 @@ public record AlternateParitySyllables() implements Constraint {
         int previous = 0;
         boolean first = true;
         int end = 0;
-        for (int start; (start = Regions.wordStart(words, end)) < words.length(); ) {
-            end = Regions.wordEnd(words, start);
+        for (int start; (start = PyText.wordStart(words, end)) < words.length(); ) {
+            end = PyText.wordEnd(words, start);
             int parity = text.syllables(words.substring(start, end)) % 2;
             if (!first && parity == previous) return false;
             previous = parity;

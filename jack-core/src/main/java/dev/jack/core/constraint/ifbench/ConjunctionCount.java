@@ -57,8 +57,8 @@ public record ConjunctionCount(int smallN) implements AtLeastCount {
         // The words read one at a time; the distinct ones kept in place, until there are enough.
         Regions.Distinct found = new Regions.Distinct(response, 8);
         int end = 0;
-        for (int start; found.size() < smallN && (start = Regions.wordStart(response, end)) < response.length(); ) {
-            end = Regions.wordEnd(response, start);
+        for (int start; found.size() < smallN && (start = PyText.wordStart(response, end)) < response.length(); ) {
+            end = PyText.wordEnd(response, start);
             if (CONJUNCTIONS.contains(PyText.lower(PyText.stripPunctuation(response.substring(start, end))))) found.add(start, end);
         }
         return found.size() >= smallN;

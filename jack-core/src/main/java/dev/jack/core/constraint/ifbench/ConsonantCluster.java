@@ -40,8 +40,8 @@ public record ConsonantCluster() implements WordByWord {
         // The words read in place, one at a time: the first without a cluster ends the scan.
         String words = PyText.lower(response);
         int end = 0;
-        for (int start; (start = Regions.wordStart(words, end)) < words.length(); ) {
-            end = Regions.wordEnd(words, start);
+        for (int start; (start = PyText.wordStart(words, end)) < words.length(); ) {
+            end = PyText.wordEnd(words, start);
             boolean cluster = false;
             for (int i = start; i + 1 < end && !cluster; i++) {
                 cluster = CONSONANTS.indexOf(words.charAt(i)) >= 0 && CONSONANTS.indexOf(words.charAt(i + 1)) >= 0;

@@ -59,8 +59,8 @@ public record LimitedWordRepeat(int smallN) implements Constraint {
         Regions.Distinct counts = new Regions.Distinct(words, Math.min(64, words.length() / 4));
         int most = 0;
         int end = 0;
-        for (int start; (start = Regions.wordStart(words, end)) < words.length() && most <= limit; ) {
-            end = Regions.wordEnd(words, start);
+        for (int start; (start = PyText.wordStart(words, end)) < words.length() && most <= limit; ) {
+            end = PyText.wordEnd(words, start);
             most = Math.max(most, counts.count(start, end));
         }
         return most;

@@ -44,7 +44,7 @@ public record NewlineWords() implements Constraint {
     public boolean isFollowedBy(String response, TextTools text) {
         String value = PyText.strip(PyText.removePunctuation(response));
         long lines = PyText.split(value, "\n").stream().filter(line -> !line.isEmpty()).count();
-        return lines == PyText.split(value).size();
+        return lines == PyText.countWords(value);
     }
 
     /** Failed: each line with more than one word; passed: the whole text. */

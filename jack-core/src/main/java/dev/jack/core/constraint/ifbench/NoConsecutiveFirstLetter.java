@@ -42,8 +42,8 @@ public record NoConsecutiveFirstLetter() implements Constraint {
         String words = PyText.removePunctuation(PyText.lower(response));
         int previous = -1;
         int end = 0;
-        for (int start; (start = Regions.wordStart(words, end)) < words.length(); ) {
-            end = Regions.wordEnd(words, start);
+        for (int start; (start = PyText.wordStart(words, end)) < words.length(); ) {
+            end = PyText.wordEnd(words, start);
             int first = words.codePointAt(start);
             if (first == previous) return false;
             previous = first;

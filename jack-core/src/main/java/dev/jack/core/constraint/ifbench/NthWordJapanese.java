@@ -68,8 +68,8 @@ public record NthWordJapanese(int n) implements Constraint {
         Objects.checkIndex(n - 1, Integer.MAX_VALUE);
         int index = 0;
         int end = 0;
-        for (int start; (start = Regions.wordStart(response, end)) < response.length(); index++) {
-            end = Regions.wordEnd(response, start);
+        for (int start; (start = PyText.wordStart(response, end)) < response.length(); index++) {
+            end = PyText.wordEnd(response, start);
             if (index % n != n - 1) continue;
             String word = PyText.stripPunctuation(response.substring(start, end));
             if (!word.isEmpty() && !PyChars.isDigits(word) && !hasJapanese(word)) return false;

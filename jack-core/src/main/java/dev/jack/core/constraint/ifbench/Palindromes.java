@@ -43,8 +43,8 @@ public record Palindromes() implements AtLeastCount {
         String words = PyText.lower(PyText.removePunctuation(response));
         int found = 0;
         int end = 0;
-        for (int start; (start = Regions.wordStart(words, end)) < words.length(); ) {
-            end = Regions.wordEnd(words, start);
+        for (int start; (start = PyText.wordStart(words, end)) < words.length(); ) {
+            end = PyText.wordEnd(words, start);
             if (words.codePointCount(start, end) < 5) continue;
             String w = words.substring(start, end);
             if (w.equals(PyText.reverse(w)) && ++found >= 10) return true;

@@ -46,7 +46,7 @@ public record ParagraphLastFirst() implements Constraint {
         for (String line : PyText.split(response, "\n")) {
             String paragraph = PyText.lower(PyText.strip(line));
             if (paragraph.isEmpty()) continue;
-            List<String> words = PyText.split(PyText.stripPunctuation(paragraph));
+            List<String> words = PyText.words(PyText.stripPunctuation(paragraph));
             if (!words.isEmpty() && !words.getFirst().equals(words.getLast())) return false;
         }
         return true;

@@ -67,8 +67,8 @@ public record PersonNameCount(int n) implements AtLeastCount {
         boolean[] seen = new boolean[NAMES.size()];
         int found = 0;
         int end = 0;
-        for (int start; (start = Regions.wordRunStart(response, end)) < response.length(); ) {
-            end = Regions.wordRunEnd(response, start);
+        for (int start; (start = PyText.wordRunStart(response, end)) < response.length(); ) {
+            end = PyText.wordRunEnd(response, start);
             int name = NAME_TABLE.indexOf(response, start, end);
             if (name >= 0 && !seen[name]) {
                 seen[name] = true;

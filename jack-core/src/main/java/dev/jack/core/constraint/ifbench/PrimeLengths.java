@@ -44,8 +44,8 @@ public record PrimeLengths() implements WordByWord {
         // The words read one at a time: the first of another length ends the scan.
         String words = PyText.removePunctuation(response);
         int end = 0;
-        for (int start; (start = Regions.wordStart(words, end)) < words.length(); ) {
-            end = Regions.wordEnd(words, start);
+        for (int start; (start = PyText.wordStart(words, end)) < words.length(); ) {
+            end = PyText.wordEnd(words, start);
             if (!isListedPrime(words.codePointCount(start, end))) return false;
         }
         return true;

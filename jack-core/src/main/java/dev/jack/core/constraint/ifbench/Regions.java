@@ -8,54 +8,12 @@ import java.util.List;
 /**
  * IFBench's word scans done in place, regions of the text standing for the substrings Python would make (hand-written
  * for speed: these checkers run on every response of a benchmark, a string per word was most of their cost, and a
- * checker that can decide early should not split the whole text first). The words of {@code str.split()} and the
- * {@code \w} runs ({@code re.findall(r"\w+", text)}) are found one at a time; {@link Distinct} gathers one text's
+ * checker that can decide early should not split the whole text first). Words are found one at a time by
+ * {@link PyText#wordStart} and {@link PyText#wordRunStart}; {@link Distinct} gathers one text's
  * distinct regions and counts them; {@link Table} finds a region among fixed words.
  */
 final class Regions {
     private Regions() {}
-
-    /**
-     * Where the next maximal run of {@code \w} characters ({@link PyText#isWordChar}) at or after {@code from} starts;
-     * the length if none.
-     */
-    static int wordRunStart(String text, int from) {
-        int i = from;
-        while (i < text.length()) {
-            int cp = text.codePointAt(i);
-            if (PyText.isWordChar(cp)) break;
-            i += Character.charCount(cp);
-        }
-        return i;
-    }
-
-    /** Where the run of {@code \w} characters from {@code start} ends. */
-    static int wordRunEnd(String text, int start) {
-        int i = start;
-        while (i < text.length()) {
-            int cp = text.codePointAt(i);
-            if (!PyText.isWordChar(cp)) break;
-            i += Character.charCount(cp);
-        }
-        return i;
-    }
-
-    /**
-     * Where the next word of {@code str.split()} at or after {@code from} starts; the length if none. Char by char:
-     * every whitespace character is in the BMP, and no surrogate is whitespace.
-     */
-    static int wordStart(String text, int from) {
-        int i = from;
-        while (i < text.length() && PyText.isSpace(text.charAt(i))) i++;
-        return i;
-    }
-
-    /** Where the {@code str.split()} word from {@code start} ends. */
-    static int wordEnd(String text, int start) {
-        int i = start;
-        while (i < text.length() && !PyText.isSpace(text.charAt(i))) i++;
-        return i;
-    }
 
     /** {@code text.split("\n")[0]}, without splitting the rest. */
     static String firstLine(String text) {
@@ -66,7 +24,7 @@ final class Regions {
     /**
      * How many words {@code str.split()} finds in {@code text[from, to)} with its ASCII punctuation deleted first
      * ({@link PyText#removePunctuation}): a deleted character neither starts a word nor ends one. Char by char, as
-     * {@link #wordStart}.
+     * {@link PyText#wordStart}.
      */
     static int wordsWithoutPunctuation(String text, int from, int to) {
         int words = 0;

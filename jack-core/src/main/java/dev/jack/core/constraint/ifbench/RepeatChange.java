@@ -51,7 +51,7 @@ public record RepeatChange(String promptToRepeat) implements Constraint {
     }
 
     private static List<String> afterFirst(String s) {
-        List<String> words = PyText.split(s);
+        List<String> words = PyText.words(s);
         return words.isEmpty() ? words : words.subList(1, words.size());
     }
 

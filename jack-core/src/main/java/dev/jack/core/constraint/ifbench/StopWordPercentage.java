@@ -64,8 +64,8 @@ public record StopWordPercentage(double percentage) implements Constraint {
         int words = 0;
         int stopWords = 0;
         int end = 0;
-        for (int start; (start = Regions.wordRunStart(response, end)) < response.length(); ) {
-            end = Regions.wordRunEnd(response, start);
+        for (int start; (start = PyText.wordRunStart(response, end)) < response.length(); ) {
+            end = PyText.wordRunEnd(response, start);
             words++;
             if (StopWords.isEnglishLowered(response, start, end)) stopWords++;
         }

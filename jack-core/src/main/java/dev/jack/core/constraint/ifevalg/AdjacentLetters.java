@@ -42,7 +42,7 @@ public record AdjacentLetters() implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        List<String> words = PyText.split(response);
+        List<String> words = PyText.words(response);
         for (int i = 0; i + 1 < words.size(); i++) {
             String first = PyText.lower(PyText.first(words.get(i)));
             String second = PyText.lower(PyText.first(words.get(i + 1)));

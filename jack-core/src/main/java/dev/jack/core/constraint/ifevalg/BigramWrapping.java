@@ -42,7 +42,7 @@ public record BigramWrapping() implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        List<String> words = PyText.split(response);
+        List<String> words = PyText.words(response);
         for (int i = 0; i + 1 < words.size(); i += 2) {
             if (!words.get(i).startsWith("<<") || !words.get(i + 1).endsWith(">>")) return false;
         }

@@ -50,7 +50,7 @@ public record FirstWordAnswer(String firstWord) implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        List<String> words = PyText.split(response);
+        List<String> words = PyText.words(response);
         return !words.isEmpty() && PyText.lower(words.getFirst()).equals(PyText.lower(firstWord));
     }
 

@@ -47,7 +47,7 @@ public record FirstWordSentences(String firstWord) implements SentenceWordRule {
         String expected = PyText.lower(firstWord);
         for (String sentence : text.regexSentences(response)) {
             if (PyText.isBlank(sentence)) return false;
-            if (!PyText.lower(PyText.split(sentence).getFirst()).equals(expected)) return false;
+            if (!PyText.lower(PyText.words(sentence).getFirst()).equals(expected)) return false;
         }
         return true;
     }

@@ -49,7 +49,7 @@ public record LastWordAnswer(String lastWord) implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        List<String> words = PyText.split(response);
+        List<String> words = PyText.words(response);
         return !words.isEmpty() && PyText.lower(Words.withoutPunctuation(words.getLast())).equals(PyText.lower(lastWord));
     }
 

@@ -51,7 +51,7 @@ public record LastWordSentences(String lastWord) implements SentenceWordRule {
         String expected = PyText.lower(lastWord);
         for (String sentence : text.regexSentences(response)) {
             if (PyText.isBlank(sentence)) return false;
-            if (!PyText.lower(Words.withoutPunctuation(PyText.split(sentence).getLast())).equals(expected)) return false;
+            if (!PyText.lower(Words.withoutPunctuation(PyText.words(sentence).getLast())).equals(expected)) return false;
         }
         return true;
     }

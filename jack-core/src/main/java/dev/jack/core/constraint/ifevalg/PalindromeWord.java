@@ -42,7 +42,7 @@ public record PalindromeWord() implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        return PyText.split(response).stream().anyMatch(w -> w.equals(PyText.reverse(w)));
+        return PyText.words(response).stream().anyMatch(w -> w.equals(PyText.reverse(w)));
     }
 
     private static final List<String> PALINDROMES = List.of("level", "radar", "civic", "kayak", "refer", "noon", "madam");

@@ -16,10 +16,10 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every distinct response in {@code ../shared/ifbench} (IFBench's three sets and IFEvalG's), for equivalence tests. */
-final class ReferenceResponses {
+public final class ReferenceResponses {
     private ReferenceResponses() {}
 
-    static List<String> all() throws IOException {
+    public static List<String> all() throws IOException {
         Path root = SharedData.require("ifbench");
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root.toRealPath())) {
