@@ -19,7 +19,7 @@ import dev.jack.core.ifeval.Verdicts;
 import dev.jack.core.ifeval.Verifier;
 import dev.jack.core.ifevalg.GroundTruth;
 import dev.jack.core.ifevalg.IfevalgVerifier;
-import dev.jack.core.json.PyJson;
+import dev.jack.core.json.AsciiJson;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.Thinking;
 import dev.jack.llm.ControlTokens;
@@ -132,7 +132,7 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         try (FileSet set = new FileSet()) {
             try (OutputStream lines = Files.newOutputStream(set.stage(out))) {
                 Parallel.InOrder<ScoredChunk> chunks = new Parallel.InOrder<>(CHUNKS_AHEAD, chunk -> {
-                    lines.write(chunk.lines());
+                    chunk.lines().writeTo(lines);
                     for (Scored s : chunk.scored()) {
                         scored.add(s.row());
                         tallied[0] = tallied[0].plus(s);
@@ -162,8 +162,8 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
     private static final int CHUNK = 256;
     private static final int CHUNKS_AHEAD = 4;
 
-    /** A chunk's scored rows and their output lines, as bytes. */
-    private record ScoredChunk(List<Scored> scored, byte[] lines) {}
+    /** A chunk's scored rows and their output lines. */
+    private record ScoredChunk(List<Scored> scored, AsciiJson lines) {}
 
     /** Hands the rows (then cleared) to the chunks, to be scored. */
     private void submit(Parallel.InOrder<ScoredChunk> chunks, Scorer scorer, Map<Long, IfevalPrompt> byKey,
@@ -174,14 +174,15 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         try {
             chunks.submit(() -> {
                 List<Scored> done = new ArrayList<>(chunk.size());
-                StringBuilder lines = new StringBuilder();
+                AsciiJson lines = null;
                 for (JsonlReader.Row row : chunk) {
                     Sample sample = Sample.read(row);
                     Scored s = scorer.score(row, sample, byKey.get(sample.key()), labelRows.get(sample.key()));
                     done.add(s);
-                    lines.append(s.line()).append('\n');
+                    if (lines == null) lines = new AsciiJson((s.json().length + 1) * chunk.size() * 5 / 4);
+                    lines.raw(s.json()).raw("\n");
                 }
-                return new ScoredChunk(done, lines.toString().getBytes(StandardCharsets.UTF_8));
+                return new ScoredChunk(done, lines);
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
@@ -189,11 +190,16 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
     }
 
     /**
-     * A scored sample, its line in the output (with its spans when the options ask for them, and the checks that could
-     * not run in {@code checker_errors}), and those checks' errors as console warnings (each naming the sample's file,
-     * line and key).
+     * A scored sample, its line in the output as ASCII JSON bytes (with its spans when the options ask for them, and the
+     * checks that could not run in {@code checker_errors}), and those checks' errors as console warnings (each naming
+     * the sample's file, line and key).
      */
-    public record Scored(ScoredSample row, String line, List<String> checkerErrors) {}
+    public record Scored(ScoredSample row, byte[] json, List<String> checkerErrors) {
+        /** The line in the output, without its line end. */
+        public String line() {
+            return new String(json, StandardCharsets.ISO_8859_1);
+        }
+    }
 
     /**
      * Scores sample rows by the options, with the verifier; {@code prompts} (where the prompts are, null for none) is
@@ -236,7 +242,8 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
             if (options.spans()) json.put("spans", spans(constraints, checked, verifier, errors));
             // A check that could not run counts as not followed; the row says which and why.
             if (!errors.isEmpty()) json.put("checker_errors", errors);
-            return new Scored(scored, PyJson.dumps(json), errors.stream().map(e -> row.file() + ":" + row.line() + ": key " + sample.key() + ": " + e).toList());
+            int room = 512 + sample.response().length() + (sample.prompt() == null ? 0 : sample.prompt().length());
+            return new Scored(scored, new AsciiJson(room).value(json).toBytes(), errors.stream().map(e -> row.file() + ":" + row.line() + ": key " + sample.key() + ": " + e).toList());
         }
 
         /**
@@ -300,11 +307,11 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
                 t.controlTokens(), t.truncated(), t.empty());
     }
 
-    /** Each prompt's pass rates over its scored samples, prompts in the order they first appear. */
+    /** Each prompt's pass rates over its scored samples, prompts in the order they first appear (computed on every core). */
     public static List<PassRates> passRates(List<ScoredSample> scored) {
         Map<Long, List<ScoredSample>> byKey = new LinkedHashMap<>();
         for (ScoredSample s : scored) byKey.computeIfAbsent(s.sample().key(), k -> new ArrayList<>()).add(s);
-        return byKey.values().stream().map(PassRates::of).toList();
+        return List.copyOf(byKey.values()).parallelStream().map(PassRates::of).toList();
     }
 
     /**
