@@ -124,7 +124,9 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         Map<Long, IfevalPrompt> byKey = prompts == null || labels != null ? Map.of() : promptsByKey(prompts);
         Map<Long, JsonlReader.Row> labelRows = prompts == null || labels == null ? Map.of() : rowsByKey(prompts);
         Scorer scorer = new Scorer(options, prompts == null ? null : prompts.toString(), new Verifier(context.text(options.punktDir())));
-        List<ScoredSample> scored = new ArrayList<>();
+        // Each prompt's pass rates counted as its rows are written, in the order prompts first appear: the rows
+        // themselves kept to the end held hundreds of megabytes, which young collections copied on one core.
+        Map<Long, PassRates.Counts> counts = new LinkedHashMap<>();
         Tally[] tallied = {Tally.NONE};
         List<PassRates> rates;
         // The scored rows and their pass rates are replaced as one set. Rows are scored in chunks as they are read, and
@@ -134,8 +136,8 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
                 Parallel.InOrder<ScoredChunk> chunks = new Parallel.InOrder<>(CHUNKS_AHEAD, chunk -> {
                     chunk.lines().writeTo(lines);
                     for (Scored s : chunk.scored()) {
-                        scored.add(s.row());
                         tallied[0] = tallied[0].plus(s);
+                        counts.computeIfAbsent(s.row().sample().key(), k -> new PassRates.Counts(s.row())).add(s.row());
                     }
                 });
                 List<JsonlReader.Row> rows = new ArrayList<>(CHUNK);
@@ -148,7 +150,7 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
             }
-            rates = passRates(scored);
+            rates = counts.values().stream().map(PassRates.Counts::rates).toList();
             AtomicFiles.writeJsonl(set.stage(passRatesPath(out)), rates.stream().map(PassRates::toJson).toList());
             set.commit();
         }
@@ -307,11 +309,11 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
                 t.controlTokens(), t.truncated(), t.empty());
     }
 
-    /** Each prompt's pass rates over its scored samples, prompts in the order they first appear (computed on every core). */
+    /** Each prompt's pass rates over its scored samples, prompts in the order they first appear. */
     public static List<PassRates> passRates(List<ScoredSample> scored) {
         Map<Long, List<ScoredSample>> byKey = new LinkedHashMap<>();
         for (ScoredSample s : scored) byKey.computeIfAbsent(s.sample().key(), k -> new ArrayList<>()).add(s);
-        return List.copyOf(byKey.values()).parallelStream().map(PassRates::of).toList();
+        return byKey.values().stream().map(PassRates::of).toList();
     }
 
     /**
