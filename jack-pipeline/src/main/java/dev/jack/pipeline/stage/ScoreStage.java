@@ -209,6 +209,9 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
      * It is what {@code jack score} does to each row, wherever the row is scored (one machine or a Spark task).
      */
     public record Scorer(Options options, String prompts, Verifier verifier) {
+        /** Per thread, the buffer a row's line is written into before it is copied out at its length. */
+        private static final ThreadLocal<AsciiJson> LINE = ThreadLocal.withInitial(() -> new AsciiJson(4096));
+
         /**
          * A sample ({@code row}, read) scored: against its prompt's constraints ({@code p}, null when the prompts have none with its
          * key), or with a labels field against the labels on the row, else on its prompt's row ({@code promptRow}, null
@@ -244,8 +247,10 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
             if (options.spans()) json.put("spans", spans(constraints, checked, verifier, errors));
             // A check that could not run counts as not followed; the row says which and why.
             if (!errors.isEmpty()) json.put("checker_errors", errors);
-            int room = 512 + sample.response().length() + (sample.prompt() == null ? 0 : sample.prompt().length());
-            return new Scored(scored, new AsciiJson(room).value(json).toBytes(), errors.stream().map(e -> row.file() + ":" + row.line() + ": key " + sample.key() + ": " + e).toList());
+            AsciiJson line = LINE.get();
+            line.clear();
+            return new Scored(scored, line.value(json).toBytes(), errors.isEmpty() ? List.of()
+                    : errors.stream().map(e -> row.file() + ":" + row.line() + ": key " + sample.key() + ": " + e).toList());
         }
 
         /**
