@@ -1,6 +1,6 @@
 package dev.jack.core.data;
 
-import dev.jack.core.json.PyJson;
+import dev.jack.core.json.AsciiJson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,9 +28,9 @@ public final class AtomicFiles {
 
     /** JSON rows, one per line (Python's json.dumps format), or an empty file. */
     public static void writeJsonl(Path target, List<? extends Map<String, ?>> rows) {
-        StringBuilder lines = new StringBuilder();
-        for (Map<String, ?> row : rows) lines.append(PyJson.dumps(row)).append('\n');
-        write(target, lines);
+        AsciiJson lines = new AsciiJson(1 << 12);
+        for (Map<String, ?> row : rows) lines.value(row).raw("\n");
+        writeBytes(target, lines.toBytes());
     }
 
     public static void writeBytes(Path target, byte[] content) {

@@ -29,14 +29,39 @@ public record PassRates(long key, List<String> instructionIds, int samples, int 
      */
     public static PassRates of(List<ScoredSample> samples) {
         if (samples.isEmpty()) throw new IllegalArgumentException("no samples");
-        ScoredSample first = samples.getFirst();
-        List<String> ids = first.instructionIds() == null ? List.of() : first.instructionIds();
-        int[] strict = new int[ids.size()];
-        int[] loose = new int[ids.size()];
-        int passed = 0;
-        int passedLoose = 0;
-        double rewards = 0;
-        for (ScoredSample s : samples) {
+        Counts counts = new Counts(samples.getFirst());
+        for (ScoredSample s : samples) counts.add(s);
+        return counts.rates();
+    }
+
+    /**
+     * One prompt's pass rates counted as its samples come, so that a long scoring run keeps counts, not samples
+     * ({@link #of} of the samples added, in the order added).
+     */
+    public static final class Counts {
+        private final long key;
+        private final List<String> ids;
+        private final int[] strict;
+        private final int[] loose;
+        private int samples;
+        private int passed;
+        private int passedLoose;
+        private double rewards;
+
+        /** Counts for the prompt of this first sample (its key and constraint ids), with no sample added yet. */
+        public Counts(ScoredSample first) {
+            key = first.sample().key();
+            ids = first.instructionIds() == null ? List.of() : first.instructionIds();
+            strict = new int[ids.size()];
+            loose = new int[ids.size()];
+        }
+
+        /**
+         * Adds a sample of the prompt.
+         *
+         * @throws IllegalArgumentException when it has no verdicts for the prompt's constraints
+         */
+        public void add(ScoredSample s) {
             if (s.strict() == null || s.loose() == null || s.strict().size() != ids.size() || s.loose().size() != ids.size()) {
                 throw new IllegalArgumentException("sample " + s.sample().key() + "/" + s.sample().sampleIndex() + " has no verdicts for its constraints");
             }
@@ -47,8 +72,18 @@ public record PassRates(long key, List<String> instructionIds, int samples, int 
             if (!s.strict().contains(false)) passed++;
             if (!s.loose().contains(false)) passedLoose++;
             rewards += s.reward();
+            samples++;
         }
-        return new PassRates(first.sample().key(), ids, samples.size(), passed, passedLoose, boxed(strict), boxed(loose), rewards / samples.size());
+
+        /**
+         * The pass rates of the samples added.
+         *
+         * @throws IllegalArgumentException when none was added
+         */
+        public PassRates rates() {
+            if (samples == 0) throw new IllegalArgumentException("no samples");
+            return new PassRates(key, ids, samples, passed, passedLoose, boxed(strict), boxed(loose), rewards / samples);
+        }
     }
 
     private static List<Integer> boxed(int[] counts) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -49,6 +50,73 @@ public final class AsciiJson {
         ensure(other.length);
         System.arraycopy(other.bytes, 0, bytes, length, other.length);
         length += other.length;
+        return this;
+    }
+
+    /** Appends bytes that are ASCII JSON already (e.g. another buffer's {@link #toBytes}). */
+    public AsciiJson raw(byte[] ascii) {
+        ensure(ascii.length);
+        System.arraycopy(ascii, 0, bytes, length, ascii.length);
+        length += ascii.length;
+        return this;
+    }
+
+    /**
+     * Appends {@code json.dumps(value)} as {@link PyJson#dumps} defines it: maps (String keys, in iteration order), lists,
+     * strings, booleans, null, and numbers (floats as {@code repr}; NaN and the infinities as {@code null}).
+     *
+     * @throws IllegalArgumentException for another type
+     */
+    public AsciiJson value(Object value) {
+        switch (value) {
+            case null -> raw("null");
+            case String s -> string(s);
+            case Boolean bool -> bool(bool);
+            case Integer i -> integer(i);
+            case Long l -> integer(l);
+            case Double d -> raw(Double.isFinite(d) ? PyFloat.repr(d) : "null");
+            case Map<?, ?> map -> {
+                raw("{");
+                boolean first = true;
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    if (!first) raw(", ");
+                    first = false;
+                    string((String) e.getKey());
+                    raw(": ");
+                    value(e.getValue());
+                }
+                raw("}");
+            }
+            case List<?> list -> {
+                raw("[");
+                for (int i = 0; i < list.size(); i++) {
+                    if (i > 0) raw(", ");
+                    value(list.get(i));
+                }
+                raw("]");
+            }
+            case Float f when !Float.isFinite(f) -> raw("null");
+            case Number n -> raw(n.toString());
+            default -> throw new IllegalArgumentException("not JSON-serializable: " + value.getClass());
+        }
+        return this;
+    }
+
+    /** Appends a whole number in decimal, as {@code Long.toString} writes it, without making the string. */
+    public AsciiJson integer(long n) {
+        if (n == Long.MIN_VALUE) return raw(Long.toString(n));
+        ensure(20);
+        if (n < 0) {
+            bytes[length++] = '-';
+            n = -n;
+        }
+        int digits = 1;
+        for (long rest = n / 10; rest != 0; rest /= 10) digits++;
+        for (int i = length + digits - 1; i >= length; i--) {
+            bytes[i] = (byte) ('0' + n % 10);
+            n /= 10;
+        }
+        length += digits;
         return this;
     }
 
@@ -118,6 +186,11 @@ public final class AsciiJson {
     /** Writes the buffer's bytes to the stream (the buffer keeps them). */
     public void writeTo(OutputStream out) throws IOException {
         out.write(bytes, 0, length);
+    }
+
+    /** A copy of the bytes written so far. */
+    public byte[] toBytes() {
+        return Arrays.copyOf(bytes, length);
     }
 
     /** The bytes as a string (each an ASCII char). */

@@ -36,7 +36,7 @@ public final class Json {
     private final String s;
     private final int n;
     private int pos;
-    /** The value of the string being decoded, when it has escapes; made on first need. */
+    /** The value of the string being decoded, when it has escapes; the thread's, taken on first need. */
     private Decoded decoded;
     /** Whether '\n' and '\r' end the text rather than count as whitespace ({@link #parseLine}). */
     private final boolean line;
@@ -239,7 +239,7 @@ public final class Json {
             or |= c;
             i++;
         }
-        Decoded b = decoded == null ? decoded = new Decoded() : decoded;
+        Decoded b = decoded == null ? decoded = DECODED.get() : decoded;
         b.clear();
         int run = start;
         while (true) {
@@ -292,7 +292,13 @@ public final class Json {
     }
 
     /**
-     * A string's value as its escapes are decoded, reused for the strings of one parse. StringBuilder copies a Latin-1
+     * Per thread, the buffer escaped strings are decoded into: JSONL files are parsed a line at a time, so a buffer per
+     * parse was made and grown to a response's length on every line (4% of what jack score allocated).
+     */
+    private static final ThreadLocal<Decoded> DECODED = ThreadLocal.withInitial(Decoded::new);
+
+    /**
+     * A string's value as its escapes are decoded, reused for the strings of one thread. StringBuilder copies a Latin-1
      * run into a builder that went UTF-16 (after an escape such as {@code \u2019}) char by char, which costs most of a
      * JSONL read under C1 (eval's JIT); here runs are array copies into Latin-1 bytes while every char fits, and go
      * into UTF-16 chars from the first one that does not.
@@ -303,9 +309,11 @@ public final class Json {
         private char[] utf16;
         private int length;
 
+        /** Empties the buffer; one grown past a megabyte by a long string goes back to its first size. */
         void clear() {
             utf16 = null;
             length = 0;
+            if (latin1.length > 1 << 20) latin1 = new byte[256];
         }
 
         /** Appends {@code s[from, to)}; {@code wide}: whether a char in it is above U+00FF. */

@@ -28,60 +28,20 @@ public final class PyJson {
         ASCII_ESCAPE[0x7f] = 'u';
     }
 
-    public static String dumps(Object value) {
-        StringBuilder b = new StringBuilder(64);
-        write(b, value);
-        return b.toString();
-    }
-
     /**
-     * Appends {@code json.dumps(value)}: maps (String keys), lists, strings, booleans, null, and numbers (floats as
+     * {@code json.dumps(value)}: maps (String keys), lists, strings, booleans, null, and numbers (floats as
      * {@code repr}). NaN and the infinities, which are not JSON (Python would write {@code NaN} and {@code Infinity},
      * which most JSON readers refuse), are written as {@code null}, as JavaScript's {@code JSON.stringify} does: no
      * output file of Jack's holds them. Where a value has a meaningful finite stand-in, its source gives it first (a
-     * logprob of -Infinity is clamped to -9999.0 where it is read from the model).
+     * logprob of -Infinity is clamped to -9999.0 where it is read from the model). Written by {@link AsciiJson#value}.
      *
      * @throws IllegalArgumentException for another type
      */
-    public static void write(StringBuilder b, Object value) {
-        switch (value) {
-            case null -> b.append("null");
-            case String s -> writeString(b, s);
-            case Boolean bool -> b.append(bool ? "true" : "false");
-            case Integer i -> b.append(i.intValue());
-            case Long l -> b.append(l.longValue());
-            case Double d -> writeDouble(b, d);
-            case Map<?, ?> map -> {
-                b.append('{');
-                boolean first = true;
-                for (Map.Entry<?, ?> e : map.entrySet()) {
-                    if (!first) b.append(", ");
-                    first = false;
-                    writeString(b, (String) e.getKey());
-                    b.append(": ");
-                    write(b, e.getValue());
-                }
-                b.append('}');
-            }
-            case List<?> list -> {
-                b.append('[');
-                for (int i = 0; i < list.size(); i++) {
-                    if (i > 0) b.append(", ");
-                    write(b, list.get(i));
-                }
-                b.append(']');
-            }
-            case Float f when !Float.isFinite(f) -> b.append("null");
-            case Number n -> b.append(n);
-            default -> throw new IllegalArgumentException("not JSON-serializable: " + value.getClass());
-        }
+    public static String dumps(Object value) {
+        return new AsciiJson(64).value(value).toString();
     }
 
-    private static void writeDouble(StringBuilder b, double d) {
-        if (Double.isFinite(d)) PyFloat.repr(b, d);
-        else b.append("null");
-    }
-
+    /** Appends {@code json.dumps(s)} for a string. */
     public static void writeString(StringBuilder b, String s) {
         b.append('"');
         int n = s.length();

@@ -146,4 +146,20 @@ class JsonTest {
             assertTrue(e.offset() < Integer.parseInt(cut[1]), cut[0] + ": " + e.getMessage());
         }
     }
+
+    /** The per-thread buffer for escaped strings: long and short, Latin-1 and wide, one after another on a thread. */
+    @Test
+    void escapedStringsOneAfterAnother() {
+        String big = "a\\n\u00e9".repeat(300_000);
+        List<String> values = List.of("\"x\\ny\"", "{\"s\": \"" + big + "\"}", "\"\\u2019 \\t\"", "\"" + big + "\\u2019\"", "\"q\\\"\"", "\"\\u00ff\"");
+        List<Object> expected = List.of("x\ny", Map.of("s", "a\né".repeat(300_000)), "\u2019 \t", "a\né".repeat(300_000) + "\u2019", "q\"", "\u00ff");
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < values.size(); i++) {
+                assertEquals(expected.get(i), Json.parse(values.get(i)));
+                int[] end = new int[1];
+                assertEquals(expected.get(i), Json.parseLine(values.get(i) + "\n", 0, values.get(i).length() + 1, end));
+                assertEquals(values.get(i).length(), end[0]);
+            }
+        }
+    }
 }

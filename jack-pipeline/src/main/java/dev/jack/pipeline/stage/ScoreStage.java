@@ -19,7 +19,7 @@ import dev.jack.core.ifeval.Verdicts;
 import dev.jack.core.ifeval.Verifier;
 import dev.jack.core.ifevalg.GroundTruth;
 import dev.jack.core.ifevalg.IfevalgVerifier;
-import dev.jack.core.json.PyJson;
+import dev.jack.core.json.AsciiJson;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.Thinking;
 import dev.jack.llm.ControlTokens;
@@ -124,7 +124,9 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         Map<Long, IfevalPrompt> byKey = prompts == null || labels != null ? Map.of() : promptsByKey(prompts);
         Map<Long, JsonlReader.Row> labelRows = prompts == null || labels == null ? Map.of() : rowsByKey(prompts);
         Scorer scorer = new Scorer(options, prompts == null ? null : prompts.toString(), new Verifier(context.text(options.punktDir())));
-        List<ScoredSample> scored = new ArrayList<>();
+        // Each prompt's pass rates counted as its rows are written, in the order prompts first appear: the rows
+        // themselves kept to the end held hundreds of megabytes, which young collections copied on one core.
+        Map<Long, PassRates.Counts> counts = new LinkedHashMap<>();
         Tally[] tallied = {Tally.NONE};
         List<PassRates> rates;
         // The scored rows and their pass rates are replaced as one set. Rows are scored in chunks as they are read, and
@@ -132,10 +134,10 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         try (FileSet set = new FileSet()) {
             try (OutputStream lines = Files.newOutputStream(set.stage(out))) {
                 Parallel.InOrder<ScoredChunk> chunks = new Parallel.InOrder<>(CHUNKS_AHEAD, chunk -> {
-                    lines.write(chunk.lines());
+                    chunk.lines().writeTo(lines);
                     for (Scored s : chunk.scored()) {
-                        scored.add(s.row());
                         tallied[0] = tallied[0].plus(s);
+                        counts.computeIfAbsent(s.row().sample().key(), k -> new PassRates.Counts(s.row())).add(s.row());
                     }
                 });
                 List<JsonlReader.Row> rows = new ArrayList<>(CHUNK);
@@ -148,7 +150,7 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
             }
-            rates = passRates(scored);
+            rates = counts.values().stream().map(PassRates.Counts::rates).toList();
             AtomicFiles.writeJsonl(set.stage(passRatesPath(out)), rates.stream().map(PassRates::toJson).toList());
             set.commit();
         }
@@ -162,8 +164,8 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
     private static final int CHUNK = 256;
     private static final int CHUNKS_AHEAD = 4;
 
-    /** A chunk's scored rows and their output lines, as bytes. */
-    private record ScoredChunk(List<Scored> scored, byte[] lines) {}
+    /** A chunk's scored rows and their output lines. */
+    private record ScoredChunk(List<Scored> scored, AsciiJson lines) {}
 
     /** Hands the rows (then cleared) to the chunks, to be scored. */
     private void submit(Parallel.InOrder<ScoredChunk> chunks, Scorer scorer, Map<Long, IfevalPrompt> byKey,
@@ -174,14 +176,15 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         try {
             chunks.submit(() -> {
                 List<Scored> done = new ArrayList<>(chunk.size());
-                StringBuilder lines = new StringBuilder();
+                AsciiJson lines = null;
                 for (JsonlReader.Row row : chunk) {
                     Sample sample = Sample.read(row);
                     Scored s = scorer.score(row, sample, byKey.get(sample.key()), labelRows.get(sample.key()));
                     done.add(s);
-                    lines.append(s.line()).append('\n');
+                    if (lines == null) lines = new AsciiJson((s.json().length + 1) * chunk.size() * 5 / 4);
+                    lines.raw(s.json()).raw("\n");
                 }
-                return new ScoredChunk(done, lines.toString().getBytes(StandardCharsets.UTF_8));
+                return new ScoredChunk(done, lines);
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
@@ -189,11 +192,16 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
     }
 
     /**
-     * A scored sample, its line in the output (with its spans when the options ask for them, and the checks that could
-     * not run in {@code checker_errors}), and those checks' errors as console warnings (each naming the sample's file,
-     * line and key).
+     * A scored sample, its line in the output as ASCII JSON bytes (with its spans when the options ask for them, and the
+     * checks that could not run in {@code checker_errors}), and those checks' errors as console warnings (each naming
+     * the sample's file, line and key).
      */
-    public record Scored(ScoredSample row, String line, List<String> checkerErrors) {}
+    public record Scored(ScoredSample row, byte[] json, List<String> checkerErrors) {
+        /** The line in the output, without its line end. */
+        public String line() {
+            return new String(json, StandardCharsets.ISO_8859_1);
+        }
+    }
 
     /**
      * Scores sample rows by the options, with the verifier; {@code prompts} (where the prompts are, null for none) is
@@ -201,6 +209,9 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
      * It is what {@code jack score} does to each row, wherever the row is scored (one machine or a Spark task).
      */
     public record Scorer(Options options, String prompts, Verifier verifier) {
+        /** Per thread, the buffer a row's line is written into before it is copied out at its length. */
+        private static final ThreadLocal<AsciiJson> LINE = ThreadLocal.withInitial(() -> new AsciiJson(4096));
+
         /**
          * A sample ({@code row}, read) scored: against its prompt's constraints ({@code p}, null when the prompts have none with its
          * key), or with a labels field against the labels on the row, else on its prompt's row ({@code promptRow}, null
@@ -236,7 +247,10 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
             if (options.spans()) json.put("spans", spans(constraints, checked, verifier, errors));
             // A check that could not run counts as not followed; the row says which and why.
             if (!errors.isEmpty()) json.put("checker_errors", errors);
-            return new Scored(scored, PyJson.dumps(json), errors.stream().map(e -> row.file() + ":" + row.line() + ": key " + sample.key() + ": " + e).toList());
+            AsciiJson line = LINE.get();
+            line.clear();
+            return new Scored(scored, line.value(json).toBytes(), errors.isEmpty() ? List.of()
+                    : errors.stream().map(e -> row.file() + ":" + row.line() + ": key " + sample.key() + ": " + e).toList());
         }
 
         /**

@@ -1,0 +1,51 @@
+package dev.jack.core.ifeval;
+
+import dev.jack.core.data.DataFileException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@link IfevalPrompt#readAll} makes prompts on every core, yet keeps file order and reports the first bad row. */
+class IfevalPromptTest {
+    private static String row(long key, String kwargs) {
+        return "{\"key\": " + key + ", \"prompt\": \"p" + key + "\", \"instruction_id_list\": [\"length_constraints:number_words\"], \"kwargs\": [" + kwargs + "]}";
+    }
+
+    private static Path file(Path dir, List<String> lines) throws IOException {
+        return Files.write(dir.resolve("input_data.jsonl"), lines);
+    }
+
+    @Test
+    void promptsInFileOrder(@TempDir Path dir) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int k = 0; k < 20_000; k++) lines.add(row(k * 7L % 20_000, "{\"num_words\": " + (k % 50 + 1) + ", \"relation\": \"at least\"}"));
+        List<IfevalPrompt> prompts = IfevalPrompt.readAll(file(dir, lines));
+        assertEquals(20_000, prompts.size());
+        for (int k = 0; k < prompts.size(); k++) {
+            assertEquals(k * 7L % 20_000, prompts.get(k).key());
+            assertEquals(k % 50 + 1, ((Number) prompts.get(k).constraints().getFirst().kwargs().get("num_words")).intValue());
+        }
+    }
+
+    @Test
+    void theFirstBadRowInFileOrderIsReported(@TempDir Path dir) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int k = 0; k < 20_000; k++) lines.add(row(k, "{\"num_words\": 5, \"relation\": \"at least\"}"));
+        lines.set(15_000, row(15_000, "{\"num_words\": \"many\", \"relation\": \"at least\"}"));
+        lines.set(19_000, row(3, "{\"num_words\": 5, \"relation\": \"at least\"}"));
+        DataFileException bad = assertThrows(DataFileException.class, () -> IfevalPrompt.readAll(file(dir, lines)));
+        assertTrue(bad.getMessage().contains(":15001:") && bad.getMessage().contains("kwargs[0].num_words"), bad.getMessage());
+        lines.set(12_000, row(7, "{\"num_words\": 5, \"relation\": \"at least\"}"));
+        DataFileException duplicate = assertThrows(DataFileException.class, () -> IfevalPrompt.readAll(file(dir, lines)));
+        assertTrue(duplicate.getMessage().contains(":12001:") && duplicate.getMessage().contains("duplicate key 7 (first on line 8)"), duplicate.getMessage());
+    }
+}
