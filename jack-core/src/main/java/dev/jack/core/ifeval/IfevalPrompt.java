@@ -31,7 +31,14 @@ public record IfevalPrompt(long key, String prompt, List<String> instructionIds,
      */
     public static List<IfevalPrompt> readAll(Path file) {
         List<JsonlReader.Row> rows = new ArrayList<>();
-        JsonlReader.forEach(file, rows::add);
+        // A malformed line stops the reading; the rows before it are checked first, so that an earlier bad row is
+        // still the one reported.
+        DataFileException unreadable = null;
+        try {
+            JsonlReader.forEach(file, rows::add);
+        } catch (DataFileException e) {
+            unreadable = e;
+        }
         // The rows' constraints are made on every core (tens of thousands of prompts take a second on one); the first
         // error in file order is the one reported, as when they are made one by one.
         List<Object> made = rows.parallelStream().map(row -> {
@@ -50,6 +57,7 @@ public record IfevalPrompt(long key, String prompt, List<String> instructionIds,
             if (first != null) throw rows.get(i).error("key", "duplicate key " + p.key() + " (first on line " + first + ")");
             prompts.add(p);
         }
+        if (unreadable != null) throw unreadable;
         if (prompts.isEmpty()) throw new DataFileException(file, "no prompts");
         return prompts;
     }

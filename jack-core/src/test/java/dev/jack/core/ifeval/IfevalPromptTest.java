@@ -47,5 +47,11 @@ class IfevalPromptTest {
         lines.set(12_000, row(7, "{\"num_words\": 5, \"relation\": \"at least\"}"));
         DataFileException duplicate = assertThrows(DataFileException.class, () -> IfevalPrompt.readAll(file(dir, lines)));
         assertTrue(duplicate.getMessage().contains(":12001:") && duplicate.getMessage().contains("duplicate key 7 (first on line 8)"), duplicate.getMessage());
+        lines.set(12_500, "{\"key\": 1, \"prompt\": \"p\", \"instruction_id_list\": [");
+        DataFileException beforeMalformed = assertThrows(DataFileException.class, () -> IfevalPrompt.readAll(file(dir, lines)));
+        assertTrue(beforeMalformed.getMessage().contains(":12001:"), beforeMalformed.getMessage());
+        lines.set(12_000, row(12_000, "{\"num_words\": 5, \"relation\": \"at least\"}"));
+        DataFileException malformed = assertThrows(DataFileException.class, () -> IfevalPrompt.readAll(file(dir, lines)));
+        assertTrue(malformed.getMessage().contains(":12501:"), malformed.getMessage());
     }
 }

@@ -181,7 +181,8 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
                     Sample sample = Sample.read(row);
                     Scored s = scorer.score(row, sample, byKey.get(sample.key()), labelRows.get(sample.key()));
                     done.add(s);
-                    if (lines == null) lines = new AsciiJson((s.json().length + 1) * chunk.size() * 5 / 4);
+                    // Room for the chunk guessed from its first row, at most 1 MB: the buffer grows past a guess that is short.
+                    if (lines == null) lines = new AsciiJson((int) Math.min(1 << 20, (s.json().length + 1L) * chunk.size() * 5 / 4));
                     lines.raw(s.json()).raw("\n");
                 }
                 return new ScoredChunk(done, lines);
@@ -249,7 +250,10 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
             if (!errors.isEmpty()) json.put("checker_errors", errors);
             AsciiJson line = LINE.get();
             line.clear();
-            return new Scored(scored, line.value(json).toBytes(), errors.isEmpty() ? List.of()
+            byte[] bytes = line.value(json).toBytes();
+            // A thread keeps its buffer's room for the next row, but not the room of a row over 1 MB.
+            if (line.length() > 1 << 20) LINE.remove();
+            return new Scored(scored, bytes, errors.isEmpty() ? List.of()
                     : errors.stream().map(e -> row.file() + ":" + row.line() + ": key " + sample.key() + ": " + e).toList());
         }
 

@@ -31,24 +31,12 @@ final class Regions {
         boolean inWord = false;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (isPunctuation(c)) continue;
+            if (PyText.isPunctuation(c)) continue;
             boolean space = PyText.isSpace(c);
             if (!space && !inWord) words++;
             inWord = !space;
         }
         return words;
-    }
-
-    /** The characters of {@link PyText#PUNCTUATION}, by ASCII code. */
-    private static final boolean[] PUNCTUATION = new boolean[128];
-
-    static {
-        for (char c : PyText.PUNCTUATION.toCharArray()) PUNCTUATION[c] = true;
-    }
-
-    /** Whether the character is in Python's {@code string.punctuation}. */
-    static boolean isPunctuation(char c) {
-        return c < 128 && PUNCTUATION[c];
     }
 
     /** {@code text.substring(from, to).hashCode()}, without the substring. */

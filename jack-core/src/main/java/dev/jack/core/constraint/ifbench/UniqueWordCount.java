@@ -70,8 +70,8 @@ public record UniqueWordCount(int n) implements AtLeastCount {
             int from = start;
             int to = i;
             // Stripped of PyText.PUNCTUATION_AND_SPACE.
-            while (from < to && (lower.charAt(from) == ' ' || Regions.isPunctuation(lower.charAt(from)))) from++;
-            while (to > from && (lower.charAt(to - 1) == ' ' || Regions.isPunctuation(lower.charAt(to - 1)))) to--;
+            while (from < to && (lower.charAt(from) == ' ' || PyText.isPunctuation(lower.charAt(from)))) from++;
+            while (to > from && (lower.charAt(to - 1) == ' ' || PyText.isPunctuation(lower.charAt(to - 1)))) to--;
             unique.add(from, to);
         }
         return unique.size();
