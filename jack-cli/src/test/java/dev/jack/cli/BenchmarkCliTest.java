@@ -152,6 +152,14 @@ class BenchmarkCliTest {
         assertTrue(jack.err().startsWith("jack: error: " + bad + ":1: ground_truth[0].kwargs[0].N: must be at least 1"), jack.err());
         assertEquals(2, jack.jack("score", "--samples", samples.toString(), "--out", out.toString()));
         assertTrue(jack.err().contains("--prompts: is required unless the samples carry their labels"), jack.err());
+        Path mixed = Files.writeString(dir.resolve("mixed.jsonl"), """
+                {"key": 1, "sample_index": 0, "response": "x", "ground_truth": "[{'instruction_id': ['punctuation:no_comma'], 'kwargs': [None]}]"}
+                {"key": 1, "sample_index": 1, "response": "x", "ground_truth": "[{'instruction_id': ['punctuation:no_comma', 'change_case:english_lowercase'], 'kwargs': [None, None]}]"}
+                """);
+        assertEquals(2, jack.jack("score", "--labels-field", "ground_truth", "--samples", mixed.toString(), "--out", out.toString()));
+        assertEquals("jack: error: " + mixed + ":2: ground_truth: gives key 1 other constraints than its first sample's (pass rates are per prompt)\n",
+                jack.err());
+        assertEquals(0.5, ((Map<?, ?>) Json.parse(Files.readAllLines(out).get(1))).get("reward"), "the last good output stays");
     }
 
     @Test

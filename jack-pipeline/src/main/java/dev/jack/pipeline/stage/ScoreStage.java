@@ -135,9 +135,16 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
             try (OutputStream lines = Files.newOutputStream(set.stage(out))) {
                 Parallel.InOrder<ScoredChunk> chunks = new Parallel.InOrder<>(CHUNKS_AHEAD, chunk -> {
                     chunk.lines().writeTo(lines);
-                    for (Scored s : chunk.scored()) {
+                    for (int i = 0; i < chunk.scored().size(); i++) {
+                        Scored s = chunk.scored().get(i);
                         tallied[0] = tallied[0].plus(s);
-                        counts.computeIfAbsent(s.row().sample().key(), k -> new PassRates.Counts(s.row())).add(s.row());
+                        try {
+                            counts.computeIfAbsent(s.row().sample().key(), k -> new PassRates.Counts(s.row())).add(s.row());
+                        } catch (IllegalArgumentException e) {
+                            // Only labels on the rows can give one key's samples different constraints.
+                            throw chunk.rows().get(i).error(options.labelsField(), "gives key " + s.row().sample().key()
+                                    + " other constraints than its first sample's (pass rates are per prompt)");
+                        }
                     }
                 });
                 List<JsonlReader.Row> rows = new ArrayList<>(CHUNK);
@@ -164,8 +171,8 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
     private static final int CHUNK = 256;
     private static final int CHUNKS_AHEAD = 4;
 
-    /** A chunk's scored rows and their output lines. */
-    private record ScoredChunk(List<Scored> scored, AsciiJson lines) {}
+    /** A chunk's rows as read, the same rows scored, and their output lines. */
+    private record ScoredChunk(List<JsonlReader.Row> rows, List<Scored> scored, AsciiJson lines) {}
 
     /** Hands the rows (then cleared) to the chunks, to be scored. */
     private void submit(Parallel.InOrder<ScoredChunk> chunks, Scorer scorer, Map<Long, IfevalPrompt> byKey,
@@ -185,7 +192,7 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
                     if (lines == null) lines = new AsciiJson((int) Math.min(1 << 20, (s.json().length + 1L) * chunk.size() * 5 / 4));
                     lines.raw(s.json()).raw("\n");
                 }
-                return new ScoredChunk(done, lines);
+                return new ScoredChunk(chunk, done, lines);
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
