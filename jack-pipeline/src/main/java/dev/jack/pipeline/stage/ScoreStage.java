@@ -327,9 +327,9 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
 
     /** Each prompt's pass rates over its scored samples, prompts in the order they first appear. */
     public static List<PassRates> passRates(List<ScoredSample> scored) {
-        Map<Long, List<ScoredSample>> byKey = new LinkedHashMap<>();
-        for (ScoredSample s : scored) byKey.computeIfAbsent(s.sample().key(), k -> new ArrayList<>()).add(s);
-        return byKey.values().stream().map(PassRates::of).toList();
+        Map<Long, PassRates.Counts> counts = new LinkedHashMap<>();
+        for (ScoredSample s : scored) counts.computeIfAbsent(s.sample().key(), k -> new PassRates.Counts(s)).add(s);
+        return counts.values().stream().map(PassRates.Counts::rates).toList();
     }
 
     /**
