@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -44,19 +47,59 @@ enum Benchmark {
     }
 
     /**
-     * The verdicts of IFEval's or IFBench's prompts on a response file, matched as that benchmark's scorer matches them,
-     * each response as {@code answer} makes it (e.g. without a reasoning model's thinking).
+     * Checks IFEval's or IFBench's prompts (the file {@code prompts}) on a response file, matched as that benchmark's
+     * scorer matches them, each response as {@code answer} makes it (e.g. without a reasoning model's thinking), and
+     * writes the result files into {@code outputDir} as the rows are checked ({@link Evaluation#write(List, Function,
+     * Verifier, Path)}).
+     *
+     * @throws dev.jack.core.data.DataFileException for a bad row of either file (the prompts' first, as when they are
+     *     read one after the other) or a prompt without a response
      */
-    Evaluation evaluate(List<IfevalPrompt> prompts, Path responses, UnaryOperator<String> answer, Verifier verifier, StageContext context) {
+    Evaluation evaluate(Path prompts, Path responses, UnaryOperator<String> answer, Verifier verifier, StageContext context, Path outputDir) {
+        // The responses are read on a thread of their own while the prompts are read here (each file is parsed on
+        // every core too, but reading one alone kept the two cores half busy: 54,100 rows, a third of the command's time).
+        FutureTask<Answers> reading = new FutureTask<>(() -> answers(responses, answer));
+        Thread.ofPlatform().name("jack-eval-responses").daemon().start(reading);
+        List<IfevalPrompt> read;
+        try {
+            read = IfevalPrompt.readAll(prompts);
+        } catch (RuntimeException e) {
+            reading.cancel(true);
+            throw e;
+        }
         // The models load while the responses are read.
-        verifier.prepareFor(prompts.stream().flatMap(p -> p.constraints().stream()).toList());
+        verifier.prepareFor(read.stream().flatMap(p -> p.constraints().stream()).toList());
+        Answers answers = await(reading);
+        answers.warnings().forEach(w -> context.note("warning: " + w));
+        return Evaluation.write(read, answers.responseFor(), verifier, outputDir);
+    }
+
+    /** The task's result; what it threw, rethrown as it was. */
+    private static <T> T await(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error r) throw r;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the responses", e);
+        }
+    }
+
+    /** A response file read as the benchmark's scorer reads it: each prompt's response, and what to warn about. */
+    private record Answers(Function<IfevalPrompt, String> responseFor, List<String> warnings) {}
+
+    private Answers answers(Path responses, UnaryOperator<String> answer) {
         if (this == IFBENCH) {
             Map<String, String> byPrompt = new HashMap<>();
             IfbenchEvaluation.readResponses(responses).forEach((prompt, response) -> byPrompt.put(prompt, answer.apply(response)));
-            return IfbenchEvaluation.run(prompts, byPrompt, verifier);
+            return new Answers(p -> IfbenchEvaluation.responseFor(p, byPrompt), List.of());
         }
-        ResponseFile answers = ResponseFile.read(responses).map(answer);
-        answers.warnings().forEach(w -> context.note("warning: " + w));
-        return Evaluation.run(prompts, answers, verifier);
+        ResponseFile file = ResponseFile.read(responses);
+        // Without --strip-thinking the responses are checked as they are: no copy of the file's two maps.
+        if (answer != UnaryOperator.<String>identity()) file = file.map(answer);
+        return new Answers(file::require, file.warnings());
     }
 }

@@ -3,7 +3,6 @@ package dev.jack.cli;
 import dev.jack.core.data.OutputLock;
 import dev.jack.core.data.OutputPaths;
 import dev.jack.core.ifeval.Evaluation;
-import dev.jack.core.ifeval.IfevalPrompt;
 import dev.jack.core.ifeval.Verifier;
 import dev.jack.core.ifevalg.IfevalgEvaluation;
 import dev.jack.core.text.TextTools;
@@ -74,10 +73,9 @@ final class EvalCommand implements Callable<Integer> {
                 out.println("wrote " + outputs.getFirst() + " and summary.json");
                 return 0;
             }
-            List<IfevalPrompt> prompts = IfevalPrompt.readAll(input);
-            Evaluation evaluation = benchmark.evaluate(prompts, responses, stripThinking ? Thinking::answer : UnaryOperator.identity(), new Verifier(text), context);
+            Evaluation evaluation = benchmark.evaluate(input, responses, stripThinking ? Thinking::answer : UnaryOperator.identity(), new Verifier(text),
+                    context, outputDir);
             evaluation.checkerErrors().forEach(e -> context.note("warning: " + e + " (counted as not followed; listed in summary.json)"));
-            evaluation.write(outputDir);
             evaluation.reportLines().forEach(out::println);
             out.println("wrote " + outputs.getFirst() + ", eval_results_loose.jsonl and summary.json");
         }

@@ -16,8 +16,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -63,14 +68,41 @@ public record Evaluation(List<Row> rows) {
 
     /** Verifies every prompt's response as {@code responseFor} finds it; rows are checked in parallel. */
     public static Evaluation run(List<IfevalPrompt> prompts, Function<IfevalPrompt, String> responseFor, Verifier verifier) {
+        Row[] rows = new Row[prompts.size()];
+        IntUnaryOperator check = checker(prompts, responseFor, verifier, rows);
+        IntStream.range(0, prompts.size()).parallel().forEach(check::applyAsInt);
+        return new Evaluation(List.of(rows));
+    }
+
+    /**
+     * {@link #run} and {@link #write} at once: chunks of rows are verified on every core and their lines written in
+     * order while later chunks are verified (no pass over all rows between checking and writing); summary.json last.
+     *
+     * @throws dev.jack.core.data.DataFileException naming the key of a prompt without a response, before anything is
+     *     written
+     * @throws UncheckedIOException when a file cannot be written (the folder's earlier files are then left as they were)
+     */
+    public static Evaluation write(List<IfevalPrompt> prompts, Function<IfevalPrompt, String> responseFor, Verifier verifier, Path dir) {
+        Row[] rows = new Row[prompts.size()];
+        IntUnaryOperator check = checker(prompts, responseFor, verifier, rows);
+        return write(dir, rows.length, i -> {
+            check.applyAsInt(i);
+            return rows[i];
+        }, () -> new Evaluation(List.of(rows)));
+    }
+
+    /**
+     * Sets {@code rows[i]} to prompt i's verdicts (the operator returns i). Every response is found first, so that a
+     * prompt without one is reported before any check runs.
+     */
+    private static IntUnaryOperator checker(List<IfevalPrompt> prompts, Function<IfevalPrompt, String> responseFor, Verifier verifier, Row[] rows) {
         verifier.prepareFor(prompts.stream().flatMap(p -> p.constraints().stream()).toList());
         List<String> answers = prompts.stream().map(responseFor).toList();
-        Row[] rows = new Row[prompts.size()];
-        IntStream.range(0, prompts.size()).parallel().forEach(i -> {
+        return i -> {
             IfevalPrompt p = prompts.get(i);
             rows[i] = new Row(p, answers.get(i), verifier.verify(p.constraints(), answers.get(i)));
-        });
-        return new Evaluation(List.of(rows));
+            return i;
+        };
     }
 
     public Accuracy promptLevel(boolean loose) {
@@ -126,35 +158,61 @@ public record Evaluation(List<Row> rows) {
      * prompt and response, most of each line, are escaped once for both, straight into bytes ({@link AsciiJson}).
      */
     public void write(Path dir) {
+        write(dir, rows.size(), rows::get, () -> this);
+    }
+
+    /**
+     * Writes the files of {@code count} rows, row i being {@code row.apply(i)} (called on any thread, once, in no set
+     * order), and then summary.json of what {@code done} gives once every row was made; returns that.
+     */
+    private static Evaluation write(Path dir, int count, IntFunction<Row> row, Supplier<Evaluation> done) {
         try (FileSet set = new FileSet()) {
             Path strictFile = set.stage(dir.resolve(FILES.get(0)));
             Path looseFile = set.stage(dir.resolve(FILES.get(1)));
             try (OutputStream strict = Files.newOutputStream(strictFile); OutputStream loose = Files.newOutputStream(looseFile)) {
+                // A chunk's two buffers go back to the pool once written: a few pairs, grown to a chunk's size, serve
+                // every chunk (new ones for each were hundreds of megabytes for the collector).
+                Queue<AsciiJson[]> free = new ConcurrentLinkedQueue<>();
                 Parallel.InOrder<AsciiJson[]> chunks = new Parallel.InOrder<>(AHEAD, lines -> {
                     lines[0].writeTo(strict);
                     lines[1].writeTo(loose);
+                    free.add(lines);
                 });
-                for (int from = 0; from < rows.size(); from += CHUNK) {
-                    List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-                    chunks.submit(() -> lines(chunk));
+                for (int from = 0; from < count; from += CHUNK) {
+                    int start = from;
+                    int end = Math.min(count, from + CHUNK);
+                    chunks.submit(() -> lines(start, end, row, free.poll()));
                 }
                 chunks.finish();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + dir.resolve(FILES.get(0)) + ": " + e.getMessage(), e);
             }
-            AtomicFiles.write(set.stage(dir.resolve(FILES.get(2))), PyJson.dumps(summary()) + "\n");
+            Evaluation evaluation = done.get();
+            AtomicFiles.write(set.stage(dir.resolve(FILES.get(2))), PyJson.dumps(evaluation.summary()) + "\n");
             set.commit();
+            return evaluation;
         }
     }
 
-    /** The chunk's strict and loose lines. */
-    private static AsciiJson[] lines(List<Row> chunk) {
-        // Room for the lines as they mostly are (ASCII text, a few escapes), so that the buffers are seldom copied to grow.
-        int room = 0;
-        for (Row row : chunk) room += row.prompt.prompt().length() + row.response.length() + 256;
-        room += room / 16;
-        AsciiJson strict = new AsciiJson(room);
-        AsciiJson loose = new AsciiJson(room);
+    /** Rows {@code [from, to)}'s strict and loose lines, in {@code reuse}'s buffers where given. */
+    private static AsciiJson[] lines(int from, int to, IntFunction<Row> rowAt, AsciiJson[] reuse) {
+        Row[] chunk = new Row[to - from];
+        for (int i = from; i < to; i++) chunk[i - from] = rowAt.apply(i);
+        AsciiJson strict;
+        AsciiJson loose;
+        if (reuse != null) {
+            strict = reuse[0];
+            loose = reuse[1];
+            strict.clear();
+            loose.clear();
+        } else {
+            // Room for the lines as they mostly are (ASCII text, a few escapes), so that the buffers are seldom copied to grow.
+            int room = 0;
+            for (Row row : chunk) room += row.prompt.prompt().length() + row.response.length() + 256;
+            room += room / 16;
+            strict = new AsciiJson(room);
+            loose = new AsciiJson(room);
+        }
         AsciiJson tail = new AsciiJson(8192);
         for (Row row : chunk) {
             tail.clear();

@@ -129,4 +129,25 @@ class EvaluationTest {
             assertEquals(3, files.count(), "no temporary files are left behind");
         }
     }
+
+    @Test
+    void verifyingWhileWritingGivesTheFilesOfVerifyingThenWriting() throws IOException {
+        // Several chunks, whose lines differ in length (later chunks reuse the buffers of earlier, shorter or longer ones).
+        List<String> prompts = new java.util.ArrayList<>();
+        List<String> responses = new java.util.ArrayList<>();
+        for (int k = 0; k < 700; k++) {
+            prompts.add(PROMPT.replace("\"key\": 7", "\"key\": " + k));
+            String text = (k % 3 == 0 ? "\\\"" : "") + "hi é ".repeat(k % 97) + (k % 5 == 0 ? "," : "") + (k % 3 == 0 ? "\\\"" : "");
+            responses.add("{\"key\": " + k + ", \"response\": \"" + text + "\"}");
+        }
+        List<IfevalPrompt> read = IfevalPrompt.readAll(write("in.jsonl", prompts.toArray(String[]::new)));
+        ResponseFile answers = ResponseFile.read(write("r.jsonl", responses.toArray(String[]::new)));
+        Evaluation.run(read, answers, new Verifier(TEXT)).write(dir.resolve("apart"));
+        Evaluation together = Evaluation.write(read, answers::require, new Verifier(TEXT), dir.resolve("together"));
+        assertEquals(700, together.rows().size());
+        for (String file : Evaluation.FILES) {
+            assertEquals(Files.readString(dir.resolve("apart").resolve(file)), Files.readString(dir.resolve("together").resolve(file)), file);
+        }
+        assertTrue(Files.readString(dir.resolve("together/eval_results_strict.jsonl")).contains("\"response\": \"\\\"hi \\u00e9 "));
+    }
 }
