@@ -105,18 +105,18 @@ public final class Parallel {
     }
 
     /**
-     * CPU work in chunks, each result handed to a sink on the calling thread in submission order: a chunk runs on the
-     * common pool while earlier ones run, at most {@code ahead} results waiting for the sink, so memory holds a few
-     * chunks however long the input; every (pool size + 1)th chunk runs on the calling thread, which keeps it busy too
-     * (the common pool has one thread fewer than the cores). For files read, checked and written in one pass (JSONL
-     * parsing, eval, score) with every core busy and the output in input order. One thread submits and finishes.
+     * CPU work in chunks, each result handed to a sink on the calling thread in submission order: chunks run on the
+     * common pool, at most {@code ahead} results waiting for the sink, so memory holds a few chunks however long the
+     * input. The calling thread, which reads and writes, runs chunks too whenever it would otherwise wait for one: the
+     * due chunk when no pool thread has started it, else later ones not yet started while the due one runs (the common
+     * pool has one thread fewer than the cores, and a fixed share of chunks on the calling thread left one core idle
+     * while the other read, wrote and scored). For files read, checked and written in one pass (JSONL parsing, eval,
+     * score) with every core busy and the output in input order. One thread submits and finishes.
      */
     public static final class InOrder<R> {
-        private final java.util.ArrayDeque<java.util.concurrent.CompletableFuture<R>> running = new java.util.ArrayDeque<>();
+        private final java.util.ArrayDeque<Chunk<R>> running = new java.util.ArrayDeque<>();
         private final int ahead;
-        private final int share = java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1;
         private final Sink<R> sink;
-        private long submitted;
 
         /** {@code ahead} (at least 1) results waiting at most; {@code sink} takes each result. */
         public InOrder(int ahead, Sink<R> sink) {
@@ -125,21 +125,61 @@ public final class Parallel {
         }
 
         /**
-         * Runs the chunk (see the class comment), then hands due results to the sink.
+         * Queues the chunk (see the class comment), then hands due results to the sink.
          *
          * @throws java.io.IOException what the sink throws; and a RuntimeException or Error that a chunk threw, when its
          *     result is due
          */
         public void submit(java.util.function.Supplier<R> chunk) throws java.io.IOException {
-            boolean here = submitted++ % share == share - 1;
-            running.add(here ? java.util.concurrent.CompletableFuture.completedFuture(chunk.get())
-                    : java.util.concurrent.CompletableFuture.supplyAsync(chunk));
-            while (running.size() > ahead) sink.accept(join(running.poll()));
+            Chunk<R> c = new Chunk<>(chunk);
+            running.add(c);
+            java.util.concurrent.ForkJoinPool.commonPool().execute(c::runIfUnclaimed);
+            while (running.size() > ahead) sink.accept(due());
         }
 
         /** Hands the remaining results to the sink, in order. */
         public void finish() throws java.io.IOException {
-            while (!running.isEmpty()) sink.accept(join(running.poll()));
+            while (!running.isEmpty()) sink.accept(due());
+        }
+
+        /** The first chunk's result: run here if no pool thread took it, else while it runs, later chunks run here. */
+        private R due() {
+            Chunk<R> first = running.poll();
+            if (first.claim()) {
+                first.run();
+            } else {
+                for (Chunk<R> later : running) {
+                    if (first.result.isDone()) break;
+                    if (later.claim()) later.run();
+                }
+            }
+            return join(first.result);
+        }
+
+        /** A chunk's work, run once by whichever thread claims it first, and its result (or what it threw). */
+        private static final class Chunk<R> extends java.util.concurrent.atomic.AtomicBoolean {
+            private final java.util.function.Supplier<R> work;
+            private final java.util.concurrent.CompletableFuture<R> result = new java.util.concurrent.CompletableFuture<>();
+
+            Chunk(java.util.function.Supplier<R> work) {
+                this.work = work;
+            }
+
+            boolean claim() {
+                return !get() && compareAndSet(false, true);
+            }
+
+            void runIfUnclaimed() {
+                if (claim()) run();
+            }
+
+            void run() {
+                try {
+                    result.complete(work.get());
+                } catch (Throwable t) {
+                    result.completeExceptionally(t);
+                }
+            }
         }
 
         private static <R> R join(java.util.concurrent.CompletableFuture<R> f) {

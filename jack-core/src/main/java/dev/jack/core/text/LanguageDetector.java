@@ -355,15 +355,19 @@ public final class LanguageDetector {
         double[] result = new double[LANGS];
         double[] table = m.probabilities();
         LegacyRandom random = new LegacyRandom(SEED);
+        long reciprocal = LegacyRandom.reciprocal(count);
         double[] probability = new double[LANGS];
         for (int t = 0; t < TRIALS; t++) {
             Arrays.fill(probability, 1.0 / LANGS);
             double alpha = ALPHA + random.nextGaussian() * ALPHA_WIDTH;
             double weight = alpha / BASE_FREQ;
             for (int i = 0; ; i++) {
-                int base = grams[random.nextInt(count)] * LANGS;
-                for (int j = 0; j < LANGS; j++) probability[j] *= weight + table[base + j];
-                if (i % 5 == 0 && (normalize(probability) > CONVERGENCE || i >= ITERATION_LIMIT)) break;
+                int base = grams[random.nextInt(count, reciprocal)] * LANGS;
+                if (i % 5 != 0) {
+                    for (int j = 0; j < LANGS; j++) probability[j] *= weight + table[base + j];
+                } else if (multiplyAndNormalize(probability, table, base, weight) > CONVERGENCE || i >= ITERATION_LIMIT) {
+                    break;
+                }
             }
             for (int j = 0; j < LANGS; j++) result[j] += probability[j] / TRIALS;
             if (decided(result, TRIALS - 1 - t)) break;
@@ -389,14 +393,17 @@ public final class LanguageDetector {
     }
 
     /**
-     * Divides by the sum (added in order, as the library does) and returns the largest probability,
-     * computed as the largest value before dividing over the sum, which rounds to the same number.
+     * One n-gram's update ({@code probability[j] *= weight + table[base + j]}), then division by the sum (added in
+     * order, as the library does); returns the largest probability, computed as the largest value before dividing over
+     * the sum, which rounds to the same number. The sum and the largest value are taken as the products are made (one
+     * pass less over the array, the same operations in the same order).
      */
-    private static double normalize(double[] probability) {
+    private static double multiplyAndNormalize(double[] probability, double[] table, int base, double weight) {
         double sum = 0;
         double max = 0;
         for (int j = 0; j < LANGS; j++) {
-            double p = probability[j];
+            double p = probability[j] * (weight + table[base + j]);
+            probability[j] = p;
             sum += p;
             if (p > max) max = p;
         }

@@ -33,6 +33,26 @@ final class LegacyRandom {
         return r;
     }
 
+    /**
+     * {@link #nextInt(int)} for a bound that is not a power of two, with {@code u % bound} computed from the bound's
+     * {@link #reciprocal} by two multiplications (Lemire, Kaser and Kurz, "Faster remainder by direct computation",
+     * 2019: exact for every 32-bit dividend) instead of a division, which the trials pay once per sampled n-gram.
+     */
+    int nextInt(int bound, long reciprocal) {
+        int r = next(31);
+        int m = bound - 1;
+        if ((bound & m) == 0) return (int) ((bound * (long) r) >> 31);
+        for (int u = r; u - (r = (int) Math.unsignedMultiplyHigh(reciprocal * u, bound)) + m < 0; u = next(31)) {
+            // Rejects the values that would bias the result, as java.util.Random does.
+        }
+        return r;
+    }
+
+    /** ceil(2^64 / bound) modulo 2^64, for {@link #nextInt(int, long)}; {@code bound} is positive. */
+    static long reciprocal(int bound) {
+        return Long.divideUnsigned(-1L, bound) + 1;
+    }
+
     double nextDouble() {
         return (((long) next(26) << 27) + next(27)) * 0x1.0p-53;
     }

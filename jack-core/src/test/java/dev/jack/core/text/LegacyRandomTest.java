@@ -22,4 +22,21 @@ class LegacyRandomTest {
             }
         }
     }
+
+    @Test
+    void boundedByReciprocalIsNextInt() {
+        Random bounds = new Random(5);
+        for (int k = 0; k < 2_000; k++) {
+            int bound = switch (k % 4) {
+                case 0 -> 1 + k;
+                case 1 -> 1 << (k % 31);
+                case 2 -> Integer.MAX_VALUE - k;
+                default -> 1 + bounds.nextInt(Integer.MAX_VALUE);
+            };
+            LegacyRandom expected = new LegacyRandom(k);
+            LegacyRandom actual = new LegacyRandom(k);
+            long reciprocal = LegacyRandom.reciprocal(bound);
+            for (int i = 0; i < 200; i++) assertEquals(expected.nextInt(bound), actual.nextInt(bound, reciprocal), "bound " + bound);
+        }
+    }
 }

@@ -8,7 +8,6 @@ import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.Span;
 import dev.jack.core.curate.Flaw;
 import dev.jack.core.curate.Reward;
-import dev.jack.core.data.AtomicFiles;
 import dev.jack.core.data.FileSet;
 import dev.jack.core.data.JsonlReader;
 import dev.jack.core.data.PassRates;
@@ -27,6 +26,7 @@ import dev.jack.pipeline.Inputs;
 import dev.jack.pipeline.Stage;
 import dev.jack.pipeline.StageContext;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -128,7 +128,6 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         // themselves kept to the end held hundreds of megabytes, which young collections copied on one core.
         Map<Long, PassRates.Counts> counts = new LinkedHashMap<>();
         Tally[] tallied = {Tally.NONE};
-        List<PassRates> rates;
         // The scored rows and their pass rates are replaced as one set. Rows are scored in chunks as they are read, and
         // written in order as their chunks finish.
         try (FileSet set = new FileSet()) {
@@ -157,19 +156,28 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
             }
-            rates = counts.values().stream().map(PassRates.Counts::rates).toList();
-            AtomicFiles.writeJsonl(set.stage(passRatesPath(out)), rates.stream().map(PassRates::toJson).toList());
+            // Each prompt's row written as it is made (all the rows' JSON maps and bytes at once were tens of megabytes
+            // that collections copied at the end).
+            try (OutputStream passRates = new BufferedOutputStream(Files.newOutputStream(set.stage(passRatesPath(out))), 1 << 16)) {
+                AsciiJson line = new AsciiJson(1 << 12);
+                for (PassRates.Counts c : counts.values()) {
+                    PassRates r = c.rates();
+                    tallied[0] = tallied[0].plus(r);
+                    line.clear();
+                    line.value(r.toJson()).raw("\n").writeTo(passRates);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + passRatesPath(out) + ": " + e.getMessage(), e);
+            }
             set.commit();
         }
-        Tally tally = tallied[0];
-        for (PassRates r : rates) tally = tally.plus(r);
-        summary(context, tally, out.toString(), passRatesPath(out).toString());
+        summary(context, tallied[0], out.toString(), passRatesPath(out).toString());
         return Status.DONE;
     }
 
     /** Rows per chunk scored on one thread, and chunks scored ahead of the writer. */
     private static final int CHUNK = 256;
-    private static final int CHUNKS_AHEAD = 4;
+    private static final int CHUNKS_AHEAD = 8;
 
     /** A chunk's rows as read, the same rows scored, and their output lines. */
     private record ScoredChunk(List<JsonlReader.Row> rows, List<Scored> scored, AsciiJson lines) {}
