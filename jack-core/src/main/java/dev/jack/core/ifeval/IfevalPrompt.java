@@ -1,5 +1,6 @@
 package dev.jack.core.ifeval;
 
+import dev.jack.core.Parallel;
 import dev.jack.core.Sha256;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintRegistry;
@@ -9,6 +10,8 @@ import dev.jack.core.data.DataFileException;
 import dev.jack.core.data.JsonlReader;
 import dev.jack.core.json.PyJson;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,36 +33,73 @@ public record IfevalPrompt(long key, String prompt, List<String> instructionIds,
      *                           given twice, or a file without prompts
      */
     public static List<IfevalPrompt> readAll(Path file) {
-        List<JsonlReader.Row> rows = new ArrayList<>();
+        List<IfevalPrompt> prompts = new ArrayList<>();
+        Map<Long, Long> lineOf = new HashMap<>();
+        RuntimeException[] firstError = {null};
+        // The rows' constraints are made on every core, a chunk of rows at a time, while the file is still read (tens
+        // of thousands of prompts take a second on one core); each chunk's parsed rows go once its prompts are kept, so
+        // the collector does not copy a whole file's JSON trees. The first error in file order is the one reported,
+        // as when they are made one by one.
+        Parallel.InOrder<Made> made = new Parallel.InOrder<>(4, chunk -> {
+            for (int i = 0; i < chunk.rows().size() && firstError[0] == null; i++) {
+                JsonlReader.Row row = chunk.rows().get(i);
+                if (chunk.made()[i] instanceof RuntimeException e) {
+                    firstError[0] = e;
+                } else if (chunk.made()[i] instanceof IfevalPrompt p) {
+                    Long first = lineOf.putIfAbsent(p.key(), row.line());
+                    if (first != null) firstError[0] = row.error("key", "duplicate key " + p.key() + " (first on line " + first + ")");
+                    prompts.add(p);
+                }
+            }
+        });
+        List<JsonlReader.Row> rows = new ArrayList<>(CHUNK);
         // A malformed line stops the reading; the rows before it are checked first, so that an earlier bad row is
         // still the one reported.
         DataFileException unreadable = null;
         try {
-            JsonlReader.forEach(file, rows::add);
+            JsonlReader.forEach(file, row -> {
+                rows.add(row);
+                if (rows.size() == CHUNK) submit(made, rows, false);
+            });
         } catch (DataFileException e) {
             unreadable = e;
         }
-        // The rows' constraints are made on every core (tens of thousands of prompts take a second on one); the first
-        // error in file order is the one reported, as when they are made one by one.
-        List<Object> made = rows.parallelStream().map(row -> {
-            try {
-                return (Object) fromRow(row);
-            } catch (RuntimeException e) {
-                return e;
-            }
-        }).toList();
-        List<IfevalPrompt> prompts = new ArrayList<>(rows.size());
-        Map<Long, Long> lineOf = new HashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            if (made.get(i) instanceof RuntimeException e) throw e;
-            IfevalPrompt p = (IfevalPrompt) made.get(i);
-            Long first = lineOf.putIfAbsent(p.key(), rows.get(i).line());
-            if (first != null) throw rows.get(i).error("key", "duplicate key " + p.key() + " (first on line " + first + ")");
-            prompts.add(p);
-        }
+        submit(made, rows, true);
+        if (firstError[0] != null) throw firstError[0];
         if (unreadable != null) throw unreadable;
         if (prompts.isEmpty()) throw new DataFileException(file, "no prompts");
         return prompts;
+    }
+
+    /** Rows per chunk of {@link #readAll}'s parallel work. */
+    private static final int CHUNK = 512;
+
+    /** A chunk's rows and, for each, its prompt or the RuntimeException that making it threw. */
+    private record Made(List<JsonlReader.Row> rows, Object[] made) {
+    }
+
+    /** Queues the rows' prompts to be made (the rows list is then cleared for the next chunk); the last call finishes. */
+    private static void submit(Parallel.InOrder<Made> made, List<JsonlReader.Row> rows, boolean last) {
+        List<JsonlReader.Row> chunk = List.copyOf(rows);
+        rows.clear();
+        try {
+            if (!chunk.isEmpty()) {
+                made.submit(() -> {
+                    Object[] out = new Object[chunk.size()];
+                    for (int i = 0; i < out.length; i++) {
+                        try {
+                            out[i] = fromRow(chunk.get(i));
+                        } catch (RuntimeException e) {
+                            out[i] = e;
+                        }
+                    }
+                    return new Made(chunk, out);
+                });
+            }
+            if (last) made.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);  // the sink writes nothing: not reached
+        }
     }
 
     /**
