@@ -57,8 +57,23 @@ public record KeywordSpecificPosition(String keyword, int n, int m) implements C
         if (!mayContain(response)) return false;
         String sentence = text.sentence(response, n - 1);
         if (sentence == null) return false;
-        List<String> words = words(sentence, text);
-        return words.size() >= m && PyText.lower(words.get(m - 1)).equals(PyText.lower(keyword));
+        String word = word(sentence, text);
+        return word != null && PyText.lower(word).equals(PyText.lower(keyword));
+    }
+
+    /**
+     * {@code words(sentence).get(m - 1)}, or null when there are fewer words: the sentence tokenized only as far as the
+     * m-th word ({@link TextTools#leadingWordTokens}), a prefix of a quarter more tokens than that, doubled until it
+     * holds the word or is every token (a check reads one word of a sentence that may run to hundreds).
+     */
+    private String word(String sentence, TextTools text) {
+        for (long count = (long) m + m / 4 + 4; ; count *= 2) {
+            int asked = (int) Math.min(count, Integer.MAX_VALUE);
+            List<String> tokens = text.leadingWordTokens(sentence, asked);
+            int seen = 0;
+            for (String t : tokens) if (hasAlnum(t) && ++seen == m) return t;
+            if (tokens.size() < asked || asked == Integer.MAX_VALUE) return null;
+        }
     }
 
     /**
