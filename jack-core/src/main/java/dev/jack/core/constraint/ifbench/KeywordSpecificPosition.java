@@ -54,9 +54,10 @@ public record KeywordSpecificPosition(String keyword, int n, int m) implements C
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        if (!mayContain(response)) return false;
+        // The sentence first, then the keyword looked for in it: Punkt splits a text only as far as sentence n, at about
+        // the cost of searching the whole text, and a sentence without the keyword needs no tokens.
         String sentence = text.sentence(response, n - 1);
-        if (sentence == null) return false;
+        if (sentence == null || !mayContain(sentence)) return false;
         String word = word(sentence, text);
         return word != null && PyText.lower(word).equals(PyText.lower(keyword));
     }
@@ -77,19 +78,19 @@ public record KeywordSpecificPosition(String keyword, int n, int m) implements C
     }
 
     /**
-     * False only when no token can equal the keyword, so that most responses need no sentences: for a keyword of ASCII
+     * False only when no token of the sentence can equal the keyword, so that it needs no tokens: for a keyword of ASCII
      * letters and digits, a token whose {@code str.lower()} equals it is made of characters that lower-case to one
      * such character each (ASCII letters and digits, and the Kelvin sign), which the tokenizer never rewrites, so it is
-     * in the text, where Java's char-by-char case-insensitive match ({@link Literals#indexOfIgnoreCase}, looser: it also
-     * pairs 'ſ' with 's') finds it.
+     * in the sentence, where Java's char-by-char case-insensitive match ({@link Literals#indexOfIgnoreCase}, looser: it
+     * also pairs 'ſ' with 's') finds it.
      */
-    private boolean mayContain(String response) {
+    private boolean mayContain(String sentence) {
         if (keyword.isEmpty()) return true;
         for (int i = 0; i < keyword.length(); i++) {
             char c = keyword.charAt(i);
             if (c >= 128 || !Character.isLetterOrDigit(c)) return true;
         }
-        return Literals.indexOfIgnoreCase(response, keyword, 0) >= 0;
+        return Literals.indexOfIgnoreCase(sentence, keyword, 0) >= 0;
     }
 
     /** The sentence's word tokens with a letter or digit in them. */

@@ -20,11 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * sentence:keyword and words:keywords_specific_position skip Punkt when the text cannot hold the word: the same
- * verdicts as the reference's steps written plainly (the N-th sentence, then {@code \bword\b}; the n-th sentence's m-th
- * alphanumeric token of the whole tokenized sentence, lower-cased, where the checker tokenizes only a prefix), for words taken from the text and words it lacks, on every response in
- * {@code ../shared/ifbench} with its loose variants and on generated texts dense in sentence ends, closing
- * punctuation and case pairs such as 'K' (Kelvin) and 'ſ'. The claim the first rests on, that no Punkt sentence has a
+ * sentence:keyword skips Punkt when the text cannot hold the word, and words:keywords_specific_position skips the
+ * tokenizer when the sentence cannot and tokenizes only a prefix of it: the same verdicts as the reference's steps
+ * written plainly (the N-th sentence, then {@code \bword\b}; the n-th sentence's m-th alphanumeric token of the whole
+ * tokenized sentence, lower-cased), for words taken from the text, each sentence's words at positions up to 60, and
+ * words it lacks, on every response in {@code ../shared/ifbench} with its loose variants and on generated texts dense in
+ * sentence ends, closing punctuation, contractions, URLs, Unicode spaces and case pairs such as 'K' (Kelvin) and 'ſ'. The claim the first rests on, that no Punkt sentence has a
  * word character beside it in the text, is checked on the same texts.
  */
 class KeywordPrecheckEquivalenceTest {
