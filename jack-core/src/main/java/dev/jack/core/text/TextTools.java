@@ -196,6 +196,15 @@ public final class TextTools {
     }
 
     /**
+     * How many of {@link #wordTokenize}'s tokens are among the words, each token's ASCII capitals lower-cased
+     * ({@link NltkWordTokenizer#count}): {@code sum(t in words for t in nltk.word_tokenize(text))} for a text without
+     * ASCII capitals, the tokens not made.
+     */
+    public int countWordTokens(String text, AsciiLoweredSet words) {
+        return wordTokenizer().count(text, words);
+    }
+
+    /**
      * A prefix of {@link #wordTokenize} with at least {@code count} tokens (all of them when the text has fewer): the
      * first {@code count}, or every token when they are already at hand.
      */
