@@ -120,6 +120,8 @@ public final class Verifier {
         private final String response;
         private final int first;
         private final int last;
+        /** Without a '*', each star-removing candidate repeats the response or a line-dropping one, and is not built. */
+        private final boolean hasStar;
         /** Each candidate once built, whether it is kept (repeats neither the response nor a kept one), whether blank. */
         private final String[] candidates = new String[COUNT];
         private final boolean[] kept = new boolean[COUNT];
@@ -130,11 +132,16 @@ public final class Verifier {
             this.response = response;
             this.first = response.indexOf('\n');
             this.last = first < 0 ? -1 : response.lastIndexOf('\n');
+            this.hasStar = response.indexOf('*') >= 0;
         }
 
         /** The k-th candidate, or null where it repeats the response or an earlier variant. */
         String get(int k) {
             while (built <= k) {
+                if (!hasStar && (built == 0 || built > 3)) {
+                    kept[built++] = false;
+                    continue;
+                }
                 String v = candidate(built);
                 // Duplicates found by equals, not by hashing: hashing reads every char of each variant, where equals
                 // mostly stops at a differing length.

@@ -8,10 +8,11 @@ import java.util.Collection;
  * open-addressing table by {@link String#hashCode}, which the run's hash is computed as. Hand-written for speed: the
  * IFBench checkers ask it for every word of a response.
  */
-final class AsciiLoweredSet {
+public final class AsciiLoweredSet {
     private final String[] table;
 
-    AsciiLoweredSet(Collection<String> words) {
+    /** @param words the set's words, as they are (a word with ASCII capitals is never found) */
+    public AsciiLoweredSet(Collection<String> words) {
         table = new String[Integer.highestOneBit(Math.max(1, words.size())) * 4];
         for (String w : words) {
             int k = w.hashCode() & (table.length - 1);
@@ -24,7 +25,7 @@ final class AsciiLoweredSet {
     }
 
     /** Whether {@code text[from, to)} with its ASCII capitals lower-cased is in the set. */
-    boolean containsLowered(CharSequence text, int from, int to) {
+    public boolean containsLowered(CharSequence text, int from, int to) {
         int h = 0;
         for (int i = from; i < to; i++) h = 31 * h + lowerAscii(text.charAt(i));
         for (int k = h & (table.length - 1); table[k] != null; k = (k + 1) & (table.length - 1)) {

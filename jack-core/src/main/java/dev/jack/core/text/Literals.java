@@ -35,6 +35,10 @@ public final class Literals {
         return new Finder(text, literal).next(Math.max(0, from));
     }
 
+    private static char lowerAscii(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+
     private static boolean sameIgnoringCase(char a, char b) {
         char ua = Character.toUpperCase(a);
         char ub = Character.toUpperCase(b);
@@ -94,10 +98,22 @@ public final class Literals {
             for (int i = from; i <= last; ) {
                 int at = candidates == null ? scan(i) : earliestCandidate(i);
                 if (at < 0 || at > last) return -1;
-                if (text.regionMatches(true, at + 1, literal, 1, literal.length() - 1)) return at;
+                if (!secondDiffers(at) && text.regionMatches(true, at + 1, literal, 1, literal.length() - 1)) return at;
                 i = at + 1;
             }
             return -1;
+        }
+
+        /**
+         * Whether the char after a candidate first char surely differs from the literal's second ignoring case: both ASCII
+         * and different once lower-cased (no other pair of ASCII chars is equal ignoring case). Most candidates fail
+         * there, without a region comparison.
+         */
+        private boolean secondDiffers(int at) {
+            if (literal.length() < 2) return false;
+            char t = text.charAt(at + 1);
+            char l = literal.charAt(1);
+            return (t | l) < 128 && t != l && lowerAscii(t) != lowerAscii(l);
         }
 
         private int earliestCandidate(int from) {

@@ -1,5 +1,6 @@
 package dev.jack.core.text;
 
+import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,6 +51,20 @@ public final class NltkWordTokenizer {
             s.tokenize(sentence, 0, sentence.length(), tokens, count);
         }
         return tokens;
+    }
+
+    /**
+     * How many tokens of {@link #tokenize} are among the words (compared with their ASCII capitals lower-cased, as
+     * {@link AsciiLoweredSet} does), without making them: a checker that counts some words of a whole text.
+     */
+    public int count(String text, AsciiLoweredSet words) {
+        int[] spans = sentences.spans(text);
+        int longest = 0;
+        for (int i = 0; i < spans.length; i += 2) longest = Math.max(longest, spans[i + 1] - spans[i]);
+        Scanner s = new Scanner(longest);
+        int count = 0;
+        for (int i = 0; i < spans.length; i += 2) count += s.count(text, spans[i], spans[i + 1], words);
+        return count;
     }
 
     /** NLTKWordTokenizer.tokenize on one sentence. */
@@ -155,13 +170,27 @@ public final class NltkWordTokenizer {
 
         /** Adds the sentence text[from, to)'s tokens to the list, as far as the list holds {@code limit} tokens. */
         void tokenize(String text, int from, int to, List<String> tokens, int limit) {
+            substitute(text, from, to);
+            split(tokens, limit);
+        }
+
+        /** How many of the sentence text[from, to)'s tokens, their ASCII capitals lower-cased, are among the words. */
+        int count(String text, int from, int to, AsciiLoweredSet words) {
+            substitute(text, from, to);
+            CharSequence tokens = CharBuffer.wrap(a);
+            int count = 0;
+            for (int end = 0; (end = nextTokenEnd(end)) >= 0; ) if (words.containsLowered(tokens, tokenStart, end)) count++;
+            return count;
+        }
+
+        /** The sentence text[from, to) through the substitutions, into {@link #a}[0, n), ready to be split. */
+        private void substitute(String text, int from, int to) {
             n = to - from;
             if (a.length < n) a = new char[n + n / 2 + 16];
             text.getChars(from, to, a, 0);
             int present = 0;
             for (int i = 0; i < n; i++) present |= bits(a[i]);
             applyRules(present);
-            split(tokens, limit);
         }
 
         private void applyRules(int present) {
@@ -626,13 +655,20 @@ public final class NltkWordTokenizer {
         // ---- text.split()
 
         private void split(List<String> tokens, int limit) {
-            int i = 0;
-            while (i < n && tokens.size() < limit) {
-                while (i < n && isSpaceAt(i)) i++;
-                int start = i;
-                while (i < n && !isSpaceAt(i)) i++;
-                if (i > start) tokens.add(new String(a, start, i - start));
-            }
+            for (int end = 0; tokens.size() < limit && (end = nextTokenEnd(end)) >= 0; ) tokens.add(new String(a, tokenStart, end - tokenStart));
+        }
+
+        /** Where the next token of a[from, n) starts, set by {@link #nextTokenEnd}. */
+        private int tokenStart;
+
+        /** The end of the next token at or after {@code from} (its start in {@link #tokenStart}), or -1 when none is left. */
+        private int nextTokenEnd(int from) {
+            int i = from;
+            while (i < n && isSpaceAt(i)) i++;
+            if (i == n) return -1;
+            tokenStart = i;
+            while (i < n && !isSpaceAt(i)) i++;
+            return i;
         }
     }
 }

@@ -22,11 +22,11 @@ public final class PerceptronTagger {
     private static final String END2 = "-END2-";
 
     /** One feature's weights: the classes it scores and by how much. */
-    private record Weights(byte[] classes, double[] values) {}
+    record Weights(byte[] classes, double[] values) {}
 
     private final String[] classes;
     private final Map<String, String> tagdict;
-    private final Map<String, Weights> weights;
+    private final Features weights;
 
     /**
      * The weights of the features that the first token's context fixes (its previous tags and words are the start
@@ -38,10 +38,83 @@ public final class PerceptronTagger {
     private PerceptronTagger(String[] classes, Map<String, String> tagdict, Map<String, Weights> weights) {
         this.classes = classes;
         this.tagdict = tagdict;
-        this.weights = weights;
+        this.weights = new Features(weights);
         List<String> context = List.of(START, START2, "", END, END2);
         for (int f = 0; f < FEATURES; f++) {
-            if (f == 0 || atStartFixes(f)) atStart[f] = weights.get(feature(f, 2, "", context, START, START2));
+            if (f == 0 || atStartFixes(f)) atStart[f] = feature(f, 2, "", context, START, START2);
+        }
+    }
+
+    /**
+     * The features' weights by name, looked up by a name's parts ({@code prefix + [middle + " "] + last}) without
+     * joining them: the name's {@link String#hashCode} is computed from the parts' (cached) hashes, and a stored name is
+     * compared with the parts in place. Open addressing over the names' hashes, kept beside them so a probe rarely reads
+     * a name. Hand-written for speed: words:start_verb tags the first word of every response and loose variant.
+     */
+    static final class Features {
+        private final String[] names;
+        private final int[] hashes;
+        private final Weights[] weights;
+        private final int mask;
+
+        Features(Map<String, Weights> byName) {
+            int size = Integer.highestOneBit(Math.max(1, byName.size())) * 4;
+            names = new String[size];
+            hashes = new int[size];
+            weights = new Weights[size];
+            mask = size - 1;
+            byName.forEach((name, w) -> {
+                int h = name.hashCode();
+                int k = spread(h) & mask;
+                while (names[k] != null) k = (k + 1) & mask;
+                names[k] = name;
+                hashes[k] = h;
+                weights[k] = w;
+            });
+        }
+
+        private static int spread(int h) {
+            return h ^ (h >>> 16);
+        }
+
+        /** 31 to the powers below 64, as int arithmetic wraps (String.hashCode's): most names' parts are shorter. */
+        private static final int[] POW31 = new int[64];
+
+        static {
+            POW31[0] = 1;
+            for (int n = 1; n < POW31.length; n++) POW31[n] = POW31[n - 1] * 31;
+        }
+
+        private static int pow31(int n) {
+            if (n < POW31.length) return POW31[n];
+            int p = POW31[POW31.length - 1];
+            for (int i = POW31.length - 1; i < n; i++) p *= 31;
+            return p;
+        }
+
+        /** The weights of feature {@code prefix + middle + " " + last} (without middle and space when middle is null), or null. */
+        Weights get(String prefix, String middle, String last) {
+            int h = prefix.hashCode();
+            int length = prefix.length() + last.length();
+            if (middle != null) {
+                h = (h * pow31(middle.length()) + middle.hashCode()) * 31 + ' ';
+                length += middle.length() + 1;
+            }
+            h = h * pow31(last.length()) + last.hashCode();
+            for (int k = spread(h) & mask; names[k] != null; k = (k + 1) & mask) {
+                if (hashes[k] == h && sameName(names[k], length, prefix, middle, last)) return weights[k];
+            }
+            return null;
+        }
+
+        private static boolean sameName(String name, int length, String prefix, String middle, String last) {
+            if (name.length() != length || !name.startsWith(prefix)) return false;
+            int at = prefix.length();
+            if (middle != null) {
+                if (!name.startsWith(middle, at) || name.charAt(at + middle.length()) != ' ') return false;
+                at += middle.length() + 1;
+            }
+            return name.startsWith(last, at);
         }
     }
 
@@ -131,23 +204,26 @@ public final class PerceptronTagger {
     /** The number of PerceptronTagger._get_features's features. */
     private static final int FEATURES = 14;
 
-    /** PerceptronTagger._get_features's feature number f, in its order (which fixes the order scores are summed in). */
-    private static String feature(int f, int i, String word, List<String> context, String prev, String prev2) {
+    /**
+     * The weights of PerceptronTagger._get_features's feature number f (null where the model has none), in its order
+     * (which fixes the order scores are summed in); the feature's name is {@code prefix + [middle + " "] + last}.
+     */
+    private Weights feature(int f, int i, String word, List<String> context, String prev, String prev2) {
         return switch (f) {
-            case 0 -> "bias";
-            case 1 -> "i suffix " + suffix(word);
-            case 2 -> "i pref1 " + (word.isEmpty() ? "" : new String(Character.toChars(word.codePointAt(0))));
-            case 3 -> "i-1 tag " + prev;
-            case 4 -> "i-2 tag " + prev2;
-            case 5 -> "i tag+i-2 tag " + prev + " " + prev2;
-            case 6 -> "i word " + context.get(i);
-            case 7 -> "i-1 tag+i word " + prev + " " + context.get(i);
-            case 8 -> "i-1 word " + context.get(i - 1);
-            case 9 -> "i-1 suffix " + suffix(context.get(i - 1));
-            case 10 -> "i-2 word " + context.get(i - 2);
-            case 11 -> "i+1 word " + context.get(i + 1);
-            case 12 -> "i+1 suffix " + suffix(context.get(i + 1));
-            case 13 -> "i+2 word " + context.get(i + 2);
+            case 0 -> weights.get("", null, "bias");
+            case 1 -> weights.get("i suffix ", null, suffix(word));
+            case 2 -> weights.get("i pref1 ", null, word.isEmpty() ? "" : new String(Character.toChars(word.codePointAt(0))));
+            case 3 -> weights.get("i-1 tag ", null, prev);
+            case 4 -> weights.get("i-2 tag ", null, prev2);
+            case 5 -> weights.get("i tag+i-2 tag ", prev, prev2);
+            case 6 -> weights.get("i word ", null, context.get(i));
+            case 7 -> weights.get("i-1 tag+i word ", prev, context.get(i));
+            case 8 -> weights.get("i-1 word ", null, context.get(i - 1));
+            case 9 -> weights.get("i-1 suffix ", null, suffix(context.get(i - 1)));
+            case 10 -> weights.get("i-2 word ", null, context.get(i - 2));
+            case 11 -> weights.get("i+1 word ", null, context.get(i + 1));
+            case 12 -> weights.get("i+1 suffix ", null, suffix(context.get(i + 1)));
+            case 13 -> weights.get("i+2 word ", null, context.get(i + 2));
             default -> throw new IllegalArgumentException("feature " + f);
         };
     }
@@ -160,7 +236,7 @@ public final class PerceptronTagger {
         double[] scores = new double[classes.length];
         for (int f = 0; f < FEATURES; f++) {
             boolean fixed = f == 0 || (i == 2 && atStartFixes(f));
-            Weights w = fixed ? atStart[f] : weights.get(feature(f, i, word, context, prev, prev2));
+            Weights w = fixed ? atStart[f] : feature(f, i, word, context, prev, prev2);
             if (w == null) continue;
             for (int k = 0; k < w.classes.length; k++) scores[w.classes[k]] += w.values[k];
         }

@@ -48,6 +48,9 @@ public final class TextTools {
         final String[] wordsOf = new String[WORDS];
         final List<?>[] words = new List<?>[WORDS];
         int nextWords;
+        /** Slots of {@link #wordsOf} filled since the last {@link #clear}; whether {@link #tags} holds any. */
+        int filledWords;
+        boolean tagsUsed;
         String languageOf;
         Optional<String> language;
         String regexSentencesOf;
@@ -55,10 +58,13 @@ public final class TextTools {
         List<String> firstTagOf;
         String firstTag;
 
+        /** Forgets everything, clearing only the slots filled (most rows use few analyses, many none of the tables). */
         void clear() {
-            Arrays.fill(tags, null);
-            Arrays.fill(wordsOf, null);
-            Arrays.fill(words, null);
+            if (tagsUsed) Arrays.fill(tags, null);
+            Arrays.fill(wordsOf, 0, filledWords, null);
+            Arrays.fill(words, 0, filledWords, null);
+            tagsUsed = false;
+            filledWords = 0;
             nextWords = 0;
             languageOf = regexSentencesOf = null;
             regexSentences = firstTagOf = null;
@@ -69,7 +75,7 @@ public final class TextTools {
         /** The remembered word tokens of the text, or null. */
         @SuppressWarnings("unchecked")
         List<String> wordsOf(String text) {
-            for (int i = 0; i < WORDS; i++) if (text.equals(wordsOf[i])) return (List<String>) words[i];
+            for (int i = 0; i < filledWords; i++) if (text.equals(wordsOf[i])) return (List<String>) words[i];
             return null;
         }
     }
@@ -185,7 +191,17 @@ public final class TextTools {
         m.wordsOf[m.nextWords] = text;
         m.words[m.nextWords] = tokens;
         m.nextWords = (m.nextWords + 1) % WORDS;
+        if (m.filledWords < WORDS) m.filledWords++;
         return tokens;
+    }
+
+    /**
+     * How many of {@link #wordTokenize}'s tokens are among the words, each token's ASCII capitals lower-cased
+     * ({@link NltkWordTokenizer#count}): {@code sum(t in words for t in nltk.word_tokenize(text))} for a text without
+     * ASCII capitals, the tokens not made.
+     */
+    public int countWordTokens(String text, AsciiLoweredSet words) {
+        return wordTokenizer().count(text, words);
     }
 
     /**
@@ -239,10 +255,12 @@ public final class TextTools {
     /** The tag of each token: {@code [t for _, t in nltk.pos_tag(tokens)]} ({@link PerceptronTagger}). */
     @SuppressWarnings("unchecked")
     public List<String> posTags(List<String> tokens) {
-        List<?>[] recent = memo.get().tags;
+        Memo m = memo.get();
+        List<?>[] recent = m.tags;
         int k = 2 * (tokens.hashCode() & (TAGS - 1));
         if (tokens.equals(recent[k])) return (List<String>) recent[k + 1];
         List<String> tags = List.copyOf(PerceptronTagger.english().tag(tokens));
+        m.tagsUsed = true;
         recent[k] = List.copyOf(tokens);
         recent[k + 1] = tags;
         return tags;

@@ -54,27 +54,43 @@ public record KeywordSpecificPosition(String keyword, int n, int m) implements C
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        if (!mayContain(response)) return false;
+        // The sentence first, then the keyword looked for in it: Punkt splits a text only as far as sentence n, at about
+        // the cost of searching the whole text, and a sentence without the keyword needs no tokens.
         String sentence = text.sentence(response, n - 1);
-        if (sentence == null) return false;
-        List<String> words = words(sentence, text);
-        return words.size() >= m && PyText.lower(words.get(m - 1)).equals(PyText.lower(keyword));
+        if (sentence == null || !mayContain(sentence)) return false;
+        String word = word(sentence, text);
+        return word != null && PyText.lower(word).equals(PyText.lower(keyword));
     }
 
     /**
-     * False only when no token can equal the keyword, so that most responses need no sentences: for a keyword of ASCII
+     * {@code words(sentence).get(m - 1)}, or null when there are fewer words: the sentence tokenized only as far as the
+     * m-th word ({@link TextTools#leadingWordTokens}), a prefix of a quarter more tokens than that, doubled until it
+     * holds the word or is every token (a check reads one word of a sentence that may run to hundreds).
+     */
+    private String word(String sentence, TextTools text) {
+        for (long count = (long) m + m / 4 + 4; ; count *= 2) {
+            int asked = (int) Math.min(count, Integer.MAX_VALUE);
+            List<String> tokens = text.leadingWordTokens(sentence, asked);
+            int seen = 0;
+            for (String t : tokens) if (hasAlnum(t) && ++seen == m) return t;
+            if (tokens.size() < asked || asked == Integer.MAX_VALUE) return null;
+        }
+    }
+
+    /**
+     * False only when no token of the sentence can equal the keyword, so that it needs no tokens: for a keyword of ASCII
      * letters and digits, a token whose {@code str.lower()} equals it is made of characters that lower-case to one
      * such character each (ASCII letters and digits, and the Kelvin sign), which the tokenizer never rewrites, so it is
-     * in the text, where Java's char-by-char case-insensitive match ({@link Literals#indexOfIgnoreCase}, looser: it also
-     * pairs 'ſ' with 's') finds it.
+     * in the sentence, where Java's char-by-char case-insensitive match ({@link Literals#indexOfIgnoreCase}, looser: it
+     * also pairs 'ſ' with 's') finds it.
      */
-    private boolean mayContain(String response) {
+    private boolean mayContain(String sentence) {
         if (keyword.isEmpty()) return true;
         for (int i = 0; i < keyword.length(); i++) {
             char c = keyword.charAt(i);
             if (c >= 128 || !Character.isLetterOrDigit(c)) return true;
         }
-        return Literals.indexOfIgnoreCase(response, keyword, 0) >= 0;
+        return Literals.indexOfIgnoreCase(sentence, keyword, 0) >= 0;
     }
 
     /** The sentence's word tokens with a letter or digit in them. */

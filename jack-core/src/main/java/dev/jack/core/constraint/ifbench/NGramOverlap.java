@@ -83,11 +83,12 @@ public record NGramOverlap(String referenceText, double percentage) implements C
         }
     }
 
-    private static boolean contains(long[] set, long gram) {
+    /** The trigram's slot in the set, or -1 when it is not there. */
+    private static int indexOf(long[] set, long gram) {
         int mask = set.length - 1;
         for (int i = slot(gram, mask); ; i = (i + 1) & mask) {
-            if (set[i] == gram) return true;
-            if (set[i] == FREE) return false;
+            if (set[i] == gram) return i;
+            if (set[i] == FREE) return -1;
         }
     }
 
@@ -127,13 +128,17 @@ public record NGramOverlap(String referenceText, double percentage) implements C
     }
 
     /**
-     * One thread's set of a response's trigrams, reused from response to response (a slot is taken only when stamped
-     * with the current response's number, so starting a response clears nothing), and the counts of distinct ones and of
-     * those the reference has.
+     * One thread's count of a response's distinct trigrams and of those the reference has, reused from response to
+     * response. A trigram the reference has is looked up there only, and marked met in a stamp array beside the
+     * reference set's slots; one it lacks goes into the thread's own set. A slot counts as taken or met only when stamped
+     * with the current response's number, so starting a response clears nothing, and a mark left against another
+     * reference set (the stamps follow its slots) is never the current number.
      */
     private static final class Seen implements LongConsumer {
         long[] grams = new long[256];
         int[] stamps = new int[256];
+        /** Per slot of {@link #reference}: the number of the last response that met its trigram. */
+        int[] met = new int[256];
         int stamp;
         long[] reference;
         int distinct;
@@ -142,13 +147,15 @@ public record NGramOverlap(String referenceText, double percentage) implements C
         /** Empties the set, with room for {@code n} trigrams at most half full, and counts against this reference set. */
         void start(int n, long[] referenceSet) {
             int size = slotsFor(n);
+            // New arrays hold 0, never a response's number.
             if (size > grams.length) {
                 grams = new long[size];
                 stamps = new int[size];
-                stamp = 0;
             }
+            if (referenceSet.length > met.length) met = new int[referenceSet.length];
             if (++stamp == 0) {
                 Arrays.fill(stamps, 0);
+                Arrays.fill(met, 0);
                 stamp = 1;
             }
             reference = referenceSet;
@@ -158,13 +165,21 @@ public record NGramOverlap(String referenceText, double percentage) implements C
 
         /** Adds the trigram, counting it when new. */
         public void accept(long gram) {
+            int r = indexOf(reference, gram);
+            if (r >= 0) {
+                if (met[r] != stamp) {
+                    met[r] = stamp;
+                    distinct++;
+                    shared++;
+                }
+                return;
+            }
             int mask = grams.length - 1;
             for (int i = slot(gram, mask); ; i = (i + 1) & mask) {
                 if (stamps[i] != stamp) {
                     stamps[i] = stamp;
                     grams[i] = gram;
                     distinct++;
-                    if (contains(reference, gram)) shared++;
                     return;
                 }
                 if (grams[i] == gram) return;

@@ -9,13 +9,13 @@ import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
 import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.ifeval.ResponseLanguage;
+import dev.jack.core.text.AsciiLoweredSet;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextAnalysis;
 import dev.jack.core.text.TextTools;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * count:pronouns — at least N of NLTK's word tokens of the lower-cased response (with "/" read as a
@@ -36,7 +36,7 @@ public record PronounCount(int n) implements AtLeastCount {
             .synthesis(900, () -> Sampling.INSTANCE)
             .build();
 
-    private static final Set<String> PRONOUNS = Set.of(
+    private static final AsciiLoweredSet PRONOUNS = new AsciiLoweredSet(List.of(
             "i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them",
             "my", "mine", "our", "ours", "your", "yours", "his", "hers", "its", "their", "theirs",
             "myself", "ourselves", "yourself", "yourselves", "himself", "herself", "itself", "themselves",
@@ -44,7 +44,7 @@ public record PronounCount(int n) implements AtLeastCount {
             "whoever", "whomever", "whatever", "whichever",
             "anybody", "anyone", "anything", "everybody", "everyone", "everything",
             "nobody", "nothing", "somebody", "someone", "something",
-            "each", "either", "neither", "both", "all", "some", "any", "none");
+            "each", "either", "neither", "both", "all", "some", "any", "none"));
 
     private static PronounCount parse(Kwargs k) {
         return new PronounCount(k.integer("N", 0, Kwargs.RANDOM_IF_NEGATIVE));
@@ -66,9 +66,8 @@ public record PronounCount(int n) implements AtLeastCount {
 
     /** The word tokens of the lower-cased response ('/' read as a space) that are pronouns. */
     private static int pronouns(String response, TextTools text) {
-        int pronouns = 0;
-        for (String token : text.wordTokenize(PyText.lower(response.replace('/', ' ')))) if (PRONOUNS.contains(token)) pronouns++;
-        return pronouns;
+        // The text lower-cased first, so the set's ASCII lower-casing changes nothing.
+        return text.countWordTokens(PyText.lower(response.replace('/', ' ')), PRONOUNS);
     }
 
     private static final List<String> PRONOUN_SENTENCES = List.of("We know this helps them.", "You will find it useful yourself.",

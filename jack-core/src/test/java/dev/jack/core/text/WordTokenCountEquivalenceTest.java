@@ -1,0 +1,52 @@
+package dev.jack.core.text;
+
+import dev.jack.core.constraint.ifbench.ReferenceResponses;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * {@link TextTools#countWordTokens} (tokens counted in the tokenizer's buffer, none made) against the plain steps
+ * (every token of {@code word_tokenize}, looked up in a set), on every response in {@code ../shared/ifbench}, as is
+ * and lower-cased as count:pronouns asks, and on generated texts with contractions, quotes, URLs, Unicode spaces and
+ * non-ASCII letters.
+ */
+class WordTokenCountEquivalenceTest {
+    private static final List<String> WORDS = List.of("i", "it", "you", "'s", "n't", "``", "''", ".", "the", "them", "é", "über", "x-ray");
+    private static final AsciiLoweredSet SET = new AsciiLoweredSet(WORDS);
+    private final TextTools text = new TextTools(PunktParameters::english);
+
+    private void check(String t) {
+        text.forgetRecent();
+        int plain = 0;
+        for (String token : text.wordTokenize(t)) if (Set.copyOf(WORDS).contains(token)) plain++;
+        assertEquals(plain, text.countWordTokens(t, SET), t);
+    }
+
+    @Test
+    void sameCountsOnTheReferenceResponses() throws IOException {
+        for (String response : ReferenceResponses.all()) {
+            check(PyText.lower(response));
+            if (!response.chars().anyMatch(c -> c >= 'A' && c <= 'Z')) check(response);
+        }
+    }
+
+    private static final String[] FRAGMENTS = {"I", "i", "it", "It's", "you", "don't", "can't", "them.", "\"the\"", "“it”", "'s",
+            "x-ray", "über", "é", "Dr.", "e.g.", "https://ex.com/i?it=you.", "(it)", "--", "...", "?", "!", ",", "😀", "itself"};
+    private static final String[] SPACES = {" ", " ", "", "\n", "\t", "\u00a0", "\u2003", "\u3000"};
+
+    @Test
+    void sameCountsOnGeneratedTexts() {
+        Random random = new Random(21);
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(30); k > 0; k--) b.append(FRAGMENTS[random.nextInt(FRAGMENTS.length)]).append(SPACES[random.nextInt(SPACES.length)]);
+            check(PyText.lower(b.toString()));
+        }
+    }
+}
