@@ -16,6 +16,10 @@ import java.util.List;
 public final class AotTraining {
     private AotTraining() {}
 
+    /**
+     * Runs each command of {@code args} (split at {@code --}) in turn, output dropped, then exits with the first
+     * non-zero exit code, or 0.
+     */
     public static void main(String[] args) {
         PrintWriter quiet = new PrintWriter(OutputStream.nullOutputStream(), true);
         int status = 0;

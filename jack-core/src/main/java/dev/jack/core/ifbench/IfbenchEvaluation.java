@@ -45,7 +45,11 @@ public final class IfbenchEvaluation {
         return r == null ? "" : r;
     }
 
-    /** Verifies every prompt's response; rows are independent and checked in parallel. */
+    /**
+     * Verifies every prompt's response, matched as IFBench's scorer matches them; rows are independent and checked in
+     * parallel. The in-memory form, for library callers; {@code jack eval --benchmark ifbench} verifies and writes in
+     * one pass ({@link Evaluation#write(List, java.util.function.Function, Verifier, java.nio.file.Path)}).
+     */
     public static Evaluation run(List<IfevalPrompt> prompts, Map<String, String> responses, Verifier verifier) {
         return Evaluation.run(prompts, p -> responseFor(p, responses), verifier);
     }

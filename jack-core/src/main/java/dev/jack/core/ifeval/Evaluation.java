@@ -58,7 +58,9 @@ public record Evaluation(List<Row> rows) {
 
     /**
      * Verifies every prompt's response, matched as IFEval's scorer matches them; rows are independent,
-     * so they are checked in parallel.
+     * so they are checked in parallel. The in-memory form, for library callers that want the verdicts (and maybe
+     * {@link #write(Path)} later); {@code jack eval} verifies and writes in one pass with
+     * {@link #write(List, Function, Verifier, Path)}.
      *
      * @throws dev.jack.core.data.DataFileException naming the key of a prompt without a response
      */
@@ -66,7 +68,10 @@ public record Evaluation(List<Row> rows) {
         return run(prompts, responses::require, verifier);
     }
 
-    /** Verifies every prompt's response as {@code responseFor} finds it; rows are checked in parallel. */
+    /**
+     * Verifies every prompt's response as {@code responseFor} finds it; rows are checked in parallel (the in-memory
+     * form, as {@link #run(List, ResponseFile, Verifier)}).
+     */
     public static Evaluation run(List<IfevalPrompt> prompts, Function<IfevalPrompt, String> responseFor, Verifier verifier) {
         Row[] rows = new Row[prompts.size()];
         IntUnaryOperator check = checker(prompts, responseFor, verifier, rows);
