@@ -20,8 +20,8 @@ import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
-import java.util.function.IntUnaryOperator;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
@@ -74,8 +74,8 @@ public record Evaluation(List<Row> rows) {
      */
     public static Evaluation run(List<IfevalPrompt> prompts, Function<IfevalPrompt, String> responseFor, Verifier verifier) {
         Row[] rows = new Row[prompts.size()];
-        IntUnaryOperator check = checker(prompts, responseFor, verifier, rows);
-        IntStream.range(0, prompts.size()).parallel().forEach(check::applyAsInt);
+        IntConsumer check = checker(prompts, responseFor, verifier, rows);
+        IntStream.range(0, prompts.size()).parallel().forEach(check);
         return new Evaluation(List.of(rows));
     }
 
@@ -89,24 +89,23 @@ public record Evaluation(List<Row> rows) {
      */
     public static Evaluation write(List<IfevalPrompt> prompts, Function<IfevalPrompt, String> responseFor, Verifier verifier, Path dir) {
         Row[] rows = new Row[prompts.size()];
-        IntUnaryOperator check = checker(prompts, responseFor, verifier, rows);
+        IntConsumer check = checker(prompts, responseFor, verifier, rows);
         return write(dir, rows.length, i -> {
-            check.applyAsInt(i);
+            check.accept(i);
             return rows[i];
         }, () -> new Evaluation(List.of(rows)));
     }
 
     /**
-     * Sets {@code rows[i]} to prompt i's verdicts (the operator returns i). Every response is found first, so that a
-     * prompt without one is reported before any check runs.
+     * Sets {@code rows[i]} to prompt i's verdicts. Every response is found first, so that a prompt without one is
+     * reported before any check runs.
      */
-    private static IntUnaryOperator checker(List<IfevalPrompt> prompts, Function<IfevalPrompt, String> responseFor, Verifier verifier, Row[] rows) {
+    private static IntConsumer checker(List<IfevalPrompt> prompts, Function<IfevalPrompt, String> responseFor, Verifier verifier, Row[] rows) {
         verifier.prepareFor(prompts.stream().flatMap(p -> p.constraints().stream()).toList());
         List<String> answers = prompts.stream().map(responseFor).toList();
         return i -> {
             IfevalPrompt p = prompts.get(i);
             rows[i] = new Row(p, answers.get(i), verifier.verify(p.constraints(), answers.get(i)));
-            return i;
         };
     }
 

@@ -40,7 +40,8 @@ public final class AsciiLoweredSet {
         return true;
     }
 
-    private static char lowerAscii(char c) {
+    /** The char with an ASCII capital lower-cased (no other char changed). */
+    static char lowerAscii(char c) {
         return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 }

@@ -35,10 +35,6 @@ public final class Literals {
         return new Finder(text, literal).next(Math.max(0, from));
     }
 
-    private static char lowerAscii(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-    }
-
     private static boolean sameIgnoringCase(char a, char b) {
         char ua = Character.toUpperCase(a);
         char ub = Character.toUpperCase(b);
@@ -113,7 +109,7 @@ public final class Literals {
             if (literal.length() < 2) return false;
             char t = text.charAt(at + 1);
             char l = literal.charAt(1);
-            return (t | l) < 128 && t != l && lowerAscii(t) != lowerAscii(l);
+            return (t | l) < 128 && t != l && AsciiLoweredSet.lowerAscii(t) != AsciiLoweredSet.lowerAscii(l);
         }
 
         private int earliestCandidate(int from) {

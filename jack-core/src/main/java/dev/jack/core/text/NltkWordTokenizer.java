@@ -28,9 +28,7 @@ public final class NltkWordTokenizer {
     public List<String> tokenize(String text) {
         List<String> tokens = new ArrayList<>();
         int[] spans = sentences.spans(text);
-        int longest = 0;
-        for (int i = 0; i < spans.length; i += 2) longest = Math.max(longest, spans[i + 1] - spans[i]);
-        Scanner s = new Scanner(longest);
+        Scanner s = scannerFor(spans);
         for (int i = 0; i < spans.length; i += 2) s.tokenize(text, spans[i], spans[i + 1], tokens, Integer.MAX_VALUE);
         return tokens;
     }
@@ -59,12 +57,17 @@ public final class NltkWordTokenizer {
      */
     public int count(String text, AsciiLoweredSet words) {
         int[] spans = sentences.spans(text);
-        int longest = 0;
-        for (int i = 0; i < spans.length; i += 2) longest = Math.max(longest, spans[i + 1] - spans[i]);
-        Scanner s = new Scanner(longest);
+        Scanner s = scannerFor(spans);
         int count = 0;
         for (int i = 0; i < spans.length; i += 2) count += s.count(text, spans[i], spans[i + 1], words);
         return count;
+    }
+
+    /** A scanner with room for the longest of the sentence spans ({@code [start, end]} pairs). */
+    private static Scanner scannerFor(int[] spans) {
+        int longest = 0;
+        for (int i = 0; i < spans.length; i += 2) longest = Math.max(longest, spans[i + 1] - spans[i]);
+        return new Scanner(longest);
     }
 
     /** NLTKWordTokenizer.tokenize on one sentence. */
