@@ -184,6 +184,9 @@ public final class PerceptronTagger {
      */
     public String tagFirst(List<String> tokens) {
         if (tokens.isEmpty()) throw new java.util.NoSuchElementException("no tokens to tag");
+        // A word in the tag dictionary gets its tag whatever follows: its neighbours are not normalized.
+        String known = tagdict.get(tokens.getFirst());
+        if (known != null && !known.isEmpty()) return known;
         return tag(tokens.subList(0, Math.min(3, tokens.size())), 1).getFirst();
     }
 
