@@ -51,7 +51,30 @@ class TextFastPathEquivalenceTest {
         return !ENGLISH.abbrevTypes().contains(stem.toString()) && !COLLOCATION_FIRSTS.contains(stem.toString());
     }
 
+    /** The {@code \w+} runs as [start, end) pairs, found a code point at a time with {@link PyText#isWordChar}. */
+    private static List<List<Integer>> plainWordRuns(String text) {
+        List<List<Integer>> runs = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (PyText.isWordChar(cp) && start < 0) start = i;
+            if (!PyText.isWordChar(cp) && start >= 0) {
+                runs.add(List.of(start, i));
+                start = -1;
+            }
+            i += Character.charCount(cp);
+        }
+        if (start >= 0) runs.add(List.of(start, text.length()));
+        return runs;
+    }
+
     private static void check(String text) {
+        List<List<Integer>> scanned = new ArrayList<>();
+        for (int end = 0, start; (start = PyText.wordRunStart(text, end)) < text.length(); ) {
+            end = PyText.wordRunEnd(text, start);
+            scanned.add(List.of(start, end));
+        }
+        assertEquals(plainWordRuns(text), scanned, text);
         List<String> split = PyText.split(text);
         assertEquals(split.size(), PyText.countWords(text), text);
         assertEquals(split, PyText.words(text), text);
