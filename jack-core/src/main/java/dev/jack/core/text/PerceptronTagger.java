@@ -198,6 +198,20 @@ public final class PerceptronTagger {
         return PyText.lower(word);
     }
 
+    /** Each ASCII char as a string, its hash cached: most words' first code point. */
+    private static final String[] ASCII_CHARS = new String[128];
+
+    static {
+        for (char c = 0; c < 128; c++) ASCII_CHARS[c] = String.valueOf(c);
+    }
+
+    /** The first code point as a string, as Python's {@code s[0]} (empty for an empty word). */
+    private static String firstCodePoint(String word) {
+        if (word.isEmpty()) return "";
+        char c = word.charAt(0);
+        return c < 128 ? ASCII_CHARS[c] : new String(Character.toChars(word.codePointAt(0)));
+    }
+
     /** The last three code points, as Python's {@code s[-3:]}. */
     private static String suffix(String s) {
         int n = s.codePointCount(0, s.length());
@@ -215,7 +229,7 @@ public final class PerceptronTagger {
         return switch (f) {
             case 0 -> weights.get("", null, "bias");
             case 1 -> weights.get("i suffix ", null, suffix(word));
-            case 2 -> weights.get("i pref1 ", null, word.isEmpty() ? "" : new String(Character.toChars(word.codePointAt(0))));
+            case 2 -> weights.get("i pref1 ", null, firstCodePoint(word));
             case 3 -> weights.get("i-1 tag ", null, prev);
             case 4 -> weights.get("i-2 tag ", null, prev2);
             case 5 -> weights.get("i tag+i-2 tag ", prev, prev2);
