@@ -10,26 +10,34 @@ import java.util.Collection;
  */
 public final class AsciiLoweredSet {
     private final String[] table;
+    /** Each word's hash beside it: a probe compares a run with a word only when their hashes agree. */
+    private final int[] hashes;
 
     /** @param words the set's words, as they are (a word with ASCII capitals is never found) */
     public AsciiLoweredSet(Collection<String> words) {
         table = new String[Integer.highestOneBit(Math.max(1, words.size())) * 4];
+        hashes = new int[table.length];
         for (String w : words) {
-            int k = w.hashCode() & (table.length - 1);
+            int k = slot(w.hashCode());
             while (table[k] != null) {
                 if (table[k].equals(w)) break;
                 k = (k + 1) & (table.length - 1);
             }
             table[k] = w;
+            hashes[k] = w.hashCode();
         }
+    }
+
+    private int slot(int hash) {
+        return (hash ^ (hash >>> 16)) & (table.length - 1);
     }
 
     /** Whether {@code text[from, to)} with its ASCII capitals lower-cased is in the set. */
     public boolean containsLowered(CharSequence text, int from, int to) {
         int h = 0;
         for (int i = from; i < to; i++) h = 31 * h + lowerAscii(text.charAt(i));
-        for (int k = h & (table.length - 1); table[k] != null; k = (k + 1) & (table.length - 1)) {
-            if (sameLowered(table[k], text, from, to)) return true;
+        for (int k = slot(h); table[k] != null; k = (k + 1) & (table.length - 1)) {
+            if (hashes[k] == h && sameLowered(table[k], text, from, to)) return true;
         }
         return false;
     }

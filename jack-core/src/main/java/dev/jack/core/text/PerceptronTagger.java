@@ -184,6 +184,9 @@ public final class PerceptronTagger {
      */
     public String tagFirst(List<String> tokens) {
         if (tokens.isEmpty()) throw new java.util.NoSuchElementException("no tokens to tag");
+        // A word in the tag dictionary gets its tag whatever follows: its neighbours are not normalized.
+        String known = tagdict.get(tokens.getFirst());
+        if (known != null && !known.isEmpty()) return known;
         return tag(tokens.subList(0, Math.min(3, tokens.size())), 1).getFirst();
     }
 
@@ -193,6 +196,20 @@ public final class PerceptronTagger {
         if (PyChars.isDigits(word) && word.codePointCount(0, word.length()) == 4) return "!YEAR";
         if (!word.isEmpty() && PyChars.isDigit(word.codePointAt(0))) return "!DIGITS";
         return PyText.lower(word);
+    }
+
+    /** Each ASCII char as a string, its hash cached: most words' first code point. */
+    private static final String[] ASCII_CHARS = new String[128];
+
+    static {
+        for (char c = 0; c < 128; c++) ASCII_CHARS[c] = String.valueOf(c);
+    }
+
+    /** The first code point as a string, as Python's {@code s[0]} (empty for an empty word). */
+    private static String firstCodePoint(String word) {
+        if (word.isEmpty()) return "";
+        char c = word.charAt(0);
+        return c < 128 ? ASCII_CHARS[c] : new String(Character.toChars(word.codePointAt(0)));
     }
 
     /** The last three code points, as Python's {@code s[-3:]}. */
@@ -212,7 +229,7 @@ public final class PerceptronTagger {
         return switch (f) {
             case 0 -> weights.get("", null, "bias");
             case 1 -> weights.get("i suffix ", null, suffix(word));
-            case 2 -> weights.get("i pref1 ", null, word.isEmpty() ? "" : new String(Character.toChars(word.codePointAt(0))));
+            case 2 -> weights.get("i pref1 ", null, firstCodePoint(word));
             case 3 -> weights.get("i-1 tag ", null, prev);
             case 4 -> weights.get("i-2 tag ", null, prev2);
             case 5 -> weights.get("i tag+i-2 tag ", prev, prev2);

@@ -345,15 +345,39 @@ public final class PunktSentenceTokenizer {
      * its period (at {@code period}) and their lower case is neither an abbreviation nor a collocation's first word.
      * Then the first token is that word with its period (a word token runs to the non-word character or whitespace after
      * the period), the first pass marks it a break, and the second pass keeps it one (it is no initial, no number, in
-     * no collocation), with a token after it. False means only that the general path must decide.
+     * no collocation), with a token after it. A word of ASCII letters and other non-ASCII characters that are not
+     * whitespace (an emoji ending a sentence, an accented word) is the same token and decided the same way by
+     * {@link #otherWordBreaks}. False means only that the general path must decide.
      */
     boolean plainWordBreaks(String text, int from, int period) {
-        if (period - from < 2) return false;
+        if (period == from) return false;
+        boolean ascii = true;
         for (int i = from; i < period; i++) {
             char c = text.charAt(i);
-            if ((c < 'a' || c > 'z') && (c < 'A' || c > 'Z')) return false;
+            if (c < 128) {
+                if ((c < 'a' || c > 'z') && (c < 'A' || c > 'Z')) return false;
+            } else {
+                // No non-ASCII char is a non-word character, starts multi-char punctuation or ends a word but whitespace.
+                if (PyText.isSpace(c)) return false;
+                ascii = false;
+            }
         }
-        return !notPlain.containsLowered(text, from, period);
+        if (ascii) return period - from >= 2 && !notPlain.containsLowered(text, from, period);
+        return otherWordBreaks(text.substring(from, period));
+    }
+
+    /**
+     * {@link #plainWordBreaks} for a word with non-ASCII characters: one word character alone is an initial and a leading
+     * digit of any script makes a number (both go by the orthographic heuristics, so the general path decides), and the
+     * word's Python lower case (which with its period appended is the token's type, less the period) must be neither an
+     * abbreviation nor a collocation's first word.
+     */
+    private boolean otherWordBreaks(String word) {
+        int first = word.codePointAt(0);
+        if (Character.charCount(first) == word.length() && PyText.isWordChar(first)) return false;
+        String lower = PyText.lower(word);
+        if (PyText.isDecimal(lower.codePointAt(0))) return false;
+        return !params.abbrevTypes().contains(lower) && !collocationFirsts.contains(lower);
     }
 
     private boolean periodContextBreaks(Recent r, String text, int from, int to) {

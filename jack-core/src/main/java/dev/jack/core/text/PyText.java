@@ -247,7 +247,15 @@ public final class PyText {
      */
     public static int wordRunStart(String text, int from) {
         int i = from;
-        while (i < text.length()) {
+        int n = text.length();
+        while (i < n) {
+            // An ASCII char is its code point (no surrogate): looked up in the table without decoding.
+            char c = text.charAt(i);
+            if (c < 128) {
+                if (ASCII_WORD[c]) break;
+                i++;
+                continue;
+            }
             int cp = text.codePointAt(i);
             if (isWordChar(cp)) break;
             i += Character.charCount(cp);
@@ -258,7 +266,14 @@ public final class PyText {
     /** Where the run of {@code \w} characters from {@code start} ends. */
     public static int wordRunEnd(String text, int start) {
         int i = start;
-        while (i < text.length()) {
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c < 128) {
+                if (!ASCII_WORD[c]) break;
+                i++;
+                continue;
+            }
             int cp = text.codePointAt(i);
             if (!isWordChar(cp)) break;
             i += Character.charCount(cp);
@@ -428,15 +443,17 @@ public final class PyText {
     /** {@code s.translate(str.maketrans('', '', string.punctuation))}. */
     public static String removePunctuation(String s) {
         StringBuilder b = null;
+        // The text between punctuation is copied a run at a time.
+        int kept = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < 128 && ASCII_PUNCTUATION[c]) {
-                if (b == null) b = new StringBuilder(s.length()).append(s, 0, i);
-            } else if (b != null) {
-                b.append(c);
+                if (b == null) b = new StringBuilder(s.length());
+                b.append(s, kept, i);
+                kept = i + 1;
             }
         }
-        return b == null ? s : b.toString();
+        return b == null ? s : b.append(s, kept, s.length()).toString();
     }
 
     /** {@code s.strip(string.punctuation + ' ')}. */

@@ -274,10 +274,14 @@ public final class TextTools {
      */
     public String firstPosTag(List<String> tokens) {
         Memo m = memo.get();
-        List<String> leading = tokens.subList(0, Math.min(3, tokens.size()));
-        if (!leading.equals(m.firstTagOf)) {
+        int n = Math.min(3, tokens.size());
+        List<String> known = m.firstTagOf;
+        boolean same = known != null && known.size() == n;
+        for (int i = 0; i < n && same; i++) same = known.get(i).equals(tokens.get(i));
+        if (!same) {
+            List<String> leading = List.copyOf(tokens.subList(0, n));
             m.firstTag = PerceptronTagger.english().tagFirst(leading);
-            m.firstTagOf = List.copyOf(leading);
+            m.firstTagOf = leading;
         }
         return m.firstTag;
     }

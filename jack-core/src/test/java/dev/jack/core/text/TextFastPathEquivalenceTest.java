@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -51,7 +52,48 @@ class TextFastPathEquivalenceTest {
         return !ENGLISH.abbrevTypes().contains(stem.toString()) && !COLLOCATION_FIRSTS.contains(stem.toString());
     }
 
+    /** The {@code \w+} runs as [start, end) pairs, found a code point at a time with {@link PyText#isWordChar}. */
+    private static List<List<Integer>> plainWordRuns(String text) {
+        List<List<Integer>> runs = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (PyText.isWordChar(cp) && start < 0) start = i;
+            if (!PyText.isWordChar(cp) && start >= 0) {
+                runs.add(List.of(start, i));
+                start = -1;
+            }
+            i += Character.charCount(cp);
+        }
+        if (start >= 0) runs.add(List.of(start, text.length()));
+        return runs;
+    }
+
+    /**
+     * The context Punkt decides for the period at {@code period} with its word from {@code from}: up to the non-word
+     * character after the period, or through the whitespace and the next run of non-whitespace; null when the period is
+     * no candidate.
+     */
+    private static String context(String text, int from, int period) {
+        if (period + 1 >= text.length()) return null;
+        char next = text.charAt(period + 1);
+        if (")\";}]*:@'({[?!".indexOf(next) >= 0) return text.substring(from, period + 2);
+        if (!PyText.isSpace(next)) return null;
+        int start = period + 1;
+        while (start < text.length() && PyText.isSpace(text.charAt(start))) start++;
+        if (start == text.length()) return null;
+        int end = start;
+        while (end < text.length() && !PyText.isSpace(text.charAt(end))) end++;
+        return text.substring(from, end);
+    }
+
     private static void check(String text) {
+        List<List<Integer>> scanned = new ArrayList<>();
+        for (int end = 0, start; (start = PyText.wordRunStart(text, end)) < text.length(); ) {
+            end = PyText.wordRunEnd(text, start);
+            scanned.add(List.of(start, end));
+        }
+        assertEquals(plainWordRuns(text), scanned, text);
         List<String> split = PyText.split(text);
         assertEquals(split.size(), PyText.countWords(text), text);
         assertEquals(split, PyText.words(text), text);
@@ -90,7 +132,13 @@ class TextFastPathEquivalenceTest {
         for (int p = text.indexOf('.'); p >= 0; p = text.indexOf('.', p + 1)) {
             int from = p;
             while (from > 0 && !Character.isWhitespace(text.charAt(from - 1))) from--;
-            for (int f = from; f < p; f++) assertEquals(plainWordBreaks(text, f, p), PUNKT.plainWordBreaks(text, f, p), text.substring(f, p));
+            for (int f = from; f < p; f++) {
+                boolean fast = PUNKT.plainWordBreaks(text, f, p);
+                if (plainWordBreaks(text, f, p)) assertTrue(fast, text.substring(f, p));
+                // Wherever the fast path decides a candidate, the general path on its context decides the same.
+                String context = context(text, f, p);
+                if (fast && context != null) assertTrue(PUNKT.containsSentenceBreak(context), context);
+            }
         }
     }
 
@@ -99,9 +147,22 @@ class TextFastPathEquivalenceTest {
             "more'n", "I'm", "we'll", "you're", "it's", "O'Neil", "\"quoted\"", "'single'", "``", "''", "“curly”", "‘x’",
             "https://example.com/a.b?c=d", "www.x.org.", "a@b.com", "İt", "ſo", "K", "Café", "naïve", "ΣΑΣ", "😀", "x1", "٣",
             "...", "!!", "?", "end.", "(a)", "[b]", "{c}", "--", "-", "—", "*", ",", ";", ":", "$5.00", "3.14", "1999.",
-            "well-known", "e-mail", "__init__", "\t", "ab.", "Ab.", "co.", "vs.", "etc."};
+            "well-known", "e-mail", "__init__", "\t", "ab.", "Ab.", "co.", "vs.", "etc.", "😀.", "x😀.", "👍🏽.", "1️⃣.",
+            "👨\u200d👩\u200d👧.", "Café.", "é.", "ΣΑΣ.", "ΟΔΟΣ.", "٣.", "٣x.", "İ.", "İnc.", "\u212A.", "\u212Ag.", "\u212Ao.", "ſt.",
+            "naïve.", "\u00a0end.", "v\u0301.", "—.", "é\"", "😀!", "😀)", "😀.\"", "ΣΑΣ.)"};
     private static final String[] SPACES = {" ", " ", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u2003", "\u0085", "\u3000", "",
             "\u001c", "\r\n"};
+
+    @Test
+    void wordsWithNonAsciiCharactersBeforeAPeriodAreDecidedInPlace() {
+        assertTrue(PUNKT.plainWordBreaks("Fun 😀. Next", 4, 6));
+        assertTrue(PUNKT.plainWordBreaks("Un café. Next", 3, 7));
+        assertTrue(PUNKT.containsSentenceBreak("😀. Next"));
+        // An initial and a number go by the orthographic heuristics.
+        assertFalse(PUNKT.plainWordBreaks("İ. Next", 0, 1));
+        assertFalse(PUNKT.plainWordBreaks("٣٣. Next", 0, 2));
+        assertFalse(PUNKT.plainWordBreaks("a\u00a0b. Next", 0, 3));
+    }
 
     @Test
     void sameAsThePlainStepsOnGeneratedTexts() {
