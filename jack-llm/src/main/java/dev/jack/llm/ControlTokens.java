@@ -50,6 +50,10 @@ public final class ControlTokens {
      */
     private final String firstChars;
 
+    /** The ASCII chars of {@link #literalFirsts} as a bit set (chars 0-63, then 64-127), and whether it has others. */
+    private final long[] asciiFirsts;
+    private final boolean wideFirsts;
+
     private ControlTokens(Collection<String> texts) {
         Set<String> unique = new LinkedHashSet<>();
         for (String t : texts) if (t != null && !t.isEmpty()) unique.add(t);
@@ -66,6 +70,25 @@ public final class ControlTokens {
             byFirst[i] = sorted.stream().filter(t -> t.charAt(0) == c).toArray(String[]::new);
         }
         this.firstChars = firsts.indexOf("<") < 0 ? "<" + firsts : firsts.toString();
+        long[] ascii = new long[2];
+        boolean wide = false;
+        for (int i = 0; i < firsts.length(); i++) {
+            char c = firsts.charAt(i);
+            if (c < 128) ascii[c >> 6] |= 1L << c;
+            else wide = true;
+        }
+        this.asciiFirsts = ascii;
+        this.wideFirsts = wide;
+    }
+
+    /** Whether a text can begin at c: a bit test for ASCII, where most of a response is. */
+    private boolean isLiteralFirst(char c) {
+        return c < 128 ? (asciiFirsts[c >> 6] & 1L << c) != 0 : wideFirsts && literalFirsts.indexOf(c) >= 0;
+    }
+
+    /** Whether {@link #BARRED} can match: its texts begin with '<' and a bar. */
+    private static boolean mayHoldBarred(String response) {
+        return response.indexOf("<|") >= 0 || response.indexOf("<\uff5c") >= 0;
     }
 
     /**
@@ -74,9 +97,9 @@ public final class ControlTokens {
      */
     private Match literalFrom(String response, int from) {
         for (int i = from; i < response.length(); i++) {
-            int k = literalFirsts.indexOf(response.charAt(i));
-            if (k < 0) continue;
-            for (String t : byFirst[k]) if (response.startsWith(t, i)) return new Match(t, i);
+            char c = response.charAt(i);
+            if (!isLiteralFirst(c)) continue;
+            for (String t : byFirst[literalFirsts.indexOf(c)]) if (response.startsWith(t, i)) return new Match(t, i);
         }
         return null;
     }
@@ -102,7 +125,7 @@ public final class ControlTokens {
         if (!mayHold(response)) return Optional.empty();
         Match first = literalFrom(response, 0);
         Matcher barred = BARRED.matcher(response);
-        if (barred.find() && (first == null || barred.start() < first.offset())) first = new Match(barred.group(), barred.start());
+        if (mayHoldBarred(response) && barred.find() && (first == null || barred.start() < first.offset())) first = new Match(barred.group(), barred.start());
         return Optional.ofNullable(first);
     }
 
@@ -116,7 +139,7 @@ public final class ControlTokens {
         if (!mayHold(response)) return all;
         Match lit = literalFrom(response, 0);
         Matcher bar = BARRED.matcher(response);
-        boolean barFound = bar.find();
+        boolean barFound = mayHoldBarred(response) && bar.find();
         while (lit != null || barFound) {
             Match m = lit != null && (!barFound || lit.offset() <= bar.start()) ? lit : new Match(bar.group(), bar.start());
             all.add(m);

@@ -28,7 +28,8 @@ public enum Reward {
 
     static double fraction(List<Boolean> followed, boolean allOrNothing) {
         if (followed.isEmpty()) return 1;
-        long n = followed.stream().filter(b -> b).count();
+        int n = 0;
+        for (Boolean b : followed) if (b) n++;
         if (allOrNothing) return n == followed.size() ? 1 : 0;
         return (double) n / followed.size();
     }

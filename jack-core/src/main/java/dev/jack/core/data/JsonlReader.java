@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Reads a JSONL file of objects line by line; every error names the file and line. Blank lines are skipped. A folder is
@@ -186,10 +188,13 @@ public final class JsonlReader {
             long[] line = {0};
             Parallel.InOrder<Batch> batches = new Parallel.InOrder<>(AHEAD, batch -> line[0] = batch.deliver(file, line[0], consumer));
             byte[] carry = new byte[0];
+            // A batch's bytes serve a later batch once decoded (a new megabyte for each was most of what reading
+            // allocated besides the rows themselves).
+            Queue<byte[]> free = new ConcurrentLinkedQueue<>();
             for (int count = 0; ; count++) {
-                Batch batch = Batch.read(in, carry, count == 0);
+                Batch batch = Batch.read(in, carry, count == 0, free.poll());
                 carry = batch.rest;
-                batches.submit(batch::parse);
+                batches.submit(() -> batch.parse(free));
                 if (batch.end) break;
             }
             batches.finish();
@@ -227,11 +232,16 @@ public final class JsonlReader {
         /** Whether the batch starts the file (whose first line may begin with a byte order mark). */
         private boolean first;
 
-        /** The carried bytes and the next ones, up to the last '\n' (or the end of the file). */
-        static Batch read(InputStream in, byte[] carry, boolean first) throws IOException {
+        /**
+         * The carried bytes and the next ones, up to the last '\n' (or the end of the file); read into {@code room} (an
+         * earlier batch's bytes, or null) when it is large enough.
+         */
+        static Batch read(InputStream in, byte[] carry, boolean first, byte[] room) throws IOException {
             Batch b = new Batch();
             b.first = first;
-            b.bytes = Arrays.copyOf(carry, Math.max(BATCH_BYTES, carry.length * 2));
+            int size = Math.max(BATCH_BYTES, carry.length * 2);
+            b.bytes = room != null && room.length >= size ? room : new byte[size];
+            System.arraycopy(carry, 0, b.bytes, 0, carry.length);
             b.length = carry.length;
             int cut = -1;
             while (true) {
@@ -257,7 +267,8 @@ public final class JsonlReader {
             return b;
         }
 
-        Batch parse() {
+        /** Decodes and parses the lines; the bytes then go to {@code free} for a later batch unless a long line grew them. */
+        Batch parse(Queue<byte[]> free) {
             String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
             // The lenient decoding above writes U+FFFD for bytes that are not UTF-8: only then is the batch checked.
             if (text.indexOf('\uFFFD') >= 0) {
@@ -269,6 +280,7 @@ public final class JsonlReader {
                     return this;
                 }
             }
+            if (bytes.length <= 2 * BATCH_BYTES) free.offer(bytes);
             bytes = null;
             offsets = new long[64];
             parsed = new Object[64];

@@ -27,6 +27,11 @@ public final class AsciiJson {
         return length;
     }
 
+    /** The room the buffer has now, in bytes. */
+    public int capacity() {
+        return bytes.length;
+    }
+
     /** Empties the buffer, keeping its room. */
     public void clear() {
         length = 0;

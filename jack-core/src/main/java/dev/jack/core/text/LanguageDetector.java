@@ -226,22 +226,29 @@ public final class LanguageDetector {
     }
 
     /**
-     * Per thread: room for the n-gram rows of a text, at most three per char read ({@link #extractGrams}), grown to
-     * the longest text the thread has seen (short-lived virtual threads checking short texts stay small).
+     * A thread's room for a detection: the n-gram rows of a text, at most three per char read ({@link #extractGrams}),
+     * grown to the longest text the thread has seen (short-lived virtual threads checking short texts stay small), and
+     * the trials' probabilities.
      */
-    private static final ThreadLocal<int[][]> GRAMS = ThreadLocal.withInitial(() -> new int[][] {new int[0]});
+    private static final class Work {
+        int[] grams = new int[0];
+        final double[] result = new double[LANGS];
+        final double[] probability = new double[LANGS];
+    }
+
+    private static final ThreadLocal<Work> WORK = ThreadLocal.withInitial(Work::new);
 
     /** The most probable language code ("unknown" if none is likely), or empty when the text has no features. */
     public Optional<String> detect(String text) {
         Model m = model();
         String prepared = prepare(text);
-        int[][] holder = GRAMS.get();
+        Work work = WORK.get();
         int need = 3 * Math.min(prepared.length(), MAX_TEXT_LENGTH);
-        if (holder[0].length < need) holder[0] = new int[Math.max(need, Math.min(2 * holder[0].length, 3 * MAX_TEXT_LENGTH))];
-        int[] grams = holder[0];
+        if (work.grams.length < need) work.grams = new int[Math.max(need, Math.min(2 * work.grams.length, 3 * MAX_TEXT_LENGTH))];
+        int[] grams = work.grams;
         int count = extractGrams(m, prepared, grams);
         if (count == 0) return Optional.empty();
-        double[] probability = trials(m, grams, count);
+        double[] probability = trials(m, grams, count, work.result, work.probability);
         int best = -1;
         for (int j = 0; j < probability.length; j++) {
             if (probability[j] > PROB_THRESHOLD && (best < 0 || probability[j] > probability[best])) best = j;
@@ -349,14 +356,13 @@ public final class LanguageDetector {
 
     /**
      * Detector.detectBlock: seeded random trials that multiply in the probabilities of sampled n-grams,
-     * averaged over the trials.
+     * averaged over the trials into {@code result} (returned); {@code probability} is a trial's room.
      */
-    private static double[] trials(Model m, int[] grams, int count) {
-        double[] result = new double[LANGS];
+    private static double[] trials(Model m, int[] grams, int count, double[] result, double[] probability) {
+        Arrays.fill(result, 0);
         double[] table = m.probabilities();
         LegacyRandom random = new LegacyRandom(SEED);
         long reciprocal = LegacyRandom.reciprocal(count);
-        double[] probability = new double[LANGS];
         for (int t = 0; t < TRIALS; t++) {
             Arrays.fill(probability, 1.0 / LANGS);
             double alpha = ALPHA + random.nextGaussian() * ALPHA_WIDTH;

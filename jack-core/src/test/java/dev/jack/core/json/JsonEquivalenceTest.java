@@ -134,7 +134,7 @@ class JsonEquivalenceTest {
             if (Double.isNaN(d) || Double.isInfinite(d)) continue;
             assertEquals(BigDecimalPyFloat.repr(d), PyFloat.repr(d), () -> Double.toString(d));
         }
-        for (double d : new double[] {0.0, -0.0, 1e16, 1e15, 9999999999999998.0, 1e-4, 1e-5, 0.00012345, Double.MIN_VALUE, Double.MAX_VALUE, 5e-324, 0.1 + 0.2}) {
+        for (double d : new double[] {0.0, -0.0, 1e-3, Math.nextDown(1e-3), -1e-3, 1e7, Math.nextDown(1e7), -Math.nextDown(1e7), 0.5, 1.0, 2 / 3.0, 1e16, 1e15, 9999999999999998.0, 1e-4, 1e-5, 0.00012345, Double.MIN_VALUE, Double.MAX_VALUE, 5e-324, 0.1 + 0.2}) {
             assertEquals(BigDecimalPyFloat.repr(d), PyFloat.repr(d), Double.toString(d));
         }
         assertEquals("nan", PyFloat.repr(Double.NaN));

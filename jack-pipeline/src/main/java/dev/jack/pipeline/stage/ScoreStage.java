@@ -128,6 +128,7 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         // themselves kept to the end held hundreds of megabytes, which young collections copied on one core.
         Map<Long, PassRates.Counts> counts = new LinkedHashMap<>();
         Tally[] tallied = {Tally.NONE};
+        java.util.Queue<AsciiJson> buffers = new java.util.concurrent.ConcurrentLinkedQueue<>();
         // The scored rows and their pass rates are replaced as one set. Rows are scored in chunks as they are read, and
         // written in order as their chunks finish.
         try (FileSet set = new FileSet()) {
@@ -145,13 +146,19 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
                                     + " other constraints than its first sample's (pass rates are per prompt)");
                         }
                     }
+                    // Its buffer serves a later chunk (a chunk's lines are about a megabyte: one per chunk was a tenth
+                    // of what score allocated, with the per-row copies it replaced), unless a huge row grew it.
+                    if (chunk.lines().capacity() <= KEPT_BUFFER) {
+                        chunk.lines().clear();
+                        buffers.offer(chunk.lines());
+                    }
                 });
                 List<JsonlReader.Row> rows = new ArrayList<>(CHUNK);
                 JsonlReader.forEach(samples, row -> {
                     rows.add(row);
-                    if (rows.size() == CHUNK) submit(chunks, scorer, byKey, labelRows, rows);
+                    if (rows.size() == CHUNK) submit(chunks, buffers, scorer, byKey, labelRows, rows);
                 });
-                submit(chunks, scorer, byKey, labelRows, rows);
+                submit(chunks, buffers, scorer, byKey, labelRows, rows);
                 chunks.finish();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
@@ -178,12 +185,14 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
     /** Rows per chunk scored on one thread, and chunks scored ahead of the writer. */
     private static final int CHUNK = 256;
     private static final int CHUNKS_AHEAD = 8;
+    /** The largest chunk buffer kept for a later chunk, in bytes. */
+    private static final int KEPT_BUFFER = 4 << 20;
 
-    /** A chunk's rows as read, the same rows scored, and their output lines. */
+    /** A chunk's rows as read, the same rows scored (their {@code json} null: the lines are in {@code lines}), and their output lines. */
     private record ScoredChunk(List<JsonlReader.Row> rows, List<Scored> scored, AsciiJson lines) {}
 
-    /** Hands the rows (then cleared) to the chunks, to be scored. */
-    private void submit(Parallel.InOrder<ScoredChunk> chunks, Scorer scorer, Map<Long, IfevalPrompt> byKey,
+    /** Hands the rows (then cleared) to the chunks, to be scored into a buffer from {@code buffers} (or a new one). */
+    private void submit(Parallel.InOrder<ScoredChunk> chunks, java.util.Queue<AsciiJson> buffers, Scorer scorer, Map<Long, IfevalPrompt> byKey,
                         Map<Long, JsonlReader.Row> labelRows, List<JsonlReader.Row> rows) {
         if (rows.isEmpty()) return;
         List<JsonlReader.Row> chunk = List.copyOf(rows);
@@ -191,14 +200,12 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         try {
             chunks.submit(() -> {
                 List<Scored> done = new ArrayList<>(chunk.size());
-                AsciiJson lines = null;
+                AsciiJson kept = buffers.poll();
+                AsciiJson lines = kept != null ? kept : new AsciiJson(1 << 20);
                 for (JsonlReader.Row row : chunk) {
                     Sample sample = Sample.read(row);
-                    Scored s = scorer.score(row, sample, byKey.get(sample.key()), labelRows.get(sample.key()));
-                    done.add(s);
-                    // Room for the chunk guessed from its first row, at most 1 MB: the buffer grows past a guess that is short.
-                    if (lines == null) lines = new AsciiJson((int) Math.min(1 << 20, (s.json().length + 1L) * chunk.size() * 5 / 4));
-                    lines.raw(s.json()).raw("\n");
+                    done.add(scorer.score(row, sample, byKey.get(sample.key()), labelRows.get(sample.key()), lines));
+                    lines.raw("\n");
                 }
                 return new ScoredChunk(chunk, done, lines);
             });
@@ -209,8 +216,8 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
 
     /**
      * A scored sample, its line in the output as ASCII JSON bytes (with its spans when the options ask for them, and the
-     * checks that could not run in {@code checker_errors}), and those checks' errors as console warnings (each naming
-     * the sample's file, line and key).
+     * checks that could not run in {@code checker_errors}; null where the line went into the caller's buffer), and those
+     * checks' errors as console warnings (each naming the sample's file, line and key).
      */
     public record Scored(ScoredSample row, byte[] json, List<String> checkerErrors) {
         /** The line in the output, without its line end. */
@@ -238,6 +245,20 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
          *     its key, malformed labels, no response, or a prompt text that is not its prompt's
          */
         public Scored score(JsonlReader.Row row, Sample sample, IfevalPrompt p, JsonlReader.Row promptRow) {
+            AsciiJson line = LINE.get();
+            line.clear();
+            Scored s = score(row, sample, p, promptRow, line);
+            byte[] bytes = line.toBytes();
+            // A thread keeps its buffer's room for the next row, but not the room of a row over 1 MB.
+            if (line.length() > 1 << 20) LINE.remove();
+            return new Scored(s.row(), bytes, s.checkerErrors());
+        }
+
+        /**
+         * {@link #score(JsonlReader.Row, Sample, IfevalPrompt, JsonlReader.Row)}, the line appended to {@code out}
+         * (without its line end) rather than copied into the result, whose {@code json} is null.
+         */
+        public Scored score(JsonlReader.Row row, Sample sample, IfevalPrompt p, JsonlReader.Row promptRow, AsciiJson out) {
             String labels = options.labelsField();
             List<Constraint> constraints;
             if (labels == null) {
@@ -263,12 +284,8 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
             if (options.spans()) json.put("spans", spans(constraints, checked, verifier, errors));
             // A check that could not run counts as not followed; the row says which and why.
             if (!errors.isEmpty()) json.put("checker_errors", errors);
-            AsciiJson line = LINE.get();
-            line.clear();
-            byte[] bytes = line.value(json).toBytes();
-            // A thread keeps its buffer's room for the next row, but not the room of a row over 1 MB.
-            if (line.length() > 1 << 20) LINE.remove();
-            return new Scored(scored, bytes, errors.isEmpty() ? List.of()
+            out.value(json);
+            return new Scored(scored, null, errors.isEmpty() ? List.of()
                     : errors.stream().map(e -> row.file() + ":" + row.line() + ": key " + sample.key() + ": " + e).toList());
         }
 
