@@ -1,12 +1,14 @@
 package dev.jack.llm.engine;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 
 import java.lang.foreign.MemorySegment;
 
+import static dev.jack.llm.engine.BlockQ8_0.B16;
+import static dev.jack.llm.engine.BlockQ8_0.S;
 import static dev.jack.llm.engine.BlockQ8_0.f16;
-import static dev.jack.llm.engine.BlockQ8_0.widen;
 
 /**
  * Q4_K rows: super-blocks of 256 values (ggml's {@code block_q4_K}): f16 d and dmin, twelve bytes packing eight
@@ -60,11 +62,12 @@ final class BlockQ4_K implements QuantizedRows {
         }
     }
 
+    /** The bytes widen to shorts here, not in a shared helper: one the JIT did not inline would box every vector. */
     private static void unpack(byte[] row, int block, SuperBlocks.Unpacked into) {
         short[] q = into.q;
         for (int j = 0; j < 4; j++) {
-            ShortVector a = widen(row, block + 16 + 32 * j);
-            ShortVector b = widen(row, block + 16 + 32 * j + 16);
+            ShortVector a = (ShortVector) ByteVector.fromArray(B16, row, block + 16 + 32 * j).convertShape(VectorOperators.B2S, S, 0);
+            ShortVector b = (ShortVector) ByteVector.fromArray(B16, row, block + 32 + 32 * j).convertShape(VectorOperators.B2S, S, 0);
             a.and((short) 0x0F).intoArray(q, 64 * j);
             b.and((short) 0x0F).intoArray(q, 64 * j + 16);
             a.lanewise(VectorOperators.ASHR, 4).and((short) 0x0F).intoArray(q, 64 * j + 32);

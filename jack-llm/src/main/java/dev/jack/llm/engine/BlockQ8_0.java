@@ -134,11 +134,6 @@ final class BlockQ8_0 implements QuantizedRows {
         return (ShortVector) ByteVector.fromMemorySegment(B16, s, at, LE).convertShape(VectorOperators.B2S, S, 0);
     }
 
-    /** Sixteen signed bytes as shorts. */
-    static ShortVector widen(byte[] s, int at) {
-        return (ShortVector) ByteVector.fromArray(B16, s, at).convertShape(VectorOperators.B2S, S, 0);
-    }
-
     static float f16(MemorySegment s, long at) {
         return Float.float16ToFloat(s.get(SHORT_LE, at));
     }
