@@ -157,4 +157,12 @@ final class BlockQ8_0 implements QuantizedRows {
         a = a.add(a.rearrange(OTHER_PAIR));
         return a.add(a.rearrange(OTHER_LANE)).lane(0);
     }
+
+    /**
+     * {@link #lanes(FloatVector)} of the 8 lanes stored at {@code a[at]}, in scalar adds of the same order (so the same
+     * float): for callers where a call taking a vector might not be inlined, which boxes the vector.
+     */
+    static float lanes(float[] a, int at) {
+        return ((a[at] + a[at + 4]) + (a[at + 2] + a[at + 6])) + ((a[at + 1] + a[at + 5]) + (a[at + 3] + a[at + 7]));
+    }
 }

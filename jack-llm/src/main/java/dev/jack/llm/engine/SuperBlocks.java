@@ -88,7 +88,7 @@ final class SuperBlocks {
 
         /** {@code ys[t][r]} from the sums of row r. */
         void store(int r, float[][] ys) {
-            for (int t = 0; t < count; t++) ys[t][r] = lanes(FloatVector.fromArray(F, acc, t * 8)) - subtracted[t];
+            for (int t = 0; t < count; t++) ys[t][r] = lanes(acc, t * 8) - subtracted[t];
         }
     }
 
