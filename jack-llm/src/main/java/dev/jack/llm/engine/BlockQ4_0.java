@@ -1,12 +1,16 @@
 package dev.jack.llm.engine;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 
 import java.lang.foreign.MemorySegment;
 
+import static dev.jack.llm.engine.BlockQ8_0.B16;
 import static dev.jack.llm.engine.BlockQ8_0.F;
+import static dev.jack.llm.engine.BlockQ8_0.LE;
 import static dev.jack.llm.engine.BlockQ8_0.S;
 import static dev.jack.llm.engine.BlockQ8_0.f16;
 import static dev.jack.llm.engine.BlockQ8_0.lanes;
@@ -58,23 +62,29 @@ final class BlockQ4_0 implements QuantizedRows {
         }
     }
 
+    /**
+     * One row against one input. Per block of 32: the 16 bytes widened to shorts, values j and 16 + j (their two
+     * nibbles less 8) multiplied with the activations in lane j, each pair of adjacent shorts added into an int (each
+     * lane the sum of 4 integer products, below 2^15 in every pairwise step), converted to float and scaled once.
+     *
+     * <p>Every vector operation is written out here, none in a helper that returns a vector: the JIT compiles a
+     * helper shared by several kernels on its own once it is hot, then does not inline that compiled code (too big),
+     * and a vector returned from a call is boxed and its type unknown to the caller, whose next operations then run
+     * the Vector API's Java fallback (seen in the machine code: {@code Int256Vector.convertShape} and
+     * {@code toLongArray} on the decode path, Q4_0 decode 10x slower in such runs).
+     */
     private static float one(MemorySegment s, long row, short[] x, float[] xd, int blocks) {
         FloatVector acc = FloatVector.zero(F);
         for (int b = 0; b < blocks; b++) {
             long at = row + b * 18L;
-            ShortVector q = widen(s, at + 2);
-            acc = block(low(q), high(q), x, b * 32, f16(s, at) * xd[b], acc);
+            ShortVector q = (ShortVector) ByteVector.fromMemorySegment(B16, s, at + 2, LE).convertShape(VectorOperators.B2S, S, 0);
+            ShortVector low = q.and((short) 0x0F).sub((short) 8);
+            ShortVector high = q.lanewise(VectorOperators.ASHR, 4).and((short) 0x0F).sub((short) 8);
+            IntVector p = low.mul(ShortVector.fromArray(S, x, b * 32)).add(high.mul(ShortVector.fromArray(S, x, b * 32 + 16))).reinterpretAsInts();
+            IntVector pairs = p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
+            acc = ((FloatVector) pairs.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, f16(s, at) * xd[b]), acc);
         }
         return lanes(acc);
-    }
-
-    /**
-     * acc + scale·Σ w·x over a block of 32 given as two 16-short halves (values j and 16 + j share lane j): 8 lanes,
-     * each the sum of 4 integer products, less than 2^15 in every pairwise step.
-     */
-    private static FloatVector block(ShortVector w0, ShortVector w1, short[] x, int base, float scale, FloatVector acc) {
-        ShortVector p = w0.mul(ShortVector.fromArray(S, x, base)).add(w1.mul(ShortVector.fromArray(S, x, base + 16)));
-        return ((FloatVector) SuperBlocks.smallPairs(p).convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scale), acc);
     }
 
     /** Values 0–15 of a block less 8 (the bytes were sign-extended; the mask undoes it). */

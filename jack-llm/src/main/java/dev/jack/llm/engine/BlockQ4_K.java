@@ -1,12 +1,17 @@
 package dev.jack.llm.engine;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
+import static dev.jack.llm.engine.BlockQ8_0.B16;
+import static dev.jack.llm.engine.BlockQ8_0.S;
 import static dev.jack.llm.engine.BlockQ8_0.f16;
-import static dev.jack.llm.engine.BlockQ8_0.widen;
 
 /**
  * Q4_K rows: super-blocks of 256 values (ggml's {@code block_q4_K}): f16 d and dmin, twelve bytes packing eight
@@ -21,6 +26,8 @@ import static dev.jack.llm.engine.BlockQ8_0.widen;
 final class BlockQ4_K implements QuantizedRows {
     static final BlockQ4_K ROWS = new BlockQ4_K();
 
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
     private BlockQ4_K() {}
 
     @Override
@@ -31,16 +38,6 @@ final class BlockQ4_K implements QuantizedRows {
     @Override
     public void decode(MemorySegment data, long first, int n, float[] out, int at) {
         SuperBlocks.decode(data, first, n, out, at, 144, 32, BlockQ4_K::unpack);
-    }
-
-    /** The 6-bit scale j (0–7) of the super-block at {@code row[at]} (ggml's {@code get_scale_min_k4}). */
-    private static int scale(byte[] row, int at, int j) {
-        return j < 4 ? row[at + 4 + j] & 63 : (row[at + 8 + j] & 0xf) | (((row[at + j] & 0xff) >> 6) << 4);
-    }
-
-    /** The 6-bit minimum j (0–7) of the super-block at {@code row[at]}. */
-    private static int minimum(byte[] row, int at, int j) {
-        return j < 4 ? row[at + 8 + j] & 63 : ((row[at + 8 + j] & 0xff) >> 4) | (((row[at + 4 + j] & 0xff) >> 6) << 4);
     }
 
     @Override
@@ -60,19 +57,32 @@ final class BlockQ4_K implements QuantizedRows {
         }
     }
 
+    /** The bytes widen to shorts here, not in a shared helper: one the JIT did not inline would box every vector. */
     private static void unpack(byte[] row, int block, SuperBlocks.Unpacked into) {
         short[] q = into.q;
         for (int j = 0; j < 4; j++) {
-            ShortVector a = widen(row, block + 16 + 32 * j);
-            ShortVector b = widen(row, block + 16 + 32 * j + 16);
+            ShortVector a = (ShortVector) ByteVector.fromArray(B16, row, block + 16 + 32 * j).convertShape(VectorOperators.B2S, S, 0);
+            ShortVector b = (ShortVector) ByteVector.fromArray(B16, row, block + 32 + 32 * j).convertShape(VectorOperators.B2S, S, 0);
             a.and((short) 0x0F).intoArray(q, 64 * j);
             b.and((short) 0x0F).intoArray(q, 64 * j + 16);
             a.lanewise(VectorOperators.ASHR, 4).and((short) 0x0F).intoArray(q, 64 * j + 32);
             b.lanewise(VectorOperators.ASHR, 4).and((short) 0x0F).intoArray(q, 64 * j + 48);
         }
-        for (int j = 0; j < 8; j++) {
-            into.scales[j] = scale(row, block, j);
-            into.minimums[j] = minimum(row, block, j);
+        // The twelve bytes of 6-bit scales and minimums as three little-endian words, as llama.cpp's utmp: scales 0-3 and
+        // minimums 0-3 are the low 6 bits of words 0 and 1; scales and minimums 4-7 take their low 4 bits from word 2's
+        // nibbles and their top 2 bits from the top of words 0 and 1 (ggml's get_scale_min_k4, a byte at a time).
+        int u0 = (int) INT_LE.get(row, block + 4);
+        int u1 = (int) INT_LE.get(row, block + 8);
+        int u2 = (int) INT_LE.get(row, block + 12);
+        int scalesLow = u0 & 0x3f3f3f3f;
+        int minimumsLow = u1 & 0x3f3f3f3f;
+        int scalesHigh = (u2 & 0x0f0f0f0f) | ((u0 >>> 6) & 0x03030303) << 4;
+        int minimumsHigh = ((u2 >>> 4) & 0x0f0f0f0f) | ((u1 >>> 6) & 0x03030303) << 4;
+        for (int j = 0; j < 4; j++) {
+            into.scales[j] = scalesLow >>> 8 * j & 0xff;
+            into.scales[j + 4] = scalesHigh >>> 8 * j & 0xff;
+            into.minimums[j] = minimumsLow >>> 8 * j & 0xff;
+            into.minimums[j + 4] = minimumsHigh >>> 8 * j & 0xff;
         }
         into.d = f16(row, block);
         into.dmin = f16(row, block + 2);

@@ -1,12 +1,14 @@
 package dev.jack.llm.engine;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 
 import java.lang.foreign.MemorySegment;
 
+import static dev.jack.llm.engine.BlockQ8_0.B16;
+import static dev.jack.llm.engine.BlockQ8_0.S;
 import static dev.jack.llm.engine.BlockQ8_0.f16;
-import static dev.jack.llm.engine.BlockQ8_0.widen;
 
 /**
  * Q6_K rows: super-blocks of 256 values (ggml's {@code block_q6_K}): 128 bytes of low 4 bits, 64 bytes of high
@@ -49,9 +51,11 @@ final class BlockQ6_K implements QuantizedRows {
     }
 
     private static void unpack(byte[] row, int block, SuperBlocks.Unpacked into) {
-        for (int c = 0; c < 2; c++) {
-            columns(row, block, block + 128, c, into.q, 0);
-            columns(row, block + 64, block + 160, c, into.q, 128);
+        // One call site: inlined twice (once per half), the four columns' vector code passed the JIT's node budget
+        // and the rest of the method was compiled as calls returning boxed vectors.
+        for (int k = 0; k < 4; k++) {
+            int half = k >> 1;
+            columns(row, block + 64 * half, block + 128 + 32 * half, k & 1, into.q, 128 * half);
         }
         for (int j = 0; j < 16; j++) into.scales[j] = row[block + 192 + j];
         into.d = f16(row, block + 208);
@@ -60,12 +64,12 @@ final class BlockQ6_K implements QuantizedRows {
     /**
      * Sixteen columns of a half super-block: low-bit bytes {@code ql[16c, 16c + 16)} and {@code ql[32 + 16c, ...)}, high-bit
      * bytes {@code qh[16c, ...)}, giving values 16c.. of each of the half's four runs of 32 (less 32) to q[at + ...). Kept
-     * this small so that the JIT compiles it to vector code.
+     * this small, and widening its bytes itself rather than in a helper, so that the JIT compiles it to vector code.
      */
     private static void columns(byte[] s, int ql, int qh, int c, short[] q, int at) {
-        ShortVector low = widen(s, ql + 16 * c);
-        ShortVector high = widen(s, ql + 32 + 16 * c);
-        ShortVector h = widen(s, qh + 16 * c);
+        ShortVector low = (ShortVector) ByteVector.fromArray(B16, s, ql + 16 * c).convertShape(VectorOperators.B2S, S, 0);
+        ShortVector high = (ShortVector) ByteVector.fromArray(B16, s, ql + 32 + 16 * c).convertShape(VectorOperators.B2S, S, 0);
+        ShortVector h = (ShortVector) ByteVector.fromArray(B16, s, qh + 16 * c).convertShape(VectorOperators.B2S, S, 0);
         // The high byte's bits 2k, 2k+1 shifted onto bits 4 and 5, above the low 4 bits.
         low.and((short) 0x0F).or(h.lanewise(VectorOperators.LSHL, 4).and((short) 0x30)).sub((short) 32).intoArray(q, at + 16 * c);
         high.and((short) 0x0F).or(h.lanewise(VectorOperators.LSHL, 2).and((short) 0x30)).sub((short) 32).intoArray(q, at + 32 + 16 * c);

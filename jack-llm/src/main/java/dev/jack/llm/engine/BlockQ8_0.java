@@ -57,13 +57,13 @@ final class BlockQ8_0 implements QuantizedRows {
     public void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
         int blocks = in / 32;
         long rowBytes = blocks * 34L;
-        float[] four = new float[4];
+        float[] sums = new float[32];
         for (int r = from; r < to; r++) {
             long row = r * rowBytes;
             int t = 0;
             for (; t + 4 <= x.count(); t += 4) {
-                four(data, row, x.floats, x.scales, t, blocks, four);
-                for (int k = 0; k < 4; k++) ys[t + k][r] = four[k];
+                four(data, row, x.floats, x.scales, t, blocks, sums);
+                for (int k = 0; k < 4; k++) ys[t + k][r] = lanes(sums, 8 * k);
             }
             for (; t < x.count(); t++) ys[t][r] = one(data, row, x.floats[t], x.scales[t], blocks);
         }
@@ -85,8 +85,12 @@ final class BlockQ8_0 implements QuantizedRows {
         return lanes(acc);
     }
 
-    /** One row against inputs t..t+3: the operations of {@link #one} for each, each block's values decoded once for the four. */
-    private static void four(MemorySegment s, long row, float[][] x, float[][] xd, int t, int blocks, float[] out) {
+    /**
+     * One row against inputs t..t+3: the operations of {@link #one} for each, each block's values decoded once for the
+     * four. The four accumulators are stored to {@code sums} (32 floats) and summed by the caller: this method reaches
+     * C2's node budget, after which {@code lanes(FloatVector)} was not inlined and boxed each accumulator.
+     */
+    private static void four(MemorySegment s, long row, float[][] x, float[][] xd, int t, int blocks, float[] sums) {
         FloatVector acc0 = FloatVector.zero(F);
         FloatVector acc1 = FloatVector.zero(F);
         FloatVector acc2 = FloatVector.zero(F);
@@ -108,10 +112,10 @@ final class BlockQ8_0 implements QuantizedRows {
             acc2 = block(w0, w1, w2, w3, x2, b * 32, d * xd[t + 2][b], acc2);
             acc3 = block(w0, w1, w2, w3, x3, b * 32, d * xd[t + 3][b], acc3);
         }
-        out[0] = lanes(acc0);
-        out[1] = lanes(acc1);
-        out[2] = lanes(acc2);
-        out[3] = lanes(acc3);
+        acc0.intoArray(sums, 0);
+        acc1.intoArray(sums, 8);
+        acc2.intoArray(sums, 16);
+        acc3.intoArray(sums, 24);
     }
 
     /** Byte m of each of the 8 ints: values 4k + m of the block, as floats. */
@@ -132,11 +136,6 @@ final class BlockQ8_0 implements QuantizedRows {
     /** Sixteen signed bytes as shorts. */
     static ShortVector widen(MemorySegment s, long at) {
         return (ShortVector) ByteVector.fromMemorySegment(B16, s, at, LE).convertShape(VectorOperators.B2S, S, 0);
-    }
-
-    /** Sixteen signed bytes as shorts. */
-    static ShortVector widen(byte[] s, int at) {
-        return (ShortVector) ByteVector.fromArray(B16, s, at).convertShape(VectorOperators.B2S, S, 0);
     }
 
     static float f16(MemorySegment s, long at) {
@@ -161,5 +160,13 @@ final class BlockQ8_0 implements QuantizedRows {
         FloatVector a = v.add(v.rearrange(OTHER_HALF));
         a = a.add(a.rearrange(OTHER_PAIR));
         return a.add(a.rearrange(OTHER_LANE)).lane(0);
+    }
+
+    /**
+     * {@link #lanes(FloatVector)} of the 8 lanes stored at {@code a[at]}, in scalar adds of the same order (so the same
+     * float): for callers where a call taking a vector might not be inlined, which boxes the vector.
+     */
+    static float lanes(float[] a, int at) {
+        return ((a[at] + a[at + 4]) + (a[at + 2] + a[at + 6])) + ((a[at + 1] + a[at + 5]) + (a[at + 3] + a[at + 7]));
     }
 }

@@ -23,13 +23,14 @@ final class Gemm {
      */
     static void multiply(float[] rows, int rowCount, int n, float[][] x, int count, float[][] ys, int firstRow) {
         float[] tile = new float[8];
+        float[] sums = new float[64];
         for (int group = 0; group < count; group += INPUT_GROUP) {
             int groupEnd = Math.min(count, group + INPUT_GROUP);
             int r = 0;
             for (; r + 2 <= rowCount; r += 2) {
                 int t = group;
                 for (; t + 4 <= groupEnd; t += 4) {
-                    tile(rows, r * n, (r + 1) * n, x[t], x[t + 1], x[t + 2], x[t + 3], n, tile);
+                    tile(rows, r * n, (r + 1) * n, x[t], x[t + 1], x[t + 2], x[t + 3], n, sums, tile);
                     for (int k = 0; k < 4; k++) {
                         ys[t + k][firstRow + r] = tile[k];
                         ys[t + k][firstRow + r + 1] = tile[4 + k];
@@ -44,8 +45,12 @@ final class Gemm {
         }
     }
 
-    /** Rows at {@code u} and {@code v} against four inputs: out = [u·x0, u·x1, u·x2, u·x3, v·x0, v·x1, v·x2, v·x3]. */
-    private static void tile(float[] w, int u, int v, float[] x0, float[] x1, float[] x2, float[] x3, int n, float[] out) {
+    /**
+     * Rows at {@code u} and {@code v} against four inputs: out = [u·x0, u·x1, u·x2, u·x3, v·x0, v·x1, v·x2, v·x3]. The eight
+     * accumulators go through {@code sums} (64 floats) to be summed as floats: this method reaches the JIT's node budget,
+     * after which a call taking a vector is not inlined and boxes its argument (seen in the machine code of prompts).
+     */
+    private static void tile(float[] w, int u, int v, float[] x0, float[] x1, float[] x2, float[] x3, int n, float[] sums, float[] out) {
         FloatVector a0 = FloatVector.zero(F);
         FloatVector a1 = FloatVector.zero(F);
         FloatVector a2 = FloatVector.zero(F);
@@ -71,14 +76,22 @@ final class Gemm {
             a3 = wu.fma(x, a3);
             b3 = wv.fma(x, b3);
         }
-        out[0] = lanes(a0) + tail(w, u, x0, i, n);
-        out[1] = lanes(a1) + tail(w, u, x1, i, n);
-        out[2] = lanes(a2) + tail(w, u, x2, i, n);
-        out[3] = lanes(a3) + tail(w, u, x3, i, n);
-        out[4] = lanes(b0) + tail(w, v, x0, i, n);
-        out[5] = lanes(b1) + tail(w, v, x1, i, n);
-        out[6] = lanes(b2) + tail(w, v, x2, i, n);
-        out[7] = lanes(b3) + tail(w, v, x3, i, n);
+        a0.intoArray(sums, 0);
+        a1.intoArray(sums, 8);
+        a2.intoArray(sums, 16);
+        a3.intoArray(sums, 24);
+        b0.intoArray(sums, 32);
+        b1.intoArray(sums, 40);
+        b2.intoArray(sums, 48);
+        b3.intoArray(sums, 56);
+        out[0] = lanes(sums, 0) + tail(w, u, x0, i, n);
+        out[1] = lanes(sums, 8) + tail(w, u, x1, i, n);
+        out[2] = lanes(sums, 16) + tail(w, u, x2, i, n);
+        out[3] = lanes(sums, 24) + tail(w, u, x3, i, n);
+        out[4] = lanes(sums, 32) + tail(w, v, x0, i, n);
+        out[5] = lanes(sums, 40) + tail(w, v, x1, i, n);
+        out[6] = lanes(sums, 48) + tail(w, v, x2, i, n);
+        out[7] = lanes(sums, 56) + tail(w, v, x3, i, n);
     }
 
     /** One row against one input: the operations of {@link #tile} for one of its products. */

@@ -19,9 +19,9 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  * and {@code ggml_vec_dot_q6_K_q8_K} compute them: Σ scale·Σ q·x over the groups in integers, times d_w·d_x.
  *
  * <p>A row's super-block is first unpacked (its values as shorts, its group scales as ints) by the type, then
- * multiplied with each input of the batch from there. The steps are separate small methods on purpose: the JIT
- * compiles a large Vector API method to boxed vectors, many times slower. A value times an activation byte fits a
- * short with room for two, so one pairwise add (three operations) turns 16 products into 8 int lanes.
+ * multiplied with each input of the batch from there. The steps are separate small methods on purpose, which pass
+ * arrays between them and never a vector: the JIT compiles a large Vector API method to boxed vectors, many times
+ * slower, and a vector returned by a call it did not inline is boxed too.
  */
 final class SuperBlocks {
     private SuperBlocks() {}
@@ -88,7 +88,7 @@ final class SuperBlocks {
 
         /** {@code ys[t][r]} from the sums of row r. */
         void store(int r, float[][] ys) {
-            for (int t = 0; t < count; t++) ys[t][r] = lanes(FloatVector.fromArray(F, acc, t * 8)) - subtracted[t];
+            for (int t = 0; t < count; t++) ys[t][r] = lanes(acc, t * 8) - subtracted[t];
         }
     }
 
@@ -122,36 +122,33 @@ final class SuperBlocks {
         return u.dmin * x.scales[t][superBlock] * sum;
     }
 
-    /** acc[at, at + 8) += scale · Σ_groups of 32 (group scale · Σ q·x), the sums in integers. */
+    /**
+     * acc[at, at + 8) += scale · Σ_groups of 32 (group scale · Σ q·x), the sums in integers: per group 16 products of
+     * two short vectors added, adjacent shorts added into ints (a value times an activation byte fits a short with room
+     * for two, so three operations do it), times the group scale.
+     *
+     * <p>This and {@link #groups16} write every vector operation out rather than share helpers that return vectors: a
+     * shared helper is compiled on its own once hot and then not inlined, and the vectors it returns are boxed, with a
+     * type the caller does not know, so the caller's next operations run the Vector API's Java fallback (seen in the
+     * machine code of the decode path).
+     */
     static void groups32(short[] q, int[] scales, short[] x, int base, float scale, float[] acc, int at) {
         IntVector sum = IntVector.zero(I);
         for (int g = 0; g < 8; g++) {
-            ShortVector p = ShortVector.fromArray(S, q, g * 32).mul(ShortVector.fromArray(S, x, base + g * 32))
-                    .add(ShortVector.fromArray(S, q, g * 32 + 16).mul(ShortVector.fromArray(S, x, base + g * 32 + 16)));
-            sum = sum.add(smallPairs(p).mul(scales[g]));
+            IntVector p = ShortVector.fromArray(S, q, g * 32).mul(ShortVector.fromArray(S, x, base + g * 32))
+                    .add(ShortVector.fromArray(S, q, g * 32 + 16).mul(ShortVector.fromArray(S, x, base + g * 32 + 16))).reinterpretAsInts();
+            sum = sum.add(p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16).mul(scales[g]));
         }
-        scaled(sum, scale, acc, at);
-    }
-
-    /** acc[at, at + 8) += scale · Σ_groups of 16 (group scale · Σ q·x), the sums in integers. */
-    static void groups16(short[] q, int[] scales, short[] x, int base, float scale, float[] acc, int at) {
-        IntVector sum = IntVector.zero(I);
-        for (int g = 0; g < 16; g++) {
-            sum = sum.add(smallPairs(ShortVector.fromArray(S, q, g * 16).mul(ShortVector.fromArray(S, x, base + g * 16))).mul(scales[g]));
-        }
-        scaled(sum, scale, acc, at);
-    }
-
-    private static void scaled(IntVector sum, float scale, float[] acc, int at) {
         ((FloatVector) sum.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scale), FloatVector.fromArray(F, acc, at)).intoArray(acc, at);
     }
 
-    /**
-     * Adjacent shorts added into ints, in three operations where {@link BlockQ8_0#pairs} takes four: right when
-     * every pair's sum fits a short, as sums of 4-bit or 6-bit values times activation bytes do.
-     */
-    static IntVector smallPairs(ShortVector p) {
-        IntVector i = p.reinterpretAsInts();
-        return i.add(i.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
+    /** acc[at, at + 8) += scale · Σ_groups of 16 (group scale · Σ q·x), the sums in integers, as {@link #groups32}. */
+    static void groups16(short[] q, int[] scales, short[] x, int base, float scale, float[] acc, int at) {
+        IntVector sum = IntVector.zero(I);
+        for (int g = 0; g < 16; g++) {
+            IntVector p = ShortVector.fromArray(S, q, g * 16).mul(ShortVector.fromArray(S, x, base + g * 16)).reinterpretAsInts();
+            sum = sum.add(p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16).mul(scales[g]));
+        }
+        ((FloatVector) sum.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scale), FloatVector.fromArray(F, acc, at)).intoArray(acc, at);
     }
 }
