@@ -197,7 +197,7 @@ final class RowJobs {
                         boolean mine = promptKey == sample.key();
                         ScoreStage.Scored scored = scorer.score(r, sample, mine ? prompt : null, mine ? promptRow : null);
                         group.add(scored.row());
-                        tally[0] = tally[0].plus(scored);
+                        tally[0] = tally[0].plus(scored.outcome());
                         pending.add(Datasets.tagged(TaggedOutput.ROWS, scored.line()));
                     } catch (DataFileException e) {
                         pending.add(Datasets.tagged(ERROR, e.getMessage()));

@@ -498,7 +498,7 @@ public final class PunktSentenceTokenizer {
         return -1;
     }
 
-    private void firstPass(Token t) {
+    void firstPass(Token t) {
         String tok = t.tok;
         if (tok.equals(".") || tok.equals("?") || tok.equals("!")) {
             t.sentbreak = true;
@@ -515,7 +515,7 @@ public final class PunktSentenceTokenizer {
         }
     }
 
-    private void secondPass(Token t1, Token t2) {
+    void secondPass(Token t1, Token t2) {
         if (!t1.periodFinal) return;
         String typ = t1.typeNoPeriod();
         String nextTyp = t2.typeNoSentPeriod();

@@ -40,7 +40,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * {@code jack score}: each sample with its prompt's per-constraint strict and loose verdicts and rewards
@@ -128,7 +130,7 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         // themselves kept to the end held hundreds of megabytes, which young collections copied on one core.
         Map<Long, PassRates.Counts> counts = new LinkedHashMap<>();
         Tally[] tallied = {Tally.NONE};
-        java.util.Queue<AsciiJson> buffers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        Queue<AsciiJson> buffers = new ConcurrentLinkedQueue<>();
         // The scored rows and their pass rates are replaced as one set. Rows are scored in chunks as they are read, and
         // written in order as their chunks finish.
         try (FileSet set = new FileSet()) {
@@ -136,7 +138,7 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
                 Parallel.InOrder<ScoredChunk> chunks = new Parallel.InOrder<>(CHUNKS_AHEAD, chunk -> {
                     chunk.lines().writeTo(lines);
                     for (int i = 0; i < chunk.scored().size(); i++) {
-                        Scored s = chunk.scored().get(i);
+                        Outcome s = chunk.scored().get(i);
                         tallied[0] = tallied[0].plus(s);
                         try {
                             counts.computeIfAbsent(s.row().sample().key(), k -> new PassRates.Counts(s.row())).add(s.row());
@@ -188,23 +190,23 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
     /** The largest chunk buffer kept for a later chunk, in bytes. */
     private static final int KEPT_BUFFER = 4 << 20;
 
-    /** A chunk's rows as read, the same rows scored (their {@code json} null: the lines are in {@code lines}), and their output lines. */
-    private record ScoredChunk(List<JsonlReader.Row> rows, List<Scored> scored, AsciiJson lines) {}
+    /** A chunk's rows as read, the same rows scored, and their output lines. */
+    private record ScoredChunk(List<JsonlReader.Row> rows, List<Outcome> scored, AsciiJson lines) {}
 
     /** Hands the rows (then cleared) to the chunks, to be scored into a buffer from {@code buffers} (or a new one). */
-    private void submit(Parallel.InOrder<ScoredChunk> chunks, java.util.Queue<AsciiJson> buffers, Scorer scorer, Map<Long, IfevalPrompt> byKey,
+    private void submit(Parallel.InOrder<ScoredChunk> chunks, Queue<AsciiJson> buffers, Scorer scorer, Map<Long, IfevalPrompt> byKey,
                         Map<Long, JsonlReader.Row> labelRows, List<JsonlReader.Row> rows) {
         if (rows.isEmpty()) return;
         List<JsonlReader.Row> chunk = List.copyOf(rows);
         rows.clear();
         try {
             chunks.submit(() -> {
-                List<Scored> done = new ArrayList<>(chunk.size());
+                List<Outcome> done = new ArrayList<>(chunk.size());
                 AsciiJson kept = buffers.poll();
                 AsciiJson lines = kept != null ? kept : new AsciiJson(1 << 20);
                 for (JsonlReader.Row row : chunk) {
                     Sample sample = Sample.read(row);
-                    done.add(scorer.score(row, sample, byKey.get(sample.key()), labelRows.get(sample.key()), lines));
+                    done.add(scorer.scoreInto(row, sample, byKey.get(sample.key()), labelRows.get(sample.key()), lines));
                     lines.raw("\n");
                 }
                 return new ScoredChunk(chunk, done, lines);
@@ -215,14 +217,25 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
     }
 
     /**
+     * A scored sample and the errors of the checks that could not run, as console warnings (each naming the sample's
+     * file, line and key).
+     */
+    public record Outcome(ScoredSample row, List<String> checkerErrors) {}
+
+    /**
      * A scored sample, its line in the output as ASCII JSON bytes (with its spans when the options ask for them, and the
-     * checks that could not run in {@code checker_errors}; null where the line went into the caller's buffer), and those
-     * checks' errors as console warnings (each naming the sample's file, line and key).
+     * checks that could not run in {@code checker_errors}), and those checks' errors as console warnings (each naming
+     * the sample's file, line and key).
      */
     public record Scored(ScoredSample row, byte[] json, List<String> checkerErrors) {
         /** The line in the output, without its line end. */
         public String line() {
             return new String(json, StandardCharsets.ISO_8859_1);
+        }
+
+        /** The sample and its checks' errors, without the line. */
+        public Outcome outcome() {
+            return new Outcome(row, checkerErrors);
         }
     }
 
@@ -247,7 +260,7 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         public Scored score(JsonlReader.Row row, Sample sample, IfevalPrompt p, JsonlReader.Row promptRow) {
             AsciiJson line = LINE.get();
             line.clear();
-            Scored s = score(row, sample, p, promptRow, line);
+            Outcome s = scoreInto(row, sample, p, promptRow, line);
             byte[] bytes = line.toBytes();
             // A thread keeps its buffer's room for the next row, but not the room of a row over 1 MB.
             if (line.length() > 1 << 20) LINE.remove();
@@ -255,10 +268,13 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         }
 
         /**
-         * {@link #score(JsonlReader.Row, Sample, IfevalPrompt, JsonlReader.Row)}, the line appended to {@code out}
-         * (without its line end) rather than copied into the result, whose {@code json} is null.
+         * {@link #score(JsonlReader.Row, Sample, IfevalPrompt, JsonlReader.Row)} with the line appended to {@code out}
+         * (without its line end) rather than copied into the result: {@code jack score} writes a chunk's lines from one
+         * buffer.
+         *
+         * @throws dev.jack.core.data.DataFileException as {@code score} does
          */
-        public Scored score(JsonlReader.Row row, Sample sample, IfevalPrompt p, JsonlReader.Row promptRow, AsciiJson out) {
+        public Outcome scoreInto(JsonlReader.Row row, Sample sample, IfevalPrompt p, JsonlReader.Row promptRow, AsciiJson out) {
             String labels = options.labelsField();
             List<Constraint> constraints;
             if (labels == null) {
@@ -285,7 +301,7 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
             // A check that could not run counts as not followed; the row says which and why.
             if (!errors.isEmpty()) json.put("checker_errors", errors);
             out.value(json);
-            return new Scored(scored, null, errors.isEmpty() ? List.of()
+            return new Outcome(scored, errors.isEmpty() ? List.of()
                     : errors.stream().map(e -> row.file() + ":" + row.line() + ": key " + sample.key() + ": " + e).toList());
         }
 
@@ -310,13 +326,13 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
     /**
      * What scoring made, added up: samples, the sum of their rewards, those with control-token text, cut off at
      * max_tokens, and with an empty answer; prompts, and the sums of their pass@1 and pass@n; the checks that could not
-     * run ({@link Scored#checkerErrors}).
+     * run ({@link Outcome#checkerErrors}).
      */
     public record Tally(long samples, double rewards, long controlTokens, long truncated, long empty, long prompts, double passAt1, double passAtN,
                         List<String> checkerErrors) implements java.io.Serializable {
         public static final Tally NONE = new Tally(0, 0, 0, 0, 0, 0, 0, 0, List.of());
 
-        public Tally plus(Scored scored) {
+        public Tally plus(Outcome scored) {
             ScoredSample s = scored.row();
             Flaw f = flaw(s);
             return plus(new Tally(1, s.reward(), s.controlTokens().isEmpty() ? 0 : 1, f == Flaw.TRUNCATED ? 1 : 0, f == Flaw.EMPTY ? 1 : 0, 0, 0, 0,
