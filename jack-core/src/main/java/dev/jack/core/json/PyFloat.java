@@ -10,11 +10,10 @@ public final class PyFloat {
     private PyFloat() {}
 
     public static String repr(double d) {
-        // From 10^-3 up to 10^7 Java writes its (shortest) digits in Python's plain notation: scores' rewards and rates
-        // are there, or zero.
+        // Zero and magnitudes from 10^-3 up to 10^7 Java writes as Python does (its shortest digits, plain notation,
+        // "-0.0" for negative zero): scores' rewards and rates are there.
         double magnitude = Math.abs(d);
-        if (magnitude >= 1e-3 && magnitude < 1e7) return Double.toString(d);
-        if (d == 0) return 1 / d < 0 ? "-0.0" : "0.0";
+        if (d == 0 || magnitude >= 1e-3 && magnitude < 1e7) return Double.toString(d);
         StringBuilder b = new StringBuilder(24);
         repr(b, d);
         return b.toString();
