@@ -1,6 +1,7 @@
 package dev.jack.cli;
 
 import dev.jack.core.OptionException;
+import dev.jack.core.Parallel;
 import dev.jack.core.ifeval.Evaluation;
 import dev.jack.core.ifeval.IfevalPrompt;
 import dev.jack.core.ifeval.ResponseFile;
@@ -79,9 +80,7 @@ enum Benchmark {
         try {
             return task.get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error r) throw r;
-            throw new IllegalStateException(e.getCause());
+            throw Parallel.unchecked(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the responses", e);

@@ -186,10 +186,17 @@ public final class Parallel {
             try {
                 return f.join();
             } catch (java.util.concurrent.CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) throw r;
-                if (e.getCause() instanceof Error r) throw r;
-                throw e;
+                throw unchecked(e.getCause());
             }
         }
+    }
+
+    /**
+     * What a task threw, for whoever waits for it to throw: a RuntimeException as it is (returned), an Error thrown here
+     * as it is, anything else wrapped in an IllegalStateException (returned).
+     */
+    public static RuntimeException unchecked(Throwable cause) {
+        if (cause instanceof Error e) throw e;
+        return cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
     }
 }
