@@ -135,7 +135,8 @@ class JsonBytesEquivalenceTest {
 
     /**
      * The byte parser accepts a line exactly where the text parser accepts its decoded text, with the same value and
-     * line end, unless the bytes are not UTF-8 or hold U+FFFD: then it leaves the line to the text parser. Returns whether the bytes were read.
+     * line end, unless the bytes are not UTF-8 or hold U+FFFD: then it leaves the line to the text parser. Returns
+     * whether the bytes were read.
      */
     private static boolean assertSame(byte[] bytes, String what) {
         int[] byteEnd = new int[1];
