@@ -159,8 +159,19 @@ public final class Json {
      * and {@code keys[d]} the key its next value goes under when it is a map.
      */
     private Object value() {
-        Object[] open = new Object[8];
-        String[] keys = new String[8];
+        Decoded scratch = decoded();
+        try {
+            return value(scratch);
+        } catch (JsonException e) {
+            Arrays.fill(scratch.open, null);
+            throw e;
+        }
+    }
+
+    /** {@link #value()} with the thread's stack arrays, left empty again (a new pair per line was 3% of eval's allocation). */
+    private Object value(Decoded scratch) {
+        Object[] open = scratch.open;
+        String[] keys = scratch.keys;
         int depth = 0;
         while (true) {
             Object v;
@@ -176,8 +187,8 @@ public final class Json {
                     v = isMap ? new LinkedHashMap<String, Object>() : new ArrayList<>();
                 } else {
                     if (depth == open.length) {
-                        open = Arrays.copyOf(open, depth * 2);
-                        keys = Arrays.copyOf(keys, depth * 2);
+                        open = scratch.open = Arrays.copyOf(open, depth * 2);
+                        keys = scratch.keys = Arrays.copyOf(keys, depth * 2);
                     }
                     open[depth] = isMap ? new LinkedHashMap<String, Object>() : new ArrayList<>();
                     if (isMap) keys[depth] = key();
@@ -395,8 +406,9 @@ public final class Json {
     }
 
     /**
-     * Per thread, the buffer escaped strings are decoded into: JSONL files are parsed a line at a time, so a buffer per
-     * parse was made and grown to a response's length on every line (4% of what jack score allocated).
+     * Per thread, the buffer escaped strings are decoded into (with the stack of open containers and the property names
+     * read from bytes): JSONL files are parsed a line at a time, so a buffer per parse was made and grown to a
+     * response's length on every line (4% of what jack score allocated).
      */
     private static final ThreadLocal<Decoded> DECODED = ThreadLocal.withInitial(Decoded::new);
 
@@ -449,6 +461,10 @@ public final class Json {
         /** Property names read from bytes before, by a hash of their bytes: a row's keys are one string each per thread. */
         private final byte[][] nameBytes = new byte[64][];
         private final String[] names = new String[64];
+
+        /** {@link #value}'s open containers and their keys: empty between values. */
+        private Object[] open = new Object[8];
+        private String[] keys = new String[8];
 
         /** The ASCII property name {@code b[from, to)}, the one made before where it was (no new string per row). */
         String name(byte[] b, int from, int to) {
