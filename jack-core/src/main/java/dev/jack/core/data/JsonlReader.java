@@ -272,6 +272,8 @@ public final class JsonlReader {
          * then go to {@code free} for a later batch unless a long line grew them.
          */
         Batch parse(Queue<byte[]> free) {
+            offsets = new long[64];
+            parsed = new Object[64];
             if (!parseBytes()) parseText();
             if (bytes != null && bytes.length <= 2 * BATCH_BYTES) free.offer(bytes);
             bytes = null;
@@ -283,31 +285,33 @@ public final class JsonlReader {
          * int[])}); false, with nothing kept, at the first line that is neither a JSON value nor ASCII blank.
          */
         private boolean parseBytes() {
-            offsets = new long[64];
-            parsed = new Object[64];
-            int n = length;
             int[] end = new int[1];
             long lineNo = 0;
-            for (int start = 0; start < n; lineNo++) {
-                Object value = Json.parseLine(bytes, start, n, end);
-                int stop = end[0];
-                boolean blank = false;
+            for (int start = 0; start < length; lineNo++) {
+                Object value = Json.parseLine(bytes, start, length, end);
+                int stop = end[0] >= 0 ? end[0] : blankLineEnd(start);
                 if (stop < 0) {
-                    for (stop = start; stop < n && bytes[stop] != '\n' && bytes[stop] != '\r'; stop++) {
-                        // Character.isWhitespace of an ASCII byte: what String.isBlank skips there
-                        if (bytes[stop] < 0 || !Character.isWhitespace(bytes[stop])) {
-                            size = 0;
-                            lineEnds = 0;
-                            return false;
-                        }
-                    }
-                    blank = true;
+                    size = 0;
+                    lineEnds = 0;
+                    return false;
                 }
-                start = stop + (stop < n && bytes[stop] == '\r' && stop + 1 < n && bytes[stop + 1] == '\n' ? 2 : 1);
-                if (stop < n) lineEnds++;
-                if (!blank) add(lineNo, value);
+                if (end[0] >= 0) add(lineNo, value);
+                if (stop < length) lineEnds++;
+                start = stop + (stop + 1 < length && bytes[stop] == '\r' && bytes[stop + 1] == '\n' ? 2 : 1);
             }
             return true;
+        }
+
+        /**
+         * The end of the line from {@code start} where all its bytes are ASCII whitespace ({@link Character#isWhitespace},
+         * which {@link #isBlank} tests), else -1.
+         */
+        private int blankLineEnd(int start) {
+            int i = start;
+            for (; i < length && bytes[i] != '\n' && bytes[i] != '\r'; i++) {
+                if (bytes[i] < 0 || !Character.isWhitespace(bytes[i])) return -1;
+            }
+            return i;
         }
 
         /** Decodes the bytes and parses the lines of the text. */
@@ -323,8 +327,6 @@ public final class JsonlReader {
                     return;
                 }
             }
-            offsets = new long[64];
-            parsed = new Object[64];
             int n = text.length();
             int[] end = new int[1];
             long lineNo = 0;
