@@ -267,8 +267,55 @@ public final class JsonlReader {
             return b;
         }
 
-        /** Decodes and parses the lines; the bytes then go to {@code free} for a later batch unless a long line grew them. */
+        /**
+         * Parses the lines, from their bytes where each is one JSON value or blank, else from the decoded text; the bytes
+         * then go to {@code free} for a later batch unless a long line grew them.
+         */
         Batch parse(Queue<byte[]> free) {
+            offsets = new long[64];
+            parsed = new Object[64];
+            if (!parseBytes()) parseText();
+            if (bytes != null && bytes.length <= 2 * BATCH_BYTES) free.offer(bytes);
+            bytes = null;
+            return this;
+        }
+
+        /**
+         * Parses every line from the bytes, as {@link #parseText} would (see {@link Json#parseLine(byte[], int, int,
+         * int[])}); false, with nothing kept, at the first line that is neither a JSON value nor ASCII blank.
+         */
+        private boolean parseBytes() {
+            int[] end = new int[1];
+            long lineNo = 0;
+            for (int start = 0; start < length; lineNo++) {
+                Object value = Json.parseLine(bytes, start, length, end);
+                int stop = end[0] >= 0 ? end[0] : blankLineEnd(start);
+                if (stop < 0) {
+                    size = 0;
+                    lineEnds = 0;
+                    return false;
+                }
+                if (end[0] >= 0) add(lineNo, value);
+                if (stop < length) lineEnds++;
+                start = stop + (stop + 1 < length && bytes[stop] == '\r' && bytes[stop + 1] == '\n' ? 2 : 1);
+            }
+            return true;
+        }
+
+        /**
+         * The end of the line from {@code start} where all its bytes are ASCII whitespace ({@link Character#isWhitespace},
+         * which {@link #isBlank} tests), else -1.
+         */
+        private int blankLineEnd(int start) {
+            int i = start;
+            for (; i < length && bytes[i] != '\n' && bytes[i] != '\r'; i++) {
+                if (bytes[i] < 0 || !Character.isWhitespace(bytes[i])) return -1;
+            }
+            return i;
+        }
+
+        /** Decodes the bytes and parses the lines of the text. */
+        private void parseText() {
             String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
             // The lenient decoding above writes U+FFFD for bytes that are not UTF-8: only then is the batch checked.
             if (text.indexOf('\uFFFD') >= 0) {
@@ -277,13 +324,9 @@ public final class JsonlReader {
                 } catch (CharacterCodingException e) {
                     malformed = e;
                     bytes = null;
-                    return this;
+                    return;
                 }
             }
-            if (bytes.length <= 2 * BATCH_BYTES) free.offer(bytes);
-            bytes = null;
-            offsets = new long[64];
-            parsed = new Object[64];
             int n = text.length();
             int[] end = new int[1];
             long lineNo = 0;
@@ -309,16 +352,18 @@ public final class JsonlReader {
                 }
                 start = stop + (stop < n && text.charAt(stop) == '\r' && stop + 1 < n && text.charAt(stop + 1) == '\n' ? 2 : 1);
                 if (stop < n) lineEnds++;
-                if (blank) continue;
-                if (size == parsed.length) {
-                    offsets = Arrays.copyOf(offsets, size * 2);
-                    parsed = Arrays.copyOf(parsed, size * 2);
-                }
-                offsets[size] = lineNo;
-                parsed[size] = value;
-                size++;
+                if (!blank) add(lineNo, value);
             }
-            return this;
+        }
+
+        private void add(long lineNo, Object value) {
+            if (size == parsed.length) {
+                offsets = Arrays.copyOf(offsets, size * 2);
+                parsed = Arrays.copyOf(parsed, size * 2);
+            }
+            offsets[size] = lineNo;
+            parsed[size] = value;
+            size++;
         }
 
         /** {@link String#isBlank} of {@code text[from, to)}, without copying it. */

@@ -73,38 +73,37 @@ public final class AsciiJson {
      * @throws IllegalArgumentException for another type
      */
     public AsciiJson value(Object value) {
-        switch (value) {
-            case null -> raw("null");
-            case String s -> string(s);
-            case Boolean bool -> bool(bool);
-            case Integer i -> integer(i);
-            case Long l -> integer(l);
-            case Double d -> raw(Double.isFinite(d) ? PyFloat.repr(d) : "null");
-            case Map<?, ?> map -> {
-                raw("{");
-                boolean first = true;
-                for (Map.Entry<?, ?> e : map.entrySet()) {
-                    if (!first) raw(", ");
-                    first = false;
-                    string((String) e.getKey());
-                    raw(": ");
-                    value(e.getValue());
-                }
-                raw("}");
+        // An instanceof chain, not a pattern switch: the switch's type dispatch (SwitchBootstraps) cost more than the
+        // writing in jack score, which writes every field of every row through here (384,000 rows: 2% of its samples).
+        if (value == null) return raw("null");
+        if (value instanceof String s) return string(s);
+        if (value instanceof Boolean bool) return bool(bool);
+        if (value instanceof Integer i) return integer(i);
+        if (value instanceof Long l) return integer(l);
+        if (value instanceof Double d) return raw(Double.isFinite(d) ? PyFloat.repr(d) : "null");
+        if (value instanceof Map<?, ?> map) {
+            raw("{");
+            boolean first = true;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!first) raw(", ");
+                first = false;
+                string((String) e.getKey());
+                raw(": ");
+                value(e.getValue());
             }
-            case List<?> list -> {
-                raw("[");
-                for (int i = 0; i < list.size(); i++) {
-                    if (i > 0) raw(", ");
-                    value(list.get(i));
-                }
-                raw("]");
-            }
-            case Float f when !Float.isFinite(f) -> raw("null");
-            case Number n -> raw(n.toString());
-            default -> throw new IllegalArgumentException("not JSON-serializable: " + value.getClass());
+            return raw("}");
         }
-        return this;
+        if (value instanceof List<?> list) {
+            raw("[");
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) raw(", ");
+                value(list.get(i));
+            }
+            return raw("]");
+        }
+        if (value instanceof Float f && !Float.isFinite(f)) return raw("null");
+        if (value instanceof Number n) return raw(n.toString());
+        throw new IllegalArgumentException("not JSON-serializable: " + value.getClass());
     }
 
     /** Appends a whole number in decimal, as {@code Long.toString} writes it, without making the string. */

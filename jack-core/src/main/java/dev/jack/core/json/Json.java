@@ -1,6 +1,7 @@
 package dev.jack.core.json;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,7 +21,9 @@ import java.util.Map;
  * Python's C scanner raises RecursionError. Parsing is iterative, so no input can exhaust the stack.
  *
  * <p>Hand-written for speed (JSONL reading is a large part of a whole-command run): strings without
- * escapes are one substring, escaped strings are copied run by run.
+ * escapes are one substring, escaped strings are copied run by run. JSONL lines are also parsed from their UTF-8 bytes
+ * ({@link #parseLine(byte[], int, int, int[])}): no decoded copy of the file's text is made, an ASCII string is one
+ * copy of its bytes, and object keys are read once per thread.
  */
 public final class Json {
     /**
@@ -33,7 +36,9 @@ public final class Json {
     /** Python's {@code sys.get_int_max_str_digits()} default: longer integers are a ValueError. */
     public static final int MAX_INT_DIGITS = 4300;
 
+    /** The text parsed: {@code s}, or else the UTF-8 bytes {@code b}. */
     private final String s;
+    private final byte[] b;
     private final int n;
     private int pos;
     /** The value of the string being decoded, when it has escapes; the thread's, taken on first need. */
@@ -41,8 +46,9 @@ public final class Json {
     /** Whether '\n' and '\r' end the text rather than count as whitespace ({@link #parseLine}). */
     private final boolean line;
 
-    private Json(String s, int from, int to, boolean line) {
+    private Json(String s, byte[] b, int from, int to, boolean line) {
         this.s = s;
+        this.b = b;
         this.pos = from;
         this.n = to;
         this.line = line;
@@ -65,7 +71,7 @@ public final class Json {
      */
     public static Object parse(String text, int from, int to) {
         java.util.Objects.checkFromToIndex(from, to, text.length());
-        Json p = new Json(text, from, to, false);
+        Json p = new Json(text, null, from, to, false);
         p.skipWhitespace();
         Object value = p.value();
         p.skipWhitespace();
@@ -85,19 +91,45 @@ public final class Json {
      */
     public static Object parseLine(String text, int from, int to, int[] end) {
         java.util.Objects.checkFromToIndex(from, to, text.length());
-        Json p = new Json(text, from, to, true);
+        return new Json(text, null, from, to, true).line(end);
+    }
+
+    /**
+     * {@link #parseLine(String, int, int, int[])} on UTF-8 bytes: the line's value is what that method gives for the
+     * line's decoded text, and {@code end[0]} the byte index of the line end. A line whose strings hold bytes that are
+     * not UTF-8 (or U+FFFD, which the lenient decoding of such bytes gives) is one of the others ({@code end[0]} -1),
+     * so a caller that parses those the ordinary way reports its bytes as a decoder does.
+     *
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= bytes.length}
+     */
+    public static Object parseLine(byte[] bytes, int from, int to, int[] end) {
+        java.util.Objects.checkFromToIndex(from, to, bytes.length);
+        return new Json(null, bytes, from, to, true).line(end);
+    }
+
+    private Object line(int[] end) {
         end[0] = -1;
         try {
-            p.skipWhitespace();
-            if (p.pos == p.n || p.s.charAt(p.pos) == '\n' || p.s.charAt(p.pos) == '\r') return null;  // blank
-            Object value = p.value();
-            p.skipWhitespace();
-            if (p.pos < p.n && p.s.charAt(p.pos) != '\n' && p.s.charAt(p.pos) != '\r') return null;
-            end[0] = p.pos;
+            skipWhitespace();
+            if (pos == n || at(pos) == '\n' || at(pos) == '\r') return null;  // blank
+            Object value = value();
+            skipWhitespace();
+            if (pos < n && at(pos) != '\n' && at(pos) != '\r') return null;
+            end[0] = pos;
             return value;
         } catch (JsonException e) {
             return null;
         }
+    }
+
+    /** The char at i; a byte's value for the bytes, whose JSON punctuation and literals are all ASCII. */
+    private char at(int i) {
+        return b != null ? (char) (b[i] & 0xFF) : s.charAt(i);
+    }
+
+    /** The text at {@code [from, to)}, which is ASCII in the bytes (a number). */
+    private String text(int from, int to) {
+        return b != null ? new String(b, from, to - from, StandardCharsets.ISO_8859_1) : s.substring(from, to);
     }
 
     /** True when Python's {@code json.loads} would accept the text (see {@link #MAX_NESTING}). */
@@ -116,7 +148,7 @@ public final class Json {
 
     private void skipWhitespace() {
         while (pos < n) {
-            char c = s.charAt(pos);
+            char c = at(pos);
             if (c != ' ' && c != '\t' && (line || c != '\n' && c != '\r')) return;
             pos++;
         }
@@ -127,25 +159,36 @@ public final class Json {
      * and {@code keys[d]} the key its next value goes under when it is a map.
      */
     private Object value() {
-        Object[] open = new Object[8];
-        String[] keys = new String[8];
+        Decoded scratch = decoded();
+        try {
+            return value(scratch);
+        } catch (JsonException e) {
+            Arrays.fill(scratch.open, null);
+            throw e;
+        }
+    }
+
+    /** {@link #value()} with the thread's stack arrays, left empty again (a new pair per line was 3% of eval's allocation). */
+    private Object value(Decoded scratch) {
+        Object[] open = scratch.open;
+        String[] keys = scratch.keys;
         int depth = 0;
         while (true) {
             Object v;
             if (pos >= n) throw error("expecting a value");
-            char c = s.charAt(pos);
+            char c = at(pos);
             if (c == '{' || c == '[') {
                 if (depth == MAX_NESTING) throw error("nesting deeper than " + MAX_NESTING + " levels");
                 pos++;
                 skipWhitespace();
                 boolean isMap = c == '{';
-                if (pos < n && s.charAt(pos) == (isMap ? '}' : ']')) {
+                if (pos < n && at(pos) == (isMap ? '}' : ']')) {
                     pos++;
                     v = isMap ? new LinkedHashMap<String, Object>() : new ArrayList<>();
                 } else {
                     if (depth == open.length) {
-                        open = Arrays.copyOf(open, depth * 2);
-                        keys = Arrays.copyOf(keys, depth * 2);
+                        open = scratch.open = Arrays.copyOf(open, depth * 2);
+                        keys = scratch.keys = Arrays.copyOf(keys, depth * 2);
                     }
                     open[depth] = isMap ? new LinkedHashMap<String, Object>() : new ArrayList<>();
                     if (isMap) keys[depth] = key();
@@ -171,7 +214,7 @@ public final class Json {
                 }
                 skipWhitespace();
                 if (pos >= n) throw error("expecting ',' delimiter");
-                char d = s.charAt(pos);
+                char d = at(pos);
                 if (d == ',') {
                     pos++;
                     skipWhitespace();
@@ -188,10 +231,10 @@ public final class Json {
 
     /** A property name, its ':' and the whitespace after it. */
     private String key() {
-        if (pos >= n || s.charAt(pos) != '"') throw error("expecting a property name in double quotes");
-        String key = string();
+        if (pos >= n || at(pos) != '"') throw error("expecting a property name in double quotes");
+        String key = b != null ? bytesString(true) : string();
         skipWhitespace();
-        if (pos >= n || s.charAt(pos) != ':') throw error("expecting ':' delimiter");
+        if (pos >= n || at(pos) != ':') throw error("expecting ':' delimiter");
         pos++;
         skipWhitespace();
         return key;
@@ -199,7 +242,7 @@ public final class Json {
 
     private Object scalar(char c) {
         return switch (c) {
-            case '"' -> string();
+            case '"' -> b != null ? bytesString(false) : string();
             case 't' -> literal("true", Boolean.TRUE);
             case 'f' -> literal("false", Boolean.FALSE);
             case 'n' -> literal("null", null);
@@ -215,7 +258,9 @@ public final class Json {
 
     /** Whether the word is at pos, within the parsed range. */
     private boolean startsWith(String word) {
-        return pos + word.length() <= n && s.startsWith(word, pos);
+        if (pos + word.length() > n) return false;
+        for (int k = 0; k < word.length(); k++) if (at(pos + k) != word.charAt(k)) return false;
+        return true;
     }
 
     private Object literal(String word, Object value) {
@@ -239,8 +284,8 @@ public final class Json {
             or |= c;
             i++;
         }
-        Decoded b = decoded == null ? decoded = DECODED.get() : decoded;
-        b.clear();
+        Decoded d = decoded();
+        d.clear();
         int run = start;
         while (true) {
             while (i < n) {
@@ -249,51 +294,121 @@ public final class Json {
                 or |= c;
                 i++;
             }
-            b.append(s, run, i, or > 0xFF);
+            d.append(s, run, i, or > 0xFF);
             if (i >= n) throw new JsonException("unterminated string", start - 1);
             char c = s.charAt(i);
             if (c == '"') {
                 pos = i + 1;
-                return b.toString();
+                return d.toString();
             }
             if (c < 0x20) {
                 pos = i;
                 throw error("invalid control character in string");
             }
-            if (i + 1 >= n) throw new JsonException("unterminated string", start - 1);
-            char e = s.charAt(i + 1);
-            i += 2;
-            switch (e) {
-                case '"' -> b.append('"');
-                case '\\' -> b.append('\\');
-                case '/' -> b.append('/');
-                case 'b' -> b.append('\b');
-                case 'f' -> b.append('\f');
-                case 'n' -> b.append('\n');
-                case 'r' -> b.append('\r');
-                case 't' -> b.append('\t');
-                case 'u' -> {
-                    int code = i + 4 <= n ? hex4(i) : -1;
-                    if (code < 0) {
-                        pos = i;
-                        throw error("invalid \\uXXXX escape");
-                    }
-                    b.append((char) code);
-                    i += 4;
-                }
-                default -> {
-                    pos = i - 2;
-                    throw error("invalid \\escape");
-                }
-            }
+            i = escape(d, i, start);
             run = i;
             or = 0;
         }
     }
 
     /**
-     * Per thread, the buffer escaped strings are decoded into: JSONL files are parsed a line at a time, so a buffer per
-     * parse was made and grown to a response's length on every line (4% of what jack score allocated).
+     * A string from the bytes: its ASCII runs copied as they are, its other runs decoded as UTF-8, escapes as in
+     * {@link #string}. {@code key}: a property name, taken from the thread's names read before when it is one of them.
+     *
+     * @throws JsonException also where a run is not UTF-8 or holds U+FFFD (see {@link #parseLine(byte[], int, int, int[])})
+     */
+    private String bytesString(boolean key) {
+        int start = ++pos;
+        int i = start;
+        byte[] b = this.b;
+        while (i < n && PLAIN[b[i] & 0xFF]) i++;
+        if (i < n && b[i] == '"') {
+            pos = i + 1;
+            return key ? decoded().name(b, start, i) : new String(b, start, i - start, StandardCharsets.ISO_8859_1);
+        }
+        Decoded d = decoded();
+        d.clear();
+        int run = start;
+        while (true) {
+            boolean ascii = true;
+            while (i < n) {
+                int c = b[i] & 0xFF;
+                if (c == '"' || c == '\\' || c < 0x20) break;
+                if (c >= 0x80) ascii = false;
+                i++;
+            }
+            if (ascii) {
+                d.append(b, run, i);
+            } else {
+                String utf8 = new String(b, run, i - run, StandardCharsets.UTF_8);
+                if (utf8.indexOf('\uFFFD') >= 0) throw new JsonException("not UTF-8, or U+FFFD", run);
+                int or = 0;
+                for (int k = 0; k < utf8.length(); k++) or |= utf8.charAt(k);
+                d.append(utf8, 0, utf8.length(), or > 0xFF);
+            }
+            if (i >= n) throw new JsonException("unterminated string", start - 1);
+            if (b[i] == '"') {
+                pos = i + 1;
+                return d.toString();
+            }
+            if (b[i] != '\\') {
+                pos = i;
+                throw error("invalid control character in string");
+            }
+            i = escape(d, i, start);
+            run = i;
+        }
+    }
+
+    /** Bytes that a string's fast path copies: ASCII other than '"', '\\' and the control characters. */
+    private static final boolean[] PLAIN = new boolean[256];
+
+    static {
+        for (int c = 0x20; c < 0x80; c++) PLAIN[c] = c != '"' && c != '\\';
+    }
+
+    private Decoded decoded() {
+        return decoded == null ? decoded = DECODED.get() : decoded;
+    }
+
+    /**
+     * Decodes the escape whose backslash is at i into {@code d}; returns the index after it. {@code start}: the
+     * string's first char, for the error of an unterminated one.
+     */
+    private int escape(Decoded d, int i, int start) {
+        if (i + 1 >= n) throw new JsonException("unterminated string", start - 1);
+        char e = at(i + 1);
+        i += 2;
+        switch (e) {
+            case '"' -> d.append('"');
+            case '\\' -> d.append('\\');
+            case '/' -> d.append('/');
+            case 'b' -> d.append('\b');
+            case 'f' -> d.append('\f');
+            case 'n' -> d.append('\n');
+            case 'r' -> d.append('\r');
+            case 't' -> d.append('\t');
+            case 'u' -> {
+                int code = i + 4 <= n ? hex4(i) : -1;
+                if (code < 0) {
+                    pos = i;
+                    throw error("invalid \\uXXXX escape");
+                }
+                d.append((char) code);
+                i += 4;
+            }
+            default -> {
+                pos = i - 2;
+                throw error("invalid \\escape");
+            }
+        }
+        return i;
+    }
+
+    /**
+     * Per thread, the buffer escaped strings are decoded into (with the stack of open containers and the property names
+     * read from bytes): JSONL files are parsed a line at a time, so a buffer per parse was made and grown to a
+     * response's length on every line (4% of what jack score allocated).
      */
     private static final ThreadLocal<Decoded> DECODED = ThreadLocal.withInitial(Decoded::new);
 
@@ -330,6 +445,40 @@ public final class Json {
             length += k;
         }
 
+        /** Appends the ASCII bytes {@code b[from, to)}. */
+        void append(byte[] b, int from, int to) {
+            int k = to - from;
+            if (utf16 == null) {
+                if (length + k > latin1.length) latin1 = Arrays.copyOf(latin1, Math.max(latin1.length * 2, length + k));
+                System.arraycopy(b, from, latin1, length, k);
+            } else {
+                widen(k);
+                for (int i = 0; i < k; i++) utf16[length + i] = (char) b[from + i];
+            }
+            length += k;
+        }
+
+        /** Property names read from bytes before, by a hash of their bytes: a row's keys are one string each per thread. */
+        private final byte[][] nameBytes = new byte[64][];
+        private final String[] names = new String[64];
+
+        /** {@link #value}'s open containers and their keys: empty between values. */
+        private Object[] open = new Object[8];
+        private String[] keys = new String[8];
+
+        /** The ASCII property name {@code b[from, to)}, the one made before where it was (no new string per row). */
+        String name(byte[] b, int from, int to) {
+            int k = to - from;
+            if (k == 0 || k > 64) return new String(b, from, k, StandardCharsets.ISO_8859_1);
+            int slot = (k * 31 + b[from] * 7 + b[to - 1] + b[from + k / 2] * 3) & 63;
+            byte[] known = nameBytes[slot];
+            if (known != null && Arrays.equals(known, 0, known.length, b, from, to)) return names[slot];
+            String name = new String(b, from, k, StandardCharsets.ISO_8859_1);
+            nameBytes[slot] = Arrays.copyOfRange(b, from, to);
+            names[slot] = name;
+            return name;
+        }
+
         void append(char c) {
             if (utf16 == null && c <= 0xFF) {
                 if (length == latin1.length) latin1 = Arrays.copyOf(latin1, length * 2);
@@ -353,7 +502,7 @@ public final class Json {
 
         @Override
         public String toString() {
-            return utf16 == null ? new String(latin1, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1) : new String(utf16, 0, length);
+            return utf16 == null ? new String(latin1, 0, length, StandardCharsets.ISO_8859_1) : new String(utf16, 0, length);
         }
     }
 
@@ -361,7 +510,7 @@ public final class Json {
     private int hex4(int i) {
         int code = 0;
         for (int k = i; k < i + 4; k++) {
-            char c = s.charAt(k);
+            char c = at(k);
             int d;
             if (c >= '0' && c <= '9') d = c - '0';
             else if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
@@ -375,38 +524,38 @@ public final class Json {
     /** Python's number grammar: {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?}, with backtracking on a bare exponent. */
     private Object number() {
         int start = pos;
-        boolean negative = s.charAt(pos) == '-';
+        boolean negative = at(pos) == '-';
         if (negative) pos++;
-        if (pos >= n || !isDigit(s.charAt(pos))) {
+        if (pos >= n || !isDigit(at(pos))) {
             pos = start;
             throw error("expecting a value");
         }
         int digitsStart = pos;
-        if (s.charAt(pos) == '0') pos++;
-        else while (pos < n && isDigit(s.charAt(pos))) pos++;
+        if (at(pos) == '0') pos++;
+        else while (pos < n && isDigit(at(pos))) pos++;
         int digitsEnd = pos;
         boolean integral = true;
-        if (pos + 1 < n && s.charAt(pos) == '.' && isDigit(s.charAt(pos + 1))) {
+        if (pos + 1 < n && at(pos) == '.' && isDigit(at(pos + 1))) {
             integral = false;
             pos += 2;
-            while (pos < n && isDigit(s.charAt(pos))) pos++;
+            while (pos < n && isDigit(at(pos))) pos++;
         }
-        if (pos < n && (s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
+        if (pos < n && (at(pos) == 'e' || at(pos) == 'E')) {
             int mark = pos;
             pos++;
-            if (pos < n && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) pos++;
-            if (pos < n && isDigit(s.charAt(pos))) {
+            if (pos < n && (at(pos) == '+' || at(pos) == '-')) pos++;
+            if (pos < n && isDigit(at(pos))) {
                 integral = false;
-                while (pos < n && isDigit(s.charAt(pos))) pos++;
+                while (pos < n && isDigit(at(pos))) pos++;
             } else {
                 pos = mark;
             }
         }
-        if (!integral) return Double.parseDouble(s.substring(start, pos));
+        if (!integral) return Double.parseDouble(text(start, pos));
         int digits = digitsEnd - digitsStart;
         if (digits <= 18) {
             long value = 0;
-            for (int i = digitsStart; i < digitsEnd; i++) value = value * 10 + (s.charAt(i) - '0');
+            for (int i = digitsStart; i < digitsEnd; i++) value = value * 10 + (at(i) - '0');
             return negative ? -value : value;
         }
         if (digits > MAX_INT_DIGITS) {
@@ -415,7 +564,7 @@ public final class Json {
             pos = start;
             throw e;
         }
-        BigInteger big = new BigInteger(s.substring(start, pos));
+        BigInteger big = new BigInteger(text(start, pos));
         return big.bitLength() < 64 ? (Object) big.longValue() : big;
     }
 
