@@ -19,7 +19,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -426,7 +429,22 @@ public final class LanguageDetector {
     static final class ModelCache {
         private static final int MAGIC = 0x4A4B4C44;  // "JKLD"
 
+        /**
+         * How many builds' tables (29 MB each) stay cached: a machine with a few installs or checkouts used in turn
+         * would otherwise rebuild the tables (about 1 s of CPU) each time it switches build.
+         */
+        static final int KEPT_BUILDS = 3;
+
         private ModelCache() {}
+
+        /** When the file was last read or written (its modification time, which {@link #read} refreshes); 0 when unknown. */
+        private static long lastUse(Path file) {
+            try {
+                return Files.getLastModifiedTime(file).toMillis();
+            } catch (IOException e) {
+                return 0;
+            }
+        }
 
         /** The cache file for this langdetect jar and this build, or null when either cannot be identified. */
         static Path file() {
@@ -478,13 +496,23 @@ public final class LanguageDetector {
                 }
                 b.asDoubleBuffer().get(probabilities);
                 if (b.position() + 8L * probabilities.length + 8 != b.capacity()) return null;
+                touch(file);
                 return new Model(unigrams, asciiBigrams, asciiTrigrams, bigrams, trigrams, probabilities);
             } catch (IOException | RuntimeException e) {
                 return null;
             }
         }
 
-        /** Writes the tables to the file (a temporary moved into place) and removes the files of other builds; skipped when it cannot. */
+        /** Marks the file as used now, so that other builds' writes keep it; a read-only cache only loses that mark. */
+        private static void touch(Path file) {
+            try {
+                Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+            } catch (IOException | RuntimeException e) {
+                // Only the order of eviction depends on it.
+            }
+        }
+
+        /** Writes the tables to the file (a temporary moved into place) and removes all but the {@link #KEPT_BUILDS} files used last; skipped when it cannot. */
         static void write(Path file, Model m) {
             List<char[]> chars = List.of(m.unigrams(), m.asciiBigrams(), m.asciiTrigrams());
             List<long[]> longs = List.of(m.bigrams(), m.trigrams());
@@ -519,9 +547,12 @@ public final class LanguageDetector {
                 } finally {
                     Files.deleteIfExists(tmp);
                 }
+                List<Path> others = new ArrayList<>();
                 try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "tables-*.bin")) {
-                    for (Path p : old) if (!p.equals(file)) Files.deleteIfExists(p);
+                    for (Path p : old) if (!p.equals(file)) others.add(p);
                 }
+                others.sort(Comparator.comparingLong(ModelCache::lastUse).reversed());
+                for (Path p : others.subList(Math.min(KEPT_BUILDS - 1, others.size()), others.size())) Files.deleteIfExists(p);
             } catch (IOException | RuntimeException e) {
                 // A cache that cannot be written only costs the next start the parsing.
             }

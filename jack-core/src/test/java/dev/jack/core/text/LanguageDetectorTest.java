@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +32,20 @@ class LanguageDetectorTest {
     void cachedTablesAreTheBuiltOnesAndABrokenCacheIsIgnored(@TempDir Path dir) throws IOException {
         LanguageDetector.Model built = LanguageDetector.build();
         Path file = dir.resolve("langdetect").resolve("tables-0.bin");
-        Path other = Files.createDirectories(file.getParent()).resolve("tables-1.bin");
-        Files.writeString(other, "an older build's tables");
+        Path cache = Files.createDirectories(file.getParent());
+        List<Path> others = new ArrayList<>();
+        for (int i = 1; i <= LanguageDetector.ModelCache.KEPT_BUILDS; i++) {
+            Path other = cache.resolve("tables-" + i + ".bin");
+            Files.writeString(other, "another build's tables");
+            Files.setLastModifiedTime(other, FileTime.fromMillis(1_000_000L * i));  // tables-1 was used first
+            others.add(other);
+        }
         LanguageDetector.ModelCache.write(file, built);
-        assertTrue(Files.notExists(other), "the tables of other builds are removed");
+        assertTrue(Files.notExists(others.getFirst()), "the tables used longest ago are removed");
+        for (Path kept : others.subList(1, others.size())) assertTrue(Files.exists(kept), "the builds used last keep theirs: " + kept);
+        Files.setLastModifiedTime(file, FileTime.fromMillis(0));
         LanguageDetector.Model read = LanguageDetector.ModelCache.read(file);
+        assertTrue(Files.getLastModifiedTime(file).toMillis() > 1_000_000L * others.size(), "a read marks the tables as used now");
         assertArrayEquals(built.unigrams(), read.unigrams());
         assertArrayEquals(built.asciiBigrams(), read.asciiBigrams());
         assertArrayEquals(built.asciiTrigrams(), read.asciiTrigrams());
