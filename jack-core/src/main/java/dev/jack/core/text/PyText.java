@@ -76,7 +76,11 @@ public final class PyText {
 
     /** Python's regex {@code \d} for str patterns: a decimal digit of any script. */
     public static boolean isDecimal(int cp) {
-        if (cp < 128) return cp >= '0' && cp <= '9';
+        // Small enough to inline wherever it is called (as isSpace); below '0', (char) wraps far above 9.
+        return cp < 128 ? (char) (cp - '0') < 10 : isDecimalBeyondAscii(cp);
+    }
+
+    private static boolean isDecimalBeyondAscii(int cp) {
         return Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER;
     }
 

@@ -58,6 +58,17 @@ class PyTextTest {
     }
 
     @Test
+    void decimalsAreTheCategoryNdInEveryScript() {
+        // Python's \d for str patterns is Unicode category Nd; the ASCII ones are found by a wrapping subtraction.
+        for (int cp = -64; cp <= Character.MAX_CODE_POINT; cp++) {
+            boolean nd = cp >= 0 && Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER;
+            if (PyText.isDecimal(cp) != nd) throw new AssertionError("U+" + Integer.toHexString(cp));
+        }
+        assertTrue(PyText.isDecimal('0') && PyText.isDecimal('9') && PyText.isDecimal(0x0663), "ASCII and Arabic-Indic digits");
+        assertFalse(PyText.isDecimal('/') || PyText.isDecimal(':') || PyText.isDecimal(0xB2), "neighbours and superscript two");
+    }
+
+    @Test
     void wordRunsFollowPythonsUnicodeWordClass() {
         assertEquals(4, PyText.countWordRuns("Hello, world! It's"));
         assertEquals(2, PyText.countWordRuns("snake_case 42"));
