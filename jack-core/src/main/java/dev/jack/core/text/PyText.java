@@ -25,8 +25,6 @@ public final class PyText {
     private PyText() {}
 
     private static final boolean[] ASCII_WORD = new boolean[128];
-    /** Whitespace among the code points 0 to 63 ({@link #isSpace}). */
-    private static final boolean[] ASCII_SPACE = new boolean[64];
     /** {@link #PUNCTUATION}'s characters, by code (a table where {@code indexOf} would scan 32 characters for each). */
     private static final boolean[] ASCII_PUNCTUATION = new boolean[128];
 
@@ -35,7 +33,6 @@ public final class PyText {
             ASCII_WORD[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
         }
         for (char c : PyText.PUNCTUATION.toCharArray()) ASCII_PUNCTUATION[c] = true;
-        for (int c = 0; c < 64; c++) ASCII_SPACE[c] = c == 0x20 || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
     }
 
     /** Whether the character is in {@link #PUNCTUATION} (ASCII's 32 punctuation characters). */
@@ -43,29 +40,19 @@ public final class PyText {
         return c < 128 && ASCII_PUNCTUATION[c];
     }
 
-    /**
-     * Python's {@code str.isspace()} for one code point (bidi class WS, B or S, or category Zs). Kept under C2's and
-     * C1's 35-byte inlining limit (the rare characters in {@link #isSpaceBeyondAscii}): at 141 bytes it was left as a call
-     * at cold or C1-compiled sites and in loops that C2 had already filled, once per character of a scan.
-     */
+    /** Python's {@code str.isspace()} for one code point (bidi class WS, B or S, or category Zs). */
     public static boolean isSpace(int cp) {
-        // 0..63 by table (a negative cp is far above 63 unsigned); 0x40 to 0x84 are never whitespace.
-        if (cp >>> 6 == 0) return ASCII_SPACE[cp];
-        return cp >= 0x85 && isSpaceBeyondAscii(cp);
-    }
-
-    private static boolean isSpaceBeyondAscii(int cp) {
+        // Most characters are printable ASCII (0x21 to 0x84 are never whitespace): one unsigned comparison for them.
+        if (Integer.compareUnsigned(cp - 0x21, 0x85 - 0x21) < 0) return false;
+        if (cp <= 0x20) return cp == 0x20 || (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x1F);
+        if (cp < 0x85) return false;
         return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A)
                 || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
     }
 
     /** Python's regex {@code \w} for str patterns: alphanumeric (letters and numbers) or underscore. */
     public static boolean isWordChar(int cp) {
-        // The rare characters apart, so that this inlines wherever it is called (as isSpace).
-        return cp < 128 ? ASCII_WORD[cp] : isWordCharBeyondAscii(cp);
-    }
-
-    private static boolean isWordCharBeyondAscii(int cp) {
+        if (cp < 128) return ASCII_WORD[cp];
         return switch (Character.getType(cp)) {
             case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
                  Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
@@ -76,11 +63,7 @@ public final class PyText {
 
     /** Python's regex {@code \d} for str patterns: a decimal digit of any script. */
     public static boolean isDecimal(int cp) {
-        // Small enough to inline wherever it is called (as isSpace); below '0', (char) wraps far above 9.
-        return cp < 128 ? (char) (cp - '0') < 10 : isDecimalBeyondAscii(cp);
-    }
-
-    private static boolean isDecimalBeyondAscii(int cp) {
+        if (cp < 128) return cp >= '0' && cp <= '9';
         return Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER;
     }
 

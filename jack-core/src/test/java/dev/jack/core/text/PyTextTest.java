@@ -59,7 +59,7 @@ class PyTextTest {
 
     @Test
     void decimalsAreTheCategoryNdInEveryScript() {
-        // Python's \d for str patterns is Unicode category Nd; the ASCII ones are found by a wrapping subtraction.
+        // Python's \d for str patterns is Unicode category Nd; the ASCII ones by range, the others by category.
         for (int cp = -64; cp <= Character.MAX_CODE_POINT; cp++) {
             boolean nd = cp >= 0 && Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER;
             if (PyText.isDecimal(cp) != nd) throw new AssertionError("U+" + Integer.toHexString(cp));
