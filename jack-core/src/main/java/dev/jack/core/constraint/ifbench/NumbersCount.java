@@ -50,44 +50,29 @@ public record NumbersCount(int n) implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        return numberRuns(response, null) == n;
-    }
-
-    /** {@link #numberRuns(String, List)}' runs. */
-    private static List<int[]> numberRuns(String response) {
-        List<int[]> out = new ArrayList<>();
-        numberRuns(response, out);
-        return out;
+        return numberRuns(response).size() == n;
     }
 
     /**
      * The numbers as the checker reads them, in place: the runs of decimal digits once ASCII punctuation is deleted
-     * (so punctuation inside a run is skipped). Returns how many; each run's {@code [start, end)} is added to
-     * {@code out} unless it is null (the checker only counts them).
+     * (so punctuation inside a run is skipped).
      */
-    private static int numberRuns(String response, List<int[]> out) {
-        int count = 0;
+    private static List<int[]> numberRuns(String response) {
+        List<int[]> out = new ArrayList<>();
         int[] run = null;
-        boolean inRun = false;
         for (int i = 0; i < response.length(); ) {
             int cp = response.codePointAt(i);
             int next = i + Character.charCount(cp);
-            if (cp < 128 && PyText.isPunctuation((char) cp)) {
+            if (cp < 128 && PyText.PUNCTUATION.indexOf(cp) >= 0) {
                 i = next;
                 continue;
             }
-            if (!PyText.isDecimal(cp)) {
-                inRun = false;
-            } else if (inRun) {
-                if (run != null) run[1] = next;
-            } else {
-                inRun = true;
-                count++;
-                if (out != null) out.add(run = new int[] {i, next});
-            }
+            if (!PyText.isDecimal(cp)) run = null;
+            else if (run != null) run[1] = next;
+            else out.add(run = new int[] {i, next});
             i = next;
         }
-        return count;
+        return out;
     }
 
     /** Sentences with one number each. */
@@ -128,7 +113,7 @@ public record NumbersCount(int n) implements Constraint {
         }
 
         public NumbersCount finish(Draft d) {
-            return new NumbersCount(numberRuns(d.witnessText(), null));
+            return new NumbersCount(numberRuns(d.witnessText()).size());
         }
     }
 }
