@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,6 +42,30 @@ class PyTextTest {
         assertFalse(PyText.isSpace(0x180E), "Mongolian vowel separator stopped being a space in Unicode 6.3");
         assertEquals("a b", PyText.strip("\u00a0\u2003a b\u3000\n"));
         assertEquals(List.of("a", "b"), PyText.split(" a\u2028b\u0085"));
+    }
+
+    @Test
+    void everyCodePointIsWhitespaceExactlyWherePythonSaysSo() {
+        // [hex(c) for c in range(0x110000) if chr(c).isspace()] in Python 3.11 (Unicode 14).
+        Set<Integer> python = new TreeSet<>(List.of(0x9, 0xa, 0xb, 0xc, 0xd, 0x1c, 0x1d, 0x1e, 0x1f, 0x20, 0x85, 0xa0, 0x1680,
+                0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f,
+                0x205f, 0x3000));
+        Set<Integer> jack = new TreeSet<>();
+        for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) if (PyText.isSpace(cp)) jack.add(cp);
+        assertEquals(python, jack);
+        assertFalse(PyText.isSpace(-1), "no code point");
+        assertFalse(PyText.isSpace(Integer.MIN_VALUE), "no code point");
+    }
+
+    @Test
+    void decimalsAreTheCategoryNdInEveryScript() {
+        // Python's \d for str patterns is Unicode category Nd; the ASCII ones by range, the others by category.
+        for (int cp = -64; cp <= Character.MAX_CODE_POINT; cp++) {
+            boolean nd = cp >= 0 && Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER;
+            if (PyText.isDecimal(cp) != nd) throw new AssertionError("U+" + Integer.toHexString(cp));
+        }
+        assertTrue(PyText.isDecimal('0') && PyText.isDecimal('9') && PyText.isDecimal(0x0663), "ASCII and Arabic-Indic digits");
+        assertFalse(PyText.isDecimal('/') || PyText.isDecimal(':') || PyText.isDecimal(0xB2), "neighbours and superscript two");
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.jack.llm.Prompt;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
@@ -44,12 +45,11 @@ public final class Benchmarks {
     }
 
     /**
-     * A scorer's verification of responses (texts.get(i) answers constraints.get(i)), on one thread: warm-up for
-     * max(2, seconds / 2) s, responses per second over {@code seconds}, then the cost per check by constraint id.
+     * A scorer's verification of responses (texts.get(i) answers constraints.get(i)), on one thread: warm-up (see
+     * {@link #warmUp}), responses per second over {@code seconds}, then the cost per check by constraint id.
      */
     public static void verify(String what, List<List<Constraint>> constraints, List<String> texts, Check check, double seconds, PrintWriter out) {
-        long warmupEnd = System.nanoTime() + (long) (Math.max(2, seconds / 2) * 1e9);
-        while (System.nanoTime() < warmupEnd) passOverFile(constraints, texts, check);
+        double warmup = warmUp(() -> passOverFile(constraints, texts, check), Math.max(2, seconds / 2), Math.max(120, 6 * seconds));
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
@@ -64,8 +64,8 @@ public final class Benchmarks {
         double elapsed = (System.nanoTime() - start) / 1e9;
         double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
         // Per CPU-second too: on a shared machine the wall clock also counts time the thread waited for a core.
-        out.printf("%s, 1 thread: %,.0f responses/s, %,.0f per CPU-second (%d passes over %d responses in %.1f s)%n",
-                what, responsesDone / elapsed, responsesDone / cpu, responsesDone / texts.size(), texts.size(), elapsed);
+        out.printf("%s, 1 thread: %,.0f responses/s, %,.0f per CPU-second (%d passes over %d responses in %.1f s, after %.1f s of warm-up)%n",
+                what, responsesDone / elapsed, responsesDone / cpu, responsesDone / texts.size(), texts.size(), elapsed, warmup);
 
         Map<String, long[]> perId = new TreeMap<>();
         long idDeadline = System.nanoTime() + (long) (seconds * 1e9);
@@ -85,6 +85,36 @@ public final class Benchmarks {
                 .sorted((a, b) -> Double.compare(b.getValue()[0] / (double) b.getValue()[1], a.getValue()[0] / (double) a.getValue()[1]))
                 .forEach(e -> out.printf("  %-45s %10.2f µs  (%d checks)%n", e.getKey(), e.getValue()[0] / 1e3 / e.getValue()[1], e.getValue()[1]));
         if (blackhole == 42) out.println();
+    }
+
+    /**
+     * Runs {@code pass} for at least {@code minSeconds} and then until the JIT has compiled nothing for a whole second
+     * (or {@code maxSeconds} have passed); returns the seconds taken. A fixed warm-up measured the compiler rather
+     * than the code: on two loaded cores C2 kept compiling IFBench's checkers for 20-25 s, and the rate over the 5 s
+     * after a 5 s warm-up varied from 250k to 670k per CPU-second between runs of one build (r0), climbing to ~700k
+     * once compilation stopped. Where the JVM does not report compilation time only the minimum applies.
+     */
+    static double warmUp(Runnable pass, double minSeconds, double maxSeconds) {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
+        long start = System.nanoTime();
+        long minEnd = start + (long) (minSeconds * 1e9);
+        long maxEnd = start + (long) (maxSeconds * 1e9);
+        long quietSince = start;
+        long compiled = timed ? jit.getTotalCompilationTime() : 0;
+        while (true) {
+            pass.run();
+            long now = System.nanoTime();
+            if (timed) {
+                long c = jit.getTotalCompilationTime();
+                if (c != compiled) {
+                    compiled = c;
+                    quietSince = now;
+                }
+            }
+            boolean quiet = !timed || now - quietSince >= 1_000_000_000L;
+            if (now >= maxEnd || (now >= minEnd && quiet)) return (now - start) / 1e9;
+        }
     }
 
     private static int passOverFile(List<List<Constraint>> constraints, List<String> texts, Check check) {
