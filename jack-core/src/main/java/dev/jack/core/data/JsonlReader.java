@@ -179,7 +179,8 @@ public final class JsonlReader {
 
     /**
      * The rows of one file. Lines end at {@code \n}, {@code \r} or {@code \r\n}, as {@link BufferedReader#readLine}
-     * has them. The file is read in batches of whole lines, each decoded in one step and parsed ({@link Parallel.InOrder})
+     * has them. The file is read in batches of whole lines, each parsed from its bytes ({@link Parallel.InOrder}; a batch
+     * the byte parser declines is decoded in one step and parsed from its text)
      * while the next is read and the previous consumed (reading is most of the cost of commands whose files run to
      * hundreds of megabytes).
      */
@@ -188,7 +189,7 @@ public final class JsonlReader {
             long[] line = {0};
             Parallel.InOrder<Batch> batches = new Parallel.InOrder<>(AHEAD, batch -> line[0] = batch.deliver(file, line[0], consumer));
             byte[] carry = new byte[0];
-            // A batch's bytes serve a later batch once decoded (a new megabyte for each was most of what reading
+            // A batch's bytes serve a later batch once parsed (a new megabyte for each was most of what reading
             // allocated besides the rows themselves).
             Queue<byte[]> free = new ConcurrentLinkedQueue<>();
             for (int count = 0; ; count++) {

@@ -1,6 +1,8 @@
 package dev.jack.core.json;
 
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +25,8 @@ import java.util.Map;
  * <p>Hand-written for speed (JSONL reading is a large part of a whole-command run): strings without
  * escapes are one substring, escaped strings are copied run by run. JSONL lines are also parsed from their UTF-8 bytes
  * ({@link #parseLine(byte[], int, int, int[])}): no decoded copy of the file's text is made, an ASCII string is one
- * copy of its bytes, and object keys are read once per thread.
+ * copy of its bytes, and short ASCII object keys come from a small per-thread cache (64 slots, a colliding key
+ * replaces the one in its slot), so a file's repeated keys are not made again on every line.
  */
 public final class Json {
     /**
@@ -41,7 +44,7 @@ public final class Json {
     private final byte[] b;
     private final int n;
     private int pos;
-    /** The value of the string being decoded, when it has escapes; the thread's, taken on first need. */
+    /** The thread's scratch state, taken on first need: a string's value with escapes, open containers, keys read. */
     private Decoded decoded;
     /** Whether '\n' and '\r' end the text rather than count as whitespace ({@link #parseLine}). */
     private final boolean line;
@@ -97,7 +100,7 @@ public final class Json {
     /**
      * {@link #parseLine(String, int, int, int[])} on UTF-8 bytes: the line's value is what that method gives for the
      * line's decoded text, and {@code end[0]} the byte index of the line end. A line whose strings hold bytes that are
-     * not UTF-8 (or U+FFFD, which the lenient decoding of such bytes gives) is one of the others ({@code end[0]} -1),
+     * not UTF-8 is one of the others ({@code end[0]} -1; a real U+FFFD is read as any other character),
      * so a caller that parses those the ordinary way reports its bytes as a decoder does.
      *
      * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= bytes.length}
@@ -315,7 +318,7 @@ public final class Json {
      * A string from the bytes: its ASCII runs copied as they are, its other runs decoded as UTF-8, escapes as in
      * {@link #string}. {@code key}: a property name, taken from the thread's names read before when it is one of them.
      *
-     * @throws JsonException also where a run is not UTF-8 or holds U+FFFD (see {@link #parseLine(byte[], int, int, int[])})
+     * @throws JsonException also where a run is not UTF-8 (see {@link #parseLine(byte[], int, int, int[])})
      */
     private String bytesString(boolean key) {
         int start = ++pos;
@@ -341,7 +344,7 @@ public final class Json {
                 d.append(b, run, i);
             } else {
                 String utf8 = new String(b, run, i - run, StandardCharsets.UTF_8);
-                if (utf8.indexOf('\uFFFD') >= 0) throw new JsonException("not UTF-8, or U+FFFD", run);
+                if (utf8.indexOf('\uFFFD') >= 0 && !validUtf8(b, run, i)) throw new JsonException("not UTF-8", run);
                 int or = 0;
                 for (int k = 0; k < utf8.length(); k++) or |= utf8.charAt(k);
                 d.append(utf8, 0, utf8.length(), or > 0xFF);
@@ -357,6 +360,19 @@ public final class Json {
             }
             i = escape(d, i, start);
             run = i;
+        }
+    }
+
+    /**
+     * Whether the bytes are well-formed UTF-8: asked only when their lenient decoding holds a U+FFFD, which is either a
+     * real one (model outputs often hold it) or a malformed sequence; only the latter sends the batch to the text path.
+     */
+    private static boolean validUtf8(byte[] b, int from, int to) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b, from, to - from));  // REPORT is its default
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 

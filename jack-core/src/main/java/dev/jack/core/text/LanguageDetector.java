@@ -424,7 +424,10 @@ public final class LanguageDetector {
      * The built tables as one binary file in Jack's cache ({@code JACK_CACHE_DIR}, see {@link DataLocations}):
      * reading it takes milliseconds where parsing the profiles takes most of a second of every command's start.
      * Its name is a hash of the langdetect jar and of this class's build (locations, sizes, dates), so a new version
-     * of either makes a new file (the others are removed then); a file with a wrong length or checksum is ignored.
+     * of either makes a new file (the files of all but the {@link #KEPT_BUILDS} builds used last are removed then); a
+     * file with a wrong length or checksum is ignored. A read marks its file as used by setting its modification time,
+     * which needs the file's owner: in a cache shared between users, other users' reads leave the mark as it was, and
+     * eviction goes by when each file was written.
      */
     static final class ModelCache {
         private static final int MAGIC = 0x4A4B4C44;  // "JKLD"
@@ -547,12 +550,14 @@ public final class LanguageDetector {
                 } finally {
                     Files.deleteIfExists(tmp);
                 }
-                List<Path> others = new ArrayList<>();
+                // Each file's time is read once: another process may touch one while they are sorted.
+                record Used(Path file, long at) {}
+                List<Used> others = new ArrayList<>();
                 try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "tables-*.bin")) {
-                    for (Path p : old) if (!p.equals(file)) others.add(p);
+                    for (Path p : old) if (!p.equals(file)) others.add(new Used(p, lastUse(p)));
                 }
-                others.sort(Comparator.comparingLong(ModelCache::lastUse).reversed());
-                for (Path p : others.subList(Math.min(KEPT_BUILDS - 1, others.size()), others.size())) Files.deleteIfExists(p);
+                others.sort(Comparator.comparingLong(Used::at).reversed());
+                for (Used u : others.subList(Math.min(KEPT_BUILDS - 1, others.size()), others.size())) Files.deleteIfExists(u.file());
             } catch (IOException | RuntimeException e) {
                 // A cache that cannot be written only costs the next start the parsing.
             }
