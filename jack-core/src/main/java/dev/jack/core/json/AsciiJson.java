@@ -16,6 +16,19 @@ import java.util.function.Consumer;
 public final class AsciiJson {
     private byte[] bytes;
     private int length;
+    /**
+     * Map keys written lately, each with its bytes as written ({@code "key": }), by the key's hash: the rows of a file
+     * repeat their keys (a score row has about fifteen), which are then copied rather than escaped again. Made on first
+     * use, as the floats' are (a buffer that writes one value, as {@link PyJson#dumps}, mostly needs neither).
+     */
+    private String[] keys;
+    private byte[][] keyBytes;
+    /**
+     * Floats written lately and their {@code repr}, by their bits: a score file's rewards and rates are a few fractions,
+     * repeated, whose shortest digits ({@link Double#toString}) cost more than the rest of a row's numbers.
+     */
+    private long[] floatBits;
+    private String[] floatReprs;
 
     /** An empty buffer with room for {@code capacity} bytes (it grows as needed). */
     public AsciiJson(int capacity) {
@@ -80,15 +93,14 @@ public final class AsciiJson {
         if (value instanceof Boolean bool) return bool(bool);
         if (value instanceof Integer i) return integer(i);
         if (value instanceof Long l) return integer(l);
-        if (value instanceof Double d) return raw(Double.isFinite(d) ? PyFloat.repr(d) : "null");
+        if (value instanceof Double d) return floating(d);
         if (value instanceof Map<?, ?> map) {
             put('{');
             boolean first = true;
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 if (!first) put(',', ' ');
                 first = false;
-                string((String) e.getKey());
-                put(':', ' ');
+                key((String) e.getKey());
                 value(e.getValue());
             }
             return put('}');
@@ -104,6 +116,43 @@ public final class AsciiJson {
         if (value instanceof Float f && !Float.isFinite(f)) return raw("null");
         if (value instanceof Number n) return raw(n.toString());
         throw new IllegalArgumentException("not JSON-serializable: " + value.getClass());
+    }
+
+    /** Appends {@code "key": }, from {@link #keys} when this key was written lately. */
+    private void key(String key) {
+        if (keys == null) {
+            keys = new String[32];
+            keyBytes = new byte[32][];
+        }
+        int slot = key.hashCode() & (keys.length - 1);
+        if (key.equals(keys[slot])) {
+            raw(keyBytes[slot]);
+            return;
+        }
+        int start = length;
+        string(key);
+        put(':', ' ');
+        keys[slot] = key;
+        keyBytes[slot] = Arrays.copyOfRange(bytes, start, length);
+    }
+
+    /** Appends {@code repr(d)}, or {@code null} for NaN and the infinities (see {@link PyJson#dumps}). */
+    private AsciiJson floating(double d) {
+        if (!Double.isFinite(d)) return raw("null");
+        if (floatBits == null) {
+            floatBits = new long[32];
+            floatReprs = new String[32];
+        }
+        long bits = Double.doubleToRawLongBits(d);
+        // Mixed so that fractions (whose low mantissa bits are zero) spread over the slots.
+        int slot = (int) ((bits * 0x9e3779b97f4a7c15L) >>> 59);
+        String repr = floatReprs[slot];
+        if (repr == null || floatBits[slot] != bits) {
+            repr = PyFloat.repr(d);
+            floatBits[slot] = bits;
+            floatReprs[slot] = repr;
+        }
+        return raw(repr);
     }
 
     /** Appends a whole number in decimal, as {@code Long.toString} writes it, without making the string. */
