@@ -2,6 +2,7 @@ package dev.jack.core.json;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,9 @@ import java.util.function.Consumer;
  * between them and the file. Not thread-safe.
  */
 public final class AsciiJson {
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private byte[] bytes;
     private int length;
     /**
@@ -28,7 +32,7 @@ public final class AsciiJson {
      * repeated, whose shortest digits ({@link Double#toString}) cost more than the rest of a row's numbers.
      */
     private long[] floatBits;
-    private String[] floatReprs;
+    private byte[][] floatReprs;
 
     /** An empty buffer with room for {@code capacity} bytes (it grows as needed). */
     public AsciiJson(int capacity) {
@@ -88,7 +92,7 @@ public final class AsciiJson {
     public AsciiJson value(Object value) {
         // An instanceof chain, not a pattern switch: the switch's type dispatch (SwitchBootstraps) cost more than the
         // writing in jack score, which writes every field of every row through here (384,000 rows: 2% of its samples).
-        if (value == null) return raw("null");
+        if (value == null) return raw(NULL);
         if (value instanceof String s) return string(s);
         if (value instanceof Boolean bool) return bool(bool);
         if (value instanceof Integer i) return integer(i);
@@ -113,7 +117,7 @@ public final class AsciiJson {
             }
             return put(']');
         }
-        if (value instanceof Float f && !Float.isFinite(f)) return raw("null");
+        if (value instanceof Float f && !Float.isFinite(f)) return raw(NULL);
         if (value instanceof Number n) return raw(n.toString());
         throw new IllegalArgumentException("not JSON-serializable: " + value.getClass());
     }
@@ -138,17 +142,17 @@ public final class AsciiJson {
 
     /** Appends {@code repr(d)}, or {@code null} for NaN and the infinities (see {@link PyJson#dumps}). */
     private AsciiJson floating(double d) {
-        if (!Double.isFinite(d)) return raw("null");
+        if (!Double.isFinite(d)) return raw(NULL);
         if (floatBits == null) {
             floatBits = new long[32];
-            floatReprs = new String[32];
+            floatReprs = new byte[32][];
         }
         long bits = Double.doubleToRawLongBits(d);
         // Mixed so that fractions (whose low mantissa bits are zero) spread over the slots.
         int slot = (int) ((bits * 0x9e3779b97f4a7c15L) >>> 59);
-        String repr = floatReprs[slot];
+        byte[] repr = floatReprs[slot];
         if (repr == null || floatBits[slot] != bits) {
-            repr = PyFloat.repr(d);
+            repr = PyFloat.repr(d).getBytes(StandardCharsets.US_ASCII);
             floatBits[slot] = bits;
             floatReprs[slot] = repr;
         }
@@ -175,7 +179,7 @@ public final class AsciiJson {
 
     /** Appends {@code true} or {@code false}. */
     public AsciiJson bool(boolean b) {
-        return raw(b ? "true" : "false");
+        return raw(b ? TRUE : FALSE);
     }
 
     /** Appends {@code json.dumps(list)}, each item written by {@code item} (e.g. {@code b::string}). */
@@ -283,6 +287,6 @@ public final class AsciiJson {
     /** The bytes as a string (each an ASCII char). */
     @Override
     public String toString() {
-        return new String(bytes, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
     }
 }
