@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,11 +82,7 @@ class AsciiJsonEquivalenceTest {
 
     @Test
     void everySharedJsonlStringAndLineIsWrittenAsBefore() throws IOException {
-        SharedData.require("ifeval");
-        List<Path> files;
-        try (Stream<Path> all = Files.walk(SharedData.root(), FileVisitOption.FOLLOW_LINKS)) {
-            files = all.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList();
-        }
+        List<Path> files = SharedData.jsonlFiles();
         assertTrue(files.size() >= 10, "JSONL files in ../shared: " + files);
         // One buffer for every line, as a score or eval chunk's buffer: its caches hold the keys and floats of earlier lines.
         AsciiJson lines = new AsciiJson(1);
