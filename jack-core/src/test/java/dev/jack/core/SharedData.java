@@ -2,8 +2,12 @@ package dev.jack.core;
 
 import org.junit.jupiter.api.Assumptions;
 
+import java.io.IOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The read-only reference data beside the project root ({@code ../shared}). Tests that need it are
@@ -33,6 +37,14 @@ public final class SharedData {
         Assumptions.assumeTrue(Files.exists(p),
                 "skipped: reference data " + p + " is absent (it lives in ../shared beside the project root, which CI provides)");
         return p;
+    }
+
+    /** Every JSONL file under shared/, sorted by path; skips the calling test as {@link #require} does where shared/ifeval is absent. */
+    public static List<Path> jsonlFiles() throws IOException {
+        require("ifeval");
+        try (Stream<Path> all = Files.walk(root(), FileVisitOption.FOLLOW_LINKS)) {
+            return all.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList();
+        }
     }
 
     public static Path punktEnglish() {

@@ -2,6 +2,7 @@ package dev.jack.core.json;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,25 @@ import java.util.function.Consumer;
  * between them and the file. Not thread-safe.
  */
 public final class AsciiJson {
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private byte[] bytes;
     private int length;
+    /**
+     * Map keys written lately, each with its bytes as written ({@code "key": }), by the key's hash: the rows of a file
+     * repeat their keys (a score row has about fifteen), which are then copied rather than escaped again. Made on first
+     * use, as the floats' are (a buffer that writes one value, as {@link PyJson#dumps}, mostly needs neither).
+     */
+    private String[] keys;
+    private byte[][] keyBytes;
+    /**
+     * Floats written lately and their {@code repr} as bytes, by their bits: a score file's rewards and rates are a few
+     * fractions, repeated, whose shortest digits ({@link Double#toString}, then a String to copy) were about 1% of
+     * {@code jack score}'s samples.
+     */
+    private long[] floatBits;
+    private byte[][] floatReprs;
 
     /** An empty buffer with room for {@code capacity} bytes (it grows as needed). */
     public AsciiJson(int capacity) {
@@ -75,35 +93,71 @@ public final class AsciiJson {
     public AsciiJson value(Object value) {
         // An instanceof chain, not a pattern switch: the switch's type dispatch (SwitchBootstraps) cost more than the
         // writing in jack score, which writes every field of every row through here (384,000 rows: 2% of its samples).
-        if (value == null) return raw("null");
+        if (value == null) return raw(NULL);
         if (value instanceof String s) return string(s);
         if (value instanceof Boolean bool) return bool(bool);
         if (value instanceof Integer i) return integer(i);
         if (value instanceof Long l) return integer(l);
-        if (value instanceof Double d) return raw(Double.isFinite(d) ? PyFloat.repr(d) : "null");
+        if (value instanceof Double d) return floating(d);
         if (value instanceof Map<?, ?> map) {
-            raw("{");
+            put('{');
             boolean first = true;
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                if (!first) raw(", ");
+                if (!first) put(',', ' ');
                 first = false;
-                string((String) e.getKey());
-                raw(": ");
+                key((String) e.getKey());
                 value(e.getValue());
             }
-            return raw("}");
+            return put('}');
         }
         if (value instanceof List<?> list) {
-            raw("[");
+            put('[');
             for (int i = 0; i < list.size(); i++) {
-                if (i > 0) raw(", ");
+                if (i > 0) put(',', ' ');
                 value(list.get(i));
             }
-            return raw("]");
+            return put(']');
         }
-        if (value instanceof Float f && !Float.isFinite(f)) return raw("null");
+        if (value instanceof Float f && !Float.isFinite(f)) return raw(NULL);
         if (value instanceof Number n) return raw(n.toString());
         throw new IllegalArgumentException("not JSON-serializable: " + value.getClass());
+    }
+
+    /** Appends {@code "key": }, from {@link #keys} when this key was written lately. */
+    private void key(String key) {
+        if (keys == null) {
+            keys = new String[32];
+            keyBytes = new byte[32][];
+        }
+        int slot = key.hashCode() & (keys.length - 1);
+        if (key.equals(keys[slot])) {
+            raw(keyBytes[slot]);
+            return;
+        }
+        int start = length;
+        string(key);
+        put(':', ' ');
+        keys[slot] = key;
+        keyBytes[slot] = Arrays.copyOfRange(bytes, start, length);
+    }
+
+    /** Appends {@code repr(d)}, or {@code null} for NaN and the infinities (see {@link PyJson#dumps}). */
+    private AsciiJson floating(double d) {
+        if (!Double.isFinite(d)) return raw(NULL);
+        if (floatBits == null) {
+            floatBits = new long[32];
+            floatReprs = new byte[32][];
+        }
+        long bits = Double.doubleToRawLongBits(d);
+        // Mixed so that fractions (whose low mantissa bits are zero) spread over the slots.
+        int slot = (int) ((bits * 0x9e3779b97f4a7c15L) >>> 59);
+        byte[] repr = floatReprs[slot];
+        if (repr == null || floatBits[slot] != bits) {
+            repr = PyFloat.repr(d).getBytes(StandardCharsets.US_ASCII);
+            floatBits[slot] = bits;
+            floatReprs[slot] = repr;
+        }
+        return raw(repr);
     }
 
     /** Appends a whole number in decimal, as {@code Long.toString} writes it, without making the string. */
@@ -126,22 +180,43 @@ public final class AsciiJson {
 
     /** Appends {@code true} or {@code false}. */
     public AsciiJson bool(boolean b) {
-        return raw(b ? "true" : "false");
+        return raw(b ? TRUE : FALSE);
     }
 
     /** Appends {@code json.dumps(list)}, each item written by {@code item} (e.g. {@code b::string}). */
     public <T> AsciiJson list(List<T> items, Consumer<? super T> item) {
-        raw("[");
+        put('[');
         for (int i = 0; i < items.size(); i++) {
-            if (i > 0) raw(", ");
+            if (i > 0) put(',', ' ');
             item.accept(items.get(i));
         }
-        return raw("]");
+        return put(']');
     }
 
     /**
-     * Appends {@code json.dumps(s)}: the string quoted, escaped as {@link PyJson#writeString} escapes it. The runs between
-     * escapes are copied whole (an array copy for a Latin-1 string), not char by char.
+     * Appends one ASCII char: JSON's brackets, stored directly (through {@link #raw(String)} each cost a bounds-checked
+     * String.getBytes call, and score writes some forty per row).
+     */
+    private AsciiJson put(char c) {
+        ensure(1);
+        bytes[length++] = (byte) c;
+        return this;
+    }
+
+    /** Appends two ASCII chars: the separators ", " and ": ", as {@link #put(char)}. */
+    private AsciiJson put(char a, char b) {
+        ensure(2);
+        bytes[length] = (byte) a;
+        bytes[length + 1] = (byte) b;
+        length += 2;
+        return this;
+    }
+
+    /**
+     * Appends {@code json.dumps(s)}: the string quoted, escaped as {@link PyJson#writeString} escapes it. A tight loop
+     * finds where the next escape is (no call inside it, so the JIT keeps the string's array and coder in registers and
+     * drops its bounds checks), and the run before it is copied whole (an array copy for a Latin-1 string): in a loop
+     * that also copied, C2 reloaded the string and checked each index (score: 6% of its samples in charAt's check).
      */
     @SuppressWarnings("deprecation")
     public AsciiJson string(String s) {
@@ -151,33 +226,46 @@ public final class AsciiJson {
         int at = length;
         out[at++] = '"';
         int run = 0;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            char escape = c < 128 ? PyJson.ASCII_ESCAPE[c] : 'u';
-            if (escape == 0) continue;
+        while (true) {
+            int i = plainEnd(s, run, n);
             int k = i - run;
-            if (at + k + 6 > out.length) out = grow(at, n - run + 6);
+            // Room for the run, an escape (6 bytes) and the closing quote; growing makes room for the rest unescaped.
+            if (at + k + 7 > out.length) out = grow(at, n - run + 7);
             s.getBytes(run, i, out, at);  // ASCII chars that need no escape: the deprecated getBytes copies them exactly
             at += k;
+            if (i == n) break;
+            at = escape(out, at, s.charAt(i));
             run = i + 1;
-            out[at++] = '\\';
-            if (escape != 'u') {
-                out[at++] = (byte) escape;
-            } else {
-                out[at++] = 'u';
-                out[at++] = (byte) PyJson.HEX[c >> 12];
-                out[at++] = (byte) PyJson.HEX[(c >> 8) & 15];
-                out[at++] = (byte) PyJson.HEX[(c >> 4) & 15];
-                out[at++] = (byte) PyJson.HEX[c & 15];
-            }
         }
-        int k = n - run;
-        if (at + k + 1 > out.length) out = grow(at, k + 1);
-        s.getBytes(run, n, out, at);
-        at += k;
         out[at++] = '"';
         length = at;
         return this;
+    }
+
+    /** The index of the first char at or after {@code from} that needs an escape (not printable ASCII, '"' or '\\'), else n. */
+    private static int plainEnd(String s, int from, int n) {
+        for (int i = from; i < n; i++) {
+            char c = s.charAt(i);
+            // Below 0x20 wraps round to 0xffe0 and up: one unsigned compare keeps exactly 0x20..0x7e.
+            if ((char) (c - 0x20) >= 0x7f - 0x20 || c == '"' || c == '\\') return i;
+        }
+        return n;
+    }
+
+    /** Writes the escape of {@code c} (a char {@link #plainEnd} stopped at) at {@code at}; returns the index after it. */
+    private static int escape(byte[] out, int at, char c) {
+        char escape = c < 128 ? PyJson.ASCII_ESCAPE[c] : 'u';
+        out[at++] = '\\';
+        if (escape != 'u') {
+            out[at++] = (byte) escape;
+            return at;
+        }
+        out[at++] = 'u';
+        out[at++] = (byte) PyJson.HEX[c >> 12];
+        out[at++] = (byte) PyJson.HEX[(c >> 8) & 15];
+        out[at++] = (byte) PyJson.HEX[(c >> 4) & 15];
+        out[at++] = (byte) PyJson.HEX[c & 15];
+        return at;
     }
 
     /** Grows the array for {@code more} bytes after {@code at}, the bytes written so far kept. */
@@ -200,6 +288,6 @@ public final class AsciiJson {
     /** The bytes as a string (each an ASCII char). */
     @Override
     public String toString() {
-        return new String(bytes, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
     }
 }

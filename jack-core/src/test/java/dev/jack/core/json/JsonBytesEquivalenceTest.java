@@ -9,7 +9,6 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,11 +55,7 @@ class JsonBytesEquivalenceTest {
 
     @Test
     void everySharedJsonlLineParsesAsItsText() throws IOException {
-        SharedData.require("ifeval");
-        List<Path> files;
-        try (Stream<Path> all = Files.walk(SharedData.root(), FileVisitOption.FOLLOW_LINKS)) {
-            files = all.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList();
-        }
+        List<Path> files = SharedData.jsonlFiles();
         assertTrue(files.size() >= 10, "JSONL files in ../shared: " + files);
         long lines = 0;
         for (Path file : files) {
