@@ -32,20 +32,36 @@ public final class AsciiLoweredSet {
         return (hash ^ (hash >>> 16)) & (table.length - 1);
     }
 
-    /** Whether {@code text[from, to)} with its ASCII capitals lower-cased is in the set. */
-    public boolean containsLowered(CharSequence text, int from, int to) {
+    /**
+     * Whether {@code text[from, to)} with its ASCII capitals lower-cased is in the set. One method per kind of text and
+     * the comparison written in the probe loop: with a {@link CharSequence} taking both, and the comparison in a method
+     * of its own, some JVMs called both per character (charAt bimorphic, the comparison left out of line).
+     */
+    public boolean containsLowered(String text, int from, int to) {
         int h = 0;
         for (int i = from; i < to; i++) h = 31 * h + lowerAscii(text.charAt(i));
         for (int k = slot(h); table[k] != null; k = (k + 1) & (table.length - 1)) {
-            if (hashes[k] == h && sameLowered(table[k], text, from, to)) return true;
+            String word = table[k];
+            if (hashes[k] != h || word.length() != to - from) continue;
+            int i = 0;
+            while (i < word.length() && word.charAt(i) == lowerAscii(text.charAt(from + i))) i++;
+            if (i == word.length()) return true;
         }
         return false;
     }
 
-    private static boolean sameLowered(String word, CharSequence text, int from, int to) {
-        if (word.length() != to - from) return false;
-        for (int i = 0; i < word.length(); i++) if (word.charAt(i) != lowerAscii(text.charAt(from + i))) return false;
-        return true;
+    /** {@link #containsLowered(String, int, int)} for {@code text[from, to)} of a char array. */
+    public boolean containsLowered(char[] text, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) h = 31 * h + lowerAscii(text[i]);
+        for (int k = slot(h); table[k] != null; k = (k + 1) & (table.length - 1)) {
+            String word = table[k];
+            if (hashes[k] != h || word.length() != to - from) continue;
+            int i = 0;
+            while (i < word.length() && word.charAt(i) == lowerAscii(text[from + i])) i++;
+            if (i == word.length()) return true;
+        }
+        return false;
     }
 
     /** The char with an ASCII capital lower-cased (no other char changed). */

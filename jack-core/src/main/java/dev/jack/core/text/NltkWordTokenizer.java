@@ -1,6 +1,5 @@
 package dev.jack.core.text;
 
-import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -180,9 +179,8 @@ public final class NltkWordTokenizer {
         /** How many of the sentence text[from, to)'s tokens, their ASCII capitals lower-cased, are among the words. */
         int count(String text, int from, int to, AsciiLoweredSet words) {
             substitute(text, from, to);
-            CharSequence tokens = CharBuffer.wrap(a);
             int count = 0;
-            for (int end = 0; (end = nextTokenEnd(end)) >= 0; ) if (words.containsLowered(tokens, tokenStart, end)) count++;
+            for (int end = 0; (end = nextTokenEnd(end)) >= 0; ) if (words.containsLowered(a, tokenStart, end)) count++;
             return count;
         }
 

@@ -65,7 +65,10 @@ public record AlphabetLoop() implements Constraint {
         while ((start = PyText.wordStart(value, end)) < value.length()) {
             end = PyText.wordEnd(value, start);
             at = (at + 1) % 26;
-            if (firstLowered(value, start).codePointAt(0) != ALPHABET.charAt(at)) return false;
+            // An ASCII character's Python lower case is its ASCII lower case: no string made for it.
+            char c = value.charAt(start);
+            int first = c < 128 ? Character.toLowerCase(c) : firstLowered(value, start).codePointAt(0);
+            if (first != ALPHABET.charAt(at)) return false;
         }
         return true;
     }

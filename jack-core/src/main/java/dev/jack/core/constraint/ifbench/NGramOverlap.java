@@ -101,7 +101,8 @@ public record NGramOverlap(String referenceText, double percentage) implements C
         long window = 0;
         int codePoints = 0;
         for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
+            char c = s.charAt(i);
+            int cp = Character.isHighSurrogate(c) ? s.codePointAt(i) : c;
             i += Character.charCount(cp);
             window = ((window << 21) | cp) & Long.MAX_VALUE;
             if (++codePoints >= 3) sink.accept(window);

@@ -44,7 +44,8 @@ public record NoConsecutiveFirstLetter() implements Constraint {
         int end = 0;
         for (int start; (start = PyText.wordStart(words, end)) < words.length(); ) {
             end = PyText.wordEnd(words, start);
-            int first = words.codePointAt(start);
+            char c = words.charAt(start);
+            int first = Character.isHighSurrogate(c) ? words.codePointAt(start) : c;
             if (first == previous) return false;
             previous = first;
         }

@@ -50,13 +50,27 @@ public record RepeatChange(String promptToRepeat) implements Constraint {
         return Map.of("prompt_to_repeat", promptToRepeat);
     }
 
-    private static List<String> afterFirst(String s) {
-        List<String> words = PyText.words(s);
-        return words.isEmpty() ? words : words.subList(1, words.size());
+    /**
+     * {@code a.split()[1:] == b.split()[1:]}, the words compared in place (no string per word of the request, which a
+     * passing response repeats whole).
+     */
+    static boolean sameAfterFirst(String a, String b) {
+        int i = PyText.wordEnd(a, PyText.wordStart(a, 0));
+        int j = PyText.wordEnd(b, PyText.wordStart(b, 0));
+        while (true) {
+            i = PyText.wordStart(a, i);
+            j = PyText.wordStart(b, j);
+            if (i == a.length() || j == b.length()) return i == a.length() && j == b.length();
+            int wordEndA = PyText.wordEnd(a, i);
+            int wordEndB = PyText.wordEnd(b, j);
+            if (wordEndA - i != wordEndB - j || !a.regionMatches(i, b, j, wordEndA - i)) return false;
+            i = wordEndA;
+            j = wordEndB;
+        }
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        return !promptToRepeat.equals(response) && afterFirst(promptToRepeat).equals(afterFirst(response));
+        return !promptToRepeat.equals(response) && sameAfterFirst(promptToRepeat, response);
     }
 
     private static final List<String> NEW_FIRST_WORDS = List.of("Please", "Kindly", "Now", "Simply");
