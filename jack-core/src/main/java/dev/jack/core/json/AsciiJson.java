@@ -22,11 +22,15 @@ public final class AsciiJson {
     private int length;
     /**
      * Map keys written lately, each with its bytes as written ({@code "key": }), by the key's hash: the rows of a file
-     * repeat their keys (a score row has about fifteen), which are then copied rather than escaped again. Made on first
-     * use, as the floats' are (a buffer that writes one value, as {@link PyJson#dumps}, mostly needs neither).
+     * repeat their keys (a score row has about fifteen), which are then copied rather than escaped again. Made once the
+     * buffer has written {@link #PLAIN_KEYS} keys without it: a buffer that writes one small map, as {@link PyJson#dumps}
+     * of a prompt's kwargs, would only pay for the table.
      */
     private String[] keys;
     private byte[][] keyBytes;
+    private static final int PLAIN_KEYS = 64;
+    /** Keys written before {@link #keys} was made. */
+    private int plainKeys;
     /**
      * Floats written lately and their {@code repr} as bytes, by their bits: a score file's rewards and rates are a few
      * fractions, repeated, whose shortest digits ({@link Double#toString}, then a String to copy) were about 1% of
@@ -126,6 +130,11 @@ public final class AsciiJson {
     /** Appends {@code "key": }, from {@link #keys} when this key was written lately. */
     private void key(String key) {
         if (keys == null) {
+            if (++plainKeys <= PLAIN_KEYS) {
+                string(key);
+                put(':', ' ');
+                return;
+            }
             keys = new String[32];
             keyBytes = new byte[32][];
         }
