@@ -220,8 +220,6 @@ public final class EmbeddedBackend implements Backend {
         int turn = 0;
         try {
             while (!closed) {
-                // A cancelled request (its client went away) stops taking work.
-                active.removeIf(job -> job.future.isDone());
                 if (active.isEmpty()) {
                     Job first = queue.take();
                     if (!closed && admit(first)) active.add(first);
@@ -230,6 +228,9 @@ public final class EmbeddedBackend implements Backend {
                     queue.poll();
                     if (admit(next)) active.add(next);
                 }
+                // A cancelled request (its client went away) stops taking work. Dropped after admission, not before: a
+                // request cancelled before another was sent is then never decoded beside it.
+                active.removeIf(job -> job.future.isDone());
                 turn = prefill(active, turn);
                 step(active);
             }
