@@ -475,6 +475,17 @@ public final class PyText {
         return s.codePointCount(0, s.length());
     }
 
+    /**
+     * {@link String#codePointAt}, reading one char first: small enough for the JIT to inline at every call site, where
+     * String.codePointAt on a UTF-16 string was sometimes left a call per character.
+     *
+     * @throws IndexOutOfBoundsException unless {@code 0 <= i < s.length()}
+     */
+    public static int codePointAt(String s, int i) {
+        char c = s.charAt(i);
+        return Character.isHighSurrogate(c) ? s.codePointAt(i) : c;
+    }
+
     /** {@code s[0]} as a string; the string must not be empty. */
     public static String first(String s) {
         return s.substring(0, Character.charCount(s.codePointAt(0)));

@@ -101,8 +101,7 @@ public record NGramOverlap(String referenceText, double percentage) implements C
         long window = 0;
         int codePoints = 0;
         for (int i = 0; i < s.length(); ) {
-            char c = s.charAt(i);
-            int cp = Character.isHighSurrogate(c) ? s.codePointAt(i) : c;
+            int cp = PyText.codePointAt(s, i);
             i += Character.charCount(cp);
             window = ((window << 21) | cp) & Long.MAX_VALUE;
             if (++codePoints >= 3) sink.accept(window);

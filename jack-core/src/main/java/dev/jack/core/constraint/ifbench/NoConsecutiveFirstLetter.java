@@ -44,8 +44,7 @@ public record NoConsecutiveFirstLetter() implements Constraint {
         int end = 0;
         for (int start; (start = PyText.wordStart(words, end)) < words.length(); ) {
             end = PyText.wordEnd(words, start);
-            char c = words.charAt(start);
-            int first = Character.isHighSurrogate(c) ? words.codePointAt(start) : c;
+            int first = PyText.codePointAt(words, start);
             if (first == previous) return false;
             previous = first;
         }

@@ -61,9 +61,7 @@ public record NumbersCount(int n) implements Constraint {
         List<int[]> out = new ArrayList<>();
         int[] run = null;
         for (int i = 0; i < response.length(); ) {
-            // charAt first: String.codePointAt on a UTF-16 string was sometimes left a call per character.
-            char c = response.charAt(i);
-            int cp = Character.isHighSurrogate(c) ? response.codePointAt(i) : c;
+            int cp = PyText.codePointAt(response, i);
             int next = i + Character.charCount(cp);
             if (cp < 128 && PyText.PUNCTUATION.indexOf(cp) >= 0) {
                 i = next;
