@@ -53,23 +53,25 @@ final class Regions {
 
     /** The distinct regions of one text ({@code len({text[a:b] for each region})}) and how often each was added. */
     static final class Distinct {
+        /** An entry's fields in {@link #entries}: start, end, hash and count side by side (one cache line per probe). */
+        private static final int START = 0;
+        private static final int END = 1;
+        private static final int HASH = 2;
+        private static final int COUNT = 3;
+        private static final int FIELDS = 4;
+
         private final String text;
         /** Per slot: 1 + the entry's index, 0 when free. */
         private int[] slots;
-        private int[] starts;
-        private int[] ends;
-        private int[] hashes;
-        private int[] counts;
+        /** The entries' fields, {@link #FIELDS} ints per entry. */
+        private int[] entries;
         private int size;
 
         /** @param expected how many distinct regions to make room for at first (more may be added) */
         Distinct(String text, int expected) {
             this.text = text;
             this.slots = new int[slotsFor(expected)];
-            this.starts = new int[slots.length / 2];
-            this.ends = new int[slots.length / 2];
-            this.hashes = new int[slots.length / 2];
-            this.counts = new int[slots.length / 2];
+            this.entries = new int[slots.length / 2 * FIELDS];
         }
 
         int size() {
@@ -88,19 +90,16 @@ final class Regions {
             int length = to - from;
             int k = mix(h) & mask;
             for (int e; (e = slots[k]) != 0; k = (k + 1) & mask) {
-                e--;
-                if (hashes[e] == h && ends[e] - starts[e] == length && text.regionMatches(starts[e], text, from, length)) return ++counts[e];
+                int at = (e - 1) * FIELDS;
+                if (entries[at + HASH] == h && entries[at + END] - entries[at + START] == length
+                        && text.regionMatches(entries[at + START], text, from, length)) return ++entries[at + COUNT];
             }
-            if (size == starts.length) {
-                starts = Arrays.copyOf(starts, size * 2);
-                ends = Arrays.copyOf(ends, size * 2);
-                hashes = Arrays.copyOf(hashes, size * 2);
-                counts = Arrays.copyOf(counts, size * 2);
-            }
-            starts[size] = from;
-            ends[size] = to;
-            hashes[size] = h;
-            counts[size] = 1;
+            int at = size * FIELDS;
+            if (at == entries.length) entries = Arrays.copyOf(entries, at * 2);
+            entries[at + START] = from;
+            entries[at + END] = to;
+            entries[at + HASH] = h;
+            entries[at + COUNT] = 1;
             size++;
             if (size * 2 > slots.length) rehash();
             else slots[k] = size;
@@ -111,7 +110,7 @@ final class Regions {
             slots = new int[slots.length * 2];
             int mask = slots.length - 1;
             for (int e = 0; e < size; e++) {
-                int k = mix(hashes[e]) & mask;
+                int k = mix(entries[e * FIELDS + HASH]) & mask;
                 while (slots[k] != 0) k = (k + 1) & mask;
                 slots[k] = e + 1;
             }
