@@ -85,7 +85,16 @@ final class Regions {
 
         /** Adds {@code text[from, to)}; how often it (or an equal region) has been added, this time included. */
         int count(int from, int to) {
-            int h = hash(text, from, to);
+            return count(from, to, hash(text, from, to));
+        }
+
+        /** {@link #add(int, int)} for a caller that hashed the region while finding it: {@code h} is its {@link #hash}. */
+        boolean add(int from, int to, int h) {
+            return count(from, to, h) == 1;
+        }
+
+        /** {@link #count(int, int)} for a caller that hashed the region while finding it: {@code h} is its {@link #hash}. */
+        int count(int from, int to, int h) {
             int mask = slots.length - 1;
             int length = to - from;
             int k = mix(h) & mask;
