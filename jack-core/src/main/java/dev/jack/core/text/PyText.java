@@ -300,7 +300,9 @@ public final class PyText {
 
     /** Python's {@code str.split()} with no argument: runs of whitespace separate, empty parts dropped. */
     public static List<String> split(String s) {
-        List<String> parts = new ArrayList<>();
+        // Room for a word per six chars (English prose has a word per five or six): a list grown from ten in steps of
+        // half its size copied itself about ten times for a long response.
+        List<String> parts = new ArrayList<>(s.length() / 6 + 4);
         int i = 0;
         int n = s.length();
         // Char by char: every whitespace character is in the BMP, and no surrogate is whitespace.
@@ -403,7 +405,10 @@ public final class PyText {
 
     /** Python's {@code str.split(sep)}: every occurrence separates, empty parts kept. */
     public static List<String> split(String s, String sep) {
-        List<String> parts = new ArrayList<>();
+        // The parts counted first (vectorized searches) so that the list is made at its size.
+        int count = 1;
+        for (int at = s.indexOf(sep); at >= 0; at = s.indexOf(sep, at + sep.length())) count++;
+        List<String> parts = new ArrayList<>(count);
         int from = 0;
         int at;
         while ((at = s.indexOf(sep, from)) >= 0) {

@@ -53,24 +53,30 @@ public record AlphabetLoop() implements Constraint {
         // The words read one at a time: the first out of order ends the scan. With the punctuation deleted, the
         // reference's strip(string.punctuation + ' ') of the text and of each word changes no word and empties none,
         // and a word's lower-cased first character is its first character lower-cased (str.lower() looks at no
-        // neighbour but Σ's, and a word-initial Σ becomes σ either way).
-        String value = PyText.removePunctuation(response);
-        int start = PyText.wordStart(value, 0);
-        if (start == value.length()) return false;
-        // "letter not in alphabet" is a substring test on the lower-cased first character.
-        String letter = firstLowered(value, start);
-        if (!ALPHABET.contains(letter)) return false;
-        int at = ALPHABET.indexOf(letter);
-        int end = PyText.wordEnd(value, start);
-        while ((start = PyText.wordStart(value, end)) < value.length()) {
-            end = PyText.wordEnd(value, start);
+        // neighbour but Σ's, and a word-initial Σ becomes σ either way). Deleting punctuation (never whitespace) leaves
+        // each whitespace word's other characters in place and drops a word of punctuation only, so the words are read
+        // in the response itself, each from its first character that is not punctuation.
+        int at = -1;
+        int end = 0;
+        for (int start; (start = PyText.wordStart(response, end)) < response.length(); ) {
+            end = PyText.wordEnd(response, start);
+            int first = start;
+            while (first < end && PyText.isPunctuation(response.charAt(first))) first++;
+            if (first == end) continue;
+            if (at < 0) {
+                // "letter not in alphabet" is a substring test on the lower-cased first character.
+                String letter = firstLowered(response, first);
+                if (!ALPHABET.contains(letter)) return false;
+                at = ALPHABET.indexOf(letter);
+                continue;
+            }
             at = (at + 1) % 26;
             // An ASCII character's Python lower case is its ASCII lower case: no string made for it.
-            char c = value.charAt(start);
-            int first = c < 128 ? Character.toLowerCase(c) : firstLowered(value, start).codePointAt(0);
-            if (first != ALPHABET.charAt(at)) return false;
+            char c = response.charAt(first);
+            int lowered = c < 128 ? Character.toLowerCase(c) : firstLowered(response, first).codePointAt(0);
+            if (lowered != ALPHABET.charAt(at)) return false;
         }
-        return true;
+        return at >= 0;
     }
 
     /**
