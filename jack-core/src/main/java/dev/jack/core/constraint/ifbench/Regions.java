@@ -39,6 +39,38 @@ final class Regions {
         return words;
     }
 
+    /**
+     * {@code len(PyText.removePunctuation(text[from, to]))} in code points, without the copy: every char not deleted
+     * counts but a low surrogate right after a kept high one (deleting the punctuation between a lone high and a lone low
+     * surrogate pairs them into one code point).
+     */
+    static int codePointsWithoutPunctuation(String text, int from, int to) {
+        int count = 0;
+        char previous = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (PyText.isPunctuation(c)) continue;
+            if (!Character.isLowSurrogate(c) || !Character.isHighSurrogate(previous)) count++;
+            previous = c;
+        }
+        return count;
+    }
+
+    /**
+     * The first code point of {@code PyText.removePunctuation(text[from, to])} ({@link PyText#codePointAt} there), or -1
+     * when that is empty: a high surrogate pairs with a low one that follows it once the punctuation between is deleted.
+     */
+    static int firstCodePointWithoutPunctuation(String text, int from, int to) {
+        int i = from;
+        while (i < to && PyText.isPunctuation(text.charAt(i))) i++;
+        if (i == to) return -1;
+        char c = text.charAt(i);
+        if (!Character.isHighSurrogate(c)) return c;
+        int j = i + 1;
+        while (j < to && PyText.isPunctuation(text.charAt(j))) j++;
+        return j < to && Character.isLowSurrogate(text.charAt(j)) ? Character.toCodePoint(c, text.charAt(j)) : c;
+    }
+
     /** {@code text.substring(from, to).hashCode()}, without the substring. */
     static int hash(String text, int from, int to) {
         int h = 0;

@@ -155,7 +155,7 @@ class OneWordAtATimeEquivalenceTest {
 
     private static final String[] FRAGMENTS = {"level", "Level", "LEVEL", "racecar", "noon", "abcba", "a", "bb", "strength", "Tree",
             "tree", "cat,", "dog.", "3", "17", "٣", "日本", "ひらがな", "カタカナ", "漢字。", "x日", "...", "'", "-", "ΣΑΣ", "İi", "ſ",
-            "\uD800", "\uDC00", "\uD83D\uDE00", "😀😀", "a_b", "Kayak", "le\uD83D\uDE00el", "x\uDE00\uD83Dx", "\uD83D\uDE00ab\uDE00\uD83D", "ÅND", "nÖr", "ÿet", "and", "And,", "(but)", "or", "OR", "so.", "yet", "nor", "Stop.", "Why?", "Two words.", "No!", "a . b", "x.y"};
+            "\uD800", "\uDC00", "\uD83D\uDE00", "😀😀", "a_b", "Kayak", "le\uD83D\uDE00el", "x\uDE00\uD83Dx", "\uD83D\uDE00ab\uDE00\uD83D", "ÅND", "nÖr", "ÿet", "\uD83D.\uDE00", "\uD83D\uDE00x", "'\uD83D,", "\uDE00y", "ΣΑ", "Σ.", "İx", "and", "And,", "(but)", "or", "OR", "so.", "yet", "nor", "Stop.", "Why?", "Two words.", "No!", "a . b", "x.y"};
     private static final String[] SPACES = {" ", "  ", "\n", "\t", "\u00a0", "\u2003", "\u0085", "\u3000", "", "\u001c"};
 
     @Test
