@@ -44,11 +44,6 @@ public record AlphabetLoop() implements Constraint {
         return "Each word must start with the next letter of the alphabet, looping back to 'A' after 'Z'.";
     }
 
-    /** {@code text[at].lower()}: the code point at {@code at}, lower-cased as Python does. */
-    private static String firstLowered(String text, int at) {
-        return PyText.lower(text.substring(at, at + Character.charCount(text.codePointAt(at))));
-    }
-
     public boolean isFollowedBy(String response, TextTools text) {
         // The words read one at a time: the first out of order ends the scan. With the punctuation deleted, the
         // reference's strip(string.punctuation + ' ') of the text and of each word changes no word and empties none,
@@ -60,20 +55,19 @@ public record AlphabetLoop() implements Constraint {
         int end = 0;
         for (int start; (start = PyText.wordStart(response, end)) < response.length(); ) {
             end = PyText.wordEnd(response, start);
-            int first = start;
-            while (first < end && PyText.isPunctuation(response.charAt(first))) first++;
-            if (first == end) continue;
+            int first = Regions.firstCodePointWithoutPunctuation(response, start, end);
+            if (first < 0) continue;
+            // An ASCII character's Python lower case is its ASCII lower case: no string made for it.
+            String letter = first < 128 ? null : PyText.lower(Character.toString(first));
             if (at < 0) {
                 // "letter not in alphabet" is a substring test on the lower-cased first character.
-                String letter = firstLowered(response, first);
+                if (letter == null) letter = Character.toString(Character.toLowerCase(first));
                 if (!ALPHABET.contains(letter)) return false;
                 at = ALPHABET.indexOf(letter);
                 continue;
             }
             at = (at + 1) % 26;
-            // An ASCII character's Python lower case is its ASCII lower case: no string made for it.
-            char c = response.charAt(first);
-            int lowered = c < 128 ? Character.toLowerCase(c) : firstLowered(response, first).codePointAt(0);
+            int lowered = letter == null ? Character.toLowerCase(first) : letter.codePointAt(0);
             if (lowered != ALPHABET.charAt(at)) return false;
         }
         return at >= 0;
