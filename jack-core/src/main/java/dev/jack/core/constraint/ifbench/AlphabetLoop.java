@@ -55,20 +55,19 @@ public record AlphabetLoop() implements Constraint {
         int end = 0;
         for (int start; (start = PyText.wordStart(response, end)) < response.length(); ) {
             end = PyText.wordEnd(response, start);
-            int first = Regions.firstCodePointWithoutPunctuation(response, start, end);
-            if (first < 0) continue;
-            // An ASCII character's Python lower case is its ASCII lower case: no string made for it.
-            String letter = first < 128 ? null : PyText.lower(Character.toString(first));
             if (at < 0) {
+                int first = Regions.firstCodePointWithoutPunctuation(response, start, end);
+                if (first < 0) continue;
                 // "letter not in alphabet" is a substring test on the lower-cased first character.
-                if (letter == null) letter = Character.toString(Character.toLowerCase(first));
+                String letter = PyText.lower(Character.toString(first));
                 if (!ALPHABET.contains(letter)) return false;
                 at = ALPHABET.indexOf(letter);
-                continue;
+            } else {
+                int first = Regions.firstLoweredWithoutPunctuation(response, start, end);
+                if (first < 0) continue;
+                at = (at + 1) % 26;
+                if (first != ALPHABET.charAt(at)) return false;
             }
-            at = (at + 1) % 26;
-            int lowered = letter == null ? Character.toLowerCase(first) : letter.codePointAt(0);
-            if (lowered != ALPHABET.charAt(at)) return false;
         }
         return at >= 0;
     }

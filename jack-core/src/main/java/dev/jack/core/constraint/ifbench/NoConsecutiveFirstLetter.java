@@ -39,16 +39,14 @@ public record NoConsecutiveFirstLetter() implements Constraint {
 
     public boolean isFollowedBy(String response, TextTools text) {
         // The words read one at a time: the first pair with one first letter ends the scan. Deleting punctuation (never
-        // whitespace) drops a word of punctuation only and leaves the others' characters in place, so the words are
-        // read in the response itself; lower-casing changes no punctuation, and a word's first code point lowers on
-        // its own (a word-initial Σ has no cased character before it, so becomes σ), as its first code point lowered.
+        // whitespace) drops a word of punctuation only and leaves the others' characters in place, and lower-casing
+        // changes no punctuation, so the words are read in the response itself.
         int previous = -1;
         int end = 0;
         for (int start; (start = PyText.wordStart(response, end)) < response.length(); ) {
             end = PyText.wordEnd(response, start);
-            int first = Regions.firstCodePointWithoutPunctuation(response, start, end);
+            int first = Regions.firstLoweredWithoutPunctuation(response, start, end);
             if (first < 0) continue;
-            first = first < 128 ? Character.toLowerCase(first) : PyText.lower(Character.toString(first)).codePointAt(0);
             if (first == previous) return false;
             previous = first;
         }

@@ -71,6 +71,18 @@ final class Regions {
         return j < to && Character.isLowSurrogate(text.charAt(j)) ? Character.toCodePoint(c, text.charAt(j)) : c;
     }
 
+    /**
+     * The first code point of Python's {@code str.lower()} of the word {@code text[from, to)} once its punctuation is
+     * deleted ({@link #firstCodePointWithoutPunctuation} lowered), or -1 when only punctuation: a word's first code
+     * point lowers on its own (str.lower() looks at no neighbour but Σ's, and a word-initial Σ, with no cased character
+     * before it, becomes σ); an ASCII one without a string made.
+     */
+    static int firstLoweredWithoutPunctuation(String text, int from, int to) {
+        int first = firstCodePointWithoutPunctuation(text, from, to);
+        if (first < 128) return first < 0 ? first : Character.toLowerCase(first);
+        return PyText.lower(Character.toString(first)).codePointAt(0);
+    }
+
     /** {@code text.substring(from, to).hashCode()}, without the substring. */
     static int hash(String text, int from, int to) {
         int h = 0;
