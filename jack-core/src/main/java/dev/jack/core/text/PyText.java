@@ -420,20 +420,22 @@ public final class PyText {
 
     /** Number of maximal runs of {@code \w} characters, as {@code len(re.findall(r"\w+", s))}. */
     public static int countWordRuns(String s) {
+        // Counted without a branch on the word boundaries (1 where a word char follows a char that is not one): they
+        // come every few characters, too irregularly to predict.
         int count = 0;
-        boolean inWord = false;
+        int inWord = 0;
         for (int i = 0, n = s.length(); i < n; ) {
             char c = s.charAt(i);
-            boolean word;
+            int word;
             if (c < 128) {
-                word = ASCII_WORD[c];
+                word = ASCII_WORD[c] ? 1 : 0;
                 i++;
             } else {
                 int cp = s.codePointAt(i);
-                word = isWordChar(cp);
+                word = isWordChar(cp) ? 1 : 0;
                 i += Character.charCount(cp);
             }
-            if (word && !inWord) count++;
+            count += word & ~inWord;
             inWord = word;
         }
         return count;
