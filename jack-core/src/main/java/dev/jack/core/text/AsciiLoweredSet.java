@@ -12,12 +12,16 @@ public final class AsciiLoweredSet {
     private final String[] table;
     /** Each word's hash beside it: a probe compares a run with a word only when their hashes agree. */
     private final int[] hashes;
+    /** The longest word's length: a longer run is no word of the set, whatever its hash. */
+    private final int maxLength;
 
     /** @param words the set's words, as they are (a word with ASCII capitals is never found) */
     public AsciiLoweredSet(Collection<String> words) {
         table = new String[Integer.highestOneBit(Math.max(1, words.size())) * 4];
         hashes = new int[table.length];
+        int longest = 0;
         for (String w : words) {
+            longest = Math.max(longest, w.length());
             int k = slot(w.hashCode());
             while (table[k] != null) {
                 if (table[k].equals(w)) break;
@@ -26,6 +30,12 @@ public final class AsciiLoweredSet {
             table[k] = w;
             hashes[k] = w.hashCode();
         }
+        maxLength = longest;
+    }
+
+    /** The longest word's length (0 for an empty set). */
+    public int maxLength() {
+        return maxLength;
     }
 
     private int slot(int hash) {
@@ -38,8 +48,35 @@ public final class AsciiLoweredSet {
      * of its own, some JVMs called both per character (charAt bimorphic, the comparison left out of line).
      */
     public boolean containsLowered(String text, int from, int to) {
+        if (to - from > maxLength) return false;
         int h = 0;
         for (int i = from; i < to; i++) h = 31 * h + lowerAscii(text.charAt(i));
+        return containsLowered(text, from, to, h);
+    }
+
+    /**
+     * Whether Python's {@code str.lower()} of {@code text[from, to)} is in the set. An ASCII run is lower-cased, hashed
+     * and looked up in place in one pass; any other is lower-cased by {@link PyText#lower} first. A run longer than the
+     * longest word is none of them: no character's lower case is shorter in UTF-16 than the character (tested over
+     * every code point).
+     */
+    public boolean containsPyLowered(String text, int from, int to) {
+        if (to - from > maxLength) return false;
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= 128) {
+                // A Python-lowered text has no ASCII capitals left for containsLowered to lower.
+                String lowered = PyText.lower(text.substring(from, to));
+                return containsLowered(lowered, 0, lowered.length());
+            }
+            h = 31 * h + lowerAscii(c);
+        }
+        return containsLowered(text, from, to, h);
+    }
+
+    /** {@link #containsLowered(String, int, int)} with the run's lower-cased hash ({@link #lowerAscii}) computed. */
+    private boolean containsLowered(String text, int from, int to, int h) {
         for (int k = slot(h); table[k] != null; k = (k + 1) & (table.length - 1)) {
             String word = table[k];
             if (hashes[k] != h || word.length() != to - from) continue;
@@ -52,6 +89,7 @@ public final class AsciiLoweredSet {
 
     /** {@link #containsLowered(String, int, int)} for {@code text[from, to)} of a char array. */
     public boolean containsLowered(char[] text, int from, int to) {
+        if (to - from > maxLength) return false;
         int h = 0;
         for (int i = from; i < to; i++) h = 31 * h + lowerAscii(text[i]);
         for (int k = slot(h); table[k] != null; k = (k + 1) & (table.length - 1)) {

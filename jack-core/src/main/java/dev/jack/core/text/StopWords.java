@@ -23,11 +23,10 @@ public final class StopWords {
     }
 
     /**
-     * Whether {@code text[from, to)}, lower-cased as Python's {@code str.lower()} does, is an English stop word. An
-     * ASCII run is lower-cased and looked up in place (no string made); any other goes through {@link PyText#lower}.
+     * Whether {@code text[from, to)}, lower-cased as Python's {@code str.lower()} does, is an English stop word
+     * ({@link AsciiLoweredSet#containsPyLowered}: an ASCII run looked up in place, no string made).
      */
     public static boolean isEnglishLowered(String text, int from, int to) {
-        for (int i = from; i < to; i++) if (text.charAt(i) >= 128) return isEnglish(PyText.lower(text.substring(from, to)));
-        return Holder.LOWERED.containsLowered(text, from, to);
+        return Holder.LOWERED.containsPyLowered(text, from, to);
     }
 }

@@ -52,6 +52,16 @@ class IfbenchTextTest {
         assertFalse(StopWords.isEnglishLowered("cat", 0, 3));
         assertFalse(StopWords.isEnglishLowered("ther", 0, 3 + 1));
         assertFalse(StopWords.isEnglishLowered("İt", 0, 2), "non-ASCII goes through str.lower(): 'i̇t'");
+        assertFalse(StopWords.isEnglishLowered("themselvesx", 0, 11), "longer than any stop word");
+    }
+
+    /** isEnglishLowered rejects a run longer than the longest stop word before lower-casing it: none lowers shorter. */
+    @Test
+    void noCharacterLowersToFewerUtf16Units() {
+        for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+            String s = Character.toString(cp);
+            if (PyText.lower(s).length() < s.length()) throw new AssertionError(Integer.toHexString(cp));
+        }
     }
 
     @Test

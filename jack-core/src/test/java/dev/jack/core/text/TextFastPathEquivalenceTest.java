@@ -124,6 +124,7 @@ class TextFastPathEquivalenceTest {
         List<String> runTexts = new ArrayList<>();
         for (int[] run : PyText.wordRuns(text)) runTexts.add(text.substring(run[0], run[1]));
         assertEquals(runTexts, PyText.wordRunTexts(text), text);
+        assertEquals(runTexts.size(), PyText.countWordRuns(text), text);
         for (int[] run : PyText.wordRuns(text)) {
             String run0 = text.substring(run[0], run[1]);
             assertEquals(StopWords.isEnglish(PyText.lower(run0)), StopWords.isEnglishLowered(text, run[0], run[1]), run0);

@@ -44,33 +44,32 @@ public record AlphabetLoop() implements Constraint {
         return "Each word must start with the next letter of the alphabet, looping back to 'A' after 'Z'.";
     }
 
-    /** {@code text[at].lower()}: the code point at {@code at}, lower-cased as Python does. */
-    private static String firstLowered(String text, int at) {
-        return PyText.lower(text.substring(at, at + Character.charCount(text.codePointAt(at))));
-    }
-
     public boolean isFollowedBy(String response, TextTools text) {
         // The words read one at a time: the first out of order ends the scan. With the punctuation deleted, the
         // reference's strip(string.punctuation + ' ') of the text and of each word changes no word and empties none,
         // and a word's lower-cased first character is its first character lower-cased (str.lower() looks at no
-        // neighbour but Σ's, and a word-initial Σ becomes σ either way).
-        String value = PyText.removePunctuation(response);
-        int start = PyText.wordStart(value, 0);
-        if (start == value.length()) return false;
-        // "letter not in alphabet" is a substring test on the lower-cased first character.
-        String letter = firstLowered(value, start);
-        if (!ALPHABET.contains(letter)) return false;
-        int at = ALPHABET.indexOf(letter);
-        int end = PyText.wordEnd(value, start);
-        while ((start = PyText.wordStart(value, end)) < value.length()) {
-            end = PyText.wordEnd(value, start);
-            at = (at + 1) % 26;
-            // An ASCII character's Python lower case is its ASCII lower case: no string made for it.
-            char c = value.charAt(start);
-            int first = c < 128 ? Character.toLowerCase(c) : firstLowered(value, start).codePointAt(0);
-            if (first != ALPHABET.charAt(at)) return false;
+        // neighbour but Σ's, and a word-initial Σ becomes σ either way). Deleting punctuation (never whitespace) leaves
+        // each whitespace word's other characters in place and drops a word of punctuation only, so the words are read
+        // in the response itself, each from its first character that is not punctuation.
+        int at = -1;
+        int end = 0;
+        for (int start; (start = PyText.wordStart(response, end)) < response.length(); ) {
+            end = PyText.wordEnd(response, start);
+            if (at < 0) {
+                int first = Regions.firstCodePointWithoutPunctuation(response, start, end);
+                if (first < 0) continue;
+                // "letter not in alphabet" is a substring test on the lower-cased first character.
+                String letter = PyText.lower(Character.toString(first));
+                if (!ALPHABET.contains(letter)) return false;
+                at = ALPHABET.indexOf(letter);
+            } else {
+                int first = Regions.firstLoweredWithoutPunctuation(response, start, end);
+                if (first < 0) continue;
+                at = (at + 1) % 26;
+                if (first != ALPHABET.charAt(at)) return false;
+            }
         }
-        return true;
+        return at >= 0;
     }
 
     /**

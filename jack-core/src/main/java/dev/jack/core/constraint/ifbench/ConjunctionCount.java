@@ -9,6 +9,7 @@ import dev.jack.core.constraint.Parameter;
 import dev.jack.core.constraint.Sketch;
 import dev.jack.core.constraint.Span;
 import dev.jack.core.constraint.ifeval.ResponseLanguage;
+import dev.jack.core.text.AsciiLoweredSet;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 
@@ -37,7 +38,7 @@ public record ConjunctionCount(int smallN) implements AtLeastCount {
             .synthesis(300, Sampling::new)
             .build();
 
-    private static final Set<String> CONJUNCTIONS = Set.of("and", "but", "for", "nor", "or", "so", "yet");
+    private static final AsciiLoweredSet CONJUNCTIONS = new AsciiLoweredSet(List.of("and", "but", "for", "nor", "or", "so", "yet"));
 
     private static ConjunctionCount parse(Kwargs k) {
         return new ConjunctionCount(k.integer("small_n", 0, Kwargs.RANDOM_IF_NEGATIVE));
@@ -59,7 +60,12 @@ public record ConjunctionCount(int smallN) implements AtLeastCount {
         int end = 0;
         for (int start; found.size() < smallN && (start = PyText.wordStart(response, end)) < response.length(); ) {
             end = PyText.wordEnd(response, start);
-            if (CONJUNCTIONS.contains(PyText.lower(PyText.stripPunctuation(response.substring(start, end))))) found.add(start, end);
+            // Stripped of PyText.PUNCTUATION_AND_SPACE in place (a word has no space).
+            int from = start;
+            int to = end;
+            while (from < to && PyText.isPunctuation(response.charAt(from))) from++;
+            while (to > from && PyText.isPunctuation(response.charAt(to - 1))) to--;
+            if (CONJUNCTIONS.containsPyLowered(response, from, to)) found.add(start, end);
         }
         return found.size() >= smallN;
     }
@@ -75,7 +81,8 @@ public record ConjunctionCount(int smallN) implements AtLeastCount {
         List<int[]> found = new ArrayList<>();
         for (int[] w : Edits.whitespaceWords(response)) {
             String word = response.substring(w[0], w[1]);
-            if (CONJUNCTIONS.contains(PyText.lower(PyText.stripPunctuation(word))) && seen.add(word)) found.add(w);
+            String stripped = PyText.stripPunctuation(word);
+            if (CONJUNCTIONS.containsPyLowered(stripped, 0, stripped.length()) && seen.add(word)) found.add(w);
         }
         return Edits.counted(found, dev.jack.core.constraint.Relation.AT_LEAST, smallN, "distinct conjunction", Edits.textEnd(response));
     }

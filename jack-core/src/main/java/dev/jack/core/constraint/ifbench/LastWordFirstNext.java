@@ -46,13 +46,46 @@ public record LastWordFirstNext() implements Constraint {
 
     public boolean isFollowedBy(String response, TextTools text) {
         List<String> sentences = text.sentences(response);
+        // The two words found in place: split(rstrip(a, PUNCTUATION_AND_SPACE))[-1] and
+        // split(lstrip(b, PUNCTUATION_AND_SPACE))[0]. The stripped characters are ASCII, so a char is a code point.
         for (int i = 0; i + 1 < sentences.size(); i++) {
-            List<String> last = PyText.split(PyText.rstrip(sentences.get(i), PyText.PUNCTUATION_AND_SPACE));
-            List<String> first = PyText.split(PyText.lstrip(sentences.get(i + 1), PyText.PUNCTUATION_AND_SPACE));
-            if (last.isEmpty() || first.isEmpty()) return false;
-            if (!PyText.lower(last.getLast()).equals(PyText.lower(first.getFirst()))) return false;
+            String a = sentences.get(i);
+            int lastEnd = a.length();
+            while (lastEnd > 0 && isPunctuationOrSpace(a.charAt(lastEnd - 1))) lastEnd--;
+            lastEnd = PyText.stripEnd(a, 0, lastEnd);
+            if (lastEnd == 0) return false;
+            int lastStart = lastEnd;
+            while (lastStart > 0 && !PyText.isSpace(a.charAt(lastStart - 1))) lastStart--;
+            String b = sentences.get(i + 1);
+            int firstStart = 0;
+            while (firstStart < b.length() && isPunctuationOrSpace(b.charAt(firstStart))) firstStart++;
+            firstStart = PyText.wordStart(b, firstStart);
+            if (firstStart == b.length()) return false;
+            if (!sameLowered(a, lastStart, lastEnd, b, firstStart, PyText.wordEnd(b, firstStart))) return false;
         }
         return true;
+    }
+
+    private static boolean isPunctuationOrSpace(char c) {
+        return c == ' ' || PyText.isPunctuation(c);
+    }
+
+    /**
+     * {@code a[from, to).lower() == b[bFrom, bTo).lower()}: compared in place while both are ASCII (Python lower-cases
+     * each character on its own but Σ, so an ASCII prefix lowers to as many chars and a difference there is final),
+     * as lower-cased strings from the first non-ASCII char on.
+     */
+    private static boolean sameLowered(String a, int from, int to, String b, int bFrom, int bTo) {
+        int n = Math.min(to - from, bTo - bFrom);
+        for (int i = 0; i < n; i++) {
+            char x = a.charAt(from + i);
+            char y = b.charAt(bFrom + i);
+            if ((x | y) >= 128) return PyText.lower(a.substring(from, to)).equals(PyText.lower(b.substring(bFrom, bTo)));
+            if (x != y && Character.toLowerCase(x) != Character.toLowerCase(y)) return false;
+        }
+        if (to - from == bTo - bFrom) return true;
+        // One is a prefix of the other: equal only when the longer one's rest lowers to nothing, which no char does.
+        return false;
     }
 
     /** Each two neighbouring sentences that break the chain (checked as a text of their own), or the whole text when none do. */

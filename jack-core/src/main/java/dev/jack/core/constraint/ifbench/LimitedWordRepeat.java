@@ -60,8 +60,14 @@ public record LimitedWordRepeat(int smallN) implements Constraint {
         int most = 0;
         int end = 0;
         for (int start; (start = PyText.wordStart(words, end)) < words.length() && most <= limit; ) {
-            end = PyText.wordEnd(words, start);
-            most = Math.max(most, counts.count(start, end));
+            // PyText.wordEnd, hashing the word on the way.
+            int h = 0;
+            for (end = start; end < words.length(); end++) {
+                char c = words.charAt(end);
+                if (PyText.isSpace(c)) break;
+                h = 31 * h + c;
+            }
+            most = Math.max(most, counts.count(start, end, h));
         }
         return most;
     }

@@ -38,13 +38,15 @@ public record NoConsecutiveFirstLetter() implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        // The words read one at a time: the first pair with one first letter ends the scan.
-        String words = PyText.removePunctuation(PyText.lower(response));
+        // The words read one at a time: the first pair with one first letter ends the scan. Deleting punctuation (never
+        // whitespace) drops a word of punctuation only and leaves the others' characters in place, and lower-casing
+        // changes no punctuation, so the words are read in the response itself.
         int previous = -1;
         int end = 0;
-        for (int start; (start = PyText.wordStart(words, end)) < words.length(); ) {
-            end = PyText.wordEnd(words, start);
-            int first = PyText.codePointAt(words, start);
+        for (int start; (start = PyText.wordStart(response, end)) < response.length(); ) {
+            end = PyText.wordEnd(response, start);
+            int first = Regions.firstLoweredWithoutPunctuation(response, start, end);
+            if (first < 0) continue;
             if (first == previous) return false;
             previous = first;
         }

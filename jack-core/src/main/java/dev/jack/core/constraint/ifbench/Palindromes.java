@@ -39,17 +39,34 @@ public record Palindromes() implements AtLeastCount {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        // The words read one at a time, a string made only of those long enough; the tenth palindrome ends the scan.
+        // The words read one at a time and compared in place; the tenth palindrome ends the scan.
         String words = PyText.lower(PyText.removePunctuation(response));
         int found = 0;
         int end = 0;
         for (int start; (start = PyText.wordStart(words, end)) < words.length(); ) {
             end = PyText.wordEnd(words, start);
-            if (words.codePointCount(start, end) < 5) continue;
-            String w = words.substring(start, end);
-            if (w.equals(PyText.reverse(w)) && ++found >= 10) return true;
+            // Fewer than five chars are fewer than five code points.
+            if (end - start < 5 || !isPalindrome(words, start, end) || words.codePointCount(start, end) < 5) continue;
+            if (++found >= 10) return true;
         }
         return false;
+    }
+
+    /**
+     * {@code w.equals(PyText.reverse(w))} for {@code w = s[from, to)}, compared in place: a char that is no surrogate
+     * is its own code point and lands mirrored in the reversed word, so it must equal its mirror; a word with a
+     * surrogate on the way is reversed as a string.
+     */
+    private static boolean isPalindrome(String s, int from, int to) {
+        for (int i = from, j = to - 1; i < j; i++, j--) {
+            char c = s.charAt(i);
+            if (Character.isSurrogate(c)) {
+                String w = s.substring(from, to);
+                return w.equals(PyText.reverse(w));
+            }
+            if (c != s.charAt(j)) return false;
+        }
+        return true;
     }
 
     private static final List<String> PALINDROMES = List.of("level", "radar", "civic", "kayak", "refer", "madam", "rotor",

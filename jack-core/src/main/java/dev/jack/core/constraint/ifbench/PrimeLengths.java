@@ -41,12 +41,14 @@ public record PrimeLengths() implements WordByWord {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        // The words read one at a time: the first of another length ends the scan.
-        String words = PyText.removePunctuation(response);
+        // The words read one at a time: the first of another length ends the scan. Deleting punctuation (never
+        // whitespace) shortens each whitespace word and drops one of punctuation only, so the words are measured in the
+        // response itself.
         int end = 0;
-        for (int start; (start = PyText.wordStart(words, end)) < words.length(); ) {
-            end = PyText.wordEnd(words, start);
-            if (!isListedPrime(words.codePointCount(start, end))) return false;
+        for (int start; (start = PyText.wordStart(response, end)) < response.length(); ) {
+            end = PyText.wordEnd(response, start);
+            int length = Regions.codePointsWithoutPunctuation(response, start, end);
+            if (length > 0 && !isListedPrime(length)) return false;
         }
         return true;
     }

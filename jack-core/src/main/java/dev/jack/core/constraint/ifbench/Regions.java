@@ -39,6 +39,50 @@ final class Regions {
         return words;
     }
 
+    /**
+     * {@code len(PyText.removePunctuation(text[from, to]))} in code points, without the copy: every char not deleted
+     * counts but a low surrogate right after a kept high one (deleting the punctuation between a lone high and a lone low
+     * surrogate pairs them into one code point).
+     */
+    static int codePointsWithoutPunctuation(String text, int from, int to) {
+        int count = 0;
+        char previous = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (PyText.isPunctuation(c)) continue;
+            if (!Character.isLowSurrogate(c) || !Character.isHighSurrogate(previous)) count++;
+            previous = c;
+        }
+        return count;
+    }
+
+    /**
+     * The first code point of {@code PyText.removePunctuation(text[from, to])} ({@link PyText#codePointAt} there), or -1
+     * when that is empty: a high surrogate pairs with a low one that follows it once the punctuation between is deleted.
+     */
+    static int firstCodePointWithoutPunctuation(String text, int from, int to) {
+        int i = from;
+        while (i < to && PyText.isPunctuation(text.charAt(i))) i++;
+        if (i == to) return -1;
+        char c = text.charAt(i);
+        if (!Character.isHighSurrogate(c)) return c;
+        int j = i + 1;
+        while (j < to && PyText.isPunctuation(text.charAt(j))) j++;
+        return j < to && Character.isLowSurrogate(text.charAt(j)) ? Character.toCodePoint(c, text.charAt(j)) : c;
+    }
+
+    /**
+     * The first code point of Python's {@code str.lower()} of the word {@code text[from, to)} once its punctuation is
+     * deleted ({@link #firstCodePointWithoutPunctuation} lowered), or -1 when only punctuation: a word's first code
+     * point lowers on its own (str.lower() looks at no neighbour but Σ's, and a word-initial Σ, with no cased character
+     * before it, becomes σ); an ASCII one without a string made.
+     */
+    static int firstLoweredWithoutPunctuation(String text, int from, int to) {
+        int first = firstCodePointWithoutPunctuation(text, from, to);
+        if (first < 128) return first < 0 ? first : Character.toLowerCase(first);
+        return PyText.lower(Character.toString(first)).codePointAt(0);
+    }
+
     /** {@code text.substring(from, to).hashCode()}, without the substring. */
     static int hash(String text, int from, int to) {
         int h = 0;
@@ -53,23 +97,25 @@ final class Regions {
 
     /** The distinct regions of one text ({@code len({text[a:b] for each region})}) and how often each was added. */
     static final class Distinct {
+        /** An entry's fields in {@link #entries}: start, end, hash and count side by side (one cache line per probe). */
+        private static final int START = 0;
+        private static final int END = 1;
+        private static final int HASH = 2;
+        private static final int COUNT = 3;
+        private static final int FIELDS = 4;
+
         private final String text;
         /** Per slot: 1 + the entry's index, 0 when free. */
         private int[] slots;
-        private int[] starts;
-        private int[] ends;
-        private int[] hashes;
-        private int[] counts;
+        /** The entries' fields, {@link #FIELDS} ints per entry. */
+        private int[] entries;
         private int size;
 
         /** @param expected how many distinct regions to make room for at first (more may be added) */
         Distinct(String text, int expected) {
             this.text = text;
             this.slots = new int[slotsFor(expected)];
-            this.starts = new int[slots.length / 2];
-            this.ends = new int[slots.length / 2];
-            this.hashes = new int[slots.length / 2];
-            this.counts = new int[slots.length / 2];
+            this.entries = new int[slots.length / 2 * FIELDS];
         }
 
         int size() {
@@ -83,24 +129,30 @@ final class Regions {
 
         /** Adds {@code text[from, to)}; how often it (or an equal region) has been added, this time included. */
         int count(int from, int to) {
-            int h = hash(text, from, to);
+            return count(from, to, hash(text, from, to));
+        }
+
+        /** {@link #add(int, int)} for a caller that hashed the region while finding it: {@code h} is its {@link #hash}. */
+        boolean add(int from, int to, int h) {
+            return count(from, to, h) == 1;
+        }
+
+        /** {@link #count(int, int)} for a caller that hashed the region while finding it: {@code h} is its {@link #hash}. */
+        int count(int from, int to, int h) {
             int mask = slots.length - 1;
             int length = to - from;
             int k = mix(h) & mask;
             for (int e; (e = slots[k]) != 0; k = (k + 1) & mask) {
-                e--;
-                if (hashes[e] == h && ends[e] - starts[e] == length && text.regionMatches(starts[e], text, from, length)) return ++counts[e];
+                int at = (e - 1) * FIELDS;
+                if (entries[at + HASH] == h && entries[at + END] - entries[at + START] == length
+                        && text.regionMatches(entries[at + START], text, from, length)) return ++entries[at + COUNT];
             }
-            if (size == starts.length) {
-                starts = Arrays.copyOf(starts, size * 2);
-                ends = Arrays.copyOf(ends, size * 2);
-                hashes = Arrays.copyOf(hashes, size * 2);
-                counts = Arrays.copyOf(counts, size * 2);
-            }
-            starts[size] = from;
-            ends[size] = to;
-            hashes[size] = h;
-            counts[size] = 1;
+            int at = size * FIELDS;
+            if (at == entries.length) entries = Arrays.copyOf(entries, at * 2);
+            entries[at + START] = from;
+            entries[at + END] = to;
+            entries[at + HASH] = h;
+            entries[at + COUNT] = 1;
             size++;
             if (size * 2 > slots.length) rehash();
             else slots[k] = size;
@@ -111,7 +163,7 @@ final class Regions {
             slots = new int[slots.length * 2];
             int mask = slots.length - 1;
             for (int e = 0; e < size; e++) {
-                int k = mix(hashes[e]) & mask;
+                int k = mix(entries[e * FIELDS + HASH]) & mask;
                 while (slots[k] != 0) k = (k + 1) & mask;
                 slots[k] = e + 1;
             }

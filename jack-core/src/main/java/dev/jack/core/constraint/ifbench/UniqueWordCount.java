@@ -64,15 +64,29 @@ public record UniqueWordCount(int n) implements AtLeastCount {
         int n = lower.length();
         for (int i = 0; i < n && unique.size() < enough; ) {
             while (i < n && PyText.isSpace(lower.charAt(i))) i++;
-            int start = i;
-            while (i < n && !PyText.isSpace(lower.charAt(i))) i++;
-            if (i == start) break;
-            int from = start;
+            if (i == n) break;
+            // One pass over the word: where it ends, and its part stripped of PyText.PUNCTUATION_AND_SPACE (from the
+            // first char kept to the last; a word has no space) with that part's hash.
+            int from = -1;
             int to = i;
-            // Stripped of PyText.PUNCTUATION_AND_SPACE.
-            while (from < to && (lower.charAt(from) == ' ' || PyText.isPunctuation(lower.charAt(from)))) from++;
-            while (to > from && (lower.charAt(to - 1) == ' ' || PyText.isPunctuation(lower.charAt(to - 1)))) to--;
-            unique.add(from, to);
+            int h = 0;
+            int hash = 0;
+            for (; i < n; i++) {
+                char c = lower.charAt(i);
+                if (PyText.isSpace(c)) break;
+                boolean stripped = PyText.isPunctuation(c);
+                if (from < 0) {
+                    if (stripped) continue;
+                    from = i;
+                }
+                h = 31 * h + c;
+                if (!stripped) {
+                    hash = h;
+                    to = i + 1;
+                }
+            }
+            if (from < 0) from = to;
+            unique.add(from, to, hash);
         }
         return unique.size();
     }

@@ -19,10 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The checkers that read {@code str.split()} words one at a time and stop once decided (words:no_consecutive,
  * words:prime_lengths, words:consonants, words:palindrome, count:words_japanese, words:repeats, count:conjunctions,
- * words:alphabet), and sentence:increment's words counted in place, against the reference's steps written plainly over
- * the whole split (each sentence's split for sentence:increment): the same counts and verdicts, at and around each
- * count's edge, on every response in {@code ../shared/ifbench}, on alphabet runs and on generated texts dense in
- * repeats, palindromes, conjunctions, punctuation, Unicode spaces, lone surrogates and Japanese.
+ * words:alphabet), sentence:increment's words counted in place and words:last_first's words found in place, against
+ * the reference's steps written plainly over the whole split (each sentence's split for sentence:increment and
+ * words:last_first): the same counts and verdicts, at and around each count's edge, on every response in
+ * {@code ../shared/ifbench}, on alphabet runs, sentence chains and generated texts dense in repeats, palindromes,
+ * conjunctions, punctuation, Unicode spaces, lone surrogates and Japanese.
  */
 class OneWordAtATimeEquivalenceTest {
     private static boolean noConsecutive(String response) {
@@ -87,6 +88,17 @@ class OneWordAtATimeEquivalenceTest {
 
     private static final TextTools TEXT = new TextTools(PunktParameters::english);
 
+    private static boolean lastFirst(String response) {
+        List<String> sentences = TEXT.sentences(response);
+        for (int i = 0; i + 1 < sentences.size(); i++) {
+            List<String> last = PyText.split(PyText.rstrip(sentences.get(i), PyText.PUNCTUATION_AND_SPACE));
+            List<String> first = PyText.split(PyText.lstrip(sentences.get(i + 1), PyText.PUNCTUATION_AND_SPACE));
+            if (last.isEmpty() || first.isEmpty()) return false;
+            if (!PyText.lower(last.getLast()).equals(PyText.lower(first.getFirst()))) return false;
+        }
+        return true;
+    }
+
     private static int wordsWithoutPunctuation(String s) {
         return PyText.split(PyText.removePunctuation(s)).size();
     }
@@ -129,6 +141,7 @@ class OneWordAtATimeEquivalenceTest {
         assertEquals(primeLengths(response), new PrimeLengths().isFollowedBy(response, null), response);
         assertEquals(consonants(response), new ConsonantCluster().isFollowedBy(response, null), response);
         assertEquals(palindromes(response), new Palindromes().isFollowedBy(response, null), response);
+        assertEquals(lastFirst(response), new LastWordFirstNext().isFollowedBy(response, TEXT), response);
         for (int n = 1; n <= 3; n++) assertEquals(japanese(response, n), new NthWordJapanese(n).isFollowedBy(response, null), response + " | N=" + n);
         int conjunctions = conjunctions(response);
         for (int n : new int[] {0, 1, conjunctions - 1, conjunctions, conjunctions + 1}) {
@@ -142,7 +155,7 @@ class OneWordAtATimeEquivalenceTest {
 
     private static final String[] FRAGMENTS = {"level", "Level", "LEVEL", "racecar", "noon", "abcba", "a", "bb", "strength", "Tree",
             "tree", "cat,", "dog.", "3", "17", "٣", "日本", "ひらがな", "カタカナ", "漢字。", "x日", "...", "'", "-", "ΣΑΣ", "İi", "ſ",
-            "\uD800", "\uDC00", "\uD83D\uDE00", "😀😀", "a_b", "Kayak", "and", "And,", "(but)", "or", "OR", "so.", "yet", "nor", "Stop.", "Why?", "Two words.", "No!", "a . b", "x.y"};
+            "\uD800", "\uDC00", "\uD83D\uDE00", "😀😀", "a_b", "Kayak", "le\uD83D\uDE00el", "x\uDE00\uD83Dx", "\uD83D\uDE00ab\uDE00\uD83D", "ÅND", "nÖr", "ÿet", "\uD83D.\uDE00", "\uD83D\uDE00x", "'\uD83D,", "\uDE00y", "ΣΑ", "Σ.", "İx", "and", "And,", "(but)", "or", "OR", "so.", "yet", "nor", "Stop.", "Why?", "Two words.", "No!", "a . b", "x.y"};
     private static final String[] SPACES = {" ", "  ", "\n", "\t", "\u00a0", "\u2003", "\u0085", "\u3000", "", "\u001c"};
 
     @Test
@@ -156,6 +169,17 @@ class OneWordAtATimeEquivalenceTest {
     void sameVerdictsOnAlphabetRuns() {
         for (String text : List.of("a b c d", "Apple banana Cherry date", "x. y, z! a? b", "yes zebra apple", "y z b", "'a' b c",
                 "Σ a", "b Σ", "İ j", "h İ j", "a bb C d e f g h i j k l m n o p q r s t u v w x y z a", " \u00a0a\u2003b ", "a - b", "-a b")) {
+            check(text);
+        }
+    }
+
+    /** Sentences that chain, and ones that almost do: by case, a prefix, non-ASCII letters, punctuation, spaces. */
+    @Test
+    void sameVerdictsOnSentenceChains() {
+        for (String text : List.of("Go to the park. Park is big. Big dogs run!", "Go to the park. PARK is big.", "I saw the cat. Cats run.",
+                "I saw the cats. Cat runs.", "We met Σας. σας left.", "Look at İt. i̇t is here.", "Look at İt. it is here.",
+                "End with ... \"Word\"! (word) starts.", "Trailing space .  \u00a0 Space\tfollows.", "One. . Two.", "Hi.\nhi there.",
+                "Café au lait. CAFÉ again.", "x\uD83D\uDE00. x\uD83D\uDE00 too.", "Straße. STRASSE.")) {
             check(text);
         }
     }
