@@ -4,7 +4,8 @@ import java.util.Collection;
 
 /**
  * A fixed set of words that can be asked about a run of text lower-cased in place: whether {@code text[from, to)}, its
- * ASCII capitals lower-cased (other characters as they are), is one of the words, without making a string. An
+ * ASCII capitals lower-cased (other characters as they are), is one of the words, without making a string; or whether
+ * Python's {@code str.lower()} of the run is ({@link #containsPyLowered}: a string made only for a non-ASCII run). An
  * open-addressing table by {@link String#hashCode}, which the run's hash is computed as. Hand-written for speed: the
  * IFBench checkers ask it for every word of a response.
  */
@@ -31,11 +32,6 @@ public final class AsciiLoweredSet {
             hashes[k] = w.hashCode();
         }
         maxLength = longest;
-    }
-
-    /** The longest word's length (0 for an empty set). */
-    public int maxLength() {
-        return maxLength;
     }
 
     private int slot(int hash) {

@@ -472,7 +472,8 @@ public final class PyText {
         return s.substring(from, to);
     }
 
-    private static boolean isPunctuationOrSpace(char c) {
+    /** Whether {@code c} is in {@code string.punctuation + ' '}. */
+    public static boolean isPunctuationOrSpace(char c) {
         return c == ' ' || (c < 128 && ASCII_PUNCTUATION[c]);
     }
 

@@ -51,23 +51,19 @@ public record LastWordFirstNext() implements Constraint {
         for (int i = 0; i + 1 < sentences.size(); i++) {
             String a = sentences.get(i);
             int lastEnd = a.length();
-            while (lastEnd > 0 && isPunctuationOrSpace(a.charAt(lastEnd - 1))) lastEnd--;
+            while (lastEnd > 0 && PyText.isPunctuationOrSpace(a.charAt(lastEnd - 1))) lastEnd--;
             lastEnd = PyText.stripEnd(a, 0, lastEnd);
             if (lastEnd == 0) return false;
             int lastStart = lastEnd;
             while (lastStart > 0 && !PyText.isSpace(a.charAt(lastStart - 1))) lastStart--;
             String b = sentences.get(i + 1);
             int firstStart = 0;
-            while (firstStart < b.length() && isPunctuationOrSpace(b.charAt(firstStart))) firstStart++;
+            while (firstStart < b.length() && PyText.isPunctuationOrSpace(b.charAt(firstStart))) firstStart++;
             firstStart = PyText.wordStart(b, firstStart);
             if (firstStart == b.length()) return false;
             if (!sameLowered(a, lastStart, lastEnd, b, firstStart, PyText.wordEnd(b, firstStart))) return false;
         }
         return true;
-    }
-
-    private static boolean isPunctuationOrSpace(char c) {
-        return c == ' ' || PyText.isPunctuation(c);
     }
 
     /**

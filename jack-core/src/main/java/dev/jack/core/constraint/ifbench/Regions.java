@@ -40,35 +40,32 @@ final class Regions {
     }
 
     /**
-     * {@code len(PyText.removePunctuation(text[from, to]))} in code points, without the copy: every char not deleted
-     * counts but a low surrogate right after a kept high one (deleting the punctuation between a lone high and a lone low
-     * surrogate pairs them into one code point).
+     * {@code len(PyText.removePunctuation(text[from, to)))} in Python's code points, without the copy: every char not
+     * deleted counts but the low half of a surrogate pair. A pair is one code point only where its halves are neighbours
+     * in the text, as Python's JSON decoder pairs them: two lone surrogates that the deletion brings together stay two in
+     * Python's string (a Java string of the result would pair them).
      */
     static int codePointsWithoutPunctuation(String text, int from, int to) {
         int count = 0;
-        char previous = 0;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (PyText.isPunctuation(c)) continue;
-            if (!Character.isLowSurrogate(c) || !Character.isHighSurrogate(previous)) count++;
-            previous = c;
+            if (!Character.isLowSurrogate(c) || i == from || !Character.isHighSurrogate(text.charAt(i - 1))) count++;
         }
         return count;
     }
 
     /**
-     * The first code point of {@code PyText.removePunctuation(text[from, to])} ({@link PyText#codePointAt} there), or -1
-     * when that is empty: a high surrogate pairs with a low one that follows it once the punctuation between is deleted.
+     * The first code point of {@code PyText.removePunctuation(text[from, to))} as Python holds it, or -1 when that is
+     * empty: a high surrogate pairs only with a low one right after it in the text (see
+     * {@link #codePointsWithoutPunctuation}).
      */
     static int firstCodePointWithoutPunctuation(String text, int from, int to) {
         int i = from;
         while (i < to && PyText.isPunctuation(text.charAt(i))) i++;
         if (i == to) return -1;
         char c = text.charAt(i);
-        if (!Character.isHighSurrogate(c)) return c;
-        int j = i + 1;
-        while (j < to && PyText.isPunctuation(text.charAt(j))) j++;
-        return j < to && Character.isLowSurrogate(text.charAt(j)) ? Character.toCodePoint(c, text.charAt(j)) : c;
+        return Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1)) ? Character.toCodePoint(c, text.charAt(i + 1)) : c;
     }
 
     /**
