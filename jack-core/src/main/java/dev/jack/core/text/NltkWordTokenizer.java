@@ -76,6 +76,15 @@ public final class NltkWordTokenizer {
         return tokens;
     }
 
+    /** The sentence's tokens as the plain pass finds them, or null where it leaves the sentence to the substitutions. */
+    static List<String> plainTokens(String text) {
+        Scanner s = new Scanner(text.length());
+        if (!s.plain(text, 0, text.length())) return null;
+        List<String> tokens = new ArrayList<>();
+        for (int k = 0; k < s.size; k += 2) tokens.add(text.substring(s.bounds[k], s.bounds[k + 1]));
+        return tokens;
+    }
+
     // Trigger bits: which characters a sentence holds, so substitutions that cannot match are skipped.
     private static final int QUOTE_OPEN = 1;      // « “ ‘ „
     private static final int BACKTICK = 1 << 1;
@@ -114,6 +123,41 @@ public final class NltkWordTokenizer {
             case '»', '”', '’' -> QUOTE_CLOSE;
             default -> 0;
         };
+    }
+
+    // Kinds of chars for the plain pass (Scanner.plain).
+    private static final byte TOKEN_CHAR = 0;
+    private static final byte SPACE_CHAR = 1;
+    private static final byte ALONE_CHAR = 2;
+    private static final byte PERIOD_CHAR = 3;
+    private static final byte COLON_COMMA_CHAR = 4;
+    private static final byte HYPHEN_CHAR = 5;
+    /** A char that only the substitutions handle: quotes, apostrophes, backticks. */
+    private static final byte OTHER_CHAR = 6;
+    /** The first letter of a contraction without an apostrophe: c, g, l, w in either case. */
+    private static final byte FIRST_CHAR = 7;
+
+    private static final byte[] PLAIN_KINDS = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            PLAIN_KINDS[c] = PyText.isSpace(c) ? SPACE_CHAR : "?!;@#$%&*[](){}<>".indexOf(c) >= 0 ? ALONE_CHAR : "\"'`".indexOf(c) >= 0 ? OTHER_CHAR
+                    : "cglwCGLW".indexOf(c) >= 0 ? FIRST_CHAR : TOKEN_CHAR;
+        }
+        PLAIN_KINDS['.'] = PERIOD_CHAR;
+        PLAIN_KINDS[','] = COLON_COMMA_CHAR;
+        PLAIN_KINDS[':'] = COLON_COMMA_CHAR;
+        PLAIN_KINDS['-'] = HYPHEN_CHAR;
+    }
+
+    /**
+     * The plain pass's kind of a char from U+0080: whitespace; the curly and angle quotes and the chars that fold to an
+     * ASCII letter (İ, ı, ſ, the Kelvin sign) only the substitutions handle; any other is part of a token.
+     */
+    private static byte otherKind(char c) {
+        if (PyText.isSpace(c)) return SPACE_CHAR;
+        if (bits(c) != 0 || fold(c) < 128) return OTHER_CHAR;
+        return TOKEN_CHAR;
     }
 
     /** MacIntyre's contractions in nltk's order: {@code (?i)\b(first)(second)\b} → " \1 \2 ". */
@@ -172,16 +216,138 @@ public final class NltkWordTokenizer {
 
         /** Adds the sentence text[from, to)'s tokens to the list, as far as the list holds {@code limit} tokens. */
         void tokenize(String text, int from, int to, List<String> tokens, int limit) {
+            if (plain(text, from, to)) {
+                for (int k = 0; k < size && tokens.size() < limit; k += 2) tokens.add(text.substring(bounds[k], bounds[k + 1]));
+                return;
+            }
             substitute(text, from, to);
             split(tokens, limit);
         }
 
         /** How many of the sentence text[from, to)'s tokens, their ASCII capitals lower-cased, are among the words. */
         int count(String text, int from, int to, AsciiLoweredSet words) {
-            substitute(text, from, to);
             int count = 0;
+            if (plain(text, from, to)) {
+                for (int k = 0; k < size; k += 2) if (words.containsLowered(text, bounds[k], bounds[k + 1])) count++;
+                return count;
+            }
+            substitute(text, from, to);
             for (int end = 0; (end = nextTokenEnd(end)) >= 0; ) if (words.containsLowered(a, tokenStart, end)) count++;
             return count;
+        }
+
+        // ---- the plain pass
+
+        /** The tokens {@link #plain} found, as [start, end) pairs into the text, in bounds[0, size). */
+        private int[] bounds = new int[32];
+        private int size;
+
+        /**
+         * Finds the tokens of the sentence text[from, to) in one pass, without copying it, when the substitutions only pad
+         * punctuation with spaces (as most sentences are): no quote, apostrophe or backtick of any kind, no "--", no
+         * ',' or ':' right after another, no char that folds to an ASCII letter but ASCII letters, and no contraction of
+         * CONTRACTIONS2 at a word start. Then each token is a run of the text: whitespace ends tokens; '?', '!', ';', '@',
+         * '#', '$', '%', '&amp;', '*' and brackets are tokens of their own, as is a run of two or more periods, a ',' or
+         * ':' not followed by a decimal digit, and the final period (the last one, after a char other than a period,
+         * followed only by closing brackets, '>', spaces and then whitespace); every other char is part of a token.
+         * False means only that the substitutions must run ({@link #bounds} is then not to be read).
+         */
+        boolean plain(String text, int from, int to) {
+            size = 0;
+            int finalPeriod = text.lastIndexOf('.', to - 1);
+            if (finalPeriod <= from || text.charAt(finalPeriod - 1) == '.') {
+                finalPeriod = -1;
+            } else {
+                int j = finalPeriod + 1;
+                while (j < to && closesPlain(text.charAt(j))) j++;
+                while (j < to && PyText.isSpace(text.charAt(j))) j++;
+                if (j < to) finalPeriod = -1;
+            }
+            int start = -1;
+            boolean wordBefore = false;
+            for (int i = from; i < to; i++) {
+                char c = text.charAt(i);
+                switch (c < 128 ? PLAIN_KINDS[c] : otherKind(c)) {
+                    case SPACE_CHAR -> {
+                        if (start >= 0) addBounds(start, i);
+                        start = -1;
+                    }
+                    case FIRST_CHAR -> {
+                        if (!wordBefore && startsContraction(text, i, to)) return false;
+                        if (start < 0) start = i;
+                    }
+                    case TOKEN_CHAR -> {
+                        if (start < 0) start = i;
+                    }
+                    case ALONE_CHAR -> {
+                        if (start >= 0) addBounds(start, i);
+                        start = -1;
+                        addBounds(i, i + 1);
+                    }
+                    case PERIOD_CHAR -> {
+                        if (i == finalPeriod || (i + 1 < to && text.charAt(i + 1) == '.')) {
+                            if (start >= 0) addBounds(start, i);
+                            start = -1;
+                            int j = i + 1;
+                            while (i != finalPeriod && j < to && text.charAt(j) == '.') j++;
+                            addBounds(i, j);
+                            i = j - 1;
+                        } else if (start < 0) {
+                            start = i;
+                        }
+                    }
+                    case COLON_COMMA_CHAR -> {
+                        if (i + 1 < to) {
+                            char next = text.charAt(i + 1);
+                            if (next == ',' || next == ':') return false;
+                            if (PyText.isDecimal(text.codePointAt(i + 1))) {
+                                if (start < 0) start = i;
+                                break;
+                            }
+                        }
+                        if (start >= 0) addBounds(start, i);
+                        start = -1;
+                        addBounds(i, i + 1);
+                    }
+                    case HYPHEN_CHAR -> {
+                        if (i + 1 < to && text.charAt(i + 1) == '-') return false;
+                        if (start < 0) start = i;
+                    }
+                    default -> {
+                        return false;
+                    }
+                }
+                wordBefore = c < 128 && PyText.isWordChar(c);
+            }
+            if (start >= 0) addBounds(start, to);
+            return true;
+        }
+
+        private void addBounds(int start, int end) {
+            if (size + 2 > bounds.length) bounds = Arrays.copyOf(bounds, bounds.length * 2);
+            bounds[size++] = start;
+            bounds[size++] = end;
+        }
+
+        /** The characters that may follow the final period before the whitespace that ends the sentence (ASCII, no quote). */
+        private static boolean closesPlain(char c) {
+            return c == ']' || c == ')' || c == '}' || c == '>' || c == ' ';
+        }
+
+        /**
+         * Whether one of CONTRACTIONS2's words (without an apostrophe: cannot, gimme, gonna, gotta, lemme, wanna) starts
+         * at i, its ASCII letters in any case; the boundaries after it are not looked at (a match only sends the sentence
+         * through the substitutions).
+         */
+        private static boolean startsContraction(String text, int i, int to) {
+            for (Contraction rule : CONTRACTIONS) {
+                String word = rule.word;
+                if (rule.leadingSpace || word.indexOf('\'') >= 0 || i + word.length() > to) continue;
+                int k = 0;
+                while (k < word.length() && (text.charAt(i + k) | 0x20) == word.charAt(k)) k++;
+                if (k == word.length()) return true;
+            }
+            return false;
         }
 
         /** The sentence text[from, to) through the substitutions, into {@link #a}[0, n), ready to be split. */

@@ -27,6 +27,12 @@ public final class PunktSentenceTokenizer {
      */
     private final AsciiLoweredSet notPlain;
     /**
+     * A bit per (length, first letter, last letter) of the words of {@link #notPlain} made of two or more lower-case ASCII
+     * letters (lengths from 15 sharing one bit): a plain word whose bit is clear is in neither set, so most need no
+     * hash (an abbreviation's shape is rare among words, where a word's hash is most of a plain decision's cost).
+     */
+    private final long[] plainShapes = new long[(16 * 26 * 26 + 63) / 64];
+    /**
      * Recent answers, per thread: a row's constraints and a response's loose variants ask about the same few texts
      * ({@link #forgetRecent} at each row keeps that sharing within one row).
      */
@@ -40,6 +46,17 @@ public final class PunktSentenceTokenizer {
         Set<String> stops = new HashSet<>(firsts);
         stops.addAll(params.abbrevTypes());
         this.notPlain = new AsciiLoweredSet(stops);
+        for (String stop : stops) {
+            if (stop.length() >= 2 && stop.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+                int shape = shape(stop.length(), stop.charAt(0), stop.charAt(stop.length() - 1));
+                plainShapes[shape >>> 6] |= 1L << shape;
+            }
+        }
+    }
+
+    /** The bit of {@link #plainShapes} for a word of lower-case ASCII letters. */
+    private static int shape(int length, char first, char last) {
+        return (Math.min(length, 15) * 26 + (first - 'a')) * 26 + (last - 'a');
     }
 
     /** The last {@link #RECENT} texts split on this thread, with their spans and (once asked for) sentences. */
@@ -362,7 +379,11 @@ public final class PunktSentenceTokenizer {
                 ascii = false;
             }
         }
-        if (ascii) return period - from >= 2 && !notPlain.containsLowered(text, from, period);
+        if (ascii) {
+            if (period - from < 2) return false;
+            int shape = shape(period - from, (char) (text.charAt(from) | 0x20), (char) (text.charAt(period - 1) | 0x20));
+            return (plainShapes[shape >>> 6] & (1L << shape)) == 0 || !notPlain.containsLowered(text, from, period);
+        }
         return otherWordBreaks(text.substring(from, period));
     }
 
