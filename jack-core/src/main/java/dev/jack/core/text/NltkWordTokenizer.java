@@ -81,7 +81,7 @@ public final class NltkWordTokenizer {
         Scanner s = new Scanner(text.length());
         if (!s.plain(text, 0, text.length())) return null;
         List<String> tokens = new ArrayList<>();
-        for (int k = 0; k < s.size; k += 2) tokens.add(text.substring(s.bounds[k], s.bounds[k + 1]));
+        for (int k = 0; k < s.size; k += 2) tokens.add(new String(s.a, s.bounds[k], s.bounds[k + 1] - s.bounds[k]));
         return tokens;
     }
 
@@ -126,23 +126,28 @@ public final class NltkWordTokenizer {
     }
 
     // Kinds of chars for the plain pass (Scanner.plain).
-    private static final byte TOKEN_CHAR = 0;
-    private static final byte SPACE_CHAR = 1;
-    private static final byte ALONE_CHAR = 2;
-    private static final byte PERIOD_CHAR = 3;
-    private static final byte COLON_COMMA_CHAR = 4;
-    private static final byte HYPHEN_CHAR = 5;
-    /** A char that only the substitutions handle: quotes, apostrophes, backticks. */
-    private static final byte OTHER_CHAR = 6;
+    /** An ASCII word char ({@code \w}) other than those of {@link #FIRST_CHAR}. */
+    private static final byte WORD_CHAR = 0;
     /** The first letter of a contraction without an apostrophe: c, g, l, w in either case. */
-    private static final byte FIRST_CHAR = 7;
+    private static final byte FIRST_CHAR = 1;
+    /** A char that no substitution touches and that is no ASCII word char (e.g. '/', '+', non-ASCII letters). */
+    private static final byte TOKEN_CHAR = 2;
+    private static final byte SPACE_CHAR = 3;
+    /** A char padded as a token of its own. */
+    private static final byte ALONE_CHAR = 4;
+    private static final byte PERIOD_CHAR = 5;
+    private static final byte COLON_COMMA_CHAR = 6;
+    private static final byte HYPHEN_CHAR = 7;
+    /** A char that only the substitutions handle: quotes, apostrophes, backticks. */
+    private static final byte OTHER_CHAR = 8;
 
     private static final byte[] PLAIN_KINDS = new byte[128];
 
     static {
         for (char c = 0; c < 128; c++) {
-            PLAIN_KINDS[c] = PyText.isSpace(c) ? SPACE_CHAR : "?!;@#$%&*[](){}<>".indexOf(c) >= 0 ? ALONE_CHAR : "\"'`".indexOf(c) >= 0 ? OTHER_CHAR
-                    : "cglwCGLW".indexOf(c) >= 0 ? FIRST_CHAR : TOKEN_CHAR;
+            PLAIN_KINDS[c] = PyText.isSpace(c) ? SPACE_CHAR : "?!;@#$%&*[](){}<>".indexOf(c) >= 0 ? ALONE_CHAR
+                    : "\"'`".indexOf(c) >= 0 ? OTHER_CHAR : "cglwCGLW".indexOf(c) >= 0 ? FIRST_CHAR
+                    : PyText.isWordChar(c) ? WORD_CHAR : TOKEN_CHAR;
         }
         PLAIN_KINDS['.'] = PERIOD_CHAR;
         PLAIN_KINDS[','] = COLON_COMMA_CHAR;
@@ -152,7 +157,8 @@ public final class NltkWordTokenizer {
 
     /**
      * The plain pass's kind of a char from U+0080: whitespace; the curly and angle quotes and the chars that fold to an
-     * ASCII letter (İ, ı, ſ, the Kelvin sign) only the substitutions handle; any other is part of a token.
+     * ASCII letter (İ, ı, ſ, the Kelvin sign) only the substitutions handle; any other is part of a token (and taken
+     * for a non-word char, so a contraction after it is looked for).
      */
     private static byte otherKind(char c) {
         if (PyText.isSpace(c)) return SPACE_CHAR;
@@ -180,6 +186,10 @@ public final class NltkWordTokenizer {
             // (?i) ('t)(is)\b and (?i) ('t)(was)\b
             new Contraction("'t", "is", true, false),
             new Contraction("'t", "was", true, false)};
+
+    /** The words of the contractions without an apostrophe or a leading space (their first letters are FIRST_CHAR's). */
+    private static final String[] PLAIN_CONTRACTIONS = Arrays.stream(CONTRACTIONS)
+            .filter(c -> !c.leadingSpace && c.word.indexOf('\'') < 0).map(Contraction::word).toArray(String[]::new);
 
     /** By lower-case ASCII letter: a bit per contraction (of the first eight, without a leading space) starting with it. */
     private static final int[] RULES_BY_FIRST = new int[128];
@@ -217,7 +227,7 @@ public final class NltkWordTokenizer {
         /** Adds the sentence text[from, to)'s tokens to the list, as far as the list holds {@code limit} tokens. */
         void tokenize(String text, int from, int to, List<String> tokens, int limit) {
             if (plain(text, from, to)) {
-                for (int k = 0; k < size && tokens.size() < limit; k += 2) tokens.add(text.substring(bounds[k], bounds[k + 1]));
+                for (int k = 0; k < size && tokens.size() < limit; k += 2) tokens.add(new String(a, bounds[k], bounds[k + 1] - bounds[k]));
                 return;
             }
             substitute(text, from, to);
@@ -228,7 +238,7 @@ public final class NltkWordTokenizer {
         int count(String text, int from, int to, AsciiLoweredSet words) {
             int count = 0;
             if (plain(text, from, to)) {
-                for (int k = 0; k < size; k += 2) if (words.containsLowered(text, bounds[k], bounds[k + 1])) count++;
+                for (int k = 0; k < size; k += 2) if (words.containsLowered(a, bounds[k], bounds[k + 1])) count++;
                 return count;
             }
             substitute(text, from, to);
@@ -238,43 +248,53 @@ public final class NltkWordTokenizer {
 
         // ---- the plain pass
 
-        /** The tokens {@link #plain} found, as [start, end) pairs into the text, in bounds[0, size). */
+        /** The tokens {@link #plain} found, as [start, end) pairs into {@link #a}, in bounds[0, size). */
         private int[] bounds = new int[32];
         private int size;
 
         /**
-         * Finds the tokens of the sentence text[from, to) in one pass, without copying it, when the substitutions only pad
-         * punctuation with spaces (as most sentences are): no quote, apostrophe or backtick of any kind, no "--", no
-         * ',' or ':' right after another, no char that folds to an ASCII letter but ASCII letters, and no contraction of
-         * CONTRACTIONS2 at a word start. Then each token is a run of the text: whitespace ends tokens; '?', '!', ';', '@',
-         * '#', '$', '%', '&amp;', '*' and brackets are tokens of their own, as is a run of two or more periods, a ',' or
-         * ':' not followed by a decimal digit, and the final period (the last one, after a char other than a period,
-         * followed only by closing brackets, '>', spaces and then whitespace); every other char is part of a token.
-         * False means only that the substitutions must run ({@link #bounds} is then not to be read).
+         * Finds the tokens of the sentence text[from, to), copied into {@link #a}, in one pass, when the substitutions
+         * would only pad punctuation with spaces (as most sentences are): no quote, apostrophe or backtick of any kind, no
+         * "--", no ',' or ':' right after another, no char that folds to an ASCII letter but ASCII letters, and no
+         * contraction of CONTRACTIONS2 at a word start. Then each token is a run of the sentence: whitespace ends tokens;
+         * '?', '!', ';', '@', '#', '$', '%', '&amp;', '*' and brackets are tokens of their own, as is a run of two or more
+         * periods, a ',' or ':' not followed by a decimal digit, and the final period (the last one, after a char other
+         * than a period, followed only by closing brackets, '>', spaces and then whitespace); every other char is part of
+         * a token. False means only that the substitutions must run ({@link #bounds} is then not to be read).
          */
         boolean plain(String text, int from, int to) {
+            n = to - from;
+            if (a.length < n) a = new char[n + n / 2 + 16];
+            text.getChars(from, to, a, 0);
             size = 0;
-            int finalPeriod = text.lastIndexOf('.', to - 1);
-            if (finalPeriod <= from || text.charAt(finalPeriod - 1) == '.') {
+            int finalPeriod = n - 1;
+            while (finalPeriod >= 0 && a[finalPeriod] != '.') finalPeriod--;
+            if (finalPeriod < 1 || a[finalPeriod - 1] == '.') {
                 finalPeriod = -1;
             } else {
                 int j = finalPeriod + 1;
-                while (j < to && closesPlain(text.charAt(j))) j++;
-                while (j < to && PyText.isSpace(text.charAt(j))) j++;
-                if (j < to) finalPeriod = -1;
+                while (j < n && closesPlain(a[j])) j++;
+                while (j < n && isSpaceAt(j)) j++;
+                if (j < n) finalPeriod = -1;
             }
             int start = -1;
-            boolean wordBefore = false;
-            for (int i = from; i < to; i++) {
-                char c = text.charAt(i);
+            // Whether no word char is right before i, so that a contraction may start there.
+            boolean wordStart = true;
+            for (int i = 0; i < n; ) {
+                char c = a[i];
+                if (c < 128 && PLAIN_KINDS[c] <= FIRST_CHAR) {
+                    // A run of ASCII word chars, the common case, in a loop of its own.
+                    if (wordStart && PLAIN_KINDS[c] == FIRST_CHAR && startsContraction(i)) return false;
+                    if (start < 0) start = i;
+                    i++;
+                    while (i < n && (c = a[i]) < 128 && PLAIN_KINDS[c] <= FIRST_CHAR) i++;
+                    wordStart = false;
+                    continue;
+                }
                 switch (c < 128 ? PLAIN_KINDS[c] : otherKind(c)) {
                     case SPACE_CHAR -> {
                         if (start >= 0) addBounds(start, i);
                         start = -1;
-                    }
-                    case FIRST_CHAR -> {
-                        if (!wordBefore && startsContraction(text, i, to)) return false;
-                        if (start < 0) start = i;
                     }
                     case TOKEN_CHAR -> {
                         if (start < 0) start = i;
@@ -285,11 +305,11 @@ public final class NltkWordTokenizer {
                         addBounds(i, i + 1);
                     }
                     case PERIOD_CHAR -> {
-                        if (i == finalPeriod || (i + 1 < to && text.charAt(i + 1) == '.')) {
+                        if (i == finalPeriod || (i + 1 < n && a[i + 1] == '.')) {
                             if (start >= 0) addBounds(start, i);
                             start = -1;
                             int j = i + 1;
-                            while (i != finalPeriod && j < to && text.charAt(j) == '.') j++;
+                            while (i != finalPeriod && j < n && a[j] == '.') j++;
                             addBounds(i, j);
                             i = j - 1;
                         } else if (start < 0) {
@@ -297,10 +317,10 @@ public final class NltkWordTokenizer {
                         }
                     }
                     case COLON_COMMA_CHAR -> {
-                        if (i + 1 < to) {
-                            char next = text.charAt(i + 1);
+                        if (i + 1 < n) {
+                            char next = a[i + 1];
                             if (next == ',' || next == ':') return false;
-                            if (PyText.isDecimal(text.codePointAt(i + 1))) {
+                            if (PyText.isDecimal(cpAt(i + 1))) {
                                 if (start < 0) start = i;
                                 break;
                             }
@@ -310,16 +330,19 @@ public final class NltkWordTokenizer {
                         addBounds(i, i + 1);
                     }
                     case HYPHEN_CHAR -> {
-                        if (i + 1 < to && text.charAt(i + 1) == '-') return false;
+                        if (i + 1 < n && a[i + 1] == '-') return false;
                         if (start < 0) start = i;
                     }
                     default -> {
                         return false;
                     }
                 }
-                wordBefore = c < 128 && PyText.isWordChar(c);
+                // Not an ASCII word char (a non-ASCII one may be a word char: then a contraction after it is looked for in
+                // vain, and the sentence goes through the substitutions).
+                wordStart = true;
+                i++;
             }
-            if (start >= 0) addBounds(start, to);
+            if (start >= 0) addBounds(start, n);
             return true;
         }
 
@@ -335,20 +358,21 @@ public final class NltkWordTokenizer {
         }
 
         /**
-         * Whether one of CONTRACTIONS2's words (without an apostrophe: cannot, gimme, gonna, gotta, lemme, wanna) starts
-         * at i, its ASCII letters in any case; the boundaries after it are not looked at (a match only sends the sentence
-         * through the substitutions).
+         * Whether one of CONTRACTIONS2's words without an apostrophe ({@link #PLAIN_CONTRACTIONS}) starts at a[i], its
+         * ASCII letters in any case; the boundary after it is not looked at (a match only sends the sentence through the
+         * substitutions).
          */
-        private static boolean startsContraction(String text, int i, int to) {
-            for (Contraction rule : CONTRACTIONS) {
-                String word = rule.word;
-                if (rule.leadingSpace || word.indexOf('\'') >= 0 || i + word.length() > to) continue;
-                int k = 0;
-                while (k < word.length() && (text.charAt(i + k) | 0x20) == word.charAt(k)) k++;
+        private boolean startsContraction(int i) {
+            for (String word : PLAIN_CONTRACTIONS) {
+                if (i + word.length() > n || (a[i] | 0x20) != word.charAt(0) || (a[i + 1] | 0x20) != word.charAt(1)) continue;
+                int k = 2;
+                while (k < word.length() && (a[i + k] | 0x20) == word.charAt(k)) k++;
                 if (k == word.length()) return true;
             }
             return false;
         }
+
+
 
         /** The sentence text[from, to) through the substitutions, into {@link #a}[0, n), ready to be split. */
         private void substitute(String text, int from, int to) {
