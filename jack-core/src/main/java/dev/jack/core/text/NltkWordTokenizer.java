@@ -138,21 +138,23 @@ public final class NltkWordTokenizer {
     private static final byte PERIOD_CHAR = 5;
     private static final byte COLON_COMMA_CHAR = 6;
     private static final byte HYPHEN_CHAR = 7;
-    /** A char that only the substitutions handle: quotes, apostrophes, backticks. */
-    private static final byte OTHER_CHAR = 8;
+    private static final byte APOSTROPHE_CHAR = 8;
+    /** A char that only the substitutions handle: double quotes, backticks. */
+    private static final byte OTHER_CHAR = 9;
 
     private static final byte[] PLAIN_KINDS = new byte[128];
 
     static {
         for (char c = 0; c < 128; c++) {
             PLAIN_KINDS[c] = PyText.isSpace(c) ? SPACE_CHAR : "?!;@#$%&*[](){}<>".indexOf(c) >= 0 ? ALONE_CHAR
-                    : "\"'`".indexOf(c) >= 0 ? OTHER_CHAR : "cglwCGLW".indexOf(c) >= 0 ? FIRST_CHAR
+                    : "\"`".indexOf(c) >= 0 ? OTHER_CHAR : "cglwCGLW".indexOf(c) >= 0 ? FIRST_CHAR
                     : PyText.isWordChar(c) ? WORD_CHAR : TOKEN_CHAR;
         }
         PLAIN_KINDS['.'] = PERIOD_CHAR;
         PLAIN_KINDS[','] = COLON_COMMA_CHAR;
         PLAIN_KINDS[':'] = COLON_COMMA_CHAR;
         PLAIN_KINDS['-'] = HYPHEN_CHAR;
+        PLAIN_KINDS['\''] = APOSTROPHE_CHAR;
     }
 
     /**
@@ -254,13 +256,14 @@ public final class NltkWordTokenizer {
 
         /**
          * Finds the tokens of the sentence text[from, to), copied into {@link #a}, in one pass, when the substitutions
-         * would only pad punctuation with spaces (as most sentences are): no quote, apostrophe or backtick of any kind, no
-         * "--", no ',' or ':' right after another, no char that folds to an ASCII letter but ASCII letters, and no
-         * contraction of CONTRACTIONS2 at a word start. Then each token is a run of the sentence: whitespace ends tokens;
-         * '?', '!', ';', '@', '#', '$', '%', '&amp;', '*' and brackets are tokens of their own, as is a run of two or more
-         * periods, a ',' or ':' not followed by a decimal digit, and the final period (the last one, after a char other
-         * than a period, followed only by closing brackets, '>', spaces and then whitespace); every other char is part of
-         * a token. False means only that the substitutions must run ({@link #bounds} is then not to be read).
+         * would only pad punctuation with spaces and split common English clitics (as most sentences are): no quote or
+         * backtick of any kind, no "--", no ',' or ':' right after another, no char that folds to an ASCII letter but
+         * ASCII letters, no contraction of CONTRACTIONS2 at a word start, and at most one apostrophe in a token, not its
+         * first char ({@link #addToken}). Then each token is a run of the sentence: whitespace ends tokens; '?', '!', ';',
+         * '@', '#', '$', '%', '&amp;', '*' and brackets are tokens of their own, as is a run of two or more periods, a ','
+         * or ':' not followed by a decimal digit, and the final period (the last one, after a char other than a period,
+         * followed only by closing brackets, '>', spaces and then whitespace); every other char is part of a token.
+         * False means only that the substitutions must run ({@link #bounds} is then not to be read).
          */
         boolean plain(String text, int from, int to) {
             n = to - from;
@@ -274,10 +277,13 @@ public final class NltkWordTokenizer {
             } else {
                 int j = finalPeriod + 1;
                 while (j < n && closesPlain(a[j])) j++;
+                // An apostrophe there may close the final period's match too (the substitutions decide).
+                if (j < n && a[j] == '\'') return false;
                 while (j < n && isSpaceAt(j)) j++;
                 if (j < n) finalPeriod = -1;
             }
             int start = -1;
+            apostrophe = -1;
             // Whether no word char is right before i, so that a contraction may start there.
             boolean wordStart = true;
             for (int i = 0; i < n; ) {
@@ -293,20 +299,24 @@ public final class NltkWordTokenizer {
                 }
                 switch (c < 128 ? PLAIN_KINDS[c] : otherKind(c)) {
                     case SPACE_CHAR -> {
-                        if (start >= 0) addBounds(start, i);
+                        if (start >= 0 && !addToken(start, i, c == ' ')) return false;
                         start = -1;
                     }
                     case TOKEN_CHAR -> {
                         if (start < 0) start = i;
                     }
+                    case APOSTROPHE_CHAR -> {
+                        if (start < 0 || apostrophe >= 0) return false;
+                        apostrophe = i;
+                    }
                     case ALONE_CHAR -> {
-                        if (start >= 0) addBounds(start, i);
+                        if (start >= 0 && !addToken(start, i, true)) return false;
                         start = -1;
                         addBounds(i, i + 1);
                     }
                     case PERIOD_CHAR -> {
                         if (i == finalPeriod || (i + 1 < n && a[i + 1] == '.')) {
-                            if (start >= 0) addBounds(start, i);
+                            if (start >= 0 && !addToken(start, i, true)) return false;
                             start = -1;
                             int j = i + 1;
                             while (i != finalPeriod && j < n && a[j] == '.') j++;
@@ -325,7 +335,7 @@ public final class NltkWordTokenizer {
                                 break;
                             }
                         }
-                        if (start >= 0) addBounds(start, i);
+                        if (start >= 0 && !addToken(start, i, true)) return false;
                         start = -1;
                         addBounds(i, i + 1);
                     }
@@ -342,8 +352,58 @@ public final class NltkWordTokenizer {
                 wordStart = true;
                 i++;
             }
-            if (start >= 0) addBounds(start, n);
+            return start < 0 || addToken(start, n, true);
+        }
+
+        /** Where the apostrophe of the token {@link #plain} is in is, or -1. */
+        private int apostrophe;
+
+        /**
+         * Adds the token a[start, end) as the substitutions leave it: nltk's clitic rules split it at its
+         * {@link #apostrophe} (after its first char) only where a space follows it once padded ({@code spaceAfter}: the
+         * sentence's end, a ' ', or a char padded with spaces; not other whitespace), before a final apostrophe, before
+         * {@code 's 'm 'd} (either case), before {@code 'll 're 've} (all lower or all upper case), before {@code n't}
+         * (or {@code N'T}) after another char; an apostrophe followed by other ASCII letters stays inside the token. False
+         * for an apostrophe before one letter other than s, m, d, t (either case) or before anything but ASCII letters,
+         * and where {@code d'ye} may be the contraction: the substitutions decide those.
+         */
+        private boolean addToken(int start, int end, boolean spaceAfter) {
+            int q = apostrophe;
+            if (q < 0) {
+                addBounds(start, end);
+                return true;
+            }
+            apostrophe = -1;
+            for (int k = q + 1; k < end; k++) if (!isAsciiLetter(a[k])) return false;
+            int split = -1;
+            switch (end - q - 1) {
+                case 0 -> split = q;
+                case 1 -> {
+                    char x = a[q + 1];
+                    if ("sSmMdDtT".indexOf(x) < 0) return false;
+                    if (x != 't' && x != 'T') split = q;
+                    else if (q - start >= 2 && a[q - 1] == (x == 't' ? 'n' : 'N')) split = q - 1;
+                }
+                case 2 -> {
+                    char x = a[q + 1];
+                    char y = a[q + 2];
+                    if ((x | 0x20) == 'y' && (y | 0x20) == 'e') return false;
+                    if ((x == 'l' && y == 'l') || (x == 'L' && y == 'L') || (x == 'r' && y == 'e') || (x == 'R' && y == 'E')
+                            || (x == 'v' && y == 'e') || (x == 'V' && y == 'E')) split = q;
+                }
+                default -> { }
+            }
+            if (split < 0 || !spaceAfter) {
+                addBounds(start, end);
+            } else {
+                addBounds(start, split);
+                addBounds(split, end);
+            }
             return true;
+        }
+
+        private static boolean isAsciiLetter(char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
         }
 
         private void addBounds(int start, int end) {
