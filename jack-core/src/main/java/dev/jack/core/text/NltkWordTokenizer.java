@@ -220,7 +220,6 @@ public final class NltkWordTokenizer {
         /** Buffers for sentences of up to {@code longest} chars and their padding (they grow when a rule needs more). */
         Scanner(int longest) {
             a = new char[longest + longest / 2 + 16];
-            b = new char[a.length];
         }
         /** a[copied, n) is not yet in b. */
         private int copied;
@@ -500,6 +499,8 @@ public final class NltkWordTokenizer {
         // ---- buffer plumbing
 
         private void begin() {
+            // The second buffer only once a sentence needs the substitutions (most take the plain pass).
+            if (b == null || b.length < a.length) b = new char[a.length];
             m = 0;
             copied = 0;
             changed = false;
