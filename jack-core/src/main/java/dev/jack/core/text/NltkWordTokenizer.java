@@ -354,7 +354,7 @@ public final class NltkWordTokenizer {
             return start < 0 || addToken(start, n, true);
         }
 
-        /** Where the apostrophe of the token {@link #plain} is in is, or -1. */
+        /** The index of the apostrophe in the token {@link #plain} is reading, or -1. */
         private int apostrophe;
 
         /**
