@@ -76,6 +76,15 @@ public final class NltkWordTokenizer {
         return tokens;
     }
 
+    /** The sentence's tokens as the plain pass finds them, or null where it leaves the sentence to the substitutions. */
+    static List<String> plainTokens(String text) {
+        Scanner s = new Scanner(text.length());
+        if (!s.plain(text, 0, text.length())) return null;
+        List<String> tokens = new ArrayList<>();
+        for (int k = 0; k < s.size; k += 2) tokens.add(new String(s.a, s.bounds[k], s.bounds[k + 1] - s.bounds[k]));
+        return tokens;
+    }
+
     // Trigger bits: which characters a sentence holds, so substitutions that cannot match are skipped.
     private static final int QUOTE_OPEN = 1;      // « “ ‘ „
     private static final int BACKTICK = 1 << 1;
@@ -116,6 +125,49 @@ public final class NltkWordTokenizer {
         };
     }
 
+    // Kinds of chars for the plain pass (Scanner.plain).
+    /** An ASCII word char ({@code \w}) other than those of {@link #FIRST_CHAR}. */
+    private static final byte WORD_CHAR = 0;
+    /** The first letter of a contraction without an apostrophe: c, g, l, w in either case. */
+    private static final byte FIRST_CHAR = 1;
+    /** A char that no substitution touches and that is no ASCII word char (e.g. '/', '+', non-ASCII letters). */
+    private static final byte TOKEN_CHAR = 2;
+    private static final byte SPACE_CHAR = 3;
+    /** A char padded as a token of its own. */
+    private static final byte ALONE_CHAR = 4;
+    private static final byte PERIOD_CHAR = 5;
+    private static final byte COLON_COMMA_CHAR = 6;
+    private static final byte HYPHEN_CHAR = 7;
+    private static final byte APOSTROPHE_CHAR = 8;
+    /** A char that only the substitutions handle: double quotes, backticks. */
+    private static final byte OTHER_CHAR = 9;
+
+    private static final byte[] PLAIN_KINDS = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            PLAIN_KINDS[c] = PyText.isSpace(c) ? SPACE_CHAR : "?!;@#$%&*[](){}<>".indexOf(c) >= 0 ? ALONE_CHAR
+                    : "\"`".indexOf(c) >= 0 ? OTHER_CHAR : "cglwCGLW".indexOf(c) >= 0 ? FIRST_CHAR
+                    : PyText.isWordChar(c) ? WORD_CHAR : TOKEN_CHAR;
+        }
+        PLAIN_KINDS['.'] = PERIOD_CHAR;
+        PLAIN_KINDS[','] = COLON_COMMA_CHAR;
+        PLAIN_KINDS[':'] = COLON_COMMA_CHAR;
+        PLAIN_KINDS['-'] = HYPHEN_CHAR;
+        PLAIN_KINDS['\''] = APOSTROPHE_CHAR;
+    }
+
+    /**
+     * The plain pass's kind of a char from U+0080: whitespace; the curly and angle quotes and the chars that fold to an
+     * ASCII letter (İ, ı, ſ, the Kelvin sign) only the substitutions handle; any other is part of a token (and taken
+     * for a non-word char, so a contraction after it is looked for).
+     */
+    private static byte otherKind(char c) {
+        if (PyText.isSpace(c)) return SPACE_CHAR;
+        if (bits(c) != 0 || fold(c) < 128) return OTHER_CHAR;
+        return TOKEN_CHAR;
+    }
+
     /** MacIntyre's contractions in nltk's order: {@code (?i)\b(first)(second)\b} → " \1 \2 ". */
     private record Contraction(String first, String second, boolean leadingSpace, boolean spaceAfter, String word) {
         Contraction(String first, String second, boolean leadingSpace, boolean spaceAfter) {
@@ -136,6 +188,10 @@ public final class NltkWordTokenizer {
             // (?i) ('t)(is)\b and (?i) ('t)(was)\b
             new Contraction("'t", "is", true, false),
             new Contraction("'t", "was", true, false)};
+
+    /** The words of the contractions without an apostrophe or a leading space (their first letters are FIRST_CHAR's). */
+    private static final String[] PLAIN_CONTRACTIONS = Arrays.stream(CONTRACTIONS)
+            .filter(c -> !c.leadingSpace && c.word.indexOf('\'') < 0).map(Contraction::word).toArray(String[]::new);
 
     /** By lower-case ASCII letter: a bit per contraction (of the first eight, without a leading space) starting with it. */
     private static final int[] RULES_BY_FIRST = new int[128];
@@ -164,7 +220,6 @@ public final class NltkWordTokenizer {
         /** Buffers for sentences of up to {@code longest} chars and their padding (they grow when a rule needs more). */
         Scanner(int longest) {
             a = new char[longest + longest / 2 + 16];
-            b = new char[a.length];
         }
         /** a[copied, n) is not yet in b. */
         private int copied;
@@ -172,17 +227,211 @@ public final class NltkWordTokenizer {
 
         /** Adds the sentence text[from, to)'s tokens to the list, as far as the list holds {@code limit} tokens. */
         void tokenize(String text, int from, int to, List<String> tokens, int limit) {
+            if (plain(text, from, to)) {
+                for (int k = 0; k < size && tokens.size() < limit; k += 2) tokens.add(new String(a, bounds[k], bounds[k + 1] - bounds[k]));
+                return;
+            }
             substitute(text, from, to);
             split(tokens, limit);
         }
 
         /** How many of the sentence text[from, to)'s tokens, their ASCII capitals lower-cased, are among the words. */
         int count(String text, int from, int to, AsciiLoweredSet words) {
-            substitute(text, from, to);
             int count = 0;
+            if (plain(text, from, to)) {
+                for (int k = 0; k < size; k += 2) if (words.containsLowered(a, bounds[k], bounds[k + 1])) count++;
+                return count;
+            }
+            substitute(text, from, to);
             for (int end = 0; (end = nextTokenEnd(end)) >= 0; ) if (words.containsLowered(a, tokenStart, end)) count++;
             return count;
         }
+
+        // ---- the plain pass
+
+        /** The tokens {@link #plain} found, as [start, end) pairs into {@link #a}, in bounds[0, size). */
+        private int[] bounds = new int[32];
+        private int size;
+
+        /**
+         * Finds the tokens of the sentence text[from, to), copied into {@link #a}, in one pass, when the substitutions
+         * would only pad punctuation with spaces and split common English clitics (as most sentences are): no quote or
+         * backtick of any kind, no "--", no ',' or ':' right after another, no char that folds to an ASCII letter but
+         * ASCII letters, no contraction of CONTRACTIONS2 at a word start, and at most one apostrophe in a token, not its
+         * first char ({@link #addToken}). Then each token is a run of the sentence: whitespace ends tokens; '?', '!', ';',
+         * '@', '#', '$', '%', '&amp;', '*' and brackets are tokens of their own, as is a run of two or more periods, a ','
+         * or ':' not followed by a decimal digit, and the final period (the last one, after a char other than a period,
+         * followed only by closing brackets, '>', spaces and then whitespace); every other char is part of a token.
+         * False means only that the substitutions must run ({@link #bounds} is then not to be read).
+         */
+        boolean plain(String text, int from, int to) {
+            n = to - from;
+            if (a.length < n) a = new char[n + n / 2 + 16];
+            text.getChars(from, to, a, 0);
+            size = 0;
+            int finalPeriod = n - 1;
+            while (finalPeriod >= 0 && a[finalPeriod] != '.') finalPeriod--;
+            if (finalPeriod < 1 || a[finalPeriod - 1] == '.') {
+                finalPeriod = -1;
+            } else {
+                int j = finalPeriod + 1;
+                while (j < n && closesPlain(a[j])) j++;
+                // An apostrophe there may close the final period's match too (the substitutions decide).
+                if (j < n && a[j] == '\'') return false;
+                while (j < n && isSpaceAt(j)) j++;
+                if (j < n) finalPeriod = -1;
+            }
+            int start = -1;
+            apostrophe = -1;
+            // Whether no word char is right before i, so that a contraction may start there.
+            boolean wordStart = true;
+            for (int i = 0; i < n; ) {
+                char c = a[i];
+                if (c < 128 && PLAIN_KINDS[c] <= FIRST_CHAR) {
+                    // A run of ASCII word chars, the common case, in a loop of its own.
+                    if (wordStart && PLAIN_KINDS[c] == FIRST_CHAR && startsContraction(i)) return false;
+                    if (start < 0) start = i;
+                    i++;
+                    while (i < n && (c = a[i]) < 128 && PLAIN_KINDS[c] <= FIRST_CHAR) i++;
+                    wordStart = false;
+                    continue;
+                }
+                switch (c < 128 ? PLAIN_KINDS[c] : otherKind(c)) {
+                    case SPACE_CHAR -> {
+                        if (start >= 0 && !addToken(start, i, c == ' ')) return false;
+                        start = -1;
+                    }
+                    case TOKEN_CHAR -> {
+                        if (start < 0) start = i;
+                    }
+                    case APOSTROPHE_CHAR -> {
+                        if (start < 0 || apostrophe >= 0) return false;
+                        apostrophe = i;
+                    }
+                    case ALONE_CHAR -> {
+                        if (start >= 0 && !addToken(start, i, true)) return false;
+                        start = -1;
+                        addBounds(i, i + 1);
+                    }
+                    case PERIOD_CHAR -> {
+                        if (i == finalPeriod || (i + 1 < n && a[i + 1] == '.')) {
+                            if (start >= 0 && !addToken(start, i, true)) return false;
+                            start = -1;
+                            int j = i + 1;
+                            while (i != finalPeriod && j < n && a[j] == '.') j++;
+                            addBounds(i, j);
+                            i = j - 1;
+                        } else if (start < 0) {
+                            start = i;
+                        }
+                    }
+                    case COLON_COMMA_CHAR -> {
+                        if (i + 1 < n) {
+                            char next = a[i + 1];
+                            if (next == ',' || next == ':') return false;
+                            if (PyText.isDecimal(cpAt(i + 1))) {
+                                if (start < 0) start = i;
+                                break;
+                            }
+                        }
+                        if (start >= 0 && !addToken(start, i, true)) return false;
+                        start = -1;
+                        addBounds(i, i + 1);
+                    }
+                    case HYPHEN_CHAR -> {
+                        if (i + 1 < n && a[i + 1] == '-') return false;
+                        if (start < 0) start = i;
+                    }
+                    default -> {
+                        return false;
+                    }
+                }
+                // Not an ASCII word char (a non-ASCII one may be a word char: then a contraction after it is looked for in
+                // vain, and the sentence goes through the substitutions).
+                wordStart = true;
+                i++;
+            }
+            return start < 0 || addToken(start, n, true);
+        }
+
+        /** The index of the apostrophe in the token {@link #plain} is reading, or -1. */
+        private int apostrophe;
+
+        /**
+         * Adds the token a[start, end) as the substitutions leave it: nltk's clitic rules split it at its
+         * {@link #apostrophe} (after its first char) only where a space follows it once padded ({@code spaceAfter}: the
+         * sentence's end, a ' ', or a char padded with spaces; not other whitespace), before a final apostrophe, before
+         * {@code 's 'm 'd} (either case), before {@code 'll 're 've} (all lower or all upper case), before {@code n't}
+         * (or {@code N'T}) after another char; an apostrophe followed by other ASCII letters stays inside the token. False
+         * for an apostrophe before one letter other than s, m, d, t (either case) or before anything but ASCII letters,
+         * and where {@code d'ye} may be the contraction: the substitutions decide those.
+         */
+        private boolean addToken(int start, int end, boolean spaceAfter) {
+            int q = apostrophe;
+            if (q < 0) {
+                addBounds(start, end);
+                return true;
+            }
+            apostrophe = -1;
+            for (int k = q + 1; k < end; k++) if (!isAsciiLetter(a[k])) return false;
+            int split = -1;
+            switch (end - q - 1) {
+                case 0 -> split = q;
+                case 1 -> {
+                    char x = a[q + 1];
+                    if ("sSmMdDtT".indexOf(x) < 0) return false;
+                    if (x != 't' && x != 'T') split = q;
+                    else if (q - start >= 2 && a[q - 1] == (x == 't' ? 'n' : 'N')) split = q - 1;
+                }
+                case 2 -> {
+                    char x = a[q + 1];
+                    char y = a[q + 2];
+                    if ((x | 0x20) == 'y' && (y | 0x20) == 'e') return false;
+                    if ((x == 'l' && y == 'l') || (x == 'L' && y == 'L') || (x == 'r' && y == 'e') || (x == 'R' && y == 'E')
+                            || (x == 'v' && y == 'e') || (x == 'V' && y == 'E')) split = q;
+                }
+                default -> { }
+            }
+            if (split < 0 || !spaceAfter) {
+                addBounds(start, end);
+            } else {
+                addBounds(start, split);
+                addBounds(split, end);
+            }
+            return true;
+        }
+
+        private static boolean isAsciiLetter(char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }
+
+        private void addBounds(int start, int end) {
+            if (size + 2 > bounds.length) bounds = Arrays.copyOf(bounds, bounds.length * 2);
+            bounds[size++] = start;
+            bounds[size++] = end;
+        }
+
+        /** The characters that may follow the final period before the whitespace that ends the sentence (ASCII, no quote). */
+        private static boolean closesPlain(char c) {
+            return c == ']' || c == ')' || c == '}' || c == '>' || c == ' ';
+        }
+
+        /**
+         * Whether one of CONTRACTIONS2's words without an apostrophe ({@link #PLAIN_CONTRACTIONS}) starts at a[i], its
+         * ASCII letters in any case; the boundary after it is not looked at (a match only sends the sentence through the
+         * substitutions).
+         */
+        private boolean startsContraction(int i) {
+            for (String word : PLAIN_CONTRACTIONS) {
+                if (i + word.length() > n || (a[i] | 0x20) != word.charAt(0) || (a[i + 1] | 0x20) != word.charAt(1)) continue;
+                int k = 2;
+                while (k < word.length() && (a[i + k] | 0x20) == word.charAt(k)) k++;
+                if (k == word.length()) return true;
+            }
+            return false;
+        }
+
+
 
         /** The sentence text[from, to) through the substitutions, into {@link #a}[0, n), ready to be split. */
         private void substitute(String text, int from, int to) {
@@ -250,6 +499,8 @@ public final class NltkWordTokenizer {
         // ---- buffer plumbing
 
         private void begin() {
+            // The second buffer only once a sentence needs the substitutions (most take the plain pass).
+            if (b == null || b.length < a.length) b = new char[a.length];
             m = 0;
             copied = 0;
             changed = false;

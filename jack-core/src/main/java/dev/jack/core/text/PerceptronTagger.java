@@ -3,6 +3,7 @@ package dev.jack.core.text;
 import dev.jack.core.json.Json;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ public final class PerceptronTagger {
     record Weights(byte[] classes, double[] values) {}
 
     private final String[] classes;
+    /** Each class's place among the classes in name order: a tie between scores goes to the greater rank. */
+    private final int[] ranks;
     private final Map<String, String> tagdict;
     private final Features weights;
 
@@ -37,6 +40,10 @@ public final class PerceptronTagger {
 
     private PerceptronTagger(String[] classes, Map<String, String> tagdict, Map<String, Weights> weights) {
         this.classes = classes;
+        String[] sorted = classes.clone();
+        Arrays.sort(sorted);
+        this.ranks = new int[classes.length];
+        for (int c = 0; c < classes.length; c++) ranks[c] = Arrays.binarySearch(sorted, classes[c]);
         this.tagdict = tagdict;
         this.weights = new Features(weights);
         List<String> context = List.of(START, START2, "", END, END2);
@@ -259,7 +266,7 @@ public final class PerceptronTagger {
         }
         int best = 0;
         for (int c = 1; c < classes.length; c++) {
-            if (scores[c] > scores[best] || (scores[c] == scores[best] && classes[c].compareTo(classes[best]) > 0)) best = c;
+            if (scores[c] > scores[best] || (scores[c] == scores[best] && ranks[c] > ranks[best])) best = c;
         }
         return classes[best];
     }

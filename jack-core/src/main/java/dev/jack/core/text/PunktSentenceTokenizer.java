@@ -15,6 +15,17 @@ import java.util.Set;
 public final class PunktSentenceTokenizer {
     /** Characters that cannot appear within words (PunktLanguageVars._re_non_word_chars). */
     private static final String NON_WORD_CHARS = ")\";}]*:@'({[?!";
+    /** {@link #NON_WORD_CHARS} as bits by char (all are ASCII below 128): a test without a call. */
+    private static final long[] NON_WORD = new long[2];
+
+    static {
+        for (char c : NON_WORD_CHARS.toCharArray()) NON_WORD[c >>> 6] |= 1L << c;
+    }
+
+    /** Whether the char is one of {@link #NON_WORD_CHARS}. */
+    private static boolean isNonWord(char c) {
+        return c < 128 && (NON_WORD[c >>> 6] & (1L << c)) != 0;
+    }
     /** Characters that cannot start a word token (PunktLanguageVars._re_word_start excludes them). */
     private static final String NOT_WORD_START = "(\"`{[:;&#*@)}]-,";
 
@@ -26,6 +37,12 @@ public final class PunktSentenceTokenizer {
      * ({@link #plainWordBreaks}).
      */
     private final AsciiLoweredSet notPlain;
+    /**
+     * A bit per (length, first letter, last letter) of the words of {@link #notPlain} made of two or more lower-case ASCII
+     * letters (lengths from 15 sharing one bit): a plain word whose bit is clear is in neither set, so most need no
+     * hash (an abbreviation's shape is rare among words, where a word's hash is most of a plain decision's cost).
+     */
+    private final long[] plainShapes = new long[(16 * 26 * 26 + 63) / 64];
     /**
      * Recent answers, per thread: a row's constraints and a response's loose variants ask about the same few texts
      * ({@link #forgetRecent} at each row keeps that sharing within one row).
@@ -40,6 +57,17 @@ public final class PunktSentenceTokenizer {
         Set<String> stops = new HashSet<>(firsts);
         stops.addAll(params.abbrevTypes());
         this.notPlain = new AsciiLoweredSet(stops);
+        for (String stop : stops) {
+            if (stop.length() >= 2 && stop.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+                int shape = shape(stop.length(), stop.charAt(0), stop.charAt(stop.length() - 1));
+                plainShapes[shape >>> 6] |= 1L << shape;
+            }
+        }
+    }
+
+    /** The bit of {@link #plainShapes} for a word of lower-case ASCII letters. */
+    private static int shape(int length, char first, char last) {
+        return (Math.min(length, 15) * 26 + (first - 'a')) * 26 + (last - 'a');
     }
 
     /** The last {@link #RECENT} texts split on this thread, with their spans and (once asked for) sentences. */
@@ -217,7 +245,7 @@ public final class PunktSentenceTokenizer {
      * closing run grows one char at a time until whitespace, "--", the end or a newline follows it.
      */
     static int realignmentEnd(String text, int from, int to) {
-        for (int q = from; q < to && "\"')]}".indexOf(text.charAt(q)) >= 0; ) {
+        for (int q = from; q < to && closesQuote(text.charAt(q)); ) {
             q++;
             if (q < to && PyText.isSpace(text.charAt(q))) {
                 while (q < to && PyText.isSpace(text.charAt(q))) q++;
@@ -227,6 +255,11 @@ public final class PunktSentenceTokenizer {
             if (q == to || text.charAt(q) == '\n') return q;
         }
         return -1;
+    }
+
+    /** Whether the char is one of {@code "')]}}: the closing run realignment moves. */
+    private static boolean closesQuote(char c) {
+        return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}';
     }
 
     private static void addSpan(Ints out, int start, int stop) {
@@ -245,36 +278,31 @@ public final class PunktSentenceTokenizer {
         // before the next candidate starts after it; the last candidate is always yielded.
         int prevSliceStart = 0;
         int prevSliceStop = 0;
-        int prevEnd = -1;
+        int prevEnd = -1;   // -1 until there is a previous candidate
         int prevNextStart = -1;
-        int prevContextEnd = -1;   // the context is text[prevSliceStart, prevContextEnd)
         Candidates candidates = new Candidates(text);
         for (int start = candidates.next(0); start >= 0; start = candidates.next(start + 1)) {
-            // The candidate's lookahead: one non-word character, or whitespace and the next token.
-            int afterEnd;
+            // The candidate's lookahead: one non-word character, or whitespace and the next token (whose end only the
+            // general path needs: decide finds it).
             int nextStart;
-            if (NON_WORD_CHARS.indexOf(text.charAt(start + 1)) >= 0) {
-                afterEnd = start + 2;
+            if (isNonWord(text.charAt(start + 1))) {
                 nextStart = -1;
             } else {
                 nextStart = start + 1;
                 while (PyText.isSpace(text.charAt(nextStart))) nextStart++;
-                afterEnd = nextStart;
-                while (afterEnd < text.length() && !PyText.isSpace(text.charAt(afterEnd))) afterEnd++;
             }
             int lastSpace = lastAsciiWhitespace(text, prevSliceStop, start);
             int wordStart = lastSpace > 0 ? prevSliceStop + lastSpace + 1 : prevSliceStart;
-            if (prevContextEnd >= 0 && prevSliceStop <= wordStart) {
-                lastBreak = decide(r, slices, lastBreak, text, prevSliceStart, prevContextEnd, prevEnd, prevNextStart);
+            if (prevEnd >= 0 && prevSliceStop <= wordStart) {
+                lastBreak = decide(r, slices, lastBreak, text, prevSliceStart, prevEnd, prevNextStart);
                 if (slices.size / 2 >= limit) return slices;
             }
-            prevContextEnd = afterEnd;
             prevEnd = start + 1;
             prevNextStart = nextStart;
             prevSliceStart = wordStart;
             prevSliceStop = start;
         }
-        if (prevContextEnd >= 0) lastBreak = decide(r, slices, lastBreak, text, prevSliceStart, prevContextEnd, prevEnd, prevNextStart);
+        if (prevEnd >= 0) lastBreak = decide(r, slices, lastBreak, text, prevSliceStart, prevEnd, prevNextStart);
         slices.add(lastBreak, Math.max(lastBreak, PyText.stripEnd(text, 0, text.length())));
         slices.complete = true;
         return slices;
@@ -309,7 +337,7 @@ public final class PunktSentenceTokenizer {
                 int i = min(dot, min(question, bang));
                 if (i < 0 || i >= n - 1) return -1;
                 char next = text.charAt(i + 1);
-                if (NON_WORD_CHARS.indexOf(next) >= 0) return i;
+                if (isNonWord(next)) return i;
                 if (PyText.isSpace(next)) {
                     int j = i + 2;
                     while (j < n && PyText.isSpace(text.charAt(j))) j++;
@@ -327,17 +355,25 @@ public final class PunktSentenceTokenizer {
     }
 
     /**
-     * Decides the context text[from, to) of the candidate ending at {@code matchEnd}, remembered by its String hash so
-     * that a hit allocates nothing. A '?' or '!' candidate always breaks: it is a token of its own (word tokens end
-     * before it, and the non-word character or whitespace after it ends it), the first pass marks it, the second
-     * leaves tokens without a final period alone, and a token follows it (the lookahead's).
+     * Decides the candidate ending at {@code matchEnd} whose context starts at {@code from}: the context runs to the
+     * non-word character after it ({@code nextTokStart} -1) or to the end of the token at {@code nextTokStart}. A '?' or
+     * '!' candidate always breaks: it is a token of its own (word tokens end before it, and the non-word character or
+     * whitespace after it ends it), the first pass marks it, the second leaves tokens without a final period alone, and a
+     * token follows it (the lookahead's).
      */
-    private int decide(Recent r, Ints slices, int lastBreak, String text, int from, int to, int matchEnd, int nextTokStart) {
+    private int decide(Recent r, Ints slices, int lastBreak, String text, int from, int matchEnd, int nextTokStart) {
         boolean isBreak = text.charAt(matchEnd - 1) != '.' || plainWordBreaks(text, from, matchEnd - 1)
-                || periodContextBreaks(r, text, from, to);
+                || periodContextBreaks(r, text, from, nextTokStart < 0 ? matchEnd + 1 : tokenEnd(text, nextTokStart));
         if (!isBreak) return lastBreak;
         slices.add(lastBreak, matchEnd);
         return nextTokStart >= 0 ? nextTokStart : matchEnd;
+    }
+
+    /** The end of the run of non-whitespace starting at {@code start}. */
+    private static int tokenEnd(String text, int start) {
+        int end = start;
+        while (end < text.length() && !PyText.isSpace(text.charAt(end))) end++;
+        return end;
     }
 
     /**
@@ -362,7 +398,11 @@ public final class PunktSentenceTokenizer {
                 ascii = false;
             }
         }
-        if (ascii) return period - from >= 2 && !notPlain.containsLowered(text, from, period);
+        if (ascii) {
+            if (period - from < 2) return false;
+            int shape = shape(period - from, (char) (text.charAt(from) | 0x20), (char) (text.charAt(period - 1) | 0x20));
+            return (plainShapes[shape >>> 6] & (1L << shape)) == 0 || !notPlain.containsLowered(text, from, period);
+        }
         return otherWordBreaks(text.substring(from, period));
     }
 
@@ -380,6 +420,10 @@ public final class PunktSentenceTokenizer {
         return !params.abbrevTypes().contains(lower) && !collocationFirsts.contains(lower);
     }
 
+    /**
+     * The general path's decision on the context text[from, to), remembered by its String hash so that a hit allocates
+     * nothing.
+     */
     private boolean periodContextBreaks(Recent r, String text, int from, int to) {
         int h = 0;
         for (int i = from; i < to; i++) h = 31 * h + text.charAt(i);
@@ -466,10 +510,10 @@ public final class PunktSentenceTokenizer {
     private static boolean endsWord(String s, int j) {
         if (j >= s.length()) return true;
         char c = s.charAt(j);
-        if (PyText.isSpace(c) || NON_WORD_CHARS.indexOf(c) >= 0 || multiCharEnd(s, j) >= 0) return true;
+        if (PyText.isSpace(c) || isNonWord(c) || multiCharEnd(s, j) >= 0) return true;
         if (c != ',') return false;
         int k = j + 1;
-        return k >= s.length() || PyText.isSpace(s.charAt(k)) || NON_WORD_CHARS.indexOf(s.charAt(k)) >= 0 || multiCharEnd(s, k) >= 0;
+        return k >= s.length() || PyText.isSpace(s.charAt(k)) || isNonWord(s.charAt(k)) || multiCharEnd(s, k) >= 0;
     }
 
     /** The end of multi-character punctuation starting at i, or -1. */

@@ -169,6 +169,14 @@ public final class TextTools {
         return spans;
     }
 
+    /**
+     * {@link #sentenceSpans} as one flat array of {@code [start, end)} pairs (sentence k at {@code 2k} and {@code 2k + 1}),
+     * for checkers that only read the sentences' chars: this thread's remembered answer, shared, never to be written.
+     */
+    public int[] sentenceBounds(String text) {
+        return sentenceTokenizer().spans(text);
+    }
+
     /** Punkt's English sentences: {@code nltk.sent_tokenize(text)}. */
     public List<String> sentences(String text) {
         return sentenceTokenizer().sentences(text);

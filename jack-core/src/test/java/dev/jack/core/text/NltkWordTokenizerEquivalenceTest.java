@@ -66,6 +66,41 @@ class NltkWordTokenizerEquivalenceTest {
         assertTrue(differences.isEmpty(), String.join("\n", differences));
     }
 
+    /**
+     * Pieces of the sentences the plain pass takes (letters, digits, punctuation that is only padded, periods, commas and
+     * colons before digits and not, single hyphens, non-ASCII letters, digits and spaces, contractions without an
+     * apostrophe at a word start and inside words, clitics and other apostrophes in either case) and a few it must leave
+     * to the substitutions.
+     */
+    private static final String[] PLAIN_FRAGMENTS = {"word", "Word", "WORD", "can", "not", "cannot", "CanNot", "xcannot",
+            "gimme", "gonna", "Gotta", "lemme", "wanna", "wanna ", "wannabe", "gim", "lem", "a", "I", "e.g.", "U.S.", "3.14",
+            "1,000", "12:30", "a,b", "a:b", ",", ":", ",,", ",:", ".", "..", "...", ". .", "?", "!", ";", "@", "#", "$", "%",
+            "&", "*", "(", ")", "[", "]", "{", "}", "<", ">", "-", "--", "well-known", "_x_", "/", "+", "=", "~", "é", "Café",
+            "ΣΑΣ", "٣", "²", "😀", "\uD835\uDC00", "\u00a0", "\u2003", "\u0085", "ſ", "ı", "İ", "K", "'", "\"", "`", "“",
+            "’", " ", " ", " ", "\n", "\t", "end.", "end.)", "end. )", "end.\t)", "end.>", "(end.)", "don't", "DON'T", "Don't",
+            "DON't", "can't", "n't", "N'T", "I'm", "it's", "IT'S", "we'll", "WE'LL", "We'Ll", "you're", "They've", "I'd", "dogs'",
+            "'s", "o'clock", "O'Neil", "rock'n'roll", "d'ye", "D'YE", "more'n", "'tis", "'Twas", "y'all", "x'a", "l'X", "90's",
+            "é's", "don't.", "it's)", "end.'", "end.' x", "it'", "'", "''"};
+
+    @Test
+    void plainPassGivesTheRegexCascadesTokensWhereverItIsTaken() {
+        Random random = new Random(29);
+        int taken = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int parts = 1 + random.nextInt(12); parts > 0; parts--) {
+                b.append(PLAIN_FRAGMENTS[random.nextInt(PLAIN_FRAGMENTS.length)]);
+                if (random.nextInt(2) == 0) b.append(' ');
+            }
+            String t = b.toString();
+            List<String> plain = NltkWordTokenizer.plainTokens(t);
+            if (plain == null) continue;
+            taken++;
+            assertEquals(RegexTreebankOracle.tokenizeSentence(t), plain, t);
+        }
+        assertTrue(taken > 30_000, "the plain pass was taken " + taken + " times");
+    }
+
     /** Tokens printed by nltk 3.8's NLTKWordTokenizer (Python 3.11) for these sentences. */
     @Test
     void nltksOwnAnswersWhereTheTranslatedRegexesDiffer() {

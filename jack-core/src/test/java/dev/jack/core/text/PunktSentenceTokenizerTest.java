@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PunktSentenceTokenizerTest {
@@ -170,5 +171,32 @@ class PunktSentenceTokenizerTest {
             }
         }
         assertTrue(shortcuts > 10_000, "the shortcut was taken " + shortcuts + " times");
+    }
+
+    /**
+     * The shortcut's filter by length, first and last letter lets through every abbreviation and collocation first word
+     * of ASCII letters (in any letter case), so the general passes decide them; a word of the same shape that is in
+     * neither set is decided in place.
+     */
+    @Test
+    void plainWordShortcutLeavesEveryAbbreviationToTheTwoPasses() {
+        PunktParameters params = PunktParameters.english();
+        PunktSentenceTokenizer english = new PunktSentenceTokenizer(params);
+        java.util.Set<String> stops = new java.util.HashSet<>(params.abbrevTypes());
+        for (String key : params.collocations()) stops.add(key.substring(0, key.indexOf('\t')));
+        int plain = 0;
+        for (String stop : stops) {
+            if (stop.length() < 2 || !stop.chars().allMatch(c -> c >= 'a' && c <= 'z')) continue;
+            plain++;
+            for (String word : List.of(stop, stop.toUpperCase(java.util.Locale.ROOT), Character.toUpperCase(stop.charAt(0)) + stop.substring(1))) {
+                String text = "So " + word + ". Next";
+                assertFalse(english.plainWordBreaks(text, 3, 3 + word.length()), word);
+                String other = word.charAt(0) + "q".repeat(word.length() - 2) + word.charAt(word.length() - 1);
+                if (!stops.contains(other.toLowerCase(java.util.Locale.ROOT))) {
+                    assertTrue(english.plainWordBreaks("So " + other + ". Next", 3, 3 + other.length()), other);
+                }
+            }
+        }
+        assertTrue(plain > 50, plain + " plain abbreviations");
     }
 }

@@ -55,16 +55,17 @@ public record EmojiSentences() implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        List<String> sentences = text.sentences(response);
-        for (int i = 0; i < sentences.size(); i++) {
+        int[] sentences = text.sentenceBounds(response);
+        for (int k = 0; k < sentences.length; k += 2) {
             // The reference's s = sentence with string.punctuation removed, stripped: its last two code points are the
             // last one that is neither punctuation nor space and the nearest non-punctuation one before it (a space
-            // there, or none, adds nothing: no space is an emoji), found in place.
-            String sentence = sentences.get(i);
-            int at = sentence.length();
+            // there, or none, adds nothing: no space is an emoji), found in place (code points as the sentence alone
+            // has them: a surrogate is paired only within it).
+            int start = sentences[k];
+            int at = sentences[k + 1];
             int last = -1;
-            while (at > 0) {
-                int cp = sentence.codePointBefore(at);
+            while (at > start) {
+                int cp = codePointBefore(response, at, start);
                 at -= Character.charCount(cp);
                 if (!isPunctuation(cp) && !PyText.isSpace(cp)) {
                     last = cp;
@@ -73,8 +74,8 @@ public record EmojiSentences() implements Constraint {
             }
             if (last < 0) return false;
             int beforeLast = last;
-            while (at > 0) {
-                int cp = sentence.codePointBefore(at);
+            while (at > start) {
+                int cp = codePointBefore(response, at, start);
                 at -= Character.charCount(cp);
                 if (!isPunctuation(cp)) {
                     beforeLast = cp;
@@ -82,11 +83,20 @@ public record EmojiSentences() implements Constraint {
                 }
             }
             if (text.isEmoji(last) || text.isEmoji(beforeLast)) continue;
-            if (i == sentences.size() - 1) return false;
-            int first = firstKept(sentences.get(i + 1));
+            if (k + 2 == sentences.length) return false;
+            int first = firstKept(response, sentences[k + 2], sentences[k + 3]);
             if (first < 0 || !text.isEmoji(first)) return false;
         }
         return true;
+    }
+
+    /** {@code text.substring(start).codePointBefore(at - start)}: the code point before {@code at}, not reaching before start. */
+    private static int codePointBefore(String text, int at, int start) {
+        char c = text.charAt(at - 1);
+        if (Character.isLowSurrogate(c) && at - 2 >= start && Character.isHighSurrogate(text.charAt(at - 2))) {
+            return Character.toCodePoint(text.charAt(at - 2), c);
+        }
+        return c;
     }
 
     /**
@@ -99,7 +109,7 @@ public record EmojiSentences() implements Constraint {
         for (int i = 0; i < sentences.size(); i++) {
             int[] s = sentences.get(i);
             if (isFollowedBy(response.substring(s[0], s[1]), text)) continue;
-            int next = i + 1 < sentences.size() ? firstKept(response.substring(sentences.get(i + 1)[0], sentences.get(i + 1)[1])) : -1;
+            int next = i + 1 < sentences.size() ? firstKept(response, sentences.get(i + 1)[0], sentences.get(i + 1)[1]) : -1;
             if (next < 0 || !text.isEmoji(next)) out.add(s);
         }
         return out;
@@ -126,10 +136,15 @@ public record EmojiSentences() implements Constraint {
         return Edits.verified(List.of(new Edit("add_emojis", edited.toString())), r -> isFollowedBy(r, text));
     }
 
-    /** The first code point of {@code s} that is neither in string.punctuation nor a space; -1 when there is none. */
-    private static int firstKept(String s) {
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
+    /**
+     * The first code point of text[from, to) that is neither in string.punctuation nor a space (a surrogate paired only
+     * within the range); -1 when there is none.
+     */
+    private static int firstKept(String text, int from, int to) {
+        for (int i = from; i < to; ) {
+            char c = text.charAt(i);
+            int cp = Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))
+                    ? Character.toCodePoint(c, text.charAt(i + 1)) : c;
             if (!isPunctuation(cp) && !PyText.isSpace(cp)) return cp;
             i += Character.charCount(cp);
         }
@@ -137,7 +152,7 @@ public record EmojiSentences() implements Constraint {
     }
 
     private static boolean isPunctuation(int cp) {
-        return cp < 128 && PyText.PUNCTUATION.indexOf(cp) >= 0;
+        return cp < 128 && PyText.isPunctuation((char) cp);
     }
 
     private static final List<String> EMOJI = List.of("\uD83D\uDE0A", "\uD83C\uDF1F", "\uD83C\uDF89", "\uD83D\uDE42", "\uD83C\uDF3F", "\u2728");

@@ -31,8 +31,9 @@ public record SentenceAlphabet() implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
+        // Counted first: most responses have another number of sentences, and need none made.
+        if (text.countSentences(response) != 26) return false;
         List<String> sentences = text.sentences(response);
-        if (sentences.size() != 26) return false;
         for (int i = 0; i < 26; i++) {
             List<String> words = PyText.split(sentences.get(i));
             if (words.isEmpty() || PyText.lower(words.getFirst()).codePointAt(0) != 'a' + i) return false;

@@ -47,9 +47,10 @@ public record SentenceBalance() implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        List<String> sentences = text.sentences(response);
-        long interrogative = SentenceTypeRatio.endingWith(sentences, "?");
-        return SentenceTypeRatio.endingWith(sentences, ".") == interrogative && interrogative == SentenceTypeRatio.endingWith(sentences, "!");
+        int[] sentences = text.sentenceBounds(response);
+        long interrogative = SentenceTypeRatio.endingWith(response, sentences, '?');
+        return SentenceTypeRatio.endingWith(response, sentences, '.') == interrogative
+                && interrogative == SentenceTypeRatio.endingWith(response, sentences, '!');
     }
 
     /** Each statement, question and exclamation. */
@@ -64,10 +65,10 @@ public record SentenceBalance() implements Constraint {
 
     /** Statements, questions and exclamations added at the end until there are as many of each. */
     public List<Edit> repairs(String response, TextTools text) {
-        List<String> sentences = text.sentences(response);
-        long statements = SentenceTypeRatio.endingWith(sentences, ".");
-        long questions = SentenceTypeRatio.endingWith(sentences, "?");
-        long exclamations = SentenceTypeRatio.endingWith(sentences, "!");
+        int[] sentences = text.sentenceBounds(response);
+        long statements = SentenceTypeRatio.endingWith(response, sentences, '.');
+        long questions = SentenceTypeRatio.endingWith(response, sentences, '?');
+        long exclamations = SentenceTypeRatio.endingWith(response, sentences, '!');
         long target = Math.max(Math.max(statements, questions), exclamations);
         return Edits.verified(Collections.singletonList(SentenceTypeRatio.adding("add_sentences", response, target - statements, target - questions,
                 target - exclamations)), r -> isFollowedBy(r, text));
@@ -79,10 +80,11 @@ public record SentenceBalance() implements Constraint {
 
         public void length(Draft d) {
             for (int round = 0; round < 6; round++) {
-                List<String> sentences = d.text().sentences(d.witness().render());
-                long statements = SentenceTypeRatio.endingWith(sentences, ".");
-                long questions = SentenceTypeRatio.endingWith(sentences, "?");
-                long exclamations = SentenceTypeRatio.endingWith(sentences, "!");
+                String witness = d.witness().render();
+                int[] sentences = d.text().sentenceBounds(witness);
+                long statements = SentenceTypeRatio.endingWith(witness, sentences, '.');
+                long questions = SentenceTypeRatio.endingWith(witness, sentences, '?');
+                long exclamations = SentenceTypeRatio.endingWith(witness, sentences, '!');
                 long target = Math.max(Math.max(statements, questions), Math.max(exclamations, 1));
                 if (statements == target && questions == target && exclamations == target) return;
                 for (long q = questions; q < target; q++) d.addSentence(d.pick(Vocabulary.QUESTIONS));

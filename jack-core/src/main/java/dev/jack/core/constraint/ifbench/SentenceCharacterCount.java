@@ -40,8 +40,9 @@ public record SentenceCharacterCount() implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
+        // Counted first: most responses have another number of sentences, and need none made.
+        if (text.countSentences(response) != 3) return false;
         List<String> sentences = text.sentences(response);
-        if (sentences.size() != 3) return false;
         int length = PyText.length(PyText.strip(sentences.getFirst()));
         return sentences.stream().allMatch(s -> PyText.length(PyText.strip(s)) == length);
     }

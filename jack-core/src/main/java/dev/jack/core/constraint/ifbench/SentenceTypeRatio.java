@@ -45,13 +45,18 @@ public record SentenceTypeRatio() implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        List<String> sentences = text.sentences(response);
-        return endingWith(sentences, ".") == 2 * endingWith(sentences, "?");
+        int[] sentences = text.sentenceBounds(response);
+        return endingWith(response, sentences, '.') == 2 * endingWith(response, sentences, '?');
     }
 
-    /** How many of the sentences end with the mark (declarative ".", interrogative "?", exclamatory "!"). */
-    static long endingWith(List<String> sentences, String mark) {
-        return sentences.stream().filter(s -> s.endsWith(mark)).count();
+    /**
+     * How many of the text's sentences ({@link TextTools#sentenceBounds}) end with the mark (declarative '.',
+     * interrogative '?', exclamatory '!'), read in place.
+     */
+    static long endingWith(String text, int[] sentences, char mark) {
+        long count = 0;
+        for (int k = 0; k < sentences.length; k += 2) if (sentences[k + 1] > sentences[k] && text.charAt(sentences[k + 1] - 1) == mark) count++;
+        return count;
     }
 
     /**
@@ -93,9 +98,9 @@ public record SentenceTypeRatio() implements Constraint {
 
     /** Statements or questions added at the end until there are two statements to each question. */
     public List<Edit> repairs(String response, TextTools text) {
-        List<String> sentences = text.sentences(response);
-        long statements = endingWith(sentences, ".");
-        long questions = endingWith(sentences, "?");
+        int[] sentences = text.sentenceBounds(response);
+        long statements = endingWith(response, sentences, '.');
+        long questions = endingWith(response, sentences, '?');
         long target = Math.max(questions, (statements + 1) / 2);
         return Edits.verified(Collections.singletonList(adding("add_sentences", response, 2 * target - statements, target - questions, 0)),
                 r -> isFollowedBy(r, text));
@@ -107,9 +112,10 @@ public record SentenceTypeRatio() implements Constraint {
 
         public void length(Draft d) {
             for (int round = 0; round < 6; round++) {
-                List<String> sentences = d.text().sentences(d.witness().render());
-                long statements = endingWith(sentences, ".");
-                long questions = endingWith(sentences, "?");
+                String witness = d.witness().render();
+                int[] sentences = d.text().sentenceBounds(witness);
+                long statements = endingWith(witness, sentences, '.');
+                long questions = endingWith(witness, sentences, '?');
                 if (questions > 0 && statements == 2 * questions) return;
                 long target = Math.max(Math.max(questions, (statements + 1) / 2), 1);
                 for (long q = questions; q < target; q++) d.addSentence(d.pick(Vocabulary.QUESTIONS));

@@ -16,11 +16,11 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * count:unique_word_count's, count:person_names', ratio:stop_words', words:odd_even_syllables' and format:emoji's
- * in-place scans against the reference's steps written plainly ({@code set(w.strip(string.punctuation + ' ') for w in
+ * count:unique_word_count's, count:person_names', ratio:stop_words', words:odd_even_syllables', format:emoji's,
+ * ratio:sentence_type's and ratio:sentence_balance's in-place scans against the reference's steps written plainly ({@code set(w.strip(string.punctuation + ' ') for w in
  * response.lower().split())}; the names among the set of {@code \w+} runs; lower-cased {@code \w+} words looked up in
  * NLTK's list; every pair of neighbouring words' syllable parities; each sentence with string.punctuation removed,
- * stripped): the same verdict at and around each count's edge, on every response in {@code ../shared/ifbench} and on
+ * stripped; each sentence's last char): the same verdict at and around each count's edge, on every response in {@code ../shared/ifbench} and on
  * generated texts dense in case, punctuation, Unicode spaces and non-ASCII letters.
  */
 class WordScanEquivalenceTest {
@@ -68,9 +68,19 @@ class WordScanEquivalenceTest {
         return true;
     }
 
+    /** How many of Punkt's sentences end with the mark, each sentence made as a string. */
+    private static long endingWith(String response, String mark) {
+        return TEXT.sentences(response).stream().filter(s -> s.endsWith(mark)).count();
+    }
+
     private static void check(String response) {
         TEXT.forgetRecent();
         assertEquals(emojiSentences(response), new EmojiSentences().isFollowedBy(response, TEXT), response);
+        long statements = endingWith(response, ".");
+        long questions = endingWith(response, "?");
+        long exclamations = endingWith(response, "!");
+        assertEquals(statements == 2 * questions, new SentenceTypeRatio().isFollowedBy(response, TEXT), response);
+        assertEquals(statements == questions && questions == exclamations, new SentenceBalance().isFollowedBy(response, TEXT), response);
         int unique = uniqueWords(response);
         for (int n : new int[] {0, 1, unique - 1, unique, unique + 1}) {
             assertEquals(unique >= n, new UniqueWordCount(n).isFollowedBy(response, null), response + " | N=" + n);
@@ -89,7 +99,7 @@ class WordScanEquivalenceTest {
 
     private static final String[] FRAGMENTS = {"The", "the", "THE", "and", "AND", "don", "T", "s", "İt", "ſo", "K", "İ",
             "ourselves", "OURSELVES", "yourselves", "hello", "Café", "naïve", "über", "ß", "ΣΑΣ", "😀", "_", "__", "a_b",
-            "x1", "٣", "Emma", "emma", "EMMA", "Emma_", "Emmas", "Leo", "Mia", "Mia2", "Ava", "Zoe", "Zoë", "Jonathan", "banana", "river", "garden", "fire", "every", "...", "!!", "😀.", ". 😀", "✨!", "©", "end.", "Why?", "\uD83C\uDDFA\uD83C\uDDF8.", "'", "\"", "(a)", "-", "--", "*", ",", "the.", ".the", "'the'"};
+            "x1", "٣", "Emma", "emma", "EMMA", "Emma_", "Emmas", "Leo", "Mia", "Mia2", "Ava", "Zoe", "Zoë", "Jonathan", "banana", "river", "garden", "fire", "every", "...", "!!", "😀.", ". 😀", "✨!", "©", "end.", "Why?", "\uD83C\uDDFA\uD83C\uDDF8.", "'", "\"", "(a)", "-", "--", "*", ",", "the.", ".the", "'the'", "Wow!", "So?!", "x😀?", "😀!", "?", "!"};
     private static final String[] SPACES = {" ", "  ", "\n", "\t", "\u00a0", "\u2003", "\u0085", "\u3000", "", "\u001c"};
 
     @Test
