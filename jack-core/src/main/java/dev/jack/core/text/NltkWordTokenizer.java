@@ -13,8 +13,11 @@ import java.util.List;
  * nltk's substitutions is a scanner over one char buffer that matches exactly what the regex matches,
  * left to right and without overlaps as {@code re.sub} does, with Python's {@code \s \d \w \b} on code
  * points and the ignore-case rules of the translated patterns. A substitution whose characters are
- * absent from the sentence is skipped. A test checks the tokens against the regex cascade (kept in the
- * test sources) on generated texts and on every response in the reference data.
+ * absent from the sentence is skipped. A sentence the substitutions would only pad with spaces (no quotes, backticks,
+ * {@code --}, {@code ,,}, {@code d'ye} or contraction word, no character that folds to ASCII; clitics such as
+ * {@code 's} and {@code n't} split as the rules split them) takes a plain pass instead: one scan, its tokens runs of the
+ * text. Tests check the tokens of both paths against the regex cascade (kept in the test sources) on generated texts and
+ * on every response in the reference data.
  */
 public final class NltkWordTokenizer {
     private final PunktSentenceTokenizer sentences;
@@ -35,8 +38,8 @@ public final class NltkWordTokenizer {
     /**
      * The first {@code count} tokens of {@link #tokenize} (all of them when the text has fewer), so a checker that reads
      * the first words does not tokenize the rest: Punkt splits a text it has not split yet only as far as the sentences
-     * that hold them ({@link PunktSentenceTokenizer#sentence}), and the last of those sentences goes through every
-     * substitution but only its leading tokens are made.
+     * that hold them ({@link PunktSentenceTokenizer#sentence}), and of the last of those sentences only the leading
+     * tokens are made.
      */
     public List<String> tokenizeLeading(String text, int count) {
         List<String> tokens = new ArrayList<>();
@@ -217,7 +220,10 @@ public final class NltkWordTokenizer {
         private char[] b;
         private int m;
 
-        /** Buffers for sentences of up to {@code longest} chars and their padding (they grow when a rule needs more). */
+        /**
+         * A buffer for sentences of up to {@code longest} chars and their padding (it grows when a rule needs more); the
+         * second buffer is made once a sentence needs the substitutions.
+         */
         Scanner(int longest) {
             a = new char[longest + longest / 2 + 16];
         }
@@ -430,8 +436,6 @@ public final class NltkWordTokenizer {
             }
             return false;
         }
-
-
 
         /** The sentence text[from, to) through the substitutions, into {@link #a}[0, n), ready to be split. */
         private void substitute(String text, int from, int to) {

@@ -3,7 +3,9 @@ package dev.jack.core.text;
 import dev.jack.core.SharedData;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -182,17 +184,17 @@ class PunktSentenceTokenizerTest {
     void plainWordShortcutLeavesEveryAbbreviationToTheTwoPasses() {
         PunktParameters params = PunktParameters.english();
         PunktSentenceTokenizer english = new PunktSentenceTokenizer(params);
-        java.util.Set<String> stops = new java.util.HashSet<>(params.abbrevTypes());
+        Set<String> stops = new HashSet<>(params.abbrevTypes());
         for (String key : params.collocations()) stops.add(key.substring(0, key.indexOf('\t')));
         int plain = 0;
         for (String stop : stops) {
             if (stop.length() < 2 || !stop.chars().allMatch(c -> c >= 'a' && c <= 'z')) continue;
             plain++;
-            for (String word : List.of(stop, stop.toUpperCase(java.util.Locale.ROOT), Character.toUpperCase(stop.charAt(0)) + stop.substring(1))) {
+            for (String word : List.of(stop, stop.toUpperCase(Locale.ROOT), Character.toUpperCase(stop.charAt(0)) + stop.substring(1))) {
                 String text = "So " + word + ". Next";
                 assertFalse(english.plainWordBreaks(text, 3, 3 + word.length()), word);
                 String other = word.charAt(0) + "q".repeat(word.length() - 2) + word.charAt(word.length() - 1);
-                if (!stops.contains(other.toLowerCase(java.util.Locale.ROOT))) {
+                if (!stops.contains(other.toLowerCase(Locale.ROOT))) {
                     assertTrue(english.plainWordBreaks("So " + other + ". Next", 3, 3 + other.length()), other);
                 }
             }
