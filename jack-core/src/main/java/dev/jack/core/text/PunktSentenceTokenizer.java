@@ -257,7 +257,7 @@ public final class PunktSentenceTokenizer {
         return -1;
     }
 
-    /** Whether the char is one of {@code "')]}}: the closing run realignment moves. */
+    /** Whether the char is a double or single quote or a closing bracket: the closing run realignment moves. */
     private static boolean closesQuote(char c) {
         return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}';
     }
@@ -363,17 +363,10 @@ public final class PunktSentenceTokenizer {
      */
     private int decide(Recent r, Ints slices, int lastBreak, String text, int from, int matchEnd, int nextTokStart) {
         boolean isBreak = text.charAt(matchEnd - 1) != '.' || plainWordBreaks(text, from, matchEnd - 1)
-                || periodContextBreaks(r, text, from, nextTokStart < 0 ? matchEnd + 1 : tokenEnd(text, nextTokStart));
+                || periodContextBreaks(r, text, from, nextTokStart < 0 ? matchEnd + 1 : PyText.wordEnd(text, nextTokStart));
         if (!isBreak) return lastBreak;
         slices.add(lastBreak, matchEnd);
         return nextTokStart >= 0 ? nextTokStart : matchEnd;
-    }
-
-    /** The end of the run of non-whitespace starting at {@code start}. */
-    private static int tokenEnd(String text, int start) {
-        int end = start;
-        while (end < text.length() && !PyText.isSpace(text.charAt(end))) end++;
-        return end;
     }
 
     /**

@@ -464,16 +464,30 @@ public final class PyText {
 
     /** {@code s.strip(string.punctuation + ' ')}. */
     public static String stripPunctuation(String s) {
-        int from = 0;
-        int to = s.length();
-        // Every character stripped is ASCII, so a char is a code point here.
+        int from = stripPunctuationStart(s, 0, s.length());
+        return s.substring(from, stripPunctuationEnd(s, from, s.length()));
+    }
+
+    /**
+     * Where {@code s[from:to].lstrip(string.punctuation + ' ')} would start, as an index into s ({@code to} if nothing
+     * is left): the string itself is not copied. Every character stripped is ASCII, so a char is a code point here.
+     */
+    public static int stripPunctuationStart(String s, int from, int to) {
         while (from < to && isPunctuationOrSpace(s.charAt(from))) from++;
+        return from;
+    }
+
+    /**
+     * Where {@code s[from:to].rstrip(string.punctuation + ' ')} would end, as an index into s ({@code from} if nothing
+     * is left), as {@link #stripPunctuationStart}.
+     */
+    public static int stripPunctuationEnd(String s, int from, int to) {
         while (to > from && isPunctuationOrSpace(s.charAt(to - 1))) to--;
-        return s.substring(from, to);
+        return to;
     }
 
     /** Whether {@code c} is in {@code string.punctuation + ' '}. */
-    public static boolean isPunctuationOrSpace(char c) {
+    private static boolean isPunctuationOrSpace(char c) {
         return c == ' ' || (c < 128 && ASCII_PUNCTUATION[c]);
     }
 

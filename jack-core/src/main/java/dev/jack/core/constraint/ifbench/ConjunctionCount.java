@@ -60,12 +60,9 @@ public record ConjunctionCount(int smallN) implements AtLeastCount {
         int end = 0;
         for (int start; found.size() < smallN && (start = PyText.wordStart(response, end)) < response.length(); ) {
             end = PyText.wordEnd(response, start);
-            // Stripped of PyText.PUNCTUATION_AND_SPACE in place (a word has no space).
-            int from = start;
-            int to = end;
-            while (from < to && PyText.isPunctuation(response.charAt(from))) from++;
-            while (to > from && PyText.isPunctuation(response.charAt(to - 1))) to--;
-            if (CONJUNCTIONS.containsPyLowered(response, from, to)) found.add(start, end);
+            // Stripped of PyText.PUNCTUATION_AND_SPACE in place.
+            int from = PyText.stripPunctuationStart(response, start, end);
+            if (CONJUNCTIONS.containsPyLowered(response, from, PyText.stripPunctuationEnd(response, from, end))) found.add(start, end);
         }
         return found.size() >= smallN;
     }

@@ -50,16 +50,12 @@ public record LastWordFirstNext() implements Constraint {
         // split(lstrip(b, PUNCTUATION_AND_SPACE))[0]. The stripped characters are ASCII, so a char is a code point.
         for (int i = 0; i + 1 < sentences.size(); i++) {
             String a = sentences.get(i);
-            int lastEnd = a.length();
-            while (lastEnd > 0 && PyText.isPunctuationOrSpace(a.charAt(lastEnd - 1))) lastEnd--;
-            lastEnd = PyText.stripEnd(a, 0, lastEnd);
+            int lastEnd = PyText.stripEnd(a, 0, PyText.stripPunctuationEnd(a, 0, a.length()));
             if (lastEnd == 0) return false;
             int lastStart = lastEnd;
             while (lastStart > 0 && !PyText.isSpace(a.charAt(lastStart - 1))) lastStart--;
             String b = sentences.get(i + 1);
-            int firstStart = 0;
-            while (firstStart < b.length() && PyText.isPunctuationOrSpace(b.charAt(firstStart))) firstStart++;
-            firstStart = PyText.wordStart(b, firstStart);
+            int firstStart = PyText.wordStart(b, PyText.stripPunctuationStart(b, 0, b.length()));
             if (firstStart == b.length()) return false;
             if (!sameLowered(a, lastStart, lastEnd, b, firstStart, PyText.wordEnd(b, firstStart))) return false;
         }
@@ -79,9 +75,8 @@ public record LastWordFirstNext() implements Constraint {
             if ((x | y) >= 128) return PyText.lower(a.substring(from, to)).equals(PyText.lower(b.substring(bFrom, bTo)));
             if (x != y && Character.toLowerCase(x) != Character.toLowerCase(y)) return false;
         }
-        if (to - from == bTo - bFrom) return true;
         // One is a prefix of the other: equal only when the longer one's rest lowers to nothing, which no char does.
-        return false;
+        return to - from == bTo - bFrom;
     }
 
     /** Each two neighbouring sentences that break the chain (checked as a text of their own), or the whole text when none do. */

@@ -17,11 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * count:unique_word_count's, count:person_names', ratio:stop_words', words:odd_even_syllables', format:emoji's,
- * ratio:sentence_type's and ratio:sentence_balance's in-place scans against the reference's steps written plainly ({@code set(w.strip(string.punctuation + ' ') for w in
- * response.lower().split())}; the names among the set of {@code \w+} runs; lower-cased {@code \w+} words looked up in
- * NLTK's list; every pair of neighbouring words' syllable parities; each sentence with string.punctuation removed,
- * stripped; each sentence's last char): the same verdict at and around each count's edge, on every response in {@code ../shared/ifbench} and on
- * generated texts dense in case, punctuation, Unicode spaces and non-ASCII letters.
+ * ratio:sentence_type's and ratio:sentence_balance's in-place scans against the reference's steps written plainly
+ * ({@code set(w.strip(string.punctuation + ' ') for w in response.lower().split())}; the names among the set of
+ * {@code \w+} runs; lower-cased {@code \w+} words looked up in NLTK's list; every pair of neighbouring words' syllable
+ * parities; each sentence with string.punctuation removed, stripped; each sentence's last char): the same verdict at
+ * and around each count's edge, on every response in {@code ../shared/ifbench} and on generated texts dense in case,
+ * punctuation, Unicode spaces and non-ASCII letters.
  */
 class WordScanEquivalenceTest {
     private static int uniqueWords(String response) {
