@@ -37,7 +37,12 @@ final class BlockQ4_K implements QuantizedRows {
 
     @Override
     public void decode(MemorySegment data, long first, int n, float[] out, int at) {
-        SuperBlocks.decode(data, first, n, out, at, 144, 32, BlockQ4_K::unpack);
+        byte[] bytes = SuperBlocks.bytes(data, first, n, 144);
+        SuperBlocks.Unpacked u = new SuperBlocks.Unpacked(8);
+        for (int b = 0; b < n / 256; b++) {
+            unpack(bytes, b * 144, u);
+            SuperBlocks.floats(u, 32, out, at + b * 256);
+        }
     }
 
     @Override
@@ -58,7 +63,7 @@ final class BlockQ4_K implements QuantizedRows {
     }
 
     /**
-     * The vector work is in {@link #nibbles}, called from one site: unpack is also SuperBlocks.decode's (prompt
+     * The vector work is in {@link #nibbles}, called from one site: unpack is also {@link #decode}'s (prompt
      * processing), so it was compiled on its own first, and with the vector code in it, too big for the JIT to inline
      * into {@link #dot} afterwards (a call per super-block, 15% of a Q4_K_M decode's time in the profile).
      */
