@@ -125,26 +125,15 @@ final class SuperBlocks {
     }
 
     /**
-     * acc[at, at + 8) += scale · Σ_groups of 32 (group scale · Σ q·x), the sums in integers: per group 16 products of
-     * two short vectors added, adjacent shorts added into ints (a value times an activation byte fits a short with room
-     * for two, so three operations do it), times the group scale.
+     * acc[at, at + 8) += scale · Σ_groups of 16 (group scale · Σ q·x), the sums in integers: per group 16 products of
+     * two short vectors, adjacent shorts added into ints (a 6-bit value times an activation byte fits a short, so three
+     * operations do it), times the group scale.
      *
-     * <p>This and {@link #groups16} write every vector operation out rather than share helpers that return vectors: a
+     * <p>This and BlockQ4_K.products write every vector operation out rather than share helpers that return vectors: a
      * shared helper is compiled on its own once hot and then not inlined, and the vectors it returns are boxed, with a
      * type the caller does not know, so the caller's next operations run the Vector API's Java fallback (seen in the
      * machine code of the decode path).
      */
-    static void groups32(short[] q, int[] scales, short[] x, int base, float scale, float[] acc, int at) {
-        IntVector sum = IntVector.zero(I);
-        for (int g = 0; g < 8; g++) {
-            IntVector p = ShortVector.fromArray(S, q, g * 32).mul(ShortVector.fromArray(S, x, base + g * 32))
-                    .add(ShortVector.fromArray(S, q, g * 32 + 16).mul(ShortVector.fromArray(S, x, base + g * 32 + 16))).reinterpretAsInts();
-            sum = sum.add(p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16).mul(scales[g]));
-        }
-        ((FloatVector) sum.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scale), FloatVector.fromArray(F, acc, at)).intoArray(acc, at);
-    }
-
-    /** acc[at, at + 8) += scale · Σ_groups of 16 (group scale · Σ q·x), the sums in integers, as {@link #groups32}. */
     static void groups16(short[] q, int[] scales, short[] x, int base, float scale, float[] acc, int at) {
         IntVector sum = IntVector.zero(I);
         for (int g = 0; g < 16; g++) {
