@@ -33,7 +33,12 @@ final class BlockQ6_K implements QuantizedRows {
 
     @Override
     public void decode(MemorySegment data, long first, int n, float[] out, int at) {
-        SuperBlocks.decode(data, first, n, out, at, 210, 16, BlockQ6_K::unpack);
+        byte[] bytes = SuperBlocks.bytes(data, first, n, 210);
+        SuperBlocks.Unpacked u = new SuperBlocks.Unpacked(16);
+        for (int b = 0; b < n / 256; b++) {
+            unpack(bytes, b * 210, u);
+            SuperBlocks.floats(u, 16, out, at + b * 256);
+        }
     }
 
     @Override

@@ -133,11 +133,6 @@ final class BlockQ8_0 implements QuantizedRows {
         return p.fma(FloatVector.broadcast(F, scale), acc);
     }
 
-    /** Sixteen signed bytes as shorts. */
-    static ShortVector widen(MemorySegment s, long at) {
-        return (ShortVector) ByteVector.fromMemorySegment(B16, s, at, LE).convertShape(VectorOperators.B2S, S, 0);
-    }
-
     static float f16(MemorySegment s, long at) {
         return Float.float16ToFloat(s.get(SHORT_LE, at));
     }

@@ -44,16 +44,11 @@ final class SuperBlocks {
         }
     }
 
-    /** How one K-quant type unpacks a super-block: the one starting at {@code row[at]}. */
-    interface Unpacker {
-        void unpack(byte[] row, int at, Unpacked into);
-    }
-
     /**
      * One task's working state for {@code ys[t][r]} over rows of super-blocks ({@code blockBytes} each): the row's
      * bytes, its unpacked super-block, and per input t eight float lanes and (Q4_K) the minimums' total to subtract.
      * Each type runs its own row loop over it (BlockQ4_K.dot, BlockQ6_K.dot) rather than one shared loop taking an
-     * {@link Unpacker}: a shared loop is compiled once for whichever type the JIT saw first, and the other type's
+     * unpacking function: a shared loop is compiled once for whichever type the JIT saw first, and the other type's
      * unpacking and group products then run through an uncommon trap or a call it cannot inline, several times slower.
      */
     static final class Dot {
@@ -93,24 +88,31 @@ final class SuperBlocks {
     }
 
     /**
-     * Decodes {@code n} values from element {@code first} (whole super-blocks) to floats: per group, scale·q − offset
-     * with scale = d·(group scale) and offset = dmin·(group minimum) (0 without minimums), as ggml's dequantize_row_*.
+     * The bytes of the super-blocks holding elements [first, first + n) (whole super-blocks, {@code blockBytes} each),
+     * copied out of the mapped file at once: every access to the file is checked, a copy's once.
      */
-    static void decode(MemorySegment data, long first, int n, float[] out, int at, int blockBytes, int group, Unpacker unpacker) {
-        Unpacked unpacked = new Unpacked(256 / group);
-        byte[] block = new byte[blockBytes];
-        for (int b = 0; b < n / 256; b++) {
-            MemorySegment.copy(data, ValueLayout.JAVA_BYTE, (first / 256 + b) * blockBytes, block, 0, blockBytes);
-            unpacker.unpack(block, 0, unpacked);
-            for (int g = 0; g < 256 / group; g++) {
-                float scale = unpacked.d * unpacked.scales[g];
-                float offset = group == 32 ? unpacked.dmin * unpacked.minimums[g] : 0;
-                for (int i = 0; i < group; i += 16) {
-                    ShortVector q = ShortVector.fromArray(S, unpacked.q, g * group + i);
-                    int to = at + b * 256 + g * group + i;
-                    ((FloatVector) q.convertShape(VectorOperators.S2F, F, 0)).mul(scale).sub(offset).intoArray(out, to);
-                    ((FloatVector) q.convertShape(VectorOperators.S2F, F, 1)).mul(scale).sub(offset).intoArray(out, to + 8);
-                }
+    static byte[] bytes(MemorySegment data, long first, int n, int blockBytes) {
+        byte[] bytes = new byte[n / 256 * blockBytes];
+        MemorySegment.copy(data, ValueLayout.JAVA_BYTE, first / 256 * blockBytes, bytes, 0, bytes.length);
+        return bytes;
+    }
+
+    /**
+     * An unpacked super-block as floats to out[at, at + 256): per group, scale·q − offset with scale = d·(group scale)
+     * and offset = dmin·(group minimum) (0 without minimums), as ggml's dequantize_row_*. Each type runs its own
+     * super-block loop around this (BlockQ4_K.decode, BlockQ6_K.decode), for the reason {@link Dot} gives: with one
+     * loop shared through an unpacking interface, {@code unpack} was compiled on its own and called per super-block
+     * by the decode path too (Q4_K_M decode 3–10% slower, one thread, in A/B runs of both builds in one JVM).
+     */
+    static void floats(Unpacked u, int group, float[] out, int at) {
+        for (int g = 0; g < 256 / group; g++) {
+            float scale = u.d * u.scales[g];
+            float offset = group == 32 ? u.dmin * u.minimums[g] : 0;
+            for (int i = 0; i < group; i += 16) {
+                ShortVector q = ShortVector.fromArray(S, u.q, g * group + i);
+                int to = at + g * group + i;
+                ((FloatVector) q.convertShape(VectorOperators.S2F, F, 0)).mul(scale).sub(offset).intoArray(out, to);
+                ((FloatVector) q.convertShape(VectorOperators.S2F, F, 1)).mul(scale).sub(offset).intoArray(out, to + 8);
             }
         }
     }
@@ -123,26 +125,15 @@ final class SuperBlocks {
     }
 
     /**
-     * acc[at, at + 8) += scale · Σ_groups of 32 (group scale · Σ q·x), the sums in integers: per group 16 products of
-     * two short vectors added, adjacent shorts added into ints (a value times an activation byte fits a short with room
-     * for two, so three operations do it), times the group scale.
+     * acc[at, at + 8) += scale · Σ_groups of 16 (group scale · Σ q·x), the sums in integers: per group 16 products of
+     * two short vectors, adjacent shorts added into ints (a 6-bit value times an activation byte fits a short, so three
+     * operations do it), times the group scale.
      *
-     * <p>This and {@link #groups16} write every vector operation out rather than share helpers that return vectors: a
+     * <p>This and BlockQ4_K.products write every vector operation out rather than share helpers that return vectors: a
      * shared helper is compiled on its own once hot and then not inlined, and the vectors it returns are boxed, with a
      * type the caller does not know, so the caller's next operations run the Vector API's Java fallback (seen in the
      * machine code of the decode path).
      */
-    static void groups32(short[] q, int[] scales, short[] x, int base, float scale, float[] acc, int at) {
-        IntVector sum = IntVector.zero(I);
-        for (int g = 0; g < 8; g++) {
-            IntVector p = ShortVector.fromArray(S, q, g * 32).mul(ShortVector.fromArray(S, x, base + g * 32))
-                    .add(ShortVector.fromArray(S, q, g * 32 + 16).mul(ShortVector.fromArray(S, x, base + g * 32 + 16))).reinterpretAsInts();
-            sum = sum.add(p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16).mul(scales[g]));
-        }
-        ((FloatVector) sum.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scale), FloatVector.fromArray(F, acc, at)).intoArray(acc, at);
-    }
-
-    /** acc[at, at + 8) += scale · Σ_groups of 16 (group scale · Σ q·x), the sums in integers, as {@link #groups32}. */
     static void groups16(short[] q, int[] scales, short[] x, int base, float scale, float[] acc, int at) {
         IntVector sum = IntVector.zero(I);
         for (int g = 0; g < 16; g++) {
