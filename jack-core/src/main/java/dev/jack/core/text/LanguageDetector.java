@@ -360,6 +360,12 @@ public final class LanguageDetector {
     /**
      * Detector.detectBlock: seeded random trials that multiply in the probabilities of sampled n-grams,
      * averaged over the trials into {@code result} (returned); {@code probability} is a trial's room.
+     *
+     * <p>The library updates the probabilities one n-gram at a time and normalizes at every fifth (iterations 0, 5,
+     * 10, ...). The four plain updates between two normalizations are made here in one pass over the languages, their
+     * n-grams drawn first: each language's probability goes through the same four multiplications in the same order
+     * (the languages never mix between normalizations), and the draws come in the same order from the generator, which
+     * nothing else reads. One pass where there were four is about a third less time per detection.
      */
     private static double[] trials(Model m, int[] grams, int count, double[] result, double[] probability) {
         Arrays.fill(result, 0);
@@ -370,12 +376,17 @@ public final class LanguageDetector {
             Arrays.fill(probability, 1.0 / LANGS);
             double alpha = ALPHA + random.nextGaussian() * ALPHA_WIDTH;
             double weight = alpha / BASE_FREQ;
-            for (int i = 0; ; i++) {
+            // i: the library's iteration whose update normalizes; NaN (a sum of 0) never converges, as there.
+            for (int i = 0; ; i += 5) {
                 int base = grams[random.nextInt(count, reciprocal)] * LANGS;
-                if (i % 5 != 0) {
-                    for (int j = 0; j < LANGS; j++) probability[j] *= weight + table[base + j];
-                } else if (multiplyAndNormalize(probability, table, base, weight) > CONVERGENCE || i >= ITERATION_LIMIT) {
-                    break;
+                if (multiplyAndNormalize(probability, table, base, weight) > CONVERGENCE || i >= ITERATION_LIMIT) break;
+                int b1 = grams[random.nextInt(count, reciprocal)] * LANGS;
+                int b2 = grams[random.nextInt(count, reciprocal)] * LANGS;
+                int b3 = grams[random.nextInt(count, reciprocal)] * LANGS;
+                int b4 = grams[random.nextInt(count, reciprocal)] * LANGS;
+                for (int j = 0; j < LANGS; j++) {
+                    probability[j] = probability[j] * (weight + table[b1 + j]) * (weight + table[b2 + j]) * (weight + table[b3 + j])
+                            * (weight + table[b4 + j]);
                 }
             }
             for (int j = 0; j < LANGS; j++) result[j] += probability[j] / TRIALS;
