@@ -1,0 +1,282 @@
+package dev.jack.llm.engine;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The block-quantized rows' vector kernels against scalar transcriptions of ggml's reference code (ggml-quants.c:
+ * {@code dequantize_row_q4_0/q8_0/q4_K/q6_K}, and the dot products {@code ggml_vec_dot_*} compute in exact integers), on
+ * random blocks: decoding to floats bit for bit, and products exactly where every sum is representable in float, within
+ * float rounding elsewhere, for each input of batches of 1 to 9.
+ */
+class QuantizedRowsTest {
+    private static final Workers WORKERS = new Workers(1);
+
+    enum Type {
+        Q4_0(GgmlType.Q4_0), Q8_0(GgmlType.Q8_0), Q4_K(GgmlType.Q4_K), Q6_K(GgmlType.Q6_K);
+
+        final GgmlType ggml;
+
+        Type(GgmlType ggml) {
+            this.ggml = ggml;
+        }
+
+        /** Elements per row in these tests: several blocks, two super-blocks. */
+        int n() {
+            return ggml.blockSize() == 32 ? 256 : 512;
+        }
+
+        int bytesPerBlock() {
+            return ggml.blockBytes();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Type.class)
+    void decodingEqualsGgmlsDequantizeBitForBit(Type type) {
+        SplittableRandom random = new SplittableRandom(11);
+        int blockSize = type.ggml.blockSize();
+        int blocks = 3 * type.n() / blockSize;
+        byte[] bytes = randomBlocks(type, blocks, random, false);
+        float[] expected = dequantize(type, bytes, blocks);
+        MemorySegment data = segment(bytes);
+        for (int first = 0; first < blocks; first++) {
+            for (int count = 1; first + count <= blocks; count++) {
+                float[] out = new float[count * blockSize + 5];
+                type.ggml.rows().decode(data, (long) first * blockSize, count * blockSize, out, 5);
+                for (int i = 0; i < count * blockSize; i++) {
+                    int e = first * blockSize + i;
+                    assertEquals(Float.floatToRawIntBits(expected[e]), Float.floatToRawIntBits(out[5 + i]),
+                            () -> type + " element " + e + ": " + expected[e] + " expected");
+                }
+            }
+        }
+    }
+
+    /**
+     * One power-of-two d for every block, and activations whose quantization is exact (integers over 8, each block of
+     * 32 with a largest magnitude of 127/8, so d_x = 1/8): every integer sum and every float step is then exact, so any slip in the integer arithmetic
+     * (a nibble, a scale, a group, an input of the batch) shows as a different float.
+     */
+    @ParameterizedTest
+    @EnumSource(Type.class)
+    void productsAreExactWhereEverySumIsRepresentable(Type type) {
+        SplittableRandom random = new SplittableRandom(12);
+        for (int count = 1; count <= 9; count++) {
+            int rows = 5;
+            byte[] bytes = randomBlocks(type, rows * type.n() / type.ggml.blockSize(), random, true);
+            float[][] x = new float[count][type.n()];
+            for (float[] input : x) {
+                for (int i = 0; i < input.length; i++) input[i] = random.nextInt(-31, 32) / 8f;
+                for (int at = 0; at < input.length; at += 32) input[at + random.nextInt(32)] = random.nextBoolean() ? 127 / 8f : -127 / 8f;
+            }
+            double[][] ys = products(type, bytes, rows, x, count);
+            double[][] expected = reference(type, bytes, rows, x, count);
+            for (int t = 0; t < count; t++) {
+                for (int r = 0; r < rows; r++) {
+                    assertEquals((float) expected[t][r], (float) ys[t][r], type + " row " + r + ", input " + t + " of " + count);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Type.class)
+    void productsWithRandomScalesAgreeWithinFloatRounding(Type type) {
+        SplittableRandom random = new SplittableRandom(13);
+        int rows = 7;
+        int count = 6;
+        byte[] bytes = randomBlocks(type, rows * type.n() / type.ggml.blockSize(), random, false);
+        float[][] x = new float[count][type.n()];
+        for (float[] input : x) for (int i = 0; i < input.length; i++) input[i] = (float) random.nextGaussian();
+        double[][] ys = products(type, bytes, rows, x, count);
+        double[][] expected = reference(type, bytes, rows, x, count);
+        double[][] magnitude = referenceMagnitude(type, bytes, rows, x, count);
+        for (int t = 0; t < count; t++) {
+            for (int r = 0; r < rows; r++) {
+                double error = Math.abs(ys[t][r] - expected[t][r]);
+                assertTrue(error <= 1e-5 * magnitude[t][r], type + " row " + r + ", input " + t + ": " + ys[t][r] + " against " + expected[t][r]);
+            }
+        }
+    }
+
+    /** Jack's products of each row with each input, through the type's own activation format. */
+    private static double[][] products(Type type, byte[] bytes, int rows, float[][] x, int count) {
+        QuantizedRows kernel = (QuantizedRows) type.ggml.rows();
+        Activations a = new Activations();
+        a.set(x, count, type.n());
+        float[][] ys = new float[count][rows];
+        kernel.dot(segment(bytes), type.n(), 0, rows, a.quantized(kernel.activations(), WORKERS), ys);
+        double[][] out = new double[count][rows];
+        for (int t = 0; t < count; t++) for (int r = 0; r < rows; r++) out[t][r] = ys[t][r];
+        return out;
+    }
+
+    /** Σ w·x in double, w from {@link #dequantize} in double, x the activations' integers times their block's d. */
+    private static double[][] reference(Type type, byte[] bytes, int rows, float[][] x, int count) {
+        return referenceSums(type, bytes, rows, x, count, false);
+    }
+
+    /** Σ |w·x|: the scale of float rounding in a product. */
+    private static double[][] referenceMagnitude(Type type, byte[] bytes, int rows, float[][] x, int count) {
+        return referenceSums(type, bytes, rows, x, count, true);
+    }
+
+    private static double[][] referenceSums(Type type, byte[] bytes, int rows, float[][] x, int count, boolean absolute) {
+        int n = type.n();
+        int blocksPerRow = n / type.ggml.blockSize();
+        // The natural-order activation blocks: q8_0 for Q4_0 and Q8_0 (Q8_0's kernel takes the same values reordered), q8_K otherwise.
+        Activations.Format format = type.ggml.blockSize() == 32 ? Activations.Format.Q8_0 : Activations.Format.Q8_K;
+        Activations a = new Activations();
+        a.set(x, count, n);
+        Activations.Quantized q = a.quantized(format, WORKERS);
+        double[][] out = new double[count][rows];
+        for (int r = 0; r < rows; r++) {
+            byte[] row = new byte[blocksPerRow * type.bytesPerBlock()];
+            System.arraycopy(bytes, r * row.length, row, 0, row.length);
+            double[] w = dequantizeExactly(type, row, blocksPerRow);
+            for (int t = 0; t < count; t++) {
+                double sum = 0;
+                for (int i = 0; i < n; i++) {
+                    double p = w[i] * q.values[t][i] * (double) q.scales[t][i / format.block];
+                    sum += absolute ? Math.abs(p) : p;
+                }
+                out[t][r] = sum;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Each value's parts as ggml's dequantize_row_* combine them, value = d·scale·q − dmin·minimum (Q4_0 and Q8_0:
+     * scale 1, no minimum; Q4_0's q less 8, Q6_K's less 32), read from the block layouts of ggml-common.h.
+     */
+    private record Parts(float[] d, int[] scale, int[] q, float[] dmin, int[] minimum) {
+        Parts(int n) {
+            this(new float[n], new int[n], new int[n], new float[n], new int[n]);
+        }
+
+        void set(int i, float d, int scale, int q, float dmin, int minimum) {
+            d()[i] = d;
+            scale()[i] = scale;
+            q()[i] = q;
+            dmin()[i] = dmin;
+            minimum()[i] = minimum;
+        }
+    }
+
+    private static Parts parts(Type type, byte[] b, int blocks) {
+        Parts p = new Parts(blocks * type.ggml.blockSize());
+        for (int k = 0; k < blocks; k++) {
+            switch (type) {
+                case Q4_0 -> {
+                    int o = k * 18;
+                    for (int j = 0; j < 16; j++) {
+                        p.set(k * 32 + j, f16(b, o), 1, (b[o + 2 + j] & 0xF) - 8, 0, 0);
+                        p.set(k * 32 + j + 16, f16(b, o), 1, ((b[o + 2 + j] & 0xFF) >> 4) - 8, 0, 0);
+                    }
+                }
+                case Q8_0 -> {
+                    for (int j = 0; j < 32; j++) p.set(k * 32 + j, f16(b, k * 34), 1, b[k * 34 + 2 + j], 0, 0);
+                }
+                case Q4_K -> {
+                    int o = k * 144;
+                    for (int j = 0; j < 4; j++) {
+                        for (int l = 0; l < 32; l++) {
+                            int q = b[o + 16 + 32 * j + l] & 0xFF;
+                            p.set(k * 256 + 64 * j + l, f16(b, o), scaleMinK4(b, o + 4, 2 * j, false), q & 0xF,
+                                    f16(b, o + 2), scaleMinK4(b, o + 4, 2 * j, true));
+                            p.set(k * 256 + 64 * j + 32 + l, f16(b, o), scaleMinK4(b, o + 4, 2 * j + 1, false), q >> 4,
+                                    f16(b, o + 2), scaleMinK4(b, o + 4, 2 * j + 1, true));
+                        }
+                    }
+                }
+                case Q6_K -> {
+                    int o = k * 210;
+                    float d = f16(b, o + 208);
+                    for (int half = 0; half < 2; half++) {
+                        int ql = o + 64 * half;
+                        int qh = o + 128 + 32 * half;
+                        int sc = o + 192 + 8 * half;
+                        int base = k * 256 + 128 * half;
+                        for (int l = 0; l < 32; l++) {
+                            int is = l / 16;
+                            int h = b[qh + l] & 0xFF;
+                            p.set(base + l, d, b[sc + is], ((b[ql + l] & 0xF) | ((h & 3) << 4)) - 32, 0, 0);
+                            p.set(base + l + 32, d, b[sc + is + 2], ((b[ql + l + 32] & 0xF) | (((h >> 2) & 3) << 4)) - 32, 0, 0);
+                            p.set(base + l + 64, d, b[sc + is + 4], (((b[ql + l] & 0xFF) >> 4) | (((h >> 4) & 3) << 4)) - 32, 0, 0);
+                            p.set(base + l + 96, d, b[sc + is + 6], (((b[ql + l + 32] & 0xFF) >> 4) | (((h >> 6) & 3) << 4)) - 32, 0, 0);
+                        }
+                    }
+                }
+            }
+        }
+        return p;
+    }
+
+    /** ggml's dequantize_row_*: d·scale·q − dmin·minimum in float, in that order. */
+    private static float[] dequantize(Type type, byte[] b, int blocks) {
+        Parts p = parts(type, b, blocks);
+        float[] y = new float[p.q().length];
+        for (int i = 0; i < y.length; i++) y[i] = p.d()[i] * p.scale()[i] * p.q()[i] - p.dmin()[i] * p.minimum()[i];
+        return y;
+    }
+
+    /** The same values in double arithmetic: what the integer products add up to. */
+    private static double[] dequantizeExactly(Type type, byte[] b, int blocks) {
+        Parts p = parts(type, b, blocks);
+        double[] y = new double[p.q().length];
+        for (int i = 0; i < y.length; i++) y[i] = (double) p.d()[i] * p.scale()[i] * p.q()[i] - (double) p.dmin()[i] * p.minimum()[i];
+        return y;
+    }
+
+    /** ggml's get_scale_min_k4: the 6-bit scale (or minimum) of group j from the twelve bytes at s[at]. */
+    private static int scaleMinK4(byte[] s, int at, int j, boolean minimum) {
+        if (j < 4) return s[at + j + (minimum ? 4 : 0)] & 63;
+        return minimum ? ((s[at + j + 4] & 0xFF) >> 4) | (((s[at + j] & 0xFF) >> 6) << 4)
+                : (s[at + j + 4] & 0xF) | (((s[at + j - 4] & 0xFF) >> 6) << 4);
+    }
+
+    /**
+     * Random blocks of the type: random bytes, with finite f16 scales (random, or one power of two shared by the whole
+     * set when {@code powerOfTwo}, and then Q4_K's and Q6_K's integer scales small enough that no sum passes 2^24).
+     */
+    private static byte[] randomBlocks(Type type, int blocks, SplittableRandom random, boolean powerOfTwo) {
+        byte[] b = new byte[blocks * type.bytesPerBlock()];
+        random.nextBytes(b);
+        float shared = (random.nextBoolean() ? 1 : -1) * (float) Math.scalb(1.0, -random.nextInt(1, 5));
+        for (int k = 0; k < blocks; k++) {
+            int o = k * type.bytesPerBlock();
+            int[] scaleFields = switch (type) {
+                case Q4_0, Q8_0 -> new int[] {o};
+                case Q4_K -> new int[] {o, o + 2};
+                case Q6_K -> new int[] {o + 208};
+            };
+            for (int f : scaleFields) {
+                float d = powerOfTwo ? shared : (float) (random.nextDouble(0.001, 2) * (random.nextBoolean() ? 1 : -1));
+                short h = Float.floatToFloat16(d);
+                b[f] = (byte) h;
+                b[f + 1] = (byte) (h >> 8);
+            }
+            if (powerOfTwo && type == Type.Q6_K) for (int s = 0; s < 16; s++) b[o + 192 + s] = (byte) random.nextInt(-32, 32);
+        }
+        return b;
+    }
+
+    private static float f16(byte[] b, int at) {
+        return Float.float16ToFloat((short) ((b[at] & 0xFF) | (b[at + 1] << 8)));
+    }
+
+    private static MemorySegment segment(byte[] bytes) {
+        MemorySegment s = Arena.ofAuto().allocate(bytes.length);
+        s.copyFrom(MemorySegment.ofArray(bytes));
+        return s;
+    }
+}
