@@ -18,8 +18,9 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  * or 16 and one float scale per super-block), against q8_K activations as llama.cpp's {@code ggml_vec_dot_q4_K_q8_K}
  * and {@code ggml_vec_dot_q6_K_q8_K} compute them: Σ scale·Σ q·x over the groups in integers, times d_w·d_x.
  *
- * <p>A row's super-block is first unpacked (its values as shorts, its group scales as ints) by the type, then
- * multiplied with each input of the batch from there. The steps are separate small methods on purpose, which pass
+ * <p>A batch's Q6_K super-block is first unpacked (its values as shorts, its group scales as ints), then multiplied
+ * with each input of the batch from there; Q4_K's, and Q6_K's for a single input, are multiplied straight from the
+ * row's bytes (BlockQ4_K.products, BlockQ6_K.products). The steps are separate small methods on purpose, which pass
  * arrays between them and never a vector: the JIT compiles a large Vector API method to boxed vectors, many times
  * slower, and a vector returned by a call it did not inline is boxed too.
  */
