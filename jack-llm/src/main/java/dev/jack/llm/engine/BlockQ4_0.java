@@ -35,9 +35,9 @@ final class BlockQ4_0 implements QuantizedRows {
     }
 
     /**
-     * Every vector operation is written out here, as in {@link #one}: the helpers this used to call (widening, the
-     * nibbles, the scaling) returned or took vectors: a helper compiled on its own boxes them (in a micro-benchmark the
-     * old decode of 16 rows of 2048 ran at 140–260 µs for thousands of calls before reaching 4 µs).
+     * Every vector operation is written out here, as in {@link #one}: no helper takes or returns a vector, since one
+     * compiled on its own boxes them (in a micro-benchmark, a decode of 16 rows of 2048 through such helpers ran at
+     * 140–260 µs for thousands of calls before reaching 4 µs).
      */
     @Override
     public void decode(MemorySegment data, long first, int n, float[] out, int at) {

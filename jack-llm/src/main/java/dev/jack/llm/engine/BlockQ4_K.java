@@ -24,8 +24,9 @@ import static dev.jack.llm.engine.BlockQ8_0.f16;
  * Products against q8_K activations are llama.cpp's {@code ggml_vec_dot_q4_K_q8_K}: per super-block
  * Σ scale·Σ q·x in integers, times d·d_x, less dmin·d_x·Σ minimum·(the activations' sums per 32).
  *
- * <p>Hand-written for speed on the Vector API: each super-block's nibbles are widened to shorts once and multiplied
- * with every input of the batch ({@link SuperBlocks}).
+ * <p>Hand-written for speed on the Vector API: a row's super-block has its scales unpacked once, and its nibbles go
+ * from the row's bytes straight into the products with each input ({@link #products}); decoding to floats unpacks
+ * them to shorts first ({@link SuperBlocks}).
  */
 final class BlockQ4_K implements QuantizedRows {
     static final BlockQ4_K ROWS = new BlockQ4_K();
@@ -100,11 +101,10 @@ final class BlockQ4_K implements QuantizedRows {
      * acc[at, at + 8) += scale · Σ_groups of 32 (group scale · Σ q·x) for the super-block whose 128 bytes of nibbles
      * start at {@code row[qs]}, the sums in integers as ggml_vec_dot_q4_K_q8_K's: each 32 bytes widened to shorts once,
      * their low and high nibbles (two groups) multiplied with the activations 16 at a time, adjacent shorts added into
-     * ints (a nibble times an activation byte fits a short with room for two, so three operations do it), times the
-     * group scale. The nibbles go straight from the row's bytes to the products: a decode step reads each super-block
-     * once per input, and unpacking it to shorts first stored and reloaded every value (with the decode loops of
-     * {@link #decode} split from SuperBlocks', a Q4_K_M token on one thread took 7–24% less CPU time, 6 of 6 rounds
-     * alternating both builds in one JVM). Every vector operation is written out, for the reason
+     * ints in three operations (a nibble times an activation byte is at most 15·128 = 1920 in magnitude, so a short
+     * holds the sum of two and an int lane the sum of four), times the group scale. The nibbles go straight from the
+     * row's bytes to the products: unpacking them to shorts first stored and reloaded every value (a Q4_K_M token took
+     * 7–24% less CPU time without it). Every vector operation is written out, for the reason
      * {@link SuperBlocks#groups16} gives.
      */
     private static void products(byte[] row, int qs, int[] scales, short[] x, int base, float scale, float[] acc, int at) {

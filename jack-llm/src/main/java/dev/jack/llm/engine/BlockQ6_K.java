@@ -52,10 +52,13 @@ final class BlockQ6_K implements QuantizedRows {
         SuperBlocks.Unpacked u = dot.unpacked;
         for (int r = from; r < to; r++) {
             byte[] row = dot.row(r);
-            for (int b = 0; b < dot.blocks; b++) {
-                if (dot.count == 1) {
+            // One input or a batch: each its own super-block loop, so the JIT compiles neither around the other's test.
+            if (dot.count == 1) {
+                for (int b = 0; b < dot.blocks; b++) {
                     products(row, b * 210, x.values[0], b * 256, f16(row, b * 210 + 208) * x.scales[0][b], dot.acc, 0);
-                } else {
+                }
+            } else {
+                for (int b = 0; b < dot.blocks; b++) {
                     unpack(row, b * 210, u);
                     for (int t = 0; t < dot.count; t++) SuperBlocks.groups16(u.q, u.scales, x.values[t], b * 256, u.d * x.scales[t][b], dot.acc, t * 8);
                 }

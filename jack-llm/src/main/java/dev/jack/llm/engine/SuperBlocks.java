@@ -4,12 +4,12 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 import static dev.jack.llm.engine.BlockQ8_0.F;
+import static dev.jack.llm.engine.BlockQ8_0.I;
 import static dev.jack.llm.engine.BlockQ8_0.S;
 import static dev.jack.llm.engine.BlockQ8_0.lanes;
 
@@ -22,16 +22,15 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  * with each input of the batch from there; Q4_K's, and Q6_K's for a single input, are multiplied straight from the
  * row's bytes (BlockQ4_K.products, BlockQ6_K.products). The steps are separate small methods on purpose, which pass
  * arrays between them and never a vector: the JIT compiles a large Vector API method to boxed vectors, many times
- * slower, and a vector returned by a call it did not inline is boxed too.
+ * slower, and a vector returned by a call it did not inline is boxed too. The class also holds the two types' shared
+ * steps of decoding rows to floats for prompt processing ({@link #bytes}, {@link #floats}).
  */
 final class SuperBlocks {
     private SuperBlocks() {}
 
-    private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
-
-    /** One super-block of a row, unpacked: what the integer products read. */
+    /** One super-block of a row, unpacked: what decoding to floats and a batch's Q6_K products read. */
     static final class Unpacked {
-        /** The 256 values (Q6_K: less 32). */
+        /** The 256 values (Q6_K: less 32); Q4_K's products do not read them. */
         final short[] q = new short[256];
         /** The integer scale of each group (8 of 32 values, or 16 of 16). */
         final int[] scales;
@@ -102,8 +101,9 @@ final class SuperBlocks {
      * An unpacked super-block as floats to out[at, at + 256): per group, scale·q − offset with scale = d·(group scale)
      * and offset = dmin·(group minimum) (0 without minimums), as ggml's dequantize_row_*. Each type runs its own
      * super-block loop around this (BlockQ4_K.decode, BlockQ6_K.decode), for the reason {@link Dot} gives: with one
-     * loop shared through an unpacking interface, {@code unpack} was compiled on its own and called per super-block
-     * by the decode path too (Q4_K_M decode 3–10% slower, one thread, in A/B runs of both builds in one JVM).
+     * loop shared through an unpacking interface, {@code unpack} was compiled on its own and then also called, not
+     * inlined, per super-block by token decoding's products (a Q4_K_M token 3–10% slower, one thread, in A/B runs of
+     * both builds in one JVM).
      */
     static void floats(Unpacked u, int group, float[] out, int at) {
         for (int g = 0; g < 256 / group; g++) {
