@@ -385,8 +385,8 @@ public final class LanguageDetector {
                 int b3 = grams[random.nextInt(count, reciprocal)] * LANGS;
                 int b4 = grams[random.nextInt(count, reciprocal)] * LANGS;
                 for (int j = 0; j < LANGS; j++) {
-                    probability[j] = probability[j] * (weight + table[b1 + j]) * (weight + table[b2 + j]) * (weight + table[b3 + j])
-                            * (weight + table[b4 + j]);
+                    probability[j] = probability[j] * (weight + table[b1 + j]) * (weight + table[b2 + j])
+                            * (weight + table[b3 + j]) * (weight + table[b4 + j]);
                 }
             }
             for (int j = 0; j < LANGS; j++) result[j] += probability[j] / TRIALS;
