@@ -49,19 +49,29 @@ final class BlockQ6_K implements QuantizedRows {
     @Override
     public void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
         SuperBlocks.Dot dot = new SuperBlocks.Dot(data, in, 210, 16, x.count());
+        if (dot.count == 1) one(dot, x, from, to, ys);
+        else batch(dot, x, from, to, ys);
+    }
+
+    /** {@link #dot} for a single input, in a method of its own for the reason BlockQ4_K's class comment gives. */
+    private static void one(SuperBlocks.Dot dot, Activations.Quantized x, int from, int to, float[][] ys) {
+        for (int r = from; r < to; r++) {
+            byte[] row = dot.row(r);
+            for (int b = 0; b < dot.blocks; b++) {
+                products(row, b * 210, x.values[0], b * 256, f16(row, b * 210 + 208) * x.scales[0][b], dot.acc, 0);
+            }
+            dot.store(r, ys);
+        }
+    }
+
+    /** {@link #dot} for two inputs or more: each super-block unpacked once for all of them. */
+    private static void batch(SuperBlocks.Dot dot, Activations.Quantized x, int from, int to, float[][] ys) {
         SuperBlocks.Unpacked u = dot.unpacked;
         for (int r = from; r < to; r++) {
             byte[] row = dot.row(r);
-            // One input or a batch: each its own super-block loop, so the JIT compiles neither around the other's test.
-            if (dot.count == 1) {
-                for (int b = 0; b < dot.blocks; b++) {
-                    products(row, b * 210, x.values[0], b * 256, f16(row, b * 210 + 208) * x.scales[0][b], dot.acc, 0);
-                }
-            } else {
-                for (int b = 0; b < dot.blocks; b++) {
-                    unpack(row, b * 210, u);
-                    for (int t = 0; t < dot.count; t++) SuperBlocks.groups16(u.q, u.scales, x.values[t], b * 256, u.d * x.scales[t][b], dot.acc, t * 8);
-                }
+            for (int b = 0; b < dot.blocks; b++) {
+                unpack(row, b * 210, u);
+                for (int t = 0; t < dot.count; t++) SuperBlocks.groups16(u.q, u.scales, x.values[t], b * 256, u.d * x.scales[t][b], dot.acc, t * 8);
             }
             dot.store(r, ys);
         }

@@ -18,9 +18,9 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  * or 16 and one float scale per super-block), against q8_K activations as llama.cpp's {@code ggml_vec_dot_q4_K_q8_K}
  * and {@code ggml_vec_dot_q6_K_q8_K} compute them: Σ scale·Σ q·x over the groups in integers, times d_w·d_x.
  *
- * <p>A batch's Q6_K super-block is first unpacked (its values as shorts, its group scales as ints), then multiplied
- * with each input of the batch from there; Q4_K's, and Q6_K's for a single input, are multiplied straight from the
- * row's bytes (BlockQ4_K.products, BlockQ6_K.products). The steps are separate small methods on purpose, which pass
+ * <p>A batch's super-block is first unpacked (its values as shorts, its group scales as ints), then multiplied with
+ * each input of the batch from there; a single input's is multiplied straight from the row's bytes
+ * (BlockQ4_K.products, BlockQ6_K.products). The steps are separate small methods on purpose, which pass
  * arrays between them and never a vector: the JIT compiles a large Vector API method to boxed vectors, many times
  * slower, and a vector returned by a call it did not inline is boxed too. The class also holds the two types' shared
  * steps of decoding rows to floats for prompt processing ({@link #bytes}, {@link #floats}).
@@ -28,9 +28,9 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
 final class SuperBlocks {
     private SuperBlocks() {}
 
-    /** One super-block of a row, unpacked: what decoding to floats and a batch's Q6_K products read. */
+    /** One super-block of a row, unpacked: what decoding to floats and a batch's products read. */
     static final class Unpacked {
-        /** The 256 values (Q6_K: less 32); Q4_K's products do not read them. */
+        /** The 256 values (Q6_K: less 32); a single input's products do not read them. */
         final short[] q = new short[256];
         /** The integer scale of each group (8 of 32 values, or 16 of 16). */
         final int[] scales;
@@ -123,6 +123,21 @@ final class SuperBlocks {
         int sum = 0;
         for (int j = 0; j < 8; j++) sum += u.minimums[j] * x.sums[t][superBlock * 8 + j];
         return u.dmin * x.scales[t][superBlock] * sum;
+    }
+
+    /**
+     * acc[at, at + 8) += scale · Σ_groups of 32 (group scale · Σ q·x), the sums in integers, as {@link #groups16}: per
+     * group two sets of 16 products of short vectors, added, adjacent shorts added into ints (a 4-bit value times an
+     * activation byte is at most 15·128 in magnitude, so a short holds the sum of two), times the group scale.
+     */
+    static void groups32(short[] q, int[] scales, short[] x, int base, float scale, float[] acc, int at) {
+        IntVector sum = IntVector.zero(I);
+        for (int g = 0; g < 8; g++) {
+            IntVector p = ShortVector.fromArray(S, q, g * 32).mul(ShortVector.fromArray(S, x, base + g * 32))
+                    .add(ShortVector.fromArray(S, q, g * 32 + 16).mul(ShortVector.fromArray(S, x, base + g * 32 + 16))).reinterpretAsInts();
+            sum = sum.add(p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16).mul(scales[g]));
+        }
+        ((FloatVector) sum.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scale), FloatVector.fromArray(F, acc, at)).intoArray(acc, at);
     }
 
     /**
