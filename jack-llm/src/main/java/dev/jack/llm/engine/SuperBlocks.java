@@ -47,9 +47,10 @@ final class SuperBlocks {
     /**
      * One task's working state for {@code ys[t][r]} over rows of super-blocks ({@code blockBytes} each): the row's
      * bytes, its unpacked super-block, and per input t eight float lanes and (Q4_K) the minimums' total to subtract.
-     * Each type runs its own row loop over it (BlockQ4_K.dot, BlockQ6_K.dot) rather than one shared loop taking an
-     * unpacking function: a shared loop is compiled once for whichever type the JIT saw first, and the other type's
-     * unpacking and group products then run through an uncommon trap or a call it cannot inline, several times slower.
+     * Each type runs its own row loops over it (BlockQ4_K's and BlockQ6_K's one and batch) rather than one shared loop
+     * taking an unpacking function: a shared loop is compiled once for whichever type the JIT saw first, and the other
+     * type's unpacking and group products then run through an uncommon trap or a call it cannot inline, several times
+     * slower.
      */
     static final class Dot {
         final int blocks;
@@ -145,10 +146,10 @@ final class SuperBlocks {
      * two short vectors, adjacent shorts added into ints (a 6-bit value times an activation byte fits a short, so three
      * operations do it), times the group scale.
      *
-     * <p>This and BlockQ4_K.products write every vector operation out rather than share helpers that return vectors: a
-     * shared helper is compiled on its own once hot and then not inlined, and the vectors it returns are boxed, with a
-     * type the caller does not know, so the caller's next operations run the Vector API's Java fallback (seen in the
-     * machine code of the decode path).
+     * <p>This, {@link #groups32} and the types' products write every vector operation out rather than share helpers
+     * that return vectors: a shared helper is compiled on its own once hot and then not inlined, and the vectors it
+     * returns are boxed, with a type the caller does not know, so the caller's next operations run the Vector API's Java
+     * fallback (seen in the machine code of the decode path).
      */
     static void groups16(short[] q, int[] scales, short[] x, int base, float scale, float[] acc, int at) {
         IntVector sum = IntVector.zero(I);

@@ -19,38 +19,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class QuantizedRowsTest {
     private static final Workers WORKERS = new Workers(1);
 
-    enum Type {
-        Q4_0(GgmlType.Q4_0), Q8_0(GgmlType.Q8_0), Q4_K(GgmlType.Q4_K), Q6_K(GgmlType.Q6_K);
-
-        final GgmlType ggml;
-
-        Type(GgmlType ggml) {
-            this.ggml = ggml;
-        }
-
-        /** Elements per row in these tests: several blocks, two super-blocks. */
-        int n() {
-            return ggml.blockSize() == 32 ? 256 : 512;
-        }
-
-        int bytesPerBlock() {
-            return ggml.blockBytes();
-        }
+    /** Elements per row in these tests: several blocks, two super-blocks. */
+    private static int n(GgmlType type) {
+        return type.blockSize() == 32 ? 256 : 512;
     }
 
     @ParameterizedTest
-    @EnumSource(Type.class)
-    void decodingEqualsGgmlsDequantizeBitForBit(Type type) {
+    @EnumSource(value = GgmlType.class, names = {"Q4_0", "Q8_0", "Q4_K", "Q6_K"})
+    void decodingEqualsGgmlsDequantizeBitForBit(GgmlType type) {
         SplittableRandom random = new SplittableRandom(11);
-        int blockSize = type.ggml.blockSize();
-        int blocks = 3 * type.n() / blockSize;
+        int blockSize = type.blockSize();
+        int blocks = 3 * n(type) / blockSize;
         byte[] bytes = randomBlocks(type, blocks, random, false);
         float[] expected = dequantize(type, bytes, blocks);
         MemorySegment data = segment(bytes);
         for (int first = 0; first < blocks; first++) {
             for (int count = 1; first + count <= blocks; count++) {
                 float[] out = new float[count * blockSize + 5];
-                type.ggml.rows().decode(data, (long) first * blockSize, count * blockSize, out, 5);
+                type.rows().decode(data, (long) first * blockSize, count * blockSize, out, 5);
                 for (int i = 0; i < count * blockSize; i++) {
                     int e = first * blockSize + i;
                     assertEquals(Float.floatToRawIntBits(expected[e]), Float.floatToRawIntBits(out[5 + i]),
@@ -62,17 +48,17 @@ class QuantizedRowsTest {
 
     /**
      * One power-of-two d for every block, and activations whose quantization is exact (integers over 8, each block of
-     * 32 with a largest magnitude of 127/8, so d_x = 1/8): every integer sum and every float step is then exact, so any slip in the integer arithmetic
-     * (a nibble, a scale, a group, an input of the batch) shows as a different float.
+     * 32 with a largest magnitude of 127/8, so d_x = 1/8): every integer sum and every float step is then exact, so any
+     * slip in the integer arithmetic (a nibble, a scale, a group, an input of the batch) shows as a different float.
      */
     @ParameterizedTest
-    @EnumSource(Type.class)
-    void productsAreExactWhereEverySumIsRepresentable(Type type) {
+    @EnumSource(value = GgmlType.class, names = {"Q4_0", "Q8_0", "Q4_K", "Q6_K"})
+    void productsAreExactWhereEverySumIsRepresentable(GgmlType type) {
         SplittableRandom random = new SplittableRandom(12);
         for (int count = 1; count <= 9; count++) {
             int rows = 5;
-            byte[] bytes = randomBlocks(type, rows * type.n() / type.ggml.blockSize(), random, true);
-            float[][] x = new float[count][type.n()];
+            byte[] bytes = randomBlocks(type, rows * n(type) / type.blockSize(), random, true);
+            float[][] x = new float[count][n(type)];
             for (float[] input : x) {
                 for (int i = 0; i < input.length; i++) input[i] = random.nextInt(-31, 32) / 8f;
                 for (int at = 0; at < input.length; at += 32) input[at + random.nextInt(32)] = random.nextBoolean() ? 127 / 8f : -127 / 8f;
@@ -88,13 +74,13 @@ class QuantizedRowsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Type.class)
-    void productsWithRandomScalesAgreeWithinFloatRounding(Type type) {
+    @EnumSource(value = GgmlType.class, names = {"Q4_0", "Q8_0", "Q4_K", "Q6_K"})
+    void productsWithRandomScalesAgreeWithinFloatRounding(GgmlType type) {
         SplittableRandom random = new SplittableRandom(13);
         int rows = 7;
         int count = 6;
-        byte[] bytes = randomBlocks(type, rows * type.n() / type.ggml.blockSize(), random, false);
-        float[][] x = new float[count][type.n()];
+        byte[] bytes = randomBlocks(type, rows * n(type) / type.blockSize(), random, false);
+        float[][] x = new float[count][n(type)];
         for (float[] input : x) for (int i = 0; i < input.length; i++) input[i] = (float) random.nextGaussian();
         double[][] ys = products(type, bytes, rows, x, count);
         double[][] expected = reference(type, bytes, rows, x, count);
@@ -108,38 +94,38 @@ class QuantizedRowsTest {
     }
 
     /** Jack's products of each row with each input, through the type's own activation format. */
-    private static double[][] products(Type type, byte[] bytes, int rows, float[][] x, int count) {
-        QuantizedRows kernel = (QuantizedRows) type.ggml.rows();
+    private static double[][] products(GgmlType type, byte[] bytes, int rows, float[][] x, int count) {
+        QuantizedRows kernel = (QuantizedRows) type.rows();
         Activations a = new Activations();
-        a.set(x, count, type.n());
+        a.set(x, count, n(type));
         float[][] ys = new float[count][rows];
-        kernel.dot(segment(bytes), type.n(), 0, rows, a.quantized(kernel.activations(), WORKERS), ys);
+        kernel.dot(segment(bytes), n(type), 0, rows, a.quantized(kernel.activations(), WORKERS), ys);
         double[][] out = new double[count][rows];
         for (int t = 0; t < count; t++) for (int r = 0; r < rows; r++) out[t][r] = ys[t][r];
         return out;
     }
 
-    /** Σ w·x in double, w from {@link #dequantize} in double, x the activations' integers times their block's d. */
-    private static double[][] reference(Type type, byte[] bytes, int rows, float[][] x, int count) {
+    /** Σ w·x in double, w from {@link #dequantizeExactly}, x the activations' integers times their block's d. */
+    private static double[][] reference(GgmlType type, byte[] bytes, int rows, float[][] x, int count) {
         return referenceSums(type, bytes, rows, x, count, false);
     }
 
     /** Σ |w·x|: the scale of float rounding in a product. */
-    private static double[][] referenceMagnitude(Type type, byte[] bytes, int rows, float[][] x, int count) {
+    private static double[][] referenceMagnitude(GgmlType type, byte[] bytes, int rows, float[][] x, int count) {
         return referenceSums(type, bytes, rows, x, count, true);
     }
 
-    private static double[][] referenceSums(Type type, byte[] bytes, int rows, float[][] x, int count, boolean absolute) {
-        int n = type.n();
-        int blocksPerRow = n / type.ggml.blockSize();
+    private static double[][] referenceSums(GgmlType type, byte[] bytes, int rows, float[][] x, int count, boolean absolute) {
+        int n = n(type);
+        int blocksPerRow = n / type.blockSize();
         // The natural-order activation blocks: q8_0 for Q4_0 and Q8_0 (Q8_0's kernel takes the same values reordered), q8_K otherwise.
-        Activations.Format format = type.ggml.blockSize() == 32 ? Activations.Format.Q8_0 : Activations.Format.Q8_K;
+        Activations.Format format = type.blockSize() == 32 ? Activations.Format.Q8_0 : Activations.Format.Q8_K;
         Activations a = new Activations();
         a.set(x, count, n);
         Activations.Quantized q = a.quantized(format, WORKERS);
         double[][] out = new double[count][rows];
         for (int r = 0; r < rows; r++) {
-            byte[] row = new byte[blocksPerRow * type.bytesPerBlock()];
+            byte[] row = new byte[blocksPerRow * type.blockBytes()];
             System.arraycopy(bytes, r * row.length, row, 0, row.length);
             double[] w = dequantizeExactly(type, row, blocksPerRow);
             for (int t = 0; t < count; t++) {
@@ -172,8 +158,8 @@ class QuantizedRowsTest {
         }
     }
 
-    private static Parts parts(Type type, byte[] b, int blocks) {
-        Parts p = new Parts(blocks * type.ggml.blockSize());
+    private static Parts parts(GgmlType type, byte[] b, int blocks) {
+        Parts p = new Parts(blocks * type.blockSize());
         for (int k = 0; k < blocks; k++) {
             switch (type) {
                 case Q4_0 -> {
@@ -216,13 +202,14 @@ class QuantizedRowsTest {
                         }
                     }
                 }
+                default -> throw new IllegalArgumentException(type + " is not block-quantized");
             }
         }
         return p;
     }
 
     /** ggml's dequantize_row_*: d·scale·q − dmin·minimum in float, in that order. */
-    private static float[] dequantize(Type type, byte[] b, int blocks) {
+    private static float[] dequantize(GgmlType type, byte[] b, int blocks) {
         Parts p = parts(type, b, blocks);
         float[] y = new float[p.q().length];
         for (int i = 0; i < y.length; i++) y[i] = p.d()[i] * p.scale()[i] * p.q()[i] - p.dmin()[i] * p.minimum()[i];
@@ -230,7 +217,7 @@ class QuantizedRowsTest {
     }
 
     /** The same values in double arithmetic: what the integer products add up to. */
-    private static double[] dequantizeExactly(Type type, byte[] b, int blocks) {
+    private static double[] dequantizeExactly(GgmlType type, byte[] b, int blocks) {
         Parts p = parts(type, b, blocks);
         double[] y = new double[p.q().length];
         for (int i = 0; i < y.length; i++) y[i] = (double) p.d()[i] * p.scale()[i] * p.q()[i] - (double) p.dmin()[i] * p.minimum()[i];
@@ -248,16 +235,17 @@ class QuantizedRowsTest {
      * Random blocks of the type: random bytes, with finite f16 scales (random, or one power of two shared by the whole
      * set when {@code powerOfTwo}, and then Q4_K's and Q6_K's integer scales small enough that no sum passes 2^24).
      */
-    private static byte[] randomBlocks(Type type, int blocks, SplittableRandom random, boolean powerOfTwo) {
-        byte[] b = new byte[blocks * type.bytesPerBlock()];
+    private static byte[] randomBlocks(GgmlType type, int blocks, SplittableRandom random, boolean powerOfTwo) {
+        byte[] b = new byte[blocks * type.blockBytes()];
         random.nextBytes(b);
         float shared = (random.nextBoolean() ? 1 : -1) * (float) Math.scalb(1.0, -random.nextInt(1, 5));
         for (int k = 0; k < blocks; k++) {
-            int o = k * type.bytesPerBlock();
+            int o = k * type.blockBytes();
             int[] scaleFields = switch (type) {
                 case Q4_0, Q8_0 -> new int[] {o};
                 case Q4_K -> new int[] {o, o + 2};
                 case Q6_K -> new int[] {o + 208};
+                default -> throw new IllegalArgumentException(type + " is not block-quantized");
             };
             for (int f : scaleFields) {
                 float d = powerOfTwo ? shared : (float) (random.nextDouble(0.001, 2) * (random.nextBoolean() ? 1 : -1));
@@ -265,7 +253,7 @@ class QuantizedRowsTest {
                 b[f] = (byte) h;
                 b[f + 1] = (byte) (h >> 8);
             }
-            if (powerOfTwo && type == Type.Q6_K) for (int s = 0; s < 16; s++) b[o + 192 + s] = (byte) random.nextInt(-32, 32);
+            if (powerOfTwo && type == GgmlType.Q6_K) for (int s = 0; s < 16; s++) b[o + 192 + s] = (byte) random.nextInt(-32, 32);
         }
         return b;
     }
