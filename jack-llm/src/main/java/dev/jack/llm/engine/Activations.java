@@ -14,17 +14,33 @@ import java.util.Map;
  */
 final class Activations {
     /**
-     * 8-bit block formats, as ggml's {@code block_q8_0} and {@code block_q8_K}. {@code Q8_0_BY_FOUR} is q8_0 with each
-     * block's values reordered by their index modulo 4 (values 0, 4, 8, …, 28, then 1, 5, …, 29, and so on), for
-     * {@link BlockQ8_0}'s products, whose 8 lanes then each sum four consecutive values as llama.cpp's do.
+     * 8-bit block formats, as ggml's {@code block_q8_0} and {@code block_q8_K}, with each run of 32 values in one of
+     * three orders for the float products that take them (the blocks' scales and sums are the same in every order):
+     * <ul>
+     *   <li>natural, for the integer products;</li>
+     *   <li>by four ({@code Q8_0_BY_FOUR}): values by their index modulo 4 (0, 4, 8, …, 28, then 1, 5, …, 29, and so
+     *       on), for {@link BlockQ8_0}'s products, whose 8 lanes then each sum four consecutive values as llama.cpp's
+     *       do;</li>
+     *   <li>by pairs ({@code Q8_0_BY_PAIRS}): values 0, 2, …, 14, then 1, 3, …, 15, then 16, 18,
+     *       …, 30, then 17, 19, …, 31, so that lane l of the four runs of 8 holds values 2l, 2l + 1, 16 + 2l and 17 + 2l:
+     *       the values whose products lane l of {@link BlockQ4_0}'s integer kernel sums (16 short products, adjacent pairs
+     *       added into ints), for its batch products, which then sum the same integers in float lanes.</li>
+     * </ul>
      */
     enum Format {
-        Q8_0(32), Q8_0_BY_FOUR(32), Q8_K(256);
+        Q8_0(32), Q8_0_BY_FOUR(32), Q8_0_BY_PAIRS(32), Q8_K(256);
 
         final int block;
 
         Format(int block) {
             this.block = block;
+        }
+
+        /** Where value j (0–31) of a run of 32 is stored in this format. */
+        int position(int j) {
+            if (this == Q8_0_BY_FOUR) return (j % 4) * 8 + j / 4;
+            if (this == Q8_0_BY_PAIRS) return j / 16 * 16 + j % 2 * 8 + j % 16 / 2;
+            return j;
         }
     }
 
@@ -121,9 +137,7 @@ final class Activations {
 
     /** Where value i of an input is stored in the format. */
     private static int position(Format format, int i) {
-        if (format != Format.Q8_0_BY_FOUR) return i;
-        int j = i % 32;
-        return i - j + (j % 4) * 8 + j / 4;
+        return i - i % 32 + format.position(i % 32);
     }
 
     private static void quantize(Format format, float[] x, int n, short[] values, float[] scales, int[] sums) {
@@ -131,18 +145,18 @@ final class Activations {
             if (format == Format.Q8_K) q8_K(x, b * 256, values, scales, b);
             else q8_0(x, b * 32, values, scales, b);
         }
-        if (format == Format.Q8_0_BY_FOUR) {
-            short[] block = new short[32];
-            for (int at = 0; at < n; at += 32) {
-                System.arraycopy(values, at, block, 0, 32);
-                for (int j = 0; j < 32; j++) values[at + position(format, j)] = block[j];
-            }
-        }
         if (format == Format.Q8_K) {
             for (int c = 0; c < n / 32; c++) {
                 int s = 0;
                 for (int i = c * 32; i < c * 32 + 32; i++) s += values[i];
                 sums[c] = s;
+            }
+        }
+        if (format != Format.Q8_0 && format != Format.Q8_K) {
+            short[] run = new short[32];
+            for (int at = 0; at < n; at += 32) {
+                System.arraycopy(values, at, run, 0, 32);
+                for (int j = 0; j < 32; j++) values[at + format.position(j)] = run[j];
             }
         }
     }

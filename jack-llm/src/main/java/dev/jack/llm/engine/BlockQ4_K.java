@@ -39,7 +39,7 @@ final class BlockQ4_K implements QuantizedRows {
     private BlockQ4_K() {}
 
     @Override
-    public Activations.Format activations() {
+    public Activations.Format activations(int count) {
         return Activations.Format.Q8_K;
     }
 

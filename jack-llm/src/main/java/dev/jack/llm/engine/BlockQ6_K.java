@@ -32,7 +32,7 @@ final class BlockQ6_K implements QuantizedRows {
     private BlockQ6_K() {}
 
     @Override
-    public Activations.Format activations() {
+    public Activations.Format activations(int count) {
         return Activations.Format.Q8_K;
     }
 

@@ -37,7 +37,7 @@ final class BlockQ8_0 implements QuantizedRows {
     private BlockQ8_0() {}
 
     @Override
-    public Activations.Format activations() {
+    public Activations.Format activations(int count) {
         return Activations.Format.Q8_0_BY_FOUR;
     }
 

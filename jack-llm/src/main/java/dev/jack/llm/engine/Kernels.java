@@ -47,10 +47,10 @@ final class Kernels {
             Rows kind = w.type().rows();
             if (kind instanceof QuantizedRows q && !prompt) {
                 rowsPerTask[m] = DECODE_ROWS;
-                inputs[m] = x.quantized(q.activations(), workers);
+                inputs[m] = x.quantized(q.activations(count), workers);
             } else {
                 rowsPerTask[m] = Math.clamp(DECODED_FLOATS / n / 2 * 2, 2, 64);
-                inputs[m] = kind instanceof QuantizedRows q ? x.dequantized(q.activations(), workers) : x.floats();
+                inputs[m] = kind instanceof QuantizedRows q ? x.dequantized(q.activations(count), workers) : x.floats();
             }
             firstTask[m + 1] = firstTask[m] + (rows + rowsPerTask[m] - 1) / rowsPerTask[m];
             work += (long) n * rows * count;

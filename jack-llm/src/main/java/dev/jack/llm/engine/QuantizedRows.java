@@ -10,8 +10,12 @@ import java.lang.foreign.MemorySegment;
  * the mapped file and multiplied with every sequence of the batch.
  */
 sealed interface QuantizedRows extends Rows permits BlockQ8_0, BlockQ4_0, BlockQ4_K, BlockQ6_K {
-    /** The 8-bit blocks the activations take for these rows (llama.cpp's {@code vec_dot_type}). */
-    Activations.Format activations();
+    /**
+     * The 8-bit blocks the activations take for a product of these rows with {@code count} inputs (llama.cpp's
+     * {@code vec_dot_type}; the order of the values within a block may differ with {@code count}, for a batch kernel's
+     * lanes).
+     */
+    Activations.Format activations(int count);
 
     /**
      * {@code ys[t][r]} = row r · input t, for rows {@code [from, to)} of a matrix with rows of {@code in} elements and

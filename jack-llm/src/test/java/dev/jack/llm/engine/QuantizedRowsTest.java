@@ -93,13 +93,74 @@ class QuantizedRowsTest {
         }
     }
 
-    /** Jack's products of each row with each input, through the type's own activation format. */
+    /**
+     * Each input's products in a batch of 1 to 9 are the single-input kernel's floats bit for bit (a batch kernel that
+     * sums other lanes, or in another order, rounds differently), on random rows and on rows of extreme values: every
+     * nibble 0 or 15 (Q4_0, Q4_K), every byte −127 or 127 (Q8_0), every Q6_K value −32 or 31, and the largest group
+     * scales (Q4_K 63, Q6_K −128 and 127), against activations whose every byte quantizes to ±127 (each block's values
+     * of one magnitude), where the batch kernels' sums reach their largest.
+     */
+    @ParameterizedTest
+    @EnumSource(value = GgmlType.class, names = {"Q4_0", "Q8_0", "Q4_K", "Q6_K"})
+    void batchProductsEqualSingleInputProductsBitForBit(GgmlType type) {
+        SplittableRandom random = new SplittableRandom(14);
+        int rows = 5;
+        int blocks = rows * n(type) / type.blockSize();
+        for (boolean extreme : new boolean[] {false, true}) {
+            byte[] bytes = randomBlocks(type, blocks, random, false);
+            if (extreme) extremes(type, bytes, blocks, random);
+            for (int count = 1; count <= 9; count++) {
+                float[][] x = new float[count][n(type)];
+                for (float[] input : x) {
+                    for (int i = 0; i < input.length; i++) {
+                        input[i] = extreme ? (random.nextBoolean() ? 3f : -3f) : (float) random.nextGaussian();
+                    }
+                }
+                double[][] batch = products(type, bytes, rows, x, count);
+                for (int t = 0; t < count; t++) {
+                    double[][] single = products(type, bytes, rows, new float[][] {x[t]}, 1);
+                    for (int r = 0; r < rows; r++) {
+                        assertEquals(Float.floatToRawIntBits((float) single[0][r]), Float.floatToRawIntBits((float) batch[t][r]),
+                                type + (extreme ? " extreme" : "") + " row " + r + ", input " + t + " of " + count);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Overwrites the blocks' values (and Q4_K's and Q6_K's group scales) with the type's extremes, keeping their d. */
+    private static void extremes(GgmlType type, byte[] b, int blocks, SplittableRandom random) {
+        for (int k = 0; k < blocks; k++) {
+            int o = k * type.blockBytes();
+            switch (type) {
+                case Q4_0 -> {
+                    for (int j = 2; j < 18; j++) b[o + j] = (byte) (random.nextBoolean() ? 0x00 : random.nextBoolean() ? 0xFF : random.nextBoolean() ? 0x0F : 0xF0);
+                }
+                case Q8_0 -> {
+                    for (int j = 2; j < 34; j++) b[o + j] = (byte) (random.nextBoolean() ? 127 : -127);
+                }
+                case Q4_K -> {
+                    // Scales and minimums all 63 (every 6-bit field set), nibbles 0 or 15.
+                    for (int j = 4; j < 16; j++) b[o + j] = (byte) 0xFF;
+                    for (int j = 16; j < 144; j++) b[o + j] = (byte) (random.nextBoolean() ? 0x00 : random.nextBoolean() ? 0xFF : random.nextBoolean() ? 0x0F : 0xF0);
+                }
+                case Q6_K -> {
+                    // Low bits and high bits all 0 (value −32) or all 1 (value 31), scales −128 or 127.
+                    for (int j = 0; j < 192; j++) b[o + j] = (byte) (random.nextBoolean() ? 0x00 : 0xFF);
+                    for (int j = 192; j < 208; j++) b[o + j] = (byte) (random.nextBoolean() ? -128 : 127);
+                }
+                default -> throw new IllegalArgumentException(type + " is not block-quantized");
+            }
+        }
+    }
+
+    /** Jack's products of each row with each input, through the activation format the type takes for that many inputs. */
     private static double[][] products(GgmlType type, byte[] bytes, int rows, float[][] x, int count) {
         QuantizedRows kernel = (QuantizedRows) type.rows();
         Activations a = new Activations();
         a.set(x, count, n(type));
         float[][] ys = new float[count][rows];
-        kernel.dot(segment(bytes), n(type), 0, rows, a.quantized(kernel.activations(), WORKERS), ys);
+        kernel.dot(segment(bytes), n(type), 0, rows, a.quantized(kernel.activations(count), WORKERS), ys);
         double[][] out = new double[count][rows];
         for (int t = 0; t < count; t++) for (int r = 0; r < rows; r++) out[t][r] = ys[t][r];
         return out;
