@@ -126,6 +126,20 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         String labels = options.labelsField();
         // The prompts are read while the samples are: a chunk of samples waits only for its own keys' prompts.
         PromptsReading byKey = prompts == null || labels != null ? PromptsReading.NONE : PromptsReading.start(prompts);
+        Tally tally;
+        try {
+            tally = score(context, byKey);
+        } catch (RuntimeException | Error e) {
+            byKey.join();  // a prompts file's error comes first, as when the prompts were read before anything else
+            throw e;
+        }
+        summary(context, tally, out.toString(), passRatesPath(out).toString());
+        return Status.DONE;
+    }
+
+    /** Scores the samples into the output files, with the prompts as {@code byKey} reads them; what it scored. */
+    private Tally score(StageContext context, PromptsReading byKey) {
+        String labels = options.labelsField();
         Map<Long, JsonlReader.Row> labelRows = prompts == null || labels == null ? Map.of() : rowsByKey(prompts);
         Scorer scorer = new Scorer(options, prompts == null ? null : prompts.toString(), new Verifier(context.text(options.punktDir())));
         // Each prompt's pass rates counted as its rows are written, in the order prompts first appear: the rows
@@ -158,20 +172,14 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
                     }
                 });
                 List<JsonlReader.Row> rows = new ArrayList<>(CHUNK);
-                try {
-                    JsonlReader.forEach(samples, row -> {
-                        rows.add(row);
-                        if (rows.size() == CHUNK) submit(chunks, buffers, scorer, byKey, labelRows, rows);
-                    });
-                    submit(chunks, buffers, scorer, byKey, labelRows, rows);
-                    chunks.finish();
-                } catch (RuntimeException | Error e) {
-                    byKey.join();  // a prompts file's error comes first, as when the prompts were read before the samples
-                    throw e;
-                }
+                JsonlReader.forEach(samples, row -> {
+                    rows.add(row);
+                    if (rows.size() == CHUNK) submit(chunks, buffers, scorer, byKey, labelRows, rows);
+                });
+                submit(chunks, buffers, scorer, byKey, labelRows, rows);
+                chunks.finish();
                 byKey.join();
             } catch (IOException e) {
-                byKey.join();
                 throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
             }
             // Each prompt's row written as it is made (all the rows' JSON maps and bytes at once were tens of megabytes
@@ -189,8 +197,7 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
             }
             set.commit();
         }
-        summary(context, tallied[0], out.toString(), passRatesPath(out).toString());
-        return Status.DONE;
+        return tallied[0];
     }
 
     /** Rows per chunk scored on one thread, and chunks scored ahead of the writer. */

@@ -98,6 +98,10 @@ class ScoreStageTest {
         Path unknown = Files.writeString(dir.resolve("unknown.jsonl"), "{\"key\": 9999, \"response\": \"r\"}\n");
         e = assertThrows(DataFileException.class, () -> score(unknown, out, new StringWriter()));
         assertEquals(dir.resolve("prompts.jsonl") + ":3001: instruction_id_list: is missing", e.getMessage());
+        StageContext quiet = new StageContext(Map.of(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false);
+        ScoreStage noPunkt = new ScoreStage(dir.resolve("prompts.jsonl"), good, out, new ScoreStage.Options(Reward.STRICT, false, Thinking.STRIP, dir.resolve("no-punkt")));
+        e = assertThrows(DataFileException.class, () -> noPunkt.run(quiet));
+        assertEquals(dir.resolve("prompts.jsonl") + ":3001: instruction_id_list: is missing", e.getMessage());
         Files.writeString(dir.resolve("prompts.jsonl"), prompts);
         e = assertThrows(DataFileException.class, () -> score(bad, out, new StringWriter()));
         assertTrue(e.getMessage().startsWith(bad + ":2: malformed JSON"), e.getMessage());
