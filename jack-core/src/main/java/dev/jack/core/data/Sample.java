@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * One row of {@code jack sample}'s output: a response to one prompt, with how it was made. Fields and their JSON
@@ -93,18 +94,27 @@ public record Sample(long key, Long sampleIndex, String prompt, String response,
     /** The row as JSON fields, in file order (a JSON boundary: the map goes straight to the writer). */
     public Map<String, Object> toJson() {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("key", key);
-        putPresent(row, "sample_index", sampleIndex);
-        putPresent(row, "prompt", prompt);
-        row.put("response", response);
-        putPresent(row, "reasoning_content", reasoningContent);
-        row.put("finish_reason", finishReason);
-        putPresent(row, "prompt_tokens", promptTokens);
-        putPresent(row, "completion_tokens", completionTokens);
-        putPresent(row, "model", model);
-        putPresent(row, "endpoint", endpoint);
-        putPresent(row, "params", params);
-        putPresent(row, "seed", seed);
+        fields(row::put);
+        return row;
+    }
+
+    /**
+     * Hands each of the row's JSON fields to {@code out} in file order, as {@link #toJson} has them (a writer can take
+     * them one by one without the map): absent fields are left out, and the fields kept in {@code other} come last.
+     */
+    public void fields(BiConsumer<String, Object> out) {
+        out.accept("key", key);
+        putPresent(out, "sample_index", sampleIndex);
+        putPresent(out, "prompt", prompt);
+        out.accept("response", response);
+        putPresent(out, "reasoning_content", reasoningContent);
+        out.accept("finish_reason", finishReason);
+        putPresent(out, "prompt_tokens", promptTokens);
+        putPresent(out, "completion_tokens", completionTokens);
+        putPresent(out, "model", model);
+        putPresent(out, "endpoint", endpoint);
+        putPresent(out, "params", params);
+        putPresent(out, "seed", seed);
         if (logprobs != null) {
             List<Object> tokens = new ArrayList<>();
             for (Logprob t : logprobs) {
@@ -122,13 +132,12 @@ public record Sample(long key, Long sampleIndex, String prompt, String response,
                 m.put("top", top);
                 tokens.add(m);
             }
-            row.put("logprobs", tokens);
+            out.accept("logprobs", tokens);
         }
-        row.putAll(other);
-        return row;
+        other.forEach(out);
     }
 
-    private static void putPresent(Map<String, Object> row, String field, Object value) {
-        if (value != null) row.put(field, value);
+    private static void putPresent(BiConsumer<String, Object> row, String field, Object value) {
+        if (value != null) row.accept(field, value);
     }
 }

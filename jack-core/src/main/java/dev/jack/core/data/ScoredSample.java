@@ -1,8 +1,10 @@
 package dev.jack.core.data;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * One row of {@code jack score}'s output: a {@link Sample} with the control-token texts found in its response, its
@@ -37,14 +39,24 @@ public record ScoredSample(Sample sample, List<String> controlTokens, List<Strin
 
     /** The row as JSON fields, in file order. */
     public Map<String, Object> toJson() {
-        Map<String, Object> row = sample.toJson();
-        row.put("control_tokens", controlTokens);
-        row.put("instruction_id_list", instructionIds);
-        row.put("strict", strict);
-        row.put("loose", loose);
-        row.put("reward_strict", rewardStrict);
-        row.put("reward_loose", rewardLoose);
-        row.put("reward", reward);
+        Map<String, Object> row = new LinkedHashMap<>();
+        fields(row::put);
         return row;
+    }
+
+    /**
+     * Hands each of the row's JSON fields to {@code out} in file order ({@link Sample#fields}, then this row's own), as
+     * {@link #toJson} has them when the sample kept no field of the same name in {@code other} (the map would then
+     * keep one entry, in the sample's place, where these give the name twice).
+     */
+    public void fields(BiConsumer<String, Object> out) {
+        sample.fields(out);
+        out.accept("control_tokens", controlTokens);
+        out.accept("instruction_id_list", instructionIds);
+        out.accept("strict", strict);
+        out.accept("loose", loose);
+        out.accept("reward_strict", rewardStrict);
+        out.accept("reward_loose", rewardLoose);
+        out.accept("reward", reward);
     }
 }

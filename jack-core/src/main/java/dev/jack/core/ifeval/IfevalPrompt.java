@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * One row of IFEval's input format: key, prompt, instruction ids and their kwargs, parsed into constraints
@@ -34,8 +35,21 @@ public record IfevalPrompt(long key, String prompt, List<String> instructionIds,
      */
     public static List<IfevalPrompt> readAll(Path file) {
         List<IfevalPrompt> prompts = new ArrayList<>();
+        forEach(file, prompts::add);
+        return prompts;
+    }
+
+    /**
+     * Hands every prompt of a file to {@code consumer} in file order, as each is made (on the calling thread), up to
+     * the first bad row: a caller can start on the first prompts while the rest are read.
+     *
+     * @throws DataFileException as {@link #readAll} does, once the whole file was read: the first error in file order
+     *                           (the prompts before it were handed over, none after it)
+     */
+    public static void forEach(Path file, Consumer<IfevalPrompt> consumer) {
         Map<Long, Long> lineOf = new HashMap<>();
         RuntimeException[] firstError = {null};
+        boolean[] any = {false};
         // The rows' constraints are made on every core, a chunk of rows at a time, while the file is still read (tens
         // of thousands of prompts take a second on one core); each chunk's parsed rows go once its prompts are kept, so
         // the collector does not copy a whole file's JSON trees. The first error in file order is the one reported,
@@ -47,8 +61,12 @@ public record IfevalPrompt(long key, String prompt, List<String> instructionIds,
                     firstError[0] = e;
                 } else if (chunk.made()[i] instanceof IfevalPrompt p) {
                     Long first = lineOf.putIfAbsent(p.key(), row.line());
-                    if (first != null) firstError[0] = row.error("key", "duplicate key " + p.key() + " (first on line " + first + ")");
-                    prompts.add(p);
+                    if (first != null) {
+                        firstError[0] = row.error("key", "duplicate key " + p.key() + " (first on line " + first + ")");
+                    } else {
+                        any[0] = true;
+                        consumer.accept(p);
+                    }
                 }
             }
         });
@@ -67,11 +85,10 @@ public record IfevalPrompt(long key, String prompt, List<String> instructionIds,
         submit(made, rows, true);
         if (firstError[0] != null) throw firstError[0];
         if (unreadable != null) throw unreadable;
-        if (prompts.isEmpty()) throw new DataFileException(file, "no prompts");
-        return prompts;
+        if (!any[0]) throw new DataFileException(file, "no prompts");
     }
 
-    /** Rows per chunk of {@link #readAll}'s parallel work. */
+    /** Rows per chunk of {@link #forEach}'s parallel work. */
     private static final int CHUNK = 512;
 
     /** A chunk's rows and, for each, its prompt or the RuntimeException that making it threw. */

@@ -127,6 +127,27 @@ public final class AsciiJson {
         throw new IllegalArgumentException("not JSON-serializable: " + value.getClass());
     }
 
+    /**
+     * Starts a JSON object whose fields are then written one at a time with {@link #field} (no map made for a row that is
+     * written once: score's rows were a map of twenty entries each); {@link #endObject} closes it. The bytes are those
+     * {@link #value} writes for a map with the same entries in the same order, provided no key is given twice.
+     */
+    public AsciiJson beginObject() {
+        return put('{');
+    }
+
+    /** Appends a field of the object {@link #beginObject} started: {@code , } before all but the first, {@code "key": value}. */
+    public AsciiJson field(String key, Object value) {
+        if (bytes[length - 1] != '{') put(',', ' ');  // only an object's opening brace is written right before its first field
+        key(key);
+        return value(value);
+    }
+
+    /** Closes the object {@link #beginObject} started. */
+    public AsciiJson endObject() {
+        return put('}');
+    }
+
     /** Appends {@code "key": }, from {@link #keys} when this key was written lately. */
     private void key(String key) {
         if (keys == null) {

@@ -28,6 +28,39 @@ class DataRecordsTest {
             + "\"params\": {\"temperature\": 1.0, \"top_p\": null, \"top_k\": null, \"max_tokens\": 128, \"system\": null, \"logprobs\": 2}, "
             + "\"seed\": 1032181251, \"logprobs\": [{\"token\": \" t\", \"id\": 7, \"logprob\": -0.25, \"top\": [{\"token\": \" t\", \"logprob\": -0.25}]}]}";
 
+    /**
+     * A scored row written field by field ({@code jack score}'s lines) is the bytes of its map, for every shared row that
+     * keeps no field of its own (one that does may name one of score's: score writes those through the map).
+     */
+    @Test
+    void scoredRowsWrittenFieldByFieldAreTheirMapsBytes() throws java.io.IOException {
+        dev.jack.core.json.AsciiJson fields = new dev.jack.core.json.AsciiJson(16);
+        long rows = 0;
+        List<JsonlReader.Row> lines = new java.util.ArrayList<>(List.of(row(SAMPLE)));
+        for (Path file : dev.jack.core.SharedData.jsonlFiles()) {
+            for (String line : java.nio.file.Files.readAllLines(file)) {
+                if (!line.startsWith("{\"")) continue;
+                @SuppressWarnings("unchecked")
+                Map<String, Object> m = (Map<String, Object>) Json.parse(line);
+                m.putIfAbsent("key", (long) lines.size());  // a response file's rows have none
+                if (!(m.get("key") instanceof Long)) continue;  // IFBench's keys are strings of digits
+                lines.add(new JsonlReader.Row(file, lines.size(), m));
+            }
+        }
+        for (JsonlReader.Row line : lines) {
+            Sample sample = Sample.read(line);
+            if (!sample.other().isEmpty()) continue;
+            ScoredSample s = new ScoredSample(sample, List.of("<|eot_id|>"), List.of("a:b", "c:d"), List.of(true, false),
+                    List.of(true, true), 0.5, 1.0, 0.5);
+            fields.clear();
+            fields.beginObject();
+            s.fields(fields::field);
+            assertEquals(PyJson.dumps(s.toJson()), fields.endObject().toString());
+            rows++;
+        }
+        assertTrue(rows > 500, "rows: " + rows);
+    }
+
     @Test
     void samplesAndScoresRoundTripByteForByte() {
         assertEquals(SAMPLE, PyJson.dumps(Sample.read(row(SAMPLE)).toJson()));

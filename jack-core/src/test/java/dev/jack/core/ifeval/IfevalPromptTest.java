@@ -54,4 +54,19 @@ class IfevalPromptTest {
         DataFileException malformed = assertThrows(DataFileException.class, () -> IfevalPrompt.readAll(file(dir, lines)));
         assertTrue(malformed.getMessage().contains(":12501:"), malformed.getMessage());
     }
+
+    /** forEach hands the prompts over in file order as they are made, those before the first bad row, then throws it. */
+    @Test
+    void forEachHandsOverThePromptsBeforeTheFirstBadRow(@TempDir Path dir) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int k = 0; k < 5_000; k++) lines.add(row(k, "{\"num_words\": 5, \"relation\": \"at least\"}"));
+        lines.set(3_000, row(3_000, "{\"num_words\": \"many\", \"relation\": \"at least\"}"));
+        List<Long> keys = new ArrayList<>();
+        DataFileException bad = assertThrows(DataFileException.class, () -> IfevalPrompt.forEach(file(dir, lines), p -> keys.add(p.key())));
+        assertTrue(bad.getMessage().contains(":3001:") && bad.getMessage().contains("kwargs[0].num_words"), bad.getMessage());
+        assertEquals(3_000, keys.size());
+        for (int k = 0; k < keys.size(); k++) assertEquals(k, keys.get(k));
+        DataFileException none = assertThrows(DataFileException.class, () -> IfevalPrompt.forEach(file(dir, List.of("", " ")), p -> keys.add(p.key())));
+        assertTrue(none.getMessage().endsWith("input_data.jsonl: no prompts"), none.getMessage());
+    }
 }

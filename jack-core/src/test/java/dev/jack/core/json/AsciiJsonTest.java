@@ -83,4 +83,30 @@ class AsciiJsonTest {
         assertArrayEquals(out.toBytes(), new AsciiJson(0).raw(out.toBytes()).toBytes());
         assertThrows(IllegalArgumentException.class, () -> new AsciiJson(8).value(new Object()));
     }
+
+    /** An object written field by field is the bytes of the same entries written as a map, nested objects included. */
+    @Test
+    void objectsWrittenFieldByFieldAreTheMapsBytes() {
+        Random random = new Random(5);
+        AsciiJson fields = new AsciiJson(1);
+        AsciiJson map = new AsciiJson(1);
+        for (int n = 0; n < 2_000; n++) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (int i = random.nextInt(6); i > 0; i--) {
+                m.put(randomString(random), switch (random.nextInt(5)) {
+                    case 0 -> randomString(random);
+                    case 1 -> random.nextLong();
+                    case 2 -> random.nextDouble();
+                    case 3 -> Map.of(randomString(random), List.of(true, "{"));
+                    default -> Arrays.asList(null, Map.of());
+                });
+            }
+            fields.clear();
+            map.clear();
+            fields.raw("[").beginObject();
+            m.forEach(fields::field);
+            fields.endObject().raw("]");
+            assertEquals(map.value(List.of(m)).toString(), fields.toString());
+        }
+    }
 }

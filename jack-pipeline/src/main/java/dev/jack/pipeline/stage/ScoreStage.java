@@ -43,6 +43,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BiConsumer;
 
 /**
  * {@code jack score}: each sample with its prompt's per-constraint strict and loose verdicts and rewards
@@ -123,7 +124,22 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
     @Override
     public Status run(StageContext context) {
         String labels = options.labelsField();
-        Map<Long, IfevalPrompt> byKey = prompts == null || labels != null ? Map.of() : promptsByKey(prompts);
+        // The prompts are read while the samples are: a chunk of samples waits only for its own keys' prompts.
+        PromptsReading byKey = prompts == null || labels != null ? PromptsReading.NONE : PromptsReading.start(prompts);
+        Tally tally;
+        try {
+            tally = score(context, byKey);
+        } catch (RuntimeException | Error e) {
+            byKey.join();  // a prompts file's error comes first, as when the prompts were read before anything else
+            throw e;
+        }
+        summary(context, tally, out.toString(), passRatesPath(out).toString());
+        return Status.DONE;
+    }
+
+    /** Scores the samples into the output files, with the prompts as {@code byKey} reads them; what it scored. */
+    private Tally score(StageContext context, PromptsReading byKey) {
+        String labels = options.labelsField();
         Map<Long, JsonlReader.Row> labelRows = prompts == null || labels == null ? Map.of() : rowsByKey(prompts);
         Scorer scorer = new Scorer(options, prompts == null ? null : prompts.toString(), new Verifier(context.text(options.punktDir())));
         // Each prompt's pass rates counted as its rows are written, in the order prompts first appear: the rows
@@ -162,6 +178,7 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
                 });
                 submit(chunks, buffers, scorer, byKey, labelRows, rows);
                 chunks.finish();
+                byKey.join();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
             }
@@ -180,8 +197,7 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
             }
             set.commit();
         }
-        summary(context, tallied[0], out.toString(), passRatesPath(out).toString());
-        return Status.DONE;
+        return tallied[0];
     }
 
     /** Rows per chunk scored on one thread, and chunks scored ahead of the writer. */
@@ -194,11 +210,12 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
     private record ScoredChunk(List<JsonlReader.Row> rows, List<Outcome> scored, AsciiJson lines) {}
 
     /** Hands the rows (then cleared) to the chunks, to be scored into a buffer from {@code buffers} (or a new one). */
-    private void submit(Parallel.InOrder<ScoredChunk> chunks, Queue<AsciiJson> buffers, Scorer scorer, Map<Long, IfevalPrompt> byKey,
+    private void submit(Parallel.InOrder<ScoredChunk> chunks, Queue<AsciiJson> buffers, Scorer scorer, PromptsReading byKey,
                         Map<Long, JsonlReader.Row> labelRows, List<JsonlReader.Row> rows) {
         if (rows.isEmpty()) return;
         List<JsonlReader.Row> chunk = List.copyOf(rows);
         rows.clear();
+        byKey.await(chunk);
         try {
             chunks.submit(() -> {
                 List<Outcome> done = new ArrayList<>(chunk.size());
@@ -295,12 +312,19 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
                     : options.thinking().apply(sample.reasoningContent(), sample.response());
             Verdicts v = options.verifier() == Verification.IFEVALG ? null : verifier.verify(constraints, checked);
             ScoredSample scored = score(sample, constraints, v);
-            Map<String, Object> json = scored.toJson();
             List<String> errors = new ArrayList<>(v == null ? List.of() : v.errors());
-            if (options.spans()) json.put("spans", spans(constraints, checked, verifier, errors));
+            List<List<Map<String, Object>>> spans = options.spans() ? spans(constraints, checked, verifier, errors) : null;
+            // The fields go straight to the line; a row that kept fields Jack does not know goes through a map, where
+            // such a field named as one of score's is replaced in its place (a scored file scored again).
+            Map<String, Object> json = sample.other().isEmpty() ? null : new LinkedHashMap<>();
+            BiConsumer<String, Object> fields = json != null ? json::put : out::field;
+            if (json == null) out.beginObject();
+            scored.fields(fields);
+            if (spans != null) fields.accept("spans", spans);
             // A check that could not run counts as not followed; the row says which and why.
-            if (!errors.isEmpty()) json.put("checker_errors", errors);
-            out.value(json);
+            if (!errors.isEmpty()) fields.accept("checker_errors", errors);
+            if (json == null) out.endObject();
+            else out.value(json);
             return new Outcome(scored, errors.isEmpty() ? List.of()
                     : errors.stream().map(e -> row.file() + ":" + row.line() + ": key " + sample.key() + ": " + e).toList());
         }
@@ -430,6 +454,88 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
     static Flaw flaw(Sample sample, List<String> controlTokens) {
         List<String> found = controlTokens != null ? controlTokens : controlTokens(sample);
         return Flaw.of(sample.finishReason(), Thinking.answer(sample.response()), !found.isEmpty());
+    }
+
+    /**
+     * A prompts file read by key on a thread of its own while {@code jack score} reads and scores the samples: reading
+     * 48,000 prompts took 1-3 s before the first sample was scored, on less than both cores (its collections copy the
+     * prompts on one core), and samples usually come in their prompts' order. A chunk of samples is scored once the
+     * prompts of its keys are read ({@link #await}), or all of them; the file's error, if any, is thrown by every call
+     * after it (and by {@link #join}), so it still comes before the samples' own errors.
+     */
+    private static final class PromptsReading {
+        /** No prompts file: nothing to wait for, no prompt for any key. */
+        static final PromptsReading NONE = new PromptsReading();
+
+        private final Map<Long, IfevalPrompt> byKey = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Object progress = new Object();
+        private boolean done = true;
+        private Throwable error;
+
+        /** Starts reading the file. */
+        static PromptsReading start(Path prompts) {
+            PromptsReading r = new PromptsReading();
+            r.done = false;
+            Thread.ofPlatform().name("jack-prompts").daemon().start(() -> {
+                Throwable failed = null;
+                try {
+                    IfevalPrompt.forEach(prompts, p -> {
+                        r.byKey.put(p.key(), p);
+                        synchronized (r.progress) {
+                            r.progress.notifyAll();
+                        }
+                    });
+                } catch (Throwable t) {
+                    failed = t;
+                }
+                synchronized (r.progress) {
+                    r.error = failed;
+                    r.done = true;
+                    r.progress.notifyAll();
+                }
+            });
+            return r;
+        }
+
+        /** The prompt with this key, or null: final only once {@link #await} or {@link #join} returned for it. */
+        IfevalPrompt get(long key) {
+            return byKey.get(key);
+        }
+
+        /**
+         * Waits until the prompts of the rows' keys are read, or the whole file (for a row without an integer key, or
+         * one the file does not have).
+         *
+         * @throws RuntimeException the prompts file's error, once it is known
+         */
+        void await(List<JsonlReader.Row> rows) {
+            for (JsonlReader.Row row : rows) waitFor(() -> row.fields().get("key") instanceof Long key && byKey.containsKey(key));
+            waitFor(() -> true);
+        }
+
+        /**
+         * Waits until the whole file is read.
+         *
+         * @throws RuntimeException the prompts file's error
+         */
+        void join() {
+            waitFor(() -> false);
+        }
+
+        /** Waits until {@code ready} holds or the file is read; then throws the file's error if it is known. */
+        private void waitFor(java.util.function.BooleanSupplier ready) {
+            synchronized (progress) {
+                while (!done && !ready.getAsBoolean()) {
+                    try {
+                        progress.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted", e);
+                    }
+                }
+                if (error != null) throw Parallel.unchecked(error);
+            }
+        }
     }
 
     /** The prompts of a file by key. */

@@ -72,4 +72,62 @@ class ScoreStageTest {
         assertTrue(e.getMessage().startsWith(samples + ":1: prompt: is not the prompt with key 1 in "), e.getMessage());
         assertTrue(Files.notExists(dir.resolve("scored.jsonl")));
     }
+
+    /**
+     * The prompts are read while the samples are scored, yet a bad prompts file is reported as when it was read first:
+     * before a sample's own error, whether the samples come in the prompts' order or not.
+     */
+    @Test
+    void aBadPromptsFileIsReportedBeforeTheSamplesErrors() throws IOException {
+        StringBuilder prompts = new StringBuilder();
+        StringBuilder samples = new StringBuilder();
+        for (int k = 0; k < 3_000; k++) {
+            prompts.append("{\"key\": ").append(k).append(", \"prompt\": \"P\", \"instruction_id_list\": [\"punctuation:no_comma\"], \"kwargs\": [{}]}\n");
+            samples.append("{\"key\": ").append((k * 7) % 3_000).append(", \"response\": \"r\"}\n");
+        }
+        Files.writeString(dir.resolve("prompts.jsonl"), prompts);
+        Path out = dir.resolve("scored.jsonl");
+        Path good = Files.writeString(dir.resolve("samples.jsonl"), samples);
+        assertTrue(score(good, out, new StringWriter()).contains("scored 3000 samples"));
+        List<String> rows = Files.readAllLines(out);
+        for (int k = 0; k < 3_000; k++) assertTrue(rows.get(k).startsWith("{\"key\": " + (k * 7) % 3_000 + ", \"response\": \"r\", "), rows.get(k));
+        Path bad = Files.writeString(dir.resolve("bad.jsonl"), "{\"key\": 1, \"response\": \"r\"}\n{\"key\": 2, \"response\": ");
+        Files.writeString(dir.resolve("prompts.jsonl"), prompts + "{\"key\": 5}\n");
+        var e = assertThrows(DataFileException.class, () -> score(bad, out, new StringWriter()));
+        assertEquals(dir.resolve("prompts.jsonl") + ":3001: instruction_id_list: is missing", e.getMessage());
+        Path unknown = Files.writeString(dir.resolve("unknown.jsonl"), "{\"key\": 9999, \"response\": \"r\"}\n");
+        e = assertThrows(DataFileException.class, () -> score(unknown, out, new StringWriter()));
+        assertEquals(dir.resolve("prompts.jsonl") + ":3001: instruction_id_list: is missing", e.getMessage());
+        StageContext quiet = new StageContext(Map.of(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false);
+        ScoreStage noPunkt = new ScoreStage(dir.resolve("prompts.jsonl"), good, out, new ScoreStage.Options(Reward.STRICT, false, Thinking.STRIP, dir.resolve("no-punkt")));
+        e = assertThrows(DataFileException.class, () -> noPunkt.run(quiet));
+        assertEquals(dir.resolve("prompts.jsonl") + ":3001: instruction_id_list: is missing", e.getMessage());
+        Files.writeString(dir.resolve("prompts.jsonl"), prompts);
+        e = assertThrows(DataFileException.class, () -> score(bad, out, new StringWriter()));
+        assertTrue(e.getMessage().startsWith(bad + ":2: malformed JSON"), e.getMessage());
+        e = assertThrows(DataFileException.class, () -> score(unknown, out, new StringWriter()));
+        assertTrue(e.getMessage().startsWith(unknown + ":1: key: no prompt with key 9999 in "), e.getMessage());
+    }
+
+    /**
+     * Rows are written field by field, and a row that kept fields of its own goes through a map: a field named as one of
+     * score's (a scored file scored again) is replaced in its place, never written twice.
+     */
+    @Test
+    void aRowsOwnFieldNamedAsScoresIsReplacedInItsPlace() throws IOException {
+        prompts();
+        Path samples = Files.writeString(dir.resolve("samples.jsonl"), """
+                {"key": 1, "reward": 7, "response": "no comma", "extra": "\u00e9"}
+                {"key": 1, "response": "a, b"}
+                """);
+        Path out = dir.resolve("scored.jsonl");
+        score(samples, out, new StringWriter());
+        List<String> rows = Files.readAllLines(out);
+        assertEquals("{\"key\": 1, \"response\": \"no comma\", \"finish_reason\": null, \"reward\": 0.5, \"extra\": \"\\u00e9\", \"control_tokens\": [], "
+                + "\"instruction_id_list\": [\"punctuation:no_comma\", \"test:broken\"], \"strict\": [true, false], \"loose\": [true, false], "
+                + "\"reward_strict\": 0.5, \"reward_loose\": 0.5, \"checker_errors\": [\"test:broken: IllegalStateException: bug on 8 chars\"]}", rows.get(0));
+        assertEquals("{\"key\": 1, \"response\": \"a, b\", \"finish_reason\": null, \"control_tokens\": [], "
+                + "\"instruction_id_list\": [\"punctuation:no_comma\", \"test:broken\"], \"strict\": [false, false], \"loose\": [false, false], "
+                + "\"reward_strict\": 0.0, \"reward_loose\": 0.0, \"reward\": 0.0, \"checker_errors\": [\"test:broken: IllegalStateException: bug on 4 chars\"]}", rows.get(1));
+    }
 }
