@@ -1,10 +1,14 @@
 package dev.jack.core.data;
 
+import dev.jack.core.json.AsciiJson;
 import dev.jack.core.json.Json;
 import dev.jack.core.json.PyJson;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -33,12 +37,12 @@ class DataRecordsTest {
      * keeps no field of its own (one that does may name one of score's: score writes those through the map).
      */
     @Test
-    void scoredRowsWrittenFieldByFieldAreTheirMapsBytes() throws java.io.IOException {
-        dev.jack.core.json.AsciiJson fields = new dev.jack.core.json.AsciiJson(16);
+    void scoredRowsWrittenFieldByFieldAreTheirMapsBytes() throws IOException {
+        AsciiJson fields = new AsciiJson(16);
         long rows = 0;
-        List<JsonlReader.Row> lines = new java.util.ArrayList<>(List.of(row(SAMPLE)));
+        List<JsonlReader.Row> lines = new ArrayList<>(List.of(row(SAMPLE)));
         for (Path file : dev.jack.core.SharedData.jsonlFiles()) {
-            for (String line : java.nio.file.Files.readAllLines(file)) {
+            for (String line : Files.readAllLines(file)) {
                 if (!line.startsWith("{\"")) continue;
                 @SuppressWarnings("unchecked")
                 Map<String, Object> m = (Map<String, Object>) Json.parse(line);

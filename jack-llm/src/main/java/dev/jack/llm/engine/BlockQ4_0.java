@@ -24,10 +24,11 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  *
  * <p>Hand-written for speed on the Vector API: for a single input the 16 bytes are widened to shorts once, the two
  * nibbles taken apart with a mask and a shift, and multiplied 16 at a time (a nibble less 8 times an activation byte
- * fits a short with room for four, so pairs become ints in three operations). A batch takes the same integer sums in
- * float lanes, as {@link BlockQ8_0} does, each block's nibbles decoded once for four inputs ({@link #four}) rather
- * than once per input (batched decode of 4, 8 and 16 sequences of a 1B model took 17%, 16% and 10% less CPU time,
- * medians of 6 rounds alternating both builds in one JVM, identical logits); llama.cpp's batch path for Q4_0 on AVX2
+ * fits a short with room for four, so pairs become ints in three operations). A batch of three or more takes the same
+ * integer sums in float lanes, as {@link BlockQ8_0} does, each block's nibbles decoded once for four inputs
+ * ({@link #four}) rather than once per input (batched decode of 4, 8 and 16 sequences of a 1B model took 17%, 16% and
+ * 10% less CPU time, medians of 6 rounds alternating both builds in one JVM, identical logits; two sequences ran
+ * faster with {@link #one} each, 16.1–19.3 tokens/s against 14.8–15.7 in three alternating runs); llama.cpp's batch path for Q4_0 on AVX2
  * is its {@code tinyBLAS_Q0_AVX} tiles of the same per-block integer sums.
  */
 final class BlockQ4_0 implements QuantizedRows {
@@ -36,11 +37,17 @@ final class BlockQ4_0 implements QuantizedRows {
     /** A block's 16 bytes as 8 shorts. */
     private static final VectorSpecies<Short> S8 = ShortVector.SPECIES_128;
 
+    /**
+     * Up to this many inputs each take {@link #one}: the four-input kernel's shared decoding does not pay for its
+     * two spare slots.
+     */
+    private static final int SINGLE = 2;
+
     private BlockQ4_0() {}
 
     @Override
     public Activations.Format activations(int count) {
-        return count == 1 ? Activations.Format.Q8_0 : Activations.Format.Q8_0_BY_PAIRS;
+        return count <= SINGLE ? Activations.Format.Q8_0 : Activations.Format.Q8_0_BY_PAIRS;
     }
 
     /**
@@ -69,8 +76,10 @@ final class BlockQ4_0 implements QuantizedRows {
         int blocks = in / 32;
         long rowBytes = blocks * 18L;
         int count = x.count();
-        if (count == 1) {
-            for (int r = from; r < to; r++) ys[0][r] = one(data, r * rowBytes, x.values[0], x.scales[0], blocks);
+        if (count <= SINGLE) {
+            for (int r = from; r < to; r++) {
+                for (int t = 0; t < count; t++) ys[t][r] = one(data, r * rowBytes, x.values[t], x.scales[t], blocks);
+            }
             return;
         }
         float[] sums = new float[32];

@@ -19,8 +19,9 @@ sealed interface QuantizedRows extends Rows permits BlockQ8_0, BlockQ4_0, BlockQ
 
     /**
      * {@code ys[t][r]} = row r · input t, for rows {@code [from, to)} of a matrix with rows of {@code in} elements and
-     * every input of {@code x}. Each product is computed by the same operations in the same order whatever the
-     * number of inputs, so batching never changes an answer.
+     * every input of {@code x}, which is in the format {@link #activations} gives for {@code x.count()} inputs. Each
+     * product is the same float whatever the number of inputs (the same integer sums in the same lanes, scaled and
+     * added in the same order, whether the lanes are integer or float ones), so batching never changes an answer.
      */
     void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys);
 }

@@ -47,6 +47,28 @@ class ActivationsTest {
         assertArrayEquals(a.dequantized(Activations.Format.Q8_0, workers)[0], values[0], "dequantized in natural order either way");
     }
 
+    /** Run m of 8 holds, in lane l, value 2l, 2l + 1, 16 + 2l or 17 + 2l: the values BlockQ4_0's lane l sums. */
+    @Test
+    void byPairsOrderPutsInEachLaneTheValuesOfTwoAdjacentBytesNibbles() {
+        float[] x = new float[64];
+        for (int i = 0; i < 64; i++) x[i] = 31.5f - i;
+        Activations a = new Activations();
+        a.set(new float[][] {x}, 1, 64);
+        short[] natural = a.quantized(Activations.Format.Q8_0, workers).values[0].clone();
+        Activations.Quantized byPairs = a.quantized(Activations.Format.Q8_0_BY_PAIRS, workers);
+        int[] first = {0, 1, 16, 17};
+        for (int b = 0; b < 2; b++) {
+            for (int m = 0; m < 4; m++) {
+                for (int l = 0; l < 8; l++) {
+                    assertEquals(natural[32 * b + first[m] + 2 * l], byPairs.values[0][32 * b + 8 * m + l]);
+                    assertEquals(natural[32 * b + first[m] + 2 * l], byPairs.floats[0][32 * b + 8 * m + l]);
+                }
+            }
+        }
+        float[][] values = a.dequantized(Activations.Format.Q8_0_BY_PAIRS, workers);
+        assertArrayEquals(a.dequantized(Activations.Format.Q8_0, workers)[0], values[0], "dequantized in natural order either way");
+    }
+
     @Test
     void q8_KDividesByTheSignedLargestValueAndKeepsSumsPer32() {
         float[] x = new float[256];

@@ -124,7 +124,8 @@ class GgufWriterTest {
             if (type == RandomLlama.Weights.F32) assertArrayEquals(oneByOne, atOnce);
             assertTrue(largest < 0.25 && mean < 0.05, "prompt processing and decoding agree: largest difference " + largest + ", mean " + mean);
             List<LlamaModel.Session> sessions = new java.util.ArrayList<>();
-            // Nine: the four-input batch kernels (twice) and the one-input kernels in one step.
+            // Nine: the four-input batch kernels (twice) and the one-input kernels in one step (Q4_0: a last group of one in
+            // the four-input kernel's spare slots).
             int[] next = {7, 11, 13, 17, 19, 23, 29, 31, 37};
             for (int s = 0; s < next.length; s++) sessions.add(whole.copy());
             float[][] batch = model.decode(sessions, next);

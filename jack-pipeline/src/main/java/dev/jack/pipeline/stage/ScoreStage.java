@@ -42,8 +42,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code jack score}: each sample with its prompt's per-constraint strict and loose verdicts and rewards
@@ -130,7 +132,9 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         try {
             tally = score(context, byKey);
         } catch (RuntimeException | Error e) {
-            byKey.join();  // a prompts file's error comes first, as when the prompts were read before anything else
+            // A prompts file's error comes first, as when the prompts were read before anything else; an interrupted
+            // run keeps its own error (waiting would only fail again).
+            if (!Thread.currentThread().isInterrupted()) byKey.join();
             throw e;
         }
         summary(context, tally, out.toString(), passRatesPath(out).toString());
@@ -316,10 +320,12 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
             List<List<Map<String, Object>>> spans = options.spans() ? spans(constraints, checked, verifier, errors) : null;
             // The fields go straight to the line; a row that kept fields Jack does not know goes through a map, where
             // such a field named as one of score's is replaced in its place (a scored file scored again).
-            Map<String, Object> json = sample.other().isEmpty() ? null : new LinkedHashMap<>();
+            Map<String, Object> json = sample.other().isEmpty() ? null : scored.toJson();
             BiConsumer<String, Object> fields = json != null ? json::put : out::field;
-            if (json == null) out.beginObject();
-            scored.fields(fields);
+            if (json == null) {
+                out.beginObject();
+                scored.fields(fields);
+            }
             if (spans != null) fields.accept("spans", spans);
             // A check that could not run counts as not followed; the row says which and why.
             if (!errors.isEmpty()) fields.accept("checker_errors", errors);
@@ -467,10 +473,12 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         /** No prompts file: nothing to wait for, no prompt for any key. */
         static final PromptsReading NONE = new PromptsReading();
 
-        private final Map<Long, IfevalPrompt> byKey = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<Long, IfevalPrompt> byKey = new ConcurrentHashMap<>();
         private final Object progress = new Object();
         private boolean done = true;
         private Throwable error;
+        /** A thread waits on {@code progress}: only then is each prompt announced (samples out of order woke it 48,000 times). */
+        private volatile boolean waiting;
 
         /** Starts reading the file. */
         static PromptsReading start(Path prompts) {
@@ -481,8 +489,10 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
                 try {
                     IfevalPrompt.forEach(prompts, p -> {
                         r.byKey.put(p.key(), p);
-                        synchronized (r.progress) {
-                            r.progress.notifyAll();
+                        if (r.waiting) {
+                            synchronized (r.progress) {
+                                r.progress.notifyAll();
+                            }
                         }
                     });
                 } catch (Throwable t) {
@@ -523,15 +533,17 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         }
 
         /** Waits until {@code ready} holds or the file is read; then throws the file's error if it is known. */
-        private void waitFor(java.util.function.BooleanSupplier ready) {
+        private void waitFor(BooleanSupplier ready) {
             synchronized (progress) {
-                while (!done && !ready.getAsBoolean()) {
-                    try {
-                        progress.wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("interrupted", e);
-                    }
+                // Set before ready is tested: a prompt put after the test is then announced, once this thread waits.
+                waiting = true;
+                try {
+                    while (!done && !ready.getAsBoolean()) progress.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                } finally {
+                    waiting = false;
                 }
                 if (error != null) throw Parallel.unchecked(error);
             }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -95,6 +96,11 @@ class ScoreStageTest {
         Files.writeString(dir.resolve("prompts.jsonl"), prompts + "{\"key\": 5}\n");
         var e = assertThrows(DataFileException.class, () -> score(bad, out, new StringWriter()));
         assertEquals(dir.resolve("prompts.jsonl") + ":3001: instruction_id_list: is missing", e.getMessage());
+        // Every sample's prompt comes before the bad line: the run still fails, and the last good output stays.
+        byte[] scored = Files.readAllBytes(out);
+        e = assertThrows(DataFileException.class, () -> score(good, out, new StringWriter()));
+        assertEquals(dir.resolve("prompts.jsonl") + ":3001: instruction_id_list: is missing", e.getMessage());
+        assertArrayEquals(scored, Files.readAllBytes(out));
         Path unknown = Files.writeString(dir.resolve("unknown.jsonl"), "{\"key\": 9999, \"response\": \"r\"}\n");
         e = assertThrows(DataFileException.class, () -> score(unknown, out, new StringWriter()));
         assertEquals(dir.resolve("prompts.jsonl") + ":3001: instruction_id_list: is missing", e.getMessage());
