@@ -139,9 +139,18 @@ public record IfevalPrompt(long key, String prompt, List<String> instructionIds,
      *                           bad kwargs
      */
     public static IfevalPrompt fromRow(JsonlReader.Row row) {
-        long key = row.fields().get("key") instanceof String s && s.matches("-?[0-9]{1,18}") ? Long.parseLong(s) : row.integer("key");
+        long key = key(row);
         List<Constraint> constraints = constraints(row);
         return new IfevalPrompt(key, row.string("prompt"), constraints.stream().map(Constraint::id).toList(), constraints);
+    }
+
+    /**
+     * A prompt row's key: an integer, or a string holding one (as IFBench writes "0").
+     *
+     * @throws DataFileException naming the row's file, line and field when the key is missing or neither
+     */
+    public static long key(JsonlReader.Row row) {
+        return row.fields().get("key") instanceof String s && s.matches("-?[0-9]{1,18}") ? Long.parseLong(s) : row.integer("key");
     }
 
     /**

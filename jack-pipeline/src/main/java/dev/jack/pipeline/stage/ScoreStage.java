@@ -432,10 +432,18 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
         return out;
     }
 
-    /** The rows of a prompts file by key (for their labels). */
+    /**
+     * The rows of a prompts file by key (for their labels), keys read as {@link IfevalPrompt#key} reads them.
+     *
+     * @throws dev.jack.core.data.DataFileException naming the file, line and field for a key given twice (a later row
+     *     silently took the samples of the first), as {@link IfevalPrompt#readAll} does
+     */
     private static Map<Long, JsonlReader.Row> rowsByKey(Path prompts) {
         Map<Long, JsonlReader.Row> byKey = new HashMap<>();
-        JsonlReader.forEach(prompts, row -> byKey.put(row.integer("key"), row));
+        JsonlReader.forEach(prompts, row -> {
+            JsonlReader.Row first = byKey.putIfAbsent(IfevalPrompt.key(row), row);
+            if (first != null) throw row.error("key", "duplicate key " + IfevalPrompt.key(row) + " (first on line " + first.line() + ")");
+        });
         return byKey;
     }
 

@@ -136,4 +136,27 @@ class ScoreStageTest {
                 + "\"instruction_id_list\": [\"punctuation:no_comma\", \"test:broken\"], \"strict\": [false, false], \"loose\": [false, false], "
                 + "\"reward_strict\": 0.0, \"reward_loose\": 0.0, \"reward\": 0.0, \"checker_errors\": [\"test:broken: IllegalStateException: bug on 4 chars\"]}", rows.get(1));
     }
+
+    /**
+     * With a labels field, a prompts file's key given twice is an error naming the second row, as without one (the later
+     * row's labels silently scored the key's samples); a key written as a string of digits is the key, as IFBench writes it.
+     */
+    @Test
+    void labelRowsWithAKeyGivenTwiceAreRefused() throws IOException {
+        Path prompts = Files.writeString(dir.resolve("labels.jsonl"), """
+                {"key": "1", "ground_truth": "[{'instruction_id': ['punctuation:no_comma'], 'kwargs': [None]}]"}
+                {"key": 2, "ground_truth": "[{'instruction_id': ['punctuation:no_comma'], 'kwargs': [None]}]"}
+                """);
+        Path samples = Files.writeString(dir.resolve("samples.jsonl"), "{\"key\": 1, \"response\": \"a, b\"}\n");
+        Path out = dir.resolve("scored.jsonl");
+        ScoreStage.Options labelled = new ScoreStage.Options(Reward.STRICT, false, Thinking.STRIP, null, false, ScoreStage.Verification.IFEVAL, "ground_truth");
+        StageContext quiet = new StageContext(Map.of(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false);
+        assertEquals(Stage.Status.DONE, new ScoreStage(prompts, samples, out, labelled).run(quiet));
+        assertTrue(Files.readString(out).contains("\"strict\": [false]"), Files.readString(out));
+        byte[] scored = Files.readAllBytes(out);
+        Files.writeString(prompts, "{\"key\": 1, \"ground_truth\": \"[{'instruction_id': ['detectable_format:title'], 'kwargs': [None]}]\"}\n", java.nio.file.StandardOpenOption.APPEND);
+        var e = assertThrows(DataFileException.class, () -> new ScoreStage(prompts, samples, out, labelled).run(quiet));
+        assertEquals(prompts + ":3: key: duplicate key 1 (first on line 1)", e.getMessage());
+        assertArrayEquals(scored, Files.readAllBytes(out));
+    }
 }
