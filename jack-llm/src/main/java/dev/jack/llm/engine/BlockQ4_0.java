@@ -124,7 +124,9 @@ final class BlockQ4_0 implements QuantizedRows {
      * {@link #one} sums. Each product (at most 8·127 in magnitude) and each lane's sum of four is an integer below 2^24,
      * exact in float, so the lane sums, their one scaling per block and the row's sum are {@link #one}'s floats bit for
      * bit (QuantizedRowsTest compares them). The accumulators go to {@code sums} (32 floats), for the reason
-     * {@link BlockQ8_0}'s batch kernel gives.
+     * {@link BlockQ8_0}'s batch kernel gives. Each input's operations are written out rather than taken from a helper
+     * (BlockQ8_0's {@code block} computes the same): a helper that two kernels call is compiled on its own once hot
+     * and then not inlined, which boxes its vectors ({@link #one} says what that costs).
      */
     private static void four(MemorySegment s, long row, float[][] x, float[][] xd, int t0, int t1, int t2, int t3, int blocks, float[] sums) {
         FloatVector acc0 = FloatVector.zero(F);
