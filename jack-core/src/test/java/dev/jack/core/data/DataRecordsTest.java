@@ -1,5 +1,6 @@
 package dev.jack.core.data;
 
+import dev.jack.core.SharedData;
 import dev.jack.core.json.AsciiJson;
 import dev.jack.core.json.Json;
 import dev.jack.core.json.PyJson;
@@ -41,7 +42,7 @@ class DataRecordsTest {
         AsciiJson fields = new AsciiJson(16);
         long rows = 0;
         List<JsonlReader.Row> lines = new ArrayList<>(List.of(row(SAMPLE)));
-        for (Path file : dev.jack.core.SharedData.jsonlFiles()) {
+        for (Path file : SharedData.jsonlFiles()) {
             for (String line : Files.readAllLines(file)) {
                 if (!line.startsWith("{\"")) continue;
                 @SuppressWarnings("unchecked")

@@ -441,8 +441,9 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
     private static Map<Long, JsonlReader.Row> rowsByKey(Path prompts) {
         Map<Long, JsonlReader.Row> byKey = new HashMap<>();
         JsonlReader.forEach(prompts, row -> {
-            JsonlReader.Row first = byKey.putIfAbsent(IfevalPrompt.key(row), row);
-            if (first != null) throw row.error("key", "duplicate key " + IfevalPrompt.key(row) + " (first on line " + first.line() + ")");
+            long key = IfevalPrompt.key(row);
+            JsonlReader.Row first = byKey.putIfAbsent(key, row);
+            if (first != null) throw row.error("key", "duplicate key " + key + " (first on line " + first.line() + ")");
         });
         return byKey;
     }
@@ -527,7 +528,10 @@ public record ScoreStage(Path prompts, Path samples, Path out, Options options) 
          * @throws RuntimeException the prompts file's error, once it is known
          */
         void await(List<JsonlReader.Row> rows) {
-            for (JsonlReader.Row row : rows) waitFor(() -> row.fields().get("key") instanceof Long key && byKey.containsKey(key));
+            for (JsonlReader.Row row : rows) {
+                BooleanSupplier read = () -> row.fields().get("key") instanceof Long key && byKey.containsKey(key);
+                if (!read.getAsBoolean()) waitFor(read);  // read already, the usual case: no lock taken for the row
+            }
             waitFor(() -> true);
         }
 

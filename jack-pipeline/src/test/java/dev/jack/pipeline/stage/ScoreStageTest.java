@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 
@@ -154,7 +155,7 @@ class ScoreStageTest {
         assertEquals(Stage.Status.DONE, new ScoreStage(prompts, samples, out, labelled).run(quiet));
         assertTrue(Files.readString(out).contains("\"strict\": [false]"), Files.readString(out));
         byte[] scored = Files.readAllBytes(out);
-        Files.writeString(prompts, "{\"key\": 1, \"ground_truth\": \"[{'instruction_id': ['detectable_format:title'], 'kwargs': [None]}]\"}\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(prompts, "{\"key\": 1, \"ground_truth\": \"[{'instruction_id': ['detectable_format:title'], 'kwargs': [None]}]\"}\n", StandardOpenOption.APPEND);
         var e = assertThrows(DataFileException.class, () -> new ScoreStage(prompts, samples, out, labelled).run(quiet));
         assertEquals(prompts + ":3: key: duplicate key 1 (first on line 1)", e.getMessage());
         assertArrayEquals(scored, Files.readAllBytes(out));
