@@ -22,6 +22,9 @@ import java.nio.ByteOrder;
  * 2^24), so float fused multiply-adds compute the integer dot product; converting bytes costs fewer instructions
  * than widening them to shorts and then pairs of products to ints, and decoded values serve several inputs: up to
  * four inputs of a batch share each decoded block, with the operations one input alone takes.
+ * C2's auto-vectorized short multiply-add (vpmaddwd) over the row's values unpacked to shorts, in an order whose pair
+ * sums give these lanes, took 1.7–1.8× the time for one input and 1.9–2.8× for a batch of 8 (rows of 2048 and 8192
+ * values, one JVM; {@link SuperBlocks} says why).
  */
 final class BlockQ8_0 implements QuantizedRows {
     static final BlockQ8_0 ROWS = new BlockQ8_0();
