@@ -111,8 +111,8 @@ final class BlockQ4_K implements QuantizedRows {
     /**
      * Little-endian word k (0-2) of a super-block's twelve bytes of scales and minimums. This and the other small
      * steps of {@link #scales} stay under the JIT's size for inlining a method whatever its profile (35 bytes of
-     * bytecode): one step choosing its word by a switch was compiled apart at first, and the products of a row took
-     * twice the time until the JIT recompiled them.
+     * bytecode): with one larger step choosing among the four words by a switch, {@link #products} took twice the time
+     * for the first rounds of a benchmark (one run) before settling at this version's.
      */
     private static int word(byte[] row, int block, int k) {
         return (int) INT_LE.get(row, block + 4 + 4 * k);
