@@ -62,16 +62,7 @@ final class BlockQ4_K implements QuantizedRows {
 
     /** {@link #dot} for a single input. */
     private static void one(SuperBlocks.Dot dot, Activations.Quantized x, int from, int to, float[][] ys) {
-        SuperBlocks.Unpacked u = dot.unpacked;
-        for (int r = from; r < to; r++) {
-            byte[] row = dot.row(r);
-            for (int b = 0; b < dot.blocks; b++) {
-                scales(row, b * 144, u);
-                products(row, b * 144 + 16, u.scales, x.values[0], b * 256, u.d * x.scales[0][b], dot.acc, 0);
-                dot.subtracted[0] += SuperBlocks.minimums(u, x, 0, b);
-            }
-            dot.store(r, ys);
-        }
+        for (int r = from; r < to; r++) ys[0][r] = products(dot.row(r), dot.blocks, x.values[0], x.scales[0], x.sums[0]);
     }
 
     /** {@link #dot} for two inputs or more: each super-block unpacked once for all of them. */
@@ -98,52 +89,95 @@ final class BlockQ4_K implements QuantizedRows {
 
     /**
      * A super-block's scales, minimums, d and dmin. The twelve bytes of 6-bit scales and minimums are read as three
-     * little-endian words, as llama.cpp's utmp: scales 0-3 and minimums 0-3 are the low 6 bits of words 0 and 1;
-     * scales and minimums 4-7 take their low 4 bits from word 2's nibbles and their top 2 bits from the top of words
-     * 0 and 1 (ggml's get_scale_min_k4, a byte at a time).
+     * little-endian words ({@link #word}), as llama.cpp's utmp: scales 0-3 and minimums 0-3 are the low 6 bits of words
+     * 0 and 1 ({@link #low}); scales and minimums 4-7 take their low 4 bits from word 2's nibbles and their top 2 bits
+     * from the top of words 0 and 1 ({@link #high}; ggml's get_scale_min_k4, a byte at a time). Each word holds four
+     * of them, one a byte ({@link #packedByte}).
      */
     private static void scales(byte[] row, int block, SuperBlocks.Unpacked into) {
-        int u0 = (int) INT_LE.get(row, block + 4);
-        int u1 = (int) INT_LE.get(row, block + 8);
-        int u2 = (int) INT_LE.get(row, block + 12);
-        int scalesLow = u0 & 0x3f3f3f3f;
-        int minimumsLow = u1 & 0x3f3f3f3f;
-        int scalesHigh = (u2 & 0x0f0f0f0f) | ((u0 >>> 6) & 0x03030303) << 4;
-        int minimumsHigh = ((u2 >>> 4) & 0x0f0f0f0f) | ((u1 >>> 6) & 0x03030303) << 4;
+        int u0 = word(row, block, 0);
+        int u1 = word(row, block, 1);
+        int u2 = word(row, block, 2);
         for (int j = 0; j < 4; j++) {
-            into.scales[j] = scalesLow >>> 8 * j & 0xff;
-            into.scales[j + 4] = scalesHigh >>> 8 * j & 0xff;
-            into.minimums[j] = minimumsLow >>> 8 * j & 0xff;
-            into.minimums[j + 4] = minimumsHigh >>> 8 * j & 0xff;
+            into.scales[j] = packedByte(low(u0), j);
+            into.scales[j + 4] = packedByte(high(u2, u0), j);
+            into.minimums[j] = packedByte(low(u1), j);
+            into.minimums[j + 4] = packedByte(high(u2 >>> 4, u1), j);
         }
         into.d = f16(row, block);
         into.dmin = f16(row, block + 2);
     }
 
     /**
-     * acc[at, at + 8) += scale · Σ_groups of 32 (group scale · Σ q·x) for the super-block whose 128 bytes of nibbles
-     * start at {@code row[qs]}, the sums in integers as ggml_vec_dot_q4_K_q8_K's: each 32 bytes widened to shorts once,
-     * their low and high nibbles (two groups) multiplied with the activations 16 at a time, adjacent shorts added into
-     * ints in three operations (a nibble times an activation byte is at most 15·128 = 1920 in magnitude, so a short
-     * holds the sum of two and an int lane the sum of four), times the group scale. The nibbles go straight from the
-     * row's bytes to the products: unpacking them to shorts first stored and reloaded every value (a Q4_K_M token took
-     * 7–24% less CPU time without it). Every vector operation is written out, for the reason
-     * {@link SuperBlocks#groups16} gives.
+     * Little-endian word k (0-2) of a super-block's twelve bytes of scales and minimums. This and the other small
+     * steps of {@link #scales} stay under the JIT's size for inlining a method whatever its profile (35 bytes of
+     * bytecode): with one larger step choosing among the four words by a switch, {@link #products} took twice the time
+     * for the first rounds of a benchmark (one run) before settling at this version's.
      */
-    private static void products(byte[] row, int qs, int[] scales, short[] x, int base, float scale, float[] acc, int at) {
-        IntVector sum = IntVector.zero(I);
-        for (int j = 0; j < 4; j++) {
-            ShortVector a = (ShortVector) ByteVector.fromArray(B16, row, qs + 32 * j).convertShape(VectorOperators.B2S, S, 0);
-            ShortVector b = (ShortVector) ByteVector.fromArray(B16, row, qs + 32 * j + 16).convertShape(VectorOperators.B2S, S, 0);
-            int v = base + 64 * j;
-            IntVector p = a.and((short) 0x0F).mul(ShortVector.fromArray(S, x, v))
-                    .add(b.and((short) 0x0F).mul(ShortVector.fromArray(S, x, v + 16))).reinterpretAsInts();
-            sum = sum.add(p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16).mul(scales[2 * j]));
-            p = a.lanewise(VectorOperators.ASHR, 4).and((short) 0x0F).mul(ShortVector.fromArray(S, x, v + 32))
-                    .add(b.lanewise(VectorOperators.ASHR, 4).and((short) 0x0F).mul(ShortVector.fromArray(S, x, v + 48))).reinterpretAsInts();
-            sum = sum.add(p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16).mul(scales[2 * j + 1]));
+    private static int word(byte[] row, int block, int k) {
+        return (int) INT_LE.get(row, block + 4 + 4 * k);
+    }
+
+    /** Scales or minimums 0-3 (a byte each) from word 0 or 1. */
+    private static int low(int word) {
+        return word & 0x3f3f3f3f;
+    }
+
+    /** Scales or minimums 4-7 (a byte each): the low 4 bits from {@code nibbles}, the top 2 from the top of {@code top}. */
+    private static int high(int nibbles, int top) {
+        return (nibbles & 0x0f0f0f0f) | ((top >>> 6) & 0x03030303) << 4;
+    }
+
+    /** Byte j (0-3) of a word of four scales or minimums. */
+    private static int packedByte(int packed, int j) {
+        return packed >>> 8 * j & 0xff;
+    }
+
+    /**
+     * Row · x for a row of {@code blocks} super-blocks, as ggml_vec_dot_q4_K_q8_K: per super-block Σ scale·Σ q·x in
+     * integers, added to eight float lanes times d·d_x, less dmin·d_x·Σ minimum·(the activations' sums per 32), the
+     * lanes summed at the end ({@link BlockQ8_0#lanes}) and the minimums' total subtracted. Each 32 bytes of nibbles are
+     * widened to shorts once, their low and high nibbles (two groups) multiplied with the activations 16 at a time,
+     * adjacent shorts added into ints in three operations (a nibble times an activation byte is at most 15·128 = 1920 in
+     * magnitude, so a short holds the sum of two and an int lane the sum of four), times the group scale.
+     *
+     * <p>The nibbles go straight from the row's bytes to the products: unpacking them to shorts first stored and
+     * reloaded every value (a Q4_K_M token took 7–24% less CPU time without it). The whole row is one loop over its
+     * super-blocks, with the scales and minimums in registers (as {@link #scales} reads them) and the lanes in a
+     * vector: with a call per super-block and the scales and minimums through arrays, rows of 2048 and 8192 took
+     * 1.28–1.42× the CPU time (one JVM, alternating), and the loop lets the JIT hoist the bounds checks of its
+     * accesses, all affine in the super-block (turning the Vector API's checks off no longer changes its time).
+     * The same integers and float operations in the same order as {@link SuperBlocks#groups32} and
+     * {@link SuperBlocks#minimums}, so a single input's products equal a batch's bit for bit. Every vector operation is
+     * written out, for the reason {@link SuperBlocks#groups16} gives.
+     */
+    private static float products(byte[] row, int blocks, short[] x, float[] xScales, int[] xSums) {
+        FloatVector acc = FloatVector.zero(F);
+        float subtracted = 0;
+        for (int b = 0; b < blocks; b++) {
+            int block = b * 144;
+            int u0 = word(row, block, 0);
+            int u1 = word(row, block, 1);
+            int u2 = word(row, block, 2);
+            IntVector sum = IntVector.zero(I);
+            for (int j = 0; j < 4; j++) {
+                int scales = j < 2 ? low(u0) : high(u2, u0);
+                ShortVector a = (ShortVector) ByteVector.fromArray(B16, row, block + 16 + 32 * j).convertShape(VectorOperators.B2S, S, 0);
+                ShortVector c = (ShortVector) ByteVector.fromArray(B16, row, block + 32 + 32 * j).convertShape(VectorOperators.B2S, S, 0);
+                int v = b * 256 + 64 * j;
+                IntVector p = a.and((short) 0x0F).mul(ShortVector.fromArray(S, x, v))
+                        .add(c.and((short) 0x0F).mul(ShortVector.fromArray(S, x, v + 16))).reinterpretAsInts();
+                sum = sum.add(p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16).mul(packedByte(scales, 2 * j & 3)));
+                p = a.lanewise(VectorOperators.ASHR, 4).and((short) 0x0F).mul(ShortVector.fromArray(S, x, v + 32))
+                        .add(c.lanewise(VectorOperators.ASHR, 4).and((short) 0x0F).mul(ShortVector.fromArray(S, x, v + 48))).reinterpretAsInts();
+                sum = sum.add(p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16).mul(packedByte(scales, 2 * j + 1 & 3)));
+            }
+            acc = ((FloatVector) sum.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, f16(row, block) * xScales[b]), acc);
+            int minimums = 0;
+            for (int j = 0; j < 4; j++) minimums += packedByte(low(u1), j) * xSums[b * 8 + j] + packedByte(high(u2 >>> 4, u1), j) * xSums[b * 8 + 4 + j];
+            subtracted += f16(row, block + 2) * xScales[b] * minimums;
         }
-        ((FloatVector) sum.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scale), FloatVector.fromArray(F, acc, at)).intoArray(acc, at);
+        return BlockQ8_0.lanes(acc) - subtracted;
     }
 
     /**

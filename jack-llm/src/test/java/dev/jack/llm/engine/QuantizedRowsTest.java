@@ -128,6 +128,38 @@ class QuantizedRowsTest {
         }
     }
 
+    /**
+     * The K-quants' single-input products, which run a row's super-blocks in one loop the JIT unrolls, equal a batch's
+     * bit for bit on rows of 9 super-blocks (the unrolled loop and the iterations after it), random and extreme, also
+     * once the loop is compiled: the products are repeated until each kernel has run over a hundred thousand super-blocks.
+     */
+    @ParameterizedTest
+    @EnumSource(value = GgmlType.class, names = {"Q4_K", "Q6_K"})
+    void singleInputProductsOfLongRowsEqualBatchProductsOnceCompiled(GgmlType type) {
+        SplittableRandom random = new SplittableRandom(15);
+        int n = 9 * 256;
+        int rows = 32;
+        int blocks = rows * n / 256;
+        byte[][] sets = {randomBlocks(type, blocks, random, false), randomBlocks(type, blocks, random, false)};
+        extremes(type, sets[1], blocks, random);
+        float[][] x = new float[2][n];
+        for (int i = 0; i < n; i++) {
+            x[0][i] = (float) random.nextGaussian();
+            x[1][i] = random.nextBoolean() ? 3f : -3f;
+        }
+        for (int round = 0; round < 200; round++) {
+            byte[] bytes = sets[round % 2];
+            double[][] batch = products(type, bytes, rows, n, x, 2);
+            for (int t = 0; t < 2; t++) {
+                double[][] single = products(type, bytes, rows, n, new float[][] {x[t]}, 1);
+                for (int r = 0; r < rows; r++) {
+                    assertEquals(Float.floatToRawIntBits((float) batch[t][r]), Float.floatToRawIntBits((float) single[0][r]),
+                            type + " round " + round + ", row " + r + ", input " + t);
+                }
+            }
+        }
+    }
+
     /** Overwrites the blocks' values (and Q4_K's and Q6_K's group scales) with the type's extremes, keeping their d. */
     private static void extremes(GgmlType type, byte[] b, int blocks, SplittableRandom random) {
         for (int k = 0; k < blocks; k++) {
@@ -156,11 +188,16 @@ class QuantizedRowsTest {
 
     /** Jack's products of each row with each input, through the activation format the type takes for that many inputs. */
     private static double[][] products(GgmlType type, byte[] bytes, int rows, float[][] x, int count) {
+        return products(type, bytes, rows, n(type), x, count);
+    }
+
+    /** {@link #products} for rows of n elements. */
+    private static double[][] products(GgmlType type, byte[] bytes, int rows, int n, float[][] x, int count) {
         QuantizedRows kernel = (QuantizedRows) type.rows();
         Activations a = new Activations();
-        a.set(x, count, n(type));
+        a.set(x, count, n);
         float[][] ys = new float[count][rows];
-        kernel.dot(segment(bytes), n(type), 0, rows, a.quantized(kernel.activations(count), WORKERS), ys);
+        kernel.dot(segment(bytes), n, 0, rows, a.quantized(kernel.activations(count), WORKERS), ys);
         double[][] out = new double[count][rows];
         for (int t = 0; t < count; t++) for (int r = 0; r < rows; r++) out[t][r] = ys[t][r];
         return out;
