@@ -49,7 +49,7 @@ final class Kernels {
                 rowsPerTask[m] = DECODE_ROWS;
                 inputs[m] = x.quantized(q.activations(count), workers);
             } else {
-                rowsPerTask[m] = Math.clamp(DECODED_FLOATS / n / 2 * 2, 2, 64);
+                rowsPerTask[m] = Math.clamp(DECODED_FLOATS / n / Gemm.TILE_ROWS * Gemm.TILE_ROWS, Gemm.TILE_ROWS, 64);
                 inputs[m] = kind instanceof QuantizedRows q ? x.dequantized(q.activations(count), workers) : x.floats();
             }
             firstTask[m + 1] = firstTask[m] + (rows + rowsPerTask[m] - 1) / rowsPerTask[m];
