@@ -10,10 +10,10 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  * for F32, F16 and BF16 weights). A 4-row × 4-input register tile keeps sixteen independent accumulators busy and
  * serves each loaded row vector to four inputs and each input vector to four rows (8 loads per 16 fused
  * multiply-adds; the 2 × 4 tile before it took 6 per 8 and ran about a quarter slower), in the manner of llama.cpp's
- * {@code tinyBLAS} (llamafile {@code sgemm.cpp}) micro-kernels. With AVX-512's 32 vector registers C2 holds the
- * tile's 16 accumulators, 4 row vectors and an input vector without spilling. Each product is one chain of fused
- * multiply-adds over the row, 8 lanes wide, then its lanes are summed in a fixed order, whichever tile or edge
- * computed it ({@link #dot}): results do not depend on the batch.
+ * {@code tinyBLAS} (llamafile {@code sgemm.cpp}) micro-kernels. The tile's loop needs 21 vector registers (16
+ * accumulators, 4 row vectors, an input vector): AVX-512 gives C2 32. (A 4 × 6 tile, 29 registers, was no faster.)
+ * Each product is one chain of fused multiply-adds over the row, 8 lanes wide, then its lanes are summed in a fixed
+ * order, whichever tile or edge computed it ({@link #dot}): results do not depend on the batch.
  */
 final class Gemm {
     private Gemm() {}
