@@ -41,7 +41,7 @@ public final class EmbeddedBackend implements Backend {
     private static final double DEFAULT_TEMPERATURE = 1.0;
     /** Prompt positions evaluated per scheduler step, over all prompts waiting; a multiple of the model's prefill chunk. */
     static final int PREFILL_BUDGET = 256;
-    private static final int PREFILL_GRAIN = 64;
+    private static final int PREFILL_GRAIN = LlamaModel.PREFILL_CHUNK;
 
     private final GgufFile gguf;
     private final LlamaModel model;

@@ -21,8 +21,12 @@ final class Kernels {
 
     /** Rows per task on the decode path: enough to amortize taking a task, few enough to balance the cores. */
     private static final int DECODE_ROWS = 32;
-    /** Floats of decoded rows per task on the float path (128 KB): they stay in the core's L2 while the inputs go by. */
-    private static final int DECODED_FLOATS = 32_768;
+    /**
+     * Floats of decoded rows per task on the float path (512 KB, at most 64 rows): they stay in the core's L2 (1 MB)
+     * while the inputs go by, and each task reads all the inputs once, so fewer, larger tasks read them less often
+     * (pp128 on 2 threads 4–8% faster than with 128 KB, in one JVM taking turns with it, on Q8_0, Q4_K_M and Q4_0).
+     */
+    private static final int DECODED_FLOATS = 131_072;
     /** Below this many multiply-adds a product runs on the calling thread. */
     private static final long PARALLEL_WORK = 1 << 18;
 
@@ -49,7 +53,7 @@ final class Kernels {
                 rowsPerTask[m] = DECODE_ROWS;
                 inputs[m] = x.quantized(q.activations(count), workers);
             } else {
-                rowsPerTask[m] = Math.clamp(DECODED_FLOATS / n / 2 * 2, 2, 64);
+                rowsPerTask[m] = Math.clamp(DECODED_FLOATS / n / Gemm.TILE_ROWS * Gemm.TILE_ROWS, Gemm.TILE_ROWS, 64);
                 inputs[m] = kind instanceof QuantizedRows q ? x.dequantized(q.activations(count), workers) : x.floats();
             }
             firstTask[m + 1] = firstTask[m] + (rows + rowsPerTask[m] - 1) / rowsPerTask[m];

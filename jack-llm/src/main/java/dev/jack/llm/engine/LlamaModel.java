@@ -151,8 +151,12 @@ public final class LlamaModel {
         for (; i < n; i++) into[i] += x[i];
     }
 
-    /** Prompt tokens evaluated per forward pass: one weight read serves this many positions. */
-    private static final int PREFILL_CHUNK = 64;
+    /**
+     * Prompt tokens evaluated per forward pass: one weight read (and one decoding of each row to floats) serves this
+     * many positions, and the output head runs once per chunk. 128 rather than 64: pp128 on 2 threads went from about
+     * 61–68 to 71–72 tokens/s (Q8_0, 1B shape). llama.cpp's default micro-batch is 512.
+     */
+    public static final int PREFILL_CHUNK = 128;
 
     /**
      * Decodes one token for each session, all in one forward pass (each weight row is read once for the batch),
