@@ -39,9 +39,8 @@ import java.util.function.Consumer;
 public final class EmbeddedBackend implements Backend {
     /** Unset sampling settings take OpenAI's defaults (temperature 1, no top-k, top-p 1), and seed 0. */
     private static final double DEFAULT_TEMPERATURE = 1.0;
-    /** Prompt positions evaluated per scheduler step, over all prompts waiting; a multiple of the model's prefill chunk. */
-    static final int PREFILL_BUDGET = 256;
-    private static final int PREFILL_GRAIN = LlamaModel.PREFILL_CHUNK;
+    /** Prompt positions evaluated per scheduler step, over all prompts waiting: two of the model's prefill chunks. */
+    static final int PREFILL_BUDGET = 2 * LlamaModel.PREFILL_CHUNK;
 
     private final GgufFile gguf;
     private final LlamaModel model;
@@ -291,13 +290,16 @@ public final class EmbeddedBackend implements Backend {
             Job job = waiting.get((turn + k) % waiting.size());
             int remaining = job.prompt.size() - job.evaluated;
             // Slices other than a prompt's last are whole prefill chunks, so slicing never changes how positions are grouped.
-            int take = remaining <= budget ? remaining : budget / PREFILL_GRAIN * PREFILL_GRAIN;
-            if (take == 0) break;
+            int take = remaining <= budget ? remaining : budget / LlamaModel.PREFILL_CHUNK * LlamaModel.PREFILL_CHUNK;
+            if (take == 0) continue;  // less than a chunk left: a later, shorter prompt may still fit
             try {
-                float[] logits = job.session.prefill(job.prompt.subList(job.evaluated, job.evaluated + take));
+                List<Integer> slice = job.prompt.subList(job.evaluated, job.evaluated + take);
+                float[] logits = null;
+                if (take == remaining) logits = job.session.prefill(slice);
+                else job.session.feed(slice);  // the prompt's rest comes later: no logits yet
                 job.evaluated += take;
                 budget -= take;
-                if (job.evaluated == job.prompt.size()) {
+                if (logits != null) {
                     prefixes.remember(job.prompt, job.session, logits);
                     begin(job, logits);
                 }

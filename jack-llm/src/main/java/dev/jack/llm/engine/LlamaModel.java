@@ -153,8 +153,8 @@ public final class LlamaModel {
 
     /**
      * Prompt tokens evaluated per forward pass: one weight read (and one decoding of each row to floats) serves this
-     * many positions, and the output head runs once per chunk. 128 rather than 64: pp128 on 2 threads went from about
-     * 61–68 to 71–72 tokens/s (Q8_0, 1B shape). llama.cpp's default micro-batch is 512.
+     * many positions. 128 rather than 64: pp128 on 2 threads went from about 61–68 to 71–72 tokens/s (Q8_0, 1B shape).
+     * llama.cpp's default micro-batch is 512.
      */
     public static final int PREFILL_CHUNK = 128;
 
@@ -163,7 +163,7 @@ public final class LlamaModel {
      * and returns each session's logits for the token after.
      */
     public float[][] decode(List<Session> sessions, int[] tokens) {
-        return forward(sessions.toArray(Session[]::new), tokens, true, false);
+        return forward(sessions.toArray(Session[]::new), tokens, Logits.EVERY, false);
     }
 
     /**
@@ -203,13 +203,22 @@ public final class LlamaModel {
         }
     }
 
+    /** The entries of a forward pass whose logits are computed. */
+    private enum Logits {
+        EVERY,
+        LAST,
+        /** A prompt chunk before the prompt's last: the final norm and the output head (a 1B model's largest matrix) are skipped, as llama.cpp computes no output for a micro-batch that asks for none. */
+        NONE
+    }
+
     /**
      * Evaluates entry i's token at its session's next position. A session may appear in several entries, in
-     * position order (a prompt chunk). Logits come for every entry, or only for the last one.
+     * position order (a prompt chunk).
      *
+     * @param logits whose logits to compute: each entry's, the last entry's (one row), or none (null is returned)
      * @param prompt the entries are prompt positions (the prompt-processing kernels)
      */
-    private float[][] forward(Session[] sessions, int[] tokens, boolean everyEntry, boolean prompt) {
+    private float[][] forward(Session[] sessions, int[] tokens, Logits logits, boolean prompt) {
         int count = tokens.length;
         int kvDim = kvHeads * headDim;
         int[] pos = new int[count];
@@ -250,13 +259,17 @@ public final class LlamaModel {
             Kernels.matmul(workers, List.of(layer.down()), b.gateInput, List.<float[][]>of(b.projected), prompt);
             for (int i = 0; i < count; i++) add(b.x[i], b.projected[i], dim);
         }
-        int first = everyEntry ? 0 : count - 1;
+        if (logits == Logits.NONE) {
+            spare.set(buffers);
+            return null;
+        }
+        int first = logits == Logits.EVERY ? 0 : count - 1;
         for (int i = first; i < count; i++) rmsnorm(b.x[i], outputNorm, b.normed[i - first]);
-        float[][] logits = new float[count - first][vocab];
+        float[][] out = new float[count - first][vocab];
         b.normedInput.set(b.normed, count - first, dim);
-        Kernels.matmul(workers, List.of(output), b.normedInput, List.<float[][]>of(logits), prompt);
+        Kernels.matmul(workers, List.of(output), b.normedInput, List.<float[][]>of(out), prompt);
         spare.set(buffers);
-        return logits;
+        return out;
     }
 
     /**
@@ -398,21 +411,40 @@ public final class LlamaModel {
 
         /** Feeds one token at the next position and returns the logits for the token after it. */
         public float[] next(int token) {
-            return forward(new Session[] {this}, new int[] {token}, true, false)[0];
+            return forward(new Session[] {this}, new int[] {token}, Logits.EVERY, false)[0];
         }
 
-        /** Feeds prompt tokens in chunks (one weight read per chunk) and returns the logits after the last. */
+        /**
+         * Feeds prompt tokens in chunks of {@link #PREFILL_CHUNK} (one weight read per chunk) and returns the logits
+         * after the last ({@code vocab} floats).
+         *
+         * @throws IllegalArgumentException if {@code tokens} is empty or holds an id outside the vocabulary
+         */
         public float[] prefill(List<Integer> tokens) {
+            return prefill(tokens, true);
+        }
+
+        /**
+         * Feeds prompt tokens as {@link #prefill} does, without the logits after them (no output head): for a part of
+         * a prompt whose rest comes later. The cache it leaves is the one {@link #prefill} leaves, bit for bit.
+         *
+         * @throws IllegalArgumentException if {@code tokens} is empty or holds an id outside the vocabulary
+         */
+        public void feed(List<Integer> tokens) {
+            prefill(tokens, false);
+        }
+
+        private float[] prefill(List<Integer> tokens, boolean logits) {
             if (tokens.isEmpty()) throw new IllegalArgumentException("nothing to prefill");
-            float[] logits = null;
+            float[][] last = null;
             for (int start = 0; start < tokens.size(); start += PREFILL_CHUNK) {
                 int end = Math.min(tokens.size(), start + PREFILL_CHUNK);
                 Session[] self = new Session[end - start];
                 Arrays.fill(self, this);
                 int[] chunk = tokens.subList(start, end).stream().mapToInt(Integer::intValue).toArray();
-                logits = forward(self, chunk, false, true)[0];
+                last = forward(self, chunk, logits && end == tokens.size() ? Logits.LAST : Logits.NONE, true);
             }
-            return logits;
+            return logits ? last[0] : null;
         }
     }
 

@@ -112,6 +112,9 @@ class GgufWriterTest {
             LlamaModel.Session split = alone.new Session();
             split.prefill(prompt.subList(0, 70));
             assertArrayEquals(atOnce, split.prefill(prompt.subList(70, 150)), "a prompt split in two, on one thread: bit for bit");
+            LlamaModel.Session fed = model.new Session();
+            fed.feed(prompt.subList(0, LlamaModel.PREFILL_CHUNK));
+            assertArrayEquals(atOnce, fed.prefill(prompt.subList(LlamaModel.PREFILL_CHUNK, 150)), "a chunk fed without logits, then the rest: bit for bit");
             // Quantized models: the two kernels round differently in the last bit, so an activation next to a rounding
             // boundary sometimes takes the other 8-bit value, which these random models amplify (llama.cpp's prompt and
             // generation kernels differ the same way). F32 weights take the float kernel on both paths.
