@@ -25,7 +25,7 @@ import static dev.jack.llm.engine.BlockQ8_0.f16;
  * Σ scale·Σ q·x in integers, times d·d_x, less dmin·d_x·Σ minimum·(the activations' sums per 32).
  *
  * <p>Hand-written for speed on the Vector API: for a single input, a super-block's nibbles go from the row's bytes
- * straight into the products ({@link #products}); a batch, and decoding to floats, unpack them to shorts once first
+ * straight into the products ({@link #rowProduct}); a batch, and decoding to floats, unpack them to shorts once first
  * ({@link SuperBlocks}), since widening them again for each input of a batch decoded 8 sequences 12% slower (median of
  * 5 interleaved runs). One input and a batch run in methods of their own ({@link #one}, {@link #batch}), which the JIT
  * compiles apart: with both loops in {@code dot}, a batch after single-input decoding ran as slowly even with the
@@ -62,7 +62,7 @@ final class BlockQ4_K implements QuantizedRows {
 
     /** {@link #dot} for a single input. */
     private static void one(SuperBlocks.Dot dot, Activations.Quantized x, int from, int to, float[][] ys) {
-        for (int r = from; r < to; r++) ys[0][r] = products(dot.row(r), dot.blocks, x.values[0], x.scales[0], x.sums[0]);
+        for (int r = from; r < to; r++) ys[0][r] = rowProduct(dot.row(r), dot.blocks, x.values[0], x.scales[0], x.sums[0]);
     }
 
     /** {@link #dot} for two inputs or more: each super-block unpacked once for all of them. */
@@ -111,7 +111,7 @@ final class BlockQ4_K implements QuantizedRows {
     /**
      * Little-endian word k (0-2) of a super-block's twelve bytes of scales and minimums. This and the other small
      * steps of {@link #scales} stay under the JIT's size for inlining a method whatever its profile (35 bytes of
-     * bytecode): with one larger step choosing among the four words by a switch, {@link #products} took twice the time
+     * bytecode): with one larger step choosing among the four words by a switch, {@link #rowProduct} took twice the time
      * for the first rounds of a benchmark (one run) before settling at this version's.
      */
     private static int word(byte[] row, int block, int k) {
@@ -151,7 +151,7 @@ final class BlockQ4_K implements QuantizedRows {
      * {@link SuperBlocks#minimums}, so a single input's products equal a batch's bit for bit. Every vector operation is
      * written out, for the reason {@link SuperBlocks#groups16} gives.
      */
-    private static float products(byte[] row, int blocks, short[] x, float[] xScales, int[] xSums) {
+    private static float rowProduct(byte[] row, int blocks, short[] x, float[] xScales, int[] xSums) {
         FloatVector acc = FloatVector.zero(F);
         float subtracted = 0;
         for (int b = 0; b < blocks; b++) {

@@ -12,6 +12,7 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  * multiply-adds; the 2 × 4 tile before it took 6 per 8 and ran about a quarter slower), in the manner of llama.cpp's
  * {@code tinyBLAS} (llamafile {@code sgemm.cpp}) micro-kernels. The tile's loop needs 21 vector registers (16
  * accumulators, 4 row vectors, an input vector): AVX-512 gives C2 32. (A 4 × 6 tile, 29 registers, was no faster.)
+ * Measured on AVX-512 (Zen 4) only: with AVX2 alone C2 has 16 vector registers, and the tile would spill.
  * Each product is one chain of fused multiply-adds over the row, 8 lanes wide, then its lanes are summed in a fixed
  * order, whichever tile or edge computed it ({@link #dot}): results do not depend on the batch.
  */

@@ -20,9 +20,10 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  *
  * <p>A batch's super-block is first unpacked (its values as shorts, its group scales as ints), then multiplied with
  * each input of the batch from there; a single input's is multiplied straight from the row's bytes
- * (BlockQ4_K.products, BlockQ6_K.products). The steps are separate small methods on purpose, which pass
- * arrays between them and never a vector: the JIT compiles a large Vector API method to boxed vectors, many times
- * slower, and a vector returned by a call it did not inline is boxed too. The class also holds the two types' shared
+ * (BlockQ4_K.rowProduct, BlockQ6_K.products). The steps are separate small methods on purpose, which pass
+ * arrays between them and not vectors: the JIT compiles a large Vector API method to boxed vectors, many times
+ * slower, and a vector returned by a call it did not inline is boxed too. (BlockQ4_K.rowProduct ends by passing its
+ * accumulator to BlockQ8_0.lanes, a few operations the JIT inlined in the measured runs.) The class also holds the two types' shared
  * steps of decoding rows to floats for prompt processing ({@link #bytes}, {@link #floats}).
  *
  * <p>Not C2's auto-vectorized multiply-add: a counted loop {@code p[i] = w[2i]·x[2i] + w[2i+1]·x[2i+1]} over short

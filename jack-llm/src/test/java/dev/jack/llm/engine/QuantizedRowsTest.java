@@ -116,22 +116,16 @@ class QuantizedRowsTest {
                         input[i] = extreme ? (random.nextBoolean() ? 3f : -3f) : (float) random.nextGaussian();
                     }
                 }
-                double[][] batch = products(type, bytes, rows, x, count);
-                for (int t = 0; t < count; t++) {
-                    double[][] single = products(type, bytes, rows, new float[][] {x[t]}, 1);
-                    for (int r = 0; r < rows; r++) {
-                        assertEquals(Float.floatToRawIntBits((float) single[0][r]), Float.floatToRawIntBits((float) batch[t][r]),
-                                type + (extreme ? " extreme" : "") + " row " + r + ", input " + t + " of " + count);
-                    }
-                }
+                assertSingleInputProductsEqualBatch(type, bytes, rows, n(type), x, type + (extreme ? " extreme" : ""));
             }
         }
     }
 
     /**
-     * The K-quants' single-input products, which run a row's super-blocks in one loop the JIT unrolls, equal a batch's
-     * bit for bit on rows of 9 super-blocks (the unrolled loop and the iterations after it), random and extreme, also
-     * once the loop is compiled: the products are repeated until each kernel has run over a hundred thousand super-blocks.
+     * The K-quants' single-input products equal a batch's bit for bit on rows of 9 super-blocks (Q4_K's row loop,
+     * which the JIT unrolls, and the iterations after it), random and extreme, repeated 200 times so that the kernels
+     * are likely compiled by C2 by the last rounds (the single-input kernel runs 115,200 super-blocks, the batch one
+     * 57,600; nothing here checks that C2 compiled them).
      */
     @ParameterizedTest
     @EnumSource(value = GgmlType.class, names = {"Q4_K", "Q6_K"})
@@ -148,14 +142,18 @@ class QuantizedRowsTest {
             x[1][i] = random.nextBoolean() ? 3f : -3f;
         }
         for (int round = 0; round < 200; round++) {
-            byte[] bytes = sets[round % 2];
-            double[][] batch = products(type, bytes, rows, n, x, 2);
-            for (int t = 0; t < 2; t++) {
-                double[][] single = products(type, bytes, rows, n, new float[][] {x[t]}, 1);
-                for (int r = 0; r < rows; r++) {
-                    assertEquals(Float.floatToRawIntBits((float) batch[t][r]), Float.floatToRawIntBits((float) single[0][r]),
-                            type + " round " + round + ", row " + r + ", input " + t);
-                }
+            assertSingleInputProductsEqualBatch(type, sets[round % 2], rows, n, x, type + " round " + round);
+        }
+    }
+
+    /** Each input's single-input products equal its products in the batch of all of {@code x}, bit for bit. */
+    private static void assertSingleInputProductsEqualBatch(GgmlType type, byte[] bytes, int rows, int n, float[][] x, String what) {
+        double[][] batch = products(type, bytes, rows, n, x, x.length);
+        for (int t = 0; t < x.length; t++) {
+            double[][] single = products(type, bytes, rows, n, new float[][] {x[t]}, 1);
+            for (int r = 0; r < rows; r++) {
+                assertEquals(Float.floatToRawIntBits((float) single[0][r]), Float.floatToRawIntBits((float) batch[t][r]),
+                        what + " row " + r + ", input " + t + " of " + x.length);
             }
         }
     }
