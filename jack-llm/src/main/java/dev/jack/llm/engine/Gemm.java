@@ -12,7 +12,9 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  * multiply-adds; the 2 × 4 tile before it took 6 per 8 and ran about a quarter slower), in the manner of llama.cpp's
  * {@code tinyBLAS} (llamafile {@code sgemm.cpp}) micro-kernels. The tile's loop needs 21 vector registers (16
  * accumulators, 4 row vectors, an input vector): AVX-512 gives C2 32. (A 4 × 6 tile, 29 registers, was no faster.)
- * Measured on AVX-512 (Zen 4) only: with AVX2 alone C2 has 16 vector registers, and the tile would spill.
+ * With AVX2 alone C2 has 16 vector registers and the tile spills: on this machine with {@code -XX:UseAVX=2}, pp128 on
+ * Q8_0 ran at 0.95× the 2 × 4 tile's rate (medians 20.9 and 22.1 tokens/s, one JVM taking turns, 6 rounds, loaded).
+ * The 4 × 4 tile stays: on AVX-512 it is about 1.5× the 2 × 4 one.
  * Each product is one chain of fused multiply-adds over the row, 8 lanes wide, then its lanes are summed in a fixed
  * order, whichever tile or edge computed it ({@link #dot}): results do not depend on the batch.
  */
