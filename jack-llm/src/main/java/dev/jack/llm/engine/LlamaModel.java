@@ -207,7 +207,10 @@ public final class LlamaModel {
     private enum Logits {
         EVERY,
         LAST,
-        /** A prompt chunk before the prompt's last: the final norm and the output head (a 1B model's largest matrix) are skipped, as llama.cpp computes no output for a micro-batch that asks for none. */
+        /**
+         * A prompt chunk before the prompt's last: the final norm and the output head (a 1B model's largest matrix)
+         * are skipped, as llama.cpp computes no output for a micro-batch that asks for none.
+         */
         NONE
     }
 

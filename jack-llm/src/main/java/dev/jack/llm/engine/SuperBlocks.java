@@ -23,16 +23,16 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  * (BlockQ4_K.rowProduct, BlockQ6_K.products). The steps are separate small methods on purpose, which pass
  * arrays between them and not vectors: the JIT compiles a large Vector API method to boxed vectors, many times
  * slower, and a vector returned by a call it did not inline is boxed too. (BlockQ4_K.rowProduct ends by passing its
- * accumulator to BlockQ8_0.lanes, a few operations the JIT inlined in the measured runs.) The class also holds the two types' shared
- * steps of decoding rows to floats for prompt processing ({@link #bytes}, {@link #floats}).
+ * accumulator to BlockQ8_0.lanes, a few operations the JIT inlined in the measured runs.) The class also holds the two
+ * types' shared steps of decoding rows to floats for prompt processing ({@link #bytes}, {@link #floats}).
  *
  * <p>Not C2's auto-vectorized multiply-add: a counted loop {@code p[i] = w[2i]·x[2i] + w[2i+1]·x[2i+1]} over short
  * arrays compiles to vpmaddwd (SuperWord's MulAddS2I, 256-bit on Zen 4), ggml's instruction for these sums, and with
  * each value unpacked to a short[] already times its group scale (the integer lanes stay exact, so the products
  * identical) and lane l formed as Σ_k p[8k + l], it was measured against these kernels in one JVM on rows of 2048
- * and 8192 values: 1.4–1.9× the time for a single Q4_K input, 1.3–2× for a batch of 8 (Q4_K, Q6_K). Storing the unpacked
- * values and the pair sums and reloading them costs more than the three operations per 16 products it saves; the same
- * held for Q4_0 and Q8_0 ({@link BlockQ4_0}, {@link BlockQ8_0}).
+ * and 8192 values: 1.4–1.9× the time for a single Q4_K input, 1.3–2× for a batch of 8 (Q4_K, Q6_K). Storing the
+ * unpacked values and the pair sums and reloading them costs more than the three operations per 16 products it saves;
+ * the same held for Q4_0 and Q8_0 ({@link BlockQ4_0}, {@link BlockQ8_0}).
  */
 final class SuperBlocks {
     private SuperBlocks() {}
@@ -55,11 +55,11 @@ final class SuperBlocks {
 
     /**
      * One task's working state for {@code ys[t][r]} over rows of super-blocks ({@code blockBytes} each): the row's
-     * bytes, its unpacked super-block, and per input t eight float lanes and (Q4_K) the minimums' total to subtract.
-     * Each type runs its own row loops over it (BlockQ4_K's and BlockQ6_K's one and batch) rather than one shared loop
-     * taking an unpacking function: a shared loop is compiled once for whichever type the JIT saw first, and the other
-     * type's unpacking and group products then run through an uncommon trap or a call it cannot inline, several times
-     * slower.
+     * bytes, its unpacked super-block, and per input t eight float lanes and (Q4_K) the minimums' total to subtract
+     * (Q4_K's single-input kernel keeps its lanes and total in registers and takes only the row's bytes). Each type
+     * runs its own row loops over it (BlockQ4_K's and BlockQ6_K's one and batch) rather than one shared loop taking an
+     * unpacking function: a shared loop is compiled once for whichever type the JIT saw first, and the other type's
+     * unpacking and group products then run through an uncommon trap or a call it cannot inline, several times slower.
      */
     static final class Dot {
         final int blocks;

@@ -129,7 +129,7 @@ class QuantizedRowsTest {
      */
     @ParameterizedTest
     @EnumSource(value = GgmlType.class, names = {"Q4_K", "Q6_K"})
-    void singleInputProductsOfLongRowsEqualBatchProductsOnceCompiled(GgmlType type) {
+    void singleInputProductsOfLongRowsEqualBatchProductsOverManyRounds(GgmlType type) {
         SplittableRandom random = new SplittableRandom(15);
         int n = 9 * 256;
         int rows = 32;
