@@ -281,34 +281,45 @@ public final class EmbeddedBackend implements Backend {
 
     /**
      * Evaluates at most {@value #PREFILL_BUDGET} prompt positions, taking turns among the jobs still being prefilled
-     * (the turn rotates, so a long prompt and a short one both advance). Returns the next turn.
+     * (the turn rotates, so a long prompt and a short one both advance), all in the same forward passes: prompts of
+     * many requests share each weight read. Returns the next turn.
      */
     private int prefill(List<Job> active, int turn) {
         List<Job> waiting = active.stream().filter(j -> !j.prefilled()).toList();
+        List<Job> jobs = new ArrayList<>();
+        List<List<Integer>> slices = new ArrayList<>();
         int budget = PREFILL_BUDGET;
         for (int k = 0; k < waiting.size() && budget > 0; k++) {
             Job job = waiting.get((turn + k) % waiting.size());
-            int remaining = job.prompt.size() - job.evaluated;
-            // Slices other than a prompt's last are whole prefill chunks, so slicing never changes how positions are grouped.
-            int take = remaining <= budget ? remaining : budget / LlamaModel.PREFILL_CHUNK * LlamaModel.PREFILL_CHUNK;
-            if (take == 0) continue;  // less than a chunk left: a later, shorter prompt may still fit
-            try {
-                List<Integer> slice = job.prompt.subList(job.evaluated, job.evaluated + take);
-                float[] logits = null;
-                if (take == remaining) logits = job.session.prefill(slice);
-                else job.session.feed(slice);  // the prompt's rest comes later: no logits yet
-                job.evaluated += take;
-                budget -= take;
-                if (logits != null) {
-                    prefixes.remember(job.prompt, job.session, logits);
-                    begin(job, logits);
-                }
-            } catch (IllegalArgumentException e) {
+            // Positions are computed the same way however a pass groups them, so a slice may end anywhere.
+            int take = Math.min(budget, job.prompt.size() - job.evaluated);
+            jobs.add(job);
+            slices.add(job.prompt.subList(job.evaluated, job.evaluated + take));
+            budget -= take;
+        }
+        if (jobs.isEmpty()) return 0;
+        boolean[] ends = new boolean[jobs.size()];
+        for (int j = 0; j < jobs.size(); j++) ends[j] = jobs.get(j).evaluated + slices.get(j).size() == jobs.get(j).prompt.size();
+        float[][] logits;
+        try {
+            logits = model.prefill(jobs.stream().map(job -> job.session).toList(), slices, ends);
+        } catch (IllegalArgumentException e) {
+            // Admission checked every id, so this is not expected; nothing was evaluated, and the jobs cannot go on.
+            for (Job job : jobs) {
                 active.remove(job);
                 job.future.completeExceptionally(e);
             }
+            return turn + 1;
         }
-        return waiting.isEmpty() ? 0 : turn + 1;
+        for (int j = 0; j < jobs.size(); j++) {
+            Job job = jobs.get(j);
+            job.evaluated += slices.get(j).size();
+            if (ends[j]) {
+                prefixes.remember(job.prompt, job.session, logits[j]);
+                begin(job, logits[j]);
+            }
+        }
+        return turn + 1;
     }
 
     /** Creates a prefilled job's siblings: n samplers over copies of its session. */
