@@ -7,6 +7,7 @@ import jdk.incubator.vector.VectorSpecies;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -480,15 +481,32 @@ public final class LlamaModel {
         }
     }
 
-    /** Natural-log softmax of logits, in double precision. */
+    /** Natural-log softmax of logits, in double precision: {@code logits[i] − }{@link #logNormalizer}. */
     public static double[] logSoftmax(float[] logits) {
+        double log = logNormalizer(logits);
+        double[] out = new double[logits.length];
+        for (int i = 0; i < logits.length; i++) out[i] = logits[i] - log;
+        return out;
+    }
+
+    /**
+     * log Σ e^logit, in double precision (the maximum taken out first): token i's natural-log probability is
+     * {@code logits[i] − logNormalizer(logits)}, the value {@link #logSoftmax} gives, for a caller that wants a few.
+     */
+    public static double logNormalizer(float[] logits) {
         double max = Double.NEGATIVE_INFINITY;
         for (float l : logits) max = Math.max(max, l);
         double sum = 0;
         for (float l : logits) sum += Math.exp(l - max);
-        double log = Math.log(sum) + max;
-        double[] out = new double[logits.length];
-        for (int i = 0; i < logits.length; i++) out[i] = logits[i] - log;
-        return out;
+        return Math.log(sum) + max;
+    }
+
+    /**
+     * Runs {@code task} for every index in [0, count) on the model's threads (the caller's among them) and returns
+     * when all are done: for per-sequence work between forward passes (sampling a batch's next tokens). Tasks must
+     * be independent; which thread runs one never matters. A task's exception is rethrown here.
+     */
+    public void parallel(int count, IntConsumer task) {
+        workers.run(count, (i, worker) -> task.accept(i));
     }
 }
