@@ -80,6 +80,28 @@ class SamplerTest {
         assertArrayEquals(new int[] {2, 0, 1}, Sampler.byFallingLogit(new float[] {0f, -0f, 1f}), "+0 before -0");
     }
 
+    /** Draws reuse a thread's arrays: a smaller vocabulary after a larger one draws as a fresh thread does. */
+    @Test
+    void drawsDoNotDependOnEarlierDrawsOfTheThread() throws InterruptedException {
+        float[] large = new float[1000];
+        for (int i = 0; i < large.length; i++) large[i] = (float) Math.sin(i);
+        int[] here = new int[40];
+        int[] fresh = new int[40];
+        Sampler.Settings[] settings = {new Sampler.Settings(0.8, 0, 1, 0, 3), new Sampler.Settings(1.3, 0, 0.7, 0.01, 3)};
+        for (Sampler.Settings s : settings) {
+            new Sampler(s).next(large);
+            Sampler a = new Sampler(s);
+            for (int i = 0; i < here.length; i++) here[i] = a.next(LOGITS);
+            Thread t = new Thread(() -> {
+                Sampler b = new Sampler(s);
+                for (int i = 0; i < fresh.length; i++) fresh[i] = b.next(LOGITS);
+            });
+            t.start();
+            t.join();
+            assertArrayEquals(fresh, here);
+        }
+    }
+
     @Test
     void badSettingsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new Sampler.Settings(-1, 0, 1, 0, 0));
