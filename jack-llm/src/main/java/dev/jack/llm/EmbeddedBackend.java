@@ -28,9 +28,9 @@ import java.util.function.Consumer;
 /**
  * Jack's own engine behind the Backend interface: a Llama 3 family GGUF file run in this JVM. One scheduler
  * batches continuously: requests queue, their prompts are evaluated in slices of at most {@value #PREFILL_BUDGET}
- * positions per scheduler step (shared round-robin by the prompts waiting), and every step also decodes one token
- * for all running sequences of all requests in one forward pass, so a long prompt never holds up the decoding of
- * others (vLLM's chunked prefill). The n completions of a request share one evaluation of the prompt, and a prompt
+ * positions per scheduler step (shared round-robin by the prompts waiting, all in the same forward passes), and every
+ * step also decodes one token for all running sequences of all requests in one forward pass (their next tokens sampled
+ * on all the engine's threads), so a long prompt never holds up the decoding of others (vLLM's chunked prefill). The n completions of a request share one evaluation of the prompt, and a prompt
  * that shares a prefix with recent work reuses its cache. Kernels compute each sequence exactly as they would alone,
  * so neither batching nor caching changes an answer. Logprobs are the model's distribution before sampling filters,
  * as llama.cpp reports by default. Generation stops on every end-of-generation token of the vocabulary
