@@ -28,9 +28,9 @@ import java.util.function.Consumer;
 /**
  * Jack's own engine behind the Backend interface: a Llama 3 family GGUF file run in this JVM. One scheduler
  * batches continuously: requests queue, their prompts are evaluated in slices of at most {@value #PREFILL_BUDGET}
- * positions per scheduler step (shared round-robin by the prompts waiting), and every step also decodes one token
- * for all running sequences of all requests in one forward pass, so a long prompt never holds up the decoding of
- * others (vLLM's chunked prefill). The n completions of a request share one evaluation of the prompt, and a prompt
+ * positions per scheduler step (shared round-robin by the prompts waiting, all in the same forward passes), and every
+ * step also decodes one token for all running sequences of all requests in one forward pass (their next tokens sampled
+ * on all the engine's threads), so a long prompt never holds up the decoding of others (vLLM's chunked prefill). The n completions of a request share one evaluation of the prompt, and a prompt
  * that shares a prefix with recent work reuses its cache. Kernels compute each sequence exactly as they would alone,
  * so neither batching nor caching changes an answer. Logprobs are the model's distribution before sampling filters,
  * as llama.cpp reports by default. Generation stops on every end-of-generation token of the vocabulary
@@ -281,34 +281,45 @@ public final class EmbeddedBackend implements Backend {
 
     /**
      * Evaluates at most {@value #PREFILL_BUDGET} prompt positions, taking turns among the jobs still being prefilled
-     * (the turn rotates, so a long prompt and a short one both advance). Returns the next turn.
+     * (the turn rotates, so a long prompt and a short one both advance), all in the same forward passes: prompts of
+     * many requests share each weight read. Returns the next turn.
      */
     private int prefill(List<Job> active, int turn) {
         List<Job> waiting = active.stream().filter(j -> !j.prefilled()).toList();
+        List<Job> jobs = new ArrayList<>();
+        List<List<Integer>> slices = new ArrayList<>();
         int budget = PREFILL_BUDGET;
         for (int k = 0; k < waiting.size() && budget > 0; k++) {
             Job job = waiting.get((turn + k) % waiting.size());
-            int remaining = job.prompt.size() - job.evaluated;
-            // Slices other than a prompt's last are whole prefill chunks, so slicing never changes how positions are grouped.
-            int take = remaining <= budget ? remaining : budget / LlamaModel.PREFILL_CHUNK * LlamaModel.PREFILL_CHUNK;
-            if (take == 0) continue;  // less than a chunk left: a later, shorter prompt may still fit
-            try {
-                List<Integer> slice = job.prompt.subList(job.evaluated, job.evaluated + take);
-                float[] logits = null;
-                if (take == remaining) logits = job.session.prefill(slice);
-                else job.session.feed(slice);  // the prompt's rest comes later: no logits yet
-                job.evaluated += take;
-                budget -= take;
-                if (logits != null) {
-                    prefixes.remember(job.prompt, job.session, logits);
-                    begin(job, logits);
-                }
-            } catch (IllegalArgumentException e) {
+            // Positions are computed the same way however a pass groups them, so a slice may end anywhere.
+            int take = Math.min(budget, job.prompt.size() - job.evaluated);
+            jobs.add(job);
+            slices.add(job.prompt.subList(job.evaluated, job.evaluated + take));
+            budget -= take;
+        }
+        if (jobs.isEmpty()) return 0;
+        boolean[] ends = new boolean[jobs.size()];
+        for (int j = 0; j < jobs.size(); j++) ends[j] = jobs.get(j).evaluated + slices.get(j).size() == jobs.get(j).prompt.size();
+        float[][] logits;
+        try {
+            logits = model.prefill(jobs.stream().map(job -> job.session).toList(), slices, ends);
+        } catch (IllegalArgumentException e) {
+            // Admission checked every id, so this is not expected; nothing was evaluated, and the jobs cannot go on.
+            for (Job job : jobs) {
                 active.remove(job);
                 job.future.completeExceptionally(e);
             }
+            return turn + 1;
         }
-        return waiting.isEmpty() ? 0 : turn + 1;
+        for (int j = 0; j < jobs.size(); j++) {
+            Job job = jobs.get(j);
+            job.evaluated += slices.get(j).size();
+            if (ends[j]) {
+                prefixes.remember(job.prompt, job.session, logits[j]);
+                begin(job, logits[j]);
+            }
+        }
+        return turn + 1;
     }
 
     /** Creates a prefilled job's siblings: n samplers over copies of its session. */
@@ -321,19 +332,24 @@ public final class EmbeddedBackend implements Backend {
                     request.temperature() == null ? DEFAULT_TEMPERATURE : request.temperature(),
                     request.topK() == null ? 0 : request.topK(), request.topP() == null ? 1 : request.topP(), 0,
                     seed + i * 0x9E3779B97F4A7C15L));
-            job.siblings.add(new Sibling(i, i == request.n() - 1 ? job.session : job.session.copy(), sampler, logits.clone()));
+            job.siblings.add(new Sibling(job, i, i == request.n() - 1 ? job.session : job.session.copy(), sampler, logits.clone()));
         }
         job.session = null;
     }
 
     /** Samples a token for every running sequence, decodes them all in one pass, and completes finished jobs. */
     private void step(List<Job> active) {
+        List<Sibling> running = new ArrayList<>();
+        for (Job job : active) for (Sibling s : job.siblings) if (s.completion == null) running.add(s);
+        // Sampling (a sort and a softmax over the vocabulary for each sequence) on all the model's threads: each
+        // sibling's sampler and logits are its own.
+        model.parallel(running.size(), i -> running.get(i).sample());
         List<Sibling> next = new ArrayList<>();
         List<Integer> tokens = new ArrayList<>();
         for (Job job : active) {
             for (Sibling s : job.siblings) {
                 if (s.completion != null) continue;
-                int token = s.step(job);
+                int token = s.step();
                 if (token >= 0) {
                     next.add(s);
                     tokens.add(token);
@@ -356,6 +372,7 @@ public final class EmbeddedBackend implements Backend {
 
     /** One of a request's n completions while it is being generated. */
     private final class Sibling {
+        final Job job;
         final int index;
         final LlamaModel.Session session;
         final Sampler sampler;
@@ -369,9 +386,13 @@ public final class EmbeddedBackend implements Backend {
         int sentChars;
         int sentLogprobs;
         int generated;
+        /** The token {@link #sample} drew and its logprob (when asked for), or -1 when the completion ends by length. */
+        int sampled;
+        GenerationResult.TokenLogprob sampledLogprob;
         GenerationResult.Completion completion;
 
-        Sibling(int index, LlamaModel.Session session, Sampler sampler, float[] logits) {
+        Sibling(Job job, int index, LlamaModel.Session session, Sampler sampler, float[] logits) {
+            this.job = job;
             this.index = index;
             this.session = session;
             this.sampler = sampler;
@@ -382,27 +403,38 @@ public final class EmbeddedBackend implements Backend {
             return session;
         }
 
-        /** Samples the next token and returns it, or returns -1 once the completion is finished. */
-        int step(Job job) {
-            GenerationRequest request = job.request;
-            if (generated == request.maxTokens() || session.length() >= model.contextLength()) {
-                return finish(job, drain(), "length");
+        /**
+         * Draws the next token (and its logprob) from the logits, unless the completion ends by length: only this
+         * sibling's state is read or written, so siblings sample on several threads at once.
+         */
+        void sample() {
+            if (generated == job.request.maxTokens() || session.length() >= model.contextLength()) {
+                sampled = -1;
+                return;
             }
-            int token = sampler.next(logits);
+            sampled = sampler.next(logits);
+            sampledLogprob = job.request.logprobs() == null ? null : logprob(logits, sampled, job.request.logprobs());
+        }
+
+        /** Takes the token {@link #sample} drew and returns it, or returns -1 once the completion is finished. */
+        int step() {
+            GenerationRequest request = job.request;
+            if (sampled < 0) return finish(drain(), "length");
+            int token = sampled;
             generated++;
-            if (request.logprobs() != null) logprobs.add(logprob(logits, token, request.logprobs()));
-            if (endTokens.contains(token)) return finish(job, drain(), "stop");
+            if (sampledLogprob != null) logprobs.add(sampledLogprob);
+            if (endTokens.contains(token)) return finish(drain(), "stop");
             int searchFrom = Math.max(0, text.length() - longest(request.stop()) + 1);
             decode(tokenizer.pieceBytes(token), false);
             if (!request.stop().isEmpty()) {
                 // Stop strings may span tokens: only text that could hold a new occurrence is searched.
                 int stopAt = firstStop(text, request.stop(), searchFrom);
-                if (stopAt >= 0) return finish(job, text.substring(0, stopAt), "stop");
+                if (stopAt >= 0) return finish(text.substring(0, stopAt), "stop");
             }
             if (job.listener != null) {
                 int safe = text.length() - (request.stop().isEmpty() ? 0 : longest(request.stop()) - 1);
                 if (safe > 0 && Character.isHighSurrogate(text.charAt(safe - 1))) safe--;
-                send(job, Math.max(safe, sentChars), null);
+                send(Math.max(safe, sentChars), null);
             }
             return token;
         }
@@ -422,19 +454,19 @@ public final class EmbeddedBackend implements Backend {
             return text.toString();
         }
 
-        private void send(Job job, int upTo, String finishReason) {
+        private void send(int upTo, String finishReason) {
             if (upTo == sentChars && sentLogprobs == logprobs.size() && finishReason == null) return;
             job.listener.accept(new Delta(index, text.substring(sentChars, upTo), List.copyOf(logprobs.subList(sentLogprobs, logprobs.size())), finishReason));
             sentChars = upTo;
             sentLogprobs = logprobs.size();
         }
 
-        private int finish(Job job, String finalText, String reason) {
+        private int finish(String finalText, String reason) {
             if (job.listener != null) {
                 // The held-back text is never past a stop string's start, so what was sent is a prefix of the final text.
                 text.setLength(0);
                 text.append(finalText);
-                send(job, finalText.length(), reason);
+                send(finalText.length(), reason);
             }
             completion = new GenerationResult.Completion(finalText, reason, generated, logprobs);
             return -1;
@@ -457,12 +489,12 @@ public final class EmbeddedBackend implements Backend {
     }
 
     private GenerationResult.TokenLogprob logprob(float[] logits, int token, int top) {
-        double[] logprobs = LlamaModel.logSoftmax(logits);
+        double log = LlamaModel.logNormalizer(logits);
         List<GenerationResult.Alternative> alternatives = new ArrayList<>();
         if (top > 0) {
-            for (int id : Sampler.topIds(logits, top)) alternatives.add(new GenerationResult.Alternative(text(id), id, logprobs[id], bytes(id)));
+            for (int id : Sampler.topIds(logits, top)) alternatives.add(new GenerationResult.Alternative(text(id), id, logits[id] - log, bytes(id)));
         }
-        return new GenerationResult.TokenLogprob(text(token), token, logprobs[token], alternatives, bytes(token));
+        return new GenerationResult.TokenLogprob(text(token), token, logits[token] - log, alternatives, bytes(token));
     }
 
     /** A token's text as llama.cpp shows it in logprobs: its bytes decoded alone (U+FFFD for part of a character), control tokens empty. */

@@ -7,6 +7,8 @@ import jdk.incubator.vector.VectorSpecies;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 /**
  * A Llama 3 family model (RMSNorm, RoPE with optional frequency factors, grouped-query attention,
@@ -163,7 +165,58 @@ public final class LlamaModel {
      * and returns each session's logits for the token after.
      */
     public float[][] decode(List<Session> sessions, int[] tokens) {
-        return forward(sessions.toArray(Session[]::new), tokens, Logits.EVERY, false);
+        return forward(sessions.toArray(Session[]::new), tokens, IntStream.range(0, tokens.length).toArray(), false);
+    }
+
+    /**
+     * Feeds prompt slices of several sessions (slice s to session s, each at the session's next positions) in the same
+     * forward passes of up to {@link #PREFILL_CHUNK} positions, mixed across sessions: one weight read serves them all
+     * (llama.cpp's server puts the prompts of its slots in one batch). Each session's cache and logits come out as
+     * {@link Session#prefill} alone gives them, bit for bit: the prompt kernels compute every position the same way
+     * whatever else is in the pass.
+     *
+     * @param sessions distinct sessions
+     * @param slices   the tokens of each session, none empty
+     * @param logits   whose logits are wanted (one per slice): the output head runs only for those slices' last positions
+     * @return for each slice, the logits after its last token ({@code vocab} floats) where wanted, else null
+     * @throws IllegalArgumentException if a slice is empty or holds an id outside the vocabulary (nothing is evaluated
+     *                                  then), or the lists' sizes differ
+     */
+    public float[][] prefill(List<Session> sessions, List<List<Integer>> slices, boolean[] logits) {
+        if (sessions.size() != slices.size() || slices.size() != logits.length) {
+            throw new IllegalArgumentException(sessions.size() + " sessions, " + slices.size() + " slices and " + logits.length + " logit flags");
+        }
+        int total = 0;
+        for (List<Integer> slice : slices) {
+            if (slice.isEmpty()) throw new IllegalArgumentException("nothing to prefill");
+            for (int token : slice) checkToken(token);
+            total += slice.size();
+        }
+        Session[] entries = new Session[total];
+        int[] tokens = new int[total];
+        int[] wantedBy = new int[total];  // the slice whose logits an entry gives, or -1
+        int e = 0;
+        for (int s = 0; s < slices.size(); s++) {
+            for (int token : slices.get(s)) {
+                entries[e] = sessions.get(s);
+                tokens[e] = token;
+                wantedBy[e++] = -1;
+            }
+            if (logits[s]) wantedBy[e - 1] = s;
+        }
+        float[][] out = new float[slices.size()][];
+        for (int start = 0; start < total; start += PREFILL_CHUNK) {
+            int from = start;
+            int end = Math.min(total, start + PREFILL_CHUNK);
+            int[] rows = IntStream.range(0, end - from).filter(i -> wantedBy[from + i] >= 0).toArray();
+            float[][] pass = forward(Arrays.copyOfRange(entries, from, end), Arrays.copyOfRange(tokens, from, end), rows, true);
+            for (int r = 0; r < rows.length; r++) out[wantedBy[from + rows[r]]] = pass[r];
+        }
+        return out;
+    }
+
+    private void checkToken(int token) {
+        if (token < 0 || token >= vocab) throw new IllegalArgumentException("token id " + token + " is outside the vocabulary");
     }
 
     /**
@@ -203,31 +256,20 @@ public final class LlamaModel {
         }
     }
 
-    /** The entries of a forward pass whose logits are computed. */
-    private enum Logits {
-        EVERY,
-        LAST,
-        /**
-         * A prompt chunk before the prompt's last: the final norm and the output head (a 1B model's largest matrix)
-         * are skipped, as llama.cpp computes no output for a micro-batch that asks for none.
-         */
-        NONE
-    }
-
     /**
      * Evaluates entry i's token at its session's next position. A session may appear in several entries, in
      * position order (a prompt chunk).
      *
-     * @param logits whose logits to compute: each entry's, the last entry's (one row), or none (null is returned)
-     * @param prompt the entries are prompt positions (the prompt-processing kernels)
+     * @param logitRows the entries whose logits to compute, ascending: one row of the result each. With none the final
+     *                  norm and the output head (a 1B model's largest matrix) are skipped, as llama.cpp computes no
+     *                  output for a micro-batch that asks for none.
+     * @param prompt    the entries are prompt positions (the prompt-processing kernels)
      */
-    private float[][] forward(Session[] sessions, int[] tokens, Logits logits, boolean prompt) {
+    private float[][] forward(Session[] sessions, int[] tokens, int[] logitRows, boolean prompt) {
         int count = tokens.length;
         int kvDim = kvHeads * headDim;
         int[] pos = new int[count];
-        for (int i = 0; i < count; i++) {
-            if (tokens[i] < 0 || tokens[i] >= vocab) throw new IllegalArgumentException("token id " + tokens[i] + " is outside the vocabulary");
-        }
+        for (int token : tokens) checkToken(token);
         for (int i = 0; i < count; i++) {
             pos[i] = sessions[i].length++;
             sessions[i].reserve(pos[i] + 1);
@@ -262,15 +304,12 @@ public final class LlamaModel {
             Kernels.matmul(workers, List.of(layer.down()), b.gateInput, List.<float[][]>of(b.projected), prompt);
             for (int i = 0; i < count; i++) add(b.x[i], b.projected[i], dim);
         }
-        if (logits == Logits.NONE) {
-            spare.set(buffers);
-            return null;
+        float[][] out = new float[logitRows.length][vocab];
+        if (logitRows.length > 0) {
+            for (int r = 0; r < logitRows.length; r++) rmsnorm(b.x[logitRows[r]], outputNorm, b.normed[r]);
+            b.normedInput.set(b.normed, logitRows.length, dim);
+            Kernels.matmul(workers, List.of(output), b.normedInput, List.<float[][]>of(out), prompt);
         }
-        int first = logits == Logits.EVERY ? 0 : count - 1;
-        for (int i = first; i < count; i++) rmsnorm(b.x[i], outputNorm, b.normed[i - first]);
-        float[][] out = new float[count - first][vocab];
-        b.normedInput.set(b.normed, count - first, dim);
-        Kernels.matmul(workers, List.of(output), b.normedInput, List.<float[][]>of(out), prompt);
         spare.set(buffers);
         return out;
     }
@@ -414,7 +453,7 @@ public final class LlamaModel {
 
         /** Feeds one token at the next position and returns the logits for the token after it. */
         public float[] next(int token) {
-            return forward(new Session[] {this}, new int[] {token}, Logits.EVERY, false)[0];
+            return forward(new Session[] {this}, new int[] {token}, new int[] {0}, false)[0];
         }
 
         /**
@@ -438,28 +477,36 @@ public final class LlamaModel {
         }
 
         private float[] prefill(List<Integer> tokens, boolean logits) {
-            if (tokens.isEmpty()) throw new IllegalArgumentException("nothing to prefill");
-            float[][] last = null;
-            for (int start = 0; start < tokens.size(); start += PREFILL_CHUNK) {
-                int end = Math.min(tokens.size(), start + PREFILL_CHUNK);
-                Session[] self = new Session[end - start];
-                Arrays.fill(self, this);
-                int[] chunk = tokens.subList(start, end).stream().mapToInt(Integer::intValue).toArray();
-                last = forward(self, chunk, logits && end == tokens.size() ? Logits.LAST : Logits.NONE, true);
-            }
-            return logits ? last[0] : null;
+            return LlamaModel.this.prefill(List.of(this), List.of(tokens), new boolean[] {logits})[0];
         }
     }
 
-    /** Natural-log softmax of logits, in double precision. */
+    /** Natural-log softmax of logits, in double precision: {@code logits[i] − }{@link #logNormalizer}. */
     public static double[] logSoftmax(float[] logits) {
+        double log = logNormalizer(logits);
+        double[] out = new double[logits.length];
+        for (int i = 0; i < logits.length; i++) out[i] = logits[i] - log;
+        return out;
+    }
+
+    /**
+     * log Σ e^logit, in double precision (the maximum taken out first): token i's natural-log probability is
+     * {@code logits[i] − logNormalizer(logits)}, the value {@link #logSoftmax} gives, for a caller that wants a few.
+     */
+    public static double logNormalizer(float[] logits) {
         double max = Double.NEGATIVE_INFINITY;
         for (float l : logits) max = Math.max(max, l);
         double sum = 0;
         for (float l : logits) sum += Math.exp(l - max);
-        double log = Math.log(sum) + max;
-        double[] out = new double[logits.length];
-        for (int i = 0; i < logits.length; i++) out[i] = logits[i] - log;
-        return out;
+        return Math.log(sum) + max;
+    }
+
+    /**
+     * Runs {@code task} for every index in [0, count) on the model's threads (the caller's among them) and returns
+     * when all are done: for per-sequence work between forward passes (sampling a batch's next tokens). Tasks must
+     * be independent; which thread runs one never matters. A task's exception is rethrown here.
+     */
+    public void parallel(int count, IntConsumer task) {
+        workers.run(count, (i, worker) -> task.accept(i));
     }
 }

@@ -38,22 +38,56 @@ public final class Sampler {
         this.random = new SplittableRandom(settings.seed());
     }
 
+    /**
+     * The arrays of a draw, kept by each thread for its next draws: over a 128,256-entry vocabulary a draw would
+     * otherwise allocate some 3 MB (the weights and the sort's keys and ids), the most a serving JVM allocated.
+     */
+    private static final class Scratch {
+        double[] weights = new double[0];
+        int[] keys = new int[0];
+        int[] order = new int[0];
+        int[] keysOut = new int[0];
+        int[] orderOut = new int[0];
+
+        Scratch(int n) {
+            ensure(n);
+        }
+
+        void ensure(int n) {
+            if (weights.length >= n) return;
+            weights = new double[n];
+            keys = new int[n];
+            order = new int[n];
+            keysOut = new int[n];
+            orderOut = new int[n];
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(() -> new Scratch(0));
+
+    /** The first {@code count} of {@code ids} survive the filters, by falling logit (ties by id). */
+    private record Candidates(int[] ids, int count) {}
+
     public int next(float[] logits) {
         if (settings.temperature() == 0) return argmax(logits);
-        int[] candidates = candidates(logits);
-        double max = logits[candidates[0]];
-        double[] weights = new double[candidates.length];
+        Scratch scratch = SCRATCH.get();
+        scratch.ensure(logits.length);
+        Candidates c = candidates(logits, scratch);
+        int[] ids = c.ids();
+        int count = c.count();
+        double max = logits[ids[0]];
+        double[] weights = scratch.weights;
         double total = 0;
-        for (int i = 0; i < candidates.length; i++) {
-            weights[i] = Math.exp((logits[candidates[i]] - max) / settings.temperature());
+        for (int i = 0; i < count; i++) {
+            weights[i] = Math.exp((logits[ids[i]] - max) / settings.temperature());
             total += weights[i];
         }
         double draw = random.nextDouble() * total;
-        for (int i = 0; i < candidates.length; i++) {
+        for (int i = 0; i < count; i++) {
             draw -= weights[i];
-            if (draw < 0) return candidates[i];
+            if (draw < 0) return ids[i];
         }
-        return candidates[candidates.length - 1];
+        return ids[count - 1];
     }
 
     static int argmax(float[] logits) {
@@ -62,15 +96,15 @@ public final class Sampler {
         return best;
     }
 
-    /** Token ids that survive the filters, by falling logit (ties by id); never empty. */
-    private int[] candidates(float[] logits) {
+    /** Token ids that survive the filters, by falling logit (ties by id); never none. */
+    private Candidates candidates(float[] logits, Scratch scratch) {
         // With top-k only the k best are ordered; a full sort of a 128k vocabulary per token would cost more.
-        int[] order = settings.topK() > 0 ? topIds(logits, settings.topK()) : byFallingLogit(logits);
-        int keep = order.length;
+        int[] order = settings.topK() > 0 ? topIds(logits, settings.topK()) : byFallingLogit(logits, scratch);
+        int keep = settings.topK() > 0 ? order.length : logits.length;
         if (settings.topP() < 1 || settings.minP() > 0) {
             double max = logits[order[0]];
             double total = 0;
-            double[] p = new double[keep];
+            double[] p = scratch.weights;
             for (int i = 0; i < keep; i++) total += p[i] = Math.exp(logits[order[i]] - max);
             double cumulative = 0;
             int kept = 0;
@@ -83,7 +117,7 @@ public final class Sampler {
             }
             keep = kept;
         }
-        return Arrays.copyOf(order, keep);
+        return new Candidates(order, keep);
     }
 
     /** The k ids with the highest logits, highest first (ties by id), without sorting the vocabulary. */
@@ -103,17 +137,49 @@ public final class Sampler {
         return best;
     }
 
-    /** Sorts ids by logit, descending, via one primitive sort of (order-preserving logit bits, id) pairs. */
+    /** Bits of the sort key taken per radix pass (three passes cover 32 bits). */
+    private static final int DIGIT_BITS = 11;
+
+    /**
+     * Ids by falling logit, ties by id: a stable least-significant-digit radix sort of the ids by a key that orders
+     * as the logits fall (a 128,256-entry vocabulary in about a third of the time of sorting (key, id) longs; a pass
+     * whose digit is the same for every id is skipped).
+     */
     static int[] byFallingLogit(float[] logits) {
-        long[] keys = new long[logits.length];
-        for (int i = 0; i < logits.length; i++) {
+        return Arrays.copyOf(byFallingLogit(logits, new Scratch(logits.length)), logits.length);
+    }
+
+    /** {@link #byFallingLogit(float[])} in the scratch's arrays: the result is one of them (its first logits.length ids). */
+    private static int[] byFallingLogit(float[] logits, Scratch scratch) {
+        int n = logits.length;
+        int[] keys = scratch.keys;
+        int[] order = scratch.order;
+        for (int i = 0; i < n; i++) {
             int bits = Float.floatToIntBits(logits[i]);
             int ascending = bits >= 0 ? bits : bits ^ 0x7fffffff;
-            keys[i] = ((long) ~ascending << 32) | i;
+            keys[i] = ~ascending ^ Integer.MIN_VALUE;  // unsigned order of the key: falling logits
+            order[i] = i;
         }
-        Arrays.sort(keys);
-        int[] order = new int[logits.length];
-        for (int i = 0; i < order.length; i++) order[i] = (int) keys[i];
+        int[] keysOut = scratch.keysOut;
+        int[] orderOut = scratch.orderOut;
+        int[] counts = new int[(1 << DIGIT_BITS) + 1];
+        for (int shift = 0; shift < 32; shift += DIGIT_BITS) {
+            Arrays.fill(counts, 0);
+            for (int i = 0; i < n; i++) counts[(keys[i] >>> shift & (1 << DIGIT_BITS) - 1) + 1]++;
+            if (counts[(keys[0] >>> shift & (1 << DIGIT_BITS) - 1) + 1] == n) continue;
+            for (int d = 1; d < counts.length; d++) counts[d] += counts[d - 1];
+            for (int i = 0; i < n; i++) {
+                int at = counts[keys[i] >>> shift & (1 << DIGIT_BITS) - 1]++;
+                keysOut[at] = keys[i];
+                orderOut[at] = order[i];
+            }
+            int[] t = keys;
+            keys = keysOut;
+            keysOut = t;
+            t = order;
+            order = orderOut;
+            orderOut = t;
+        }
         return order;
     }
 }

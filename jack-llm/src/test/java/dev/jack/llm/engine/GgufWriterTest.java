@@ -13,6 +13,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,6 +116,20 @@ class GgufWriterTest {
             LlamaModel.Session fed = model.new Session();
             fed.feed(prompt.subList(0, LlamaModel.PREFILL_CHUNK));
             assertArrayEquals(atOnce, fed.prefill(prompt.subList(LlamaModel.PREFILL_CHUNK, 150)), "a chunk fed without logits, then the rest: bit for bit");
+            // Prompts of three sessions in shared passes (270 positions: passes mix them and split two of them).
+            LlamaModel.Session resumed = model.new Session();
+            resumed.feed(prompt.subList(0, 20));
+            LlamaModel.Session short40 = model.new Session();
+            LlamaModel.Session partial = model.new Session();
+            float[][] together = model.prefill(List.of(resumed, short40, partial),
+                    List.of(prompt.subList(20, 150), prompt.subList(0, 40), prompt.subList(0, 100)), new boolean[] {true, true, false});
+            assertArrayEquals(atOnce, together[0], "a prompt's rest beside other prompts: bit for bit");
+            assertArrayEquals(alone.new Session().prefill(prompt.subList(0, 40)), together[1], "a short prompt beside others: bit for bit");
+            assertNull(together[2], "no logits asked for");
+            assertArrayEquals(atOnce, partial.prefill(prompt.subList(100, 150)), "a prompt fed beside others, then the rest: bit for bit");
+            assertThrows(IllegalArgumentException.class, () -> model.prefill(List.of(short40, partial),
+                    List.of(prompt.subList(0, 3), List.of(300)), new boolean[] {true, true}));
+            assertEquals(40, short40.length(), "a bad id in one slice: nothing evaluated");
             // Quantized models: the two kernels round differently in the last bit, so an activation next to a rounding
             // boundary sometimes takes the other 8-bit value, which these random models amplify (llama.cpp's prompt and
             // generation kernels differ the same way). F32 weights take the float kernel on both paths.

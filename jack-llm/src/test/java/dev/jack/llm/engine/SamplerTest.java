@@ -55,6 +55,53 @@ class SamplerTest {
         assertArrayEquals(Sampler.byFallingLogit(LOGITS), Sampler.topIds(LOGITS, 10));
     }
 
+    /** The radix sort orders as sorting (key, id) pairs does: falling logits, ties by id, signed zeros and infinities apart. */
+    @Test
+    void byFallingLogitSortsAsAPairSortDoes() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        float[] logits = new float[128_256];
+        // Few distinct values (many ties), both signs, both zeros, infinities.
+        for (int i = 0; i < logits.length; i++) logits[i] = (float) Math.round(random.nextGaussian() * 300) / 16;
+        logits[7] = -0f;
+        logits[9] = Float.POSITIVE_INFINITY;
+        logits[11] = Float.NEGATIVE_INFINITY;
+        logits[13] = 1e-30f;
+        logits[15] = -1e30f;
+        long[] pairs = new long[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            int bits = Float.floatToIntBits(logits[i]);
+            pairs[i] = ((long) ~(bits >= 0 ? bits : bits ^ 0x7fffffff) << 32) | i;
+        }
+        java.util.Arrays.sort(pairs);
+        int[] expected = java.util.Arrays.stream(pairs).mapToInt(p -> (int) p).toArray();
+        assertArrayEquals(expected, Sampler.byFallingLogit(logits));
+        assertEquals(9, expected[0]);
+        assertEquals(11, expected[expected.length - 1]);
+        assertArrayEquals(new int[] {2, 0, 1}, Sampler.byFallingLogit(new float[] {0f, -0f, 1f}), "+0 before -0");
+    }
+
+    /** Draws reuse a thread's arrays: a smaller vocabulary after a larger one draws as a fresh thread does. */
+    @Test
+    void drawsDoNotDependOnEarlierDrawsOfTheThread() throws InterruptedException {
+        float[] large = new float[1000];
+        for (int i = 0; i < large.length; i++) large[i] = (float) Math.sin(i);
+        int[] here = new int[40];
+        int[] fresh = new int[40];
+        Sampler.Settings[] settings = {new Sampler.Settings(0.8, 0, 1, 0, 3), new Sampler.Settings(1.3, 0, 0.7, 0.01, 3)};
+        for (Sampler.Settings s : settings) {
+            new Sampler(s).next(large);
+            Sampler a = new Sampler(s);
+            for (int i = 0; i < here.length; i++) here[i] = a.next(LOGITS);
+            Thread t = new Thread(() -> {
+                Sampler b = new Sampler(s);
+                for (int i = 0; i < fresh.length; i++) fresh[i] = b.next(LOGITS);
+            });
+            t.start();
+            t.join();
+            assertArrayEquals(fresh, here);
+        }
+    }
+
     @Test
     void badSettingsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new Sampler.Settings(-1, 0, 1, 0, 0));
