@@ -59,6 +59,7 @@ public final class EmbeddedBackend implements Backend {
     private static final int PREFIX_CACHE_POSITIONS = 16_384;
     private final PrefixCache prefixes = new PrefixCache(PREFIX_CACHE_POSITIONS);
     private final AtomicLong reusedPromptTokens = new AtomicLong();
+    private final AtomicLong evaluatedPromptTokens = new AtomicLong();
     private final AtomicInteger largestBatch = new AtomicInteger();
 
     /**
@@ -110,6 +111,11 @@ public final class EmbeddedBackend implements Backend {
     /** Prompt tokens taken from cached work instead of being computed, since the backend opened. */
     public long reusedPromptTokens() {
         return reusedPromptTokens.get();
+    }
+
+    /** Prompt tokens computed (not taken from cached work) since the backend opened. */
+    public long evaluatedPromptTokens() {
+        return evaluatedPromptTokens.get();
     }
 
     /** The most sequences decoded in one forward pass since the backend opened. */
@@ -314,6 +320,7 @@ public final class EmbeddedBackend implements Backend {
         for (int j = 0; j < jobs.size(); j++) {
             Job job = jobs.get(j);
             job.evaluated += slices.get(j).size();
+            evaluatedPromptTokens.addAndGet(slices.get(j).size());
             if (ends[j]) {
                 prefixes.remember(job.prompt, job.session, logits[j]);
                 begin(job, logits[j]);

@@ -176,8 +176,9 @@ class EmbeddedBackendTest {
 
     /**
      * Chunked prefill: a 7,500-token prompt is evaluated in slices between decoding steps, so an unrelated 2-token
-     * request sent just after it finishes long before it, in a small share of its time (evaluated in one piece, the
-     * long prompt would hold the short request up for its whole prefill).
+     * request sent just after it finishes long before it, after a small share of the long prompt's positions (evaluated
+     * in one piece, the long prompt would hold the short request up for its whole prefill). Counted in positions, not
+     * timed, so that a busy machine cannot fail it.
      */
     @Test
     void aLongPromptDoesNotHoldUpAShortRequest(@TempDir Path dir) throws IOException {
@@ -188,17 +189,21 @@ class EmbeddedBackendTest {
         List<Integer> longPrompt = new java.util.ArrayList<>();
         for (int i = 0; i < 7500; i++) longPrompt.add(random.nextInt(500));
         try (EmbeddedBackend backend = EmbeddedBackend.open(tiny, 2)) {
-            // Compiled code first: an interpreted first slice would make the short request wait for the JIT, not the prompt.
-            backend.generate(new GenerationRequest(new Prompt.Tokens(longPrompt.subList(100, 1100)), 1, 0.0, null, null, null, 2, List.of(), null)).join();
-            long start = System.nanoTime();
+            long before = backend.evaluatedPromptTokens();
             var longRequest = backend.generate(new GenerationRequest(new Prompt.Tokens(longPrompt), 1, 0.0, null, null, null, 2, List.of(), null));
-            var shortRequest = backend.generate(new GenerationRequest(new Prompt.Raw("Hi"), 1, 0.0, null, null, null, 2, List.of(), null));
-            shortRequest.join();
-            long shortNanos = System.nanoTime() - start;
+            // Read on the scheduler's thread as the short request completes: the prompt positions computed until then.
+            long[] evaluatedWhenShortDone = new long[1];
+            GenerationResult shortResult = backend.generate(new GenerationRequest(new Prompt.Raw("Hi"), 1, 0.0, null, null, null, 2, List.of(), null))
+                    .thenApply(result -> {
+                        evaluatedWhenShortDone[0] = backend.evaluatedPromptTokens() - before;
+                        return result;
+                    }).join();
             assertTrue(!longRequest.isDone(), "the short request finished first");
+            // Its prompt and two decode steps took a few passes of the scheduler's prefill budget, not the long prompt's 30.
+            assertTrue(evaluatedWhenShortDone[0] < longPrompt.size() / 4,
+                    evaluatedWhenShortDone[0] + " prompt positions were computed before the short request finished");
             longRequest.join();
-            long longNanos = System.nanoTime() - start;
-            assertTrue(shortNanos * 4 < longNanos, "short " + shortNanos / 1_000_000 + " ms, long " + longNanos / 1_000_000 + " ms");
+            assertEquals(before + longPrompt.size() + shortResult.promptTokens(), backend.evaluatedPromptTokens());
         }
     }
 
