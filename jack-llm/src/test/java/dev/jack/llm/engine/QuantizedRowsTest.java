@@ -94,8 +94,9 @@ class QuantizedRowsTest {
     }
 
     /**
-     * Each input's products in a batch of 1 to 9 are the single-input kernel's floats bit for bit (a batch kernel that
-     * sums other lanes, or in another order, rounds differently), on random rows and on rows of extreme values: every
+     * Each input's products in a batch of 1 to 17 are the single-input kernel's floats bit for bit (a batch kernel that
+     * sums other lanes, or in another order, rounds differently; every remainder of the four-input kernels), on random
+     * rows and on rows of extreme values: every
      * nibble 0 or 15 (Q4_0, Q4_K), every byte −127 or 127 (Q8_0), every Q6_K value −32 or 31, and the largest group
      * scales (Q4_K 63, Q6_K −128 and 127), against activations whose every byte quantizes to ±127 (each block's values
      * of one magnitude), where the batch kernels' sums reach their largest.
@@ -109,7 +110,7 @@ class QuantizedRowsTest {
         for (boolean extreme : new boolean[] {false, true}) {
             byte[] bytes = randomBlocks(type, blocks, random, false);
             if (extreme) extremes(type, bytes, blocks, random);
-            for (int count = 1; count <= 9; count++) {
+            for (int count = 1; count <= 17; count++) {
                 float[][] x = new float[count][n(type)];
                 for (float[] input : x) {
                     for (int i = 0; i < input.length; i++) {
@@ -117,6 +118,41 @@ class QuantizedRowsTest {
                     }
                 }
                 assertSingleInputProductsEqualBatch(type, bytes, rows, n(type), x, type + (extreme ? " extreme" : ""));
+            }
+        }
+    }
+
+    /**
+     * A task's rows [from, to), of every length from 1 and starting at every row, give each row the products the whole
+     * matrix's call gives it, bit for bit: how {@link Kernels} splits a matrix into tasks never changes an answer.
+     */
+    @ParameterizedTest
+    @EnumSource(value = GgmlType.class, names = {"Q4_0", "Q8_0", "Q4_K", "Q6_K"})
+    void productsOfEveryRowRangeEqualTheWholeMatrixsBitForBit(GgmlType type) {
+        SplittableRandom random = new SplittableRandom(16);
+        int rows = 7;
+        int n = n(type);
+        byte[] bytes = randomBlocks(type, rows * n / type.blockSize(), random, false);
+        QuantizedRows kernel = (QuantizedRows) type.rows();
+        for (int count : new int[] {1, 2, 5, 8}) {
+            float[][] x = new float[count][n];
+            for (float[] input : x) for (int i = 0; i < n; i++) input[i] = (float) random.nextGaussian();
+            Activations a = new Activations();
+            a.set(x, count, n);
+            Activations.Quantized q = a.quantized(kernel.activations(count), WORKERS);
+            float[][] whole = new float[count][rows];
+            kernel.dot(segment(bytes), n, 0, rows, q, whole);
+            for (int from = 0; from < rows; from++) {
+                for (int to = from + 1; to <= rows; to++) {
+                    float[][] part = new float[count][rows];
+                    kernel.dot(segment(bytes), n, from, to, q, part);
+                    for (int t = 0; t < count; t++) {
+                        for (int r = from; r < to; r++) {
+                            assertEquals(Float.floatToRawIntBits(whole[t][r]), Float.floatToRawIntBits(part[t][r]),
+                                    type + " rows [" + from + ", " + to + "), row " + r + ", input " + t + " of " + count);
+                        }
+                    }
+                }
             }
         }
     }
