@@ -30,8 +30,9 @@ import java.util.function.Consumer;
  * batches continuously: requests queue, their prompts are evaluated in slices of at most {@value #PREFILL_BUDGET}
  * positions per scheduler step (shared round-robin by the prompts waiting, all in the same forward passes), and every
  * step also decodes one token for all running sequences of all requests in one forward pass (their next tokens sampled
- * on all the engine's threads), so a long prompt never holds up the decoding of others (vLLM's chunked prefill). The n completions of a request share one evaluation of the prompt, and a prompt
- * that shares a prefix with recent work reuses its cache. Kernels compute each sequence exactly as they would alone,
+ * on all the engine's threads), so a long prompt never holds up the decoding of others (vLLM's chunked prefill). The n
+ * completions of a request share one evaluation of the prompt, and a prompt that shares a prefix with recent work
+ * reuses its cache. Kernels compute each sequence exactly as they would alone,
  * so neither batching nor caching changes an answer. Logprobs are the model's distribution before sampling filters,
  * as llama.cpp reports by default. Generation stops on every end-of-generation token of the vocabulary
  * ({@link Llama3Tokenizer#endOfGeneration()}) with finish reason {@code "stop"}; control tokens add no text.

@@ -53,14 +53,17 @@ class EmbeddedBackendTest {
         }
     }
 
-    /** Continuous batching: requests that overlap in time decode together, and each gets what it would get alone. */
+    /**
+     * Continuous batching: requests that overlap in time decode together, and each gets what it would get alone, on
+     * two threads or one (sampled at temperature 1, with and without top-k, n up to 3, some with logprobs).
+     */
     @Test
     void concurrentRequestsBatchTogetherWithoutChangingAnyAnswer(@TempDir Path dir) throws IOException {
         Path tiny = dir.resolve("tiny.gguf");
         RandomLlama.write(tiny, RandomLlama.Shape.tiny(), 0, "tiny");
         List<GenerationRequest> requests = new java.util.ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            requests.add(new GenerationRequest(new Prompt.Chat(List.of(Prompt.Message.user("Prompt number " + i))), 1 + i % 3, 1.0, null, null,
+            requests.add(new GenerationRequest(new Prompt.Chat(List.of(Prompt.Message.user("Prompt number " + i))), 1 + i % 3, 1.0, null, i % 4 == 3 ? 40 : null,
                     (long) i, 12 + i, List.of(), i % 2 == 0 ? 2 : null));
         }
         List<GenerationResult> alone = new java.util.ArrayList<>();
@@ -72,6 +75,11 @@ class EmbeddedBackendTest {
             List<java.util.concurrent.CompletableFuture<GenerationResult>> futures = requests.stream().map(backend::generate).toList();
             assertEquals(alone, futures.stream().map(java.util.concurrent.CompletableFuture::join).toList());
             assertTrue(backend.largestBatch() > 3, "requests decoded together: " + backend.largestBatch());
+        }
+        // Siblings sample on every thread of the engine, each thread with its own scratch arrays: one thread gives the same.
+        try (EmbeddedBackend backend = EmbeddedBackend.open(tiny, 1)) {
+            List<java.util.concurrent.CompletableFuture<GenerationResult>> futures = requests.stream().map(backend::generate).toList();
+            assertEquals(alone, futures.stream().map(java.util.concurrent.CompletableFuture::join).toList());
         }
     }
 

@@ -13,13 +13,14 @@ import java.util.stream.IntStream;
 /**
  * A Llama 3 family model (RMSNorm, RoPE with optional frequency factors, grouped-query attention,
  * SwiGLU, tied or untied output) evaluated in float32 with a KV cache per sequence. A forward pass takes a
- * batch (prompt positions of one sequence, or one new token of each of several sequences), so every weight
- * row is read once per batch. Weights stay in the mapped file.
+ * batch (prompt positions of one or several sequences, or one new token of each of several sequences), so every
+ * weight row is read once per batch. Weights stay in the mapped file.
  *
  * <p>As llama.cpp's CPU backend, matmuls with quantized weights round their inputs to 8-bit blocks first; prompt
  * positions and decoded tokens take different kernels ({@link Kernels}), so a prompt evaluated at once and the
  * same tokens decoded one by one agree to float rounding, not bit for bit. Decoding a sequence gives the same
- * bits whatever else is decoded with it, and a prompt the same bits however it is split into chunks.
+ * bits whatever else is decoded with it, and a prompt the same bits however it is split into chunks and whatever
+ * other prompts share its passes.
  */
 public final class LlamaModel {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
@@ -175,12 +176,13 @@ public final class LlamaModel {
      * {@link Session#prefill} alone gives them, bit for bit: the prompt kernels compute every position the same way
      * whatever else is in the pass.
      *
-     * @param sessions distinct sessions
+     * @param sessions the session of each slice (a session given twice takes its slices in order)
      * @param slices   the tokens of each session, none empty
      * @param logits   whose logits are wanted (one per slice): the output head runs only for those slices' last positions
      * @return for each slice, the logits after its last token ({@code vocab} floats) where wanted, else null
      * @throws IllegalArgumentException if a slice is empty or holds an id outside the vocabulary (nothing is evaluated
-     *                                  then), or the lists' sizes differ
+     *                                  then), or the lists' sizes differ. After any other exception the sessions may
+     *                                  be partly advanced and must not be used again.
      */
     public float[][] prefill(List<Session> sessions, List<List<Integer>> slices, boolean[] logits) {
         if (sessions.size() != slices.size() || slices.size() != logits.length) {
@@ -463,35 +465,13 @@ public final class LlamaModel {
          * @throws IllegalArgumentException if {@code tokens} is empty or holds an id outside the vocabulary
          */
         public float[] prefill(List<Integer> tokens) {
-            return prefill(tokens, true);
+            return LlamaModel.this.prefill(List.of(this), List.of(tokens), new boolean[] {true})[0];
         }
-
-        /**
-         * Feeds prompt tokens as {@link #prefill} does, without the logits after them (no output head): for a part of
-         * a prompt whose rest comes later. The cache it leaves is the one {@link #prefill} leaves, bit for bit.
-         *
-         * @throws IllegalArgumentException if {@code tokens} is empty or holds an id outside the vocabulary
-         */
-        public void feed(List<Integer> tokens) {
-            prefill(tokens, false);
-        }
-
-        private float[] prefill(List<Integer> tokens, boolean logits) {
-            return LlamaModel.this.prefill(List.of(this), List.of(tokens), new boolean[] {logits})[0];
-        }
-    }
-
-    /** Natural-log softmax of logits, in double precision: {@code logits[i] − }{@link #logNormalizer}. */
-    public static double[] logSoftmax(float[] logits) {
-        double log = logNormalizer(logits);
-        double[] out = new double[logits.length];
-        for (int i = 0; i < logits.length; i++) out[i] = logits[i] - log;
-        return out;
     }
 
     /**
-     * log Σ e^logit, in double precision (the maximum taken out first): token i's natural-log probability is
-     * {@code logits[i] − logNormalizer(logits)}, the value {@link #logSoftmax} gives, for a caller that wants a few.
+     * log Σ e^logit, in double precision (the maximum taken out first): token i's natural-log probability (the log
+     * softmax) is {@code logits[i] − logNormalizer(logits)}.
      */
     public static double logNormalizer(float[] logits) {
         double max = Double.NEGATIVE_INFINITY;

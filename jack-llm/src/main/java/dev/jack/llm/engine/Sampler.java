@@ -40,7 +40,8 @@ public final class Sampler {
 
     /**
      * The arrays of a draw, kept by each thread for its next draws: over a 128,256-entry vocabulary a draw would
-     * otherwise allocate some 3 MB (the weights and the sort's keys and ids), the most a serving JVM allocated.
+     * otherwise allocate some 3 MB (the weights and the sort's keys and ids), the most a serving JVM allocated. The
+     * sort's arrays are made only for draws that sort the vocabulary (no top-k).
      */
     private static final class Scratch {
         double[] weights = new double[0];
@@ -48,14 +49,16 @@ public final class Sampler {
         int[] order = new int[0];
         int[] keysOut = new int[0];
         int[] orderOut = new int[0];
+        final int[] counts = new int[(1 << DIGIT_BITS) + 1];
 
-        Scratch(int n) {
-            ensure(n);
+        /** Room for {@code n} weights. */
+        void weights(int n) {
+            if (weights.length < n) weights = new double[n];
         }
 
-        void ensure(int n) {
-            if (weights.length >= n) return;
-            weights = new double[n];
+        /** Room to sort {@code n} ids. */
+        void sort(int n) {
+            if (keys.length >= n) return;
             keys = new int[n];
             order = new int[n];
             keysOut = new int[n];
@@ -63,7 +66,7 @@ public final class Sampler {
         }
     }
 
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(() -> new Scratch(0));
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /** The first {@code count} of {@code ids} survive the filters, by falling logit (ties by id). */
     private record Candidates(int[] ids, int count) {}
@@ -71,7 +74,7 @@ public final class Sampler {
     public int next(float[] logits) {
         if (settings.temperature() == 0) return argmax(logits);
         Scratch scratch = SCRATCH.get();
-        scratch.ensure(logits.length);
+        scratch.weights(logits.length);
         Candidates c = candidates(logits, scratch);
         int[] ids = c.ids();
         int count = c.count();
@@ -146,12 +149,13 @@ public final class Sampler {
      * whose digit is the same for every id is skipped).
      */
     static int[] byFallingLogit(float[] logits) {
-        return Arrays.copyOf(byFallingLogit(logits, new Scratch(logits.length)), logits.length);
+        return Arrays.copyOf(byFallingLogit(logits, new Scratch()), logits.length);
     }
 
     /** {@link #byFallingLogit(float[])} in the scratch's arrays: the result is one of them (its first logits.length ids). */
     private static int[] byFallingLogit(float[] logits, Scratch scratch) {
         int n = logits.length;
+        scratch.sort(n);
         int[] keys = scratch.keys;
         int[] order = scratch.order;
         for (int i = 0; i < n; i++) {
@@ -162,7 +166,7 @@ public final class Sampler {
         }
         int[] keysOut = scratch.keysOut;
         int[] orderOut = scratch.orderOut;
-        int[] counts = new int[(1 << DIGIT_BITS) + 1];
+        int[] counts = scratch.counts;
         for (int shift = 0; shift < 32; shift += DIGIT_BITS) {
             Arrays.fill(counts, 0);
             for (int i = 0; i < n; i++) counts[(keys[i] >>> shift & (1 << DIGIT_BITS) - 1) + 1]++;

@@ -114,11 +114,11 @@ class GgufWriterTest {
             split.prefill(prompt.subList(0, 70));
             assertArrayEquals(atOnce, split.prefill(prompt.subList(70, 150)), "a prompt split in two, on one thread: bit for bit");
             LlamaModel.Session fed = model.new Session();
-            fed.feed(prompt.subList(0, LlamaModel.PREFILL_CHUNK));
+            model.prefill(List.of(fed), List.of(prompt.subList(0, LlamaModel.PREFILL_CHUNK)), new boolean[] {false});
             assertArrayEquals(atOnce, fed.prefill(prompt.subList(LlamaModel.PREFILL_CHUNK, 150)), "a chunk fed without logits, then the rest: bit for bit");
             // Prompts of three sessions in shared passes (270 positions: passes mix them and split two of them).
             LlamaModel.Session resumed = model.new Session();
-            resumed.feed(prompt.subList(0, 20));
+            model.prefill(List.of(resumed), List.of(prompt.subList(0, 20)), new boolean[] {false});
             LlamaModel.Session short40 = model.new Session();
             LlamaModel.Session partial = model.new Session();
             float[][] together = model.prefill(List.of(resumed, short40, partial),

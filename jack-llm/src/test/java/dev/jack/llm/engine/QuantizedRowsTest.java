@@ -128,7 +128,7 @@ class QuantizedRowsTest {
      */
     @ParameterizedTest
     @EnumSource(value = GgmlType.class, names = {"Q4_0", "Q8_0", "Q4_K", "Q6_K"})
-    void productsOfEveryRowRangeEqualTheWholeMatrixsBitForBit(GgmlType type) {
+    void productsOfEveryRowRangeEqualThoseOfTheWholeMatrixBitForBit(GgmlType type) {
         SplittableRandom random = new SplittableRandom(16);
         int rows = 7;
         int n = n(type);
