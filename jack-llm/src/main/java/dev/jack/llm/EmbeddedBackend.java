@@ -32,9 +32,8 @@ import java.util.function.Consumer;
  * step also decodes one token for all running sequences of all requests in one forward pass (their next tokens sampled
  * on all the engine's threads), so a long prompt never holds up the decoding of others (vLLM's chunked prefill). The n
  * completions of a request share one evaluation of the prompt, and a prompt that shares a prefix with recent work
- * reuses its cache. Kernels compute each sequence exactly as they would alone,
- * so neither batching nor caching changes an answer. Logprobs are the model's distribution before sampling filters,
- * as llama.cpp reports by default. Generation stops on every end-of-generation token of the vocabulary
+ * reuses its cache. Kernels compute each sequence exactly as they would alone, so neither batching nor caching changes
+ * an answer. Logprobs are the model's distribution before sampling filters, as llama.cpp reports by default. Generation stops on every end-of-generation token of the vocabulary
  * ({@link Llama3Tokenizer#endOfGeneration()}) with finish reason {@code "stop"}; control tokens add no text.
  */
 public final class EmbeddedBackend implements Backend {
@@ -307,17 +306,8 @@ public final class EmbeddedBackend implements Backend {
         if (jobs.isEmpty()) return 0;
         boolean[] ends = new boolean[jobs.size()];
         for (int j = 0; j < jobs.size(); j++) ends[j] = jobs.get(j).evaluated + slices.get(j).size() == jobs.get(j).prompt.size();
-        float[][] logits;
-        try {
-            logits = model.prefill(jobs.stream().map(job -> job.session).toList(), slices, ends);
-        } catch (IllegalArgumentException e) {
-            // Admission checked every id, so this is not expected; nothing was evaluated, and the jobs cannot go on.
-            for (Job job : jobs) {
-                active.remove(job);
-                job.future.completeExceptionally(e);
-            }
-            return turn + 1;
-        }
+        // Admission checked every id, and every slice holds at least the prompt's last token (PrefixCache.start).
+        float[][] logits = model.prefill(jobs.stream().map(job -> job.session).toList(), slices, ends);
         for (int j = 0; j < jobs.size(); j++) {
             Job job = jobs.get(j);
             job.evaluated += slices.get(j).size();
@@ -354,14 +344,11 @@ public final class EmbeddedBackend implements Backend {
         model.parallel(running.size(), i -> running.get(i).sample());
         List<Sibling> next = new ArrayList<>();
         List<Integer> tokens = new ArrayList<>();
-        for (Job job : active) {
-            for (Sibling s : job.siblings) {
-                if (s.completion != null) continue;
-                int token = s.step();
-                if (token >= 0) {
-                    next.add(s);
-                    tokens.add(token);
-                }
+        for (Sibling s : running) {
+            int token = s.step();
+            if (token >= 0) {
+                next.add(s);
+                tokens.add(token);
             }
         }
         if (!next.isEmpty()) {

@@ -14,7 +14,7 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  * accumulators, 4 row vectors, an input vector): AVX-512 gives C2 32. (A 4 × 6 tile, 29 registers, was no faster.)
  * With AVX2 alone C2 has 16 vector registers and the tile spills: on this machine with {@code -XX:UseAVX=2}, pp128 on
  * Q8_0 ran at 0.95× the 2 × 4 tile's rate (medians 20.9 and 22.1 tokens/s, one JVM taking turns, 6 rounds, loaded).
- * The 4 × 4 tile stays: on AVX-512 it is about 1.5× the 2 × 4 one.
+ * The 4 × 4 tile stays: it is for AVX-512, where it is the faster of the two.
  * Each product is one chain of fused multiply-adds over the row, 8 lanes wide, then its lanes are summed in a fixed
  * order, whichever tile or edge computed it ({@link #dot}): results do not depend on the batch.
  */

@@ -99,7 +99,7 @@ public final class Sampler {
         return best;
     }
 
-    /** Token ids that survive the filters, by falling logit (ties by id); never none. */
+    /** Token ids that survive the filters, by falling logit (ties by id); never empty. */
     private Candidates candidates(float[] logits, Scratch scratch) {
         // With top-k only the k best are ordered; a full sort of a 128k vocabulary per token would cost more.
         int[] order = settings.topK() > 0 ? topIds(logits, settings.topK()) : byFallingLogit(logits, scratch);
