@@ -48,13 +48,19 @@ public final class Json {
     private Decoded decoded;
     /** Whether '\n' and '\r' end the text rather than count as whitespace ({@link #parseLine}). */
     private final boolean line;
+    /**
+     * Whether an error only answers a yes-or-no question ({@link #isValid}, {@link #parseLine}), so that its exception
+     * goes without a stack trace: a checker asks it of every response, and taking the trace cost more than the parse.
+     */
+    private final boolean quiet;
 
-    private Json(String s, byte[] b, int from, int to, boolean line) {
+    private Json(String s, byte[] b, int from, int to, boolean line, boolean quiet) {
         this.s = s;
         this.b = b;
         this.pos = from;
         this.n = to;
         this.line = line;
+        this.quiet = quiet;
     }
 
     /**
@@ -74,11 +80,15 @@ public final class Json {
      */
     public static Object parse(String text, int from, int to) {
         java.util.Objects.checkFromToIndex(from, to, text.length());
-        Json p = new Json(text, null, from, to, false);
-        p.skipWhitespace();
-        Object value = p.value();
-        p.skipWhitespace();
-        if (p.pos != p.n) throw p.error("unexpected extra data");
+        return new Json(text, null, from, to, false, false).whole();
+    }
+
+    /** The one value that spans the text, surrounding whitespace allowed. */
+    private Object whole() {
+        skipWhitespace();
+        Object value = value();
+        skipWhitespace();
+        if (pos != n) throw error("unexpected extra data");
         return value;
     }
 
@@ -94,7 +104,7 @@ public final class Json {
      */
     public static Object parseLine(String text, int from, int to, int[] end) {
         java.util.Objects.checkFromToIndex(from, to, text.length());
-        return new Json(text, null, from, to, true).line(end);
+        return new Json(text, null, from, to, true, true).line(end);
     }
 
     /**
@@ -107,7 +117,7 @@ public final class Json {
      */
     public static Object parseLine(byte[] bytes, int from, int to, int[] end) {
         java.util.Objects.checkFromToIndex(from, to, bytes.length);
-        return new Json(null, bytes, from, to, true).line(end);
+        return new Json(null, bytes, from, to, true, true).line(end);
     }
 
     private Object line(int[] end) {
@@ -138,7 +148,7 @@ public final class Json {
     /** True when Python's {@code json.loads} would accept the text (see {@link #MAX_NESTING}). */
     public static boolean isValid(String text) {
         try {
-            parse(text);
+            new Json(text, null, 0, text.length(), false, true).whole();
             return true;
         } catch (JsonException e) {
             return false;
@@ -146,7 +156,11 @@ public final class Json {
     }
 
     private JsonException error(String message) {
-        return new JsonException(message, pos);
+        return error(message, pos);
+    }
+
+    private JsonException error(String message, int at) {
+        return new JsonException(message, at, !quiet);
     }
 
     private void skipWhitespace() {
@@ -298,7 +312,7 @@ public final class Json {
                 i++;
             }
             d.append(s, run, i, or > 0xFF);
-            if (i >= n) throw new JsonException("unterminated string", start - 1);
+            if (i >= n) throw error("unterminated string", start - 1);
             char c = s.charAt(i);
             if (c == '"') {
                 pos = i + 1;
@@ -344,12 +358,12 @@ public final class Json {
                 d.append(b, run, i);
             } else {
                 String utf8 = new String(b, run, i - run, StandardCharsets.UTF_8);
-                if (utf8.indexOf('\uFFFD') >= 0 && !validUtf8(b, run, i)) throw new JsonException("not UTF-8", run);
+                if (utf8.indexOf('\uFFFD') >= 0 && !validUtf8(b, run, i)) throw error("not UTF-8", run);
                 int or = 0;
                 for (int k = 0; k < utf8.length(); k++) or |= utf8.charAt(k);
                 d.append(utf8, 0, utf8.length(), or > 0xFF);
             }
-            if (i >= n) throw new JsonException("unterminated string", start - 1);
+            if (i >= n) throw error("unterminated string", start - 1);
             if (b[i] == '"') {
                 pos = i + 1;
                 return d.toString();
@@ -392,7 +406,7 @@ public final class Json {
      * string's first char, for the error of an unterminated one.
      */
     private int escape(Decoded d, int i, int start) {
-        if (i + 1 >= n) throw new JsonException("unterminated string", start - 1);
+        if (i + 1 >= n) throw error("unterminated string", start - 1);
         char e = at(i + 1);
         i += 2;
         switch (e) {
@@ -575,7 +589,7 @@ public final class Json {
             return negative ? -value : value;
         }
         if (digits > MAX_INT_DIGITS) {
-            JsonException e = new JsonException("integer of " + digits + " digits exceeds Python's limit of "
+            JsonException e = error("integer of " + digits + " digits exceeds Python's limit of "
                     + MAX_INT_DIGITS + " for integer string conversion", start);
             pos = start;
             throw e;

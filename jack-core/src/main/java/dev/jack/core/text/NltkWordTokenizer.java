@@ -53,15 +53,21 @@ public final class NltkWordTokenizer {
         return tokens;
     }
 
+    /** A test of one token, the chars {@code chars[from, to)} (the tokenizer's buffer: read them, keep none). */
+    @FunctionalInterface
+    public interface TokenTest {
+        boolean test(char[] chars, int from, int to);
+    }
+
     /**
-     * How many tokens of {@link #tokenize} are among the words (compared with their ASCII capitals lower-cased, as
-     * {@link AsciiLoweredSet} does), without making them: a checker that counts some words of a whole text.
+     * How many tokens of {@link #tokenize} pass the test, without making them: a checker that counts some words of a
+     * whole text (e.g. those in an {@link AsciiLoweredSet}, or the all-capital ones).
      */
-    public int count(String text, AsciiLoweredSet words) {
+    public int count(String text, TokenTest test) {
         int[] spans = sentences.spans(text);
         Scanner s = scannerFor(spans);
         int count = 0;
-        for (int i = 0; i < spans.length; i += 2) count += s.count(text, spans[i], spans[i + 1], words);
+        for (int i = 0; i < spans.length; i += 2) count += s.count(text, spans[i], spans[i + 1], test);
         return count;
     }
 
@@ -241,15 +247,15 @@ public final class NltkWordTokenizer {
             split(tokens, limit);
         }
 
-        /** How many of the sentence text[from, to)'s tokens, their ASCII capitals lower-cased, are among the words. */
-        int count(String text, int from, int to, AsciiLoweredSet words) {
+        /** How many of the sentence text[from, to)'s tokens pass the test. */
+        int count(String text, int from, int to, TokenTest test) {
             int count = 0;
             if (plain(text, from, to)) {
-                for (int k = 0; k < size; k += 2) if (words.containsLowered(a, bounds[k], bounds[k + 1])) count++;
+                for (int k = 0; k < size; k += 2) if (test.test(a, bounds[k], bounds[k + 1])) count++;
                 return count;
             }
             substitute(text, from, to);
-            for (int end = 0; (end = nextTokenEnd(end)) >= 0; ) if (words.containsLowered(a, tokenStart, end)) count++;
+            for (int end = 0; (end = nextTokenEnd(end)) >= 0; ) if (test.test(a, tokenStart, end)) count++;
             return count;
         }
 

@@ -73,16 +73,31 @@ public final class PyText {
         for (int i = 0; i < s.length(); ) {
             int cp = Character.codePointAt(s, i);
             i += Character.charCount(cp);
-            if (cp < 128) {
-                if (cp >= 'a' && cp <= 'z') return false;
-                if (cp >= 'A' && cp <= 'Z') cased = true;
-            } else if (Character.isLowerCase(cp) || Character.isTitleCase(cp)) {
-                return false;
-            } else if (Character.isUpperCase(cp)) {
-                cased = true;
-            }
+            int c = upperCase(cp);
+            if (c < 0) return false;
+            if (c > 0) cased = true;
         }
         return cased;
+    }
+
+    /** {@link #isUpper(CharSequence)} of {@code chars[from, to)}. */
+    public static boolean isUpper(char[] chars, int from, int to) {
+        boolean cased = false;
+        for (int i = from; i < to; ) {
+            int cp = Character.codePointAt(chars, i, to);
+            i += Character.charCount(cp);
+            int c = upperCase(cp);
+            if (c < 0) return false;
+            if (c > 0) cased = true;
+        }
+        return cased;
+    }
+
+    /** For {@code str.isupper()}: -1 for a lowercase or titlecase character, 1 for an uppercase one, else 0. */
+    private static int upperCase(int cp) {
+        if (cp < 128) return cp >= 'a' && cp <= 'z' ? -1 : cp >= 'A' && cp <= 'Z' ? 1 : 0;
+        if (Character.isLowerCase(cp) || Character.isTitleCase(cp)) return -1;
+        return Character.isUpperCase(cp) ? 1 : 0;
     }
 
     /** Python's {@code str.islower()}: at least one cased character and no uppercase or titlecase one. */

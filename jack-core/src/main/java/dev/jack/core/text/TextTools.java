@@ -209,7 +209,22 @@ public final class TextTools {
      * ASCII capitals, the tokens not made.
      */
     public int countWordTokens(String text, AsciiLoweredSet words) {
-        return wordTokenizer().count(text, words);
+        return wordTokenizer().count(text, words::containsLowered);
+    }
+
+    /**
+     * How many of {@link #wordTokenize}'s tokens are all capitals ({@link PyText#isUpper}):
+     * {@code len([w for w in nltk.word_tokenize(text) if w.isupper()])}, the tokens not made (unless this thread has
+     * them from this row already).
+     */
+    public int countUpperWordTokens(String text) {
+        List<String> known = memo.get().wordsOf(text);
+        if (known != null) {
+            int count = 0;
+            for (String word : known) if (PyText.isUpper(word)) count++;
+            return count;
+        }
+        return wordTokenizer().count(text, PyText::isUpper);
     }
 
     /**

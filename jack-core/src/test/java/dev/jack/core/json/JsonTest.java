@@ -27,6 +27,9 @@ class JsonTest {
                 "'single'", "\"tab\there\"", "\"\\x41\"", "\"\\u12g4\"", "{a: 1}", "[1] [2]", "\uFEFF{}",
                 "\u00a0{}", "True", "\"unterminated")) {
             assertFalse(Json.isValid(bad), bad);
+            // isValid's exceptions go without their stack traces; parse's, which reach users, keep theirs.
+            JsonException e = assertThrows(JsonException.class, () -> Json.parse(bad), bad);
+            assertTrue(e.getStackTrace().length > 0, bad);
         }
     }
 

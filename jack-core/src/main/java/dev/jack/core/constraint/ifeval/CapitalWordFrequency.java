@@ -55,9 +55,7 @@ public record CapitalWordFrequency(int capitalFrequency, Relation capitalRelatio
     }
 
     private static int countCapitalWords(String response, TextTools text) {
-        int capitals = 0;
-        for (String word : text.wordTokenize(response)) if (PyText.isUpper(word)) capitals++;
-        return capitals;
+        return text.countUpperWordTokens(response);
     }
 
     /** Where the all-capital word tokens are, as {start, end}. */
