@@ -6,8 +6,8 @@ import java.util.List;
  * Matrix products of the forward pass, split by rows over {@link Workers}. Two paths, as llama.cpp has:
  * <ul>
  *   <li>decode (a new token of each of several sequences): quantized weights are multiplied with the activations'
- *       8-bit blocks in exact integer sums, straight from the mapped file ({@link QuantizedRows}, llama.cpp's
- *       {@code ggml_vec_dot_*}), each row read once for the whole batch;</li>
+ *       8-bit blocks in exact integer sums, straight from the tensor's memory (the mapped file, or a repacked copy;
+ *       {@link QuantizedRows}, llama.cpp's {@code ggml_vec_dot_*}), each row read once for the whole batch;</li>
  *   <li>prompt processing (positions of a prompt): rows are decoded to floats once and multiplied with the
  *       activations rounded to the same 8-bit blocks in register tiles ({@link Gemm}, llama.cpp's
  *       {@code tinyBLAS} and repacked GEMMs), which does far more work per weight loaded.</li>

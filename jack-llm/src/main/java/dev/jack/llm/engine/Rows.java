@@ -9,7 +9,27 @@ import java.lang.foreign.MemorySegment;
 sealed interface Rows permits FloatRows, QuantizedRows {
     /**
      * Writes {@code n} elements, starting at element {@code first} of the tensor, to {@code out[at, at + n)}, as ggml's
-     * {@code dequantize_row_*} does. {@code first} and {@code n} are whole blocks.
+     * {@code dequantize_row_*} does. {@code first} and {@code n} are whole blocks; {@code data} is the whole tensor as
+     * {@link GgufFile} holds it (for a type that {@link #repacks}, its repacked memory, never a slice of it).
      */
     void decode(MemorySegment data, long first, int n, float[] out, int at);
+
+    /**
+     * Whether this type's {@link #decode} and products read its tensors in a layout of their own, which
+     * {@link #repack} makes (for the reason ggml-cpu's {@code repack.cpp} lays weights out anew: fewer instructions per
+     * block in its kernels), in as many bytes as
+     * the file's: {@link GgufFile} then reads such a tensor into memory of its own instead of mapping it.
+     */
+    default boolean repacks() {
+        return false;
+    }
+
+    /**
+     * Lays blocks {@code firstBlock..} of a tensor, as the file holds them in {@code blocks} (a whole number of them),
+     * out in {@code into}: the whole tensor's memory, the file's size, in this type's layout. Only for a type that
+     * {@link #repacks}; every block is laid out once, before any other call reads the tensor.
+     */
+    default void repack(MemorySegment blocks, long firstBlock, MemorySegment into) {
+        throw new UnsupportedOperationException(this + " keeps the file's layout");
+    }
 }

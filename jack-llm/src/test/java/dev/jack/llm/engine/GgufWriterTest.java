@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -45,18 +46,21 @@ class GgufWriterTest {
         }
     }
 
-    /** Quantized random weights decode to the values they encode, within each type's step. */
+    /**
+     * Quantized random weights, written to a file (after another tensor, so at an offset) and read back as the engine
+     * reads them (repacked where the type repacks), decode to the values they encode, within each type's step.
+     */
     @ParameterizedTest
     @EnumSource(value = GgmlType.class, names = {"F16", "Q8_0", "Q4_0", "Q4_K", "Q6_K"})
-    void quantizedWeightsDecodeCloseToTheirValues(GgmlType type) {
+    void quantizedWeightsDecodeCloseToTheirValues(GgmlType type) throws IOException {
         float[] values = new float[512];
         for (int i = 0; i < values.length; i++) values[i] = (float) Math.sin(i * 0.37) * (i % 7 + 1);
-        byte[] encoded = RandomLlama.encode(values, type);
+        Path file = dir.resolve("q.gguf");
+        new GgufWriter().tensor("before", GgmlType.F32, new long[] {3}, new byte[12])
+                .tensor("w", type, new long[] {256, 2}, RandomLlama.encode(values, type)).write(file);
         float[] decoded = new float[values.length];
-        try (var arena = java.lang.foreign.Arena.ofConfined()) {
-            var segment = arena.allocate(encoded.length);
-            segment.copyFrom(java.lang.foreign.MemorySegment.ofArray(encoded));
-            type.rows().decode(segment, 0, values.length, decoded, 0);
+        try (GgufFile g = GgufFile.open(file)) {
+            type.rows().decode(g.tensor("w").data(), 0, values.length, decoded, 0);
         }
         double tolerance = switch (type) {
             case F16 -> 0.01;
@@ -66,6 +70,45 @@ class GgufWriterTest {
             default -> 2 * 14.0 / 15;
         };
         for (int i = 0; i < values.length; i++) assertEquals(values[i], decoded[i], tolerance, "element " + i);
+    }
+
+    /**
+     * A Q8_0 tensor larger than the slices GgufFile reads and repacks it in (1 MB, 30,840 blocks), with a last short
+     * slice, decodes and multiplies bit for bit as the same bytes repacked in two pieces.
+     */
+    @Test
+    void largeQ8_0TensorsAreRepackedSliceBySlice() throws IOException {
+        int rows = 1_000;
+        int n = 2_048;
+        byte[] bytes = new byte[rows * n / 32 * 34];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        random.nextBytes(bytes);
+        for (int k = 0; k < bytes.length; k += 34) {
+            short d = Float.floatToFloat16((float) random.nextDouble(0.01, 1));
+            bytes[k] = (byte) d;
+            bytes[k + 1] = (byte) (d >> 8);
+        }
+        Path file = dir.resolve("large.gguf");
+        new GgufWriter().tensor("before", GgmlType.F32, new long[] {3}, new byte[12]).tensor("w", GgmlType.Q8_0, new long[] {n, rows}, bytes).write(file);
+        try (GgufFile g = GgufFile.open(file)) {
+            MemorySegment expected = QuantizedRowsTest.segment(GgmlType.Q8_0, bytes);
+            float[] read = new float[rows * n];
+            float[] once = new float[rows * n];
+            GgmlType.Q8_0.rows().decode(g.tensor("w").data(), 0, read.length, read, 0);
+            GgmlType.Q8_0.rows().decode(expected, 0, once.length, once, 0);
+            assertArrayEquals(once, read);
+            float[][] x = new float[1][n];
+            for (int i = 0; i < n; i++) x[0][i] = (float) random.nextGaussian();
+            Activations a = new Activations();
+            a.set(x, 1, n);
+            QuantizedRows kernel = (QuantizedRows) GgmlType.Q8_0.rows();
+            Activations.Quantized q = a.quantized(kernel.activations(1), new Workers(1));
+            float[][] ys = new float[1][rows];
+            float[][] expectedYs = new float[1][rows];
+            kernel.dot(g.tensor("w").data(), n, 0, rows, q, ys);
+            kernel.dot(expected, n, 0, rows, q, expectedYs);
+            assertArrayEquals(expectedYs[0], ys[0]);
+        }
     }
 
     @ParameterizedTest

@@ -32,7 +32,7 @@ class QuantizedRowsTest {
         int blocks = 3 * n(type) / blockSize;
         byte[] bytes = randomBlocks(type, blocks, random, false);
         float[] expected = dequantize(type, bytes, blocks);
-        MemorySegment data = segment(bytes);
+        MemorySegment data = segment(type, bytes);
         for (int first = 0; first < blocks; first++) {
             for (int count = 1; first + count <= blocks; count++) {
                 float[] out = new float[count * blockSize + 5];
@@ -141,11 +141,11 @@ class QuantizedRowsTest {
             a.set(x, count, n);
             Activations.Quantized q = a.quantized(kernel.activations(count), WORKERS);
             float[][] whole = new float[count][rows];
-            kernel.dot(segment(bytes), n, 0, rows, q, whole);
+            kernel.dot(segment(type, bytes), n, 0, rows, q, whole);
             for (int from = 0; from < rows; from++) {
                 for (int to = from + 1; to <= rows; to++) {
                     float[][] part = new float[count][rows];
-                    kernel.dot(segment(bytes), n, from, to, q, part);
+                    kernel.dot(segment(type, bytes), n, from, to, q, part);
                     for (int t = 0; t < count; t++) {
                         for (int r = from; r < to; r++) {
                             assertEquals(Float.floatToRawIntBits(whole[t][r]), Float.floatToRawIntBits(part[t][r]),
@@ -231,7 +231,7 @@ class QuantizedRowsTest {
         Activations a = new Activations();
         a.set(x, count, n);
         float[][] ys = new float[count][rows];
-        kernel.dot(segment(bytes), n, 0, rows, a.quantized(kernel.activations(count), WORKERS), ys);
+        kernel.dot(segment(type, bytes), n, 0, rows, a.quantized(kernel.activations(count), WORKERS), ys);
         double[][] out = new double[count][rows];
         for (int t = 0; t < count; t++) for (int r = 0; r < rows; r++) out[t][r] = ys[t][r];
         return out;
@@ -394,9 +394,18 @@ class QuantizedRowsTest {
         return Float.float16ToFloat((short) ((b[at] & 0xFF) | (b[at + 1] << 8)));
     }
 
-    private static MemorySegment segment(byte[] bytes) {
+    /**
+     * The tensor's bytes as {@link GgufFile} holds them: repacked for the type's kernels where it {@link Rows#repacks},
+     * in two pieces (its first block, then the rest), as GgufFile repacks a large tensor slice by slice.
+     */
+    static MemorySegment segment(GgmlType type, byte[] bytes) {
         MemorySegment s = Arena.ofAuto().allocate(bytes.length);
         s.copyFrom(MemorySegment.ofArray(bytes));
-        return s;
+        if (!type.rows().repacks()) return s;
+        MemorySegment repacked = Arena.ofAuto().allocate(bytes.length);
+        int first = type.blockBytes();
+        type.rows().repack(s.asSlice(0, first), 0, repacked);
+        type.rows().repack(s.asSlice(first), 1, repacked);
+        return repacked;
     }
 }
