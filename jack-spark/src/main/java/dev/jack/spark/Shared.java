@@ -29,9 +29,13 @@ final class Shared {
         return new StageContext(System.getenv(), err, err, false);
     }
 
-    /** The executor's client of a model, opened (and its model checked, unless the options say not to) on first use. */
+    /**
+     * The executor's client of a model, opened (and its model checked, unless the options say not to) on first use.
+     * The embedded engine serves every endpoint alike: one per model, since each holds its own copy of a file's
+     * repacked (Q8_0) weights.
+     */
     static Backend backend(ModelOptions model, OpenAiBackend.Endpoint endpoint) {
-        return BACKENDS.computeIfAbsent(model + " " + endpoint, k -> model.open(endpoint, context()));
+        return BACKENDS.computeIfAbsent(model.embedded() ? model.toString() : model + " " + endpoint, k -> model.open(endpoint, context()));
     }
 
     /** Text tools with the Punkt model from {@code punktDir} (null: Jack's own), made once. */
