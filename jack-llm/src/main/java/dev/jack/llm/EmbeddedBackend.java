@@ -33,8 +33,9 @@ import java.util.function.Consumer;
  * on all the engine's threads), so a long prompt never holds up the decoding of others (vLLM's chunked prefill). The n
  * completions of a request share one evaluation of the prompt, and a prompt that shares a prefix with recent work
  * reuses its cache. Kernels compute each sequence exactly as they would alone, so neither batching nor caching changes
- * an answer. Logprobs are the model's distribution before sampling filters, as llama.cpp reports by default. Generation stops on every end-of-generation token of the vocabulary
- * ({@link Llama3Tokenizer#endOfGeneration()}) with finish reason {@code "stop"}; control tokens add no text.
+ * an answer. Logprobs are the model's distribution before sampling filters, as llama.cpp reports by default.
+ * Generation stops on every end-of-generation token of the vocabulary ({@link Llama3Tokenizer#endOfGeneration()}) with
+ * finish reason {@code "stop"}; control tokens add no text.
  */
 public final class EmbeddedBackend implements Backend {
     /** Unset sampling settings take OpenAI's defaults (temperature 1, no top-k, top-p 1), and seed 0. */

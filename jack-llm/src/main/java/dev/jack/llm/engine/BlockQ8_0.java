@@ -110,8 +110,8 @@ final class BlockQ8_0 implements QuantizedRows {
 
     /**
      * One row against one input, its bytes at {@code s[row]} and its d values at {@code s[rowScales]}. A block's 32
-     * repacked bytes give four vectors of values w[4k + m], 8 bytes each (the
-     * activations are in the same by-four order): four exact float products sum each lane's four consecutive values,
+     * repacked bytes give four vectors of values w[4k + m], 8 bytes each (the activations are in the same by-four
+     * order): four exact float products sum each lane's four consecutive values,
      * the lanes llama.cpp's {@code mul_sum_i8_pairs_float} sums, and each block is scaled once; the lanes are summed
      * in llama.cpp's {@code hsum_float_8} order, so a product equals llama.cpp's bit for bit.
      */

@@ -200,8 +200,7 @@ public final class GgufFile implements AutoCloseable {
         }
         long alignment = metadata.get("general.alignment") instanceof Long a ? a : 32;
         long dataStart = (pos + alignment - 1) / alignment * alignment;
-        record Placed(String name, GgmlType type, long[] dims, long start, long bytes) {}
-        List<Placed> placed = new ArrayList<>();
+        List<Tensor> mapped = new ArrayList<>();
         for (Info info : infos) {
             long elements = 1;
             for (long d : info.dims()) elements *= d;
@@ -216,15 +215,15 @@ public final class GgufFile implements AutoCloseable {
             if (start < dataStart || start + bytes > file.byteSize()) {
                 throw new FormatException(path + ": tensor " + info.name() + " lies past the end of the file (truncated?)");
             }
-            placed.add(new Placed(info.name(), type, info.dims(), start, bytes));
+            mapped.add(new Tensor(info.name(), type, info.dims(), file.asSlice(start, bytes)));
         }
         // Tensors to repack are read on every core: most of their time is the first touch of fresh memory.
-        MemorySegment[] data = new MemorySegment[placed.size()];
+        Tensor[] all = mapped.toArray(Tensor[]::new);
         try {
-            IntStream.range(0, placed.size()).parallel().forEach(i -> {
-                Placed t = placed.get(i);
+            IntStream.range(0, all.length).parallel().filter(i -> all[i].type().rows().repacks()).forEach(i -> {
+                Tensor t = all[i];
                 try {
-                    data[i] = t.type().rows().repacks() ? repacked(channel, t.start(), t.bytes(), t.type()) : file.asSlice(t.start(), t.bytes());
+                    all[i] = new Tensor(t.name(), t.type(), t.dims(), repacked(channel, t.data(), t.type()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -232,18 +231,17 @@ public final class GgufFile implements AutoCloseable {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        for (int i = 0; i < data.length; i++) {
-            Placed t = placed.get(i);
-            tensors.put(t.name(), new Tensor(t.name(), t.type(), t.dims(), data[i]));
-        }
+        for (Tensor t : all) tensors.put(t.name(), t);
     }
 
     /**
-     * The tensor at {@code [start, start + bytes)} of the file, read in slices (not mapped: mapped pages a copy was
-     * made from would count in the process's resident memory as long as the file stays open) and repacked for its
-     * kernels.
+     * The tensor whose bytes the file maps at {@code mapped}, read from the file in slices (not through the mapping:
+     * mapped pages a copy was made from would count in the process's resident memory as long as the file stays open)
+     * and repacked for its kernels.
      */
-    private MemorySegment repacked(FileChannel channel, long start, long bytes, GgmlType type) throws IOException {
+    private MemorySegment repacked(FileChannel channel, MemorySegment mapped, GgmlType type) throws IOException {
+        long start = mapped.address() - file.address();
+        long bytes = mapped.byteSize();
         // A shared arena's memory is not bounded by -XX:MaxDirectMemorySize (an automatic arena's would be).
         MemorySegment into = arena.allocate(bytes, 64);
         try (Arena slices = Arena.ofConfined()) {

@@ -14,7 +14,8 @@ import java.util.stream.IntStream;
  * A Llama 3 family model (RMSNorm, RoPE with optional frequency factors, grouped-query attention,
  * SwiGLU, tied or untied output) evaluated in float32 with a KV cache per sequence. A forward pass takes a
  * batch (prompt positions of one or several sequences, or one new token of each of several sequences), so every
- * weight row is read once per batch. Weights stay in the mapped file, or in the repacked copy {@link GgufFile} makes of Q8_0 tensors.
+ * weight row is read once per batch. Weights stay in the mapped file, or in the repacked copy {@link GgufFile} makes
+ * of Q8_0 tensors.
  *
  * <p>As llama.cpp's CPU backend, matmuls with quantized weights round their inputs to 8-bit blocks first; prompt
  * positions and decoded tokens take different kernels ({@link Kernels}), so a prompt evaluated at once and the

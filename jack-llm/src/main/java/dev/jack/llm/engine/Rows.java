@@ -17,8 +17,8 @@ sealed interface Rows permits FloatRows, QuantizedRows {
     /**
      * Whether this type's {@link #decode} and products read its tensors in a layout of their own, which
      * {@link #repack} makes (for the reason ggml-cpu's {@code repack.cpp} lays weights out anew: fewer instructions per
-     * block in its kernels), in as many bytes as
-     * the file's: {@link GgufFile} then reads such a tensor into memory of its own instead of mapping it.
+     * block in its kernels), in as many bytes as the file's: {@link GgufFile} then reads such a tensor into memory of
+     * its own instead of mapping it.
      */
     default boolean repacks() {
         return false;

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -80,16 +81,11 @@ class GgufWriterTest {
     void largeQ8_0TensorsAreRepackedSliceBySlice() throws IOException {
         int rows = 1_000;
         int n = 2_048;
-        byte[] bytes = new byte[rows * n / 32 * 34];
-        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
-        random.nextBytes(bytes);
-        for (int k = 0; k < bytes.length; k += 34) {
-            short d = Float.floatToFloat16((float) random.nextDouble(0.01, 1));
-            bytes[k] = (byte) d;
-            bytes[k + 1] = (byte) (d >> 8);
-        }
+        SplittableRandom random = new SplittableRandom(5);
+        byte[] bytes = QuantizedRowsTest.randomBlocks(GgmlType.Q8_0, rows * n / 32, random, false);
         Path file = dir.resolve("large.gguf");
-        new GgufWriter().tensor("before", GgmlType.F32, new long[] {3}, new byte[12]).tensor("w", GgmlType.Q8_0, new long[] {n, rows}, bytes).write(file);
+        new GgufWriter().tensor("before", GgmlType.F32, new long[] {3}, new byte[12])
+                .tensor("w", GgmlType.Q8_0, new long[] {n, rows}, bytes).write(file);
         try (GgufFile g = GgufFile.open(file)) {
             MemorySegment expected = QuantizedRowsTest.segment(GgmlType.Q8_0, bytes);
             float[] read = new float[rows * n];

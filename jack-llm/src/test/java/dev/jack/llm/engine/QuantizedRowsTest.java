@@ -367,7 +367,7 @@ class QuantizedRowsTest {
      * Random blocks of the type: random bytes, with finite f16 scales (random, or one power of two shared by the whole
      * set when {@code powerOfTwo}, and then Q4_K's and Q6_K's integer scales small enough that no sum passes 2^24).
      */
-    private static byte[] randomBlocks(GgmlType type, int blocks, SplittableRandom random, boolean powerOfTwo) {
+    static byte[] randomBlocks(GgmlType type, int blocks, SplittableRandom random, boolean powerOfTwo) {
         byte[] b = new byte[blocks * type.blockBytes()];
         random.nextBytes(b);
         float shared = (random.nextBoolean() ? 1 : -1) * (float) Math.scalb(1.0, -random.nextInt(1, 5));
