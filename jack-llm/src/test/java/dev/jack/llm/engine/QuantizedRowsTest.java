@@ -1,5 +1,6 @@
 package dev.jack.llm.engine;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -118,6 +119,39 @@ class QuantizedRowsTest {
                     }
                 }
                 assertSingleInputProductsEqualBatch(type, bytes, rows, n(type), x, type + (extreme ? " extreme" : ""));
+            }
+        }
+    }
+
+    /**
+     * Q8_0 runs each four inputs (or each input of a remainder) through up to 32 rows before the next: over 70 rows
+     * (three such runs, the last partial), from row 0 and from row 5, each input's products in batches of 2, 5 and 8
+     * are the single-input kernel's floats bit for bit.
+     */
+    @Test
+    void q8_0ProductsAcrossRunsOfRowsEqualSingleInputProductsBitForBit() {
+        GgmlType type = GgmlType.Q8_0;
+        SplittableRandom random = new SplittableRandom(18);
+        int rows = 70;
+        int n = n(type);
+        byte[] bytes = randomBlocks(type, rows * n / type.blockSize(), random, false);
+        QuantizedRows kernel = (QuantizedRows) type.rows();
+        for (int count : new int[] {2, 5, 8}) {
+            float[][] x = new float[count][n];
+            for (float[] input : x) for (int i = 0; i < n; i++) input[i] = (float) random.nextGaussian();
+            Activations a = new Activations();
+            a.set(x, count, n);
+            Activations.Quantized q = a.quantized(kernel.activations(count), WORKERS);
+            for (int from : new int[] {0, 5}) {
+                float[][] batch = new float[count][rows];
+                kernel.dot(segment(type, bytes), n, from, rows, q, batch);
+                for (int t = 0; t < count; t++) {
+                    double[][] single = products(type, bytes, rows, n, new float[][] {x[t]}, 1);
+                    for (int r = from; r < rows; r++) {
+                        assertEquals(Float.floatToRawIntBits((float) single[0][r]), Float.floatToRawIntBits(batch[t][r]),
+                                "rows from " + from + ", row " + r + ", input " + t + " of " + count);
+                    }
+                }
             }
         }
     }
