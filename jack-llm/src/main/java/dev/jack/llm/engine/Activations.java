@@ -24,11 +24,13 @@ final class Activations {
      *   <li>by pairs ({@code Q8_0_BY_PAIRS}): values 0, 2, …, 14, then 1, 3, …, 15, then 16, 18,
      *       …, 30, then 17, 19, …, 31, so that lane l of the four runs of 8 holds values 2l, 2l + 1, 16 + 2l and 17 + 2l:
      *       the values whose products lane l of {@link BlockQ4_0}'s integer kernel sums (16 short products, adjacent pairs
-     *       added into ints), for its batch products, which then sum the same integers in float lanes.</li>
+     *       added into ints), for its batch products, which then sum the same integers in float lanes; and the same
+     *       order in q8_K blocks ({@code Q8_K_BY_PAIRS}), for {@link BlockQ6_K}'s products over its repacked rows, whose
+     *       lane l of a group of 16 sums values 2l and 2l + 1 in integer and in float lanes alike.</li>
      * </ul>
      */
     enum Format {
-        Q8_0(32), Q8_0_BY_FOUR(32), Q8_0_BY_PAIRS(32), Q8_K(256);
+        Q8_0(32), Q8_0_BY_FOUR(32), Q8_0_BY_PAIRS(32), Q8_K(256), Q8_K_BY_PAIRS(256);
 
         final int block;
 
@@ -39,7 +41,7 @@ final class Activations {
         /** Where value j (0–31) of a run of 32 is stored in this format. */
         int position(int j) {
             if (this == Q8_0_BY_FOUR) return (j % 4) * 8 + j / 4;
-            if (this == Q8_0_BY_PAIRS) return j / 16 * 16 + j % 2 * 8 + j % 16 / 2;
+            if (this == Q8_0_BY_PAIRS || this == Q8_K_BY_PAIRS) return j / 16 * 16 + j % 2 * 8 + j % 16 / 2;
             return j;
         }
     }
@@ -142,7 +144,7 @@ final class Activations {
 
     private static void quantize(Format format, float[] x, int n, short[] values, float[] scales, int[] sums) {
         for (int b = 0; b < n / format.block; b++) {
-            if (format == Format.Q8_K) q8_K(x, b * 256, values, scales, b);
+            if (format.block == 256) q8_K(x, b * 256, values, scales, b);
             else q8_0(x, b * 32, values, scales, b);
         }
         if (format == Format.Q8_K) {

@@ -46,16 +46,16 @@ final class BlockQ4_K implements QuantizedRows {
     @Override
     public void decode(MemorySegment data, long first, int n, float[] out, int at) {
         byte[] bytes = SuperBlocks.bytes(data, first, n, 144);
-        SuperBlocks.Unpacked u = new SuperBlocks.Unpacked(8);
+        SuperBlocks.Unpacked u = new SuperBlocks.Unpacked();
         for (int b = 0; b < n / 256; b++) {
             unpack(bytes, b * 144, u);
-            SuperBlocks.floats(u, 32, out, at + b * 256);
+            SuperBlocks.floats(u, out, at + b * 256);
         }
     }
 
     @Override
     public void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
-        SuperBlocks.Dot dot = new SuperBlocks.Dot(data, in, 144, 32, x.count());
+        SuperBlocks.Dot dot = new SuperBlocks.Dot(data, in, 144, x.count());
         if (dot.count == 1) one(dot, x, from, to, ys);
         else batch(dot, x, from, to, ys);
     }
@@ -149,7 +149,7 @@ final class BlockQ4_K implements QuantizedRows {
      * accesses, all affine in the super-block (turning the Vector API's checks off no longer changes its time).
      * The same integers and float operations in the same order as {@link SuperBlocks#groups32} and
      * {@link SuperBlocks#minimums}, so a single input's products equal a batch's bit for bit. Every vector operation is
-     * written out, for the reason {@link SuperBlocks#groups16} gives.
+     * written out, for the reason {@link SuperBlocks#groups32} gives.
      */
     private static float rowProduct(byte[] row, int blocks, short[] x, float[] xScales, int[] xSums) {
         FloatVector acc = FloatVector.zero(F);

@@ -5,14 +5,19 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 import static dev.jack.llm.engine.BlockQ8_0.B16;
+import static dev.jack.llm.engine.BlockQ8_0.B8;
 import static dev.jack.llm.engine.BlockQ8_0.F;
 import static dev.jack.llm.engine.BlockQ8_0.I;
+import static dev.jack.llm.engine.BlockQ8_0.LE;
 import static dev.jack.llm.engine.BlockQ8_0.S;
 import static dev.jack.llm.engine.BlockQ8_0.f16;
+import static dev.jack.llm.engine.BlockQ8_0.lanes;
 
 /**
  * Q6_K rows: super-blocks of 256 values (ggml's {@code block_q6_K}): 128 bytes of low 4 bits, 64 bytes of high
@@ -21,10 +26,14 @@ import static dev.jack.llm.engine.BlockQ8_0.f16;
  * byte l the top bits of all four. Products against q8_K activations are llama.cpp's
  * {@code ggml_vec_dot_q6_K_q8_K}: Σ scale·Σ (q − 32)·x in integers per super-block, times d·d_x.
  *
- * <p>Hand-written for speed on the Vector API ({@link SuperBlocks}). This is also the fused output head of Q4_K_M and
- * Q4_0 models: the 128k-row vocabulary matrix is decoded from the mapped file and multiplied in one pass, never
- * widened to floats; a single input's products take the values straight from the row's bytes ({@link #products}), a
- * batch's unpack each super-block once for all its inputs.
+ * <p>The rows are read in a layout of Jack's own, made once when the file is opened ({@link #repack}, for the reason
+ * ggml-cpu's {@code repack.cpp} lays weights out anew), 274 bytes a super-block against the file's 210: first every
+ * super-block's 256 values q − 32 as signed bytes, each group of 16 in by-pairs order (its even values, then its odd
+ * ones: {@link Activations.Format#Q8_K_BY_PAIRS}, which the activations take too), then every super-block's 16 scales,
+ * then every d. Assembling each value from its 4 low and 2 high bits took about 10 vector operations per 16 values in
+ * the file's layout; here a group's 16 products take 7 ({@link #one}), or, for four inputs, two conversions of 8 bytes
+ * to floats shared by the four and three fused multiply-adds each ({@link #four}): measured in {@link #dot}. The copy is
+ * held in memory of the file's own (see {@link GgufFile}), not mapped: 30% more bytes than the file's Q6_K tensors.
  */
 final class BlockQ6_K implements QuantizedRows {
     static final BlockQ6_K ROWS = new BlockQ6_K();
@@ -33,97 +42,191 @@ final class BlockQ6_K implements QuantizedRows {
 
     @Override
     public Activations.Format activations(int count) {
-        return Activations.Format.Q8_K;
+        return Activations.Format.Q8_K_BY_PAIRS;
     }
+
+    @Override
+    public boolean repacks() {
+        return true;
+    }
+
+    /** 274 bytes a super-block (256 values, 16 scales, a d) for the file's 210: 30% more. */
+    @Override
+    public long repackedBytes(long bytes) {
+        return bytes / 210 * 274;
+    }
+
+    /**
+     * Lays super-blocks {@code firstBlock..} of a tensor (the file's 210-byte ones, a whole number of them, in
+     * {@code blocks}) out in {@code into}, the whole tensor's memory: super-block k's values q − 32 to
+     * {@code into[256k, 256k + 256)}, value j of each group of 16 at {@link Activations.Format#position}(j) of
+     * {@code Q8_K_BY_PAIRS}; its scales to {@code into[256n + 16k, ...)} and its d to the f16 at {@code 272n + 2k}, for
+     * a tensor of n super-blocks.
+     */
+    @Override
+    public void repack(MemorySegment blocks, long firstBlock, MemorySegment into) {
+        long n = into.byteSize() / 274;
+        byte[] block = new byte[210];
+        short[] q = new short[256];
+        for (long i = 0; i < blocks.byteSize() / 210; i++) {
+            long k = firstBlock + i;
+            MemorySegment.copy(blocks, ValueLayout.JAVA_BYTE, 210 * i, block, 0, 210);
+            values(block, 0, q);
+            for (int g = 0; g < 16; g++) {
+                ((ByteVector) ShortVector.fromArray(S, q, 16 * g).convertShape(VectorOperators.S2B, B16, 0)).rearrange(TO_PAIRS)
+                        .intoMemorySegment(into, 256 * k + 16 * g, LE);
+            }
+            MemorySegment.copy(block, 192, into, ValueLayout.JAVA_BYTE, 256 * n + 16 * k, 16);
+            MemorySegment.copy(block, 208, into, ValueLayout.JAVA_BYTE, 272 * n + 2 * k, 2);
+        }
+    }
+
+    private static final VectorShuffle<Byte> TO_PAIRS = BlockQ8_0.order(B16, Activations.Format.Q8_K_BY_PAIRS, true);
+    private static final VectorShuffle<Byte> FROM_PAIRS = BlockQ8_0.order(B16, Activations.Format.Q8_K_BY_PAIRS, false);
 
     @Override
     public void decode(MemorySegment data, long first, int n, float[] out, int at) {
-        byte[] bytes = SuperBlocks.bytes(data, first, n, 210);
-        SuperBlocks.Unpacked u = new SuperBlocks.Unpacked(16);
+        long blocks = data.byteSize() / 274;
         for (int b = 0; b < n / 256; b++) {
-            unpack(bytes, b * 210, u);
-            SuperBlocks.floats(u, 16, out, at + b * 256);
-        }
-    }
-
-    @Override
-    public void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
-        SuperBlocks.Dot dot = new SuperBlocks.Dot(data, in, 210, 16, x.count());
-        if (dot.count == 1) one(dot, x, from, to, ys);
-        else batch(dot, x, from, to, ys);
-    }
-
-    /** {@link #dot} for a single input, in a method of its own for the reason BlockQ4_K's class comment gives. */
-    private static void one(SuperBlocks.Dot dot, Activations.Quantized x, int from, int to, float[][] ys) {
-        for (int r = from; r < to; r++) {
-            byte[] row = dot.row(r);
-            for (int b = 0; b < dot.blocks; b++) {
-                products(row, b * 210, x.values[0], b * 256, f16(row, b * 210 + 208) * x.scales[0][b], dot.acc, 0);
+            long k = first / 256 + b;
+            float d = f16(data, 272 * blocks + 2 * k);
+            for (int g = 0; g < 16; g++) {
+                float scale = d * data.get(ValueLayout.JAVA_BYTE, 256 * blocks + 16 * k + g);
+                ByteVector q = ByteVector.fromMemorySegment(B16, data, 256 * k + 16 * g, LE).rearrange(FROM_PAIRS);
+                ((FloatVector) q.convertShape(VectorOperators.B2F, F, 0)).mul(scale).intoArray(out, at + b * 256 + 16 * g);
+                ((FloatVector) q.convertShape(VectorOperators.B2F, F, 1)).mul(scale).intoArray(out, at + b * 256 + 16 * g + 8);
             }
-            dot.store(r, ys);
-        }
-    }
-
-    /** {@link #dot} for two inputs or more: each super-block unpacked once for all of them. */
-    private static void batch(SuperBlocks.Dot dot, Activations.Quantized x, int from, int to, float[][] ys) {
-        SuperBlocks.Unpacked u = dot.unpacked;
-        for (int r = from; r < to; r++) {
-            byte[] row = dot.row(r);
-            for (int b = 0; b < dot.blocks; b++) {
-                unpack(row, b * 210, u);
-                for (int t = 0; t < dot.count; t++) SuperBlocks.groups16(u.q, u.scales, x.values[t], b * 256, u.d * x.scales[t][b], dot.acc, t * 8);
-            }
-            dot.store(r, ys);
         }
     }
 
     /**
-     * acc[at, at + 8) += scale · Σ_groups of 16 (group scale · Σ (q − 32)·x) for the super-block at {@code row[block]},
-     * the sums in integers as ggml_vec_dot_q6_K_q8_K's. The values go straight from the row's bytes to the products,
-     * sixteen columns of a half at a time as {@link #columns} assembles them (each 16 values one group of 16), and each
-     * group's 16 products have adjacent shorts added into ints (a 6-bit value times an activation byte fits a short with
-     * room for two), times the group scale: the integer sums of {@link SuperBlocks#groups16} lane for lane, without
-     * storing the unpacked values and reloading them (a Q4_K_M token on one thread 8–18% less CPU time, 4 of 4 rounds
-     * alternating both builds in one JVM, identical logits). Only for a single input: a batch re-assembling the values
-     * once per input decoded 16 sequences about 14% slower than unpacking them once. Every vector operation is written
-     * out, for the reason {@link SuperBlocks#groups16} gives.
+     * Fewer than four inputs take {@link #one} each, four or more {@link #four} (in methods of their own, for the reason
+     * BlockQ4_K's class comment gives). All 17 Q6_K matrices of a Llama 3.2 1B-shaped Q4_K_M file multiplied once on one
+     * thread, CPU time, one JVM taking turns with the file's layout's kernels, identical products (medians of 7 rounds
+     * on loaded cores): 1 input 42–50 ms against 65–99, 2 inputs 106 against 146, 4 inputs 92 against 134, 8 inputs 187
+     * against 261, 16 inputs 390 against 441. The integer kernel for a batch (one per input) took 156 ms for 4 inputs
+     * and 504 for 8; the float one for a single input 54–55 ms.
      */
-    private static void products(byte[] s, int block, short[] x, int base, float scale, float[] acc, int at) {
-        IntVector sum = IntVector.zero(I);
-        for (int k = 0; k < 4; k++) {
-            int half = k >> 1;
-            int c = k & 1;
-            int ql = block + 64 * half + 16 * c;
-            ShortVector low = (ShortVector) ByteVector.fromArray(B16, s, ql).convertShape(VectorOperators.B2S, S, 0);
-            ShortVector high = (ShortVector) ByteVector.fromArray(B16, s, ql + 32).convertShape(VectorOperators.B2S, S, 0);
-            ShortVector h = (ShortVector) ByteVector.fromArray(B16, s, block + 128 + 32 * half + 16 * c).convertShape(VectorOperators.B2S, S, 0);
-            int v = base + 128 * half + 16 * c;
-            int g = block + 192 + 8 * half + c;
-            IntVector p = low.and((short) 0x0F).or(h.lanewise(VectorOperators.LSHL, 4).and((short) 0x30)).sub((short) 32)
-                    .mul(ShortVector.fromArray(S, x, v)).reinterpretAsInts();
-            sum = sum.add(p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16).mul(s[g]));
-            p = high.and((short) 0x0F).or(h.lanewise(VectorOperators.LSHL, 2).and((short) 0x30)).sub((short) 32)
-                    .mul(ShortVector.fromArray(S, x, v + 32)).reinterpretAsInts();
-            sum = sum.add(p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16).mul(s[g + 2]));
-            p = low.lanewise(VectorOperators.ASHR, 4).and((short) 0x0F).or(h.and((short) 0x30)).sub((short) 32)
-                    .mul(ShortVector.fromArray(S, x, v + 64)).reinterpretAsInts();
-            sum = sum.add(p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16).mul(s[g + 4]));
-            p = high.lanewise(VectorOperators.ASHR, 4).and((short) 0x0F).or(h.lanewise(VectorOperators.ASHR, 2).and((short) 0x30)).sub((short) 32)
-                    .mul(ShortVector.fromArray(S, x, v + 96)).reinterpretAsInts();
-            sum = sum.add(p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16).mul(s[g + 6]));
-        }
-        ((FloatVector) sum.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scale), FloatVector.fromArray(F, acc, at)).intoArray(acc, at);
+    @Override
+    public void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
+        if (x.count() < 4) ones(data, in, from, to, x, ys);
+        else fours(data, in, from, to, x, ys);
     }
 
-    private static void unpack(byte[] row, int block, SuperBlocks.Unpacked into) {
+    /** {@link #dot} for fewer than four inputs: {@link #one} for each. */
+    private static void ones(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
+        int blocks = in / 256;
+        long all = data.byteSize() / 274;
+        int[] intScales = new int[16];
+        for (int r = from; r < to; r++) {
+            long row = (long) r * blocks;
+            for (int t = 0; t < x.count(); t++) ys[t][r] = one(data, 256 * row, 256 * all + 16 * row, 272 * all + 2 * row, x.values[t], x.scales[t], blocks, intScales);
+        }
+    }
+
+    /**
+     * {@link #dot} for four inputs or more: {@link #four} for each four, the last four overlapping the one before where
+     * the count is not a multiple of four (the products are the same whichever four compute them).
+     */
+    private static void fours(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
+        int blocks = in / 256;
+        long all = data.byteSize() / 274;
+        float[] sums = new float[32];
+        float[] floatScales = new float[16];
+        for (int r = from; r < to; r++) {
+            long row = (long) r * blocks;
+            for (int t0 = 0; t0 < x.count(); t0 += 4) {
+                int t = Math.min(t0, x.count() - 4);
+                four(data, 256 * row, 256 * all + 16 * row, 272 * all + 2 * row, x.floats, x.scales, t, blocks, sums, floatScales);
+                for (int k = 0; k < 4; k++) ys[t + k][r] = lanes(sums, 8 * k);
+            }
+        }
+    }
+
+    /**
+     * One row against one input: its values at {@code s[values]}, its scales at {@code s[scales]} and its d values at
+     * {@code s[ds]}. Per group, the 16 bytes widened to shorts times the activations' (a value times an activation
+     * byte fits a short, and so does the sum of two), the two halves added (even value 2m's product and odd value
+     * 2m + 1's) and widened to 8 ints, times the group scale: lane m holds the integer that the kernel over the file's
+     * layout summed in lane m (values 2m and 2m + 1 of each group), so the products are the same floats. The
+     * scales are widened once a super-block into {@code intScales} (16 ints), each then one broadcast load.
+     */
+    private static float one(MemorySegment s, long values, long scales, long ds, short[] x, float[] xd, int blocks, int[] intScales) {
+        FloatVector acc = FloatVector.zero(F);
+        for (int b = 0; b < blocks; b++) {
+            IntVector sum = IntVector.zero(I);
+            long at = values + 256L * b;
+            ByteVector groupScales = ByteVector.fromMemorySegment(B16, s, scales + 16L * b, LE);
+            ((IntVector) groupScales.convertShape(VectorOperators.B2I, I, 0)).intoArray(intScales, 0);
+            ((IntVector) groupScales.convertShape(VectorOperators.B2I, I, 1)).intoArray(intScales, 8);
+            for (int g = 0; g < 16; g++) {
+                ShortVector p = ((ShortVector) ByteVector.fromMemorySegment(B16, s, at + 16 * g, LE).convertShape(VectorOperators.B2S, S, 0))
+                        .mul(ShortVector.fromArray(S, x, 256 * b + 16 * g));
+                sum = sum.add(((IntVector) p.add(p.rearrange(OTHER_HALF)).convertShape(VectorOperators.S2I, I, 0)).mul(intScales[g]));
+            }
+            acc = ((FloatVector) sum.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, f16(s, ds + 2L * b) * xd[b]), acc);
+        }
+        return lanes(acc);
+    }
+
+    private static final VectorShuffle<Short> OTHER_HALF = VectorShuffle.fromOp(S, j -> (j + 8) % 16);
+
+    /**
+     * One row against inputs t..t+3, in float lanes: per group, its even and its odd values converted to 8 floats once
+     * for the four inputs, each input's two products summed, times the group scale and added to the input's sum for the
+     * super-block. Every partial sum is an integer of at most 16.65M in magnitude (32 products of |q − 32| ≤ 32,
+     * |x| ≤ 127 and |scale| ≤ 128 a lane), exact in float, so each lane holds {@link #one}'s integer, and the same float
+     * operations follow. The accumulators are stored to {@code sums} (32 floats) for the reason BlockQ8_0's
+     * {@code four} gives; the scales are converted once a super-block into {@code floatScales} (16 floats).
+     */
+    private static void four(MemorySegment s, long values, long scales, long ds, float[][] x, float[][] xd, int t, int blocks, float[] sums, float[] floatScales) {
+        FloatVector acc0 = FloatVector.zero(F);
+        FloatVector acc1 = FloatVector.zero(F);
+        FloatVector acc2 = FloatVector.zero(F);
+        FloatVector acc3 = FloatVector.zero(F);
+        float[] x0 = x[t];
+        float[] x1 = x[t + 1];
+        float[] x2 = x[t + 2];
+        float[] x3 = x[t + 3];
+        for (int b = 0; b < blocks; b++) {
+            FloatVector sum0 = FloatVector.zero(F);
+            FloatVector sum1 = FloatVector.zero(F);
+            FloatVector sum2 = FloatVector.zero(F);
+            FloatVector sum3 = FloatVector.zero(F);
+            long at = values + 256L * b;
+            ByteVector groupScales = ByteVector.fromMemorySegment(B16, s, scales + 16L * b, LE);
+            ((FloatVector) groupScales.convertShape(VectorOperators.B2F, F, 0)).intoArray(floatScales, 0);
+            ((FloatVector) groupScales.convertShape(VectorOperators.B2F, F, 1)).intoArray(floatScales, 8);
+            for (int g = 0; g < 16; g++) {
+                FloatVector even = (FloatVector) ByteVector.fromMemorySegment(B8, s, at + 16 * g, LE).convertShape(VectorOperators.B2F, F, 0);
+                FloatVector odd = (FloatVector) ByteVector.fromMemorySegment(B8, s, at + 16 * g + 8, LE).convertShape(VectorOperators.B2F, F, 0);
+                FloatVector scale = FloatVector.broadcast(F, floatScales[g]);
+                int i = 256 * b + 16 * g;
+                sum0 = odd.fma(FloatVector.fromArray(F, x0, i + 8), even.mul(FloatVector.fromArray(F, x0, i))).fma(scale, sum0);
+                sum1 = odd.fma(FloatVector.fromArray(F, x1, i + 8), even.mul(FloatVector.fromArray(F, x1, i))).fma(scale, sum1);
+                sum2 = odd.fma(FloatVector.fromArray(F, x2, i + 8), even.mul(FloatVector.fromArray(F, x2, i))).fma(scale, sum2);
+                sum3 = odd.fma(FloatVector.fromArray(F, x3, i + 8), even.mul(FloatVector.fromArray(F, x3, i))).fma(scale, sum3);
+            }
+            float d = f16(s, ds + 2L * b);
+            acc0 = sum0.fma(FloatVector.broadcast(F, d * xd[t][b]), acc0);
+            acc1 = sum1.fma(FloatVector.broadcast(F, d * xd[t + 1][b]), acc1);
+            acc2 = sum2.fma(FloatVector.broadcast(F, d * xd[t + 2][b]), acc2);
+            acc3 = sum3.fma(FloatVector.broadcast(F, d * xd[t + 3][b]), acc3);
+        }
+        acc0.intoArray(sums, 0);
+        acc1.intoArray(sums, 8);
+        acc2.intoArray(sums, 16);
+        acc3.intoArray(sums, 24);
+    }
+
+    /** The 256 values q − 32 of the file's super-block at {@code row[block]}, in order, to {@code q}. */
+    private static void values(byte[] row, int block, short[] q) {
         // One call site: inlined twice (once per half), the four columns' vector code passed the JIT's node budget
         // and the rest of the method was compiled as calls returning boxed vectors.
         for (int k = 0; k < 4; k++) {
             int half = k >> 1;
-            columns(row, block + 64 * half, block + 128 + 32 * half, k & 1, into.q, 128 * half);
+            columns(row, block + 64 * half, block + 128 + 32 * half, k & 1, q, 128 * half);
         }
-        for (int j = 0; j < 16; j++) into.scales[j] = row[block + 192 + j];
-        into.d = f16(row, block + 208);
     }
 
     /**

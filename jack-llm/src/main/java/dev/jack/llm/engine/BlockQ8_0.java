@@ -197,18 +197,21 @@ final class BlockQ8_0 implements QuantizedRows {
         return Float.float16ToFloat((short) ((s[at] & 0xff) | s[at + 1] << 8));
     }
 
-    private static final VectorShuffle<Byte> TO_BY_FOUR = byFour(true);
-    private static final VectorShuffle<Byte> FROM_BY_FOUR = byFour(false);
+    private static final VectorShuffle<Byte> TO_BY_FOUR = order(B32, Activations.Format.Q8_0_BY_FOUR, true);
+    private static final VectorShuffle<Byte> FROM_BY_FOUR = order(B32, Activations.Format.Q8_0_BY_FOUR, false);
 
-    /** The shuffle taking a block's bytes to by-four order ({@code to}) or back. */
-    private static VectorShuffle<Byte> byFour(boolean to) {
-        int[] lanes = new int[32];
-        for (int j = 0; j < 32; j++) {
-            int p = Activations.Format.Q8_0_BY_FOUR.position(j);
+    /**
+     * The shuffle taking a run of {@code species.length()} bytes (32 or 16) to the format's order ({@code to}) or back:
+     * for laying a type's values out as the activations take them, and for reading them back in order.
+     */
+    static VectorShuffle<Byte> order(VectorSpecies<Byte> species, Activations.Format format, boolean to) {
+        int[] lanes = new int[species.length()];
+        for (int j = 0; j < lanes.length; j++) {
+            int p = format.position(j);
             if (to) lanes[p] = j;
             else lanes[j] = p;
         }
-        return VectorShuffle.fromArray(B32, lanes, 0);
+        return VectorShuffle.fromArray(species, lanes, 0);
     }
 
     private static final VectorShuffle<Float> OTHER_HALF = VectorShuffle.fromValues(F, 4, 5, 6, 7, 0, 1, 2, 3);

@@ -17,16 +17,21 @@ sealed interface Rows permits FloatRows, QuantizedRows {
     /**
      * Whether this type's {@link #decode} and products read its tensors in a layout of their own, which
      * {@link #repack} makes (for the reason ggml-cpu's {@code repack.cpp} lays weights out anew: fewer instructions per
-     * block in its kernels), in as many bytes as the file's: {@link GgufFile} then reads such a tensor into memory of
+     * block in its kernels), in {@link #repackedBytes} bytes: {@link GgufFile} then reads such a tensor into memory of
      * its own instead of mapping it.
      */
     default boolean repacks() {
         return false;
     }
 
+    /** The bytes {@link #repack} lays a tensor of {@code bytes} bytes in the file out in (a whole number of blocks). */
+    default long repackedBytes(long bytes) {
+        return bytes;
+    }
+
     /**
      * Lays blocks {@code firstBlock..} of a tensor, as the file holds them in {@code blocks} (a whole number of them),
-     * out in {@code into}: the whole tensor's memory, the file's size, in this type's layout. Only for a type that
+     * out in {@code into}: the whole tensor's memory ({@link #repackedBytes}), in this type's layout. Only for a type that
      * {@link #repacks}; every block is laid out once, before any other call reads the tensor.
      */
     default void repack(MemorySegment blocks, long firstBlock, MemorySegment into) {

@@ -14,17 +14,17 @@ import static dev.jack.llm.engine.BlockQ8_0.S;
 import static dev.jack.llm.engine.BlockQ8_0.lanes;
 
 /**
- * The integer products of the K-quants (super-blocks of 256 values, one 6- or 8-bit integer scale per group of 32
- * or 16 and one float scale per super-block), against q8_K activations as llama.cpp's {@code ggml_vec_dot_q4_K_q8_K}
- * and {@code ggml_vec_dot_q6_K_q8_K} compute them: Σ scale·Σ q·x over the groups in integers, times d_w·d_x.
+ * The integer products of Q4_K's super-blocks (256 values, a 6-bit integer scale and minimum per group of 32 and
+ * float scales per super-block), against q8_K activations as llama.cpp's {@code ggml_vec_dot_q4_K_q8_K} computes
+ * them: Σ scale·Σ q·x over the groups in integers, times d_w·d_x. (Q6_K reads a layout of its own: {@link BlockQ6_K}.)
  *
  * <p>A batch's super-block is first unpacked (its values as shorts, its group scales as ints), then multiplied with
  * each input of the batch from there; a single input's is multiplied straight from the row's bytes
- * (BlockQ4_K.rowProduct, BlockQ6_K.products). The steps are separate small methods on purpose, which pass
+ * (BlockQ4_K.rowProduct). The steps are separate small methods on purpose, which pass
  * arrays between them and not vectors: the JIT compiles a large Vector API method to boxed vectors, many times
  * slower, and a vector returned by a call it did not inline is boxed too. (BlockQ4_K.rowProduct ends by passing its
- * accumulator to BlockQ8_0.lanes, a few operations the JIT inlined in the measured runs.) The class also holds the two
- * types' shared steps of decoding rows to floats for prompt processing ({@link #bytes}, {@link #floats}).
+ * accumulator to BlockQ8_0.lanes, a few operations the JIT inlined in the measured runs.) The class also holds the
+ * steps of decoding rows to floats for prompt processing ({@link #bytes}, {@link #floats}).
  *
  * <p>Not C2's auto-vectorized multiply-add: a counted loop {@code p[i] = w[2i]·x[2i] + w[2i+1]·x[2i+1]} over short
  * arrays compiles to vpmaddwd (SuperWord's MulAddS2I, 256-bit on Zen 4), ggml's instruction for these sums, and with
@@ -39,27 +39,21 @@ final class SuperBlocks {
 
     /** One super-block of a row, unpacked: what decoding to floats and a batch's products read. */
     static final class Unpacked {
-        /** The 256 values (Q6_K: less 32); a single input's products do not read them. */
+        /** The 256 values; a single input's products do not read them. */
         final short[] q = new short[256];
-        /** The integer scale of each group (8 of 32 values, or 16 of 16). */
-        final int[] scales;
-        /** Q4_K: the integer minimum of each group of 32. */
+        /** The integer scale of each group of 32. */
+        final int[] scales = new int[8];
+        /** The integer minimum of each group of 32. */
         final int[] minimums = new int[8];
         float d;
         float dmin;
-
-        Unpacked(int groups) {
-            scales = new int[groups];
-        }
     }
 
     /**
      * One task's working state for {@code ys[t][r]} over rows of super-blocks ({@code blockBytes} each): the row's
-     * bytes, its unpacked super-block, and per input t eight float lanes and (Q4_K) the minimums' total to subtract
-     * (Q4_K's single-input kernel keeps its lanes and total in registers and takes only the row's bytes). Each type
-     * runs its own row loops over it (BlockQ4_K's and BlockQ6_K's one and batch) rather than one shared loop taking an
-     * unpacking function: a shared loop is compiled once for whichever type the JIT saw first, and the other type's
-     * unpacking and group products then run through an uncommon trap or a call it cannot inline, several times slower.
+     * bytes, its unpacked super-block, and per input t eight float lanes and the minimums' total to subtract (the
+     * single-input kernel keeps its lanes and total in registers and takes only the row's bytes). BlockQ4_K runs its own
+     * row loops over it (one and batch), for the reason its class comment gives.
      */
     static final class Dot {
         final int blocks;
@@ -70,11 +64,11 @@ final class SuperBlocks {
         private final MemorySegment data;
         private final byte[] bytes;
 
-        Dot(MemorySegment data, int in, int blockBytes, int group, int count) {
+        Dot(MemorySegment data, int in, int blockBytes, int count) {
             this.data = data;
             this.blocks = in / 256;
             this.count = count;
-            this.unpacked = new Unpacked(256 / group);
+            this.unpacked = new Unpacked();
             this.bytes = new byte[blocks * blockBytes];
             this.acc = new float[count * 8];
             this.subtracted = new float[count];
@@ -108,20 +102,19 @@ final class SuperBlocks {
     }
 
     /**
-     * An unpacked super-block as floats to out[at, at + 256): per group, scale·q − offset with scale = d·(group scale)
-     * and offset = dmin·(group minimum) (0 without minimums), as ggml's dequantize_row_*. Each type runs its own
-     * super-block loop around this (BlockQ4_K.decode, BlockQ6_K.decode), for the reason {@link Dot} gives: with one
-     * loop shared through an unpacking interface, {@code unpack} was compiled on its own and then also called, not
-     * inlined, per super-block by token decoding's products (a Q4_K_M token 3–10% slower, one thread, in A/B runs of
-     * both builds in one JVM).
+     * An unpacked super-block as floats to out[at, at + 256): per group of 32, scale·q − offset with scale =
+     * d·(group scale) and offset = dmin·(group minimum), as ggml's dequantize_row_q4_K. BlockQ4_K.decode runs its own
+     * super-block loop around this: with one loop shared with Q6_K through an unpacking interface, {@code unpack} was
+     * compiled on its own and then also called, not inlined, per super-block by token decoding's products (a Q4_K_M
+     * token 3–10% slower, one thread, in A/B runs of both builds in one JVM).
      */
-    static void floats(Unpacked u, int group, float[] out, int at) {
-        for (int g = 0; g < 256 / group; g++) {
+    static void floats(Unpacked u, float[] out, int at) {
+        for (int g = 0; g < 8; g++) {
             float scale = u.d * u.scales[g];
-            float offset = group == 32 ? u.dmin * u.minimums[g] : 0;
-            for (int i = 0; i < group; i += 16) {
-                ShortVector q = ShortVector.fromArray(S, u.q, g * group + i);
-                int to = at + g * group + i;
+            float offset = u.dmin * u.minimums[g];
+            for (int i = 0; i < 32; i += 16) {
+                ShortVector q = ShortVector.fromArray(S, u.q, g * 32 + i);
+                int to = at + g * 32 + i;
                 ((FloatVector) q.convertShape(VectorOperators.S2F, F, 0)).mul(scale).sub(offset).intoArray(out, to);
                 ((FloatVector) q.convertShape(VectorOperators.S2F, F, 1)).mul(scale).sub(offset).intoArray(out, to + 8);
             }
@@ -136,34 +129,20 @@ final class SuperBlocks {
     }
 
     /**
-     * acc[at, at + 8) += scale · Σ_groups of 32 (group scale · Σ q·x), the sums in integers, as {@link #groups16}: per
-     * group two sets of 16 products of short vectors, added, adjacent shorts added into ints (a 4-bit value times an
-     * activation byte is at most 15·128 in magnitude, so a short holds the sum of two), times the group scale.
+     * acc[at, at + 8) += scale · Σ_groups of 32 (group scale · Σ q·x), the sums in integers: per group two sets of 16
+     * products of short vectors, added, adjacent shorts added into ints (a 4-bit value times an activation byte is at
+     * most 15·128 in magnitude, so a short holds the sum of two), times the group scale.
+     *
+     * <p>This and the types' products write every vector operation out rather than share helpers that return vectors: a
+     * shared helper is compiled on its own once hot and then not inlined, and the vectors it returns are boxed, with a
+     * type the caller does not know, so the caller's next operations run the Vector API's Java fallback (seen in the
+     * machine code of the decode path).
      */
     static void groups32(short[] q, int[] scales, short[] x, int base, float scale, float[] acc, int at) {
         IntVector sum = IntVector.zero(I);
         for (int g = 0; g < 8; g++) {
             IntVector p = ShortVector.fromArray(S, q, g * 32).mul(ShortVector.fromArray(S, x, base + g * 32))
                     .add(ShortVector.fromArray(S, q, g * 32 + 16).mul(ShortVector.fromArray(S, x, base + g * 32 + 16))).reinterpretAsInts();
-            sum = sum.add(p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16).mul(scales[g]));
-        }
-        ((FloatVector) sum.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scale), FloatVector.fromArray(F, acc, at)).intoArray(acc, at);
-    }
-
-    /**
-     * acc[at, at + 8) += scale · Σ_groups of 16 (group scale · Σ q·x), the sums in integers: per group 16 products of
-     * two short vectors, adjacent shorts added into ints (a 6-bit value times an activation byte fits a short, so three
-     * operations do it), times the group scale.
-     *
-     * <p>This, {@link #groups32} and the types' products write every vector operation out rather than share helpers
-     * that return vectors: a shared helper is compiled on its own once hot and then not inlined, and the vectors it
-     * returns are boxed, with a type the caller does not know, so the caller's next operations run the Vector API's Java
-     * fallback (seen in the machine code of the decode path).
-     */
-    static void groups16(short[] q, int[] scales, short[] x, int base, float scale, float[] acc, int at) {
-        IntVector sum = IntVector.zero(I);
-        for (int g = 0; g < 16; g++) {
-            IntVector p = ShortVector.fromArray(S, q, g * 16).mul(ShortVector.fromArray(S, x, base + g * 16)).reinterpretAsInts();
             sum = sum.add(p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16).mul(scales[g]));
         }
         ((FloatVector) sum.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scale), FloatVector.fromArray(F, acc, at)).intoArray(acc, at);

@@ -69,6 +69,32 @@ class ActivationsTest {
         assertArrayEquals(a.dequantized(Activations.Format.Q8_0, workers)[0], values[0], "dequantized in natural order either way");
     }
 
+    /**
+     * q8_K blocks by pairs: the same values and scales as natural q8_K, each run of 16 reordered to its even values,
+     * then its odd ones (lane l of a group of 16 holds values 2l and 2l + 1: the values BlockQ6_K's lane l sums).
+     */
+    @Test
+    void q8_KByPairsHoldsQ8_KsValuesAndScalesInPairsOrder() {
+        float[] x = new float[512];
+        for (int i = 0; i < x.length; i++) x[i] = (float) Math.sin(i * 0.7) * (1 + i / 256);
+        Activations a = new Activations();
+        a.set(new float[][] {x}, 1, x.length);
+        Activations.Quantized natural = a.quantized(Activations.Format.Q8_K, workers);
+        short[] values = natural.values[0].clone();
+        float[] scales = natural.scales[0].clone();
+        Activations.Quantized byPairs = a.quantized(Activations.Format.Q8_K_BY_PAIRS, workers);
+        assertArrayEquals(scales, byPairs.scales[0]);
+        for (int g = 0; g < x.length / 16; g++) {
+            for (int l = 0; l < 8; l++) {
+                assertEquals(values[16 * g + 2 * l], byPairs.values[0][16 * g + l]);
+                assertEquals(values[16 * g + 2 * l + 1], byPairs.values[0][16 * g + 8 + l]);
+                assertEquals(values[16 * g + 2 * l + 1], byPairs.floats[0][16 * g + 8 + l]);
+            }
+        }
+        assertArrayEquals(a.dequantized(Activations.Format.Q8_K, workers)[0], a.dequantized(Activations.Format.Q8_K_BY_PAIRS, workers)[0],
+                "dequantized in natural order either way");
+    }
+
     @Test
     void q8_KDividesByTheSignedLargestValueAndKeepsSumsPer32() {
         float[] x = new float[256];

@@ -74,36 +74,41 @@ class GgufWriterTest {
     }
 
     /**
-     * A Q8_0 tensor larger than the slices GgufFile reads and repacks it in (1 MB, 30,840 blocks), with a last short
-     * slice, decodes and multiplies bit for bit as the same bytes repacked in two pieces.
+     * A tensor larger than the slices GgufFile reads and repacks it in (1 MB: 30,840 Q8_0 blocks, 4,993 Q6_K
+     * super-blocks), with a last short slice, decodes and multiplies (one input, and five: Q8_0's four-input kernel and
+     * its single-input one, Q6_K's four-input kernel twice, overlapping) bit for bit as the same bytes repacked in two
+     * pieces.
      */
-    @Test
-    void largeQ8_0TensorsAreRepackedSliceBySlice() throws IOException {
+    @ParameterizedTest
+    @EnumSource(value = GgmlType.class, names = {"Q8_0", "Q6_K"})
+    void largeTensorsAreRepackedSliceBySlice(GgmlType type) throws IOException {
         int rows = 1_000;
         int n = 2_048;
         SplittableRandom random = new SplittableRandom(5);
-        byte[] bytes = QuantizedRowsTest.randomBlocks(GgmlType.Q8_0, rows * n / 32, random, false);
+        byte[] bytes = QuantizedRowsTest.randomBlocks(type, rows * n / type.blockSize(), random, false);
         Path file = dir.resolve("large.gguf");
         new GgufWriter().tensor("before", GgmlType.F32, new long[] {3}, new byte[12])
-                .tensor("w", GgmlType.Q8_0, new long[] {n, rows}, bytes).write(file);
+                .tensor("w", type, new long[] {n, rows}, bytes).write(file);
         try (GgufFile g = GgufFile.open(file)) {
-            MemorySegment expected = QuantizedRowsTest.segment(GgmlType.Q8_0, bytes);
+            MemorySegment expected = QuantizedRowsTest.segment(type, bytes);
             float[] read = new float[rows * n];
             float[] once = new float[rows * n];
-            GgmlType.Q8_0.rows().decode(g.tensor("w").data(), 0, read.length, read, 0);
-            GgmlType.Q8_0.rows().decode(expected, 0, once.length, once, 0);
+            type.rows().decode(g.tensor("w").data(), 0, read.length, read, 0);
+            type.rows().decode(expected, 0, once.length, once, 0);
             assertArrayEquals(once, read);
-            float[][] x = new float[1][n];
-            for (int i = 0; i < n; i++) x[0][i] = (float) random.nextGaussian();
-            Activations a = new Activations();
-            a.set(x, 1, n);
-            QuantizedRows kernel = (QuantizedRows) GgmlType.Q8_0.rows();
-            Activations.Quantized q = a.quantized(kernel.activations(1), new Workers(1));
-            float[][] ys = new float[1][rows];
-            float[][] expectedYs = new float[1][rows];
-            kernel.dot(g.tensor("w").data(), n, 0, rows, q, ys);
-            kernel.dot(expected, n, 0, rows, q, expectedYs);
-            assertArrayEquals(expectedYs[0], ys[0]);
+            QuantizedRows kernel = (QuantizedRows) type.rows();
+            for (int count : new int[] {1, 5}) {
+                float[][] x = new float[count][n];
+                for (float[] input : x) for (int i = 0; i < n; i++) input[i] = (float) random.nextGaussian();
+                Activations a = new Activations();
+                a.set(x, count, n);
+                Activations.Quantized q = a.quantized(kernel.activations(count), new Workers(1));
+                float[][] ys = new float[count][rows];
+                float[][] expectedYs = new float[count][rows];
+                kernel.dot(g.tensor("w").data(), n, 0, rows, q, ys);
+                kernel.dot(expected, n, 0, rows, q, expectedYs);
+                for (int t = 0; t < count; t++) assertArrayEquals(expectedYs[t], ys[t], count + " inputs, input " + t);
+            }
         }
     }
 

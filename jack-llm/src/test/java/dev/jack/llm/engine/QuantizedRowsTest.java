@@ -436,7 +436,7 @@ class QuantizedRowsTest {
         MemorySegment s = Arena.ofAuto().allocate(bytes.length);
         s.copyFrom(MemorySegment.ofArray(bytes));
         if (!type.rows().repacks()) return s;
-        MemorySegment repacked = Arena.ofAuto().allocate(bytes.length);
+        MemorySegment repacked = Arena.ofAuto().allocate(type.rows().repackedBytes(bytes.length));
         int first = type.blockBytes();
         type.rows().repack(s.asSlice(0, first), 0, repacked);
         type.rows().repack(s.asSlice(first), 1, repacked);
