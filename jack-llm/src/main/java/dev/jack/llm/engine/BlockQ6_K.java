@@ -32,7 +32,7 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  * ones: {@link Activations.Format#Q8_K_BY_PAIRS}, which the activations take too), then every super-block's 16 scales,
  * then every d. Assembling each value from its 4 low and 2 high bits took about 10 vector operations per 16 values in
  * the file's layout; here a group's 16 products take 7 ({@link #one}), or, for four inputs, two conversions of 8 bytes
- * to floats shared by the four and three fused multiply-adds each ({@link #four}): measured in {@link #dot}. The copy is
+ * to floats shared by the four and a multiply and two fused multiply-adds each ({@link #four}): measured in {@link #dot}. The copy is
  * held in memory of the file's own (see {@link GgufFile}), not mapped: 30% more bytes than the file's Q6_K tensors.
  */
 final class BlockQ6_K implements QuantizedRows {

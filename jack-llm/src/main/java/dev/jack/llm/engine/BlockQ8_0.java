@@ -118,13 +118,13 @@ final class BlockQ8_0 implements QuantizedRows {
 
     /**
      * Rows that each input (or four of them) runs through before the next inputs: a decode task's rows
-     * ({@code Kernels.DECODE_ROWS}). An input's floats (8 KB a row of 2048, four inputs 32 KB) are then read from a
+     * ({@link Kernels#DECODE_ROWS}). An input's floats (8 KB a row of 2048, four inputs 32 KB) are then read from a
      * core's L1 and L2 cache across the rows, where one row after the other against all inputs read every input once
      * per row; the rows (64 KB) come back from L2. Every Q8_0 matrix of a 1B-shaped file on one thread (one JVM, both
      * orders taking turns, identical products): 458–474 ms of CPU against 484–513 for 8 inputs, 924–992 against
      * 930–1180 for 16, 245–248 against 260–271 for 4, 186–190 against 195–200 for 2.
      */
-    private static final int TILE = 32;
+    private static final int TILE = Kernels.DECODE_ROWS;
 
     /**
      * One row against one input, its bytes at {@code s[row]} and its d values at {@code s[rowScales]}. A block's 32

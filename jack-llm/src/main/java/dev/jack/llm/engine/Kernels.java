@@ -20,7 +20,7 @@ final class Kernels {
     private Kernels() {}
 
     /** Rows per task on the decode path: enough to amortize taking a task, few enough to balance the cores. */
-    private static final int DECODE_ROWS = 32;
+    static final int DECODE_ROWS = 32;
     /**
      * Floats of decoded rows per task on the float path (512 KB, at most 64 rows): each task reads all the inputs once,
      * so fewer, larger tasks read them less often (pp128 on 2 threads 4–8% faster than with 128 KB, in one JVM taking

@@ -30,9 +30,9 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  * arrays compiles to vpmaddwd (SuperWord's MulAddS2I, 256-bit on Zen 4), ggml's instruction for these sums, and with
  * each value unpacked to a short[] already times its group scale (the integer lanes stay exact, so the products
  * identical) and lane l formed as Σ_k p[8k + l], it was measured against these kernels in one JVM on rows of 2048
- * and 8192 values: 1.4–1.9× the time for a single Q4_K input, 1.3–2× for a batch of 8 (Q4_K, Q6_K). Storing the
- * unpacked values and the pair sums and reloading them costs more than the three operations per 16 products it saves;
- * the same held for Q4_0 and Q8_0 ({@link BlockQ4_0}, {@link BlockQ8_0}).
+ * and 8192 values: 1.4–1.9× the time for a single Q4_K input, 1.3–2× for a batch of 8 (Q4_K, and Q6_K in the
+ * file's layout). Storing the unpacked values and the pair sums and reloading them costs more than the three
+ * operations per 16 products it saves; the same held for Q4_0 and Q8_0 ({@link BlockQ4_0}, {@link BlockQ8_0}).
  */
 final class SuperBlocks {
     private SuperBlocks() {}

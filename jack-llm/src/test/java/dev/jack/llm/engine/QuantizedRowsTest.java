@@ -181,8 +181,9 @@ class QuantizedRowsTest {
                     float[][] part = new float[count][rows];
                     kernel.dot(segment(type, bytes), n, from, to, q, part);
                     for (int t = 0; t < count; t++) {
-                        for (int r = from; r < to; r++) {
-                            assertEquals(Float.floatToRawIntBits(whole[t][r]), Float.floatToRawIntBits(part[t][r]),
+                        for (int r = 0; r < rows; r++) {
+                            int expected = r >= from && r < to ? Float.floatToRawIntBits(whole[t][r]) : 0;
+                            assertEquals(expected, Float.floatToRawIntBits(part[t][r]),
                                     type + " rows [" + from + ", " + to + "), row " + r + ", input " + t + " of " + count);
                         }
                     }
@@ -194,8 +195,8 @@ class QuantizedRowsTest {
     /**
      * The K-quants' single-input products equal a batch's bit for bit on rows of 9 super-blocks (Q4_K's row loop,
      * which the JIT unrolls, and the iterations after it), random and extreme, repeated 200 times so that the kernels
-     * are likely compiled by C2 by the last rounds (the single-input kernel runs 115,200 super-blocks, the batch one
-     * 57,600; nothing here checks that C2 compiled them).
+     * are likely compiled by C2 by the last rounds (the single-input kernel runs 288,000 super-blocks, the batch of 5
+     * 57,600, Q6_K's four-input kernel twice on each, overlapping; nothing here checks that C2 compiled them).
      */
     @ParameterizedTest
     @EnumSource(value = GgmlType.class, names = {"Q4_K", "Q6_K"})
@@ -206,10 +207,9 @@ class QuantizedRowsTest {
         int blocks = rows * n / 256;
         byte[][] sets = {randomBlocks(type, blocks, random, false), randomBlocks(type, blocks, random, false)};
         extremes(type, sets[1], blocks, random);
-        float[][] x = new float[2][n];
-        for (int i = 0; i < n; i++) {
-            x[0][i] = (float) random.nextGaussian();
-            x[1][i] = random.nextBoolean() ? 3f : -3f;
+        float[][] x = new float[5][n];
+        for (int t = 0; t < x.length; t++) {
+            for (int i = 0; i < n; i++) x[t][i] = t % 2 == 0 ? (float) random.nextGaussian() : random.nextBoolean() ? 3f : -3f;
         }
         for (int round = 0; round < 200; round++) {
             assertSingleInputProductsEqualBatch(type, sets[round % 2], rows, n, x, type + " round " + round);
