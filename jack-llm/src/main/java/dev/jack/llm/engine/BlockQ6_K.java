@@ -50,34 +50,48 @@ final class BlockQ6_K implements QuantizedRows {
         return true;
     }
 
-    /** 274 bytes a super-block (256 values, 16 scales, a d) for the file's 210: 30% more. */
+    /** A super-block's bytes in the file (ggml's {@code block_q6_K}). */
+    private static final int FILE_BYTES = 210;
+    /** A super-block's bytes repacked: 256 values, 16 scales and an f16 d, 30% more than the file's. */
+    private static final int BYTES = 274;
+
     @Override
     public long repackedBytes(long bytes) {
-        return bytes / 210 * 274;
+        return bytes / FILE_BYTES * BYTES;
+    }
+
+    /** Where a repacked tensor's scales begin: after its super-blocks' values, 256 a super-block. */
+    private static long scales(MemorySegment data) {
+        return data.byteSize() / BYTES * 256;
+    }
+
+    /** Where a repacked tensor's d values begin: after its scales, 16 a super-block. */
+    private static long ds(MemorySegment data) {
+        return data.byteSize() / BYTES * 272;
     }
 
     /**
      * Lays super-blocks {@code firstBlock..} of a tensor (the file's 210-byte ones, a whole number of them, in
      * {@code blocks}) out in {@code into}, the whole tensor's memory: super-block k's values q − 32 to
      * {@code into[256k, 256k + 256)}, value j of each group of 16 at {@link Activations.Format#position}(j) of
-     * {@code Q8_K_BY_PAIRS}; its scales to {@code into[256n + 16k, ...)} and its d to the f16 at {@code 272n + 2k}, for
-     * a tensor of n super-blocks.
+     * {@code Q8_K_BY_PAIRS}; its 16 scales to {@link #scales}(into) + 16k and its d to the f16 at {@link #ds}(into) + 2k.
      */
     @Override
     public void repack(MemorySegment blocks, long firstBlock, MemorySegment into) {
-        long n = into.byteSize() / 274;
-        byte[] block = new byte[210];
+        long scales = scales(into);
+        long ds = ds(into);
+        byte[] block = new byte[FILE_BYTES];
         short[] q = new short[256];
-        for (long i = 0; i < blocks.byteSize() / 210; i++) {
+        for (long i = 0; i < blocks.byteSize() / FILE_BYTES; i++) {
             long k = firstBlock + i;
-            MemorySegment.copy(blocks, ValueLayout.JAVA_BYTE, 210 * i, block, 0, 210);
+            MemorySegment.copy(blocks, ValueLayout.JAVA_BYTE, FILE_BYTES * i, block, 0, FILE_BYTES);
             values(block, 0, q);
             for (int g = 0; g < 16; g++) {
                 ((ByteVector) ShortVector.fromArray(S, q, 16 * g).convertShape(VectorOperators.S2B, B16, 0)).rearrange(TO_PAIRS)
                         .intoMemorySegment(into, 256 * k + 16 * g, LE);
             }
-            MemorySegment.copy(block, 192, into, ValueLayout.JAVA_BYTE, 256 * n + 16 * k, 16);
-            MemorySegment.copy(block, 208, into, ValueLayout.JAVA_BYTE, 272 * n + 2 * k, 2);
+            MemorySegment.copy(block, 192, into, ValueLayout.JAVA_BYTE, scales + 16 * k, 16);
+            MemorySegment.copy(block, 208, into, ValueLayout.JAVA_BYTE, ds + 2 * k, 2);
         }
     }
 
@@ -86,12 +100,13 @@ final class BlockQ6_K implements QuantizedRows {
 
     @Override
     public void decode(MemorySegment data, long first, int n, float[] out, int at) {
-        long blocks = data.byteSize() / 274;
+        long scales = scales(data);
+        long ds = ds(data);
         for (int b = 0; b < n / 256; b++) {
             long k = first / 256 + b;
-            float d = f16(data, 272 * blocks + 2 * k);
+            float d = f16(data, ds + 2 * k);
             for (int g = 0; g < 16; g++) {
-                float scale = d * data.get(ValueLayout.JAVA_BYTE, 256 * blocks + 16 * k + g);
+                float scale = d * data.get(ValueLayout.JAVA_BYTE, scales + 16 * k + g);
                 ByteVector q = ByteVector.fromMemorySegment(B16, data, 256 * k + 16 * g, LE).rearrange(FROM_PAIRS);
                 ((FloatVector) q.convertShape(VectorOperators.B2F, F, 0)).mul(scale).intoArray(out, at + b * 256 + 16 * g);
                 ((FloatVector) q.convertShape(VectorOperators.B2F, F, 1)).mul(scale).intoArray(out, at + b * 256 + 16 * g + 8);
@@ -116,11 +131,12 @@ final class BlockQ6_K implements QuantizedRows {
     /** {@link #dot} for fewer than four inputs: {@link #one} for each. */
     private static void ones(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
         int blocks = in / 256;
-        long all = data.byteSize() / 274;
+        long scales = scales(data);
+        long ds = ds(data);
         int[] intScales = new int[16];
         for (int r = from; r < to; r++) {
             long row = (long) r * blocks;
-            for (int t = 0; t < x.count(); t++) ys[t][r] = one(data, 256 * row, 256 * all + 16 * row, 272 * all + 2 * row, x.values[t], x.scales[t], blocks, intScales);
+            for (int t = 0; t < x.count(); t++) ys[t][r] = one(data, 256 * row, scales + 16 * row, ds + 2 * row, x.values[t], x.scales[t], blocks, intScales);
         }
     }
 
@@ -130,14 +146,15 @@ final class BlockQ6_K implements QuantizedRows {
      */
     private static void fours(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
         int blocks = in / 256;
-        long all = data.byteSize() / 274;
+        long scales = scales(data);
+        long ds = ds(data);
         float[] sums = new float[32];
         float[] floatScales = new float[16];
         for (int r = from; r < to; r++) {
             long row = (long) r * blocks;
             for (int t0 = 0; t0 < x.count(); t0 += 4) {
                 int t = Math.min(t0, x.count() - 4);
-                four(data, 256 * row, 256 * all + 16 * row, 272 * all + 2 * row, x.floats, x.scales, t, blocks, sums, floatScales);
+                four(data, 256 * row, scales + 16 * row, ds + 2 * row, x.floats, x.scales, t, blocks, sums, floatScales);
                 for (int k = 0; k < 4; k++) ys[t + k][r] = lanes(sums, 8 * k);
             }
         }
