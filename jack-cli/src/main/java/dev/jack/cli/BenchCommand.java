@@ -10,6 +10,7 @@ import dev.jack.core.ifevalg.IfevalgEvaluation;
 import dev.jack.core.ifevalg.IfevalgVerifier;
 import dev.jack.core.text.TextTools;
 import dev.jack.llm.EngineBench;
+import dev.jack.llm.engine.GgufFile;
 import dev.jack.llm.engine.RandomLlama;
 import dev.jack.pipeline.StageContext;
 import dev.jack.pipeline.bench.Benchmarks;
@@ -244,7 +245,11 @@ final class BenchCommand {
             Path file = model != null ? model : randomModel(out);
             out.printf("model %s, %d threads on %d cores%n", file.getFileName(), settings.threads(), Runtime.getRuntime().availableProcessors());
             out.flush();
-            EngineBench.engine(file, settings, print);
+            try {
+                EngineBench.engine(file, settings, print);
+            } catch (GgufFile.FormatException e) {
+                throw new UserException(e.getMessage(), e);
+            }
             if (requests > 0) {
                 try {
                     EngineBench.serve(file, settings, print);

@@ -159,6 +159,7 @@ class BadInputCliTest {
             Case.of("critique score as a string", "judge rationale --critiques @/critique-string.jsonl --out @/x.json " + SERVER,
                     "critique-string.jsonl:1: score: must be a number"),
             Case.of("key as a string in report", "report --pairs @/pairs-key-string.jsonl --out @/x.html", "pairs-key-string.jsonl:1: key: must be an integer"),
+            Case.of("bench engine model not GGUF", "bench engine --model @/prompts.jsonl --requests 0", "prompts.jsonl: not a GGUF file"),
             Case.of("ftp backend", "sample --prompts @/prompts.jsonl --out @/x.jsonl --backend ftp://host --model m", "--backend: expected embedded or a server URL"),
             Case.of("negative timeout", "sample --prompts @/prompts.jsonl --out @/x.jsonl --backend http://127.0.0.1:1 --model m --timeout -1",
                     "--timeout: expected a number from 0.001 to 1000000000, got -1"),
