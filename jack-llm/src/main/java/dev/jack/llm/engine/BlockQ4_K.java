@@ -7,13 +7,12 @@ import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import java.lang.foreign.ValueLayout;
 
 import static dev.jack.llm.engine.BlockQ8_0.B16;
 import static dev.jack.llm.engine.BlockQ8_0.F;
 import static dev.jack.llm.engine.BlockQ8_0.I;
+import static dev.jack.llm.engine.BlockQ8_0.LE;
 import static dev.jack.llm.engine.BlockQ8_0.S;
 import static dev.jack.llm.engine.BlockQ8_0.f16;
 
@@ -24,17 +23,38 @@ import static dev.jack.llm.engine.BlockQ8_0.f16;
  * Products against q8_K activations are llama.cpp's {@code ggml_vec_dot_q4_K_q8_K}: per super-block
  * Σ scale·Σ q·x in integers, times d·d_x, less dmin·d_x·Σ minimum·(the activations' sums per 32).
  *
- * <p>Hand-written for speed on the Vector API: for a single input, a super-block's nibbles go from the row's bytes
- * straight into the products ({@link #rowProduct}); a batch, and decoding to floats, unpack them to shorts once first
- * ({@link SuperBlocks}), since widening them again for each input of a batch decoded 8 sequences 12% slower (median of
- * 5 interleaved runs). One input and a batch run in methods of their own ({@link #one}, {@link #batch}), which the JIT
- * compiles apart: with both loops in {@code dot}, a batch after single-input decoding ran as slowly even with the
- * unpacking back.
+ * <p>The rows are read in a layout of Jack's own, made once when the file is opened ({@link #repack}, for the reason
+ * ggml-cpu's {@code repack.cpp} lays weights out anew), 152 bytes a super-block against the file's 144 (5.6% more):
+ * first every super-block's 128 bytes of nibbles, in the file's order (which already matches the activations'), then
+ * every super-block's 8 scales and 8 minimums, a byte each, then every super-block's d and dmin as floats. The
+ * single-input kernel ({@link #rowProduct}) then spends no scalar instructions on unpacking the 6-bit fields (it widens
+ * 16 bytes to the scales and minimums in two conversions), reads the rows straight from the tensor's memory (no copy of
+ * each row to an array first), and runs one loop over the row's 64-value quarters. Every Q4_K matrix of a Llama 3.2
+ * 1B-shaped Q4_K_M file (830M values) multiplied once on one thread, CPU time, one JVM taking turns with the file's
+ * layout's kernel, identical products (medians of 8–9 rounds on loaded cores): 80–90 ms against 106–145.
+ *
+ * <p>Tried and dropped, in that harness: the same kernel with a loop over the four quarters of each super-block (C2
+ * splits that 4-iteration loop into pre-, main and post-loops for its range checks on the memory segment, a few dozen
+ * instructions a super-block: 118 ms against 129 for the file's layout); that loop reading a copy of the row in an
+ * array (100 against 109); the one loop over a copy of the row (166 against 156 and 108 for this kernel, one noisy
+ * run); a helper per quarter called four times (the JIT did not inline it and boxed its vectors: 170–1370 ms); each
+ * super-block's integer sums stored and scaled in a second loop (101 against 90), or scaled every quarter with a zero
+ * factor for three in four (86 against 83), in place of the branch at each super-block's end.
+ *
+ * <p>One input and a batch run in methods of their own ({@link #one}, {@link #batch}), which the JIT compiles apart: with
+ * both loops in {@code dot}, a batch after single-input decoding ran as slowly even with the unpacking back. A batch,
+ * and decoding to floats, unpack each super-block to shorts once first ({@link SuperBlocks}), since widening the nibbles
+ * again for each input of a batch decoded 8 sequences 12% slower (median of 5 interleaved runs). In this layout a
+ * super-block is unpacked straight from the tensor's memory: a batch of 4 took 335 ms against 352 and a batch of 8 622
+ * against 621 (one JVM, medians of 5 rounds); in separate JVMs taking turns, on cores loaded enough that rounds varied
+ * by half, 392 and 602 against 413 and 457 (4 inputs), 707 and 1100 against 692 and 829 (8). Each row's super-blocks
+ * copied to arrays first, as the file's layout's kernel did, took 589–626 ms against 541–557 for 4 inputs and
+ * 1058–1120 against 891–940 for 8 (separate JVMs, medians of 5 rounds each).
  */
 final class BlockQ4_K implements QuantizedRows {
     static final BlockQ4_K ROWS = new BlockQ4_K();
 
-    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfFloat FLOAT_LE = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(LE);
 
     private BlockQ4_K() {}
 
@@ -44,34 +64,98 @@ final class BlockQ4_K implements QuantizedRows {
     }
 
     @Override
+    public boolean repacks() {
+        return true;
+    }
+
+    /** A super-block's bytes in the file (ggml's {@code block_q4_K}). */
+    private static final int FILE_BYTES = 144;
+    /** A super-block's bytes repacked: 128 bytes of nibbles, 8 scales, 8 minimums, d and dmin as floats. */
+    private static final int BYTES = 152;
+
+    @Override
+    public long repackedBytes(long bytes) {
+        return bytes / FILE_BYTES * BYTES;
+    }
+
+    /** Where a repacked tensor's scales and minimums begin: after its super-blocks' nibbles, 128 bytes a super-block. */
+    private static long scales(MemorySegment data) {
+        return data.byteSize() / BYTES * 128;
+    }
+
+    /** Where a repacked tensor's d and dmin begin: after its scales and minimums, 16 bytes a super-block. */
+    private static long ds(MemorySegment data) {
+        return data.byteSize() / BYTES * 144;
+    }
+
+    /**
+     * Lays super-blocks {@code firstBlock..} of a tensor (the file's 144-byte ones, a whole number of them, in
+     * {@code blocks}) out in {@code into}, the whole tensor's memory: super-block k's 128 bytes of nibbles, as the file
+     * orders them, to {@code into[128k, 128k + 128)}; its 8 scales, then its 8 minimums, a byte each, to
+     * {@link #scales}(into) + 16k (ggml's {@code get_scale_min_k4}); its d and dmin as floats to {@link #ds}(into) + 8k.
+     */
+    @Override
+    public void repack(MemorySegment blocks, long firstBlock, MemorySegment into) {
+        long scales = scales(into);
+        long ds = ds(into);
+        byte[] block = new byte[FILE_BYTES];
+        for (long i = 0; i < blocks.byteSize() / FILE_BYTES; i++) {
+            long k = firstBlock + i;
+            MemorySegment.copy(blocks, ValueLayout.JAVA_BYTE, FILE_BYTES * i, block, 0, FILE_BYTES);
+            MemorySegment.copy(block, 16, into, ValueLayout.JAVA_BYTE, 128 * k, 128);
+            for (int j = 0; j < 8; j++) {
+                // The twelve bytes at block[4]: scales and minimums 0-3 in the low 6 bits of bytes 0-3 and 4-7; 4-7 with
+                // their low 4 bits in bytes 8-11 (scales low nibble, minimums high) and their top 2 in the top of 0-7.
+                int scale = j < 4 ? block[4 + j] & 63 : (block[8 + j] & 0xF) | (block[j] & 0xC0) >> 2;
+                int minimum = j < 4 ? block[8 + j] & 63 : (block[8 + j] & 0xFF) >> 4 | (block[4 + j] & 0xC0) >> 2;
+                into.set(ValueLayout.JAVA_BYTE, scales + 16 * k + j, (byte) scale);
+                into.set(ValueLayout.JAVA_BYTE, scales + 16 * k + 8 + j, (byte) minimum);
+            }
+            into.set(FLOAT_LE, ds + 8 * k, f16(block, 0));
+            into.set(FLOAT_LE, ds + 8 * k + 4, f16(block, 2));
+        }
+    }
+
+    @Override
     public void decode(MemorySegment data, long first, int n, float[] out, int at) {
-        byte[] bytes = SuperBlocks.bytes(data, first, n, 144);
+        long scales = scales(data);
+        long ds = ds(data);
         SuperBlocks.Unpacked u = new SuperBlocks.Unpacked();
         for (int b = 0; b < n / 256; b++) {
-            unpack(bytes, b * 144, u);
+            unpack(data, first / 256 + b, scales, ds, u);
             SuperBlocks.floats(u, out, at + b * 256);
         }
     }
 
     @Override
     public void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
-        SuperBlocks.Dot dot = new SuperBlocks.Dot(data, in, 144, x.count());
-        if (dot.count == 1) one(dot, x, from, to, ys);
-        else batch(dot, x, from, to, ys);
+        SuperBlocks.Dot dot = new SuperBlocks.Dot(in, x.count());
+        if (dot.count == 1) one(data, dot, x, from, to, ys);
+        else batch(data, dot, x, from, to, ys);
     }
 
     /** {@link #dot} for a single input. */
-    private static void one(SuperBlocks.Dot dot, Activations.Quantized x, int from, int to, float[][] ys) {
-        for (int r = from; r < to; r++) ys[0][r] = rowProduct(dot.row(r), dot.blocks, x.values[0], x.scales[0], x.sums[0]);
+    private static void one(MemorySegment data, SuperBlocks.Dot dot, Activations.Quantized x, int from, int to, float[][] ys) {
+        long scales = scales(data);
+        long ds = ds(data);
+        int[] groupScales = new int[8 * dot.blocks];
+        float[] blockScales = new float[dot.blocks];
+        for (int r = from; r < to; r++) {
+            long row = (long) r * dot.blocks;
+            ys[0][r] = rowProduct(data, 128 * row, scales + 16 * row, ds + 8 * row, dot.blocks, x.values[0], x.scales[0], x.sums[0],
+                    groupScales, blockScales);
+        }
     }
 
     /** {@link #dot} for two inputs or more: each super-block unpacked once for all of them. */
-    private static void batch(SuperBlocks.Dot dot, Activations.Quantized x, int from, int to, float[][] ys) {
+    private static void batch(MemorySegment data, SuperBlocks.Dot dot, Activations.Quantized x, int from, int to, float[][] ys) {
         SuperBlocks.Unpacked u = dot.unpacked;
+        long scales = scales(data);
+        long ds = ds(data);
         for (int r = from; r < to; r++) {
-            byte[] row = dot.row(r);
+            dot.clear();
             for (int b = 0; b < dot.blocks; b++) {
-                unpack(row, b * 144, u);
+                unpack(data, (long) r * dot.blocks + b, scales, ds, u);
                 for (int t = 0; t < dot.count; t++) {
                     SuperBlocks.groups32(u.q, u.scales, x.values[t], b * 256, u.d * x.scales[t][b], dot.acc, t * 8);
                     dot.subtracted[t] += SuperBlocks.minimums(u, x, t, b);
@@ -81,115 +165,80 @@ final class BlockQ4_K implements QuantizedRows {
         }
     }
 
-    /** A super-block's values (for {@link #decode} and a batch's products) and its scales. */
-    private static void unpack(byte[] row, int block, SuperBlocks.Unpacked into) {
-        for (int j = 0; j < 4; j++) nibbles(row, block + 16 + 32 * j, into.q, 64 * j);
-        scales(row, block, into);
-    }
-
     /**
-     * A super-block's scales, minimums, d and dmin. The twelve bytes of 6-bit scales and minimums are read as three
-     * little-endian words ({@link #word}), as llama.cpp's utmp: scales 0-3 and minimums 0-3 are the low 6 bits of words
-     * 0 and 1 ({@link #low}); scales and minimums 4-7 take their low 4 bits from word 2's nibbles and their top 2 bits
-     * from the top of words 0 and 1 ({@link #high}; ggml's get_scale_min_k4, a byte at a time). Each word holds four
-     * of them, one a byte ({@link #packedByte}).
+     * Super-block k of a repacked tensor, whose scales and minimums begin at {@code data[scales]} and whose d and dmin
+     * at {@code data[ds]}: its values, scales, minimums, d and dmin (for {@link #decode} and a batch's products).
      */
-    private static void scales(byte[] row, int block, SuperBlocks.Unpacked into) {
-        int u0 = word(row, block, 0);
-        int u1 = word(row, block, 1);
-        int u2 = word(row, block, 2);
-        for (int j = 0; j < 4; j++) {
-            into.scales[j] = packedByte(low(u0), j);
-            into.scales[j + 4] = packedByte(high(u2, u0), j);
-            into.minimums[j] = packedByte(low(u1), j);
-            into.minimums[j + 4] = packedByte(high(u2 >>> 4, u1), j);
-        }
-        into.d = f16(row, block);
-        into.dmin = f16(row, block + 2);
+    private static void unpack(MemorySegment data, long k, long scales, long ds, SuperBlocks.Unpacked into) {
+        for (int j = 0; j < 4; j++) nibbles(data, 128 * k + 32 * j, into.q, 64 * j);
+        ByteVector scalesAndMinimums = ByteVector.fromMemorySegment(B16, data, scales + 16 * k, LE);
+        ((IntVector) scalesAndMinimums.convertShape(VectorOperators.B2I, I, 0)).intoArray(into.scales, 0);
+        ((IntVector) scalesAndMinimums.convertShape(VectorOperators.B2I, I, 1)).intoArray(into.minimums, 0);
+        into.d = data.get(FLOAT_LE, ds + 8 * k);
+        into.dmin = data.get(FLOAT_LE, ds + 8 * k + 4);
     }
 
     /**
-     * Little-endian word k (0-2) of a super-block's twelve bytes of scales and minimums. This and the other small
-     * steps of {@link #scales} stay under the JIT's size for inlining a method whatever its profile (35 bytes of
-     * bytecode): with one larger step choosing among the four words by a switch, {@link #rowProduct} took twice the time
-     * for the first rounds of a benchmark (one run) before settling at this version's.
-     */
-    private static int word(byte[] row, int block, int k) {
-        return (int) INT_LE.get(row, block + 4 + 4 * k);
-    }
-
-    /** Scales or minimums 0-3 (a byte each) from word 0 or 1. */
-    private static int low(int word) {
-        return word & 0x3f3f3f3f;
-    }
-
-    /** Scales or minimums 4-7 (a byte each): the low 4 bits from {@code nibbles}, the top 2 from the top of {@code top}. */
-    private static int high(int nibbles, int top) {
-        return (nibbles & 0x0f0f0f0f) | ((top >>> 6) & 0x03030303) << 4;
-    }
-
-    /** Byte j (0-3) of a word of four scales or minimums. */
-    private static int packedByte(int packed, int j) {
-        return packed >>> 8 * j & 0xff;
-    }
-
-    /**
-     * Row · x for a row of {@code blocks} super-blocks, as ggml_vec_dot_q4_K_q8_K: per super-block Σ scale·Σ q·x in
+     * Row · x for a row of {@code blocks} super-blocks (its nibbles at {@code s[values]}, its scales and minimums at
+     * {@code s[scales]}, its d and dmin at {@code s[ds]}), as ggml_vec_dot_q4_K_q8_K: per super-block Σ scale·Σ q·x in
      * integers, added to eight float lanes times d·d_x, less dmin·d_x·Σ minimum·(the activations' sums per 32), the
-     * lanes summed at the end ({@link BlockQ8_0#lanes}) and the minimums' total subtracted. Each 32 bytes of nibbles are
-     * widened to shorts once, their low and high nibbles (two groups) multiplied with the activations 16 at a time,
-     * adjacent shorts added into ints in three operations (a nibble times an activation byte is at most 15·128 = 1920 in
-     * magnitude, so a short holds the sum of two and an int lane the sum of four), times the group scale.
+     * lanes summed at the end ({@link BlockQ8_0#lanes}) and the minimums' total subtracted.
      *
-     * <p>The nibbles go straight from the row's bytes to the products: unpacking them to shorts first stored and
-     * reloaded every value (a Q4_K_M token took 7–24% less CPU time without it). The whole row is one loop over its
-     * super-blocks, with the scales and minimums in registers (as {@link #scales} reads them) and the lanes in a
-     * vector: with a call per super-block and the scales and minimums through arrays, rows of 2048 and 8192 took
-     * 1.28–1.42× the CPU time (one JVM, alternating), and the loop lets the JIT hoist the bounds checks of its
-     * accesses, all affine in the super-block (turning the Vector API's checks off no longer changes its time).
-     * The same integers and float operations in the same order as {@link SuperBlocks#groups32} and
+     * <p>A first loop over the super-blocks widens their scales to {@code groupScales} (8 ints each) and their d·d_x to
+     * {@code blockScales}, and subtracts the minimums (an integer multiply of 8 lanes and a sum). The second runs over
+     * the row's 64-value quarters as one loop, so that the JIT's range checks on the memory segment are set up once a
+     * row: each 32 bytes of nibbles are zero-extended to shorts, their low and high nibbles (two groups: an and, a
+     * shift) multiplied with the activations 16 at a time, adjacent shorts added into ints in three operations (a
+     * nibble times an activation byte is at most 15·127 = 1905 in magnitude, so a short holds the sum of two and an int
+     * lane the sum of four), times the group scale (a broadcast load); every fourth quarter ends a super-block, whose
+     * integer lanes are then scaled into the float lanes.
+     *
+     * <p>The same integers and float operations in the same order as {@link SuperBlocks#groups32} and
      * {@link SuperBlocks#minimums}, so a single input's products equal a batch's bit for bit. Every vector operation is
      * written out, for the reason {@link SuperBlocks#groups32} gives.
      */
-    private static float rowProduct(byte[] row, int blocks, short[] x, float[] xScales, int[] xSums) {
-        FloatVector acc = FloatVector.zero(F);
+    private static float rowProduct(MemorySegment s, long values, long scales, long ds, int blocks, short[] x, float[] xd, int[] xSums,
+                                    int[] groupScales, float[] blockScales) {
         float subtracted = 0;
         for (int b = 0; b < blocks; b++) {
-            int block = b * 144;
-            int u0 = word(row, block, 0);
-            int u1 = word(row, block, 1);
-            int u2 = word(row, block, 2);
-            IntVector sum = IntVector.zero(I);
-            for (int j = 0; j < 4; j++) {
-                int scales = j < 2 ? low(u0) : high(u2, u0);
-                ShortVector a = (ShortVector) ByteVector.fromArray(B16, row, block + 16 + 32 * j).convertShape(VectorOperators.B2S, S, 0);
-                ShortVector c = (ShortVector) ByteVector.fromArray(B16, row, block + 32 + 32 * j).convertShape(VectorOperators.B2S, S, 0);
-                int v = b * 256 + 64 * j;
-                IntVector p = a.and((short) 0x0F).mul(ShortVector.fromArray(S, x, v))
-                        .add(c.and((short) 0x0F).mul(ShortVector.fromArray(S, x, v + 16))).reinterpretAsInts();
-                sum = sum.add(p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16).mul(packedByte(scales, 2 * j & 3)));
-                p = a.lanewise(VectorOperators.ASHR, 4).and((short) 0x0F).mul(ShortVector.fromArray(S, x, v + 32))
-                        .add(c.lanewise(VectorOperators.ASHR, 4).and((short) 0x0F).mul(ShortVector.fromArray(S, x, v + 48))).reinterpretAsInts();
-                sum = sum.add(p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16).mul(packedByte(scales, 2 * j + 1 & 3)));
+            ByteVector scalesAndMinimums = ByteVector.fromMemorySegment(B16, s, scales + 16L * b, LE);
+            ((IntVector) scalesAndMinimums.convertShape(VectorOperators.B2I, I, 0)).intoArray(groupScales, 8 * b);
+            int minimums = ((IntVector) scalesAndMinimums.convertShape(VectorOperators.B2I, I, 1)).mul(IntVector.fromArray(I, xSums, 8 * b))
+                    .reduceLanes(VectorOperators.ADD);
+            blockScales[b] = s.get(FLOAT_LE, ds + 8L * b) * xd[b];
+            subtracted += s.get(FLOAT_LE, ds + 8L * b + 4) * xd[b] * minimums;
+        }
+        FloatVector acc = FloatVector.zero(F);
+        IntVector sum = IntVector.zero(I);
+        for (int i = 0; i < 4 * blocks; i++) {
+            long at = values + 32L * i;
+            ShortVector a = (ShortVector) ByteVector.fromMemorySegment(B16, s, at, LE).convertShape(VectorOperators.ZERO_EXTEND_B2S, S, 0);
+            ShortVector c = (ShortVector) ByteVector.fromMemorySegment(B16, s, at + 16, LE).convertShape(VectorOperators.ZERO_EXTEND_B2S, S, 0);
+            int v = 64 * i;
+            IntVector p = a.and((short) 0x0F).mul(ShortVector.fromArray(S, x, v))
+                    .add(c.and((short) 0x0F).mul(ShortVector.fromArray(S, x, v + 16))).reinterpretAsInts();
+            sum = sum.add(p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16).mul(groupScales[2 * i]));
+            p = a.lanewise(VectorOperators.LSHR, 4).mul(ShortVector.fromArray(S, x, v + 32))
+                    .add(c.lanewise(VectorOperators.LSHR, 4).mul(ShortVector.fromArray(S, x, v + 48))).reinterpretAsInts();
+            sum = sum.add(p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16).mul(groupScales[2 * i + 1]));
+            if ((i & 3) == 3) {
+                acc = ((FloatVector) sum.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, blockScales[i >> 2]), acc);
+                sum = IntVector.zero(I);
             }
-            acc = ((FloatVector) sum.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, f16(row, block) * xScales[b]), acc);
-            int minimums = 0;
-            for (int j = 0; j < 4; j++) minimums += packedByte(low(u1), j) * xSums[b * 8 + j] + packedByte(high(u2 >>> 4, u1), j) * xSums[b * 8 + 4 + j];
-            subtracted += f16(row, block + 2) * xScales[b] * minimums;
         }
         return BlockQ8_0.lanes(acc) - subtracted;
     }
 
     /**
-     * The 32 bytes at {@code row[at]}: their low nibbles to q[to, to + 32), their high ones to q[to + 32, to + 64). The
+     * The 32 bytes at {@code s[at]}: their low nibbles to q[to, to + 32), their high ones to q[to + 32, to + 64). The
      * bytes widen to shorts here, not in a shared helper: one the JIT did not inline would box every vector.
      */
-    private static void nibbles(byte[] row, int at, short[] q, int to) {
-        ShortVector a = (ShortVector) ByteVector.fromArray(B16, row, at).convertShape(VectorOperators.B2S, S, 0);
-        ShortVector b = (ShortVector) ByteVector.fromArray(B16, row, at + 16).convertShape(VectorOperators.B2S, S, 0);
+    private static void nibbles(MemorySegment s, long at, short[] q, int to) {
+        ShortVector a = (ShortVector) ByteVector.fromMemorySegment(B16, s, at, LE).convertShape(VectorOperators.ZERO_EXTEND_B2S, S, 0);
+        ShortVector b = (ShortVector) ByteVector.fromMemorySegment(B16, s, at + 16, LE).convertShape(VectorOperators.ZERO_EXTEND_B2S, S, 0);
         a.and((short) 0x0F).intoArray(q, to);
         b.and((short) 0x0F).intoArray(q, to + 16);
-        a.lanewise(VectorOperators.ASHR, 4).and((short) 0x0F).intoArray(q, to + 32);
-        b.lanewise(VectorOperators.ASHR, 4).and((short) 0x0F).intoArray(q, to + 48);
+        a.lanewise(VectorOperators.LSHR, 4).intoArray(q, to + 32);
+        b.lanewise(VectorOperators.LSHR, 4).intoArray(q, to + 48);
     }
 }

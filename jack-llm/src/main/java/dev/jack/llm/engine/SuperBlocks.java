@@ -5,9 +5,6 @@ import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-
 import static dev.jack.llm.engine.BlockQ8_0.F;
 import static dev.jack.llm.engine.BlockQ8_0.I;
 import static dev.jack.llm.engine.BlockQ8_0.S;
@@ -19,12 +16,12 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  * them: Σ scale·Σ q·x over the groups in integers, times d_w·d_x. (Q6_K reads a layout of its own: {@link BlockQ6_K}.)
  *
  * <p>A batch's super-block is first unpacked (its values as shorts, its group scales as ints), then multiplied with
- * each input of the batch from there; a single input's is multiplied straight from the row's bytes
- * (BlockQ4_K.rowProduct). The steps are separate small methods on purpose, which pass
+ * each input of the batch from there; a single input's is multiplied straight from the tensor's memory, in BlockQ4_K's
+ * layout (BlockQ4_K.rowProduct). The steps are separate small methods on purpose, which pass
  * arrays between them and not vectors: the JIT compiles a large Vector API method to boxed vectors, many times
  * slower, and a vector returned by a call it did not inline is boxed too. (BlockQ4_K.rowProduct ends by passing its
  * accumulator to BlockQ8_0.lanes, a few operations the JIT inlined in the measured runs.) The class also holds the
- * steps of decoding rows to floats for prompt processing ({@link #bytes}, {@link #floats}).
+ * step of decoding rows to floats for prompt processing ({@link #floats}).
  *
  * <p>Not C2's auto-vectorized multiply-add: a counted loop {@code p[i] = w[2i]·x[2i] + w[2i+1]·x[2i+1]} over short
  * arrays compiles to vpmaddwd (SuperWord's MulAddS2I, 256-bit on Zen 4), ggml's instruction for these sums, and with
@@ -50,10 +47,9 @@ final class SuperBlocks {
     }
 
     /**
-     * One task's working state for {@code ys[t][r]} over rows of super-blocks ({@code blockBytes} each): the row's
-     * bytes, its unpacked super-block, and per input t eight float lanes and the minimums' total to subtract (the
-     * single-input kernel keeps its lanes and total in registers and takes only the row's bytes). BlockQ4_K runs its own
-     * row loops over it (one and batch), for the reason its class comment gives.
+     * One task's working state for {@code ys[t][r]} over rows of super-blocks: the row's unpacked super-block, and per
+     * input t eight float lanes and the minimums' total to subtract (the single-input kernel keeps its lanes and total
+     * in registers). BlockQ4_K runs its own row loops over it (one and batch), for the reason its class comment gives.
      */
     static final class Dot {
         final int blocks;
@@ -61,44 +57,25 @@ final class SuperBlocks {
         final Unpacked unpacked;
         final float[] acc;
         final float[] subtracted;
-        private final MemorySegment data;
-        private final byte[] bytes;
 
-        Dot(MemorySegment data, int in, int blockBytes, int count) {
-            this.data = data;
+        Dot(int in, int count) {
             this.blocks = in / 256;
             this.count = count;
             this.unpacked = new Unpacked();
-            this.bytes = new byte[blocks * blockBytes];
             this.acc = new float[count * 8];
             this.subtracted = new float[count];
         }
 
-        /**
-         * Row r's bytes, with the sums cleared. They are copied out of the mapped file at once: every access to the
-         * file is checked, a copy's once.
-         */
-        byte[] row(int r) {
-            MemorySegment.copy(data, ValueLayout.JAVA_BYTE, (long) r * bytes.length, bytes, 0, bytes.length);
+        /** Clears the sums, for the next row. */
+        void clear() {
             java.util.Arrays.fill(acc, 0);
             java.util.Arrays.fill(subtracted, 0);
-            return bytes;
         }
 
         /** {@code ys[t][r]} from the sums of row r. */
         void store(int r, float[][] ys) {
             for (int t = 0; t < count; t++) ys[t][r] = lanes(acc, t * 8) - subtracted[t];
         }
-    }
-
-    /**
-     * The bytes of the super-blocks holding elements [first, first + n) (whole super-blocks, {@code blockBytes} each),
-     * copied out of the mapped file at once: every access to the file is checked, a copy's once.
-     */
-    static byte[] bytes(MemorySegment data, long first, int n, int blockBytes) {
-        byte[] bytes = new byte[n / 256 * blockBytes];
-        MemorySegment.copy(data, ValueLayout.JAVA_BYTE, first / 256 * blockBytes, bytes, 0, bytes.length);
-        return bytes;
     }
 
     /**

@@ -216,6 +216,31 @@ class QuantizedRowsTest {
         }
     }
 
+    /**
+     * The K-quants' single-input products equal a batch's bit for bit on rows of every length from 1 to 9 super-blocks,
+     * random and extreme: Q4_K's single-input kernel runs one loop over a row's quarters (4 to 36 iterations), which the
+     * JIT splits into pre-, main and post-loops, with a branch at every fourth; every length takes another split.
+     */
+    @ParameterizedTest
+    @EnumSource(value = GgmlType.class, names = {"Q4_K", "Q6_K"})
+    void singleInputProductsOfEveryRowLengthEqualBatchProducts(GgmlType type) {
+        SplittableRandom random = new SplittableRandom(19);
+        int rows = 3;
+        for (int superBlocks = 1; superBlocks <= 9; superBlocks++) {
+            int n = 256 * superBlocks;
+            for (boolean extreme : new boolean[] {false, true}) {
+                byte[] bytes = randomBlocks(type, rows * superBlocks, random, false);
+                if (extreme) extremes(type, bytes, rows * superBlocks, random);
+                float[][] x = new float[5][n];
+                for (float[] input : x) {
+                    for (int i = 0; i < n; i++) input[i] = extreme ? (random.nextBoolean() ? 3f : -3f) : (float) random.nextGaussian();
+                }
+                String what = type + " rows of " + superBlocks + " super-blocks" + (extreme ? ", extreme" : "");
+                for (int round = 0; round < 20; round++) assertSingleInputProductsEqualBatch(type, bytes, rows, n, x, what);
+            }
+        }
+    }
+
     /** Each input's single-input products equal its products in the batch of all of {@code x}, bit for bit. */
     private static void assertSingleInputProductsEqualBatch(GgmlType type, byte[] bytes, int rows, int n, float[][] x, String what) {
         double[][] batch = products(type, bytes, rows, n, x, x.length);
