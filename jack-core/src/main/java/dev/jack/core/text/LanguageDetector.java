@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.net.URLConnection;
 import java.nio.ByteBuffer;
 import java.lang.Character.UnicodeBlock;
 import java.nio.charset.StandardCharsets;
@@ -74,20 +73,9 @@ public final class LanguageDetector {
 
     private static volatile Model model;
 
-    /** NGram.normalize for every char, computed once (it looks up Unicode blocks). */
-    private static final char[] NORMALIZED = new char[65536];
-    /** The cleaning step's "non-Latin" test for every char (also a Unicode block lookup). */
-    private static final boolean[] NON_LATIN = new boolean[65536];
-    /** Character.isUpperCase for every char, as NGram's capital-word rule asks it of each normalized char. */
-    private static final boolean[] UPPER = new boolean[65536];
-
-    static {
-        for (int c = 0; c < 65536; c++) {
-            NORMALIZED[c] = NGram.normalize((char) c);
-            NON_LATIN[c] = c >= 0x300 && UnicodeBlock.of((char) c) != UnicodeBlock.LATIN_EXTENDED_ADDITIONAL;
-            UPPER[c] = Character.isUpperCase((char) c);
-        }
-    }
+    /** {@link Model#charClasses()}' bits: the cleaning step's "non-Latin" test, and Character.isUpperCase. */
+    private static final byte NON_LATIN = 1;
+    private static final byte UPPER = 2;
 
     /**
      * After NGram.normalize the only ASCII chars are letters and the space: a 6-bit code for each
@@ -107,10 +95,13 @@ public final class LanguageDetector {
      * (0: unknown); {@code asciiBigrams} and {@code asciiTrigrams} likewise for n-grams of ASCII chars,
      * indexed by their 6-bit codes; {@code bigrams} and {@code trigrams} hold the others as
      * {@code chars << 16 | row} per slot (0: empty), the chars packed 16 bits each. Row r's
-     * probabilities are {@code probabilities[r * 53 ..]}.
+     * probabilities are {@code probabilities[r * 53 ..]}. {@code normalized[c]} is NGram.normalize of every char c,
+     * and {@code charClasses[c]} its NON_LATIN and UPPER bits: Unicode block and case lookups, made with the tables and
+     * cached with them (computed in this class's initializer, on the thread that made the first TextTools, they were
+     * 12% of the CPU samples of the 15-row example eval).
      */
     record Model(char[] unigrams, char[] asciiBigrams, char[] asciiTrigrams, long[] bigrams, long[] trigrams,
-                         double[] probabilities) {
+                         double[] probabilities, char[] normalized, byte[] charClasses) {
         static int row(long[] table, long chars) {
             int mask = table.length - 1;
             for (int slot = slot(chars, mask); ; slot = (slot + 1) & mask) {
@@ -204,7 +195,15 @@ public final class LanguageDetector {
             while (table[slot] != 0) slot = (slot + 1) & mask;
             table[slot] = chars << 16 | row;
         });
-        return new Model(unigrams, asciiBigrams, asciiTrigrams, bigrams, trigrams, Arrays.copyOf(probabilities, rowOf.size() * LANGS));
+        char[] normalized = new char[65536];
+        byte[] charClasses = new byte[65536];
+        for (int c = 0; c < 65536; c++) {
+            normalized[c] = NGram.normalize((char) c);
+            boolean nonLatin = c >= 0x300 && UnicodeBlock.of((char) c) != UnicodeBlock.LATIN_EXTENDED_ADDITIONAL;
+            charClasses[c] = (byte) ((nonLatin ? NON_LATIN : 0) | (Character.isUpperCase((char) c) ? UPPER : 0));
+        }
+        return new Model(unigrams, asciiBigrams, asciiTrigrams, bigrams, trigrams, Arrays.copyOf(probabilities, rowOf.size() * LANGS),
+                normalized, charClasses);
     }
 
     /** The direct-table index of an n-gram of ASCII chars, or -1 when a char is not ASCII. */
@@ -286,6 +285,8 @@ public final class LanguageDetector {
      */
     private static int extractGrams(Model m, String text, int[] out) {
         int limit = Math.min(text.length(), MAX_TEXT_LENGTH);
+        char[] normalized = m.normalized();
+        byte[] classes = m.charClasses();
         int latin = 0;
         int nonLatin = 0;
         char previous = 0;
@@ -293,7 +294,7 @@ public final class LanguageDetector {
             char c = text.charAt(i);
             if (c != ' ' || previous != ' ') {
                 if (c <= 'z' && c >= 'A') latin++;
-                else if (NON_LATIN[c]) nonLatin++;
+                else if ((classes[c] & NON_LATIN) != 0) nonLatin++;
             }
             previous = c;
         }
@@ -316,7 +317,7 @@ public final class LanguageDetector {
             boolean squeezed = raw == ' ' && previous == ' ';
             previous = raw;
             if (squeezed || (dropLatin && raw <= 'z' && raw >= 'A')) continue;
-            char ch = NORMALIZED[raw];
+            char ch = normalized[raw];
             char last = g1;
             if (last == ' ') {
                 g1 = ' ';
@@ -330,8 +331,8 @@ public final class LanguageDetector {
             g2 = g1;
             g1 = ch;
             length++;
-            if (isUpperCase(ch)) {
-                if (isUpperCase(last)) capitalWord = true;
+            if ((classes[ch] & UPPER) != 0) {
+                if ((classes[last] & UPPER) != 0) capitalWord = true;
             } else {
                 capitalWord = false;
             }
@@ -351,10 +352,6 @@ public final class LanguageDetector {
             }
         }
         return count;
-    }
-
-    private static boolean isUpperCase(char c) {
-        return UPPER[c];
     }
 
     /**
@@ -460,20 +457,26 @@ public final class LanguageDetector {
             }
         }
 
-        /** The cache file for this langdetect jar and this build, or null when either cannot be identified. */
+        /**
+         * The cache file for this langdetect jar and this build, or null when either cannot be identified. Each class is
+         * identified by its URL and the size and time of the file that holds it (its jar, or the class file itself),
+         * which every build changes; not by URLConnection.getLastModified, which for a class in a jar opens the jar again
+         * and formats and parses a date (about 6% of the CPU samples of the 15-row example eval).
+         */
         static Path file() {
             try {
                 StringBuilder identity = new StringBuilder();
                 for (Class<?> c : List.of(DetectorFactory.class, LanguageDetector.class)) {
                     URL url = c.getResource(c.getSimpleName() + ".class");
                     if (url == null) return null;
-                    URLConnection connection = url.openConnection();
-                    connection.setUseCaches(false);
-                    identity.append(url).append(' ').append(connection.getLastModified()).append(' ');
-                    if (connection instanceof JarURLConnection jar) {
-                        Path archive = Path.of(jar.getJarFileURL().toURI());
-                        identity.append(Files.size(archive)).append(' ').append(Files.getLastModifiedTime(archive).toMillis()).append(' ');
-                    }
+                    Path holder = switch (url.getProtocol()) {
+                        case "jar" -> Path.of(((JarURLConnection) url.openConnection()).getJarFileURL().toURI());
+                        case "file" -> Path.of(url.toURI());
+                        default -> null;
+                    };
+                    if (holder == null) return null;
+                    identity.append(url).append(' ').append(Files.size(holder)).append(' ')
+                            .append(Files.getLastModifiedTime(holder).toMillis()).append(' ');
                 }
                 byte[] bytes = identity.toString().getBytes(StandardCharsets.UTF_8);
                 CRC32 crc = new CRC32();
@@ -500,7 +503,9 @@ public final class LanguageDetector {
                 long[] bigrams = new long[b.getInt()];
                 long[] trigrams = new long[b.getInt()];
                 double[] probabilities = new double[b.getInt()];
-                for (char[] a : List.of(unigrams, asciiBigrams, asciiTrigrams)) {
+                char[] normalized = new char[b.getInt()];
+                byte[] charClasses = new byte[b.getInt()];
+                for (char[] a : List.of(unigrams, asciiBigrams, asciiTrigrams, normalized)) {
                     b.asCharBuffer().get(a);
                     b.position(b.position() + 2 * a.length);
                 }
@@ -509,9 +514,11 @@ public final class LanguageDetector {
                     b.position(b.position() + 8 * a.length);
                 }
                 b.asDoubleBuffer().get(probabilities);
-                if (b.position() + 8L * probabilities.length + 8 != b.capacity()) return null;
+                b.position(b.position() + 8 * probabilities.length);
+                b.get(charClasses);
+                if (b.position() + 8 != b.capacity()) return null;
                 touch(file);
-                return new Model(unigrams, asciiBigrams, asciiTrigrams, bigrams, trigrams, probabilities);
+                return new Model(unigrams, asciiBigrams, asciiTrigrams, bigrams, trigrams, probabilities, normalized, charClasses);
             } catch (IOException | RuntimeException e) {
                 return null;
             }
@@ -528,17 +535,19 @@ public final class LanguageDetector {
 
         /** Writes the tables to the file (a temporary moved into place) and removes all but the {@link #KEPT_BUILDS} files used last; skipped when it cannot. */
         static void write(Path file, Model m) {
-            List<char[]> chars = List.of(m.unigrams(), m.asciiBigrams(), m.asciiTrigrams());
+            List<char[]> chars = List.of(m.unigrams(), m.asciiBigrams(), m.asciiTrigrams(), m.normalized());
             List<long[]> longs = List.of(m.bigrams(), m.trigrams());
-            long size = 4 + 6 * 4 + 8 + 8L * m.probabilities().length;
+            long size = 4 + 8 * 4 + 8 + 8L * m.probabilities().length + m.charClasses().length;
             for (char[] a : chars) size += 2L * a.length;
             for (long[] a : longs) size += 8L * a.length;
             if (size > Integer.MAX_VALUE) return;
             ByteBuffer b = ByteBuffer.allocate((int) size);
             b.putInt(MAGIC);
-            for (char[] a : chars) b.putInt(a.length);
+            for (char[] a : chars.subList(0, 3)) b.putInt(a.length);
             for (long[] a : longs) b.putInt(a.length);
             b.putInt(m.probabilities().length);
+            b.putInt(m.normalized().length);
+            b.putInt(m.charClasses().length);
             for (char[] a : chars) {
                 b.asCharBuffer().put(a);
                 b.position(b.position() + 2 * a.length);
@@ -549,6 +558,7 @@ public final class LanguageDetector {
             }
             b.asDoubleBuffer().put(m.probabilities());
             b.position(b.position() + 8 * m.probabilities().length);
+            b.put(m.charClasses());
             CRC32 crc = new CRC32();
             crc.update(b.array(), 0, b.position());
             b.putLong(crc.getValue());

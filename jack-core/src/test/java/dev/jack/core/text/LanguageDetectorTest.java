@@ -52,6 +52,8 @@ class LanguageDetectorTest {
         assertArrayEquals(built.bigrams(), read.bigrams());
         assertArrayEquals(built.trigrams(), read.trigrams());
         assertArrayEquals(built.probabilities(), read.probabilities());
+        assertArrayEquals(built.normalized(), read.normalized());
+        assertArrayEquals(built.charClasses(), read.charClasses());
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 1;
         Files.write(file, bytes);
