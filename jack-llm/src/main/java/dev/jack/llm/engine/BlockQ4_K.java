@@ -47,7 +47,8 @@ import static dev.jack.llm.engine.BlockQ8_0.f16;
  * again for each input of a batch decoded 8 sequences 12% slower (median of 5 interleaved runs). In this layout a
  * super-block is unpacked straight from the tensor's memory: a batch of 4 took 335 ms against 352 and a batch of 8 622
  * against 621 (one JVM, medians of 5 rounds); in separate JVMs taking turns, on cores loaded enough that rounds varied
- * by half, 392 and 602 against 413 and 457 (4 inputs), 707 and 1100 against 692 and 829 (8). Each row's super-blocks
+ * by half, rounds took 392–602 ms against 413–457 (4 inputs) and 707–1100 against 692–829 (8), so a loss of a few
+ * percent for batches cannot be ruled out. Each row's super-blocks
  * copied to arrays first, as the file's layout's kernel did, took 589–626 ms against 541–557 for 4 inputs and
  * 1058–1120 against 891–940 for 8 (separate JVMs, medians of 5 rounds each).
  */
@@ -129,20 +130,19 @@ final class BlockQ4_K implements QuantizedRows {
 
     @Override
     public void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
-        SuperBlocks.Dot dot = new SuperBlocks.Dot(in, x.count());
-        if (dot.count == 1) one(data, dot, x, from, to, ys);
-        else batch(data, dot, x, from, to, ys);
+        if (x.count() == 1) one(data, in / 256, x, from, to, ys);
+        else batch(data, new SuperBlocks.Dot(in, x.count()), x, from, to, ys);
     }
 
-    /** {@link #dot} for a single input. */
-    private static void one(MemorySegment data, SuperBlocks.Dot dot, Activations.Quantized x, int from, int to, float[][] ys) {
+    /** {@link #dot} for a single input, over rows of {@code blocks} super-blocks. */
+    private static void one(MemorySegment data, int blocks, Activations.Quantized x, int from, int to, float[][] ys) {
         long scales = scales(data);
         long ds = ds(data);
-        int[] groupScales = new int[8 * dot.blocks];
-        float[] blockScales = new float[dot.blocks];
+        int[] groupScales = new int[8 * blocks];
+        float[] blockScales = new float[blocks];
         for (int r = from; r < to; r++) {
-            long row = (long) r * dot.blocks;
-            ys[0][r] = rowProduct(data, 128 * row, scales + 16 * row, ds + 8 * row, dot.blocks, x.values[0], x.scales[0], x.sums[0],
+            long row = (long) r * blocks;
+            ys[0][r] = rowProduct(data, 128 * row, scales + 16 * row, ds + 8 * row, blocks, x.values[0], x.scales[0], x.sums[0],
                     groupScales, blockScales);
         }
     }

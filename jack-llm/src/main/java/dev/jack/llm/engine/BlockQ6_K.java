@@ -115,8 +115,8 @@ final class BlockQ6_K implements QuantizedRows {
     }
 
     /**
-     * Fewer than four inputs take {@link #one} each, four or more {@link #four} (in methods of their own, for the reason
-     * BlockQ4_K's class comment gives). All 17 Q6_K matrices of a Llama 3.2 1B-shaped Q4_K_M file multiplied once on one
+     * Fewer than four inputs take {@link #one} each, four or more {@link #four} per four ({@link #fours}, which says where
+     * {@link #one} takes the input left over), in methods of their own, for the reason BlockQ4_K's class comment gives. All 17 Q6_K matrices of a Llama 3.2 1B-shaped Q4_K_M file multiplied once on one
      * thread, CPU time, one JVM taking turns with the file's layout's kernels, identical products (medians of 7 rounds
      * on loaded cores): 1 input 42–50 ms against 65–99, 2 inputs 106 against 146, 4 inputs 92 against 134, 8 inputs 187
      * against 261, 16 inputs 390 against 441. The integer kernel for a batch (one per input) took 156 ms for 4 inputs
@@ -144,8 +144,9 @@ final class BlockQ6_K implements QuantizedRows {
      * {@link #dot} for four inputs or more: {@link #four} for each four; where one input is left over, {@link #one} for
      * it, and where two or three are, a last four overlapping the one before (the products are the same whichever kernel
      * computes them). All 17 Q6_K matrices of a Q4_K_M file on one thread, CPU time (one JVM taking turns with the
-     * overlapping four alone, identical products, medians of 5 rounds on loaded cores): 5 inputs 268 ms against 336;
-     * {@link #one} for each of two left over took 335 ms for 6 inputs against 286.
+     * overlapping four alone, identical products, on loaded cores): 5 inputs 227 ms against 296, 9 inputs 390 against 437
+     * (medians of 6 rounds; on a file llama-quantize made, 5 inputs 303 against 388, 4 rounds); {@link #one} for each of
+     * two left over took 335 ms for 6 inputs against 286.
      */
     private static void fours(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
         int blocks = in / 256;
@@ -155,15 +156,15 @@ final class BlockQ6_K implements QuantizedRows {
         float[] floatScales = new float[16];
         int[] intScales = new int[16];
         int count = x.count();
-        int ones = count % 4 == 1 ? 1 : 0;
+        int leftOver = count % 4 == 1 ? 1 : 0;
         for (int r = from; r < to; r++) {
             long row = (long) r * blocks;
-            for (int t0 = 0; t0 < count - ones; t0 += 4) {
+            for (int t0 = 0; t0 < count - leftOver; t0 += 4) {
                 int t = Math.min(t0, count - 4);
                 four(data, 256 * row, scales + 16 * row, ds + 2 * row, x.floats, x.scales, t, blocks, sums, floatScales);
                 for (int k = 0; k < 4; k++) ys[t + k][r] = lanes(sums, 8 * k);
             }
-            for (int t = count - ones; t < count; t++) {
+            for (int t = count - leftOver; t < count; t++) {
                 ys[t][r] = one(data, 256 * row, scales + 16 * row, ds + 2 * row, x.values[t], x.scales[t], blocks, intScales);
             }
         }

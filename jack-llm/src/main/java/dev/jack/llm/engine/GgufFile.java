@@ -26,8 +26,9 @@ import java.util.stream.IntStream;
  * it took 4.4–5.5 s to allocate on one thread, 2.9–3.0 s on two; mapping the file took 0.2 s; a 0.8 GB Q4_K_M file,
  * whose Q6_K tensors grow from 333 to 434 MB, in 2.1–2.5 s against 0.24–0.28 s mapped, its 280 MB output head repacked
  * on one core: repacking a tensor's 16 MB pieces on every core did no better, 2.1–2.5 s and 3.5–3.6 s for the Q8_0
- * file, since the head's memory is still zeroed by one; with its Q4_K tensors repacked too, 467 MB growing to 493,
- * in 2.8–5.4 s, median 3.8, against 1.9–4.0, median 3.5, on loaded cores, one JVM per open, and 1.30–1.45 GB resident
+ * file, since the head's memory is still zeroed by one (those figures on a quiet machine); with its Q4_K tensors
+ * repacked too, 467 MB growing to 493, in 2.8–5.4 s, median 3.8, against 1.9–4.0, median 3.5, for the build that
+ * repacked Q6_K alone, on loaded cores, one JVM per open, and 1.30–1.45 GB resident
  * after every matrix was multiplied once against 1.20–1.31 GB with them mapped); the others stay mapped from the file,
  * so their pages are read as they are used. Malformed or truncated files fail with a message naming the file and what
  * is wrong.

@@ -75,12 +75,12 @@ class GgufWriterTest {
 
     /**
      * A tensor larger than the slices GgufFile reads and repacks it in (1 MB: 30,840 Q8_0 blocks, 4,993 Q6_K
-     * super-blocks), with a last short slice, decodes and multiplies (one input, and five: Q8_0's four-input kernel and
-     * its single-input one, Q6_K's four-input kernel twice, overlapping) bit for bit as the same bytes repacked in two
-     * pieces.
+     * super-blocks, 7,281 Q4_K ones), with a last short slice, decodes and multiplies (one input; five: Q8_0's four-input
+     * kernel and its single-input one, Q6_K's four-input kernel and its single-input one for the fifth; six: Q6_K's
+     * four-input kernel twice, overlapping) bit for bit as the same bytes repacked in two pieces.
      */
     @ParameterizedTest
-    @EnumSource(value = GgmlType.class, names = {"Q8_0", "Q6_K"})
+    @EnumSource(value = GgmlType.class, names = {"Q8_0", "Q6_K", "Q4_K"})
     void largeTensorsAreRepackedSliceBySlice(GgmlType type) throws IOException {
         int rows = 1_000;
         int n = 2_048;
@@ -97,7 +97,7 @@ class GgufWriterTest {
             type.rows().decode(expected, 0, once.length, once, 0);
             assertArrayEquals(once, read);
             QuantizedRows kernel = (QuantizedRows) type.rows();
-            for (int count : new int[] {1, 5}) {
+            for (int count : new int[] {1, 5, 6}) {
                 float[][] x = new float[count][n];
                 for (float[] input : x) for (int i = 0; i < n; i++) input[i] = (float) random.nextGaussian();
                 Activations a = new Activations();

@@ -195,7 +195,7 @@ class QuantizedRowsTest {
     /**
      * The K-quants' single-input products equal a batch's bit for bit on rows of 9 super-blocks (Q4_K's row loop,
      * which the JIT unrolls, and the iterations after it), random and extreme, repeated 200 times so that the kernels
-     * are likely compiled by C2 by the last rounds (the single-input kernel runs 288,000 super-blocks, the batch of 5
+     * are likely compiled by C2 by the last rounds (the single-input kernel runs 288,000 super-blocks, the batch of 6
      * 57,600, Q6_K's four-input kernel twice on each, overlapping; nothing here checks that C2 compiled them).
      */
     @ParameterizedTest
@@ -207,7 +207,7 @@ class QuantizedRowsTest {
         int blocks = rows * n / 256;
         byte[][] sets = {randomBlocks(type, blocks, random, false), randomBlocks(type, blocks, random, false)};
         extremes(type, sets[1], blocks, random);
-        float[][] x = new float[5][n];
+        float[][] x = new float[6][n];
         for (int t = 0; t < x.length; t++) {
             for (int i = 0; i < n; i++) x[t][i] = t % 2 == 0 ? (float) random.nextGaussian() : random.nextBoolean() ? 3f : -3f;
         }
@@ -219,7 +219,9 @@ class QuantizedRowsTest {
     /**
      * The K-quants' single-input products equal a batch's bit for bit on rows of every length from 1 to 9 super-blocks,
      * random and extreme: Q4_K's single-input kernel runs one loop over a row's quarters (4 to 36 iterations), which the
-     * JIT splits into pre-, main and post-loops, with a branch at every fourth; every length takes another split.
+     * JIT splits into pre-, main and post-loops, with a branch at every fourth, so every length ends the loop
+     * differently (nothing here checks that C2 compiled it); Q6_K's batch of 5 runs its four-input kernel and its
+     * single-input one for the fifth.
      */
     @ParameterizedTest
     @EnumSource(value = GgmlType.class, names = {"Q4_K", "Q6_K"})
