@@ -69,40 +69,29 @@ final class BlockQ4_K implements QuantizedRows {
         return true;
     }
 
-    /** A super-block's bytes in the file (ggml's {@code block_q4_K}). */
-    private static final int FILE_BYTES = 144;
-    /** A super-block's bytes repacked: 128 bytes of nibbles, 8 scales, 8 minimums, d and dmin as floats. */
-    private static final int BYTES = 152;
+    /**
+     * The repacked layout: per super-block, 128 bytes of nibbles, 8 scales, 8 minimums, d and dmin as floats; the
+     * file's super-blocks are ggml's {@code block_q4_K}.
+     */
+    private static final SuperBlockLayout LAYOUT = new SuperBlockLayout(144, 152, 128, 16);
 
     @Override
     public long repackedBytes(long bytes) {
-        return bytes / FILE_BYTES * BYTES;
-    }
-
-    /** Where a repacked tensor's scales and minimums begin: after its super-blocks' nibbles, 128 bytes a super-block. */
-    private static long scales(MemorySegment data) {
-        return data.byteSize() / BYTES * 128;
-    }
-
-    /** Where a repacked tensor's d and dmin begin: after its scales and minimums, 16 bytes a super-block. */
-    private static long ds(MemorySegment data) {
-        return data.byteSize() / BYTES * 144;
+        return LAYOUT.repackedBytes(bytes);
     }
 
     /**
      * Lays super-blocks {@code firstBlock..} of a tensor (the file's 144-byte ones, a whole number of them, in
      * {@code blocks}) out in {@code into}, the whole tensor's memory: super-block k's 128 bytes of nibbles, as the file
      * orders them, to {@code into[128k, 128k + 128)}; its 8 scales, then its 8 minimums, a byte each, to
-     * {@link #scales}(into) + 16k (ggml's {@code get_scale_min_k4}); its d and dmin as floats to {@link #ds}(into) + 8k.
+     * {@link SuperBlockLayout#scales}(into) + 16k (ggml's {@code get_scale_min_k4}); its d and dmin as floats to
+     * {@link SuperBlockLayout#ds}(into) + 8k.
      */
     @Override
     public void repack(MemorySegment blocks, long firstBlock, MemorySegment into) {
-        long scales = scales(into);
-        long ds = ds(into);
-        byte[] block = new byte[FILE_BYTES];
-        for (long i = 0; i < blocks.byteSize() / FILE_BYTES; i++) {
-            long k = firstBlock + i;
-            MemorySegment.copy(blocks, ValueLayout.JAVA_BYTE, FILE_BYTES * i, block, 0, FILE_BYTES);
+        long scales = LAYOUT.scales(into);
+        long ds = LAYOUT.ds(into);
+        LAYOUT.eachFileBlock(blocks, firstBlock, (block, k) -> {
             MemorySegment.copy(block, 16, into, ValueLayout.JAVA_BYTE, 128 * k, 128);
             for (int j = 0; j < 8; j++) {
                 // The twelve bytes at block[4]: scales and minimums 0-3 in the low 6 bits of bytes 0-3 and 4-7; 4-7 with
@@ -114,13 +103,13 @@ final class BlockQ4_K implements QuantizedRows {
             }
             into.set(FLOAT_LE, ds + 8 * k, f16(block, 0));
             into.set(FLOAT_LE, ds + 8 * k + 4, f16(block, 2));
-        }
+        });
     }
 
     @Override
     public void decode(MemorySegment data, long first, int n, float[] out, int at) {
-        long scales = scales(data);
-        long ds = ds(data);
+        long scales = LAYOUT.scales(data);
+        long ds = LAYOUT.ds(data);
         SuperBlocks.Unpacked u = new SuperBlocks.Unpacked();
         for (int b = 0; b < n / 256; b++) {
             unpack(data, first / 256 + b, scales, ds, u);
@@ -136,8 +125,8 @@ final class BlockQ4_K implements QuantizedRows {
 
     /** {@link #dot} for a single input, over rows of {@code blocks} super-blocks. */
     private static void one(MemorySegment data, int blocks, Activations.Quantized x, int from, int to, float[][] ys) {
-        long scales = scales(data);
-        long ds = ds(data);
+        long scales = LAYOUT.scales(data);
+        long ds = LAYOUT.ds(data);
         int[] groupScales = new int[8 * blocks];
         float[] blockScales = new float[blocks];
         for (int r = from; r < to; r++) {
@@ -150,8 +139,8 @@ final class BlockQ4_K implements QuantizedRows {
     /** {@link #dot} for two inputs or more: each super-block unpacked once for all of them. */
     private static void batch(MemorySegment data, SuperBlocks.Dot dot, Activations.Quantized x, int from, int to, float[][] ys) {
         SuperBlocks.Unpacked u = dot.unpacked;
-        long scales = scales(data);
-        long ds = ds(data);
+        long scales = LAYOUT.scales(data);
+        long ds = LAYOUT.ds(data);
         for (int r = from; r < to; r++) {
             dot.clear();
             for (int b = 0; b < dot.blocks; b++) {

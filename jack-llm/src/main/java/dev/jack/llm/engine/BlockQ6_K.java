@@ -50,41 +50,30 @@ final class BlockQ6_K implements QuantizedRows {
         return true;
     }
 
-    /** A super-block's bytes in the file (ggml's {@code block_q6_K}). */
-    private static final int FILE_BYTES = 210;
-    /** A super-block's bytes repacked: 256 values, 16 scales and an f16 d, 30% more than the file's. */
-    private static final int BYTES = 274;
+    /**
+     * The repacked layout: per super-block, 256 values, 16 scales and an f16 d, 30% more than the file's; the file's
+     * super-blocks are ggml's {@code block_q6_K}.
+     */
+    private static final SuperBlockLayout LAYOUT = new SuperBlockLayout(210, 274, 256, 16);
 
     @Override
     public long repackedBytes(long bytes) {
-        return bytes / FILE_BYTES * BYTES;
-    }
-
-    /** Where a repacked tensor's scales begin: after its super-blocks' values, 256 a super-block. */
-    private static long scales(MemorySegment data) {
-        return data.byteSize() / BYTES * 256;
-    }
-
-    /** Where a repacked tensor's d values begin: after its scales, 16 a super-block. */
-    private static long ds(MemorySegment data) {
-        return data.byteSize() / BYTES * 272;
+        return LAYOUT.repackedBytes(bytes);
     }
 
     /**
      * Lays super-blocks {@code firstBlock..} of a tensor (the file's 210-byte ones, a whole number of them, in
      * {@code blocks}) out in {@code into}, the whole tensor's memory: super-block k's values q − 32 to
      * {@code into[256k, 256k + 256)}, value j of each group of 16 at {@link Activations.Format#position}(j) of
-     * {@code Q8_K_BY_PAIRS}; its 16 scales to {@link #scales}(into) + 16k and its d to the f16 at {@link #ds}(into) + 2k.
+     * {@code Q8_K_BY_PAIRS}; its 16 scales to {@link SuperBlockLayout#scales}(into) + 16k and its d to the f16 at
+     * {@link SuperBlockLayout#ds}(into) + 2k.
      */
     @Override
     public void repack(MemorySegment blocks, long firstBlock, MemorySegment into) {
-        long scales = scales(into);
-        long ds = ds(into);
-        byte[] block = new byte[FILE_BYTES];
+        long scales = LAYOUT.scales(into);
+        long ds = LAYOUT.ds(into);
         short[] q = new short[256];
-        for (long i = 0; i < blocks.byteSize() / FILE_BYTES; i++) {
-            long k = firstBlock + i;
-            MemorySegment.copy(blocks, ValueLayout.JAVA_BYTE, FILE_BYTES * i, block, 0, FILE_BYTES);
+        LAYOUT.eachFileBlock(blocks, firstBlock, (block, k) -> {
             values(block, 0, q);
             for (int g = 0; g < 16; g++) {
                 ((ByteVector) ShortVector.fromArray(S, q, 16 * g).convertShape(VectorOperators.S2B, B16, 0)).rearrange(TO_PAIRS)
@@ -92,7 +81,7 @@ final class BlockQ6_K implements QuantizedRows {
             }
             MemorySegment.copy(block, 192, into, ValueLayout.JAVA_BYTE, scales + 16 * k, 16);
             MemorySegment.copy(block, 208, into, ValueLayout.JAVA_BYTE, ds + 2 * k, 2);
-        }
+        });
     }
 
     private static final VectorShuffle<Byte> TO_PAIRS = BlockQ8_0.order(B16, Activations.Format.Q8_K_BY_PAIRS, true);
@@ -100,8 +89,8 @@ final class BlockQ6_K implements QuantizedRows {
 
     @Override
     public void decode(MemorySegment data, long first, int n, float[] out, int at) {
-        long scales = scales(data);
-        long ds = ds(data);
+        long scales = LAYOUT.scales(data);
+        long ds = LAYOUT.ds(data);
         for (int b = 0; b < n / 256; b++) {
             long k = first / 256 + b;
             float d = f16(data, ds + 2 * k);
@@ -131,8 +120,8 @@ final class BlockQ6_K implements QuantizedRows {
     /** {@link #dot} for fewer than four inputs: {@link #one} for each. */
     private static void ones(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
         int blocks = in / 256;
-        long scales = scales(data);
-        long ds = ds(data);
+        long scales = LAYOUT.scales(data);
+        long ds = LAYOUT.ds(data);
         int[] intScales = new int[16];
         for (int r = from; r < to; r++) {
             long row = (long) r * blocks;
@@ -150,8 +139,8 @@ final class BlockQ6_K implements QuantizedRows {
      */
     private static void fours(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
         int blocks = in / 256;
-        long scales = scales(data);
-        long ds = ds(data);
+        long scales = LAYOUT.scales(data);
+        long ds = LAYOUT.ds(data);
         float[] sums = new float[32];
         float[] floatScales = new float[16];
         int[] intScales = new int[16];

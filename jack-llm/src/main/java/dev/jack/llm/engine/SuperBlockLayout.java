@@ -1,0 +1,48 @@
+package dev.jack.llm.engine;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * The layout Jack gives a K-quant tensor when the file is opened (BlockQ4_K, BlockQ6_K): first every super-block's
+ * values ({@code valueBytes} each), then every super-block's scales ({@code scaleBytes} each), then every super-block's
+ * d (and dmin), so that a row's values, scales and d's each lie in one run of memory.
+ *
+ * @param fileBytes  a super-block's bytes in the file (ggml's block_q4_K: 144, block_q6_K: 210)
+ * @param bytes      a super-block's bytes repacked, all three parts
+ * @param valueBytes a super-block's bytes of values repacked
+ * @param scaleBytes a super-block's bytes of scales (and minimums) repacked
+ */
+record SuperBlockLayout(int fileBytes, int bytes, int valueBytes, int scaleBytes) {
+    /** A tensor's bytes repacked, for its {@code fileTensorBytes} in the file (a whole number of super-blocks). */
+    long repackedBytes(long fileTensorBytes) {
+        return fileTensorBytes / fileBytes * bytes;
+    }
+
+    /** Where a repacked tensor's scales begin in its memory {@code data} (the whole tensor): after all its values. */
+    long scales(MemorySegment data) {
+        return data.byteSize() / bytes * valueBytes;
+    }
+
+    /** Where a repacked tensor's d values begin in its memory {@code data} (the whole tensor): after all its scales. */
+    long ds(MemorySegment data) {
+        return data.byteSize() / bytes * (valueBytes + scaleBytes);
+    }
+
+    /** What repacking does with one super-block: its bytes in the file (an array reused for the next) and its index k. */
+    interface BlockAction {
+        void accept(byte[] block, long k);
+    }
+
+    /**
+     * Runs {@code action} on super-blocks {@code firstBlock..} of a tensor, the file's ones (a whole number of them) in
+     * {@code blocks}, each copied out of the file's memory once, into one array.
+     */
+    void eachFileBlock(MemorySegment blocks, long firstBlock, BlockAction action) {
+        byte[] block = new byte[fileBytes];
+        for (long i = 0; i < blocks.byteSize() / fileBytes; i++) {
+            MemorySegment.copy(blocks, ValueLayout.JAVA_BYTE, fileBytes * i, block, 0, fileBytes);
+            action.accept(block, firstBlock + i);
+        }
+    }
+}
