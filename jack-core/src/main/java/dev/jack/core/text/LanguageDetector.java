@@ -438,7 +438,8 @@ public final class LanguageDetector {
      * eviction goes by when each file was written.
      */
     static final class ModelCache {
-        private static final int MAGIC = 0x4A4B4C44;  // "JKLD"
+        /** "JKL" and the layout's version (2: with the per-char tables), so that a file of another layout is never read. */
+        private static final int MAGIC = 0x4A4B4C02;
 
         /**
          * How many builds' tables (29 MB each) stay cached: a machine with a few installs or checkouts used in turn
