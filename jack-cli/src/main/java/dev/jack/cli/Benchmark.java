@@ -69,7 +69,7 @@ enum Benchmark {
             throw e;
         }
         // The models load while the responses are read.
-        verifier.prepareFor(read.stream().flatMap(p -> p.constraints().stream()).toList());
+        verifier.prepareForPrompts(read);
         Answers answers = await(reading);
         answers.warnings().forEach(w -> context.note("warning: " + w));
         return Evaluation.write(read, answers.responseFor(), verifier, outputDir);

@@ -11,13 +11,16 @@ import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.lang.foreign.Arena;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.lang.Character.UnicodeBlock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -243,12 +246,13 @@ public final class LanguageDetector {
     /** The most probable language code ("unknown" if none is likely), or empty when the text has no features. */
     public Optional<String> detect(String text) {
         Model m = model();
-        String prepared = prepare(text);
+        int scanned = scan(text);
+        String prepared = prepare(text, (scanned & VIETNAMESE_MARK) != 0);
         Work work = WORK.get();
         int need = 3 * Math.min(prepared.length(), MAX_TEXT_LENGTH);
         if (work.grams.length < need) work.grams = new int[Math.max(need, Math.min(2 * work.grams.length, 3 * MAX_TEXT_LENGTH))];
         int[] grams = work.grams;
-        int count = extractGrams(m, prepared, grams);
+        int count = extractGrams(m, prepared, grams, (scanned & BEYOND_LATIN) != 0);
         if (count == 0) return Optional.empty();
         double[] probability = trials(m, grams, count, work.result, work.probability);
         int best = -1;
@@ -258,22 +262,37 @@ public final class LanguageDetector {
         return Optional.of(best < 0 ? "unknown" : LANGUAGES.get(best));
     }
 
-    /** Detector.append's replacements: drop URLs and e-mail addresses, normalize Vietnamese. */
-    private static String prepare(String text) {
+    /**
+     * Detector.append's replacements: drop URLs and e-mail addresses, normalize Vietnamese ({@code vietnamese}: whether
+     * the text holds one of its combining marks, {@link #scan}; the replacements before it only ever remove ASCII).
+     */
+    private static String prepare(String text, boolean vietnamese) {
         // Both patterns need a fixed character, so texts without it skip the (slow) scan.
         if (text.contains("http")) text = URL.matcher(text).replaceAll(" ");
         if (text.indexOf('@') >= 0) text = MAIL.matcher(text).replaceAll(" ");
-        if (hasVietnameseMark(text)) text = NGram.normalize_vi(text);
+        if (vietnamese) text = NGram.normalize_vi(text);
         return text;
     }
 
-    /** normalize_vi only rewrites a vowel followed by one of these combining marks; other texts skip its regex scan. */
-    private static boolean hasVietnameseMark(String text) {
+    /** {@link #scan}'s bits: a char at or above U+0300, where the non-Latin blocks of the cleaning step start; a Vietnamese combining mark. */
+    private static final int BEYOND_LATIN = 1;
+    private static final int VIETNAMESE_MARK = 2;
+
+    /**
+     * What one pass over the text finds: {@link #BEYOND_LATIN}, without which no char counts as non-Latin and the cleaning
+     * step's counting pass is skipped ({@link #extractGrams}); and {@link #VIETNAMESE_MARK}, as normalize_vi only
+     * rewrites a vowel followed by one of these combining marks (other texts skip its regex scan).
+     */
+    private static int scan(String text) {
+        int found = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= '\u0300' && (c == '\u0300' || c == '\u0301' || c == '\u0303' || c == '\u0309' || c == '\u0323')) return true;
+            if (c >= '\u0300') {
+                found = BEYOND_LATIN;
+                if (c == '\u0300' || c == '\u0301' || c == '\u0303' || c == '\u0309' || c == '\u0323') return BEYOND_LATIN | VIETNAMESE_MARK;
+            }
         }
-        return false;
+        return found;
     }
 
     /**
@@ -282,15 +301,17 @@ public final class LanguageDetector {
      * Detector.cleaningText leaves that (Latin letters dropped from text mostly in another script),
      * then NGram's buffer rules: a space restarts the gram buffer, a capitalized run of capitals
      * yields nothing. Writes them into {@code out} (room for three per char read) and returns how many.
+     * {@code beyondLatin}: whether the text may hold a non-Latin char (one at or above U+0300); without one the cleaning
+     * step keeps every char, and its counting pass is skipped (a third of this method's time on English texts).
      */
-    private static int extractGrams(Model m, String text, int[] out) {
+    private static int extractGrams(Model m, String text, int[] out, boolean beyondLatin) {
         int limit = Math.min(text.length(), MAX_TEXT_LENGTH);
         char[] normalized = m.normalized();
         byte[] classes = m.charClasses();
         int latin = 0;
         int nonLatin = 0;
         char previous = 0;
-        for (int i = 0; i < limit; i++) {
+        for (int i = 0; i < limit && beyondLatin; i++) {
             char c = text.charAt(i);
             if (c != ' ' || previous != ' ') {
                 if (c <= 'z' && c >= 'A') latin++;
@@ -489,14 +510,23 @@ public final class LanguageDetector {
             }
         }
 
-        /** The tables in the file, or null when it is missing, unreadable, or not a whole file of this format. */
+        /**
+         * The tables in the file, or null when it is missing, unreadable, or not a whole file of this format. The file is
+         * mapped, not read into an array: its 29 MB were copied once more on the heap, which a short command's
+         * collector then had to copy or its young generation had to make room for (54,100 eval rows: 5% of what the
+         * command allocated). {@link #write} moves whole files into place and never rewrites one, so a mapped file
+         * cannot shrink under the reader.
+         */
         static Model read(Path file) {
-            try {
-                if (!Files.isRegularFile(file)) return null;
-                ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file));
+            if (!Files.isRegularFile(file)) return null;
+            // Mapped as a segment: FileChannel.map's MappedByteBuffer is made by reflection, whose method handles took
+            // 35 ms to make at every start. The arena unmaps the file once the tables are copied out.
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ); Arena arena = Arena.ofConfined()) {
+                if (channel.size() > Integer.MAX_VALUE) return null;
+                ByteBuffer b = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena).asByteBuffer();
                 if (b.capacity() < 12 || b.getInt() != MAGIC) return null;
                 CRC32 crc = new CRC32();
-                crc.update(b.array(), 0, b.capacity() - 8);
+                crc.update(b.slice(0, b.capacity() - 8));
                 if (b.getLong(b.capacity() - 8) != crc.getValue()) return null;
                 char[] unigrams = new char[b.getInt()];
                 char[] asciiBigrams = new char[b.getInt()];

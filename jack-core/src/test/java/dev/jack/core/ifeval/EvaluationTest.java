@@ -150,4 +150,54 @@ class EvaluationTest {
         }
         assertTrue(Files.readString(dir.resolve("together/eval_results_strict.jsonl")).contains("\"response\": \"\\\"hi \\u00e9 "));
     }
+
+    @Test
+    void theTallyOfChunksCountsAsTheRowsDo() throws IOException {
+        // Rows over several chunks, some with a checker that throws: the accuracies and the errors, added up chunk by
+        // chunk as the rows are checked, are those counted from the rows' verdicts, the errors in prompt order.
+        List<String> prompts = new java.util.ArrayList<>();
+        List<String> responses = new java.util.ArrayList<>();
+        for (int k = 0; k < 700; k++) {
+            prompts.add(PROMPT.replace("\"key\": 7", "\"key\": " + k));
+            responses.add("{\"key\": " + k + ", \"response\": \"" + (k % 4 == 0 ? "\\\"hi\\\"" : k % 4 == 1 ? "hi, there" : "hi\\n\\\"there\\\"") + "\"}");
+        }
+        List<IfevalPrompt> read = new java.util.ArrayList<>(IfevalPrompt.readAll(write("in.jsonl", prompts.toArray(String[]::new))));
+        for (int k = 5; k < 700; k += 150) {
+            IfevalPrompt p = read.get(k);
+            read.set(k, new IfevalPrompt(p.key(), p.prompt(), List.of("punctuation:no_comma", "test:broken"),
+                    List.of(p.constraints().getFirst(), new dev.jack.core.constraint.Broken(false))));
+        }
+        ResponseFile answers = ResponseFile.read(write("r.jsonl", responses.toArray(String[]::new)));
+        Evaluation e = Evaluation.write(read, answers::require, new Verifier(TEXT), dir.resolve("out"));
+        for (boolean loose : List.of(false, true)) {
+            int prompt = 0;
+            int instructions = 0;
+            int followed = 0;
+            for (Evaluation.Row r : e.rows()) {
+                List<Boolean> v = loose ? r.verdicts().loose() : r.verdicts().strict();
+                if (!v.contains(false)) prompt++;
+                instructions += v.size();
+                followed += (int) v.stream().filter(b -> b).count();
+            }
+            assertEquals(new Evaluation.Accuracy(prompt, 700), e.promptLevel(loose));
+            assertEquals(new Evaluation.Accuracy(followed, instructions), e.instructionLevel(loose));
+        }
+        List<String> errors = new java.util.ArrayList<>();
+        for (int k = 5; k < 700; k += 150) errors.add("prompt key " + k + ": test:broken: IllegalStateException: bug on " + answers.require(read.get(k)).length() + " chars");
+        assertEquals(errors, e.checkerErrors());
+        assertEquals(Evaluation.of(e.rows()).summary(), e.summary());
+        assertTrue(e.promptLevel(true).correct() > e.promptLevel(false).correct(), "the rows pass and fail in both ways");
+    }
+
+    @Test
+    void theFirstPromptWithoutAResponseIsNamed() throws IOException {
+        List<IfevalPrompt> prompts = IfevalPrompt.readAll(write("in.jsonl", PROMPT, PROMPT.replace("\"key\": 7", "\"key\": 8").replace("Say hi", "Say yo"),
+                PROMPT.replace("\"key\": 7", "\"key\": 9").replace("Say hi", "Say ho")));
+        ResponseFile responses = ResponseFile.read(write("r.jsonl", "{\"key\": 7, \"response\": \"x\"}"));
+        for (int round = 0; round < 20; round++) {
+            var e = assertThrows(DataFileException.class, () -> Evaluation.write(prompts, responses::require, new Verifier(TEXT), dir.resolve("out")));
+            assertTrue(e.getMessage().contains("no response for prompt key 8 "), e.getMessage());
+        }
+        assertFalse(Files.exists(dir.resolve("out")), "nothing is written");
+    }
 }

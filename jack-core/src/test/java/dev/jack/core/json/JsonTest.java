@@ -165,4 +165,18 @@ class JsonTest {
             }
         }
     }
+
+    @Test
+    void stringsFromBytesWithCharsBeyondLatin1ReuseNoneOfTheirNeighbours() {
+        // The decoder keeps its UTF-16 buffer between strings: a long wide string, then a plain one with an escape, then a
+        // short wide one, then a Latin-1 one, each as its own text parses it.
+        String wide = "\u2019quoted\u2019 ".repeat(40);
+        String line = "{\"a\": \"" + wide + "\", \"b\": \"x\\ny\", \"c\": \"\\u2014\", \"d\": \"caf\u00e9\\t\", \"e\": \"\u2019\\n" + wide + "\"}";
+        byte[] bytes = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int[] end = new int[1];
+        Object parsed = Json.parseLine(bytes, 0, bytes.length, end);
+        assertEquals(bytes.length, end[0]);
+        assertEquals(Map.of("a", wide, "b", "x\ny", "c", "\u2014", "d", "caf\u00e9\t", "e", "\u2019\n" + wide), parsed);
+        assertEquals(Json.parse(line), parsed);
+    }
 }
