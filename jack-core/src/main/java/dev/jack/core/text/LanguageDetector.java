@@ -302,7 +302,7 @@ public final class LanguageDetector {
      * then NGram's buffer rules: a space restarts the gram buffer, a capitalized run of capitals
      * yields nothing. Writes them into {@code out} (room for three per char read) and returns how many.
      * {@code beyondLatin}: whether the text may hold a non-Latin char (one at or above U+0300); without one the cleaning
-     * step keeps every char, and its counting pass is skipped (a third of this method's time on English texts).
+     * step keeps every char, and its counting pass is skipped.
      */
     private static int extractGrams(Model m, String text, int[] out, boolean beyondLatin) {
         int limit = Math.min(text.length(), MAX_TEXT_LENGTH);
@@ -311,13 +311,15 @@ public final class LanguageDetector {
         int latin = 0;
         int nonLatin = 0;
         char previous = 0;
-        for (int i = 0; i < limit && beyondLatin; i++) {
-            char c = text.charAt(i);
-            if (c != ' ' || previous != ' ') {
-                if (c <= 'z' && c >= 'A') latin++;
-                else if ((classes[c] & NON_LATIN) != 0) nonLatin++;
+        if (beyondLatin) {
+            for (int i = 0; i < limit; i++) {
+                char c = text.charAt(i);
+                if (c != ' ' || previous != ' ') {
+                    if (c <= 'z' && c >= 'A') latin++;
+                    else if ((classes[c] & NON_LATIN) != 0) nonLatin++;
+                }
+                previous = c;
             }
-            previous = c;
         }
         boolean dropLatin = latin * 2 < nonLatin;
         char[] unigrams = m.unigrams();
@@ -512,18 +514,21 @@ public final class LanguageDetector {
 
         /**
          * The tables in the file, or null when it is missing, unreadable, or not a whole file of this format. The file is
-         * mapped, not read into an array: its 29 MB were copied once more on the heap, which a short command's
-         * collector then had to copy or its young generation had to make room for (54,100 eval rows: 5% of what the
-         * command allocated). {@link #write} moves whole files into place and never rewrites one, so a mapped file
-         * cannot shrink under the reader.
+         * read into native memory that is freed once the tables are copied out, not into a heap array: its 29 MB
+         * were copied once more on the heap, which a short command's collector then had to copy or its young generation
+         * had to make room for (54,100 eval rows: 5% of what the command allocated). Read rather than mapped: a mapped
+         * file replaced or evicted by another process (a cache directory shared over NFS) faults the reader with an
+         * error no catch can turn into a rebuild.
          */
         static Model read(Path file) {
             if (!Files.isRegularFile(file)) return null;
-            // Mapped as a segment: FileChannel.map's MappedByteBuffer is made by reflection, whose method handles took
-            // 35 ms to make at every start. The arena unmaps the file once the tables are copied out.
+            // A segment's buffer: ByteBuffer.allocateDirect and FileChannel.map make theirs by reflection, whose method
+            // handles took 35 ms to make at every start.
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ); Arena arena = Arena.ofConfined()) {
                 if (channel.size() > Integer.MAX_VALUE) return null;
-                ByteBuffer b = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena).asByteBuffer();
+                ByteBuffer b = arena.allocate(channel.size()).asByteBuffer();
+                while (b.hasRemaining()) if (channel.read(b) < 0) return null;
+                b.flip();
                 if (b.capacity() < 12 || b.getInt() != MAGIC) return null;
                 CRC32 crc = new CRC32();
                 crc.update(b.slice(0, b.capacity() - 8));

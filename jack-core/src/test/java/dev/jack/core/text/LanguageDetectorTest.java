@@ -111,9 +111,13 @@ class LanguageDetectorTest {
         List<String> texts = new ArrayList<>(List.of("", " ", "a", "A", "ABC DEF", "The USA and the UK.", "Ça va très bien, merci!",
                 "Việt Nam là một quốc gia", "Tiếng Việt có dấu: ả ã ạ ầ", "مرحبا بالعالم", "नमस्ते दुनिया", "你好，世界",
                 "Mixed English text with 日本語 and русский слова", "mail me at someone@example.com or see https://example.org/page",
-                "ñandú pingüino", "ΑΛΦΑ ΒΗΤΑ", "şţ șț", "ABCdef GHIjkl"));
+                "ñandú pingüino", "ΑΛΦΑ ΒΗΤΑ", "şţ șț", "ABCdef GHIjkl",
+                // Vietnamese written with combining marks, chars only between U+0100 and U+02FF (Latin, no
+                // non-Latin char), and surrogate pairs: the paths that decide whether the cleaning step counts.
+                "Vie\u0323\u0302t Nam la\u0300 mo\u0323\u0302t quo\u0302\u0301c gia", "Tie\u0302\u0301ng Vie\u0323\u0302t",
+                "Āā Ăă Ąą Ćć ɐɑɒ ʰʱʲ ĀĂĄ", "emoji \uD83D\uDE00 text \uD835\uDD38\uD835\uDD39 and \uD83D\uDE00\uD83D\uDE00"));
         Random random = new Random(11);
-        String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ     .,éàüßçñøåæœšžčřтдяжשׁعبنकखगあいアイ한국中文ạệữ";
+        String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ     .,éàüßçñøåæœšžčřтдяжשׁعبنकखगあいアイ한국中文ạệữĀăɐʰ\u0300\u0301\u0323\uD83D\uDE00";
         for (int i = 0; i < 3000; i++) {
             StringBuilder b = new StringBuilder();
             for (int k = random.nextInt(200); k > 0; k--) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
