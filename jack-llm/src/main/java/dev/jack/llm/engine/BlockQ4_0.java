@@ -50,8 +50,13 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  * did not follow). Every Q4_0 matrix of a 1B-shaped file (973M values) against one input, on one thread, one JVM
  * taking turns with the file's layout's kernel (copied from the file's blocks into memory), identical products: 45–49
  * ms of CPU, median 48, against 54–56, median 55 (10 rounds on loaded cores); and the file's layout mapped rather than
- * copied took 75–82 ms. Tried and dropped: the d's kept as f16 in their own run, converted one by one in the first loop
- * (slower than the file's layout: 95 ms against 88 on loaded cores); four rows at once (49 against 49 for two).
+ * copied took 75–82 ms. Batches, whose {@link #four} now reads a float d: 4 inputs 204–208 ms against 233–249, 8
+ * inputs 370–425 against 422–468 (6 rounds). Decoding one sequence of that file ({@code jack bench engine --prompt 16
+ * --tokens 32}, 2 threads): 16.6–20.4 tokens/s, median 17.8, against 7.7–12.3, median 10.8 (4 runs of each build taking
+ * turns, on cores others loaded too), peak RSS 1.14–1.17 GB against 1.09–1.11; opening the file, now read and
+ * repacked, takes 3.9–5.0 s against 1.9–2.1 (3 runs each). Tried and dropped: the d's kept as f16 in their own run,
+ * converted one by one in the first loop (slower than the file's layout: 95 ms against 88 on loaded cores); four rows
+ * at once (49 against 49 for two).
  */
 final class BlockQ4_0 implements QuantizedRows {
     static final BlockQ4_0 ROWS = new BlockQ4_0();

@@ -141,7 +141,10 @@ final class BlockQ8_0 implements QuantizedRows {
      * the stack every four (PrintAssembly), about 17 vector operations a block against 12 here (the upper half's
      * widening takes C2 four: vpermw, vpblendmw, a move and vpmovsxwd). Every Q8_0 matrix of a 1B-shaped file (1235M
      * values, the output head included) against one input on one thread, one JVM taking turns, identical products:
-     * 72–83 ms of CPU, median 77, against 102–122, median 104 (8 rounds). Tried and dropped: the float kernel over two
+     * 72–83 ms of CPU, median 77, against 102–122, median 104 (8 rounds); decoding one sequence of that file
+     * ({@code jack bench engine --prompt 16 --tokens 32}, 2 threads) 16.5–19.3 tokens/s against 10.0–14.5 in 5 runs of
+     * each build taking turns, and 7.3–7.4 against 10.0–11.8 in 2 more on cores others loaded heavily (wall time above
+     * CPU time); peak RSS unchanged, 1.55–1.57 GB. Tried and dropped: the float kernel over two
      * rows at once, r and r + half of the task's, with the d's stored as floats and each row's d·d_x computed 8 at a
      * time (109 against 112 ms: the samples of perf stood on the rows' loads, and the same rows repeated from cache took
      * 60 ms against 107 streamed from memory); this kernel over two such rows (174 against 107).
