@@ -32,7 +32,7 @@ final class Shared {
     /**
      * The executor's client of a model, opened (and its model checked, unless the options say not to) on first use.
      * The embedded engine serves every endpoint alike: one per model, since each holds its own copy of a file's
-     * repacked (Q8_0, Q4_K, Q6_K) weights.
+     * repacked (Q8_0, Q4_0, Q4_K, Q6_K) weights.
      */
     static Backend backend(ModelOptions model, OpenAiBackend.Endpoint endpoint) {
         return BACKENDS.computeIfAbsent(model.embedded() ? model.toString() : model + " " + endpoint, k -> model.open(endpoint, context()));

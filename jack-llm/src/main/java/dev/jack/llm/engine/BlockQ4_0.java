@@ -20,7 +20,8 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
 /**
  * Q4_0 rows: blocks of 32 values, an f16 d and 16 bytes whose low nibbles are values 0–15 and high nibbles values
  * 16–31 (ggml's {@code block_q4_0}), value = d·(q − 8). Products against q8_0 activations are llama.cpp's
- * {@code ggml_vec_dot_q4_0_q8_0}: the nibbles less 8 times the activation bytes, summed exactly, scaled once.
+ * {@code ggml_vec_dot_q4_0_q8_0}: the nibbles less 8 times the activation bytes, summed exactly, scaled once, the
+ * scaled blocks added into one accumulator in block order.
  *
  * <p>Hand-written for speed on the Vector API: for a single input the 16 bytes are widened to shorts once, the two
  * nibbles taken apart with a mask and a shift, and multiplied 16 at a time (a nibble less 8 times an activation byte
@@ -28,11 +29,34 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  * integer sums in float lanes, as {@link BlockQ8_0} does, each block's nibbles decoded once for four inputs
  * ({@link #four}) rather than once per input (batched decode of 4, 8 and 16 sequences of a 1B model took 17%, 16% and
  * 10% less CPU time, medians of 6 rounds alternating both builds in one JVM, identical logits; two sequences ran
- * faster with {@link #one} each, 16.1–19.3 tokens/s against 14.8–15.7 in three alternating runs); llama.cpp's batch path for Q4_0 on AVX2
- * is its {@code tinyBLAS_Q0_AVX} tiles of the same per-block integer sums.
+ * faster with the single-input kernel each, 16.1–19.3 tokens/s against 14.8–15.7 in three alternating runs); llama.cpp's
+ * batch path for Q4_0 on AVX2 is its {@code tinyBLAS_Q0_AVX} tiles of the same per-block integer sums.
  * C2's auto-vectorized short multiply-add (vpmaddwd) over the row's values unpacked to shorts took 1.75–1.8× the
  * time for one input and 1.5–2.6× for a batch of 8 (rows of 2048 and 8192 values, one JVM; {@link SuperBlocks} says
  * why).
+ *
+ * <p>The rows are read in a layout of Jack's own, made once when the file is opened ({@link #repack}, as
+ * {@link BlockQ8_0} and the K-quants are): every block's 16 bytes of nibbles, then every block's d as a float, 20 bytes a
+ * block against the file's 18 (11% more: a 1B model's Q4_0 matrices take 608 MB where the mapped file's took 547).
+ * C2's machine code of the single-input kernel over the file's blocks (read with PrintAssembly) was unrolled by four
+ * blocks, without bounds checks or spills in the loop, about 22 instructions a block, five of them for the f16 d (a
+ * load, a move to a vector register, vcvtph2ps, the scalar product with d_x and a broadcast) and six for the nibbles
+ * (widening, two masks, a shift, two subtractions of 8). In this layout {@link #two} computes every block's d·d_x of a
+ * row 8 at a time first and broadcasts each from memory, and a byte stored with its top bit flipped gives its high
+ * nibble less 8 in one arithmetic shift: about 13 vector operations a block. It takes two rows at once, r and r + half
+ * of a task's rows, so that two accumulator chains (one fused multiply-add a block each, in block order as llama.cpp
+ * adds them) overlap, and each half of the rows is still read in order (rows r and r + 1 together ran 2.5 times slower:
+ * the samples of perf stood on the rows' loads, two 1152-byte streams restarting every other row, which the prefetchers
+ * did not follow). Every Q4_0 matrix of a 1B-shaped file (973M values) against one input, on one thread, one JVM
+ * taking turns with the file's layout's kernel (copied from the file's blocks into memory), identical products: 45–49
+ * ms of CPU, median 48, against 54–56, median 55 (10 rounds on loaded cores); and the file's layout mapped rather than
+ * copied took 75–82 ms. Batches, whose {@link #four} now reads a float d: 4 inputs 204–208 ms against 233–249, 8
+ * inputs 370–425 against 422–468 (6 rounds). Decoding one sequence of that file ({@code jack bench engine --prompt 16
+ * --tokens 32}, 2 threads): 16.6–20.4 tokens/s, median 17.8, against 7.7–12.3, median 10.8 (4 runs of each build taking
+ * turns, on cores others loaded too), peak RSS 1.14–1.17 GB against 1.09–1.11; opening the file, now read and
+ * repacked, takes 3.9–5.0 s against 1.9–2.1 (3 runs each). Tried and dropped: the d's kept as f16 in their own run,
+ * converted one by one in the first loop (slower than the file's layout: 95 ms against 88 on loaded cores); four rows
+ * at once (49 against 49 for two).
  */
 final class BlockQ4_0 implements QuantizedRows {
     static final BlockQ4_0 ROWS = new BlockQ4_0();
@@ -41,7 +65,7 @@ final class BlockQ4_0 implements QuantizedRows {
     private static final VectorSpecies<Short> S8 = ShortVector.SPECIES_128;
 
     /**
-     * Up to this many inputs each take {@link #one}: the four-input kernel's shared decoding does not pay for its
+     * Up to this many inputs each take {@link #two}: the four-input kernel's shared decoding does not pay for its
      * two spare slots.
      */
     private static final int SINGLE = 2;
@@ -53,19 +77,52 @@ final class BlockQ4_0 implements QuantizedRows {
         return count <= SINGLE ? Activations.Format.Q8_0 : Activations.Format.Q8_0_BY_PAIRS;
     }
 
+    @Override
+    public boolean repacks() {
+        return true;
+    }
+
+    /** The repacked layout: 16 bytes of nibbles a block, then a float d a block (20 bytes against the file's 18). */
+    @Override
+    public long repackedBytes(long bytes) {
+        return bytes / 18 * 20;
+    }
+
     /**
-     * Every vector operation is written out here, as in {@link #one}: no helper takes or returns a vector, since one
+     * Lays blocks {@code firstBlock..} of a tensor (the file's 18-byte blocks, a whole number of them, in {@code blocks})
+     * out in {@code into}, the whole tensor's memory: block k's 16 bytes, each with its top bit flipped, to
+     * {@code into[16k, 16k + 16)}, and its d as a float to {@link #ds}(into) + 4k. A flipped byte read as a signed one
+     * is 16·(high nibble − 8) + low nibble, so one arithmetic shift gives the high nibble less 8.
+     */
+    @Override
+    public void repack(MemorySegment blocks, long firstBlock, MemorySegment into) {
+        long ds = ds(into);
+        for (long i = 0; i < blocks.byteSize() / 18; i++) {
+            long k = firstBlock + i;
+            ByteVector.fromMemorySegment(B16, blocks, 18 * i + 2, LE).lanewise(VectorOperators.XOR, (byte) 0x80).intoMemorySegment(into, 16 * k, LE);
+            into.set(FloatRows.FLOAT_LE, ds + 4 * k, f16(blocks, 18 * i));
+        }
+    }
+
+    /** Where a repacked tensor's d values begin: after its blocks' nibbles, 16 bytes a block. */
+    private static long ds(MemorySegment data) {
+        return data.byteSize() / 20 * 16;
+    }
+
+    /**
+     * Every vector operation is written out here, as in {@link #two}: no helper takes or returns a vector, since one
      * compiled on its own boxes them (in a micro-benchmark, a decode of 16 rows of 2048 through such helpers ran at
      * 140–260 µs for thousands of calls before reaching 4 µs).
      */
     @Override
     public void decode(MemorySegment data, long first, int n, float[] out, int at) {
+        long ds = ds(data);
         for (int b = 0; b < n / 32; b++) {
-            long block = (first / 32 + b) * 18;
-            FloatVector d = FloatVector.broadcast(F, f16(data, block));
-            ShortVector q = (ShortVector) ByteVector.fromMemorySegment(B16, data, block + 2, LE).convertShape(VectorOperators.B2S, S, 0);
+            long k = first / 32 + b;
+            FloatVector d = FloatVector.broadcast(F, data.get(FloatRows.FLOAT_LE, ds + 4 * k));
+            ShortVector q = (ShortVector) ByteVector.fromMemorySegment(B16, data, 16 * k, LE).convertShape(VectorOperators.B2S, S, 0);
             ShortVector low = q.and((short) 0x0F).sub((short) 8);
-            ShortVector high = q.lanewise(VectorOperators.ASHR, 4).and((short) 0x0F).sub((short) 8);
+            ShortVector high = q.lanewise(VectorOperators.ASHR, 4);
             int to = at + b * 32;
             ((FloatVector) low.convertShape(VectorOperators.S2F, F, 0)).mul(d).intoArray(out, to);
             ((FloatVector) low.convertShape(VectorOperators.S2F, F, 1)).mul(d).intoArray(out, to + 8);
@@ -77,27 +134,38 @@ final class BlockQ4_0 implements QuantizedRows {
     @Override
     public void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
         int blocks = in / 32;
-        long rowBytes = blocks * 18L;
+        long ds = ds(data);
         int count = x.count();
+        float[] sums = new float[32];
         if (count <= SINGLE) {
-            for (int r = from; r < to; r++) {
-                for (int t = 0; t < count; t++) ys[t][r] = one(data, r * rowBytes, x.values[t], x.scales[t], blocks);
+            float[] scales = new float[2 * blocks];
+            int half = (to - from + 1) / 2;
+            for (int r = from; r < from + half; r++) {
+                // Row r with row r + half, so that each half of the rows is read in order; of an odd number of rows, the
+                // middle one is taken twice.
+                int r1 = Math.min(r + half, to - 1);
+                for (int t = 0; t < count; t++) {
+                    two(data, ds, (long) r * blocks, (long) r1 * blocks, blocks, x.values[t], x.scales[t], scales, sums);
+                    ys[t][r] = lanes(sums, 0);
+                    ys[t][r1] = lanes(sums, 8);
+                }
             }
             return;
         }
-        float[] sums = new float[32];
         for (int r = from; r < to; r++) {
             for (int t = 0; t < count; t += 4) {
                 // A last group of fewer than four repeats its last input in the spare slots, whose sums are dropped.
-                four(data, r * rowBytes, x.floats, x.scales, t, Math.min(t + 1, count - 1), Math.min(t + 2, count - 1), Math.min(t + 3, count - 1), blocks, sums);
+                four(data, ds, (long) r * blocks, x.floats, x.scales, t, Math.min(t + 1, count - 1), Math.min(t + 2, count - 1), Math.min(t + 3, count - 1), blocks, sums);
                 for (int k = 0; k < 4 && t + k < count; k++) ys[t + k][r] = lanes(sums, 8 * k);
             }
         }
     }
 
     /**
-     * One row against one input. Per block of 32: the 16 bytes widened to shorts, values j and 16 + j (their two
-     * nibbles less 8) multiplied with the activations in lane j, each pair of adjacent shorts added into an int (each
+     * Two rows, whose blocks begin at block {@code k0} and {@code k1} of the tensor, against one input; their
+     * accumulators to {@code sums[0, 8)} and {@code sums[8, 16)}. First each block's d·d_x, 8 blocks at a time, to
+     * {@code scales} (2·blocks floats); then per block of 32: the 16 bytes widened to shorts, values j and 16 + j (their
+     * two nibbles less 8) multiplied with the activations in lane j, each pair of adjacent shorts added into an int (each
      * lane the sum of 4 integer products, below 2^15 in every pairwise step), converted to float and scaled once.
      *
      * <p>Every vector operation is written out here, none in a helper that returns a vector: the JIT compiles a
@@ -106,32 +174,49 @@ final class BlockQ4_0 implements QuantizedRows {
      * the Vector API's Java fallback (seen in the machine code: {@code Int256Vector.convertShape} and
      * {@code toLongArray} on the decode path, Q4_0 decode 10x slower in such runs).
      */
-    private static float one(MemorySegment s, long row, short[] x, float[] xd, int blocks) {
-        FloatVector acc = FloatVector.zero(F);
-        for (int b = 0; b < blocks; b++) {
-            long at = row + b * 18L;
-            ShortVector q = (ShortVector) ByteVector.fromMemorySegment(B16, s, at + 2, LE).convertShape(VectorOperators.B2S, S, 0);
-            ShortVector low = q.and((short) 0x0F).sub((short) 8);
-            ShortVector high = q.lanewise(VectorOperators.ASHR, 4).and((short) 0x0F).sub((short) 8);
-            IntVector p = low.mul(ShortVector.fromArray(S, x, b * 32)).add(high.mul(ShortVector.fromArray(S, x, b * 32 + 16))).reinterpretAsInts();
-            IntVector pairs = p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
-            acc = ((FloatVector) pairs.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, f16(s, at) * xd[b]), acc);
+    private static void two(MemorySegment s, long ds, long k0, long k1, int blocks, short[] x, float[] xd, float[] scales, float[] sums) {
+        int b = 0;
+        for (; b < F.loopBound(blocks); b += 8) {
+            FloatVector xs = FloatVector.fromArray(F, xd, b);
+            FloatVector.fromMemorySegment(F, s, ds + 4 * (k0 + b), LE).mul(xs).intoArray(scales, b);
+            FloatVector.fromMemorySegment(F, s, ds + 4 * (k1 + b), LE).mul(xs).intoArray(scales, blocks + b);
         }
-        return lanes(acc);
+        for (; b < blocks; b++) {
+            scales[b] = s.get(FloatRows.FLOAT_LE, ds + 4 * (k0 + b)) * xd[b];
+            scales[blocks + b] = s.get(FloatRows.FLOAT_LE, ds + 4 * (k1 + b)) * xd[b];
+        }
+        FloatVector acc0 = FloatVector.zero(F);
+        FloatVector acc1 = FloatVector.zero(F);
+        for (b = 0; b < blocks; b++) {
+            ShortVector x0 = ShortVector.fromArray(S, x, b * 32);
+            ShortVector x1 = ShortVector.fromArray(S, x, b * 32 + 16);
+            ShortVector q = (ShortVector) ByteVector.fromMemorySegment(B16, s, 16 * (k0 + b), LE).convertShape(VectorOperators.B2S, S, 0);
+            IntVector p = q.and((short) 0x0F).sub((short) 8).mul(x0).add(q.lanewise(VectorOperators.ASHR, 4).mul(x1)).reinterpretAsInts();
+            IntVector pairs = p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
+            acc0 = ((FloatVector) pairs.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scales[b]), acc0);
+            q = (ShortVector) ByteVector.fromMemorySegment(B16, s, 16 * (k1 + b), LE).convertShape(VectorOperators.B2S, S, 0);
+            p = q.and((short) 0x0F).sub((short) 8).mul(x0).add(q.lanewise(VectorOperators.ASHR, 4).mul(x1)).reinterpretAsInts();
+            pairs = p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
+            acc1 = ((FloatVector) pairs.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scales[blocks + b]), acc1);
+        }
+        acc0.intoArray(sums, 0);
+        acc1.intoArray(sums, 8);
     }
 
     /**
-     * One row against inputs t0..t3 (in by-pairs order), each block's nibbles decoded once for the four, with the integer
-     * sums of {@link #one} computed in float lanes: the block's 16 bytes read as 8 little-endian shorts put bytes 2l and
+     * One row, whose blocks begin at block {@code k} of the tensor, against inputs t0..t3 (in by-pairs order), each
+     * block's nibbles decoded once for the four, with the integer
+     * sums of {@link #two} computed in float lanes: the block's 16 bytes read as 8 little-endian shorts (their top bits
+     * flipped back) put bytes 2l and
      * 2l + 1 in lane l, whose four nibbles less 8 are values 2l, 2l + 1, 16 + 2l and 17 + 2l, the products lane l of
-     * {@link #one} sums. Each product (at most 8·127 in magnitude) and each lane's sum of four is an integer below 2^24,
-     * exact in float, so the lane sums, their one scaling per block and the row's sum are {@link #one}'s floats bit for
+     * {@link #two} sums. Each product (at most 8·127 in magnitude) and each lane's sum of four is an integer below 2^24,
+     * exact in float, so the lane sums, their one scaling per block and the row's sum are {@link #two}'s floats bit for
      * bit (QuantizedRowsTest compares them). The accumulators go to {@code sums} (32 floats), for the reason
      * {@link BlockQ8_0}'s batch kernel gives. Each input's operations are written out rather than taken from a helper
      * (BlockQ8_0's {@code block} computes the same): a helper that two kernels call is compiled on its own once hot
-     * and then not inlined, which boxes its vectors ({@link #one} says what that costs).
+     * and then not inlined, which boxes its vectors ({@link #two} says what that costs).
      */
-    private static void four(MemorySegment s, long row, float[][] x, float[][] xd, int t0, int t1, int t2, int t3, int blocks, float[] sums) {
+    private static void four(MemorySegment s, long ds, long k, float[][] x, float[][] xd, int t0, int t1, int t2, int t3, int blocks, float[] sums) {
         FloatVector acc0 = FloatVector.zero(F);
         FloatVector acc1 = FloatVector.zero(F);
         FloatVector acc2 = FloatVector.zero(F);
@@ -141,13 +226,13 @@ final class BlockQ4_0 implements QuantizedRows {
         float[] x2 = x[t2];
         float[] x3 = x[t3];
         for (int b = 0; b < blocks; b++) {
-            long at = row + b * 18L;
-            IntVector q = (IntVector) ShortVector.fromMemorySegment(S8, s, at + 2, LE).convertShape(VectorOperators.S2I, I, 0);
+            IntVector q = ((IntVector) ShortVector.fromMemorySegment(S8, s, 16 * (k + b), LE).convertShape(VectorOperators.S2I, I, 0))
+                    .lanewise(VectorOperators.XOR, 0x8080);
             FloatVector w0 = (FloatVector) q.and(0x0F).sub(8).convert(VectorOperators.I2F, 0);
             FloatVector w1 = (FloatVector) q.lanewise(VectorOperators.ASHR, 8).and(0x0F).sub(8).convert(VectorOperators.I2F, 0);
             FloatVector w2 = (FloatVector) q.lanewise(VectorOperators.ASHR, 4).and(0x0F).sub(8).convert(VectorOperators.I2F, 0);
             FloatVector w3 = (FloatVector) q.lanewise(VectorOperators.ASHR, 12).and(0x0F).sub(8).convert(VectorOperators.I2F, 0);
-            float d = f16(s, at);
+            float d = s.get(FloatRows.FLOAT_LE, ds + 4 * (k + b));
             int v = b * 32;
             acc0 = w3.fma(FloatVector.fromArray(F, x0, v + 24), w2.fma(FloatVector.fromArray(F, x0, v + 16),
                     w1.fma(FloatVector.fromArray(F, x0, v + 8), w0.mul(FloatVector.fromArray(F, x0, v)))))

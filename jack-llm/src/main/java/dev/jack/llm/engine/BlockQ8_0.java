@@ -17,11 +17,11 @@ import java.nio.ByteOrder;
  * Products against q8_0 activations are llama.cpp's {@code ggml_vec_dot_q8_0_q8_0} (and its {@code tinyBLAS_Q0_AVX}
  * tiles, which sum the same way): per block, the 32 byte products are summed exactly and scaled once by d_w·d_x.
  *
- * <p>Hand-written for speed on the Vector API (an incubator module), which has no 8- or 16-bit multiply-add: the
- * bytes are converted to floats, and the integer products and their per-block sums are exact in float (under
- * 2^24), so float fused multiply-adds compute the integer dot product; converting bytes costs fewer instructions
- * than widening them to shorts and then pairs of products to ints, and decoded values serve several inputs: up to
- * four inputs of a batch share each decoded block, with the operations one input alone takes.
+ * <p>Hand-written for speed on the Vector API (an incubator module), which has no 8- or 16-bit multiply-add. A batch
+ * converts the bytes to floats, and the integer products and their per-block sums are exact in float (under 2^24), so
+ * float fused multiply-adds compute the integer dot product, each decoded block serving four inputs ({@link #four}).
+ * A single input takes the same sums in integer lanes, bytes widened to shorts ({@link #one}, which says what C2 made
+ * of each and the time each took).
  * C2's auto-vectorized short multiply-add (vpmaddwd) over the row's values unpacked to shorts, in an order whose pair
  * sums give these lanes, took 1.7–1.8× the time for one input and 1.9–2.8× for a batch of 8 (rows of 2048 and 8192
  * values, one JVM; {@link SuperBlocks} says why).
@@ -110,7 +110,7 @@ final class BlockQ8_0 implements QuantizedRows {
             for (; t < x.count(); t++) {
                 for (int r = r0; r < r1; r++) {
                     long row = (long) r * blocks;
-                    ys[t][r] = one(data, 32 * row, scales + 2 * row, x.floats[t], x.scales[t], blocks);
+                    ys[t][r] = one(data, 32 * row, scales + 2 * row, x.values[t], x.scales[t], blocks);
                 }
             }
         }
@@ -127,17 +127,37 @@ final class BlockQ8_0 implements QuantizedRows {
     private static final int TILE = Kernels.DECODE_ROWS;
 
     /**
-     * One row against one input, its bytes at {@code s[row]} and its d values at {@code s[rowScales]}. A block's 32
-     * repacked bytes give four vectors of values w[4k + m], 8 bytes each (the activations are in the same by-four
-     * order): four exact float products sum each lane's four consecutive values,
-     * the lanes llama.cpp's {@code mul_sum_i8_pairs_float} sums, and each block is scaled once; the lanes are summed
-     * in llama.cpp's {@code hsum_float_8} order, so a product equals llama.cpp's bit for bit.
+     * One row against one input, its bytes at {@code s[row]} and its d values at {@code s[rowScales]}, in integer
+     * lanes: a block's 32 repacked bytes, values w[4k + m] at byte 8m + k, are widened to shorts 16 at a time and
+     * multiplied with the activations (widened to shorts in the same by-four order), so that short k of the sum of the
+     * two halves' products holds the products of values 4k and 4k + 2 and short 8 + k those of 4k + 1 and 4k + 3 (each
+     * pair below 2^15 in magnitude: the activations never reach −128); the two halves widened to ints and added make
+     * lane k the sum of values 4k to 4k + 3, the lanes llama.cpp's {@code mul_sum_i8_pairs_float} sums, converted to
+     * float and scaled once a block; the lanes are summed in llama.cpp's {@code hsum_float_8} order, so a product equals
+     * llama.cpp's bit for bit, and {@link #four}'s, whose float lanes hold the same integers.
+     *
+     * <p>The float kernel this replaces, which {@link #four} still is for one input (four conversions of 8 bytes to
+     * floats and four fused multiply-adds a block), was unrolled by C2 by four blocks with its accumulator spilled to
+     * the stack every four (PrintAssembly), about 17 vector operations a block against 12 here (the upper half's
+     * widening takes C2 four: vpermw, vpblendmw, a move and vpmovsxwd). Every Q8_0 matrix of a 1B-shaped file (1235M
+     * values, the output head included) against one input on one thread, one JVM taking turns, identical products:
+     * 72–83 ms of CPU, median 77, against 102–122, median 104 (8 rounds); decoding one sequence of that file
+     * ({@code jack bench engine --prompt 16 --tokens 32}, 2 threads) 16.5–19.3 tokens/s against 10.0–14.5 in 5 runs of
+     * each build taking turns, and 7.3–7.4 against 10.0–11.8 in 2 more on cores others loaded heavily (wall time above
+     * CPU time); peak RSS unchanged, 1.55–1.57 GB. Tried and dropped: the float kernel over two
+     * rows at once, r and r + half of the task's, with the d's stored as floats and each row's d·d_x computed 8 at a
+     * time (109 against 112 ms: the samples of perf stood on the rows' loads, and the same rows repeated from cache took
+     * 60 ms against 107 streamed from memory); this kernel over two such rows (174 against 107).
      */
-    private static float one(MemorySegment s, long row, long rowScales, float[] x, float[] xd, int blocks) {
+    private static float one(MemorySegment s, long row, long rowScales, short[] x, float[] xd, int blocks) {
         FloatVector acc = FloatVector.zero(F);
         for (int b = 0; b < blocks; b++) {
             long at = row + b * 32L;
-            acc = block(value(s, at, 0), value(s, at, 1), value(s, at, 2), value(s, at, 3), x, b * 32, f16(s, rowScales + 2L * b) * xd[b], acc);
+            ShortVector w0 = (ShortVector) ByteVector.fromMemorySegment(B16, s, at, LE).convertShape(VectorOperators.B2S, S, 0);
+            ShortVector w1 = (ShortVector) ByteVector.fromMemorySegment(B16, s, at + 16, LE).convertShape(VectorOperators.B2S, S, 0);
+            ShortVector p = w0.mul(ShortVector.fromArray(S, x, b * 32)).add(w1.mul(ShortVector.fromArray(S, x, b * 32 + 16)));
+            IntVector sum = ((IntVector) p.convertShape(VectorOperators.S2I, I, 0)).add((IntVector) p.convertShape(VectorOperators.S2I, I, 1));
+            acc = ((FloatVector) sum.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, f16(s, rowScales + 2L * b) * xd[b]), acc);
         }
         return lanes(acc);
     }

@@ -20,7 +20,7 @@ import java.util.stream.IntStream;
 
 /**
  * A GGUF v2/v3 file, memory-mapped: its metadata (key → value) and its tensors (name, type, shape, data). Tensors of a
- * type whose kernels read a layout of their own ({@link Rows#repacks}: Q8_0, Q4_K, Q6_K) are read into memory the file's
+ * type whose kernels read a layout of their own ({@link Rows#repacks}: Q8_0, Q4_0, Q4_K, Q6_K) are read into memory the file's
  * {@link #close} frees ({@link Rows#repackedBytes} for each) and repacked when the file is opened, on every core (a 1.3
  * GB Q8_0 file in 4.2–4.3 s on this project's 2-core VM, whose fresh memory is slow to touch the first time: 1.3 GB of
  * it took 4.4–5.5 s to allocate on one thread, 2.9–3.0 s on two; mapping the file took 0.2 s; a 0.8 GB Q4_K_M file,

@@ -243,6 +243,33 @@ class QuantizedRowsTest {
         }
     }
 
+    /**
+     * Q4_0's and Q8_0's single-input products equal a batch's bit for bit on rows of every length from 1 to 17 blocks
+     * (Q4_0's single-input kernel computes a row's d·d_x 8 blocks at a time, then the blocks left over one by one) and
+     * on 1 to 5 rows (Q4_0 takes rows r and r + half together, the middle row of an odd number twice), random and
+     * extreme, repeated so that the kernels are likely compiled by C2 by the last rounds (nothing here checks that).
+     */
+    @ParameterizedTest
+    @EnumSource(value = GgmlType.class, names = {"Q4_0", "Q8_0"})
+    void singleInputProductsOfEveryRowLengthAndCountEqualBatchProducts(GgmlType type) {
+        SplittableRandom random = new SplittableRandom(20);
+        for (int blocksPerRow = 1; blocksPerRow <= 17; blocksPerRow++) {
+            int n = 32 * blocksPerRow;
+            for (int rows = 1; rows <= 5; rows++) {
+                for (boolean extreme : new boolean[] {false, true}) {
+                    byte[] bytes = randomBlocks(type, rows * blocksPerRow, random, false);
+                    if (extreme) extremes(type, bytes, rows * blocksPerRow, random);
+                    float[][] x = new float[3][n];
+                    for (float[] input : x) {
+                        for (int i = 0; i < n; i++) input[i] = extreme ? (random.nextBoolean() ? 3f : -3f) : (float) random.nextGaussian();
+                    }
+                    String what = type + " " + rows + " rows of " + blocksPerRow + " blocks" + (extreme ? ", extreme" : "");
+                    for (int round = 0; round < 12; round++) assertSingleInputProductsEqualBatch(type, bytes, rows, n, x, what);
+                }
+            }
+        }
+    }
+
     /** Each input's single-input products equal its products in the batch of all of {@code x}, bit for bit. */
     private static void assertSingleInputProductsEqualBatch(GgmlType type, byte[] bytes, int rows, int n, float[][] x, String what) {
         double[][] batch = products(type, bytes, rows, n, x, x.length);
