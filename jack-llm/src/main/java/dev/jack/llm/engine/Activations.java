@@ -17,7 +17,7 @@ final class Activations {
      * 8-bit block formats, as ggml's {@code block_q8_0} and {@code block_q8_K}, with each run of 32 values in one of
      * three orders for the float products that take them (the blocks' scales and sums are the same in every order):
      * <ul>
-     *   <li>natural, for the integer products;</li>
+     *   <li>natural, for {@link BlockQ4_0}'s and {@link BlockQ4_K}'s single-input integer products;</li>
      *   <li>by four ({@code Q8_0_BY_FOUR}): values by their index modulo 4 (0, 4, 8, …, 28, then 1, 5, …, 29, and so
      *       on), for {@link BlockQ8_0}'s products, whose 8 lanes then each sum four consecutive values as llama.cpp's
      *       do;</li>

@@ -8,6 +8,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 import static dev.jack.llm.engine.BlockQ8_0.B16;
 import static dev.jack.llm.engine.BlockQ8_0.F;
@@ -29,7 +30,8 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  * integer sums in float lanes, as {@link BlockQ8_0} does, each block's nibbles decoded once for four inputs
  * ({@link #four}) rather than once per input (batched decode of 4, 8 and 16 sequences of a 1B model took 17%, 16% and
  * 10% less CPU time, medians of 6 rounds alternating both builds in one JVM, identical logits; two sequences ran
- * faster with the single-input kernel each, 16.1–19.3 tokens/s against 14.8–15.7 in three alternating runs); llama.cpp's
+ * faster with the single-input kernel each, 16.1–19.3 tokens/s against 14.8–15.7 in three alternating runs, measured
+ * with the single-input kernel over the file's layout, before {@link #two}); llama.cpp's
  * batch path for Q4_0 on AVX2 is its {@code tinyBLAS_Q0_AVX} tiles of the same per-block integer sums.
  * C2's auto-vectorized short multiply-add (vpmaddwd) over the row's values unpacked to shorts took 1.75–1.8× the
  * time for one input and 1.5–2.6× for a batch of 8 (rows of 2048 and 8192 values, one JVM; {@link SuperBlocks} says
@@ -64,6 +66,11 @@ final class BlockQ4_0 implements QuantizedRows {
     /** A block's 16 bytes as 8 shorts. */
     private static final VectorSpecies<Short> S8 = ShortVector.SPECIES_128;
 
+    private static final ValueLayout.OfLong LONG_LE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(LE);
+
+    /** The top bit of each of a long's 8 bytes. */
+    private static final long TOP_BITS = 0x8080808080808080L;
+
     /**
      * Up to this many inputs each take {@link #two}: the four-input kernel's shared decoding does not pay for its
      * two spare slots.
@@ -83,30 +90,35 @@ final class BlockQ4_0 implements QuantizedRows {
     }
 
     /** The repacked layout: 16 bytes of nibbles a block, then a float d a block (20 bytes against the file's 18). */
+    private static final RepackedLayout LAYOUT = new RepackedLayout(18, 20, 16, 0);
+
     @Override
     public long repackedBytes(long bytes) {
-        return bytes / 18 * 20;
+        return LAYOUT.repackedBytes(bytes);
     }
 
     /**
      * Lays blocks {@code firstBlock..} of a tensor (the file's 18-byte blocks, a whole number of them, in {@code blocks})
      * out in {@code into}, the whole tensor's memory: block k's 16 bytes, each with its top bit flipped, to
      * {@code into[16k, 16k + 16)}, and its d as a float to {@link #ds}(into) + 4k. A flipped byte read as a signed one
-     * is 16·(high nibble − 8) + low nibble, so one arithmetic shift gives the high nibble less 8.
+     * is 16·(high nibble − 8) + low nibble, so one arithmetic shift gives the high nibble less 8. The bits are flipped
+     * in two longs, not a byte vector: this runs once per block when the file is opened, mostly before C2 has compiled
+     * it, and the Vector API's operations run as Java code until then.
      */
     @Override
     public void repack(MemorySegment blocks, long firstBlock, MemorySegment into) {
         long ds = ds(into);
         for (long i = 0; i < blocks.byteSize() / 18; i++) {
             long k = firstBlock + i;
-            ByteVector.fromMemorySegment(B16, blocks, 18 * i + 2, LE).lanewise(VectorOperators.XOR, (byte) 0x80).intoMemorySegment(into, 16 * k, LE);
+            into.set(LONG_LE, 16 * k, blocks.get(LONG_LE, 18 * i + 2) ^ TOP_BITS);
+            into.set(LONG_LE, 16 * k + 8, blocks.get(LONG_LE, 18 * i + 10) ^ TOP_BITS);
             into.set(FloatRows.FLOAT_LE, ds + 4 * k, f16(blocks, 18 * i));
         }
     }
 
     /** Where a repacked tensor's d values begin: after its blocks' nibbles, 16 bytes a block. */
     private static long ds(MemorySegment data) {
-        return data.byteSize() / 20 * 16;
+        return LAYOUT.ds(data);
     }
 
     /**
@@ -142,8 +154,8 @@ final class BlockQ4_0 implements QuantizedRows {
             int half = (to - from + 1) / 2;
             for (int r = from; r < from + half; r++) {
                 // Row r with row r + half, so that each half of the rows is read in order; of an odd number of rows, the
-                // middle one is taken twice.
-                int r1 = Math.min(r + half, to - 1);
+                // middle one goes with itself.
+                int r1 = r + half < to ? r + half : r;
                 for (int t = 0; t < count; t++) {
                     two(data, ds, (long) r * blocks, (long) r1 * blocks, blocks, x.values[t], x.scales[t], scales, sums);
                     ys[t][r] = lanes(sums, 0);

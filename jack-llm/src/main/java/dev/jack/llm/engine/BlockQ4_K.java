@@ -73,7 +73,7 @@ final class BlockQ4_K implements QuantizedRows {
      * The repacked layout: per super-block, 128 bytes of nibbles, 8 scales, 8 minimums, d and dmin as floats; the
      * file's super-blocks are ggml's {@code block_q4_K}.
      */
-    private static final SuperBlockLayout LAYOUT = new SuperBlockLayout(144, 152, 128, 16);
+    private static final RepackedLayout LAYOUT = new RepackedLayout(144, 152, 128, 16);
 
     @Override
     public long repackedBytes(long bytes) {
@@ -84,8 +84,8 @@ final class BlockQ4_K implements QuantizedRows {
      * Lays super-blocks {@code firstBlock..} of a tensor (the file's 144-byte ones, a whole number of them, in
      * {@code blocks}) out in {@code into}, the whole tensor's memory: super-block k's 128 bytes of nibbles, as the file
      * orders them, to {@code into[128k, 128k + 128)}; its 8 scales, then its 8 minimums, a byte each, to
-     * {@link SuperBlockLayout#scales}(into) + 16k (ggml's {@code get_scale_min_k4}); its d and dmin as floats to
-     * {@link SuperBlockLayout#ds}(into) + 8k.
+     * {@link RepackedLayout#scales}(into) + 16k (ggml's {@code get_scale_min_k4}); its d and dmin as floats to
+     * {@link RepackedLayout#ds}(into) + 8k.
      */
     @Override
     public void repack(MemorySegment blocks, long firstBlock, MemorySegment into) {

@@ -54,7 +54,7 @@ final class BlockQ6_K implements QuantizedRows {
      * The repacked layout: per super-block, 256 values, 16 scales and an f16 d, 30% more than the file's; the file's
      * super-blocks are ggml's {@code block_q6_K}.
      */
-    private static final SuperBlockLayout LAYOUT = new SuperBlockLayout(210, 274, 256, 16);
+    private static final RepackedLayout LAYOUT = new RepackedLayout(210, 274, 256, 16);
 
     @Override
     public long repackedBytes(long bytes) {
@@ -65,8 +65,8 @@ final class BlockQ6_K implements QuantizedRows {
      * Lays super-blocks {@code firstBlock..} of a tensor (the file's 210-byte ones, a whole number of them, in
      * {@code blocks}) out in {@code into}, the whole tensor's memory: super-block k's values q − 32 to
      * {@code into[256k, 256k + 256)}, value j of each group of 16 at {@link Activations.Format#position}(j) of
-     * {@code Q8_K_BY_PAIRS}; its 16 scales to {@link SuperBlockLayout#scales}(into) + 16k and its d to the f16 at
-     * {@link SuperBlockLayout#ds}(into) + 2k.
+     * {@code Q8_K_BY_PAIRS}; its 16 scales to {@link RepackedLayout#scales}(into) + 16k and its d to the f16 at
+     * {@link RepackedLayout#ds}(into) + 2k.
      */
     @Override
     public void repack(MemorySegment blocks, long firstBlock, MemorySegment into) {

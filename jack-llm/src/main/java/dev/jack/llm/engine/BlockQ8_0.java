@@ -33,7 +33,8 @@ import java.nio.ByteOrder;
  * matrix that streams from memory as a model's weights do: 205 CPU ns per row in the file's layout (taking the lanes
  * from it costs three shifts and a conversion per 8 values), 153 with each block's bytes reordered in place, 138 in
  * this layout (one JVM, 7 rounds each, on loaded cores; an AMD EPYC with AVX-512 VBMI, whose {@code vpermb} makes
- * {@link #decode}'s reordering one instruction).
+ * {@link #decode}'s reordering one instruction). Those figures are of the single-input kernel of then, which summed in
+ * float lanes as {@link #four} does; today's {@link #one} reads the same layout.
  */
 final class BlockQ8_0 implements QuantizedRows {
     static final BlockQ8_0 ROWS = new BlockQ8_0();
@@ -163,8 +164,8 @@ final class BlockQ8_0 implements QuantizedRows {
     }
 
     /**
-     * One row against inputs t..t+3: the operations of {@link #one} for each, each block's values decoded once for the
-     * four. The four accumulators are stored to {@code sums} (32 floats) and summed by the caller: this method reaches
+     * One row against inputs t..t+3: the integer sums of {@link #one}, taken in float lanes (exact: every product and
+     * lane sum is an integer under 2^24), each block's values converted to floats once for the four. The four accumulators are stored to {@code sums} (32 floats) and summed by the caller: this method reaches
      * C2's node budget, after which {@code lanes(FloatVector)} was not inlined and boxed each accumulator.
      */
     private static void four(MemorySegment s, long row, long rowScales, float[][] x, float[][] xd, int t, int blocks, float[] sums) {

@@ -74,13 +74,13 @@ class GgufWriterTest {
     }
 
     /**
-     * A tensor larger than the slices GgufFile reads and repacks it in (1 MB: 30,840 Q8_0 blocks, 4,993 Q6_K
-     * super-blocks, 7,281 Q4_K ones), with a last short slice, decodes and multiplies (one input; five: Q8_0's four-input
+     * A tensor larger than the slices GgufFile reads and repacks it in (1 MB: 30,840 Q8_0 blocks, 58,254 Q4_0 ones,
+     * 4,993 Q6_K super-blocks, 7,281 Q4_K ones), with a last short slice, decodes and multiplies (one input; five: Q8_0's four-input
      * kernel and its single-input one, Q6_K's four-input kernel and its single-input one for the fifth; six: Q6_K's
      * four-input kernel twice, overlapping) bit for bit as the same bytes repacked in two pieces.
      */
     @ParameterizedTest
-    @EnumSource(value = GgmlType.class, names = {"Q8_0", "Q6_K", "Q4_K"})
+    @EnumSource(value = GgmlType.class, names = {"Q8_0", "Q4_0", "Q6_K", "Q4_K"})
     void largeTensorsAreRepackedSliceBySlice(GgmlType type) throws IOException {
         int rows = 1_000;
         int n = 2_048;

@@ -246,8 +246,10 @@ class QuantizedRowsTest {
     /**
      * Q4_0's and Q8_0's single-input products equal a batch's bit for bit on rows of every length from 1 to 17 blocks
      * (Q4_0's single-input kernel computes a row's d·d_x 8 blocks at a time, then the blocks left over one by one) and
-     * on 1 to 5 rows (Q4_0 takes rows r and r + half together, the middle row of an odd number twice), random and
+     * on 1 to 5 rows (Q4_0 takes rows r and r + half together, the middle row of an odd number with itself), random and
      * extreme, repeated so that the kernels are likely compiled by C2 by the last rounds (nothing here checks that).
+     * The batch is of five inputs: Q8_0's four-input kernel and its single-input one for the fifth, Q4_0's four-input
+     * kernel twice, the second time with spare slots.
      */
     @ParameterizedTest
     @EnumSource(value = GgmlType.class, names = {"Q4_0", "Q8_0"})
@@ -259,7 +261,7 @@ class QuantizedRowsTest {
                 for (boolean extreme : new boolean[] {false, true}) {
                     byte[] bytes = randomBlocks(type, rows * blocksPerRow, random, false);
                     if (extreme) extremes(type, bytes, rows * blocksPerRow, random);
-                    float[][] x = new float[3][n];
+                    float[][] x = new float[5][n];
                     for (float[] input : x) {
                         for (int i = 0; i < n; i++) input[i] = extreme ? (random.nextBoolean() ? 3f : -3f) : (float) random.nextGaussian();
                     }
