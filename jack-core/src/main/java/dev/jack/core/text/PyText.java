@@ -167,6 +167,59 @@ public final class PyText {
         return out.append(s.substring(from).toLowerCase(Locale.ROOT)).toString();
     }
 
+    /**
+     * {@code lower(s).startswith(prefix)}, {@code prefix} being lowered already; {@link #lower} and a comparison where
+     * a char of s that decides it is not ASCII. An ASCII char lowers to one char whatever surrounds it, so while the
+     * leading chars are ASCII each stands at its own place in the lowered text and is compared there, with nothing
+     * copied (eval's checks lowered whole responses to compare their start or end: a twentieth of what it allocated).
+     */
+    public static boolean lowerStartsWith(String s, String prefix) {
+        int n = prefix.length();
+        if (s.length() >= n) {
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80) return lower(s).startsWith(prefix);
+                if (asciiLower(c) != prefix.charAt(i)) return false;
+            }
+            return true;
+        }
+        return lower(s).startsWith(prefix);
+    }
+
+    /** {@code lower(s).endswith(suffix)}, {@code suffix} being lowered already, as {@link #lowerStartsWith} from the end. */
+    public static boolean lowerEndsWith(String s, String suffix) {
+        int n = suffix.length();
+        int m = s.length();
+        if (m >= n) {
+            for (int i = 1; i <= n; i++) {
+                char c = s.charAt(m - i);
+                if (c >= 0x80) return lower(s).endsWith(suffix);
+                if (asciiLower(c) != suffix.charAt(n - i)) return false;
+            }
+            return true;
+        }
+        return lower(s).endsWith(suffix);
+    }
+
+    /**
+     * How many times the ASCII letter a-z occurs in {@code lower(s)}, without lowering s: a char lowers to that letter,
+     * or to a text holding it, only where {@link Character#toLowerCase(char)} gives the letter (its capital; U+212A, the
+     * Kelvin sign, for k; U+0130, whose lower case is "i" and a combining dot, for i). Σ and the chars of surrogate pairs
+     * never lower to ASCII.
+     */
+    public static int countLowered(String s, char letter) {
+        int count = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80 ? (c | 0x20) == letter : Character.toLowerCase(c) == letter) count++;
+        }
+        return count;
+    }
+
+    private static char asciiLower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 0x20) : c;
+    }
+
     /** Unicode's Cased property: uppercase, lowercase or titlecase letters and Other_Uppercase/Other_Lowercase. */
     static boolean isCased(int cp) {
         return Character.isLowerCase(cp) || Character.isUpperCase(cp) || Character.isTitleCase(cp);

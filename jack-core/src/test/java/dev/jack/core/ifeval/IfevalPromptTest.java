@@ -1,6 +1,8 @@
 package dev.jack.core.ifeval;
 
 import dev.jack.core.data.DataFileException;
+import dev.jack.core.data.JsonlReader;
+import dev.jack.core.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -68,5 +71,30 @@ class IfevalPromptTest {
         for (int k = 0; k < keys.size(); k++) assertEquals(k, keys.get(k));
         DataFileException none = assertThrows(DataFileException.class, () -> IfevalPrompt.forEach(file(dir, List.of("", " ")), p -> keys.add(p.key())));
         assertTrue(none.getMessage().endsWith("input_data.jsonl: no prompts"), none.getMessage());
+    }
+
+    /**
+     * Rows with the same lists of ids and kwargs share one list of constraints, equal to what each row makes alone; kwargs
+     * that differ only in a number's type (3 against 3.0) or in their keys' order are not shared; a row that shares its
+     * lists but lacks its prompt is still reported on its own line.
+     */
+    @Test
+    void rowsWithTheSameListsShareTheirConstraints(@TempDir Path dir) throws IOException {
+        String kwargs = "{\"num_words\": 5, \"relation\": \"at least\"}";
+        List<String> lines = new ArrayList<>();
+        for (int k = 0; k < 2_000; k++) lines.add(row(k, kwargs));
+        lines.set(1_500, row(1_500, "{\"num_words\": 5.0, \"relation\": \"at least\"}"));
+        lines.set(1_600, row(1_600, "{\"relation\": \"at least\", \"num_words\": 5}"));
+        List<IfevalPrompt> prompts = IfevalPrompt.readAll(file(dir, lines));
+        for (int k = 0; k < prompts.size(); k++) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = (Map<String, Object>) Json.parse(lines.get(k));
+            IfevalPrompt alone = IfevalPrompt.fromRow(new JsonlReader.Row(dir, k + 1, fields));
+            assertEquals(alone, prompts.get(k));
+            assertEquals(k != 1_500 && k != 1_600, prompts.get(k).constraints() == prompts.getFirst().constraints(), "row " + k);
+        }
+        lines.set(1_800, row(1_800, kwargs).replace("\"prompt\"", "\"question\""));
+        DataFileException missing = assertThrows(DataFileException.class, () -> IfevalPrompt.readAll(file(dir, lines)));
+        assertTrue(missing.getMessage().contains(":1801:") && missing.getMessage().contains("prompt"), missing.getMessage());
     }
 }

@@ -122,4 +122,35 @@ class PyTextTest {
         // Linear on the adversarial shape of issue 14 (Java's own Σ handling is quadratic there).
         assertEquals("σ".repeat(199_999) + "ς", PyText.lower("Σ".repeat(200_000)));
     }
+
+    /**
+     * lowerStartsWith, lowerEndsWith and countLowered against {@link PyText#lower} and a plain comparison or count, on
+     * random texts of ASCII letters and the chars whose lower case is special: İ (two chars), Σ (by its context), the
+     * Kelvin sign (k), Å's sign, a surrogate pair with a lower case, a combining dot, quotes and spaces.
+     */
+    @Test
+    void loweredComparisonsAndCountsAsOnTheLoweredText() {
+        String[] pieces = {"a", "A", "i", "I", "k", "K", "z", "Z", "İ", "Σ", "σ", "ς", "\u212A", "\u212B", "\uD801\uDC00", "\u0307", "\"", " ", ".", "é", "É"};
+        java.util.Random random = new java.util.Random(20);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder a = new StringBuilder();
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(6); k > 0; k--) a.append(pieces[random.nextInt(pieces.length)]);
+            for (int k = random.nextInt(4); k > 0; k--) b.append(pieces[random.nextInt(pieces.length)]);
+            String text = a.toString();
+            String affix = PyText.lower(b.toString());
+            String lower = PyText.lower(text);
+            assertEquals(lower.startsWith(affix), PyText.lowerStartsWith(text, affix), text + " / " + affix);
+            assertEquals(lower.endsWith(affix), PyText.lowerEndsWith(text, affix), text + " / " + affix);
+            for (char letter = 'a'; letter <= 'z'; letter++) {
+                int count = 0;
+                for (int i = 0; i < lower.length(); i++) if (lower.charAt(i) == letter) count++;
+                assertEquals(count, PyText.countLowered(text, letter), text + " / " + letter);
+            }
+        }
+        assertEquals(2, PyText.countLowered("İ\u212Ak", 'k'));
+        assertEquals(1, PyText.countLowered("İ\u212Ak", 'i'));
+        assertTrue(PyText.lowerEndsWith("The END\u212A", "endk"));
+        assertFalse(PyText.lowerStartsWith("İx", "ix"));
+    }
 }

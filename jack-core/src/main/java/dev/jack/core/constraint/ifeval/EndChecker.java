@@ -44,8 +44,7 @@ public record EndChecker(String endPhrase) implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        String value = PyText.lower(PyText.strip(PyText.strip(response), "\""));
-        return value.endsWith(PyText.lower(PyText.strip(endPhrase)));
+        return PyText.lowerEndsWith(PyText.strip(PyText.strip(response), "\""), PyText.lower(PyText.strip(endPhrase)));
     }
 
     /** The stripped response less the double quotation marks around it, as {start, end}: what the check reads. */

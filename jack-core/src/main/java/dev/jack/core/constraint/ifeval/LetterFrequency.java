@@ -68,9 +68,13 @@ public record LetterFrequency(String letter, int letFrequency, Relation letRelat
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        String lower = PyText.lower(response);
         int count = 0;
-        for (int at = lower.indexOf(letter); at >= 0; at = lower.indexOf(letter, at + letter.length())) count++;
+        if (letter.length() == 1 && letter.charAt(0) >= 'a' && letter.charAt(0) <= 'z') {
+            count = PyText.countLowered(response, letter.charAt(0));  // IFEval's letters: no lowered copy of the response
+        } else {
+            String lower = PyText.lower(response);
+            for (int at = lower.indexOf(letter); at >= 0; at = lower.indexOf(letter, at + letter.length())) count++;
+        }
         return letRelation.holds(count, letFrequency);
     }
 

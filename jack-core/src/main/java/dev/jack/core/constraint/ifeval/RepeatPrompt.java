@@ -44,7 +44,7 @@ public record RepeatPrompt(String promptToRepeat) implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        return PyText.lower(PyText.strip(response)).startsWith(PyText.lower(PyText.strip(promptToRepeat)));
+        return PyText.lowerStartsWith(PyText.strip(response), PyText.lower(PyText.strip(promptToRepeat)));
     }
 
     /** Passed: the repeated request. Failed: from where the response departs from it. */
