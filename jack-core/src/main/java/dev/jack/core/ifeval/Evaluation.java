@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
@@ -94,7 +95,9 @@ public final class Evaluation {
 
     /**
      * Verifies every prompt's response as {@code responseFor} finds it; rows are checked in parallel (the in-memory
-     * form, as {@link #run(List, ResponseFile, Verifier)}).
+     * form, as {@link #run(List, ResponseFile, Verifier)}). {@code responseFor} is called from several threads at once,
+     * so it must be thread-safe and free of side effects; for a prompt without a response it throws, and it may then
+     * be called a second time for that prompt (see {@link #write(List, Function, Verifier, Path)}).
      */
     public static Evaluation run(List<IfevalPrompt> prompts, Function<IfevalPrompt, String> responseFor, Verifier verifier) {
         Row[] rows = new Row[prompts.size()];
@@ -106,6 +109,9 @@ public final class Evaluation {
     /**
      * {@link #run} and {@link #write} at once: chunks of rows are verified on every core and their lines written in
      * order while later chunks are verified (no pass over all rows between checking and writing); summary.json last.
+     * {@code responseFor} is called from several threads at once (thread-safe, no side effects); once a lookup has
+     * thrown, the prompts not yet looked up are looked up again in prompt order and the first one without a response
+     * gives the error, so that the error is the same whatever the threads did.
      *
      * @throws dev.jack.core.data.DataFileException naming the key of a prompt without a response, before anything is
      *     written
@@ -123,16 +129,20 @@ public final class Evaluation {
     /**
      * Sets {@code rows[i]} to prompt i's verdicts. Every response is found first, so that a prompt without one is
      * reported before any check runs: on every core (54,100 rows matched by prompt text, hashing and comparing each
-     * prompt, took 0.1 s on one), then the first prompt without one is asked for again, in order, for its error.
+     * prompt, took 0.1 s on one), then the first prompt without one is asked for again, in order, for its error. Once a
+     * lookup has failed the other threads stop looking (a wrong responses file would otherwise make an exception, with
+     * its stack trace, for every prompt).
      */
     private static IntConsumer checker(List<IfevalPrompt> prompts, Function<IfevalPrompt, String> responseFor, Verifier verifier, Row[] rows) {
         verifier.prepareForPrompts(prompts);
         String[] answers = new String[prompts.size()];
+        AtomicBoolean missing = new AtomicBoolean();
         IntStream.range(0, answers.length).parallel().forEach(i -> {
+            if (missing.get()) return;
             try {
                 answers[i] = responseFor.apply(prompts.get(i));
             } catch (RuntimeException e) {
-                answers[i] = null;  // asked again below, in prompt order
+                missing.set(true);  // the prompts still without an answer are asked for below, in prompt order
             }
         });
         for (int i = 0; i < answers.length; i++) if (answers[i] == null) answers[i] = responseFor.apply(prompts.get(i));

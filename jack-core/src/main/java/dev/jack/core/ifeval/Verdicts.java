@@ -7,9 +7,15 @@ import java.util.List;
  * run: a checker that throws on a response (a bug, or a response no checker was written for) counts as not followed
  * in both lists, and {@code errors} says which and why ({@code "ID: StackOverflowError"}), so that one response can
  * never stop a run.
+ *
+ * @throws IllegalArgumentException when {@code strict} and {@code loose} differ in length (one verdict of each per
+ *     constraint)
  */
 public record Verdicts(List<Boolean> strict, List<Boolean> loose, List<String> errors) {
     public Verdicts {
+        if (strict.size() != loose.size()) {
+            throw new IllegalArgumentException(strict.size() + " strict verdicts against " + loose.size() + " loose ones");
+        }
         strict = List.copyOf(strict);
         loose = List.copyOf(loose);
         errors = List.copyOf(errors);

@@ -459,7 +459,7 @@ public final class Json {
         private boolean wide;
         private int length;
 
-        /** Empties the buffer; one grown past a megabyte by a long string goes back to its first size. */
+        /** Empties the buffer; one grown past 2^20 bytes or chars (a megabyte, two) by a long string goes back to its first size. */
         void clear() {
             wide = false;
             length = 0;

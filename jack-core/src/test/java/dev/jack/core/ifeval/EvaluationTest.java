@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -186,13 +187,29 @@ class EvaluationTest {
         for (int k = 5; k < 700; k += 150) errors.add("prompt key " + k + ": test:broken: IllegalStateException: bug on " + answers.require(read.get(k)).length() + " chars");
         assertEquals(errors, e.checkerErrors());
         assertEquals(Evaluation.of(e.rows()).summary(), e.summary());
+        // Per constraint id, counted here from the rows rather than by the tally's own adding.
+        Map<String, int[]> byId = new java.util.TreeMap<>();
+        for (Evaluation.Row r : e.rows()) {
+            for (int i = 0; i < r.prompt().instructionIds().size(); i++) {
+                int[] c = byId.computeIfAbsent(r.prompt().instructionIds().get(i), k -> new int[3]);
+                c[0]++;
+                if (r.verdicts().strict().get(i)) c[1]++;
+                if (r.verdicts().loose().get(i)) c[2]++;
+            }
+        }
+        Map<?, ?> perConstraint = (Map<?, ?>) e.summary().get("per_constraint");
+        assertEquals(byId.keySet(), perConstraint.keySet());
+        byId.forEach((id, c) -> assertEquals(Map.of("total", c[0], "strict", new Evaluation.Accuracy(c[1], c[0]).value(),
+                "loose", new Evaluation.Accuracy(c[2], c[0]).value()), perConstraint.get(id), id));
         assertTrue(e.promptLevel(true).correct() > e.promptLevel(false).correct(), "the rows pass and fail in both ways");
     }
 
     @Test
     void theFirstPromptWithoutAResponseIsNamed() throws IOException {
-        List<IfevalPrompt> prompts = IfevalPrompt.readAll(write("in.jsonl", PROMPT, PROMPT.replace("\"key\": 7", "\"key\": 8").replace("Say hi", "Say yo"),
-                PROMPT.replace("\"key\": 7", "\"key\": 9").replace("Say hi", "Say ho")));
+        // 1,000 prompts, only the first with a response: whichever thread fails first, prompt key 8 is the one named.
+        List<String> lines = new java.util.ArrayList<>();
+        for (int k = 7; k < 1_007; k++) lines.add(PROMPT.replace("\"key\": 7", "\"key\": " + k).replace("Say hi", "Say hi " + k));
+        List<IfevalPrompt> prompts = IfevalPrompt.readAll(write("in.jsonl", lines.toArray(String[]::new)));
         ResponseFile responses = ResponseFile.read(write("r.jsonl", "{\"key\": 7, \"response\": \"x\"}"));
         for (int round = 0; round < 20; round++) {
             var e = assertThrows(DataFileException.class, () -> Evaluation.write(prompts, responses::require, new Verifier(TEXT), dir.resolve("out")));
