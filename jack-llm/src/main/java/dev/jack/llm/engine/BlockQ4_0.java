@@ -30,8 +30,9 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  * integer sums in float lanes, as {@link BlockQ8_0} does, each block's nibbles decoded once for four inputs
  * ({@link #four}) rather than once per input (batched decode of 4, 8 and 16 sequences of a 1B model took 17%, 16% and
  * 10% less CPU time, medians of 6 rounds alternating both builds in one JVM, identical logits; two sequences ran
- * faster with the single-input kernel each, 16.1–19.3 tokens/s against 14.8–15.7 in three alternating runs, measured
- * with the single-input kernel over the file's layout, before {@link #two}); llama.cpp's
+ * faster with the single-input kernel each, 16.1–19.3 tokens/s against 14.8–15.7 in three alternating runs with the
+ * single-input kernel over the file's layout, and again with {@link #two}: 19.5–23.6 against 16.5–17.6, three
+ * alternating runs of {@code jack bench engine --batch 2} on the 1B Q4_0 file); llama.cpp's
  * batch path for Q4_0 on AVX2 is its {@code tinyBLAS_Q0_AVX} tiles of the same per-block integer sums.
  * C2's auto-vectorized short multiply-add (vpmaddwd) over the row's values unpacked to shorts took 1.75–1.8× the
  * time for one input and 1.5–2.6× for a batch of 8 (rows of 2048 and 8192 values, one JVM; {@link SuperBlocks} says
