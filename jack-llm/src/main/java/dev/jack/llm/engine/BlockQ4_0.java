@@ -85,41 +85,31 @@ final class BlockQ4_0 implements QuantizedRows {
         return count <= SINGLE ? Activations.Format.Q8_0 : Activations.Format.Q8_0_BY_PAIRS;
     }
 
-    @Override
-    public boolean repacks() {
-        return true;
-    }
-
     /** The repacked layout: 16 bytes of nibbles a block, then a float d a block (20 bytes against the file's 18). */
     private static final RepackedLayout LAYOUT = new RepackedLayout(18, 20, 16, 0);
 
     @Override
-    public long repackedBytes(long bytes) {
-        return LAYOUT.repackedBytes(bytes);
+    public RepackedLayout repackedLayout() {
+        return LAYOUT;
     }
 
     /**
      * Lays blocks {@code firstBlock..} of a tensor (the file's 18-byte blocks, a whole number of them, in {@code blocks})
      * out in {@code into}, the whole tensor's memory: block k's 16 bytes, each with its top bit flipped, to
-     * {@code into[16k, 16k + 16)}, and its d as a float to {@link #ds}(into) + 4k. A flipped byte read as a signed one
+     * {@code into[16k, 16k + 16)}, and its d as a float to {@link RepackedLayout#ds}(into) + 4k. A flipped byte read as a signed one
      * is 16·(high nibble − 8) + low nibble, so one arithmetic shift gives the high nibble less 8. The bits are flipped
      * in two longs, not a byte vector: this runs once per block when the file is opened, mostly before C2 has compiled
      * it, and the Vector API's operations run as Java code until then.
      */
     @Override
     public void repack(MemorySegment blocks, long firstBlock, MemorySegment into) {
-        long ds = ds(into);
+        long ds = LAYOUT.ds(into);
         for (long i = 0; i < blocks.byteSize() / 18; i++) {
             long k = firstBlock + i;
             into.set(LONG_LE, 16 * k, blocks.get(LONG_LE, 18 * i + 2) ^ TOP_BITS);
             into.set(LONG_LE, 16 * k + 8, blocks.get(LONG_LE, 18 * i + 10) ^ TOP_BITS);
             into.set(FloatRows.FLOAT_LE, ds + 4 * k, f16(blocks, 18 * i));
         }
-    }
-
-    /** Where a repacked tensor's d values begin: after its blocks' nibbles, 16 bytes a block. */
-    private static long ds(MemorySegment data) {
-        return LAYOUT.ds(data);
     }
 
     /**
@@ -129,7 +119,7 @@ final class BlockQ4_0 implements QuantizedRows {
      */
     @Override
     public void decode(MemorySegment data, long first, int n, float[] out, int at) {
-        long ds = ds(data);
+        long ds = LAYOUT.ds(data);
         for (int b = 0; b < n / 32; b++) {
             long k = first / 32 + b;
             FloatVector d = FloatVector.broadcast(F, data.get(FloatRows.FLOAT_LE, ds + 4 * k));
@@ -147,7 +137,7 @@ final class BlockQ4_0 implements QuantizedRows {
     @Override
     public void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
         int blocks = in / 32;
-        long ds = ds(data);
+        long ds = LAYOUT.ds(data);
         int count = x.count();
         float[] sums = new float[32];
         if (count <= SINGLE) {

@@ -64,11 +64,6 @@ final class BlockQ4_K implements QuantizedRows {
         return Activations.Format.Q8_K;
     }
 
-    @Override
-    public boolean repacks() {
-        return true;
-    }
-
     /**
      * The repacked layout: per super-block, 128 bytes of nibbles, 8 scales, 8 minimums, d and dmin as floats; the
      * file's super-blocks are ggml's {@code block_q4_K}.
@@ -76,8 +71,8 @@ final class BlockQ4_K implements QuantizedRows {
     private static final RepackedLayout LAYOUT = new RepackedLayout(144, 152, 128, 16);
 
     @Override
-    public long repackedBytes(long bytes) {
-        return LAYOUT.repackedBytes(bytes);
+    public RepackedLayout repackedLayout() {
+        return LAYOUT;
     }
 
     /**

@@ -45,11 +45,6 @@ final class BlockQ6_K implements QuantizedRows {
         return Activations.Format.Q8_K_BY_PAIRS;
     }
 
-    @Override
-    public boolean repacks() {
-        return true;
-    }
-
     /**
      * The repacked layout: per super-block, 256 values, 16 scales and an f16 d, 30% more than the file's; the file's
      * super-blocks are ggml's {@code block_q6_K}.
@@ -57,8 +52,8 @@ final class BlockQ6_K implements QuantizedRows {
     private static final RepackedLayout LAYOUT = new RepackedLayout(210, 274, 256, 16);
 
     @Override
-    public long repackedBytes(long bytes) {
-        return LAYOUT.repackedBytes(bytes);
+    public RepackedLayout repackedLayout() {
+        return LAYOUT;
     }
 
     /**

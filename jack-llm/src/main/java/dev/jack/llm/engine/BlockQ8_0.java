@@ -55,19 +55,22 @@ final class BlockQ8_0 implements QuantizedRows {
         return Activations.Format.Q8_0_BY_FOUR;
     }
 
+    /** The repacked layout: every block's 32 bytes, then every block's f16 d (the file's 34 bytes a block). */
+    private static final RepackedLayout LAYOUT = new RepackedLayout(34, 34, 32, 0);
+
     @Override
-    public boolean repacks() {
-        return true;
+    public RepackedLayout repackedLayout() {
+        return LAYOUT;
     }
 
     /**
      * Lays blocks {@code firstBlock..} of a tensor (the file's 34-byte blocks, a whole number of them, in {@code blocks})
      * out in {@code into}, the whole tensor's memory: block k's bytes to {@code into[32k, 32k + 32)}, byte j at
-     * {@link Activations.Format#position}(j), and its d to the f16 at {@link #scales}(into) + 2k.
+     * {@link Activations.Format#position}(j), and its d to the f16 at {@link RepackedLayout#ds}(into) + 2k.
      */
     @Override
     public void repack(MemorySegment blocks, long firstBlock, MemorySegment into) {
-        long scales = scales(into);
+        long scales = LAYOUT.ds(into);
         for (long i = 0; i < blocks.byteSize() / 34; i++) {
             long k = firstBlock + i;
             ByteVector.fromMemorySegment(B32, blocks, 34 * i + 2, LE).rearrange(TO_BY_FOUR).intoMemorySegment(into, 32 * k, LE);
@@ -75,14 +78,9 @@ final class BlockQ8_0 implements QuantizedRows {
         }
     }
 
-    /** Where a repacked tensor's d values begin: after its blocks' bytes, 32 a block. */
-    private static long scales(MemorySegment data) {
-        return data.byteSize() / 34 * 32;
-    }
-
     @Override
     public void decode(MemorySegment data, long first, int n, float[] out, int at) {
-        long scales = scales(data);
+        long scales = LAYOUT.ds(data);
         for (int b = 0; b < n / 32; b++) {
             long k = first / 32 + b;
             FloatVector d = FloatVector.broadcast(F, f16(data, scales + 2 * k));
@@ -96,7 +94,7 @@ final class BlockQ8_0 implements QuantizedRows {
     @Override
     public void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
         int blocks = in / 32;
-        long scales = scales(data);
+        long scales = LAYOUT.ds(data);
         float[] sums = new float[32];
         for (int r0 = from; r0 < to; r0 += TILE) {
             int r1 = Math.min(to, r0 + TILE);

@@ -4,12 +4,12 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * The layout Jack gives a block-quantized tensor when the file is opened (BlockQ4_0's blocks, BlockQ4_K's and
- * BlockQ6_K's blocks): first every block's values ({@code valueBytes} each), then every block's scales
- * ({@code scaleBytes} each; none for Q4_0), then every block's d (and dmin), so that a row's values, scales and d's
- * each lie in one run of memory.
+ * The layout Jack gives a block-quantized tensor when the file is opened ({@link Rows#repackedLayout}: BlockQ8_0's
+ * and BlockQ4_0's blocks, BlockQ4_K's and BlockQ6_K's super-blocks): first every block's values ({@code valueBytes}
+ * each), then every block's scales ({@code scaleBytes} each; none for Q8_0 and Q4_0), then every block's d (and dmin),
+ * so that a row's values, scales and d's each lie in one run of memory.
  *
- * @param fileBytes  a block's bytes in the file (ggml's block_q4_0: 18, block_q4_K: 144, block_q6_K: 210)
+ * @param fileBytes  a block's bytes in the file (ggml's block_q8_0: 34, block_q4_0: 18, block_q4_K: 144, block_q6_K: 210)
  * @param bytes      a block's bytes repacked, all three parts
  * @param valueBytes a block's bytes of values repacked
  * @param scaleBytes a block's bytes of scales (and minimums) repacked, 0 where it has none

@@ -15,18 +15,23 @@ sealed interface Rows permits FloatRows, QuantizedRows {
     void decode(MemorySegment data, long first, int n, float[] out, int at);
 
     /**
-     * Whether this type's {@link #decode} and products read its tensors in a layout of their own, which
-     * {@link #repack} makes (for the reason ggml-cpu's {@code repack.cpp} lays weights out anew: fewer instructions per
-     * block in its kernels), in {@link #repackedBytes} bytes: {@link GgufFile} then reads such a tensor into memory of
-     * its own instead of mapping it.
+     * The layout of its own in which this type's {@link #decode} and products read its tensors, which {@link #repack}
+     * makes (for the reason ggml-cpu's {@code repack.cpp} lays weights out anew: fewer instructions per block in its
+     * kernels); null for a type that reads the file's layout. {@link GgufFile} reads a tensor of a type with such a
+     * layout into memory of its own instead of mapping it.
      */
+    default RepackedLayout repackedLayout() {
+        return null;
+    }
+
+    /** Whether this type has a {@link #repackedLayout}. */
     default boolean repacks() {
-        return false;
+        return repackedLayout() != null;
     }
 
     /** The bytes {@link #repack} lays a tensor of {@code bytes} bytes in the file out in (a whole number of blocks). */
     default long repackedBytes(long bytes) {
-        return bytes;
+        return repacks() ? repackedLayout().repackedBytes(bytes) : bytes;
     }
 
     /**
