@@ -514,49 +514,133 @@ public final class LanguageDetector {
 
         /**
          * The tables in the file, or null when it is missing, unreadable, or not a whole file of this format. The file is
-         * read into native memory that is freed once the tables are copied out, not into a heap array: its 29 MB
-         * were copied once more on the heap, which a short command's collector then had to copy or its young generation
-         * had to make room for (54,100 eval rows: 5% of what the command allocated). Read rather than mapped: a mapped
-         * file replaced or evicted by another process (a cache directory shared over NFS) faults the reader with an
-         * error no catch can turn into a rebuild.
+         * read in order through a small window of native memory ({@link Window}) straight into the tables' arrays, not
+         * into a heap array: its 29 MB were copied once more on the heap, which a short command's collector then had to
+         * copy or its young generation had to make room for (54,100 eval rows: 5% of what the command allocated). Nor
+         * into native memory the size of the file: the JDK zeroes such a segment before the file fills it, so each of its
+         * pages was faulted in and cleared, then written again (54,100 eval rows: 5% of the command's CPU samples in the
+         * zeroing alone). Read rather than mapped: a mapped file replaced or evicted by another process (a cache directory
+         * shared over NFS) faults the reader with an error no catch can turn into a rebuild.
          */
         static Model read(Path file) {
             if (!Files.isRegularFile(file)) return null;
             // A segment's buffer: ByteBuffer.allocateDirect and FileChannel.map make theirs by reflection, whose method
             // handles took 35 ms to make at every start.
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ); Arena arena = Arena.ofConfined()) {
-                if (channel.size() > Integer.MAX_VALUE) return null;
-                ByteBuffer b = arena.allocate(channel.size()).asByteBuffer();
-                while (b.hasRemaining()) if (channel.read(b) < 0) return null;
-                b.flip();
-                if (b.capacity() < 12 || b.getInt() != MAGIC) return null;
-                CRC32 crc = new CRC32();
-                crc.update(b.slice(0, b.capacity() - 8));
-                if (b.getLong(b.capacity() - 8) != crc.getValue()) return null;
-                char[] unigrams = new char[b.getInt()];
-                char[] asciiBigrams = new char[b.getInt()];
-                char[] asciiTrigrams = new char[b.getInt()];
-                long[] bigrams = new long[b.getInt()];
-                long[] trigrams = new long[b.getInt()];
-                double[] probabilities = new double[b.getInt()];
-                char[] normalized = new char[b.getInt()];
-                byte[] charClasses = new byte[b.getInt()];
-                for (char[] a : List.of(unigrams, asciiBigrams, asciiTrigrams, normalized)) {
-                    b.asCharBuffer().get(a);
-                    b.position(b.position() + 2 * a.length);
-                }
-                for (long[] a : List.of(bigrams, trigrams)) {
-                    b.asLongBuffer().get(a);
-                    b.position(b.position() + 8 * a.length);
-                }
-                b.asDoubleBuffer().get(probabilities);
-                b.position(b.position() + 8 * probabilities.length);
-                b.get(charClasses);
-                if (b.position() + 8 != b.capacity()) return null;
+                long size = channel.size();
+                if (size < 12 || size > Integer.MAX_VALUE) return null;
+                Window w = new Window(channel, arena.allocate(Window.BYTES).asByteBuffer(), size - 8);
+                if (w.getInt() != MAGIC) return null;
+                int[] lengths = new int[8];
+                for (int i = 0; i < lengths.length; i++) lengths[i] = w.getInt();
+                for (int n : lengths) if (n < 0) return null;
+                // A damaged header would otherwise make arrays of any size before the checksum finds it.
+                long tables = 2L * (lengths[0] + lengths[1] + lengths[2] + lengths[6]) + 8L * (lengths[3] + lengths[4] + lengths[5]) + lengths[7];
+                if (4 + 4L * lengths.length + tables + 8 != size) return null;
+                char[] unigrams = new char[lengths[0]];
+                char[] asciiBigrams = new char[lengths[1]];
+                char[] asciiTrigrams = new char[lengths[2]];
+                long[] bigrams = new long[lengths[3]];
+                long[] trigrams = new long[lengths[4]];
+                double[] probabilities = new double[lengths[5]];
+                char[] normalized = new char[lengths[6]];
+                byte[] charClasses = new byte[lengths[7]];
+                for (char[] a : List.of(unigrams, asciiBigrams, asciiTrigrams, normalized)) w.fill(a);
+                for (long[] a : List.of(bigrams, trigrams)) w.fill(a);
+                w.fill(probabilities);
+                w.fill(charClasses);
+                if (w.getLong() != w.crc.getValue()) return null;
                 touch(file);
                 return new Model(unigrams, asciiBigrams, asciiTrigrams, bigrams, trigrams, probabilities, normalized, charClasses);
             } catch (IOException | RuntimeException e) {
                 return null;
+            }
+        }
+
+        /**
+         * A file read in order through a buffer of {@link #BYTES}, its bytes before {@code checked} added to {@link #crc}
+         * as they are read. The arrays are filled in the file's byte order (big-endian, as {@link #write} puts them).
+         */
+        private static final class Window {
+            /** The window's size: small enough to stay in the core's cache between the read and the copy out. */
+            static final int BYTES = 256 * 1024;
+            final CRC32 crc = new CRC32();
+            private final FileChannel channel;
+            private final ByteBuffer buffer;
+            /** Bytes still to be added to {@link #crc}. */
+            private long unchecked;
+
+            Window(FileChannel channel, ByteBuffer buffer, long checked) {
+                this.channel = channel;
+                this.buffer = buffer.limit(0);
+                this.unchecked = checked;
+            }
+
+            /**
+             * Makes at least {@code n} bytes (at most the window's size) readable.
+             *
+             * @throws IOException when the file ends before them
+             */
+            private void need(int n) throws IOException {
+                if (buffer.remaining() >= n) return;
+                buffer.compact();
+                while (buffer.position() < n) {
+                    int from = buffer.position();
+                    if (channel.read(buffer) < 0) throw new IOException("the file ended early");
+                    int k = (int) Math.min(buffer.position() - from, unchecked);
+                    crc.update(buffer.slice(from, k));
+                    unchecked -= k;
+                }
+                buffer.flip();
+            }
+
+            int getInt() throws IOException {
+                need(4);
+                return buffer.getInt();
+            }
+
+            long getLong() throws IOException {
+                need(8);
+                return buffer.getLong();
+            }
+
+            void fill(char[] a) throws IOException {
+                for (int at = 0; at < a.length; ) {
+                    need(2);
+                    int k = Math.min(a.length - at, buffer.remaining() / 2);
+                    buffer.asCharBuffer().get(a, at, k);
+                    buffer.position(buffer.position() + 2 * k);
+                    at += k;
+                }
+            }
+
+            void fill(long[] a) throws IOException {
+                for (int at = 0; at < a.length; ) {
+                    need(8);
+                    int k = Math.min(a.length - at, buffer.remaining() / 8);
+                    buffer.asLongBuffer().get(a, at, k);
+                    buffer.position(buffer.position() + 8 * k);
+                    at += k;
+                }
+            }
+
+            void fill(double[] a) throws IOException {
+                for (int at = 0; at < a.length; ) {
+                    need(8);
+                    int k = Math.min(a.length - at, buffer.remaining() / 8);
+                    buffer.asDoubleBuffer().get(a, at, k);
+                    buffer.position(buffer.position() + 8 * k);
+                    at += k;
+                }
+            }
+
+            void fill(byte[] a) throws IOException {
+                for (int at = 0; at < a.length; ) {
+                    need(1);
+                    int k = Math.min(a.length - at, buffer.remaining());
+                    buffer.get(a, at, k);
+                    at += k;
+                }
             }
         }
 

@@ -55,6 +55,16 @@ class LanguageDetectorTest {
         assertArrayEquals(built.normalized(), read.normalized());
         assertArrayEquals(built.charClasses(), read.charClasses());
         byte[] bytes = Files.readAllBytes(file);
+        // The file is read through a window of a few hundred kilobytes: a change in its last one (checked after the
+        // others) or in the header's lengths is found as one in the middle is.
+        for (int at : new int[] {bytes.length - 9, 7}) {
+            byte[] changed = bytes.clone();
+            changed[at] ^= 1;
+            Files.write(file, changed);
+            assertNull(LanguageDetector.ModelCache.read(file), "a changed byte at " + at + " is found");
+        }
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length + 1));
+        assertNull(LanguageDetector.ModelCache.read(file), "a file with a byte more is ignored");
         bytes[bytes.length / 2] ^= 1;
         Files.write(file, bytes);
         assertNull(LanguageDetector.ModelCache.read(file), "a changed byte fails the checksum");
