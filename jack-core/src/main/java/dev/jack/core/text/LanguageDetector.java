@@ -535,7 +535,9 @@ public final class LanguageDetector {
                 for (int i = 0; i < lengths.length; i++) lengths[i] = w.getInt();
                 for (int n : lengths) if (n < 0) return null;
                 // A damaged header would otherwise make arrays of any size before the checksum finds it.
-                long tables = 2L * (lengths[0] + lengths[1] + lengths[2] + lengths[6]) + 8L * (lengths[3] + lengths[4] + lengths[5]) + lengths[7];
+                // Added as longs: int sums of damaged lengths could wrap round to the file's size.
+                long tables = 2L * lengths[0] + 2L * lengths[1] + 2L * lengths[2] + 2L * lengths[6]
+                        + 8L * lengths[3] + 8L * lengths[4] + 8L * lengths[5] + lengths[7];
                 if (4 + 4L * lengths.length + tables + 8 != size) return null;
                 char[] unigrams = new char[lengths[0]];
                 char[] asciiBigrams = new char[lengths[1]];

@@ -70,6 +70,11 @@ class LanguageDetectorTest {
         assertNull(LanguageDetector.ModelCache.read(file), "a changed byte fails the checksum");
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 3));
         assertNull(LanguageDetector.ModelCache.read(file), "a cut file is ignored");
+        // The magic, then lengths whose int sum wraps round to this file's size (4 x 2^30 chars): no arrays are made.
+        java.nio.ByteBuffer wrapping = java.nio.ByteBuffer.allocate(4 + 4 * 8 + 8).put(bytes, 0, 4);
+        for (int n : new int[] {1 << 30, 1 << 30, 1 << 30, 0, 0, 0, 1 << 30, 0}) wrapping.putInt(n);
+        Files.write(file, wrapping.array());
+        assertNull(LanguageDetector.ModelCache.read(file), "lengths that add up to the file's size only when they wrap round are refused");
         assertNull(LanguageDetector.ModelCache.read(dir.resolve("none.bin")));
     }
 
