@@ -124,6 +124,27 @@ class QuantizedRowsTest {
     }
 
     /**
+     * Q4_0 rows of an odd number of blocks (7): the single-input kernel takes two blocks at a time and the last one
+     * alone, whose activations stay in natural order ({@code Q8_0_BY_HALVES}); its products equal the four-input
+     * kernel's bit for bit, on random rows and rows of extreme nibbles.
+     */
+    @Test
+    void q4_0RowsOfAnOddNumberOfBlocksEqualTheBatchKernelsProductsBitForBit() {
+        SplittableRandom random = new SplittableRandom(15);
+        int rows = 5;
+        int n = 7 * 32;
+        for (boolean extreme : new boolean[] {false, true}) {
+            byte[] bytes = randomBlocks(GgmlType.Q4_0, rows * 7, random, false);
+            if (extreme) extremes(GgmlType.Q4_0, bytes, rows * 7, random);
+            for (int count = 3; count <= 5; count++) {
+                float[][] x = new float[count][n];
+                for (float[] input : x) for (int i = 0; i < n; i++) input[i] = extreme ? (random.nextBoolean() ? 3f : -3f) : (float) random.nextGaussian();
+                assertSingleInputProductsEqualBatch(GgmlType.Q4_0, bytes, rows, n, x, "Q4_0, 7 blocks" + (extreme ? ", extreme" : ""));
+            }
+        }
+    }
+
+    /**
      * Q8_0 runs each four inputs (or each input of a remainder) through up to 32 rows before the next: over 70 rows
      * (three such runs, the last partial), from row 0 and from row 5, each input's products in batches of 2, 5 and 8
      * are the single-input kernel's floats bit for bit.
