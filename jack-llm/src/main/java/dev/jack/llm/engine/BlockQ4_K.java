@@ -5,7 +5,6 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -57,10 +56,6 @@ final class BlockQ4_K implements QuantizedRows {
     static final BlockQ4_K ROWS = new BlockQ4_K();
 
     private static final ValueLayout.OfFloat FLOAT_LE = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(LE);
-    /** A quarter super-block's 32 bytes; as 32 shorts; 16 ints. */
-    private static final VectorSpecies<Byte> B32 = ByteVector.SPECIES_256;
-    private static final VectorSpecies<Short> S512 = ShortVector.SPECIES_512;
-    private static final VectorSpecies<Integer> I512 = IntVector.SPECIES_512;
 
     private BlockQ4_K() {}
 
@@ -176,14 +171,11 @@ final class BlockQ4_K implements QuantizedRows {
      * <p>A first loop over the super-blocks widens their scales to {@code groupScales} (8 ints each) and their d·d_x to
      * {@code blockScales}, and subtracts the minimums (an integer multiply of 8 lanes and a sum). The second runs over
      * the row's 64-value quarters as one loop, so that the JIT's range checks on the memory segment are set up once a
-     * row: each 32 bytes of nibbles are zero-extended to 32 shorts (a 512-bit vector), their low and high nibbles (two
-     * groups: an and, a shift) multiplied with the activations 32 at a time, adjacent shorts added into 16 ints in three
-     * operations (a nibble times an activation byte is at most 15·127 = 1905 in magnitude, so a short holds the sum of
-     * two), times the group scale (a broadcast); every fourth quarter ends a super-block, whose 16 integer lanes are
-     * added into 8 (lane l and l + 8: the four products lane l of {@link SuperBlocks#groups32} sums) and scaled into the
-     * float lanes. Against the same loop in 256-bit vectors (16 products a step, each group's two halves added as shorts
-     * first), rows of a 2048 × 8192 Q4_K matrix on one thread, CPU time, separate JVMs taking turns on loaded cores:
-     * 116–125 ns a row against 129–133 with the rows in cache in the quieter rounds.
+     * row: each 32 bytes of nibbles are zero-extended to shorts, their low and high nibbles (two groups: an and, a
+     * shift) multiplied with the activations 16 at a time, adjacent shorts added into ints in three operations (a
+     * nibble times an activation byte is at most 15·127 = 1905 in magnitude, so a short holds the sum of two and an int
+     * lane the sum of four), times the group scale (a broadcast load); every fourth quarter ends a super-block, whose
+     * integer lanes are then scaled into the float lanes.
      *
      * <p>The same integers and float operations in the same order as {@link SuperBlocks#groups32} and
      * {@link SuperBlocks#minimums}, so a single input's products equal a batch's bit for bit. Every vector operation is
@@ -201,18 +193,21 @@ final class BlockQ4_K implements QuantizedRows {
             subtracted += s.get(FLOAT_LE, ds + 8L * b + 4) * xd[b] * minimums;
         }
         FloatVector acc = FloatVector.zero(F);
-        IntVector sum = IntVector.zero(I512);
+        IntVector sum = IntVector.zero(I);
         for (int i = 0; i < 4 * blocks; i++) {
-            ShortVector q = (ShortVector) ByteVector.fromMemorySegment(B32, s, values + 32L * i, LE).convertShape(VectorOperators.ZERO_EXTEND_B2S, S512, 0);
+            long at = values + 32L * i;
+            ShortVector a = (ShortVector) ByteVector.fromMemorySegment(B16, s, at, LE).convertShape(VectorOperators.ZERO_EXTEND_B2S, S, 0);
+            ShortVector c = (ShortVector) ByteVector.fromMemorySegment(B16, s, at + 16, LE).convertShape(VectorOperators.ZERO_EXTEND_B2S, S, 0);
             int v = 64 * i;
-            IntVector p = q.and((short) 0x0F).mul(ShortVector.fromArray(S512, x, v)).reinterpretAsInts();
+            IntVector p = a.and((short) 0x0F).mul(ShortVector.fromArray(S, x, v))
+                    .add(c.and((short) 0x0F).mul(ShortVector.fromArray(S, x, v + 16))).reinterpretAsInts();
             sum = sum.add(p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16).mul(groupScales[2 * i]));
-            p = q.lanewise(VectorOperators.LSHR, 4).mul(ShortVector.fromArray(S512, x, v + 32)).reinterpretAsInts();
+            p = a.lanewise(VectorOperators.LSHR, 4).mul(ShortVector.fromArray(S, x, v + 32))
+                    .add(c.lanewise(VectorOperators.LSHR, 4).mul(ShortVector.fromArray(S, x, v + 48))).reinterpretAsInts();
             sum = sum.add(p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16).mul(groupScales[2 * i + 1]));
             if ((i & 3) == 3) {
-                IntVector lanes = ((IntVector) sum.reinterpretShape(I, 0)).add((IntVector) sum.reinterpretShape(I, 1));
-                acc = ((FloatVector) lanes.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, blockScales[i >> 2]), acc);
-                sum = IntVector.zero(I512);
+                acc = ((FloatVector) sum.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, blockScales[i >> 2]), acc);
+                sum = IntVector.zero(I);
             }
         }
         return BlockQ8_0.lanes(acc) - subtracted;
