@@ -15,9 +15,13 @@ import java.util.Map;
 final class Activations {
     /**
      * 8-bit block formats, as ggml's {@code block_q8_0} and {@code block_q8_K}, with each run of 32 values in one of
-     * three orders for the float products that take them (the blocks' scales and sums are the same in every order):
+     * several orders for the products that take them (the blocks' scales and sums are the same in every order):
      * <ul>
-     *   <li>natural, for {@link BlockQ4_0}'s and {@link BlockQ4_K}'s single-input integer products;</li>
+     *   <li>natural, for {@link BlockQ4_K}'s single-input integer products;</li>
+     *   <li>by halves ({@code Q8_0_BY_HALVES}), in runs of 64 (two blocks): values 0–15 of both blocks, then values
+     *       16–31 of both, so that one 512-bit load takes the activations of two blocks' low nibbles and the next those
+     *       of their high nibbles, for {@link BlockQ4_0}'s single-input integer products (a last odd block stays
+     *       natural);</li>
      *   <li>by four ({@code Q8_0_BY_FOUR}): values by their index modulo 4 (0, 4, 8, …, 28, then 1, 5, …, 29, and so
      *       on), for {@link BlockQ8_0}'s products, whose 8 lanes then each sum four consecutive values as llama.cpp's
      *       do;</li>
@@ -30,18 +34,22 @@ final class Activations {
      * </ul>
      */
     enum Format {
-        Q8_0(32), Q8_0_BY_FOUR(32), Q8_0_BY_PAIRS(32), Q8_K(256), Q8_K_BY_PAIRS(256);
+        Q8_0(32, 32), Q8_0_BY_FOUR(32, 32), Q8_0_BY_PAIRS(32, 32), Q8_0_BY_HALVES(32, 64), Q8_K(256, 32), Q8_K_BY_PAIRS(256, 32);
 
         final int block;
+        /** The values reordered together: 32, or 64 for {@code Q8_0_BY_HALVES}. */
+        final int run;
 
-        Format(int block) {
+        Format(int block, int run) {
             this.block = block;
+            this.run = run;
         }
 
-        /** Where value j (0–31) of a run of 32 is stored in this format. */
+        /** Where value j (0 to run − 1) of a whole run is stored in this format. */
         int position(int j) {
             if (this == Q8_0_BY_FOUR) return (j % 4) * 8 + j / 4;
             if (this == Q8_0_BY_PAIRS || this == Q8_K_BY_PAIRS) return j / 16 * 16 + j % 2 * 8 + j % 16 / 2;
+            if (this == Q8_0_BY_HALVES) return j % 32 / 16 * 32 + j / 32 * 16 + j % 16;
             return j;
         }
     }
@@ -128,7 +136,7 @@ final class Activations {
         if (q.dequantizedCurrent) return q.dequantized;
         if (q.dequantized.length < count || q.dequantized[0].length != n) q.dequantized = new float[count][n];
         workers.run(count, (t, worker) -> {
-            for (int i = 0; i < n; i++) q.dequantized[t][i] = q.values[t][position(format, i)] * q.scales[t][i / format.block];
+            for (int i = 0; i < n; i++) q.dequantized[t][i] = q.values[t][position(format, i, n)] * q.scales[t][i / format.block];
         }, (long) count * n >= PARALLEL_ELEMENTS);
         q.dequantizedCurrent = true;
         return q.dequantized;
@@ -137,9 +145,9 @@ final class Activations {
     /** Below this many elements in all, inputs are quantized on the calling thread. */
     private static final long PARALLEL_ELEMENTS = 1 << 14;
 
-    /** Where value i of an input is stored in the format. */
-    private static int position(Format format, int i) {
-        return i - i % 32 + format.position(i % 32);
+    /** Where value i of an input of n values is stored in the format (values after the last whole run stay in place). */
+    private static int position(Format format, int i, int n) {
+        return i >= n - n % format.run ? i : i - i % format.run + format.position(i % format.run);
     }
 
     private static void quantize(Format format, float[] x, int n, short[] values, float[] scales, int[] sums) {
@@ -155,10 +163,10 @@ final class Activations {
             }
         }
         if (format != Format.Q8_0 && format != Format.Q8_K) {
-            short[] run = new short[32];
-            for (int at = 0; at < n; at += 32) {
-                System.arraycopy(values, at, run, 0, 32);
-                for (int j = 0; j < 32; j++) values[at + format.position(j)] = run[j];
+            short[] run = new short[format.run];
+            for (int at = 0; at + format.run <= n; at += format.run) {
+                System.arraycopy(values, at, run, 0, format.run);
+                for (int j = 0; j < format.run; j++) values[at + format.position(j)] = run[j];
             }
         }
     }

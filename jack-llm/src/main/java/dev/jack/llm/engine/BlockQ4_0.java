@@ -24,9 +24,11 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  * {@code ggml_vec_dot_q4_0_q8_0}: the nibbles less 8 times the activation bytes, summed exactly, scaled once, the
  * scaled blocks added into one accumulator in block order.
  *
- * <p>Hand-written for speed on the Vector API: for a single input the 16 bytes are widened to shorts once, the two
- * nibbles taken apart with a mask and a shift, and multiplied 16 at a time (a nibble less 8 times an activation byte
- * fits a short with room for four, so pairs become ints in three operations). A batch of three or more takes the same
+ * <p>Hand-written for speed on the Vector API: for a single input two blocks' 32 bytes are widened to shorts once, the
+ * two nibbles taken apart with a mask and a shift, and multiplied 32 at a time in 512-bit vectors, or one block's 16
+ * bytes 16 at a time in 256-bit vectors where the JVM's are narrower ({@link BlockQ8_0#WIDE}; {@link #two} says why
+ * both) (a nibble less 8 times an activation byte fits a short with room for four, so pairs become ints in three
+ * operations). A batch of three or more takes the same
  * integer sums in float lanes, as {@link BlockQ8_0} does, each block's nibbles decoded once for four inputs
  * ({@link #four}) rather than once per input (batched decode of 4, 8 and 16 sequences of a 1B model took 17%, 16% and
  * 10% less CPU time, medians of 6 rounds alternating both builds in one JVM, identical logits; two sequences ran
@@ -66,6 +68,9 @@ final class BlockQ4_0 implements QuantizedRows {
 
     /** A block's 16 bytes as 8 shorts. */
     private static final VectorSpecies<Short> S8 = ShortVector.SPECIES_128;
+    /** Two blocks' 32 bytes; as 32 shorts. */
+    private static final VectorSpecies<Byte> B32 = ByteVector.SPECIES_256;
+    private static final VectorSpecies<Short> S512 = ShortVector.SPECIES_512;
 
     private static final ValueLayout.OfLong LONG_LE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(LE);
 
@@ -82,7 +87,13 @@ final class BlockQ4_0 implements QuantizedRows {
 
     @Override
     public Activations.Format activations(int count) {
-        return count <= SINGLE ? Activations.Format.Q8_0 : Activations.Format.Q8_0_BY_PAIRS;
+        return activations(count, BlockQ8_0.WIDE);
+    }
+
+    /** {@link #activations}, for {@link #two} in 512-bit vectors ({@code wide}) or in 256-bit ones. */
+    static Activations.Format activations(int count, boolean wide) {
+        if (count > SINGLE) return Activations.Format.Q8_0_BY_PAIRS;
+        return wide ? Activations.Format.Q8_0_BY_HALVES : Activations.Format.Q8_0;
     }
 
     /** The repacked layout: 16 bytes of nibbles a block, then a float d a block (20 bytes against the file's 18). */
@@ -136,6 +147,15 @@ final class BlockQ4_0 implements QuantizedRows {
 
     @Override
     public void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
+        dot(data, in, from, to, x, ys, BlockQ8_0.WIDE);
+    }
+
+    /**
+     * {@link #dot} with {@link #two} in 512-bit vectors ({@code wide}, over {@code Q8_0_BY_HALVES} activations) or in
+     * 256-bit ones (over {@code Q8_0}): {@link #activations(int, boolean)} gives the format for {@code wide}. Both give
+     * the same floats; tests run both on any hardware.
+     */
+    void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys, boolean wide) {
         int blocks = in / 32;
         long ds = LAYOUT.ds(data);
         int count = x.count();
@@ -148,7 +168,7 @@ final class BlockQ4_0 implements QuantizedRows {
                 // middle one goes with itself.
                 int r1 = r + half < to ? r + half : r;
                 for (int t = 0; t < count; t++) {
-                    two(data, ds, (long) r * blocks, (long) r1 * blocks, blocks, x.values[t], x.scales[t], scales, sums);
+                    two(data, ds, (long) r * blocks, (long) r1 * blocks, blocks, x.values[t], x.scales[t], scales, sums, wide);
                     ys[t][r] = lanes(sums, 0);
                     ys[t][r1] = lanes(sums, 8);
                 }
@@ -165,11 +185,24 @@ final class BlockQ4_0 implements QuantizedRows {
     }
 
     /**
-     * Two rows, whose blocks begin at block {@code k0} and {@code k1} of the tensor, against one input; their
-     * accumulators to {@code sums[0, 8)} and {@code sums[8, 16)}. First each block's d·d_x, 8 blocks at a time, to
-     * {@code scales} (2·blocks floats); then per block of 32: the 16 bytes widened to shorts, values j and 16 + j (their
-     * two nibbles less 8) multiplied with the activations in lane j, each pair of adjacent shorts added into an int (each
-     * lane the sum of 4 integer products, below 2^15 in every pairwise step), converted to float and scaled once.
+     * Two rows, whose blocks begin at block {@code k0} and {@code k1} of the tensor, against one input (in
+     * {@code Q8_0_BY_HALVES} order where {@code wide}, else natural); their accumulators to {@code sums[0, 8)} and
+     * {@code sums[8, 16)}. First each block's d·d_x, 8 blocks at a time, to {@code scales} (2·blocks floats); then,
+     * where {@code wide}, per two blocks, in 512-bit vectors:
+     * their 32 bytes widened to shorts, values j and 16 + j of each block (its two nibbles less 8) multiplied with the
+     * activations in lane j of its 16 (the activations' order puts both blocks' values 0–15 in one 512-bit load and
+     * their values 16–31 in the next), each pair of adjacent shorts added into an int (each lane the sum of 4 integer
+     * products, below 2^15 in every pairwise step), then each block's 8 ints converted to float and scaled once, the
+     * blocks in order; the blocks left (all of them where not {@code wide}, else a last odd one) take the same steps one
+     * at a time in 256-bit vectors. Each block's 8 lanes hold the
+     * integers {@link #four} sums in float lanes, and the scaled blocks are added in the same order: the same floats.
+     *
+     * <p>Against the 256-bit kernel of one block at a time, the rows of a 2048 × 8192 matrix of the 1B Q4_0 file, one
+     * thread, CPU time (llama.cpp's {@code ggml_vec_dot_q4_0_q8_0} AVX-512 path likewise takes two blocks a step):
+     * 81–91 ns a row against 120–129 with the rows in cache and 88–110 against 141–146 streamed, and in a second,
+     * more loaded pair of runs 124–128 against 172–175 (Zen 5 executes 512-bit integer operations at full width).
+     * Without AVX-512 (AVX2 only, or {@code -XX:UseAVX=2}), C2 runs 512-bit operations as the Vector API's Java code,
+     * many times slower: there {@link BlockQ8_0#WIDE} is false and every block takes the 256-bit steps.
      *
      * <p>Every vector operation is written out here, none in a helper that returns a vector: the JIT compiles a
      * helper shared by several kernels on its own once it is hot, then does not inline that compiled code (too big),
@@ -177,7 +210,7 @@ final class BlockQ4_0 implements QuantizedRows {
      * the Vector API's Java fallback (seen in the machine code: {@code Int256Vector.convertShape} and
      * {@code toLongArray} on the decode path, Q4_0 decode 10x slower in such runs).
      */
-    private static void two(MemorySegment s, long ds, long k0, long k1, int blocks, short[] x, float[] xd, float[] scales, float[] sums) {
+    private static void two(MemorySegment s, long ds, long k0, long k1, int blocks, short[] x, float[] xd, float[] scales, float[] sums, boolean wide) {
         int b = 0;
         for (; b < F.loopBound(blocks); b += 8) {
             FloatVector xs = FloatVector.fromArray(F, xd, b);
@@ -190,7 +223,21 @@ final class BlockQ4_0 implements QuantizedRows {
         }
         FloatVector acc0 = FloatVector.zero(F);
         FloatVector acc1 = FloatVector.zero(F);
-        for (b = 0; b < blocks; b++) {
+        for (b = 0; wide && b + 1 < blocks; b += 2) {
+            ShortVector x0 = ShortVector.fromArray(S512, x, b * 32);
+            ShortVector x1 = ShortVector.fromArray(S512, x, b * 32 + 32);
+            ShortVector q = (ShortVector) ByteVector.fromMemorySegment(B32, s, 16 * (k0 + b), LE).convertShape(VectorOperators.B2S, S512, 0);
+            IntVector p = q.and((short) 0x0F).sub((short) 8).mul(x0).add(q.lanewise(VectorOperators.ASHR, 4).mul(x1)).reinterpretAsInts();
+            IntVector pairs = p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
+            acc0 = ((FloatVector) ((IntVector) pairs.reinterpretShape(I, 0)).convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scales[b]), acc0);
+            acc0 = ((FloatVector) ((IntVector) pairs.reinterpretShape(I, 1)).convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scales[b + 1]), acc0);
+            q = (ShortVector) ByteVector.fromMemorySegment(B32, s, 16 * (k1 + b), LE).convertShape(VectorOperators.B2S, S512, 0);
+            p = q.and((short) 0x0F).sub((short) 8).mul(x0).add(q.lanewise(VectorOperators.ASHR, 4).mul(x1)).reinterpretAsInts();
+            pairs = p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
+            acc1 = ((FloatVector) ((IntVector) pairs.reinterpretShape(I, 0)).convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scales[blocks + b]), acc1);
+            acc1 = ((FloatVector) ((IntVector) pairs.reinterpretShape(I, 1)).convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scales[blocks + b + 1]), acc1);
+        }
+        for (; b < blocks; b++) {
             ShortVector x0 = ShortVector.fromArray(S, x, b * 32);
             ShortVector x1 = ShortVector.fromArray(S, x, b * 32 + 16);
             ShortVector q = (ShortVector) ByteVector.fromMemorySegment(B16, s, 16 * (k0 + b), LE).convertShape(VectorOperators.B2S, S, 0);

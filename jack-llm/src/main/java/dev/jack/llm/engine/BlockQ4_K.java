@@ -39,7 +39,12 @@ import static dev.jack.llm.engine.BlockQ8_0.f16;
  * array (100 against 109); the one loop over a copy of the row (166 against 156 and 108 for this kernel, one noisy
  * run); a helper per quarter called four times (the JIT did not inline it and boxed its vectors: 170–1370 ms); each
  * super-block's integer sums stored and scaled in a second loop (101 against 90), or scaled every quarter with a zero
- * factor for three in four (86 against 83), in place of the branch at each super-block's end.
+ * factor for three in four (86 against 83), in place of the branch at each super-block's end. Later, the one loop in
+ * 512-bit vectors (a quarter's 32 bytes widened to 32 shorts, 16 int lanes added into 8 at each super-block's end, the
+ * same integers): 116–125 ns a row against 129–133 on one thread (rows of a 2048 × 8192 matrix, separate JVMs taking
+ * turns), but decoding with the 1B Q4_K_M file ({@code jack bench engine --tokens 32}, 2 threads) fell to 8.9–9.7
+ * tokens/s against 14.6–15.2 in two rounds taking turns; not yet understood (BlockQ4_0's and BlockQ6_K's 512-bit
+ * kernels gained on the command line too).
  *
  * <p>One input and a batch run in methods of their own ({@link #one}, {@link #batch}), which the JIT compiles apart: with
  * both loops in {@code dot}, a batch after single-input decoding ran as slowly even with the unpacking back. A batch,

@@ -4,8 +4,10 @@ import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -31,8 +33,12 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  * super-block's 256 values q − 32 as signed bytes, each group of 16 in by-pairs order (its even values, then its odd
  * ones: {@link Activations.Format#Q8_K_BY_PAIRS}, which the activations take too), then every super-block's 16 scales,
  * then every d. Assembling each value from its 4 low and 2 high bits took about 10 vector operations per 16 values in
- * the file's layout; here a group's 16 products take 7 ({@link #one}), or, for four inputs, two conversions of 8 bytes
- * to floats shared by the four and a multiply and two fused multiply-adds each ({@link #four}): measured in {@link #dot}. The copy is
+ * the file's layout; here two groups' 32 products take 8 in 512-bit vectors ({@link #oneWide}; a group's 16 take 7 in
+ * 256-bit ones, {@link #one}), or, for four inputs, two conversions of 8 bytes to floats shared by the four and a
+ * multiply and two fused multiply-adds each ({@link #four}): measured in {@link #dot} and {@link #oneWide}. Both
+ * single-input kernels exist because the 512-bit one is 2.5 times faster a row with AVX-512, but without it (AVX2 only,
+ * or {@code -XX:UseAVX=2}) C2 runs its 512-bit operations as the Vector API's Java code; {@link BlockQ8_0#WIDE}
+ * chooses. (llama.cpp's {@code ggml_vec_dot_q6_K_q8_K} reads the file's layout.) The copy is
  * held in memory of the file's own (see {@link GgufFile}), not mapped: 30% more bytes than the file's Q6_K tensors.
  */
 final class BlockQ6_K implements QuantizedRows {
@@ -99,8 +105,8 @@ final class BlockQ6_K implements QuantizedRows {
     }
 
     /**
-     * Fewer than four inputs take {@link #one} each, four or more {@link #four} per four ({@link #fours}, which says where
-     * {@link #one} takes the input left over), in methods of their own, for the reason BlockQ4_K's class comment gives. All 17 Q6_K matrices of a Llama 3.2 1B-shaped Q4_K_M file multiplied once on one
+     * Fewer than four inputs take {@link #oneWide} or {@link #one} each, four or more {@link #four} per four
+     * ({@link #fours}, which says where a single-input kernel takes the input left over), in methods of their own, for the reason BlockQ4_K's class comment gives. All 17 Q6_K matrices of a Llama 3.2 1B-shaped Q4_K_M file multiplied once on one
      * thread, CPU time, one JVM taking turns with the file's layout's kernels, identical products (medians of 7 rounds
      * on loaded cores): 1 input 42–50 ms against 65–99, 2 inputs 106 against 146, 4 inputs 92 against 134, 8 inputs 187
      * against 261, 16 inputs 390 against 441. The integer kernel for a batch (one per input) took 156 ms for 4 inputs
@@ -108,37 +114,51 @@ final class BlockQ6_K implements QuantizedRows {
      */
     @Override
     public void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
-        if (x.count() < 4) ones(data, in, from, to, x, ys);
-        else fours(data, in, from, to, x, ys);
+        dot(data, in, from, to, x, ys, BlockQ8_0.WIDE);
     }
 
-    /** {@link #dot} for fewer than four inputs: {@link #one} for each. */
-    private static void ones(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
+    /**
+     * {@link #dot} with the single-input kernel chosen by {@code wide}: {@link #oneWide} (512-bit vectors) where true,
+     * {@link #one} (256-bit) where false; both give the same floats. Tests run both on any hardware.
+     */
+    void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys, boolean wide) {
+        if (x.count() < 4) ones(data, in, from, to, x, ys, wide);
+        else fours(data, in, from, to, x, ys, wide);
+    }
+
+    /** {@link #dot} for fewer than four inputs: {@link #one} or {@link #oneWide} for each. */
+    private static void ones(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys, boolean wide) {
         int blocks = in / 256;
         long scales = LAYOUT.scales(data);
         long ds = LAYOUT.ds(data);
-        int[] intScales = new int[16];
+        int[] groupScales = new int[16 * blocks];
+        float[] blockScales = new float[blocks];
         for (int r = from; r < to; r++) {
             long row = (long) r * blocks;
-            for (int t = 0; t < x.count(); t++) ys[t][r] = one(data, 256 * row, scales + 16 * row, ds + 2 * row, x.values[t], x.scales[t], blocks, intScales);
+            for (int t = 0; t < x.count(); t++) {
+                ys[t][r] = wide
+                        ? oneWide(data, 256 * row, scales + 16 * row, ds + 2 * row, x.values[t], x.scales[t], blocks, groupScales, blockScales)
+                        : one(data, 256 * row, scales + 16 * row, ds + 2 * row, x.values[t], x.scales[t], blocks, groupScales);
+            }
         }
     }
 
     /**
-     * {@link #dot} for four inputs or more: {@link #four} for each four; where one input is left over, {@link #one} for
-     * it, and where two or three are, a last four overlapping the one before (the products are the same whichever kernel
+     * {@link #dot} for four inputs or more: {@link #four} for each four; where one input is left over, {@link #one} or
+     * {@link #oneWide} for it, and where two or three are, a last four overlapping the one before (the products are the same whichever kernel
      * computes them). All 17 Q6_K matrices of a Q4_K_M file on one thread, CPU time (one JVM taking turns with the
      * overlapping four alone, identical products, on loaded cores): 5 inputs 227 ms against 296, 9 inputs 390 against 437
      * (medians of 6 rounds; on a file llama-quantize made, 5 inputs 303 against 388, 4 rounds); {@link #one} for each of
      * two left over took 335 ms for 6 inputs against 286.
      */
-    private static void fours(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
+    private static void fours(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys, boolean wide) {
         int blocks = in / 256;
         long scales = LAYOUT.scales(data);
         long ds = LAYOUT.ds(data);
         float[] sums = new float[32];
         float[] floatScales = new float[16];
-        int[] intScales = new int[16];
+        int[] groupScales = new int[16 * blocks];
+        float[] blockScales = new float[blocks];
         int count = x.count();
         int leftOver = count % 4 == 1 ? 1 : 0;
         for (int r = from; r < to; r++) {
@@ -149,18 +169,21 @@ final class BlockQ6_K implements QuantizedRows {
                 for (int k = 0; k < 4; k++) ys[t + k][r] = lanes(sums, 8 * k);
             }
             for (int t = count - leftOver; t < count; t++) {
-                ys[t][r] = one(data, 256 * row, scales + 16 * row, ds + 2 * row, x.values[t], x.scales[t], blocks, intScales);
+                ys[t][r] = wide
+                        ? oneWide(data, 256 * row, scales + 16 * row, ds + 2 * row, x.values[t], x.scales[t], blocks, groupScales, blockScales)
+                        : one(data, 256 * row, scales + 16 * row, ds + 2 * row, x.values[t], x.scales[t], blocks, groupScales);
             }
         }
     }
 
     /**
-     * One row against one input: its values at {@code s[values]}, its scales at {@code s[scales]} and its d values at
+     * One row against one input, in 256-bit vectors (where {@link BlockQ8_0#WIDE} is false): its values at
+     * {@code s[values]}, its scales at {@code s[scales]} and its d values at
      * {@code s[ds]}. Per group, the 16 bytes widened to shorts times the activations' (a value times an activation
      * byte fits a short, and so does the sum of two), the two halves added (even value 2m's product and odd value
      * 2m + 1's) and widened to 8 ints, times the group scale: lane m holds the integer that the kernel over the file's
      * layout summed in lane m (values 2m and 2m + 1 of each group), so the products are the same floats. The
-     * scales are widened once a super-block into {@code intScales} (16 ints), each then one broadcast load.
+     * scales are widened once a super-block into {@code intScales}[0, 16), each then one broadcast load.
      */
     private static float one(MemorySegment s, long values, long scales, long ds, short[] x, float[] xd, int blocks, int[] intScales) {
         FloatVector acc = FloatVector.zero(F);
@@ -181,6 +204,55 @@ final class BlockQ6_K implements QuantizedRows {
     }
 
     private static final VectorShuffle<Short> OTHER_HALF = VectorShuffle.fromOp(S, j -> (j + 8) % 16);
+
+    /**
+     * One row against one input, as {@link #one}, where {@link BlockQ8_0#WIDE} is true: its values at {@code s[values]}, its scales at {@code s[scales]} and its d values at
+     * {@code s[ds]}, in 512-bit vectors, two groups of 16 at a time. A first loop over the super-blocks widens their
+     * scales to {@code groupScales} (16 ints each) and puts their d·d_x in {@code blockScales}. Then, in one loop over the row's pairs of groups (one loop a row, so that C2 sets
+     * up its range checks on the segment once, as in BlockQ4_K), the 32 bytes are widened to shorts and multiplied with
+     * the activations (a value times an activation byte fits a short, and so does the sum of two), the products put
+     * back in natural order within each group (by-pairs order puts value 2m in lane m and 2m + 1 in lane m + 8), so that
+     * int lane m of a group is the sum of the products of values 2m and 2m + 1 (added in three operations, as
+     * BlockQ4_0's kernel does), times the group's scale (two broadcasts blended).
+     *
+     * <p>The 128,256 rows of a 1B model's Q6_K output head, one thread, CPU time, against the 256-bit kernel of one
+     * group at a time (widened products, the halves added by a rearrange, converted to ints, times a broadcast scale):
+     * 107–118 ns a row against 268–287 (with the rows in cache: 250–287 before, so that kernel was bound by its
+     * operations, not by memory), and on 2 threads the head took 11–16 ms against 14–20. The pair of scales taken by 8
+     * rearranges of the super-block's 16 scales (stored for the loop) took 154–186 ns a row, by selectFrom 247–268. At a super-block's end the two groups' 8 lanes are added
+     * into 8: each int lane m then holds the integer that lane m of the batch kernel {@link #four} sums in float lanes
+     * (values 2m and 2m + 1 of every group, times its scale), so the products are the same floats.
+     */
+    private static float oneWide(MemorySegment s, long values, long scales, long ds, short[] x, float[] xd, int blocks, int[] groupScales, float[] blockScales) {
+        for (int b = 0; b < blocks; b++) {
+            ((IntVector) ByteVector.fromMemorySegment(B16, s, scales + 16L * b, LE).convertShape(VectorOperators.B2I, I512, 0)).intoArray(groupScales, 16 * b);
+            blockScales[b] = f16(s, ds + 2L * b) * xd[b];
+        }
+        FloatVector acc = FloatVector.zero(F);
+        IntVector sum = IntVector.zero(I512);
+        for (int i = 0; i < 8 * blocks; i++) {
+            IntVector p = ((ShortVector) ByteVector.fromMemorySegment(B32, s, values + 32L * i, LE).convertShape(VectorOperators.B2S, S512, 0))
+                    .mul(ShortVector.fromArray(S512, x, 32 * i)).rearrange(NATURAL).reinterpretAsInts();
+            sum = sum.add(p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16)
+                    .mul(IntVector.broadcast(I512, groupScales[2 * i]).blend(groupScales[2 * i + 1], SECOND_GROUP)));
+            if ((i & 7) == 7) {
+                IntVector groups = ((IntVector) sum.reinterpretShape(I, 0)).add((IntVector) sum.reinterpretShape(I, 1));
+                acc = ((FloatVector) groups.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, blockScales[i >> 3]), acc);
+                sum = IntVector.zero(I512);
+            }
+        }
+        return lanes(acc);
+    }
+
+    private static final VectorSpecies<Byte> B32 = ByteVector.SPECIES_256;
+    private static final VectorSpecies<Short> S512 = ShortVector.SPECIES_512;
+    private static final VectorSpecies<Integer> I512 = IntVector.SPECIES_512;
+
+    /** Two groups' 32 products from by-pairs order back to natural order, each group's within its own 16 lanes. */
+    private static final VectorShuffle<Short> NATURAL = VectorShuffle.fromOp(S512, k -> k / 16 * 16 + k % 2 * 8 + k % 16 / 2);
+
+    /** The int lanes of the second of two groups (8–15). */
+    private static final VectorMask<Integer> SECOND_GROUP = VectorMask.fromLong(I512, 0xFF00L);
 
     /**
      * One row against inputs t..t+3, in float lanes: per group, its even and its odd values converted to 8 floats once

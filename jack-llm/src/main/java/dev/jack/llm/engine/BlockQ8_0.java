@@ -45,6 +45,13 @@ final class BlockQ8_0 implements QuantizedRows {
     static final VectorSpecies<Byte> B16 = ByteVector.SPECIES_128;
     static final VectorSpecies<Byte> B8 = ByteVector.SPECIES_64;
     static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
+    /**
+     * Whether this JVM's vectors are 512 bits wide (AVX-512, unless {@code -XX:UseAVX} or {@code -XX:MaxVectorSize}
+     * says less): the one choice between BlockQ4_0's and BlockQ6_K's 512-bit single-input kernels and their 256-bit
+     * ones. Without AVX-512, C2 does not compile 512-bit operations to vector instructions and runs the Vector API's
+     * Java code, many times slower.
+     */
+    static final boolean WIDE = IntVector.SPECIES_PREFERRED.vectorBitSize() >= 512;
     static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
     static final ValueLayout.OfShort SHORT_LE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(LE);
 

@@ -70,6 +70,31 @@ class ActivationsTest {
     }
 
     /**
+     * By halves: each pair of blocks holds values 0–15 of both, then values 16–31 of both (what one 512-bit load of
+     * BlockQ4_0's single-input kernel takes for two blocks' low nibbles, then their high ones); a last odd block stays
+     * natural.
+     */
+    @Test
+    void byHalvesOrderPutsTwoBlocksLowHalvesThenTheirHighHalvesAndLeavesAnOddLastBlock() {
+        float[] x = new float[96];
+        for (int i = 0; i < 96; i++) x[i] = (i * 37 % 96) - 47.5f;
+        Activations a = new Activations();
+        a.set(new float[][] {x}, 1, 96);
+        short[] natural = a.quantized(Activations.Format.Q8_0, workers).values[0].clone();
+        Activations.Quantized byHalves = a.quantized(Activations.Format.Q8_0_BY_HALVES, workers);
+        for (int b = 0; b < 2; b++) {
+            for (int j = 0; j < 32; j++) {
+                int at = j / 16 * 32 + b * 16 + j % 16;
+                assertEquals(natural[32 * b + j], byHalves.values[0][at]);
+                assertEquals(natural[32 * b + j], byHalves.floats[0][at]);
+            }
+        }
+        for (int i = 64; i < 96; i++) assertEquals(natural[i], byHalves.values[0][i]);
+        float[][] values = a.dequantized(Activations.Format.Q8_0_BY_HALVES, workers);
+        assertArrayEquals(a.dequantized(Activations.Format.Q8_0, workers)[0], values[0], "dequantized in natural order either way");
+    }
+
+    /**
      * q8_K blocks by pairs: the same values and scales as natural q8_K, each run of 16 reordered to its even values,
      * then its odd ones (lane l of a group of 16 holds values 2l and 2l + 1: the values BlockQ6_K's lane l sums).
      */

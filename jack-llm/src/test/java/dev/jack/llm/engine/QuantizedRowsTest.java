@@ -124,6 +124,27 @@ class QuantizedRowsTest {
     }
 
     /**
+     * Q4_0 rows of an odd number of blocks (7): the single-input kernel takes two blocks at a time and the last one
+     * alone, whose activations stay in natural order ({@code Q8_0_BY_HALVES}); its products equal the four-input
+     * kernel's bit for bit, on random rows and rows of extreme nibbles.
+     */
+    @Test
+    void q4_0RowsOfAnOddNumberOfBlocksEqualTheBatchKernelsProductsBitForBit() {
+        SplittableRandom random = new SplittableRandom(15);
+        int rows = 5;
+        int n = 7 * 32;
+        for (boolean extreme : new boolean[] {false, true}) {
+            byte[] bytes = randomBlocks(GgmlType.Q4_0, rows * 7, random, false);
+            if (extreme) extremes(GgmlType.Q4_0, bytes, rows * 7, random);
+            for (int count = 3; count <= 5; count++) {
+                float[][] x = new float[count][n];
+                for (float[] input : x) for (int i = 0; i < n; i++) input[i] = extreme ? (random.nextBoolean() ? 3f : -3f) : (float) random.nextGaussian();
+                assertSingleInputProductsEqualBatch(GgmlType.Q4_0, bytes, rows, n, x, "Q4_0, 7 blocks" + (extreme ? ", extreme" : ""));
+            }
+        }
+    }
+
+    /**
      * Q8_0 runs each four inputs (or each input of a remainder) through up to 32 rows before the next: over 70 rows
      * (three such runs, the last partial), from row 0 and from row 5, each input's products in batches of 2, 5 and 8
      * are the single-input kernel's floats bit for bit.
@@ -272,16 +293,38 @@ class QuantizedRowsTest {
         }
     }
 
-    /** Each input's single-input products equal its products in the batch of all of {@code x}, bit for bit. */
+    /**
+     * Each input's single-input products equal its products in the batch of all of {@code x}, bit for bit, by both of
+     * Q4_0's and Q6_K's single-input kernels (so those equal each other's too).
+     */
     private static void assertSingleInputProductsEqualBatch(GgmlType type, byte[] bytes, int rows, int n, float[][] x, String what) {
         double[][] batch = products(type, bytes, rows, n, x, x.length);
         for (int t = 0; t < x.length; t++) {
-            double[][] single = products(type, bytes, rows, n, new float[][] {x[t]}, 1);
-            for (int r = 0; r < rows; r++) {
-                assertEquals(Float.floatToRawIntBits((float) single[0][r]), Float.floatToRawIntBits((float) batch[t][r]),
-                        what + " row " + r + ", input " + t + " of " + x.length);
+            for (boolean wide : new boolean[] {false, true}) {
+                float[] single = singleProducts(type, bytes, rows, n, x[t], wide);
+                for (int r = 0; r < rows; r++) {
+                    assertEquals(Float.floatToRawIntBits(single[r]), Float.floatToRawIntBits((float) batch[t][r]),
+                            what + " row " + r + ", input " + t + " of " + x.length + (wide ? ", 512-bit" : ", 256-bit"));
+                }
             }
         }
+    }
+
+    /**
+     * The products of the rows with one input: Q4_0's and Q6_K's by their 512-bit single-input kernel ({@code wide})
+     * or their 256-bit one, whatever this JVM's vector width (without AVX-512 the 512-bit one runs as Java code, slowly
+     * but with the same results); the other types' by their one kernel.
+     */
+    private static float[] singleProducts(GgmlType type, byte[] bytes, int rows, int n, float[] x, boolean wide) {
+        Activations a = new Activations();
+        a.set(new float[][] {x}, 1, n);
+        float[][] ys = new float[1][rows];
+        switch ((QuantizedRows) type.rows()) {
+            case BlockQ4_0 kernel -> kernel.dot(segment(type, bytes), n, 0, rows, a.quantized(BlockQ4_0.activations(1, wide), WORKERS), ys, wide);
+            case BlockQ6_K kernel -> kernel.dot(segment(type, bytes), n, 0, rows, a.quantized(kernel.activations(1), WORKERS), ys, wide);
+            case QuantizedRows kernel -> kernel.dot(segment(type, bytes), n, 0, rows, a.quantized(kernel.activations(1), WORKERS), ys);
+        }
+        return ys[0];
     }
 
     /** Overwrites the blocks' values (and Q4_K's and Q6_K's group scales) with the type's extremes, keeping their d. */
