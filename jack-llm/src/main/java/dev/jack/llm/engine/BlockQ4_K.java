@@ -255,6 +255,10 @@ final class BlockQ4_K implements QuantizedRows {
      * four products lane l of {@link SuperBlocks#groups32} sums, the same integers) and scaled into the float lanes.
      * Every Q4_K matrix of the 1B Q4_K_M file against one input, 2 threads, 128-row tasks, one JVM taking turns with
      * {@link #rowProduct} (identical products; 60 rounds each under perf, loaded cores): 27–28 ms against 31.5–33.5.
+     * There {@link #rowScales} took about a quarter of the samples of perf. Tried and dropped: its work moved into
+     * this loop (each group scale a byte loaded from the segment, the minimums and d·d_x at each super-block's end):
+     * 31–33 ms against 29–30 for the 256-bit kernel in the same JVM; the group scales alone read that way (rounds on
+     * cores loaded twice over, no gain seen).
      */
     private static void rowProductWide(MemorySegment s, long values, int blocks, short[] x, int[] groupScales, float[] blockScales, float[] sums) {
         FloatVector acc = FloatVector.zero(F);
