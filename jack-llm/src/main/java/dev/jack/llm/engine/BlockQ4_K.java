@@ -47,7 +47,7 @@ import static dev.jack.llm.engine.BlockQ8_0.f16;
  * tokens/s against 14.6–15.2 in two rounds taking turns. Measured again ({@link #rowProductWide}, now chosen where
  * {@link BlockQ8_0#WIDE}): no such fall, the rounds of both builds varying from 8 to 20 tokens/s as the other load on the
  * two cores came and went (the command's CPU time steadily 4–6 s less a run); samples of perf over the matrices showed
- * the cost that was there in both kernels, {@code BlockQ8_0.lanes(FloatVector)} compiled on its own and called with a
+ * a cost in both kernels, {@code BlockQ8_0.lanes(FloatVector)} compiled on its own and called with a
  * boxed accumulator once a row, now gone (the lanes go through an array).
  *
  * <p>One input and a batch run in methods of their own ({@link #one}, {@link #batch}), which the JIT compiles apart: with
@@ -248,8 +248,9 @@ final class BlockQ4_K implements QuantizedRows {
     }
 
     /**
-     * {@link #rowProduct} in 512-bit vectors, where {@link BlockQ8_0#WIDE} is true (llama.cpp's AVX-512 build of
-     * {@code ggml_vec_dot_q4_K_q8_K} likewise takes a quarter super-block's 32 bytes a step): the 32 bytes are widened
+     * {@link #rowProduct} in 512-bit vectors, where {@link BlockQ8_0#WIDE} is true (llama.cpp's x86
+     * {@code ggml_vec_dot_q4_K_q8_K} likewise takes a quarter super-block's 32 bytes a step, in one 256-bit load whose
+     * nibbles go through vpmaddubsw and vpmaddwd, which the Vector API lacks): the 32 bytes are widened
      * to 32 shorts, their low and high nibbles multiplied with the activations 32 at a time, adjacent shorts added into
      * 16 ints, times the group scale; every fourth quarter the 16 integer lanes are added into 8 (lane l and l + 8: the
      * four products lane l of {@link SuperBlocks#groups32} sums, the same integers) and scaled into the float lanes.
