@@ -5,6 +5,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -43,8 +44,11 @@ import static dev.jack.llm.engine.BlockQ8_0.f16;
  * 512-bit vectors (a quarter's 32 bytes widened to 32 shorts, 16 int lanes added into 8 at each super-block's end, the
  * same integers): 116–125 ns a row against 129–133 on one thread (rows of a 2048 × 8192 matrix, separate JVMs taking
  * turns), but decoding with the 1B Q4_K_M file ({@code jack bench engine --tokens 32}, 2 threads) fell to 8.9–9.7
- * tokens/s against 14.6–15.2 in two rounds taking turns; not yet understood (BlockQ4_0's and BlockQ6_K's 512-bit
- * kernels gained on the command line too).
+ * tokens/s against 14.6–15.2 in two rounds taking turns. Measured again ({@link #rowProductWide}, now chosen where
+ * {@link BlockQ8_0#WIDE}): no such fall, the rounds of both builds varying from 8 to 20 tokens/s as the other load on the
+ * two cores came and went (the command's CPU time steadily 4–6 s less a run); samples of perf over the matrices showed
+ * a cost in both kernels, {@code BlockQ8_0.lanes(FloatVector)} compiled on its own and called with a
+ * boxed accumulator once a row, now gone (the lanes go through an array).
  *
  * <p>One input and a batch run in methods of their own ({@link #one}, {@link #batch}), which the JIT compiles apart: with
  * both loops in {@code dot}, a batch after single-input decoding ran as slowly even with the unpacking back. A batch,
@@ -61,6 +65,10 @@ final class BlockQ4_K implements QuantizedRows {
     static final BlockQ4_K ROWS = new BlockQ4_K();
 
     private static final ValueLayout.OfFloat FLOAT_LE = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(LE);
+    /** A quarter super-block's 32 bytes; as 32 shorts; 16 ints. */
+    private static final VectorSpecies<Byte> B32 = ByteVector.SPECIES_256;
+    private static final VectorSpecies<Short> S512 = ShortVector.SPECIES_512;
+    private static final VectorSpecies<Integer> I512 = IntVector.SPECIES_512;
 
     private BlockQ4_K() {}
 
@@ -119,20 +127,31 @@ final class BlockQ4_K implements QuantizedRows {
 
     @Override
     public void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
-        if (x.count() == 1) one(data, in / 256, x, from, to, ys);
+        dot(data, in, from, to, x, ys, BlockQ8_0.WIDE);
+    }
+
+    /**
+     * {@link #dot} with the single-input kernel chosen by {@code wide}: {@link #rowProductWide} (512-bit vectors) where
+     * true, {@link #rowProduct} (256-bit) where false. Both give the same floats; tests run both on any hardware.
+     */
+    void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys, boolean wide) {
+        if (x.count() == 1) one(data, in / 256, x, from, to, ys, wide);
         else batch(data, new SuperBlocks.Dot(in, x.count()), x, from, to, ys);
     }
 
     /** {@link #dot} for a single input, over rows of {@code blocks} super-blocks. */
-    private static void one(MemorySegment data, int blocks, Activations.Quantized x, int from, int to, float[][] ys) {
+    private static void one(MemorySegment data, int blocks, Activations.Quantized x, int from, int to, float[][] ys, boolean wide) {
         long scales = LAYOUT.scales(data);
         long ds = LAYOUT.ds(data);
         int[] groupScales = new int[8 * blocks];
         float[] blockScales = new float[blocks];
+        float[] sums = new float[8];
         for (int r = from; r < to; r++) {
             long row = (long) r * blocks;
-            ys[0][r] = rowProduct(data, 128 * row, scales + 16 * row, ds + 8 * row, blocks, x.values[0], x.scales[0], x.sums[0],
-                    groupScales, blockScales);
+            float subtracted = rowScales(data, scales + 16 * row, ds + 8 * row, blocks, x.scales[0], x.sums[0], groupScales, blockScales);
+            if (wide) rowProductWide(data, 128 * row, blocks, x.values[0], groupScales, blockScales, sums);
+            else rowProduct(data, 128 * row, blocks, x.values[0], groupScales, blockScales, sums);
+            ys[0][r] = BlockQ8_0.lanes(sums, 0) - subtracted;
         }
     }
 
@@ -168,26 +187,16 @@ final class BlockQ4_K implements QuantizedRows {
     }
 
     /**
-     * Row · x for a row of {@code blocks} super-blocks (its nibbles at {@code s[values]}, its scales and minimums at
-     * {@code s[scales]}, its d and dmin at {@code s[ds]}), as ggml_vec_dot_q4_K_q8_K: per super-block Σ scale·Σ q·x in
-     * integers, added to eight float lanes times d·d_x, less dmin·d_x·Σ minimum·(the activations' sums per 32), the
-     * lanes summed at the end ({@link BlockQ8_0#lanes}) and the minimums' total subtracted.
-     *
-     * <p>A first loop over the super-blocks widens their scales to {@code groupScales} (8 ints each) and their d·d_x to
-     * {@code blockScales}, and subtracts the minimums (an integer multiply of 8 lanes and a sum). The second runs over
-     * the row's 64-value quarters as one loop, so that the JIT's range checks on the memory segment are set up once a
-     * row: each 32 bytes of nibbles are zero-extended to shorts, their low and high nibbles (two groups: an and, a
-     * shift) multiplied with the activations 16 at a time, adjacent shorts added into ints in three operations (a
-     * nibble times an activation byte is at most 15·127 = 1905 in magnitude, so a short holds the sum of two and an int
-     * lane the sum of four), times the group scale (a broadcast load); every fourth quarter ends a super-block, whose
-     * integer lanes are then scaled into the float lanes.
-     *
-     * <p>The same integers and float operations in the same order as {@link SuperBlocks#groups32} and
-     * {@link SuperBlocks#minimums}, so a single input's products equal a batch's bit for bit. Every vector operation is
-     * written out, for the reason {@link SuperBlocks#groups32} gives.
+     * The first step of a row's product with one input (as ggml_vec_dot_q4_K_q8_K: per super-block Σ scale·Σ q·x in
+     * integers, added to eight float lanes times d·d_x, less dmin·d_x·Σ minimum·(the activations' sums per 32)), over a
+     * row of {@code blocks} super-blocks whose scales and minimums are at {@code s[scales]} and d and dmin at
+     * {@code s[ds]}: widens the scales to {@code groupScales} (8 ints a super-block) and d·d_x to {@code blockScales},
+     * and returns the minimums' total, dmin·d_x·(an integer multiply of 8 lanes and a sum) added in super-block order,
+     * which the caller subtracts from {@link #rowProduct}'s or {@link #rowProductWide}'s sum. It takes and returns no
+     * vector, so it costs nothing if the JIT compiles it on its own.
      */
-    private static float rowProduct(MemorySegment s, long values, long scales, long ds, int blocks, short[] x, float[] xd, int[] xSums,
-                                    int[] groupScales, float[] blockScales) {
+    private static float rowScales(MemorySegment s, long scales, long ds, int blocks, float[] xd, int[] xSums, int[] groupScales,
+                                   float[] blockScales) {
         float subtracted = 0;
         for (int b = 0; b < blocks; b++) {
             ByteVector scalesAndMinimums = ByteVector.fromMemorySegment(B16, s, scales + 16L * b, LE);
@@ -197,6 +206,26 @@ final class BlockQ4_K implements QuantizedRows {
             blockScales[b] = s.get(FLOAT_LE, ds + 8L * b) * xd[b];
             subtracted += s.get(FLOAT_LE, ds + 8L * b + 4) * xd[b] * minimums;
         }
+        return subtracted;
+    }
+
+    /**
+     * The integer part of a row's product (its nibbles at {@code s[values]}, {@code blocks} super-blocks) with one input,
+     * in 256-bit vectors (where {@link BlockQ8_0#WIDE} is false), after {@link #rowScales}: one loop over the row's
+     * 64-value quarters, so that the JIT's range checks on the memory segment are set up once a row: each 32 bytes of
+     * nibbles are zero-extended to shorts, their low and high nibbles (two groups: an and, a shift) multiplied with the
+     * activations 16 at a time, adjacent shorts added into ints in three operations (a nibble times an activation byte
+     * is at most 15·127 = 1905 in magnitude, so a short holds the sum of two and an int lane the sum of four), times the
+     * group scale (a broadcast load); every fourth quarter ends a super-block, whose integer lanes are then scaled into
+     * the float lanes, stored to {@code sums} (8 floats) for the caller to add ({@link BlockQ8_0#lanes(float[], int)}: in
+     * the decode path C2 compiled {@code lanes(FloatVector)} on its own and called it, boxing the accumulator, 2.4% of
+     * the samples of perf over the Q4_K matrices).
+     *
+     * <p>The same integers and float operations in the same order as {@link SuperBlocks#groups32} and
+     * {@link SuperBlocks#minimums}, so a single input's products equal a batch's bit for bit. Every vector operation is
+     * written out, for the reason {@link SuperBlocks#groups32} gives.
+     */
+    private static void rowProduct(MemorySegment s, long values, int blocks, short[] x, int[] groupScales, float[] blockScales, float[] sums) {
         FloatVector acc = FloatVector.zero(F);
         IntVector sum = IntVector.zero(I);
         for (int i = 0; i < 4 * blocks; i++) {
@@ -215,7 +244,42 @@ final class BlockQ4_K implements QuantizedRows {
                 sum = IntVector.zero(I);
             }
         }
-        return BlockQ8_0.lanes(acc) - subtracted;
+        acc.intoArray(sums, 0);
+    }
+
+    /**
+     * {@link #rowProduct} in 512-bit vectors, where {@link BlockQ8_0#WIDE} is true (llama.cpp's x86
+     * {@code ggml_vec_dot_q4_K_q8_K} likewise takes a quarter super-block's 32 bytes a step, in one 256-bit load whose
+     * nibbles go through vpmaddubsw and vpmaddwd, which the Vector API lacks): the 32 bytes are widened
+     * to 32 shorts, their low and high nibbles multiplied with the activations 32 at a time, adjacent shorts added into
+     * 16 ints, times the group scale; every fourth quarter the 16 integer lanes are added into 8 (lane l and l + 8: the
+     * four products lane l of {@link SuperBlocks#groups32} sums, the same integers) and scaled into the float lanes.
+     * Every Q4_K matrix of the 1B Q4_K_M file against one input, 2 threads, 128-row tasks, one JVM taking turns with
+     * {@link #rowProduct} (identical products; 60 rounds each under perf, loaded cores): 27–28 ms against 31.5–33.5.
+     * There {@link #rowScales} took about a quarter of the samples of perf. Tried and dropped: its work moved into
+     * this loop (each group scale a byte loaded from the segment, the minimums and d·d_x at each super-block's end):
+     * 31–33 ms against 29–30 for the 256-bit kernel in the same JVM; the group scales alone read that way (rounds on
+     * cores loaded twice over, no gain seen); rowScales in 512-bit vectors, two super-blocks' scales and minimums
+     * widened at once and their minimums summed in one vector by three swaps and adds (this kernel's time over the
+     * 256-bit one's in the same JVM 0.94–1.0 against 0.88–0.89 without, in alternating JVMs on loaded cores).
+     */
+    private static void rowProductWide(MemorySegment s, long values, int blocks, short[] x, int[] groupScales, float[] blockScales, float[] sums) {
+        FloatVector acc = FloatVector.zero(F);
+        IntVector sum = IntVector.zero(I512);
+        for (int i = 0; i < 4 * blocks; i++) {
+            ShortVector q = (ShortVector) ByteVector.fromMemorySegment(B32, s, values + 32L * i, LE).convertShape(VectorOperators.ZERO_EXTEND_B2S, S512, 0);
+            int v = 64 * i;
+            IntVector p = q.and((short) 0x0F).mul(ShortVector.fromArray(S512, x, v)).reinterpretAsInts();
+            sum = sum.add(p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16).mul(groupScales[2 * i]));
+            p = q.lanewise(VectorOperators.LSHR, 4).mul(ShortVector.fromArray(S512, x, v + 32)).reinterpretAsInts();
+            sum = sum.add(p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16).mul(groupScales[2 * i + 1]));
+            if ((i & 3) == 3) {
+                IntVector lanes = ((IntVector) sum.reinterpretShape(I, 0)).add((IntVector) sum.reinterpretShape(I, 1));
+                acc = ((FloatVector) lanes.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, blockScales[i >> 2]), acc);
+                sum = IntVector.zero(I512);
+            }
+        }
+        acc.intoArray(sums, 0);
     }
 
     /**

@@ -295,7 +295,7 @@ class QuantizedRowsTest {
 
     /**
      * Each input's single-input products equal its products in the batch of all of {@code x}, bit for bit, by both of
-     * Q4_0's and Q6_K's single-input kernels (so those equal each other's too).
+     * Q4_0's, Q4_K's and Q6_K's single-input kernels (so those equal each other's too).
      */
     private static void assertSingleInputProductsEqualBatch(GgmlType type, byte[] bytes, int rows, int n, float[][] x, String what) {
         double[][] batch = products(type, bytes, rows, n, x, x.length);
@@ -311,7 +311,7 @@ class QuantizedRowsTest {
     }
 
     /**
-     * The products of the rows with one input: Q4_0's and Q6_K's by their 512-bit single-input kernel ({@code wide})
+     * The products of the rows with one input: Q4_0's, Q4_K's and Q6_K's by their 512-bit single-input kernel ({@code wide})
      * or their 256-bit one, whatever this JVM's vector width (without AVX-512 the 512-bit one runs as Java code, slowly
      * but with the same results); the other types' by their one kernel.
      */
@@ -322,6 +322,7 @@ class QuantizedRowsTest {
         switch ((QuantizedRows) type.rows()) {
             case BlockQ4_0 kernel -> kernel.dot(segment(type, bytes), n, 0, rows, a.quantized(BlockQ4_0.activations(1, wide), WORKERS), ys, wide);
             case BlockQ6_K kernel -> kernel.dot(segment(type, bytes), n, 0, rows, a.quantized(kernel.activations(1), WORKERS), ys, wide);
+            case BlockQ4_K kernel -> kernel.dot(segment(type, bytes), n, 0, rows, a.quantized(kernel.activations(1), WORKERS), ys, wide);
             case QuantizedRows kernel -> kernel.dot(segment(type, bytes), n, 0, rows, a.quantized(kernel.activations(1), WORKERS), ys);
         }
         return ys[0];
