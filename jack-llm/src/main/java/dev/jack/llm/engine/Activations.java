@@ -20,7 +20,7 @@ final class Activations {
      *   <li>natural, for {@link BlockQ4_K}'s single-input integer products;</li>
      *   <li>by halves ({@code Q8_0_BY_HALVES}), in runs of 64 (two blocks): values 0–15 of both blocks, then values
      *       16–31 of both, so that one 512-bit load takes the activations of two blocks' low nibbles and the next those
-     *       of their high nibbles, for {@link BlockQ4_0}'s single-input integer products (a last odd block stays
+     *       of their high nibbles, for {@link BlockQ4_0}'s 512-bit integer products (a last odd block stays
      *       natural);</li>
      *   <li>by four ({@code Q8_0_BY_FOUR}): values by their index modulo 4 (0, 4, 8, …, 28, then 1, 5, …, 29, and so
      *       on), for {@link BlockQ8_0}'s products, whose 8 lanes then each sum four consecutive values as llama.cpp's
@@ -28,7 +28,7 @@ final class Activations {
      *   <li>by pairs ({@code Q8_0_BY_PAIRS}): values 0, 2, …, 14, then 1, 3, …, 15, then 16, 18,
      *       …, 30, then 17, 19, …, 31, so that lane l of the four runs of 8 holds values 2l, 2l + 1, 16 + 2l and 17 + 2l:
      *       the values whose products lane l of {@link BlockQ4_0}'s integer kernel sums (16 short products, adjacent pairs
-     *       added into ints), for its batch products, which then sum the same integers in float lanes; and the same
+     *       added into ints), for its 256-bit batch products, which then sum the same integers in float lanes; and the same
      *       order in q8_K blocks ({@code Q8_K_BY_PAIRS}), for {@link BlockQ6_K}'s products over its repacked rows, whose
      *       lane l of a group of 16 sums values 2l and 2l + 1 in integer and in float lanes alike.</li>
      * </ul>

@@ -29,8 +29,9 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  * bytes 16 at a time in 256-bit vectors where the JVM's are narrower ({@link BlockQ8_0#WIDE}; {@link #two} says why
  * both) (a nibble less 8 times an activation byte fits a short with room for four, so pairs become ints in three
  * operations). A batch of three or more takes the same
- * integer sums in float lanes, as {@link BlockQ8_0} does, each block's nibbles decoded once for four inputs
- * ({@link #four}) rather than once per input (batched decode of 4, 8 and 16 sequences of a 1B model took 17%, 16% and
+ * integer sums, each block's nibbles decoded once for four inputs: in {@link #two}'s 512-bit integer steps where the
+ * JVM's vectors are that wide ({@link #fourWide}), else in float lanes, as {@link BlockQ8_0} does ({@link #four}),
+ * rather than once per input (batched decode of 4, 8 and 16 sequences of a 1B model took 17%, 16% and
  * 10% less CPU time, medians of 6 rounds alternating both builds in one JVM, identical logits; two sequences ran
  * faster with the single-input kernel each, 16.1–19.3 tokens/s against 14.8–15.7 in three alternating runs with the
  * single-input kernel over the file's layout, and again with {@link #two}: 19.5–23.6 against 16.5–17.6, three
@@ -90,9 +91,12 @@ final class BlockQ4_0 implements QuantizedRows {
         return activations(count, BlockQ8_0.WIDE);
     }
 
-    /** {@link #activations}, for {@link #two} in 512-bit vectors ({@code wide}) or in 256-bit ones. */
+    /**
+     * {@link #activations}, for {@link #two} and {@link #fourWide} in 512-bit vectors ({@code wide}) or {@link #two}
+     * and {@link #four} in 256-bit ones.
+     */
     static Activations.Format activations(int count, boolean wide) {
-        if (count > SINGLE) return Activations.Format.Q8_0_BY_PAIRS;
+        if (count > SINGLE) return wide ? Activations.Format.Q8_0_BY_HALVES : Activations.Format.Q8_0_BY_PAIRS;
         return wide ? Activations.Format.Q8_0_BY_HALVES : Activations.Format.Q8_0;
     }
 
@@ -175,10 +179,13 @@ final class BlockQ4_0 implements QuantizedRows {
             }
             return;
         }
+        float[] scales = wide ? new float[4 * blocks] : null;
         for (int r = from; r < to; r++) {
             for (int t = 0; t < count; t += 4) {
                 // A last group of fewer than four repeats its last input in the spare slots, whose sums are dropped.
-                four(data, ds, (long) r * blocks, x.floats, x.scales, t, Math.min(t + 1, count - 1), Math.min(t + 2, count - 1), Math.min(t + 3, count - 1), blocks, sums);
+                int t1 = Math.min(t + 1, count - 1), t2 = Math.min(t + 2, count - 1), t3 = Math.min(t + 3, count - 1);
+                if (wide) fourWide(data, ds, (long) r * blocks, blocks, x.values[t], x.values[t1], x.values[t2], x.values[t3], x.scales, t, t1, t2, t3, scales, sums);
+                else four(data, ds, (long) r * blocks, x.floats, x.scales, t, t1, t2, t3, blocks, sums);
                 for (int k = 0; k < 4 && t + k < count; k++) ys[t + k][r] = lanes(sums, 8 * k);
             }
         }
@@ -265,6 +272,15 @@ final class BlockQ4_0 implements QuantizedRows {
      * {@link BlockQ8_0}'s batch kernel gives. Each input's operations are written out rather than taken from a helper
      * (BlockQ8_0's {@code block} computes the same): a helper that two kernels call is compiled on its own once hot
      * and then not inlined, which boxes its vectors ({@link #two} says what that costs).
+     *
+     * <p>Tried and dropped in float lanes (all bit for bit this kernel's products; one thread, both kernels taking
+     * turns in one JVM, best of 12 rounds, on cores another job loaded): two blocks a step in 512-bit vectors (their
+     * 32 bytes as 16 shorts, activations reordered so that one 512-bit load takes a run of 8 of both blocks, each half
+     * then scaled and added in 256-bit lanes in block order): 8 inputs, 2048 × 2048 rows 1.88 ms against 1.51,
+     * 8192 × 2048 7.66 against 6.11, 2048 × 8192 6.73 against 5.32 (PrintIntrinsics: C2 did not intrinsify that
+     * kernel's {@code VectorSupport::convert}s, and JFR sampled the Vector API's Java fallbacks); 8 inputs per decoded
+     * block with every block's d·d_x computed 8 at a time first: 2.65 against 1.86, 8.64 against 6.18; those d·d_x
+     * precomputed for these 4 inputs alone: 1.67 against 1.55, 8.54 against 7.51.
      */
     private static void four(MemorySegment s, long ds, long k, float[][] x, float[][] xd, int t0, int t1, int t2, int t3, int blocks, float[] sums) {
         FloatVector acc0 = FloatVector.zero(F);
@@ -296,6 +312,88 @@ final class BlockQ4_0 implements QuantizedRows {
             acc3 = w3.fma(FloatVector.fromArray(F, x3, v + 24), w2.fma(FloatVector.fromArray(F, x3, v + 16),
                     w1.fma(FloatVector.fromArray(F, x3, v + 8), w0.mul(FloatVector.fromArray(F, x3, v)))))
                     .fma(FloatVector.broadcast(F, d * xd[t3][b]), acc3);
+        }
+        acc0.intoArray(sums, 0);
+        acc1.intoArray(sums, 8);
+        acc2.intoArray(sums, 16);
+        acc3.intoArray(sums, 24);
+    }
+
+    /**
+     * One row, whose blocks begin at block {@code k} of the tensor, against inputs t0..t3 (in {@code Q8_0_BY_HALVES}
+     * order, as shorts) in {@link #two}'s 512-bit integer steps, each two blocks' nibbles decoded once for the four
+     * inputs: first each input's d·d_x of every block, 8 at a time, to {@code scales} (4·blocks floats); then per two
+     * blocks, for each input, the products of {@link #two}'s lanes, scaled and added in block order, a last odd block in
+     * {@link #two}'s 256-bit steps: {@link #two}'s operations on the same values, so its floats (and {@link #four}'s).
+     * Every vector operation is written out, for the reason {@link #two} gives. (llama.cpp's counterpart on AVX-512 is
+     * ggml-cpu's repacked {@code ggml_gemv_q4_0_8x8_q8_0}/{@code ggml_gemm_q4_0_8x8_q8_0}, integer products of 8
+     * interleaved rows; the Vector API has no 8-bit multiply-add, so the products are {@link #two}'s shorts.)
+     *
+     * <p>Against {@link #four}, one thread, taking turns in one JVM, best of 12 rounds, identical products: 8 inputs,
+     * 2048 × 2048 rows 1.12 ms against 1.58, 8192 × 2048 4.96 against 6.49, 2048 × 8192 4.91 against 5.64; 16 inputs
+     * 14.9 against 14.9 (8192 × 2048) and 10.5 against 11.8 (2048 × 8192); 4 inputs 0.84 against 0.84; 3 inputs of 512
+     * rows 0.13 against 0.18. Batched decode of the 1B Q4_0 file ({@code jack bench engine --batch 4,8,16 --prompt 8
+     * --tokens 32}, 2 threads, 3 runs of each build taking turns on cores another job loaded): batch4 31.0–32.2
+     * tokens/s against 21.1–28.6, batch8 30.6–32.1 against 26.7–28.9, batch16 26.8–31.5 against 27.5–29.1.
+     */
+    private static void fourWide(MemorySegment s, long ds, long k, int blocks, short[] x0, short[] x1, short[] x2, short[] x3, float[][] xd,
+                                 int t0, int t1, int t2, int t3, float[] scales, float[] sums) {
+        int b = 0;
+        for (; b < F.loopBound(blocks); b += 8) {
+            FloatVector d = FloatVector.fromMemorySegment(F, s, ds + 4 * (k + b), LE);
+            d.mul(FloatVector.fromArray(F, xd[t0], b)).intoArray(scales, b);
+            d.mul(FloatVector.fromArray(F, xd[t1], b)).intoArray(scales, blocks + b);
+            d.mul(FloatVector.fromArray(F, xd[t2], b)).intoArray(scales, 2 * blocks + b);
+            d.mul(FloatVector.fromArray(F, xd[t3], b)).intoArray(scales, 3 * blocks + b);
+        }
+        for (; b < blocks; b++) {
+            float d = s.get(FloatRows.FLOAT_LE, ds + 4 * (k + b));
+            scales[b] = d * xd[t0][b];
+            scales[blocks + b] = d * xd[t1][b];
+            scales[2 * blocks + b] = d * xd[t2][b];
+            scales[3 * blocks + b] = d * xd[t3][b];
+        }
+        FloatVector acc0 = FloatVector.zero(F);
+        FloatVector acc1 = FloatVector.zero(F);
+        FloatVector acc2 = FloatVector.zero(F);
+        FloatVector acc3 = FloatVector.zero(F);
+        for (b = 0; b + 1 < blocks; b += 2) {
+            ShortVector q = (ShortVector) ByteVector.fromMemorySegment(B32, s, 16 * (k + b), LE).convertShape(VectorOperators.B2S, S512, 0);
+            ShortVector low = q.and((short) 0x0F).sub((short) 8);
+            ShortVector high = q.lanewise(VectorOperators.ASHR, 4);
+            IntVector p0 = low.mul(ShortVector.fromArray(S512, x0, b * 32)).add(high.mul(ShortVector.fromArray(S512, x0, b * 32 + 32))).reinterpretAsInts();
+            p0 = p0.add(p0.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
+            acc0 = ((FloatVector) ((IntVector) p0.reinterpretShape(I, 0)).convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scales[b]), acc0);
+            acc0 = ((FloatVector) ((IntVector) p0.reinterpretShape(I, 1)).convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scales[b + 1]), acc0);
+            IntVector p1 = low.mul(ShortVector.fromArray(S512, x1, b * 32)).add(high.mul(ShortVector.fromArray(S512, x1, b * 32 + 32))).reinterpretAsInts();
+            p1 = p1.add(p1.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
+            acc1 = ((FloatVector) ((IntVector) p1.reinterpretShape(I, 0)).convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scales[blocks + b]), acc1);
+            acc1 = ((FloatVector) ((IntVector) p1.reinterpretShape(I, 1)).convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scales[blocks + b + 1]), acc1);
+            IntVector p2 = low.mul(ShortVector.fromArray(S512, x2, b * 32)).add(high.mul(ShortVector.fromArray(S512, x2, b * 32 + 32))).reinterpretAsInts();
+            p2 = p2.add(p2.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
+            acc2 = ((FloatVector) ((IntVector) p2.reinterpretShape(I, 0)).convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scales[2 * blocks + b]), acc2);
+            acc2 = ((FloatVector) ((IntVector) p2.reinterpretShape(I, 1)).convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scales[2 * blocks + b + 1]), acc2);
+            IntVector p3 = low.mul(ShortVector.fromArray(S512, x3, b * 32)).add(high.mul(ShortVector.fromArray(S512, x3, b * 32 + 32))).reinterpretAsInts();
+            p3 = p3.add(p3.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
+            acc3 = ((FloatVector) ((IntVector) p3.reinterpretShape(I, 0)).convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scales[3 * blocks + b]), acc3);
+            acc3 = ((FloatVector) ((IntVector) p3.reinterpretShape(I, 1)).convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scales[3 * blocks + b + 1]), acc3);
+        }
+        if (b < blocks) {
+            ShortVector q = (ShortVector) ByteVector.fromMemorySegment(B16, s, 16 * (k + b), LE).convertShape(VectorOperators.B2S, S, 0);
+            ShortVector low = q.and((short) 0x0F).sub((short) 8);
+            ShortVector high = q.lanewise(VectorOperators.ASHR, 4);
+            IntVector p0 = low.mul(ShortVector.fromArray(S, x0, b * 32)).add(high.mul(ShortVector.fromArray(S, x0, b * 32 + 16))).reinterpretAsInts();
+            p0 = p0.add(p0.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
+            acc0 = ((FloatVector) p0.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scales[b]), acc0);
+            IntVector p1 = low.mul(ShortVector.fromArray(S, x1, b * 32)).add(high.mul(ShortVector.fromArray(S, x1, b * 32 + 16))).reinterpretAsInts();
+            p1 = p1.add(p1.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
+            acc1 = ((FloatVector) p1.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scales[blocks + b]), acc1);
+            IntVector p2 = low.mul(ShortVector.fromArray(S, x2, b * 32)).add(high.mul(ShortVector.fromArray(S, x2, b * 32 + 16))).reinterpretAsInts();
+            p2 = p2.add(p2.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
+            acc2 = ((FloatVector) p2.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scales[2 * blocks + b]), acc2);
+            IntVector p3 = low.mul(ShortVector.fromArray(S, x3, b * 32)).add(high.mul(ShortVector.fromArray(S, x3, b * 32 + 16))).reinterpretAsInts();
+            p3 = p3.add(p3.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
+            acc3 = ((FloatVector) p3.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, scales[3 * blocks + b]), acc3);
         }
         acc0.intoArray(sums, 0);
         acc1.intoArray(sums, 8);

@@ -14,7 +14,14 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  * accumulators, 4 row vectors, an input vector): AVX-512 gives C2 32. (A 4 × 6 tile, 29 registers, was no faster.)
  * With AVX2 alone C2 has 16 vector registers and the tile spills: on this machine with {@code -XX:UseAVX=2}, pp128 on
  * Q8_0 ran at 0.95× the 2 × 4 tile's rate (medians 20.9 and 22.1 tokens/s, one JVM taking turns, 6 rounds, loaded).
- * The 4 × 4 tile stays: it is for AVX-512, where it is the faster of the two.
+ * The 4 × 4 tile stays: it is for AVX-512, where it is the faster of the two. Tried and dropped: a 512-bit tile of
+ * 8 rows × 4 inputs whose vectors each held two rows' chains of this tile (rows laid out in pairs, 8 elements of each in
+ * turn; inputs stored with each 8 elements twice; the same floats bit for bit). Alone on operands in L1 it ran at
+ * 138–155 GFLOP/s on one thread against this tile's 98–106 (Zen 5 executes 512-bit FMAs at full width), but over a
+ * pp128 task's operands (64 rows of 2048, 128 inputs: its 8 loads of 64 bytes per 16 FMAs need L2's full width)
+ * 57–108 against 69–93 depending on the run's JIT, also with the elements taken in chunks so that the rows stay in L1
+ * and with the tile's rows in one stream; pp128 on the Q4_0 file 61.9 against 61.6 tokens/s in the one quiet pair of
+ * runs (on loaded cores, other pairs 31–34 each).
  * Each product is one chain of fused multiply-adds over the row, 8 lanes wide, then its lanes are summed in a fixed
  * order, whichever tile or edge computed it ({@link #dot}): results do not depend on the batch.
  */

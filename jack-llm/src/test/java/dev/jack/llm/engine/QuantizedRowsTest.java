@@ -295,19 +295,38 @@ class QuantizedRowsTest {
 
     /**
      * Each input's single-input products equal its products in the batch of all of {@code x}, bit for bit, by both of
-     * Q4_0's, Q4_K's and Q6_K's single-input kernels (so those equal each other's too).
+     * Q4_0's, Q4_K's and Q6_K's single-input kernels and both of Q4_0's batch kernels (so those equal each other's too).
      */
     private static void assertSingleInputProductsEqualBatch(GgmlType type, byte[] bytes, int rows, int n, float[][] x, String what) {
-        double[][] batch = products(type, bytes, rows, n, x, x.length);
-        for (int t = 0; t < x.length; t++) {
-            for (boolean wide : new boolean[] {false, true}) {
-                float[] single = singleProducts(type, bytes, rows, n, x[t], wide);
-                for (int r = 0; r < rows; r++) {
-                    assertEquals(Float.floatToRawIntBits(single[r]), Float.floatToRawIntBits((float) batch[t][r]),
-                            what + " row " + r + ", input " + t + " of " + x.length + (wide ? ", 512-bit" : ", 256-bit"));
+        for (boolean wideBatch : new boolean[] {false, true}) {
+            float[][] batch = batchProducts(type, bytes, rows, n, x, wideBatch);
+            for (int t = 0; t < x.length; t++) {
+                for (boolean wide : new boolean[] {false, true}) {
+                    float[] single = singleProducts(type, bytes, rows, n, x[t], wide);
+                    for (int r = 0; r < rows; r++) {
+                        assertEquals(Float.floatToRawIntBits(single[r]), Float.floatToRawIntBits(batch[t][r]),
+                                what + " row " + r + ", input " + t + " of " + x.length + (wide ? ", 512-bit" : ", 256-bit")
+                                        + " single-input kernel, " + (wideBatch ? "512-bit" : "256-bit") + " batch kernel");
+                    }
                 }
             }
         }
+    }
+
+    /**
+     * The products of the rows with all of {@code x}: Q4_0's by its 512-bit batch kernel ({@code wide}) or its 256-bit
+     * one, whatever this JVM's vector width (without AVX-512 the 512-bit one runs as Java code, slowly but with the same
+     * results); the other types' by their one batch kernel.
+     */
+    private static float[][] batchProducts(GgmlType type, byte[] bytes, int rows, int n, float[][] x, boolean wide) {
+        Activations a = new Activations();
+        a.set(x, x.length, n);
+        float[][] ys = new float[x.length][rows];
+        switch ((QuantizedRows) type.rows()) {
+            case BlockQ4_0 kernel -> kernel.dot(segment(type, bytes), n, 0, rows, a.quantized(BlockQ4_0.activations(x.length, wide), WORKERS), ys, wide);
+            case QuantizedRows kernel -> kernel.dot(segment(type, bytes), n, 0, rows, a.quantized(kernel.activations(x.length), WORKERS), ys);
+        }
+        return ys;
     }
 
     /**
