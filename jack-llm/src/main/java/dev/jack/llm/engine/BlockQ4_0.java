@@ -96,8 +96,8 @@ final class BlockQ4_0 implements QuantizedRows {
      * and {@link #four} in 256-bit ones.
      */
     static Activations.Format activations(int count, boolean wide) {
-        if (count > SINGLE) return wide ? Activations.Format.Q8_0_BY_HALVES : Activations.Format.Q8_0_BY_PAIRS;
-        return wide ? Activations.Format.Q8_0_BY_HALVES : Activations.Format.Q8_0;
+        if (wide) return Activations.Format.Q8_0_BY_HALVES;
+        return count > SINGLE ? Activations.Format.Q8_0_BY_PAIRS : Activations.Format.Q8_0;
     }
 
     /** The repacked layout: 16 bytes of nibbles a block, then a float d a block (20 bytes against the file's 18). */
@@ -155,14 +155,16 @@ final class BlockQ4_0 implements QuantizedRows {
     }
 
     /**
-     * {@link #dot} with {@link #two} in 512-bit vectors ({@code wide}, over {@code Q8_0_BY_HALVES} activations) or in
-     * 256-bit ones (over {@code Q8_0}): {@link #activations(int, boolean)} gives the format for {@code wide}. Both give
-     * the same floats; tests run both on any hardware.
+     * {@link #dot} with the 512-bit kernels ({@code wide}: {@link #two} for up to {@code SINGLE} inputs, {@link #fourWide}
+     * for more, both over {@code Q8_0_BY_HALVES} activations) or the 256-bit ones ({@link #two} over {@code Q8_0},
+     * {@link #four} over {@code Q8_0_BY_PAIRS}): {@link #activations(int, boolean)} gives the format for {@code wide}.
+     * All give the same floats; tests run each on any hardware.
      */
     void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys, boolean wide) {
         int blocks = in / 32;
         long ds = LAYOUT.ds(data);
         int count = x.count();
+        assert x.format == activations(count, wide) : x.format + " for " + count + (wide ? " inputs, 512-bit" : " inputs, 256-bit");
         float[] sums = new float[32];
         if (count <= SINGLE) {
             float[] scales = new float[2 * blocks];

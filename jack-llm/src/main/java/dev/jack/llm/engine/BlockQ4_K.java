@@ -28,7 +28,7 @@ import static dev.jack.llm.engine.BlockQ8_0.f16;
  * ggml-cpu's {@code repack.cpp} lays weights out anew), 152 bytes a super-block against the file's 144 (5.6% more):
  * first every super-block's 128 bytes of nibbles, in the file's order (which already matches the activations'), then
  * every super-block's 8 scales and 8 minimums, a byte each, then every super-block's d and dmin as floats. The
- * single-input kernel ({@link #rowProduct}) then spends no scalar instructions on unpacking the 6-bit fields (it widens
+ * single-input kernel ({@link #rowScales} with {@link #rowProduct} or {@link #rowProductWide}) then spends no scalar instructions on unpacking the 6-bit fields (it widens
  * 16 bytes to the scales and minimums in two conversions), reads the rows straight from the tensor's memory (no copy of
  * each row to an array first), and runs one loop over the row's 64-value quarters. Every Q4_K matrix of a Llama 3.2
  * 1B-shaped Q4_K_M file (830M values) multiplied once on one thread, CPU time, one JVM taking turns with the file's
@@ -193,7 +193,7 @@ final class BlockQ4_K implements QuantizedRows {
      * {@code s[ds]}: widens the scales to {@code groupScales} (8 ints a super-block) and d·d_x to {@code blockScales},
      * and returns the minimums' total, dmin·d_x·(an integer multiply of 8 lanes and a sum) added in super-block order,
      * which the caller subtracts from {@link #rowProduct}'s or {@link #rowProductWide}'s sum. It takes and returns no
-     * vector, so it costs nothing if the JIT compiles it on its own.
+     * vector, so if the JIT compiles it on its own it costs a call a row and boxes nothing.
      */
     private static float rowScales(MemorySegment s, long scales, long ds, int blocks, float[] xd, int[] xSums, int[] groupScales,
                                    float[] blockScales) {

@@ -46,12 +46,13 @@ final class BlockQ8_0 implements QuantizedRows {
     static final VectorSpecies<Byte> B8 = ByteVector.SPECIES_64;
     static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
     /**
-     * Whether this JVM's vectors are 512 bits wide (AVX-512, unless {@code -XX:UseAVX} or {@code -XX:MaxVectorSize}
-     * says less): the one choice between BlockQ4_0's and BlockQ6_K's 512-bit single-input kernels and their 256-bit
-     * ones. Without AVX-512, C2 does not compile 512-bit operations to vector instructions and runs the Vector API's
-     * Java code, many times slower.
+     * Whether this JVM's short vectors are 512 bits wide (AVX-512 with its byte and word instructions, AVX512BW, unless
+     * {@code -XX:UseAVX} or {@code -XX:MaxVectorSize} says less): the one choice between the 512-bit kernels (BlockQ4_0's
+     * single-input {@code two} and batch {@code fourWide}, BlockQ4_K's and BlockQ6_K's single-input ones) and their
+     * 256-bit ones. Those kernels multiply 32 shorts at a time; without AVX512BW (AVX2, or AVX-512F alone) C2 does not
+     * compile 512-bit short operations to vector instructions and runs the Vector API's Java code, many times slower.
      */
-    static final boolean WIDE = IntVector.SPECIES_PREFERRED.vectorBitSize() >= 512;
+    static final boolean WIDE = ShortVector.SPECIES_PREFERRED.vectorBitSize() >= 512;
     static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
     static final ValueLayout.OfShort SHORT_LE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(LE);
 

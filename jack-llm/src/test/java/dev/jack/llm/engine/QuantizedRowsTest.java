@@ -298,14 +298,19 @@ class QuantizedRowsTest {
      * Q4_0's, Q4_K's and Q6_K's single-input kernels and both of Q4_0's batch kernels (so those equal each other's too).
      */
     private static void assertSingleInputProductsEqualBatch(GgmlType type, byte[] bytes, int rows, int n, float[][] x, String what) {
-        for (boolean wideBatch : new boolean[] {false, true}) {
+        float[][][] single = new float[2][x.length][];
+        for (int t = 0; t < x.length; t++) {
+            single[0][t] = singleProducts(type, bytes, rows, n, x[t], false);
+            single[1][t] = singleProducts(type, bytes, rows, n, x[t], true);
+        }
+        // Only Q4_0 has two batch kernels.
+        for (boolean wideBatch : type == GgmlType.Q4_0 ? new boolean[] {false, true} : new boolean[] {false}) {
             float[][] batch = batchProducts(type, bytes, rows, n, x, wideBatch);
             for (int t = 0; t < x.length; t++) {
-                for (boolean wide : new boolean[] {false, true}) {
-                    float[] single = singleProducts(type, bytes, rows, n, x[t], wide);
+                for (int wide = 0; wide < 2; wide++) {
                     for (int r = 0; r < rows; r++) {
-                        assertEquals(Float.floatToRawIntBits(single[r]), Float.floatToRawIntBits(batch[t][r]),
-                                what + " row " + r + ", input " + t + " of " + x.length + (wide ? ", 512-bit" : ", 256-bit")
+                        assertEquals(Float.floatToRawIntBits(single[wide][t][r]), Float.floatToRawIntBits(batch[t][r]),
+                                what + " row " + r + ", input " + t + " of " + x.length + (wide == 1 ? ", 512-bit" : ", 256-bit")
                                         + " single-input kernel, " + (wideBatch ? "512-bit" : "256-bit") + " batch kernel");
                     }
                 }
@@ -314,9 +319,10 @@ class QuantizedRowsTest {
     }
 
     /**
-     * The products of the rows with all of {@code x}: Q4_0's by its 512-bit batch kernel ({@code wide}) or its 256-bit
-     * one, whatever this JVM's vector width (without AVX-512 the 512-bit one runs as Java code, slowly but with the same
-     * results); the other types' by their one batch kernel.
+     * The products of the rows with all of {@code x}: Q4_0's by its 512-bit kernels ({@code wide}) or its 256-bit ones
+     * (for up to two inputs its single-input kernel, for more its batch kernel), whatever this JVM's vector width
+     * (without AVX-512 the 512-bit ones run as Java code, slowly but with the same results); the other types' by their
+     * one batch kernel.
      */
     private static float[][] batchProducts(GgmlType type, byte[] bytes, int rows, int n, float[][] x, boolean wide) {
         Activations a = new Activations();
