@@ -80,7 +80,10 @@ final class BlockQ4_0 implements QuantizedRows {
 
     /**
      * Up to this many inputs each take {@link #two}: the four-input kernel's shared decoding does not pay for its
-     * two spare slots.
+     * two spare slots. Where {@link BlockQ8_0#WIDE}, a batch's last one or two inputs past a multiple of four take it
+     * too ({@link #fourWide} would run its spare slots as dearly: batches of 5 and 6 of the 1B Q4_0 file, {@code jack
+     * bench engine --batch 5,6 --prompt 8 --tokens 32}, 2 runs of each build taking turns: 29.6–30.1 and 29.7–29.8
+     * tokens/s against 19.5–26.0 and 23.7–24.0).
      */
     private static final int SINGLE = 2;
 
@@ -166,29 +169,30 @@ final class BlockQ4_0 implements QuantizedRows {
         int count = x.count();
         assert x.format == activations(count, wide) : x.format + " for " + count + (wide ? " inputs, 512-bit" : " inputs, 256-bit");
         float[] sums = new float[32];
-        if (count <= SINGLE) {
-            float[] scales = new float[2 * blocks];
-            int half = (to - from + 1) / 2;
-            for (int r = from; r < from + half; r++) {
-                // Row r with row r + half, so that each half of the rows is read in order; of an odd number of rows, the
-                // middle one goes with itself.
-                int r1 = r + half < to ? r + half : r;
-                for (int t = 0; t < count; t++) {
-                    two(data, ds, (long) r * blocks, (long) r1 * blocks, blocks, x.values[t], x.scales[t], scales, sums, wide);
-                    ys[t][r] = lanes(sums, 0);
-                    ys[t][r1] = lanes(sums, 8);
-                }
-            }
-            return;
-        }
-        float[] scales = wide ? new float[4 * blocks] : null;
-        for (int r = from; r < to; r++) {
-            for (int t = 0; t < count; t += 4) {
+        // Inputs [0, grouped) go four at a time; the rest, at most SINGLE, one at a time by two: all of them where there
+        // are no more, and a group's last one or two where wide (fourWide's spare slots would cost as much as used ones;
+        // the formats agree there).
+        int rest = count <= SINGLE ? count : wide && count % 4 <= SINGLE ? count % 4 : 0;
+        int grouped = count - rest;
+        float[] scales = new float[(grouped > 0 ? 4 : 2) * blocks];
+        for (int r = from; r < to && grouped > 0; r++) {
+            for (int t = 0; t < grouped; t += 4) {
                 // A last group of fewer than four repeats its last input in the spare slots, whose sums are dropped.
-                int t1 = Math.min(t + 1, count - 1), t2 = Math.min(t + 2, count - 1), t3 = Math.min(t + 3, count - 1);
+                int t1 = Math.min(t + 1, grouped - 1), t2 = Math.min(t + 2, grouped - 1), t3 = Math.min(t + 3, grouped - 1);
                 if (wide) fourWide(data, ds, (long) r * blocks, blocks, x.values[t], x.values[t1], x.values[t2], x.values[t3], x.scales, t, t1, t2, t3, scales, sums);
                 else four(data, ds, (long) r * blocks, x.floats, x.scales, t, t1, t2, t3, blocks, sums);
-                for (int k = 0; k < 4 && t + k < count; k++) ys[t + k][r] = lanes(sums, 8 * k);
+                for (int k = 0; k < 4 && t + k < grouped; k++) ys[t + k][r] = lanes(sums, 8 * k);
+            }
+        }
+        int half = (to - from + 1) / 2;
+        for (int r = from; r < from + half && rest > 0; r++) {
+            // Row r with row r + half, so that each half of the rows is read in order; of an odd number of rows, the
+            // middle one goes with itself.
+            int r1 = r + half < to ? r + half : r;
+            for (int t = grouped; t < count; t++) {
+                two(data, ds, (long) r * blocks, (long) r1 * blocks, blocks, x.values[t], x.scales[t], scales, sums, wide);
+                ys[t][r] = lanes(sums, 0);
+                ys[t][r1] = lanes(sums, 8);
             }
         }
     }
