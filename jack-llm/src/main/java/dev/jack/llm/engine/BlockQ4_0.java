@@ -30,8 +30,8 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  * both) (a nibble less 8 times an activation byte fits a short with room for four, so pairs become ints in three
  * operations). A batch of three or more takes the same
  * integer sums, each block's nibbles decoded once for four inputs: in {@link #two}'s 512-bit integer steps where the
- * JVM's vectors are that wide ({@link #fourWide}), else in float lanes, as {@link BlockQ8_0} does ({@link #four}),
- * rather than once per input (batched decode of 4, 8 and 16 sequences of a 1B model took 17%, 16% and
+ * JVM's vectors are that wide ({@link #fourWide}; there a last one or two inputs past a group of four take
+ * {@link #two}), else in float lanes, as {@link BlockQ8_0} does ({@link #four}), rather than once per input (batched decode of 4, 8 and 16 sequences of a 1B model took 17%, 16% and
  * 10% less CPU time, medians of 6 rounds alternating both builds in one JVM, identical logits; two sequences ran
  * faster with the single-input kernel each, 16.1–19.3 tokens/s against 14.8–15.7 in three alternating runs with the
  * single-input kernel over the file's layout, and again with {@link #two}: 19.5–23.6 against 16.5–17.6, three
@@ -158,9 +158,10 @@ final class BlockQ4_0 implements QuantizedRows {
     }
 
     /**
-     * {@link #dot} with the 512-bit kernels ({@code wide}: {@link #two} for up to {@code SINGLE} inputs, {@link #fourWide}
-     * for more, both over {@code Q8_0_BY_HALVES} activations) or the 256-bit ones ({@link #two} over {@code Q8_0},
-     * {@link #four} over {@code Q8_0_BY_PAIRS}): {@link #activations(int, boolean)} gives the format for {@code wide}.
+     * {@link #dot} with the 512-bit kernels ({@code wide}: {@link #two} for up to {@code SINGLE} inputs, for more
+     * {@link #fourWide} four at a time and {@link #two} for a last one or two, all over {@code Q8_0_BY_HALVES}
+     * activations) or the 256-bit ones ({@link #two} over {@code Q8_0} for up to {@code SINGLE}, {@link #four} over
+     * {@code Q8_0_BY_PAIRS} for more): {@link #activations(int, boolean)} gives the format for {@code wide}.
      * All give the same floats; tests run each on any hardware.
      */
     void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys, boolean wide) {
