@@ -133,12 +133,13 @@ final class BlockQ6_K implements QuantizedRows {
         long ds = LAYOUT.ds(data);
         int[] groupScales = new int[16 * blocks];
         float[] blockScales = new float[blocks];
+        float[] lanes = new float[8];
         for (int r = from; r < to; r++) {
             long row = (long) r * blocks;
             for (int t = 0; t < x.count(); t++) {
                 ys[t][r] = wide
-                        ? oneWide(data, 256 * row, scales + 16 * row, ds + 2 * row, x.values[t], x.scales[t], blocks, groupScales, blockScales)
-                        : one(data, 256 * row, scales + 16 * row, ds + 2 * row, x.values[t], x.scales[t], blocks, groupScales);
+                        ? oneWide(data, 256 * row, scales + 16 * row, ds + 2 * row, x.values[t], x.scales[t], blocks, groupScales, blockScales, lanes)
+                        : one(data, 256 * row, scales + 16 * row, ds + 2 * row, x.values[t], x.scales[t], blocks, groupScales, lanes);
             }
         }
     }
@@ -159,6 +160,7 @@ final class BlockQ6_K implements QuantizedRows {
         float[] floatScales = new float[16];
         int[] groupScales = new int[16 * blocks];
         float[] blockScales = new float[blocks];
+        float[] lanes = new float[8];
         int count = x.count();
         int leftOver = count % 4 == 1 ? 1 : 0;
         for (int r = from; r < to; r++) {
@@ -170,8 +172,8 @@ final class BlockQ6_K implements QuantizedRows {
             }
             for (int t = count - leftOver; t < count; t++) {
                 ys[t][r] = wide
-                        ? oneWide(data, 256 * row, scales + 16 * row, ds + 2 * row, x.values[t], x.scales[t], blocks, groupScales, blockScales)
-                        : one(data, 256 * row, scales + 16 * row, ds + 2 * row, x.values[t], x.scales[t], blocks, groupScales);
+                        ? oneWide(data, 256 * row, scales + 16 * row, ds + 2 * row, x.values[t], x.scales[t], blocks, groupScales, blockScales, lanes)
+                        : one(data, 256 * row, scales + 16 * row, ds + 2 * row, x.values[t], x.scales[t], blocks, groupScales, lanes);
             }
         }
     }
@@ -184,8 +186,17 @@ final class BlockQ6_K implements QuantizedRows {
      * 2m + 1's) and widened to 8 ints, times the group scale: lane m holds the integer that the kernel over the file's
      * layout summed in lane m (values 2m and 2m + 1 of each group), so the products are the same floats. The
      * scales are widened once a super-block into {@code intScales}[0, 16), each then one broadcast load.
+     *
+     * <p>This and {@link #oneWide} store their 8 float lanes to {@code lanes} (8 floats, one array a task) and add them
+     * with {@link BlockQ8_0#lanes(float[], int)} (the same adds in the same order, so the same float), as BlockQ4_K
+     * does: -XX:+PrintInlining had shown {@code BlockQ8_0::lanes failed to inline: callee is too large} at the end of
+     * oneWide, which boxes the accumulator once a row. In a harness of the output head alone (128,256 × 2048, one
+     * thread, CPU time a product, separate JVMs taking turns, 2–3 rounds of 15–21 products, load 5–6 on the 2 cores)
+     * C2 inlined {@code lanes} in both builds and no difference showed beyond the noise: oneWide 21.6–25.8 ms at best
+     * (medians 22.0–34.8) against 20.8–29.1 (22.6–37.8); {@code one} ({@code wide} false) 22.4–41.2 (24.0–44.5)
+     * against 21.6–27.1 (25.0–36.2), with -XX:UseAVX=2 28.3–32.0 (37.3–37.5) against 28.0–28.2 (34.8–40.1).
      */
-    private static float one(MemorySegment s, long values, long scales, long ds, short[] x, float[] xd, int blocks, int[] intScales) {
+    private static float one(MemorySegment s, long values, long scales, long ds, short[] x, float[] xd, int blocks, int[] intScales, float[] lanes) {
         FloatVector acc = FloatVector.zero(F);
         for (int b = 0; b < blocks; b++) {
             IntVector sum = IntVector.zero(I);
@@ -200,7 +211,8 @@ final class BlockQ6_K implements QuantizedRows {
             }
             acc = ((FloatVector) sum.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, f16(s, ds + 2L * b) * xd[b]), acc);
         }
-        return lanes(acc);
+        acc.intoArray(lanes, 0);
+        return lanes(lanes, 0);
     }
 
     private static final VectorShuffle<Short> OTHER_HALF = VectorShuffle.fromOp(S, j -> (j + 8) % 16);
@@ -223,7 +235,8 @@ final class BlockQ6_K implements QuantizedRows {
      * into 8: each int lane m then holds the integer that lane m of the batch kernel {@link #four} sums in float lanes
      * (values 2m and 2m + 1 of every group, times its scale), so the products are the same floats.
      */
-    private static float oneWide(MemorySegment s, long values, long scales, long ds, short[] x, float[] xd, int blocks, int[] groupScales, float[] blockScales) {
+    private static float oneWide(MemorySegment s, long values, long scales, long ds, short[] x, float[] xd, int blocks, int[] groupScales, float[] blockScales,
+            float[] lanes) {
         for (int b = 0; b < blocks; b++) {
             ((IntVector) ByteVector.fromMemorySegment(B16, s, scales + 16L * b, LE).convertShape(VectorOperators.B2I, I512, 0)).intoArray(groupScales, 16 * b);
             blockScales[b] = f16(s, ds + 2L * b) * xd[b];
@@ -241,7 +254,8 @@ final class BlockQ6_K implements QuantizedRows {
                 sum = IntVector.zero(I512);
             }
         }
-        return lanes(acc);
+        acc.intoArray(lanes, 0);
+        return lanes(lanes, 0);
     }
 
     private static final VectorSpecies<Byte> B32 = ByteVector.SPECIES_256;
