@@ -31,14 +31,18 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  * <p>The rows are read in a layout of Jack's own, made once when the file is opened ({@link #repack}, for the reason
  * ggml-cpu's {@code repack.cpp} lays weights out anew), 274 bytes a super-block against the file's 210: first every
  * super-block's 256 values q − 32 as signed bytes, each group of 16 in by-pairs order (its even values, then its odd
- * ones: {@link Activations.Format#Q8_K_BY_PAIRS}, which the activations take too), then every super-block's 16 scales,
- * then every d. Assembling each value from its 4 low and 2 high bits took about 10 vector operations per 16 values in
- * the file's layout; here two groups' 32 products take 8 in 512-bit vectors ({@link #oneWide}; a group's 16 take 7 in
- * 256-bit ones, {@link #one}), or, for four inputs, two conversions of 8 bytes to floats shared by the four and a
- * multiply and two fused multiply-adds each ({@link #four}): measured in {@link #dot} and {@link #oneWide}. Both
- * single-input kernels exist because the 512-bit one is 2.5 times faster a row with AVX-512, but without it (AVX2 only,
- * or {@code -XX:UseAVX=2}) C2 runs its 512-bit operations as the Vector API's Java code; {@link BlockQ8_0#WIDE}
- * chooses. (llama.cpp's {@code ggml_vec_dot_q6_K_q8_K} reads the file's layout.) The copy is
+ * ones: {@link Activations.Format#Q8_K_BY_PAIRS}), then every super-block's 16 scales, then every d. Assembling each
+ * value from its 4 low and 2 high bits took about 10 vector operations per 16 values in the file's layout; here, in
+ * 256-bit vectors, a group's 16 products take 7 ({@link #one}), or, for four inputs, two conversions of 8 bytes to
+ * floats shared by the four and a multiply and two fused multiply-adds each ({@link #four}), the activations in the
+ * same by-pairs order; in 512-bit vectors two groups' 32 bytes are put back in natural order by one byte shuffle and
+ * widened, then multiplied with natural-order q8_K activations ({@code Q8_K}), for one input ({@link #oneWide}) or,
+ * widened once, for four ({@link #fourWide}, ggml-cpu's {@code repack.cpp} GEMM idea of unpacking weights once for
+ * several activations): measured in {@link #dot}, {@link #oneWide} and {@link #fourWide}. Both sets of kernels exist
+ * because the 512-bit single-input one is 2.5 times faster a row with AVX-512, but without it (AVX2 only, or
+ * {@code -XX:UseAVX=2}) C2 runs 512-bit operations as the Vector API's Java code; {@link BlockQ8_0#WIDE} chooses, and
+ * {@link #activations(int, boolean)} the activations' order with it. All give the same floats. (llama.cpp's
+ * {@code ggml_vec_dot_q6_K_q8_K} reads the file's layout.) The copy is
  * held in memory of the file's own (see {@link GgufFile}), not mapped: 30% more bytes than the file's Q6_K tensors.
  */
 final class BlockQ6_K implements QuantizedRows {
@@ -48,7 +52,15 @@ final class BlockQ6_K implements QuantizedRows {
 
     @Override
     public Activations.Format activations(int count) {
-        return Activations.Format.Q8_K_BY_PAIRS;
+        return activations(count, BlockQ8_0.WIDE);
+    }
+
+    /**
+     * {@link #activations}, for the 512-bit kernels ({@link #oneWide}, {@link #fourWide}: natural order, {@code Q8_K})
+     * where {@code wide} or the 256-bit ones ({@link #one}, {@link #four}: {@code Q8_K_BY_PAIRS}), for any count.
+     */
+    static Activations.Format activations(int count, boolean wide) {
+        return wide ? Activations.Format.Q8_K : Activations.Format.Q8_K_BY_PAIRS;
     }
 
     /**
@@ -105,12 +117,12 @@ final class BlockQ6_K implements QuantizedRows {
     }
 
     /**
-     * Fewer than four inputs take {@link #oneWide} or {@link #one} each, four or more {@link #four} per four
-     * ({@link #fours}, which says where a single-input kernel takes the input left over), in methods of their own, for the reason BlockQ4_K's class comment gives. All 17 Q6_K matrices of a Llama 3.2 1B-shaped Q4_K_M file multiplied once on one
+     * Fewer than four inputs take {@link #oneWide} or {@link #one} each, four or more {@link #fourWide} or {@link #four}
+     * per four ({@link #fours}, which says where a single-input kernel takes the input left over), in methods of their own, for the reason BlockQ4_K's class comment gives. All 17 Q6_K matrices of a Llama 3.2 1B-shaped Q4_K_M file multiplied once on one
      * thread, CPU time, one JVM taking turns with the file's layout's kernels, identical products (medians of 7 rounds
-     * on loaded cores): 1 input 42–50 ms against 65–99, 2 inputs 106 against 146, 4 inputs 92 against 134, 8 inputs 187
-     * against 261, 16 inputs 390 against 441. The integer kernel for a batch (one per input) took 156 ms for 4 inputs
-     * and 504 for 8; the float one for a single input 54–55 ms.
+     * on loaded cores), before {@link #fourWide}: 1 input 42–50 ms against 65–99, 2 inputs 106 against 146, 4 inputs 92
+     * against 134, 8 inputs 187 against 261, 16 inputs 390 against 441. The integer kernel for a batch in 256-bit
+     * vectors (one per input) took 156 ms for 4 inputs and 504 for 8; the float one for a single input 54–55 ms.
      */
     @Override
     public void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
@@ -118,10 +130,12 @@ final class BlockQ6_K implements QuantizedRows {
     }
 
     /**
-     * {@link #dot} with the single-input kernel chosen by {@code wide}: {@link #oneWide} (512-bit vectors) where true,
-     * {@link #one} (256-bit) where false; both give the same floats. Tests run both on any hardware.
+     * {@link #dot} with the kernels chosen by {@code wide}: {@link #oneWide} and {@link #fourWide} (512-bit vectors, over
+     * {@code Q8_K} activations) where true, {@link #one} and {@link #four} (256-bit, over {@code Q8_K_BY_PAIRS}) where
+     * false ({@link #activations(int, boolean)}); all give the same floats. Tests run both on any hardware.
      */
     void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys, boolean wide) {
+        assert x.format == activations(x.count(), wide) : x.format + (wide ? " for the 512-bit kernels" : " for the 256-bit kernels");
         if (x.count() < 4) ones(data, in, from, to, x, ys, wide);
         else fours(data, in, from, to, x, ys, wide);
     }
@@ -145,7 +159,7 @@ final class BlockQ6_K implements QuantizedRows {
     }
 
     /**
-     * {@link #dot} for four inputs or more: {@link #four} for each four; where one input is left over, {@link #one} or
+     * {@link #dot} for four inputs or more: {@link #fourWide} or {@link #four} for each four; where one input is left over, {@link #one} or
      * {@link #oneWide} for it, and where two or three are, a last four overlapping the one before (the products are the same whichever kernel
      * computes them). All 17 Q6_K matrices of a Q4_K_M file on one thread, CPU time (one JVM taking turns with the
      * overlapping four alone, identical products, on loaded cores): 5 inputs 227 ms against 296, 9 inputs 390 against 437
@@ -167,7 +181,8 @@ final class BlockQ6_K implements QuantizedRows {
             long row = (long) r * blocks;
             for (int t0 = 0; t0 < count - leftOver; t0 += 4) {
                 int t = Math.min(t0, count - 4);
-                four(data, 256 * row, scales + 16 * row, ds + 2 * row, x.floats, x.scales, t, blocks, sums, floatScales);
+                if (wide) fourWide(data, 256 * row, scales + 16 * row, ds + 2 * row, x.values, x.scales, t, blocks, sums, groupScales);
+                else four(data, 256 * row, scales + 16 * row, ds + 2 * row, x.floats, x.scales, t, blocks, sums, floatScales);
                 for (int k = 0; k < 4; k++) ys[t + k][r] = lanes(sums, 8 * k);
             }
             for (int t = count - leftOver; t < count; t++) {
@@ -221,11 +236,15 @@ final class BlockQ6_K implements QuantizedRows {
      * One row against one input, as {@link #one}, where {@link BlockQ8_0#WIDE} is true: its values at {@code s[values]}, its scales at {@code s[scales]} and its d values at
      * {@code s[ds]}, in 512-bit vectors, two groups of 16 at a time. A first loop over the super-blocks widens their
      * scales to {@code groupScales} (16 ints each) and puts their d·d_x in {@code blockScales}. Then, in one loop over the row's pairs of groups (one loop a row, so that C2 sets
-     * up its range checks on the segment once, as in BlockQ4_K), the 32 bytes are widened to shorts and multiplied with
-     * the activations (a value times an activation byte fits a short, and so does the sum of two), the products put
-     * back in natural order within each group (by-pairs order puts value 2m in lane m and 2m + 1 in lane m + 8), so that
-     * int lane m of a group is the sum of the products of values 2m and 2m + 1 (added in three operations, as
-     * BlockQ4_0's kernel does), times the group's scale (two broadcasts blended).
+     * up its range checks on the segment once, as in BlockQ4_K), the 32 bytes are put back in natural order within each
+     * group (by-pairs order puts value 2m at byte m and 2m + 1 at byte m + 8; one byte shuffle), widened to shorts and
+     * multiplied with the natural-order activations ({@code Q8_K}; a value times an activation byte fits a short, and so
+     * does the sum of two), so that int lane m of a group is the sum of the products of values 2m and 2m + 1 (added in
+     * three operations, as BlockQ4_0's kernel does), times the group's scale (two broadcasts blended). Reordering the
+     * 32 bytes rather than the 32 short products (as this kernel did over by-pairs activations, a shuffle of 512-bit
+     * short vectors): 20.9–21.4 ms at best (medians 21.4–22.0) against 21.2–21.8 (21.9–23.6) for the output head below
+     * (separate JVMs taking turns, 2 rounds of 15, load 3–6), so the same speed, with the activations {@link #fourWide}
+     * takes.
      *
      * <p>The 128,256 rows of a 1B model's Q6_K output head, one thread, CPU time, against the 256-bit kernel of one
      * group at a time (widened products, the halves added by a rearrange, converted to ints, times a broadcast scale):
@@ -244,8 +263,8 @@ final class BlockQ6_K implements QuantizedRows {
         FloatVector acc = FloatVector.zero(F);
         IntVector sum = IntVector.zero(I512);
         for (int i = 0; i < 8 * blocks; i++) {
-            IntVector p = ((ShortVector) ByteVector.fromMemorySegment(B32, s, values + 32L * i, LE).convertShape(VectorOperators.B2S, S512, 0))
-                    .mul(ShortVector.fromArray(S512, x, 32 * i)).rearrange(NATURAL).reinterpretAsInts();
+            IntVector p = ((ShortVector) ByteVector.fromMemorySegment(B32, s, values + 32L * i, LE).rearrange(NATURAL)
+                    .convertShape(VectorOperators.B2S, S512, 0)).mul(ShortVector.fromArray(S512, x, 32 * i)).reinterpretAsInts();
             sum = sum.add(p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16)
                     .mul(IntVector.broadcast(I512, groupScales[2 * i]).blend(groupScales[2 * i + 1], SECOND_GROUP)));
             if ((i & 7) == 7) {
@@ -262,14 +281,14 @@ final class BlockQ6_K implements QuantizedRows {
     private static final VectorSpecies<Short> S512 = ShortVector.SPECIES_512;
     private static final VectorSpecies<Integer> I512 = IntVector.SPECIES_512;
 
-    /** Two groups' 32 products from by-pairs order back to natural order, each group's within its own 16 lanes. */
-    private static final VectorShuffle<Short> NATURAL = VectorShuffle.fromOp(S512, k -> k / 16 * 16 + k % 2 * 8 + k % 16 / 2);
+    /** Two groups' 32 stored values from by-pairs order back to natural order, each group's within its own 16 bytes. */
+    private static final VectorShuffle<Byte> NATURAL = BlockQ8_0.order(B32, Activations.Format.Q8_K_BY_PAIRS, false);
 
     /** The int lanes of the second of two groups (8–15). */
     private static final VectorMask<Integer> SECOND_GROUP = VectorMask.fromLong(I512, 0xFF00L);
 
     /**
-     * One row against inputs t..t+3, in float lanes: per group, its even and its odd values converted to 8 floats once
+     * One row against inputs t..t+3, in float lanes (where {@link BlockQ8_0#WIDE} is false): per group, its even and its odd values converted to 8 floats once
      * for the four inputs, each input's two products summed, times the group scale and added to the input's sum for the
      * super-block. Every partial sum is an integer of at most 16.65M in magnitude (32 products of |q − 32| ≤ 32,
      * |x| ≤ 127 and |scale| ≤ 128 a lane), exact in float, so each lane holds {@link #one}'s integer, and the same float
@@ -309,6 +328,79 @@ final class BlockQ6_K implements QuantizedRows {
             acc1 = sum1.fma(FloatVector.broadcast(F, d * xd[t + 1][b]), acc1);
             acc2 = sum2.fma(FloatVector.broadcast(F, d * xd[t + 2][b]), acc2);
             acc3 = sum3.fma(FloatVector.broadcast(F, d * xd[t + 3][b]), acc3);
+        }
+        acc0.intoArray(sums, 0);
+        acc1.intoArray(sums, 8);
+        acc2.intoArray(sums, 16);
+        acc3.intoArray(sums, 24);
+    }
+
+    /**
+     * One row against inputs t..t+3 in 512-bit integer lanes, where {@link BlockQ8_0#WIDE} is true: per pair of groups,
+     * the 32 stored bytes put back in natural order and widened to 32 shorts once for the four inputs (as in
+     * {@link #oneWide}), multiplied with each input's 32 natural-order shorts ({@code x[t..t+3]}, {@code Q8_K}), adjacent
+     * products added into 16 int lanes (add, LSHL 16, ASHR 16), times the two groups' scales (a blended broadcast, once
+     * for the four) and summed in int over the super-block; at its end each input's two groups' 8 lanes are added into
+     * 8, converted to float and fused-multiply-added with d·d_x. Int lane m then holds exactly the integer that
+     * {@link #four}'s float lane m sums (values 2m and 2m + 1 of every group, times its scale), and the same float
+     * operations follow, so the products are {@link #four}'s and {@link #one}'s bit for bit. Bounds: a product
+     * |q − 32|·|x| ≤ 32·127 = 4064, two in a short ≤ 8128; a lane of a super-block at most 16·2·4064·128 = 16,646,144
+     * &lt; 2^24, exact in float (and far inside an int). The scales are widened first to {@code groupScales} (16 ints a
+     * super-block); the results go to {@code sums} (32 floats, 8 an input) as in {@link #four}: a method of its own
+     * taking and returning no vectors, for the JIT's inlining budget (PrintInlining with -XX:-TieredCompilation showed
+     * no failure inside it). The idea is ggml-cpu's {@code repack.cpp} GEMM kernels' (weights unpacked once, several
+     * activations multiplied) over {@code ggml_vec_dot_q6_K_q8_K}'s sums.
+     *
+     * <p>The 128,256 × 2048 output head of a 1B model, one thread, CPU time a product, separate JVMs taking turns with
+     * {@link #four} (2 rounds of 9 products, load 3–6 on the 2 cores): 4 inputs 52.6–55.2 ms at best (medians
+     * 55.3–55.9) against 71.3–73.8 (72.7–74.6), 8 inputs 98.3–100.9 (99.4–102.2) against 118.6–123.9 (119.3–125.9);
+     * the 256-bit kernels unchanged (8 inputs 121.0–121.7 against 121.7–126.9, with -XX:UseAVX=2 123.6–131.2 against
+     * 125.7–125.9). Tried and dropped, in an earlier attempt at this kernel: a 512-bit integer batch kernel for Q8_0 the
+     * same way gained nothing over BlockQ8_0's float {@code four}.
+     */
+    private static void fourWide(MemorySegment s, long values, long scales, long ds, short[][] x, float[][] xd, int t, int blocks, float[] sums, int[] groupScales) {
+        for (int b = 0; b < blocks; b++) {
+            ((IntVector) ByteVector.fromMemorySegment(B16, s, scales + 16L * b, LE).convertShape(VectorOperators.B2I, I512, 0)).intoArray(groupScales, 16 * b);
+        }
+        short[] x0 = x[t];
+        short[] x1 = x[t + 1];
+        short[] x2 = x[t + 2];
+        short[] x3 = x[t + 3];
+        FloatVector acc0 = FloatVector.zero(F);
+        FloatVector acc1 = FloatVector.zero(F);
+        FloatVector acc2 = FloatVector.zero(F);
+        FloatVector acc3 = FloatVector.zero(F);
+        IntVector sum0 = IntVector.zero(I512);
+        IntVector sum1 = IntVector.zero(I512);
+        IntVector sum2 = IntVector.zero(I512);
+        IntVector sum3 = IntVector.zero(I512);
+        for (int i = 0; i < 8 * blocks; i++) {
+            ShortVector w = (ShortVector) ByteVector.fromMemorySegment(B32, s, values + 32L * i, LE).rearrange(NATURAL).convertShape(VectorOperators.B2S, S512, 0);
+            IntVector scale = IntVector.broadcast(I512, groupScales[2 * i]).blend(groupScales[2 * i + 1], SECOND_GROUP);
+            IntVector p0 = w.mul(ShortVector.fromArray(S512, x0, 32 * i)).reinterpretAsInts();
+            IntVector p1 = w.mul(ShortVector.fromArray(S512, x1, 32 * i)).reinterpretAsInts();
+            IntVector p2 = w.mul(ShortVector.fromArray(S512, x2, 32 * i)).reinterpretAsInts();
+            IntVector p3 = w.mul(ShortVector.fromArray(S512, x3, 32 * i)).reinterpretAsInts();
+            sum0 = sum0.add(p0.add(p0.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16).mul(scale));
+            sum1 = sum1.add(p1.add(p1.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16).mul(scale));
+            sum2 = sum2.add(p2.add(p2.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16).mul(scale));
+            sum3 = sum3.add(p3.add(p3.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16).mul(scale));
+            if ((i & 7) == 7) {
+                int b = i >> 3;
+                float d = f16(s, ds + 2L * b);
+                acc0 = ((FloatVector) ((IntVector) sum0.reinterpretShape(I, 0)).add((IntVector) sum0.reinterpretShape(I, 1)).convert(VectorOperators.I2F, 0))
+                        .fma(FloatVector.broadcast(F, d * xd[t][b]), acc0);
+                acc1 = ((FloatVector) ((IntVector) sum1.reinterpretShape(I, 0)).add((IntVector) sum1.reinterpretShape(I, 1)).convert(VectorOperators.I2F, 0))
+                        .fma(FloatVector.broadcast(F, d * xd[t + 1][b]), acc1);
+                acc2 = ((FloatVector) ((IntVector) sum2.reinterpretShape(I, 0)).add((IntVector) sum2.reinterpretShape(I, 1)).convert(VectorOperators.I2F, 0))
+                        .fma(FloatVector.broadcast(F, d * xd[t + 2][b]), acc2);
+                acc3 = ((FloatVector) ((IntVector) sum3.reinterpretShape(I, 0)).add((IntVector) sum3.reinterpretShape(I, 1)).convert(VectorOperators.I2F, 0))
+                        .fma(FloatVector.broadcast(F, d * xd[t + 3][b]), acc3);
+                sum0 = IntVector.zero(I512);
+                sum1 = IntVector.zero(I512);
+                sum2 = IntVector.zero(I512);
+                sum3 = IntVector.zero(I512);
+            }
         }
         acc0.intoArray(sums, 0);
         acc1.intoArray(sums, 8);
