@@ -355,8 +355,12 @@ final class BlockQ6_K implements QuantizedRows {
      * {@link #four} (2 rounds of 9 products, load 3–6 on the 2 cores): 4 inputs 52.6–55.2 ms at best (medians
      * 55.3–55.9) against 71.3–73.8 (72.7–74.6), 8 inputs 98.3–100.9 (99.4–102.2) against 118.6–123.9 (119.3–125.9);
      * the 256-bit kernels unchanged (8 inputs 121.0–121.7 against 121.7–126.9, with -XX:UseAVX=2 123.6–131.2 against
-     * 125.7–125.9). Tried and dropped, in an earlier attempt at this kernel: a 512-bit integer batch kernel for Q8_0 the
-     * same way gained nothing over BlockQ8_0's float {@code four}.
+     * 125.7–125.9). In {@code jack bench engine} on a random 1B-shaped Q4_K_M file (Jack's quantization), builds taking
+     * turns, 3 repetitions each: on 1 thread (2 rounds, load 1–2) batch 4 10.0–10.4 tokens/s against 8.4–8.8, batch 8
+     * 10.1–11.0 against 9.6–9.8, single-stream 9.0–10.5 against 7.8–8.5; on 2 threads (3 rounds, load 2–3) the rounds
+     * of both builds varied by half or more with the other load on the 2 cores (batch 8 14.5–19.3 against 8.2–21.0,
+     * single-stream 7.2–16.5 against 13.2–18.3), too noisy to tell. Tried and dropped, in an earlier attempt at this
+     * kernel: a 512-bit integer batch kernel for Q8_0 the same way gained nothing over BlockQ8_0's float {@code four}.
      */
     private static void fourWide(MemorySegment s, long values, long scales, long ds, short[][] x, float[][] xd, int t, int blocks, float[] sums, int[] groupScales) {
         for (int b = 0; b < blocks; b++) {
