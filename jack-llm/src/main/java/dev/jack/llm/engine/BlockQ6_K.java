@@ -234,8 +234,8 @@ final class BlockQ6_K implements QuantizedRows {
 
     /**
      * One row against one input, as {@link #one}, where {@link BlockQ8_0#WIDE} is true: its values at {@code s[values]}, its scales at {@code s[scales]} and its d values at
-     * {@code s[ds]}, in 512-bit vectors, two groups of 16 at a time. A first loop over the super-blocks widens their
-     * scales to {@code groupScales} (16 ints each) and puts their d·d_x in {@code blockScales}. Then, in one loop over the row's pairs of groups (one loop a row, so that C2 sets
+     * {@code s[ds]}, in 512-bit vectors, two groups of 16 at a time. First the super-blocks' scales are widened to
+     * {@code groupScales} (16 ints each, {@link #widenScales}) and their d·d_x put in {@code blockScales}. Then, in one loop over the row's pairs of groups (one loop a row, so that C2 sets
      * up its range checks on the segment once, as in BlockQ4_K), the 32 bytes are put back in natural order within each
      * group (by-pairs order puts value 2m at byte m and 2m + 1 at byte m + 8; one byte shuffle), widened to shorts and
      * multiplied with the natural-order activations ({@code Q8_K}; a value times an activation byte fits a short, and so
@@ -251,15 +251,14 @@ final class BlockQ6_K implements QuantizedRows {
      * 107–118 ns a row against 268–287 (with the rows in cache: 250–287 before, so that kernel was bound by its
      * operations, not by memory), and on 2 threads the head took 11–16 ms against 14–20. The pair of scales taken by 8
      * rearranges of the super-block's 16 scales (stored for the loop) took 154–186 ns a row, by selectFrom 247–268. At a super-block's end the two groups' 8 lanes are added
-     * into 8: each int lane m then holds the integer that lane m of the batch kernel {@link #four} sums in float lanes
-     * (values 2m and 2m + 1 of every group, times its scale), so the products are the same floats.
+     * into 8: each int lane m then holds the integer that lane m of the batch kernels sums ({@link #four} in float lanes,
+     * {@link #fourWide} in int ones: values 2m and 2m + 1 of every group, times its scale), so the products are the same
+     * floats.
      */
     private static float oneWide(MemorySegment s, long values, long scales, long ds, short[] x, float[] xd, int blocks, int[] groupScales, float[] blockScales,
             float[] lanes) {
-        for (int b = 0; b < blocks; b++) {
-            ((IntVector) ByteVector.fromMemorySegment(B16, s, scales + 16L * b, LE).convertShape(VectorOperators.B2I, I512, 0)).intoArray(groupScales, 16 * b);
-            blockScales[b] = f16(s, ds + 2L * b) * xd[b];
-        }
+        widenScales(s, scales, blocks, groupScales);
+        for (int b = 0; b < blocks; b++) blockScales[b] = f16(s, ds + 2L * b) * xd[b];
         FloatVector acc = FloatVector.zero(F);
         IntVector sum = IntVector.zero(I512);
         for (int i = 0; i < 8 * blocks; i++) {
@@ -275,6 +274,17 @@ final class BlockQ6_K implements QuantizedRows {
         }
         acc.intoArray(lanes, 0);
         return lanes(lanes, 0);
+    }
+
+    /**
+     * The 16 signed 8-bit group scales of each of a row's {@code blocks} super-blocks, at {@code s[scales]}, widened to
+     * {@code groupScales[16b, 16b + 16)} in one 512-bit conversion each: for the 512-bit kernels, which take a pair of
+     * scales at a time. Takes and returns no vector, so it boxes nothing if the JIT compiles it apart.
+     */
+    private static void widenScales(MemorySegment s, long scales, int blocks, int[] groupScales) {
+        for (int b = 0; b < blocks; b++) {
+            ((IntVector) ByteVector.fromMemorySegment(B16, s, scales + 16L * b, LE).convertShape(VectorOperators.B2I, I512, 0)).intoArray(groupScales, 16 * b);
+        }
     }
 
     private static final VectorSpecies<Byte> B32 = ByteVector.SPECIES_256;
@@ -363,9 +373,7 @@ final class BlockQ6_K implements QuantizedRows {
      * kernel: a 512-bit integer batch kernel for Q8_0 the same way gained nothing over BlockQ8_0's float {@code four}.
      */
     private static void fourWide(MemorySegment s, long values, long scales, long ds, short[][] x, float[][] xd, int t, int blocks, float[] sums, int[] groupScales) {
-        for (int b = 0; b < blocks; b++) {
-            ((IntVector) ByteVector.fromMemorySegment(B16, s, scales + 16L * b, LE).convertShape(VectorOperators.B2I, I512, 0)).intoArray(groupScales, 16 * b);
-        }
+        widenScales(s, scales, blocks, groupScales);
         short[] x0 = x[t];
         short[] x1 = x[t + 1];
         short[] x2 = x[t + 2];

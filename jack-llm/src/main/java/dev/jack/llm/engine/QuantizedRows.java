@@ -13,8 +13,8 @@ import java.lang.foreign.MemorySegment;
 sealed interface QuantizedRows extends Rows permits BlockQ8_0, BlockQ4_0, BlockQ4_K, BlockQ6_K {
     /**
      * The 8-bit blocks the activations take for a product of these rows with {@code count} inputs (llama.cpp's
-     * {@code vec_dot_type}; the order of the values within a block may differ with {@code count}, for a batch kernel's
-     * lanes).
+     * {@code vec_dot_type}; the order of the values within a block may differ with {@code count} and with
+     * {@link BlockQ8_0#WIDE}, for the lanes of the kernel that takes them).
      */
     Activations.Format activations(int count);
 
