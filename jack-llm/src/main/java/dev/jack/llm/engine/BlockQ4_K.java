@@ -5,6 +5,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.lang.foreign.MemorySegment;
@@ -69,6 +70,7 @@ final class BlockQ4_K implements QuantizedRows {
     private static final VectorSpecies<Byte> B32 = ByteVector.SPECIES_256;
     private static final VectorSpecies<Short> S512 = ShortVector.SPECIES_512;
     private static final VectorSpecies<Integer> I512 = IntVector.SPECIES_512;
+    private static final VectorSpecies<Float> F512 = FloatVector.SPECIES_512;
 
     private BlockQ4_K() {}
 
@@ -135,27 +137,69 @@ final class BlockQ4_K implements QuantizedRows {
      * true, {@link #rowProduct} (256-bit) where false. Both give the same floats; tests run both on any hardware.
      */
     void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys, boolean wide) {
-        if (x.count() == 1) one(data, in / 256, x, from, to, ys, wide);
+        if (x.count() == 1 || wide && x.count() == 2) ones(data, in / 256, x, from, to, ys, wide);
+        else if (wide) fours(data, in / 256, x, from, to, ys);
         else batch(data, new SuperBlocks.Dot(in, x.count()), x, from, to, ys);
     }
 
-    /** {@link #dot} for a single input, over rows of {@code blocks} super-blocks. */
-    private static void one(MemorySegment data, int blocks, Activations.Quantized x, int from, int to, float[][] ys, boolean wide) {
-        long scales = LAYOUT.scales(data);
-        long ds = LAYOUT.ds(data);
+    /** {@link #dot} by the single-input kernel for each input, over rows of {@code blocks} super-blocks. */
+    private static void ones(MemorySegment data, int blocks, Activations.Quantized x, int from, int to, float[][] ys, boolean wide) {
         int[] groupScales = new int[8 * blocks];
         float[] blockScales = new float[blocks];
         float[] sums = new float[8];
         for (int r = from; r < to; r++) {
-            long row = (long) r * blocks;
-            float subtracted = rowScales(data, scales + 16 * row, ds + 8 * row, blocks, x.scales[0], x.sums[0], groupScales, blockScales);
-            if (wide) rowProductWide(data, 128 * row, blocks, x.values[0], groupScales, blockScales, sums);
-            else rowProduct(data, 128 * row, blocks, x.values[0], groupScales, blockScales, sums);
-            ys[0][r] = BlockQ8_0.lanes(sums, 0) - subtracted;
+            for (int t = 0; t < x.count(); t++) ys[t][r] = one(data, r, blocks, x, t, groupScales, blockScales, sums, wide);
         }
     }
 
-    /** {@link #dot} for two inputs or more: each super-block unpacked once for all of them. */
+    /** Row r's product with input t by {@link #rowScales} and {@link #rowProductWide} or {@link #rowProduct}. */
+    private static float one(MemorySegment data, int r, int blocks, Activations.Quantized x, int t, int[] groupScales, float[] blockScales,
+                             float[] sums, boolean wide) {
+        long row = (long) r * blocks;
+        float subtracted = rowScales(data, LAYOUT.scales(data) + 16 * row, LAYOUT.ds(data) + 8 * row, blocks, x.scales[t], x.sums[t],
+                groupScales, blockScales);
+        if (wide) rowProductWide(data, 128 * row, blocks, x.values[t], groupScales, blockScales, sums);
+        else rowProduct(data, 128 * row, blocks, x.values[t], groupScales, blockScales, sums);
+        return BlockQ8_0.lanes(sums, 0) - subtracted;
+    }
+
+    /**
+     * {@link #dot} for three inputs or more where {@link BlockQ8_0#WIDE}: {@link #fourWide} for each four; where one
+     * input is left over, {@link #one} for it, and where two or three are, a last four overlapping the one before (a
+     * batch of 3 repeats its last input), as BlockQ6_K's {@code fours} does: the products are the same whichever
+     * kernel computes them. Per four, {@link #rowScales} for each input first (the minimums' totals, d·d_x and the
+     * group scales, which all four share).
+     */
+    private static void fours(MemorySegment data, int blocks, Activations.Quantized x, int from, int to, float[][] ys) {
+        long scales = LAYOUT.scales(data);
+        long ds = LAYOUT.ds(data);
+        int count = x.count();
+        int leftOver = count % 4 == 1 ? 1 : 0;
+        int[] groupScales = new int[8 * blocks];
+        float[][] blockScales = new float[4][blocks];
+        float[] subtracted = new float[4];
+        float[] wide = new float[64];
+        float[] sums = new float[32];
+        for (int r = from; r < to; r++) {
+            long row = (long) r * blocks;
+            for (int t0 = 0; t0 < count - leftOver; t0 += 4) {
+                int t = Math.max(0, Math.min(t0, count - 4));
+                for (int k = 0; k < 4; k++) {
+                    int tk = Math.min(t + k, count - 1);
+                    subtracted[k] = rowScales(data, scales + 16 * row, ds + 8 * row, blocks, x.scales[tk], x.sums[tk], groupScales, blockScales[k]);
+                }
+                fourWide(data, 128 * row, blocks, x.floats[t], x.floats[Math.min(t + 1, count - 1)], x.floats[Math.min(t + 2, count - 1)],
+                        x.floats[Math.min(t + 3, count - 1)], groupScales, blockScales, wide, sums);
+                for (int k = 0; k < 4 && t + k < count; k++) ys[t + k][r] = BlockQ8_0.lanes(sums, 8 * k) - subtracted[k];
+            }
+            for (int t = count - leftOver; t < count; t++) ys[t][r] = one(data, r, blocks, x, t, groupScales, blockScales[0], sums, true);
+        }
+    }
+
+    /**
+     * {@link #dot} for two inputs or more where {@link BlockQ8_0#WIDE} is false: each super-block unpacked once for all
+     * of them.
+     */
     private static void batch(MemorySegment data, SuperBlocks.Dot dot, Activations.Quantized x, int from, int to, float[][] ys) {
         SuperBlocks.Unpacked u = dot.unpacked;
         long scales = LAYOUT.scales(data);
@@ -281,6 +325,68 @@ final class BlockQ4_K implements QuantizedRows {
         }
         acc.intoArray(sums, 0);
     }
+
+    /**
+     * One row (its nibbles at {@code s[values]}, {@code blocks} super-blocks) against four inputs, as floats in natural
+     * order ({@code x0..x3}), in 512-bit float lanes, after {@link #rowScales} for each ({@code groupScales}, shared,
+     * and {@code blockScales[k]}, input k's d·d_x): per 64-value quarter its 32 bytes zero-extended to two vectors of
+     * 16 ints once for the four inputs, their low and high nibbles converted to floats times the group scale, then for
+     * each input four FMAs of 16 products with its activations. Lane k of an input's 16 then holds the products of the
+     * values k and 16 + k of every group of the super-block; at its end lanes 2m and 2m + 1 are added into lane m (a
+     * rearrange and the two halves added), the integer {@link #rowProductWide}'s and {@link #rowProduct}'s lane m holds,
+     * and scaled into the input's 8 float lanes as they do, so the products are theirs bit for bit. Exact: every partial
+     * sum is an integer, a lane of 16 at most 16 products of |q·scale| ≤ 15·63 and |x| ≤ 128 (1.94M) in magnitude, a
+     * lane of 8 twice that, below 2^24. The 8 lanes of input k are stored to {@code sums}[8k, 8k + 8).
+     */
+    private static void fourWide(MemorySegment s, long values, int blocks, float[] x0, float[] x1, float[] x2, float[] x3, int[] groupScales,
+                                 float[][] blockScales, float[] wide, float[] sums) {
+        FloatVector acc0 = FloatVector.zero(F512);
+        FloatVector acc1 = FloatVector.zero(F512);
+        FloatVector acc2 = FloatVector.zero(F512);
+        FloatVector acc3 = FloatVector.zero(F512);
+        FloatVector sum0 = FloatVector.zero(F512);
+        FloatVector sum1 = FloatVector.zero(F512);
+        FloatVector sum2 = FloatVector.zero(F512);
+        FloatVector sum3 = FloatVector.zero(F512);
+        for (int i = 0; i < 4 * blocks; i++) {
+            IntVector a = (IntVector) ByteVector.fromMemorySegment(B16, s, values + 32L * i, LE).convertShape(VectorOperators.ZERO_EXTEND_B2I, I512, 0);
+            IntVector c = (IntVector) ByteVector.fromMemorySegment(B16, s, values + 32L * i + 16, LE).convertShape(VectorOperators.ZERO_EXTEND_B2I, I512, 0);
+            float low = groupScales[2 * i];
+            float high = groupScales[2 * i + 1];
+            FloatVector w0 = ((FloatVector) a.and(0x0F).convert(VectorOperators.I2F, 0)).mul(low);
+            FloatVector w1 = ((FloatVector) c.and(0x0F).convert(VectorOperators.I2F, 0)).mul(low);
+            FloatVector w2 = ((FloatVector) a.lanewise(VectorOperators.LSHR, 4).convert(VectorOperators.I2F, 0)).mul(high);
+            FloatVector w3 = ((FloatVector) c.lanewise(VectorOperators.LSHR, 4).convert(VectorOperators.I2F, 0)).mul(high);
+            int v = 64 * i;
+            sum0 = w3.fma(FloatVector.fromArray(F512, x0, v + 48), w2.fma(FloatVector.fromArray(F512, x0, v + 32),
+                    w1.fma(FloatVector.fromArray(F512, x0, v + 16), w0.fma(FloatVector.fromArray(F512, x0, v), sum0))));
+            sum1 = w3.fma(FloatVector.fromArray(F512, x1, v + 48), w2.fma(FloatVector.fromArray(F512, x1, v + 32),
+                    w1.fma(FloatVector.fromArray(F512, x1, v + 16), w0.fma(FloatVector.fromArray(F512, x1, v), sum1))));
+            sum2 = w3.fma(FloatVector.fromArray(F512, x2, v + 48), w2.fma(FloatVector.fromArray(F512, x2, v + 32),
+                    w1.fma(FloatVector.fromArray(F512, x2, v + 16), w0.fma(FloatVector.fromArray(F512, x2, v), sum2))));
+            sum3 = w3.fma(FloatVector.fromArray(F512, x3, v + 48), w2.fma(FloatVector.fromArray(F512, x3, v + 32),
+                    w1.fma(FloatVector.fromArray(F512, x3, v + 16), w0.fma(FloatVector.fromArray(F512, x3, v), sum3))));
+            if ((i & 3) == 3) {
+                int b = i >> 2;
+                acc0 = sum0.add(sum0.rearrange(NEIGHBOUR)).fma(FloatVector.broadcast(F512, blockScales[0][b]), acc0);
+                acc1 = sum1.add(sum1.rearrange(NEIGHBOUR)).fma(FloatVector.broadcast(F512, blockScales[1][b]), acc1);
+                acc2 = sum2.add(sum2.rearrange(NEIGHBOUR)).fma(FloatVector.broadcast(F512, blockScales[2][b]), acc2);
+                acc3 = sum3.add(sum3.rearrange(NEIGHBOUR)).fma(FloatVector.broadcast(F512, blockScales[3][b]), acc3);
+                sum0 = FloatVector.zero(F512);
+                sum1 = FloatVector.zero(F512);
+                sum2 = FloatVector.zero(F512);
+                sum3 = FloatVector.zero(F512);
+            }
+        }
+        acc0.intoArray(wide, 0);
+        acc1.intoArray(wide, 16);
+        acc2.intoArray(wide, 32);
+        acc3.intoArray(wide, 48);
+        for (int m = 0; m < 32; m++) sums[m] = wide[2 * m];
+    }
+
+    /** 16 float lanes, each pair swapped (lane 2m + 1 to 2m, 2m to 2m + 1). */
+    private static final VectorShuffle<Float> NEIGHBOUR = VectorShuffle.fromOp(F512, k -> k ^ 1);
 
     /**
      * The 32 bytes at {@code s[at]}: their low nibbles to q[to, to + 32), their high ones to q[to + 32, to + 64). The
