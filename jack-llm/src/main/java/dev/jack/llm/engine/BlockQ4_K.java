@@ -51,8 +51,14 @@ import static dev.jack.llm.engine.BlockQ8_0.f16;
  * a cost in both kernels, {@code BlockQ8_0.lanes(FloatVector)} compiled on its own and called with a
  * boxed accumulator once a row, now gone (the lanes go through an array).
  *
- * <p>One input and a batch run in methods of their own ({@link #one}, {@link #batch}), which the JIT compiles apart: with
- * both loops in {@code dot}, a batch after single-input decoding ran as slowly even with the unpacking back. A batch,
+ * <p>One input and a batch run in methods of their own ({@link #ones}, {@link #fours}, {@link #batch}), which the JIT
+ * compiles apart: with both loops in {@code dot}, a batch after single-input decoding ran as slowly even with the
+ * unpacking back. Where {@link BlockQ8_0#WIDE}, a batch of 3 or more takes four inputs a pass ({@link #fourWide}, float
+ * lanes, each quarter's nibbles decoded once for the four; llama.cpp's batched counterpart on x86 is ggml-cpu's
+ * repacked {@code ggml_gemm_q4_K_8x8_q8_K}, integer products over 8 interleaved rows, which the Vector API's lack of
+ * an 8-bit multiply-add rules out here), a batch of 2 the single-input kernel per input. KERNEL_FIGURES
+ *
+ * <p>Where not WIDE (AVX2), a batch,
  * and decoding to floats, unpack each super-block to shorts once first ({@link SuperBlocks}), since widening the nibbles
  * again for each input of a batch decoded 8 sequences 12% slower (median of 5 interleaved runs). In this layout a
  * super-block is unpacked straight from the tensor's memory: a batch of 4 took 335 ms against 352 and a batch of 8 622
@@ -178,18 +184,17 @@ final class BlockQ4_K implements QuantizedRows {
         int[] groupScales = new int[8 * blocks];
         float[][] blockScales = new float[4][blocks];
         float[] subtracted = new float[4];
+        float[] blockSums = new float[64 * blocks];
         float[] wide = new float[64];
         float[] sums = new float[32];
         for (int r = from; r < to; r++) {
             long row = (long) r * blocks;
             for (int t0 = 0; t0 < count - leftOver; t0 += 4) {
                 int t = Math.max(0, Math.min(t0, count - 4));
-                for (int k = 0; k < 4; k++) {
-                    int tk = Math.min(t + k, count - 1);
-                    subtracted[k] = rowScales(data, scales + 16 * row, ds + 8 * row, blocks, x.scales[tk], x.sums[tk], groupScales, blockScales[k]);
-                }
+                fourScales(data, scales + 16 * row, ds + 8 * row, blocks, x, t, groupScales, blockScales, subtracted);
                 fourWide(data, 128 * row, blocks, x.floats[t], x.floats[Math.min(t + 1, count - 1)], x.floats[Math.min(t + 2, count - 1)],
-                        x.floats[Math.min(t + 3, count - 1)], groupScales, blockScales, wide, sums);
+                        x.floats[Math.min(t + 3, count - 1)], groupScales, blockSums);
+                fold(blockSums, blocks, blockScales, wide, sums);
                 for (int k = 0; k < 4 && t + k < count; k++) ys[t + k][r] = BlockQ8_0.lanes(sums, 8 * k) - subtracted[k];
             }
             for (int t = count - leftOver; t < count; t++) ys[t][r] = one(data, r, blocks, x, t, groupScales, blockScales[0], sums, true);
@@ -251,6 +256,40 @@ final class BlockQ4_K implements QuantizedRows {
             subtracted += s.get(FLOAT_LE, ds + 8L * b + 4) * xd[b] * minimums;
         }
         return subtracted;
+    }
+
+    /**
+     * {@link #rowScales} for inputs t..t + 3 (the last input where fewer remain) of {@code x} at once: each super-block's
+     * scales and minimums loaded and widened once for the four, the group scales to {@code groupScales}, each input's
+     * d·d_x to {@code blockScales[k]} and its minimums' total to {@code subtracted[k]}, by rowScales's operations on the
+     * same values (so its floats).
+     */
+    private static void fourScales(MemorySegment s, long scales, long ds, int blocks, Activations.Quantized x, int t, int[] groupScales,
+                                   float[][] blockScales, float[] subtracted) {
+        int last = x.count() - 1;
+        float[] xd0 = x.scales[t], xd1 = x.scales[Math.min(t + 1, last)], xd2 = x.scales[Math.min(t + 2, last)], xd3 = x.scales[Math.min(t + 3, last)];
+        int[] sums0 = x.sums[t], sums1 = x.sums[Math.min(t + 1, last)], sums2 = x.sums[Math.min(t + 2, last)], sums3 = x.sums[Math.min(t + 3, last)];
+        float[] bs0 = blockScales[0], bs1 = blockScales[1], bs2 = blockScales[2], bs3 = blockScales[3];
+        float sub0 = 0, sub1 = 0, sub2 = 0, sub3 = 0;
+        for (int b = 0; b < blocks; b++) {
+            ByteVector scalesAndMinimums = ByteVector.fromMemorySegment(B16, s, scales + 16L * b, LE);
+            ((IntVector) scalesAndMinimums.convertShape(VectorOperators.B2I, I, 0)).intoArray(groupScales, 8 * b);
+            IntVector minimums = (IntVector) scalesAndMinimums.convertShape(VectorOperators.B2I, I, 1);
+            float d = s.get(FLOAT_LE, ds + 8L * b);
+            float dmin = s.get(FLOAT_LE, ds + 8L * b + 4);
+            bs0[b] = d * xd0[b];
+            bs1[b] = d * xd1[b];
+            bs2[b] = d * xd2[b];
+            bs3[b] = d * xd3[b];
+            sub0 += dmin * xd0[b] * minimums.mul(IntVector.fromArray(I, sums0, 8 * b)).reduceLanes(VectorOperators.ADD);
+            sub1 += dmin * xd1[b] * minimums.mul(IntVector.fromArray(I, sums1, 8 * b)).reduceLanes(VectorOperators.ADD);
+            sub2 += dmin * xd2[b] * minimums.mul(IntVector.fromArray(I, sums2, 8 * b)).reduceLanes(VectorOperators.ADD);
+            sub3 += dmin * xd3[b] * minimums.mul(IntVector.fromArray(I, sums3, 8 * b)).reduceLanes(VectorOperators.ADD);
+        }
+        subtracted[0] = sub0;
+        subtracted[1] = sub1;
+        subtracted[2] = sub2;
+        subtracted[3] = sub3;
     }
 
     /**
@@ -339,11 +378,7 @@ final class BlockQ4_K implements QuantizedRows {
      * lane of 8 twice that, below 2^24. The 8 lanes of input k are stored to {@code sums}[8k, 8k + 8).
      */
     private static void fourWide(MemorySegment s, long values, int blocks, float[] x0, float[] x1, float[] x2, float[] x3, int[] groupScales,
-                                 float[][] blockScales, float[] wide, float[] sums) {
-        FloatVector acc0 = FloatVector.zero(F512);
-        FloatVector acc1 = FloatVector.zero(F512);
-        FloatVector acc2 = FloatVector.zero(F512);
-        FloatVector acc3 = FloatVector.zero(F512);
+                                 float[] blockSums) {
         FloatVector sum0 = FloatVector.zero(F512);
         FloatVector sum1 = FloatVector.zero(F512);
         FloatVector sum2 = FloatVector.zero(F512);
@@ -367,21 +402,36 @@ final class BlockQ4_K implements QuantizedRows {
             sum3 = w3.fma(FloatVector.fromArray(F512, x3, v + 48), w2.fma(FloatVector.fromArray(F512, x3, v + 32),
                     w1.fma(FloatVector.fromArray(F512, x3, v + 16), w0.fma(FloatVector.fromArray(F512, x3, v), sum3))));
             if ((i & 3) == 3) {
-                int b = i >> 2;
-                acc0 = sum0.add(sum0.rearrange(NEIGHBOUR)).fma(FloatVector.broadcast(F512, blockScales[0][b]), acc0);
-                acc1 = sum1.add(sum1.rearrange(NEIGHBOUR)).fma(FloatVector.broadcast(F512, blockScales[1][b]), acc1);
-                acc2 = sum2.add(sum2.rearrange(NEIGHBOUR)).fma(FloatVector.broadcast(F512, blockScales[2][b]), acc2);
-                acc3 = sum3.add(sum3.rearrange(NEIGHBOUR)).fma(FloatVector.broadcast(F512, blockScales[3][b]), acc3);
+                int at = 16 * (i - 3);
+                sum0.intoArray(blockSums, at);
+                sum1.intoArray(blockSums, at + 16);
+                sum2.intoArray(blockSums, at + 32);
+                sum3.intoArray(blockSums, at + 48);
                 sum0 = FloatVector.zero(F512);
                 sum1 = FloatVector.zero(F512);
                 sum2 = FloatVector.zero(F512);
                 sum3 = FloatVector.zero(F512);
             }
         }
-        acc0.intoArray(wide, 0);
-        acc1.intoArray(wide, 16);
-        acc2.intoArray(wide, 32);
-        acc3.intoArray(wide, 48);
+    }
+
+    /**
+     * {@link #fourWide}'s second step: for each input k of the four, its 16 lanes of each super-block b
+     * ({@code blockSums}[64b + 16k, +16)) with lanes 2m and 2m + 1 added (a swap of neighbours and an add: lane 2m then
+     * holds the integer that lane m of {@link #rowProductWide} and {@link #rowProduct} holds), times d·d_x
+     * ({@code blockScales[k][b]}) and added, in super-block order, to the input's float lanes as they do; the 8 even
+     * lanes to {@code sums}[8k, 8k + 8), through {@code wide} (64 floats).
+     */
+    private static void fold(float[] blockSums, int blocks, float[][] blockScales, float[] wide, float[] sums) {
+        for (int k = 0; k < 4; k++) {
+            float[] scales = blockScales[k];
+            FloatVector acc = FloatVector.zero(F512);
+            for (int b = 0; b < blocks; b++) {
+                FloatVector sum = FloatVector.fromArray(F512, blockSums, 64 * b + 16 * k);
+                acc = sum.add(sum.rearrange(NEIGHBOUR)).fma(FloatVector.broadcast(F512, scales[b]), acc);
+            }
+            acc.intoArray(wide, 16 * k);
+        }
         for (int m = 0; m < 32; m++) sums[m] = wide[2 * m];
     }
 
