@@ -55,18 +55,26 @@ import static dev.jack.llm.engine.BlockQ8_0.f16;
  * compiles apart: with both loops in {@code dot}, a batch after single-input decoding ran as slowly even with the
  * unpacking back. Where {@link BlockQ8_0#WIDE}, a batch of 3 or more takes four inputs a pass ({@link #fourWide}, float
  * lanes, each quarter's nibbles decoded once for the four; llama.cpp's batched counterpart on x86 is ggml-cpu's
- * repacked {@code ggml_gemm_q4_K_8x8_q8_K}, integer products over 8 interleaved rows, which the Vector API's lack of
- * an 8-bit multiply-add rules out here), a batch of 2 the single-input kernel per input. KERNEL_FIGURES
+ * repacked {@code ggml_gemm_q4_K_8x8_q8_K}, integer products over 8 interleaved rows, which the Vector API's lack of an
+ * 8-bit multiply-add rules out here), a batch of 2 the single-input kernel per input. Against the unpack path below in
+ * one JVM (2048 × 2048 rows, one thread, identical products, medians of 4 rounds in each of 6 JVMs, cores loaded
+ * 2.2–2.4): 8 inputs 15.6–21.7 ns a super-block and input against 20.2–30.6, 4 inputs 15.8–17.7 against 20.9–26.9;
+ * 2048 × 8192 rows 15.2 against 21.3 (8) and 15.8 against 21.1 (4). Batched decode of the 1B Q4_K_M file
+ * ({@code jack bench engine --threads 2 --batch 1,4,8}, 3 rounds of each build taking turns, medians of 3, cores loaded
+ * 1.9–2.7 by other work): batch4 16.3–20.3 tokens/s against 13.6–19.5, batch8 18.8–23.0 against 15.6–19.8, tg32
+ * unchanged in code (14.9–17.0 against 9.3–15.8, the low rounds disturbed).
  *
- * <p>Where not WIDE (AVX2), a batch,
- * and decoding to floats, unpack each super-block to shorts once first ({@link SuperBlocks}), since widening the nibbles
- * again for each input of a batch decoded 8 sequences 12% slower (median of 5 interleaved runs). In this layout a
- * super-block is unpacked straight from the tensor's memory: a batch of 4 took 335 ms against 352 and a batch of 8 622
- * against 621 (one JVM, medians of 5 rounds); in separate JVMs taking turns, on cores loaded enough that rounds varied
- * by half, rounds took 392–602 ms against 413–457 (4 inputs) and 707–1100 against 692–829 (8), so a loss of a few
- * percent for batches cannot be ruled out. Each row's super-blocks
- * copied to arrays first, as the file's layout's kernel did, took 589–626 ms against 541–557 for 4 inputs and
- * 1058–1120 against 891–940 for 8 (separate JVMs, medians of 5 rounds each).
+ * <p>Where not WIDE (AVX2), a batch, and decoding to floats, unpack each super-block to shorts once first
+ * ({@link SuperBlocks}), since widening the nibbles again for each input of a batch decoded 8 sequences 12% slower
+ * (median of 5 interleaved runs). In this layout a super-block is unpacked straight from the tensor's memory: a batch
+ * of 4 took 335 ms against 352 and a batch of 8 622 against 621 (one JVM, medians of 5 rounds); in separate JVMs taking
+ * turns, on cores loaded enough that rounds varied by half, rounds took 392–602 ms against 413–457 (4 inputs) and
+ * 707–1100 against 692–829 (8), so a loss of a few percent for batches cannot be ruled out. Each row's super-blocks
+ * copied to arrays first, as the file's layout's kernel did, took 589–626 ms against 541–557 for 4 inputs and 1058–1120
+ * against 891–940 for 8 (separate JVMs, medians of 5 rounds each). Tried and dropped there (an earlier attempt, whose
+ * code was lost): {@link #fourWide}'s scheme in 256-bit vectors, batch8 of the 1B Q4_K_M file under -XX:UseAVX=2
+ * 23.7–24.3 tokens/s against 25.1–25.4 for this path (a profile put a fifth of the samples in the Vector API's Java
+ * code for that kernel's memory-segment loads, past the JIT's inlining budget).
  */
 final class BlockQ4_K implements QuantizedRows {
     static final BlockQ4_K ROWS = new BlockQ4_K();
@@ -173,8 +181,7 @@ final class BlockQ4_K implements QuantizedRows {
      * {@link #dot} for three inputs or more where {@link BlockQ8_0#WIDE}: {@link #fourWide} for each four; where one
      * input is left over, {@link #one} for it, and where two or three are, a last four overlapping the one before (a
      * batch of 3 repeats its last input), as BlockQ6_K's {@code fours} does: the products are the same whichever
-     * kernel computes them. Per four, {@link #rowScales} for each input first (the minimums' totals, d·d_x and the
-     * group scales, which all four share).
+     * kernel computes them. Per four, {@link #fourScales} first, then {@link #fourWide} and {@link #fold}.
      */
     private static void fours(MemorySegment data, int blocks, Activations.Quantized x, int from, int to, float[][] ys) {
         long scales = LAYOUT.scales(data);
@@ -259,10 +266,15 @@ final class BlockQ4_K implements QuantizedRows {
     }
 
     /**
-     * {@link #rowScales} for inputs t..t + 3 (the last input where fewer remain) of {@code x} at once: each super-block's
-     * scales and minimums loaded and widened once for the four, the group scales to {@code groupScales}, each input's
-     * d·d_x to {@code blockScales[k]} and its minimums' total to {@code subtracted[k]}, by rowScales's operations on the
-     * same values (so its floats).
+     * {@link #rowScales} for inputs t..t + 3 (the last input where fewer remain) of {@code x} at once: each
+     * super-block's scales and minimums loaded and widened once for the four, the group scales to {@code groupScales},
+     * each input's d·d_x to {@code blockScales[k]} and its minimums' total to {@code subtracted[k]}, by rowScales's
+     * operations on the same values (so its floats). Against rowScales once per input (with fourWide's earlier one-loop
+     * form; 2048 × 2048 rows, one thread, 6 JVMs of each taking turns, medians of 5 rounds, cores loaded 2.2–2.4): 8
+     * inputs 14.5–20.2 ns a super-block and input against 16.5–24.5, 4 inputs 14.2–19.1 against 16.1–24.0, a gain of a
+     * few percent at most. The minimums' terms are still a reduction per super-block and input; llama.cpp's {@code
+     * ggml_gemm_q4_K_8x8_q8_K} adds them in vertical integer multiply-adds over 8 interleaved rows, which this layout
+     * does not have.
      */
     private static void fourScales(MemorySegment s, long scales, long ds, int blocks, Activations.Quantized x, int t, int[] groupScales,
                                    float[][] blockScales, float[] subtracted) {
@@ -367,15 +379,20 @@ final class BlockQ4_K implements QuantizedRows {
 
     /**
      * One row (its nibbles at {@code s[values]}, {@code blocks} super-blocks) against four inputs, as floats in natural
-     * order ({@code x0..x3}), in 512-bit float lanes, after {@link #rowScales} for each ({@code groupScales}, shared,
-     * and {@code blockScales[k]}, input k's d·d_x): per 64-value quarter its 32 bytes zero-extended to two vectors of
-     * 16 ints once for the four inputs, their low and high nibbles converted to floats times the group scale, then for
-     * each input four FMAs of 16 products with its activations. Lane k of an input's 16 then holds the products of the
-     * values k and 16 + k of every group of the super-block; at its end lanes 2m and 2m + 1 are added into lane m (a
-     * rearrange and the two halves added), the integer {@link #rowProductWide}'s and {@link #rowProduct}'s lane m holds,
-     * and scaled into the input's 8 float lanes as they do, so the products are theirs bit for bit. Exact: every partial
-     * sum is an integer, a lane of 16 at most 16 products of |q·scale| ≤ 15·63 and |x| ≤ 128 (1.94M) in magnitude, a
-     * lane of 8 twice that, below 2^24. The 8 lanes of input k are stored to {@code sums}[8k, 8k + 8).
+     * order ({@code x0..x3}), in 512-bit float lanes, after {@link #fourScales} (the group scales in {@code groupScales}):
+     * per 64-value quarter its 32 bytes zero-extended to two vectors of 16 ints once for the four inputs, their low and
+     * high nibbles converted to floats times the group scale, then for each input four FMAs of 16 products with its
+     * activations. Lane l of an input's 16 then holds the products of values l and 16 + l of every group of the
+     * super-block, stored at its end to {@code blockSums}[64b + 16k, +16) for input k, for {@link #fold}. Exact: every
+     * partial sum is an integer, a lane at most 16 products of |q·scale| ≤ 15·63 and |x| ≤ 128 (1.94M) in magnitude,
+     * below 2^24, whatever order the FMAs add them in.
+     *
+     * <p>Tried and dropped: {@link #fold}'s work inside this loop at each super-block's end (lanes 2m and 2m + 1
+     * added by a rearrange and the two 256-bit halves, or by a swap of neighbours in 512 bits): in some JVMs C2 left
+     * FMAs of that larger method to the Vector API's Java code (PrintInlining: {@code VectorSupport::ternaryOp} "failed
+     * to inline (intrinsic)"), which ran 36–66 ns a super-block and input against 16–17; in the engine, batch8 of the
+     * 1B Q4_K_M file 13.9 tokens/s against 20.2 for the unpack path. Split in two, no such compile was seen in 8
+     * JVMs.
      */
     private static void fourWide(MemorySegment s, long values, int blocks, float[] x0, float[] x1, float[] x2, float[] x3, int[] groupScales,
                                  float[] blockSums) {
