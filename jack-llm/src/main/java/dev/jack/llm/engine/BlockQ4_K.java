@@ -5,6 +5,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.lang.foreign.MemorySegment;
@@ -50,16 +51,30 @@ import static dev.jack.llm.engine.BlockQ8_0.f16;
  * a cost in both kernels, {@code BlockQ8_0.lanes(FloatVector)} compiled on its own and called with a
  * boxed accumulator once a row, now gone (the lanes go through an array).
  *
- * <p>One input and a batch run in methods of their own ({@link #one}, {@link #batch}), which the JIT compiles apart: with
- * both loops in {@code dot}, a batch after single-input decoding ran as slowly even with the unpacking back. A batch,
- * and decoding to floats, unpack each super-block to shorts once first ({@link SuperBlocks}), since widening the nibbles
- * again for each input of a batch decoded 8 sequences 12% slower (median of 5 interleaved runs). In this layout a
- * super-block is unpacked straight from the tensor's memory: a batch of 4 took 335 ms against 352 and a batch of 8 622
- * against 621 (one JVM, medians of 5 rounds); in separate JVMs taking turns, on cores loaded enough that rounds varied
- * by half, rounds took 392–602 ms against 413–457 (4 inputs) and 707–1100 against 692–829 (8), so a loss of a few
- * percent for batches cannot be ruled out. Each row's super-blocks
- * copied to arrays first, as the file's layout's kernel did, took 589–626 ms against 541–557 for 4 inputs and
- * 1058–1120 against 891–940 for 8 (separate JVMs, medians of 5 rounds each).
+ * <p>One input and a batch run in methods of their own ({@link #ones}, {@link #fours}, {@link #batch}), which the JIT
+ * compiles apart: with both loops in {@code dot}, a batch after single-input decoding ran as slowly even with the
+ * unpacking back. Where {@link BlockQ8_0#WIDE}, a batch of 3 or more takes four inputs a pass ({@link #fourWide}, float
+ * lanes, each quarter's nibbles decoded once for the four; llama.cpp's batched counterpart on x86 is ggml-cpu's
+ * repacked {@code ggml_gemm_q4_K_8x8_q8_K}, integer products over 8 interleaved rows, which the Vector API's lack of an
+ * 8-bit multiply-add rules out here), a batch of 2 the single-input kernel per input. Against the unpack path below in
+ * one JVM (2048 × 2048 rows, one thread, identical products, medians of 4 rounds in each of 6 JVMs, cores loaded
+ * 2.2–2.4): 8 inputs 15.6–21.7 ns a super-block and input against 20.2–30.6, 4 inputs 15.8–17.7 against 20.9–26.9;
+ * 2048 × 8192 rows 15.2 against 21.3 (8) and 15.8 against 21.1 (4). Batched decode of the 1B Q4_K_M file
+ * ({@code jack bench engine --threads 2 --batch 1,4,8}, 3 rounds of each build taking turns, medians of 3, cores loaded
+ * 1.9–2.7 by other work): batch4 16.3–20.3 tokens/s against 13.6–19.5, batch8 18.8–23.0 against 15.6–19.8, tg32
+ * unchanged in code (14.9–17.0 against 9.3–15.8, the low rounds disturbed).
+ *
+ * <p>Where not WIDE (AVX2), a batch, and decoding to floats, unpack each super-block to shorts once first
+ * ({@link SuperBlocks}), since widening the nibbles again for each input of a batch decoded 8 sequences 12% slower
+ * (median of 5 interleaved runs). In this layout a super-block is unpacked straight from the tensor's memory: a batch
+ * of 4 took 335 ms against 352 and a batch of 8 622 against 621 (one JVM, medians of 5 rounds); in separate JVMs taking
+ * turns, on cores loaded enough that rounds varied by half, rounds took 392–602 ms against 413–457 (4 inputs) and
+ * 707–1100 against 692–829 (8), so a loss of a few percent for batches cannot be ruled out. Each row's super-blocks
+ * copied to arrays first, as the file's layout's kernel did, took 589–626 ms against 541–557 for 4 inputs and 1058–1120
+ * against 891–940 for 8 (separate JVMs, medians of 5 rounds each). Tried and dropped there (an earlier attempt, whose
+ * code was lost): {@link #fourWide}'s scheme in 256-bit vectors, batch8 of the 1B Q4_K_M file under -XX:UseAVX=2
+ * 23.7–24.3 tokens/s against 25.1–25.4 for this path (a profile put a fifth of the samples in the Vector API's Java
+ * code for that kernel's memory-segment loads, past the JIT's inlining budget).
  */
 final class BlockQ4_K implements QuantizedRows {
     static final BlockQ4_K ROWS = new BlockQ4_K();
@@ -69,6 +84,7 @@ final class BlockQ4_K implements QuantizedRows {
     private static final VectorSpecies<Byte> B32 = ByteVector.SPECIES_256;
     private static final VectorSpecies<Short> S512 = ShortVector.SPECIES_512;
     private static final VectorSpecies<Integer> I512 = IntVector.SPECIES_512;
+    private static final VectorSpecies<Float> F512 = FloatVector.SPECIES_512;
 
     private BlockQ4_K() {}
 
@@ -135,27 +151,76 @@ final class BlockQ4_K implements QuantizedRows {
      * true, {@link #rowProduct} (256-bit) where false. Both give the same floats; tests run both on any hardware.
      */
     void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys, boolean wide) {
-        if (x.count() == 1) one(data, in / 256, x, from, to, ys, wide);
+        if (x.count() == 1 || wide && x.count() == 2) ones(data, in / 256, x, from, to, ys, wide);
+        else if (wide) fours(data, in / 256, x, from, to, ys);
         else batch(data, new SuperBlocks.Dot(in, x.count()), x, from, to, ys);
     }
 
-    /** {@link #dot} for a single input, over rows of {@code blocks} super-blocks. */
-    private static void one(MemorySegment data, int blocks, Activations.Quantized x, int from, int to, float[][] ys, boolean wide) {
-        long scales = LAYOUT.scales(data);
-        long ds = LAYOUT.ds(data);
+    /** {@link #dot} by the single-input kernel for each input, over rows of {@code blocks} super-blocks. */
+    private static void ones(MemorySegment data, int blocks, Activations.Quantized x, int from, int to, float[][] ys, boolean wide) {
         int[] groupScales = new int[8 * blocks];
         float[] blockScales = new float[blocks];
         float[] sums = new float[8];
         for (int r = from; r < to; r++) {
-            long row = (long) r * blocks;
-            float subtracted = rowScales(data, scales + 16 * row, ds + 8 * row, blocks, x.scales[0], x.sums[0], groupScales, blockScales);
-            if (wide) rowProductWide(data, 128 * row, blocks, x.values[0], groupScales, blockScales, sums);
-            else rowProduct(data, 128 * row, blocks, x.values[0], groupScales, blockScales, sums);
-            ys[0][r] = BlockQ8_0.lanes(sums, 0) - subtracted;
+            for (int t = 0; t < x.count(); t++) ys[t][r] = one(data, r, blocks, x, t, groupScales, blockScales, sums, wide);
         }
     }
 
-    /** {@link #dot} for two inputs or more: each super-block unpacked once for all of them. */
+    /** Row r's product with input t by {@link #rowScales} and {@link #rowProductWide} or {@link #rowProduct}. */
+    private static float one(MemorySegment data, int r, int blocks, Activations.Quantized x, int t, int[] groupScales, float[] blockScales,
+                             float[] sums, boolean wide) {
+        long row = (long) r * blocks;
+        float subtracted = rowScales(data, LAYOUT.scales(data) + 16 * row, LAYOUT.ds(data) + 8 * row, blocks, x.scales[t], x.sums[t],
+                groupScales, blockScales);
+        if (wide) rowProductWide(data, 128 * row, blocks, x.values[t], groupScales, blockScales, sums);
+        else rowProduct(data, 128 * row, blocks, x.values[t], groupScales, blockScales, sums);
+        return BlockQ8_0.lanes(sums, 0) - subtracted;
+    }
+
+    /**
+     * {@link #dot} for three inputs or more where {@link BlockQ8_0#WIDE}: {@link #fourWide} for each four; where one
+     * input is left over, {@link #one} for it, and where two or three are, a last four overlapping the one before (a
+     * batch of 3 repeats its last input), as BlockQ6_K's {@code fours} does: the products are the same whichever
+     * kernel computes them. Per four, {@link #rowScales} for each input first, then {@link #fourWide} and {@link #fold}.
+     * Tried and dropped: a {@code rowScales} for four inputs at once (each super-block's scales and minimums loaded and
+     * widened once for the four; 2048 × 2048 rows, one thread, 6 JVMs of each taking turns, medians of 5 rounds, cores
+     * loaded 2.2–2.4): 8 inputs 14.5–20.2 ns a super-block and input against 16.5–24.5, 4 inputs 14.2–19.1 against
+     * 16.1–24.0, a gain within the noise for a near-copy of rowScales. The minimums' terms stay a reduction per
+     * super-block and input; llama.cpp's {@code ggml_gemm_q4_K_8x8_q8_K} adds them in vertical integer multiply-adds
+     * over 8 interleaved rows, which this layout does not have.
+     */
+    private static void fours(MemorySegment data, int blocks, Activations.Quantized x, int from, int to, float[][] ys) {
+        long scales = LAYOUT.scales(data);
+        long ds = LAYOUT.ds(data);
+        int count = x.count();
+        int leftOver = count % 4 == 1 ? 1 : 0;
+        int[] groupScales = new int[8 * blocks];
+        float[][] blockScales = new float[4][blocks];
+        float[] subtracted = new float[4];
+        float[] blockSums = new float[64 * blocks];
+        float[] wide = new float[64];
+        float[] sums = new float[32];
+        for (int r = from; r < to; r++) {
+            long row = (long) r * blocks;
+            for (int t0 = 0; t0 < count - leftOver; t0 += 4) {
+                int t = Math.max(0, Math.min(t0, count - 4));
+                for (int k = 0; k < 4; k++) {
+                    int input = Math.min(t + k, count - 1);
+                    subtracted[k] = rowScales(data, scales + 16 * row, ds + 8 * row, blocks, x.scales[input], x.sums[input], groupScales, blockScales[k]);
+                }
+                fourWide(data, 128 * row, blocks, x.floats[t], x.floats[Math.min(t + 1, count - 1)], x.floats[Math.min(t + 2, count - 1)],
+                        x.floats[Math.min(t + 3, count - 1)], groupScales, blockSums);
+                fold(blockSums, blocks, blockScales, wide, sums);
+                for (int k = 0; k < 4 && t + k < count; k++) ys[t + k][r] = BlockQ8_0.lanes(sums, 8 * k) - subtracted[k];
+            }
+            for (int t = count - leftOver; t < count; t++) ys[t][r] = one(data, r, blocks, x, t, groupScales, blockScales[0], sums, true);
+        }
+    }
+
+    /**
+     * {@link #dot} for two inputs or more where {@link BlockQ8_0#WIDE} is false: each super-block unpacked once for all
+     * of them.
+     */
     private static void batch(MemorySegment data, SuperBlocks.Dot dot, Activations.Quantized x, int from, int to, float[][] ys) {
         SuperBlocks.Unpacked u = dot.unpacked;
         long scales = LAYOUT.scales(data);
@@ -281,6 +346,84 @@ final class BlockQ4_K implements QuantizedRows {
         }
         acc.intoArray(sums, 0);
     }
+
+    /**
+     * One row (its nibbles at {@code s[values]}, {@code blocks} super-blocks) against four inputs, as floats in natural
+     * order ({@code x0..x3}), in 512-bit float lanes, after {@link #rowScales} (the group scales in {@code groupScales}):
+     * per 64-value quarter its 32 bytes zero-extended to two vectors of 16 ints once for the four inputs, their low and
+     * high nibbles converted to floats times the group scale, then for each input four FMAs of 16 products with its
+     * activations. Lane l of an input's 16 then holds the products of values l and 16 + l of every group of the
+     * super-block, stored at its end to {@code blockSums}[64b + 16k, +16) for input k, for {@link #fold}. Exact: every
+     * partial sum is an integer, a lane at most 16 products of |q·scale| ≤ 15·63 and |x| ≤ 128 (1.94M) in magnitude,
+     * below 2^24, whatever order the FMAs add them in.
+     *
+     * <p>Tried and dropped: {@link #fold}'s work inside this loop at each super-block's end (lanes 2m and 2m + 1
+     * added by a rearrange and the two 256-bit halves, or by a swap of neighbours in 512 bits): in some JVMs C2 left
+     * FMAs of that larger method to the Vector API's Java code (PrintInlining: {@code VectorSupport::ternaryOp} "failed
+     * to inline (intrinsic)"), which ran 36–66 ns a super-block and input against 16–17; in the engine, batch8 of the
+     * 1B Q4_K_M file 13.9 tokens/s against 20.2 for the unpack path. Split in two, no such compile was seen in 8
+     * JVMs.
+     */
+    private static void fourWide(MemorySegment s, long values, int blocks, float[] x0, float[] x1, float[] x2, float[] x3, int[] groupScales,
+                                 float[] blockSums) {
+        FloatVector sum0 = FloatVector.zero(F512);
+        FloatVector sum1 = FloatVector.zero(F512);
+        FloatVector sum2 = FloatVector.zero(F512);
+        FloatVector sum3 = FloatVector.zero(F512);
+        for (int i = 0; i < 4 * blocks; i++) {
+            IntVector a = (IntVector) ByteVector.fromMemorySegment(B16, s, values + 32L * i, LE).convertShape(VectorOperators.ZERO_EXTEND_B2I, I512, 0);
+            IntVector c = (IntVector) ByteVector.fromMemorySegment(B16, s, values + 32L * i + 16, LE).convertShape(VectorOperators.ZERO_EXTEND_B2I, I512, 0);
+            float low = groupScales[2 * i];
+            float high = groupScales[2 * i + 1];
+            FloatVector w0 = ((FloatVector) a.and(0x0F).convert(VectorOperators.I2F, 0)).mul(low);
+            FloatVector w1 = ((FloatVector) c.and(0x0F).convert(VectorOperators.I2F, 0)).mul(low);
+            FloatVector w2 = ((FloatVector) a.lanewise(VectorOperators.LSHR, 4).convert(VectorOperators.I2F, 0)).mul(high);
+            FloatVector w3 = ((FloatVector) c.lanewise(VectorOperators.LSHR, 4).convert(VectorOperators.I2F, 0)).mul(high);
+            int v = 64 * i;
+            sum0 = w3.fma(FloatVector.fromArray(F512, x0, v + 48), w2.fma(FloatVector.fromArray(F512, x0, v + 32),
+                    w1.fma(FloatVector.fromArray(F512, x0, v + 16), w0.fma(FloatVector.fromArray(F512, x0, v), sum0))));
+            sum1 = w3.fma(FloatVector.fromArray(F512, x1, v + 48), w2.fma(FloatVector.fromArray(F512, x1, v + 32),
+                    w1.fma(FloatVector.fromArray(F512, x1, v + 16), w0.fma(FloatVector.fromArray(F512, x1, v), sum1))));
+            sum2 = w3.fma(FloatVector.fromArray(F512, x2, v + 48), w2.fma(FloatVector.fromArray(F512, x2, v + 32),
+                    w1.fma(FloatVector.fromArray(F512, x2, v + 16), w0.fma(FloatVector.fromArray(F512, x2, v), sum2))));
+            sum3 = w3.fma(FloatVector.fromArray(F512, x3, v + 48), w2.fma(FloatVector.fromArray(F512, x3, v + 32),
+                    w1.fma(FloatVector.fromArray(F512, x3, v + 16), w0.fma(FloatVector.fromArray(F512, x3, v), sum3))));
+            if ((i & 3) == 3) {
+                int at = 16 * (i - 3);
+                sum0.intoArray(blockSums, at);
+                sum1.intoArray(blockSums, at + 16);
+                sum2.intoArray(blockSums, at + 32);
+                sum3.intoArray(blockSums, at + 48);
+                sum0 = FloatVector.zero(F512);
+                sum1 = FloatVector.zero(F512);
+                sum2 = FloatVector.zero(F512);
+                sum3 = FloatVector.zero(F512);
+            }
+        }
+    }
+
+    /**
+     * {@link #fourWide}'s second step: for each input k of the four, its 16 lanes of each super-block b
+     * ({@code blockSums}[64b + 16k, +16)) with lanes 2m and 2m + 1 added (a swap of neighbours and an add: lane 2m then
+     * holds the integer that lane m of {@link #rowProductWide} and {@link #rowProduct} holds), times d·d_x
+     * ({@code blockScales[k][b]}) and added, in super-block order, to the input's float lanes as they do; the 8 even
+     * lanes to {@code sums}[8k, 8k + 8), through {@code wide} (64 floats).
+     */
+    private static void fold(float[] blockSums, int blocks, float[][] blockScales, float[] wide, float[] sums) {
+        for (int k = 0; k < 4; k++) {
+            float[] scales = blockScales[k];
+            FloatVector acc = FloatVector.zero(F512);
+            for (int b = 0; b < blocks; b++) {
+                FloatVector sum = FloatVector.fromArray(F512, blockSums, 64 * b + 16 * k);
+                acc = sum.add(sum.rearrange(NEIGHBOUR)).fma(FloatVector.broadcast(F512, scales[b]), acc);
+            }
+            acc.intoArray(wide, 16 * k);
+        }
+        for (int m = 0; m < 32; m++) sums[m] = wide[2 * m];
+    }
+
+    /** 16 float lanes, each pair swapped (lane 2m + 1 to 2m, 2m to 2m + 1). */
+    private static final VectorShuffle<Float> NEIGHBOUR = VectorShuffle.fromOp(F512, k -> k ^ 1);
 
     /**
      * The 32 bytes at {@code s[at]}: their low nibbles to q[to, to + 32), their high ones to q[to + 32, to + 64). The

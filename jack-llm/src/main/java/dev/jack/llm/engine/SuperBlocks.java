@@ -16,7 +16,8 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  * them: Σ scale·Σ q·x over the groups in integers, times d_w·d_x. (Q6_K reads a layout of its own: {@link BlockQ6_K}.)
  *
  * <p>A batch's super-block is first unpacked (its values as shorts, its group scales as ints), then multiplied with
- * each input of the batch from there; a single input's is multiplied straight from the tensor's memory, in BlockQ4_K's
+ * each input of the batch from there, where {@link BlockQ8_0#WIDE} is false (where true, BlockQ4_K.fourWide takes
+ * four inputs a pass in float lanes); a single input's is multiplied straight from the tensor's memory, in BlockQ4_K's
  * layout (BlockQ4_K.rowProduct). The steps are separate small methods on purpose, which pass
  * arrays between them and not vectors: the JIT compiles a large Vector API method to boxed vectors, many times
  * slower, and a vector returned by a call it did not inline is boxed too. (BlockQ4_K.rowProduct ends by passing its

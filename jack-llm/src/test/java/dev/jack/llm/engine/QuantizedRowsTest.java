@@ -295,7 +295,7 @@ class QuantizedRowsTest {
 
     /**
      * Each input's single-input products equal its products in the batch of all of {@code x}, bit for bit, by both of
-     * Q4_0's, Q4_K's and Q6_K's single-input kernels and both of Q4_0's and of Q6_K's batch kernels (so those equal each
+     * Q4_0's, Q4_K's and Q6_K's single-input kernels and both batch kernels of each of them (so those equal each
      * other's too), each over the activations' format it takes.
      */
     private static void assertSingleInputProductsEqualBatch(GgmlType type, byte[] bytes, int rows, int n, float[][] x, String what) {
@@ -304,8 +304,8 @@ class QuantizedRowsTest {
             single[0][t] = singleProducts(type, bytes, rows, n, x[t], false);
             single[1][t] = singleProducts(type, bytes, rows, n, x[t], true);
         }
-        // Only Q4_0 and Q6_K have two batch kernels.
-        for (boolean wideBatch : type == GgmlType.Q4_0 || type == GgmlType.Q6_K ? new boolean[] {false, true} : new boolean[] {false}) {
+        // Q4_0, Q4_K and Q6_K have two batch kernels.
+        for (boolean wideBatch : type == GgmlType.Q4_0 || type == GgmlType.Q4_K || type == GgmlType.Q6_K ? new boolean[] {false, true} : new boolean[] {false}) {
             float[][] batch = batchProducts(type, bytes, rows, n, x, wideBatch);
             for (int t = 0; t < x.length; t++) {
                 for (int wide = 0; wide < 2; wide++) {
@@ -321,9 +321,11 @@ class QuantizedRowsTest {
 
     /**
      * The products of the rows with all of {@code x}: Q4_0's by its 512-bit kernels ({@code wide}) or its 256-bit ones
-     * (for up to two inputs its single-input kernel, for more its batch kernel), Q6_K's likewise (for fewer than four
-     * inputs its single-input kernel, for more its four-input one), whatever this JVM's vector width (without AVX-512
-     * the 512-bit ones run as Java code, slowly but with the same results); the other types' by their one batch kernel.
+     * (for up to two inputs its single-input kernel, for more its batch kernel), Q4_K's by its 512-bit ones (for up to
+     * two inputs its single-input kernel, for more its four-input one) or its 256-bit batch kernel, Q6_K's by either
+     * width's (for four inputs or more its four-input one, an input left over past a multiple of four by its
+     * single-input kernel; for fewer than four the single-input one), whatever this JVM's vector width (without AVX-512
+     * the 512-bit ones run as Java code, slowly but with the same results); Q8_0's by its one batch kernel.
      */
     private static float[][] batchProducts(GgmlType type, byte[] bytes, int rows, int n, float[][] x, boolean wide) {
         Activations a = new Activations();
@@ -331,6 +333,7 @@ class QuantizedRowsTest {
         float[][] ys = new float[x.length][rows];
         switch ((QuantizedRows) type.rows()) {
             case BlockQ4_0 kernel -> kernel.dot(segment(type, bytes), n, 0, rows, a.quantized(BlockQ4_0.activations(x.length, wide), WORKERS), ys, wide);
+            case BlockQ4_K kernel -> kernel.dot(segment(type, bytes), n, 0, rows, a.quantized(kernel.activations(x.length), WORKERS), ys, wide);
             case BlockQ6_K kernel -> kernel.dot(segment(type, bytes), n, 0, rows, a.quantized(BlockQ6_K.activations(x.length, wide), WORKERS), ys, wide);
             case QuantizedRows kernel -> kernel.dot(segment(type, bytes), n, 0, rows, a.quantized(kernel.activations(x.length), WORKERS), ys);
         }
