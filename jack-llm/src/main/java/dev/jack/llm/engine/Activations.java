@@ -17,7 +17,8 @@ final class Activations {
      * 8-bit block formats, as ggml's {@code block_q8_0} and {@code block_q8_K}, with each run of 32 values in one of
      * several orders for the products that take them (the blocks' scales and sums are the same in every order):
      * <ul>
-     *   <li>natural, for {@link BlockQ4_K}'s integer products, {@link BlockQ6_K}'s 512-bit ones and {@link BlockQ4_0}'s
+     *   <li>natural, for {@link BlockQ4_K}'s integer products and its 512-bit batch ones (which read the values as floats),
+     *       {@link BlockQ6_K}'s 512-bit ones and {@link BlockQ4_0}'s
      *       256-bit single-input ones;</li>
      *   <li>by halves ({@code Q8_0_BY_HALVES}), in runs of 64 (two blocks): values 0–15 of both blocks, then values
      *       16–31 of both, so that one 512-bit load takes the activations of two blocks' low nibbles and the next those

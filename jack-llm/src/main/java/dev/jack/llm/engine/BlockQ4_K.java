@@ -147,8 +147,10 @@ final class BlockQ4_K implements QuantizedRows {
     }
 
     /**
-     * {@link #dot} with the single-input kernel chosen by {@code wide}: {@link #rowProductWide} (512-bit vectors) where
-     * true, {@link #rowProduct} (256-bit) where false. Both give the same floats; tests run both on any hardware.
+     * {@link #dot} with the kernels chosen by {@code wide}: where true, {@link #rowProductWide} (512-bit vectors) for
+     * each of one or two inputs and {@link #fourWide} for three or more ({@link #fours}); where false, {@link #rowProduct}
+     * (256-bit) for one input and the unpack path ({@link #batch}) for two or more. All give the same floats; tests run
+     * both on any hardware.
      */
     void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys, boolean wide) {
         if (x.count() == 1 || wide && x.count() == 2) ones(data, in / 256, x, from, to, ys, wide);
@@ -178,7 +180,7 @@ final class BlockQ4_K implements QuantizedRows {
     }
 
     /**
-     * {@link #dot} for three inputs or more where {@link BlockQ8_0#WIDE}: {@link #fourWide} for each four; where one
+     * {@link #dot} for three inputs or more where {@code wide} ({@link BlockQ8_0#WIDE} in use): {@link #fourWide} for each four; where one
      * input is left over, {@link #one} for it, and where two or three are, a last four overlapping the one before (a
      * batch of 3 repeats its last input), as BlockQ6_K's {@code fours} does: the products are the same whichever
      * kernel computes them. Per four, {@link #rowScales} for each input first, then {@link #fourWide} and {@link #fold}.
@@ -218,7 +220,7 @@ final class BlockQ4_K implements QuantizedRows {
     }
 
     /**
-     * {@link #dot} for two inputs or more where {@link BlockQ8_0#WIDE} is false: each super-block unpacked once for all
+     * {@link #dot} for two inputs or more where {@code wide} is false ({@link BlockQ8_0#WIDE} in use): each super-block unpacked once for all
      * of them.
      */
     private static void batch(MemorySegment data, SuperBlocks.Dot dot, Activations.Quantized x, int from, int to, float[][] ys) {
@@ -405,7 +407,8 @@ final class BlockQ4_K implements QuantizedRows {
     /**
      * {@link #fourWide}'s second step: for each input k of the four, its 16 lanes of each super-block b
      * ({@code blockSums}[64b + 16k, +16)) with lanes 2m and 2m + 1 added (a swap of neighbours and an add: lane 2m then
-     * holds the integer that lane m of {@link #rowProductWide} and {@link #rowProduct} holds), times d·d_x
+     * holds the integer that lane m of {@link #rowProductWide} and {@link #rowProduct} holds, at most 2·1.94M in magnitude,
+     * below 2^24, so the add is exact), times d·d_x
      * ({@code blockScales[k][b]}) and added, in super-block order, to the input's float lanes as they do; the 8 even
      * lanes to {@code sums}[8k, 8k + 8), through {@code wide} (64 floats).
      */

@@ -50,9 +50,9 @@ final class BlockQ8_0 implements QuantizedRows {
      * {@code -XX:UseAVX} or {@code -XX:MaxVectorSize} says less): the one choice between the 512-bit kernels
      * (BlockQ4_0's single-input {@code two} and batch {@code fourWide}, BlockQ4_K's single-input {@code rowProductWide}
      * and batch {@code fourWide}, BlockQ6_K's single-input {@code oneWide} and batch {@code fourWide}, and with them
-     * the order of Q6_K's activations) and their 256-bit ones. Those kernels multiply 32 shorts at a time; without
-     * AVX512BW (AVX2, or AVX-512F alone) C2 does not compile 512-bit short operations to vector instructions and runs
-     * the Vector API's Java code, many times slower.
+     * the order of Q6_K's activations) and their 256-bit ones. All but BlockQ4_K's {@code fourWide} (16 float lanes,
+     * which AVX-512F alone has) multiply 32 shorts at a time; without AVX512BW (AVX2, or AVX-512F alone) C2 does not
+     * compile 512-bit short operations to vector instructions and runs the Vector API's Java code, many times slower.
      */
     static final boolean WIDE = ShortVector.SPECIES_PREFERRED.vectorBitSize() >= 512;
     static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;

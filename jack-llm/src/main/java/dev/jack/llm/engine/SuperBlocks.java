@@ -18,10 +18,10 @@ import static dev.jack.llm.engine.BlockQ8_0.lanes;
  * <p>A batch's super-block is first unpacked (its values as shorts, its group scales as ints), then multiplied with
  * each input of the batch from there, where {@link BlockQ8_0#WIDE} is false (where true, BlockQ4_K.fourWide takes
  * four inputs a pass in float lanes); a single input's is multiplied straight from the tensor's memory, in BlockQ4_K's
- * layout (BlockQ4_K.rowProduct). The steps are separate small methods on purpose, which pass
+ * layout (BlockQ4_K.rowProduct or rowProductWide). The steps are separate small methods on purpose, which pass
  * arrays between them and not vectors: the JIT compiles a large Vector API method to boxed vectors, many times
- * slower, and a vector returned by a call it did not inline is boxed too. (BlockQ4_K.rowProduct ends by passing its
- * accumulator to BlockQ8_0.lanes, a few operations the JIT inlined in the measured runs.) The class also holds the
+ * slower, and a vector returned by a call it did not inline is boxed too (so BlockQ4_K's kernels store their
+ * accumulators to arrays and add the lanes with BlockQ8_0.lanes(float[], int)). The class also holds the
  * step of decoding rows to floats for prompt processing ({@link #floats}).
  *
  * <p>Not C2's auto-vectorized multiply-add: a counted loop {@code p[i] = w[2i]·x[2i] + w[2i+1]·x[2i+1]} over short
@@ -50,7 +50,7 @@ final class SuperBlocks {
     /**
      * One task's working state for {@code ys[t][r]} over rows of super-blocks: the row's unpacked super-block, and per
      * input t eight float lanes and the minimums' total to subtract (the single-input kernel keeps its lanes and total
-     * in registers). BlockQ4_K runs its own row loops over it (one and batch), for the reason its class comment gives.
+     * in registers). BlockQ4_K runs its own row loop over it ({@code batch}), for the reason its class comment gives.
      */
     static final class Dot {
         final int blocks;

@@ -217,7 +217,7 @@ class QuantizedRowsTest {
      * The K-quants' single-input products equal a batch's bit for bit on rows of 9 super-blocks (Q4_K's row loop,
      * which the JIT unrolls, and the iterations after it), random and extreme, repeated 200 times so that the kernels
      * are likely compiled by C2 by the last rounds (the single-input kernel runs 288,000 super-blocks, the batch of 6
-     * 57,600, Q6_K's four-input kernel twice on each, overlapping; nothing here checks that C2 compiled them).
+     * 57,600, the four-input kernels of Q6_K and, where 512-bit, Q4_K twice on each, overlapping; nothing here checks that C2 compiled them).
      */
     @ParameterizedTest
     @EnumSource(value = GgmlType.class, names = {"Q4_K", "Q6_K"})
@@ -241,8 +241,8 @@ class QuantizedRowsTest {
      * The K-quants' single-input products equal a batch's bit for bit on rows of every length from 1 to 9 super-blocks,
      * random and extreme: Q4_K's single-input kernel runs one loop over a row's quarters (4 to 36 iterations), which the
      * JIT splits into pre-, main and post-loops, with a branch at every fourth, so every length ends the loop
-     * differently (nothing here checks that C2 compiled it); Q6_K's batch of 5 runs its four-input kernel and its
-     * single-input one for the fifth.
+     * differently (nothing here checks that C2 compiled it); a batch of 5 runs Q6_K's four-input kernel (and, where
+     * 512-bit, Q4_K's) and its single-input one for the fifth.
      */
     @ParameterizedTest
     @EnumSource(value = GgmlType.class, names = {"Q4_K", "Q6_K"})
