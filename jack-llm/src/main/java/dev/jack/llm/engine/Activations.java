@@ -17,9 +17,8 @@ final class Activations {
      * 8-bit block formats, as ggml's {@code block_q8_0} and {@code block_q8_K}, with each run of 32 values in one of
      * several orders for the products that take them (the blocks' scales and sums are the same in every order):
      * <ul>
-     *   <li>natural, for {@link BlockQ4_K}'s integer products and its 512-bit batch ones (which read the values as floats),
-     *       {@link BlockQ6_K}'s 512-bit ones and {@link BlockQ4_0}'s
-     *       256-bit single-input ones;</li>
+     *   <li>natural, for {@link BlockQ4_K}'s integer products and its 512-bit batch ones (which read the values as
+     *       floats), {@link BlockQ6_K}'s 512-bit ones and {@link BlockQ4_0}'s 256-bit single-input ones;</li>
      *   <li>by halves ({@code Q8_0_BY_HALVES}), in runs of 64 (two blocks): values 0–15 of both blocks, then values
      *       16–31 of both, so that one 512-bit load takes the activations of two blocks' low nibbles and the next those
      *       of their high nibbles, for {@link BlockQ4_0}'s 512-bit integer products (a last odd block stays
@@ -31,8 +30,8 @@ final class Activations {
      *       …, 30, then 17, 19, …, 31, so that lane l of the four runs of 8 holds values 2l, 2l + 1, 16 + 2l and 17 + 2l:
      *       the values whose products lane l of {@link BlockQ4_0}'s integer kernel sums (16 short products, adjacent pairs
      *       added into ints), for its 256-bit batch products, which then sum the same integers in float lanes; and the same
-     *       order in q8_K blocks ({@code Q8_K_BY_PAIRS}), for {@link BlockQ6_K}'s 256-bit products over its repacked rows, whose
-     *       lane l of a group of 16 sums values 2l and 2l + 1 in integer and in float lanes alike.</li>
+     *       order in q8_K blocks ({@code Q8_K_BY_PAIRS}), for {@link BlockQ6_K}'s 256-bit products over its repacked
+     *       rows, whose lane l of a group of 16 sums values 2l and 2l + 1 in integer and in float lanes alike.</li>
      * </ul>
      */
     enum Format {

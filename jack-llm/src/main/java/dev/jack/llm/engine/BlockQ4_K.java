@@ -19,21 +19,22 @@ import static dev.jack.llm.engine.BlockQ8_0.S;
 import static dev.jack.llm.engine.BlockQ8_0.f16;
 
 /**
- * Q4_K rows: super-blocks of 256 values (ggml's {@code block_q4_K}): f16 d and dmin, twelve bytes packing eight
- * 6-bit scales and minimums, and 128 bytes of 4-bit values, where bytes 32j..32j+31 hold values 64j..64j+31 in
- * their low nibbles and 64j+32..64j+63 in their high ones; value = d·scale·q − dmin·minimum per 32 values.
- * Products against q8_K activations are llama.cpp's {@code ggml_vec_dot_q4_K_q8_K}: per super-block
- * Σ scale·Σ q·x in integers, times d·d_x, less dmin·d_x·Σ minimum·(the activations' sums per 32).
+ * Q4_K rows: super-blocks of 256 values (ggml's {@code block_q4_K}): f16 d and dmin, twelve bytes packing eight 6-bit
+ * scales and minimums, and 128 bytes of 4-bit values, where bytes 32j..32j+31 hold values 64j..64j+31 in their low
+ * nibbles and 64j+32..64j+63 in their high ones; value = d·scale·q − dmin·minimum per 32 values. Products against q8_K
+ * activations are llama.cpp's {@code ggml_vec_dot_q4_K_q8_K}: per super-block Σ scale·Σ q·x in integers, times d·d_x,
+ * less dmin·d_x·Σ minimum·(the activations' sums per 32).
  *
  * <p>The rows are read in a layout of Jack's own, made once when the file is opened ({@link #repack}, for the reason
  * ggml-cpu's {@code repack.cpp} lays weights out anew), 152 bytes a super-block against the file's 144 (5.6% more):
  * first every super-block's 128 bytes of nibbles, in the file's order (which already matches the activations'), then
  * every super-block's 8 scales and 8 minimums, a byte each, then every super-block's d and dmin as floats. The
- * single-input kernel ({@link #rowScales} with {@link #rowProduct} or {@link #rowProductWide}) then spends no scalar instructions on unpacking the 6-bit fields (it widens
- * 16 bytes to the scales and minimums in two conversions), reads the rows straight from the tensor's memory (no copy of
- * each row to an array first), and runs one loop over the row's 64-value quarters. Every Q4_K matrix of a Llama 3.2
- * 1B-shaped Q4_K_M file (830M values) multiplied once on one thread, CPU time, one JVM taking turns with the file's
- * layout's kernel, identical products (medians of 8–9 rounds on loaded cores): 80–90 ms against 106–145.
+ * single-input kernel ({@link #rowScales} with {@link #rowProduct} or {@link #rowProductWide}) then spends no scalar
+ * instructions on unpacking the 6-bit fields (it widens 16 bytes to the scales and minimums in two conversions), reads
+ * the rows straight from the tensor's memory (no copy of each row to an array first), and runs one loop over the row's
+ * 64-value quarters. Every Q4_K matrix of a Llama 3.2 1B-shaped Q4_K_M file (830M values) multiplied once on one
+ * thread, CPU time, one JVM taking turns with the file's layout's kernel, identical products (medians of 8–9 rounds on
+ * loaded cores): 80–90 ms against 106–145.
  *
  * <p>Tried and dropped, in that harness: the same kernel with a loop over the four quarters of each super-block (C2
  * splits that 4-iteration loop into pre-, main and post-loops for its range checks on the memory segment, a few dozen
@@ -46,10 +47,10 @@ import static dev.jack.llm.engine.BlockQ8_0.f16;
  * same integers): 116–125 ns a row against 129–133 on one thread (rows of a 2048 × 8192 matrix, separate JVMs taking
  * turns), but decoding with the 1B Q4_K_M file ({@code jack bench engine --tokens 32}, 2 threads) fell to 8.9–9.7
  * tokens/s against 14.6–15.2 in two rounds taking turns. Measured again ({@link #rowProductWide}, now chosen where
- * {@link BlockQ8_0#WIDE}): no such fall, the rounds of both builds varying from 8 to 20 tokens/s as the other load on the
- * two cores came and went (the command's CPU time steadily 4–6 s less a run); samples of perf over the matrices showed
- * a cost in both kernels, {@code BlockQ8_0.lanes(FloatVector)} compiled on its own and called with a
- * boxed accumulator once a row, now gone (the lanes go through an array).
+ * {@link BlockQ8_0#WIDE}): no such fall, the rounds of both builds varying from 8 to 20 tokens/s as the other load on
+ * the two cores came and went (the command's CPU time steadily 4–6 s less a run); samples of perf over the matrices
+ * showed a cost in both kernels, {@code BlockQ8_0.lanes(FloatVector)} compiled on its own and called with a boxed
+ * accumulator once a row, now gone (the lanes go through an array).
  *
  * <p>One input and a batch run in methods of their own ({@link #ones}, {@link #fours}, {@link #batch}), which the JIT
  * compiles apart: with both loops in {@code dot}, a batch after single-input decoding ran as slowly even with the
@@ -58,8 +59,8 @@ import static dev.jack.llm.engine.BlockQ8_0.f16;
  * repacked {@code ggml_gemm_q4_K_8x8_q8_K}, integer products over 8 interleaved rows, which the Vector API's lack of an
  * 8-bit multiply-add rules out here), a batch of 2 the single-input kernel per input. Against the unpack path below in
  * one JVM (2048 × 2048 rows, one thread, identical products, medians of 4 rounds in each of 6 JVMs, cores loaded
- * 2.2–2.4): 8 inputs 15.6–21.7 ns a super-block and input against 20.2–30.6, 4 inputs 15.8–17.7 against 20.9–26.9;
- * 2048 × 8192 rows 15.2 against 21.3 (8) and 15.8 against 21.1 (4). Batched decode of the 1B Q4_K_M file
+ * 2.2–2.4): 8 inputs 15.6–21.7 ns a super-block and input against 20.2–30.6, 4 inputs 15.8–17.7 against 20.9–26.9; 2048
+ * × 8192 rows 15.2 against 21.3 (8) and 15.8 against 21.1 (4). Batched decode of the 1B Q4_K_M file
  * ({@code jack bench engine --threads 2 --batch 1,4,8}, 3 rounds of each build taking turns, medians of 3, cores loaded
  * 1.9–2.7 by other work): batch4 16.3–20.3 tokens/s against 13.6–19.5, batch8 18.8–23.0 against 15.6–19.8, tg32
  * unchanged in code (14.9–17.0 against 9.3–15.8, the low rounds disturbed).
@@ -148,9 +149,9 @@ final class BlockQ4_K implements QuantizedRows {
 
     /**
      * {@link #dot} with the kernels chosen by {@code wide}: where true, {@link #rowProductWide} (512-bit vectors) for
-     * each of one or two inputs and {@link #fourWide} for three or more ({@link #fours}); where false, {@link #rowProduct}
-     * (256-bit) for one input and the unpack path ({@link #batch}) for two or more. All give the same floats; tests run
-     * both on any hardware.
+     * each of one or two inputs and {@link #fourWide} for three or more ({@link #fours}); where false,
+     * {@link #rowProduct} (256-bit) for one input and the unpack path ({@link #batch}) for two or more. All give the
+     * same floats; tests run both on any hardware.
      */
     void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys, boolean wide) {
         if (x.count() == 1 || wide && x.count() == 2) ones(data, in / 256, x, from, to, ys, wide);
@@ -180,16 +181,16 @@ final class BlockQ4_K implements QuantizedRows {
     }
 
     /**
-     * {@link #dot} for three inputs or more where {@code wide} ({@link BlockQ8_0#WIDE} in use): {@link #fourWide} for each four; where one
-     * input is left over, {@link #one} for it, and where two or three are, a last four overlapping the one before (a
-     * batch of 3 repeats its last input), as BlockQ6_K's {@code fours} does: the products are the same whichever
-     * kernel computes them. Per four, {@link #rowScales} for each input first, then {@link #fourWide} and {@link #fold}.
-     * Tried and dropped: a {@code rowScales} for four inputs at once (each super-block's scales and minimums loaded and
-     * widened once for the four; 2048 × 2048 rows, one thread, 6 JVMs of each taking turns, medians of 5 rounds, cores
-     * loaded 2.2–2.4): 8 inputs 14.5–20.2 ns a super-block and input against 16.5–24.5, 4 inputs 14.2–19.1 against
-     * 16.1–24.0, a gain within the noise for a near-copy of rowScales. The minimums' terms stay a reduction per
-     * super-block and input; llama.cpp's {@code ggml_gemm_q4_K_8x8_q8_K} adds them in vertical integer multiply-adds
-     * over 8 interleaved rows, which this layout does not have.
+     * {@link #dot} for three inputs or more where {@code wide} ({@link BlockQ8_0#WIDE} in use): {@link #fourWide} for
+     * each four; where one input is left over, {@link #one} for it, and where two or three are, a last four overlapping
+     * the one before (a batch of 3 repeats its last input), as BlockQ6_K's {@code fours} does: the products are the
+     * same whichever kernel computes them. Per four, {@link #rowScales} for each input first, then {@link #fourWide}
+     * and {@link #fold}. Tried and dropped: a {@code rowScales} for four inputs at once (each super-block's scales and
+     * minimums loaded and widened once for the four; 2048 × 2048 rows, one thread, 6 JVMs of each taking turns, medians
+     * of 5 rounds, cores loaded 2.2–2.4): 8 inputs 14.5–20.2 ns a super-block and input against 16.5–24.5, 4 inputs
+     * 14.2–19.1 against 16.1–24.0, a gain within the noise for a near-copy of rowScales. The minimums' terms stay a
+     * reduction per super-block and input; llama.cpp's {@code ggml_gemm_q4_K_8x8_q8_K} adds them in vertical integer
+     * multiply-adds over 8 interleaved rows, which this layout does not have.
      */
     private static void fours(MemorySegment data, int blocks, Activations.Quantized x, int from, int to, float[][] ys) {
         long scales = LAYOUT.scales(data);
@@ -200,7 +201,7 @@ final class BlockQ4_K implements QuantizedRows {
         float[][] blockScales = new float[4][blocks];
         float[] subtracted = new float[4];
         float[] blockSums = new float[64 * blocks];
-        float[] wide = new float[64];
+        float[] folded = new float[64];
         float[] sums = new float[32];
         for (int r = from; r < to; r++) {
             long row = (long) r * blocks;
@@ -212,7 +213,7 @@ final class BlockQ4_K implements QuantizedRows {
                 }
                 fourWide(data, 128 * row, blocks, x.floats[t], x.floats[Math.min(t + 1, count - 1)], x.floats[Math.min(t + 2, count - 1)],
                         x.floats[Math.min(t + 3, count - 1)], groupScales, blockSums);
-                fold(blockSums, blocks, blockScales, wide, sums);
+                fold(blockSums, blocks, blockScales, folded, sums);
                 for (int k = 0; k < 4 && t + k < count; k++) ys[t + k][r] = BlockQ8_0.lanes(sums, 8 * k) - subtracted[k];
             }
             for (int t = count - leftOver; t < count; t++) ys[t][r] = one(data, r, blocks, x, t, groupScales, blockScales[0], sums, true);
@@ -220,8 +221,8 @@ final class BlockQ4_K implements QuantizedRows {
     }
 
     /**
-     * {@link #dot} for two inputs or more where {@code wide} is false ({@link BlockQ8_0#WIDE} in use): each super-block unpacked once for all
-     * of them.
+     * {@link #dot} for two inputs or more where {@code wide} is false ({@link BlockQ8_0#WIDE} in use): each super-block
+     * unpacked once for all of them.
      */
     private static void batch(MemorySegment data, SuperBlocks.Dot dot, Activations.Quantized x, int from, int to, float[][] ys) {
         SuperBlocks.Unpacked u = dot.unpacked;
@@ -277,16 +278,16 @@ final class BlockQ4_K implements QuantizedRows {
     }
 
     /**
-     * The integer part of a row's product (its nibbles at {@code s[values]}, {@code blocks} super-blocks) with one input,
-     * in 256-bit vectors (where {@link BlockQ8_0#WIDE} is false), after {@link #rowScales}: one loop over the row's
-     * 64-value quarters, so that the JIT's range checks on the memory segment are set up once a row: each 32 bytes of
-     * nibbles are zero-extended to shorts, their low and high nibbles (two groups: an and, a shift) multiplied with the
-     * activations 16 at a time, adjacent shorts added into ints in three operations (a nibble times an activation byte
-     * is at most 15·127 = 1905 in magnitude, so a short holds the sum of two and an int lane the sum of four), times the
-     * group scale (a broadcast load); every fourth quarter ends a super-block, whose integer lanes are then scaled into
-     * the float lanes, stored to {@code sums} (8 floats) for the caller to add ({@link BlockQ8_0#lanes(float[], int)}: in
-     * the decode path C2 compiled {@code lanes(FloatVector)} on its own and called it, boxing the accumulator, 2.4% of
-     * the samples of perf over the Q4_K matrices).
+     * The integer part of a row's product (its nibbles at {@code s[values]}, {@code blocks} super-blocks) with one
+     * input, in 256-bit vectors (where {@link BlockQ8_0#WIDE} is false), after {@link #rowScales}: one loop over the
+     * row's 64-value quarters, so that the JIT's range checks on the memory segment are set up once a row: each 32
+     * bytes of nibbles are zero-extended to shorts, their low and high nibbles (two groups: an and, a shift) multiplied
+     * with the activations 16 at a time, adjacent shorts added into ints in three operations (a nibble times an
+     * activation byte is at most 15·127 = 1905 in magnitude, so a short holds the sum of two and an int lane the sum of
+     * four), times the group scale (a broadcast load); every fourth quarter ends a super-block, whose integer lanes are
+     * then scaled into the float lanes, stored to {@code sums} (8 floats) for the caller to add
+     * ({@link BlockQ8_0#lanes(float[], int)}: in the decode path C2 compiled {@code lanes(FloatVector)} on its own and
+     * called it, boxing the accumulator, 2.4% of the samples of perf over the Q4_K matrices).
      *
      * <p>The same integers and float operations in the same order as {@link SuperBlocks#groups32} and
      * {@link SuperBlocks#minimums}, so a single input's products equal a batch's bit for bit. Every vector operation is
@@ -351,20 +352,19 @@ final class BlockQ4_K implements QuantizedRows {
 
     /**
      * One row (its nibbles at {@code s[values]}, {@code blocks} super-blocks) against four inputs, as floats in natural
-     * order ({@code x0..x3}), in 512-bit float lanes, after {@link #rowScales} (the group scales in {@code groupScales}):
-     * per 64-value quarter its 32 bytes zero-extended to two vectors of 16 ints once for the four inputs, their low and
-     * high nibbles converted to floats times the group scale, then for each input four FMAs of 16 products with its
-     * activations. Lane l of an input's 16 then holds the products of values l and 16 + l of every group of the
-     * super-block, stored at its end to {@code blockSums}[64b + 16k, +16) for input k, for {@link #fold}. Exact: every
-     * partial sum is an integer, a lane at most 16 products of |q·scale| ≤ 15·63 and |x| ≤ 128 (1.94M) in magnitude,
-     * below 2^24, whatever order the FMAs add them in.
+     * order ({@code x0..x3}), in 512-bit float lanes, after {@link #rowScales} (the group scales in
+     * {@code groupScales}): per 64-value quarter its 32 bytes zero-extended to two vectors of 16 ints once for the four
+     * inputs, their low and high nibbles converted to floats times the group scale, then for each input four FMAs of 16
+     * products with its activations. Lane l of an input's 16 then holds the products of values l and 16 + l of every
+     * group of the super-block, stored at its end to {@code blockSums}[64b + 16k, +16) for input k, for {@link #fold}.
+     * Exact: every partial sum is an integer, a lane at most 16 products of |q·scale| ≤ 15·63 and |x| ≤ 128 (1.94M) in
+     * magnitude, below 2^24, whatever order the FMAs add them in.
      *
-     * <p>Tried and dropped: {@link #fold}'s work inside this loop at each super-block's end (lanes 2m and 2m + 1
-     * added by a rearrange and the two 256-bit halves, or by a swap of neighbours in 512 bits): in some JVMs C2 left
-     * FMAs of that larger method to the Vector API's Java code (PrintInlining: {@code VectorSupport::ternaryOp} "failed
-     * to inline (intrinsic)"), which ran 36–66 ns a super-block and input against 16–17; in the engine, batch8 of the
-     * 1B Q4_K_M file 13.9 tokens/s against 20.2 for the unpack path. Split in two, no such compile was seen in 8
-     * JVMs.
+     * <p>Tried and dropped: {@link #fold}'s work inside this loop at each super-block's end (lanes 2m and 2m + 1 added
+     * by a rearrange and the two 256-bit halves, or by a swap of neighbours in 512 bits): in some JVMs C2 left FMAs of
+     * that larger method to the Vector API's Java code (PrintInlining: {@code VectorSupport::ternaryOp} "failed to
+     * inline (intrinsic)"), which ran 36–66 ns a super-block and input against 16–17; in the engine, batch8 of the 1B
+     * Q4_K_M file 13.9 tokens/s against 20.2 for the unpack path. Split in two, no such compile was seen in 8 JVMs.
      */
     private static void fourWide(MemorySegment s, long values, int blocks, float[] x0, float[] x1, float[] x2, float[] x3, int[] groupScales,
                                  float[] blockSums) {
@@ -407,12 +407,12 @@ final class BlockQ4_K implements QuantizedRows {
     /**
      * {@link #fourWide}'s second step: for each input k of the four, its 16 lanes of each super-block b
      * ({@code blockSums}[64b + 16k, +16)) with lanes 2m and 2m + 1 added (a swap of neighbours and an add: lane 2m then
-     * holds the integer that lane m of {@link #rowProductWide} and {@link #rowProduct} holds, at most 2·1.94M in magnitude,
-     * below 2^24, so the add is exact), times d·d_x
-     * ({@code blockScales[k][b]}) and added, in super-block order, to the input's float lanes as they do; the 8 even
-     * lanes to {@code sums}[8k, 8k + 8), through {@code wide} (64 floats).
+     * holds the integer that lane m of {@link #rowProductWide} and {@link #rowProduct} holds, at most 2·1.94M in
+     * magnitude, below 2^24, so the add is exact), times d·d_x ({@code blockScales[k][b]}) and added, in super-block
+     * order, to the input's float lanes as they do; the 8 even lanes to {@code sums}[8k, 8k + 8), through
+     * {@code folded} (64 floats).
      */
-    private static void fold(float[] blockSums, int blocks, float[][] blockScales, float[] wide, float[] sums) {
+    private static void fold(float[] blockSums, int blocks, float[][] blockScales, float[] folded, float[] sums) {
         for (int k = 0; k < 4; k++) {
             float[] scales = blockScales[k];
             FloatVector acc = FloatVector.zero(F512);
@@ -420,9 +420,9 @@ final class BlockQ4_K implements QuantizedRows {
                 FloatVector sum = FloatVector.fromArray(F512, blockSums, 64 * b + 16 * k);
                 acc = sum.add(sum.rearrange(NEIGHBOUR)).fma(FloatVector.broadcast(F512, scales[b]), acc);
             }
-            acc.intoArray(wide, 16 * k);
+            acc.intoArray(folded, 16 * k);
         }
-        for (int m = 0; m < 32; m++) sums[m] = wide[2 * m];
+        for (int m = 0; m < 32; m++) sums[m] = folded[2 * m];
     }
 
     /** 16 float lanes, each pair swapped (lane 2m + 1 to 2m, 2m to 2m + 1). */

@@ -117,12 +117,14 @@ final class BlockQ6_K implements QuantizedRows {
     }
 
     /**
-     * Fewer than four inputs take {@link #oneWide} or {@link #one} each, four or more {@link #fourWide} or {@link #four}
-     * per four ({@link #fours}, which says where a single-input kernel takes the input left over), in methods of their own, for the reason BlockQ4_K's class comment gives. All 17 Q6_K matrices of a Llama 3.2 1B-shaped Q4_K_M file multiplied once on one
-     * thread, CPU time, one JVM taking turns with the file's layout's kernels, identical products (medians of 7 rounds
-     * on loaded cores), before {@link #fourWide}: 1 input 42–50 ms against 65–99, 2 inputs 106 against 146, 4 inputs 92
-     * against 134, 8 inputs 187 against 261, 16 inputs 390 against 441. The integer kernel for a batch in 256-bit
-     * vectors (one per input) took 156 ms for 4 inputs and 504 for 8; the float one for a single input 54–55 ms.
+     * Fewer than four inputs take {@link #oneWide} or {@link #one} each, four or more {@link #fourWide} or
+     * {@link #four} per four ({@link #fours}, which says where a single-input kernel takes the input left over), in
+     * methods of their own, for the reason BlockQ4_K's class comment gives. All 17 Q6_K matrices of a Llama 3.2
+     * 1B-shaped Q4_K_M file multiplied once on one thread, CPU time, one JVM taking turns with the file's layout's
+     * kernels, identical products (medians of 7 rounds on loaded cores), before {@link #fourWide}: 1 input 42–50 ms
+     * against 65–99, 2 inputs 106 against 146, 4 inputs 92 against 134, 8 inputs 187 against 261, 16 inputs 390 against
+     * 441. The integer kernel for a batch in 256-bit vectors (one per input) took 156 ms for 4 inputs and 504 for 8;
+     * the float one for a single input 54–55 ms.
      */
     @Override
     public void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys) {
@@ -130,9 +132,9 @@ final class BlockQ6_K implements QuantizedRows {
     }
 
     /**
-     * {@link #dot} with the kernels chosen by {@code wide}: {@link #oneWide} and {@link #fourWide} (512-bit vectors, over
-     * {@code Q8_K} activations) where true, {@link #one} and {@link #four} (256-bit, over {@code Q8_K_BY_PAIRS}) where
-     * false ({@link #activations(int, boolean)}); all give the same floats. Tests run both on any hardware.
+     * {@link #dot} with the kernels chosen by {@code wide}: {@link #oneWide} and {@link #fourWide} (512-bit vectors,
+     * over {@code Q8_K} activations) where true, {@link #one} and {@link #four} (256-bit, over {@code Q8_K_BY_PAIRS})
+     * where false ({@link #activations(int, boolean)}); all give the same floats. Tests run both on any hardware.
      */
     void dot(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys, boolean wide) {
         assert x.format == activations(x.count(), wide) : x.format + (wide ? " for the 512-bit kernels" : " for the 256-bit kernels");
@@ -159,12 +161,12 @@ final class BlockQ6_K implements QuantizedRows {
     }
 
     /**
-     * {@link #dot} for four inputs or more: {@link #fourWide} or {@link #four} for each four; where one input is left over, {@link #one} or
-     * {@link #oneWide} for it, and where two or three are, a last four overlapping the one before (the products are the same whichever kernel
-     * computes them). All 17 Q6_K matrices of a Q4_K_M file on one thread, CPU time (one JVM taking turns with the
-     * overlapping four alone, identical products, on loaded cores): 5 inputs 227 ms against 296, 9 inputs 390 against 437
-     * (medians of 6 rounds; on a file llama-quantize made, 5 inputs 303 against 388, 4 rounds); {@link #one} for each of
-     * two left over took 335 ms for 6 inputs against 286.
+     * {@link #dot} for four inputs or more: {@link #fourWide} or {@link #four} for each four; where one input is left
+     * over, {@link #one} or {@link #oneWide} for it, and where two or three are, a last four overlapping the one before
+     * (the products are the same whichever kernel computes them). All 17 Q6_K matrices of a Q4_K_M file on one thread,
+     * CPU time (one JVM taking turns with the overlapping four alone, identical products, on loaded cores): 5 inputs
+     * 227 ms against 296, 9 inputs 390 against 437 (medians of 6 rounds; on a file llama-quantize made, 5 inputs 303
+     * against 388, 4 rounds); {@link #one} for each of two left over took 335 ms for 6 inputs against 286.
      */
     private static void fours(MemorySegment data, int in, int from, int to, Activations.Quantized x, float[][] ys, boolean wide) {
         int blocks = in / 256;
@@ -233,27 +235,28 @@ final class BlockQ6_K implements QuantizedRows {
     private static final VectorShuffle<Short> OTHER_HALF = VectorShuffle.fromOp(S, j -> (j + 8) % 16);
 
     /**
-     * One row against one input, as {@link #one}, where {@link BlockQ8_0#WIDE} is true: its values at {@code s[values]}, its scales at {@code s[scales]} and its d values at
-     * {@code s[ds]}, in 512-bit vectors, two groups of 16 at a time. First the super-blocks' scales are widened to
-     * {@code groupScales} (16 ints each, {@link #widenScales}) and their d·d_x put in {@code blockScales}. Then, in one loop over the row's pairs of groups (one loop a row, so that C2 sets
-     * up its range checks on the segment once, as in BlockQ4_K), the 32 bytes are put back in natural order within each
-     * group (by-pairs order puts value 2m at byte m and 2m + 1 at byte m + 8; one byte shuffle), widened to shorts and
-     * multiplied with the natural-order activations ({@code Q8_K}; a value times an activation byte fits a short, and so
-     * does the sum of two), so that int lane m of a group is the sum of the products of values 2m and 2m + 1 (added in
-     * three operations, as BlockQ4_0's kernel does), times the group's scale (two broadcasts blended). Reordering the
-     * 32 bytes rather than the 32 short products (as this kernel did over by-pairs activations, a shuffle of 512-bit
-     * short vectors): 20.9–21.4 ms at best (medians 21.4–22.0) against 21.2–21.8 (21.9–23.6) for the output head below
-     * (separate JVMs taking turns, 2 rounds of 15, load 3–6), so the same speed, with the activations {@link #fourWide}
-     * takes.
+     * One row against one input, as {@link #one}, where {@link BlockQ8_0#WIDE} is true: its values at
+     * {@code s[values]}, its scales at {@code s[scales]} and its d values at {@code s[ds]}, in 512-bit vectors, two
+     * groups of 16 at a time. First the super-blocks' scales are widened to {@code groupScales} (16 ints each,
+     * {@link #widenScales}) and their d·d_x put in {@code blockScales}. Then, in one loop over the row's pairs of
+     * groups (one loop a row, so that C2 sets up its range checks on the segment once, as in BlockQ4_K), the 32 bytes
+     * are put back in natural order within each group (by-pairs order puts value 2m at byte m and 2m + 1 at byte m + 8;
+     * one byte shuffle), widened to shorts and multiplied with the natural-order activations ({@code Q8_K}; a value
+     * times an activation byte fits a short, and so does the sum of two), so that int lane m of a group is the sum of
+     * the products of values 2m and 2m + 1 (added in three operations, as BlockQ4_0's kernel does), times the group's
+     * scale (two broadcasts blended). Reordering the 32 bytes rather than the 32 short products (as this kernel did
+     * over by-pairs activations, a shuffle of 512-bit short vectors): 20.9–21.4 ms at best (medians 21.4–22.0) against
+     * 21.2–21.8 (21.9–23.6) for the output head below (separate JVMs taking turns, 2 rounds of 15, load 3–6), so the
+     * same speed, with the activations {@link #fourWide} takes.
      *
      * <p>The 128,256 rows of a 1B model's Q6_K output head, one thread, CPU time, against the 256-bit kernel of one
      * group at a time (widened products, the halves added by a rearrange, converted to ints, times a broadcast scale):
      * 107–118 ns a row against 268–287 (with the rows in cache: 250–287 before, so that kernel was bound by its
      * operations, not by memory), and on 2 threads the head took 11–16 ms against 14–20. The pair of scales taken by 8
-     * rearranges of the super-block's 16 scales (stored for the loop) took 154–186 ns a row, by selectFrom 247–268. At a super-block's end the two groups' 8 lanes are added
-     * into 8: each int lane m then holds the integer that lane m of the batch kernels sums ({@link #four} in float lanes,
-     * {@link #fourWide} in int ones: values 2m and 2m + 1 of every group, times its scale), so the products are the same
-     * floats.
+     * rearranges of the super-block's 16 scales (stored for the loop) took 154–186 ns a row, by selectFrom 247–268. At
+     * a super-block's end the two groups' 8 lanes are added into 8: each int lane m then holds the integer that lane m
+     * of the batch kernels sums ({@link #four} in float lanes, {@link #fourWide} in int ones: values 2m and 2m + 1 of
+     * every group, times its scale), so the products are the same floats.
      */
     private static float oneWide(MemorySegment s, long values, long scales, long ds, short[] x, float[] xd, int blocks, int[] groupScales, float[] blockScales,
             float[] lanes) {
@@ -298,12 +301,13 @@ final class BlockQ6_K implements QuantizedRows {
     private static final VectorMask<Integer> SECOND_GROUP = VectorMask.fromLong(I512, 0xFF00L);
 
     /**
-     * One row against inputs t..t+3, in float lanes (where {@link BlockQ8_0#WIDE} is false): per group, its even and its odd values converted to 8 floats once
-     * for the four inputs, each input's two products summed, times the group scale and added to the input's sum for the
-     * super-block. Every partial sum is an integer of at most 16.65M in magnitude (32 products of |q − 32| ≤ 32,
-     * |x| ≤ 127 and |scale| ≤ 128 a lane), exact in float, so each lane holds {@link #one}'s integer, and the same float
-     * operations follow. The accumulators are stored to {@code sums} (32 floats) for the reason BlockQ8_0's
-     * {@code four} gives; the scales are converted once a super-block into {@code floatScales} (16 floats).
+     * One row against inputs t..t+3, in float lanes (where {@link BlockQ8_0#WIDE} is false): per group, its even and
+     * its odd values converted to 8 floats once for the four inputs, each input's two products summed, times the group
+     * scale and added to the input's sum for the super-block. Every partial sum is an integer of at most 16.65M in
+     * magnitude (32 products of |q − 32| ≤ 32, |x| ≤ 127 and |scale| ≤ 128 a lane), exact in float, so each lane holds
+     * {@link #one}'s integer, and the same float operations follow. The accumulators are stored to {@code sums} (32
+     * floats) for the reason BlockQ8_0's {@code four} gives; the scales are converted once a super-block into
+     * {@code floatScales} (16 floats).
      */
     private static void four(MemorySegment s, long values, long scales, long ds, float[][] x, float[][] xd, int t, int blocks, float[] sums, float[] floatScales) {
         FloatVector acc0 = FloatVector.zero(F);
@@ -348,29 +352,28 @@ final class BlockQ6_K implements QuantizedRows {
     /**
      * One row against inputs t..t+3 in 512-bit integer lanes, where {@link BlockQ8_0#WIDE} is true: per pair of groups,
      * the 32 stored bytes put back in natural order and widened to 32 shorts once for the four inputs (as in
-     * {@link #oneWide}), multiplied with each input's 32 natural-order shorts ({@code x[t..t+3]}, {@code Q8_K}), adjacent
-     * products added into 16 int lanes (add, LSHL 16, ASHR 16), times the two groups' scales (a blended broadcast, once
-     * for the four) and summed in int over the super-block; at its end each input's two groups' 8 lanes are added into
-     * 8, converted to float and fused-multiply-added with d·d_x. Int lane m then holds exactly the integer that
-     * {@link #four}'s float lane m sums (values 2m and 2m + 1 of every group, times its scale), and the same float
-     * operations follow, so the products are {@link #four}'s and {@link #one}'s bit for bit. Bounds: a product
-     * |q − 32|·|x| ≤ 32·127 = 4064, two in a short ≤ 8128; a lane of a super-block at most 16·2·4064·128 = 16,646,144
-     * &lt; 2^24, exact in float (and far inside an int). The scales are widened first to {@code groupScales} (16 ints a
-     * super-block); the results go to {@code sums} (32 floats, 8 an input) as in {@link #four}: a method of its own
-     * taking and returning no vectors, for the JIT's inlining budget (PrintInlining with -XX:-TieredCompilation showed
-     * no failure inside it). The idea is ggml-cpu's {@code repack.cpp} GEMM kernels' (weights unpacked once, several
-     * activations multiplied) over {@code ggml_vec_dot_q6_K_q8_K}'s sums.
+     * {@link #oneWide}), multiplied with each input's 32 natural-order shorts ({@code x[t..t+3]}, {@code Q8_K}),
+     * adjacent products added into 16 int lanes (add, LSHL 16, ASHR 16), times the two groups' scales (a blended
+     * broadcast, once for the four) and summed in int over the super-block; at its end each input's two groups' 8 lanes
+     * are added into 8, converted to float and fused-multiply-added with d·d_x. Int lane m then holds exactly the
+     * integer that {@link #four}'s float lane m sums (values 2m and 2m + 1 of every group, times its scale), and the
+     * same float operations follow, so the products are {@link #four}'s and {@link #one}'s bit for bit. Bounds: a
+     * product |q − 32|·|x| ≤ 32·127 = 4064, two in a short ≤ 8128; a lane of a super-block at most 16·2·4064·128 =
+     * 16,646,144 &lt; 2^24, exact in float (and far inside an int). The scales are widened first to {@code groupScales}
+     * (16 ints a super-block); the results go to {@code sums} (32 floats, 8 an input) as in {@link #four}: a method of
+     * its own taking and returning no vectors, for the JIT's inlining budget (PrintInlining with -XX:-TieredCompilation
+     * showed no failure inside it). The idea is ggml-cpu's {@code repack.cpp} GEMM kernels' (weights unpacked once,
+     * several activations multiplied) over {@code ggml_vec_dot_q6_K_q8_K}'s sums.
      *
      * <p>The 128,256 × 2048 output head of a 1B model, one thread, CPU time a product, separate JVMs taking turns with
      * {@link #four} (2 rounds of 9 products, load 3–6 on the 2 cores): 4 inputs 52.6–55.2 ms at best (medians
-     * 55.3–55.9) against 71.3–73.8 (72.7–74.6), 8 inputs 98.3–100.9 (99.4–102.2) against 118.6–123.9 (119.3–125.9);
-     * the 256-bit kernels unchanged (8 inputs 121.0–121.7 against 121.7–126.9, with -XX:UseAVX=2 123.6–131.2 against
+     * 55.3–55.9) against 71.3–73.8 (72.7–74.6), 8 inputs 98.3–100.9 (99.4–102.2) against 118.6–123.9 (119.3–125.9); the
+     * 256-bit kernels unchanged (8 inputs 121.0–121.7 against 121.7–126.9, with -XX:UseAVX=2 123.6–131.2 against
      * 125.7–125.9). In {@code jack bench engine} on a random 1B-shaped Q4_K_M file (Jack's quantization), builds taking
      * turns, 3 repetitions each: on 1 thread (2 rounds, load 1–2) batch 4 10.0–10.4 tokens/s against 8.4–8.8, batch 8
      * 10.1–11.0 against 9.6–9.8, single-stream 9.0–10.5 against 7.8–8.5; on 2 threads (3 rounds, load 2–3) the rounds
      * of both builds varied by half or more with the other load on the 2 cores (batch 8 14.5–19.3 against 8.2–21.0,
-     * single-stream 7.2–16.5 against 13.2–18.3), too noisy to tell. Tried and dropped, in an earlier attempt at this
-     * kernel: a 512-bit integer batch kernel for Q8_0 the same way gained nothing over BlockQ8_0's float {@code four}.
+     * single-stream 7.2–16.5 against 13.2–18.3), too noisy to tell.
      */
     private static void fourWide(MemorySegment s, long values, long scales, long ds, short[][] x, float[][] xd, int t, int blocks, float[] sums, int[] groupScales) {
         widenScales(s, scales, blocks, groupScales);
@@ -431,9 +434,10 @@ final class BlockQ6_K implements QuantizedRows {
     }
 
     /**
-     * Sixteen columns of a half super-block: low-bit bytes {@code ql[16c, 16c + 16)} and {@code ql[32 + 16c, ...)}, high-bit
-     * bytes {@code qh[16c, ...)}, giving values 16c.. of each of the half's four runs of 32 (less 32) to q[at + ...). Kept
-     * this small, and widening its bytes itself rather than in a helper, so that the JIT compiles it to vector code.
+     * Sixteen columns of a half super-block: low-bit bytes {@code ql[16c, 16c + 16)} and {@code ql[32 + 16c, ...)},
+     * high-bit bytes {@code qh[16c, ...)}, giving values 16c.. of each of the half's four runs of 32 (less 32) to q[at
+     * + ...). Kept this small, and widening its bytes itself rather than in a helper, so that the JIT compiles it to
+     * vector code.
      */
     private static void columns(byte[] s, int ql, int qh, int c, short[] q, int at) {
         ShortVector low = (ShortVector) ByteVector.fromArray(B16, s, ql + 16 * c).convertShape(VectorOperators.B2S, S, 0);

@@ -174,7 +174,9 @@ final class BlockQ8_0 implements QuantizedRows {
     /**
      * One row against inputs t..t+3: the integer sums of {@link #one}, taken in float lanes (exact: every product and
      * lane sum is an integer under 2^24), each block's values converted to floats once for the four. The four accumulators are stored to {@code sums} (32 floats) and summed by the caller: this method reaches
-     * C2's node budget, after which {@code lanes(FloatVector)} was not inlined and boxed each accumulator.
+     * C2's node budget, after which {@code lanes(FloatVector)} was not inlined and boxed each accumulator. Tried and
+     * dropped (in a lost attempt, figures not kept): a 512-bit integer kernel for four inputs, as BlockQ6_K's
+     * {@code fourWide}, gained nothing over this one.
      */
     private static void four(MemorySegment s, long row, long rowScales, float[][] x, float[][] xd, int t, int blocks, float[] sums) {
         FloatVector acc0 = FloatVector.zero(F);

@@ -96,7 +96,8 @@ class ActivationsTest {
 
     /**
      * q8_K blocks by pairs: the same values and scales as natural q8_K, each run of 16 reordered to its even values,
-     * then its odd ones (lane l of a group of 16 holds values 2l and 2l + 1: the values lane l of BlockQ6_K's 256-bit kernels sums).
+     * then its odd ones (lane l of a group of 16 holds values 2l and 2l + 1: the values lane l of BlockQ6_K's 256-bit
+     * kernels sums).
      */
     @Test
     void q8_KByPairsHoldsQ8_KsValuesAndScalesInPairsOrder() {

@@ -217,7 +217,8 @@ class QuantizedRowsTest {
      * The K-quants' single-input products equal a batch's bit for bit on rows of 9 super-blocks (Q4_K's row loop,
      * which the JIT unrolls, and the iterations after it), random and extreme, repeated 200 times so that the kernels
      * are likely compiled by C2 by the last rounds (the single-input kernel runs 288,000 super-blocks, the batch of 6
-     * 57,600, the four-input kernels of Q6_K and, where 512-bit, Q4_K twice on each, overlapping; nothing here checks that C2 compiled them).
+     * 57,600, the four-input kernels of Q6_K and, where 512-bit, Q4_K twice on each, overlapping; nothing here checks
+     * that C2 compiled them).
      */
     @ParameterizedTest
     @EnumSource(value = GgmlType.class, names = {"Q4_K", "Q6_K"})
