@@ -173,10 +173,44 @@ final class BlockQ8_0 implements QuantizedRows {
 
     /**
      * One row against inputs t..t+3: the integer sums of {@link #one}, taken in float lanes (exact: every product and
-     * lane sum is an integer under 2^24), each block's values converted to floats once for the four. The four accumulators are stored to {@code sums} (32 floats) and summed by the caller: this method reaches
-     * C2's node budget, after which {@code lanes(FloatVector)} was not inlined and boxed each accumulator. Tried and
-     * dropped (in a lost attempt, figures not kept): a 512-bit integer kernel for four inputs, as BlockQ6_K's
-     * {@code fourWide}, gained nothing over this one.
+     * lane sum is an integer under 2^24), each block's values converted to floats once for the four. The four
+     * accumulators are stored to {@code sums} (32 floats) and summed by the caller: this method reaches C2's node
+     * budget, after which {@code lanes(FloatVector)} was not inlined and boxed each accumulator. Tried and dropped (in a
+     * lost attempt, figures not kept): a 512-bit integer kernel for four inputs, as BlockQ6_K's {@code fourWide},
+     * gained nothing over this one.
+     *
+     * <p>Tried and dropped for batches of 4 to 16 (issue 16; every Q8_0 matrix of the 1B-shaped file against 4, 8 or 16
+     * inputs on one thread, CPU time, one JVM taking turns with this kernel, identical products asserted, 5–12 rounds,
+     * load 1.4–2.9 on 2 cores, figures this kernel's first): none was faster beyond the rounds' spread.
+     * <ul>
+     *   <li>Eight inputs in 512-bit vectors, two inputs a vector (their floats interleaved by 8 in a second copy of the
+     *       activations, each block's 8 bytes broadcast to both halves, d·d_x as a vector of the two inputs' d times d;
+     *       the same floats): half the instructions, but Zen 4 runs 512-bit operations in two halves. 8 inputs
+     *       602–731 ms, median 648, against 606–659, median 639; 16 inputs 1089–1465, median 1121, against 1125–1251,
+     *       median 1182 (10 rounds; an earlier copy outside the engine 581–738 against 556–623).</li>
+     *   <li>Eight inputs in 256-bit vectors (8 accumulators): C2 stops inlining after the fourth input's steps
+     *       (NodeCountInliningCutoff), which boxes the rest: 614–666 against 3306–3670. Likewise a 512-bit kernel of
+     *       one input two 8-value parts a vector (each block's halves added before the scaling; 330–376 against
+     *       1896–2061 for 4 inputs), and this kernel with the inputs in a MemorySegment.</li>
+     *   <li>Two adjacent rows a pass, each input's floats loaded once for both (C2 kept 5 of the 8 accumulators on the
+     *       stack, 77 instructions a row and block against 66): 4 inputs 300–315 against 323–336; 8 inputs 602–733
+     *       against 559–744; 16 inputs 1264–1456 against 1258–1708; with each block's d·d_x for the row computed 8
+     *       blocks at a time first, 602–733 against 593–855 and 1264–1456 against 1206–1449.</li>
+     *   <li>This kernel with d·d_x computed 8 blocks at a time before the row (broadcast from memory, no scalar
+     *       multiply in the loop): 361–450 against 384–436 (4 inputs), 602–733 against 689–769 (8).</li>
+     *   <li>A row's blocks 16 or 32 at a time over the task's rows (accumulators kept in an array between runs, so
+     *       four inputs' floats stay in L1): 4 inputs 323–371 against 516–643 (16) and 362–385 against 486–525
+     *       (32).</li>
+     *   <li>A block's four products summed as a tree ((w0·x0 + w1·x1) + (w2·x2 + w3·x3), the same integers): 301–395
+     *       against 311–381 (4 inputs), 562–960 against 585–1033 (8); the activations at 32-byte aligned offsets
+     *       ({@code -XX:ObjectAlignmentInBytes=32}, padded by 0 or 4 floats): no difference.</li>
+     *   <li>A byte of the row 1 or 4 KB ahead read each block (a prefetch; perf's timer samples stand a sixth on the
+     *       first loads of a block's bytes): 325–401 against 361–427 and 311–393 against 353–406 (4 inputs).</li>
+     * </ul>
+     * Each input's floats confined to 1 KB (a timing probe with wrong products) took 229–246 against 300–315: the
+     * inputs' cache traffic is at most about a fifth of the time. This machine sustains 1.8 256-bit fused multiply-adds
+     * a cycle (about 3.5 GHz, 10 independent chains); this kernel takes about 7 cycles a block and input for its 5
+     * (0.7 a cycle), and no variant above moved that (the VM has no hardware counters for perf to say why).
      */
     private static void four(MemorySegment s, long row, long rowScales, float[][] x, float[][] xd, int t, int blocks, float[] sums) {
         FloatVector acc0 = FloatVector.zero(F);
