@@ -145,15 +145,15 @@ class QuantizedRowsTest {
     }
 
     /**
-     * Q8_0 runs each four inputs (or each input of a remainder) through up to 32 rows before the next: over 70 rows
-     * (three such runs, the last partial), from row 0 and from row 5, each input's products in batches of 2, 5 and 8
-     * are the single-input kernel's floats bit for bit.
+     * Q8_0 runs each four inputs (or each input of a remainder) through up to {@link Kernels#DECODE_ROWS} rows before
+     * the next: over three such runs (the last partial), from row 0 and from row 5, each input's products in batches of
+     * 2, 5 and 8 are the single-input kernel's floats bit for bit.
      */
     @Test
     void q8_0ProductsAcrossRunsOfRowsEqualSingleInputProductsBitForBit() {
         GgmlType type = GgmlType.Q8_0;
         SplittableRandom random = new SplittableRandom(18);
-        int rows = 70;
+        int rows = 2 * Kernels.DECODE_ROWS + 6;
         int n = n(type);
         byte[] bytes = randomBlocks(type, rows * n / type.blockSize(), random, false);
         QuantizedRows kernel = (QuantizedRows) type.rows();
