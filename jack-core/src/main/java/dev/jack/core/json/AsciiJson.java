@@ -1,5 +1,7 @@
 package dev.jack.core.json;
 
+import dev.jack.core.Latin1;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -244,7 +246,7 @@ public final class AsciiJson {
 
     /**
      * Appends {@code json.dumps(s)}: the string quoted, escaped as {@link PyJson#writeString} escapes it. A string of
-     * {@link #COPIED} chars or more that is Latin-1 inside ({@link #latin1}) is copied into {@link #chars} first and
+     * {@link #COPIED} chars or more that is Latin-1 inside ({@link Latin1#is}) is copied into {@link #chars} first and
      * its runs found there eight bytes at a time ({@link PlainBytes#end}); any other is scanned char by char
      * ({@link #plainEnd}). Each run before an escape is then copied whole (an array copy, or String.getBytes's for a
      * Latin-1 string).
@@ -259,7 +261,7 @@ public final class AsciiJson {
     public AsciiJson string(String s) {
         int n = s.length();
         byte[] copied = null;
-        if (n >= COPIED && latin1(s)) {
+        if (n >= COPIED && Latin1.is(s)) {
             if (chars.length < n) chars = new byte[Math.max(n, chars.length * 2)];
             copied = chars;
             s.getBytes(0, n, copied, 0);  // Latin-1 chars: the deprecated getBytes copies them exactly
@@ -291,28 +293,6 @@ public final class AsciiJson {
     private static final int COPIED = 32;
     /** The Latin-1 chars of the string {@link #string} writes, when it copies them; grown as needed. */
     private byte[] chars = new byte[0];
-
-    /**
-     * The class of the spliterator of a Latin-1 string's {@link String#chars}, where a string that holds a char above
-     * U+00FF gives another ({@code StringLatin1.CharsSpliterator} and {@code StringUTF16.CharsSpliterator} in JDK 25);
-     * null where a JDK gives the same class for both (then no string is taken for Latin-1).
-     */
-    private static final Class<?> LATIN1_CHARS = latin1Chars();
-
-    private static Class<?> latin1Chars() {
-        Class<?> latin1 = "a".chars().spliterator().getClass();
-        return latin1 == "\u0100".chars().spliterator().getClass() ? null : latin1;
-    }
-
-    /**
-     * Whether the string keeps its chars as Latin-1 bytes (as compact strings do when none is above U+00FF), which is
-     * when String.getBytes(int, int, byte[], int) copies them exactly: told by the class of its chars' spliterator
-     * (a few small objects, some 0.2-0.4 us in C1), there being no public way to ask, while finding it out from the
-     * chars would cost the char loop this replaces. A string that holds a char above U+00FF is never taken for Latin-1.
-     */
-    private static boolean latin1(String s) {
-        return LATIN1_CHARS != null && s.chars().spliterator().getClass() == LATIN1_CHARS;
-    }
 
     /**
      * The index of the first char at or after {@code from} that needs an escape (not printable ASCII, '"' or '\\'),
