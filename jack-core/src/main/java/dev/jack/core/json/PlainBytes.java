@@ -1,8 +1,6 @@
 package dev.jack.core.json;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import dev.jack.core.Latin1;
 
 /**
  * Finds where a run of bytes that a JSON string holds as they are ends, eight bytes at a time: for {@link Json}'s reader
@@ -10,15 +8,15 @@ import java.nio.ByteOrder;
  * same without DEL, which {@code json.dumps} writes as {@code \u007f}).
  *
  * <p>{@code jack eval} runs with C1 alone (see the launcher), which compiles a byte loop as it is written: a table look-up
- * or three compares, with their bounds checks, per byte. Here each step reads eight bytes as one long (a
- * {@link MethodHandles#byteArrayViewVarHandle} access, which C1 inlines down to one unaligned load, checked with
- * -XX:+PrintInlining) and tests all eight lanes at once with carry-free lane arithmetic (below); at the first word with a
- * hit, the byte loop finds the byte. Measured on the scans of 20,000 lines of a 54,100-row eval's responses.jsonl (runs
- * average some 34 bytes between escapes), C1, an AMD EPYC core: 23.6-24.0 ms against 38.8-40.4 ms for the table loop
- * and 36-37 ms for compares. Dropped: the long put together from eight byte reads (54-58 ms: C1 does not merge them);
- * the lane of the first hit from {@link Long#numberOfTrailingZeros} (not an intrinsic in C1: two calls; the byte loop
- * over at most eight bytes costs less); the lane test in a method of its own (C1 does not inline it: 42 bytes of code
- * against its limit of 35).
+ * or three compares, with their bounds checks, per byte. Here each step reads eight bytes as one long
+ * ({@link Latin1#word}) and tests all eight lanes at once with carry-free lane arithmetic (below); at the first word
+ * with a hit, the byte loop finds the byte. Measured on the scans of 20,000 lines of a 54,100-row eval's
+ * responses.jsonl (runs average some 34 bytes between escapes), C1, an AMD EPYC core: 23.6-24.0 ms against 38.8-40.4 ms
+ * for the table loop and 36-37 ms for compares; in the whole eval, Json.bytesString fell from 10.4% of the CPU time to
+ * 6.5%. Dropped: the long put together from eight byte reads (54-58 ms: C1 does not merge them); the lane of the first
+ * hit from {@link Long#numberOfTrailingZeros} (not an intrinsic in C1: two calls; the byte loop over at most eight
+ * bytes costs less); the lane test in a method of its own (C1 does not inline it: 42 bytes of code against its limit
+ * of 35).
  */
 final class PlainBytes {
     private PlainBytes() {
@@ -29,7 +27,6 @@ final class PlainBytes {
     /** Bytes that {@code json.dumps} writes as they are: {@link #READ} less DEL (0x7f). */
     static final boolean[] WRITE = table(false);
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH = 0x8080808080808080L;
     private static final long LOW7 = 0x7f7f7f7f7f7f7f7fL;
     /** Each lane 0x01: added to a lane of at most 0x7f, sets its high bit exactly when it is 0x7f. */
@@ -54,7 +51,7 @@ final class PlainBytes {
         long del = plain[0x7f] ? 0 : ONES;  // with 0, y's own high bits are all clear: no lane is a hit for it
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            long x = (long) LONGS.get(b, i);
+            long x = Latin1.word(b, i);
             long y = x & LOW7;
             long clear = (y + 0x6060606060606060L) & ((y ^ 0x2222222222222222L) + LOW7) & ((y ^ 0x5c5c5c5c5c5c5c5cL) + LOW7);
             if (((x | (y + del) | ~clear) & HIGH) != 0) break;

@@ -23,7 +23,8 @@ public final class Literals {
 
     /**
      * For each ASCII char, the chars of {@link #ASCII_EQUIVALENTS} that a Latin-1 text can hold, three (the first
-     * repeated where fewer) for {@link Latin1#indexOfAny}; null where they are not three or fewer, all ASCII (none is).
+     * repeated where fewer) for {@link Latin1#indexOfAny}; null where they would be more than three or not all ASCII
+     * (no ASCII char's are, with Java's case mappings: a letter's are its two cases).
      */
     private static final char[][] LATIN1_EQUIVALENTS = new char[128][];
     /** The shortest text whose bytes a {@link Finder} copies (as {@code AsciiJson.string}'s threshold). */
