@@ -35,6 +35,29 @@ class Latin1Test {
         }
     }
 
+    /** A copy holds each string's bytes in turn, none for a wide one, through growing past 2^20 bytes and back. */
+    @Test
+    void copiesHoldTheLastStringsBytes() {
+        Latin1.Copy copy = new Latin1.Copy();
+        Random random = new Random(4);
+        for (int n = 0; n < 2_000; n++) {
+            int length = n % 100 == 99 ? (1 << 20) + random.nextInt(1000) : random.nextInt(300);
+            char[] chars = new char[length];
+            for (int i = 0; i < length; i++) chars[i] = (char) random.nextInt(0x100);
+            if (n % 7 == 3 && length > 0) chars[random.nextInt(length)] = '\u2019';
+            String s = new String(chars);
+            for (int twice = 0; twice < 2; twice++) {
+                byte[] bytes = copy.of(s);
+                if (s.chars().anyMatch(c -> c > 0xFF)) {
+                    assertEquals(null, bytes);
+                } else {
+                    assertEquals(s, new String(bytes, 0, length, StandardCharsets.ISO_8859_1));
+                    if (length <= 1 << 20) assertTrue(bytes.length <= 1 << 20, "kept " + bytes.length);
+                }
+            }
+        }
+    }
+
     private static int oracle(byte[] b, int from, int to, char c0, char c1, char c2) {
         for (int i = from; i < to; i++) if (b[i] == c0 || b[i] == c1 || b[i] == c2) return i;
         return -1;

@@ -260,12 +260,7 @@ public final class AsciiJson {
     @SuppressWarnings("deprecation")
     public AsciiJson string(String s) {
         int n = s.length();
-        byte[] copied = null;
-        if (n >= COPIED && Latin1.is(s)) {
-            if (chars.length < n) chars = new byte[Math.max(n, chars.length * 2)];
-            copied = chars;
-            s.getBytes(0, n, copied, 0);  // Latin-1 chars: the deprecated getBytes copies them exactly
-        }
+        byte[] copied = n >= COPIED ? chars.of(s) : null;
         ensure(n + 2);
         byte[] out = bytes;
         int at = length;
@@ -291,8 +286,8 @@ public final class AsciiJson {
 
     /** The shortest string that {@link #string} copies and scans as bytes when it is Latin-1 (see there). */
     private static final int COPIED = 32;
-    /** The Latin-1 chars of the string {@link #string} writes, when it copies them; grown as needed. */
-    private byte[] chars = new byte[0];
+    /** The Latin-1 chars of the string {@link #string} writes, when it copies them. */
+    private final Latin1.Copy chars = new Latin1.Copy();
 
     /**
      * The index of the first char at or after {@code from} that needs an escape (not printable ASCII, '"' or '\\'),

@@ -2,7 +2,6 @@ package dev.jack.core.text;
 
 import dev.jack.core.Latin1;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -29,6 +28,8 @@ public final class Literals {
     private static final char[][] LATIN1_EQUIVALENTS = new char[128][];
     /** The shortest text whose bytes a {@link Finder} copies (as {@code AsciiJson.string}'s threshold). */
     private static final int COPIED = 32;
+    /** Each thread's copy of the text its finders search (one finder at a time: none outlives its method). */
+    private static final ThreadLocal<Latin1.Copy> COPIES = ThreadLocal.withInitial(Latin1.Copy::new);
 
     static {
         StringBuilder[] same = new StringBuilder[128];
@@ -104,7 +105,10 @@ public final class Literals {
         /** The chars equal to the first one ignoring case, and the next index of each (-2: not looked for yet). */
         private final char[] candidates;
         private final int[] nextAt;
-        /** The text's Latin-1 bytes, or null; and then the candidates it can hold ({@link #LATIN1_EQUIVALENTS}). */
+        /**
+         * The text's Latin-1 bytes (the thread's {@link #COPIES}), or null; and the candidates such a text can hold
+         * ({@link #LATIN1_EQUIVALENTS}).
+         */
         private final byte[] bytes;
         private final char[] latin1;
 
@@ -115,8 +119,7 @@ public final class Literals {
             this.first = literal.charAt(0);
             this.candidates = first < 128 ? ASCII_EQUIVALENTS[first] : null;
             this.latin1 = first < 128 ? LATIN1_EQUIVALENTS[first] : null;
-            boolean copied = latin1 != null && text.length() >= COPIED && Latin1.is(text);
-            this.bytes = copied ? text.getBytes(StandardCharsets.ISO_8859_1) : null;
+            this.bytes = latin1 != null && text.length() >= COPIED ? COPIES.get().of(text) : null;
             this.nextAt = candidates == null || bytes != null ? null : new int[candidates.length];
             if (nextAt != null) Arrays.fill(nextAt, -2);
         }

@@ -2,7 +2,6 @@ package dev.jack.core.text;
 
 import dev.jack.core.Latin1;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -325,7 +324,9 @@ public final class PunktSentenceTokenizer {
         /** The shortest text whose bytes are copied (as {@code AsciiJson.string}'s threshold). */
         private static final int COPIED = 32;
         private final String text;
-        /** The text's Latin-1 bytes, or null. */
+        /** Each thread's copy of the text its candidates are found in (one {@link #slices} at a time). */
+        private static final ThreadLocal<Latin1.Copy> COPIES = ThreadLocal.withInitial(Latin1.Copy::new);
+        /** The text's Latin-1 bytes (the thread's {@link #COPIES}), or null. */
         private final byte[] bytes;
         private int dot;
         private int question;
@@ -333,7 +334,7 @@ public final class PunktSentenceTokenizer {
 
         Candidates(String text) {
             this.text = text;
-            bytes = text.length() >= COPIED && Latin1.is(text) ? text.getBytes(StandardCharsets.ISO_8859_1) : null;
+            bytes = text.length() >= COPIED ? COPIES.get().of(text) : null;
             if (bytes == null) {
                 dot = text.indexOf('.');
                 question = text.indexOf('?');
