@@ -145,6 +145,30 @@ class AsciiJsonEquivalenceTest {
         }
     }
 
+    /**
+     * Strings around the length from which a Latin-1 one is copied and scanned eight bytes at a time (32), and across
+     * word boundaries: each char that ends a run (or is the first that does not) at every position, alone and with a
+     * second one after it; and the same with a char above U+00FF, which keeps the char loop.
+     */
+    @Test
+    void copiedStringsWithEachCharAtEveryPosition() {
+        char[] chars = {0, 0x1f, 0x20, '"', '\\', 0x7e, 0x7f, 0x80, 0xa0, 0xe9, 0xff, 0x100, 0x2019};
+        AsciiJson out = new AsciiJson(1);
+        for (int length = 1; length <= 72; length++) {
+            for (int at = 0; at < length; at++) {
+                for (char c : chars) {
+                    char[] s = "plain ascii text, with words. ".repeat(3).substring(0, length).toCharArray();
+                    s[at] = c;
+                    assertString(out, new String(s));
+                    s[length - 1 - at / 2] = '\n';
+                    assertString(out, new String(s));
+                    s[(at * 7) % length] = '\u2019';
+                    assertString(out, new String(s));
+                }
+            }
+        }
+    }
+
     @Test
     void repeatedAndCollidingKeysAndFloatsAsBefore() {
         // "Aa" and "BB" have one hash, as do "AaAa", "BBBB", "AaBB" and "BBAa"; keys equal but not the same String; keys to

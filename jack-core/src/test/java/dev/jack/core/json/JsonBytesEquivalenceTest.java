@@ -94,6 +94,37 @@ class JsonBytesEquivalenceTest {
         assertTrue(readWithUtf8 > 10_000, "generated lines of raw UTF-8 read from bytes: " + readWithUtf8);
     }
 
+    /**
+     * Strings (values and keys) of 0 to 40 bytes that begin at every offset within a word, with one piece at every
+     * position: the bytes around the ends of the runs read eight at a time (0x1f, 0x20, 0x7e, 0x7f, '"', '\\'),
+     * escapes, raw UTF-8 of Latin-1 and wider chars, and bytes that are not UTF-8 (0x80, 0xff).
+     */
+    @Test
+    void piecesAtEveryPositionOfStringsOfEveryLength() {
+        String[] pieces = {"\u001f", " ", "~", "\u007f", "\\\"", "\\\\", "\\n", "\\u2019", "\"", "\u0080", "\u00e9",
+                "\u00ff", "\u0100", "\u2019", "\ud83d\ude00"};
+        byte[][] raw = {{(byte) 0x80}, {(byte) 0xff}, {(byte) 0xc3}, {0x1f}, {0x7f}};
+        for (int pad = 0; pad < 8; pad++) {
+            for (int length = 0; length <= 40; length++) {
+                for (int at = 0; at <= length; at++) {
+                    List<byte[]> inserts = new ArrayList<>();
+                    for (String p : pieces) inserts.add(p.getBytes(StandardCharsets.UTF_8));
+                    inserts.addAll(Arrays.asList(raw));
+                    for (byte[] insert : inserts) {
+                        String plain = "abcdefgh".repeat(5).substring(0, length);
+                        ByteArrayOutputStream s = new ByteArrayOutputStream();
+                        s.writeBytes(plain.substring(0, at).getBytes(StandardCharsets.US_ASCII));
+                        s.writeBytes(insert);
+                        s.writeBytes(plain.substring(at).getBytes(StandardCharsets.US_ASCII));
+                        String string = new String(s.toByteArray(), StandardCharsets.ISO_8859_1);
+                        String line = "{" + " ".repeat(pad) + "\"" + string + "\": [\"" + string + "\"]}";
+                        assertSame(line.getBytes(StandardCharsets.ISO_8859_1), "string " + string);
+                    }
+                }
+            }
+        }
+    }
+
     /** An object whose strings hold every kind of char, raw (as UTF-8) or escaped. */
     private static String generatedObject(Random random, int depth) {
         StringBuilder b = new StringBuilder("{");

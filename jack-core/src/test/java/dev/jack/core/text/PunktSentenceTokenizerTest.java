@@ -201,4 +201,33 @@ class PunktSentenceTokenizerTest {
         }
         assertTrue(plain > 50, plain + " plain abbreviations");
     }
+    /**
+     * {@link PunktSentenceTokenizer.Candidates} finds exactly the '.', '?' and '!' followed by a non-word char, or by
+     * whitespace and then a non-space char: in Latin-1 texts of 32 chars or more (scanned as bytes), shorter ones and
+     * ones with a char above U+00FF, with marks at every offset.
+     */
+    @Test
+    void candidatesAreThePeriodContexts() {
+        String alphabet = "ab .?!  \n\t,)\"-'\u00a0\u00e9";
+        java.util.Random random = new java.util.Random(12);
+        for (int n = 0; n < 30_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(100); k > 0; k--) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            if (random.nextInt(5) == 0 && b.length() > 0) b.setCharAt(random.nextInt(b.length()), '\u2019');
+            String text = b.toString();
+            List<Integer> expected = new java.util.ArrayList<>();
+            for (int i = 0; i < text.length() - 1; i++) {
+                if (".?!".indexOf(text.charAt(i)) < 0) continue;
+                char next = text.charAt(i + 1);
+                int j = i + 1;
+                while (j < text.length() && PyText.isSpace(text.charAt(j))) j++;
+                boolean spaceThenMore = PyText.isSpace(next) && j < text.length();
+                if (PunktSentenceTokenizer.isNonWord(next) || spaceThenMore) expected.add(i);
+            }
+            List<Integer> found = new java.util.ArrayList<>();
+            PunktSentenceTokenizer.Candidates candidates = new PunktSentenceTokenizer.Candidates(text);
+            for (int at = candidates.next(0); at >= 0; at = candidates.next(at + 1)) found.add(at);
+            assertEquals(expected, found, text);
+        }
+    }
 }
