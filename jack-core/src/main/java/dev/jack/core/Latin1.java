@@ -55,7 +55,7 @@ public final class Latin1 {
         public byte[] of(String text) {
             if (text != this.text) {
                 int n = text.length();
-                this.text = text;
+                this.text = null;  // set last: an allocation that fails leaves no text taken for copied
                 latin1 = is(text);
                 if (latin1) {
                     // Grown by doubling up to 2^20 bytes; one grown past that by a long text goes back to it.
@@ -64,6 +64,7 @@ public final class Latin1 {
                     }
                     text.getBytes(0, n, bytes, 0);  // Latin-1 chars: the deprecated getBytes copies them exactly
                 }
+                this.text = text;
             }
             return latin1 ? bytes : null;
         }
@@ -83,23 +84,32 @@ public final class Latin1 {
         return (long) LONGS.get(b, i);
     }
 
-    private static final long HIGH = 0x8080808080808080L;
-    private static final long LOW7 = 0x7f7f7f7f7f7f7f7fL;
-    private static final long ONES = 0x0101010101010101L;
+    /** Each byte lane's high bit: the bit a lane test leaves set (or clear) for a hit. */
+    public static final long HIGH = 0x8080808080808080L;
+    /** Each byte lane's low seven bits: a word masked with it has lanes of at most 0x7f, whose sums of two such do not carry. */
+    public static final long LOW7 = 0x7f7f7f7f7f7f7f7fL;
+    /** Each byte lane 0x01: a char times it is the char in every lane; added to a lane of at most 0x7f, it sets its high bit exactly when the lane is 0x7f. */
+    public static final long ONES = 0x0101010101010101L;
+    /**
+     * The shortest text that callers copy ({@link Copy}) to scan as bytes: below it the copy and {@link #is} cost about
+     * what they save (measured in {@code AsciiJson.string}, whose comment gives the figures).
+     */
+    public static final int WORTH_COPYING = 32;
 
     /**
      * The index of the first byte of {@code b[from, to)} equal to one of the ASCII chars {@code c0, c1, c2} (repeat one
      * for fewer), else -1: one pass where String.indexOf(char) makes one per char, eight bytes at a time. A lane equals c
      * when its high bit is clear in x (the word) and in ((x & 0x7f..) ^ c..) + 0x7f.. (which carries into it from any
-     * other low seven bits); at the first word with a hit the byte loop finds the byte.
+     * other low seven bits); at the first word with a hit the byte loop finds the byte. -1 where {@code from >= to}.
      *
      * @throws IllegalArgumentException when a char is not ASCII
+     * @throws IndexOutOfBoundsException where {@code from < to} and {@code from < 0} or {@code to > b.length}
      */
     public static int indexOfAny(byte[] b, int from, int to, char c0, char c1, char c2) {
         if ((c0 | c1 | c2) >= 0x80) throw new IllegalArgumentException("not ASCII");
         long l0 = c0 * ONES, l1 = c1 * ONES, l2 = c2 * ONES;
         int i = from;
-        for (; i + 8 <= to; i += 8) {
+        for (; to - i >= 8; i += 8) {
             long x = word(b, i);
             long y = x & LOW7;
             if ((~(x | (((y ^ l0) + LOW7) & ((y ^ l1) + LOW7) & ((y ^ l2) + LOW7))) & HIGH) != 0) break;

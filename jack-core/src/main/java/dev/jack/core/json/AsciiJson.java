@@ -246,7 +246,7 @@ public final class AsciiJson {
 
     /**
      * Appends {@code json.dumps(s)}: the string quoted, escaped as {@link PyJson#writeString} escapes it. A string of
-     * {@link #COPIED} chars or more that is Latin-1 inside ({@link Latin1#is}) is copied into {@link #chars} first and
+     * {@link Latin1#WORTH_COPYING} chars or more that is Latin-1 inside ({@link Latin1#is}) is copied into {@link #chars} first and
      * its runs found there eight bytes at a time ({@link PlainBytes#end}); any other is scanned char by char
      * ({@link #plainEnd}). Each run before an escape is then copied whole (an array copy, or String.getBytes's for a
      * Latin-1 string).
@@ -260,14 +260,14 @@ public final class AsciiJson {
     @SuppressWarnings("deprecation")
     public AsciiJson string(String s) {
         int n = s.length();
-        byte[] copied = n >= COPIED ? chars.of(s) : null;
+        byte[] copied = n >= Latin1.WORTH_COPYING ? chars.of(s) : null;
         ensure(n + 2);
         byte[] out = bytes;
         int at = length;
         out[at++] = '"';
         int run = 0;
         while (true) {
-            int i = copied != null ? PlainBytes.end(copied, run, n, PlainBytes.WRITE) : plainEnd(s, run, n);
+            int i = copied != null ? PlainBytes.end(copied, run, n, true) : plainEnd(s, run, n);
             int k = i - run;
             // Room for the run, an escape (6 bytes) and the closing quote; growing makes room for the rest unescaped.
             if (at + k + 7 > out.length) out = grow(at, n - run + 7);
@@ -284,8 +284,6 @@ public final class AsciiJson {
         return this;
     }
 
-    /** The shortest string that {@link #string} copies and scans as bytes when it is Latin-1 (see there). */
-    private static final int COPIED = 32;
     /** The Latin-1 chars of the string {@link #string} writes, when it copies them. */
     private final Latin1.Copy chars = new Latin1.Copy();
 

@@ -338,7 +338,7 @@ public final class Json {
     private String bytesString(boolean key) {
         int start = ++pos;
         byte[] b = this.b;
-        int i = PlainBytes.end(b, start, n, PlainBytes.READ);
+        int i = PlainBytes.end(b, start, n, false);
         if (i < n && b[i] == '"') {
             pos = i + 1;
             return key ? decoded().name(b, start, i) : new String(b, start, i - start, StandardCharsets.ISO_8859_1);
@@ -348,7 +348,7 @@ public final class Json {
         int run = start;
         while (true) {
             boolean ascii = true;
-            i = PlainBytes.end(b, i, n, PlainBytes.READ);  // then byte by byte from the first one that is not ASCII
+            i = PlainBytes.end(b, i, n, false);  // then byte by byte from the first byte READ does not hold
             while (i < n) {
                 int c = b[i] & 0xFF;
                 if (c == '"' || c == '\\' || c < 0x20) break;

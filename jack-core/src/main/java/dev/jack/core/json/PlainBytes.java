@@ -27,11 +27,6 @@ final class PlainBytes {
     /** Bytes that {@code json.dumps} writes as they are: {@link #READ} less DEL (0x7f). */
     static final boolean[] WRITE = table(false);
 
-    private static final long HIGH = 0x8080808080808080L;
-    private static final long LOW7 = 0x7f7f7f7f7f7f7f7fL;
-    /** Each lane 0x01: added to a lane of at most 0x7f, sets its high bit exactly when it is 0x7f. */
-    private static final long ONES = 0x0101010101010101L;
-
     private static boolean[] table(boolean del) {
         boolean[] plain = new boolean[256];
         for (int c = 0x20; c < 0x80; c++) plain[c] = c != '"' && c != '\\' && (del || c != 0x7f);
@@ -39,22 +34,25 @@ final class PlainBytes {
     }
 
     /**
-     * The index of the first byte of {@code b[from, to)} that {@code plain} ({@link #READ} or {@link #WRITE}) does not
-     * hold, else {@code to}.
+     * The index of the first byte of {@code b[from, to)} that {@link #WRITE} (where {@code write}) or {@link #READ}
+     * does not hold, else {@code to} ({@code from} where {@code from >= to}).
      *
      * <p>The lane test, with x the word and y = x & 0x7f.. (each lane at most 0x7f, so that no sum below carries into
      * the next lane): a lane is a hit when its high bit is set in x (0x80 and up), in y + 0x01.. for WRITE (exactly
      * 0x7f), or clear in y + 0x60.. (below 0x20), in (y ^ 0x22..) + 0x7f.. (exactly '"') or in (y ^ 0x5c..) + 0x7f..
      * (exactly '\\').
+     *
+     * @throws IndexOutOfBoundsException where {@code from < to} and {@code from < 0} or {@code to > b.length}
      */
-    static int end(byte[] b, int from, int to, boolean[] plain) {
-        long del = plain[0x7f] ? 0 : ONES;  // with 0, y's own high bits are all clear: no lane is a hit for it
+    static int end(byte[] b, int from, int to, boolean write) {
+        boolean[] plain = write ? WRITE : READ;
+        long del = write ? Latin1.ONES : 0;  // with 0, y's own high bits are all clear: no lane is a hit for it
         int i = from;
-        for (; i + 8 <= to; i += 8) {
+        for (; to - i >= 8; i += 8) {
             long x = Latin1.word(b, i);
-            long y = x & LOW7;
-            long clear = (y + 0x6060606060606060L) & ((y ^ 0x2222222222222222L) + LOW7) & ((y ^ 0x5c5c5c5c5c5c5c5cL) + LOW7);
-            if (((x | (y + del) | ~clear) & HIGH) != 0) break;
+            long y = x & Latin1.LOW7;
+            long clear = (y + 0x6060606060606060L) & ((y ^ 0x2222222222222222L) + Latin1.LOW7) & ((y ^ 0x5c5c5c5c5c5c5c5cL) + Latin1.LOW7);
+            if (((x | (y + del) | ~clear) & Latin1.HIGH) != 0) break;
         }
         while (i < to && plain[b[i] & 0xFF]) i++;
         return i;

@@ -26,8 +26,6 @@ public final class Literals {
      * (no ASCII char's are, with Java's case mappings: a letter's are its two cases).
      */
     private static final char[][] LATIN1_EQUIVALENTS = new char[128][];
-    /** The shortest text whose bytes a {@link Finder} copies (as {@code AsciiJson.string}'s threshold). */
-    private static final int COPIED = 32;
     /** Each thread's copy of the text its finders search (one finder at a time: none outlives its method). */
     private static final ThreadLocal<Latin1.Copy> COPIES = ThreadLocal.withInitial(Latin1.Copy::new);
 
@@ -119,7 +117,7 @@ public final class Literals {
             this.first = literal.charAt(0);
             this.candidates = first < 128 ? ASCII_EQUIVALENTS[first] : null;
             this.latin1 = first < 128 ? LATIN1_EQUIVALENTS[first] : null;
-            this.bytes = latin1 != null && text.length() >= COPIED ? COPIES.get().of(text) : null;
+            this.bytes = latin1 != null && text.length() >= Latin1.WORTH_COPYING ? COPIES.get().of(text) : null;
             this.nextAt = candidates == null || bytes != null ? null : new int[candidates.length];
             if (nextAt != null) Arrays.fill(nextAt, -2);
         }

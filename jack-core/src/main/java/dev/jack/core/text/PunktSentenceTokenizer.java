@@ -314,15 +314,13 @@ public final class PunktSentenceTokenizer {
     /**
      * Potential sentence ends, as nltk's period-context regex {@code [.?!](?=(NonWord|\s+\S+))} finds them: '.', '?'
      * or '!' followed by a non-word character, or by whitespace and then a non-space character. In a Latin-1 text of
-     * {@code COPIED} chars or more, the next of the three is found in one pass over a copy of its bytes, eight at a
+     * {@link Latin1#WORTH_COPYING} chars or more, the next of the three is found in one pass over a copy of its bytes, eight at a
      * time ({@link Latin1#indexOfAny}); in another, each is found with {@link String#indexOf(int, int)} and remembered
      * until passed. Under C1 (eval's JIT) indexOf is a plain byte loop, and a text has no '?' or '!' as a rule, so that
      * each text was scanned three times (a 54,100-row eval: 2.5% of its CPU time in those scans). Package-private for
      * the tests.
      */
     static final class Candidates {
-        /** The shortest text whose bytes are copied (as {@code AsciiJson.string}'s threshold). */
-        private static final int COPIED = 32;
         private final String text;
         /** Each thread's copy of the text its candidates are found in (one {@link #slices} at a time). */
         private static final ThreadLocal<Latin1.Copy> COPIES = ThreadLocal.withInitial(Latin1.Copy::new);
@@ -334,7 +332,7 @@ public final class PunktSentenceTokenizer {
 
         Candidates(String text) {
             this.text = text;
-            bytes = text.length() >= COPIED ? COPIES.get().of(text) : null;
+            bytes = text.length() >= Latin1.WORTH_COPYING ? COPIES.get().of(text) : null;
             if (bytes == null) {
                 dot = text.indexOf('.');
                 question = text.indexOf('?');

@@ -20,9 +20,9 @@ class PlainBytesTest {
     }
 
     private static void check(byte[] b, int from, int to) {
-        for (boolean[] plain : new boolean[][] {PlainBytes.READ, PlainBytes.WRITE}) {
-            assertEquals(oracle(b, from, to, plain), PlainBytes.end(b, from, to, plain),
-                    () -> Arrays.toString(Arrays.copyOfRange(b, from, to)) + (plain == PlainBytes.READ ? " read" : " write"));
+        for (boolean write : new boolean[] {false, true}) {
+            assertEquals(oracle(b, from, to, write ? PlainBytes.WRITE : PlainBytes.READ), PlainBytes.end(b, from, to, write),
+                    () -> Arrays.toString(Arrays.copyOfRange(b, from, to)) + (write ? " write" : " read"));
         }
     }
 
@@ -55,8 +55,8 @@ class PlainBytesTest {
         // A hit just past the end is not seen.
         Arrays.fill(b, (byte) 'a');
         b[16] = '"';
-        assertEquals(16, PlainBytes.end(b, 0, 16, PlainBytes.READ));
-        assertEquals(16, PlainBytes.end(b, 3, 16, PlainBytes.READ));
+        assertEquals(16, PlainBytes.end(b, 0, 16, false));
+        assertEquals(16, PlainBytes.end(b, 3, 16, false));
     }
 
     @Test

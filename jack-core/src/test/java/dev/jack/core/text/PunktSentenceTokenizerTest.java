@@ -3,10 +3,12 @@ package dev.jack.core.text;
 import dev.jack.core.SharedData;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -96,7 +98,7 @@ class PunktSentenceTokenizerTest {
             StringBuilder b = new StringBuilder();
             for (int k = random.nextInt(16); k > 0; k--) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
             String line = b.toString();
-            List<String> expected = new java.util.ArrayList<>();
+            List<String> expected = new ArrayList<>();
             java.util.regex.Matcher m = NLTK_WORDS.matcher(line);
             while (m.find()) expected.add(m.group());
             assertEquals(expected, PunktSentenceTokenizer.wordTokens(line), line);
@@ -156,7 +158,7 @@ class PunktSentenceTokenizerTest {
     @Test
     void plainWordShortcutAgreesWithTheTwoPasses() {
         PunktSentenceTokenizer english = new PunktSentenceTokenizer(PunktParameters.english());
-        java.util.Random random = new java.util.Random(12);
+        Random random = new Random(12);
         String[] words = {"end", "END", "Dr", "dr", "mr", "Mr", "inc", "vs", "e", "a", "jan", "Jan", "no", "st", "co", "ok",
                 "The", "june", "x", "ab", "Ab", "café", "u", "fig", "Fig", "sept", "ltd", "jr", "Gen", "rev", "ch"};
         String[] nexts = {"The", "the", "June", "5", "1999", "(", ")", "\"", "'", "Mr.", "and", "It", "i", ",", "--", "...", ".",
@@ -201,6 +203,7 @@ class PunktSentenceTokenizerTest {
         }
         assertTrue(plain > 50, plain + " plain abbreviations");
     }
+
     /**
      * {@link PunktSentenceTokenizer.Candidates} finds exactly the '.', '?' and '!' followed by a non-word char, or by
      * whitespace and then a non-space char: in Latin-1 texts of 32 chars or more (scanned as bytes), shorter ones and
@@ -209,13 +212,13 @@ class PunktSentenceTokenizerTest {
     @Test
     void candidatesAreThePeriodContexts() {
         String alphabet = "ab .?!  \n\t,)\"-'\u00a0\u00e9";
-        java.util.Random random = new java.util.Random(12);
+        Random random = new Random(12);
         for (int n = 0; n < 30_000; n++) {
             StringBuilder b = new StringBuilder();
             for (int k = random.nextInt(100); k > 0; k--) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
             if (random.nextInt(5) == 0 && b.length() > 0) b.setCharAt(random.nextInt(b.length()), '\u2019');
             String text = b.toString();
-            List<Integer> expected = new java.util.ArrayList<>();
+            List<Integer> expected = new ArrayList<>();
             for (int i = 0; i < text.length() - 1; i++) {
                 if (".?!".indexOf(text.charAt(i)) < 0) continue;
                 char next = text.charAt(i + 1);
@@ -224,7 +227,7 @@ class PunktSentenceTokenizerTest {
                 boolean spaceThenMore = PyText.isSpace(next) && j < text.length();
                 if (PunktSentenceTokenizer.isNonWord(next) || spaceThenMore) expected.add(i);
             }
-            List<Integer> found = new java.util.ArrayList<>();
+            List<Integer> found = new ArrayList<>();
             PunktSentenceTokenizer.Candidates candidates = new PunktSentenceTokenizer.Candidates(text);
             for (int at = candidates.next(0); at >= 0; at = candidates.next(at + 1)) found.add(at);
             assertEquals(expected, found, text);
