@@ -155,7 +155,9 @@ public record IfevalPrompt(long key, String prompt, List<String> instructionIds,
         Made.Constraints c = lists == null ? null : made.get(lists);
         if (c == null) {
             c = Made.of(row);
-            if (lists != null) made.putIfAbsent(lists, c);
+            // Chunks run in parallel: where another row made the same lists' constraints first, share those.
+            Made.Constraints first = lists == null ? null : made.putIfAbsent(lists, c);
+            if (first != null) c = first;
         }
         return new IfevalPrompt(key, row.string("prompt"), c.ids(), c.constraints());
     }
