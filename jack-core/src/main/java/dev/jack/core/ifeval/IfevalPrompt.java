@@ -148,8 +148,11 @@ public record IfevalPrompt(long key, String prompt, List<String> instructionIds,
         return fromRow(row, null);
     }
 
-    /** {@link #fromRow(JsonlReader.Row)}, the constraints taken from {@code made} (when not null) where it has them. */
-    private static IfevalPrompt fromRow(JsonlReader.Row row, Map<Made.Lists, Made.Constraints> made) {
+    /**
+     * {@link #fromRow(JsonlReader.Row)}, the constraints taken from {@code made} (when not null) where it has them
+     * (package-private for the tests).
+     */
+    static IfevalPrompt fromRow(JsonlReader.Row row, Map<Made.Lists, Made.Constraints> made) {
         long key = key(row);
         Made.Lists lists = made == null ? null : new Made.Lists(row.list("instruction_id_list"), row.list("kwargs"));
         Made.Constraints c = lists == null ? null : made.get(lists);
@@ -169,7 +172,7 @@ public record IfevalPrompt(long key, String prompt, List<String> instructionIds,
      * maps and sets each time, was a tenth of what {@code jack eval} allocated (54,100 rows: about 45 MB of 490 MB).
      * A row whose lists make an error is never shared: its error names its own line.
      */
-    private static final class Made {
+    static final class Made {
         private Made() {}
 
         /** A row's ids and constraints. */

@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,5 +98,35 @@ class IfevalPromptTest {
         lines.set(1_800, row(1_800, kwargs).replace("\"prompt\"", "\"question\""));
         DataFileException missing = assertThrows(DataFileException.class, () -> IfevalPrompt.readAll(file(dir, lines)));
         assertTrue(missing.getMessage().contains(":1801:") && missing.getMessage().contains("prompt"), missing.getMessage());
+    }
+
+    /**
+     * A row whose lists another row made first (as when two chunks race: a map that never finds a row sends every row
+     * down that path) takes those constraints, equal to its own; a row whose lists make an error leaves nothing shared.
+     */
+    @Test
+    void aRowTakesTheConstraintsAnotherRowMadeFirst(@TempDir Path dir) {
+        Map<IfevalPrompt.Made.Lists, IfevalPrompt.Made.Constraints> made = new ConcurrentHashMap<>() {
+            @Override
+            public IfevalPrompt.Made.Constraints get(Object key) {
+                return null;
+            }
+        };
+        String kwargs = "{\"num_words\": 5, \"relation\": \"at least\"}";
+        List<IfevalPrompt> prompts = new ArrayList<>();
+        for (int k = 0; k < 3; k++) prompts.add(IfevalPrompt.fromRow(parsed(dir, k, row(k, kwargs)), made));
+        for (IfevalPrompt p : prompts) {
+            assertSame(prompts.getFirst().constraints(), p.constraints());
+            assertEquals(IfevalPrompt.fromRow(parsed(dir, 0, row(0, kwargs))).constraints(), p.constraints());
+        }
+        Map<IfevalPrompt.Made.Lists, IfevalPrompt.Made.Constraints> none = new ConcurrentHashMap<>();
+        assertThrows(DataFileException.class, () -> IfevalPrompt.fromRow(parsed(dir, 3, row(3, "{\"num_words\": \"many\"}")), none));
+        assertTrue(none.isEmpty());
+    }
+
+    /** Line {@code k + 1} of a file in {@code dir}, as the reader gives it. */
+    @SuppressWarnings("unchecked")
+    private static JsonlReader.Row parsed(Path dir, int k, String line) {
+        return new JsonlReader.Row(dir, k + 1, (Map<String, Object>) Json.parse(line));
     }
 }
