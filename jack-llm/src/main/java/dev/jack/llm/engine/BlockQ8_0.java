@@ -156,7 +156,11 @@ final class BlockQ8_0 implements QuantizedRows {
      * CPU time); peak RSS unchanged, 1.55–1.57 GB. Tried and dropped: the float kernel over two
      * rows at once, r and r + half of the task's, with the d's stored as floats and each row's d·d_x computed 8 at a
      * time (109 against 112 ms: the samples of perf stood on the rows' loads, and the same rows repeated from cache took
-     * 60 ms against 107 streamed from memory); this kernel over two such rows (174 against 107).
+     * 60 ms against 107 streamed from memory); this kernel over two such rows (174 against 107). Kept: the lanes summed
+     * by {@code lanes(FloatVector)}, which C2 does not inline here (a cold call site past its size limit) and so boxes
+     * the accumulator once a row: stored to an array and summed by {@link #lanes(float[], int)} instead, every Q8_0
+     * matrix against one input on one thread took 107–164 ms against 110–154 (11 warm rounds each, one JVM taking
+     * turns, identical products; 2026-12-03): no difference, as for Q6_K.
      */
     private static float one(MemorySegment s, long row, long rowScales, short[] x, float[] xd, int blocks) {
         FloatVector acc = FloatVector.zero(F);
