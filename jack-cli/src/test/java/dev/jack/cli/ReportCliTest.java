@@ -138,7 +138,8 @@ class ReportCliTest {
                 "--user-data-dir=" + dir.resolve("chrome"), "--dump-dom", html.toUri().toString()).redirectError(log.toFile()).start();
         String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "chromium did not finish");
-        // Chromium's own pages log too (offline: "Slow network is detected", from chrome://resources): only the report's count.
+        // Chromium's own pages log too (with no network: "Slow network is detected", from chrome://resources): only the
+        // report page's messages count.
         assertFalse(Files.readString(log).lines().anyMatch(l -> l.contains(":CONSOLE") && !l.contains("source: chrome://")),
                 "the page logs nothing to the console:\n" + Files.readString(log));
         assertTrue(dom.contains("data-rendered=\"yes\""), "the script ran to its end");

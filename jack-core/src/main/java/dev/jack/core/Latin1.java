@@ -55,7 +55,8 @@ public final class Latin1 {
         public byte[] of(String text) {
             if (text != this.text) {
                 int n = text.length();
-                this.text = null;  // set last: an allocation that fails leaves no text taken for copied
+                // Forgotten until the copy is made: an allocation that fails leaves no text taken for copied.
+                this.text = null;
                 latin1 = is(text);
                 if (latin1) {
                     // Grown by doubling up to 2^20 bytes; one grown past that by a long text goes back to it.
@@ -86,9 +87,15 @@ public final class Latin1 {
 
     /** Each byte lane's high bit: the bit a lane test leaves set (or clear) for a hit. */
     public static final long HIGH = 0x8080808080808080L;
-    /** Each byte lane's low seven bits: a word masked with it has lanes of at most 0x7f, whose sums of two such do not carry. */
+    /**
+     * Each byte lane's low seven bits: a word masked with it has lanes of at most 0x7f, whose sums of two such do not
+     * carry into the next lane.
+     */
     public static final long LOW7 = 0x7f7f7f7f7f7f7f7fL;
-    /** Each byte lane 0x01: a char times it is the char in every lane; added to a lane of at most 0x7f, it sets its high bit exactly when the lane is 0x7f. */
+    /**
+     * Each byte lane 0x01: a char times it is the char in every lane; added to a lane of at most 0x7f, it sets the
+     * lane's high bit exactly when the lane is 0x7f.
+     */
     public static final long ONES = 0x0101010101010101L;
     /**
      * The shortest text that callers copy ({@link Copy}) to scan as bytes: below it the copy and {@link #is} cost about

@@ -246,9 +246,9 @@ public final class AsciiJson {
 
     /**
      * Appends {@code json.dumps(s)}: the string quoted, escaped as {@link PyJson#writeString} escapes it. A string of
-     * {@link Latin1#WORTH_COPYING} chars or more that is Latin-1 inside ({@link Latin1#is}) is copied into {@link #chars} first and
-     * its runs found there eight bytes at a time ({@link PlainBytes#end}); any other is scanned char by char
-     * ({@link #plainEnd}). Each run before an escape is then copied whole (an array copy, or String.getBytes's for a
+     * {@link Latin1#WORTH_COPYING} chars or more that is Latin-1 inside ({@link Latin1#is}) is copied into
+     * {@link #chars} first and its runs found there eight bytes at a time ({@link PlainBytes#end}); any other is
+     * scanned char by char ({@link #plainEnd}). Each run before an escape is then copied whole (an array copy, or String.getBytes's for a
      * Latin-1 string).
      *
      * <p>C1 (eval's JIT) compiles the char loop as it is written, the string's coder and bounds checked for every
