@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -138,7 +139,46 @@ class LanguageDetectorTest {
             for (int k = random.nextInt(200); k > 0; k--) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
             texts.add(b.toString());
         }
+        // Latin-1 texts (Jack scans those as bytes) with and without addresses and URLs, and a few chars of the
+        // cleaning step's patterns.
+        String[] words = {"the", "Über", "café", "garçon", "mail", "x.y@example.com", "https://example.org/a?b=c", "http:", "://",
+                "@", ":", "ÄÖ", "señor", "données", "år", "straße"};
+        for (int i = 0; i < 1000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = 2 + random.nextInt(40); k > 0; k--) b.append(words[random.nextInt(words.length)]).append(random.nextInt(5) == 0 ? "  " : " ");
+            texts.add(b.toString());
+        }
         assertSameAnswers(texts);
+    }
+
+    /**
+     * The e-mail scan against the regex it stands for (Detector.append's), on texts made of the pattern's chars, '@'
+     * and others, with runs around its limits (64 chars before the '@', 255 in each part after it).
+     */
+    @Test
+    void mailAddressesAreDroppedAsTheLibrarysRegexDropsThem() {
+        Pattern mail = Pattern.compile("[-_.0-9A-Za-z]{1,64}@[-_0-9A-Za-z]{1,255}[-_.0-9A-Za-z]{1,255}");
+        Random random = new Random(5);
+        String alphabet = "ab9-_.@@ ,é\n";
+        int replaced = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int part = random.nextInt(10); part > 0; part--) {
+                if (random.nextInt(6) == 0) {
+                    int[] limits = {64, 255, 510};
+                    int length = limits[random.nextInt(limits.length)] + random.nextInt(5) - 2;
+                    char c = ".-a_Z5".charAt(random.nextInt(6));
+                    b.append(String.valueOf(c).repeat(length));
+                } else {
+                    for (int k = random.nextInt(12); k > 0; k--) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+            }
+            String text = b.toString();
+            String expected = mail.matcher(text).replaceAll(" ");
+            assertEquals(expected, LanguageDetector.withoutMail(text), text);
+            if (!expected.equals(text)) replaced++;
+        }
+        assertTrue(replaced > 5000, "texts with an address: " + replaced);
     }
 
     @Test
