@@ -78,6 +78,33 @@ class PyTextTest {
         assertEquals(0, PyText.countWordRuns(" \n—…"));
     }
 
+    /**
+     * Latin-1 texts long enough to be counted eight bytes at a time, against the run scan ({@link PyText#wordRuns}):
+     * every char from U+0000 to U+00FF at every position of an eight-byte word, and random texts, mostly ASCII and
+     * of every length from 32 to 100, where each run may start or end at any lane.
+     */
+    @Test
+    void latin1TextsCountedByEightCharsAsCharByChar() {
+        List<String> texts = new java.util.ArrayList<>();
+        for (int c = 0; c < 256; c++) {
+            for (int at = 0; at < 16; at++) {
+                char[] text = "ab _9. Zz-`@[{/:~ ".repeat(3).toCharArray();
+                text[at] = (char) c;
+                texts.add(new String(text));
+            }
+        }
+        java.util.Random random = new java.util.Random(3);
+        String common = "aZz09_ .,-'\n@[`{/:";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = 32 + random.nextInt(69); k > 0; k--) {
+                b.append(random.nextInt(10) == 0 ? (char) random.nextInt(256) : common.charAt(random.nextInt(common.length())));
+            }
+            texts.add(b.toString());
+        }
+        for (String text : texts) assertEquals(PyText.wordRuns(text).size(), PyText.countWordRuns(text), text);
+    }
+
     @Test
     void splitOnSeparatorKeepsEmptyPieces() {
         assertEquals(List.of("", "a", "", "b", ""), PyText.split("\n\na\n\n\n\nb\n\n", "\n\n"));
