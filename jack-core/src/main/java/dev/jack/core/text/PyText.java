@@ -36,6 +36,32 @@ public final class PyText {
         for (char c : PyText.PUNCTUATION.toCharArray()) ASCII_PUNCTUATION[c] = true;
     }
 
+    /** {@link #isWordChar} of each Latin-1 char. */
+    private static final boolean[] LATIN1_WORD = new boolean[256];
+    /** Of each Latin-1 char: {@link #LOWER} where {@link #isLower} takes it for lowercase, {@link #UPPER} for uppercase. */
+    private static final byte[] LATIN1_CASE = new byte[256];
+    private static final byte LOWER = 1;
+    private static final byte UPPER = 2;
+    /** Per thread, the Latin-1 copy the byte scans read ({@link #latin1}). */
+    private static final ThreadLocal<Latin1.Copy> COPIES = ThreadLocal.withInitial(Latin1.Copy::new);
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            LATIN1_WORD[c] = isWordChar(c);
+            // Latin-1 holds no titlecase letter, which both isLower and isUpper refuse.
+            LATIN1_CASE[c] = Character.isLowerCase(c) ? LOWER : Character.isUpperCase(c) ? UPPER : 0;
+        }
+    }
+
+    /**
+     * The Latin-1 bytes of {@code s} in this thread's copy, where it is a Latin-1 string of {@link Latin1#WORTH_COPYING}
+     * chars or more, for a scan eight chars at a time (C1, eval's JIT, runs a char loop at some 20 cycles a char); else
+     * null. The copy is overwritten by the next call with another string.
+     */
+    private static byte[] latin1(CharSequence s) {
+        return s.length() >= Latin1.WORTH_COPYING && s instanceof String t ? COPIES.get().of(t) : null;
+    }
+
     /** Whether the character is in {@link #PUNCTUATION} (ASCII's 32 punctuation characters). */
     public static boolean isPunctuation(char c) {
         return c < 128 && ASCII_PUNCTUATION[c];
@@ -70,6 +96,8 @@ public final class PyText {
 
     /** Python's {@code str.isupper()}: at least one cased character and no lowercase or titlecase one. */
     public static boolean isUpper(CharSequence s) {
+        byte[] latin1 = latin1(s);
+        if (latin1 != null) return latin1Cased(latin1, s.length(), UPPER);
         boolean cased = false;
         for (int i = 0; i < s.length(); ) {
             int cp = Character.codePointAt(s, i);
@@ -103,6 +131,8 @@ public final class PyText {
 
     /** Python's {@code str.islower()}: at least one cased character and no uppercase or titlecase one. */
     public static boolean isLower(CharSequence s) {
+        byte[] latin1 = latin1(s);
+        if (latin1 != null) return latin1Cased(latin1, s.length(), LOWER);
         boolean cased = false;
         for (int i = 0; i < s.length(); ) {
             int cp = Character.codePointAt(s, i);
@@ -114,6 +144,37 @@ public final class PyText {
                 return false;
             } else if (Character.isLowerCase(cp)) {
                 cased = true;
+            }
+        }
+        return cased;
+    }
+
+    /**
+     * {@link #isLower} ({@code want} {@link #LOWER}) or {@link #isUpper} ({@link #UPPER}) of the Latin-1 chars
+     * {@code b[0, n)}: eight ASCII chars at a time ({@link Latin1#lanesIn}: a lane of the other case ends the scan, one of
+     * this case makes the text cased), others by {@link #LATIN1_CASE}. The 54,100-row eval spent 4.4% of its CPU time
+     * in the char loops, on responses that pass the case test and are then read to their end.
+     */
+    private static boolean latin1Cased(byte[] b, int n, byte want) {
+        boolean cased = false;
+        int i = 0;
+        while (i < n) {
+            if (n - i >= 8) {
+                long x = Latin1.word(b, i);
+                if ((x & Latin1.HIGH) == 0) {
+                    long upper = Latin1.lanesIn(x, 'A', 'Z');
+                    long lower = Latin1.lanesIn(x, 'a', 'z');
+                    if ((want == LOWER ? upper : lower) != 0) return false;
+                    if ((want == LOWER ? lower : upper) != 0) cased = true;
+                    i += 8;
+                    continue;
+                }
+            }
+            // Eight chars, one of them above 0x7F, or the last few.
+            for (int end = Math.min(i + 8, n); i < end; i++) {
+                byte c = LATIN1_CASE[b[i] & 0xFF];
+                if (c == want) cased = true;
+                else if (c != 0) return false;
             }
         }
         return cased;
@@ -487,21 +548,13 @@ public final class PyText {
         return parts;
     }
 
-    /** {@link #isWordChar} of each Latin-1 char. */
-    private static final boolean[] LATIN1_WORD = new boolean[256];
-    /** Per thread, the Latin-1 copy {@link #countWordRuns} scans. */
-    private static final ThreadLocal<Latin1.Copy> COPIES = ThreadLocal.withInitial(Latin1.Copy::new);
-
-    static {
-        for (int c = 0; c < 256; c++) LATIN1_WORD[c] = isWordChar(c);
-    }
 
     /**
      * Number of maximal runs of {@code \w} characters, as {@code len(re.findall(r"\w+", s))}. A Latin-1 text of
      * {@link Latin1#WORTH_COPYING} chars or more is counted eight chars at a time ({@link #countWordRuns(byte[], int)}).
      */
     public static int countWordRuns(String s) {
-        byte[] latin1 = s.length() >= Latin1.WORTH_COPYING ? COPIES.get().of(s) : null;
+        byte[] latin1 = latin1(s);
         if (latin1 != null) return countWordRuns(latin1, s.length());
         // Counted without a branch on the word boundaries (1 where a word char follows a char that is not one): they
         // come every few characters, too irregularly to predict.
@@ -528,8 +581,8 @@ public final class PyText {
      * {@link #countWordRuns(String)} of the Latin-1 chars {@code b[0, n)}, hand-written for C1 (eval's JIT, whose char
      * loop took 20 cycles or so a char: 2.9% of the 54,100-row eval's CPU time): each eight ASCII bytes are classified at
      * once, lane by lane (a lane's high bit set where its byte is a digit, a letter, after setting its 0x20 bit, or
-     * '_'), a run starting where a word lane follows one that is not; a word with a byte above 0x7F goes through
-     * {@link #LATIN1_WORD} a byte at a time. The range tests add to each 7-bit lane without a carry into the next.
+     * '_'; {@link Latin1#lanesIn}), a run starting where a word lane follows one that is not; a word with a byte above
+     * 0x7F goes through {@link #LATIN1_WORD} a byte at a time.
      */
     static int countWordRuns(byte[] b, int n) {
         int count = 0;
@@ -539,11 +592,8 @@ public final class PyText {
             long x = Latin1.word(b, i);
             long word;
             if ((x & Latin1.HIGH) == 0) {
-                long folded = x | 0x2020202020202020L;
-                long letter = (folded + (0x80 - 'a') * Latin1.ONES) & ~(folded + (0x7F - 'z') * Latin1.ONES);
-                long digit = (x + (0x80 - '0') * Latin1.ONES) & ~(x + (0x7F - '9') * Latin1.ONES);
-                long underscore = ~((x ^ '_' * Latin1.ONES) + Latin1.LOW7);
-                word = (letter | digit | underscore) & Latin1.HIGH;
+                long underscore = ~((x ^ '_' * Latin1.ONES) + Latin1.LOW7) & Latin1.HIGH;
+                word = Latin1.lanesIn(x | 0x2020202020202020L, 'a', 'z') | Latin1.lanesIn(x, '0', '9') | underscore;
             } else {
                 word = 0;
                 for (int k = 0; k < 8; k++) if (LATIN1_WORD[b[i + k] & 0xFF]) word |= 0x80L << 8 * k;

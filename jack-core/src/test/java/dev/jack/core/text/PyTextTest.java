@@ -79,12 +79,13 @@ class PyTextTest {
     }
 
     /**
-     * Latin-1 texts long enough to be counted eight bytes at a time, against the run scan ({@link PyText#wordRuns}):
+     * Latin-1 texts long enough to be scanned eight bytes at a time, against the run scan ({@link PyText#wordRuns}) and
+     * the case tests' char loops (through a StringBuilder), lowercased and uppercased too:
      * every char from U+0000 to U+00FF at every position of an eight-byte word, and random texts, mostly ASCII and
      * of every length from 32 to 100, where each run may start or end at any lane.
      */
     @Test
-    void latin1TextsCountedByEightCharsAsCharByChar() {
+    void latin1TextsScannedByEightCharsAsCharByChar() {
         List<String> texts = new java.util.ArrayList<>();
         for (int c = 0; c < 256; c++) {
             for (int at = 0; at < 16; at++) {
@@ -102,7 +103,18 @@ class PyTextTest {
             }
             texts.add(b.toString());
         }
-        for (String text : texts) assertEquals(PyText.wordRuns(text).size(), PyText.countWordRuns(text), text);
+        for (String text : texts) {
+            assertEquals(PyText.wordRuns(text).size(), PyText.countWordRuns(text), text);
+            // The case tests' char loops read any CharSequence: a StringBuilder takes them.
+            assertEquals(PyText.isLower(new StringBuilder(text)), PyText.isLower(text), text);
+            assertEquals(PyText.isUpper(new StringBuilder(text)), PyText.isUpper(text), text);
+            String lower = text.toLowerCase(java.util.Locale.ROOT);
+            String upper = text.toUpperCase(java.util.Locale.ROOT);
+            if (upper.length() == text.length() && upper.chars().allMatch(c -> c < 256)) {
+                assertEquals(PyText.isUpper(new StringBuilder(upper)), PyText.isUpper(upper), upper);
+            }
+            assertEquals(PyText.isLower(new StringBuilder(lower)), PyText.isLower(lower), lower);
+        }
     }
 
     @Test
