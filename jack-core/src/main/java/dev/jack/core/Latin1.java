@@ -100,7 +100,7 @@ public final class Latin1 {
     /**
      * The lanes of {@code x} (each a byte from 0x00 to 0x7F) from {@code lo} to {@code hi}, ASCII chars: their high bits
      * set, every other bit clear. Each lane's sums stay below 0x100, so none carries into the next. Small enough that C1
-     * inlines it (under -XX:MaxInlineSize's 35 bytecodes).
+     * inlines it (33 bytecodes, under -XX:C1MaxInlineSize's 35).
      */
     public static long lanesIn(long x, char lo, char hi) {
         return (x + (0x80 - lo) * ONES) & ~(x + (0x7F - hi) * ONES) & HIGH;

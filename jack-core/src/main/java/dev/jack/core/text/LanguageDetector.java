@@ -238,8 +238,9 @@ public final class LanguageDetector {
     private static final class Work {
         int[] grams = new int[0];
         /**
-         * The first 10,000 chars of the text, which {@link #extractGrams} reads (in C1's code, eval's, String.charAt
-         * tests the string's coder and bounds at every char: an array read costs less, copy included).
+         * The first 10,000 chars of the text as the cleaning step leaves it, which {@link #extractGrams} reads (in C1's
+         * code, eval's, String.charAt tests the string's coder and bounds at every char: an array read costs less, copy
+         * included).
          */
         char[] chars = new char[0];
         final double[] result = new double[LANGS];
@@ -293,13 +294,12 @@ public final class LanguageDetector {
     /**
      * {@code text} with every match of Detector.append's e-mail pattern,
      * {@code [-_.0-9A-Za-z]{1,64}@[-_0-9A-Za-z]{1,255}[-_.0-9A-Za-z]{1,255}}, replaced by a space, as the library's
-     * {@code replaceAll(" ")} does, by a scan from each '@' (hand-written for speed:
-     * the regex tries a match at every position of the text, and at each it runs along a word and backs off it again;
-     * in the 54,100-row eval, C1's code for that took 2% of the command's CPU time, on the few responses with an '@').
-     * What makes the scan exact: every match holds one '@', the first at or after its start (the part before it, 1 to 64
-     * chars of its class, holds none), so the leftmost match from a position is the one at the earliest start that
-     * reaches the next '@' by a run of at most 64 such chars, if the part after that '@' matches; that part is two
-     * greedy runs, {@link #mailEnd}.
+     * {@code replaceAll(" ")} does, by a scan from each '@' (hand-written for speed: the regex tries a match at every
+     * position of the text, and at each it runs along a word and backs off it again; in the 54,100-row eval, C1's code
+     * for that took 2% of the command's CPU time, on the few responses with an '@'). What makes the scan exact: every
+     * match holds one '@', the first at or after its start (the part before it, 1 to 64 chars of its class, holds none),
+     * so the leftmost match from a position is the one at the earliest start that reaches the next '@' by a run of at
+     * most 64 such chars, if the part after that '@' matches; that part is two greedy runs, {@link #mailEnd}.
      */
     static String withoutMail(String text) {
         int at = text.indexOf('@');

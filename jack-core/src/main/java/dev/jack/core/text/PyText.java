@@ -94,7 +94,10 @@ public final class PyText {
         return Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER;
     }
 
-    /** Python's {@code str.isupper()}: at least one cased character and no lowercase or titlecase one. */
+    /**
+     * Python's {@code str.isupper()}: at least one cased character and no lowercase or titlecase one. A Latin-1 string
+     * of {@link Latin1#WORTH_COPYING} chars or more is read eight chars at a time ({@link #latin1Cased}).
+     */
     public static boolean isUpper(CharSequence s) {
         byte[] latin1 = latin1(s);
         if (latin1 != null) return latin1Cased(latin1, s.length(), UPPER);
@@ -129,7 +132,10 @@ public final class PyText {
         return Character.isUpperCase(cp) ? 1 : 0;
     }
 
-    /** Python's {@code str.islower()}: at least one cased character and no uppercase or titlecase one. */
+    /**
+     * Python's {@code str.islower()}: at least one cased character and no uppercase or titlecase one. A Latin-1 string
+     * of {@link Latin1#WORTH_COPYING} chars or more is read eight chars at a time ({@link #latin1Cased}).
+     */
     public static boolean isLower(CharSequence s) {
         byte[] latin1 = latin1(s);
         if (latin1 != null) return latin1Cased(latin1, s.length(), LOWER);
@@ -547,7 +553,6 @@ public final class PyText {
         parts.add(s.substring(from));
         return parts;
     }
-
 
     /**
      * Number of maximal runs of {@code \w} characters, as {@code len(re.findall(r"\w+", s))}. A Latin-1 text of

@@ -141,13 +141,16 @@ class LanguageDetectorTest {
         }
         // Latin-1 texts (Jack scans those as bytes) with and without addresses and URLs, and a few chars of the
         // cleaning step's patterns.
-        String[] words = {"the", "Über", "café", "garçon", "mail", "x.y@example.com", "https://example.org/a?b=c", "http:", "://",
-                "@", ":", "ÄÖ", "señor", "données", "år", "straße"};
+        String[] words = {"the", "Über", "café", "garçon", "señor", "x.y@example.com", "https://example.org/a?b=c", "http:", "://",
+                "@", ":", "ÄÖ", "mail", "données", "år", "straße"};
         for (int i = 0; i < 1000; i++) {
+            // Half of them of words without '@' or ':', which skip the cleaning step.
+            int choices = i % 2 == 0 ? words.length : 5;
             StringBuilder b = new StringBuilder();
-            for (int k = 2 + random.nextInt(40); k > 0; k--) b.append(words[random.nextInt(words.length)]).append(random.nextInt(5) == 0 ? "  " : " ");
+            for (int k = 2 + random.nextInt(40); k > 0; k--) b.append(words[random.nextInt(choices)]).append(random.nextInt(5) == 0 ? "  " : " ");
             texts.add(b.toString());
         }
+        texts.add("the café " + "données straße ".repeat(800) + " x.y@example.com");  // past the 10,000 chars read
         assertSameAnswers(texts);
     }
 

@@ -87,11 +87,14 @@ class PyTextTest {
     @Test
     void latin1TextsScannedByEightCharsAsCharByChar() {
         List<String> texts = new java.util.ArrayList<>();
-        for (int c = 0; c < 256; c++) {
-            for (int at = 0; at < 16; at++) {
-                char[] text = "ab _9. Zz-`@[{/:~ ".repeat(3).toCharArray();
-                text[at] = (char) c;
-                texts.add(new String(text));
+        // Every char at every lane, among letters and among chars of no case (where the case tests give the char's own).
+        for (String base : new String[] {"ab _9. Zz-`@[{/:~ ", "09 _.-`@[{/:~ \n!#"}) {
+            for (int c = 0; c < 256; c++) {
+                for (int at = 0; at < 16; at++) {
+                    char[] text = base.repeat(3).toCharArray();
+                    text[at] = (char) c;
+                    texts.add(new String(text));
+                }
             }
         }
         java.util.Random random = new java.util.Random(3);
