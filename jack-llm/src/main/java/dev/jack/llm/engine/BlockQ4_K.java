@@ -23,7 +23,8 @@ import static dev.jack.llm.engine.BlockQ8_0.f16;
  * scales and minimums, and 128 bytes of 4-bit values, where bytes 32j..32j+31 hold values 64j..64j+31 in their low
  * nibbles and 64j+32..64j+63 in their high ones; value = d·scale·q − dmin·minimum per 32 values. Products against q8_K
  * activations are llama.cpp's {@code ggml_vec_dot_q4_K_q8_K}: per super-block Σ scale·Σ q·x in integers, times d·d_x,
- * less dmin·d_x·Σ minimum·(the activations' sums per 32).
+ * less dmin·d_x·Σ minimum·(the activations' sums per 32), that term taken in 8 float lanes per input and summed once
+ * a row (as llama.cpp's {@code acc_m}; {@link #rowScales}, {@link SuperBlocks#minimums}).
  *
  * <p>The rows are read in a layout of Jack's own, made once when the file is opened ({@link #repack}, for the reason
  * ggml-cpu's {@code repack.cpp} lays weights out anew), 152 bytes a super-block against the file's 144 (5.6% more):
@@ -285,7 +286,13 @@ final class BlockQ4_K implements QuantizedRows {
      * the reduction waited on, part the reduction). Decode of the file ({@code jack bench engine}, 2 threads, builds
      * taking turns) did not settle on cores loaded 2–4.9 by other work: tg32 5.0–11.5 tokens/s against 5.1–16.1 in 6
      * runs of each; on one thread (load 1.1–2.4) 6.5–10.0 against 6.4–7.8 (4 runs each, the new build as fast or
-     * faster in each adjacent pair), under {@code -XX:UseAVX=2} 6.2–8.1 against 6.4–8.4 (3 each).
+     * faster in each adjacent pair), under {@code -XX:UseAVX=2} 6.2–8.1 against 6.4–8.4 (3 each); batch4 alone
+     * (2 threads) 12.1–12.7 against 11.2–12.1, under {@code -XX:UseAVX=2} 16.4–17.5 against 14.9–16.7 (2 each). A
+     * profile of decoding after the change (2 threads, tg64): rowScales 8.6% of all samples, 6.2% of them on the store
+     * of the lanes after the loop, against 29.6% for {@link #rowProductWide}. Not tried: the minimums' FMA moved into
+     * {@link #rowProductWide}'s and {@link #rowProduct}'s accumulator at each super-block's end (one sum a row, the
+     * loads' latency hidden behind the nibbles' work), which would need {@link #fold}'s 16-lane sums and the unpack
+     * path to add them in the same order.
      */
     private static float rowScales(MemorySegment s, long scales, long ds, int blocks, float[] xd, int[] xSums, int[] groupScales,
                                    float[] blockScales, float[] lanes) {
