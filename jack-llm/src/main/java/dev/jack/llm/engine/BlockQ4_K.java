@@ -273,26 +273,26 @@ final class BlockQ4_K implements QuantizedRows {
      * once a row). It takes and returns no vector, so if the JIT compiles it on its own it costs a call a row and boxes
      * nothing.
      *
-     * <p>It added the 8 products in integers per super-block ({@code reduceLanes}) and their total times dmin·d_x to
-     * a scalar float: async-profiler put 9.8% of all CPU samples of decoding the 1B Q4_K_M file (2 threads) on that
+     * <p>It added the 8 products in integers per super-block ({@code reduceLanes}) and their total times dmin·d_x to a
+     * scalar float: async-profiler put 9.8% of all CPU samples of decoding the 1B Q4_K_M file (2 threads) on that
      * reduction, rowScales 12.6% in all against 35.9% for {@link #rowProductWide}. Every Q4_K matrix of that file (96)
      * against one input, one thread, the thread's CPU time, one JVM taking turns each round with that rowScales (and
      * its batch paths) copied, medians of 16 rounds after 8 (cores loaded 2.5–4.9 by other work): 62.6–65.3 ms against
-     * 64.9–69.1 (3 JVMs); 256-bit ({@code -XX:UseAVX=2}, {@link #rowProduct}) 57.9–70.0 against 62.7–80.4 (2 JVMs);
-     * 4 inputs ({@link #fours}) 253–294 against 260–298 (4 JVMs), under {@code -XX:UseAVX=2} (the unpack path)
-     * 240–290 against 268–316 (3 JVMs); 8 inputs 484 against 533, 508 against 611 under {@code -XX:UseAVX=2} (a JVM
-     * each). async-profiler over that harness: this rowScales 4.6% of the samples against 7.3%, its samples now on the
-     * store of the lanes after the loop, where they were on the reduction (so part of the cost was the loads and chain
-     * the reduction waited on, part the reduction). Decode of the file ({@code jack bench engine}, 2 threads, builds
-     * taking turns) did not settle on cores loaded 2–4.9 by other work: tg32 5.0–11.5 tokens/s against 5.1–16.1 in 6
-     * runs of each; on one thread (load 1.1–2.4) 6.5–10.0 against 6.4–7.8 (4 runs each, the new build as fast or
-     * faster in each adjacent pair), under {@code -XX:UseAVX=2} 6.2–8.1 against 6.4–8.4 (3 each); batch4 alone
-     * (2 threads) 12.1–12.7 against 11.2–12.1, under {@code -XX:UseAVX=2} 16.4–17.5 against 14.9–16.7 (2 each). A
-     * profile of decoding after the change (2 threads, tg64): rowScales 8.6% of all samples, 6.2% of them on the store
-     * of the lanes after the loop, against 29.6% for {@link #rowProductWide}. Not tried: the minimums' FMA moved into
-     * {@link #rowProductWide}'s and {@link #rowProduct}'s accumulator at each super-block's end (one sum a row, the
-     * loads' latency hidden behind the nibbles' work), which would need {@link #fold}'s 16-lane sums and the unpack
-     * path to add them in the same order.
+     * 64.9–69.1 (3 JVMs); 256-bit ({@code -XX:UseAVX=2}, {@link #rowProduct}) 57.9–70.0 against 62.7–80.4 (2 JVMs); 4
+     * inputs ({@link #fours}) 253–294 against 260–298 (4 JVMs), under {@code -XX:UseAVX=2} (the unpack path) 240–290
+     * against 268–316 (3 JVMs); 8 inputs 484 against 533, 508 against 611 under {@code -XX:UseAVX=2} (a JVM each).
+     * async-profiler over that harness: this rowScales 4.6% of the samples against 7.3%, its samples now on the store
+     * of the lanes after the loop, where they were on the reduction (so part of the cost was the loads and chain the
+     * reduction waited on, part the reduction). Decode of the file ({@code jack bench engine --batch 1}, tg32, builds
+     * taking turns, cores loaded 1.6–2.4 by other work): 2 threads 12.6–14.7 tokens/s against 12.1–16.6 (8 runs each,
+     * medians 13.2 and 13.2: no difference seen), under {@code -XX:UseAVX=2} 11.8–14.9 against 10.9–14.3 (3 each, the
+     * new build ahead in every pair); one thread 6.5–10.0 against 6.4–7.8 (4 each, as fast or faster in every pair),
+     * under {@code -XX:UseAVX=2} 6.2–8.1 against 6.4–8.4 (3 each); batch4 alone (2 threads) 12.1–12.7 against
+     * 11.2–12.1, under {@code -XX:UseAVX=2} 16.4–17.5 against 14.9–16.7 (2 each). A profile of decoding after the
+     * change (2 threads, tg64): rowScales 8.6% of all samples, 6.2% of them on the store of the lanes after the loop,
+     * against 29.6% for {@link #rowProductWide}. Not tried: the minimums' FMA moved into {@link #rowProductWide}'s and
+     * {@link #rowProduct}'s accumulator at each super-block's end (one sum a row, the loads' latency hidden behind the
+     * nibbles' work), which would need {@link #fold}'s 16-lane sums and the unpack path to add them in the same order.
      */
     private static float rowScales(MemorySegment s, long scales, long ds, int blocks, float[] xd, int[] xSums, int[] groupScales,
                                    float[] blockScales, float[] lanes) {
