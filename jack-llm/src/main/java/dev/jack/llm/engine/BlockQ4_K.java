@@ -23,7 +23,8 @@ import static dev.jack.llm.engine.BlockQ8_0.f16;
  * scales and minimums, and 128 bytes of 4-bit values, where bytes 32j..32j+31 hold values 64j..64j+31 in their low
  * nibbles and 64j+32..64j+63 in their high ones; value = d·scale·q − dmin·minimum per 32 values. Products against q8_K
  * activations are llama.cpp's {@code ggml_vec_dot_q4_K_q8_K}: per super-block Σ scale·Σ q·x in integers, times d·d_x,
- * less dmin·d_x·Σ minimum·(the activations' sums per 32).
+ * less dmin·d_x·Σ minimum·(the activations' sums per 32), that term taken in 8 float lanes per input and summed once
+ * a row (as llama.cpp's {@code acc_m}; {@link #rowScales}, {@link SuperBlocks#minimums}).
  *
  * <p>The rows are read in a layout of Jack's own, made once when the file is opened ({@link #repack}, for the reason
  * ggml-cpu's {@code repack.cpp} lays weights out anew), 152 bytes a super-block against the file's 144 (5.6% more):
@@ -174,7 +175,7 @@ final class BlockQ4_K implements QuantizedRows {
                              float[] sums, boolean wide) {
         long row = (long) r * blocks;
         float subtracted = rowScales(data, LAYOUT.scales(data) + 16 * row, LAYOUT.ds(data) + 8 * row, blocks, x.scales[t], x.sums[t],
-                groupScales, blockScales);
+                groupScales, blockScales, sums);
         if (wide) rowProductWide(data, 128 * row, blocks, x.values[t], groupScales, blockScales, sums);
         else rowProduct(data, 128 * row, blocks, x.values[t], groupScales, blockScales, sums);
         return BlockQ8_0.lanes(sums, 0) - subtracted;
@@ -188,9 +189,10 @@ final class BlockQ4_K implements QuantizedRows {
      * and {@link #fold}. Tried and dropped: a {@code rowScales} for four inputs at once (each super-block's scales and
      * minimums loaded and widened once for the four; 2048 × 2048 rows, one thread, 6 JVMs of each taking turns, medians
      * of 5 rounds, cores loaded 2.2–2.4): 8 inputs 14.5–20.2 ns a super-block and input against 16.5–24.5, 4 inputs
-     * 14.2–19.1 against 16.1–24.0, a gain within the noise for a near-copy of rowScales. The minimums' terms stay a
-     * reduction per super-block and input; llama.cpp's {@code ggml_gemm_q4_K_8x8_q8_K} adds them in vertical integer
-     * multiply-adds over 8 interleaved rows, which this layout does not have.
+     * 14.2–19.1 against 16.1–24.0, a gain within the noise for a near-copy of rowScales. The minimums' terms are
+     * rowScales' float lanes per input (no reduction per super-block since issue 16); llama.cpp's
+     * {@code ggml_gemm_q4_K_8x8_q8_K} adds them in vertical integer multiply-adds over 8 interleaved rows, which this
+     * layout does not have.
      */
     private static void fours(MemorySegment data, int blocks, Activations.Quantized x, int from, int to, float[][] ys) {
         long scales = LAYOUT.scales(data);
@@ -209,7 +211,8 @@ final class BlockQ4_K implements QuantizedRows {
                 int t = Math.max(0, Math.min(t0, count - 4));
                 for (int k = 0; k < 4; k++) {
                     int input = Math.min(t + k, count - 1);
-                    subtracted[k] = rowScales(data, scales + 16 * row, ds + 8 * row, blocks, x.scales[input], x.sums[input], groupScales, blockScales[k]);
+                    subtracted[k] = rowScales(data, scales + 16 * row, ds + 8 * row, blocks, x.scales[input], x.sums[input], groupScales, blockScales[k],
+                            sums);
                 }
                 fourWide(data, 128 * row, blocks, x.floats[t], x.floats[Math.min(t + 1, count - 1)], x.floats[Math.min(t + 2, count - 1)],
                         x.floats[Math.min(t + 3, count - 1)], groupScales, blockSums);
@@ -234,7 +237,7 @@ final class BlockQ4_K implements QuantizedRows {
                 unpack(data, (long) r * dot.blocks + b, scales, ds, u);
                 for (int t = 0; t < dot.count; t++) {
                     SuperBlocks.groups32(u.q, u.scales, x.values[t], b * 256, u.d * x.scales[t][b], dot.acc, t * 8);
-                    dot.subtracted[t] += SuperBlocks.minimums(u, x, t, b);
+                    SuperBlocks.minimums(u, x, t, b, dot.subtracted, t * 8);
                 }
             }
             dot.store(r, ys);
@@ -259,22 +262,50 @@ final class BlockQ4_K implements QuantizedRows {
      * integers, added to eight float lanes times d·d_x, less dmin·d_x·Σ minimum·(the activations' sums per 32)), over a
      * row of {@code blocks} super-blocks whose scales and minimums are at {@code s[scales]} and d and dmin at
      * {@code s[ds]}: widens the scales to {@code groupScales} (8 ints a super-block) and d·d_x to {@code blockScales},
-     * and returns the minimums' total, dmin·d_x·(an integer multiply of 8 lanes and a sum) added in super-block order,
-     * which the caller subtracts from {@link #rowProduct}'s or {@link #rowProductWide}'s sum. It takes and returns no
-     * vector, so if the JIT compiles it on its own it costs a call a row and boxes nothing.
+     * and returns the minimums' total, which the caller subtracts from {@link #rowProduct}'s or
+     * {@link #rowProductWide}'s sum. The minimums' term is taken in 8 float lanes, one per group of 32: per super-block
+     * the 8 integer products minimum·sum (at most 63·32·128 = 258,048 in magnitude, below 2^24, so converted to float
+     * exactly), times dmin·d_x, are added to the lanes by an FMA; the lanes, stored to {@code lanes} (8 floats, which
+     * the caller may overwrite after), are summed once a row by {@link BlockQ8_0#lanes(float[], int)}
+     * ({@link SuperBlocks#minimums} and a batch's {@code store} do the same, so a batch's products equal a single
+     * input's bit for bit). llama.cpp's x86 {@code ggml_vec_dot_q4_K_q8_K} does likewise in 4 float lanes
+     * ({@code acc_m}: adjacent groups' products added in integers by {@code _mm_madd_epi16}, times −dmin·d_x, summed
+     * once a row). It takes and returns no vector, so if the JIT compiles it on its own it costs a call a row and boxes
+     * nothing.
+     *
+     * <p>It added the 8 products in integers per super-block ({@code reduceLanes}) and their total times dmin·d_x to a
+     * scalar float: async-profiler put 9.8% of all CPU samples of decoding the 1B Q4_K_M file (2 threads) on that
+     * reduction, rowScales 12.6% in all against 35.9% for {@link #rowProductWide}. Every Q4_K matrix of that file (96)
+     * against one input, one thread, the thread's CPU time, one JVM taking turns each round with that rowScales (and
+     * its batch paths) copied, medians of 16 rounds after 8 (cores loaded 2.5–4.9 by other work): 62.6–65.3 ms against
+     * 64.9–69.1 (3 JVMs); 256-bit ({@code -XX:UseAVX=2}, {@link #rowProduct}) 57.9–70.0 against 62.7–80.4 (2 JVMs); 4
+     * inputs ({@link #fours}) 253–294 against 260–298 (4 JVMs), under {@code -XX:UseAVX=2} (the unpack path) 240–290
+     * against 268–316 (3 JVMs); 8 inputs 484 against 533, 508 against 611 under {@code -XX:UseAVX=2} (a JVM each).
+     * async-profiler over that harness: this rowScales 4.6% of the samples against 7.3%, its samples now on the store
+     * of the lanes after the loop, where they were on the reduction (so part of the cost was the loads and chain the
+     * reduction waited on, part the reduction). Decode of the file ({@code jack bench engine --batch 1}, tg32, builds
+     * taking turns, cores loaded 1.6–2.4 by other work): 2 threads 12.6–14.7 tokens/s against 12.1–16.6 (8 runs each,
+     * medians 13.2 and 13.2: no difference seen), under {@code -XX:UseAVX=2} 11.8–14.9 against 10.9–14.3 (3 each, the
+     * new build ahead in every pair); one thread 6.5–10.0 against 6.4–7.8 (4 each, as fast or faster in every pair),
+     * under {@code -XX:UseAVX=2} 6.2–8.1 against 6.4–8.4 (3 each); batch4 alone (2 threads) 12.1–12.7 against
+     * 11.2–12.1, under {@code -XX:UseAVX=2} 16.4–17.5 against 14.9–16.7 (2 each). A profile of decoding after the
+     * change (2 threads, tg64): rowScales 8.6% of all samples, 6.2% of them on the store of the lanes after the loop,
+     * against 29.6% for {@link #rowProductWide}. Not tried: the minimums' FMA moved into {@link #rowProductWide}'s and
+     * {@link #rowProduct}'s accumulator at each super-block's end (one sum a row, the loads' latency hidden behind the
+     * nibbles' work), which would need {@link #fold}'s 16-lane sums and the unpack path to add them in the same order.
      */
     private static float rowScales(MemorySegment s, long scales, long ds, int blocks, float[] xd, int[] xSums, int[] groupScales,
-                                   float[] blockScales) {
-        float subtracted = 0;
+                                   float[] blockScales, float[] lanes) {
+        FloatVector subtracted = FloatVector.zero(F);
         for (int b = 0; b < blocks; b++) {
             ByteVector scalesAndMinimums = ByteVector.fromMemorySegment(B16, s, scales + 16L * b, LE);
             ((IntVector) scalesAndMinimums.convertShape(VectorOperators.B2I, I, 0)).intoArray(groupScales, 8 * b);
-            int minimums = ((IntVector) scalesAndMinimums.convertShape(VectorOperators.B2I, I, 1)).mul(IntVector.fromArray(I, xSums, 8 * b))
-                    .reduceLanes(VectorOperators.ADD);
+            IntVector minimums = ((IntVector) scalesAndMinimums.convertShape(VectorOperators.B2I, I, 1)).mul(IntVector.fromArray(I, xSums, 8 * b));
             blockScales[b] = s.get(FLOAT_LE, ds + 8L * b) * xd[b];
-            subtracted += s.get(FLOAT_LE, ds + 8L * b + 4) * xd[b] * minimums;
+            subtracted = ((FloatVector) minimums.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, s.get(FLOAT_LE, ds + 8L * b + 4) * xd[b]), subtracted);
         }
-        return subtracted;
+        subtracted.intoArray(lanes, 0);
+        return BlockQ8_0.lanes(lanes, 0);
     }
 
     /**

@@ -49,8 +49,9 @@ final class SuperBlocks {
 
     /**
      * One task's working state for {@code ys[t][r]} over rows of super-blocks: the row's unpacked super-block, and per
-     * input t eight float lanes and the minimums' total to subtract (the single-input kernel keeps its lanes and total
-     * in registers). BlockQ4_K runs its own row loop over it ({@code batch}), for the reason its class comment gives.
+     * input t eight float lanes of products and eight of the minimums' terms to subtract (the single-input kernel
+     * keeps both in registers). BlockQ4_K runs its own row loop over it ({@code batch}), for the reason its class
+     * comment gives.
      */
     static final class Dot {
         final int blocks;
@@ -64,7 +65,7 @@ final class SuperBlocks {
             this.count = count;
             this.unpacked = new Unpacked();
             this.acc = new float[count * 8];
-            this.subtracted = new float[count];
+            this.subtracted = new float[count * 8];
         }
 
         /** Clears the sums, for the next row. */
@@ -73,9 +74,9 @@ final class SuperBlocks {
             java.util.Arrays.fill(subtracted, 0);
         }
 
-        /** {@code ys[t][r]} from the sums of row r. */
+        /** {@code ys[t][r]} from the sums of row r: each input's 8 lanes of products summed, less its 8 of minimums. */
         void store(int r, float[][] ys) {
-            for (int t = 0; t < count; t++) ys[t][r] = lanes(acc, t * 8) - subtracted[t];
+            for (int t = 0; t < count; t++) ys[t][r] = lanes(acc, t * 8) - lanes(subtracted, t * 8);
         }
     }
 
@@ -99,11 +100,16 @@ final class SuperBlocks {
         }
     }
 
-    /** dmin·d_x·Σ minimum·(the activations' sum) over a super-block's groups of 32, in integers up to the last products. */
-    static float minimums(Unpacked u, Activations.Quantized x, int t, int superBlock) {
-        int sum = 0;
-        for (int j = 0; j < 8; j++) sum += u.minimums[j] * x.sums[t][superBlock * 8 + j];
-        return u.dmin * x.scales[t][superBlock] * sum;
+    /**
+     * subtracted[at, at + 8) += dmin·d_x·minimum·(the activations' sum) for each of a super-block's groups of 32 (input
+     * t, super-block {@code superBlock} of the row): the integer products (at most 63·32·128 = 258,048 in magnitude, so
+     * exact as floats) converted to float and added by an FMA, the lanes and operations of BlockQ4_K.rowScales, so a
+     * batch's products equal a single input's bit for bit.
+     */
+    static void minimums(Unpacked u, Activations.Quantized x, int t, int superBlock, float[] subtracted, int at) {
+        IntVector products = IntVector.fromArray(I, u.minimums, 0).mul(IntVector.fromArray(I, x.sums[t], 8 * superBlock));
+        ((FloatVector) products.convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, u.dmin * x.scales[t][superBlock]),
+                FloatVector.fromArray(F, subtracted, at)).intoArray(subtracted, at);
     }
 
     /**

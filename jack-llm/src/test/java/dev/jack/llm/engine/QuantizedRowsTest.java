@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -119,6 +120,33 @@ class QuantizedRowsTest {
                     }
                 }
                 assertSingleInputProductsEqualBatch(type, bytes, rows, n(type), x, type + (extreme ? " extreme" : ""));
+            }
+        }
+    }
+
+    /**
+     * Q4_K's minimums' terms at their largest: every minimum 63 and every group of 32 activations of one sign (each
+     * byte ±127, a group's sum ±4064, so each integer product minimum·sum up to 256,032 in magnitude, converted to
+     * float exactly and added in float lanes): a batch of 1 to 9 and of 16 inputs gives the single-input kernels'
+     * floats bit for bit, on rows of 1 to 9 super-blocks (the minimums' lanes added over the row, then summed once).
+     */
+    @Test
+    void q4_KMinimumsAtTheirLargestGiveBatchProductsEqualToSingleInputOnesBitForBit() {
+        SplittableRandom random = new SplittableRandom(21);
+        int rows = 3;
+        for (int superBlocks = 1; superBlocks <= 9; superBlocks++) {
+            int n = 256 * superBlocks;
+            byte[] bytes = randomBlocks(GgmlType.Q4_K, rows * superBlocks, random, false);
+            extremes(GgmlType.Q4_K, bytes, rows * superBlocks, random);
+            for (int count : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 16}) {
+                float[][] x = new float[count][n];
+                for (float[] input : x) {
+                    for (int g = 0; g < n; g += 32) {
+                        float value = random.nextBoolean() ? 3f : -3f;
+                        Arrays.fill(input, g, g + 32, value);
+                    }
+                }
+                assertSingleInputProductsEqualBatch(GgmlType.Q4_K, bytes, rows, n, x, "Q4_K rows of " + superBlocks + " super-blocks, largest minimums");
             }
         }
     }
