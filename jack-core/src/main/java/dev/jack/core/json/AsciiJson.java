@@ -248,14 +248,14 @@ public final class AsciiJson {
      * Appends {@code json.dumps(s)}: the string quoted, escaped as {@link PyJson#writeString} escapes it. A string of
      * {@link Latin1#WORTH_COPYING} chars or more that is Latin-1 inside ({@link Latin1#is}) is copied into
      * {@link #chars} first and its runs found there eight bytes at a time ({@link PlainBytes#end}); any other is
-     * scanned char by char ({@link #plainEnd}). Each run before an escape is then copied whole (an array copy, or String.getBytes's for a
-     * Latin-1 string).
+     * scanned char by char ({@link #plainEnd}). Each run before an escape is then copied whole (an array copy, or
+     * String.getBytes's for a Latin-1 string).
      *
-     * <p>C1 (eval's JIT) compiles the char loop as it is written, the string's coder and bounds checked for every
-     * char: the copy and the byte scan cost less than half as much (the whole loop over 20,000 response lines of a
-     * 54,100-row eval, C1, an AMD EPYC core: 40-48 ms against 76-95 ms; strings cut to 32 chars: 8.3-9.7 ms against
-     * 8.9-9.7 ms, to 64: 10-11 ms against 15-16 ms, hence the threshold). Dropped: copying the rest of the string
-     * straight into the buffer and scanning it there (66-77 ms: the rest is copied again after every escape).
+     * <p>C1 (eval's JIT) compiles the char loop as it is written, the string's coder and bounds checked for every char:
+     * the copy and the byte scan cost less than half as much (the whole loop over 20,000 response lines of a 54,100-row
+     * eval, C1, an AMD EPYC core: 40-48 ms against 76-95 ms; strings cut to 32 chars: 8.3-9.7 ms against 8.9-9.7 ms, to
+     * 64: 10-11 ms against 15-16 ms, hence the threshold). Dropped: copying the rest of the string straight into the
+     * buffer and scanning it there (66-77 ms: the rest is copied again after every escape).
      */
     @SuppressWarnings("deprecation")
     public AsciiJson string(String s) {

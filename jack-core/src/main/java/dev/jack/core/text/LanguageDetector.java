@@ -323,10 +323,10 @@ public final class LanguageDetector {
     }
 
     /**
-     * Where the part of the e-mail pattern after its '@' ends when it starts at {@code from}, or -1 where it does not match:
-     * {@code [-_0-9A-Za-z]{1,255}} takes its longest run, then {@code [-_.0-9A-Za-z]{1,255}} its longest; where the
-     * second finds nothing, the first gives back its last char (a char of both classes) if it keeps one, as the regex
-     * backtracks.
+     * Where the part of the e-mail pattern after its '@' ends when it starts at {@code from}, or -1 where it does not
+     * match: {@code [-_0-9A-Za-z]{1,255}} takes its longest run, then {@code [-_.0-9A-Za-z]{1,255}} its longest; where
+     * the second finds nothing, the first gives back its last char (a char of both classes) if it keeps one, as the
+     * regex backtracks.
      */
     private static int mailEnd(String text, int from) {
         int n = text.length();
@@ -366,13 +366,13 @@ public final class LanguageDetector {
     }
 
     /**
-     * The rows of the 1-, 2- and 3-grams the profiles know, in the library's order. The text is read as
-     * Detector.append leaves it (the first 10,000 chars, runs of spaces squeezed to one) and as
-     * Detector.cleaningText leaves that (Latin letters dropped from text mostly in another script),
-     * then NGram's buffer rules: a space restarts the gram buffer, a capitalized run of capitals
-     * yields nothing. Reads {@code text[0, limit)}; writes the rows into {@code out} (room for three per char read) and
-     * returns how many. {@code beyondLatin}: whether the text may hold a non-Latin char (one at or above U+0300); without one the cleaning
-     * step keeps every char, and its counting pass is skipped.
+     * The rows of the 1-, 2- and 3-grams the profiles know, in the library's order. The text is read as Detector.append
+     * leaves it (the first 10,000 chars, runs of spaces squeezed to one) and as Detector.cleaningText leaves that
+     * (Latin letters dropped from text mostly in another script), then NGram's buffer rules: a space restarts the gram
+     * buffer, a capitalized run of capitals yields nothing. Reads {@code text[0, limit)}; writes the rows into
+     * {@code out} (room for three per char read) and returns how many. {@code beyondLatin}: whether the text may hold a
+     * non-Latin char (one at or above U+0300); without one the cleaning step keeps every char, and its counting pass is
+     * skipped.
      */
     private static int extractGrams(Model m, char[] text, int limit, int[] out, boolean beyondLatin) {
         char[] normalized = m.normalized();

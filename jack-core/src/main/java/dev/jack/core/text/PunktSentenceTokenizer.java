@@ -312,13 +312,13 @@ public final class PunktSentenceTokenizer {
 
 
     /**
-     * Potential sentence ends, as nltk's period-context regex {@code [.?!](?=(NonWord|\s+\S+))} finds them: '.', '?'
-     * or '!' followed by a non-word character, or by whitespace and then a non-space character. In a Latin-1 text of
+     * Potential sentence ends, as nltk's period-context regex {@code [.?!](?=(NonWord|\s+\S+))} finds them: '.', '?' or
+     * '!' followed by a non-word character, or by whitespace and then a non-space character. In a Latin-1 text of
      * {@link Latin1#WORTH_COPYING} chars or more, the next of the three is found in one pass over a copy of its bytes,
      * eight at a time ({@link Latin1#indexOfAny}); in another, each is found with {@link String#indexOf(int, int)} and
-     * remembered until passed. Under C1 (eval's JIT) indexOf is a plain byte loop, and a text has no '?' or '!' as a rule, so that
-     * each text was scanned three times (a 54,100-row eval: 2.5% of its CPU time in those scans). Package-private for
-     * the tests.
+     * remembered until passed. Under C1 (eval's JIT) indexOf is a plain byte loop, and a text has no '?' or '!' as a
+     * rule, so that each text was scanned three times (a 54,100-row eval: 2.5% of its CPU time in those scans).
+     * Package-private for the tests.
      */
     static final class Candidates {
         private final String text;

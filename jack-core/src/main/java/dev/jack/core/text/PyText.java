@@ -597,8 +597,8 @@ public final class PyText {
             long x = Latin1.word(b, i);
             long word;
             if ((x & Latin1.HIGH) == 0) {
-                long underscore = ~((x ^ '_' * Latin1.ONES) + Latin1.LOW7) & Latin1.HIGH;
-                word = Latin1.lanesIn(x | 0x2020202020202020L, 'a', 'z') | Latin1.lanesIn(x, '0', '9') | underscore;
+                word = Latin1.lanesIn(x | 0x2020202020202020L, 'a', 'z') | Latin1.lanesIn(x, '0', '9')
+                        | Latin1.lanesIn(x, '_', '_');
             } else {
                 word = 0;
                 for (int k = 0; k < 8; k++) if (LATIN1_WORD[b[i + k] & 0xFF]) word |= 0x80L << 8 * k;
