@@ -199,11 +199,11 @@ public final class Verifier {
 
         private String candidate(int k) {
             return switch (k) {
-                case 0 -> response.replace("*", "");
+                case 0 -> PyText.without(response, '*');
                 case 1 -> first < 0 ? "" : stripped(first + 1, response.length());
                 case 2 -> last < 0 ? "" : stripped(0, last);
                 case 3 -> first < last ? stripped(first + 1, last) : "";
-                default -> candidates[k - 3].replace("*", "");
+                default -> PyText.without(candidates[k - 3], '*');
             };
         }
 

@@ -3,6 +3,7 @@ package dev.jack.core.text;
 import dev.jack.core.Latin1;
 import dev.jack.core.json.PyFloat;
 
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -60,6 +61,34 @@ public final class PyText {
      */
     private static byte[] latin1(CharSequence s) {
         return s.length() >= Latin1.WORTH_COPYING && s instanceof String t ? COPIES.get().of(t) : null;
+    }
+
+    /**
+     * Python's {@code s.replace(c, "")} for an ASCII char {@code c} (loose verification's variants without '*'); the string
+     * itself where it holds no {@code c}. A Latin-1 string of {@link Latin1#WORTH_COPYING} chars or more is searched
+     * eight bytes at a time ({@link Latin1#indexOfAny}) and its runs between the chars are copied whole; any other goes
+     * through String.replace, whose search C1 (eval's JIT) runs a char at a time: IFEval's 130 GPT-4 responses that hold
+     * a '*', 20 times each, C1 on an AMD EPYC core under load: 3.0-6.0 ms against 7.0-13.5 ms.
+     *
+     * @throws IllegalArgumentException when {@code c} is not ASCII (see {@link Latin1#indexOfAny})
+     */
+    public static String without(String s, char c) {
+        byte[] latin1 = latin1(s);
+        if (latin1 == null) return s.replace(String.valueOf(c), "");
+        int n = s.length();
+        int at = Latin1.indexOfAny(latin1, 0, n, c, c, c);
+        if (at < 0) return s;
+        byte[] out = new byte[n - 1];
+        int length = 0;
+        int run = 0;
+        do {
+            System.arraycopy(latin1, run, out, length, at - run);
+            length += at - run;
+            run = at + 1;
+            at = Latin1.indexOfAny(latin1, run, n, c, c, c);
+        } while (at >= 0);
+        System.arraycopy(latin1, run, out, length, n - run);
+        return new String(out, 0, length + n - run, StandardCharsets.ISO_8859_1);
     }
 
     /** Whether the character is in {@link #PUNCTUATION} (ASCII's 32 punctuation characters). */

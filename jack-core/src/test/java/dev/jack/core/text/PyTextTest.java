@@ -3,12 +3,14 @@ package dev.jack.core.text;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Random;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PyTextTest {
@@ -21,6 +23,29 @@ class PyTextTest {
         assertFalse(PyText.isUpper("ǅ"), "titlecase letters are neither upper nor lower");
         assertTrue(PyText.isUpper("ⅫX"), "Roman numeral twelve has the Other_Uppercase property");
         assertFalse(PyText.isUpper("N'T ß"), "sharp s is lowercase");
+    }
+
+    @Test
+    void withoutRemovesTheCharAsStringReplaceDoes() {
+        // Short and long texts (the byte path starts at Latin1.WORTH_COPYING chars), runs of stars, stars at every lane
+        // of a word, and texts with a char above U+00FF (the fallback).
+        Random random = new Random(7);
+        String alphabet = "**ab \n\téx\u20ac";
+        for (int t = 0; t < 20_000; t++) {
+            int n = random.nextInt(90);
+            int chars = alphabet.length() - (t % 2 == 0 ? 1 : 0);
+            StringBuilder text = new StringBuilder(n);
+            for (int i = 0; i < n; i++) text.append(alphabet.charAt(random.nextInt(chars)));
+            String s = text.toString();
+            assertEquals(s.replace("*", ""), PyText.without(s, '*'), s);
+        }
+        String plain = "x".repeat(40);
+        assertSame(plain, PyText.without(plain, '*'), "nothing to remove: the string itself, as String.replace gives it");
+        for (int i = 0; i < plain.length(); i++) {
+            String s = plain.substring(0, i) + "*" + plain.substring(i + 1);
+            assertEquals(plain.substring(0, i) + plain.substring(i + 1), PyText.without(s, '*'));
+        }
+        assertEquals("", PyText.without("*".repeat(40), '*'));
     }
 
     @Test
