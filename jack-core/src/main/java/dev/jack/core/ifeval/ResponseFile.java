@@ -18,33 +18,48 @@ import java.util.function.UnaryOperator;
  */
 public final class ResponseFile {
     private final Path file;
-    private final Map<Long, String> byKey = new HashMap<>();
-    private final Map<String, String> byPrompt = new HashMap<>();
+    private final Map<Long, Answer> byKey = new HashMap<>();
+    private final Map<String, Answer> byPrompt = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
+
+    /**
+     * A prompt's answer and the line of its first one, for the warning when it is answered again: one map per identity
+     * where a second one (identity to a boxed line) cost a tenth of the file's reading in its puts and resizes.
+     */
+    private record Answer(String response, long firstLine) {
+    }
 
     private ResponseFile(Path file) {
         this.file = file;
     }
 
+    /**
+     * The file's answers; a prompt answered twice (by key or by text) is a warning naming both lines, and the last
+     * answer counts.
+     *
+     * @throws dev.jack.core.data.DataFileException naming the file, line and field for a malformed row
+     */
     public static ResponseFile read(Path file) {
         ResponseFile responses = new ResponseFile(file);
-        Map<Object, Long> firstLine = new HashMap<>();
         JsonlReader.forEach(file, row -> {
             String response = row.string("response");
+            long line = row.line();
+            Answer before;
             Object identity;
             if (row.has("key")) {
                 long key = row.integer("key");
                 identity = key;
-                responses.byKey.put(key, response);
+                before = responses.byKey.put(key, new Answer(response, line));
+                if (before != null) responses.byKey.put(key, new Answer(response, before.firstLine()));
             } else {
                 String prompt = row.string("prompt");
                 identity = prompt;
-                responses.byPrompt.put(prompt, response);
+                before = responses.byPrompt.put(prompt, new Answer(response, line));
+                if (before != null) responses.byPrompt.put(prompt, new Answer(response, before.firstLine()));
             }
-            Long previous = firstLine.putIfAbsent(identity, row.line());
-            if (previous != null) {
-                responses.warnings.add(file + ":" + row.line() + ": " + (identity instanceof Long ? "key " + identity : "prompt")
-                        + " already answered on line " + previous + "; the last answer counts");
+            if (before != null) {
+                responses.warnings.add(file + ":" + line + ": " + (identity instanceof Long ? "key " + identity : "prompt")
+                        + " already answered on line " + before.firstLine() + "; the last answer counts");
             }
         });
         return responses;
@@ -53,8 +68,8 @@ public final class ResponseFile {
     /** The same file with every response passed through {@code f} (e.g. {@link dev.jack.core.text.Thinking#answer}). */
     public ResponseFile map(UnaryOperator<String> f) {
         ResponseFile mapped = new ResponseFile(file);
-        byKey.forEach((key, response) -> mapped.byKey.put(key, f.apply(response)));
-        byPrompt.forEach((prompt, response) -> mapped.byPrompt.put(prompt, f.apply(response)));
+        byKey.forEach((key, a) -> mapped.byKey.put(key, new Answer(f.apply(a.response()), a.firstLine())));
+        byPrompt.forEach((prompt, a) -> mapped.byPrompt.put(prompt, new Answer(f.apply(a.response()), a.firstLine())));
         mapped.warnings.addAll(warnings);
         return mapped;
     }
@@ -64,9 +79,9 @@ public final class ResponseFile {
     }
 
     public Optional<String> responseFor(IfevalPrompt prompt) {
-        String r = byKey.get(prompt.key());
-        if (r == null) r = byPrompt.get(prompt.prompt());
-        return Optional.ofNullable(r);
+        Answer a = byKey.get(prompt.key());
+        if (a == null) a = byPrompt.get(prompt.prompt());
+        return a == null ? Optional.empty() : Optional.of(a.response());
     }
 
     /** The response for the prompt, or an error naming the prompt's key. */

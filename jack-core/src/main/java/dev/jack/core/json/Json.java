@@ -6,14 +6,12 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * A JSON parser with Python's {@code json.loads} grammar: objects become {@link LinkedHashMap}
- * (the last duplicate key wins, in the first one's place), arrays {@link List}, integers {@link Long}
- * or {@link BigInteger}, other numbers {@link Double}; {@code NaN}, {@code Infinity} and
+ * A JSON parser with Python's {@code json.loads} grammar: objects become maps that behave as
+ * {@link java.util.LinkedHashMap} does ({@link JsonObject}; the last duplicate key wins, in the first one's place),
+ * arrays {@link ArrayList}, integers {@link Long} or {@link BigInteger}, other numbers {@link Double}; {@code NaN}, {@code Infinity} and
  * {@code -Infinity} are accepted, control characters inside strings are not, and only space, tab, CR
  * and LF count as whitespace.
  *
@@ -201,13 +199,13 @@ public final class Json {
                 boolean isMap = c == '{';
                 if (pos < n && at(pos) == (isMap ? '}' : ']')) {
                     pos++;
-                    v = isMap ? new LinkedHashMap<String, Object>() : new ArrayList<>();
+                    v = isMap ? new JsonObject() : new ArrayList<>();
                 } else {
                     if (depth == open.length) {
                         open = scratch.open = Arrays.copyOf(open, depth * 2);
                         keys = scratch.keys = Arrays.copyOf(keys, depth * 2);
                     }
-                    open[depth] = isMap ? new LinkedHashMap<String, Object>() : new ArrayList<>();
+                    open[depth] = isMap ? new JsonObject() : new ArrayList<>();
                     if (isMap) keys[depth] = key();
                     depth++;
                     continue;
@@ -219,14 +217,13 @@ public final class Json {
             while (true) {
                 if (depth == 0) return v;
                 Object container = open[depth - 1];
-                boolean isMap = container instanceof Map;
+                // Exact classes: C1 tests an interface (Map, List) by a scan of the class's supertypes.
+                boolean isMap = container instanceof JsonObject;
                 if (isMap) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> map = (Map<String, Object>) container;
-                    map.put(keys[depth - 1], v);
+                    ((JsonObject) container).put(keys[depth - 1], v);
                 } else {
                     @SuppressWarnings("unchecked")
-                    List<Object> list = (List<Object>) container;
+                    ArrayList<Object> list = (ArrayList<Object>) container;
                     list.add(v);
                 }
                 skipWhitespace();
