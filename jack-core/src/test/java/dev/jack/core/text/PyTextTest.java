@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PyTextTest {
@@ -23,6 +24,26 @@ class PyTextTest {
         assertFalse(PyText.isUpper("ǅ"), "titlecase letters are neither upper nor lower");
         assertTrue(PyText.isUpper("ⅫX"), "Roman numeral twelve has the Other_Uppercase property");
         assertFalse(PyText.isUpper("N'T ß"), "sharp s is lowercase");
+    }
+
+    @Test
+    void indexOfFindsWhatStringIndexOfFinds() {
+        // Texts below and above Latin1.WORTH_COPYING chars, with and without a char above U+00FF, searched from every
+        // start (negative and past the end included) for chars that occur at every lane of a word and for one that never does.
+        Random random = new Random(11);
+        String alphabet = "*\n,ab \u00e9x\u20ac";
+        for (int t = 0; t < 3_000; t++) {
+            int n = random.nextInt(80);
+            int chars = alphabet.length() - (t % 2 == 0 ? 1 : 0);
+            StringBuilder text = new StringBuilder(n);
+            for (int i = 0; i < n; i++) text.append(random.nextInt(4) == 0 ? alphabet.charAt(random.nextInt(chars)) : 'y');
+            String s = text.toString();
+            for (char c : new char[] {'*', '\n', ',', '#'}) {
+                for (int from = -2; from <= n + 1; from++) assertEquals(s.indexOf(c, from), PyText.indexOf(s, c, from), s + " " + c + " " + from);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> PyText.indexOf("x".repeat(40), '\u00e9', 0));
+        assertThrows(IllegalArgumentException.class, () -> PyText.indexOf("x", '\u00e9', 0));
     }
 
     @Test

@@ -41,7 +41,7 @@ public record NoComma() implements Constraint {
     }
 
     public boolean isFollowedBy(String response, TextTools text) {
-        return response.indexOf(',') < 0;
+        return PyText.indexOf(response, ',', 0) < 0;
     }
 
     /** Each comma. */

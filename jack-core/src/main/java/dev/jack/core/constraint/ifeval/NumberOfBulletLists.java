@@ -78,8 +78,8 @@ public record NumberOfBulletLists(int numBullets) implements Constraint {
             } else {
                 resume = q;
             }
-            int newline = s.indexOf('\n', resume);
-            if (end >= 0 && s.charAt(end - 1) == '\n') newline = s.indexOf('\n', end);
+            int newline = PyText.indexOf(s, '\n', resume);
+            if (end >= 0 && s.charAt(end - 1) == '\n') newline = PyText.indexOf(s, '\n', end);
             if (newline < 0) break;
             lineStart = newline + 1;
         }
