@@ -11,20 +11,20 @@ import java.util.List;
 /**
  * A JSON parser with Python's {@code json.loads} grammar: objects become maps that behave as
  * {@link java.util.LinkedHashMap} does ({@link JsonObject}; the last duplicate key wins, in the first one's place),
- * arrays {@link ArrayList}, integers {@link Long} or {@link BigInteger}, other numbers {@link Double}; {@code NaN}, {@code Infinity} and
- * {@code -Infinity} are accepted, control characters inside strings are not, and only space, tab, CR
- * and LF count as whitespace.
+ * arrays {@link ArrayList}, integers {@link Long} or {@link BigInteger}, other numbers {@link Double}; {@code NaN},
+ * {@code Infinity} and {@code -Infinity} are accepted, control characters inside strings are not, and only space, tab,
+ * CR and LF count as whitespace.
  *
- * <p>Python's limits are kept, so that a text is accepted exactly when the reference scorer's
- * {@code json.loads} accepts it: integers of more than 4,300 digits are refused (Python's
- * {@code int()} limit, a ValueError), and so is nesting deeper than {@link #MAX_NESTING}, where
- * Python's C scanner raises RecursionError. Parsing is iterative, so no input can exhaust the stack.
+ * <p>Python's limits are kept, so that a text is accepted exactly when the reference scorer's {@code json.loads}
+ * accepts it: integers of more than 4,300 digits are refused (Python's {@code int()} limit, a ValueError), and so is
+ * nesting deeper than {@link #MAX_NESTING}, where Python's C scanner raises RecursionError. Parsing is iterative, so no
+ * input can exhaust the stack.
  *
- * <p>Hand-written for speed (JSONL reading is a large part of a whole-command run): strings without
- * escapes are one substring, escaped strings are copied run by run. JSONL lines are also parsed from their UTF-8 bytes
+ * <p>Hand-written for speed (JSONL reading is a large part of a whole-command run): strings without escapes are one
+ * substring, escaped strings are copied run by run. JSONL lines are also parsed from their UTF-8 bytes
  * ({@link #parseLine(byte[], int, int, int[])}): no decoded copy of the file's text is made, an ASCII string is one
- * copy of its bytes, and short ASCII object keys come from a small per-thread cache (64 slots, a colliding key
- * replaces the one in its slot), so a file's repeated keys are not made again on every line.
+ * copy of its bytes, and short ASCII object keys come from a small per-thread cache (64 slots, a colliding key replaces
+ * the one in its slot), so a file's repeated keys are not made again on every line.
  */
 public final class Json {
     /**
@@ -91,12 +91,12 @@ public final class Json {
     }
 
     /**
-     * Parses the JSON value that makes up the line starting at {@code text[from]} in one pass, finding the line's end on
-     * the way (JSONL reading: no separate scan for line ends). The line ends at the first '\n' or '\r' or at {@code to};
-     * only spaces and tabs may surround the value. Sets {@code end[0]} to the index of the line end and returns the
-     * value, which is then what {@link #parse(String, int, int)} gives for the line; or sets {@code end[0]} to -1 (the
-     * result is then meaningless) for any other line (blank, malformed, holding other whitespace or a byte order mark),
-     * which the caller parses the ordinary way.
+     * Parses the JSON value that makes up the line starting at {@code text[from]} in one pass, finding the line's end
+     * on the way (JSONL reading: no separate scan for line ends). The line ends at the first '\n' or '\r' or at
+     * {@code to}; only spaces and tabs may surround the value. Sets {@code end[0]} to the index of the line end and
+     * returns the value, which is then what {@link #parse(String, int, int)} gives for the line; or sets {@code end[0]}
+     * to -1 (the result is then meaningless) for any other line (blank, malformed, holding other whitespace or a byte
+     * order mark), which the caller parses the ordinary way.
      *
      * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= text.length()}
      */

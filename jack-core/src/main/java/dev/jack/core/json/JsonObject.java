@@ -1,5 +1,7 @@
 package dev.jack.core.json;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
 import java.io.Serializable;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -14,14 +16,20 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * A parsed JSON object ({@link Json}'s maps): Python's dict as {@code json.loads} makes it, with {@link java.util.LinkedHashMap}'s
- * behaviour as a {@link Map} (insertion order; a key put again keeps its first place and takes the new value; null keys
- * and values; mutable; iterators fail fast; equal to any map of the same entries).
+ * A parsed JSON object ({@link Json}'s maps): Python's dict as {@code json.loads} makes it, with
+ * {@link java.util.LinkedHashMap}'s behaviour as a {@link Map} (insertion order; a key put again keeps its first place
+ * and takes the new value; null keys and values; mutable; iterators fail fast; equal to any map of the same entries).
+ * Unlike it: keys are Strings (a raw put of another key type throws ClassCastException); an iterator's entry holds the
+ * value it was given (its setValue writes through, a later put is not seen in it); removing many keys of a large object
+ * one by one is quadratic (each removal shifts the keys after it), as no caller does.
  *
  * <p>Keys and values lie in two arrays in order, looked up linearly while there are at most {@link #LINEAR} keys (a
- * JSONL row's few fields, a kwargs object), through a hash index of the keys beyond. A LinkedHashMap per object was some
- * 58 MB of the 438 MB that {@code jack eval} allocated on 54,100 rows (its table, an entry per key and the map), and its
- * puts and gets a tenth of the reading's CPU time; here an object is three small allocations.
+ * JSONL row's few fields, a kwargs object), through a hash index of the keys beyond, kept up to date by every change so
+ * that reads never write: a parsed object is read by several threads at once (eval's prompts share their kwargs objects
+ * across chunks), where an index made by the first look-up was seen half made by another thread (a reviewer's race
+ * test: 142 wrong look-ups in 100,000 trials on a 9-key object). A LinkedHashMap per object (its table, an entry per
+ * key and the map) was some 58 MB of the 438 MB that {@code jack eval} allocated on 54,100 rows, and its puts and gets
+ * a tenth of the reading's CPU time; here an object is three small allocations.
  */
 final class JsonObject extends AbstractMap<String, Object> implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -33,7 +41,7 @@ final class JsonObject extends AbstractMap<String, Object> implements Serializab
     private String[] keys = NO_KEYS;
     private Object[] values = NO_VALUES;
     private int size;
-    /** Each key's place, while there are more than {@link #LINEAR} keys (null until first needed, and after a removal). */
+    /** Each key's place while there are more than {@link #LINEAR} keys, else null; changed only by writes. */
     private transient HashMap<String, Integer> index;
     /** Structural changes (a key added or removed), for the iterators' fail-fast check. */
     private transient int modCount;
@@ -48,16 +56,19 @@ final class JsonObject extends AbstractMap<String, Object> implements Serializab
 
     /** The place of the key, or -1. */
     private int indexOf(Object key) {
-        if (size <= LINEAR) {
+        if (index == null) {
             for (int i = 0; i < size; i++) if (Objects.equals(keys[i], key)) return i;
             return -1;
         }
-        if (index == null) {
-            index = HashMap.newHashMap(size);
-            for (int i = 0; i < size; i++) index.put(keys[i], i);
-        }
         Integer i = index.get(key);
         return i == null ? -1 : i;
+    }
+
+    /** Makes {@link #index} of the keys there are (more than {@link #LINEAR}). */
+    private void index() {
+        HashMap<String, Integer> places = HashMap.newHashMap(size);
+        for (int i = 0; i < size; i++) places.put(keys[i], i);
+        index = places;
     }
 
     @Override
@@ -83,8 +94,9 @@ final class JsonObject extends AbstractMap<String, Object> implements Serializab
         if (size == keys.length) grow();
         keys[size] = key;
         values[size] = value;
-        if (index != null) index.put(key, size);
         size++;
+        if (index != null) index.put(key, size - 1);
+        else if (size > LINEAR) index();
         modCount++;
         return null;
     }
@@ -113,13 +125,25 @@ final class JsonObject extends AbstractMap<String, Object> implements Serializab
     }
 
     private void removeAt(int i) {
+        String removed = keys[i];
         System.arraycopy(keys, i + 1, keys, i, size - i - 1);
         System.arraycopy(values, i + 1, values, i, size - i - 1);
         size--;
         keys[size] = null;
         values[size] = null;
-        index = null;  // places after i moved: made again on the next look-up that needs it
+        if (size <= LINEAR) {
+            index = null;
+        } else {
+            index.remove(removed);
+            for (int j = i; j < size; j++) index.put(keys[j], j);  // the keys after i moved up one place
+        }
         modCount++;
+    }
+
+    /** The index is not serialized: made again from the keys read. */
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        if (size > LINEAR) index();
     }
 
     @Override
@@ -140,14 +164,21 @@ final class JsonObject extends AbstractMap<String, Object> implements Serializab
         }
     }
 
-    /** {@link AbstractMap#equals}, without an entry made per key. */
+    /**
+     * {@link AbstractMap#equals}, without an entry made per key; false, as there, where the other map refuses one of
+     * these keys (a null key, a key of another type: NullPointerException or ClassCastException).
+     */
     @Override
     public boolean equals(Object o) {
         if (o == this) return true;
         if (!(o instanceof Map<?, ?> m) || m.size() != size) return false;
-        for (int i = 0; i < size; i++) {
-            Object v = values[i];
-            if (v == null ? m.get(keys[i]) != null || !m.containsKey(keys[i]) : !v.equals(m.get(keys[i]))) return false;
+        try {
+            for (int i = 0; i < size; i++) {
+                Object v = values[i];
+                if (v == null ? m.get(keys[i]) != null || !m.containsKey(keys[i]) : !v.equals(m.get(keys[i]))) return false;
+            }
+        } catch (ClassCastException | NullPointerException e) {
+            return false;
         }
         return true;
     }
@@ -191,7 +222,7 @@ final class JsonObject extends AbstractMap<String, Object> implements Serializab
         }
     }
 
-    /** The entries in order; an entry's {@link Entry#setValue} writes through, and {@link #remove} removes the last one given. */
+    /** The entries in order; an entry's {@link Entry#setValue} writes through; {@link #remove} drops the last given. */
     private final class Entries implements Iterator<Entry<String, Object>> {
         private int next;
         private int last = -1;

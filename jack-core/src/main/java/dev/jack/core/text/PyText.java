@@ -67,29 +67,28 @@ public final class PyText {
      * {@code s.indexOf(c, from)} for an ASCII char {@code c}: a Latin-1 string of {@link Latin1#WORTH_COPYING} chars or
      * more is searched eight bytes at a time in this thread's copy of it ({@link Latin1#indexOfAny}; a loop of searches
      * in one text copies it once), any other by String.indexOf, which C1 (eval's JIT) runs a char at a time: 2.6% of
-     * the 54,100-row eval's CPU samples went to it from the checkers' and loose variants' searches for '*', '\n' and ','.
+     * the 54,100-row eval's CPU samples went to it (the checkers' and loose variants' searches for '*', '\n', ',').
      *
-     * @throws IllegalArgumentException when {@code c} is not ASCII
+     * @throws IllegalArgumentException when {@code c} is not ASCII, whatever the string
      */
     public static int indexOf(String s, char c, int from) {
+        if (c >= 0x80) throw new IllegalArgumentException("not ASCII");
         byte[] latin1 = latin1(s);
-        if (latin1 == null) {
-            if (c >= 0x80) throw new IllegalArgumentException("not ASCII");
-            return s.indexOf(c, from);
-        }
+        if (latin1 == null) return s.indexOf(c, from);
         return Latin1.indexOfAny(latin1, Math.max(from, 0), s.length(), c, c, c);
     }
 
     /**
-     * Python's {@code s.replace(c, "")} for an ASCII char {@code c} (loose verification's variants without '*'); the string
-     * itself where it holds no {@code c}. A Latin-1 string of {@link Latin1#WORTH_COPYING} chars or more is searched
-     * eight bytes at a time ({@link Latin1#indexOfAny}) and its runs between the chars are copied whole; any other goes
-     * through String.replace, whose search C1 (eval's JIT) runs a char at a time: IFEval's 130 GPT-4 responses that hold
-     * a '*', 20 times each, C1 on an AMD EPYC core under load: 3.0-6.0 ms against 7.0-13.5 ms.
+     * Python's {@code s.replace(c, "")} for an ASCII char {@code c} (loose verification's variants without '*'); the
+     * string itself where it holds no {@code c}. A Latin-1 string of {@link Latin1#WORTH_COPYING} chars or more is
+     * searched eight bytes at a time ({@link Latin1#indexOfAny}) and its runs between the chars are copied whole; any
+     * other goes through String.replace, whose search C1 (eval's JIT) runs a char at a time: IFEval's 130 GPT-4
+     * responses that hold a '*', 20 times each, C1 on an AMD EPYC core under load: 3.0-6.0 ms against 7.0-13.5 ms.
      *
-     * @throws IllegalArgumentException when {@code c} is not ASCII (see {@link Latin1#indexOfAny})
+     * @throws IllegalArgumentException when {@code c} is not ASCII, whatever the string
      */
     public static String without(String s, char c) {
+        if (c >= 0x80) throw new IllegalArgumentException("not ASCII");
         byte[] latin1 = latin1(s);
         if (latin1 == null) return s.replace(String.valueOf(c), "");
         int n = s.length();

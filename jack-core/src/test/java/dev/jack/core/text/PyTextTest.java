@@ -67,6 +67,7 @@ class PyTextTest {
             assertEquals(plain.substring(0, i) + plain.substring(i + 1), PyText.without(s, '*'));
         }
         assertEquals("", PyText.without("*".repeat(40), '*'));
+        assertThrows(IllegalArgumentException.class, () -> PyText.without("x", '\u00e9'));
     }
 
     @Test
