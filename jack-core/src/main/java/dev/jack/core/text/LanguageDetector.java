@@ -76,9 +76,15 @@ public final class LanguageDetector {
 
     private static volatile Model model;
 
-    /** {@link Model#charClasses()}' bits: the cleaning step's "non-Latin" test, and Character.isUpperCase. */
-    private static final byte NON_LATIN = 1;
-    private static final byte UPPER = 2;
+    /**
+     * {@link Model#perChar()}'s fields for a char c: NGram.normalize(c), the row plus one of that char's 1-gram (0:
+     * unknown, or the space), its {@link #ASCII_CODE} (0 for a char past ASCII), whether it is upper case
+     * (Character.isUpperCase), and whether c counts as non-Latin in the cleaning step.
+     */
+    private static final int UNIGRAM_SHIFT = 16;
+    private static final int CODE_SHIFT = 32;
+    private static final long UPPER = 1L << 38;
+    private static final long NON_LATIN = 1L << 39;
 
     /**
      * After NGram.normalize the only ASCII chars are letters and the space: a 6-bit code for each
@@ -94,17 +100,17 @@ public final class LanguageDetector {
     }
 
     /**
-     * The n-gram probabilities of all profiles. {@code unigrams[c]} is the row of a 1-gram plus one
-     * (0: unknown); {@code asciiBigrams} and {@code asciiTrigrams} likewise for n-grams of ASCII chars,
-     * indexed by their 6-bit codes; {@code bigrams} and {@code trigrams} hold the others as
-     * {@code chars << 16 | row} per slot (0: empty), the chars packed 16 bits each. Row r's
-     * probabilities are {@code probabilities[r * 53 ..]}. {@code normalized[c]} is NGram.normalize of every char c,
-     * and {@code charClasses[c]} its NON_LATIN and UPPER bits: Unicode block and case lookups, made with the tables and
-     * cached with them (computed in this class's initializer, on the thread that made the first TextTools, they were
-     * 12% of the CPU samples of the 15-row example eval).
+     * The n-gram probabilities of all profiles. {@code perChar[c]} holds all that {@link #extractGrams} looks up for a
+     * char c read from the text, one load where there were six (its normalized char, that char's 1-gram row, case and
+     * ASCII code, c's class; the fields at {@link #UNIGRAM_SHIFT} and after): Unicode block and case lookups, made with
+     * the tables and cached with them (computed in this class's initializer, on the thread that made the first
+     * TextTools, they were 12% of the CPU samples of the 15-row example eval). {@code asciiBigrams} and
+     * {@code asciiTrigrams} hold the row plus one (0: unknown) of n-grams of ASCII chars, indexed by their 6-bit codes;
+     * {@code bigrams} and {@code trigrams} hold the others as {@code chars << 16 | row} per slot (0: empty), the chars
+     * packed 16 bits each. Row r's probabilities are {@code probabilities[r * 53 ..]}.
      */
-    record Model(char[] unigrams, char[] asciiBigrams, char[] asciiTrigrams, long[] bigrams, long[] trigrams,
-                         double[] probabilities, char[] normalized, byte[] charClasses) {
+    record Model(long[] perChar, char[] asciiBigrams, char[] asciiTrigrams, long[] bigrams, long[] trigrams,
+                         double[] probabilities) {
         static int row(long[] table, long chars) {
             int mask = table.length - 1;
             for (int slot = slot(chars, mask); ; slot = (slot + 1) & mask) {
@@ -198,15 +204,14 @@ public final class LanguageDetector {
             while (table[slot] != 0) slot = (slot + 1) & mask;
             table[slot] = chars << 16 | row;
         });
-        char[] normalized = new char[65536];
-        byte[] charClasses = new byte[65536];
+        long[] perChar = new long[65536];
         for (int c = 0; c < 65536; c++) {
-            normalized[c] = NGram.normalize((char) c);
+            char ch = NGram.normalize((char) c);
             boolean nonLatin = c >= 0x300 && UnicodeBlock.of((char) c) != UnicodeBlock.LATIN_EXTENDED_ADDITIONAL;
-            charClasses[c] = (byte) ((nonLatin ? NON_LATIN : 0) | (Character.isUpperCase((char) c) ? UPPER : 0));
+            perChar[c] = ch | (long) (ch == ' ' ? 0 : unigrams[ch]) << UNIGRAM_SHIFT | (long) (ch < 128 ? ASCII_CODE[ch] : 0) << CODE_SHIFT
+                    | (Character.isUpperCase(ch) ? UPPER : 0) | (nonLatin ? NON_LATIN : 0);
         }
-        return new Model(unigrams, asciiBigrams, asciiTrigrams, bigrams, trigrams, Arrays.copyOf(probabilities, rowOf.size() * LANGS),
-                normalized, charClasses);
+        return new Model(perChar, asciiBigrams, asciiTrigrams, bigrams, trigrams, Arrays.copyOf(probabilities, rowOf.size() * LANGS));
     }
 
     /** The direct-table index of an n-gram of ASCII chars, or -1 when a char is not ASCII. */
@@ -372,11 +377,13 @@ public final class LanguageDetector {
      * buffer, a capitalized run of capitals yields nothing. Reads {@code text[0, limit)}; writes the rows into
      * {@code out} (room for three per char read) and returns how many. {@code beyondLatin}: whether the text may hold a
      * non-Latin char (one at or above U+0300); without one the cleaning step keeps every char, and its counting pass is
-     * skipped.
+     * skipped. A char read costs one load of {@link Model#perChar} (where there were six table loads: normalized char,
+     * class, previous char's class, 1-gram, two ASCII codes), and the n-gram's ASCII codes shift along with its chars:
+     * the least CPU time of a pass over the 541 GPT-4 responses in C1 (2-core VM under load, 10 interleaved runs each)
+     * was 14.45-16.67 ms against 14.66-16.97 before (a few percent; the lower halves 14.45-14.93 against 14.66-16.53).
      */
     private static int extractGrams(Model m, char[] text, int limit, int[] out, boolean beyondLatin) {
-        char[] normalized = m.normalized();
-        byte[] classes = m.charClasses();
+        long[] perChar = m.perChar();
         int latin = 0;
         int nonLatin = 0;
         char previous = 0;
@@ -385,22 +392,24 @@ public final class LanguageDetector {
                 char c = text[i];
                 if (c != ' ' || previous != ' ') {
                     if (c <= 'z' && c >= 'A') latin++;
-                    else if ((classes[c] & NON_LATIN) != 0) nonLatin++;
+                    else if ((perChar[c] & NON_LATIN) != 0) nonLatin++;
                 }
                 previous = c;
             }
         }
         boolean dropLatin = latin * 2 < nonLatin;
-        char[] unigrams = m.unigrams();
         char[] asciiBigrams = m.asciiBigrams();
         char[] asciiTrigrams = m.asciiTrigrams();
         long[] bigrams = m.bigrams();
         long[] trigrams = m.trigrams();
         int count = 0;
-        // The gram buffer: up to three chars, g1 the newest; length 1 holds only the leading space.
+        // The gram buffer: up to three chars, g1 the newest; length 1 holds only the leading space. codes: the chars'
+        // ASCII codes, 6 bits each, g1's lowest (meaningful where the chars are ASCII); upper: whether g1 is upper case.
         char g1 = ' ';
         char g2 = 0;
         char g3 = 0;
+        int codes = ASCII_CODE[' '];
+        boolean upper = false;
         int length = 1;
         boolean capitalWord = false;
         previous = 0;
@@ -409,10 +418,9 @@ public final class LanguageDetector {
             boolean squeezed = raw == ' ' && previous == ' ';
             previous = raw;
             if (squeezed || (dropLatin && raw <= 'z' && raw >= 'A')) continue;
-            char ch = normalized[raw];
-            char last = g1;
-            if (last == ' ') {
-                g1 = ' ';
+            long info = perChar[raw];
+            char ch = (char) info;
+            if (g1 == ' ') {
                 length = 1;
                 capitalWord = false;
                 if (ch == ' ') continue;
@@ -422,23 +430,20 @@ public final class LanguageDetector {
             g3 = g2;
             g2 = g1;
             g1 = ch;
+            codes = codes << 6 | (int) (info >>> CODE_SHIFT) & 0x3F;
             length++;
-            if ((classes[ch] & UPPER) != 0) {
-                if ((classes[last] & UPPER) != 0) capitalWord = true;
-            } else {
-                capitalWord = false;
-            }
+            boolean wasUpper = upper;
+            upper = (info & UPPER) != 0;
+            if (!upper) capitalWord = false;
+            else if (wasUpper) capitalWord = true;
             if (capitalWord) continue;
-            if (ch != ' ') {
-                int row = unigrams[ch] - 1;
-                if (row >= 0) out[count++] = row;
-            }
+            int row = (int) (info >>> UNIGRAM_SHIFT & 0xFFFF) - 1;
+            if (row >= 0) out[count++] = row;
             boolean ascii = (g2 | ch) < 128;
-            int two = ascii ? ASCII_CODE[g2] << 6 | ASCII_CODE[ch] : -1;
-            int row = ascii ? asciiBigrams[two] - 1 : Model.row(bigrams, (long) g2 << 16 | ch);
+            row = ascii ? asciiBigrams[codes & 0xFFF] - 1 : Model.row(bigrams, (long) g2 << 16 | ch);
             if (row >= 0) out[count++] = row;
             if (length == 3) {
-                row = ascii && g3 < 128 ? asciiTrigrams[ASCII_CODE[g3] << 12 | two] - 1
+                row = ascii && g3 < 128 ? asciiTrigrams[codes & 0x3FFFF] - 1
                         : Model.row(trigrams, (long) g3 << 32 | (long) g2 << 16 | ch);
                 if (row >= 0) out[count++] = row;
             }
@@ -533,8 +538,11 @@ public final class LanguageDetector {
      * eviction goes by when each file was written.
      */
     static final class ModelCache {
-        /** "JKL" and the layout's version (2: with the per-char tables), so that a file of another layout is never read. */
-        private static final int MAGIC = 0x4A4B4C02;
+        /**
+         * "JKL" and the layout's version (3: the per-char tables and the 1-gram table as one, Model.perChar), so that a
+         * file of another layout is never read.
+         */
+        private static final int MAGIC = 0x4A4B4C03;
 
         /**
          * How many builds' tables (29 MB each) stay cached: a machine with a few installs or checkouts used in turn
@@ -603,29 +611,25 @@ public final class LanguageDetector {
                 if (size < 12 || size > Integer.MAX_VALUE) return null;
                 Window w = new Window(channel, arena.allocate(Window.BYTES).asByteBuffer(), size - 8);
                 if (w.getInt() != MAGIC) return null;
-                int[] lengths = new int[8];
+                int[] lengths = new int[6];
                 for (int i = 0; i < lengths.length; i++) lengths[i] = w.getInt();
                 for (int n : lengths) if (n < 0) return null;
                 // A damaged header would otherwise make arrays of any size before the checksum finds it.
                 // Added as longs: int sums of damaged lengths could wrap round to the file's size.
-                long tables = 2L * lengths[0] + 2L * lengths[1] + 2L * lengths[2] + 2L * lengths[6]
-                        + 8L * lengths[3] + 8L * lengths[4] + 8L * lengths[5] + lengths[7];
+                long tables = 2L * lengths[0] + 2L * lengths[1] + 8L * lengths[2] + 8L * lengths[3] + 8L * lengths[4] + 8L * lengths[5];
                 if (4 + 4L * lengths.length + tables + 8 != size) return null;
-                char[] unigrams = new char[lengths[0]];
-                char[] asciiBigrams = new char[lengths[1]];
-                char[] asciiTrigrams = new char[lengths[2]];
+                char[] asciiBigrams = new char[lengths[0]];
+                char[] asciiTrigrams = new char[lengths[1]];
+                long[] perChar = new long[lengths[2]];
                 long[] bigrams = new long[lengths[3]];
                 long[] trigrams = new long[lengths[4]];
                 double[] probabilities = new double[lengths[5]];
-                char[] normalized = new char[lengths[6]];
-                byte[] charClasses = new byte[lengths[7]];
-                for (char[] a : List.of(unigrams, asciiBigrams, asciiTrigrams, normalized)) w.fill(a);
-                for (long[] a : List.of(bigrams, trigrams)) w.fill(a);
+                for (char[] a : List.of(asciiBigrams, asciiTrigrams)) w.fill(a);
+                for (long[] a : List.of(perChar, bigrams, trigrams)) w.fill(a);
                 w.fill(probabilities);
-                w.fill(charClasses);
                 if (w.getLong() != w.crc.getValue()) return null;
                 touch(file);
-                return new Model(unigrams, asciiBigrams, asciiTrigrams, bigrams, trigrams, probabilities, normalized, charClasses);
+                return new Model(perChar, asciiBigrams, asciiTrigrams, bigrams, trigrams, probabilities);
             } catch (IOException | RuntimeException e) {
                 return null;
             }
@@ -707,15 +711,6 @@ public final class LanguageDetector {
                     at += k;
                 }
             }
-
-            void fill(byte[] a) throws IOException {
-                for (int at = 0; at < a.length; ) {
-                    need(1);
-                    int k = Math.min(a.length - at, buffer.remaining());
-                    buffer.get(a, at, k);
-                    at += k;
-                }
-            }
         }
 
         /** Marks the file as used now, so that other builds' writes keep it; a read-only cache only loses that mark. */
@@ -729,19 +724,17 @@ public final class LanguageDetector {
 
         /** Writes the tables to the file (a temporary moved into place) and removes all but the {@link #KEPT_BUILDS} files used last; skipped when it cannot. */
         static void write(Path file, Model m) {
-            List<char[]> chars = List.of(m.unigrams(), m.asciiBigrams(), m.asciiTrigrams(), m.normalized());
-            List<long[]> longs = List.of(m.bigrams(), m.trigrams());
-            long size = 4 + 8 * 4 + 8 + 8L * m.probabilities().length + m.charClasses().length;
+            List<char[]> chars = List.of(m.asciiBigrams(), m.asciiTrigrams());
+            List<long[]> longs = List.of(m.perChar(), m.bigrams(), m.trigrams());
+            long size = 4 + 6 * 4 + 8 + 8L * m.probabilities().length;
             for (char[] a : chars) size += 2L * a.length;
             for (long[] a : longs) size += 8L * a.length;
             if (size > Integer.MAX_VALUE) return;
             ByteBuffer b = ByteBuffer.allocate((int) size);
             b.putInt(MAGIC);
-            for (char[] a : chars.subList(0, 3)) b.putInt(a.length);
+            for (char[] a : chars) b.putInt(a.length);
             for (long[] a : longs) b.putInt(a.length);
             b.putInt(m.probabilities().length);
-            b.putInt(m.normalized().length);
-            b.putInt(m.charClasses().length);
             for (char[] a : chars) {
                 b.asCharBuffer().put(a);
                 b.position(b.position() + 2 * a.length);
@@ -752,7 +745,6 @@ public final class LanguageDetector {
             }
             b.asDoubleBuffer().put(m.probabilities());
             b.position(b.position() + 8 * m.probabilities().length);
-            b.put(m.charClasses());
             CRC32 crc = new CRC32();
             crc.update(b.array(), 0, b.position());
             b.putLong(crc.getValue());
