@@ -76,9 +76,15 @@ public final class LanguageDetector {
 
     private static volatile Model model;
 
-    /** {@link Model#charClasses()}' bits: the cleaning step's "non-Latin" test, and Character.isUpperCase. */
-    private static final byte NON_LATIN = 1;
-    private static final byte UPPER = 2;
+    /**
+     * {@link Model#perChar()}'s fields for a char c: NGram.normalize(c), the row plus one of that char's 1-gram (0:
+     * unknown, or the space), its {@link #ASCII_CODE} (0 for a char past ASCII), whether it is upper case
+     * (Character.isUpperCase), and whether c counts as non-Latin in the cleaning step.
+     */
+    private static final int UNIGRAM_SHIFT = 16;
+    private static final int CODE_SHIFT = 32;
+    private static final long UPPER = 1L << 38;
+    private static final long NON_LATIN = 1L << 39;
 
     /**
      * After NGram.normalize the only ASCII chars are letters and the space: a 6-bit code for each
@@ -94,17 +100,17 @@ public final class LanguageDetector {
     }
 
     /**
-     * The n-gram probabilities of all profiles. {@code unigrams[c]} is the row of a 1-gram plus one
-     * (0: unknown); {@code asciiBigrams} and {@code asciiTrigrams} likewise for n-grams of ASCII chars,
-     * indexed by their 6-bit codes; {@code bigrams} and {@code trigrams} hold the others as
-     * {@code chars << 16 | row} per slot (0: empty), the chars packed 16 bits each. Row r's
-     * probabilities are {@code probabilities[r * 53 ..]}. {@code normalized[c]} is NGram.normalize of every char c,
-     * and {@code charClasses[c]} its NON_LATIN and UPPER bits: Unicode block and case lookups, made with the tables and
-     * cached with them (computed in this class's initializer, on the thread that made the first TextTools, they were
-     * 12% of the CPU samples of the 15-row example eval).
+     * The n-gram probabilities of all profiles. {@code perChar[c]} holds all that {@link #extractGrams} looks up for a
+     * char c read from the text, one load where there were six (its normalized char, that char's 1-gram row, case and
+     * ASCII code, c's class; the fields at {@link #UNIGRAM_SHIFT} and after): Unicode block and case lookups, made with
+     * the tables and cached with them (computed in this class's initializer, on the thread that made the first
+     * TextTools, they were 12% of the CPU samples of the 15-row example eval). {@code asciiBigrams} and
+     * {@code asciiTrigrams} hold the row plus one (0: unknown) of n-grams of ASCII chars, indexed by their 6-bit codes;
+     * {@code bigrams} and {@code trigrams} hold the others as {@code chars << 16 | row} per slot (0: empty), the chars
+     * packed 16 bits each. Row r's probabilities are {@code probabilities[r * 53 ..]}.
      */
-    record Model(char[] unigrams, char[] asciiBigrams, char[] asciiTrigrams, long[] bigrams, long[] trigrams,
-                         double[] probabilities, char[] normalized, byte[] charClasses) {
+    record Model(long[] perChar, char[] asciiBigrams, char[] asciiTrigrams, long[] bigrams, long[] trigrams,
+                         double[] probabilities) {
         static int row(long[] table, long chars) {
             int mask = table.length - 1;
             for (int slot = slot(chars, mask); ; slot = (slot + 1) & mask) {
@@ -198,15 +204,14 @@ public final class LanguageDetector {
             while (table[slot] != 0) slot = (slot + 1) & mask;
             table[slot] = chars << 16 | row;
         });
-        char[] normalized = new char[65536];
-        byte[] charClasses = new byte[65536];
+        long[] perChar = new long[65536];
         for (int c = 0; c < 65536; c++) {
-            normalized[c] = NGram.normalize((char) c);
+            char ch = NGram.normalize((char) c);
             boolean nonLatin = c >= 0x300 && UnicodeBlock.of((char) c) != UnicodeBlock.LATIN_EXTENDED_ADDITIONAL;
-            charClasses[c] = (byte) ((nonLatin ? NON_LATIN : 0) | (Character.isUpperCase((char) c) ? UPPER : 0));
+            perChar[c] = ch | (long) (ch == ' ' ? 0 : unigrams[ch]) << UNIGRAM_SHIFT | (long) (ch < 128 ? ASCII_CODE[ch] : 0) << CODE_SHIFT
+                    | (Character.isUpperCase(ch) ? UPPER : 0) | (nonLatin ? NON_LATIN : 0);
         }
-        return new Model(unigrams, asciiBigrams, asciiTrigrams, bigrams, trigrams, Arrays.copyOf(probabilities, rowOf.size() * LANGS),
-                normalized, charClasses);
+        return new Model(perChar, asciiBigrams, asciiTrigrams, bigrams, trigrams, Arrays.copyOf(probabilities, rowOf.size() * LANGS));
     }
 
     /** The direct-table index of an n-gram of ASCII chars, or -1 when a char is not ASCII. */
@@ -253,25 +258,8 @@ public final class LanguageDetector {
 
     /** The most probable language code ("unknown" if none is likely), or empty when the text has no features. */
     public Optional<String> detect(String text) {
-        Model m = model();
-        Work work = WORK.get();
-        // A Latin-1 string holds no char at or above U+0300, and where it holds neither '@' nor ':' (which every URL
-        // holds, in "://") neither pattern of the cleaning step matches it: one pass over a copy of its bytes, eight at
-        // a time, where the char loops of scan, contains("http") and indexOf('@') took 9% of the detections' time in C1.
-        byte[] latin1 = text.length() >= Latin1.WORTH_COPYING ? work.copy.of(text) : null;
-        int scanned = latin1 == null ? scan(text) : 0;
-        boolean clean = latin1 != null && Latin1.indexOfAny(latin1, 0, text.length(), '@', ':', ':') < 0;
-        String prepared = clean ? text : prepare(text, (scanned & VIETNAMESE_MARK) != 0);
-        int limit = Math.min(prepared.length(), MAX_TEXT_LENGTH);
-        if (work.grams.length < 3 * limit) {
-            work.grams = new int[3 * Math.max(limit, Math.min(2 * work.chars.length, MAX_TEXT_LENGTH))];
-            work.chars = new char[work.grams.length / 3];
-        }
-        prepared.getChars(0, limit, work.chars, 0);
-        int[] grams = work.grams;
-        int count = extractGrams(m, work.chars, limit, grams, (scanned & BEYOND_LATIN) != 0);
-        if (count == 0) return Optional.empty();
-        double[] probability = trials(m, grams, count, work.result, work.probability);
+        double[] probability = probabilities(text);
+        if (probability == null) return Optional.empty();
         int best = -1;
         for (int j = 0; j < probability.length; j++) {
             if (probability[j] > PROB_THRESHOLD && (best < 0 || probability[j] > probability[best])) best = j;
@@ -280,13 +268,50 @@ public final class LanguageDetector {
     }
 
     /**
-     * Detector.append's replacements: drop URLs and e-mail addresses, normalize Vietnamese ({@code vietnamese}: whether
+     * The trials' sums for the text, one per language of {@link #LANGUAGES} (Detector.detectBlock's, over the trials
+     * run: all seven unless the answer was decided earlier), or null when the text has no features. The array is the
+     * thread's, overwritten by its next detection (tests compare it with the library's probabilities).
+     */
+    double[] probabilities(String text) {
+        Model m = model();
+        Work work = WORK.get();
+        // A Latin-1 string holds no char at or above U+0300; where it holds no ':' (which every URL holds, in "://") the
+        // URL pattern cannot match it, and where it holds no '@' the e-mail pattern cannot: one pass over a copy of its
+        // bytes, eight at a time, where the char loops of scan, contains("http") and indexOf('@') took 9% of the
+        // detections' time in C1. The pass goes on from the first of the two for the other: markdown's ':' alone sent a
+        // text through both char loops (StringLatin1.indexOf and indexOfChar: 3% of a detection in C1).
+        byte[] latin1 = text.length() >= Latin1.WORTH_COPYING ? work.copy.of(text) : null;
+        int scanned = latin1 == null ? scan(text) : 0;
+        boolean url = true;
+        boolean mail = true;
+        if (latin1 != null) {
+            int n = text.length();
+            int first = Latin1.indexOfAny(latin1, 0, n, '@', ':', ':');
+            boolean at = first >= 0 && latin1[first] == '@';
+            url = first >= 0 && (!at || Latin1.indexOfAny(latin1, first + 1, n, ':', ':', ':') >= 0);
+            mail = at || first >= 0 && Latin1.indexOfAny(latin1, first + 1, n, '@', '@', '@') >= 0;
+        }
+        String prepared = url || mail ? prepare(text, url, mail, (scanned & VIETNAMESE_MARK) != 0) : text;
+        int limit = Math.min(prepared.length(), MAX_TEXT_LENGTH);
+        if (work.grams.length < 3 * limit) {
+            work.grams = new int[3 * Math.max(limit, Math.min(2 * work.chars.length, MAX_TEXT_LENGTH))];
+            work.chars = new char[work.grams.length / 3];
+        }
+        prepared.getChars(0, limit, work.chars, 0);
+        int[] grams = work.grams;
+        int count = extractGrams(m, work.chars, limit, grams, (scanned & BEYOND_LATIN) != 0);
+        return count == 0 ? null : trials(m, grams, count, work.result, work.probability);
+    }
+
+    /**
+     * Detector.append's replacements: drop URLs ({@code url}: whether the text may hold one) and e-mail addresses
+     * ({@code mail}: likewise; removing URLs never removes an '@'), normalize Vietnamese ({@code vietnamese}: whether
      * the text holds one of its combining marks, {@link #scan}; the replacements before it only ever remove ASCII).
      */
-    private static String prepare(String text, boolean vietnamese) {
+    private static String prepare(String text, boolean url, boolean mail, boolean vietnamese) {
         // The URL pattern needs "http", so texts without it skip the regex's scan.
-        if (text.contains("http")) text = URL.matcher(text).replaceAll(" ");
-        text = withoutMail(text);
+        if (url && text.contains("http")) text = URL.matcher(text).replaceAll(" ");
+        if (mail) text = withoutMail(text);
         if (vietnamese) text = NGram.normalize_vi(text);
         return text;
     }
@@ -370,13 +395,18 @@ public final class LanguageDetector {
      * leaves it (the first 10,000 chars, runs of spaces squeezed to one) and as Detector.cleaningText leaves that
      * (Latin letters dropped from text mostly in another script), then NGram's buffer rules: a space restarts the gram
      * buffer, a capitalized run of capitals yields nothing. Reads {@code text[0, limit)}; writes the rows into
-     * {@code out} (room for three per char read) and returns how many. {@code beyondLatin}: whether the text may hold a
+     * {@code out} (room for three per char read, past the count it may hold -1s) and returns how many. {@code beyondLatin}: whether the text may hold a
      * non-Latin char (one at or above U+0300); without one the cleaning step keeps every char, and its counting pass is
-     * skipped.
+     * skipped. A char read costs one load of {@link Model#perChar} (where there were six table loads: normalized char,
+     * class, previous char's class, 1-gram, two ASCII codes), and the n-gram's ASCII codes shift along with its chars:
+     * the least CPU time of a pass over the 541 GPT-4 responses in C1 (2-core VM under load, 10 interleaved runs each)
+     * was 14.45-16.67 ms against 14.66-16.97 before (a few percent; the lower halves 14.45-14.93 against 14.66-16.53).
+     * Rows are written unconditionally and counted only where known (8 interleaved runs each: 12.81-13.33 ms against
+     * 13.07-14.74). Tried and dropped: the 3-gram's lookup without the branch on the buffer's length, and the capital
+     * run's test as boolean operations (no gain the runs showed).
      */
     private static int extractGrams(Model m, char[] text, int limit, int[] out, boolean beyondLatin) {
-        char[] normalized = m.normalized();
-        byte[] classes = m.charClasses();
+        long[] perChar = m.perChar();
         int latin = 0;
         int nonLatin = 0;
         char previous = 0;
@@ -385,22 +415,24 @@ public final class LanguageDetector {
                 char c = text[i];
                 if (c != ' ' || previous != ' ') {
                     if (c <= 'z' && c >= 'A') latin++;
-                    else if ((classes[c] & NON_LATIN) != 0) nonLatin++;
+                    else if ((perChar[c] & NON_LATIN) != 0) nonLatin++;
                 }
                 previous = c;
             }
         }
         boolean dropLatin = latin * 2 < nonLatin;
-        char[] unigrams = m.unigrams();
         char[] asciiBigrams = m.asciiBigrams();
         char[] asciiTrigrams = m.asciiTrigrams();
         long[] bigrams = m.bigrams();
         long[] trigrams = m.trigrams();
         int count = 0;
-        // The gram buffer: up to three chars, g1 the newest; length 1 holds only the leading space.
+        // The gram buffer: up to three chars, g1 the newest; length 1 holds only the leading space. codes: the chars'
+        // ASCII codes, 6 bits each, g1's lowest (meaningful where the chars are ASCII); upper: whether g1 is upper case.
         char g1 = ' ';
         char g2 = 0;
         char g3 = 0;
+        int codes = ASCII_CODE[' '];
+        boolean upper = false;
         int length = 1;
         boolean capitalWord = false;
         previous = 0;
@@ -409,10 +441,9 @@ public final class LanguageDetector {
             boolean squeezed = raw == ' ' && previous == ' ';
             previous = raw;
             if (squeezed || (dropLatin && raw <= 'z' && raw >= 'A')) continue;
-            char ch = normalized[raw];
-            char last = g1;
-            if (last == ' ') {
-                g1 = ' ';
+            long info = perChar[raw];
+            char ch = (char) info;
+            if (g1 == ' ') {
                 length = 1;
                 capitalWord = false;
                 if (ch == ' ') continue;
@@ -422,25 +453,27 @@ public final class LanguageDetector {
             g3 = g2;
             g2 = g1;
             g1 = ch;
+            codes = codes << 6 | (int) (info >>> CODE_SHIFT) & 0x3F;
             length++;
-            if ((classes[ch] & UPPER) != 0) {
-                if ((classes[last] & UPPER) != 0) capitalWord = true;
-            } else {
-                capitalWord = false;
-            }
+            boolean wasUpper = upper;
+            upper = (info & UPPER) != 0;
+            if (!upper) capitalWord = false;
+            else if (wasUpper) capitalWord = true;
             if (capitalWord) continue;
-            if (ch != ' ') {
-                int row = unigrams[ch] - 1;
-                if (row >= 0) out[count++] = row;
-            }
+            // Each row is stored, and counted where it is one (-1: unknown): whether an n-gram is known follows no
+            // pattern the branch predictor learns, and the branch cost 4-5% of a detection's time in C1.
+            int row = (int) (info >>> UNIGRAM_SHIFT & 0xFFFF) - 1;
+            out[count] = row;
+            count += ~row >>> 31;
             boolean ascii = (g2 | ch) < 128;
-            int two = ascii ? ASCII_CODE[g2] << 6 | ASCII_CODE[ch] : -1;
-            int row = ascii ? asciiBigrams[two] - 1 : Model.row(bigrams, (long) g2 << 16 | ch);
-            if (row >= 0) out[count++] = row;
+            row = ascii ? asciiBigrams[codes & 0xFFF] - 1 : Model.row(bigrams, (long) g2 << 16 | ch);
+            out[count] = row;
+            count += ~row >>> 31;
             if (length == 3) {
-                row = ascii && g3 < 128 ? asciiTrigrams[ASCII_CODE[g3] << 12 | two] - 1
+                row = ascii && g3 < 128 ? asciiTrigrams[codes & 0x3FFFF] - 1
                         : Model.row(trigrams, (long) g3 << 32 | (long) g2 << 16 | ch);
-                if (row >= 0) out[count++] = row;
+                out[count] = row;
+                count += ~row >>> 31;
             }
         }
         return count;
@@ -451,10 +484,21 @@ public final class LanguageDetector {
      * averaged over the trials into {@code result} (returned); {@code probability} is a trial's room.
      *
      * <p>The library updates the probabilities one n-gram at a time and normalizes at every fifth (iterations 0, 5,
-     * 10, ...). The four plain updates between two normalizations are made here in one pass over the languages, their
-     * n-grams drawn first: each language's probability goes through the same four multiplications in the same order
-     * (the languages never mix between normalizations), and the draws come in the same order from the generator, which
-     * nothing else reads. One pass where there were four is about a third less time per detection.
+     * 10, ...): divides each by the sum, then stops if the largest is above {@link #CONVERGENCE}. Here all that
+     * happens between two such tests is one pass over the languages: each language's probability is divided by the
+     * last sum, then goes through the five multiplications of iterations i+1 to i+5 in the same order (the languages
+     * never mix between normalizations), and the new sum (added in the library's order) and largest value are taken
+     * as it is stored; the division waits for the next pass, or for the trial's end. The largest probability after
+     * dividing is taken as the largest before it divided by the sum (division by a positive number is monotonic, so
+     * the rounded results agree; a sum of 0 makes NaN of every probability, as there, which never converges). The
+     * n-grams are drawn in the same order from the generator, which nothing else reads, and none after the test that
+     * ends a trial, so the next trial's draws are the library's too. One pass where there were three (multiply and sum,
+     * divide, four fused updates): 541 GPT-4 responses x 20 in C1 (2-core VM, 6 interleaved runs each) took 393-537 ms
+     * (median about 430) against 437-579 (about 550); the result arrays are bit for bit the former ones on 88,375
+     * texts (reference prompts and responses, cut, upper-cased, joined, and random mixed-script texts). Tried and
+     * dropped: the largest value by the raw bits as longs, without a branch (slower in C1); skipping the languages
+     * whose probability has become 0 (it stays 0), as on the GPT-4 responses only 1.3 of the 53 are 0 at a
+     * normalization (and 0.02 subnormal), too few to pay for an index of the others.
      */
     private static double[] trials(Model m, int[] grams, int count, double[] result, double[] probability) {
         Arrays.fill(result, 0);
@@ -462,23 +506,37 @@ public final class LanguageDetector {
         LegacyRandom random = new LegacyRandom(SEED);
         long reciprocal = LegacyRandom.reciprocal(count);
         for (int t = 0; t < TRIALS; t++) {
-            Arrays.fill(probability, 1.0 / LANGS);
             double alpha = ALPHA + random.nextGaussian() * ALPHA_WIDTH;
             double weight = alpha / BASE_FREQ;
-            // i: the library's iteration whose update normalizes; NaN (a sum of 0) never converges, as there.
-            for (int i = 0; ; i += 5) {
-                int base = grams[random.nextInt(count, reciprocal)] * LANGS;
-                if (multiplyAndNormalize(probability, table, base, weight) > CONVERGENCE || i >= ITERATION_LIMIT) break;
+            // Iteration 0 starts from the uniform distribution, which needs no division.
+            int b0 = grams[random.nextInt(count, reciprocal)] * LANGS;
+            double sum = 0;
+            double max = 0;
+            for (int j = 0; j < LANGS; j++) {
+                double p = 1.0 / LANGS * (weight + table[b0 + j]);
+                probability[j] = p;
+                sum += p;
+                if (p > max) max = p;
+            }
+            // i: the library's iteration whose update normalizes.
+            for (int i = 0; !(max / sum > CONVERGENCE) && i < ITERATION_LIMIT; i += 5) {
                 int b1 = grams[random.nextInt(count, reciprocal)] * LANGS;
                 int b2 = grams[random.nextInt(count, reciprocal)] * LANGS;
                 int b3 = grams[random.nextInt(count, reciprocal)] * LANGS;
                 int b4 = grams[random.nextInt(count, reciprocal)] * LANGS;
+                int b5 = grams[random.nextInt(count, reciprocal)] * LANGS;
+                double last = sum;
+                sum = 0;
+                max = 0;
                 for (int j = 0; j < LANGS; j++) {
-                    probability[j] = probability[j] * (weight + table[b1 + j]) * (weight + table[b2 + j])
-                            * (weight + table[b3 + j]) * (weight + table[b4 + j]);
+                    double p = probability[j] / last * (weight + table[b1 + j]) * (weight + table[b2 + j])
+                            * (weight + table[b3 + j]) * (weight + table[b4 + j]) * (weight + table[b5 + j]);
+                    probability[j] = p;
+                    sum += p;
+                    if (p > max) max = p;
                 }
             }
-            for (int j = 0; j < LANGS; j++) result[j] += probability[j] / TRIALS;
+            for (int j = 0; j < LANGS; j++) result[j] += probability[j] / sum / TRIALS;
             if (decided(result, TRIALS - 1 - t)) break;
         }
         return result;
@@ -502,25 +560,6 @@ public final class LanguageDetector {
     }
 
     /**
-     * One n-gram's update ({@code probability[j] *= weight + table[base + j]}), then division by the sum (added in
-     * order, as the library does); returns the largest probability, computed as the largest value before dividing over
-     * the sum, which rounds to the same number. The sum and the largest value are taken as the products are made (one
-     * pass less over the array, the same operations in the same order).
-     */
-    private static double multiplyAndNormalize(double[] probability, double[] table, int base, double weight) {
-        double sum = 0;
-        double max = 0;
-        for (int j = 0; j < LANGS; j++) {
-            double p = probability[j] * (weight + table[base + j]);
-            probability[j] = p;
-            sum += p;
-            if (p > max) max = p;
-        }
-        for (int j = 0; j < LANGS; j++) probability[j] /= sum;
-        return max / sum;
-    }
-
-    /**
      * The built tables as one binary file in Jack's cache ({@code JACK_CACHE_DIR}, see {@link DataLocations}):
      * reading it takes milliseconds where parsing the profiles takes most of a second of every command's start.
      * Its name is a hash of the langdetect jar and of this class's build (locations, sizes, dates), so a new version
@@ -530,8 +569,11 @@ public final class LanguageDetector {
      * eviction goes by when each file was written.
      */
     static final class ModelCache {
-        /** "JKL" and the layout's version (2: with the per-char tables), so that a file of another layout is never read. */
-        private static final int MAGIC = 0x4A4B4C02;
+        /**
+         * "JKL" and the layout's version (3: the per-char tables and the 1-gram table as one, Model.perChar), so that a
+         * file of another layout is never read.
+         */
+        private static final int MAGIC = 0x4A4B4C03;
 
         /**
          * How many builds' tables (29 MB each) stay cached: a machine with a few installs or checkouts used in turn
@@ -600,29 +642,25 @@ public final class LanguageDetector {
                 if (size < 12 || size > Integer.MAX_VALUE) return null;
                 Window w = new Window(channel, arena.allocate(Window.BYTES).asByteBuffer(), size - 8);
                 if (w.getInt() != MAGIC) return null;
-                int[] lengths = new int[8];
+                int[] lengths = new int[6];
                 for (int i = 0; i < lengths.length; i++) lengths[i] = w.getInt();
                 for (int n : lengths) if (n < 0) return null;
                 // A damaged header would otherwise make arrays of any size before the checksum finds it.
                 // Added as longs: int sums of damaged lengths could wrap round to the file's size.
-                long tables = 2L * lengths[0] + 2L * lengths[1] + 2L * lengths[2] + 2L * lengths[6]
-                        + 8L * lengths[3] + 8L * lengths[4] + 8L * lengths[5] + lengths[7];
+                long tables = 2L * lengths[0] + 2L * lengths[1] + 8L * lengths[2] + 8L * lengths[3] + 8L * lengths[4] + 8L * lengths[5];
                 if (4 + 4L * lengths.length + tables + 8 != size) return null;
-                char[] unigrams = new char[lengths[0]];
-                char[] asciiBigrams = new char[lengths[1]];
-                char[] asciiTrigrams = new char[lengths[2]];
+                char[] asciiBigrams = new char[lengths[0]];
+                char[] asciiTrigrams = new char[lengths[1]];
+                long[] perChar = new long[lengths[2]];
                 long[] bigrams = new long[lengths[3]];
                 long[] trigrams = new long[lengths[4]];
                 double[] probabilities = new double[lengths[5]];
-                char[] normalized = new char[lengths[6]];
-                byte[] charClasses = new byte[lengths[7]];
-                for (char[] a : List.of(unigrams, asciiBigrams, asciiTrigrams, normalized)) w.fill(a);
-                for (long[] a : List.of(bigrams, trigrams)) w.fill(a);
+                for (char[] a : List.of(asciiBigrams, asciiTrigrams)) w.fill(a);
+                for (long[] a : List.of(perChar, bigrams, trigrams)) w.fill(a);
                 w.fill(probabilities);
-                w.fill(charClasses);
                 if (w.getLong() != w.crc.getValue()) return null;
                 touch(file);
-                return new Model(unigrams, asciiBigrams, asciiTrigrams, bigrams, trigrams, probabilities, normalized, charClasses);
+                return new Model(perChar, asciiBigrams, asciiTrigrams, bigrams, trigrams, probabilities);
             } catch (IOException | RuntimeException e) {
                 return null;
             }
@@ -704,15 +742,6 @@ public final class LanguageDetector {
                     at += k;
                 }
             }
-
-            void fill(byte[] a) throws IOException {
-                for (int at = 0; at < a.length; ) {
-                    need(1);
-                    int k = Math.min(a.length - at, buffer.remaining());
-                    buffer.get(a, at, k);
-                    at += k;
-                }
-            }
         }
 
         /** Marks the file as used now, so that other builds' writes keep it; a read-only cache only loses that mark. */
@@ -726,19 +755,17 @@ public final class LanguageDetector {
 
         /** Writes the tables to the file (a temporary moved into place) and removes all but the {@link #KEPT_BUILDS} files used last; skipped when it cannot. */
         static void write(Path file, Model m) {
-            List<char[]> chars = List.of(m.unigrams(), m.asciiBigrams(), m.asciiTrigrams(), m.normalized());
-            List<long[]> longs = List.of(m.bigrams(), m.trigrams());
-            long size = 4 + 8 * 4 + 8 + 8L * m.probabilities().length + m.charClasses().length;
+            List<char[]> chars = List.of(m.asciiBigrams(), m.asciiTrigrams());
+            List<long[]> longs = List.of(m.perChar(), m.bigrams(), m.trigrams());
+            long size = 4 + 6 * 4 + 8 + 8L * m.probabilities().length;
             for (char[] a : chars) size += 2L * a.length;
             for (long[] a : longs) size += 8L * a.length;
             if (size > Integer.MAX_VALUE) return;
             ByteBuffer b = ByteBuffer.allocate((int) size);
             b.putInt(MAGIC);
-            for (char[] a : chars.subList(0, 3)) b.putInt(a.length);
+            for (char[] a : chars) b.putInt(a.length);
             for (long[] a : longs) b.putInt(a.length);
             b.putInt(m.probabilities().length);
-            b.putInt(m.normalized().length);
-            b.putInt(m.charClasses().length);
             for (char[] a : chars) {
                 b.asCharBuffer().put(a);
                 b.position(b.position() + 2 * a.length);
@@ -749,7 +776,6 @@ public final class LanguageDetector {
             }
             b.asDoubleBuffer().put(m.probabilities());
             b.position(b.position() + 8 * m.probabilities().length);
-            b.put(m.charClasses());
             CRC32 crc = new CRC32();
             crc.update(b.array(), 0, b.position());
             b.putLong(crc.getValue());
