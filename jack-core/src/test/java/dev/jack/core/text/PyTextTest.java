@@ -31,19 +31,28 @@ class PyTextTest {
         // Texts below and above Latin1.WORTH_COPYING chars, with and without a char above U+00FF, searched from every
         // start (negative and past the end included) for chars that occur at every lane of a word and for one that never does.
         Random random = new Random(11);
-        String alphabet = "*\n,ab \u00e9x\u20ac";
         for (int t = 0; t < 3_000; t++) {
-            int n = random.nextInt(80);
-            int chars = alphabet.length() - (t % 2 == 0 ? 1 : 0);
-            StringBuilder text = new StringBuilder(n);
-            for (int i = 0; i < n; i++) text.append(random.nextInt(4) == 0 ? alphabet.charAt(random.nextInt(chars)) : 'y');
-            String s = text.toString();
+            String s = randomText(random, 80, "*\n,ab \u00e9xyyyyyyyyyyyyyyyyyyyyyyyy\u20ac", t % 2 == 0);
             for (char c : new char[] {'*', '\n', ',', '#'}) {
-                for (int from = -2; from <= n + 1; from++) assertEquals(s.indexOf(c, from), PyText.indexOf(s, c, from), s + " " + c + " " + from);
+                for (int from = -2; from <= s.length() + 1; from++) {
+                    assertEquals(s.indexOf(c, from), PyText.indexOf(s, c, from), s + " " + c + " " + from);
+                }
             }
         }
         assertThrows(IllegalArgumentException.class, () -> PyText.indexOf("x".repeat(40), '\u00e9', 0));
         assertThrows(IllegalArgumentException.class, () -> PyText.indexOf("x", '\u00e9', 0));
+    }
+
+    /**
+     * A text of 0 to {@code longest - 1} chars drawn from {@code alphabet}, whose last char (one above U+00FF) is left out
+     * where {@code latin1}.
+     */
+    private static String randomText(Random random, int longest, String alphabet, boolean latin1) {
+        int n = random.nextInt(longest);
+        int chars = alphabet.length() - (latin1 ? 1 : 0);
+        StringBuilder text = new StringBuilder(n);
+        for (int i = 0; i < n; i++) text.append(alphabet.charAt(random.nextInt(chars)));
+        return text.toString();
     }
 
     @Test
@@ -51,13 +60,8 @@ class PyTextTest {
         // Short and long texts (the byte path starts at Latin1.WORTH_COPYING chars), runs of stars, stars at every lane
         // of a word, and texts with a char above U+00FF (the fallback).
         Random random = new Random(7);
-        String alphabet = "**ab \n\téx\u20ac";
         for (int t = 0; t < 20_000; t++) {
-            int n = random.nextInt(90);
-            int chars = alphabet.length() - (t % 2 == 0 ? 1 : 0);
-            StringBuilder text = new StringBuilder(n);
-            for (int i = 0; i < n; i++) text.append(alphabet.charAt(random.nextInt(chars)));
-            String s = text.toString();
+            String s = randomText(random, 90, "**ab \n\téx\u20ac", t % 2 == 0);
             assertEquals(s.replace("*", ""), PyText.without(s, '*'), s);
         }
         String plain = "x".repeat(40);
