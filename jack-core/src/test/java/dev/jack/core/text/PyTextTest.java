@@ -241,6 +241,23 @@ class PyTextTest {
                 assertEquals(count, PyText.countLowered(text, letter), text + " / " + letter);
             }
         }
+        // Long texts (counted eight chars at a time where Latin-1): ASCII letters and every Latin-1 char, with and without
+        // chars beyond Latin-1.
+        StringBuilder latin1 = new StringBuilder();
+        for (char c = 0; c < 0x100; c++) latin1.append(c);
+        String pool = latin1 + "aAiIkKzZ";
+        for (int n = 0; n < 3_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(120); k > 0; k--) b.append(pool.charAt(random.nextInt(pool.length())));
+            if (n % 3 == 0) b.insert(random.nextInt(b.length() + 1), pieces[random.nextInt(pieces.length)]);
+            String text = b.toString();
+            String lower = PyText.lower(text);
+            for (char letter = 'a'; letter <= 'z'; letter++) {
+                int count = 0;
+                for (int i = 0; i < lower.length(); i++) if (lower.charAt(i) == letter) count++;
+                assertEquals(count, PyText.countLowered(text, letter), text + " / " + letter);
+            }
+        }
         assertEquals(2, PyText.countLowered("İ\u212Ak", 'k'));
         assertEquals(1, PyText.countLowered("İ\u212Ak", 'i'));
         assertTrue(PyText.lowerEndsWith("The END\u212A", "endk"));
