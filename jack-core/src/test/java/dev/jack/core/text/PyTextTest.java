@@ -162,6 +162,7 @@ class PyTextTest {
             // The case tests' char loops read any CharSequence: a StringBuilder takes them.
             assertEquals(PyText.isLower(new StringBuilder(text)), PyText.isLower(text), text);
             assertEquals(PyText.isUpper(new StringBuilder(text)), PyText.isUpper(text), text);
+            assertUpperOfCharsAsOfText(text);
             String lower = text.toLowerCase(java.util.Locale.ROOT);
             String upper = text.toUpperCase(java.util.Locale.ROOT);
             if (upper.length() == text.length() && upper.chars().allMatch(c -> c < 256)) {
@@ -169,6 +170,30 @@ class PyTextTest {
             }
             assertEquals(PyText.isLower(new StringBuilder(lower)), PyText.isLower(lower), lower);
         }
+    }
+
+    /**
+     * {@link PyText#isUpper(char[], int, int)} (read in place where ASCII) is {@link PyText#isUpper(CharSequence)} of each
+     * region of the chars: every start, and ends up to 12 chars on (in a buffer with chars before and after).
+     */
+    private static void assertUpperOfCharsAsOfText(String text) {
+        char[] chars = ("x" + text + "x").toCharArray();
+        for (int from = 1; from < chars.length - 1; from++) {
+            for (int to = from; to <= Math.min(chars.length - 1, from + 12); to++) {
+                String region = new String(chars, from, to - from);
+                assertEquals(PyText.isUpper(new StringBuilder(region)), PyText.isUpper(chars, from, to), region);
+            }
+        }
+    }
+
+    @Test
+    void isUpperOfCharsAsOfTheText() {
+        for (String text : List.of("HELLO", "HELLo", "A", "a", "", "42!", "N'T", "ÉCOLE", "ǅX", "ⅫX", "ß", "X\uD801\uDC00",
+                "X\uD801\uDC28", "\uD801", "U.S.", "A\u0345", "ªB", "Aª")) {
+            assertUpperOfCharsAsOfText(text);
+        }
+        assertTrue(PyText.isUpper("xHELLOx".toCharArray(), 1, 6));
+        assertFalse(PyText.isUpper("xHELLOx".toCharArray(), 1, 7));
     }
 
     @Test
