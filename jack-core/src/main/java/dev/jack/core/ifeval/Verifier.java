@@ -3,6 +3,7 @@ package dev.jack.core.ifeval;
 import dev.jack.core.UserException;
 import dev.jack.core.constraint.Constraint;
 import dev.jack.core.constraint.ConstraintType;
+import dev.jack.core.constraint.ifeval.LooseVariantsFail;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextAnalysis;
 import dev.jack.core.text.TextTools;
@@ -64,7 +65,8 @@ public final class Verifier {
     /**
      * The strict and loose verdicts of each constraint on the response. A checker that throws (any runtime exception,
      * or a stack overflow) makes that constraint not followed and is listed in {@link Verdicts#errors()}; the other
-     * constraints are still checked. Analyses are shared among this row's checks only ({@link TextTools#forgetRecent}).
+     * constraints are still checked. A failing constraint that says its loose variants fail too ({@link LooseVariantsFail})
+     * is not checked on them. Analyses are shared among this row's checks only ({@link TextTools#forgetRecent}).
      *
      * @throws UserException when a model a checker needs cannot be had (e.g. a Punkt folder without its files)
      */
@@ -85,7 +87,8 @@ public final class Verifier {
             try {
                 s = !blank && c.isFollowedBy(response, text);
                 l = s;
-                if (!s && !noVariants) {
+                // A failing "at least" count that no variant can raise fails on them all (LooseVariantsFail).
+                if (!s && !noVariants && !(c instanceof LooseVariantsFail f && f.variantsFailWith(response))) {
                     if (variants == null) {
                         noVariants = !anyVariantNotBlank(response);
                         if (!noVariants) variants = new LooseVariants(response);

@@ -123,6 +123,23 @@ class PunktRecentAnswersTest {
     }
 
     /**
+     * A text is found among the recent ones by identity or by equal content (not by hash): an equal copy gets the same
+     * remembered sentences, and a text of the same length but other content gets its own.
+     */
+    @Test
+    void recentTextsAreFoundByContentNotOnlyByIdentity() {
+        PunktSentenceTokenizer punkt = new PunktSentenceTokenizer(ENGLISH);
+        String text = "It was late. Dr. Smith left.";
+        String sameLength = "It was late? Dr. Smith left.";
+        List<String> sentences = punkt.sentences(text);
+        assertSame(sentences, punkt.sentences(new String(text)), "an equal copy finds the remembered split");
+        assertEquals(List.of("It was late?", "Dr. Smith left."), punkt.sentences(sameLength));
+        assertEquals(List.of("It was late.", "Dr. Smith left."), punkt.sentences(new String(text)));
+        assertEquals(2, punkt.countSentences(new String(sameLength)));
+        assertEquals(1, punkt.countSentences("It was late, Dr. Smith left."));
+    }
+
+    /**
      * What a thread remembers lasts until {@link TextTools#forgetRecent} (a verifier's next row): the same answers are
      * given again after it, but computed afresh, so no row reuses another row's work.
      */

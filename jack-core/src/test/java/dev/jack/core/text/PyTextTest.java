@@ -162,6 +162,7 @@ class PyTextTest {
             // The case tests' char loops read any CharSequence: a StringBuilder takes them.
             assertEquals(PyText.isLower(new StringBuilder(text)), PyText.isLower(text), text);
             assertEquals(PyText.isUpper(new StringBuilder(text)), PyText.isUpper(text), text);
+            assertUpperOfCharsAsOfText(text);
             String lower = text.toLowerCase(java.util.Locale.ROOT);
             String upper = text.toUpperCase(java.util.Locale.ROOT);
             if (upper.length() == text.length() && upper.chars().allMatch(c -> c < 256)) {
@@ -169,6 +170,30 @@ class PyTextTest {
             }
             assertEquals(PyText.isLower(new StringBuilder(lower)), PyText.isLower(lower), lower);
         }
+    }
+
+    /**
+     * {@link PyText#isUpper(char[], int, int)} (read in place where ASCII) is {@link PyText#isUpper(CharSequence)} of each
+     * region of the chars: every start, and ends up to 12 chars on (in a buffer with chars before and after).
+     */
+    private static void assertUpperOfCharsAsOfText(String text) {
+        char[] chars = ("x" + text + "x").toCharArray();
+        for (int from = 1; from < chars.length - 1; from++) {
+            for (int to = from; to <= Math.min(chars.length - 1, from + 12); to++) {
+                String region = new String(chars, from, to - from);
+                assertEquals(PyText.isUpper(new StringBuilder(region)), PyText.isUpper(chars, from, to), region);
+            }
+        }
+    }
+
+    @Test
+    void isUpperOfCharsAsOfTheText() {
+        for (String text : List.of("HELLO", "HELLo", "A", "a", "", "42!", "N'T", "ÉCOLE", "ǅX", "ⅫX", "ß", "X\uD801\uDC00",
+                "X\uD801\uDC28", "\uD801", "U.S.", "A\u0345", "ªB", "Aª")) {
+            assertUpperOfCharsAsOfText(text);
+        }
+        assertTrue(PyText.isUpper("xHELLOx".toCharArray(), 1, 6));
+        assertFalse(PyText.isUpper("xHELLOx".toCharArray(), 1, 7));
     }
 
     @Test
@@ -235,6 +260,23 @@ class PyTextTest {
             String lower = PyText.lower(text);
             assertEquals(lower.startsWith(affix), PyText.lowerStartsWith(text, affix), text + " / " + affix);
             assertEquals(lower.endsWith(affix), PyText.lowerEndsWith(text, affix), text + " / " + affix);
+            for (char letter = 'a'; letter <= 'z'; letter++) {
+                int count = 0;
+                for (int i = 0; i < lower.length(); i++) if (lower.charAt(i) == letter) count++;
+                assertEquals(count, PyText.countLowered(text, letter), text + " / " + letter);
+            }
+        }
+        // Long texts (counted eight chars at a time where Latin-1): ASCII letters and every Latin-1 char, with and without
+        // chars beyond Latin-1.
+        StringBuilder latin1 = new StringBuilder();
+        for (char c = 0; c < 0x100; c++) latin1.append(c);
+        String pool = latin1 + "aAiIkKzZ";
+        for (int n = 0; n < 3_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(120); k > 0; k--) b.append(pool.charAt(random.nextInt(pool.length())));
+            if (n % 3 == 0) b.insert(random.nextInt(b.length() + 1), pieces[random.nextInt(pieces.length)]);
+            String text = b.toString();
+            String lower = PyText.lower(text);
             for (char letter = 'a'; letter <= 'z'; letter++) {
                 int count = 0;
                 for (int i = 0; i < lower.length(); i++) if (lower.charAt(i) == letter) count++;

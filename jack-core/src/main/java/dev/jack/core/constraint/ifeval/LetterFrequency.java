@@ -29,7 +29,7 @@ import java.util.function.Predicate;
  * the prompt asked for. Synthesis only targets a–z, which every scorer treats the same (a language without
  * a–z letters is therefore never drawn with this constraint: see {@link ResponseLanguage}).
  */
-public record LetterFrequency(String letter, int letFrequency, Relation letRelation) implements Constraint {
+public record LetterFrequency(String letter, int letFrequency, Relation letRelation) implements Constraint, LooseVariantsFail {
     public static final String ID = "keywords:letter_frequency";
 
     /** The letters every IFEval scorer counts as given; synthesis targets no other. */
@@ -69,13 +69,28 @@ public record LetterFrequency(String letter, int letFrequency, Relation letRelat
 
     public boolean isFollowedBy(String response, TextTools text) {
         int count = 0;
-        if (letter.length() == 1 && letter.charAt(0) >= 'a' && letter.charAt(0) <= 'z') {
+        if (isAsciiLetter()) {
             count = PyText.countLowered(response, letter.charAt(0));  // IFEval's letters: no lowered copy of the response
         } else {
             String lower = PyText.lower(response);
             for (int at = lower.indexOf(letter); at >= 0; at = lower.indexOf(letter, at + letter.length())) count++;
         }
         return letRelation.holds(count, letFrequency);
+    }
+
+    /**
+     * "At least" an ASCII letter only: its count ({@link PyText#countLowered}, char by char) in a loose variant, whose
+     * chars are some of the response's, is no higher than in the response. Another letter is counted in the lower-cased
+     * text, where taking out a '*' may join what was apart into the letter (two surrogates, or "i" and a combining dot
+     * for "İ", whose lower case is those two).
+     */
+    public boolean variantsFailWith(String response) {
+        return letRelation == Relation.AT_LEAST && isAsciiLetter();
+    }
+
+    /** Whether the letter is one of a-z, counted by {@link PyText#countLowered}. */
+    private boolean isAsciiLetter() {
+        return letter.length() == 1 && letter.charAt(0) >= 'a' && letter.charAt(0) <= 'z';
     }
 
     /** Where the letter occurs, ignoring case. */

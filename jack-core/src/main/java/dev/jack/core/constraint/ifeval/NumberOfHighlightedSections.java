@@ -26,7 +26,7 @@ import java.util.regex.Matcher;
  * reference, single- and double-asterisk spans are counted in two separate passes and added (a {@code **bold**}
  * span counts once: the single-asterisk pass sees two empty {@code **} there).
  */
-public record NumberOfHighlightedSections(int numHighlights) implements Constraint {
+public record NumberOfHighlightedSections(int numHighlights) implements Constraint, LooseVariantsFail {
     public static final String ID = "detectable_format:number_highlighted_sections";
 
     public static final ConstraintType<NumberOfHighlightedSections> TYPE = ConstraintType.builder(ID, NumberOfHighlightedSections::parse)
@@ -51,6 +51,15 @@ public record NumberOfHighlightedSections(int numHighlights) implements Constrai
 
     public boolean isFollowedBy(String response, TextTools text) {
         return countSpans(response, 1) + countSpans(response, 2) >= numHighlights;
+    }
+
+    /**
+     * Always: a variant has no more highlights than the response. Without '*' it has none; a variant that drops lines
+     * keeps the others' highlights as they were (none spans a newline, so each line is searched on its own, and what
+     * stripping takes off the ends is whitespace, outside every highlight).
+     */
+    public boolean variantsFailWith(String response) {
+        return true;
     }
 
     /** What the reference counts: the matches of {@code \*[^\n\*]*\*} and of {@code \*\*[^\n\*]*\*\*} whose inside is not blank. */

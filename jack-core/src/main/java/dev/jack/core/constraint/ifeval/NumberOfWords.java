@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /** length_constraints:number_words — less than / at least N words, a word being a run of {@code \w}. */
-public record NumberOfWords(int numWords, Relation relation) implements Constraint {
+public record NumberOfWords(int numWords, Relation relation) implements Constraint, LooseVariantsFail {
     public static final String ID = "length_constraints:number_words";
 
     public static final ConstraintType<NumberOfWords> TYPE = ConstraintType.builder(ID, NumberOfWords::parse)
@@ -43,6 +43,29 @@ public record NumberOfWords(int numWords, Relation relation) implements Constrai
 
     public boolean isFollowedBy(String response, TextTools text) {
         return relation.holds(PyText.countWordRuns(response), numWords);
+    }
+
+    /**
+     * "At least" only: no loose variant has more word runs than the response. A variant is a substring of the response
+     * (its runs each inside one of the response's) with '*' chars, not word chars, taken out (which joins runs or leaves
+     * them). Not where a '*' is next to a surrogate: taking it out may join two surrogates of no class into a letter.
+     */
+    public boolean variantsFailWith(String response) {
+        return relation == Relation.AT_LEAST && !starNextToSurrogate(response);
+    }
+
+    /**
+     * Whether a '*' of the text is next to a surrogate: taking the stars out may then join a high and a low surrogate
+     * into one code point. Otherwise taking a '*' out leaves the other code points as they were, side by side.
+     */
+    static boolean starNextToSurrogate(String text) {
+        int n = text.length();
+        for (int i = PyText.indexOf(text, '*', 0); i >= 0; i = PyText.indexOf(text, '*', i + 1)) {
+            if ((i > 0 && Character.isSurrogate(text.charAt(i - 1))) || (i + 1 < n && Character.isSurrogate(text.charAt(i + 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "Less than" and too many: the words from the N-th on; otherwise all the words (and, too few, where more would go). */

@@ -61,38 +61,55 @@ public record Postscript(String postscriptMarker) implements Constraint {
         return "At the end of your response, please explicitly add a postscript starting with " + postscriptMarker;
     }
 
+    /**
+     * The reference's search in the lower-cased response. The two IFEval markers are looked for in the response itself
+     * ({@link #containsShape}), without a lower-cased copy of it (2,600 of the 54,100-row eval's checks: that copy was
+     * 1.2% of its CPU time).
+     */
     public boolean isFollowedBy(String response, TextTools text) {
-        String lower = PyText.lower(response);
         return switch (postscriptMarker) {
-            case "P.P.S" -> containsShape(lower, "p.~p.~s");
-            case "P.S." -> containsShape(lower, "p.~s.");
+            case "P.P.S" -> containsShape(response, "p.~p.~s");
+            case "P.S." -> containsShape(response, "p.~s.");
             default -> PyRegex.isLiteral(postscriptMarker)
-                    ? lower.contains(PyText.lower(postscriptMarker))
-                    : PyRegex.cached(pattern(postscriptMarker), PyRegex.MULTILINE).matcher(lower).find();
+                    ? PyText.lower(response).contains(PyText.lower(postscriptMarker))
+                    : PyRegex.cached(pattern(postscriptMarker), PyRegex.MULTILINE).matcher(PyText.lower(response)).find();
         };
     }
 
     /**
-     * Whether the lowercased text contains the shape, '~' standing for one optional whitespace
-     * character: "p.~p.~s" is {@code p\.\s?p\.\s?s} and "p.~s." is {@code p\.\s?s\.}. The reference's
-     * leading {@code \s*} and trailing {@code .*$} always match, so they decide nothing.
+     * Whether the text's Python lower case contains the shape, '~' standing for one optional whitespace character:
+     * "p.~p.~s" is {@code p\.\s?p\.\s?s} and "p.~s." is {@code p\.\s?s\.}. The reference's leading {@code \s*} and
+     * trailing {@code .*$} always match, so they decide nothing. Read in the text itself, 'p' and 's' in either case:
+     * no other char lowers to a text holding 'p', 's' or '.', whitespace lowers to itself and nothing else to
+     * whitespace (all checked over every code point with Python), so each match in the lower case is one in the text.
+     * Each 'p' or 'P' is found eight chars at a time in a long Latin-1 text ({@link PyText#indexOf}).
      */
-    static boolean containsShape(String lower, String shape) {
-        for (int start = lower.indexOf('p'); start >= 0; start = lower.indexOf('p', start + 1)) {
-            int i = start;
-            boolean matched = true;
-            for (int k = 0; k < shape.length() && matched; k++) {
-                char want = shape.charAt(k);
-                if (want == '~') {
-                    if (i < lower.length() && PyText.isSpace(lower.charAt(i))) i++;
-                } else {
-                    matched = i < lower.length() && lower.charAt(i) == want;
-                    i++;
-                }
-            }
-            if (matched) return true;
+    static boolean containsShape(String text, String shape) {
+        int lower = PyText.indexOf(text, 'p', 0);
+        int upper = PyText.indexOf(text, 'P', 0);
+        while (lower >= 0 || upper >= 0) {
+            int start = upper < 0 || (lower >= 0 && lower < upper) ? lower : upper;
+            if (shapeAt(text, start, shape)) return true;
+            if (start == lower) lower = PyText.indexOf(text, 'p', start + 1);
+            else upper = PyText.indexOf(text, 'P', start + 1);
         }
         return false;
+    }
+
+    /** Whether the shape ({@link #containsShape}) matches at text[start], its letters in either case. */
+    private static boolean shapeAt(String text, int start, String shape) {
+        int i = start;
+        for (int k = 0; k < shape.length(); k++) {
+            char want = shape.charAt(k);
+            if (want == '~') {
+                if (i < text.length() && PyText.isSpace(text.charAt(i))) i++;
+            } else {
+                if (i >= text.length()) return false;
+                char c = text.charAt(i++);
+                if (c != want && !(want != '.' && c == (char) (want - 0x20))) return false;
+            }
+        }
+        return true;
     }
 
     /** The marker's matches, in any case (the shapes the check looks for: P.S. and P.P.S with optional spaces). */

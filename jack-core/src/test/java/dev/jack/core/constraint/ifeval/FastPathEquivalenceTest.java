@@ -74,10 +74,17 @@ class FastPathEquivalenceTest {
         Pattern pps = PyRegex.compile("\\s*p\\.\\s?p\\.\\s?s.*$", PyRegex.MULTILINE);
         Pattern ps = PyRegex.compile("\\s*p\\.\\s?s\\..*$", PyRegex.MULTILINE);
         Random random = new Random(3);
+        // The shapes are read in the text itself: chars whose lower case is more than one char, or ASCII (İ, the Kelvin
+        // sign), Σ, U+017F (whose upper case is S), whitespace beyond ASCII, U+000E ('.' | 0x20); texts long enough to be
+        // searched eight chars at a time.
+        String alphabet = ALPHABET + "pP.s \u0130\u212a\u03a3\u017f\u0085\u2028\u000e";
         for (int i = 0; i < CASES; i++) {
-            String lower = PyText.lower(randomText(random));
-            assertEquals(pps.matcher(lower).find(), Postscript.containsShape(lower, "p.~p.~s"), lower);
-            assertEquals(ps.matcher(lower).find(), Postscript.containsShape(lower, "p.~s."), lower);
+            StringBuilder b = new StringBuilder();
+            for (int n = random.nextInt(80); n > 0; n--) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            String text = b.toString();
+            String lower = PyText.lower(text);
+            assertEquals(pps.matcher(lower).find(), Postscript.containsShape(text, "p.~p.~s"), text);
+            assertEquals(ps.matcher(lower).find(), Postscript.containsShape(text, "p.~s."), text);
         }
     }
 
