@@ -1,12 +1,16 @@
 package dev.jack.core;
 
+import dev.jack.core.json.Json;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -45,6 +49,27 @@ public final class SharedData {
         try (Stream<Path> all = Files.walk(root(), FileVisitOption.FOLLOW_LINKS)) {
             return all.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList();
         }
+    }
+
+    /**
+     * Every distinct "response" of the JSONL files under shared/ifbench and shared/ifeval, in file and line order; skips
+     * the calling test as {@link #require} does where either is absent.
+     */
+    public static Set<String> responses() throws IOException {
+        Set<String> texts = new LinkedHashSet<>();
+        for (String data : List.of("ifbench", "ifeval")) {
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(require(data).toRealPath())) {
+                files = walk.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
+            }
+            for (Path file : files) {
+                for (String line : Files.readAllLines(file)) {
+                    if (line.isBlank() || !(Json.parse(line) instanceof Map<?, ?> row)) continue;
+                    if (row.get("response") instanceof String text) texts.add(text);
+                }
+            }
+        }
+        return texts;
     }
 
     public static Path punktEnglish() {

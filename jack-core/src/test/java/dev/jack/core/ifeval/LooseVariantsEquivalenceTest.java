@@ -1,20 +1,14 @@
 package dev.jack.core.ifeval;
 
 import dev.jack.core.SharedData;
-import dev.jack.core.json.Json;
 import dev.jack.core.text.PyText;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,20 +56,7 @@ class LooseVariantsEquivalenceTest {
 
     @Test
     void sameAsTheEagerStepsOnEveryResponseInTheReferenceData() throws IOException {
-        Set<String> texts = new LinkedHashSet<>();
-        for (String data : List.of("ifbench", "ifeval")) {
-            Path root = SharedData.require(data).toRealPath();
-            List<Path> files;
-            try (Stream<Path> walk = Files.walk(root)) {
-                files = walk.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
-            }
-            for (Path file : files) {
-                for (String line : Files.readAllLines(file)) {
-                    if (line.isBlank() || !(Json.parse(line) instanceof Map<?, ?> row)) continue;
-                    if (row.get("response") instanceof String text) texts.add(text);
-                }
-            }
-        }
+        Set<String> texts = SharedData.responses();
         assertTrue(texts.size() > 3000, "only " + texts.size() + " responses found");
         for (String text : texts) {
             assertEquals(eager(text), Verifier.looseVariants(text), text);

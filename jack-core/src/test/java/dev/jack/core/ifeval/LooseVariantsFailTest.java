@@ -7,22 +7,16 @@ import dev.jack.core.constraint.ifeval.LetterFrequency;
 import dev.jack.core.constraint.ifeval.LooseVariantsFail;
 import dev.jack.core.constraint.ifeval.NumberOfHighlightedSections;
 import dev.jack.core.constraint.ifeval.NumberOfWords;
-import dev.jack.core.json.Json;
 import dev.jack.core.text.PunktParameters;
 import dev.jack.core.text.PyText;
 import dev.jack.core.text.TextTools;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -109,20 +103,7 @@ class LooseVariantsFailTest {
 
     @Test
     void failingConstraintsFailOnEveryVariantOfTheReferenceResponses() throws IOException {
-        Set<String> texts = new LinkedHashSet<>();
-        for (String data : List.of("ifbench", "ifeval")) {
-            Path root = SharedData.require(data).toRealPath();
-            List<Path> files;
-            try (Stream<Path> walk = Files.walk(root)) {
-                files = walk.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
-            }
-            for (Path file : files) {
-                for (String line : Files.readAllLines(file)) {
-                    if (line.isBlank() || !(Json.parse(line) instanceof Map<?, ?> row)) continue;
-                    if (row.get("response") instanceof String text) texts.add(text);
-                }
-            }
-        }
+        Set<String> texts = SharedData.responses();
         assertTrue(texts.size() > 3000, "only " + texts.size() + " responses found");
         int claims = 0;
         for (String text : texts) claims += check(text);
