@@ -405,12 +405,9 @@ public final class Json {
             int code = ESCAPED[b[i + 1] & 0xFF];
             if (code != 0) {
                 i += 2;
-            } else if (b[i + 1] == 'u') {
-                code = escapeU(i + 2);
-                i += 6;
             } else {
-                pos = i;
-                throw error("invalid \\escape");
+                code = unicodeEscape(b[i + 1], i);
+                i += 6;
             }
             if (utf16 != null) {
                 utf16[length++] = (char) code;
@@ -457,10 +454,16 @@ public final class Json {
             d.append(code);
             return i + 2;
         }
-        if (e == 'u') {
-            d.append((char) escapeU(i + 2));
-            return i + 6;
-        }
+        d.append((char) unicodeEscape(e, i));
+        return i + 6;
+    }
+
+    /**
+     * The char of the escape whose backslash is at i and is not a one-char escape: {@code \u005CuXXXX} ({@code e}, the char
+     * after the backslash, being 'u'), else the error an unknown escape gives.
+     */
+    private int unicodeEscape(int e, int i) {
+        if (e == 'u') return escapeU(i + 2);
         pos = i;
         throw error("invalid \\escape");
     }
