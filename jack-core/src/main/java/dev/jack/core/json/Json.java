@@ -459,8 +459,8 @@ public final class Json {
     }
 
     /**
-     * The char of the escape whose backslash is at i and is not a one-char escape: {@code \u005CuXXXX} ({@code e}, the char
-     * after the backslash, being 'u'), else the error an unknown escape gives.
+     * The char of the escape whose backslash is at i and is not a one-char escape: {@code \u005CuXXXX} ({@code e}, the
+     * char after the backslash, being 'u'), else the error an unknown escape gives.
      */
     private int unicodeEscape(int e, int i) {
         if (e == 'u') return escapeU(i + 2);
