@@ -49,13 +49,11 @@ public final class ResponseFile {
             if (row.has("key")) {
                 long key = row.integer("key");
                 identity = key;
-                before = responses.byKey.put(key, new Answer(response, line));
-                if (before != null) responses.byKey.put(key, new Answer(response, before.firstLine()));
+                before = answer(responses.byKey, key, response, line);
             } else {
                 String prompt = row.string("prompt");
                 identity = prompt;
-                before = responses.byPrompt.put(prompt, new Answer(response, line));
-                if (before != null) responses.byPrompt.put(prompt, new Answer(response, before.firstLine()));
+                before = answer(responses.byPrompt, prompt, response, line);
             }
             if (before != null) {
                 responses.warnings.add(file + ":" + line + ": " + (identity instanceof Long ? "key " + identity : "prompt")
@@ -63,6 +61,16 @@ public final class ResponseFile {
             }
         });
         return responses;
+    }
+
+    /**
+     * Puts the response as the identity's answer, given on {@code line}; returns the answer it replaces, if any, whose
+     * first line the new one keeps (one look-up for the usual first answer, a second put for a repeat).
+     */
+    private static <K> Answer answer(Map<K, Answer> answers, K identity, String response, long line) {
+        Answer before = answers.put(identity, new Answer(response, line));
+        if (before != null) answers.put(identity, new Answer(response, before.firstLine()));
+        return before;
     }
 
     /** The same file with every response passed through {@code f} (e.g. {@link dev.jack.core.text.Thinking#answer}). */

@@ -115,8 +115,9 @@ public record NumberOfHighlightedSections(int numHighlights) implements Constrai
     /**
      * Counts non-overlapping matches of {@code \*{k}[^\n*]*\*{k}} whose inside is not blank, scanning
      * left to right like {@code re.findall}. A span starts at an asterisk, so the scan jumps to the next one
-     * ({@link PyText#indexOf}, eight chars at a time): char by char, with a call to {@link #stars} at each, it took 3.9% of a 54,100-row
-     * eval's CPU time (C1 inlined neither {@code stars} nor {@code charAt}), most responses having no asterisk.
+     * ({@link PyText#indexOf}, eight chars at a time): char by char, with a call to {@link #stars} at each, it took
+     * 3.9% of a 54,100-row eval's CPU time (C1 inlined neither {@code stars} nor {@code charAt}), most responses having
+     * no asterisk.
      */
     static int countSpans(String s, int k) {
         int count = 0;
