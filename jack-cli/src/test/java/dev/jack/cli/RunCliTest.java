@@ -138,6 +138,33 @@ class RunCliTest {
         assertFalse(Files.exists(dir.resolve("x")), "nothing is written before the config is valid");
     }
 
+    /**
+     * No stage writes over the config file, an earlier stage's input or another stage's output: refused before
+     * anything runs, the files left as they were (a new user's findings: each of these once lost its file).
+     */
+    @Test
+    void aStageThatWouldWriteOverAnotherStagesInputIsRefusedBeforeAnythingRuns() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("o"));
+        Path given = Files.writeString(out.resolve("pairs-rs.jsonl"), "{\"key\": 1, \"prompt\": \"Say hi.\", \"instruction_id_list\": [], \"kwargs\": []}\n");
+        Path clash = Files.writeString(dir.resolve("clash.yaml"), "out_dir: %s\nprompts: %s\nstages: [sample, score, rs]\n".formatted(out, given));
+        assertEquals(2, jack("run", "--config", clash.toString()));
+        assertTrue(cli.err().contains("stage rs: " + given + ": would write over " + given + ", an input of stage sample, which runs before it"), cli.err());
+        assertTrue(Files.readString(given).startsWith("{\"key\": 1"), "the prompts are left as they were");
+
+        Path inside = Files.writeString(out.resolve("prompts.jsonl"), "out_dir: %s\nstages: [synth]\nsynth: {count: 3}\n".formatted(out));
+        String config = Files.readString(inside);
+        assertEquals(2, jack("run", "--config", inside.toString()));
+        assertTrue(cli.err().contains("stage synth: " + out.resolve("prompts.jsonl") + ": would write over the run's config file"), cli.err());
+        assertEquals(config, Files.readString(inside));
+
+        Path rates = Files.writeString(out.resolve("scored.pass_rates.jsonl"), "{}\n");
+        Path cycle = Files.writeString(dir.resolve("cycle.yaml"), "out_dir: %s\nstages: [synth, sample, score]\nsynth: {count: 3, hardness: %s}\n".formatted(out, rates));
+        assertEquals(2, jack("run", "--config", cycle.toString()));
+        assertTrue(cli.err().contains("stage score: " + rates + ": would write over " + rates + ", an input of stage synth"), cli.err());
+        assertEquals("{}\n", Files.readString(rates));
+        assertFalse(Files.exists(out.resolve(".jack-run")), "no stage ran");
+    }
+
     /** jack-cli has no Spark: --spark finds the engine at run time, and without jack-spark says how to get it. */
     @Test
     void sparkWithoutJackSparkOnTheClassPathSaysHowToGetIt() throws IOException {

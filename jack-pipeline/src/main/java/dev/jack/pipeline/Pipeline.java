@@ -4,6 +4,7 @@ import dev.jack.core.OptionException;
 import dev.jack.core.UserException;
 import dev.jack.core.data.AtomicFiles;
 import dev.jack.core.data.OutputLock;
+import dev.jack.core.data.OutputPaths;
 import dev.jack.core.json.Json;
 import dev.jack.pipeline.RunConfig.Step;
 import dev.jack.pipeline.config.ConfigException;
@@ -100,6 +101,43 @@ public final class Pipeline {
         return files;
     }
 
+    /**
+     * The paths of the stages together, before anything runs (each stage's own are checked by
+     * {@link StageGuard#checkPaths}): no stage may write the config file, a file that an earlier stage reads (a file
+     * the run was given, lost once written over, or one that a later stage would write over on every run, so that the
+     * earlier one never counts as done), a file that another stage writes, or a folder that holds an earlier stage's
+     * input. A stage reading what an earlier one wrote is the run's chain.
+     *
+     * @param configFile the run's config file, or null
+     * @throws UserException naming the stage, the path and the stage it clashes with; nothing has been written
+     */
+    public static void checkAcross(List<Stage> stages, Path configFile) {
+        for (int j = 0; j < stages.size(); j++) {
+            Stage stage = stages.get(j);
+            String at = "stage " + stage.name() + ": ";
+            for (Path out : stage.outputs()) {
+                boolean folder = stage.outputFolders().contains(out);
+                if (configFile != null && (folder ? OutputPaths.isInside(configFile, out) : OutputPaths.same(configFile, out))) {
+                    throw new UserException(at + out + ": would write over the run's config file " + configFile + "; give the stage another path (nothing was written)");
+                }
+                for (int i = 0; i < j; i++) {
+                    Stage earlier = stages.get(i);
+                    for (Path in : earlier.inputs()) {
+                        if (folder ? OutputPaths.isInside(in, out) : OutputPaths.same(in, out)) {
+                            throw new UserException(at + out + ": would write over " + in + ", an input of stage " + earlier.name()
+                                    + ", which runs before it; give one of them another path (nothing was written)");
+                        }
+                    }
+                    for (Path written : earlier.outputs()) {
+                        if (OutputPaths.same(written, out)) {
+                            throw new UserException(at + out + ": is written by stage " + earlier.name() + " too; give each its own path (nothing was written)");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private static Path screened(Path pairs) {
         return Inputs.replaceJsonl(pairs, "-screened.jsonl");
     }
@@ -127,6 +165,7 @@ public final class Pipeline {
                 throw new UserException("stage " + stages.get(i).name() + ": " + e.getMessage());
             }
         }
+        checkAcross(stages, config.file());
         try (OutputLock runLock = OutputLock.acquire(List.of(config.outDir().resolve(".jack-run")))) {
             for (int i = 0; i < stages.size(); i++) {
                 Stage stage = stages.get(i);

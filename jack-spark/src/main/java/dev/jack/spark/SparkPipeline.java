@@ -110,7 +110,9 @@ public final class SparkPipeline {
     public Stage.Status run(StageContext context, boolean force) {
         PrintWriter console = context.out();
         Map<RunConfig.Step, String> made = new java.util.EnumMap<>(RunConfig.Step.class);
-        for (Planned planned : stages()) {
+        List<Planned> plan = stages();
+        Pipeline.checkAcross(plan.stream().map(Planned::stage).toList(), config.file());
+        for (Planned planned : plan) {
             Stage stage = planned.stage();
             RunConfig.Step step = planned.step();
             String marker = at(".jack-spark/" + stage.name() + ".json");

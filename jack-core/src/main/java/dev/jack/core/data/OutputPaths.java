@@ -43,9 +43,8 @@ public final class OutputPaths {
         for (Path dir : folders) {
             if (Files.exists(dir) && !Files.isDirectory(dir)) throw new UserException(dir + ": is a file; expected a folder for the outputs");
             checkWritable(dir);
-            Path canonicalDir = canonical(dir);
             for (Path in : inputs) {
-                if (canonical(in).startsWith(canonicalDir)) {
+                if (isInside(in, dir)) {
                     throw new UserException(in + ": is inside the output folder " + dir + ", which the command writes; give another output folder");
                 }
             }
@@ -60,6 +59,11 @@ public final class OutputPaths {
             // Compared by path below.
         }
         return canonical(a).equals(canonical(b));
+    }
+
+    /** Whether the path lies inside the folder (both resolved as {@link #same} resolves them). */
+    public static boolean isInside(Path p, Path folder) {
+        return canonical(p).startsWith(canonical(folder));
     }
 
     /** The path absolute and normalized, its longest existing part resolved through links. */
