@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * open-instruct's {@code ground_truth} label for IF-RLVR rows, read as its {@code IFEvalVerifier} reads
@@ -105,8 +106,14 @@ public final class GroundTruth {
 
     /** A parser for the Python literals {@code ast.literal_eval} accepts that labels use. */
     private static final class Literal {
+        /**
+         * The deepest nesting of brackets read: CPython's tokenizer refuses a 201st open bracket ("too many nested
+         * parentheses", MAXLEVEL in Parser/tokenizer.c), and a deeper label would exhaust this parser's stack.
+         */
+        static final int MAX_NESTING = 200;
         private final String s;
         private int pos;
+        private int nesting;
 
         Literal(String s) {
             this.s = s;
@@ -139,16 +146,21 @@ public final class GroundTruth {
             if (pos >= s.length()) throw error("expecting a value");
             char c = s.charAt(pos);
             return switch (c) {
-                case '[' -> sequence(']');
-                case '(' -> sequence(')');
-                case '{' -> dict();
+                case '[' -> nested(() -> sequence(']'));
+                case '(' -> nested(() -> sequence(')'));
+                case '{' -> nested(this::dict);
                 case '\'', '"' -> strings();
                 case '-', '+' -> {
-                    pos++;
-                    skip();
+                    // Signs in a row are read in a loop, not one level deeper each: 20,000 of them overflowed the stack.
+                    boolean negative = false;
+                    while (pos < s.length() && (s.charAt(pos) == '-' || s.charAt(pos) == '+')) {
+                        negative ^= s.charAt(pos) == '-';
+                        pos++;
+                        skip();
+                    }
                     Object n = value();
-                    if (n instanceof Long l) yield c == '-' ? -l : l;
-                    if (n instanceof Double d) yield c == '-' ? -d : d;
+                    if (n instanceof Long l) yield negative ? -l : l;
+                    if (n instanceof Double d) yield negative ? -d : d;
                     throw error("a sign before something that is not a number");
                 }
                 default -> {
@@ -157,6 +169,15 @@ public final class GroundTruth {
                     throw error("unexpected character '" + c + "'");
                 }
             };
+        }
+
+        /** What {@code read} reads one level deeper. */
+        private Object nested(Supplier<Object> read) {
+            if (nesting == MAX_NESTING) throw error("nested more than " + MAX_NESTING + " deep (Python's parser stops there)");
+            nesting++;
+            Object v = read.get();
+            nesting--;
+            return v;
         }
 
         private List<Object> sequence(char close) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,6 +72,22 @@ class GroundTruthTest {
         assertTrue(e.getMessage().startsWith("labels.jsonl:7: ground_truth[0].instruction_id[0]: unknown constraint id"), e.getMessage());
         e = assertThrows(DataFileException.class, () -> GroundTruth.constraints(row("[{'instruction_id': ['a:b']"), "ground_truth"));
         assertTrue(e.getMessage().startsWith("labels.jsonl:7: ground_truth: is not a Python literal"), e.getMessage());
+    }
+
+    /** Nesting past Python's 200 brackets is a label error, however deep (20,000 levels once overflowed the stack). */
+    @Test
+    void labelsNestedPastPythonsLimitAreRefusedWithoutOverflowingTheStack() {
+        for (String label : List.of("[".repeat(201) + "]".repeat(201), "[".repeat(20_000) + "]".repeat(20_000), "{1: ".repeat(300) + "1" + "}".repeat(300),
+                "(".repeat(100) + "[".repeat(101) + "]".repeat(101) + ")".repeat(100))) {
+            DataFileException e = assertThrows(DataFileException.class, () -> GroundTruth.constraints(row(label), "ground_truth"));
+            assertTrue(e.getMessage().startsWith("labels.jsonl:7: ground_truth: is not a Python literal: nested more than 200 deep"), e.getMessage());
+        }
+        // 20,000 signs are read in a loop (and the label is then wrong for what it holds, not for its depth).
+        DataFileException signs = assertThrows(DataFileException.class, () -> GroundTruth.constraints(row("-+".repeat(10_000) + "1"), "ground_truth"));
+        assertFalse(signs.getMessage().contains("nested"), signs.getMessage());
+        // 200 brackets are Python's and read; such a label is then wrong for what it holds, not for its depth.
+        DataFileException e = assertThrows(DataFileException.class, () -> GroundTruth.constraints(row("[".repeat(200) + "]".repeat(200)), "ground_truth"));
+        assertFalse(e.getMessage().contains("nested"), e.getMessage());
     }
 
     private static JsonlReader.Row row(String label) {
