@@ -2,11 +2,6 @@ package dev.jack.core.data;
 
 import dev.jack.core.text.PyText;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -129,20 +124,16 @@ public final class Decontamination {
      * The prompts of an evaluation file: the {@code prompt} field of each row of a {@code .jsonl} file (IFEval's and
      * IFBench's inputs), else each non-blank line of a text file.
      *
-     * @throws DataFileException for a missing file, a row without a prompt, or a file without prompts
+     * @throws DataFileException for a missing file, a folder, bytes that are not UTF-8 (naming the line), a row without a
+     *     prompt, or a file without prompts
      */
     public static List<String> readPrompts(Path file) {
         List<String> prompts = new ArrayList<>();
         if (file.getFileName().toString().endsWith(".jsonl")) {
             JsonlReader.forEach(file, row -> prompts.add(row.string("prompt")));
         } else {
-            try {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) if (!line.isBlank()) prompts.add(line);
-            } catch (NoSuchFileException e) {
-                throw new DataFileException(file, "no such file");
-            } catch (IOException e) {
-                throw new UncheckedIOException(file + ": " + e.getMessage(), e);
-            }
+            // Lines as Files.readAllLines splits them (\n, \r, \r\n); bytes that are not UTF-8 are named by line.
+            TextFiles.read(file).lines().filter(line -> !line.isBlank()).forEach(prompts::add);
         }
         if (prompts.isEmpty()) throw new DataFileException(file, "no evaluation prompts");
         return prompts;

@@ -12,12 +12,18 @@ import dev.jack.core.text.PunktParameters;
 import dev.jack.core.text.TextTools;
 import org.junit.jupiter.api.Test;
 
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Word n-gram overlap: a share of an evaluation prompt's n-grams for full prompts, any n-gram for base tasks. */
@@ -63,5 +69,16 @@ class DecontaminationTest {
         long tasks = BaseTask.builtIn().stream().filter(t -> d.taskOverlaps(t.text())).count();
         assertEquals(0, overlapping, "Jack's prompts overlapping IFEval's");
         assertEquals(0, tasks, "Jack's base tasks overlapping IFEval's");
+    }
+
+    /** A text file of prompts: one per non-blank line (\n, \r\n, \r), and bytes that are not UTF-8 named by line. */
+    @Test
+    void aTextFileGivesItsNonBlankLinesAndNamesTheLineThatIsNotUtf8(@TempDir Path dir) throws IOException {
+        Path text = Files.writeString(dir.resolve("eval.txt"), "\uFEFFFirst prompt.\r\n\r\n  \nSecond prompt.\rThird prompt.\n");
+        assertEquals(List.of("First prompt.", "Second prompt.", "Third prompt."), Decontamination.readPrompts(text));
+        Path bad = Files.write(dir.resolve("bad.txt"), new byte[] {'o', 'k', '\n', 'b', (byte) 0xFF, '\n'});
+        DataFileException e = assertThrows(DataFileException.class, () -> Decontamination.readPrompts(bad));
+        assertTrue(e.getMessage().startsWith(bad + ":2: not valid UTF-8"), e.getMessage());
+        assertTrue(assertThrows(DataFileException.class, () -> Decontamination.readPrompts(dir)).getMessage().endsWith("is a folder; expected a file"));
     }
 }
