@@ -55,6 +55,8 @@ class BadInputCliTest {
         assertEquals(0, cli.jack("curate", "rs", "--scored", p("scored.jsonl"), "--out", p("pairs.jsonl")), cli.err());
         String scored = Files.readString(dir.resolve("scored.jsonl"));
         Files.writeString(dir.resolve("reward-string.jsonl"), scored.replaceFirst("\"reward\": [0-9.]+", "\"reward\": \"1\""));
+        Files.writeString(dir.resolve("sample-index-twice.jsonl"), scored.replaceFirst("\"sample_index\": 1", "\"sample_index\": 0"));
+        Files.writeString(dir.resolve("sample-index-negative.jsonl"), Files.readString(dir.resolve("samples.jsonl")).replaceFirst("\"sample_index\": 1", "\"sample_index\": -1"));
         Files.writeString(dir.resolve("reward-nan.jsonl"), scored.replaceFirst("\"reward\": [0-9.]+", "\"reward\": NaN"));
         Files.writeString(dir.resolve("reward-infinity.jsonl"), scored.replaceFirst("\"reward_loose\": [0-9.]+", "\"reward_loose\": Infinity"));
         Files.writeString(dir.resolve("reward-big.jsonl"), scored.replaceFirst("\"reward_strict\": [0-9.]+", "\"reward_strict\": 1.5"));
@@ -151,6 +153,10 @@ class BadInputCliTest {
             Case.of("not UTF-8 in a JSONL file", "score --prompts @/prompts.jsonl --samples @/not-utf8.jsonl --out @/x.jsonl", "not-utf8.jsonl:2: not valid UTF-8"),
             // A value of the wrong type, or out of range.
             Case.of("reward as a string", "curate rs --scored @/reward-string.jsonl --out @/x.jsonl", "reward-string.jsonl:1: reward: must be a number"),
+            Case.of("a prompt's sample index twice", "curate rs --scored @/sample-index-twice.jsonl --out @/x.jsonl",
+                    "sample-index-twice.jsonl:2: sample_index: repeats key 1's sample 0 (first on line 1)"),
+            Case.of("a negative sample index", "score --prompts @/prompts.jsonl --samples @/sample-index-negative.jsonl --out @/x.jsonl",
+                    "sample-index-negative.jsonl:2: sample_index: must be at least 0, got -1"),
             Case.of("reward NaN", "curate rs --scored @/reward-nan.jsonl --out @/x.jsonl", "reward-nan.jsonl:1: reward: must be a finite number, got NaN"),
             Case.of("reward Infinity", "curate rs --scored @/reward-infinity.jsonl --out @/x.jsonl", "reward-infinity.jsonl:1: reward_loose: must be a finite number, got Infinity"),
             Case.of("reward above 1", "ablate --scored @/reward-big.jsonl --out-dir @/variants", "reward-big.jsonl:1: reward_strict: must be a number from 0 to 1, got 1.5"),

@@ -45,7 +45,9 @@ public record Sample(long key, Long sampleIndex, String prompt, String response,
     static Sample read(JsonlReader.Row row, Set<String> reserved) {
         Map<String, Object> other = row.otherThan(FIELDS);
         other.keySet().removeAll(reserved);
-        return new Sample(row.integer("key"), row.optionalInteger("sample_index"), row.optionalString("prompt"), row.optionalString("response"),
+        Long index = row.optionalInteger("sample_index");
+        if (index != null && index < 0) throw row.error("sample_index", "must be at least 0, got " + index);
+        return new Sample(row.integer("key"), index, row.optionalString("prompt"), row.optionalString("response"),
                 row.optionalString("reasoning_content"), row.optionalString("finish_reason"), row.optionalInteger("prompt_tokens"), row.optionalInteger("completion_tokens"),
                 row.optionalString("model"), row.optionalString("endpoint"), row.optionalObject("params"), row.optionalInteger("seed"),
                 logprobs(row), other);

@@ -23,6 +23,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,12 +159,26 @@ public record RsStage(Path scored, Path out, Options options, ModelOptions judge
         return s;
     }
 
-    /** Scored samples grouped by prompt key, in file order; every row needs a reward and a prompt. */
+    /**
+     * Scored samples grouped by prompt key, in file order; every row needs a reward and a prompt, and a prompt's
+     * sample indexes are distinct (a repeated one would pair a sample with itself, or with another drawn for the same
+     * slot).
+     *
+     * @throws dev.jack.core.data.DataFileException naming the row's file, line and field, for a repeated
+     *     {@code (key, sample_index)} the line of its first row too
+     */
     static Map<Long, List<ScoredSample>> readScored(Path scored) {
         Map<Long, List<ScoredSample>> byKey = new LinkedHashMap<>();
+        Map<Long, Map<Long, Long>> firstLines = new HashMap<>();
         JsonlReader.forEach(scored, row -> {
             ScoredSample s = readRow(row);
-            byKey.computeIfAbsent(s.sample().key(), k -> new ArrayList<>()).add(s);
+            long key = s.sample().key();
+            Long index = s.sample().sampleIndex();
+            if (index != null) {
+                Long first = firstLines.computeIfAbsent(key, k -> new HashMap<>()).putIfAbsent(index, row.line());
+                if (first != null) throw row.error("sample_index", "repeats key " + key + "'s sample " + index + " (first on line " + first + ")");
+            }
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
         });
         return byKey;
     }
