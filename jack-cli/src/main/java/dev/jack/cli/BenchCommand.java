@@ -69,6 +69,7 @@ final class BenchCommand {
 
         @Override
         public void run() {
+            if (!(seconds > 0) || Double.isInfinite(seconds)) throw new UserException("--seconds: must be a positive number of seconds, got " + seconds);
             StageContext context = bench.main.context(spec);
             TextTools text = context.text(punktDir);
             Path input = benchmark.promptsFile(inputData, context);

@@ -91,6 +91,7 @@ final class SynthCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (split != null && !split.equals("train,test")) throw new OptionException("split", "expected train,test, got \"" + split + "\"");
+        if (threads < 1) throw new OptionException("threads", "must be at least 1, got " + threads);
         SynthStage.Options options = new SynthStage.Options(count, seed, constraints, difficulty, hardnessFile, tasksFile, taskField, split != null,
                 testFraction, holdoutPairs, punktDir, decontaminate.options(), thresholds, catalog, holdoutCatalog);
         return main.run(spec, new SynthStage(out, witnesses, statsFile, options, threads));
