@@ -72,6 +72,7 @@ class BadInputCliTest {
         Files.writeString(dir.resolve("timeout.yaml"), "prompts: " + p("prompts.jsonl") + "\nstages: [sample]\nmodel: {backend: \"http://127.0.0.1:1\", model: m, timeout: -1}\n");
         Files.writeString(dir.resolve("ftp.yaml"), "prompts: " + p("prompts.jsonl") + "\nstages: [sample]\nmodel: {backend: \"ftp://host\", model: m}\n");
         Files.writeString(dir.resolve("unknown-stage.yaml"), "stages: [report, nope]\n");
+        Files.writeString(dir.resolve("empty.yaml"), "# nothing yet\n\n");
         Files.writeString(dir.resolve("one-line.txt"), "my notes, not samples");
         Files.copy(dir.resolve("pairs.jsonl"), dir.resolve("screened.jsonl.journal.jsonl"));
         Files.copy(dir.resolve("responses.jsonl"), dir.resolve("report.items.jsonl"));
@@ -155,6 +156,7 @@ class BadInputCliTest {
             Case.of("reward as a string", "curate rs --scored @/reward-string.jsonl --out @/x.jsonl", "reward-string.jsonl:1: reward: must be a number"),
             Case.of("a prompt's sample index twice", "curate rs --scored @/sample-index-twice.jsonl --out @/x.jsonl",
                     "sample-index-twice.jsonl:2: sample_index: repeats key 1's sample 0 (first on line 1)"),
+            Case.of("an empty config", "run --config @/empty.yaml --out-dir @/empty-run", "empty.yaml: the config is empty; give at least one key"),
             Case.of("synth without threads", "synth --count 2 --out @/t.jsonl --threads 0", "--threads: must be at least 1, got 0"),
             Case.of("bench verify for no time", "bench verify --responses @/responses.jsonl --input-data @/prompts.jsonl --seconds -1",
                     "--seconds: must be a positive number of seconds, got -1.0"),

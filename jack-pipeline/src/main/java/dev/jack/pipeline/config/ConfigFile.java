@@ -40,6 +40,8 @@ public final class ConfigFile {
         } catch (YAMLException e) {
             throw new ConfigException(file + ": not valid YAML or JSON: " + e.getMessage());
         }
+        // An empty file (or only comments) would run every stage with the defaults into out/run: more likely a mistake.
+        if (root == null) throw new ConfigException(file + ": the config is empty; give at least one key, e.g. stages or out_dir (see the README's \"The whole run\")");
         return new Section(file.toString(), "", root);
     }
 
