@@ -30,6 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -106,6 +107,7 @@ public final class Main {
         }
         cli.registerConverter(IntRange.class, parsing(IntRange::parse));
         cli.registerConverter(DifficultyThresholds.class, parsing(DifficultyThresholds::parse));
+        cli.registerConverter(Path.class, parsing(Main::path));
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler(Main::badArguments);
@@ -136,6 +138,17 @@ public final class Main {
     }
 
     /** A converter from a parser whose IllegalArgumentException says what is expected. */
+    /**
+     * A path flag's value: an empty one is refused (it meant the current folder, so {@code --output-dir=} wrote there
+     * and {@code --out ''} was reported as ": is a folder").
+     *
+     * @throws IllegalArgumentException for an empty value or one the file system cannot name (InvalidPathException)
+     */
+    private static Path path(String text) {
+        if (text.isEmpty()) throw new IllegalArgumentException("an empty path");
+        return Path.of(text);
+    }
+
     private static <T> CommandLine.ITypeConverter<T> parsing(Function<String, T> parse) {
         return text -> {
             try {
