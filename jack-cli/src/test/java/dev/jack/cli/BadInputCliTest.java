@@ -73,6 +73,7 @@ class BadInputCliTest {
         Files.writeString(dir.resolve("ftp.yaml"), "prompts: " + p("prompts.jsonl") + "\nstages: [sample]\nmodel: {backend: \"ftp://host\", model: m}\n");
         Files.writeString(dir.resolve("unknown-stage.yaml"), "stages: [report, nope]\n");
         Files.writeString(dir.resolve("empty.yaml"), "# nothing yet\n\n");
+        Files.writeString(dir.resolve("null-response.jsonl"), "{\"key\": 1, \"sample_index\": 0, \"prompt\": \"Say hi 1. No commas.\", \"response\": null}\n");
         Files.writeString(dir.resolve("one-line.txt"), "my notes, not samples");
         Files.copy(dir.resolve("pairs.jsonl"), dir.resolve("screened.jsonl.journal.jsonl"));
         Files.copy(dir.resolve("responses.jsonl"), dir.resolve("report.items.jsonl"));
@@ -159,6 +160,8 @@ class BadInputCliTest {
             Case.of("an empty output path", "synth --count 2 --out=", "Invalid value for option '--out': an empty path"),
             Case.of("an empty output folder", "eval --responses @/responses.jsonl --input-data @/prompts.jsonl --output-dir=",
                     "Invalid value for option '--output-dir': an empty path"),
+            Case.of("a null response", "eval --responses @/null-response.jsonl --input-data @/prompts.jsonl --output-dir @/null-out",
+                    "null-response.jsonl:1: response: is null"),
             Case.of("an empty config", "run --config @/empty.yaml --out-dir @/empty-run", "empty.yaml: the config is empty; give at least one key"),
             Case.of("synth without threads", "synth --count 2 --out @/t.jsonl --threads 0", "--threads: must be at least 1, got 0"),
             Case.of("bench verify for no time", "bench verify --responses @/responses.jsonl --input-data @/prompts.jsonl --seconds -1",

@@ -34,27 +34,32 @@ public final class JsonlReader {
             return new DataFileException(file, line, field, message);
         }
 
+        /** The error for a field that is absent, or null (JSON's null, which no field Jack requires may be). */
+        private DataFileException missing(String field) {
+            return error(field, fields.containsKey(field) ? "is null" : "is missing");
+        }
+
         public boolean has(String field) {
             return fields.get(field) != null;
         }
 
         public String string(String field) {
             Object v = fields.get(field);
-            if (v == null) throw error(field, "is missing");
+            if (v == null) throw missing(field);
             if (v instanceof String s) return s;
             throw error(field, "must be a string");
         }
 
         public long integer(String field) {
             Object v = fields.get(field);
-            if (v == null) throw error(field, "is missing");
+            if (v == null) throw missing(field);
             if (v instanceof Long l) return l;
             throw error(field, "must be an integer");
         }
 
         public List<?> list(String field) {
             Object v = fields.get(field);
-            if (v == null) throw error(field, "is missing");
+            if (v == null) throw missing(field);
             if (v instanceof List<?> l) return l;
             throw error(field, "must be a list");
         }
@@ -65,7 +70,7 @@ public final class JsonlReader {
          */
         public double number(String field) {
             Object v = fields.get(field);
-            if (v == null) throw error(field, "is missing");
+            if (v == null) throw missing(field);
             if (!(v instanceof Number n)) throw error(field, "must be a number");
             double d = n.doubleValue();
             if (!Double.isFinite(d)) throw error(field, "must be a finite number, got " + (Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity"));
