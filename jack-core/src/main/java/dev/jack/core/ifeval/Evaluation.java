@@ -327,7 +327,8 @@ public final class Evaluation {
      * <p>
      * {@link #lines}'s loop body, a call per row: {@link #lines} runs once per chunk of 256 rows (212 times for 54,100
      * rows), and C1 compiled it only after 1.1 s of the command's 1.6 s (-XX:+PrintCompilation), interpreting it for
-     * 0.4% of its CPU samples (async-profiler); this method is compiled after a few hundred rows.
+     * 0.41% of its CPU samples (5 async-profiler runs); this method is compiled after a few hundred rows (0.23% left, in
+     * the loop that calls it).
      */
     private static void line(Row row, AsciiJson strict, AsciiJson loose, Tally tally, AsciiJson tail) {
         tally.add(row);
