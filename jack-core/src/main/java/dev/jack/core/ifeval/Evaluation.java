@@ -318,17 +318,27 @@ public final class Evaluation {
         }
         AsciiJson tail = new AsciiJson(8192);
         Tally tally = new Tally();
-        for (Row row : chunk) {
-            tally.add(row);
-            tail.clear();
-            appendTail(tail, row);
-            tail.raw("\n");
-            appendHead(strict, row.verdicts.strict());
-            strict.raw(tail);
-            appendHead(loose, row.verdicts.loose());
-            loose.raw(tail);
-        }
+        for (Row row : chunk) line(row, strict, loose, tally, tail);
         return new Lines(strict, loose, tally);
+    }
+
+    /**
+     * Adds the row to the tally and its lines to {@code strict} and {@code loose}, their shared tail made in {@code tail}.
+     * <p>
+     * {@link #lines}'s loop body, a call per row: {@link #lines} runs once per chunk of 256 rows (212 times for 54,100
+     * rows), and C1 compiled it only after 1.1 s of the command's 1.6 s (-XX:+PrintCompilation), interpreting it for
+     * 0.41% of its CPU samples (5 async-profiler runs); this method is compiled after a few hundred rows (0.23% left, in
+     * the loop that calls it).
+     */
+    private static void line(Row row, AsciiJson strict, AsciiJson loose, Tally tally, AsciiJson tail) {
+        tally.add(row);
+        tail.clear();
+        appendTail(tail, row);
+        tail.raw("\n");
+        appendHead(strict, row.verdicts.strict());
+        strict.raw(tail);
+        appendHead(loose, row.verdicts.loose());
+        loose.raw(tail);
     }
 
     /**
