@@ -137,7 +137,6 @@ public final class Main {
         return SUBCOMMANDS;
     }
 
-    /** A converter from a parser whose IllegalArgumentException says what is expected. */
     /**
      * A path flag's value: an empty one is refused (it meant the current folder, so {@code --output-dir=} wrote there
      * and {@code --out ''} was reported as ": is a folder").
@@ -149,6 +148,7 @@ public final class Main {
         return Path.of(text);
     }
 
+    /** A converter from a parser whose IllegalArgumentException says what is expected. */
     private static <T> CommandLine.ITypeConverter<T> parsing(Function<String, T> parse) {
         return text -> {
             try {

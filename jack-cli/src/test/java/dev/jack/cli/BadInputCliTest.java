@@ -73,6 +73,7 @@ class BadInputCliTest {
         Files.writeString(dir.resolve("ftp.yaml"), "prompts: " + p("prompts.jsonl") + "\nstages: [sample]\nmodel: {backend: \"ftp://host\", model: m}\n");
         Files.writeString(dir.resolve("unknown-stage.yaml"), "stages: [report, nope]\n");
         Files.writeString(dir.resolve("empty.yaml"), "# nothing yet\n\n");
+        Files.writeString(dir.resolve("empty-map.yaml"), "{}\n");
         Files.writeString(dir.resolve("null-response.jsonl"), "{\"key\": 1, \"sample_index\": 0, \"prompt\": \"Say hi 1. No commas.\", \"response\": null}\n");
         Files.writeString(dir.resolve("one-line.txt"), "my notes, not samples");
         Files.copy(dir.resolve("pairs.jsonl"), dir.resolve("screened.jsonl.journal.jsonl"));
@@ -163,6 +164,7 @@ class BadInputCliTest {
             Case.of("a null response", "eval --responses @/null-response.jsonl --input-data @/prompts.jsonl --output-dir @/null-out",
                     "null-response.jsonl:1: response: is null"),
             Case.of("an empty config", "run --config @/empty.yaml --out-dir @/empty-run", "empty.yaml: the config is empty; give at least one key"),
+            Case.of("a config of no keys", "run --config @/empty-map.yaml --out-dir @/empty-run", "empty-map.yaml: the config is empty"),
             Case.of("synth without threads", "synth --count 2 --out @/t.jsonl --threads 0", "--threads: must be at least 1, got 0"),
             Case.of("bench verify for no time", "bench verify --responses @/responses.jsonl --input-data @/prompts.jsonl --seconds -1",
                     "--seconds: must be a positive number of seconds, got -1.0"),

@@ -7,6 +7,7 @@ import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
@@ -40,8 +41,8 @@ public final class ConfigFile {
         } catch (YAMLException e) {
             throw new ConfigException(file + ": not valid YAML or JSON: " + e.getMessage());
         }
-        // An empty file (or only comments) would run every stage with the defaults into out/run: more likely a mistake.
-        if (root == null) throw new ConfigException(file + ": the config is empty; give at least one key, e.g. stages or out_dir (see the README's \"The whole run\")");
+        // An empty file (only comments, or {}) would run every stage with the defaults into out/run: more likely a mistake.
+        if (root == null || root instanceof MappingNode m && m.getValue().isEmpty()) throw new ConfigException(file + ": the config is empty; give at least one key, e.g. stages or out_dir (see the README's \"The whole run\")");
         return new Section(file.toString(), "", root);
     }
 
