@@ -618,8 +618,7 @@ public final class LanguageDetector {
      */
     private static boolean decided(double[] result, int left) {
         if (left == 0) return false;
-        int leader = 0;
-        for (int j = 1; j < LANGS; j++) if (result[j] > result[leader]) leader = j;
+        int leader = largest(result);
         if (!(result[leader] > PROB_THRESHOLD)) return false;
         double margin = left / (double) TRIALS + 1e-9;
         for (int j = 0; j < LANGS; j++) {
